@@ -1,0 +1,60 @@
+"""reuse: find reused text in news articles.
+
+Which articles share text, which passages exactly, how much was copied
+verbatim and how much rewritten, which shared text is only a quotation, and
+who most likely took from whom.
+
+>>> import reuse
+>>> result = reuse.scan("samples/")            # doctest: +SKIP
+>>> [(p.a, p.b, p.kind.value) for p in result.pairs]   # doctest: +SKIP
+"""
+
+from .config import (
+    AlignConfig,
+    BoilerplateConfig,
+    CandidateConfig,
+    LoadConfig,
+    ScanConfig,
+    SketchConfig,
+)
+from .errors import ConfigError, InputError, ReuseError
+from .model import (
+    Article,
+    Direction,
+    Extent,
+    Pair,
+    Passage,
+    Relation,
+    ReuseKind,
+    ScanResult,
+    Signal,
+    Skipped,
+)
+from .pipeline import scan, scan_articles
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "AlignConfig",
+    "Article",
+    "BoilerplateConfig",
+    "CandidateConfig",
+    "ConfigError",
+    "Direction",
+    "Extent",
+    "InputError",
+    "LoadConfig",
+    "Pair",
+    "Passage",
+    "Relation",
+    "ReuseError",
+    "ReuseKind",
+    "ScanConfig",
+    "ScanResult",
+    "Signal",
+    "SketchConfig",
+    "Skipped",
+    "__version__",
+    "scan",
+    "scan_articles",
+]

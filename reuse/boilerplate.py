@@ -1,0 +1,119 @@
+"""Site junk and an article's own repetitions: what must never make a match.
+
+Three sources, all reduced to a per-word mask (``True`` = usable for matching):
+
+* the shipped phrase list (``data/boilerplate-phrases.txt``): whole lines such
+  as "Previous Post Next Post" or "Share this story via social media";
+* short lines learned from the corpus itself: a line of at most
+  ``max_line_words`` words seen in at least ``min_docs`` articles (long
+  repeated lines are reused text, which is what we look for);
+* an article's own repetitions: a later occurrence of any five-word run the
+  article already used (photo captions repeating the body), so a copied
+  paragraph matches once, not once per repetition.
+
+The text itself is kept for display; only matching leaves these words out.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+import xxhash
+
+from .config import BoilerplateConfig
+from .text import Analysis, analyze, ngram_hashes
+
+__all__ = ["learn_boilerplate", "line_keys", "usable_words"]
+
+_REPEAT_NGRAM = 5
+
+
+def _line_bounds(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Start and end character offsets of each line of ``text``."""
+    breaks = np.flatnonzero(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32) == 10)
+    starts = np.concatenate(([0], breaks + 1))
+    ends = np.concatenate((breaks, [len(text)]))
+    return starts, ends
+
+
+def _key(words: np.ndarray) -> int:
+    return xxhash.xxh3_64_intdigest(words.tobytes())
+
+
+def _short_lines(text: str, analysis: Analysis, max_words: int) -> list[tuple[int, int, int]]:
+    """``(key, first word, end word)`` of every non-empty line with at most ``max_words`` words."""
+    if len(analysis) == 0:
+        return []
+    starts, ends = _line_bounds(text)
+    first = np.searchsorted(analysis.starts, starts, side="left")
+    last = np.searchsorted(analysis.starts, ends, side="left")
+    counts = last - first
+    keep = np.flatnonzero((counts > 0) & (counts <= max_words))
+    return [(_key(analysis.words[first[i] : last[i]]), int(first[i]), int(last[i])) for i in keep.tolist()]
+
+
+def line_keys(text: str, analysis: Analysis, config: BoilerplateConfig) -> frozenset[int]:
+    """Keys of the short lines of one article, for :func:`learn_boilerplate`."""
+    return frozenset(key for key, _, _ in _short_lines(text, analysis, config.max_line_words))
+
+
+def learn_boilerplate(keys_per_article: Iterable[frozenset[int]], config: BoilerplateConfig) -> frozenset[int]:
+    """Keys of the short lines that recur in at least ``config.min_docs`` articles.
+
+    Each article counts once per line, however often it repeats the line.
+    """
+    df: Counter[int] = Counter()
+    for keys in keys_per_article:
+        df.update(keys)
+    return frozenset(key for key, n in df.items() if n >= config.min_docs)
+
+
+@lru_cache(maxsize=1)
+def _phrase_keys() -> frozenset[int]:
+    raw = resources.files("reuse").joinpath("data/boilerplate-phrases.txt").read_text("utf-8")
+    phrases = [line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#")]
+    return frozenset(_key(analyze(p, language="").words) for p in phrases)
+
+
+def _repeats(analysis: Analysis) -> np.ndarray:
+    """Words inside a later occurrence of a five-word run seen earlier in the article."""
+    mask = np.zeros(len(analysis), dtype=bool)
+    grams = ngram_hashes(analysis.words, _REPEAT_NGRAM)
+    if len(grams) < 2:
+        return mask
+    _, first, inverse = np.unique(grams, return_index=True, return_inverse=True)
+    later = np.flatnonzero(first[inverse] != np.arange(len(grams)))
+    for offset in range(_REPEAT_NGRAM):
+        mask[later + offset] = True
+    return mask
+
+
+def usable_words(
+    text: str,
+    analysis: Analysis,
+    config: BoilerplateConfig,
+    learned: frozenset[int] = frozenset(),
+) -> np.ndarray:
+    """Boolean mask over the words of ``text``: ``True`` where a word may match.
+
+    Parameters
+    ----------
+    text, analysis
+        The article text and its :func:`reuse.text.analyze` result.
+    config
+        Boilerplate settings.
+    learned
+        Keys from :func:`learn_boilerplate`; empty while the corpus is still
+        being read (the phrase list and repetitions apply regardless).
+    """
+    mask = ~_repeats(analysis)
+    junk = (_phrase_keys() if config.use_phrase_list else frozenset()) | learned
+    if junk:
+        for key, first, last in _short_lines(text, analysis, config.max_line_words):
+            if key in junk:
+                mask[first:last] = False
+    return mask

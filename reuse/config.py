@@ -1,0 +1,196 @@
+"""Settings: one frozen dataclass per stage, nested in :class:`ScanConfig`.
+
+Every field documents its default and the trade-off it controls. The names
+follow datasketch where they mean the same thing (``num_perm``, ``seed``,
+``threshold``); CLI options use the same names in kebab case.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from .errors import ConfigError
+
+__all__ = [
+    "AlignConfig",
+    "BoilerplateConfig",
+    "CandidateConfig",
+    "LoadConfig",
+    "ScanConfig",
+    "SketchConfig",
+]
+
+
+@dataclass(frozen=True)
+class LoadConfig:
+    """Reading files.
+
+    max_bytes : int, default 20_000_000
+        Files larger than this are read only up to this many bytes, with a
+        warning. Protects memory from a stray 200 MB dump; raise it for
+        book-length texts.
+    """
+
+    max_bytes: int = 20_000_000
+
+
+@dataclass(frozen=True)
+class BoilerplateConfig:
+    """Site junk learned from the corpus itself.
+
+    min_docs : int, default 3
+        A short line seen in at least this many articles is boilerplate.
+        Lower finds more junk in small scans but risks masking a short
+        wire paragraph run by several sites.
+    max_line_words : int, default 12
+        Only lines of at most this many words can be boilerplate: long
+        repeated lines are reused text, which is what we look for.
+    use_phrase_list : bool, default True
+        Also mask the shipped list of common site-junk phrases
+        ("Previous Post Next Post", "Share this story via social media" ...).
+    """
+
+    min_docs: int = 3
+    max_line_words: int = 12
+    use_phrase_list: bool = True
+
+
+@dataclass(frozen=True)
+class SketchConfig:
+    """Passage windows, shingles and MinHash signatures (datasketch names).
+
+    num_perm : int, default 128
+        Permutations per signature. More is more accurate and slower.
+    seed : int, default 1
+        Seed of datasketch's permutations; signatures with different seeds
+        are not comparable.
+    shingle_size : int, default 5
+        Words per shingle in the verbatim channel. Five-word shingles rarely
+        collide by chance yet survive small edits between them.
+    window : int, default 24
+        Shingles (verbatim channel) or content words (rewrite channel) per
+        passage window. Smaller finds shorter passages (a shared quotation
+        of one sentence) and makes more windows to band.
+    stride : int, default 12
+        Step between windows; ``window / 2`` guarantees that any passage of
+        ``window + stride`` items fully contains one window. ``window`` must
+        be a multiple of ``stride``.
+    """
+
+    num_perm: int = 128
+    seed: int = 1
+    shingle_size: int = 5
+    window: int = 24
+    stride: int = 12
+
+    def __post_init__(self) -> None:
+        if self.num_perm < 8:
+            raise ConfigError(f"num_perm={self.num_perm} is too small: use at least 8 (128 is the default).")
+        if not 0 < self.stride <= self.window or self.window % self.stride:
+            raise ConfigError(
+                f"stride={self.stride} must divide window={self.window} (try stride={max(1, self.window // 2)})."
+            )
+        if self.shingle_size < 1:
+            raise ConfigError(f"shingle_size={self.shingle_size} must be at least 1.")
+
+
+@dataclass(frozen=True)
+class CandidateConfig:
+    """LSH banding.
+
+    bands, rows : int, default 32 x 4
+        ``bands * rows`` must equal ``num_perm``. 32 x 4 catches window pairs
+        with Jaccard 0.5 with probability 0.87 and 0.3 with 0.23; more rows
+        make fewer, surer candidates. Set explicitly: datasketch's optimiser
+        for a threshold misses many pairs near it.
+    min_band_hits : int, default 1
+        Window pairs must collide in at least this many bands.
+    max_bucket : int, default 200
+        A band bucket holding windows of more articles than this is a
+        banality (boilerplate shared corpus-wide) and is ignored, as passim
+        drops n-grams found in over 100 documents.
+    """
+
+    bands: int = 32
+    rows: int = 4
+    min_band_hits: int = 1
+    max_bucket: int = 200
+
+
+@dataclass(frozen=True)
+class AlignConfig:
+    """Turning candidate pairs into exact passages.
+
+    seed_dice : float, default 0.33
+        Sentence pairs seed a passage when the Dice coefficient of their
+        content stems reaches this (PAN 2014 winner) ...
+    seed_cosine : float, default 0.30
+        ... and their cosine reaches this.
+    min_passage_words : int, default 5
+        A passage needs at least this many shared content stems ...
+    min_shared_words : int, default 8
+        ... and a pair this many over all its passages, so two articles on
+        one story do not match on a name and a title.
+    max_gap : int, default 2
+        Unmatched sentences allowed between two seeds of one passage.
+    verbatim_share : float, default 0.8
+        Passages whose words stand in identical runs at least this much are
+        ``verbatim``.
+    light_share : float, default 0.5
+        ... at least this much (and below ``verbatim_share``) are
+        ``light-rewrite``; the rest ``heavy-rewrite``.
+    quote_share : float, default 0.5
+        Passages with at least this share of words inside quotation marks
+        are ``shared-quotes``.
+    whole_share : float, default 0.6
+        A pair is ``whole`` when the passages cover at least this share of
+        the smaller article.
+    """
+
+    seed_dice: float = 0.33
+    seed_cosine: float = 0.30
+    min_passage_words: int = 5
+    min_shared_words: int = 8
+    max_gap: int = 2
+    verbatim_share: float = 0.8
+    light_share: float = 0.5
+    quote_share: float = 0.5
+    whole_share: float = 0.6
+
+
+@dataclass(frozen=True)
+class ScanConfig:
+    """All settings of a scan. ``fingerprint()`` names them in reports and indexes."""
+
+    load: LoadConfig = field(default_factory=LoadConfig)
+    boilerplate: BoilerplateConfig = field(default_factory=BoilerplateConfig)
+    sketch: SketchConfig = field(default_factory=SketchConfig)
+    candidates: CandidateConfig = field(default_factory=CandidateConfig)
+    align: AlignConfig = field(default_factory=AlignConfig)
+
+    def __post_init__(self) -> None:
+        if self.candidates.bands * self.candidates.rows != self.sketch.num_perm:
+            raise ConfigError(
+                f"bands x rows = {self.candidates.bands} x {self.candidates.rows} must equal "
+                f"num_perm = {self.sketch.num_perm}; change one of them."
+            )
+
+    def to_dict(self) -> dict:
+        """The settings as plain data (for JSON reports)."""
+        return dataclasses.asdict(self)
+
+    def fingerprint(self) -> str:
+        """A short stable hash of every setting that changes what is found.
+
+        >>> ScanConfig().fingerprint() == ScanConfig().fingerprint()
+        True
+        >>> len(ScanConfig().fingerprint())
+        16
+        """
+        data = self.to_dict()
+        data.pop("load", None)  # reading limits do not change matches
+        blob = json.dumps(data, sort_keys=True).encode()
+        return hashlib.sha256(blob).hexdigest()[:16]

@@ -1,0 +1,194 @@
+"""The data passed between pipeline stages: frozen dataclasses and enums.
+
+Character offsets into ``Article.text`` are the one currency for passages:
+``article.text[passage.a_start:passage.a_end]`` is the reused text on side A.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+__all__ = [
+    "Article",
+    "Direction",
+    "Extent",
+    "Pair",
+    "Passage",
+    "Relation",
+    "ReuseKind",
+    "ScanResult",
+    "Signal",
+    "Skipped",
+]
+
+
+class ReuseKind(str, enum.Enum):
+    """How a shared passage (or a whole pair) came to be shared."""
+
+    VERBATIM = "verbatim"
+    LIGHT_REWRITE = "light-rewrite"
+    HEAVY_REWRITE = "heavy-rewrite"
+    SHARED_QUOTES = "shared-quotes"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Extent(str, enum.Enum):
+    """``whole``: most of the smaller article is reused; else ``partial``."""
+
+    WHOLE = "whole"
+    PARTIAL = "partial"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Relation(str, enum.Enum):
+    """The provenance verdict for a pair of articles."""
+
+    COPIED = "copied"
+    COMMON_SOURCE = "common-source"
+    UNDETERMINED = "undetermined"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article as loaded.
+
+    Attributes
+    ----------
+    id : str
+        Unique within a scan: the path relative to the scanned folder, or a
+        record's own ``id``, or ``<path>#<record number>``.
+    text : str
+        The main text. Every offset in a report indexes this string.
+    outlet : str
+        Who published it: metadata, else the URL's domain, else the file name.
+    title, url : str or None
+        From metadata when known.
+    published : str or None
+        Publication time as an ISO 8601 string, exactly as given (date or
+        date-time); ``None`` when unknown.
+    path : str
+        The file the article came from, relative to the scanned folder.
+    canonical : str or None
+        The canonical or syndication-source URL declared by the page, if any.
+    """
+
+    id: str
+    text: str
+    outlet: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    path: str = ""
+    canonical: str | None = None
+
+    @property
+    def words(self) -> int:
+        """Whitespace-delimited word count, for reports."""
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file or record that could not be read, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A reused passage: a span in each article of a pair.
+
+    ``a_start:a_end`` slices ``pair.a``'s text and ``b_start:b_end`` slices
+    ``pair.b``'s text. ``similarity`` is the Dice coefficient of the content
+    stems of the two spans; ``verbatim_share`` the share of words that stand in
+    identical runs on both sides; ``quote_share`` the share of words inside
+    quotation marks (on the side where it is larger).
+    """
+
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+    kind: ReuseKind
+    similarity: float
+    verbatim_share: float
+    quote_share: float = 0.0
+
+
+@dataclass(frozen=True)
+class Signal:
+    """One piece of evidence for a direction verdict.
+
+    ``favours`` is the article id the signal points to as the source, or
+    ``None`` when it points to a common source or to nothing.
+    """
+
+    name: str
+    value: str | float | None
+    favours: str | None = None
+    weight: float = 0.0
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Direction:
+    """Who took from whom, how sure, and why."""
+
+    relation: Relation = Relation.UNDETERMINED
+    source: str | None = None
+    derived: str | None = None
+    confidence: float = 0.0
+    evidence: tuple[Signal, ...] = ()
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two articles that share text, with the passages that prove it.
+
+    ``containment_a`` is the share of A's words inside the passages (how much
+    of A is reused), ``containment_b`` likewise for B.
+    """
+
+    a: str
+    b: str
+    kind: ReuseKind
+    extent: Extent
+    similarity: float
+    containment_a: float
+    containment_b: float
+    verbatim_share: float
+    passages: tuple[Passage, ...]
+    direction: Direction = field(default_factory=Direction)
+
+    @property
+    def shared_words(self) -> float:
+        """A ranking key: the reused share weighted by the two sides."""
+        return self.containment_a + self.containment_b
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    """Everything one scan found, ready for the writers."""
+
+    articles: tuple[Article, ...]
+    skipped: tuple[Skipped, ...]
+    pairs: tuple[Pair, ...]
+    config_fingerprint: str
+    timings: tuple[tuple[str, float], ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    def article(self, article_id: str) -> Article:
+        """Return the article with this id (raises ``KeyError``)."""
+        for art in self.articles:
+            if art.id == article_id:
+                return art
+        raise KeyError(article_id)

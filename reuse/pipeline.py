@@ -1,0 +1,142 @@
+"""scan(): the stages in order, each timed.
+
+    load -> analyse + sketch -> learn boilerplate -> candidates -> align -> provenance
+
+Each stage is one module with one entry function; this module only wires
+them and reports progress through an optional callback (it never prints).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager
+from os import PathLike
+
+import numpy as np
+
+from .align import align_pair, prepare
+from .boilerplate import learn_boilerplate, line_keys, usable_words
+from .candidates import find_candidates
+from .config import ScanConfig
+from .load import load_articles
+from .model import Article, Pair, ScanResult, Skipped
+from .provenance import infer_directions
+from .sketch import sketch_article
+from .text import DocumentFrequency, analyze
+
+__all__ = ["ProgressCallback", "scan", "scan_articles"]
+
+#: ``callback(stage, done, total)``: called as a stage advances.
+ProgressCallback = Callable[[str, int, int], None]
+
+
+class _Timer:
+    def __init__(self) -> None:
+        self.timings: list[tuple[str, float]] = []
+
+    @contextmanager
+    def stage(self, name: str):
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings.append((name, round(time.perf_counter() - start, 4)))
+
+
+def _tick(progress: ProgressCallback | None, stage: str, done: int, total: int, every: int = 200) -> None:
+    if progress is not None and (done % every == 0 or done == total):
+        progress(stage, done, total)
+
+
+def scan(folder: str | PathLike, config: ScanConfig | None = None, *, progress: ProgressCallback | None = None) -> ScanResult:
+    """Load every article under ``folder`` and find the reuse between them.
+
+    Parameters
+    ----------
+    folder
+        A folder (read recursively) or a single file.
+    config
+        Settings; the defaults suit news articles.
+    progress
+        Optional ``callback(stage, done, total)``.
+
+    Returns
+    -------
+    ScanResult
+        Articles, skipped files, and the pairs that share text, most shared first.
+
+    Raises
+    ------
+    reuse.errors.InputError
+        When ``folder`` does not exist or holds no article files.
+    """
+    config = config or ScanConfig()
+    timer = _Timer()
+    with timer.stage("load"):
+        loaded = load_articles(folder, config.load, progress=progress)
+    return _scan(loaded.articles, loaded.skipped, loaded.warnings, config, progress, timer)
+
+
+def scan_articles(articles: Iterable[Article], config: ScanConfig | None = None, *, progress: ProgressCallback | None = None) -> ScanResult:
+    """Find the reuse between already-loaded articles (ids must be unique)."""
+    return _scan(tuple(articles), (), (), config or ScanConfig(), progress, _Timer())
+
+
+def _scan(
+    articles: tuple[Article, ...],
+    skipped: tuple[Skipped, ...],
+    warnings: tuple[str, ...],
+    config: ScanConfig,
+    progress: ProgressCallback | None,
+    timer: _Timer,
+) -> ScanResult:
+    articles = tuple(sorted(articles, key=lambda a: a.id))
+    total = len(articles)
+    analyses = []
+    sketches = []
+    keys = []
+    stem_sets = []
+    with timer.stage("sketch"):
+        for n, article in enumerate(articles, 1):
+            analysis = analyze(article.text)
+            usable = usable_words(article.text, analysis, config.boilerplate)
+            analyses.append(analysis)
+            keys.append(line_keys(article.text, analysis, config.boilerplate))
+            stem_sets.append(np.unique(analysis.stems[usable]))
+            sketches.append(sketch_article(analysis, usable, config.sketch, config.candidates))
+            _tick(progress, "sketch", n, total)
+    with timer.stage("boilerplate"):
+        learned = learn_boilerplate(keys, config.boilerplate)
+        df = DocumentFrequency.from_sets(stem_sets)
+        del keys, stem_sets
+    with timer.stage("candidates"):
+        candidates = find_candidates(sketches, config.candidates)
+        del sketches
+    pairs: list[Pair] = []
+    with timer.stage("align"):
+        prepared = {}
+
+        def view(i: int):
+            if i not in prepared:
+                art = articles[i]
+                usable = usable_words(art.text, analyses[i], config.boilerplate, learned)
+                prepared[i] = prepare(art, usable, analyses[i], df)
+            return prepared[i]
+
+        for n, (i, j) in enumerate(candidates, 1):
+            pair = align_pair(view(i), view(j), config.align)
+            if pair is not None:
+                pairs.append(pair)
+            _tick(progress, "align", n, len(candidates))
+    with timer.stage("provenance"):
+        pairs = infer_directions(articles, pairs)
+    pairs.sort(key=lambda p: (-p.shared_words, p.a, p.b))
+    return ScanResult(
+        articles=articles,
+        skipped=skipped,
+        pairs=tuple(pairs),
+        config_fingerprint=config.fingerprint(),
+        timings=tuple(timer.timings),
+        warnings=warnings,
+    )

@@ -1,0 +1,269 @@
+"""The reporter: who copied or rewrote whom, with the evidence and a confidence.
+
+Signals are weighed as log-odds that article A is the source of B (negative
+values favour B). Metadata decides most cases: publication times, canonical
+links, credits naming the other outlet. Text alone is weak (the best
+published text-only detector is right 75% of the time), so a verdict resting
+on text alone is capped at ``TEXT_ONLY_CAP`` confidence, and below
+``MIN_COPY_CONFIDENCE`` the relation stays ``undetermined``.
+
+Common sources come in three forms:
+
+* the pair shares only quotations: both quote the same speaker;
+* both credit the same wire (AFP, Reuters ...) and neither names the other;
+* a third article in the corpus holds what the two share, and they share no
+  innovation of their own (text one changed or added that the other repeats):
+  siblings, which are never linked as copier and copied.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from urllib.parse import urlsplit
+
+from .model import Article, Direction, Pair, Relation, ReuseKind, Signal
+
+__all__ = ["MIN_COPY_CONFIDENCE", "TEXT_ONLY_CAP", "infer_directions", "parse_time", "wire_credits"]
+
+#: A text-only verdict never claims more than this.
+TEXT_ONLY_CAP = 0.7
+#: Below this, a copy verdict is reported as undetermined.
+MIN_COPY_CONFIDENCE = 0.55
+#: Share of a pair's passages another article must hold to explain the pair.
+SIBLING_COVER = 0.8
+#: Log-odds a third article must lean as the source to explain a pair.
+SOURCE_MARGIN = 0.1
+
+_WIRES = {
+    "AFP": r"\bAFP\b|Agence France[- ]Presse",
+    "Reuters": r"\bReuters\b",
+    "AP": r"\(AP\)|\bAssociated Press\b|\bAP\s*[—–-]",
+    "dpa": r"\bdpa\b|Deutsche Presse-Agentur",
+    "PA": r"\bPA Media\b|\bPress Association\b",
+    "Xinhua": r"\bXinhua\b",
+    "TASS": r"\bTASS\b",
+    "EFE": r"\bEFE\b",
+    "ANSA": r"\bANSA\b",
+    "Anadolu": r"\bAnadolu\b",
+    "UPI": r"\bUPI\b",
+    "Bloomberg": r"\(Bloomberg\)",
+}
+_WIRE_RES = {name: re.compile(pattern) for name, pattern in _WIRES.items()}
+
+
+def wire_credits(text: str) -> frozenset[str]:
+    """Wire agencies a text credits in a byline, dateline or credit line.
+
+    >>> sorted(wire_credits("MOSCOW (Reuters) - The Kremlin said ... - AFP"))
+    ['AFP', 'Reuters']
+    """
+    return frozenset(name for name, pattern in _WIRE_RES.items() if pattern.search(text))
+
+
+def parse_time(value: str | None) -> tuple[dt.datetime, str] | None:
+    """A publication time and its precision (``"datetime"`` or ``"date"``).
+
+    Naive times are taken as UTC.
+
+    >>> parse_time("2025-05-27")[1], parse_time("2025-05-27T10:00:00Z")[1]
+    ('date', 'datetime')
+    >>> parse_time("yesterday") is None
+    True
+    """
+    if not value:
+        return None
+    text = value.strip()
+    try:
+        if len(text) <= 10:
+            day = dt.date.fromisoformat(text)
+            return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc), "date"
+        stamp = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=dt.timezone.utc)
+    return stamp, "datetime"
+
+
+def _norm_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    host = parts.netloc.lower().removeprefix("www.")
+    return f"{host}{parts.path.rstrip('/')}" if host else None
+
+
+def _time_signal(a: Article, b: Article) -> Signal | None:
+    ta, tb = parse_time(a.published), parse_time(b.published)
+    if ta is None or tb is None:
+        return Signal("time", None, note="publication time unknown for one or both")
+    (when_a, prec_a), (when_b, prec_b) = ta, tb
+    coarse = "date" in (prec_a, prec_b)
+    gap_hours = (when_b - when_a).total_seconds() / 3600
+    if coarse and abs(gap_hours) < 24:
+        return Signal("time", 0.0, note="same day, dates only: cannot order")
+    if not coarse and abs(gap_hours) < 1 / 6:
+        return Signal("time", round(gap_hours, 3), note="published within ten minutes")
+    earlier = a.id if gap_hours > 0 else b.id
+    weight = 2.5 if coarse else 3.5
+    return Signal("time", round(gap_hours, 3), favours=earlier, weight=weight if earlier == a.id else -weight,
+                  note=f"{earlier} was published {abs(gap_hours):.1f} h earlier")
+
+
+def _metadata_signals(a: Article, b: Article) -> list[Signal]:
+    signals = []
+    for src, dst in ((a, b), (b, a)):
+        sign = 1 if src is a else -1
+        if _norm_url(dst.canonical) and _norm_url(dst.canonical) == _norm_url(src.url):
+            signals.append(Signal("canonical", dst.canonical, favours=src.id, weight=4.0 * sign,
+                                  note=f"{dst.id} declares {src.id}'s URL as its canonical source"))
+        outlet = src.outlet.strip()
+        if src.outlet != dst.outlet and len(outlet) >= 3 and not re.search(r"\.\w{2,4}$|\d", outlet):
+            if re.search(rf"\b{re.escape(outlet)}\b", dst.text):
+                signals.append(Signal("credit", outlet, favours=src.id, weight=2.0 * sign,
+                                      note=f"{dst.id} names {outlet}"))
+    return signals
+
+
+def _containment_signal(pair: Pair) -> Signal:
+    # The copy is mostly inside its source; the source has more of its own.
+    diff = pair.containment_b - pair.containment_a
+    weight = max(-1.5, min(1.5, 4.0 * diff))
+    favours = pair.a if diff > 0 else pair.b if diff < 0 else None
+    return Signal("containment", round(diff, 4), favours=favours, weight=round(weight, 4),
+                  note=f"{pair.a} is {pair.containment_a:.0%} reused, {pair.b} {pair.containment_b:.0%}")
+
+
+def _covered(pair: Pair, other: Pair, side: str) -> float:
+    """Share of ``pair``'s passage characters on article ``side`` also inside ``other``'s passages."""
+
+    def spans(p: Pair, article_id: str) -> list[tuple[int, int]]:
+        if p.a == article_id:
+            return [(x.a_start, x.a_end) for x in p.passages]
+        return [(x.b_start, x.b_end) for x in p.passages]
+
+    mine = spans(pair, side)
+    theirs = spans(other, side)
+    total = sum(e - s for s, e in mine)
+    if not total:
+        return 0.0
+    inside = 0
+    for s, e in mine:
+        for s2, e2 in theirs:
+            inside += max(0, min(e, e2) - max(s, s2))
+    return min(1.0, inside / total)
+
+
+def _lean(pair: Pair, by_id: dict[str, Article]) -> float:
+    """Log-odds that ``pair.a`` is the source, from every signal but siblings."""
+    a, b = by_id[pair.a], by_id[pair.b]
+    signals = [_containment_signal(pair), *_metadata_signals(a, b)]
+    time = _time_signal(a, b)
+    if time is not None:
+        signals.append(time)
+    return sum(s.weight for s in signals)
+
+
+def _partner(pair: Pair, article_id: str) -> str:
+    return pair.b if pair.a == article_id else pair.a
+
+
+def _toward(pair: Pair, article_id: str, lean: dict[int, float]) -> float:
+    """Log-odds that ``article_id`` is the source in ``pair``."""
+    value = lean[id(pair)]
+    return value if pair.a == article_id else -value
+
+
+def _explanations(pairs: list[Pair], lean: dict[int, float]) -> dict[int, tuple[str, str]]:
+    """Pairs whose shared text a third article explains: ``id(pair) -> (z, "sibling")``.
+
+    A pair (x, y) is explained by z when z shares text with both, holds what
+    x and y share on both sides (``SIBLING_COVER``), and leans as the source
+    in both its pairs: x and y are then siblings that took the same text
+    from z, and they add no shared innovation of their own. Requiring z to
+    lean as the source keeps a parent from being "explained" by its own
+    copies, and a chain x -> z -> y stays a (transitive) link.
+    """
+    partners: dict[str, dict[str, Pair]] = {}
+    for pair in pairs:
+        partners.setdefault(pair.a, {})[pair.b] = pair
+        partners.setdefault(pair.b, {})[pair.a] = pair
+    explained: dict[int, tuple[str, str]] = {}
+    for pair in pairs:
+        with_a, with_b = partners[pair.a], partners[pair.b]
+        best = None
+        for z in sorted((set(with_a) & set(with_b)) - {pair.a, pair.b}):
+            if _toward(with_a[z], z, lean) <= SOURCE_MARGIN or _toward(with_b[z], z, lean) <= SOURCE_MARGIN:
+                continue
+            cover = min(_covered(pair, with_a[z], pair.a), _covered(pair, with_b[z], pair.b))
+            if cover >= SIBLING_COVER and (best is None or cover > best[1]):
+                best = (z, cover)
+        if best is not None:
+            explained[id(pair)] = (best[0], "sibling")
+    return explained
+
+
+def _confidence(log_odds: float) -> float:
+    return 1 / (1 + math.exp(-abs(log_odds)))
+
+
+def _decide(pair: Pair, a: Article, b: Article, via: tuple[str, str] | None) -> Direction:
+    evidence: list[Signal] = []
+    time = _time_signal(a, b)
+    if time is not None:
+        evidence.append(time)
+    evidence.extend(_metadata_signals(a, b))
+    credits_a, credits_b = wire_credits(a.text), wire_credits(b.text)
+    common_wires = sorted(credits_a & credits_b)
+    if common_wires:
+        evidence.append(Signal("wire-credit", ", ".join(common_wires), note="both credit the same wire"))
+    evidence.append(_containment_signal(pair))
+    strong = sum(s.weight for s in evidence if s.name in {"time", "canonical", "credit"})
+    text_only = sum(s.weight for s in evidence if s.name == "containment")
+
+    if pair.kind is ReuseKind.SHARED_QUOTES:
+        evidence.append(Signal("shared-quotes", 1.0, note="the only shared text is the same quotations"))
+        return Direction(Relation.COMMON_SOURCE, None, None, 0.8, tuple(evidence))
+    if via is not None and not any(s.name in {"canonical", "credit"} for s in evidence):
+        z, how = via
+        if how == "sibling":
+            evidence.append(Signal("sibling", z, note=f"what they share is also in {z}, and neither repeats the other's changes"))
+            return Direction(Relation.COMMON_SOURCE, None, None, 0.75, tuple(evidence))
+        evidence.append(Signal("indirect", z, note=f"what they share is also in {z}, which stands between them"))
+        return Direction(Relation.UNDETERMINED, None, None, 0.5, tuple(evidence))
+    if common_wires and not any(s.name in {"canonical", "credit"} for s in evidence):
+        return Direction(Relation.COMMON_SOURCE, None, None, 0.7, tuple(evidence))
+
+    if strong:
+        log_odds = strong + text_only
+        confidence = min(0.98, _confidence(log_odds))
+    else:
+        log_odds = text_only
+        confidence = min(TEXT_ONLY_CAP, _confidence(log_odds))
+    if confidence < MIN_COPY_CONFIDENCE or log_odds == 0:
+        return Direction(Relation.UNDETERMINED, None, None, round(confidence, 3), tuple(evidence))
+    source, derived = (a.id, b.id) if log_odds > 0 else (b.id, a.id)
+    return Direction(Relation.COPIED, source, derived, round(confidence, 3), tuple(evidence))
+
+
+def infer_directions(articles: Sequence[Article], pairs: list[Pair]) -> list[Pair]:
+    """Return ``pairs`` with each pair's ``direction`` filled in.
+
+    Parameters
+    ----------
+    articles
+        Every article of the scan (metadata and text are read).
+    pairs
+        The aligned pairs.
+    """
+    by_id = {a.id: a for a in articles}
+    lean = {id(p): _lean(p, by_id) for p in pairs}
+    explained = _explanations(pairs, lean)
+    return [
+        replace(pair, direction=_decide(pair, by_id[pair.a], by_id[pair.b], explained.get(id(pair))))
+        for pair in pairs
+    ]

@@ -1,0 +1,351 @@
+"""Words with character spans, content words, stems and sentences.
+
+The one module that knows about language. Everything on the path that finds
+matches works in any script: words are Unicode word runs (each CJK ideograph
+or kana is a word of its own), case is folded, and stemming and stopwords are
+used only for languages we ship a stopword list for and NLTK has a Snowball
+stemmer for. Other languages are matched on their folded words.
+
+Token hashes are stable across runs and machines (xxhash of the folded word),
+so sketches can be stored in an index.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+import xxhash
+from nltk.stem.snowball import SnowballStemmer
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+__all__ = [
+    "Analysis",
+    "LANGUAGES",
+    "analyze",
+    "guess_language",
+    "sentence_spans",
+    "word_spans",
+]
+
+_CJK_RANGES = ((0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2FFFF))
+
+
+@lru_cache(maxsize=1)
+def _char_classes() -> np.ndarray:
+    """Class of every BMP code point: 0 other, 1 word character, 2 CJK (a word alone).
+
+    Word characters are those Python calls alphanumeric, plus combining marks
+    (so Devanagari or Thai vowel signs stay inside their word), minus "_".
+    """
+    table = np.zeros(0x10000, dtype=np.uint8)
+    for cp in range(0x10000):
+        ch = chr(cp)
+        if ch.isalnum() or unicodedata.category(ch).startswith("M"):
+            table[cp] = 1
+    for lo, hi in _CJK_RANGES:
+        if lo < 0x10000:
+            table[lo : hi + 1] = 2
+    return table
+
+
+def _classify(codes: np.ndarray) -> np.ndarray:
+    table = _char_classes()
+    classes = table[np.minimum(codes, 0xFFFF)]
+    astral = np.flatnonzero(codes > 0xFFFF)
+    for i in astral.tolist():  # emoji and rare scripts: few per text
+        cp = int(codes[i])
+        ch = chr(cp)
+        cjk = any(lo <= cp <= hi for lo, hi in _CJK_RANGES)
+        classes[i] = 2 if cjk else int(ch.isalnum() or unicodedata.category(ch).startswith("M"))
+    return classes
+
+
+def _words(text: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Start and end offsets of the words of ``text``, and the case-folded words.
+
+    Vectorised: code points are classified through a table, and word edges
+    found where the class changes.
+    """
+    if not text:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), []
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    classes = _classify(codes)
+    word = classes > 0
+    padded = np.concatenate(([False], word, [False]))
+    edges = np.flatnonzero(padded[1:] != padded[:-1])
+    starts, ends = edges[0::2], edges[1::2]
+    cjk = classes == 2
+    if cjk.any():
+        # Each CJK character is a word of its own: cut before and after each.
+        cuts = np.flatnonzero(cjk)
+        bounds = np.union1d(np.concatenate((starts, ends)), np.concatenate((cuts, cuts + 1)))
+        inside = word[bounds[:-1]]
+        starts, ends = bounds[:-1][inside], bounds[1:][inside]
+        folded = [text[s:e].casefold() for s, e in zip(starts.tolist(), ends.tolist())]
+    else:
+        # Blank out the non-word characters and let str.split find the words.
+        spaced = np.where(word, codes, np.uint32(32)).astype(np.uint32)
+        folded = spaced.tobytes().decode("utf-32-le", "surrogatepass").casefold().split()
+        if len(folded) != len(starts):  # casefolding made a space-like character
+            folded = [text[s:e].casefold() for s, e in zip(starts.tolist(), ends.tolist())]
+    return starts.astype(np.int64), ends.astype(np.int64), folded
+
+
+#: Snowball stemmer names for the languages we ship stopword lists for.
+LANGUAGES = {
+    "en": "english",
+    "fr": "french",
+    "de": "german",
+    "es": "spanish",
+    "it": "italian",
+    "pt": "portuguese",
+    "nl": "dutch",
+    "ru": "russian",
+}
+
+_HASH_MASK = np.uint64(0xFFFFFFFFFFFFFFFF)
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the words of ``text``.
+
+    >>> t = "Kremlin’s U.S. swap: 1,000 for 1,000 — 東京 naïve"
+    >>> [t[s:e] for s, e in word_spans(t)]
+    ['Kremlin', 's', 'U', 'S', 'swap', '1', '000', 'for', '1', '000', '東', '京', 'naïve']
+    """
+    starts, ends, _ = _words(text)
+    return list(zip(starts.tolist(), ends.tolist()))
+
+
+@lru_cache(maxsize=None)
+def _stopwords(lang: str) -> frozenset[str]:
+    raw = resources.files("reuse").joinpath(f"data/stopwords-{lang}.txt").read_text("utf-8")
+    words = (w for line in raw.splitlines() if not line.startswith("#") for w in line.split())
+    return frozenset(w.casefold() for w in words)
+
+
+@lru_cache(maxsize=None)
+def _stop_index() -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for lang in LANGUAGES:
+        for word in _stopwords(lang):
+            index.setdefault(word, []).append(lang)
+    return {w: tuple(langs) for w, langs in index.items()}
+
+
+def guess_language(words: list[str], min_hits: int = 3) -> str | None:
+    """The shipped language whose stopwords the folded ``words`` use most.
+
+    Returns ``None`` when no language reaches ``min_hits`` and 10% of the words.
+
+    >>> guess_language("the kremlin said on tuesday that the swap is on".split())
+    'en'
+    >>> guess_language(["東", "京"]) is None
+    True
+    """
+    sample = words[:200]
+    counts: dict[str, int] = {}
+    index = _stop_index()
+    for word in sample:
+        for lang in index.get(word, ()):
+            counts[lang] = counts.get(lang, 0) + 1
+    if not counts:
+        return None
+    lang, hits = max(sorted(counts.items()), key=lambda kv: kv[1])
+    if hits < min_hits or hits < 0.1 * len(sample):
+        return None
+    return lang
+
+
+class _Lexicon:
+    """Per-language memo: folded word -> vocabulary id, with hash arrays by id.
+
+    Stemming costs microseconds per call; news vocabulary is small, so each
+    distinct word is stemmed and hashed once per process, and a text's words
+    become arrays through one dictionary look-up each.
+    """
+
+    def __init__(self, lang: str | None) -> None:
+        self.lang = lang
+        self.stop = _stopwords(lang) if lang else frozenset()
+        self.stem = SnowballStemmer(LANGUAGES[lang]).stem if lang else None
+        self.ids: dict[str, int] = {}
+        self._words = np.zeros(1024, dtype=np.uint64)
+        self._stems = np.zeros(1024, dtype=np.uint64)
+
+    def add(self, word: str) -> int:
+        """Give ``word`` an id, hashing and stemming it once."""
+        idx = self.ids.get(word)
+        if idx is not None:
+            return idx
+        idx = len(self.ids)
+        if idx >= len(self._words):
+            self._words = np.concatenate((self._words, np.zeros_like(self._words)))
+            self._stems = np.concatenate((self._stems, np.zeros_like(self._stems)))
+        self._words[idx] = xxhash.xxh3_64_intdigest(word.encode("utf-8", "surrogatepass"))
+        if word not in self.stop:
+            stem = self.stem(word) if self.stem else word
+            self._stems[idx] = xxhash.xxh3_64_intdigest(b"s:" + stem.encode("utf-8", "surrogatepass")) or 1
+        self.ids[word] = idx
+        return idx
+
+    def hashes(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Word hashes and stem hashes (0 for stopwords) of ``words``."""
+        get = self.ids.get
+        ids = [get(w) for w in words]
+        if None in ids:
+            ids = [self.add(w) if i is None else i for w, i in zip(words, ids)]
+        idx = np.array(ids, dtype=np.int64)
+        return self._words[idx], self._stems[idx]
+
+
+@lru_cache(maxsize=None)
+def _lexicon(lang: str | None) -> _Lexicon:
+    return _Lexicon(lang)
+
+
+@dataclass(frozen=True, eq=False)
+class Analysis:
+    """The words of one text, as parallel numpy arrays.
+
+    Attributes
+    ----------
+    starts, ends : int64 arrays
+        Character span of each word in the text.
+    words : uint64 array
+        Stable hash of each case-folded word (the verbatim channel).
+    stems : uint64 array
+        Stable hash of each word's stem, 0 for stopwords (the rewrite channel).
+    language : str or None
+        The guessed language code, ``None`` when unknown.
+    """
+
+    starts: np.ndarray
+    ends: np.ndarray
+    words: np.ndarray
+    stems: np.ndarray
+    language: str | None
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def word_range(self, start: int, end: int) -> tuple[int, int]:
+        """Indices ``[i, j)`` of the words lying inside characters ``[start, end)``."""
+        i = int(np.searchsorted(self.starts, start, side="left"))
+        j = int(np.searchsorted(self.ends, end, side="right"))
+        return i, max(i, j)
+
+
+def analyze(text: str, language: str | None = None) -> Analysis:
+    """Split ``text`` into words with spans, hashes and stem hashes.
+
+    ``language`` is guessed from stopwords when not given (``"auto"`` or None);
+    pass ``""`` to force language-neutral processing.
+
+    >>> a = analyze("The Kremlin said the swaps were agreed.")
+    >>> a.language, len(a), int((a.stems == 0).sum())
+    ('en', 7, 3)
+    """
+    starts, ends, folded = _words(text)
+    lang = guess_language(folded) if language in (None, "auto") else (language or None)
+    words, stems = _lexicon(lang).hashes(folded)
+    return Analysis(starts=starts, ends=ends, words=words, stems=stems, language=lang)
+
+
+# Abbreviations that end in a full stop without ending a sentence (lower-case,
+# without the final stop, as Punkt wants them). Language-neutral enough for news.
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "st",
+    "jr", "sr", "inc", "ltd", "co", "corp", "no", "vs", "etc", "approx", "dept", "est",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "u.s", "u.k", "u.n", "e.u", "d.c", "a.m", "p.m", "i.e", "e.g", "al", "mt", "ft",
+}
+
+
+@lru_cache(maxsize=1)
+def _punkt() -> PunktSentenceTokenizer:
+    params = PunktParameters()
+    params.abbrev_types = set(_ABBREVIATIONS)
+    return PunktSentenceTokenizer(params)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``text``.
+
+    Lines are split first (a news line is a paragraph, headline or caption),
+    then NLTK's Punkt splits each line, with a list of news abbreviations so
+    that "U.S." and "Mr." do not end sentences. Spans exclude surrounding
+    white space.
+
+    >>> t = "Mr. Peskov spoke.  The U.S. side agreed!\\nNew line"
+    >>> [t[s:e] for s, e in sentence_spans(t)]
+    ['Mr. Peskov spoke.', 'The U.S. side agreed!', 'New line']
+    """
+    tokenizer = _punkt()
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            for s, e in tokenizer.span_tokenize(line):
+                spans.append((pos + s, pos + e))
+        pos += len(line) + 1
+    return spans
+
+
+_NGRAM_MULT = np.uint64(0x9E3779B97F4A7C15)
+
+
+def ngram_hashes(hashes: np.ndarray, n: int) -> np.ndarray:
+    """Stable hashes of the ``n``-grams of a hash sequence (one per start).
+
+    Order matters: ``ngram_hashes([a, b], 2) != ngram_hashes([b, a], 2)``.
+    A sequence shorter than ``n`` has no n-grams.
+
+    >>> import numpy as np
+    >>> h = np.array([1, 2, 3, 1, 2, 3], dtype=np.uint64)
+    >>> g = ngram_hashes(h, 3)
+    >>> len(g), bool(g[0] == g[3]), bool(g[0] == g[1])
+    (4, True, False)
+    """
+    count = len(hashes) - n + 1
+    if count <= 0:
+        return np.zeros(0, dtype=np.uint64)
+    acc = hashes[:count].copy()
+    for j in range(1, n):
+        acc *= _NGRAM_MULT
+        acc ^= hashes[j : j + count]
+        acc ^= acc >> np.uint64(29)
+    return acc
+
+
+@dataclass(frozen=True, eq=False)
+class DocumentFrequency:
+    """How many articles use each stem: the weights that tell rare words from topic words.
+
+    Two reports of one story share names and topic words; a copy shares its
+    rare words too. ``idf`` weights a stem by ``log((n_docs + 1) / df)``.
+    """
+
+    stems: np.ndarray  # sorted unique stem hashes
+    counts: np.ndarray  # articles using each
+    n_docs: int
+
+    @classmethod
+    def from_sets(cls, per_article: list[np.ndarray]) -> DocumentFrequency:
+        """Build from each article's unique stem hashes."""
+        if not per_article:
+            return cls(np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64), 0)
+        stems, counts = np.unique(np.concatenate(per_article), return_counts=True)
+        return cls(stems, counts, len(per_article))
+
+    def idf(self, stems: np.ndarray) -> np.ndarray:
+        """Weights of ``stems``; a stem never seen counts as seen once."""
+        if len(self.stems) == 0:
+            return np.ones(len(stems))
+        pos = np.minimum(np.searchsorted(self.stems, stems), len(self.stems) - 1)
+        df = np.where(self.stems[pos] == stems, self.counts[pos], 1)
+        return np.log((self.n_docs + 1) / df)

@@ -1,0 +1,101 @@
+"""Golden expectations on samples/: what a reader of these five articles knows."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+import reuse
+from reuse.text import analyze
+
+CASES = json.loads((Path(__file__).parent / "cases" / "samples.json").read_text("utf-8"))
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+@pytest.fixture(scope="module")
+def result():
+    return reuse.scan(SAMPLES)
+
+
+def _pair(result, a, b):
+    for pair in result.pairs:
+        if {pair.a, pair.b} == {a, b}:
+            return pair
+    pytest.fail(f"no pair between {a} and {b}; pairs: {[(p.a, p.b) for p in result.pairs]}")
+
+
+@pytest.mark.parametrize("case", CASES["pairs"], ids=lambda c: c["id"])
+def test_expected_pairs(result, case):
+    pair = _pair(result, case["a"], case["b"])
+    assert pair.kind.value in case["kinds"]
+    text_a, text_b = result.article(pair.a).text, result.article(pair.b).text
+    for needle in case["both_sides_contain"]:
+        assert any(needle in text_a[p.a_start : p.a_end] for p in pair.passages), needle
+        assert any(needle in text_b[p.b_start : p.b_end] for p in pair.passages), needle
+    if "relations" in case:
+        assert pair.direction.relation.value in case["relations"]
+    never = case.get("never")
+    if never:
+        d = pair.direction
+        assert not (d.relation.value == never["relation"] and d.source == never["source"] and d.confidence >= never["min_confidence"])
+
+
+@pytest.mark.parametrize("article_id", CASES["unpaired"])
+def test_unrelated_articles_have_no_pair(result, article_id):
+    assert [p for p in result.pairs if article_id in (p.a, p.b)] == []
+
+
+def test_no_passage_holds_site_junk(result):
+    for pair in result.pairs:
+        text_a, text_b = result.article(pair.a).text, result.article(pair.b).text
+        for p in pair.passages:
+            for junk in CASES["never_in_a_passage"]:
+                assert junk not in text_a[p.a_start : p.a_end]
+                assert junk not in text_b[p.b_start : p.b_end]
+
+
+def test_every_passage_slices_to_alike_text(result):
+    """Spans are in bounds, non-empty, and the two sides really share content words."""
+    assert result.pairs
+    for pair in result.pairs:
+        text_a, text_b = result.article(pair.a).text, result.article(pair.b).text
+        for p in pair.passages:
+            assert 0 <= p.a_start < p.a_end <= len(text_a)
+            assert 0 <= p.b_start < p.b_end <= len(text_b)
+            sa, sb = analyze(text_a[p.a_start : p.a_end]), analyze(text_b[p.b_start : p.b_end])
+            stems_a = set(sa.stems[sa.stems != 0].tolist())
+            stems_b = set(sb.stems[sb.stems != 0].tolist())
+            dice = 2 * len(stems_a & stems_b) / (len(stems_a) + len(stems_b))
+            assert dice >= 0.3, (pair.a, pair.b, text_a[p.a_start : p.a_end][:80])
+            assert 0 <= p.verbatim_share <= 1 and 0 <= p.similarity <= 1
+
+
+def test_no_time_known_so_no_high_confidence(result):
+    for pair in result.pairs:
+        assert pair.direction.confidence <= CASES["max_confidence"]
+
+
+def test_results_do_not_depend_on_article_order(result):
+    shuffled = reuse.scan_articles(reversed(result.articles))
+    assert [(p.a, p.b, p.kind, p.passages) for p in shuffled.pairs] == [(p.a, p.b, p.kind, p.passages) for p in result.pairs]
+
+
+def test_pairs_are_symmetric():
+    """A pair found from A to B is the same pair found from B to A."""
+    from reuse.align import align_pair, prepare
+    from reuse.boilerplate import usable_words
+    from reuse.config import ScanConfig
+
+    config = ScanConfig()
+    arts = [a for a in reuse.scan(SAMPLES).articles if a.id.startswith(("000", "001"))]
+    views = []
+    for art in arts:
+        analysis = analyze(art.text)
+        views.append(prepare(art, usable_words(art.text, analysis, config.boilerplate), analysis))
+    ab = align_pair(views[0], views[1], config.align)
+    ba = align_pair(views[1], views[0], config.align)
+    assert ab is not None and ba is not None
+    assert sorted((p.a_start, p.a_end, p.b_start, p.b_end) for p in ab.passages) == sorted(
+        (p.b_start, p.b_end, p.a_start, p.a_end) for p in ba.passages
+    )
+    assert (ab.containment_a, ab.containment_b) == (ba.containment_b, ba.containment_a)

@@ -1,0 +1,60 @@
+"""Signatures are datasketch MinHashes; windows and bands behave as documented."""
+
+import numpy as np
+import pytest
+from datasketch import MinHash
+
+from reuse.candidates import find_candidates
+from reuse.config import CandidateConfig, SketchConfig
+from reuse.sketch import Sketch, band_keys, signatures, to_minhash
+
+
+def _datasketch(items, config):
+    m = MinHash(num_perm=config.num_perm, seed=config.seed, hashfunc=lambda x: x)
+    m.update_batch([int(x) & 0xFFFFFFFF for x in items])
+    return m.hashvalues
+
+
+@pytest.mark.parametrize("n", [1, 11, 24, 25, 100, 103], ids=lambda n: f"{n}-items")
+def test_window_signatures_equal_datasketch_update_batch(n):
+    config = SketchConfig()
+    items = np.random.default_rng(n).integers(0, 2**63, size=n, dtype=np.uint64)
+    sigs = signatures(items, config)
+    expected_windows = max(1, -(-n // config.stride) - config.window // config.stride + 1)
+    assert sigs.shape == (expected_windows, config.num_perm)
+    for w in range(len(sigs)):
+        lo = w * config.stride
+        hi = n if w == len(sigs) - 1 else lo + config.window
+        assert np.array_equal(sigs[w], _datasketch(items[lo:hi], config))
+
+
+def test_lean_minhash_jaccard_tracks_overlap():
+    config = SketchConfig(window=200, stride=100)
+    rng = np.random.default_rng(0)
+    base = rng.integers(0, 2**63, size=150, dtype=np.uint64)
+    other = np.concatenate([base[:100], rng.integers(0, 2**63, size=50, dtype=np.uint64)])
+    a, b = (to_minhash(signatures(x, config)[0], config) for x in (base, other))
+    assert a.jaccard(b) == pytest.approx(100 / 200, abs=0.12)
+
+
+def test_empty_items_have_no_windows():
+    assert signatures(np.zeros(0, dtype=np.uint64), SketchConfig()).shape == (0, 128)
+
+
+def test_candidates_join_articles_sharing_a_window_and_skip_self_repeats():
+    config, cands = SketchConfig(), CandidateConfig()
+    rng = np.random.default_rng(1)
+    shared = rng.integers(0, 2**63, size=48, dtype=np.uint64)
+    a = np.concatenate([shared, rng.integers(0, 2**63, size=48, dtype=np.uint64)])
+    b = np.concatenate([rng.integers(0, 2**63, size=48, dtype=np.uint64), shared])
+    c = np.concatenate([rng.integers(0, 2**63, size=48, dtype=np.uint64)] * 2)  # repeats itself
+    sketches = [Sketch({"verbatim": band_keys(signatures(x, config), cands, 1), "rewrite": np.zeros((0, 32), dtype=np.uint64)}) for x in (a, b, c)]
+    assert find_candidates(sketches, cands) == [(0, 1)]
+
+
+def test_banal_buckets_are_ignored():
+    config = SketchConfig()
+    cands = CandidateConfig(max_bucket=3)
+    shared = np.arange(48, dtype=np.uint64)
+    sketches = [Sketch({"verbatim": band_keys(signatures(shared, config), cands, 1), "rewrite": np.zeros((0, 32), dtype=np.uint64)}) for _ in range(5)]
+    assert find_candidates(sketches, cands) == []

@@ -1,0 +1,89 @@
+"""Words, spans, languages, sentences: the text stage."""
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reuse.text import DocumentFrequency, analyze, guess_language, ngram_hashes, sentence_spans, word_spans
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("Kremlin’s U.S. swap", ["Kremlin", "s", "U", "S", "swap"]),
+        ("Москва заявила в среду", ["Москва", "заявила", "в", "среду"]),
+        ("東京は日本", ["東", "京", "は", "日", "本"]),
+        ("नमस्ते दुनिया", ["नमस्ते", "दुनिया"]),
+        ("שלום עולם", ["שלום", "עולם"]),
+        ("e\u0301te\u0301", ["e\u0301te\u0301"]),
+        ("zero\u200bwidth", ["zero", "width"]),
+        ("🙂 emoji 🙂", ["emoji"]),
+        ("", []),
+    ],
+    ids=["latin", "cyrillic", "cjk", "devanagari", "hebrew", "combining", "zero-width", "emoji", "empty"],
+)
+def test_word_spans(text, words):
+    assert [text[s:e] for s, e in word_spans(text)] == words
+
+
+@given(st.text())
+def test_spans_are_in_bounds_sorted_and_slice_to_words(text):
+    spans = word_spans(text)
+    analysis = analyze(text)
+    assert len(analysis) == len(spans)
+    last = 0
+    for s, e in spans:
+        assert last <= s < e <= len(text)
+        assert text[s:e].strip() == text[s:e]
+        last = e
+
+
+@given(st.text(), st.text())
+def test_word_hashes_do_not_depend_on_context(left, right):
+    word = "swap"
+    a = analyze(f"{left} {word} {right}", language="")
+    b = analyze(word, language="")
+    assert b.words[0] in set(a.words.tolist())
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("The Kremlin said on Tuesday that the talks are on track and will go on.", "en"),
+        ("Le Kremlin a déclaré mardi que les discussions sont sur la bonne voie et que le plan est maintenu.", "fr"),
+        ("Der Kreml hat am Dienstag gesagt, dass die Gespräche auf einem guten Weg sind und der Plan bleibt.", "de"),
+        ("Кремль заявил во вторник, что переговоры идут и что план обмена остается в силе, как и было.", "ru"),
+        ("東京は日本の首都です", None),
+    ],
+    ids=["en", "fr", "de", "ru", "ja"],
+)
+def test_language_guess(text, lang):
+    assert analyze(text).language == lang
+    assert guess_language([w.casefold() for w in text.split()]) in (lang, None)
+
+
+def test_stems_unify_inflections_and_drop_stopwords():
+    a = analyze("The prisoners were exchanged", language="en")
+    b = analyze("prisoner exchange", language="en")
+    assert set(b.stems.tolist()) <= set(a.stems.tolist())
+    assert int((a.stems == 0).sum()) == 2  # "the", "were"
+
+
+def test_sentences_respect_abbreviations_and_lines():
+    text = "Mr. Peskov said the U.S. side agreed. Talks go on.\nA caption line"
+    got = [text[s:e] for s, e in sentence_spans(text)]
+    assert got == ["Mr. Peskov said the U.S. side agreed.", "Talks go on.", "A caption line"]
+
+
+def test_ngram_hashes_are_positional():
+    h = np.array([1, 2, 3, 4], dtype=np.uint64)
+    assert len(ngram_hashes(h, 5)) == 0
+    assert ngram_hashes(h, 2)[0] != ngram_hashes(h[::-1].copy(), 2)[-1]
+
+
+def test_idf_weights_rare_words_higher():
+    common, rare = np.uint64(11), np.uint64(22)
+    df = DocumentFrequency.from_sets([np.array([common, rare], dtype=np.uint64)] + [np.array([common], dtype=np.uint64)] * 9)
+    w_common, w_rare = df.idf(np.array([common, rare], dtype=np.uint64))
+    assert w_rare > w_common > 0
