@@ -31,12 +31,13 @@ import numpy as np
 from .config import AlignConfig
 from .model import Article, Extent, Pair, Passage, ReuseKind
 from .quotes import quoted_mask
-from .text import Analysis, DocumentFrequency, analyze, sentence_spans
+from .text import Analysis, DocumentFrequency, analyze, ngram_hashes, sentence_spans
 
 __all__ = ["Prepared", "align_pair", "prepare", "sentence_similarity"]
 
 _MIN_SEED_STEMS = 3
 _MIN_RUN = 3  # identical runs shorter than this are chance, not copying
+_MIN_FRAGMENT_STEMS = 5
 
 
 @dataclass(frozen=True, eq=False)
@@ -52,6 +53,7 @@ class Prepared:
     sent_stems: tuple[frozenset[int], ...]
     sent_weight: tuple[float, ...]  # sum of the idf of each sentence's stems
     weights: dict[int, float]  # idf of each stem of the article
+    sentence_of: np.ndarray  # sentence index of each word (-1 outside sentences)
     barrier_before: np.ndarray  # cumulative count of boilerplate-only sentences
     postings: dict[int, tuple[int, ...]]  # stem -> sentences holding it
 
@@ -73,6 +75,7 @@ def prepare(article: Article, usable: np.ndarray, analysis: Analysis, df: Docume
     quoted = qmask[starts].astype(bool) if len(starts) else np.zeros(0, dtype=bool)
     sent_words = []
     sent_stems = []
+    sentence_of = np.full(len(starts), -1, dtype=np.int64)
     barrier = []
     postings: dict[int, list[int]] = {}
     content = analysis.stems[usable]
@@ -83,6 +86,7 @@ def prepare(article: Article, usable: np.ndarray, analysis: Analysis, df: Docume
         lo = int(np.searchsorted(starts, s, side="left"))
         hi = int(np.searchsorted(starts, e, side="left"))
         sent_words.append((lo, hi))
+        sentence_of[lo:hi] = idx
         ok = usable[lo:hi]
         stems = analysis.stems[lo:hi][ok]
         stem_set = frozenset(stems[stems != 0].tolist())
@@ -100,19 +104,48 @@ def prepare(article: Article, usable: np.ndarray, analysis: Analysis, df: Docume
         sent_stems=tuple(sent_stems),
         sent_weight=tuple(sum(weights[t] for t in st) for st in sent_stems),
         weights=weights,
+        sentence_of=sentence_of,
         barrier_before=np.concatenate(([0], np.cumsum(np.array(barrier, dtype=np.int64)))),
         postings={k: tuple(v) for k, v in postings.items()},
     )
 
 
+def _verbatim_hits(pa: Prepared, pb: Prepared) -> dict[tuple[int, int], int]:
+    """Sentence pairs joined by identical runs of ``_MIN_RUN + 2`` usable words, with counts."""
+    n = _MIN_RUN + 2
+    ia = np.flatnonzero(pa.usable)
+    ib = np.flatnonzero(pb.usable)
+    if len(ia) < n or len(ib) < n:
+        return {}
+    ga = ngram_hashes(pa.analysis.words[ia], n)
+    gb = ngram_hashes(pb.analysis.words[ib], n)
+    common = np.intersect1d(ga, gb)
+    if len(common) == 0:
+        return {}
+    hits: dict[tuple[int, int], int] = {}
+    pos_b: dict[int, list[int]] = {}
+    for k in np.flatnonzero(np.isin(gb, common)).tolist():
+        pos_b.setdefault(int(gb[k]), []).append(k)
+    sent_a, sent_b = pa.sentence_of, pb.sentence_of
+    for k in np.flatnonzero(np.isin(ga, common)).tolist():
+        i = int(sent_a[ia[k]])
+        for m in pos_b[int(ga[k])][:4]:
+            key = (i, int(sent_b[ib[m]]))
+            hits[key] = hits.get(key, 0) + 1
+    return hits
+
+
 def _seeds(pa: Prepared, pb: Prepared, config: AlignConfig) -> list[tuple[int, int, float]]:
     """Sentence pairs ``(i in A, j in B, dice)`` similar enough to seed a passage.
 
-    Dice and cosine are weighted by idf, so shared names and topic words
-    count for less than the rare words a copy carries along. Each sentence
-    seeds at most once: the best pairs are kept first.
+    A pair seeds when it shares an identical run of words, or when its
+    idf-weighted Dice and cosine reach the thresholds (the PAN 2014 rule), or
+    when the smaller sentence is mostly inside the larger (a cut fragment of a
+    long sentence). Idf weights make shared names and topic words count for
+    less than the rare words a copy carries along. Each sentence keeps its
+    best partner on the other side, so split and merged sentences align.
     """
-    candidates = []
+    scored: dict[tuple[int, int], float] = {}
     postings = pa.postings
     weights = pa.weights
     for j, stems_b in enumerate(pb.sent_stems):
@@ -127,25 +160,32 @@ def _seeds(pa: Prepared, pb: Prepared, config: AlignConfig) -> list[tuple[int, i
                 for i in holders:
                     count[i] = count.get(i, 0) + 1
                     mass[i] = mass.get(i, 0.0) + w
-        wb = sum(pb.weights[t] for t in stems_b)
+        wb = pb.sent_weight[j]
         for i, inter in count.items():
             if inter < _MIN_SEED_STEMS:
                 continue
             wa = pa.sent_weight[i]
             shared = mass[i]
             dice = 2 * shared / (wa + wb)
-            if dice >= config.seed_dice and shared / math.sqrt(wa * wb) >= config.seed_cosine:
-                candidates.append((dice, i, j))
-    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
-    used_a: set[int] = set()
-    used_b: set[int] = set()
-    seeds = []
-    for dice, i, j in candidates:
-        if i not in used_a and j not in used_b:
-            used_a.add(i)
-            used_b.add(j)
-            seeds.append((i, j, dice))
-    return seeds
+            pan = dice >= config.seed_dice and shared / math.sqrt(wa * wb) >= config.seed_cosine
+            fragment = inter >= _MIN_FRAGMENT_STEMS and shared / min(wa, wb) >= config.seed_overlap
+            if pan or fragment:
+                scored[(i, j)] = dice
+    for (i, j), runs in _verbatim_hits(pa, pb).items():
+        if (i, j) not in scored and runs >= 2:
+            stems_a, stems_b = pa.sent_stems[i], pb.sent_stems[j]
+            common = stems_a & stems_b
+            total = pa.sent_weight[i] + pb.sent_weight[j]
+            scored[(i, j)] = 2 * sum(weights[t] for t in common) / total if total else 1.0
+    best_a: dict[int, tuple[float, int]] = {}
+    best_b: dict[int, tuple[float, int]] = {}
+    for (i, j), dice in scored.items():
+        if (dice, -j) > best_a.get(i, (-1.0, 0)):
+            best_a[i] = (dice, -j)
+        if (dice, -i) > best_b.get(j, (-1.0, 0)):
+            best_b[j] = (dice, -i)
+    keep = {(i, -nj) for i, (_, nj) in best_a.items()} | {(-ni, j) for j, (_, ni) in best_b.items()}
+    return sorted((i, j, scored[(i, j)]) for i, j in keep)
 
 
 def _no_barrier(p: Prepared, lo: int, hi: int) -> bool:

@@ -129,6 +129,10 @@ class AlignConfig:
         content stems reaches this (PAN 2014 winner) ...
     seed_cosine : float, default 0.30
         ... and their cosine reaches this.
+    seed_overlap : float, default 0.7
+        A sentence pair also seeds when this share of the smaller
+        sentence's (weighted) stems is in the larger: a fragment cut from a
+        long sentence. Lower finds more fragments and more coincidences.
     min_passage_words : int, default 5
         A passage needs at least this many shared content stems ...
     min_shared_words : int, default 8
@@ -152,6 +156,7 @@ class AlignConfig:
 
     seed_dice: float = 0.33
     seed_cosine: float = 0.30
+    seed_overlap: float = 0.7
     min_passage_words: int = 5
     min_shared_words: int = 8
     max_gap: int = 2

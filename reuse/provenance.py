@@ -33,10 +33,13 @@ __all__ = ["MIN_COPY_CONFIDENCE", "TEXT_ONLY_CAP", "infer_directions", "parse_ti
 TEXT_ONLY_CAP = 0.7
 #: Below this, a copy verdict is reported as undetermined.
 MIN_COPY_CONFIDENCE = 0.55
-#: Share of a pair's passages another article must hold to explain the pair.
-SIBLING_COVER = 0.8
-#: Log-odds a third article must lean as the source to explain a pair.
-SOURCE_MARGIN = 0.1
+#: Share of a pair's shared text a third article must hold to explain the pair.
+#: Proportional on purpose: siblings often share some text their common
+#: source in the corpus lacks (both copied more of an original that the
+#: corpus holds only part of), which looks exactly like a shared innovation.
+SIBLING_COVER = 0.5
+#: A third article leaning as the copy by more than this (log-odds) explains nothing.
+SOURCE_MARGIN = 0.3
 
 _WIRES = {
     "AFP": r"\bAFP\b|Agence France[- ]Presse",
@@ -138,24 +141,26 @@ def _containment_signal(pair: Pair) -> Signal:
                   note=f"{pair.a} is {pair.containment_a:.0%} reused, {pair.b} {pair.containment_b:.0%}")
 
 
-def _covered(pair: Pair, other: Pair, side: str) -> float:
-    """Share of ``pair``'s passage characters on article ``side`` also inside ``other``'s passages."""
+def _spans(pair: Pair, article_id: str) -> list[tuple[int, int]]:
+    if pair.a == article_id:
+        return [(x.a_start, x.a_end) for x in pair.passages]
+    return [(x.b_start, x.b_end) for x in pair.passages]
 
-    def spans(p: Pair, article_id: str) -> list[tuple[int, int]]:
-        if p.a == article_id:
-            return [(x.a_start, x.a_end) for x in p.passages]
-        return [(x.b_start, x.b_end) for x in p.passages]
 
-    mine = spans(pair, side)
-    theirs = spans(other, side)
+def _uncovered(pair: Pair, other: Pair, side: str) -> tuple[float, int]:
+    """Share and number of characters of ``pair``'s passages on ``side`` outside ``other``'s."""
+    mine, theirs = _spans(pair, side), _spans(other, side)
     total = sum(e - s for s, e in mine)
     if not total:
-        return 0.0
-    inside = 0
-    for s, e in mine:
-        for s2, e2 in theirs:
-            inside += max(0, min(e, e2) - max(s, s2))
-    return min(1.0, inside / total)
+        return 0.0, 0
+    inside = sum(max(0, min(e, e2) - max(s, s2)) for s, e in mine for s2, e2 in theirs)
+    outside = max(0, total - inside)
+    return outside / total, outside
+
+
+def _covered(pair: Pair, other: Pair, side: str) -> float:
+    """Share of ``pair``'s passage characters on ``side`` also inside ``other``'s passages."""
+    return 1.0 - _uncovered(pair, other, side)[0]
 
 
 def _lean(pair: Pair, by_id: dict[str, Article]) -> float:
@@ -178,32 +183,78 @@ def _toward(pair: Pair, article_id: str, lean: dict[int, float]) -> float:
     return value if pair.a == article_id else -value
 
 
-def _explanations(pairs: list[Pair], lean: dict[int, float]) -> dict[int, tuple[str, str]]:
-    """Pairs whose shared text a third article explains: ``id(pair) -> (z, "sibling")``.
+def _reused_share(pair: Pair, article_id: str) -> float:
+    return pair.containment_a if pair.a == article_id else pair.containment_b
 
-    A pair (x, y) is explained by z when z shares text with both, holds what
-    x and y share on both sides (``SIBLING_COVER``), and leans as the source
-    in both its pairs: x and y are then siblings that took the same text
-    from z, and they add no shared innovation of their own. Requiring z to
-    lean as the source keeps a parent from being "explained" by its own
-    copies, and a chain x -> z -> y stays a (transitive) link.
+
+def _closeness(pair: Pair, article_id: str) -> float:
+    """How much of ``article_id`` the pair reuses, and how closely."""
+    return _reused_share(pair, article_id) * pair.similarity
+
+
+def centrality(partners: dict[str, dict[str, Pair]]) -> dict[str, float]:
+    """Mean closeness of each article's partners to it: the medoid is the likely source.
+
+    A source holds what each of its copies took, in the form they took it;
+    each copy's own edits are its own. So the source is, on average, closest
+    to everyone it shares text with (as in textual criticism, the original
+    reading is the one the witnesses agree on).
+    """
+    return {
+        art: sum(_closeness(p, other) for other, p in around.items()) / len(around)
+        for art, around in partners.items()
+    }
+
+
+def _parents(partners: dict[str, dict[str, Pair]], central: dict[str, float]) -> dict[str, str]:
+    """Each article's most likely parent: its closest partner that is more central.
+
+    Closeness is the share of the article reused from the partner times the
+    similarity of the passages. Along a tree of copies distances add up, so
+    two siblings are further apart than each is from their parent. The most
+    central article of a cluster has no parent.
+    """
+    def rank(art: str) -> tuple[float, str]:
+        return (round(central[art], 4), art)
+
+    parents = {}
+    for art, around in partners.items():
+        above = [(other, p) for other, p in around.items() if rank(other) > rank(art)]
+        if above:
+            parents[art] = max(above, key=lambda kv: (round(_closeness(kv[1], art), 3), rank(kv[0])))[0]
+    return parents
+
+
+def _explanations(pairs: list[Pair], lean: dict[int, float]) -> dict[int, str]:
+    """Pairs whose shared text comes through a third article: ``id(pair) -> z``.
+
+    Every article has a parent (see :func:`_parents`). A pair (x, y) that is
+    not a parent link is explained when the parents of x and y hold what x
+    and y share, so that x and y share no innovation of their own (text one
+    added or changed that the other repeats): at most ``1 - SIBLING_COVER`` of
+    it outside each parent pair. ``z`` is the parent of x (or of y, when x's parent is y's child).
     """
     partners: dict[str, dict[str, Pair]] = {}
     for pair in pairs:
         partners.setdefault(pair.a, {})[pair.b] = pair
         partners.setdefault(pair.b, {})[pair.a] = pair
-    explained: dict[int, tuple[str, str]] = {}
+    parents = _parents(partners, centrality(partners))
+    explained: dict[int, str] = {}
     for pair in pairs:
-        with_a, with_b = partners[pair.a], partners[pair.b]
-        best = None
-        for z in sorted((set(with_a) & set(with_b)) - {pair.a, pair.b}):
-            if _toward(with_a[z], z, lean) <= SOURCE_MARGIN or _toward(with_b[z], z, lean) <= SOURCE_MARGIN:
+        x, y = pair.a, pair.b
+        if parents.get(x) == y or parents.get(y) == x:
+            continue
+        explains = True
+        for side in (x, y):
+            other = parents.get(side)
+            if other is None or other not in partners[side]:
+                explains = False
                 continue
-            cover = min(_covered(pair, with_a[z], pair.a), _covered(pair, with_b[z], pair.b))
-            if cover >= SIBLING_COVER and (best is None or cover > best[1]):
-                best = (z, cover)
-        if best is not None:
-            explained[id(pair)] = (best[0], "sibling")
+            share, _ = _uncovered(pair, partners[side][other], side)
+            if share > 1 - SIBLING_COVER:
+                explains = False
+        if explains:
+            explained[id(pair)] = parents[x] if parents.get(x) == parents.get(y) else parents[y]
     return explained
 
 
@@ -211,7 +262,7 @@ def _confidence(log_odds: float) -> float:
     return 1 / (1 + math.exp(-abs(log_odds)))
 
 
-def _decide(pair: Pair, a: Article, b: Article, via: tuple[str, str] | None) -> Direction:
+def _decide(pair: Pair, a: Article, b: Article, via: str | None) -> Direction:
     evidence: list[Signal] = []
     time = _time_signal(a, b)
     if time is not None:
@@ -229,12 +280,8 @@ def _decide(pair: Pair, a: Article, b: Article, via: tuple[str, str] | None) -> 
         evidence.append(Signal("shared-quotes", 1.0, note="the only shared text is the same quotations"))
         return Direction(Relation.COMMON_SOURCE, None, None, 0.8, tuple(evidence))
     if via is not None and not any(s.name in {"canonical", "credit"} for s in evidence):
-        z, how = via
-        if how == "sibling":
-            evidence.append(Signal("sibling", z, note=f"what they share is also in {z}, and neither repeats the other's changes"))
-            return Direction(Relation.COMMON_SOURCE, None, None, 0.75, tuple(evidence))
-        evidence.append(Signal("indirect", z, note=f"what they share is also in {z}, which stands between them"))
-        return Direction(Relation.UNDETERMINED, None, None, 0.5, tuple(evidence))
+        evidence.append(Signal("sibling", via, note=f"what they share is also in {via}, and neither repeats the other's changes"))
+        return Direction(Relation.COMMON_SOURCE, None, None, 0.75, tuple(evidence))
     if common_wires and not any(s.name in {"canonical", "credit"} for s in evidence):
         return Direction(Relation.COMMON_SOURCE, None, None, 0.7, tuple(evidence))
 

@@ -81,7 +81,9 @@ def signatures(items: np.ndarray, config: SketchConfig) -> np.ndarray:
     phv[n:] = np.uint32(0xFFFFFFFF)  # padding rows never win a minimum
     blocks = phv.reshape(n_blocks, stride, config.num_perm).min(axis=1)
     per_window = max(1, config.window // stride)
-    n_windows = max(1, n_blocks - per_window + 1)
+    if n_blocks <= per_window:
+        return blocks.min(axis=0, keepdims=True)
+    n_windows = n_blocks - per_window + 1
     sigs = blocks[:n_windows].copy()
     for k in range(1, per_window):
         np.minimum(sigs, blocks[k : k + n_windows], out=sigs)

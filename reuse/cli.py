@@ -1,0 +1,339 @@
+"""The ``reuse`` command line: parse options, call the library, print.
+
+Each command is one call into the library; this module only translates
+options into a :class:`~reuse.config.ScanConfig`, library exceptions into
+messages and exit codes, and results into text on stdout.
+
+Commands
+--------
+scan FOLDER
+    Find reused text between the articles in FOLDER.
+
+Output
+------
+Results go to stdout; progress bars (only on a terminal) and ``warning: ...``
+lines go to stderr. ``-q/--quiet`` silences stderr except for errors;
+``-v/--verbose`` adds stage timings on stderr and detail in the summary.
+Both work on the group and on every command. With ``--json -`` stdout carries
+only the JSON report and the text summary is not printed.
+
+Exit codes
+----------
+0
+    Success, whether or not any reuse was found.
+1
+    The run failed with an error reported by ``reuse`` (for example the
+    report could not be written).
+2
+    Usage error: missing or empty folder, bad option or setting combination.
+130
+    Interrupted by Ctrl-C; no report is written.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from tqdm import tqdm
+
+from . import __version__
+from .config import ScanConfig
+from .errors import ConfigError, InputError, ReuseError
+from .pipeline import scan as scan_folder
+from .report import render_text, sanitize, write_json
+
+__all__ = ["main"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+EXIT_CODES_HELP = """\b
+Exit codes:
+  0    success, even when no reuse is found
+  1    the run failed (an error reported by reuse, e.g. the report cannot be written)
+  2    usage error: missing or empty folder, bad option or setting
+  130  interrupted by Ctrl-C; no report written"""
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+#: Summary width when stdout is not a terminal; wider terminals are capped here too.
+DEFAULT_WIDTH = 100
+MAX_WIDTH = 140
+
+
+@dataclass
+class State:
+    """What the group and its commands share through ``ctx.obj``."""
+
+    quiet: bool = False
+    verbose: int = 0
+
+    def warn(self, message: str) -> None:
+        """``warning: ...`` on stderr unless quiet; the message is sanitised (it may hold file names)."""
+        if not self.quiet:
+            click.echo(f"warning: {sanitize(message)}", err=True)
+
+    def note(self, message: str) -> None:
+        """A note on stderr unless quiet."""
+        if not self.quiet:
+            click.echo(message, err=True)
+
+    def info(self, message: str) -> None:
+        """A note on stderr, only with ``-v``."""
+        if self.verbose and not self.quiet:
+            click.echo(message, err=True)
+
+
+def _state(ctx: click.Context) -> State:
+    return ctx.ensure_object(State)
+
+
+def _set_quiet(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value:
+        _state(ctx).quiet = True
+
+
+def _set_verbose(ctx: click.Context, param: click.Parameter, value: int) -> None:
+    if value:
+        _state(ctx).verbose += value
+
+
+def common_options(fn: F) -> F:
+    """``-q/--quiet`` and ``-v/--verbose``, usable on the group and on every command."""
+    for decorator in reversed(
+        (
+            click.option(
+                "-q",
+                "--quiet",
+                is_flag=True,
+                expose_value=False,
+                callback=_set_quiet,
+                help="Print nothing on stderr but errors: no progress bars, no warnings.",
+            ),
+            click.option(
+                "-v",
+                "--verbose",
+                count=True,
+                expose_value=False,
+                callback=_set_verbose,
+                help="More detail: stage timings on stderr, every passage and all evidence in the summary.",
+            ),
+        )
+    ):
+        fn = decorator(fn)
+    return fn
+
+
+#: (stage, field, help) for each setting a command exposes; options are named
+#: after the field in kebab case and default to the library's own default.
+SETTINGS: tuple[tuple[str, str, str], ...] = (
+    ("load", "max_bytes", "Read at most N bytes of each file (with a warning)."),
+    ("sketch", "num_perm", "MinHash permutations per signature; more is more accurate and slower."),
+    ("sketch", "seed", "Seed of the MinHash permutations; results with different seeds are not comparable."),
+    ("candidates", "bands", "LSH bands; bands x rows must equal --num-perm."),
+    ("candidates", "rows", "Rows per LSH band; more rows make fewer, surer candidates."),
+    ("sketch", "shingle_size", "Words per shingle in the verbatim channel."),
+    ("sketch", "window", "Items per passage window; smaller finds shorter shared passages."),
+    ("sketch", "stride", "Step between passage windows; must divide --window."),
+)
+
+
+def config_options(fn: F) -> F:
+    """One option per entry of :data:`SETTINGS`, defaults taken from :class:`ScanConfig`."""
+    defaults = ScanConfig()
+    for stage, name, help_text in reversed(SETTINGS):
+        minimum = 0 if name == "seed" else 1
+        fn = click.option(
+            "--" + name.replace("_", "-"),
+            name,
+            type=click.IntRange(min=minimum),
+            default=getattr(getattr(defaults, stage), name),
+            show_default=True,
+            metavar="N",
+            help=help_text,
+        )(fn)
+    return fn
+
+
+def build_config(settings: dict[str, Any]) -> ScanConfig:
+    """A :class:`ScanConfig` from option values keyed by field name.
+
+    Raises :class:`~reuse.errors.ConfigError` when the settings cannot work
+    together (the config classes check that, not the CLI).
+    """
+    defaults = ScanConfig()
+    stages: dict[str, dict[str, Any]] = {}
+    for stage, name, _ in SETTINGS:
+        if name in settings:
+            stages.setdefault(stage, {})[name] = settings[name]
+    return ScanConfig(
+        **{
+            f.name: dataclasses.replace(getattr(defaults, f.name), **stages.get(f.name, {}))
+            for f in dataclasses.fields(ScanConfig)
+        }
+    )
+
+
+class _Progress:
+    """The library's ``progress(stage, done, total)`` callback as one tqdm bar per stage on stderr."""
+
+    def __init__(self, quiet: bool) -> None:
+        # disable=None lets tqdm switch itself off when stderr is not a terminal.
+        self._disable: bool | None = True if quiet else None
+        self._stage: str | None = None
+        self._bar: tqdm | None = None
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if stage != self._stage or self._bar is None:
+            self.close()
+            self._stage = stage
+            self._bar = tqdm(total=total, desc=stage, file=sys.stderr, disable=self._disable, leave=False, dynamic_ncols=True)
+        if self._bar.total != total:
+            self._bar.total = total
+        self._bar.update(done - self._bar.n)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None
+
+
+def _summary_width() -> int:
+    return min(shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns, MAX_WIDTH)
+
+
+def _check_folder(folder: Path) -> None:
+    if not folder.exists():
+        raise click.BadParameter(
+            f"'{folder}' does not exist: give the folder of articles to scan (or one article file), "
+            f"e.g. reuse scan samples/",
+            param_hint="FOLDER",
+        )
+
+
+def _check_output(out: str, folder: Path, state: State) -> None:
+    """Refuse a report path that is one of the inputs; warn when it is inside the scanned folder."""
+    target = Path(out)
+    # Both spellings: a symlinked input resolves outside the folder, yet writing through it overwrites an input.
+    inside = any(
+        path == root or root in path.parents
+        for path, root in ((target.absolute(), folder.absolute()), (target.resolve(), folder.resolve()))
+    )
+    if not inside:
+        return
+    if target.exists():
+        raise click.BadParameter(
+            f"'{out}' is one of the files being scanned in '{folder}': writing the report there would "
+            f"overwrite an input. Write the report outside the folder, e.g. --json report.json",
+            param_hint="--json",
+        )
+    state.warn(f"the report {out} is inside the scanned folder {folder}: a later scan of it will read the report as an article")
+
+
+@click.group(name="reuse", context_settings=CONTEXT_SETTINGS, epilog=EXIT_CODES_HELP)
+@click.version_option(__version__, "--version", prog_name="reuse", message="%(prog)s %(version)s")
+@common_options
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """Find reused text in news articles.
+
+    Which articles share text, which passages exactly, how much was copied
+    verbatim and how much rewritten, which shared text is only a quotation,
+    and who most likely took from whom.
+
+    Results go to stdout; progress and warnings go to stderr.
+
+    \b
+    Example:
+      reuse scan samples/ --json report.json
+    """
+    _state(ctx)
+
+
+@main.command(epilog=EXIT_CODES_HELP)
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option(
+    "--json",
+    "json_path",
+    metavar="FILE",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Also write the full report as JSON to FILE, atomically ('-': to stdout, instead of the summary).",
+)
+@click.option(
+    "--max-pairs",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Show at most N pairs in the summary (the JSON report keeps them all).",
+)
+@config_options
+@common_options
+@click.pass_context
+def scan(ctx: click.Context, folder: Path, json_path: str | None, max_pairs: int | None, **settings: int) -> None:
+    """Find reused text between the articles in FOLDER.
+
+    FOLDER is read recursively (txt, md, html, json, jsonl); one file works
+    too. The summary lists the pairs of articles that share text, most
+    shared first, with how much of each was reused, the kind of reuse, who
+    most likely took from whom, and the longest shared passage side by side.
+
+    With --json - the JSON report goes to stdout and the text summary is not
+    printed; warnings still go to stderr unless --quiet.
+
+    \b
+    Examples:
+      reuse scan samples/
+      reuse scan samples/ --json report.json --max-pairs 5
+      reuse scan samples/ --json - --quiet > report.json
+    """
+    state = _state(ctx)
+    try:
+        config = build_config(settings)
+    except ConfigError as exc:
+        raise click.UsageError(f"invalid settings: {exc}", ctx) from exc
+    _check_folder(folder)
+    if json_path not in (None, "-"):
+        _check_output(json_path, folder, state)
+
+    progress = _Progress(quiet=state.quiet)
+    written = False
+    try:
+        try:
+            result = scan_folder(folder, config, progress=progress)
+        finally:
+            progress.close()
+        for skipped in result.skipped:
+            state.warn(f"skipped {skipped.path}: {skipped.reason}")
+        for warning in result.warnings:
+            state.warn(warning)
+        for stage, seconds in result.timings:
+            state.info(f"timing: {stage} {seconds:.2f} s")
+        summary = None
+        if json_path != "-":
+            summary = render_text(result, width=_summary_width(), max_pairs=max_pairs, verbose=state.verbose > 0)
+        if json_path is not None:
+            write_json(result, json_path, config)
+            written = True
+        if summary is not None:
+            click.echo(summary, nl=False)
+        if written and json_path != "-":
+            state.note(f"report written to {json_path}")
+    except KeyboardInterrupt:
+        done = f"the report was already written to {json_path}" if written else "no report written"
+        click.echo(f"interrupted: {done}", err=True)
+        ctx.exit(EXIT_INTERRUPTED)
+    except (InputError, ConfigError) as exc:
+        raise click.UsageError(sanitize(str(exc)), ctx) from exc
+    except ReuseError as exc:
+        click.echo(f"error: {sanitize(str(exc))}", err=True)
+        ctx.exit(EXIT_FAILED)

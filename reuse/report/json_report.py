@@ -1,0 +1,242 @@
+"""The JSON report: a finished :class:`~reuse.model.ScanResult` as plain data.
+
+The layout is a contract, documented field by field in ``docs/schema.md``.
+Fields may be added in later versions; the ones there keep their meaning
+while ``schema_version`` stays 1.
+
+This module formats; it never computes. Every number comes from the result
+as it is, rounded to four decimals. The order is the result's own (articles
+by id, pairs most shared first), except passages, listed by position in A,
+so that two runs on the same input give byte-identical reports.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import math
+import numbers
+import os
+import secrets
+import sys
+from os import PathLike
+from pathlib import Path
+from typing import Any
+
+from ..config import ScanConfig
+from ..errors import ReuseError
+from ..model import Article, Direction, Pair, Passage, ScanResult, Signal, Skipped
+
+__all__ = ["SCHEMA_VERSION", "dumps_report", "report_dict", "write_json"]
+
+#: Bumped only when a field changes meaning or disappears; additions keep it.
+SCHEMA_VERSION = 1
+
+#: Decimals kept for every float in the report.
+DECIMALS = 4
+
+
+def _num(value: Any) -> int | float | None:
+    """A JSON-safe number: ints stay ints, floats are rounded, NaN becomes null.
+
+    >>> _num(0.123456), _num(3), _num(float("nan")), _num(True)
+    (0.1235, 3, None, True)
+    """
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, numbers.Integral):
+        return int(value)
+    value = float(value)
+    if not math.isfinite(value):
+        return None  # NaN and infinity are not JSON
+    return round(value, DECIMALS)
+
+
+def _value(value: Any) -> Any:
+    """A signal value as given: numbers rounded, text kept, anything else as text."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, numbers.Number):
+        return _num(value)
+    return str(value)
+
+
+def _name(value: Any) -> str:
+    """An enum member's value (``ReuseKind.VERBATIM`` -> ``"verbatim"``)."""
+    return str(getattr(value, "value", value))
+
+
+def _generator() -> str:
+    from .. import __version__  # late: the package imports its writers
+
+    return f"reuse {__version__}"
+
+
+def _article(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "outlet": article.outlet,
+        "title": article.title,
+        "url": article.url,
+        "published": article.published,
+        "words": article.words,
+        "chars": len(article.text),
+        "path": article.path,
+        "canonical": article.canonical,
+    }
+
+
+def _skipped(skipped: Skipped) -> dict[str, Any]:
+    return {"path": skipped.path, "reason": skipped.reason}
+
+
+def _passage(passage: Passage) -> dict[str, Any]:
+    return {
+        "a_start": passage.a_start,
+        "a_end": passage.a_end,
+        "b_start": passage.b_start,
+        "b_end": passage.b_end,
+        "kind": _name(passage.kind),
+        "similarity": _num(passage.similarity),
+        "verbatim_share": _num(passage.verbatim_share),
+        "quote_share": _num(passage.quote_share),
+    }
+
+
+def _signal(signal: Signal) -> dict[str, Any]:
+    return {
+        "name": signal.name,
+        "value": _value(signal.value),
+        "favours": signal.favours,
+        "weight": _num(signal.weight),
+        "note": signal.note,
+    }
+
+
+def _direction(direction: Direction) -> dict[str, Any]:
+    return {
+        "relation": _name(direction.relation),
+        "source": direction.source,
+        "derived": direction.derived,
+        "confidence": _num(direction.confidence),
+        "evidence": [_signal(s) for s in direction.evidence],
+    }
+
+
+def _pair(pair: Pair) -> dict[str, Any]:
+    passages = sorted(pair.passages, key=lambda p: (p.a_start, p.a_end, p.b_start, p.b_end))
+    return {
+        "a": pair.a,
+        "b": pair.b,
+        "kind": _name(pair.kind),
+        "extent": _name(pair.extent),
+        "similarity": _num(pair.similarity),
+        "containment": {"a": _num(pair.containment_a), "b": _num(pair.containment_b)},
+        "verbatim_share": _num(pair.verbatim_share),
+        "passages": [_passage(p) for p in passages],
+        "direction": _direction(pair.direction),
+    }
+
+
+def report_dict(result: ScanResult, config: ScanConfig | None = None) -> dict[str, Any]:
+    """The report as plain data, ready for :func:`json.dumps`.
+
+    Parameters
+    ----------
+    result
+        A finished scan.
+    config
+        The settings that produced ``result``; written out in full under
+        ``config`` when given (``null`` otherwise).
+
+    Returns
+    -------
+    dict
+        Keys in the order documented in ``docs/schema.md``.
+
+    Raises
+    ------
+    ValueError
+        When ``config`` is not the configuration that produced ``result``
+        (their fingerprints differ): the report would describe other settings.
+    """
+    if config is not None and config.fingerprint() != result.config_fingerprint:
+        raise ValueError(
+            f"config fingerprint {config.fingerprint()} does not match the result's "
+            f"{result.config_fingerprint}: pass the config the scan ran with."
+        )
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "generator": _generator(),
+        "config_fingerprint": result.config_fingerprint,
+        "config": config.to_dict() if config is not None else None,
+        "articles": [_article(a) for a in result.articles],
+        "skipped": [_skipped(s) for s in result.skipped],
+        "warnings": list(result.warnings),
+        "pairs": [_pair(p) for p in result.pairs],
+    }
+
+
+def dumps_report(result: ScanResult, config: ScanConfig | None = None) -> str:
+    """The report as JSON text (UTF-8 safe, indented, ending in a newline)."""
+    return json.dumps(report_dict(result, config), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def _temp_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+
+
+def write_json(result: ScanResult, path_or_dash: str | PathLike[str], config: ScanConfig | None = None) -> None:
+    """Write the JSON report to a file, atomically, or to stdout for ``-``.
+
+    The report goes to a temporary file in the destination folder that then
+    replaces ``path_or_dash`` in one step, so a reader never sees a
+    half-written report and an interrupted write leaves the old file (if
+    any) in place and no temporary file behind. Missing parent folders are
+    created.
+
+    Parameters
+    ----------
+    result
+        A finished scan.
+    path_or_dash
+        Destination file, or ``"-"`` for standard output.
+    config
+        The settings that produced ``result`` (see :func:`report_dict`).
+
+    Raises
+    ------
+    reuse.errors.ReuseError
+        When the file cannot be written (permissions, a folder in the way,
+        disk full), naming the path.
+    """
+    text = dumps_report(result, config)
+    if str(path_or_dash) == "-":
+        sys.stdout.write(text)  # looked up now: callers may have redirected it
+        sys.stdout.flush()
+        return
+    path = Path(path_or_dash)
+    tmp = _temp_path(path)
+    created = False
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # os.open with 0o666 honours the umask, unlike mkstemp's private 0o600.
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        created = True
+        with open(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException as exc:
+        if created:  # an error or Ctrl-C mid-write: leave no temporary file behind
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        if isinstance(exc, OSError):
+            reason = exc.strerror or str(exc)
+            if isinstance(exc, (FileExistsError, NotADirectoryError)) and not path.parent.is_dir():
+                reason = "a file stands where its folder should be"
+            raise ReuseError(
+                f"cannot write the report to {path}: {reason}; check that you may write there, or choose another path."
+            ) from exc
+        raise

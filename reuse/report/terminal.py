@@ -1,0 +1,298 @@
+"""The terminal summary: what a newsroom analyst reads first.
+
+A header (articles, pairs, skipped files with their reasons, warnings), then
+the pairs most shared first, each with the longest passage side by side, then
+the articles that share nothing. Plain text, no colours.
+
+Article text, ids, titles, file names and reasons all come from scraped,
+untrusted files: everything shown is passed through :func:`sanitize`, which
+drops ANSI escape sequences and control characters that could rewrite the
+analyst's terminal.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from ..model import Direction, Pair, Passage, ScanResult, Signal
+
+__all__ = ["render_text", "sanitize"]
+
+#: Lines of excerpt shown per side before the ellipsis.
+EXCERPT_LINES = 6
+#: Lines of any other wrapped paragraph (names, notes, reasons) before the ellipsis.
+BLOCK_LINES = 4
+#: Items of a list (no-reuse articles, skipped files, warnings) shown unless verbose.
+LIST_LIMIT = 10
+ELLIPSIS = "…"
+
+_ESCAPES = re.compile(
+    r"""
+      \x1b\[[0-?]*[\x20-/]*[@-~]            # CSI: colours, cursor moves, erase
+    | \x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?     # OSC: window titles, hyperlinks
+    | \x1b[PX^_][^\x1b]*(?:\x1b\\)?          # DCS, SOS, PM, APC strings
+    | \x1b[\x20-/]*[0-~]                     # two-character escapes
+    """,
+    re.VERBOSE,
+)
+_BREAKS = re.compile(r"[\t\n\r\x0b\x0c\x85\u2028\u2029]")
+# C0, DEL, C1 and the bidirectional overrides that reorder what is displayed. 8-bit
+# C1 introducers (CSI, OSC) are dropped alone, never with what follows: mojibake
+# ("â€\x9d" for a closing quote) puts them in ordinary scraped text.
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_SPACES = re.compile(r" {2,}")
+
+
+def sanitize(text: str | None) -> str:
+    """One line of text that is safe to print: no escapes, no control characters.
+
+    Line breaks and tabs become spaces and runs of spaces collapse, so the
+    result fits in a column.
+
+    >>> sanitize("red \\x1b[31mALERT\\x1b[0m\\r\\nnext\\tline\\x07")
+    'red ALERT next line'
+    >>> sanitize("\\x1b]0;pwned\\x07title")
+    'title'
+    >>> sanitize(None)
+    ''
+    """
+    if not text:
+        return ""
+    text = _ESCAPES.sub("", text)
+    text = _BREAKS.sub(" ", text)
+    text = _CONTROLS.sub("", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def _char_width(char: str) -> int:
+    if unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def _width(text: str) -> int:
+    """Columns the text takes in a terminal (wide CJK characters count two).
+
+    >>> _width("abc"), _width("新闻")
+    (3, 4)
+    """
+    return sum(_char_width(c) for c in text)
+
+
+def _cut(text: str, width: int) -> str:
+    """The longest prefix of ``text`` that fits in ``width`` columns."""
+    used = 0
+    for i, char in enumerate(text):
+        used += _char_width(char)
+        if used > width:
+            return text[:i]
+    return text
+
+
+def _clip(text: str, width: int) -> str:
+    """``text`` cut to ``width`` columns, with an ellipsis when cut.
+
+    >>> _clip("abcdef", 4)
+    'abc…'
+    """
+    if _width(text) <= width:
+        return text
+    return _cut(text, width - 1) + ELLIPSIS
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - _width(text))
+
+
+def _wrap(text: str, width: int, max_lines: int = EXCERPT_LINES) -> list[str]:
+    """Wrap one line of text to ``width`` columns, at most ``max_lines`` lines.
+
+    >>> _wrap("one two three four five", 9, max_lines=2)
+    ['one two', 'three fo…']
+    """
+    lines: list[str] = []
+    line = ""
+    for word in text.split(" "):
+        candidate = f"{line} {word}" if line else word
+        if _width(candidate) <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        while _width(word) > width:  # a token wider than the column: break it
+            head = _cut(word, width) or word[0]
+            lines.append(head)
+            word = word[len(head) :]
+        line = word
+    if line:
+        lines.append(line)
+    if len(lines) > max_lines:
+        last = " ".join(lines[max_lines - 1 : max_lines + 1])
+        lines = lines[: max_lines - 1] + [_cut(last, width - 1) + ELLIPSIS]
+    return lines
+
+
+def _name(value: object) -> str:
+    """An enum member's value, whatever the Python version's ``format()`` does."""
+    return str(getattr(value, "value", value))
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (plural or word + 's')}"
+
+
+def _percent(share: float) -> str:
+    return f"{share:.0%}"
+
+
+def _longest(pair: Pair) -> tuple[int, Passage] | None:
+    if not pair.passages:
+        return None
+    best = max(
+        enumerate(pair.passages, 1),
+        key=lambda item: ((item[1].a_end - item[1].a_start) + (item[1].b_end - item[1].b_start), -item[0]),
+    )
+    return best
+
+
+def _block(text: str, width: int, first: str = "", rest: str | None = None, max_lines: int = BLOCK_LINES) -> list[str]:
+    """``text`` wrapped to ``width`` after the prefix ``first``, later lines after ``rest``.
+
+    >>> _block("direction: copied, a.txt -> b.txt", 24, "    ")
+    ['    direction: copied,', '    a.txt -> b.txt']
+    """
+    rest = " " * _width(first) if rest is None else rest
+    room = max(1, width - max(_width(first), _width(rest)))
+    body = _wrap(text, room, max_lines)
+    return [(first if i == 0 else rest) + line for i, line in enumerate(body)] or [first.rstrip()]
+
+
+def _direction_line(direction: Direction) -> str:
+    parts = [_name(direction.relation)]
+    if direction.source or direction.derived:
+        parts.append(f"{sanitize(direction.source) or '?'} -> {sanitize(direction.derived) or '?'}")
+    return f"direction: {', '.join(parts)} (confidence {direction.confidence:.2f})"
+
+
+def _signal_line(signal: Signal) -> str:
+    value = f"{signal.value:.4g}" if isinstance(signal.value, float) else sanitize(str(signal.value))
+    favours = f", favours {sanitize(signal.favours)}" if signal.favours else ""
+    note = f": {sanitize(signal.note)}" if signal.note else ""
+    return f"{sanitize(signal.name)} = {value} (weight {signal.weight:.2f}{favours}){note}"
+
+
+def _side_by_side(left: Sequence[str], right: Sequence[str], col: int) -> list[str]:
+    rows = max(len(left), len(right))
+    left = list(left) + [""] * (rows - len(left))
+    right = list(right) + [""] * (rows - len(right))
+    return [f"{_pad(a, col)} | {b}".rstrip() for a, b in zip(left, right)]
+
+
+def _render_pair(rank: int, pair: Pair, result: ScanResult, width: int, verbose: bool) -> list[str]:
+    col = (width - 3) // 2
+    art_a = result.article(pair.a)
+    art_b = result.article(pair.b)
+    indent, hang = "    ", "      "
+    lines = _block(f"A: {sanitize(pair.a)} ({sanitize(art_a.outlet)})", width, f"#{rank:<3}", hang)
+    lines += _block(f"B: {sanitize(pair.b)} ({sanitize(art_b.outlet)})", width, indent, hang)
+    lines += _block(
+        f"{_name(pair.kind)}, {_name(pair.extent)}: {_percent(pair.containment_a)} of A reused / "
+        f"{_percent(pair.containment_b)} of B reused, similarity {pair.similarity:.2f}, "
+        f"verbatim {_percent(pair.verbatim_share)}",
+        width,
+        indent,
+        hang,
+    )
+    lines += _block(_direction_line(pair.direction), width, indent, hang)
+    if not verbose:
+        notes = [sanitize(s.note) for s in pair.direction.evidence if s.note]
+        if notes:
+            lines += _block("; ".join(notes), width, hang + "why: ", hang + "     ")
+    else:
+        for signal in pair.direction.evidence:
+            lines += _block(_signal_line(signal), width, hang + "- ", hang + "  ")
+        for n, p in enumerate(pair.passages, 1):
+            lines += _block(
+                f"passage {n}: {_name(p.kind)}, similarity {p.similarity:.2f}, verbatim {_percent(p.verbatim_share)}, "
+                f"quoted {_percent(p.quote_share)}, A[{p.a_start}:{p.a_end}] B[{p.b_start}:{p.b_end}]",
+                width,
+                indent,
+                hang,
+            )
+    longest = _longest(pair)
+    if longest is None:
+        lines.append(f"{indent}(no passage recorded)")
+        return lines
+    n, p = longest
+    which = "the only passage" if len(pair.passages) == 1 else f"passage {n} of {len(pair.passages)}, the longest"
+    lines += _block(f"{which}: {_name(p.kind)}, similarity {p.similarity:.2f}", width, indent, hang)
+    left_head = _clip(f"A {sanitize(pair.a)} [{p.a_start}:{p.a_end}]", col)
+    right_head = _clip(f"B {sanitize(pair.b)} [{p.b_start}:{p.b_end}]", col)
+    lines += _side_by_side([left_head], [right_head], col)
+    lines.append("-" * col + "-+-" + "-" * col)
+    left = _wrap(sanitize(art_a.text[p.a_start : p.a_end]), col)
+    right = _wrap(sanitize(art_b.text[p.b_start : p.b_end]), col)
+    lines += _side_by_side(left, right, col)
+    return lines
+
+
+def _listing(title: str, items: Sequence[str], width: int, verbose: bool) -> list[str]:
+    shown = items if verbose else items[:LIST_LIMIT]
+    lines = []
+    for item in shown:
+        lines += _block(sanitize(item), width, title, " " * (_width(title) + 2))
+    if len(items) > len(shown):
+        lines.append(f"{title}{ELLIPSIS} and {len(items) - len(shown)} more")
+    return lines
+
+
+def render_text(result: ScanResult, *, width: int = 100, max_pairs: int | None = None, verbose: bool = False) -> str:
+    """The scan as a plain-text summary for the terminal.
+
+    Parameters
+    ----------
+    result
+        A finished scan.
+    width
+        Columns available; each side of an excerpt gets ``(width - 3) // 2``.
+    max_pairs
+        Show at most this many pairs (all when ``None``).
+    verbose
+        Also list every passage and every piece of direction evidence, and
+        do not shorten the lists of skipped files, warnings and articles.
+
+    Returns
+    -------
+    str
+        Lines ending in newlines; all article-derived text sanitised.
+    """
+    width = max(width, 21)
+    pairs = sorted(result.pairs, key=lambda p: (-p.shared_words, p.a, p.b))
+    lines = _block(
+        f"reuse: {_plural(len(result.articles), 'article')}, "
+        f"{_plural(len(pairs), 'pair')} sharing text, {len(result.skipped)} skipped",
+        width,
+    )
+    lines += _listing("skipped: ", [f"{s.path}: {s.reason}" for s in result.skipped], width, verbose)
+    lines += _listing("warning: ", list(result.warnings), width, verbose)
+
+    shown = pairs if max_pairs is None else pairs[: max(0, max_pairs)]
+    for rank, pair in enumerate(shown, 1):
+        lines.append("")
+        lines += _render_pair(rank, pair, result, width, verbose)
+    if len(shown) < len(pairs):
+        lines += [""] + _block(f"{ELLIPSIS} {_plural(len(pairs) - len(shown), 'more pair')} not shown", width)
+
+    linked = {p.a for p in pairs} | {p.b for p in pairs}
+    alone = [a for a in result.articles if a.id not in linked]
+    if alone:
+        lines.append("")
+        if not pairs:
+            lines += _block(f"No reuse found among {_plural(len(alone), 'article')}.", width)
+        else:
+            lines += _block(f"No reuse found in {_plural(len(alone), 'article')}:", width)
+            items = [f"{a.id} ({a.outlet}, {_plural(a.words, 'word')})" for a in alone]
+            lines += _listing("  ", items, width, verbose)
+    return "\n".join(lines) + "\n"

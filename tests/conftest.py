@@ -1,0 +1,148 @@
+"""Shared fixtures: a private copy of the samples, and a hand-made result for the writers."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from reuse.config import ScanConfig
+from reuse.model import (
+    Article,
+    Direction,
+    Extent,
+    Pair,
+    Passage,
+    Relation,
+    ReuseKind,
+    ScanResult,
+    Signal,
+    Skipped,
+)
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+@pytest.fixture
+def samples_dir(tmp_path: Path) -> Path:
+    """A copy of ``samples/`` in ``tmp_path``, so a test can never touch the real ones."""
+    target = tmp_path / "samples"
+    shutil.copytree(SAMPLES, target)
+    return target
+
+
+# The texts of the fake result. ``{inject}`` lands inside the shared sentence on
+# both sides, so tests can smuggle escapes or long text into a passage.
+SHARED = "The Kremlin on Tuesday said{inject} the prisoner exchange plan remains on track despite the remarks."
+QUOTE = "“We are on track,” Peskov said."
+REWRITE_C = "The Kremlin said the prisoner exchange plan is still on track"
+
+TEXT_A = f"Kremlin says swap on track\n{SHARED}\n{QUOTE}\nOfficials declined to comment further.\n"
+TEXT_B = f"MOSCOW (Wire) - {SHARED} {QUOTE} Analysts were divided on what it means.\n"
+TEXT_C = f"Swap still planned\n{REWRITE_C}, a spokesman told reporters.\nA bakery also won a prize.\n"
+
+
+def _span(text: str, part: str) -> tuple[int, int]:
+    start = text.index(part)
+    return start, start + len(part)
+
+
+@pytest.fixture
+def make_result() -> Callable[..., ScanResult]:
+    """Build a small fake :class:`ScanResult` by hand: no detector involved.
+
+    Three articles ``a.txt``, ``b.txt``, ``c.txt``; pair (a, b) is a verbatim
+    copy (b from a) with two passages, the longer one first in the text;
+    pair (b, c) a heavy rewrite of undetermined direction (left out with
+    ``second_pair=False``, so that ``c.txt`` shares nothing).
+
+    ``inject`` is inserted inside the shared sentence of a and b and into the
+    outlet and title of a; the passage offsets follow it.
+    """
+
+    def build(*, inject: str = "", second_pair: bool = True) -> ScanResult:
+        shared = SHARED.format(inject=inject)
+        text_a = TEXT_A.replace(SHARED, shared)
+        text_b = TEXT_B.replace(SHARED, shared)
+        articles = (
+            Article(
+                id="a.txt",
+                text=text_a,
+                outlet=f"Daily{inject} News",
+                title=f"Kremlin says swap on track{inject}",
+                url="https://daily.example/kremlin-swap",
+                published="2025-05-27T09:00:00+00:00",
+                path="a.txt",
+            ),
+            Article(
+                id="b.txt",
+                text=text_b,
+                outlet="Wire Service",
+                title=None,
+                url=None,
+                published="2025-05-27T11:30:00+00:00",
+                path="b.txt",
+                canonical="https://daily.example/kremlin-swap",
+            ),
+            Article(id="c.txt", text=TEXT_C, outlet="c.txt", path="c.txt"),
+        )
+        a, b, c = (art.text for art in articles)
+        sa, sb = _span(a, shared), _span(b, shared)
+        qa, qb = _span(a, QUOTE), _span(b, QUOTE)
+        copied = Pair(
+            a="a.txt",
+            b="b.txt",
+            kind=ReuseKind.VERBATIM,
+            extent=Extent.WHOLE,
+            similarity=0.987654321,
+            containment_a=0.6666666666,
+            containment_b=0.8571428571,
+            verbatim_share=1.0,
+            passages=(
+                # deliberately out of text order: the JSON writer sorts them
+                Passage(qa[0], qa[1], qb[0], qb[1], ReuseKind.SHARED_QUOTES, 1.0, 1.0, quote_share=0.8333333),
+                Passage(sa[0], sa[1], sb[0], sb[1], ReuseKind.VERBATIM, 1.0, 1.0, quote_share=0.0),
+            ),
+            direction=Direction(
+                relation=Relation.COPIED,
+                source="a.txt",
+                derived="b.txt",
+                confidence=0.8123456,
+                evidence=(
+                    Signal("time", 2.5, "a.txt", 3.5, "a.txt was published 2.5 h earlier"),
+                    Signal("canonical", "https://daily.example/kremlin-swap", "a.txt", 4.0, "b.txt declares a.txt's URL as canonical"),
+                    Signal("containment", 0.857142857, None, 0.0, ""),
+                ),
+            ),
+        )
+        pairs = [copied]
+        if second_pair:
+            rb, rc = _span(b, shared[: shared.index(" despite")]), _span(c, REWRITE_C)
+            pairs.append(
+                Pair(
+                    a="b.txt",
+                    b="c.txt",
+                    kind=ReuseKind.HEAVY_REWRITE,
+                    extent=Extent.PARTIAL,
+                    similarity=0.61,
+                    containment_a=0.35,
+                    containment_b=0.45,
+                    verbatim_share=0.2,
+                    passages=(Passage(rb[0], rb[1], rc[0], rc[1], ReuseKind.HEAVY_REWRITE, 0.61, 0.2),),
+                    direction=Direction(
+                        evidence=(Signal("time", None, None, 0.0, "publication time unknown for one or both"),),
+                    ),
+                )
+            )
+        return ScanResult(
+            articles=articles,
+            skipped=(Skipped("broken.html", "not valid UTF-8 and no declared encoding"),),
+            pairs=tuple(pairs),
+            config_fingerprint=ScanConfig().fingerprint(),
+            timings=(("load", 0.01), ("align", 0.02)),
+            warnings=("huge.txt: read only the first 20000000 bytes",),
+        )
+
+    return build

@@ -1,0 +1,496 @@
+"""Tests for reuse.load: folder or file -> Articles."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+from pathlib import Path
+
+import pytest
+
+from reuse import load
+from reuse.config import LoadConfig
+from reuse.errors import InputError
+from reuse.load import LoadResult, load_articles, load_file
+from reuse.model import Article, Skipped
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "load"
+LONG_LINE = " ".join(["word"] * 26)
+
+
+def write(folder: Path, name: str, content: str | bytes, encoding: str = "utf-8") -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content if isinstance(content, bytes) else content.encode(encoding))
+    return path
+
+
+def only(result: LoadResult) -> Article:
+    assert len(result.articles) == 1, result
+    return result.articles[0]
+
+
+def by_id(result: LoadResult) -> dict[str, Article]:
+    return {art.id: art for art in result.articles}
+
+
+@pytest.fixture(params=["trafilatura", "builtin"])
+def html_backend(request, monkeypatch):
+    """Run an HTML test with trafilatura (when importable) and with the built-in fallback."""
+    if request.param == "trafilatura":
+        module, problem = load._trafilatura()
+        if module is None:
+            pytest.skip(f"trafilatura cannot be imported here: {problem}")
+    else:
+        monkeypatch.setattr(load, "_trafilatura", lambda: (None, "disabled by the test"))
+    return request.param
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """Fail loudly if anything tries to open a connection or resolve a name."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("network access attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+
+
+# -- the real samples ---------------------------------------------------------------------
+
+
+def test_samples_load_with_ids_and_round_trip():
+    result = load_articles(SAMPLES)
+    ids = [art.id for art in result.articles]
+    assert ids == sorted(path.name for path in SAMPLES.glob("*.txt"))
+    assert "000_8e3492a7910b80bc.txt" in ids
+    assert result.skipped == () and result.warnings == ()
+    for art in result.articles:
+        raw = (SAMPLES / art.id).read_bytes().decode("utf-8").replace("\r\n", "\n")
+        assert art.text == raw
+        assert art.path == art.id
+        assert art.outlet == art.id.removesuffix(".txt")
+
+
+def test_samples_titles_follow_the_first_line_rule():
+    arts = by_id(load_articles(SAMPLES))
+    assert arts["000_8e3492a7910b80bc.txt"].title is None  # first line is a 27-word sentence
+    assert arts["001_eabe8ba3545e1c71.txt"].title == "Kremlin says Trump criticism won’t hit US-Russia prisoner swap plans"
+
+
+def test_load_is_deterministic_and_progress_is_reported(tmp_path):
+    names = ["b/z.txt", "a.txt", "b/a.md", "c.jsonl", "A.txt"]
+    for order, folder in ((names, tmp_path / "one"), (names[::-1], tmp_path / "two")):
+        for name in order:
+            write(folder, name, '{"text": "same text"}' if name.endswith("jsonl") else f"Text of {name}\n")
+    calls = []
+    one = load_articles(tmp_path / "one", progress=lambda *args: calls.append(args))
+    assert one == load_articles(tmp_path / "two")
+    assert [art.id for art in one.articles] == ["A.txt", "a.txt", "b/a.md", "b/z.txt", "c.jsonl#1"]
+    assert calls == [("load", done, 5) for done in range(6)]
+
+
+# -- walking a folder ---------------------------------------------------------------------
+
+
+def test_folder_walk_filters_hidden_and_unknown_files(tmp_path):
+    write(tmp_path, "keep/UPPER.TXT", "Upper case extension")
+    write(tmp_path, "page.Html", (FIXTURES / "junk_page.html").read_text(encoding="utf-8"))
+    write(tmp_path, "notes.docx", "not an article")
+    write(tmp_path, "image.png", b"\x89PNG\r\n\x1a\n....")
+    write(tmp_path, ".hidden.txt", "hidden file")
+    write(tmp_path, ".git/HEAD.txt", "hidden folder")
+    result = load_articles(tmp_path)
+    assert [art.id for art in result.articles] == ["keep/UPPER.TXT", "page.Html"]
+    assert result.skipped == ()
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+def test_symlinked_folders_are_not_followed_and_broken_links_are_skipped(tmp_path):
+    write(tmp_path, "real/a.txt", "An article")
+    (tmp_path / "real" / "loop").symlink_to(tmp_path, target_is_directory=True)
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    (tmp_path / "alias.txt").symlink_to(tmp_path / "real" / "a.txt")
+    result = load_articles(tmp_path)
+    assert [art.id for art in result.articles] == ["alias.txt", "real/a.txt"]
+    assert [s.path for s in result.skipped] == ["gone.txt"]
+    assert "broken symbolic link" in result.skipped[0].reason and "missing.txt" in result.skipped[0].reason
+
+
+def test_single_file_id_is_its_name(tmp_path):
+    path = write(tmp_path, "deep/story.txt", "Headline\n\nBody text.")
+    art = only(load_articles(path))
+    assert (art.id, art.path, art.outlet, art.title) == ("story.txt", "story.txt", "story", "Headline")
+
+
+@pytest.mark.parametrize(
+    ("setup", "message"),
+    [
+        pytest.param(lambda d: d / "nowhere", "does not exist", id="missing"),
+        pytest.param(lambda d: d, "No articles found in", id="empty-folder"),
+        pytest.param(lambda d: write(d, "x.pdf", "a") and d, "No articles found in", id="only-other-files"),
+        pytest.param(lambda d: write(d, "x.pdf", "a"), "is not an article file", id="unsupported-file"),
+    ],
+)
+def test_unusable_input_raises_input_error(tmp_path, setup, message):
+    path = setup(tmp_path)
+    with pytest.raises(InputError, match=message) as info:
+        load_articles(path)
+    assert f"'{path}'" in str(info.value)
+    assert ".txt, .md, .html, .json or .jsonl" in str(info.value)
+
+
+def test_folder_whose_files_are_all_skipped_is_not_an_error(tmp_path):
+    write(tmp_path, "empty.txt", "  \n\t\n")
+    write(tmp_path, "scan.txt", b"%PDF-1.7\n...")
+    result = load_articles(tmp_path)
+    assert result.articles == ()
+    assert result.skipped == (
+        Skipped("empty.txt", "empty file"),
+        Skipped("scan.txt", "binary file (looks like PDF): convert it to text first"),
+    )
+
+
+def test_unreadable_file_is_skipped_with_the_os_error(tmp_path, monkeypatch):
+    write(tmp_path, "locked.txt", "secret")
+    write(tmp_path, "open.txt", "public")
+
+    def fake_open(path, *args, **kwargs):
+        if Path(path).name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return open(path, *args, **kwargs)
+
+    monkeypatch.setattr(load, "open", fake_open, raising=False)
+    result = load_articles(tmp_path)
+    assert [art.id for art in result.articles] == ["open.txt"]
+    assert result.skipped[0].path == "locked.txt"
+    assert "Permission denied" in result.skipped[0].reason
+
+
+# -- plain text and Markdown --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        pytest.param("Short headline\nBody.", "Short headline", id="first-line"),
+        pytest.param("\n\n   Padded headline  \nBody.", "Padded headline", id="leading-blank-lines"),
+        pytest.param(f"{LONG_LINE}\nBody.", None, id="26-words-is-too-long"),
+        pytest.param(" ".join(["word"] * 25) + "\nBody.", " ".join(["word"] * 25), id="25-words"),
+    ],
+)
+def test_txt_title_is_a_short_first_line(tmp_path, text, title):
+    write(tmp_path, "a.txt", text)
+    art = only(load_articles(tmp_path))
+    assert art.title == title
+    assert art.text == text
+
+
+def test_text_is_normalised(tmp_path):
+    write(tmp_path, "a.txt", "Line one\r\nLine two\rLine\x1b three\x07\tend cafe\u0301\x0c")
+    write(tmp_path, "b.json", '{"text": "NUL\\u0000 and\\r\\nCRLF cafe\\u0301"}')  # a raw NUL would mean binary
+    assert [art.text for art in load_articles(tmp_path).articles] == [
+        "Line one\nLine two\nLine three\tend caf\u00e9",
+        "NUL and\nCRLF caf\u00e9",
+    ]
+
+
+def test_markdown_front_matter_is_metadata_and_leaves_the_text(tmp_path):
+    write(
+        tmp_path,
+        "story.md",
+        "---\ntitle: \"Front matter title\"\noutlet: The Daily Planet\nurl: https://planet.example/a\n"
+        "published: 2025-05-27T09:30:00Z\ncanonical: https://wire.example/a\ntags:\n  - ignored\n---\n\n"
+        "# Heading in the text\n\nBody paragraph.\n",
+    )
+    art = only(load_articles(tmp_path))
+    assert art.text == "# Heading in the text\n\nBody paragraph.\n"
+    assert (art.title, art.outlet, art.url) == ("Front matter title", "The Daily Planet", "https://planet.example/a")
+    assert (art.published, art.canonical) == ("2025-05-27T09:30:00Z", "https://wire.example/a")
+
+
+def test_markdown_title_from_the_first_heading(tmp_path):
+    text = "Intro line without a hash.\n\n## Second-level heading ##\n\n# Later heading\n"
+    write(tmp_path, "news.md", text)
+    art = only(load_articles(tmp_path))
+    assert (art.title, art.text, art.outlet) == ("Second-level heading", text, "news")
+
+
+def test_markdown_unclosed_front_matter_is_text_with_a_warning(tmp_path):
+    write(tmp_path, "open.md", "---\ntitle: never closed\n\nBody.")
+    result = load_articles(tmp_path)
+    assert only(result).text.startswith("---\ntitle")
+    assert result.warnings == ("open.md: front matter opened by '---' is never closed; read as text (add a '---' line)",)
+
+
+# -- JSON and JSONL -----------------------------------------------------------------------
+
+
+def test_json_single_object_and_list(tmp_path):
+    write(tmp_path, "one.json", '{"text": "Single record", "title": "T", "outlet": "Wire"}')
+    write(
+        tmp_path,
+        "many.json",
+        '[{"id": 7, "body": "Numeric id"}, {"content": "No id"}, {"title": "no text"},'
+        ' {"text": ["not", "a", "string"]}, "not an object", {"text": "  "}]',
+    )
+    result = load_articles(tmp_path)
+    arts = by_id(result)
+    assert sorted(arts) == ["7", "many.json#2", "one.json#1"]
+    assert (arts["one.json#1"].title, arts["one.json#1"].outlet) == ("T", "Wire")
+    assert arts["7"].text == "Numeric id" and arts["7"].path == "many.json"
+    assert [s.path for s in result.skipped] == ["many.json#3", "many.json#4", "many.json#5", "many.json#6"]
+    reasons = [s.reason for s in result.skipped]
+    assert reasons[0] == "no 'text', 'body' or 'content' field: put the article text in 'text'"
+    assert reasons[1] == "'text' is a JSON list, not a string"
+    assert reasons[2] == "record is a JSON str, not an object with a 'text' field"
+    assert reasons[3] == "empty 'text'"
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        pytest.param('{"text": "unterminated', "invalid JSON", id="malformed"),
+        pytest.param("[]", "no records (the JSON list is empty)", id="empty-list"),
+    ],
+)
+def test_bad_json_file_is_skipped(tmp_path, content, reason):
+    write(tmp_path, "bad.json", content)
+    result = load_articles(tmp_path)
+    assert result.articles == ()
+    assert result.skipped[0].path == "bad.json" and reason in result.skipped[0].reason
+
+
+def test_jsonl_keeps_good_lines_around_a_malformed_one(tmp_path):
+    lines = [
+        '{"id": "a1", "text": "First", "url": "https://www.Wire.example/a1"}',
+        '{"text": "Second", oops}',
+        "",
+        '{"text": "Third, no id"}',
+        '{"text": 42}',
+    ]
+    write(tmp_path, "feed.jsonl", "\n".join(lines) + "\n")
+    result = load_articles(tmp_path)
+    assert [art.id for art in result.articles] == ["a1", "feed.jsonl#4"]
+    assert by_id(result)["a1"].outlet == "wire.example"
+    assert [s.path for s in result.skipped] == ["feed.jsonl:2", "feed.jsonl:5"]
+    assert result.skipped[0].reason.startswith("malformed JSON line (")
+    assert result.skipped[0].reason.endswith("): fix or remove the line")
+
+
+def test_json_metadata_that_is_not_a_string_is_ignored_with_a_warning(tmp_path):
+    write(tmp_path, "a.json", '{"text": "Body", "title": ["x"], "published": 20250527}')
+    result = load_articles(tmp_path)
+    assert (only(result).title, only(result).published) == (None, None)
+    assert result.warnings == (
+        "a.json#1: 'title' is a JSON list, not a string; ignored",
+        "a.json#1: 'published' is a JSON int, not a string; ignored",
+    )
+
+
+# -- ids, outlets, dates ------------------------------------------------------------------
+
+
+def test_duplicate_ids_are_made_unique_with_a_warning(tmp_path):
+    write(tmp_path, "a.jsonl", '{"id": "x", "text": "one"}\n{"id": "x", "text": "two"}\n')
+    write(tmp_path, "b.json", '[{"id": "x#2", "text": "literal"}, {"id": "x", "text": "three"}]')
+    result = load_articles(tmp_path)
+    assert {art.id: art.text for art in result.articles} == {"x": "one", "x#2": "literal", "x#3": "two", "x#4": "three"}
+    assert result.warnings == (
+        "a.jsonl: id 'x' is already used by a.jsonl; renamed 'x#3' (give every article its own id)",
+        "b.json: id 'x' is already used by a.jsonl; renamed 'x#4' (give every article its own id)",
+    )
+
+
+@pytest.mark.parametrize(
+    ("record", "outlet"),
+    [
+        pytest.param({"outlet": "Reuters", "url": "https://apnews.example/x"}, "Reuters", id="metadata"),
+        pytest.param({"url": "https://WWW.News.Example:8080/x"}, "news.example", id="url-domain"),
+        pytest.param({"url": "not a url at all"}, "feed", id="bad-url-file-name"),
+        pytest.param({}, "feed", id="file-name"),
+    ],
+)
+def test_outlet_rules(tmp_path, record, outlet):
+    import json
+
+    write(tmp_path, "sub/feed.json", json.dumps({"text": "Body", **record}))
+    assert only(load_articles(tmp_path)).outlet == outlet
+
+
+@pytest.mark.parametrize(
+    ("value", "published"),
+    [
+        pytest.param("2025-05-27", "2025-05-27", id="date"),
+        pytest.param(" 2025-05-27T09:30:00Z ", "2025-05-27T09:30:00Z", id="utc-z-stripped"),
+        pytest.param("2025-05-27T09:30:00+02:00", "2025-05-27T09:30:00+02:00", id="offset"),
+        pytest.param("27 May 2025", None, id="prose"),
+        pytest.param("2025-13-45", None, id="impossible"),
+    ],
+)
+def test_published_dates(tmp_path, value, published):
+    write(tmp_path, "a.jsonl", '{"text": "Body", "published": "%s"}\n' % value)
+    result = load_articles(tmp_path)
+    assert only(result).published == published
+    if published is None:
+        assert len(result.warnings) == 1
+        assert result.warnings[0].startswith(f"a.jsonl:1: published date {value!r} is not ISO 8601")
+    else:
+        assert result.warnings == ()
+
+
+# -- encodings and bad bytes --------------------------------------------------------------
+
+WESTERN = "The minister said: “We will not back down” — and the café owners’ protest went on in Zürich.\n"
+FRENCH = "Le ministre a déclaré que la crème brûlée était délicieuse à Noël.\n"
+RUSSIAN = "Правительство объявило сегодня о новых мерах поддержки экономики страны.\n"
+GREEK = "Η κυβέρνηση ανακοίνωσε σήμερα νέα μέτρα στήριξης της οικονομίας της χώρας.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        pytest.param(WESTERN, "utf-8", id="utf-8"),
+        pytest.param(WESTERN, "utf-8-sig", id="utf-8-bom"),
+        pytest.param(WESTERN, "utf-16", id="utf-16-bom"),
+        pytest.param(RUSSIAN, "utf-16-be", id="utf-16-be-bom"),
+        pytest.param(GREEK, "utf-32", id="utf-32-bom"),
+        pytest.param(WESTERN, "cp1252", id="cp1252"),
+        pytest.param(FRENCH, "latin-1", id="latin-1"),
+        pytest.param("Café Müller à Noël\n", "latin-1", id="latin-1-short"),
+        pytest.param(RUSSIAN, "utf-8", id="russian-utf-8"),
+        pytest.param(RUSSIAN, "cp1251", id="russian-cp1251"),
+        pytest.param(GREEK, "utf-8", id="greek-utf-8"),
+    ],
+)
+def test_encodings(tmp_path, text, encoding):
+    data = text.encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data
+    write(tmp_path, "a.txt", data)
+    result = load_articles(tmp_path)
+    assert only(result).text == text
+    assert result.warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        pytest.param(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3", "PDF", id="pdf"),
+        pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00", "PNG", id="png"),
+        pytest.param(b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG", id="jpeg"),
+        pytest.param(b"GIF89a\x01\x00", "GIF", id="gif"),
+        pytest.param(b"PK\x03\x04\x14\x00", "ZIP", id="zip"),
+        pytest.param(b"\x1f\x8b\x08\x00", "gzip", id="gzip"),
+        pytest.param(b"plain start\x00\x01\x02 then binary", "contains NUL bytes", id="nul-bytes"),
+    ],
+)
+def test_binary_files_are_skipped(tmp_path, data, kind):
+    write(tmp_path, "x.txt", data)
+    result = load_articles(tmp_path)
+    assert result.articles == ()
+    assert result.skipped[0].path == "x.txt"
+    assert result.skipped[0].reason.startswith("binary file (") and kind in result.skipped[0].reason
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        pytest.param("a.txt", b"", id="empty"),
+        pytest.param("a.txt", b" \n\r\n\t ", id="whitespace"),
+        pytest.param("a.md", b"\xef\xbb\xbf\n\n", id="bom-only"),
+        pytest.param("a.html", b"", id="empty-html"),
+    ],
+)
+def test_empty_files_are_skipped(tmp_path, name, content):
+    write(tmp_path, name, content)
+    assert load_articles(tmp_path).skipped == (Skipped(name, "empty file"),)
+
+
+@pytest.mark.parametrize(
+    ("limit", "text"),
+    [
+        pytest.param(5, "abcd", id="cut-inside-a-2-byte-character"),
+        pytest.param(6, "abcdé", id="cut-after-a-character"),
+        pytest.param(7, "abcdé", id="cut-inside-the-next-character"),
+    ],
+)
+def test_large_files_are_truncated_at_a_character_boundary(tmp_path, limit, text):
+    write(tmp_path, "big.txt", "abcdééé")  # é is 2 bytes in UTF-8
+    result = load_articles(tmp_path, LoadConfig(max_bytes=limit))
+    assert only(result).text == text
+    assert result.warnings == (f"big.txt: truncated to {limit} bytes (use --max-bytes to raise the limit)",)
+
+
+def test_truncated_utf16_is_cut_at_a_character_boundary(tmp_path):
+    write(tmp_path, "a.txt", "Ωμέγα".encode("utf-16"))  # 2-byte BOM + 2 bytes per character
+    assert only(load_articles(tmp_path, LoadConfig(max_bytes=7))).text == "Ωμ"
+
+
+# -- HTML ---------------------------------------------------------------------------------
+
+
+def test_html_main_text_without_page_junk(tmp_path, html_backend, no_network):
+    shutil.copy(FIXTURES / "junk_page.html", tmp_path / "page.html")
+    result = load_articles(tmp_path)
+    art = only(result)
+    paragraphs = art.text.split("\n\n")
+    assert paragraphs[0] == "Kremlin says prisoner swap on track"
+    assert paragraphs[1].startswith("The Kremlin on Tuesday dismissed concerns")
+    assert paragraphs[-1].endswith("no date had been set for the exchange itself.")
+    assert len(paragraphs) == 4
+    for junk in ("SCRIPTJUNK", "STYLEJUNK", "NAVJUNK", "MENUJUNK", "ASIDEJUNK", "FOOTERJUNK", "MORESCRIPTJUNK"):
+        assert junk not in art.text
+    assert art.title == "Kremlin says prisoner swap on track"
+    assert art.outlet == "Daily Planet"
+    assert art.url == "https://www.dailyplanet.example/world/swap"
+    assert art.canonical == "https://wire.example/stories/kremlin-swap"
+    assert art.published == "2025-05-27T10:00:00Z"
+    fallback = [w for w in result.warnings if "built-in extractor" in w]
+    assert len(fallback) == (html_backend == "builtin")
+
+
+def test_html_in_greek(tmp_path, html_backend, no_network):
+    shutil.copy(FIXTURES / "greek_page.htm", tmp_path / "greek_page.htm")
+    art = only(load_articles(tmp_path))
+    assert art.text.startswith("Νέα μέτρα για την οικονομία\n\nΗ κυβέρνηση ανακοίνωσε σήμερα")
+    assert "NAVJUNK" not in art.text and "FOOTERJUNK" not in art.text
+    assert (art.outlet, art.published) == ("Η Καθημερινή Εφημερίδα", "2025-03-01")
+    assert art.canonical == "https://www.kathimerini.example/economy/1"
+
+
+def test_html_without_main_text_is_skipped(tmp_path, html_backend):
+    shutil.copy(FIXTURES / "no_text.html", tmp_path / "no_text.html")
+    assert load_articles(tmp_path).skipped == (Skipped("no_text.html", "no main text found in the HTML"),)
+
+
+def test_html_never_fetches_even_when_it_looks_like_a_url(tmp_path, html_backend, no_network):
+    write(tmp_path, "link.html", "https://example.com/2025/05/27/story.html")
+    result = load_articles(tmp_path)
+    assert [art.text for art in result.articles] + [s.path for s in result.skipped] in (
+        ["https://example.com/2025/05/27/story.html"],
+        ["link.html"],
+    )
+
+
+def test_html_outlet_falls_back_to_domain_then_file_name(tmp_path, html_backend):
+    body = "<p>" + "A paragraph of real article text that is long enough to be kept. " * 5 + "</p>"
+    write(tmp_path, "a.html", f'<html><head><meta property="og:url" content="https://www.Site.example/a">'
+                              f"</head><body><article>{body}</article></body></html>")  # fmt: skip
+    write(tmp_path, "b.html", f"<html><body><article>{body}</article></body></html>")
+    arts = by_id(load_articles(tmp_path))
+    assert (arts["a.html"].outlet, arts["b.html"].outlet) == ("site.example", "b")
+    assert arts["b.html"].published is None and arts["b.html"].canonical is None
+
+
+def test_load_file_reports_relative_paths(tmp_path):
+    path = write(tmp_path, "sub/dir/a.jsonl", '{"text": "x"}\nnot json\n')
+    articles, skipped, warnings = load_file(path, tmp_path, LoadConfig())
+    assert [art.id for art in articles] == ["sub/dir/a.jsonl#1"]
+    assert [s.path for s in skipped] == ["sub/dir/a.jsonl:2"]
+    assert warnings == []

@@ -1,0 +1,331 @@
+"""The writers, on a hand-made result: they must not depend on the detector."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+import os
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import reuse
+from reuse.config import ScanConfig, SketchConfig
+from reuse.errors import ReuseError
+from reuse.report import SCHEMA_VERSION, dumps_report, render_text, report_dict, sanitize, write_json
+from reuse.report.terminal import _width
+
+ARTICLE_KEYS = {"id": str, "outlet": str, "title": (str, type(None)), "url": (str, type(None)),
+                "published": (str, type(None)), "words": int}
+PASSAGE_KEYS = {"a_start": int, "a_end": int, "b_start": int, "b_end": int, "kind": str, "similarity": float}
+EVIDENCE_KEYS = {"name", "value", "favours", "weight", "note"}
+KINDS = {"verbatim", "light-rewrite", "heavy-rewrite", "shared-quotes"}
+RELATIONS = {"copied", "common-source", "undetermined"}
+
+
+@pytest.fixture
+def result(make_result):
+    return make_result()
+
+
+@pytest.fixture
+def report(result):
+    return report_dict(result, ScanConfig())
+
+
+# --- JSON ---------------------------------------------------------------------
+
+
+def test_report_top_level(report, result):
+    assert list(report)[:2] == ["schema_version", "generator"]
+    assert {"schema_version", "config_fingerprint", "articles", "skipped", "pairs"} <= set(report)
+    assert report["schema_version"] == SCHEMA_VERSION == 1
+    assert report["generator"] == f"reuse {reuse.__version__}"
+    assert report["config_fingerprint"] == result.config_fingerprint == ScanConfig().fingerprint()
+    assert report["config"] == ScanConfig().to_dict()
+    assert report["warnings"] == ["huge.txt: read only the first 20000000 bytes"]
+    assert report["skipped"] == [{"path": "broken.html", "reason": "not valid UTF-8 and no declared encoding"}]
+
+
+def test_report_articles(report, result):
+    assert [a["id"] for a in report["articles"]] == ["a.txt", "b.txt", "c.txt"]
+    for entry, article in zip(report["articles"], result.articles):
+        for key, kind in ARTICLE_KEYS.items():
+            assert isinstance(entry[key], kind), key
+        assert entry["words"] == article.words
+        assert entry["chars"] == len(article.text)
+    assert report["articles"][1]["title"] is None
+    assert report["articles"][1]["canonical"] == "https://daily.example/kremlin-swap"
+
+
+def test_report_pairs(report):
+    ids = {a["id"] for a in report["articles"]}
+    assert [(p["a"], p["b"]) for p in report["pairs"]] == [("a.txt", "b.txt"), ("b.txt", "c.txt")]
+    for pair in report["pairs"]:
+        assert pair["a"] in ids and pair["b"] in ids
+        assert pair["kind"] in KINDS
+        assert pair["extent"] in {"whole", "partial"}
+        assert set(pair["containment"]) == {"a", "b"}
+        assert isinstance(pair["verbatim_share"], float)
+        for passage in pair["passages"]:
+            for key, kind in PASSAGE_KEYS.items():
+                assert isinstance(passage[key], kind), key
+            assert passage["kind"] in KINDS
+            assert {"verbatim_share", "quote_share"} <= set(passage)
+        direction = pair["direction"]
+        assert direction["relation"] in RELATIONS
+        assert direction["source"] in ids | {None}
+        assert direction["derived"] in ids | {None}
+        assert 0 <= direction["confidence"] <= 1
+        for signal in direction["evidence"]:
+            assert set(signal) == EVIDENCE_KEYS
+    first = report["pairs"][0]
+    assert first["containment"] == {"a": 0.6667, "b": 0.8571}
+    assert first["similarity"] == 0.9877
+    assert first["direction"]["relation"] == "copied"
+    assert (first["direction"]["source"], first["direction"]["derived"]) == ("a.txt", "b.txt")
+    assert first["direction"]["evidence"][0]["favours"] == "a.txt"
+    assert first["direction"]["evidence"][2]["value"] == 0.8571
+    undetermined = report["pairs"][1]["direction"]
+    assert (undetermined["relation"], undetermined["source"], undetermined["derived"]) == ("undetermined", None, None)
+
+
+def test_passage_offsets_slice_the_loaded_text(report, result):
+    texts = {a.id: a.text for a in result.articles}
+    shared = {pair["a"]: pair for pair in report["pairs"]}["a.txt"]
+    excerpts = [
+        (texts["a.txt"][p["a_start"] : p["a_end"]], texts["b.txt"][p["b_start"] : p["b_end"]]) for p in shared["passages"]
+    ]
+    assert excerpts == [
+        ("The Kremlin on Tuesday said the prisoner exchange plan remains on track despite the remarks.",) * 2,
+        ("“We are on track,” Peskov said.",) * 2,
+    ]
+
+
+def test_passages_in_text_order(report):
+    starts = [p["a_start"] for p in report["pairs"][0]["passages"]]
+    assert starts == sorted(starts)
+
+
+def _floats(node):
+    if isinstance(node, float):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from _floats(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _floats(value)
+
+
+def test_floats_rounded_to_four_decimals(report):
+    floats = list(_floats(report))
+    assert floats
+    assert all(round(x, 4) == x for x in floats)
+
+
+def test_round_trip_through_json(result):
+    text = dumps_report(result, ScanConfig())
+    assert json.loads(text) == report_dict(result, ScanConfig())
+    assert text.endswith("\n")
+    assert dumps_report(result, ScanConfig()) == text, "two dumps of one result must be identical"
+
+
+def test_report_without_config(result):
+    assert report_dict(result)["config"] is None
+
+
+def test_report_refuses_a_config_that_did_not_produce_the_result(result):
+    other = ScanConfig(sketch=SketchConfig(seed=7))
+    with pytest.raises(ValueError, match="fingerprint"):
+        report_dict(result, other)
+
+
+def test_non_finite_numbers_become_null(result):
+    broken = dataclasses.replace(result.pairs[0], similarity=math.nan)
+    result = dataclasses.replace(result, pairs=(broken,))
+    assert json.loads(dumps_report(result))["pairs"][0]["similarity"] is None
+
+
+def test_write_json_creates_folders_and_leaves_no_temp_file(result, tmp_path):
+    out = tmp_path / "deep" / "er" / "report.json"
+    write_json(result, out, ScanConfig())
+    assert json.loads(out.read_text(encoding="utf-8")) == report_dict(result, ScanConfig())
+    assert os.listdir(out.parent) == ["report.json"]
+
+
+def test_write_json_replaces_an_old_report(result, tmp_path):
+    out = tmp_path / "report.json"
+    out.write_text("old", encoding="utf-8")
+    write_json(result, str(out))
+    assert json.loads(out.read_text(encoding="utf-8"))["schema_version"] == 1
+    assert os.listdir(tmp_path) == ["report.json"]
+
+
+@pytest.mark.parametrize("error", [KeyboardInterrupt, OSError], ids=["ctrl-c", "os-error"])
+def test_write_json_interrupted_keeps_the_old_file(result, tmp_path, monkeypatch, error):
+    out = tmp_path / "report.json"
+    out.write_text("old", encoding="utf-8")
+
+    def fail(src, dst):
+        raise error("no space left")
+
+    monkeypatch.setattr(os, "replace", fail)
+    expected = KeyboardInterrupt if error is KeyboardInterrupt else ReuseError
+    with pytest.raises(expected):
+        write_json(result, out)
+    assert out.read_text(encoding="utf-8") == "old"
+    assert os.listdir(tmp_path) == ["report.json"]
+
+
+def test_write_json_error_names_the_path(result, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    message = f"cannot write the report to {blocker / 'report.json'}: a file stands where its folder should be"
+    with pytest.raises(ReuseError, match=re.escape(message)):
+        write_json(result, blocker / "report.json")  # a file stands where a folder should be
+
+
+def test_write_json_dash_writes_stdout(result, capsys):
+    write_json(result, "-")
+    assert json.loads(capsys.readouterr().out) == report_dict(result)
+
+
+# --- terminal -----------------------------------------------------------------
+
+
+def test_render_header(result):
+    text = render_text(result)
+    header = text.splitlines()[0]
+    assert header == "reuse: 3 articles, 2 pairs sharing text, 1 skipped"
+    assert "skipped: broken.html: not valid UTF-8 and no declared encoding" in text
+    assert "warning: huge.txt: read only the first 20000000 bytes" in text
+
+
+def test_render_pair_details(result):
+    text = render_text(result)
+    first, second = text.index("#1 "), text.index("#2 ")
+    block = text[first:second]
+    assert "A: a.txt (Daily News)" in block
+    assert "B: b.txt (Wire Service)" in block
+    assert "verbatim, whole: 67% of A reused / 86% of B reused, similarity 0.99" in block
+    assert "direction: copied, a.txt -> b.txt (confidence 0.81)" in block
+    assert "direction: undetermined (confidence 0.00)" in text[second:]
+
+
+def test_render_ranks_by_shared_text(result):
+    reversed_pairs = dataclasses.replace(result, pairs=result.pairs[::-1])
+    text = render_text(reversed_pairs)
+    assert text.index("A: a.txt") < text.index("A: b.txt")
+
+
+def test_render_longest_passage_side_by_side(result):
+    width = 80
+    col = (width - 3) // 2
+    lines = render_text(result, width=width).splitlines()
+    rows = [line for line in lines if " | " in line and "The Kremlin on Tuesday" in line]
+    assert rows, "the shared sentence must be shown side by side"
+    left, right = rows[0].split(" | ")
+    assert left.rstrip() == right == "The Kremlin on Tuesday said the"
+    assert len(left) == col
+    assert "passage 2 of 2, the longest: verbatim" in "\n".join(lines)
+
+
+@pytest.mark.parametrize("width", [40, 80, 100, 140], ids=lambda w: f"width-{w}")
+def test_render_fits_the_width(make_result, width):
+    text = render_text(make_result(inject=" and then" * 40), width=width, verbose=True)
+    assert max(_width(line) for line in text.splitlines()) <= width
+
+
+def test_render_long_excerpt_is_cut_with_an_ellipsis(make_result):
+    text = render_text(make_result(inject=" and then" * 40), width=60)
+    first_pair = text[text.index("#1 ") : text.index("#2 ")]
+    rows = first_pair.split("-+-")[1].splitlines()[1:-1]  # after the rule, before the blank line
+    assert len(rows) == 6
+    assert rows[-1].split(" | ")[1].endswith("…")
+
+
+def test_render_gives_the_reasons_for_a_direction(result):
+    text = " ".join(render_text(result).split())
+    assert "why: a.txt was published 2.5 h earlier; b.txt declares a.txt's URL as canonical" in text
+    assert "why: publication time unknown for one or both" in text
+
+
+def test_render_max_pairs(result):
+    text = render_text(result, max_pairs=1)
+    assert "#1 " in text and "#2 " not in text
+    assert "1 more pair not shown" in text
+
+
+def test_render_articles_without_reuse(make_result):
+    text = render_text(make_result(second_pair=False))
+    assert "No reuse found in 1 article:" in text
+    assert "c.txt (c.txt, 24 words)" in text
+
+
+def test_render_nothing_found(result):
+    text = render_text(dataclasses.replace(result, pairs=()))
+    assert "0 pairs sharing text" in text
+    assert "No reuse found among 3 articles." in text
+
+
+def test_render_verbose_shows_evidence_and_every_passage(result):
+    text = " ".join(render_text(result, verbose=True).split())
+    assert "canonical = https://daily.example/kremlin-swap (weight 4.00, favours a.txt): b.txt declares a.txt's URL" in text
+    assert "passage 1: shared-quotes" in text and "passage 2: verbatim" in text
+
+
+EVIL = "\x1b[31mRED\x1b[0m\x1b]0;owned\x07\x1b[2J\r\x00\x08\x7f\x9b31m\u202e\x1bc"
+
+
+def test_render_strips_escapes_and_control_characters(make_result):
+    text = render_text(make_result(inject=" " + EVIL), width=100, verbose=True)
+    assert "RED" in text
+    assert "owned" not in text
+    assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e]", text), repr(text)
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("plain text", "plain text"),
+        ("\x1b[1;31mbold red\x1b[0m", "bold red"),
+        ("title\x1b]0;set window title\x07 after", "title after"),
+        ("link \x1b]8;;http://evil\x1b\\here\x1b]8;;\x1b\\", "link here"),
+        ("line one\nline two\r\n\tthree", "line one line two three"),
+        ("bell\x07 null\x00 del\x7f", "bell null del"),
+        ("c1 \x9b2J csi", "c1 2J csi"),
+        ("mojibake â€\x9dquoted â€\x9d and more", "mojibake â€quoted â€ and more"),
+        ("bidi \u202eevil\u202c text", "bidi evil text"),
+        ("keep “quotes” — and é, 新闻", "keep “quotes” — and é, 新闻"),
+    ],
+    ids=["plain", "csi", "osc-bel", "osc-hyperlink", "newlines", "c0", "c1", "mojibake", "bidi", "unicode"],
+)
+def test_sanitize(raw, clean):
+    assert sanitize(raw) == clean
+
+
+@settings(database=None, max_examples=300)
+@given(st.text(alphabet=st.characters(codec="utf-8")))
+def test_sanitize_never_lets_a_control_character_through(text):
+    clean = sanitize(text)
+    assert not re.search(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", clean)
+    assert clean == sanitize(clean)
+
+
+def test_wide_characters_keep_the_columns_aligned(make_result):
+    text = render_text(make_result(inject=" 新闻报道" * 10), width=60)
+    rows = [line for line in text.splitlines() if " | " in line and "新闻" in line]
+    assert rows
+    assert {_width(row.split(" | ")[0]) for row in rows} == {(60 - 3) // 2}
+
+
+def test_writers_do_not_touch_the_result(result, tmp_path):
+    before = dataclasses.asdict(result)
+    render_text(result, verbose=True)
+    write_json(result, Path(tmp_path) / "r.json")
+    assert dataclasses.asdict(result) == before
