@@ -370,8 +370,7 @@ def _record(rec: Any, rel: str, default_id: str, where: str, warnings: list[str]
             meta[key] = _clean(rec[key])
         elif rec.get(key) is not None:
             warnings.append(f"{where}: '{key}' is a JSON {type(rec[key]).__name__}, not a string; ignored")
-    raw_id = rec.get("id")
-    art_id = raw_id.strip() if isinstance(raw_id, str) else "" if raw_id is None else str(raw_id)
+    art_id = "" if rec.get("id") is None else str(rec["id"]).strip()
     return _article(art_id or default_id, text, rel, meta, where, warnings)
 
 
@@ -390,11 +389,9 @@ def _trafilatura() -> tuple[ModuleType | None, str]:
 
 
 def _read_html(text: str, rel: str, warnings: list[str]) -> Found:
-    try:
-        from lxml import etree
-        from lxml import html as lxml_html
-    except ImportError as err:
-        return [], [Skipped(rel, f"cannot read HTML without lxml ({err}): install trafilatura")]
+    from lxml import etree  # a dependency of trafilatura
+    from lxml import html as lxml_html
+
     try:
         # lxml refuses a str that still declares its byte encoding.
         parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
@@ -440,8 +437,8 @@ def _trafilatura_text(module: ModuleType, tree: Any, meta: dict[str, str]) -> st
         return ""
     meta["title"] = doc.title or meta["title"]
     meta["url"] = meta["url"] or doc.url or ""
-    # trafilatura names the site after the URL when the page does not: leave that to the domain rule.
-    meta["outlet"] = meta["outlet"] or ("" if _domain(doc.sitename) == _domain(meta["url"]) else doc.sitename or "")
+    # A site "name" that is a host name came from the URL: leave that to the domain rule (lower-case, no www.).
+    meta["outlet"] = meta["outlet"] or ("" if _domain(doc.sitename) else doc.sitename or "")
     meta["dates"] = "\n".join(filter(None, [meta["dates"], doc.date]))
     for el in doc.body.iter("lb", "item", "row", "cell"):
         el.tail = (" " if el.tag == "cell" else "\n") + (el.tail or "")
@@ -456,9 +453,11 @@ def _builtin_text(tree: Any) -> str:
         return ""
     for el in list(root.iter(*_JUNK_TAGS, *(["header"] if root is body else []))):
         el.drop_tree()
+    total = len(root.text_content())
     for el in list(root.iter()):
         attrs = f"{el.get('class', '')} {el.get('id', '')}" if isinstance(el.tag, str) else ""
-        if el is not root and _JUNK_ATTR.search(attrs):
+        # A wrapper named like "has-sidebar" holds the article itself: keep what holds half the text.
+        if el is not root and _JUNK_ATTR.search(attrs) and len(el.text_content()) < total / 2:
             el.drop_tree()
     for el in root.iter("br", "li", "tr", "td", "th"):
         el.tail = ("\n" if el.tag in ("br", "li", "tr") else " ") + (el.tail or "")

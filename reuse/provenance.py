@@ -221,7 +221,7 @@ def _parents(partners: dict[str, dict[str, Pair]], central: dict[str, float]) ->
     for art, around in partners.items():
         above = [(other, p) for other, p in around.items() if rank(other) > rank(art)]
         if above:
-            parents[art] = max(above, key=lambda kv: (round(_closeness(kv[1], art), 3), rank(kv[0])))[0]
+            parents[art] = max(above, key=lambda kv: rank(kv[0]))[0]
     return parents
 
 
@@ -244,17 +244,15 @@ def _explanations(pairs: list[Pair], lean: dict[int, float]) -> dict[int, str]:
         x, y = pair.a, pair.b
         if parents.get(x) == y or parents.get(y) == x:
             continue
-        explains = True
+        holders = []
         for side in (x, y):
             other = parents.get(side)
-            if other is None or other not in partners[side]:
-                explains = False
-                continue
-            share, _ = _uncovered(pair, partners[side][other], side)
-            if share > 1 - SIBLING_COVER:
-                explains = False
-        if explains:
-            explained[id(pair)] = parents[x] if parents.get(x) == parents.get(y) else parents[y]
+            if other is not None and other in partners[side]:
+                share, _ = _uncovered(pair, partners[side][other], side)
+                if share <= 1 - SIBLING_COVER:
+                    holders.append(other)
+        if holders:
+            explained[id(pair)] = holders[0]
     return explained
 
 

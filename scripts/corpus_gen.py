@@ -290,10 +290,10 @@ class _Vocabulary:
         # Names as they appear in text: 70% the topic's own people and places,
         # people by full name 40% of the time, else by surname.
         names = []
-        for _ in range(1 << 10):
+        for _ in range(1 << 8):
             person = rng.choice(people) if rng.random() < 0.7 else self._person(rng)
             names.append(person if rng.random() < 0.4 else person.split(" ", 1)[1])
-        place_urn = [rng.choice(places) if rng.random() < 0.7 else rng.choice(self.places) for _ in range(1 << 8)]
+        place_urn = [rng.choice(places) if rng.random() < 0.7 else rng.choice(self.places) for _ in range(1 << 6)]
         return {
             "urn": self._inflect(_urn(words, _zipf_cum(TOPIC_WORDS, s=0.9, q=1.5), 1 << 12), rng),
             "names": names,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -80,7 +81,8 @@ def test_samples_load_with_ids_and_round_trip():
 def test_samples_titles_follow_the_first_line_rule():
     arts = by_id(load_articles(SAMPLES))
     assert arts["000_8e3492a7910b80bc.txt"].title is None  # first line is a 27-word sentence
-    assert arts["001_eabe8ba3545e1c71.txt"].title == "Kremlin says Trump criticism won’t hit US-Russia prisoner swap plans"
+    title = "Kremlin says Trump criticism won’t hit US-Russia prisoner swap plans"
+    assert arts["001_eabe8ba3545e1c71.txt"].title == title
 
 
 def test_load_is_deterministic_and_progress_is_reported(tmp_path):
@@ -225,7 +227,9 @@ def test_markdown_unclosed_front_matter_is_text_with_a_warning(tmp_path):
     write(tmp_path, "open.md", "---\ntitle: never closed\n\nBody.")
     result = load_articles(tmp_path)
     assert only(result).text.startswith("---\ntitle")
-    assert result.warnings == ("open.md: front matter opened by '---' is never closed; read as text (add a '---' line)",)
+    assert result.warnings == (
+        "open.md: front matter opened by '---' is never closed; read as text (add a '---' line)",
+    )
 
 
 # -- JSON and JSONL -----------------------------------------------------------------------
@@ -317,8 +321,6 @@ def test_duplicate_ids_are_made_unique_with_a_warning(tmp_path):
     ],
 )
 def test_outlet_rules(tmp_path, record, outlet):
-    import json
-
     write(tmp_path, "sub/feed.json", json.dumps({"text": "Body", **record}))
     assert only(load_articles(tmp_path)).outlet == outlet
 
