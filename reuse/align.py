@@ -2,7 +2,7 @@
 
 How a pair is aligned:
 
-1. Each article is split into sentences (NLTK Punkt); each sentence keeps the
+1. Each article is split into sentences (:func:`reuse.text.sentence_spans`); each sentence keeps the
    set of stems of its usable content words (boilerplate, the article's own
    repetitions and stopwords left out).
 2. Sentence pairs seed a passage when the Dice coefficient and the cosine of
@@ -16,8 +16,9 @@ How a pair is aligned:
    ``quote_share``.
 
 A passage must share ``min_passage_words`` content stems and a pair
-``min_shared_words`` over all its passages, so two reports of one event do
-not match on a name and a title.
+``min_shared_words`` over all its passages, and a pair's best passage must
+reach ``min_similarity`` (or its wording be mostly identical), so two
+reports of one event do not match on names, titles and topic words.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ import numpy as np
 from .config import AlignConfig
 from .model import Article, Extent, Pair, Passage, ReuseKind
 from .quotes import quoted_mask
-from .text import Analysis, DocumentFrequency, analyze, ngram_hashes, sentence_spans
+from .text import Analysis, DocumentFrequency, analyze, ngram_hashes, sentence_spans, unique_sorted
 
 __all__ = ["Prepared", "align_pair", "prepare", "sentence_similarity"]
 
@@ -54,6 +55,9 @@ class Prepared:
     sent_weight: tuple[float, ...]  # sum of the idf of each sentence's stems
     weights: dict[int, float]  # idf of each stem of the article
     sentence_of: np.ndarray  # sentence index of each word (-1 outside sentences)
+    grams: np.ndarray  # hashes of the runs of _MIN_RUN + 2 usable words
+    gram_words: np.ndarray  # index of the first word of each run
+    gram_set: np.ndarray  # the distinct run hashes, sorted
     barrier_before: np.ndarray  # cumulative count of boilerplate-only sentences
     postings: dict[int, tuple[int, ...]]  # stem -> sentences holding it
 
@@ -79,7 +83,9 @@ def prepare(article: Article, usable: np.ndarray, analysis: Analysis, df: Docume
     barrier = []
     postings: dict[int, list[int]] = {}
     content = analysis.stems[usable]
-    uniq = np.unique(content[content != 0])
+    uniq = unique_sorted(content[content != 0])
+    usable_idx = np.flatnonzero(usable)
+    grams = ngram_hashes(analysis.words[usable_idx], _MIN_RUN + 2)
     idf = df.idf(uniq) if df is not None else np.ones(len(uniq))
     weights = dict(zip(uniq.tolist(), np.maximum(idf, 1e-3).tolist()))
     for idx, (s, e) in enumerate(spans):
@@ -105,6 +111,9 @@ def prepare(article: Article, usable: np.ndarray, analysis: Analysis, df: Docume
         sent_weight=tuple(sum(weights[t] for t in st) for st in sent_stems),
         weights=weights,
         sentence_of=sentence_of,
+        grams=grams,
+        gram_words=usable_idx[: len(grams)],
+        gram_set=unique_sorted(grams),
         barrier_before=np.concatenate(([0], np.cumsum(np.array(barrier, dtype=np.int64)))),
         postings={k: tuple(v) for k, v in postings.items()},
     )
@@ -112,25 +121,21 @@ def prepare(article: Article, usable: np.ndarray, analysis: Analysis, df: Docume
 
 def _verbatim_hits(pa: Prepared, pb: Prepared) -> dict[tuple[int, int], int]:
     """Sentence pairs joined by identical runs of ``_MIN_RUN + 2`` usable words, with counts."""
-    n = _MIN_RUN + 2
-    ia = np.flatnonzero(pa.usable)
-    ib = np.flatnonzero(pb.usable)
-    if len(ia) < n or len(ib) < n:
+    if len(pa.gram_set) == 0 or len(pb.gram_set) == 0:
         return {}
-    ga = ngram_hashes(pa.analysis.words[ia], n)
-    gb = ngram_hashes(pb.analysis.words[ib], n)
-    common = np.intersect1d(ga, gb)
+    pos = np.minimum(np.searchsorted(pa.gram_set, pb.gram_set), len(pa.gram_set) - 1)
+    common = pb.gram_set[pa.gram_set[pos] == pb.gram_set]
     if len(common) == 0:
         return {}
-    hits: dict[tuple[int, int], int] = {}
     pos_b: dict[int, list[int]] = {}
-    for k in np.flatnonzero(np.isin(gb, common)).tolist():
-        pos_b.setdefault(int(gb[k]), []).append(k)
+    for k in np.flatnonzero(np.isin(pb.grams, common)).tolist():
+        pos_b.setdefault(int(pb.grams[k]), []).append(int(pb.gram_words[k]))
+    hits: dict[tuple[int, int], int] = {}
     sent_a, sent_b = pa.sentence_of, pb.sentence_of
-    for k in np.flatnonzero(np.isin(ga, common)).tolist():
-        i = int(sent_a[ia[k]])
-        for m in pos_b[int(ga[k])][:4]:
-            key = (i, int(sent_b[ib[m]]))
+    for k in np.flatnonzero(np.isin(pa.grams, common)).tolist():
+        i = int(sent_a[pa.gram_words[k]])
+        for word in pos_b[int(pa.grams[k])][:4]:
+            key = (i, int(sent_b[word]))
             hits[key] = hits.get(key, 0) + 1
     return hits
 
@@ -313,6 +318,9 @@ def align_pair(pa: Prepared, pb: Prepared, config: AlignConfig) -> Pair | None:
     found.sort(key=lambda r: (r[0].a_start, r[0].b_start))
     passages = [r[0] for r in found]
     sizes = [min(len(r[2]), len(r[3])) or 1 for r in found]
+    verbatim = sum(p.verbatim_share * n for p, n in zip(passages, sizes)) / sum(sizes)
+    if max(p.similarity for p in passages) < config.min_similarity and verbatim < config.light_share:
+        return None
     cont_a = _coverage(pa, [r[2] for r in found])
     cont_b = _coverage(pb, [r[3] for r in found])
     smaller = cont_a if pa.usable_count <= pb.usable_count else cont_b
@@ -325,7 +333,7 @@ def align_pair(pa: Prepared, pb: Prepared, config: AlignConfig) -> Pair | None:
         similarity=round(sum(p.similarity * n for p, n in zip(passages, sizes)) / weight, 4),
         containment_a=round(cont_a, 4),
         containment_b=round(cont_b, 4),
-        verbatim_share=round(sum(p.verbatim_share * n for p, n in zip(passages, sizes)) / weight, 4),
+        verbatim_share=round(verbatim, 4),
         passages=tuple(passages),
     )
 

@@ -85,8 +85,10 @@ def _repeats(analysis: Analysis) -> np.ndarray:
     grams = ngram_hashes(analysis.words, _REPEAT_NGRAM)
     if len(grams) < 2:
         return mask
-    _, first, inverse = np.unique(grams, return_index=True, return_inverse=True)
-    later = np.flatnonzero(first[inverse] != np.arange(len(grams)))
+    order = np.argsort(grams, kind="stable")
+    ordered = grams[order]
+    repeat = np.concatenate(([False], ordered[1:] == ordered[:-1]))
+    later = order[repeat]  # every occurrence after the first, in text order
     for offset in range(_REPEAT_NGRAM):
         mask[later + offset] = True
     return mask

@@ -198,7 +198,9 @@ class _Progress:
         if stage != self._stage or self._bar is None:
             self.close()
             self._stage = stage
-            self._bar = tqdm(total=total, desc=stage, file=sys.stderr, disable=self._disable, leave=False, dynamic_ncols=True)
+            self._bar = tqdm(
+                total=total, desc=stage, file=sys.stderr, disable=self._disable, leave=False, dynamic_ncols=True
+            )
         if self._bar.total != total:
             self._bar.total = total
         self._bar.update(done - self._bar.n)
@@ -238,7 +240,9 @@ def _check_output(out: str, folder: Path, state: State) -> None:
             f"overwrite an input. Write the report outside the folder, e.g. --json report.json",
             param_hint="--json",
         )
-    state.warn(f"the report {out} is inside the scanned folder {folder}: a later scan of it will read the report as an article")
+    state.warn(
+        f"the report {out} is inside the scanned folder {folder}: a later scan of it will read the report as an article"
+    )
 
 
 @click.group(name="reuse", context_settings=CONTEXT_SETTINGS, epilog=EXIT_CODES_HELP)

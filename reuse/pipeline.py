@@ -23,7 +23,7 @@ from .load import load_articles
 from .model import Article, Pair, ScanResult, Skipped
 from .provenance import infer_directions
 from .sketch import sketch_article
-from .text import DocumentFrequency, analyze
+from .text import DocumentFrequency, analyze, unique_sorted
 
 __all__ = ["ProgressCallback", "scan", "scan_articles"]
 
@@ -103,7 +103,7 @@ def _scan(
             usable = usable_words(article.text, analysis, config.boilerplate)
             analyses.append(analysis)
             keys.append(line_keys(article.text, analysis, config.boilerplate))
-            stem_sets.append(np.unique(analysis.stems[usable]))
+            stem_sets.append(unique_sorted(analysis.stems[usable]))
             sketches.append(sketch_article(analysis, usable, config.sketch, config.candidates))
             _tick(progress, "sketch", n, total)
     with timer.stage("boilerplate"):

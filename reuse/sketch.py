@@ -29,7 +29,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash
 
 from .config import CandidateConfig, SketchConfig
 from .text import Analysis, ngram_hashes
@@ -47,6 +46,8 @@ _BAND_MULT = np.uint64(0xFF51AFD7ED558CCD)
 @lru_cache(maxsize=8)
 def permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     """datasketch's ``(a, b)`` permutation parameters for ``num_perm`` and ``seed``."""
+    from datasketch import MinHash  # imported on use: datasketch loads scipy (seconds)
+
     m = MinHash(num_perm=num_perm, seed=seed, scheme=SCHEME)
     a, b = m.permutations
     return a.astype(np.uint32), b.astype(np.uint32)
@@ -137,6 +138,8 @@ def sketch_article(analysis: Analysis, usable: np.ndarray, config: SketchConfig,
     )
 
 
-def to_minhash(signature: np.ndarray, config: SketchConfig) -> LeanMinHash:
+def to_minhash(signature: np.ndarray, config: SketchConfig):
     """Wrap one window signature as a ``datasketch.LeanMinHash``."""
+    from datasketch import LeanMinHash
+
     return LeanMinHash(seed=config.seed, hashvalues=signature, scheme=SCHEME)

@@ -293,6 +293,9 @@ def score(data: dict, truth: Truth, passages: bool) -> dict:
             kind_table[key] = kind_table.get(key, 0) + 1
     reported = set(pairs)
     false_pairs = reported - real
+    by_kind: dict[str, list[int]] = {}
+    for key, p in pairs.items():
+        by_kind.setdefault(p["kind"] or "(pair)", [0, 0])[key not in real] += 1
     same_topic = sum(1 for fp in false_pairs if len({truth.topics.get(x) for x in fp}) == 1)
     n_found = sum(found.values())
     return {
@@ -313,6 +316,7 @@ def score(data: dict, truth: Truth, passages: bool) -> dict:
         "source_ok": source_ok / n_found if n_found else float("nan"),
         "kinds": {f"{a} -> {b}": n for (a, b), n in sorted(kind_table.items())},
         "unmapped": sum(1 for p in data["pairs"] if p.get("unmapped")),
+        "by_kind": dict(sorted(by_kind.items())),
     }
 
 
@@ -484,6 +488,8 @@ def render(ctx: dict) -> str:
             f"the reported passage outside it {_fmt(s['excess'])}; source side also covered >= {OVERLAP:.0%} "
             f"in {_fmt(s['source_ok'])} of them")
         add("- Planted kind -> kind of the best passage: " + (", ".join(f"{k}: {n}" for k, n in s["kinds"].items()) or "none"))
+        add("- Reported pairs by their kind, true / false: " + ", ".join(
+            f"{k} {t} / {f}" for k, (t, f) in s["by_kind"].items()))
         add(f"- False pairs: {s['false_pairs']} ({s['false_same_topic']} within one topic)"
             + (f"; e.g. {', '.join(' & '.join(p) for p in s['false_examples'])}" if s["false_examples"] else ""))
         if s["unmapped"]:

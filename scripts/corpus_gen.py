@@ -46,6 +46,7 @@ article count give byte-identical files.
 from __future__ import annotations
 
 import argparse
+import array
 import itertools
 import json
 import random
@@ -227,7 +228,9 @@ def _draw(rng: random.Random, urn: list, k: int) -> list:
     if k <= 0:
         return []
     mask = len(urn) - 1
-    idx = memoryview(rng.getrandbits(16 * k).to_bytes(2 * k, "little")).cast("H")
+    idx = array.array("H", rng.getrandbits(16 * k).to_bytes(2 * k, "little"))
+    if sys.byteorder == "big":  # the same draws on every machine
+        idx.byteswap()
     if mask == 0xFFFF:
         return [urn[i] for i in idx]
     return [urn[i & mask] for i in idx]

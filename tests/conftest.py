@@ -112,7 +112,13 @@ def make_result() -> Callable[..., ScanResult]:
                 confidence=0.8123456,
                 evidence=(
                     Signal("time", 2.5, "a.txt", 3.5, "a.txt was published 2.5 h earlier"),
-                    Signal("canonical", "https://daily.example/kremlin-swap", "a.txt", 4.0, "b.txt declares a.txt's URL as canonical"),
+                    Signal(
+                        "canonical",
+                        "https://daily.example/kremlin-swap",
+                        "a.txt",
+                        4.0,
+                        "b.txt declares a.txt's URL as canonical",
+                    ),
                     Signal("containment", 0.857142857, None, 0.0, ""),
                 ),
             ),

@@ -98,7 +98,8 @@ def test_passage_offsets_slice_the_loaded_text(report, result):
     texts = {a.id: a.text for a in result.articles}
     shared = {pair["a"]: pair for pair in report["pairs"]}["a.txt"]
     excerpts = [
-        (texts["a.txt"][p["a_start"] : p["a_end"]], texts["b.txt"][p["b_start"] : p["b_end"]]) for p in shared["passages"]
+        (texts["a.txt"][p["a_start"] : p["a_end"]], texts["b.txt"][p["b_start"] : p["b_end"]])
+        for p in shared["passages"]
     ]
     assert excerpts == [
         ("The Kremlin on Tuesday said the prisoner exchange plan remains on track despite the remarks.",) * 2,
@@ -275,7 +276,8 @@ def test_render_nothing_found(result):
 
 def test_render_verbose_shows_evidence_and_every_passage(result):
     text = " ".join(render_text(result, verbose=True).split())
-    assert "canonical = https://daily.example/kremlin-swap (weight 4.00, favours a.txt): b.txt declares a.txt's URL" in text
+    evidence = "canonical = https://daily.example/kremlin-swap (weight 4.00, favours a.txt): b.txt declares a.txt's URL"
+    assert evidence in text
     assert "passage 1: shared-quotes" in text and "passage 2: verbatim" in text
 
 

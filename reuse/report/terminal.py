@@ -115,6 +115,9 @@ def _wrap(text: str, width: int, max_lines: int = EXCERPT_LINES) -> list[str]:
     lines: list[str] = []
     line = ""
     for word in text.split(" "):
+        if len(lines) > max_lines:  # enough to know it is cut: a passage can be a whole book
+            line = ""
+            break
         candidate = f"{line} {word}" if line else word
         if _width(candidate) <= width:
             line = candidate

@@ -1,0 +1,312 @@
+"""Quoted speech and its speakers: the quotes stage."""
+
+import doctest
+import re
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import reuse.quotes
+from reuse.quotes import Quote, find_quotes, quoted_mask
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+MARKS = "\"'«»‹›“”„‟‘’‚‛「」『』〝〞〟"
+NEWLINES = "\n\r\u2028\u2029\x85"
+
+
+def sample(prefix: str) -> str:
+    (path,) = SAMPLES.glob(f"{prefix}_*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+def quoted(text: str) -> list[str]:
+    return [text[q.start : q.end] for q in find_quotes(text)]
+
+
+def quote_with(text: str, fragment: str) -> Quote:
+    """The one quote of ``text`` that contains ``fragment``."""
+    at = text.index(fragment)
+    found = [q for q in find_quotes(text) if q.start <= at and at + len(fragment) <= q.end]
+    assert len(found) == 1, f"{fragment!r} is in {len(found)} quotes"
+    return found[0]
+
+
+def check_spans(text: str, quotes: tuple[Quote, ...]) -> None:
+    """Spans in bounds, sorted, non-overlapping, on a mark, within one paragraph."""
+    last = 0
+    for q in quotes:
+        assert last <= q.start < q.end <= len(text)
+        assert text[q.start] in MARKS
+        assert not any(c in NEWLINES for c in text[q.start : q.end])
+        if q.closed:
+            assert text[q.end - 1] in MARKS and q.end - q.start >= 2
+        else:  # the end of the paragraph
+            assert q.end == len(text) or text[q.end].isspace()
+            assert not re.split(f"[{NEWLINES}]", text[q.end :], maxsplit=1)[0].strip()
+        last = q.end
+
+
+@pytest.mark.parametrize(
+    "text, quotes",
+    [
+        ('He said "no way" twice.', ['"no way"']),
+        ("He said “no way” twice.", ["“no way”"]),
+        ("He said ‘no way’ twice.", ["‘no way’"]),
+        ("Il a dit « pas question » hier.", ["« pas question »"]),
+        ("Il a dit ‹pas question› hier.", ["‹pas question›"]),
+        ("Er sagte „auf keinen Fall“ gestern.", ["„auf keinen Fall“"]),
+        ("Er sagte ‚auf keinen Fall‘ gestern.", ["‚auf keinen Fall‘"]),
+        ("Er sagte »auf keinen Fall« gestern.", ["»auf keinen Fall«"]),
+        ("Hon sa ”aldrig” igen.", ["”aldrig”"]),
+        ("他说「不行」。", ["「不行」"]),
+        ("他说『不行』。", ["『不行』"]),
+        ("He said 'no way' twice.", ["'no way'"]),
+        ("swap ‘as soon as possible'", ["‘as soon as possible'"]),
+        ("Washington made “a mistake.” “substantial offer”Brittney Griner", ["“a mistake.”", "“substantial offer”"]),
+        ("suffering from the ’emotional overload’ of deals", ["’emotional overload’"]),
+        ("Trump called Putin “crazy” on Sunday.", ["“crazy”"]),
+    ],
+    ids=[
+        "straight-double", "curly-double", "curly-single", "guillemets", "single-guillemets", "german-low-high",
+        "german-single-low-high", "reversed-guillemets", "swedish", "cjk-corner", "cjk-white-corner",
+        "straight-single", "mixed-single", "closer-touching-next-word", "closer-used-as-opener", "scare-quote",
+    ],
+)
+def test_each_kind_of_mark(text, quotes):
+    assert quoted(text) == quotes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kremlin’s plan",
+        "It won’t hit the swap",
+        "revealed Tuesday by Russia‘s foreign minister",
+        "revealed Tuesday by Russia ‘s foreign minister Sergey Lavrov",
+        "they love rock ’n’ roll",
+        "they love rock 'n' roll",
+        "back in the ’90s and ’tis true",
+        "It's Chris' car and the Smiths' album",
+        "the leaders’ meeting",
+        "a 5\" screen, 6'2 tall",
+        "Ukraine's position",
+        "’",
+    ],
+    ids=[
+        "kremlins", "wont", "opening-mark-as-apostrophe", "detached-apostrophe", "rock-n-roll", "straight-rock-n-roll",
+        "elisions", "straight-possessives", "plural-possessive", "inches", "straight-apostrophe", "lone-mark",
+    ],
+)
+def test_apostrophes_never_start_a_quote(text):
+    assert find_quotes(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text, quotes",
+    [
+        ("‘I love rock ’n’ roll,’ she said.", ["‘I love rock ’n’ roll,’"]),
+        ("‘The leaders’ meeting went well,’ he said.", ["‘The leaders’ meeting went well,’"]),
+        ("They said ‘guns’ and ‘roses’ were fine.", ["‘guns’", "‘roses’"]),
+        ("‘Russia‘s war won’t end,’ he said.", ["‘Russia‘s war won’t end,’"]),
+    ],
+    ids=["elision-inside", "plural-possessive-inside", "two-single-quotes", "apostrophes-inside"],
+)
+def test_apostrophes_do_not_end_a_quote(text, quotes):
+    assert quoted(text) == quotes
+
+
+def test_nested_quotes_keep_the_outer_one():
+    text = "Trump said: ‘We will ‘win’ big’ today. “He said ‘yes’ to me,” she said."
+    assert quoted(text) == ["‘We will ‘win’ big’", "“He said ‘yes’ to me,”"]
+
+
+@pytest.mark.parametrize(
+    "text, quotes, closed",
+    [
+        ("“It goes on\n“and ends here,” he said.", ["“It goes on", "“and ends here,”"], [False, True]),
+        ("“Left open   \n\nNext “one” here.", ["“Left open", "“one”"], [False, True]),
+        ("“Open at the end", ["“Open at the end"], [False]),
+        ("He said “no\nand” then", ["“no"], [False]),
+        ("Lines\r\n“x”\r\n", ["“x”"], [True]),
+    ],
+    ids=["continued-quote", "blank-line", "end-of-text", "closer-in-next-paragraph", "crlf"],
+)
+def test_quotes_stay_in_their_paragraph(text, quotes, closed):
+    found = find_quotes(text)
+    assert [text[q.start : q.end] for q in found] == quotes
+    assert [q.closed for q in found] == closed
+    check_spans(text, found)
+
+
+def test_straight_single_quote_left_open_is_an_apostrophe_but_quotes_inside_it_are_kept():
+    assert quoted("the 'burbs where “crazy” people live") == ["“crazy”"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("“It is clear,” Kremlin spokesman Dmitry Peskov told reporters.", "Dmitry Peskov"),
+        ("“It is clear,” said Trump.", "Trump"),
+        ("“It is clear,” Trump wrote on social media.", "Trump"),
+        ("“It is clear,” Dmitry Peskov, the Kremlin spokesman, said.", "Dmitry Peskov"),
+        ("“It is clear,”Dmitry Peskov (Kremlin press secretary) stated.", "Dmitry Peskov"),
+        ("“It is clear,” the Kremlin said.", "Kremlin"),
+        ("“It is clear,” according to Ukrainian officials.", "Ukrainian officials"),
+        ("According to Peskov, “it is clear.”", "Peskov"),
+        ("Trump said Putin is “needlessly killing a lot of people.”", "Trump"),
+        ('"It is clear," Ukrainian President Volodymyr Zelenskyy also said.', "Volodymyr Zelenskyy"),
+        ('"It is clear," said US Secretary of State Marco Rubio.', "Marco Rubio"),
+        ("“It is clear,” he added.", None),
+        ("He said Putin is “crazy.”", None),
+        ("Trump called Putin “crazy” on Sunday.", None),
+        ("“It is clear,” Peskov said. “We agree.”", "Peskov"),
+        ("“It is clear,” Peskov said. Ushakov called it “nonsense.”", None),
+        ("« C’est clair », a déclaré Emmanuel Macron.", "Emmanuel Macron"),
+        ("„Es ist klar“, sagte Angela Merkel.", "Angela Merkel"),
+        ("«Está claro», dijo Pedro Sánchez.", "Pedro Sánchez"),
+        ("« C’est clair », dit-il.", None),
+    ],
+    ids=[
+        "name-verb-with-title", "verb-name", "wrote", "appositive", "parenthesis", "the-kremlin", "according-to-group",
+        "according-before", "verb-before-quote", "adverb-between", "title-of-state", "pronoun-after",
+        "pronoun-before", "no-speech-verb", "continues-previous-quote", "new-sentence-no-speaker", "french",
+        "german", "spanish", "french-pronoun",
+    ],
+)
+def test_speaker(text, speaker):
+    (q,) = find_quotes(text)[-1:]
+    assert q.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "fragment, speaker",
+    [
+        ("It is clear that the Russian and American sides should not and can not agree", "Dmitry Peskov"),
+        ("But there is political will to implement the agreements", None),  # “...,” he added.
+        ("He has gone absolutely CRAZY!", "Trump"),
+        ("I’ve always had a very good relationship with Vladimir Putin of Russia", "Trump"),
+        ("needlessly killing a lot of people", "Trump"),
+        ("missiles and drones are being shot into Cities", "Trump"),
+        ("Everything out of his mouth causes problems", "Trump"),
+        ("I’m not happy with what Putin’s doing", "Trump"),
+        ("swapping nine people for nine people", "Yuri Ushakov"),
+        ("crazy", None),
+    ],
+)
+def test_sample_001_quotes_and_speakers(fragment, speaker):
+    text = sample("001")
+    q = quote_with(text, fragment)
+    assert q.closed and text[q.start] == "“" and text[q.end - 1] == "”"
+    assert q.speaker == speaker
+
+
+def test_sample_001_trump_quote_is_whole():
+    text = sample("001")
+    want = (
+        "“I’ve always had a very good relationship with Vladimir Putin of Russia, but something has happened to him. "
+        "He has gone absolutely CRAZY!”"
+    )
+    q = quote_with(text, "I’ve always had")
+    assert text[q.start : q.end] == want
+
+
+def test_sample_004_single_quotes_with_apostrophes_inside():
+    text = sample("004")
+    want = "‘I’ve always had a very good relationship with Vladimir Putin of Russia, but something has happened to him,’"
+    q = quote_with(text, "I’ve always had")
+    assert text[q.start : q.end] == want
+    assert q.speaker == "Trump"
+    assert text[quote_with(text, "emotional overload").start :].startswith("’emotional overload’")
+    assert quote_with(text, "We are really grateful").speaker == "Dmitry Peskov"
+    for apostrophe in ("Russia‘s foreign", "Russia ‘s foreign", "DailyMail.com’s"):
+        at = text.index(apostrophe)
+        assert not any(q.start <= at < q.end for q in find_quotes(text))
+
+
+@pytest.mark.parametrize(
+    "prefix, fragment, speaker",
+    [
+        ("000", "But there is political will", "Peskov"),
+        ("002", "We are preparing an exchange", "Volodymyr Zelenskyy"),
+        ("002", "as soon as possible'", "Kremlin"),
+        ("003", "What we know is that so far", "Dmitry Peskov"),
+        ("003", "lengthy negotiation process", "Russian diplomats"),
+    ],
+    ids=["000-continued", "002-straight-quotes", "002-mixed-marks", "003-touching-name", "003-according-to"],
+)
+def test_other_samples(prefix, fragment, speaker):
+    assert quote_with(sample(prefix), fragment).speaker == speaker
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.txt")), ids=lambda p: p.name[:3])
+def test_sample_spans_start_and_end_on_marks(path):
+    text = path.read_text(encoding="utf-8")
+    quotes = find_quotes(text)
+    assert quotes
+    check_spans(text, quotes)
+    mask = quoted_mask(text, quotes)
+    assert sum(mask) == sum(q.end - q.start for q in quotes)
+    assert mask == quoted_mask(text)
+
+
+def test_quoted_mask_and_content_span():
+    text = 'he said "no" and ‘maybe'
+    quotes = find_quotes(text)
+    assert [q.content_span for q in quotes] == [(9, 11), (18, 23)]
+    assert [text[slice(*q.content_span)] for q in quotes] == ["no", "maybe"]
+    assert quoted_mask(text) == bytearray([0] * 8 + [1] * 4 + [0] * 5 + [1] * 6)
+    assert quoted_mask(text, []) == bytearray(len(text))
+    assert quoted_mask("") == bytearray()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", " ", "\n\n", "“", "”", "«", "»", "\"'\"'", "🙂“emoji”🙂", "עברית “שלום” end", "“" * 3000 + "”" * 3000, "\x00“\ud800”"],
+    ids=["empty", "space", "newlines", "opener", "closer", "guillemet", "guillemet-close", "straight-mix", "emoji",
+         "rtl", "deep-nesting", "control-and-surrogate"],
+)
+def test_odd_input_never_crashes(text):
+    quotes = find_quotes(text)
+    check_spans(text, quotes)
+    assert len(quoted_mask(text)) == len(text)
+
+
+def test_junk_stays_linear():
+    junk = "‘a " * 20000 + '"b" ' * 20000 + "’a “b” " * 2000
+    started = time.perf_counter()
+    quotes = find_quotes(junk)
+    assert time.perf_counter() - started < 5
+    check_spans(junk, quotes)
+
+
+def test_doctests():
+    assert doctest.testmod(reuse.quotes).failed == 0
+
+
+MARKY = st.lists(
+    st.sampled_from([*MARKS, *NEWLINES, "a", "Z", " ", ".", ",", "s", "n", "said ", "Trump ", "he ", "according to "]),
+    max_size=60,
+).map("".join)
+
+
+@settings(deadline=None)
+@given(st.one_of(st.text(), MARKY))
+def test_spans_are_in_bounds_sorted_and_non_overlapping(text):
+    quotes = find_quotes(text)
+    check_spans(text, quotes)
+    mask = quoted_mask(text)
+    assert len(mask) == len(text)
+    assert sum(mask) == sum(q.end - q.start for q in quotes)
+    for q in quotes:
+        assert q.speaker is None or all(word in text for word in q.speaker.split())
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.txt")), ids=lambda p: p.name[:3])
+def test_without_speakers_the_spans_are_the_same(path):
+    text = path.read_text(encoding="utf-8")
+    fast = find_quotes(text, speakers=False)
+    assert [(q.start, q.end, q.closed) for q in fast] == [(q.start, q.end, q.closed) for q in find_quotes(text)]
+    assert all(q.speaker is None for q in fast)
