@@ -25,37 +25,55 @@ __all__ = ["find_candidates"]
 
 
 def _bucket_pairs(keys: np.ndarray, owners: np.ndarray, max_bucket: int) -> np.ndarray:
-    """Article pairs ``i < j`` (as ``i * 2**32 + j``) sharing a bucket of one band."""
-    # Most keys are unique: find the repeated values with a plain sort (several
-    # times faster than argsort), then order only the windows holding them.
-    ordered = np.sort(keys)
-    repeated = ordered[1:][ordered[1:] == ordered[:-1]]
-    if len(repeated) == 0:
+    """Article pairs ``i < j`` (as ``i * 2**32 + j``) sharing a bucket of one band.
+
+    Vectorised: buckets are runs of equal keys after a sort; each article
+    counts once per bucket; every pair of distinct articles in a bucket of
+    at most ``max_bucket`` articles is emitted.
+    """
+    # Most keys are unique: one plain argsort finds the repeated ones, and only
+    # those are ordered by (key, article) to keep one entry per bucket and article.
+    order = np.argsort(keys)
+    ordered = keys[order]
+    repeated = np.zeros(len(keys), dtype=bool)
+    repeated[1:] = ordered[1:] == ordered[:-1]
+    repeated[:-1] |= repeated[1:]
+    subset = order[repeated]
+    if len(subset) == 0:
         return np.zeros(0, dtype=np.uint64)
-    repeated = repeated[np.concatenate(([True], repeated[1:] != repeated[:-1]))]
-    pos = np.minimum(np.searchsorted(repeated, keys), len(repeated) - 1)
-    members = np.flatnonzero(repeated[pos] == keys)
-    order = members[np.argsort(keys[members])]
-    sorted_keys = keys[order]
-    sorted_owners = owners[order]
-    same = sorted_keys[1:] == sorted_keys[:-1]
-    # Runs of equal keys: starts where a run begins, lengths >= 2.
-    edges = np.flatnonzero(np.diff(np.concatenate(([False], same, [False])).astype(np.int8)))
-    starts, stops = edges[0::2], edges[1::2] + 1
-    sizes = stops - starts
-    out = []
-    pairs2 = starts[sizes == 2]
-    if len(pairs2):
-        lo = np.minimum(sorted_owners[pairs2], sorted_owners[pairs2 + 1]).astype(np.uint64)
-        hi = np.maximum(sorted_owners[pairs2], sorted_owners[pairs2 + 1]).astype(np.uint64)
-        keep = lo != hi
-        out.append((lo[keep] << np.uint64(32)) | hi[keep])
-    for start, stop in zip(starts[sizes > 2].tolist(), stops[sizes > 2].tolist()):
-        members = np.unique(sorted_owners[start:stop])
-        if 1 < len(members) <= max_bucket:
-            i, j = np.triu_indices(len(members), k=1)
-            out.append((members[i].astype(np.uint64) << np.uint64(32)) | members[j].astype(np.uint64))
-    return np.concatenate(out) if out else np.zeros(0, dtype=np.uint64)
+    inner = np.lexsort((owners[subset], keys[subset]))
+    sorted_keys = keys[subset][inner]
+    members = owners[subset][inner]
+    keep = np.concatenate(([True], (sorted_keys[1:] != sorted_keys[:-1]) | (members[1:] != members[:-1])))
+    sorted_keys, members = sorted_keys[keep], members[keep]
+    new_bucket = np.concatenate(([True], sorted_keys[1:] != sorted_keys[:-1]))
+    starts = np.flatnonzero(new_bucket)
+    sizes = np.diff(np.concatenate((starts, [len(sorted_keys)])))
+    ok = (sizes >= 2) & (sizes <= max_bucket)
+    if not ok.any():
+        return np.zeros(0, dtype=np.uint64)
+    starts, sizes = starts[ok], sizes[ok]
+    # Every element pairs with the elements after it in its bucket.
+    first = np.repeat(starts, sizes) + _ranks(sizes)
+    later = np.repeat(starts + sizes, sizes) - first - 1
+    left = np.repeat(first, later)
+    right = left + _ranks(later) + 1
+    lo = np.minimum(members[left], members[right]).astype(np.uint64)
+    hi = np.maximum(members[left], members[right]).astype(np.uint64)
+    return (lo << np.uint64(32)) | hi
+
+
+def _ranks(counts: np.ndarray) -> np.ndarray:
+    """``0, 1, ..., c - 1`` for each count ``c``, concatenated.
+
+    >>> _ranks(np.array([2, 0, 3])).tolist()
+    [0, 1, 0, 1, 2]
+    """
+    total = int(counts.sum())
+    if total == 0:
+        return np.zeros(0, dtype=np.int64)
+    offsets = np.repeat(np.cumsum(counts) - counts, counts)
+    return np.arange(total) - offsets
 
 
 def find_candidates(sketches: Sequence[Sketch], config: CandidateConfig) -> list[tuple[int, int]]:

@@ -136,7 +136,7 @@ def _stop_index() -> dict[str, tuple[str, ...]]:
     return {w: tuple(langs) for w, langs in index.items()}
 
 
-def guess_language(words: list[str], min_hits: int = 3) -> str | None:
+def guess_language(words: list[str], min_hits: int = 2) -> str | None:
     """The shipped language whose stopwords the folded ``words`` use most.
 
     Returns ``None`` when no language reaches ``min_hits`` and 10% of the words.
@@ -278,7 +278,6 @@ _ABBREV_SET = frozenset(_ABBREVIATIONS)
 # and line breaks. One leading character class keeps the scan fast; the
 # conditions are checked on each candidate.
 _STOPS = re.compile(r"[.!?…。！？\n][.!?…。！？]*[\"'”’»)\]」』]*")
-_WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 _CJK_STOPS = frozenset("。！？")
 
 
@@ -319,11 +318,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             if after == stop or (after < n and "a" <= text[after] <= "z"):
                 continue  # no space after it, or the sentence goes on in lower case
             if first == ".":
-                before = _WORD_BEFORE.search(text, max(0, match.start() - 24), match.start() + 1)
-                if before:
-                    word = before.group(1).casefold()
-                    if word in _ABBREV_SET or (len(word) == 1 and word.isalpha()) or (len(word) <= 4 and "." in word):
-                        continue
+                begin = end = match.start()
+                while begin > 0 and end - begin < 24 and (text[begin - 1].isalnum() or text[begin - 1] == "."):
+                    begin -= 1
+                word = text[begin:end].casefold()
+                if word and (word in _ABBREV_SET or (len(word) == 1 and word.isalpha()) or (len(word) <= 4 and "." in word)):
+                    continue
         emit(start, stop)
         start = stop
     emit(start, len(text))
