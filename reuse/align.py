@@ -88,16 +88,16 @@ def prepare(article: Article, usable: np.ndarray, analysis: Analysis, df: Docume
     grams = ngram_hashes(analysis.words[usable_idx], _MIN_RUN + 2)
     idf = df.idf(uniq) if df is not None else np.ones(len(uniq))
     weights = dict(zip(uniq.tolist(), np.maximum(idf, 1e-3).tolist()))
-    for idx, (s, e) in enumerate(spans):
-        lo = int(np.searchsorted(starts, s, side="left"))
-        hi = int(np.searchsorted(starts, e, side="left"))
+    bounds = np.array(spans, dtype=np.int64).reshape(len(spans), 2)
+    lows = np.searchsorted(starts, bounds[:, 0], side="left").tolist()
+    highs = np.searchsorted(starts, bounds[:, 1], side="left").tolist()
+    kept_stems = np.where(usable, analysis.stems, 0).tolist()
+    for idx, (lo, hi) in enumerate(zip(lows, highs)):
         sent_words.append((lo, hi))
         sentence_of[lo:hi] = idx
-        ok = usable[lo:hi]
-        stems = analysis.stems[lo:hi][ok]
-        stem_set = frozenset(stems[stems != 0].tolist())
+        stem_set = frozenset(kept_stems[lo:hi]) - {0}
         sent_stems.append(stem_set)
-        barrier.append(hi > lo and not ok.any())
+        barrier.append(hi > lo and not usable[lo:hi].any())
         for stem in stem_set:
             postings.setdefault(stem, []).append(idx)
     return Prepared(

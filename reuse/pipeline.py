@@ -115,6 +115,11 @@ def _scan(
         del sketches
     pairs: list[Pair] = []
     with timer.stage("align"):
+        # Each article's alignment view is built on first use and dropped after
+        # its last candidate pair, so memory follows the candidates in flight.
+        last_use = {}
+        for n, (i, j) in enumerate(candidates):
+            last_use[i] = last_use[j] = n
         prepared = {}
 
         def view(i: int):
@@ -128,6 +133,10 @@ def _scan(
             pair = align_pair(view(i), view(j), config.align)
             if pair is not None:
                 pairs.append(pair)
+            for k in (i, j):
+                if last_use[k] == n - 1:
+                    del prepared[k]
+                    analyses[k] = None
             _tick(progress, "align", n, len(candidates))
     with timer.stage("provenance"):
         pairs = infer_directions(articles, pairs)

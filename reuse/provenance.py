@@ -23,6 +23,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from .model import Article, Direction, Pair, Relation, ReuseKind, Signal
@@ -58,6 +59,7 @@ _WIRES = {
 _WIRE_RES = {name: re.compile(pattern) for name, pattern in _WIRES.items()}
 
 
+@lru_cache(maxsize=8192)
 def wire_credits(text: str) -> frozenset[str]:
     """Wire agencies a text credits in a byline, dateline or credit line.
 
@@ -67,6 +69,7 @@ def wire_credits(text: str) -> frozenset[str]:
     return frozenset(name for name, pattern in _WIRE_RES.items() if pattern.search(text))
 
 
+@lru_cache(maxsize=8192)
 def parse_time(value: str | None) -> tuple[dt.datetime, str] | None:
     """A publication time and its precision (``"datetime"`` or ``"date"``).
 
@@ -117,6 +120,11 @@ def _time_signal(a: Article, b: Article) -> Signal | None:
                   note=f"{earlier} was published {abs(gap_hours):.1f} h earlier")
 
 
+@lru_cache(maxsize=4096)
+def _outlet_pattern(outlet: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(outlet)}\b")
+
+
 def _metadata_signals(a: Article, b: Article) -> list[Signal]:
     signals = []
     for src, dst in ((a, b), (b, a)):
@@ -126,7 +134,7 @@ def _metadata_signals(a: Article, b: Article) -> list[Signal]:
                                   note=f"{dst.id} declares {src.id}'s URL as its canonical source"))
         outlet = src.outlet.strip()
         if src.outlet != dst.outlet and len(outlet) >= 3 and not re.search(r"\.\w{2,4}$|\d", outlet):
-            if re.search(rf"\b{re.escape(outlet)}\b", dst.text):
+            if _outlet_pattern(outlet).search(dst.text):
                 signals.append(Signal("credit", outlet, favours=src.id, weight=2.0 * sign,
                                       note=f"{dst.id} names {outlet}"))
     return signals
