@@ -319,7 +319,7 @@ def align_pair(pa: Prepared, pb: Prepared, config: AlignConfig) -> Pair | None:
     passages = [r[0] for r in found]
     sizes = [min(len(r[2]), len(r[3])) or 1 for r in found]
     verbatim = sum(p.verbatim_share * n for p, n in zip(passages, sizes)) / sum(sizes)
-    if max(p.similarity for p in passages) < config.min_similarity and verbatim < config.light_share:
+    if max(p.similarity for p in passages) < config.min_similarity and verbatim < config.verbatim_share:
         return None
     cont_a = _coverage(pa, [r[2] for r in found])
     cont_b = _coverage(pb, [r[3] for r in found])
