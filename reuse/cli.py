@@ -289,7 +289,7 @@ def scan(ctx: click.Context, folder: Path, json_path: str | None, max_pairs: int
     FOLDER is read recursively (txt, md, html, json, jsonl); one file works
     too. The summary lists the pairs of articles that share text, most
     shared first, with how much of each was reused, the kind of reuse, who
-    most likely took from whom, and the longest shared passage side by side.
+    most likely took from whom, and the strongest shared passage side by side.
 
     With --json - the JSON report goes to stdout and the text summary is not
     printed; warnings still go to stderr unless --quiet.

@@ -283,10 +283,10 @@ def _decide(pair: Pair, a: Article, b: Article, via: str | None) -> Direction:
     text_only = sum(s.weight for s in evidence if s.name == "containment")
 
     if pair.kind is ReuseKind.SHARED_QUOTES:
-        evidence.append(Signal("shared-quotes", 1.0, note="the only shared text is the same quotations"))
+        evidence.insert(0, Signal("shared-quotes", 1.0, note="the only shared text is the same quotations"))
         return Direction(Relation.COMMON_SOURCE, None, None, 0.8, tuple(evidence))
     if via is not None and not any(s.name in {"canonical", "credit"} for s in evidence):
-        evidence.append(Signal("sibling", via, note=f"what they share is also in {via}, and neither repeats the other's changes"))
+        evidence.insert(0, Signal("sibling", via, note=f"what they share is also in {via}, and neither repeats the other's changes"))
         return Direction(Relation.COMMON_SOURCE, None, None, 0.75, tuple(evidence))
     if common_wires and not any(s.name in {"canonical", "credit"} for s in evidence):
         return Direction(Relation.COMMON_SOURCE, None, None, 0.7, tuple(evidence))

@@ -224,7 +224,7 @@ def test_render_ranks_by_shared_text(result):
     assert text.index("A: a.txt") < text.index("A: b.txt")
 
 
-def test_render_longest_passage_side_by_side(result):
+def test_render_strongest_passage_side_by_side(result):
     width = 80
     col = (width - 3) // 2
     lines = render_text(result, width=width).splitlines()
@@ -233,7 +233,7 @@ def test_render_longest_passage_side_by_side(result):
     left, right = rows[0].split(" | ")
     assert left.rstrip() == right == "The Kremlin on Tuesday said the"
     assert len(left) == col
-    assert "passage 2 of 2, the longest: verbatim" in "\n".join(lines)
+    assert "passage 2 of 2, the strongest: verbatim" in "\n".join(lines)
 
 
 @pytest.mark.parametrize("width", [40, 80, 100, 140], ids=lambda w: f"width-{w}")

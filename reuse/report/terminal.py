@@ -1,7 +1,7 @@
 """The terminal summary: what a newsroom analyst reads first.
 
 A header (articles, pairs, skipped files with their reasons, warnings), then
-the pairs most shared first, each with the longest passage side by side, then
+the pairs most shared first, each with its strongest passage side by side, then
 the articles that share nothing. Plain text, no colours.
 
 Article text, ids, titles, file names and reasons all come from scraped,
@@ -150,12 +150,16 @@ def _percent(share: float) -> str:
     return f"{share:.0%}"
 
 
-def _longest(pair: Pair) -> tuple[int, Passage] | None:
+def _strongest(pair: Pair) -> tuple[int, Passage] | None:
+    """The passage that best shows the reuse: long and, above all, similar."""
     if not pair.passages:
         return None
     best = max(
         enumerate(pair.passages, 1),
-        key=lambda item: ((item[1].a_end - item[1].a_start) + (item[1].b_end - item[1].b_start), -item[0]),
+        key=lambda item: (
+            ((item[1].a_end - item[1].a_start) + (item[1].b_end - item[1].b_start)) * item[1].similarity**2,
+            -item[0],
+        ),
     )
     return best
 
@@ -224,12 +228,12 @@ def _render_pair(rank: int, pair: Pair, result: ScanResult, width: int, verbose:
                 indent,
                 hang,
             )
-    longest = _longest(pair)
-    if longest is None:
+    strongest = _strongest(pair)
+    if strongest is None:
         lines.append(f"{indent}(no passage recorded)")
         return lines
-    n, p = longest
-    which = "the only passage" if len(pair.passages) == 1 else f"passage {n} of {len(pair.passages)}, the longest"
+    n, p = strongest
+    which = "the only passage" if len(pair.passages) == 1 else f"passage {n} of {len(pair.passages)}, the strongest"
     lines += _block(f"{which}: {_name(p.kind)}, similarity {p.similarity:.2f}", width, indent, hang)
     left_head = _clip(f"A {sanitize(pair.a)} [{p.a_start}:{p.a_end}]", col)
     right_head = _clip(f"B {sanitize(pair.b)} [{p.b_start}:{p.b_end}]", col)
