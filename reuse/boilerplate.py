@@ -27,7 +27,7 @@ import xxhash
 from .config import BoilerplateConfig
 from .text import Analysis, analyze, ngram_hashes
 
-__all__ = ["learn_boilerplate", "line_keys", "usable_words"]
+__all__ = ["learn_boilerplate", "line_keys", "mask_lines", "usable_words"]
 
 _REPEAT_NGRAM = 5
 
@@ -114,8 +114,19 @@ def usable_words(
     """
     mask = ~_repeats(analysis)
     junk = (_phrase_keys() if config.use_phrase_list else frozenset()) | learned
-    if junk:
-        for key, first, last in _short_lines(text, analysis, config.max_line_words):
-            if key in junk:
-                mask[first:last] = False
+    return mask_lines(text, analysis, mask, junk, config)
+
+
+def mask_lines(text: str, analysis: Analysis, usable: np.ndarray, junk: frozenset[int], config: BoilerplateConfig) -> np.ndarray:
+    """``usable`` with the words of every short line whose key is in ``junk`` masked.
+
+    The scan masks the phrase list and repetitions while it reads, and the
+    lines learned from the whole corpus only afterwards, with this.
+    """
+    if not junk:
+        return usable
+    mask = usable.copy()
+    for key, first, last in _short_lines(text, analysis, config.max_line_words):
+        if key in junk:
+            mask[first:last] = False
     return mask

@@ -16,7 +16,7 @@ from os import PathLike
 import numpy as np
 
 from .align import align_pair, prepare
-from .boilerplate import learn_boilerplate, line_keys, usable_words
+from .boilerplate import learn_boilerplate, line_keys, mask_lines, usable_words
 from .candidates import find_candidates
 from .config import ScanConfig
 from .load import load_articles
@@ -94,6 +94,7 @@ def _scan(
     articles = tuple(sorted(articles, key=lambda a: a.id))
     total = len(articles)
     analyses = []
+    usables = []
     sketches = []
     keys = []
     stem_sets = []
@@ -102,6 +103,7 @@ def _scan(
             analysis = analyze(article.text)
             usable = usable_words(article.text, analysis, config.boilerplate)
             analyses.append(analysis)
+            usables.append(usable)
             keys.append(line_keys(article.text, analysis, config.boilerplate))
             stem_sets.append(unique_sorted(analysis.stems[usable]))
             sketches.append(sketch_article(analysis, usable, config.sketch, config.candidates))
@@ -125,7 +127,7 @@ def _scan(
         def view(i: int):
             if i not in prepared:
                 art = articles[i]
-                usable = usable_words(art.text, analyses[i], config.boilerplate, learned)
+                usable = mask_lines(art.text, analyses[i], usables[i], learned, config.boilerplate)
                 prepared[i] = prepare(art, usable, analyses[i], df)
             return prepared[i]
 
@@ -136,7 +138,7 @@ def _scan(
             for k in (i, j):
                 if last_use[k] == n - 1:
                     del prepared[k]
-                    analyses[k] = None
+                    analyses[k] = usables[k] = None
             _tick(progress, "align", n, len(candidates))
     with timer.stage("provenance"):
         pairs = infer_directions(articles, pairs)

@@ -1,0 +1,90 @@
+"""The scan end to end on small hand-made folders: scripts, boilerplate, repetitions, skips."""
+
+from __future__ import annotations
+
+import pytest
+
+import reuse
+from reuse import Article, ReuseKind
+
+RUSSIAN = (
+    "Кремль заявил во вторник, что критика со стороны президента США не повлияет на планы обмена заключёнными. "
+    "Пресс-секретарь Дмитрий Песков сообщил журналистам, что работа над соглашением продолжается. "
+    "По его словам, стороны обсуждают обмен девяти человек на девять человек, но имена пока не раскрываются. "
+    "В прошлом месяце в результате обмена была освобождена гражданка двух стран Ксения Карелина."
+)
+CHINESE = (
+    "克里姆林宫周二表示，美国总统的批评不会影响两国交换囚犯的计划。"
+    "发言人佩斯科夫对记者说，双方正在讨论九人换九人的安排，但尚未公布名单。"
+    "上个月，拥有双重国籍的卡列莉娜在交换中获释，她此前因向乌克兰慈善机构捐款被判刑。"
+)
+FILLER = [
+    "The council met on Monday to discuss the new budget for schools and roads in the northern district.",
+    "Local farmers reported a strong harvest this year despite a dry spring and rising fuel prices.",
+    "A new exhibition of modern sculpture opened at the city museum, drawing crowds from nearby towns.",
+    "The football club announced the signing of a young striker from a second division side on Friday.",
+]
+
+
+def _art(article_id: str, text: str) -> Article:
+    return Article(id=article_id, text=text, outlet=article_id.split(".")[0])
+
+
+@pytest.mark.parametrize(
+    "shared",
+    [RUSSIAN, CHINESE],
+    ids=["cyrillic", "chinese"],
+)
+def test_non_latin_copy_is_found_verbatim(shared):
+    own_a = "Новости дня.\n" if shared is RUSSIAN else "今日新闻。\n"
+    own_b = "Главное за неделю.\n" if shared is RUSSIAN else "本周要闻。\n"
+    result = reuse.scan_articles([_art("a.txt", own_a + shared), _art("b.txt", own_b + shared), _art("c.txt", FILLER[0])])
+    assert len(result.pairs) == 1
+    pair = result.pairs[0]
+    assert (pair.a, pair.b) == ("a.txt", "b.txt")
+    assert pair.kind is ReuseKind.VERBATIM
+    text_a, text_b = result.article("a.txt").text, result.article("b.txt").text
+    spans = [(text_a[p.a_start : p.a_end], text_b[p.b_start : p.b_end]) for p in pair.passages]
+    assert any(left == right and len(left) > 40 for left, right in spans)
+
+
+def test_learned_boilerplate_never_forms_or_extends_a_passage():
+    junk = "Get the Morning Digest in your inbox every weekday"
+    shared = " ".join(FILLER)
+    articles = [
+        _art("a.txt", f"Story A opens here with its own words.\n{shared}\n{junk}\n"),
+        _art("b.txt", f"Story B has a different first line.\n{shared}\n{junk}\n"),
+        _art("c.txt", f"An unrelated report about the weather and the tides.\n{junk}\n"),
+        _art("d.txt", f"Another unrelated piece about a chess tournament in the capital.\n{junk}\n"),
+    ]
+    result = reuse.scan_articles(articles)
+    assert [(p.a, p.b) for p in result.pairs] == [("a.txt", "b.txt")]
+    for p in result.pairs[0].passages:
+        assert junk not in result.article("a.txt").text[p.a_start : p.a_end]
+        assert junk not in result.article("b.txt").text[p.b_start : p.b_end]
+
+
+def test_an_articles_own_repetition_matches_once():
+    paragraph = " ".join(FILLER[:3])
+    a = _art("a.txt", f"{paragraph}\nSomething else entirely about a parade downtown.\n{paragraph}\n")
+    b = _art("b.txt", f"A short intro line for the second site.\n{paragraph}\n")
+    result = reuse.scan_articles([a, b])
+    (pair,) = result.pairs
+    starts_in_a = sorted(p.a_start for p in pair.passages)
+    assert starts_in_a == [0], "the caption-like repetition later in A must not match again"
+
+
+def test_skipped_files_are_listed_and_the_scan_goes_on(tmp_path):
+    (tmp_path / "good.txt").write_text(" ".join(FILLER), encoding="utf-8")
+    (tmp_path / "copy.txt").write_text("Intro.\n" + " ".join(FILLER), encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("   \n", encoding="utf-8")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    result = reuse.scan(tmp_path)
+    assert {s.path for s in result.skipped} == {"empty.txt", "image.txt"}
+    assert [(p.a, p.b) for p in result.pairs] == [("copy.txt", "good.txt")]
+
+
+def test_unrelated_articles_on_one_topic_are_not_paired():
+    a = _art("a.txt", "The Kremlin said on Tuesday that talks with Washington on a prisoner swap were going well. Peskov told reporters that both sides wanted a deal.")
+    b = _art("b.txt", "Washington and Moscow are close to a prisoner swap, officials said. The Kremlin spokesman declined to give names to reporters on Tuesday.")
+    assert reuse.scan_articles([a, b]).pairs == ()
