@@ -26,6 +26,9 @@ from dataclasses import replace
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+import networkx as nx
+
+from .graph import pair_graph
 from .model import Article, Direction, Pair, Relation, ReuseKind, Signal
 
 __all__ = ["MIN_COPY_CONFIDENCE", "TEXT_ONLY_CAP", "infer_directions", "parse_time", "wire_credits"]
@@ -200,7 +203,12 @@ def _closeness(pair: Pair, article_id: str) -> float:
     return _reused_share(pair, article_id) * pair.similarity
 
 
-def centrality(partners: dict[str, dict[str, Pair]]) -> dict[str, float]:
+def _around(graph: nx.Graph, article_id: str) -> dict[str, Pair]:
+    """The article's partners and the pair shared with each."""
+    return {other: edge["pair"] for other, edge in graph.adj[article_id].items()}
+
+
+def centrality(graph: nx.Graph) -> dict[str, float]:
     """Mean closeness of each article's partners to it: the medoid is the likely source.
 
     A source holds what each of its copies took, in the form they took it;
@@ -208,13 +216,14 @@ def centrality(partners: dict[str, dict[str, Pair]]) -> dict[str, float]:
     to everyone it shares text with (as in textual criticism, the original
     reading is the one the witnesses agree on).
     """
-    return {
-        art: sum(_closeness(p, other) for other, p in around.items()) / len(around)
-        for art, around in partners.items()
-    }
+    central = {}
+    for art in graph.nodes:
+        around = _around(graph, art)
+        central[art] = sum(_closeness(p, other) for other, p in around.items()) / len(around) if around else 0.0
+    return central
 
 
-def _parents(partners: dict[str, dict[str, Pair]], central: dict[str, float]) -> dict[str, str]:
+def _parents(graph: nx.Graph, central: dict[str, float]) -> dict[str, str]:
     """Each article's most likely parent: its closest partner that is more central.
 
     Closeness is the share of the article reused from the partner times the
@@ -226,7 +235,8 @@ def _parents(partners: dict[str, dict[str, Pair]], central: dict[str, float]) ->
         return (round(central[art], 4), art)
 
     parents = {}
-    for art, around in partners.items():
+    for art in graph.nodes:
+        around = _around(graph, art)
         above = [(other, p) for other, p in around.items() if rank(other) > rank(art)]
         if above:
             parents[art] = max(above, key=lambda kv: rank(kv[0]))[0]
@@ -242,11 +252,8 @@ def _explanations(pairs: list[Pair], lean: dict[int, float]) -> dict[int, str]:
     added or changed that the other repeats): at most ``1 - SIBLING_COVER`` of
     it outside each parent pair. ``z`` is the parent of x (or of y, when x's parent is y's child).
     """
-    partners: dict[str, dict[str, Pair]] = {}
-    for pair in pairs:
-        partners.setdefault(pair.a, {})[pair.b] = pair
-        partners.setdefault(pair.b, {})[pair.a] = pair
-    parents = _parents(partners, centrality(partners))
+    graph = pair_graph(pairs)
+    parents = _parents(graph, centrality(graph))
     explained: dict[int, str] = {}
     for pair in pairs:
         x, y = pair.a, pair.b
@@ -255,8 +262,8 @@ def _explanations(pairs: list[Pair], lean: dict[int, float]) -> dict[int, str]:
         holders = []
         for side in (x, y):
             other = parents.get(side)
-            if other is not None and other in partners[side]:
-                share, _ = _uncovered(pair, partners[side][other], side)
+            if other is not None and graph.has_edge(side, other):
+                share, _ = _uncovered(pair, graph[side][other]["pair"], side)
                 if share <= 1 - SIBLING_COVER:
                     holders.append(other)
         if holders:

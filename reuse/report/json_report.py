@@ -25,6 +25,7 @@ from typing import Any
 
 from ..config import ScanConfig
 from ..errors import ReuseError
+from ..graph import article_graph, clusters
 from ..model import Article, Direction, Pair, Passage, ScanResult, Signal, Skipped
 
 __all__ = ["SCHEMA_VERSION", "dumps_report", "report_dict", "write_json"]
@@ -174,6 +175,7 @@ def report_dict(result: ScanResult, config: ScanConfig | None = None) -> dict[st
         "skipped": [_skipped(s) for s in result.skipped],
         "warnings": list(result.warnings),
         "pairs": [_pair(p) for p in result.pairs],
+        "clusters": [list(c) for c in clusters(article_graph(result))],
     }
 
 

@@ -1,0 +1,79 @@
+"""The reuse graph: articles as nodes, shared text as edges, clusters of related articles.
+
+A networkx ``Graph`` whose edges carry the :class:`~reuse.model.Pair` that
+joins two articles. Provenance reads neighbourhoods from it; the writers
+export it (node-link JSON) and draw it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import networkx as nx
+
+from .model import Article, Pair, ScanResult
+
+__all__ = ["article_graph", "clusters", "pair_graph"]
+
+
+def pair_graph(pairs: Iterable[Pair]) -> nx.Graph:
+    """A graph with one edge per pair; the edge attribute ``pair`` holds it.
+
+    >>> from reuse.model import Extent, Pair, ReuseKind
+    >>> p = Pair("a", "b", ReuseKind.VERBATIM, Extent.WHOLE, 1.0, 1.0, 1.0, 1.0, ())
+    >>> g = pair_graph([p])
+    >>> g["a"]["b"]["pair"] is p
+    True
+    """
+    graph = nx.Graph()
+    for pair in pairs:
+        graph.add_edge(pair.a, pair.b, pair=pair)
+    return graph
+
+
+def article_graph(result: ScanResult) -> nx.Graph:
+    """Every article as a node (outlet, title, words, published) and every pair as an edge.
+
+    Edge attributes are plain values, ready for ``nx.node_link_data``:
+    ``kind``, ``extent``, ``similarity``, ``shared`` (the summed containment),
+    ``relation``, ``source``, ``derived`` and ``confidence``.
+    """
+    graph = nx.Graph()
+    for art in result.articles:
+        graph.add_node(art.id, **_node_attributes(art))
+    for pair in result.pairs:
+        d = pair.direction
+        graph.add_edge(
+            pair.a,
+            pair.b,
+            kind=pair.kind.value,
+            extent=pair.extent.value,
+            similarity=pair.similarity,
+            shared=round(pair.shared_words, 4),
+            relation=d.relation.value,
+            source=d.source,
+            derived=d.derived,
+            confidence=d.confidence,
+        )
+    return graph
+
+
+def _node_attributes(article: Article) -> dict:
+    return {
+        "outlet": article.outlet,
+        "title": article.title,
+        "words": article.words,
+        "published": article.published,
+    }
+
+
+def clusters(graph: nx.Graph) -> list[tuple[str, ...]]:
+    """Groups of articles joined by shared text (two or more), largest first.
+
+    >>> g = pair_graph([])
+    >>> g.add_edges_from([("b", "c"), ("x", "y"), ("y", "z")])
+    >>> clusters(g)
+    [('x', 'y', 'z'), ('b', 'c')]
+    """
+    groups: Sequence[set[str]] = [c for c in nx.connected_components(graph) if len(c) > 1]
+    return sorted((tuple(sorted(c)) for c in groups), key=lambda c: (-len(c), c))
