@@ -223,51 +223,58 @@ def centrality(graph: nx.Graph) -> dict[str, float]:
     return central
 
 
-def _parents(graph: nx.Graph, central: dict[str, float]) -> dict[str, str]:
-    """Each article's most likely parent: its closest partner that is more central.
+def _parents(graph: nx.Graph, central: dict[str, float], lean: dict[int, float]) -> dict[str, str]:
+    """Each article's most likely parent: its most central partner that could be its source.
 
-    Closeness is the share of the article reused from the partner times the
-    similarity of the passages. Along a tree of copies distances add up, so
-    two siblings are further apart than each is from their parent. The most
-    central article of a cluster has no parent.
+    Candidates are partners more central than the article (the source of a
+    cluster is its medoid, see :func:`centrality`) that no signal shows to be
+    derived from it (a later publication time, a canonical link pointing the
+    other way). The most central article of a cluster has no parent.
     """
+
     def rank(art: str) -> tuple[float, str]:
         return (round(central[art], 4), art)
 
     parents = {}
     for art in graph.nodes:
-        around = _around(graph, art)
-        above = [(other, p) for other, p in around.items() if rank(other) > rank(art)]
+        above = [
+            other
+            for other, pair in _around(graph, art).items()
+            if rank(other) > rank(art) and _toward(pair, other, lean) >= -SOURCE_MARGIN
+        ]
         if above:
-            parents[art] = max(above, key=lambda kv: rank(kv[0]))[0]
+            parents[art] = max(above, key=rank)
     return parents
 
 
 def _explanations(pairs: list[Pair], lean: dict[int, float]) -> dict[int, str]:
     """Pairs whose shared text comes through a third article: ``id(pair) -> z``.
 
-    Every article has a parent (see :func:`_parents`). A pair (x, y) that is
-    not a parent link is explained when the parents of x and y hold what x
-    and y share, so that x and y share no innovation of their own (text one
-    added or changed that the other repeats): at most ``1 - SIBLING_COVER`` of
-    it outside each parent pair. ``z`` is the parent of x (or of y, when x's parent is y's child).
+    A pair (x, y) that is not a parent link is explained by z, the parent of
+    x (or of y), when z holds at least ``SIBLING_COVER`` of what x and y
+    share on that side, and no signal shows z to be derived from the other
+    article. x and y then took the same text from z (siblings, or a chain
+    through z) and share too little of their own to be linked directly. Text
+    an article shares with a partner and not with its parent (an addition of
+    one that the other repeats, or a second source) keeps the pair a link.
     """
     graph = pair_graph(pairs)
-    parents = _parents(graph, centrality(graph))
+    parents = _parents(graph, centrality(graph), lean)
     explained: dict[int, str] = {}
     for pair in pairs:
         x, y = pair.a, pair.b
         if parents.get(x) == y or parents.get(y) == x:
             continue
-        holders = []
-        for side in (x, y):
-            other = parents.get(side)
-            if other is not None and graph.has_edge(side, other):
-                share, _ = _uncovered(pair, graph[side][other]["pair"], side)
-                if share <= 1 - SIBLING_COVER:
-                    holders.append(other)
-        if holders:
-            explained[id(pair)] = holders[0]
+        for side, other in ((x, y), (y, x)):
+            z = parents.get(side)
+            if z is None:
+                continue
+            if graph.has_edge(other, z) and _toward(graph[other][z]["pair"], z, lean) < -SOURCE_MARGIN:
+                continue  # z came after the other article: it cannot be their common source
+            share, _ = _uncovered(pair, graph[side][z]["pair"], side)
+            if share <= 1 - SIBLING_COVER:
+                explained[id(pair)] = z
+                break
     return explained
 
 
