@@ -257,14 +257,8 @@ def _passage(pa: Prepared, pb: Prepared, group: list[tuple[int, int, float]], co
         quote = min(float(pa.quoted[words_a].mean()) if len(words_a) else 0.0, float(pb.quoted[words_b].mean()) if len(words_b) else 0.0)
     wa, wb = pa.weights, pb.weights
     dice = 2 * sum(wa[t] for t in common) / max(1e-9, sum(wa[t] for t in stems_a) + sum(wb[t] for t in stems_b))
-    if quote >= config.quote_share:
-        kind = ReuseKind.SHARED_QUOTES
-    elif verbatim >= config.verbatim_share:
-        kind = ReuseKind.VERBATIM
-    elif verbatim >= config.light_share:
-        kind = ReuseKind.LIGHT_REWRITE
-    else:
-        kind = ReuseKind.HEAVY_REWRITE
+    mean_run = matched / len(blocks) if blocks else 0.0
+    kind = ReuseKind.SHARED_QUOTES if quote >= config.quote_share else _kind(verbatim, mean_run, config)
     # Containment counts the sentences that aligned, not the gaps between them.
     aligned_a = np.concatenate([_words_in(pa, i, i) for i in sorted(set(ia))])
     aligned_b = np.concatenate([_words_in(pb, j, j) for j in sorted(set(jb))])
@@ -277,6 +271,7 @@ def _passage(pa: Prepared, pb: Prepared, group: list[tuple[int, int, float]], co
         similarity=round(dice, 4),
         verbatim_share=round(verbatim, 4),
         quote_share=round(quote, 4),
+        mean_run=round(mean_run, 2),
     )
     return passage, shared, aligned_a, aligned_b
 
@@ -291,17 +286,24 @@ def _coverage(p: Prepared, word_sets: list[np.ndarray]) -> float:
     return float((covered & p.usable).sum()) / total
 
 
+def _kind(verbatim: float, mean_run: float, config: AlignConfig) -> ReuseKind:
+    """Verbatim needs most words in long identical runs; light editing breaks runs often."""
+    if verbatim >= config.verbatim_share and mean_run >= config.verbatim_run:
+        return ReuseKind.VERBATIM
+    if verbatim >= config.light_share:
+        return ReuseKind.LIGHT_REWRITE
+    return ReuseKind.HEAVY_REWRITE
+
+
 def _pair_kind(passages: list[Passage], sizes: list[int], config: AlignConfig) -> ReuseKind:
     own = [(p, n) for p, n in zip(passages, sizes) if p.kind is not ReuseKind.SHARED_QUOTES]
     if not own:
         return ReuseKind.SHARED_QUOTES
     weight = sum(n for _, n in own)
     verbatim = sum(p.verbatim_share * n for p, n in own) / max(1, weight)
-    if verbatim >= config.verbatim_share:
-        return ReuseKind.VERBATIM
-    if verbatim >= config.light_share:
-        return ReuseKind.LIGHT_REWRITE
-    return ReuseKind.HEAVY_REWRITE
+    matched = sum(p.verbatim_share * n for p, n in own)
+    runs = sum(p.verbatim_share * n / p.mean_run for p, n in own if p.mean_run)
+    return _kind(verbatim, matched / runs if runs else 0.0, config)
 
 
 def align_pair(pa: Prepared, pb: Prepared, config: AlignConfig) -> Pair | None:

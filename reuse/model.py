@@ -122,6 +122,7 @@ class Passage:
     similarity: float
     verbatim_share: float
     quote_share: float = 0.0
+    mean_run: float = 0.0
 
 
 @dataclass(frozen=True)

@@ -293,6 +293,7 @@ def _decide(pair: Pair, a: Article, b: Article, via: str | None) -> Direction:
     if common_wires:
         evidence.append(Signal("wire-credit", ", ".join(common_wires), note="both credit the same wire"))
     evidence.append(_containment_signal(pair))
+    evidence.sort(key=lambda sig: -abs(sig.weight))  # strongest first; what is unknown last
     strong = sum(s.weight for s in evidence if s.name in {"time", "canonical", "credit"})
     text_only = sum(s.weight for s in evidence if s.name == "containment")
 

@@ -101,6 +101,7 @@ def _passage(passage: Passage) -> dict[str, Any]:
         "similarity": _num(passage.similarity),
         "verbatim_share": _num(passage.verbatim_share),
         "quote_share": _num(passage.quote_share),
+        "mean_run": _num(passage.mean_run),
     }
 
 
