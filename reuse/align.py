@@ -39,6 +39,8 @@ __all__ = ["Prepared", "align_pair", "prepare", "sentence_similarity"]
 _MIN_SEED_STEMS = 3
 _MIN_RUN = 3  # identical runs shorter than this are chance, not copying
 _MIN_FRAGMENT_STEMS = 5
+_MAX_SENTENCE = 60  # words; longer "sentences" are cut into chunks
+_CHUNK = 40
 
 
 @dataclass(frozen=True, eq=False)
@@ -91,6 +93,7 @@ def prepare(article: Article, usable: np.ndarray, analysis: Analysis, df: Docume
     bounds = np.array(spans, dtype=np.int64).reshape(len(spans), 2)
     lows = np.searchsorted(starts, bounds[:, 0], side="left").tolist()
     highs = np.searchsorted(starts, bounds[:, 1], side="left").tolist()
+    spans, lows, highs = _cut_long(spans, lows, highs, analysis)
     kept_stems = np.where(usable, analysis.stems, 0).tolist()
     for idx, (lo, hi) in enumerate(zip(lows, highs)):
         sent_words.append((lo, hi))
@@ -138,6 +141,28 @@ def _verbatim_hits(pa: Prepared, pb: Prepared) -> dict[tuple[int, int], int]:
             key = (i, int(sent_b[word]))
             hits[key] = hits.get(key, 0) + 1
     return hits
+
+
+def _cut_long(spans, lows, highs, analysis: Analysis):
+    """Cut sentences of more than ``_MAX_SENTENCE`` words into ``_CHUNK``-word pieces.
+
+    Text without sentence punctuation (a transcript, a script whose stops we
+    do not know) would otherwise be one sentence, and one shared paragraph
+    would make the whole article a passage.
+    """
+    out_spans, out_lows, out_highs = [], [], []
+    for (s, e), lo, hi in zip(spans, lows, highs):
+        if hi - lo <= _MAX_SENTENCE:
+            out_spans.append((s, e))
+            out_lows.append(lo)
+            out_highs.append(hi)
+            continue
+        for first in range(lo, hi, _CHUNK):
+            last = min(hi, first + _CHUNK)
+            out_spans.append((int(analysis.starts[first]), int(analysis.ends[last - 1])))
+            out_lows.append(first)
+            out_highs.append(last)
+    return out_spans, out_lows, out_highs
 
 
 def _seeds(pa: Prepared, pb: Prepared, config: AlignConfig) -> list[tuple[int, int, float]]:
@@ -215,7 +240,10 @@ def _chain(seeds: list[tuple[int, int, float]], pa: Prepared, pb: Prepared, max_
             i2, j2, _ = seeds[y]
             if i2 - i > step:
                 break
-            if 0 < j2 - j <= step and _no_barrier(pa, i, i2) and _no_barrier(pb, j, j2):
+            # In order on both sides; one side may stay on a sentence the other
+            # split in two (i2 == i or j2 == j), but not both.
+            ordered = (i2 > i and 0 <= j2 - j <= step) or (i2 == i and 0 < j2 - j <= step)
+            if ordered and _no_barrier(pa, i, i2) and _no_barrier(pb, j, j2):
                 parent[find(y)] = find(x)
     groups: dict[int, list[tuple[int, int, float]]] = {}
     for x, seed in enumerate(seeds):
@@ -248,17 +276,20 @@ def _passage(pa: Prepared, pb: Prepared, group: list[tuple[int, int, float]], co
     matcher = difflib.SequenceMatcher(None, seq_a, seq_b, autojunk=False)
     blocks = [blk for blk in matcher.get_matching_blocks() if blk.size >= _MIN_RUN]
     matched = sum(blk.size for blk in blocks)
-    verbatim = matched / max(1, min(len(seq_a), len(seq_b)))
+    shorter = max(1, min(len(seq_a), len(seq_b)))
+    verbatim = matched / shorter
+    # The share of the passage that is the same quotation on both sides: a
+    # rewrite that keeps one quotation intact is still a rewrite.
     if blocks:
         in_a = np.concatenate([words_a[blk.a : blk.a + blk.size] for blk in blocks])
         in_b = np.concatenate([words_b[blk.b : blk.b + blk.size] for blk in blocks])
-        quote = float(np.mean(pa.quoted[in_a] & pb.quoted[in_b]))
+        quote = float(np.sum(pa.quoted[in_a] & pb.quoted[in_b])) / shorter
     else:
         quote = min(float(pa.quoted[words_a].mean()) if len(words_a) else 0.0, float(pb.quoted[words_b].mean()) if len(words_b) else 0.0)
     wa, wb = pa.weights, pb.weights
     dice = 2 * sum(wa[t] for t in common) / max(1e-9, sum(wa[t] for t in stems_a) + sum(wb[t] for t in stems_b))
     mean_run = matched / len(blocks) if blocks else 0.0
-    kind = ReuseKind.SHARED_QUOTES if quote >= config.quote_share else _kind(verbatim, mean_run, config)
+    kind = ReuseKind.SHARED_QUOTES if quote >= config.quote_share else _kind(verbatim, mean_run, shorter, config)
     # Containment counts the sentences that aligned, not the gaps between them.
     aligned_a = np.concatenate([_words_in(pa, i, i) for i in sorted(set(ia))])
     aligned_b = np.concatenate([_words_in(pb, j, j) for j in sorted(set(jb))])
@@ -286,24 +317,33 @@ def _coverage(p: Prepared, word_sets: list[np.ndarray]) -> float:
     return float((covered & p.usable).sum()) / total
 
 
-def _kind(verbatim: float, mean_run: float, config: AlignConfig) -> ReuseKind:
-    """Verbatim needs most words in long identical runs; light editing breaks runs often."""
-    if verbatim >= config.verbatim_share and mean_run >= config.verbatim_run:
+def _kind(verbatim: float, mean_run: float, length: float, config: AlignConfig) -> ReuseKind:
+    """Verbatim needs most words in long identical runs; light editing breaks runs often.
+
+    A passage shorter than ``verbatim_run`` words needs runs as long as it can hold.
+    """
+    if verbatim >= config.verbatim_share and mean_run >= min(config.verbatim_run, 0.9 * length):
         return ReuseKind.VERBATIM
     if verbatim >= config.light_share:
         return ReuseKind.LIGHT_REWRITE
     return ReuseKind.HEAVY_REWRITE
 
 
-def _pair_kind(passages: list[Passage], sizes: list[int], config: AlignConfig) -> ReuseKind:
+def _pair_kind(passages: list[Passage], sizes: list[int], config: AlignConfig) -> tuple[ReuseKind, float]:
+    """The pair's kind and verbatim share, from its passages other than shared quotations.
+
+    A pair whose every passage is a shared quotation is ``shared-quotes``;
+    its verbatim share is then taken over all passages.
+    """
     own = [(p, n) for p, n in zip(passages, sizes) if p.kind is not ReuseKind.SHARED_QUOTES]
+    counted = own or list(zip(passages, sizes))
+    weight = max(1, sum(n for _, n in counted))
+    matched = sum(p.verbatim_share * n for p, n in counted)
+    verbatim = matched / weight
     if not own:
-        return ReuseKind.SHARED_QUOTES
-    weight = sum(n for _, n in own)
-    verbatim = sum(p.verbatim_share * n for p, n in own) / max(1, weight)
-    matched = sum(p.verbatim_share * n for p, n in own)
+        return ReuseKind.SHARED_QUOTES, verbatim
     runs = sum(p.verbatim_share * n / p.mean_run for p, n in own if p.mean_run)
-    return _kind(verbatim, matched / runs if runs else 0.0, config)
+    return _kind(verbatim, matched / runs if runs else 0.0, weight, config), verbatim
 
 
 def align_pair(pa: Prepared, pb: Prepared, config: AlignConfig) -> Pair | None:
@@ -315,22 +355,28 @@ def align_pair(pa: Prepared, pb: Prepared, config: AlignConfig) -> Pair | None:
     if not seeds:
         return None
     found = [r for g in _chain(seeds, pa, pb, config.max_gap) if (r := _passage(pa, pb, g, config))]
+    # A passage less alike than a seed is a loose paraphrase of the same
+    # events, too weak to report unless its wording is mostly identical.
+    found = [r for r in found if r[0].similarity >= config.seed_dice or r[0].verbatim_share >= config.light_share]
     if not found or sum(shared for _, shared, _, _ in found) < config.min_shared_words:
         return None
     found.sort(key=lambda r: (r[0].a_start, r[0].b_start))
     passages = [r[0] for r in found]
     sizes = [min(len(r[2]), len(r[3])) or 1 for r in found]
-    verbatim = sum(p.verbatim_share * n for p, n in zip(passages, sizes)) / sum(sizes)
+    kind, verbatim = _pair_kind(passages, sizes, config)
     if max(p.similarity for p in passages) < config.min_similarity and verbatim < config.verbatim_share:
         return None
     cont_a = _coverage(pa, [r[2] for r in found])
     cont_b = _coverage(pb, [r[3] for r in found])
-    smaller = cont_a if pa.usable_count <= pb.usable_count else cont_b
+    if pa.usable_count == pb.usable_count:
+        smaller = max(cont_a, cont_b)
+    else:
+        smaller = cont_a if pa.usable_count < pb.usable_count else cont_b
     weight = max(1, sum(sizes))
     return Pair(
         a=pa.article.id,
         b=pb.article.id,
-        kind=_pair_kind(passages, sizes, config),
+        kind=kind,
         extent=Extent.WHOLE if smaller >= config.whole_share else Extent.PARTIAL,
         similarity=round(sum(p.similarity * n for p, n in zip(passages, sizes)) / weight, 4),
         containment_a=round(cont_a, 4),

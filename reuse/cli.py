@@ -47,7 +47,7 @@ from . import __version__
 from .config import ScanConfig
 from .errors import ConfigError, InputError, ReuseError
 from .pipeline import scan as scan_folder
-from .report import render_text, sanitize, write_json
+from .report import dumps_report, render_text, sanitize, write_json
 
 __all__ = ["main"]
 
@@ -325,7 +325,10 @@ def scan(ctx: click.Context, folder: Path, json_path: str | None, max_pairs: int
         summary = None
         if json_path != "-":
             summary = render_text(result, width=_summary_width(), max_pairs=max_pairs, verbose=state.verbose > 0)
-        if json_path is not None:
+        if json_path == "-":
+            click.echo(dumps_report(result, config), nl=False)
+            written = True
+        elif json_path is not None:
             write_json(result, json_path, config)
             written = True
         if summary is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from functools import cached_property
 
 __all__ = [
     "Article",
@@ -91,8 +92,10 @@ class Article:
 
     @property
     def words(self) -> int:
-        """Whitespace-delimited word count, for reports."""
-        return len(self.text.split())
+        """Number of words, as the scan counts them (each CJK character is one)."""
+        from .text import word_spans  # the model stays free of the text stage at import
+
+        return len(word_spans(self.text))
 
 
 @dataclass(frozen=True)
@@ -187,9 +190,10 @@ class ScanResult:
     timings: tuple[tuple[str, float], ...] = ()
     warnings: tuple[str, ...] = ()
 
+    @cached_property
+    def _by_id(self) -> dict[str, Article]:
+        return {art.id: art for art in self.articles}
+
     def article(self, article_id: str) -> Article:
         """Return the article with this id (raises ``KeyError``)."""
-        for art in self.articles:
-            if art.id == article_id:
-                return art
-        raise KeyError(article_id)
+        return self._by_id[article_id]

@@ -9,6 +9,7 @@ them and reports progress through an optional callback (it never prints).
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from os import PathLike
@@ -20,12 +21,16 @@ from .boilerplate import learn_boilerplate, line_keys, mask_lines, usable_words
 from .candidates import find_candidates
 from .config import ScanConfig
 from .load import load_articles
+from .errors import InputError
 from .model import Article, Pair, ScanResult, Skipped
 from .provenance import infer_directions
 from .sketch import sketch_article
 from .text import DocumentFrequency, analyze, unique_sorted
 
 __all__ = ["ProgressCallback", "scan", "scan_articles"]
+
+#: Articles with fewer words than this and no language of their own take the scan's.
+_SHORT = 300
 
 #: ``callback(stage, done, total)``: called as a stage advances.
 ProgressCallback = Callable[[str, int, int], None]
@@ -92,7 +97,13 @@ def _scan(
     timer: _Timer,
 ) -> ScanResult:
     articles = tuple(sorted(articles, key=lambda a: a.id))
+    seen = set()
+    for article in articles:
+        if article.id in seen:
+            raise InputError(f"Two articles have the id {article.id!r}: give each article a unique id.")
+        seen.add(article.id)
     total = len(articles)
+    languages: Counter[str] = Counter()
     analyses = []
     usables = []
     sketches = []
@@ -101,6 +112,12 @@ def _scan(
     with timer.stage("sketch"):
         for n, article in enumerate(articles, 1):
             analysis = analyze(article.text)
+            if analysis.language:
+                languages[analysis.language] += 1
+            elif languages and len(analysis) < _SHORT:
+                # Too short to tell: take the scan's usual language, so a
+                # short copy stems like the article it was copied from.
+                analysis = analyze(article.text, languages.most_common(1)[0][0])
             usable = usable_words(article.text, analysis, config.boilerplate)
             analyses.append(analysis)
             usables.append(usable)

@@ -85,12 +85,12 @@ def parse_time(value: str | None) -> tuple[dt.datetime, str] | None:
     """
     if not value:
         return None
-    text = value.strip()
+    text = value.strip().upper()
     try:
-        if len(text) <= 10:
+        if "T" not in text and " " not in text:
             day = dt.date.fromisoformat(text)
             return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc), "date"
-        stamp = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        stamp = dt.datetime.fromisoformat(text.removesuffix("Z") + ("+00:00" if text.endswith("Z") else ""))
     except ValueError:
         return None
     if stamp.tzinfo is None:
@@ -232,18 +232,19 @@ def _parents(graph: nx.Graph, central: dict[str, float], lean: dict[int, float])
     other way). The most central article of a cluster has no parent.
     """
 
-    def rank(art: str) -> tuple[float, str]:
-        return (round(central[art], 4), art)
-
+    level = {art: round(value, 4) for art, value in central.items()}
     parents = {}
     for art in graph.nodes:
         above = [
             other
             for other, pair in _around(graph, art).items()
-            if rank(other) > rank(art) and _toward(pair, other, lean) >= -SOURCE_MARGIN
+            if level[other] > level[art] and _toward(pair, other, lean) >= -SOURCE_MARGIN
         ]
         if above:
-            parents[art] = max(above, key=rank)
+            top = max(level[other] for other in above)
+            best = [other for other in above if level[other] == top]
+            if len(best) == 1:  # a tie (identical copies) names no parent: abstain
+                parents[art] = best[0]
     return parents
 
 
@@ -299,10 +300,10 @@ def _decide(pair: Pair, a: Article, b: Article, via: str | None) -> Direction:
 
     if pair.kind is ReuseKind.SHARED_QUOTES:
         evidence.insert(0, Signal("shared-quotes", 1.0, note="the only shared text is the same quotations"))
-        return Direction(Relation.COMMON_SOURCE, None, None, 0.8, tuple(evidence))
+        return Direction(Relation.COMMON_SOURCE, None, None, TEXT_ONLY_CAP, tuple(evidence))
     if via is not None and not any(s.name in {"canonical", "credit"} for s in evidence):
         evidence.insert(0, Signal("sibling", via, note=f"what they share is also in {via}, and neither repeats the other's changes"))
-        return Direction(Relation.COMMON_SOURCE, None, None, 0.75, tuple(evidence))
+        return Direction(Relation.COMMON_SOURCE, None, None, TEXT_ONLY_CAP, tuple(evidence))
     if common_wires and not any(s.name in {"canonical", "credit"} for s in evidence):
         return Direction(Relation.COMMON_SOURCE, None, None, 0.7, tuple(evidence))
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import reuse
 from reuse.config import ScanConfig, SketchConfig
-from reuse.errors import ReuseError
+from reuse.errors import ConfigError, ReuseError
 from reuse.report import SCHEMA_VERSION, dumps_report, render_text, report_dict, sanitize, write_json
 from reuse.report.terminal import _width
 
@@ -142,7 +142,7 @@ def test_report_without_config(result):
 
 def test_report_refuses_a_config_that_did_not_produce_the_result(result):
     other = ScanConfig(sketch=SketchConfig(seed=7))
-    with pytest.raises(ValueError, match="fingerprint"):
+    with pytest.raises(ConfigError, match="fingerprint"):
         report_dict(result, other)
 
 
@@ -191,9 +191,8 @@ def test_write_json_error_names_the_path(result, tmp_path):
         write_json(result, blocker / "report.json")  # a file stands where a folder should be
 
 
-def test_write_json_dash_writes_stdout(result, capsys):
-    write_json(result, "-")
-    assert json.loads(capsys.readouterr().out) == report_dict(result)
+def test_dumps_report_is_the_report_as_json(result):
+    assert json.loads(dumps_report(result)) == report_dict(result)
 
 
 # --- terminal -----------------------------------------------------------------

@@ -18,13 +18,12 @@ import math
 import numbers
 import os
 import secrets
-import sys
 from os import PathLike
 from pathlib import Path
 from typing import Any
 
 from ..config import ScanConfig
-from ..errors import ReuseError
+from ..errors import ConfigError, ReuseError
 from ..graph import article_graph, clusters
 from ..model import Article, Direction, Pair, Passage, ScanResult, Signal, Skipped
 
@@ -158,12 +157,12 @@ def report_dict(result: ScanResult, config: ScanConfig | None = None) -> dict[st
 
     Raises
     ------
-    ValueError
+    reuse.errors.ConfigError
         When ``config`` is not the configuration that produced ``result``
         (their fingerprints differ): the report would describe other settings.
     """
     if config is not None and config.fingerprint() != result.config_fingerprint:
-        raise ValueError(
+        raise ConfigError(
             f"config fingerprint {config.fingerprint()} does not match the result's "
             f"{result.config_fingerprint}: pass the config the scan ran with."
         )
@@ -190,7 +189,7 @@ def _temp_path(path: Path) -> Path:
 
 
 def write_json(result: ScanResult, path_or_dash: str | PathLike[str], config: ScanConfig | None = None) -> None:
-    """Write the JSON report to a file, atomically, or to stdout for ``-``.
+    """Write the JSON report to a file, atomically.
 
     The report goes to a temporary file in the destination folder that then
     replaces ``path_or_dash`` in one step, so a reader never sees a
@@ -203,7 +202,8 @@ def write_json(result: ScanResult, path_or_dash: str | PathLike[str], config: Sc
     result
         A finished scan.
     path_or_dash
-        Destination file, or ``"-"`` for standard output.
+        Destination file. (For standard output, the CLI prints
+        :func:`dumps_report`; the library writes files only.)
     config
         The settings that produced ``result`` (see :func:`report_dict`).
 
@@ -214,10 +214,6 @@ def write_json(result: ScanResult, path_or_dash: str | PathLike[str], config: Sc
         disk full), naming the path.
     """
     text = dumps_report(result, config)
-    if str(path_or_dash) == "-":
-        sys.stdout.write(text)  # looked up now: callers may have redirected it
-        sys.stdout.flush()
-        return
     path = Path(path_or_dash)
     tmp = _temp_path(path)
     created = False
