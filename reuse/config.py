@@ -36,6 +36,10 @@ class LoadConfig:
 
     max_bytes: int = 20_000_000
 
+    def __post_init__(self) -> None:
+        if self.max_bytes < 1:
+            raise ConfigError(f"max_bytes={self.max_bytes} must be at least 1 (the default is 20000000).")
+
 
 @dataclass(frozen=True)
 class BoilerplateConfig:
@@ -56,6 +60,12 @@ class BoilerplateConfig:
     min_docs: int = 3
     max_line_words: int = 12
     use_phrase_list: bool = True
+
+    def __post_init__(self) -> None:
+        if self.min_docs < 2:
+            raise ConfigError(f"min_docs={self.min_docs} would make every short line boilerplate: use 2 or more.")
+        if self.max_line_words < 1:
+            raise ConfigError(f"max_line_words={self.max_line_words} must be at least 1.")
 
 
 @dataclass(frozen=True)
@@ -188,6 +198,22 @@ class AlignConfig:
     light_share: float = 0.64
     quote_share: float = 0.5
     whole_share: float = 0.6
+
+    def __post_init__(self) -> None:
+        shares = ("seed_dice", "seed_cosine", "seed_overlap", "min_similarity", "verbatim_share", "light_share", "quote_share", "whole_share")
+        for name in shares:
+            value = getattr(self, name)
+            if not 0.0 <= value <= 1.0:
+                raise ConfigError(f"{name}={value} must be between 0 and 1.")
+        if self.light_share > self.verbatim_share:
+            raise ConfigError(
+                f"light_share={self.light_share} must not exceed verbatim_share={self.verbatim_share}."
+            )
+        for name in ("min_passage_words", "min_shared_words", "verbatim_run"):
+            if getattr(self, name) < 1:
+                raise ConfigError(f"{name}={getattr(self, name)} must be at least 1.")
+        if self.max_gap < 0:
+            raise ConfigError(f"max_gap={self.max_gap} must be 0 or more.")
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ target of the issue.
 Usage::
 
     python scripts/bench.py                      # 10,000 articles, 3 runs
-    python scripts/bench.py --quick              # 1,000 articles, 1 run
+    python scripts/bench.py --quick              # 1,000 articles, 1 run, to reports/benchmark-quick.md
     python scripts/bench.py --articles 2000 --runs 1 --only reuse --workdir /tmp/bench
 """
 
@@ -29,10 +29,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import hashlib
 import json
 import os
 import platform
 import shlex
+import shutil
 import statistics
 import subprocess
 import sys
@@ -100,6 +102,7 @@ def _child_reuse(folder: Path) -> dict:
         "stages": [list(t) for t in result.timings],
         "fingerprint": result.config_fingerprint,
         "version": getattr(reuse, "__version__", "?"),
+        "module": str(Path(reuse.__file__).parent),
         "text_changed": sum(1 for v in shift.values() if v is not None),
         "text_unmapped": sum(1 for v in shift.values() if v is None),
         "pairs": pairs,
@@ -189,18 +192,36 @@ def _rss_kb(pid: int) -> int:
     return 0
 
 
-def run_tool(tool: str, folder: Path, result_path: Path, timeout: float) -> Run:
-    """Run one tool in a fresh child; wall, CPU and peak memory of that child."""
+def snapshot_code(dest: Path) -> str:
+    """Copy the ``reuse`` package and these scripts to ``dest``; return a hash of the copy.
+
+    Every child imports the copy, so all runs time the same code even while
+    the working tree is being edited.
+    """
+    if dest.exists():
+        shutil.rmtree(dest)
+    shutil.copytree(REPO / "reuse", dest / "reuse", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    for name in ("bench.py", "corpus_gen.py"):
+        shutil.copy2(HERE / name, dest / name)
+    digest = hashlib.sha256()
+    for path in sorted((dest / "reuse").rglob("*")):
+        if path.is_file():
+            digest.update(str(path.relative_to(dest)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def run_tool(tool: str, folder: Path, result_path: Path, timeout: float, code: Path) -> Run:
+    """Run one tool in a fresh child importing ``code``; wall, CPU and peak memory of that child."""
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join([str(REPO)] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", tool, "--folder", str(folder),
+    env["PYTHONPATH"] = os.pathsep.join([str(code)] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
+    cmd = [sys.executable, str(code / "bench.py"), "--child", tool, "--folder", str(folder),
            "--result", str(result_path)]
     err_path = result_path.with_suffix(".stderr")
     if result_path.exists():
         result_path.unlink()
     start = time.perf_counter()
     with open(err_path, "wb") as err:
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, cwd=str(REPO), env=env)
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, cwd=str(code), env=env)
         tree_peak_kb, processes, status, usage, timed_out = 0, 1, 0, None, False
         while True:
             # wait4 gives this child's own rusage (ru_maxrss of the child and
@@ -215,7 +236,7 @@ def run_tool(tool: str, folder: Path, result_path: Path, timeout: float) -> Run:
             if time.perf_counter() - start > timeout and not timed_out:
                 timed_out = True
                 proc.kill()
-            time.sleep(0.05)
+            time.sleep(0.1)
         proc.returncode = os.waitstatus_to_exitcode(status)
     elapsed = time.perf_counter() - start
     run = Run(
@@ -231,6 +252,8 @@ def run_tool(tool: str, folder: Path, result_path: Path, timeout: float) -> Run:
     else:
         tail = err_path.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-12:]
         reason = f"timed out after {timeout:.0f} s" if timed_out else f"exit code {proc.returncode}"
+        if tail and not timed_out:
+            reason += f": {tail[-1].strip()}"  # the exception line of the child's traceback
         run.error = reason + ("\n" + "\n".join(tail) if tail else "")
     return run
 
@@ -320,6 +343,28 @@ def score(data: dict, truth: Truth, passages: bool) -> dict:
     }
 
 
+def _median_score(per_run: list[dict]) -> dict:
+    """The last run's score, with recall and precision replaced by their medians over runs."""
+    out = dict(per_run[-1])
+    out["recall"] = {k: _med([s["recall"][k] for s in per_run]) for k in KINDS}
+    out["recall_whole"] = _med([s["recall_whole"] for s in per_run])
+    out["precision"] = _med([s["precision"] for s in per_run])
+    out["per_run"] = [(s["recall"], s["precision"], s["reported"]) for s in per_run]
+    return out
+
+
+def _dump_runs(path: Path, runs: dict[str, list[Run]], code_hash: str) -> None:
+    rows = [
+        {
+            "tool": r.tool, "ok": r.ok, "error": r.error, "seconds": r.seconds if r.ok else None,
+            "process_s": r.process_s, "cpu_s": r.cpu_s, "peak_mb": r.peak_mb, "processes": r.processes,
+            "pairs": len(r.data.get("pairs", [])), "stages": r.data.get("stages"),
+        }
+        for rs in runs.values() for r in rs
+    ]
+    path.write_text(json.dumps({"code_hash": code_hash, "runs": rows}, indent=1), encoding="utf-8")
+
+
 # ---------------------------------------------------------------------------
 # Report
 
@@ -378,6 +423,8 @@ def render(ctx: dict) -> str:
     v = ctx["versions"]
     add(f"- Python {v['python']}, numpy {v['numpy']}, datasketch {v['datasketch']}"
         + (f", reuse {ctx['reuse_version']} (config {ctx['fingerprint']})" if ctx.get("reuse_version") else ""))
+    add(f"- Code: every run imports one snapshot of the working tree's `reuse/` taken at the start "
+        f"(sha256 {ctx['code_hash']}), so edits made while the benchmark runs do not mix in")
     kinds = {k: sum(1 for p in truth.plants if p.kind == k) for k in KINDS}
     whole = sum(1 for p in truth.plants if p.whole)
     add(f"- Corpus: {n:,} articles, {truth.words:,} words, seed {truth.seed}, generated in "
@@ -396,21 +443,24 @@ def render(ctx: dict) -> str:
     add("|---|---|---|")
     r_ok = bool(ok_runs.get("reuse"))
     b_ok = bool(ok_runs.get("baseline"))
-    why = "" if r_ok else " (reuse.scan failed, see below)"
+    failed = "reuse.scan failed (see Failures)"
     if "reuse" in runs:
         rec = scores.get("reuse", {}).get("recall", {})
-        add(f"| >= {TARGET_RATE:,.0f} articles/s end to end | {_fmt(rate.get('reuse', float('nan')), 0)} articles/s"
-            f"{why} | {_verdict(r_ok and rate['reuse'] >= TARGET_RATE)} |")
-        if b_ok:
-            add(f"| >= {TARGET_SPEEDUP:.0f}x the straightforward recipe | {_fmt(speedup, 1)}x{why} | "
-                f"{_verdict(r_ok and speedup >= TARGET_SPEEDUP)} |")
+        add(f"| >= {TARGET_RATE:,.0f} articles/s end to end | "
+            + (f"{_fmt(rate['reuse'], 0)} articles/s" if r_ok else failed)
+            + f" | {_verdict(r_ok and rate['reuse'] >= TARGET_RATE)} |")
+        if b_ok or not r_ok:
+            add(f"| >= {TARGET_SPEEDUP:.0f}x the straightforward recipe | "
+                + (f"{_fmt(speedup, 1)}x" if r_ok else failed)
+                + f" | {_verdict(r_ok and speedup >= TARGET_SPEEDUP)} |")
         else:
-            add(f"| >= {TARGET_SPEEDUP:.0f}x the straightforward recipe | baseline not run | n/a |")
+            add(f"| >= {TARGET_SPEEDUP:.0f}x the straightforward recipe | baseline not measured | n/a |")
         for k, target in TARGET_RECALL.items():
             got = rec.get(k, float("nan"))
-            add(f"| recall {k} >= {target:.2f} | {_fmt(got)}{why} | {_verdict(r_ok and got >= target)} |")
-        add(f"| peak memory <= {TARGET_MB:,.0f} MiB | {_fmt(peak.get('reuse', float('nan')), 0)} MiB{why} | "
-            f"{_verdict(r_ok and peak['reuse'] <= TARGET_MB)} |")
+            add(f"| recall {k} >= {target:.2f} | {_fmt(got) if r_ok else failed} | {_verdict(r_ok and got >= target)} |")
+        add(f"| peak memory <= {TARGET_MB:,.0f} MiB | "
+            + (f"{_fmt(peak['reuse'], 0)} MiB" if r_ok else failed)
+            + f" | {_verdict(r_ok and peak['reuse'] <= TARGET_MB)} |")
     else:
         add("| all | reuse not run (`--only baseline`) | n/a |")
     if ctx["load_max"] > 0.75 * (os.cpu_count() or 1):
@@ -444,7 +494,7 @@ def render(ctx: dict) -> str:
         "included; interpreter start-up and writing the child's result file are not (the process wall "
         "column includes them). CPU is user + system time of the child and any workers it waited for. "
         "Peak memory is the larger of the child's `ru_maxrss` (from `wait4`) and the summed RSS of its "
-        "process tree sampled every 50 ms.")
+        "process tree sampled every 100 ms.")
     busy = max(ctx["load_max"], 0.0)
     if busy > 0.75 * (os.cpu_count() or 1):
         add("")
@@ -455,9 +505,14 @@ def render(ctx: dict) -> str:
 
     add("## Recall and precision")
     add("")
+    if not scores:
+        add("No tool produced results to score.")
     add("| planted kind | planted | " + " | ".join(t for t in TOOLS if t in scores) + " |")
     add("|---|---|" + "---|" * sum(1 for t in TOOLS if t in scores))
     any_score = next(iter(scores.values()), None)
+    if not any_score:
+        lines.pop()
+        lines.pop()
     if any_score:
         for k in KINDS:
             add(f"| {k} | {any_score['total'][k]} | "
@@ -548,7 +603,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=10_000, help="articles to generate (default 10000)")
     parser.add_argument("--runs", type=int, default=3, help="runs per tool; medians are reported (default 3)")
     parser.add_argument("--seed", type=int, default=7, help="corpus seed (default 7)")
-    parser.add_argument("--out", default="reports/benchmark.md", help="Markdown report (default reports/benchmark.md)")
+    parser.add_argument("--out", help="Markdown report (default reports/benchmark.md, "
+                        "or reports/benchmark-quick.md with --quick)")
     parser.add_argument("--workdir", help="keep the corpus and child results here (default: a temporary folder)")
     parser.add_argument("--quick", action="store_true", help="smoke test: 1,000 articles, 1 run")
     parser.add_argument("--only", choices=TOOLS, help="run one tool only")
@@ -561,6 +617,8 @@ def main(argv: list[str] | None = None) -> int:
         return _run_child(args.child, args.folder, args.result)
     if args.quick:
         args.articles, args.runs = 1000, 1
+    if args.out is None:
+        args.out = str(REPO / "reports" / ("benchmark-quick.md" if args.quick else "benchmark.md"))
 
     command = "python scripts/bench.py " + " ".join(shlex.quote(a) for a in (argv if argv is not None else sys.argv[1:]))
     tools = (args.only,) if args.only else TOOLS
@@ -580,12 +638,15 @@ def main(argv: list[str] | None = None) -> int:
         gen_s = time.perf_counter() - start
         print(f"  {len(truth.plants)} planted passages, {gen_s:.1f} s", file=sys.stderr)
         folder = Path(truth.articles_dir)
+        code = work / "code"
+        code_hash = snapshot_code(code)
+        print(f"  reuse code snapshot {code_hash} in {code}", file=sys.stderr)
         runs: dict[str, list[Run]] = {t: [] for t in tools}
         for i in range(args.runs):
             order = tools if i % 2 == 0 else tools[::-1]
             for tool in order:
                 print(f"run {i + 1}/{args.runs}: {tool} ...", file=sys.stderr, flush=True)
-                run = run_tool(tool, folder, work / f"result-{tool}-{i}.json", args.timeout)
+                run = run_tool(tool, folder, work / f"result-{tool}-{i}.json", args.timeout, code)
                 runs[tool].append(run)
                 if run.ok:
                     print(f"  {run.seconds:.2f} s ({args.articles / run.seconds:,.0f} articles/s), "
@@ -598,8 +659,10 @@ def main(argv: list[str] | None = None) -> int:
         for tool in tools:
             good = [r for r in runs[tool] if r.ok]
             if good:
-                # Deterministic tools give the same pairs every run; score the last one.
-                scores[tool] = score(good[-1].data, truth, passages=(tool == "reuse"))
+                scores[tool] = _median_score([score(r.data, truth, passages=(tool == "reuse")) for r in good])
+                pair_sets = {frozenset((p["a"], p["b"]) for p in r.data["pairs"]) for r in good}
+                scores[tool]["runs_agree"] = len(pair_sets) == 1
+        _dump_runs(work / "runs.json", runs, code_hash)
         ctx = {
             "n_articles": args.articles,
             "n_runs": args.runs,
@@ -614,6 +677,7 @@ def main(argv: list[str] | None = None) -> int:
             "load_after": _load(),
             "load_max": _LOAD_SEEN[0],
             "quick": args.quick,
+            "code_hash": code_hash,
         }
         good_reuse = [r for r in runs.get("reuse", []) if r.ok]
         if good_reuse:

@@ -213,6 +213,8 @@ def write_json(result: ScanResult, path_or_dash: str | PathLike[str], config: Sc
         When the file cannot be written (permissions, a folder in the way,
         disk full), naming the path.
     """
+    if str(path_or_dash) == "-":
+        raise ReuseError("write_json writes files; for standard output print dumps_report(result) instead.")
     text = dumps_report(result, config)
     path = Path(path_or_dash)
     tmp = _temp_path(path)

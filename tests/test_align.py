@@ -1,0 +1,142 @@
+"""Alignment behaviour on small hand-made pairs: edge texts, quotations, short copies, symmetry."""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+from pathlib import Path
+
+import pytest
+
+import reuse
+from reuse import Article, ConfigError, ReuseKind
+from reuse.align import align_pair, prepare
+from reuse.boilerplate import usable_words
+from reuse.config import AlignConfig, ScanConfig
+from reuse.text import analyze
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+PARAGRAPH = (
+    "The regional water authority approved a plan on Thursday to rebuild three ageing reservoirs "
+    "before the summer drought season, after engineers warned that two dams had developed cracks "
+    "that could widen under pressure, and the cost will be shared by the five towns that draw water from them"
+)
+FILLER = (
+    "Elsewhere in the valley farmers counted the cost of a hailstorm that flattened orchards "
+    "while a new cycling path along the old railway line drew hundreds of riders on its first weekend "
+)
+
+
+def _view(article_id: str, text: str):
+    config = ScanConfig()
+    analysis = analyze(text)
+    article = Article(id=article_id, text=text, outlet=article_id)
+    return prepare(article, usable_words(text, analysis, config.boilerplate), analysis)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "word", "!!! ... ???", "12 34 56", "🙂🙂🙂", "spam " * 400],
+    ids=["empty", "one-word", "punctuation", "numbers", "emoji", "repetitive"],
+)
+def test_degenerate_texts_align_to_nothing_without_error(text):
+    other = _view("b.txt", PARAGRAPH)
+    assert align_pair(_view("a.txt", text), other, AlignConfig()) is None
+    assert align_pair(other, _view("a.txt", text), AlignConfig()) is None
+
+
+def test_unpunctuated_text_never_makes_a_whole_article_passage():
+    # One long line without full stops, with the shared paragraph in the middle
+    # of distinct text (repeated filler would be masked as a repetition).
+    towns = ["Ashford", "Bexley", "Corby", "Dover", "Epsom", "Frome", "Goole", "Hythe", "Ilkley", "Jarrow", "Kendal", "Leek"]
+    notes = [f"in {town} the council discussed {n} new bus routes and {n + 3} school crossings" for n, town in enumerate(towns)]
+    a = " and ".join(notes[:6]) + " " + PARAGRAPH + " " + " and ".join(notes[6:])
+    b = "A different opening line for the second site.\n" + PARAGRAPH + ".\n"
+    pair = align_pair(_view("a.txt", a), _view("b.txt", b), AlignConfig())
+    assert pair is not None
+    for p in pair.passages:
+        assert p.a_end - p.a_start < len(PARAGRAPH) * 2, "the passage must stay near the shared paragraph"
+    assert pair.containment_a < 0.5
+
+
+def test_a_rewrite_that_keeps_one_quotation_is_a_rewrite():
+    quote = "“We will not accept any deal that leaves our farmers worse off,”"
+    a = (
+        f"The farm minister rejected the trade proposal on Monday. {quote} she told parliament, "
+        "adding that negotiators would return to Brussels next week with new demands on quotas and tariffs."
+    )
+    b = (
+        f"On Monday the agriculture minister turned down the trade offer. {quote} she said in parliament, "
+        "and added that the negotiators would go back to Brussels next week with fresh demands on tariffs and quotas."
+    )
+    pair = align_pair(_view("a.txt", a), _view("b.txt", b), AlignConfig())
+    assert pair is not None
+    assert pair.kind in (ReuseKind.LIGHT_REWRITE, ReuseKind.HEAVY_REWRITE)
+
+
+def test_only_the_same_quotation_is_shared_quotes():
+    quote = "“We will not accept any deal that leaves our farmers worse off, and we will say so in Brussels,”"
+    a = f"Talks stalled again on Monday. {quote} the farm minister told parliament."
+    b = f"Fishing quotas dominated the summit agenda for a second day. {quote} the minister said on television."
+    pair = align_pair(_view("a.txt", a), _view("b.txt", b), AlignConfig())
+    assert pair is not None and pair.kind is ReuseKind.SHARED_QUOTES
+
+
+def test_a_short_identical_copy_is_verbatim():
+    sentence = "Police closed the northern bridge after a lorry spilled twelve tonnes of gravel across both lanes."
+    pair = align_pair(_view("a.txt", f"{sentence}\n{FILLER}"), _view("b.txt", f"Traffic news.\n{sentence}"), AlignConfig())
+    assert pair is not None and pair.kind is ReuseKind.VERBATIM
+
+
+def test_merged_sentences_align_the_same_both_ways():
+    a = "The storm cut power to ten thousand homes. Engineers worked through the night to restore it in the hardest hit villages."
+    b = "The storm cut power to ten thousand homes, and engineers worked through the night to restore it in the hardest hit villages."
+    ab = align_pair(_view("a.txt", a), _view("b.txt", b), AlignConfig())
+    ba = align_pair(_view("b.txt", b), _view("a.txt", a), AlignConfig())
+    assert ab is not None and ba is not None
+    assert sorted((p.a_start, p.a_end, p.b_start, p.b_end) for p in ab.passages) == sorted(
+        (p.b_start, p.b_end, p.a_start, p.a_end) for p in ba.passages
+    )
+    assert len(ab.passages) == 1
+
+
+def test_every_sample_pair_aligns_the_same_both_ways():
+    result = reuse.scan(SAMPLES)
+    views = {a.id: _view(a.id, a.text) for a in result.articles}
+    for x, y in itertools.combinations(sorted(views), 2):
+        xy = align_pair(views[x], views[y], AlignConfig())
+        yx = align_pair(views[y], views[x], AlignConfig())
+        assert (xy is None) == (yx is None), (x, y)
+        if xy is not None:
+            assert xy.kind == yx.kind
+            assert (xy.containment_a, xy.containment_b) == (yx.containment_b, yx.containment_a)
+            assert xy.extent == yx.extent
+            assert sorted((p.a_start, p.a_end, p.b_start, p.b_end) for p in xy.passages) == sorted(
+                (p.b_start, p.b_end, p.a_start, p.a_end) for p in yx.passages
+            )
+
+
+def test_results_do_not_depend_on_file_order_on_disk(tmp_path):
+    """Same folder written in two different orders (and under a subfolder): the same report."""
+    first, second = tmp_path / "one", tmp_path / "two"
+    first.mkdir()
+    second.mkdir()
+    names = sorted(p.name for p in SAMPLES.iterdir())
+    for name in names:
+        shutil.copy(SAMPLES / name, first / name)
+    for name in reversed(names):
+        shutil.copy(SAMPLES / name, second / name)
+    r1, r2 = reuse.scan(first), reuse.scan(second)
+    assert [(p.a, p.b, p.kind, p.passages, p.direction) for p in r1.pairs] == [
+        (p.a, p.b, p.kind, p.passages, p.direction) for p in r2.pairs
+    ]
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [{"light_share": 0.9, "verbatim_share": 0.8}, {"seed_dice": 1.5}, {"min_shared_words": 0}, {"max_gap": -1}],
+    ids=["light-above-verbatim", "share-above-1", "zero-words", "negative-gap"],
+)
+def test_impossible_settings_are_refused(settings):
+    with pytest.raises(ConfigError):
+        AlignConfig(**settings)
