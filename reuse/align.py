@@ -24,7 +24,6 @@ reports of one event do not match on names, titles and topic words.
 from __future__ import annotations
 
 import difflib
-import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,7 +31,7 @@ import numpy as np
 from .config import AlignConfig
 from .model import Article, Extent, Pair, Passage, ReuseKind
 from .quotes import quoted_mask
-from .text import Analysis, DocumentFrequency, analyze, ngram_hashes, sentence_spans, unique_sorted
+from .text import Analysis, DocumentFrequency, analyze, ngram_hashes, ranks, sentence_spans, unique_sorted
 
 __all__ = ["Prepared", "align_pair", "prepare", "sentence_similarity"]
 
@@ -53,15 +52,16 @@ class Prepared:
     quoted: np.ndarray  # bool per word: inside quotation marks
     sent_spans: tuple[tuple[int, int], ...]  # characters
     sent_words: tuple[tuple[int, int], ...]  # word index ranges
-    sent_stems: tuple[frozenset[int], ...]
-    sent_weight: tuple[float, ...]  # sum of the idf of each sentence's stems
-    weights: dict[int, float]  # idf of each stem of the article
+    sent_weight: np.ndarray  # sum of the idf of each sentence's stems
+    sent_stem_count: np.ndarray  # distinct content stems in each sentence
     sentence_of: np.ndarray  # sentence index of each word (-1 outside sentences)
     grams: np.ndarray  # hashes of the runs of _MIN_RUN + 2 usable words
     gram_words: np.ndarray  # index of the first word of each run
     gram_set: np.ndarray  # the distinct run hashes, sorted
     barrier_before: np.ndarray  # cumulative count of boilerplate-only sentences
-    postings: dict[int, tuple[int, ...]]  # stem -> sentences holding it
+    stems: np.ndarray  # the article's distinct content stems, sorted
+    has_stem: np.ndarray  # sentences x stems: 1.0 where the sentence holds the stem
+    stem_weight: np.ndarray  # idf weight of each of ``stems``
 
     @property
     def usable_count(self) -> int:
@@ -79,46 +79,47 @@ def prepare(article: Article, usable: np.ndarray, analysis: Analysis, df: Docume
     starts = analysis.starts
     qmask = np.frombuffer(bytes(quoted_mask(text)), dtype=np.uint8)
     quoted = qmask[starts].astype(bool) if len(starts) else np.zeros(0, dtype=bool)
-    sent_words = []
-    sent_stems = []
-    sentence_of = np.full(len(starts), -1, dtype=np.int64)
-    barrier = []
-    postings: dict[int, list[int]] = {}
     content = analysis.stems[usable]
     uniq = unique_sorted(content[content != 0])
     usable_idx = np.flatnonzero(usable)
     grams = ngram_hashes(analysis.words[usable_idx], _MIN_RUN + 2)
     idf = df.idf(uniq) if df is not None else np.ones(len(uniq))
-    weights = dict(zip(uniq.tolist(), np.maximum(idf, 1e-3).tolist()))
+    stem_weight = np.maximum(idf, 1e-3).astype(np.float32)
     bounds = np.array(spans, dtype=np.int64).reshape(len(spans), 2)
     lows = np.searchsorted(starts, bounds[:, 0], side="left").tolist()
     highs = np.searchsorted(starts, bounds[:, 1], side="left").tolist()
     spans, lows, highs = _cut_long(spans, lows, highs, analysis)
-    kept_stems = np.where(usable, analysis.stems, 0).tolist()
-    for idx, (lo, hi) in enumerate(zip(lows, highs)):
-        sent_words.append((lo, hi))
-        sentence_of[lo:hi] = idx
-        stem_set = frozenset(kept_stems[lo:hi]) - {0}
-        sent_stems.append(stem_set)
-        barrier.append(hi > lo and not usable[lo:hi].any())
-        for stem in stem_set:
-            postings.setdefault(stem, []).append(idx)
+    n_sent = len(spans)
+    lo_arr = np.array(lows, dtype=np.int64)
+    hi_arr = np.array(highs, dtype=np.int64)
+    sizes = hi_arr - lo_arr
+    # Sentence of every word, and the sentences x stems matrix, in array operations.
+    sentence_of = np.full(len(starts), -1, dtype=np.int64)
+    members = np.repeat(lo_arr, sizes) + ranks(sizes)
+    sentence_of[members] = np.repeat(np.arange(n_sent), sizes)
+    has_stem = np.zeros((n_sent, len(uniq)), dtype=np.float32)
+    keep = usable & (analysis.stems != 0) & (sentence_of >= 0)
+    if keep.any():
+        has_stem[sentence_of[keep], np.searchsorted(uniq, analysis.stems[keep])] = 1.0
+    usable_in = np.bincount(sentence_of[usable & (sentence_of >= 0)], minlength=n_sent)
+    barrier = (sizes > 0) & (usable_in == 0)
     return Prepared(
         article=article,
         analysis=analysis,
         usable=usable,
         quoted=quoted,
         sent_spans=tuple(spans),
-        sent_words=tuple(sent_words),
-        sent_stems=tuple(sent_stems),
-        sent_weight=tuple(sum(weights[t] for t in st) for st in sent_stems),
-        weights=weights,
+        sent_words=tuple(zip(lows, highs)),
+        sent_weight=has_stem.astype(np.float64) @ stem_weight.astype(np.float64),
+        sent_stem_count=has_stem.sum(axis=1),
         sentence_of=sentence_of,
         grams=grams,
         gram_words=usable_idx[: len(grams)],
         gram_set=unique_sorted(grams),
-        barrier_before=np.concatenate(([0], np.cumsum(np.array(barrier, dtype=np.int64)))),
-        postings={k: tuple(v) for k, v in postings.items()},
+        barrier_before=np.concatenate(([0], np.cumsum(barrier.astype(np.int64)))),
+        stems=uniq,
+        has_stem=has_stem,
+        stem_weight=stem_weight,
     )
 
 
@@ -176,37 +177,30 @@ def _seeds(pa: Prepared, pb: Prepared, config: AlignConfig) -> list[tuple[int, i
     best partner on the other side, so split and merged sentences align.
     """
     scored: dict[tuple[int, int], float] = {}
-    postings = pa.postings
-    weights = pa.weights
-    for j, stems_b in enumerate(pb.sent_stems):
-        if len(stems_b) < _MIN_SEED_STEMS:
-            continue
-        count: dict[int, int] = {}
-        mass: dict[int, float] = {}
-        for stem in stems_b:
-            holders = postings.get(stem)
-            if holders:
-                w = weights[stem]
-                for i in holders:
-                    count[i] = count.get(i, 0) + 1
-                    mass[i] = mass.get(i, 0.0) + w
-        wb = pb.sent_weight[j]
-        for i, inter in count.items():
-            if inter < _MIN_SEED_STEMS:
-                continue
-            wa = pa.sent_weight[i]
-            shared = mass[i]
-            dice = 2 * shared / (wa + wb)
-            pan = dice >= config.seed_dice and shared / math.sqrt(wa * wb) >= config.seed_cosine
-            fragment = inter >= _MIN_FRAGMENT_STEMS and shared / min(wa, wb) >= config.seed_overlap
-            if pan or fragment:
-                scored[(i, j)] = dice
+    dice = np.zeros((len(pa.sent_spans), len(pb.sent_spans)))
+    if len(pa.stems) and len(pb.stems):
+        # Shared stems of the two articles, then every sentence pair at once:
+        # how many shared stems (count) and their summed idf (mass).
+        pos = np.minimum(np.searchsorted(pa.stems, pb.stems), len(pa.stems) - 1)
+        common = pa.stems[pos] == pb.stems
+        cols_a, cols_b = pos[common], np.flatnonzero(common)
+        if len(cols_a):
+            in_a = pa.has_stem[:, cols_a]
+            in_b = pb.has_stem[:, cols_b]
+            count = in_a @ in_b.T
+            mass = (in_a * pa.stem_weight[cols_a]) @ in_b.T
+            wa = np.asarray(pa.sent_weight, dtype=np.float64)[:, None]
+            wb = np.asarray(pb.sent_weight, dtype=np.float64)[None, :]
+            with np.errstate(divide="ignore", invalid="ignore"):
+                dice = 2 * mass / (wa + wb)
+                pan = (dice >= config.seed_dice) & (mass / np.sqrt(wa * wb) >= config.seed_cosine)
+                fragment = (count >= _MIN_FRAGMENT_STEMS) & (mass / np.minimum(wa, wb) >= config.seed_overlap)
+            hits = (count >= _MIN_SEED_STEMS) & (pan | fragment)
+            for i, j in zip(*np.nonzero(hits)):
+                scored[(int(i), int(j))] = float(dice[i, j])
     for (i, j), runs in _verbatim_hits(pa, pb).items():
         if (i, j) not in scored and runs >= 2:
-            stems_a, stems_b = pa.sent_stems[i], pb.sent_stems[j]
-            common = stems_a & stems_b
-            total = pa.sent_weight[i] + pb.sent_weight[j]
-            scored[(i, j)] = 2 * sum(weights[t] for t in common) / total if total else 1.0
+            scored[(i, j)] = float(dice[i, j]) if dice[i, j] > 0 else 1.0
     best_a: dict[int, tuple[float, int]] = {}
     best_b: dict[int, tuple[float, int]] = {}
     for (i, j), dice in scored.items():
@@ -263,10 +257,10 @@ def _passage(pa: Prepared, pb: Prepared, group: list[tuple[int, int, float]], co
     ia = [g[0] for g in group]
     jb = [g[1] for g in group]
     a_first, a_last, b_first, b_last = min(ia), max(ia), min(jb), max(jb)
-    stems_a = frozenset().union(*pa.sent_stems[a_first : a_last + 1])
-    stems_b = frozenset().union(*pb.sent_stems[b_first : b_last + 1])
-    common = stems_a & stems_b
-    shared = len(common)
+    cols_a = np.flatnonzero(pa.has_stem[a_first : a_last + 1].any(axis=0))
+    cols_b = np.flatnonzero(pb.has_stem[b_first : b_last + 1].any(axis=0))
+    _, shared_cols, _ = np.intersect1d(pa.stems[cols_a], pb.stems[cols_b], assume_unique=True, return_indices=True)
+    shared = len(shared_cols)
     if shared < config.min_passage_words:
         return None
     words_a = _words_in(pa, a_first, a_last)
@@ -286,8 +280,8 @@ def _passage(pa: Prepared, pb: Prepared, group: list[tuple[int, int, float]], co
         quote = float(np.sum(pa.quoted[in_a] & pb.quoted[in_b])) / shorter
     else:
         quote = min(float(pa.quoted[words_a].mean()) if len(words_a) else 0.0, float(pb.quoted[words_b].mean()) if len(words_b) else 0.0)
-    wa, wb = pa.weights, pb.weights
-    dice = 2 * sum(wa[t] for t in common) / max(1e-9, sum(wa[t] for t in stems_a) + sum(wb[t] for t in stems_b))
+    weight_a, weight_b = pa.stem_weight[cols_a], pb.stem_weight[cols_b]
+    dice = 2 * float(weight_a[shared_cols].sum()) / max(1e-9, float(weight_a.sum() + weight_b.sum()))
     mean_run = matched / len(blocks) if blocks else 0.0
     kind = ReuseKind.SHARED_QUOTES if quote >= config.quote_share else _kind(verbatim, mean_run, shorter, config)
     # Containment counts the sentences that aligned, not the gaps between them.

@@ -20,6 +20,7 @@ import numpy as np
 
 from .config import CandidateConfig
 from .sketch import CHANNELS, Sketch
+from .text import ranks
 
 __all__ = ["find_candidates"]
 
@@ -54,26 +55,13 @@ def _bucket_pairs(keys: np.ndarray, owners: np.ndarray, max_bucket: int) -> np.n
         return np.zeros(0, dtype=np.uint64)
     starts, sizes = starts[ok], sizes[ok]
     # Every element pairs with the elements after it in its bucket.
-    first = np.repeat(starts, sizes) + _ranks(sizes)
+    first = np.repeat(starts, sizes) + ranks(sizes)
     later = np.repeat(starts + sizes, sizes) - first - 1
     left = np.repeat(first, later)
-    right = left + _ranks(later) + 1
+    right = left + ranks(later) + 1
     lo = np.minimum(members[left], members[right]).astype(np.uint64)
     hi = np.maximum(members[left], members[right]).astype(np.uint64)
     return (lo << np.uint64(32)) | hi
-
-
-def _ranks(counts: np.ndarray) -> np.ndarray:
-    """``0, 1, ..., c - 1`` for each count ``c``, concatenated.
-
-    >>> _ranks(np.array([2, 0, 3])).tolist()
-    [0, 1, 0, 1, 2]
-    """
-    total = int(counts.sum())
-    if total == 0:
-        return np.zeros(0, dtype=np.int64)
-    offsets = np.repeat(np.cumsum(counts) - counts, counts)
-    return np.arange(total) - offsets
 
 
 def find_candidates(sketches: Sequence[Sketch], config: CandidateConfig) -> list[tuple[int, int]]:
