@@ -9,6 +9,7 @@ who most likely took from whom.
 >>> [(p.a, p.b, p.kind.value) for p in result.pairs]   # doctest: +SKIP
 """
 
+from ._version import __version__
 from .config import (
     AlignConfig,
     BoilerplateConfig,
@@ -32,7 +33,6 @@ from .model import (
 )
 from .pipeline import scan, scan_articles
 
-__version__ = "0.1.0"
 
 __all__ = [
     "AlignConfig",

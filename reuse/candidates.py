@@ -85,7 +85,7 @@ def find_candidates(sketches: Sequence[Sketch], config: CandidateConfig) -> list
     for channel in CHANNELS:
         hits_needed = 1 if channel == "verbatim" else config.min_band_hits
         per_channel = []
-        blocks = [s.keys[channel] for s in sketches]
+        blocks = [getattr(s, channel) for s in sketches]
         counts = np.array([len(b) for b in blocks], dtype=np.int64)
         if counts.sum() == 0:
             continue

@@ -11,7 +11,10 @@ import dataclasses
 import hashlib
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
+from ._version import __version__
 from .errors import ConfigError
 
 __all__ = [
@@ -238,7 +241,10 @@ class ScanConfig:
         return dataclasses.asdict(self)
 
     def fingerprint(self) -> str:
-        """A short stable hash of every setting that changes what is found.
+        """A short stable hash of everything that changes what is found.
+
+        The settings (reading limits aside), the package version (its
+        constants and rules) and the shipped word lists.
 
         >>> ScanConfig().fingerprint() == ScanConfig().fingerprint()
         True
@@ -247,5 +253,18 @@ class ScanConfig:
         """
         data = self.to_dict()
         data.pop("load", None)  # reading limits do not change matches
+        data["version"] = __version__
+        data["data"] = _data_digest()
         blob = json.dumps(data, sort_keys=True).encode()
         return hashlib.sha256(blob).hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def _data_digest() -> str:
+    """Hash of the stopword and boilerplate lists shipped in ``reuse/data``."""
+    digest = hashlib.sha256()
+    for entry in sorted(resources.files("reuse").joinpath("data").iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".txt"):
+            digest.update(entry.name.encode())
+            digest.update(entry.read_bytes())
+    return digest.hexdigest()[:16]

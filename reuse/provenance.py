@@ -45,21 +45,23 @@ SIBLING_COVER = 0.5
 #: A third article leaning as the copy by more than this (log-odds) explains nothing.
 SOURCE_MARGIN = 0.3
 
+# Each wire: words one of which must appear in the text (a cheap substring
+# test), and the pattern that confirms a credit.
 _WIRES = {
-    "AFP": r"\bAFP\b|Agence France[- ]Presse",
-    "Reuters": r"\bReuters\b",
-    "AP": r"\(AP\)|\bAssociated Press\b|\bAP\s*[—–-]",
-    "dpa": r"\bdpa\b|Deutsche Presse-Agentur",
-    "PA": r"\bPA Media\b|\bPress Association\b",
-    "Xinhua": r"\bXinhua\b",
-    "TASS": r"\bTASS\b",
-    "EFE": r"\bEFE\b",
-    "ANSA": r"\bANSA\b",
-    "Anadolu": r"\bAnadolu\b",
-    "UPI": r"\bUPI\b",
-    "Bloomberg": r"\(Bloomberg\)",
+    "AFP": (("AFP", "Agence France"), r"\bAFP\b|Agence France[- ]Presse"),
+    "Reuters": (("Reuters",), r"\bReuters\b"),
+    "AP": (("AP", "Associated Press"), r"\(AP\)|\bAssociated Press\b|\bAP\s*[—–-]"),
+    "dpa": (("dpa", "Deutsche Presse"), r"\bdpa\b|Deutsche Presse-Agentur"),
+    "PA": (("PA Media", "Press Association"), r"\bPA Media\b|\bPress Association\b"),
+    "Xinhua": (("Xinhua",), r"\bXinhua\b"),
+    "TASS": (("TASS",), r"\bTASS\b"),
+    "EFE": (("EFE",), r"\bEFE\b"),
+    "ANSA": (("ANSA",), r"\bANSA\b"),
+    "Anadolu": (("Anadolu",), r"\bAnadolu\b"),
+    "UPI": (("UPI",), r"\bUPI\b"),
+    "Bloomberg": (("Bloomberg",), r"\(Bloomberg\)"),
 }
-_WIRE_RES = {name: re.compile(pattern) for name, pattern in _WIRES.items()}
+_WIRE_RES = {name: (words, re.compile(pattern)) for name, (words, pattern) in _WIRES.items()}
 
 
 @lru_cache(maxsize=8192)
@@ -69,7 +71,11 @@ def wire_credits(text: str) -> frozenset[str]:
     >>> sorted(wire_credits("MOSCOW (Reuters) - The Kremlin said ... - AFP"))
     ['AFP', 'Reuters']
     """
-    return frozenset(name for name, pattern in _WIRE_RES.items() if pattern.search(text))
+    return frozenset(
+        name
+        for name, (words, pattern) in _WIRE_RES.items()
+        if any(word in text for word in words) and pattern.search(text)
+    )
 
 
 @lru_cache(maxsize=8192)
@@ -167,11 +173,6 @@ def _uncovered(pair: Pair, other: Pair, side: str) -> tuple[float, int]:
     inside = sum(max(0, min(e, e2) - max(s, s2)) for s, e in mine for s2, e2 in theirs)
     outside = max(0, total - inside)
     return outside / total, outside
-
-
-def _covered(pair: Pair, other: Pair, side: str) -> float:
-    """Share of ``pair``'s passage characters on ``side`` also inside ``other``'s passages."""
-    return 1.0 - _uncovered(pair, other, side)[0]
 
 
 def _lean(pair: Pair, by_id: dict[str, Article]) -> float:

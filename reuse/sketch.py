@@ -105,36 +105,26 @@ def band_keys(sigs: np.ndarray, candidates: CandidateConfig, salt: int) -> np.nd
 
 @dataclass(frozen=True, eq=False)
 class Sketch:
-    """The band keys of one article's windows, per channel.
+    """The band keys of one article's windows: a ``(windows, bands)`` uint64 array per channel."""
 
-    ``keys[channel]`` is a ``(windows, bands)`` uint64 array.
-    """
-
-    keys: dict[str, np.ndarray]
-
-    @property
-    def windows(self) -> int:
-        return sum(len(k) for k in self.keys.values())
+    verbatim: np.ndarray
+    rewrite: np.ndarray
 
 
-def channel_items(analysis: Analysis, usable: np.ndarray, config: SketchConfig) -> dict[str, np.ndarray]:
-    """The hashed items each channel sketches, in text order."""
+def channel_items(analysis: Analysis, usable: np.ndarray, config: SketchConfig) -> tuple[np.ndarray, np.ndarray]:
+    """The hashed items of the verbatim and the rewrite channel, in text order."""
     words = analysis.words[usable]
     stems = analysis.stems[usable]
-    return {
-        "verbatim": ngram_hashes(words, config.shingle_size) if len(words) >= config.shingle_size else words,
-        "rewrite": stems[stems != 0],
-    }
+    verbatim = ngram_hashes(words, config.shingle_size) if len(words) >= config.shingle_size else words
+    return verbatim, stems[stems != 0]
 
 
 def sketch_article(analysis: Analysis, usable: np.ndarray, config: SketchConfig, candidates: CandidateConfig) -> Sketch:
     """Band keys of every window of one article in both channels."""
-    items = channel_items(analysis, usable, config)
+    verbatim, rewrite = channel_items(analysis, usable, config)
     return Sketch(
-        keys={
-            name: band_keys(signatures(values, config), candidates, salt=i + 1)
-            for i, (name, values) in enumerate(items.items())
-        }
+        verbatim=band_keys(signatures(verbatim, config), candidates, salt=1),
+        rewrite=band_keys(signatures(rewrite, config), candidates, salt=2),
     )
 
 

@@ -240,12 +240,6 @@ class Analysis:
     def __len__(self) -> int:
         return len(self.starts)
 
-    def word_range(self, start: int, end: int) -> tuple[int, int]:
-        """Indices ``[i, j)`` of the words lying inside characters ``[start, end)``."""
-        i = int(np.searchsorted(self.starts, start, side="left"))
-        j = int(np.searchsorted(self.ends, end, side="right"))
-        return i, max(i, j)
-
 
 def analyze(text: str, language: str | None = None) -> Analysis:
     """Split ``text`` into words with spans, hashes and stem hashes.

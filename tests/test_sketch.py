@@ -48,7 +48,7 @@ def test_candidates_join_articles_sharing_a_window_and_skip_self_repeats():
     a = np.concatenate([shared, rng.integers(0, 2**63, size=48, dtype=np.uint64)])
     b = np.concatenate([rng.integers(0, 2**63, size=48, dtype=np.uint64), shared])
     c = np.concatenate([rng.integers(0, 2**63, size=48, dtype=np.uint64)] * 2)  # repeats itself
-    sketches = [Sketch({"verbatim": band_keys(signatures(x, config), cands, 1), "rewrite": np.zeros((0, 32), dtype=np.uint64)}) for x in (a, b, c)]
+    sketches = [Sketch(verbatim=band_keys(signatures(x, config), cands, 1), rewrite=np.zeros((0, 32), dtype=np.uint64)) for x in (a, b, c)]
     assert find_candidates(sketches, cands) == [(0, 1)]
 
 
@@ -56,5 +56,5 @@ def test_banal_buckets_are_ignored():
     config = SketchConfig()
     cands = CandidateConfig(max_bucket=3)
     shared = np.arange(48, dtype=np.uint64)
-    sketches = [Sketch({"verbatim": band_keys(signatures(shared, config), cands, 1), "rewrite": np.zeros((0, 32), dtype=np.uint64)}) for _ in range(5)]
+    sketches = [Sketch(verbatim=band_keys(signatures(shared, config), cands, 1), rewrite=np.zeros((0, 32), dtype=np.uint64)) for _ in range(5)]
     assert find_candidates(sketches, cands) == []
