@@ -231,14 +231,14 @@ def adjusted_rand_index(labels_true: Sequence[Hashable], labels_pred: Sequence[H
 
 
 @dataclass(frozen=True)
-class BinaryScores:
-    """A binary decision (positive when ``score >= threshold``) scored against labels."""
+class BinaryScores(PRF):
+    """A binary decision (positive when ``score >= threshold``) scored against labels.
 
-    threshold: float
-    tp: int
-    fp: int
-    tn: int
-    fn: int
+    Precision, recall and F1 come from :class:`PRF`.
+    """
+
+    tn: int = 0
+    threshold: float = 0.0
 
     @property
     def n(self) -> int:
@@ -247,18 +247,6 @@ class BinaryScores:
     @property
     def accuracy(self) -> float:
         return ratio(self.tp + self.tn, self.n)
-
-    @property
-    def precision(self) -> float:
-        return ratio(self.tp, self.tp + self.fp)
-
-    @property
-    def recall(self) -> float:
-        return ratio(self.tp, self.tp + self.fn)
-
-    @property
-    def f1(self) -> float:
-        return ratio(2 * self.tp, 2 * self.tp + self.fp + self.fn)
 
     def as_dict(self) -> dict[str, float]:
         """Counts and scores as plain data (for JSON)."""
