@@ -12,6 +12,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
+from dataclasses import dataclass
 from os import PathLike
 
 import numpy as np
@@ -96,67 +97,19 @@ def _scan(
     progress: ProgressCallback | None,
     timer: _Timer,
 ) -> ScanResult:
-    articles = tuple(sorted(articles, key=lambda a: a.id))
-    seen = set()
-    for article in articles:
-        if article.id in seen:
-            raise InputError(f"Two articles have the id {article.id!r}: give each article a unique id.")
-        seen.add(article.id)
-    total = len(articles)
-    languages: Counter[str] = Counter()
-    analyses = []
-    usables = []
-    sketches = []
-    keys = []
-    stem_sets = []
+    articles = _checked(articles)
     with timer.stage("sketch"):
-        for n, article in enumerate(articles, 1):
-            analysis = analyze(article.text)
-            if analysis.language:
-                languages[analysis.language] += 1
-            elif languages and len(analysis) < _SHORT:
-                # Too short to tell: take the scan's usual language, so a
-                # short copy stems like the article it was copied from.
-                analysis = analyze(article.text, languages.most_common(1)[0][0])
-            usable = usable_words(article.text, analysis, config.boilerplate)
-            analyses.append(analysis)
-            usables.append(usable)
-            keys.append(line_keys(article.text, analysis, config.boilerplate))
-            stem_sets.append(unique_sorted(analysis.stems[usable]))
-            sketches.append(sketch_article(analysis, usable, config.sketch, config.candidates))
-            _tick(progress, "sketch", n, total)
+        read = _read_all(articles, config, progress)
     with timer.stage("boilerplate"):
-        learned = learn_boilerplate(keys, config.boilerplate)
-        df = DocumentFrequency.from_sets(stem_sets)
-        del keys, stem_sets
+        learned = learn_boilerplate(read.line_keys, config.boilerplate)
+        df = DocumentFrequency.from_sets(read.stem_sets)
+        read.line_keys.clear()
+        read.stem_sets.clear()
     with timer.stage("candidates"):
-        candidates = find_candidates(sketches, config.candidates)
-        del sketches
-    pairs: list[Pair] = []
+        candidates = find_candidates(read.sketches, config.candidates)
+        read.sketches.clear()  # the band keys are the largest thing held
     with timer.stage("align"):
-        # Each article's alignment view is built on first use and dropped after
-        # its last candidate pair, so memory follows the candidates in flight.
-        last_use = {}
-        for n, (i, j) in enumerate(candidates):
-            last_use[i] = last_use[j] = n
-        prepared = {}
-
-        def view(i: int):
-            if i not in prepared:
-                art = articles[i]
-                usable = mask_lines(art.text, analyses[i], usables[i], learned, config.boilerplate)
-                prepared[i] = prepare(art, usable, analyses[i], df)
-            return prepared[i]
-
-        for n, (i, j) in enumerate(candidates, 1):
-            pair = align_pair(view(i), view(j), config.align)
-            if pair is not None:
-                pairs.append(pair)
-            for k in (i, j):
-                if last_use[k] == n - 1:
-                    del prepared[k]
-                    analyses[k] = usables[k] = None
-            _tick(progress, "align", n, len(candidates))
+        pairs = _align_all(articles, read, candidates, learned, df, config, progress)
     with timer.stage("provenance"):
         pairs = infer_directions(articles, pairs)
     pairs.sort(key=lambda p: (-p.shared_words, p.a, p.b))
@@ -168,3 +121,84 @@ def _scan(
         timings=tuple(timer.timings),
         warnings=warnings,
     )
+
+
+def _checked(articles: tuple[Article, ...]) -> tuple[Article, ...]:
+    """Articles in id order; two with one id are refused."""
+    ordered = tuple(sorted(articles, key=lambda a: a.id))
+    for first, second in zip(ordered, ordered[1:]):
+        if first.id == second.id:
+            raise InputError(f"Two articles have the id {first.id!r}: give each article a unique id.")
+    return ordered
+
+
+@dataclass
+class _Read:
+    """What the reading pass keeps per article (index-aligned with the articles)."""
+
+    analyses: list
+    usables: list
+    sketches: list
+    line_keys: list
+    stem_sets: list
+
+
+def _read_all(articles: tuple[Article, ...], config: ScanConfig, progress: ProgressCallback | None) -> _Read:
+    """Analyse, mask and sketch every article; collect what boilerplate and idf need."""
+    read = _Read([], [], [], [], [])
+    languages: Counter[str] = Counter()
+    for n, article in enumerate(articles, 1):
+        analysis = analyze(article.text)
+        if analysis.language:
+            languages[analysis.language] += 1
+        elif languages and len(analysis) < _SHORT:
+            # Too short to tell: take the scan's usual language, so a short
+            # copy stems like the article it was copied from.
+            analysis = analyze(article.text, languages.most_common(1)[0][0])
+        usable = usable_words(article.text, analysis, config.boilerplate)
+        read.analyses.append(analysis)
+        read.usables.append(usable)
+        read.line_keys.append(line_keys(article.text, analysis, config.boilerplate))
+        read.stem_sets.append(unique_sorted(analysis.stems[usable]))
+        read.sketches.append(sketch_article(analysis, usable, config.sketch, config.candidates))
+        _tick(progress, "sketch", n, len(articles))
+    return read
+
+
+def _align_all(
+    articles: tuple[Article, ...],
+    read: _Read,
+    candidates: list[tuple[int, int]],
+    learned: frozenset[int],
+    df: DocumentFrequency,
+    config: ScanConfig,
+    progress: ProgressCallback | None,
+) -> list[Pair]:
+    """Align every candidate pair; keep the pairs that share real passages.
+
+    Each article's alignment view is built on first use and dropped after its
+    last candidate pair, so memory follows the candidates in flight.
+    """
+    last_use = {}
+    for n, (i, j) in enumerate(candidates):
+        last_use[i] = last_use[j] = n
+    prepared = {}
+
+    def view(i: int):
+        if i not in prepared:
+            art = articles[i]
+            usable = mask_lines(art.text, read.analyses[i], read.usables[i], learned, config.boilerplate)
+            prepared[i] = prepare(art, usable, read.analyses[i], df)
+        return prepared[i]
+
+    pairs = []
+    for n, (i, j) in enumerate(candidates):
+        pair = align_pair(view(i), view(j), config.align)
+        if pair is not None:
+            pairs.append(pair)
+        for k in (i, j):
+            if last_use[k] == n:
+                del prepared[k]
+                read.analyses[k] = read.usables[k] = None
+        _tick(progress, "align", n + 1, len(candidates))
+    return pairs
