@@ -2,23 +2,29 @@
 
 How a pair is aligned:
 
-1. Each article is split into sentences (:func:`reuse.text.sentence_spans`); each sentence keeps the
-   set of stems of its usable content words (boilerplate, the article's own
-   repetitions and stopwords left out).
-2. Sentence pairs seed a passage when the Dice coefficient and the cosine of
-   their stem sets reach ``seed_dice`` and ``seed_cosine`` (the PAN 2014
-   winner's rule) and they share at least three stems.
-3. Seeds within ``max_gap`` sentences of each other on both sides join one
+1. Each article is split into sentences (:func:`reuse.text.sentence_spans`;
+   "sentences" of more than 60 words are cut into 40-word chunks) and keeps a
+   sentences x content-stems matrix of its usable words (boilerplate, the
+   article's own repetitions and stopwords left out), stems weighted by idf.
+2. A sentence pair seeds a passage when its idf-weighted Dice and cosine reach
+   ``seed_dice`` and ``seed_cosine`` (the PAN 2014 winner's rule), or when the
+   smaller sentence is mostly inside the larger (``seed_overlap``: a fragment
+   cut from a long sentence), or when the two share identical runs of five
+   words; in each case they share at least three stems. All sentence pairs are
+   scored at once with two matrix products. Each sentence keeps its best
+   partner on the other side.
+3. Seeds in order on both sides, within ``max_gap`` sentences, join one
    passage; a boilerplate line between them keeps them apart.
 4. Inside each passage a word-level alignment (difflib) finds the runs of
-   identical words: their share is the passage's ``verbatim_share``, and the
-   share of those words inside quotation marks on both sides its
-   ``quote_share``.
+   identical words: their share is the ``verbatim_share``, their average
+   length the ``mean_run``, and the share of the passage that is the same
+   quotation on both sides the ``quote_share``. These give the kind.
 
-A passage must share ``min_passage_words`` content stems and a pair
-``min_shared_words`` over all its passages, and a pair's best passage must
-reach ``min_similarity`` (or its wording be mostly identical), so two
-reports of one event do not match on names, titles and topic words.
+A passage must share ``min_passage_words`` content stems and be at least as
+alike as a seed (or mostly identical); a pair needs ``min_shared_words`` over
+its passages and a passage reaching ``min_similarity`` (or mostly identical
+wording), so two reports of one event do not match on names, titles and
+topic words.
 """
 
 from __future__ import annotations
@@ -53,7 +59,6 @@ class Prepared:
     sent_spans: tuple[tuple[int, int], ...]  # characters
     sent_words: tuple[tuple[int, int], ...]  # word index ranges
     sent_weight: np.ndarray  # sum of the idf of each sentence's stems
-    sent_stem_count: np.ndarray  # distinct content stems in each sentence
     sentence_of: np.ndarray  # sentence index of each word (-1 outside sentences)
     grams: np.ndarray  # hashes of the runs of _MIN_RUN + 2 usable words
     gram_words: np.ndarray  # index of the first word of each run
@@ -111,7 +116,6 @@ def prepare(article: Article, usable: np.ndarray, analysis: Analysis, df: Docume
         sent_spans=tuple(spans),
         sent_words=tuple(zip(lows, highs)),
         sent_weight=has_stem.astype(np.float64) @ stem_weight.astype(np.float64),
-        sent_stem_count=has_stem.sum(axis=1),
         sentence_of=sentence_of,
         grams=grams,
         gram_words=usable_idx[: len(grams)],
