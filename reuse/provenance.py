@@ -28,8 +28,8 @@ from urllib.parse import urlsplit
 
 import networkx as nx
 
-from .graph import pair_graph
 from .model import Article, Direction, Pair, Relation, ReuseKind, Signal
+from .stemma import Stemma, build_stemma
 
 __all__ = ["MIN_COPY_CONFIDENCE", "TEXT_ONLY_CAP", "infer_directions", "parse_time", "wire_credits"]
 
@@ -37,13 +37,13 @@ __all__ = ["MIN_COPY_CONFIDENCE", "TEXT_ONLY_CAP", "infer_directions", "parse_ti
 TEXT_ONLY_CAP = 0.7
 #: Below this, a copy verdict is reported as undetermined.
 MIN_COPY_CONFIDENCE = 0.55
-#: Share of a pair's shared text a third article must hold to explain the pair.
-#: Proportional on purpose: siblings often share some text their common
-#: source in the corpus lacks (both copied more of an original that the
-#: corpus holds only part of), which looks exactly like a shared innovation.
-SIBLING_COVER = 0.5
-#: A third article leaning as the copy by more than this (log-odds) explains nothing.
+#: Metadata leaning against a candidate parent by more than this (log-odds) refuses it.
 SOURCE_MARGIN = 0.3
+#: Log-odds the cluster's tree adds for an ancestor being the source.
+STEMMA_WEIGHT = 1.0
+#: Confidence of a copy verdict resting on the cluster's tree and text alone
+#: (calibrated on Clough-Stevenson and OneStopEnglish, reports/evaluation.md).
+STEMMA_CONFIDENCE = 0.65
 
 # Each wire: words one of which must appear in the text (a cheap substring
 # test), and the pattern that confirms a credit.
@@ -158,133 +158,55 @@ def _containment_signal(pair: Pair) -> Signal:
                   note=f"{pair.a} is {pair.containment_a:.0%} reused, {pair.b} {pair.containment_b:.0%}")
 
 
-def _spans(pair: Pair, article_id: str) -> list[tuple[int, int]]:
-    if pair.a == article_id:
-        return [(x.a_start, x.a_end) for x in pair.passages]
-    return [(x.b_start, x.b_end) for x in pair.passages]
-
-
-def _uncovered(pair: Pair, other: Pair, side: str) -> tuple[float, int]:
-    """Share and number of characters of ``pair``'s passages on ``side`` outside ``other``'s."""
-    mine, theirs = _spans(pair, side), _spans(other, side)
-    total = sum(e - s for s, e in mine)
-    if not total:
-        return 0.0, 0
-    inside = sum(max(0, min(e, e2) - max(s, s2)) for s, e in mine for s2, e2 in theirs)
-    outside = max(0, total - inside)
-    return outside / total, outside
-
-
-def _lean(pair: Pair, by_id: dict[str, Article]) -> float:
-    """Log-odds that ``pair.a`` is the source, from every signal but siblings."""
-    a, b = by_id[pair.a], by_id[pair.b]
-    signals = [_containment_signal(pair), *_metadata_signals(a, b)]
+def _metadata_lean(a: Article, b: Article) -> float:
+    """Log-odds that ``a`` is the source, from metadata alone (times, canonical links, credits)."""
     time = _time_signal(a, b)
-    if time is not None:
-        signals.append(time)
-    return sum(s.weight for s in signals)
-
-
-def _partner(pair: Pair, article_id: str) -> str:
-    return pair.b if pair.a == article_id else pair.a
-
-
-def _toward(pair: Pair, article_id: str, lean: dict[int, float]) -> float:
-    """Log-odds that ``article_id`` is the source in ``pair``."""
-    value = lean[id(pair)]
-    return value if pair.a == article_id else -value
-
-
-def _reused_share(pair: Pair, article_id: str) -> float:
-    return pair.containment_a if pair.a == article_id else pair.containment_b
-
-
-def _closeness(pair: Pair, article_id: str) -> float:
-    """How much of ``article_id`` the pair reuses, and how closely."""
-    return _reused_share(pair, article_id) * pair.similarity
-
-
-def _around(graph: nx.Graph, article_id: str) -> dict[str, Pair]:
-    """The article's partners and the pair shared with each."""
-    return {other: edge["pair"] for other, edge in graph.adj[article_id].items()}
-
-
-def centrality(graph: nx.Graph) -> dict[str, float]:
-    """Mean closeness of each article's partners to it: the medoid is the likely source.
-
-    A source holds what each of its copies took, in the form they took it;
-    each copy's own edits are its own. So the source is, on average, closest
-    to everyone it shares text with (as in textual criticism, the original
-    reading is the one the witnesses agree on).
-    """
-    central = {}
-    for art in graph.nodes:
-        around = _around(graph, art)
-        central[art] = sum(_closeness(p, other) for other, p in around.items()) / len(around) if around else 0.0
-    return central
-
-
-def _parents(graph: nx.Graph, central: dict[str, float], lean: dict[int, float]) -> dict[str, str]:
-    """Each article's most likely parent: its most central partner that could be its source.
-
-    Candidates are partners more central than the article (the source of a
-    cluster is its medoid, see :func:`centrality`) that no signal shows to be
-    derived from it (a later publication time, a canonical link pointing the
-    other way). The most central article of a cluster has no parent.
-    """
-
-    level = {art: round(value, 4) for art, value in central.items()}
-    parents = {}
-    for art in graph.nodes:
-        above = [
-            other
-            for other, pair in _around(graph, art).items()
-            if level[other] > level[art] and _toward(pair, other, lean) >= -SOURCE_MARGIN
-        ]
-        if above:
-            top = max(level[other] for other in above)
-            best = [other for other in above if level[other] == top]
-            if len(best) == 1:  # a tie (identical copies) names no parent: abstain
-                parents[art] = best[0]
-    return parents
-
-
-def _explanations(pairs: list[Pair], lean: dict[int, float]) -> dict[int, str]:
-    """Pairs whose shared text comes through a third article: ``id(pair) -> z``.
-
-    A pair (x, y) that is not a parent link is explained by z, the parent of
-    x (or of y), when z holds at least ``SIBLING_COVER`` of what x and y
-    share on that side, and no signal shows z to be derived from the other
-    article. x and y then took the same text from z (siblings, or a chain
-    through z) and share too little of their own to be linked directly. Text
-    an article shares with a partner and not with its parent (an addition of
-    one that the other repeats, or a second source) keeps the pair a link.
-    """
-    graph = pair_graph(pairs)
-    parents = _parents(graph, centrality(graph), lean)
-    explained: dict[int, str] = {}
-    for pair in pairs:
-        x, y = pair.a, pair.b
-        if parents.get(x) == y or parents.get(y) == x:
-            continue
-        for side, other in ((x, y), (y, x)):
-            z = parents.get(side)
-            if z is None:
-                continue
-            if graph.has_edge(other, z) and _toward(graph[other][z]["pair"], z, lean) < -SOURCE_MARGIN:
-                continue  # z came after the other article: it cannot be their common source
-            share, _ = _uncovered(pair, graph[side][z]["pair"], side)
-            if share <= 1 - SIBLING_COVER:
-                explained[id(pair)] = z
-                break
-    return explained
+    return sum(s.weight for s in _metadata_signals(a, b)) + (time.weight if time is not None else 0.0)
 
 
 def _confidence(log_odds: float) -> float:
     return 1 / (1 + math.exp(-abs(log_odds)))
 
 
-def _decide(pair: Pair, a: Article, b: Article, via: str | None) -> Direction:
+def _stemma_verdict(pair: Pair, stemma: Stemma) -> tuple[str, Signal] | None:
+    """What the cluster's tree says about the pair: ``("copied" | "common", signal)`` or ``None``."""
+    x, y = pair.a, pair.b
+    if not stemma.graph.has_node(x) or len(nx.node_connected_component(stemma.graph, x)) < 3:
+        return None  # two articles alone: the tree is the pair's own lean, nothing more
+    for source, derived in ((x, y), (y, x)):
+        chain = stemma.ancestors(derived)
+        if source in chain:
+            path = [derived, *chain[: chain.index(source) + 1]]
+            sign = 1 if source == x else -1
+            how = "its parent" if len(path) == 2 else "an ancestor through " + ", ".join(path[1:-1])
+            innovations = stemma.innovations.get(derived)
+            why = f", repeating {innovations} of {path[1]}'s changes" if innovations else ""
+            note = f"in the cluster's tree, {source} is {how.replace('its parent', 'the parent')} of {derived}{why}"
+            return "copied", Signal("stemma", " <- ".join(reversed(path)), favours=source, weight=STEMMA_WEIGHT * sign, note=note)
+    common = stemma.common_ancestor(x, y)
+    if common is not None:
+        return "common", Signal(
+            "sibling", common, note=f"both descend from {common}, and neither repeats the other's changes to its text"
+        )
+    return None
+
+
+def _independent_signal(stemma: Stemma, source: str, derived: str) -> Signal | None:
+    """Evidence that ``source`` is not ``derived``'s only exemplar, when a third article shows it."""
+    if not stemma.graph.has_node(derived) or len(stemma.graph.adj[derived]) < 2:
+        return None
+    count = stemma.independent(derived, source)
+    if not count:
+        return None
+    return Signal(
+        "independent-readings",
+        count,
+        note=f"{derived} holds {count} readings {source} lacks that other articles attest: "
+        f"it may descend from a fuller text that {source} also comes from",
+    )
+
+
+def _decide(pair: Pair, a: Article, b: Article, stemma: Stemma) -> Direction:
     evidence: list[Signal] = []
     time = _time_signal(a, b)
     if time is not None:
@@ -298,14 +220,36 @@ def _decide(pair: Pair, a: Article, b: Article, via: str | None) -> Direction:
     evidence.sort(key=lambda sig: -abs(sig.weight))  # strongest first; what is unknown last
     strong = sum(s.weight for s in evidence if s.name in {"time", "canonical", "credit"})
     text_only = sum(s.weight for s in evidence if s.name == "containment")
+    named = any(s.name in {"canonical", "credit"} for s in evidence)
 
     if pair.kind is ReuseKind.SHARED_QUOTES:
         evidence.insert(0, Signal("shared-quotes", 1.0, note="the only shared text is the same quotations"))
         return Direction(Relation.COMMON_SOURCE, None, None, TEXT_ONLY_CAP, tuple(evidence))
-    if via is not None and not any(s.name in {"canonical", "credit"} for s in evidence):
-        evidence.insert(0, Signal("sibling", via, note=f"what they share is also in {via}, and neither repeats the other's changes"))
-        return Direction(Relation.COMMON_SOURCE, None, None, TEXT_ONLY_CAP, tuple(evidence))
-    if common_wires and not any(s.name in {"canonical", "credit"} for s in evidence):
+    tree = None if named else _stemma_verdict(pair, stemma)
+    if tree is not None:
+        verdict, signal = tree
+        evidence.insert(0, signal)
+        if verdict == "common":
+            return Direction(Relation.COMMON_SOURCE, None, None, TEXT_ONLY_CAP, tuple(evidence))
+        source = signal.favours
+        derived = b.id if source == a.id else a.id
+        if strong * signal.weight > 0:  # metadata agrees with the tree
+            confidence = min(0.98, _confidence(strong + signal.weight))
+        elif strong:
+            confidence = _confidence(abs(strong) - abs(signal.weight)) if abs(strong) < abs(signal.weight) else 0.5
+        elif text_only * signal.weight <= 0:
+            # The tree and the pair's own containment do not agree: text alone
+            # cannot orient this link (the middle of a chain looks like a source).
+            confidence = 0.5
+        elif (doubt := _independent_signal(stemma, source, derived)) is not None:
+            evidence.insert(1, doubt)
+            confidence = 0.5
+        else:
+            confidence = STEMMA_CONFIDENCE
+        if confidence >= MIN_COPY_CONFIDENCE:
+            return Direction(Relation.COPIED, source, derived, round(confidence, 3), tuple(evidence))
+        return Direction(Relation.UNDETERMINED, None, None, round(confidence, 3), tuple(evidence))
+    if common_wires and not named:
         return Direction(Relation.COMMON_SOURCE, None, None, 0.7, tuple(evidence))
 
     if strong:
@@ -317,6 +261,9 @@ def _decide(pair: Pair, a: Article, b: Article, via: str | None) -> Direction:
     if confidence < MIN_COPY_CONFIDENCE or log_odds == 0:
         return Direction(Relation.UNDETERMINED, None, None, round(confidence, 3), tuple(evidence))
     source, derived = (a.id, b.id) if log_odds > 0 else (b.id, a.id)
+    if not strong and (doubt := _independent_signal(stemma, source, derived)) is not None:
+        evidence.insert(0, doubt)
+        return Direction(Relation.UNDETERMINED, None, None, 0.5, tuple(evidence))
     return Direction(Relation.COPIED, source, derived, round(confidence, 3), tuple(evidence))
 
 
@@ -331,9 +278,7 @@ def infer_directions(articles: Sequence[Article], pairs: list[Pair]) -> list[Pai
         The aligned pairs.
     """
     by_id = {a.id: a for a in articles}
-    lean = {id(p): _lean(p, by_id) for p in pairs}
-    explained = _explanations(pairs, lean)
-    return [
-        replace(pair, direction=_decide(pair, by_id[pair.a], by_id[pair.b], explained.get(id(pair))))
-        for pair in pairs
-    ]
+    metadata = {id(p): _metadata_lean(by_id[p.a], by_id[p.b]) for p in pairs}
+    lean = {id(p): metadata[id(p)] + _containment_signal(p).weight for p in pairs}
+    stemma = build_stemma(pairs, by_id, lean, metadata, SOURCE_MARGIN)
+    return [replace(pair, direction=_decide(pair, by_id[pair.a], by_id[pair.b], stemma)) for pair in pairs]

@@ -1,0 +1,231 @@
+"""The family tree of the texts in a cluster: who derives from whom, as textual critics build it.
+
+Provenance decides pairs in context. Given the pairwise leans (log-odds that
+one side of a pair is the source, from times, credits, canonical links and
+containment), this module places every article of a cluster in a tree:
+
+* **Rank.** Each article's standing as a source is the sum of the leans of
+  its pairs toward it: the source of a cluster is the text the whole cluster
+  points to, even when one pair alone points weakly the wrong way.
+* **Candidates.** An article's candidate parents are its partners ranked
+  above it that no metadata shows to be later.
+* **Independent readings.** A candidate whose support is textual only is
+  refused when the article holds readings the candidate lacks that a third
+  witness attests (in the passages the article shares with that witness): it
+  had a text with those readings, so the candidate cannot be its only
+  exemplar. Both then descend from a text the corpus lacks or holds only in
+  part (an unseen wire story, the fuller original).
+* **Shared innovations.** Among the candidates, the article attaches to the
+  highest ranked, the common source of the cluster, unless it repeats the
+  changes a lower candidate made to *its* parent's text, in the passages all
+  three share ("shared innovations imply shared descent"): then it descends
+  from that candidate (a chain, adv -> int -> ele).
+
+Readings are word bigrams of the aligned passages, case folded. A few
+coincidences are expected between two rewrites of one text, so each test
+needs both a count and a share of the readings concerned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from .model import Article, Pair, ReuseKind
+
+__all__ = ["Stemma", "build_stemma"]
+
+#: Shared innovations needed to attach an article below a candidate: at least
+#: this many readings, and at least ``INNOVATION_SHARE`` of the article's own
+#: changes to the common parent's text.
+INNOVATION_MIN = 15
+INNOVATION_SHARE = 0.1
+#: Independently attested readings that refuse a text-only candidate: at
+#: least this many, and at least ``ATTESTED_SHARE`` of the article's readings
+#: in the passages it shares with the candidate.
+ATTESTED_MIN = 4
+ATTESTED_SHARE = 0.1
+#: Two articles whose rank differs by less than this are not ordered.
+RANK_EPSILON = 1e-6
+
+Grams = frozenset[tuple[str, str]]
+
+
+def _grams(text: str) -> set[tuple[str, str]]:
+    words = text.lower().split()
+    return set(zip(words, words[1:]))
+
+
+class _Readings:
+    """Bigram sets of the passages of each pair, on each side, computed on first use."""
+
+    def __init__(self, by_id: Mapping[str, Article]) -> None:
+        self.by_id = by_id
+        self.cache: dict[tuple[int, str], Grams] = {}
+
+    def of(self, pair: Pair, side: str) -> Grams:
+        key = (id(pair), side)
+        found = self.cache.get(key)
+        if found is None:
+            text = self.by_id[side].text
+            grams: set[tuple[str, str]] = set()
+            for p in pair.passages:
+                start, end = (p.a_start, p.a_end) if side == pair.a else (p.b_start, p.b_end)
+                grams |= _grams(text[start:end])
+            found = self.cache[key] = frozenset(grams)
+        return found
+
+
+@dataclass
+class Stemma:
+    """Parents, ranks and the evidence for them, for every article in a pair with text in common."""
+
+    graph: nx.Graph
+    rank: dict[str, float]
+    readings: _Readings
+    parent: dict[str, str] = field(default_factory=dict)
+    #: ``x -> count``: shared innovations that put x below its parent.
+    innovations: dict[str, int] = field(default_factory=dict)
+
+    def independent(self, x: str, z: str) -> int:
+        """Readings of ``x`` that ``z`` lacks and a third article attests (0 below the thresholds).
+
+        Non-zero means ``z`` cannot be ``x``'s only exemplar: ``x`` had a text
+        with those readings (the fuller original, or a second source).
+        """
+        if not self.graph.has_edge(x, z):
+            return 0
+        return independent_readings(self.graph, self.readings, x, z, self.graph.adj[x])
+
+    def ancestors(self, article_id: str) -> list[str]:
+        """Parent, grandparent ... of ``article_id``, nearest first."""
+        chain, seen = [], {article_id}
+        node = self.parent.get(article_id)
+        while node is not None and node not in seen:
+            chain.append(node)
+            seen.add(node)
+            node = self.parent.get(node)
+        return chain
+
+    def common_ancestor(self, x: str, y: str) -> str | None:
+        """The nearest article both descend from, or ``None``."""
+        theirs = set(self.ancestors(y))
+        return next((z for z in self.ancestors(x) if z in theirs), None)
+
+
+def _pair_of(graph: nx.Graph, x: str, y: str) -> Pair:
+    return graph[x][y]["pair"]
+
+
+def _toward(pair: Pair, article_id: str, lean: Mapping[int, float]) -> float:
+    value = lean[id(pair)]
+    return value if pair.a == article_id else -value
+
+
+def independent_readings(graph: nx.Graph, readings: _Readings, x: str, z: str, witnesses: Iterable[str]) -> int:
+    """Readings of ``x`` (in its passages with ``z``) absent from ``z`` and attested by one of ``witnesses``.
+
+    Returns the count when it passes both thresholds, else 0.
+    """
+    pair = _pair_of(graph, x, z)
+    mine = readings.of(pair, x)
+    differ = mine - readings.of(pair, z)
+    if len(differ) < ATTESTED_MIN or len(differ) < ATTESTED_SHARE * len(mine):
+        return 0
+    attested: set[tuple[str, str]] = set()
+    for w in witnesses:
+        if w != z:
+            attested |= differ & readings.of(_pair_of(graph, x, w), w)
+    count = len(attested)
+    return count if count >= ATTESTED_MIN and count >= ATTESTED_SHARE * len(mine) else 0
+
+
+def shared_innovations(graph: nx.Graph, readings: _Readings, x: str, w: str, p: str) -> int:
+    """Changes ``w`` made to ``p``'s text that ``x`` repeats, in their passages with ``p``.
+
+    Returns the count when it passes both thresholds, else 0.
+    """
+    if not (graph.has_edge(x, p) and graph.has_edge(w, p)):
+        return 0
+    wp, xp = _pair_of(graph, w, p), _pair_of(graph, x, p)
+    theirs = readings.of(wp, w) - readings.of(wp, p)
+    mine = readings.of(xp, x) - readings.of(xp, p)
+    shared = len(theirs & mine)
+    return shared if shared >= INNOVATION_MIN and shared >= INNOVATION_SHARE * len(mine) else 0
+
+
+def build_stemma(
+    pairs: Iterable[Pair],
+    by_id: Mapping[str, Article],
+    lean: Mapping[int, float],
+    metadata: Mapping[int, float],
+    margin: float,
+) -> Stemma:
+    """Place every article that shares text in a tree of derivation.
+
+    Parameters
+    ----------
+    pairs
+        The aligned pairs; those made only of shared quotations take no part.
+    by_id
+        The articles by id.
+    lean
+        ``id(pair) -> log-odds that pair.a is the source``, every signal.
+    metadata
+        ``id(pair) ->`` the same from metadata alone (times, canonical, credits).
+    margin
+        Metadata leaning against a candidate by more than this refuses it.
+    """
+    graph = nx.Graph()
+    for pair in pairs:
+        if pair.kind is not ReuseKind.SHARED_QUOTES:
+            graph.add_edge(pair.a, pair.b, pair=pair)
+    readings = _Readings(by_id)
+    stemma = Stemma(graph, {}, readings)
+    rank = stemma.rank
+    for x in graph.nodes:
+        backed = sum(_toward(e["pair"], x, metadata) for e in graph.adj[x].values())
+        rank[x] = round(backed + centrality(graph, x), 4)
+    for x in sorted(graph.nodes, key=lambda n: (-rank[n], n)):
+        above = [
+            z
+            for z, e in graph.adj[x].items()
+            if rank[z] > rank[x] and _toward(e["pair"], z, metadata) >= -margin and _toward(e["pair"], z, lean) >= -margin
+        ]
+        if not above:
+            continue
+        best = max(rank[z] for z in above)
+        tops = [z for z in above if rank[z] == best]
+        if len(tops) > 1:
+            continue  # identical standing (twin copies): name no parent
+        top = tops[0]
+        below = [(shared_innovations(graph, readings, x, w, top), w) for w in above if w != top]
+        below = [(count, w) for count, w in below if count]
+        if below:
+            count, chosen = max(below, key=lambda cw: (cw[0], rank[cw[1]], cw[1]))
+            stemma.innovations[x] = count
+        else:
+            chosen = top
+        stemma.parent[x] = chosen
+    return stemma
+
+
+def centrality(graph: nx.Graph, x: str) -> float:
+    """Mean closeness of the article's partners to it: in a cluster, the source is the medoid.
+
+    A source holds what each of its copies took, in the form they took it;
+    each copy's own edits are its own. So the source is, on average, closest
+    to everyone it shares text with (as in textual criticism, the original
+    reading is the one the witnesses agree on). Closeness is the share of the
+    partner reused with ``x`` times the similarity of the passages.
+    """
+    around = graph.adj[x]
+    if not around:
+        return 0.0
+    total = 0.0
+    for other, edge in around.items():
+        pair = edge["pair"]
+        total += (pair.containment_a if pair.a == other else pair.containment_b) * pair.similarity
+    return total / len(around)
