@@ -188,6 +188,11 @@ def _stemma_verdict(pair: Pair, stemma: Stemma) -> tuple[str, Signal] | None:
         return "common", Signal(
             "sibling", common, note=f"both descend from {common}, and neither repeats the other's changes to its text"
         )
+    for lower, upper in ((x, y), (y, x)):
+        if (lower, upper) in stemma.refused:
+            signal = _independent_signal(stemma, upper, lower)
+            if signal is not None:
+                return "common", replace(signal, note=signal.note.replace("may descend", "descends"))
     return None
 
 

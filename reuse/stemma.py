@@ -88,16 +88,19 @@ class Stemma:
     parent: dict[str, str] = field(default_factory=dict)
     #: ``x -> count``: shared innovations that put x below its parent.
     innovations: dict[str, int] = field(default_factory=dict)
+    #: ``(x, z)``: z ranks above x, but x holds independently attested readings z lacks.
+    refused: set[tuple[str, str]] = field(default_factory=set)
 
-    def independent(self, x: str, z: str) -> int:
+    def independent(self, x: str, z: str, witnesses: Iterable[str] | None = None) -> int:
         """Readings of ``x`` that ``z`` lacks and a third article attests (0 below the thresholds).
 
         Non-zero means ``z`` cannot be ``x``'s only exemplar: ``x`` had a text
         with those readings (the fuller original, or a second source).
+        ``witnesses`` defaults to all of ``x``'s partners.
         """
         if not self.graph.has_edge(x, z):
             return 0
-        return independent_readings(self.graph, self.readings, x, z, self.graph.adj[x])
+        return independent_readings(self.graph, self.readings, x, z, self.graph.adj[x] if witnesses is None else witnesses)
 
     def ancestors(self, article_id: str) -> list[str]:
         """Parent, grandparent ... of ``article_id``, nearest first."""
@@ -189,11 +192,14 @@ def build_stemma(
         backed = sum(_toward(e["pair"], x, metadata) for e in graph.adj[x].values())
         rank[x] = round(backed + centrality(graph, x), 4)
     for x in sorted(graph.nodes, key=lambda n: (-rank[n], n)):
-        above = [
-            z
-            for z, e in graph.adj[x].items()
-            if rank[z] > rank[x] and _toward(e["pair"], z, metadata) >= -margin and _toward(e["pair"], z, lean) >= -margin
-        ]
+        above = []
+        for z, e in graph.adj[x].items():
+            if rank[z] <= rank[x] or _toward(e["pair"], z, metadata) < -margin or _toward(e["pair"], z, lean) < -margin:
+                continue
+            if _toward(e["pair"], z, metadata) <= margin and stemma.independent(x, z):
+                stemma.refused.add((x, z))  # on text alone, z cannot be x's only exemplar
+                continue
+            above.append(z)
         if not above:
             continue
         best = max(rank[z] for z in above)
