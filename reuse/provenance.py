@@ -189,7 +189,7 @@ def _stemma_verdict(pair: Pair, stemma: Stemma) -> tuple[str, Signal] | None:
             "sibling", common, note=f"both descend from {common}, and neither repeats the other's changes to its text"
         )
     for lower, upper in ((x, y), (y, x)):
-        if (lower, upper) in stemma.refused:
+        if stemma.refuses(lower, upper):
             signal = _independent_signal(stemma, upper, lower)
             if signal is not None:
                 return "common", replace(signal, note=signal.note.replace("may descend", "descends"))
@@ -206,7 +206,7 @@ def _independent_signal(stemma: Stemma, source: str, derived: str) -> Signal | N
     return Signal(
         "independent-readings",
         count,
-        note=f"{derived} holds {count} readings {source} lacks that other articles attest: "
+        note=f"{derived} holds at least {count} readings {source} lacks that other articles attest: "
         f"it may descend from a fuller text that {source} also comes from",
     )
 
@@ -217,8 +217,8 @@ def _decide(pair: Pair, a: Article, b: Article, stemma: Stemma) -> Direction:
     if time is not None:
         evidence.append(time)
     evidence.extend(_metadata_signals(a, b))
-    credits_a, credits_b = wire_credits(a.text), wire_credits(b.text)
-    common_wires = sorted(credits_a & credits_b)
+    credits_a = wire_credits(a.text)
+    common_wires = sorted(credits_a & wire_credits(b.text)) if credits_a else []
     if common_wires:
         evidence.append(Signal("wire-credit", ", ".join(common_wires), note="both credit the same wire"))
     evidence.append(_containment_signal(pair))

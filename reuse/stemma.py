@@ -32,6 +32,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import networkx as nx
+import numpy as np
 
 from .model import Article, Pair, ReuseKind
 
@@ -50,12 +51,20 @@ ATTESTED_SHARE = 0.1
 #: Two articles whose rank differs by less than this are not ordered.
 RANK_EPSILON = 1e-6
 
-Grams = frozenset[tuple[str, str]]
+Grams = frozenset[int]
 
 
-def _grams(text: str) -> set[tuple[str, str]]:
+def _grams(text: str) -> set[int]:
+    """Hashes of the case-folded word bigrams of ``text`` (equal bigrams, equal hashes).
+
+    >>> len(_grams("The cat sat on the CAT SAT"))
+    4
+    """
     words = text.lower().split()
-    return set(zip(words, words[1:]))
+    if len(words) < 2:
+        return set()
+    hashes = np.fromiter(map(hash, words), dtype=np.int64, count=len(words))
+    return set((hashes[:-1] * np.int64(1_000_003) ^ hashes[1:]).tolist())
 
 
 class _Readings:
@@ -65,12 +74,15 @@ class _Readings:
         self.by_id = by_id
         self.cache: dict[tuple[int, str], Grams] = {}
 
+    def has(self, pair: Pair, side: str) -> bool:
+        return (id(pair), side) in self.cache
+
     def of(self, pair: Pair, side: str) -> Grams:
         key = (id(pair), side)
         found = self.cache.get(key)
         if found is None:
             text = self.by_id[side].text
-            grams: set[tuple[str, str]] = set()
+            grams: set[int] = set()
             for p in pair.passages:
                 start, end = (p.a_start, p.a_end) if side == pair.a else (p.b_start, p.b_end)
                 grams |= _grams(text[start:end])
@@ -88,19 +100,25 @@ class Stemma:
     parent: dict[str, str] = field(default_factory=dict)
     #: ``x -> count``: shared innovations that put x below its parent.
     innovations: dict[str, int] = field(default_factory=dict)
-    #: ``(x, z)``: z ranks above x, but x holds independently attested readings z lacks.
-    refused: set[tuple[str, str]] = field(default_factory=set)
+    #: ``(x, z) -> "metadata" | "text"``: z ranks above x and nothing shows it later; what backs it.
+    candidate: dict[tuple[str, str], str] = field(default_factory=dict)
+    _independent: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)
 
-    def independent(self, x: str, z: str, witnesses: Iterable[str] | None = None) -> int:
+    def independent(self, x: str, z: str) -> int:
         """Readings of ``x`` that ``z`` lacks and a third article attests (0 below the thresholds).
 
         Non-zero means ``z`` cannot be ``x``'s only exemplar: ``x`` had a text
         with those readings (the fuller original, or a second source).
-        ``witnesses`` defaults to all of ``x``'s partners.
         """
         if not self.graph.has_edge(x, z):
             return 0
-        return independent_readings(self.graph, self.readings, x, z, self.graph.adj[x] if witnesses is None else witnesses)
+        if (x, z) not in self._independent:
+            self._independent[(x, z)] = independent_readings(self.graph, self.readings, x, z, self.graph.adj[x])
+        return self._independent[(x, z)]
+
+    def refuses(self, x: str, z: str) -> bool:
+        """Whether ``z``, a candidate parent of ``x`` on text alone, is refused by independent readings."""
+        return self.candidate.get((x, z)) == "text" and bool(self.independent(x, z))
 
     def ancestors(self, article_id: str) -> list[str]:
         """Parent, grandparent ... of ``article_id``, nearest first."""
@@ -130,19 +148,23 @@ def _toward(pair: Pair, article_id: str, lean: Mapping[int, float]) -> float:
 def independent_readings(graph: nx.Graph, readings: _Readings, x: str, z: str, witnesses: Iterable[str]) -> int:
     """Readings of ``x`` (in its passages with ``z``) absent from ``z`` and attested by one of ``witnesses``.
 
-    Returns the count when it passes both thresholds, else 0.
+    Returns the count once it passes both thresholds (witnesses already read
+    first, and no more read once it passes: the count is a lower bound), else 0.
     """
     pair = _pair_of(graph, x, z)
     mine = readings.of(pair, x)
     differ = mine - readings.of(pair, z)
-    if len(differ) < ATTESTED_MIN or len(differ) < ATTESTED_SHARE * len(mine):
+    needed = max(ATTESTED_MIN, ATTESTED_SHARE * len(mine))
+    if len(differ) < needed:
         return 0
-    attested: set[tuple[str, str]] = set()
-    for w in witnesses:
-        if w != z:
-            attested |= differ & readings.of(_pair_of(graph, x, w), w)
-    count = len(attested)
-    return count if count >= ATTESTED_MIN and count >= ATTESTED_SHARE * len(mine) else 0
+    attested: set[int] = set()
+    pairs = [_pair_of(graph, x, w) for w in witnesses if w != z]
+    pairs.sort(key=lambda p: not readings.has(p, p.b if p.a == x else p.a))
+    for other in pairs:
+        attested |= differ & readings.of(other, other.b if other.a == x else other.a)
+        if len(attested) >= needed:
+            return len(attested)
+    return 0
 
 
 def shared_innovations(graph: nx.Graph, readings: _Readings, x: str, w: str, p: str) -> int:
@@ -192,23 +214,17 @@ def build_stemma(
         backed = sum(_toward(e["pair"], x, metadata) for e in graph.adj[x].values())
         rank[x] = round(backed + centrality(graph, x), 4)
     for x in sorted(graph.nodes, key=lambda n: (-rank[n], n)):
-        above = []
         for z, e in graph.adj[x].items():
-            if rank[z] <= rank[x] or _toward(e["pair"], z, metadata) < -margin or _toward(e["pair"], z, lean) < -margin:
-                continue
-            if _toward(e["pair"], z, metadata) <= margin and stemma.independent(x, z):
-                stemma.refused.add((x, z))  # on text alone, z cannot be x's only exemplar
-                continue
-            above.append(z)
-        if not above:
-            continue
-        best = max(rank[z] for z in above)
-        tops = [z for z in above if rank[z] == best]
-        if len(tops) > 1:
-            continue  # identical standing (twin copies): name no parent
-        top = tops[0]
-        below = [(shared_innovations(graph, readings, x, w, top), w) for w in above if w != top]
-        below = [(count, w) for count, w in below if count]
+            if rank[z] > rank[x] and _toward(e["pair"], z, metadata) >= -margin and _toward(e["pair"], z, lean) >= -margin:
+                stemma.candidate[(x, z)] = "metadata" if _toward(e["pair"], z, metadata) > margin else "text"
+        # Candidates best first; a text-only one is refused when x holds
+        # readings it lacks that a third article attests (tested lazily: costly).
+        ordered = sorted((z for z in graph.adj[x] if (x, z) in stemma.candidate), key=lambda z: (-rank[z], z))
+        top = next((z for z in ordered if not stemma.refuses(x, z)), None)
+        if top is None or any(rank[z] == rank[top] and not stemma.refuses(x, z) for z in ordered if z != top):
+            continue  # none, or two of identical standing (twin copies): name no parent
+        below = [(shared_innovations(graph, readings, x, w, top), w) for w in ordered if w != top]
+        below = [(count, w) for count, w in below if count and not stemma.refuses(x, w)]
         if below:
             count, chosen = max(below, key=lambda cw: (cw[0], rank[cw[1]], cw[1]))
             stemma.innovations[x] = count
