@@ -113,7 +113,8 @@ class Stemma:
         if not self.graph.has_edge(x, z):
             return 0
         if (x, z) not in self._independent:
-            self._independent[(x, z)] = independent_readings(self.graph, self.readings, x, z, self.graph.adj[x])
+            witnesses = [w for w in self.graph.adj[x] if self.rank[w] > self.rank[x]]
+            self._independent[(x, z)] = independent_readings(self.graph, self.readings, x, z, witnesses)
         return self._independent[(x, z)]
 
     def refuses(self, x: str, z: str) -> bool:

@@ -518,6 +518,18 @@ def evaluate_cs(ctx: Context, sec: Section) -> None:
         "other_pairs": dict(other),
     }
 
+    # Calibration of text-only verdicts: every `copied` verdict of the scan
+    # (no times), right only on a true link with the source as source.
+    truth = cs_truth(answers)
+
+    def copy_correct(pair) -> bool:
+        key = pair_key(name_of(pair.a), name_of(pair.b))
+        return key in truth and judge(pair, key[0] if key[0].startswith("orig_task") else key[1]) == "correct"
+
+    text_rows, _, _ = copied_reliability(result.pairs, copy_correct)
+    sib_rows, _, _ = copied_reliability(sib.pairs, lambda pair: False)
+    sec.figures["reliability_text_only"] = {"with_sources": text_rows, "sibling_scan": sib_rows}
+
     sec.target("link F1", links["f1"], ">=", 0.97)
     sec.target("answer-answer links", causes["answer-answer"], "==", 0)
     sec.target("wrong-source links", causes["wrong-source"], "==", 0)
@@ -558,6 +570,12 @@ def evaluate_cs(ctx: Context, sec: Section) -> None:
     sec.add(*md_table(["relation", "count"], sorted(rel_counts.items())))
     if other:
         sec.add("Other pairs reported in the sibling scan (not scored):", "", *md_table(["pair type: relation", "count"], sorted(other.items())))
+    sec.add("### Confidence of text-only verdicts", "")
+    sec.add("No publication times here, so every verdict rests on the text and is capped at 0.7. Every `copied` "
+            "verdict of the scan, correct only on a true link with the `orig_task` file as source; in the sibling "
+            "scan (sources removed) every `copied` verdict is wrong by the ground truth.", "")
+    sec.add("With the sources:", "", *reliability_lines(text_rows))
+    sec.add("Sibling scan:", "", *reliability_lines(sib_rows))
     sec.add("### Errors, for developers", "")
     sec.add(f"**Wrong links** ({len(s['false_links'])}):", "")
     sec.add(*(pair_table(s["false_links"], ["cause"]) if s["false_links"] else ["none", ""]))
@@ -663,6 +681,16 @@ def evaluate_ose(ctx: Context, sec: Section) -> None:
                         "verbatim_share": ratio(kc["verbatim"], total) if total else None}
         directions[label] = direction_summary(verdicts, kc["no pair"])
 
+    order = {"adv": 0, "int": 1, "ele": 2}
+
+    def ose_copy_correct(pair) -> bool:
+        a, b = pair.a, pair.b
+        if topic_of.get(a) != topic_of.get(b):
+            return False
+        return judge(pair, a if order[level_of[a]] < order[level_of[b]] else b, str) == "correct"
+
+    text_rows, _, _ = copied_reliability(result.pairs, ose_copy_correct)
+    sec.figures["reliability_text_only"] = text_rows
     sec.figures.update({
         "articles": len(articles),
         "topics": len(topics),
@@ -707,6 +735,8 @@ def evaluate_ose(ctx: Context, sec: Section) -> None:
     sec.add(*md_table(["levels", "judged", "correct", "wrong", "abstained", "not reported", "accuracy among decided", "abstention rate"],
                       [(lbl, d["judged"], d["correct"], d["wrong"], d["abstained"], d["not_reported"], d["accuracy_decided"], d["abstention_rate"])
                        for lbl, d in directions.items()]))
+    sec.add("Confidence of every `copied` verdict (text only, capped at 0.7; correct when the earlier level is the source):", "",
+            *reliability_lines(text_rows))
     sec.add("### Errors, for developers", "")
     sec.add(f"**Cross-topic links** ({len(cross)}):", "")
     sec.add(*(pair_table(cross) if cross else ["none", ""]))

@@ -34,6 +34,8 @@ def test_expected_pairs(result, case):
         assert any(needle in text_b[p.b_start : p.b_end] for p in pair.passages), needle
     if "relations" in case:
         assert pair.direction.relation.value in case["relations"]
+    if "source_if_copied" in case and pair.direction.relation.value == "copied":
+        assert pair.direction.source == case["source_if_copied"]
     never = case.get("never")
     if never:
         d = pair.direction
@@ -68,6 +70,15 @@ def test_every_passage_slices_to_alike_text(result):
             dice = 2 * len(stems_a & stems_b) / (len(stems_a) + len(stems_b))
             assert dice >= 0.3, (pair.a, pair.b, text_a[p.a_start : p.a_end][:80])
             assert 0 <= p.verbatim_share <= 1 and 0 <= p.similarity <= 1
+
+
+@pytest.mark.parametrize("link", CASES["outlets_never"], ids=lambda c: f"{c['source'][:3]}->{c['derived'][:3]}")
+def test_no_outlet_link_against_the_evidence(result, link):
+    assert (link["source"], link["derived"]) not in {(o.source, o.derived) for o in result.outlets}, link["why"]
+
+
+def test_no_outlet_link_claims_high_confidence_without_times(result):
+    assert all(o.confidence <= CASES["max_confidence"] for o in result.outlets)
 
 
 def test_no_time_known_so_no_high_confidence(result):

@@ -1,0 +1,91 @@
+"""Who copied whom, in context: a wire story, two outlets that rewrote it, and one that copied a rewrite."""
+
+import pytest
+
+import reuse
+from reuse.model import Article
+
+SENTENCES = [
+    "The city council voted on Tuesday to close the old river bridge to heavy lorries after engineers found deep cracks in two of its supporting piers.",
+    "Officials said the bridge, built in 1931, would remain open to cars and bicycles while a full inspection is carried out over the coming months.",
+    "Local businesses warned that the ban would force delivery vans onto a long detour through the northern industrial estate and add hours to their journeys.",
+    "The mayor told reporters that safety had to come first and promised that repairs would begin before the end of the year if funding is approved.",
+    "A spokesman for the regional transport authority said it was studying plans for a temporary crossing downstream of the town centre.",
+    "Residents who live near the bridge have complained for years about noise and vibration from the lorries that cross it every night.",
+    "Engineers will present a detailed report to the council in March, including an estimate of the cost of strengthening the piers.",
+]
+
+
+def _edit(text, changes):
+    for old, new in changes:
+        assert old in text
+        text = text.replace(old, new)
+    return text
+
+
+WIRE = " ".join(SENTENCES)
+# Two outlets rewrite the wire story, each in its own way (siblings).
+ALPHA = _edit(" ".join(SENTENCES[:6]), [
+    ("voted on Tuesday", "decided this week"), ("deep cracks", "serious fractures"), ("would remain open", "will stay open"),
+    ("warned", "cautioned"), ("long detour", "lengthy diversion"), ("safety had to come first", "public safety was the priority"),
+])
+BETA = _edit(" ".join(SENTENCES[:5] + SENTENCES[6:]), [
+    ("heavy lorries", "large trucks"), ("promised", "pledged"), ("Engineers will present", "Engineers are to give"),
+])
+# A third copies the first five sentences of Alpha's rewrite, Alpha's changes included (shared innovations).
+GAMMA = ". ".join(ALPHA.split(". ")[:5]) + "."
+
+TIMES = {"wire": "2025-05-27T08:00:00Z", "alpha": "2025-05-27T10:00:00Z", "beta": "2025-05-27T11:00:00Z", "gamma": "2025-05-27T15:00:00Z"}
+TEXTS = {"wire": WIRE, "alpha": ALPHA, "beta": BETA, "gamma": GAMMA}
+
+
+def _scan(timed: bool):
+    articles = [Article(name, text, name.title(), published=TIMES[name] if timed else None) for name, text in TEXTS.items()]
+    result = reuse.scan_articles(articles)
+    return result, {frozenset((p.a, p.b)): p.direction for p in result.pairs}
+
+
+@pytest.fixture(scope="module")
+def timed():
+    return _scan(True)
+
+
+@pytest.fixture(scope="module")
+def text_only():
+    return _scan(False)
+
+
+@pytest.mark.parametrize(
+    ("source", "derived"),
+    [("wire", "alpha"), ("wire", "beta"), ("alpha", "gamma"), ("wire", "gamma")],
+    ids=["wire-alpha", "wire-beta", "alpha-gamma (shared innovations)", "wire-gamma (through alpha)"],
+)
+def test_with_times_each_copy_points_to_its_source(timed, source, derived):
+    d = timed[1][frozenset((source, derived))]
+    assert (d.relation.value, d.source, d.derived) == ("copied", source, derived)
+    assert d.confidence >= 0.9
+
+
+@pytest.mark.parametrize("data", ["timed", "text_only"])
+@pytest.mark.parametrize("siblings", [("alpha", "beta"), ("beta", "gamma")], ids=["alpha-beta", "beta-gamma"])
+def test_siblings_of_one_wire_story_are_common_source_not_copies(data, siblings, request):
+    d = request.getfixturevalue(data)[1][frozenset(siblings)]
+    assert d.relation.value == "common-source"
+    assert any(s.name == "sibling" and s.value == "wire" for s in d.evidence)
+
+
+def test_text_alone_never_reverses_a_copy_nor_claims_high_confidence(text_only):
+    _, verdicts = text_only
+    for d in verdicts.values():
+        assert d.confidence <= 0.7
+    for source, derived in (("wire", "alpha"), ("wire", "beta"), ("alpha", "gamma"), ("wire", "gamma")):
+        d = verdicts[frozenset((source, derived))]
+        assert d.source in (source, None), (source, derived, d)
+
+
+def test_outlet_links_follow_the_copies(timed):
+    result, _ = timed
+    links = {(o.source, o.derived): o for o in result.outlets}
+    assert set(links) == {("Wire", "Alpha"), ("Wire", "Beta"), ("Alpha", "Gamma"), ("Wire", "Gamma")}
+    assert links[("Wire", "Alpha")].median_lag_hours == pytest.approx(2.0)
+    assert all(o.confidence >= 0.9 for o in links.values())
