@@ -628,6 +628,15 @@ def load_ose(corpora: Path, published: dict[str, str] | None = None) -> tuple[li
     return articles, topic_of, level_of
 
 
+def ose_copy_correct(pair, topic_of: dict[str, str], level_of: dict[str, str]) -> bool:
+    """A `copied` verdict is right when both versions tell one story and the earlier level is the source."""
+    a, b = pair.a, pair.b
+    if topic_of.get(a) != topic_of.get(b):
+        return False
+    order = {"adv": 0, "int": 1, "ele": 2}
+    return judge(pair, a if order[level_of[a]] < order[level_of[b]] else b, str) == "correct"
+
+
 def evaluate_ose(ctx: Context, sec: Section) -> None:
     import reuse
 
@@ -681,15 +690,7 @@ def evaluate_ose(ctx: Context, sec: Section) -> None:
                         "verbatim_share": ratio(kc["verbatim"], total) if total else None}
         directions[label] = direction_summary(verdicts, kc["no pair"])
 
-    order = {"adv": 0, "int": 1, "ele": 2}
-
-    def ose_copy_correct(pair) -> bool:
-        a, b = pair.a, pair.b
-        if topic_of.get(a) != topic_of.get(b):
-            return False
-        return judge(pair, a if order[level_of[a]] < order[level_of[b]] else b, str) == "correct"
-
-    text_rows, _, _ = copied_reliability(result.pairs, ose_copy_correct)
+    text_rows, _, _ = copied_reliability(result.pairs, lambda pair: ose_copy_correct(pair, topic_of, level_of))
     sec.figures["reliability_text_only"] = text_rows
     sec.figures.update({
         "articles": len(articles),
@@ -891,13 +892,7 @@ def evaluate_times(ctx: Context, sec: Section) -> None:
         oks.append(verdict == "correct")
         if verdict != "correct":
             ose_errors.append({"verdict": verdict, **pair_row(pair, str)})
-    def ose_copy_correct(pair) -> bool:
-        a, b = pair.a, pair.b
-        if topic_of.get(a) != topic_of.get(b):
-            return False
-        return judge(pair, a if order[level_of[a]] < order[level_of[b]] else b, str) == "correct"
-
-    ose_all_rows, ose_all_top_acc, ose_all_top_n = copied_reliability(ose.pairs, ose_copy_correct)
+    ose_all_rows, ose_all_top_acc, ose_all_top_n = copied_reliability(ose.pairs, lambda pair: ose_copy_correct(pair, topic_of, level_of))
     adjacent = verdicts_by.get("adv-int", []) + verdicts_by.get("int-ele", [])
     all_verdicts = [v for vs in verdicts_by.values() for v in vs]
     ose_d = direction_summary(all_verdicts)
