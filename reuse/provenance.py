@@ -62,6 +62,8 @@ _WIRES = {
     "Bloomberg": (("Bloomberg",), r"\(Bloomberg\)"),
 }
 _WIRE_RES = {name: (words, re.compile(pattern)) for name, (words, pattern) in _WIRES.items()}
+# Any credit needs one of the words: one scan of the text rules most texts out.
+_WIRE_WORDS = re.compile("|".join(re.escape(w) for _, (words, _) in _WIRES.items() for w in words))
 
 
 @lru_cache(maxsize=8192)
@@ -71,6 +73,8 @@ def wire_credits(text: str) -> frozenset[str]:
     >>> sorted(wire_credits("MOSCOW (Reuters) - The Kremlin said ... - AFP"))
     ['AFP', 'Reuters']
     """
+    if not _WIRE_WORDS.search(text):
+        return frozenset()
     return frozenset(
         name
         for name, (words, pattern) in _WIRE_RES.items()
@@ -158,10 +162,10 @@ def _containment_signal(pair: Pair) -> Signal:
                   note=f"{pair.a} is {pair.containment_a:.0%} reused, {pair.b} {pair.containment_b:.0%}")
 
 
-def _metadata_lean(a: Article, b: Article) -> float:
-    """Log-odds that ``a`` is the source, from metadata alone (times, canonical links, credits)."""
+def _metadata(a: Article, b: Article) -> list[Signal]:
+    """The metadata signals of a pair: publication times, canonical links, credits."""
     time = _time_signal(a, b)
-    return sum(s.weight for s in _metadata_signals(a, b)) + (time.weight if time is not None else 0.0)
+    return ([time] if time is not None else []) + _metadata_signals(a, b)
 
 
 def _confidence(log_odds: float) -> float:
@@ -171,7 +175,7 @@ def _confidence(log_odds: float) -> float:
 def _stemma_verdict(pair: Pair, stemma: Stemma) -> tuple[str, Signal] | None:
     """What the cluster's tree says about the pair: ``("copied" | "common", signal)`` or ``None``."""
     x, y = pair.a, pair.b
-    if not stemma.graph.has_node(x) or len(nx.node_connected_component(stemma.graph, x)) < 3:
+    if stemma.cluster_size(x) < 3:
         return None  # two articles alone: the tree is the pair's own lean, nothing more
     for source, derived in ((x, y), (y, x)):
         chain = stemma.ancestors(derived)
@@ -211,12 +215,8 @@ def _independent_signal(stemma: Stemma, source: str, derived: str) -> Signal | N
     )
 
 
-def _decide(pair: Pair, a: Article, b: Article, stemma: Stemma) -> Direction:
-    evidence: list[Signal] = []
-    time = _time_signal(a, b)
-    if time is not None:
-        evidence.append(time)
-    evidence.extend(_metadata_signals(a, b))
+def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: Stemma) -> Direction:
+    evidence = list(metadata)
     credits_a = wire_credits(a.text)
     common_wires = sorted(credits_a & wire_credits(b.text)) if credits_a else []
     if common_wires:
@@ -283,7 +283,10 @@ def infer_directions(articles: Sequence[Article], pairs: list[Pair]) -> list[Pai
         The aligned pairs.
     """
     by_id = {a.id: a for a in articles}
-    metadata = {id(p): _metadata_lean(by_id[p.a], by_id[p.b]) for p in pairs}
+    signals = {id(p): _metadata(by_id[p.a], by_id[p.b]) for p in pairs}
+    metadata = {key: sum(s.weight for s in found) for key, found in signals.items()}
     lean = {id(p): metadata[id(p)] + _containment_signal(p).weight for p in pairs}
     stemma = build_stemma(pairs, by_id, lean, metadata, SOURCE_MARGIN)
-    return [replace(pair, direction=_decide(pair, by_id[pair.a], by_id[pair.b], stemma)) for pair in pairs]
+    return [
+        replace(pair, direction=_decide(pair, by_id[pair.a], by_id[pair.b], signals[id(pair)], stemma)) for pair in pairs
+    ]

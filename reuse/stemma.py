@@ -103,6 +103,7 @@ class Stemma:
     #: ``(x, z) -> "metadata" | "text"``: z ranks above x and nothing shows it later; what backs it.
     candidate: dict[tuple[str, str], str] = field(default_factory=dict)
     _independent: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)
+    _sizes: dict[str, int] | None = field(default=None, repr=False)
 
     def independent(self, x: str, z: str) -> int:
         """Readings of ``x`` that ``z`` lacks and a third article attests (0 below the thresholds).
@@ -120,6 +121,15 @@ class Stemma:
     def refuses(self, x: str, z: str) -> bool:
         """Whether ``z``, a candidate parent of ``x`` on text alone, is refused by independent readings."""
         return self.candidate.get((x, z)) == "text" and bool(self.independent(x, z))
+
+    def cluster_size(self, article_id: str) -> int:
+        """Articles in the cluster of ``article_id`` (0 when it shares text with none)."""
+        if self._sizes is None:
+            self._sizes = {}
+            for component in nx.connected_components(self.graph):
+                for node in component:
+                    self._sizes[node] = len(component)
+        return self._sizes.get(article_id, 0)
 
     def ancestors(self, article_id: str) -> list[str]:
         """Parent, grandparent ... of ``article_id``, nearest first."""
@@ -152,6 +162,9 @@ def independent_readings(graph: nx.Graph, readings: _Readings, x: str, z: str, w
     Returns the count once it passes both thresholds (witnesses already read
     first, and no more read once it passes: the count is a lower bound), else 0.
     """
+    pairs = [_pair_of(graph, x, w) for w in witnesses if w != z]
+    if not pairs:
+        return 0
     pair = _pair_of(graph, x, z)
     mine = readings.of(pair, x)
     differ = mine - readings.of(pair, z)
@@ -159,7 +172,6 @@ def independent_readings(graph: nx.Graph, readings: _Readings, x: str, z: str, w
     if len(differ) < needed:
         return 0
     attested: set[int] = set()
-    pairs = [_pair_of(graph, x, w) for w in witnesses if w != z]
     pairs.sort(key=lambda p: not readings.has(p, p.b if p.a == x else p.a))
     for other in pairs:
         attested |= differ & readings.of(other, other.b if other.a == x else other.a)
