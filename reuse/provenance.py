@@ -7,13 +7,20 @@ published text-only detector is right 75% of the time), so a verdict resting
 on text alone is capped at ``TEXT_ONLY_CAP`` confidence, and below
 ``MIN_COPY_CONFIDENCE`` the relation stays ``undetermined``.
 
-Common sources come in three forms:
+Pairs are decided in the context of their cluster: :mod:`reuse.stemma` puts
+every article in a family tree, and an ancestor is the source of its
+descendants. A text-only tree link must agree with the pair's own
+containment, else it stays undetermined.
+
+Common sources come in four forms:
 
 * the pair shares only quotations: both quote the same speaker;
 * both credit the same wire (AFP, Reuters ...) and neither names the other;
-* a third article in the corpus holds what the two share, and they share no
-  innovation of their own (text one changed or added that the other repeats):
-  siblings, which are never linked as copier and copied.
+* both descend from a third article of the corpus and neither repeats the
+  other's changes to its text (no shared innovation): siblings, which are
+  never linked as copier and copied;
+* one holds readings the other lacks that a third article attests, so
+  neither is the other's exemplar: both come from a text the corpus lacks.
 """
 
 from __future__ import annotations
@@ -25,8 +32,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 from urllib.parse import urlsplit
-
-import networkx as nx
 
 from .model import Article, Direction, Pair, Relation, ReuseKind, Signal
 from .stemma import Stemma, build_stemma
@@ -194,13 +199,13 @@ def _stemma_verdict(pair: Pair, stemma: Stemma) -> tuple[str, Signal] | None:
         )
     for lower, upper in ((x, y), (y, x)):
         if stemma.refuses(lower, upper):
-            signal = _independent_signal(stemma, upper, lower)
+            signal = _independent_signal(stemma, upper, lower, "both descend")
             if signal is not None:
-                return "common", replace(signal, note=signal.note.replace("may descend", "descends"))
+                return "common", signal
     return None
 
 
-def _independent_signal(stemma: Stemma, source: str, derived: str) -> Signal | None:
+def _independent_signal(stemma: Stemma, source: str, derived: str, verdict: str = "it may descend") -> Signal | None:
     """Evidence that ``source`` is not ``derived``'s only exemplar, when a third article shows it."""
     if not stemma.graph.has_node(derived) or len(stemma.graph.adj[derived]) < 2:
         return None
@@ -211,7 +216,7 @@ def _independent_signal(stemma: Stemma, source: str, derived: str) -> Signal | N
         "independent-readings",
         count,
         note=f"{derived} holds at least {count} readings {source} lacks that other articles attest: "
-        f"it may descend from a fuller text that {source} also comes from",
+        f"{verdict} from a fuller text that {source} also comes from",
     )
 
 
@@ -241,7 +246,9 @@ def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: 
         if strong * signal.weight > 0:  # metadata agrees with the tree
             confidence = min(0.98, _confidence(strong + signal.weight))
         elif strong:
-            confidence = _confidence(abs(strong) - abs(signal.weight)) if abs(strong) < abs(signal.weight) else 0.5
+            # Metadata against an ancestor further up the tree: the tree
+            # holds only while it outweighs them, and then barely.
+            confidence = _confidence(abs(signal.weight) - abs(strong)) if abs(strong) < abs(signal.weight) else 0.5
         elif text_only * signal.weight <= 0:
             # The tree and the pair's own containment do not agree: text alone
             # cannot orient this link (the middle of a chain looks like a source).

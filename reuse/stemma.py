@@ -1,25 +1,26 @@
 """The family tree of the texts in a cluster: who derives from whom, as textual critics build it.
 
-Provenance decides pairs in context. Given the pairwise leans (log-odds that
-one side of a pair is the source, from times, credits, canonical links and
-containment), this module places every article of a cluster in a tree:
+Provenance decides pairs in context. Given each pair's lean (log-odds that
+one side is the source) from metadata alone and from metadata and text, this
+module places every article that shares text in a tree:
 
-* **Rank.** Each article's standing as a source is the sum of the leans of
-  its pairs toward it: the source of a cluster is the text the whole cluster
-  points to, even when one pair alone points weakly the wrong way.
+* **Rank.** Metadata first (the summed leans of times, canonical links and
+  credits toward the article), then centrality: the source of a cluster is
+  its medoid, the text closest to all the others (see :func:`centrality`).
 * **Candidates.** An article's candidate parents are its partners ranked
-  above it that no metadata shows to be later.
-* **Independent readings.** A candidate whose support is textual only is
-  refused when the article holds readings the candidate lacks that a third
-  witness attests (in the passages the article shares with that witness): it
-  had a text with those readings, so the candidate cannot be its only
-  exemplar. Both then descend from a text the corpus lacks or holds only in
-  part (an unseen wire story, the fuller original).
-* **Shared innovations.** Among the candidates, the article attaches to the
-  highest ranked, the common source of the cluster, unless it repeats the
-  changes a lower candidate made to *its* parent's text, in the passages all
-  three share ("shared innovations imply shared descent"): then it descends
-  from that candidate (a chain, adv -> int -> ele).
+  above it that neither metadata nor its own pair's lean shows to be later.
+* **Independent readings.** A candidate backed by text alone is refused when
+  the article holds readings the candidate lacks that a third article ranked
+  above it attests (a copy of the article could have them from it, so
+  lower-ranked ones do not count): the article had a text with those
+  readings, so the candidate cannot be its only exemplar, and both descend
+  from a text the corpus lacks or holds only in part (an unseen wire story,
+  the fuller original).
+* **Shared innovations.** The article attaches to its highest-ranked
+  candidate, the common source, unless it repeats the changes a lower
+  candidate made to that source's text, in the passages all three share
+  ("shared innovations imply shared descent"): then it descends from that
+  candidate (a chain: advanced -> intermediate -> elementary).
 
 Readings are word bigrams of the aligned passages, case folded. A few
 coincidences are expected between two rewrites of one text, so each test
