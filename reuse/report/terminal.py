@@ -1,7 +1,7 @@
 """The terminal summary: what a newsroom analyst reads first.
 
 A header (articles, pairs, skipped files with their reasons, warnings), then
-the pairs most shared first, each with its strongest passage side by side, then
+who took from whom between outlets, in plain words, then the pairs most shared first, each with its strongest passage side by side, then
 the articles that share nothing. Plain text, no colours.
 
 Article text, ids, titles, file names and reasons all come from scraped,
@@ -290,7 +290,7 @@ def _outlet_sentence(link: OutletLink) -> str:
 
 
 def _outlet_lines(result: ScanResult, width: int, verbose: bool) -> list[str]:
-    links = getattr(result, "outlets", ())
+    links = result.outlets
     if not links:
         return []
     lines = [""] + _block("Outlets (who took from whom):", width)
