@@ -1,8 +1,9 @@
 """The terminal summary: what a newsroom analyst reads first.
 
 A header (articles, pairs, skipped files with their reasons, warnings), then
-who took from whom between outlets, in plain words, then the pairs most shared first, each with its strongest passage side by side, then
-the articles that share nothing. Plain text, no colours.
+who took from whom between outlets in plain words, then the pairs most shared
+first, each with its strongest passage side by side, then the articles that
+share nothing. Plain text, no colours.
 
 Article text, ids, titles, file names and reasons all come from scraped,
 untrusted files: everything shown is passed through :func:`sanitize`, which
