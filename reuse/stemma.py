@@ -20,7 +20,10 @@ module places every article that shares text in a tree:
   candidate, the common source, unless it repeats the changes a lower
   candidate made to that source's text, in the passages all three share
   ("shared innovations imply shared descent"): then it descends from that
-  candidate (a chain: advanced -> intermediate -> elementary).
+  candidate (a chain: advanced -> intermediate -> elementary). An article
+  that shares no passage with its candidate's own parent (the aligner missed
+  it) must repeat the candidate's changes to that parent's text to descend
+  from the candidate; else it descends, like the candidate, from the parent.
 
 Readings are word bigrams of the aligned passages, case folded. A few
 coincidences are expected between two rewrites of one text, so each test
@@ -195,6 +198,18 @@ def shared_innovations(graph: nx.Graph, readings: _Readings, x: str, w: str, p: 
     return shared if shared >= INNOVATION_MIN and shared >= INNOVATION_SHARE * len(mine) else 0
 
 
+def repeats_innovations(graph: nx.Graph, readings: _Readings, x: str, w: str, p: str) -> int:
+    """Changes ``w`` made to its parent ``p``'s text that ``x`` repeats in its passages with ``w``.
+
+    For an ``x`` that shares no passage with ``p``. Returns the count when it
+    passes both thresholds, else 0.
+    """
+    wp = _pair_of(graph, w, p)
+    theirs = readings.of(wp, w) - readings.of(wp, p)
+    shared = len(theirs & readings.of(_pair_of(graph, x, w), x))
+    return shared if shared >= INNOVATION_MIN and shared >= INNOVATION_SHARE * len(theirs) else 0
+
+
 def build_stemma(
     pairs: Iterable[Pair],
     by_id: Mapping[str, Article],
@@ -244,6 +259,17 @@ def build_stemma(
             stemma.innovations[x] = count
         else:
             chosen = top
+            grand = stemma.parent.get(top)
+            if grand is not None and not graph.has_edge(x, grand):
+                # x shares no passage with its candidate's own source (the
+                # aligner missed it, or x has it from elsewhere): x descends
+                # from the candidate only if it repeats the candidate's changes
+                # to that source; otherwise, like the candidate, from the source.
+                count = repeats_innovations(graph, readings, x, top, grand)
+                if count:
+                    stemma.innovations[x] = count
+                else:
+                    chosen = grand
         stemma.parent[x] = chosen
     return stemma
 
