@@ -18,7 +18,9 @@ Common sources come in four forms:
 * both credit the same wire (AFP, Reuters ...) and neither names the other;
 * both descend from a third article of the corpus and neither repeats the
   other's changes to its text (no shared innovation): siblings, which are
-  never linked as copier and copied;
+  never linked as copier and copied; so too when one side's parent holds at
+  least half of what the two share and is not later than the other side
+  (the other's own link to it was missed, or runs through an unseen text);
 * one holds readings the other lacks that a third article attests, so
   neither is the other's exemplar: both come from a text the corpus lacks.
 """
@@ -197,6 +199,12 @@ def _stemma_verdict(pair: Pair, stemma: Stemma) -> tuple[str, Signal] | None:
         return "common", Signal(
             "sibling", common, note=f"both descend from {common}, and neither repeats the other's changes to its text"
         )
+    for side, other in ((x, y), (y, x)):
+        z = stemma.held_by_parent(pair, side)
+        if z is not None and other not in stemma.ancestors(z) and not stemma.later(z, other):
+            return "common", Signal(
+                "sibling", z, note=f"what they share is also in {z}, {side}'s source, and neither repeats the other's changes"
+            )
     for lower, upper in ((x, y), (y, x)):
         if stemma.refuses(lower, upper):
             signal = _independent_signal(stemma, upper, lower, "both descend")

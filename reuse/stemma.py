@@ -52,6 +52,9 @@ INNOVATION_SHARE = 0.1
 #: in the passages it shares with the candidate.
 ATTESTED_MIN = 4
 ATTESTED_SHARE = 0.1
+#: Share of what two articles share on one side that this side's parent must
+#: hold to explain the pair when the other is outside the tree's lineage.
+SIBLING_COVER = 0.5
 #: Two articles whose rank differs by less than this are not ordered.
 RANK_EPSILON = 1e-6
 
@@ -101,6 +104,8 @@ class Stemma:
     graph: nx.Graph
     rank: dict[str, float]
     readings: _Readings
+    metadata: Mapping[int, float]
+    margin: float
     parent: dict[str, str] = field(default_factory=dict)
     #: ``x -> count``: shared innovations that put x below its parent.
     innovations: dict[str, int] = field(default_factory=dict)
@@ -126,6 +131,26 @@ class Stemma:
         """Whether ``z``, a candidate parent of ``x`` on text alone, is refused by independent readings."""
         return self.candidate.get((x, z)) == "text" and bool(self.independent(x, z))
 
+    def later(self, x: str, y: str) -> bool:
+        """Whether metadata shows ``x`` to be later than ``y`` (by more than the margin)."""
+        if not self.graph.has_edge(x, y):
+            return False
+        return _toward(self.graph[x][y]["pair"], x, self.metadata) < -self.margin
+
+    def held_by_parent(self, pair: Pair, side: str) -> str | None:
+        """``side``'s parent when it holds at least ``SIBLING_COVER`` of what ``pair`` shares on that side."""
+        z = self.parent.get(side)
+        if z is None or z in (pair.a, pair.b):
+            return None
+        mine = _merged((p.a_start, p.a_end) if pair.a == side else (p.b_start, p.b_end) for p in pair.passages)
+        via = self.graph[side][z]["pair"] if self.graph.has_edge(side, z) else None
+        if via is None:
+            return None
+        theirs = _merged((p.a_start, p.a_end) if via.a == side else (p.b_start, p.b_end) for p in via.passages)
+        total = sum(e - s for s, e in mine)
+        inside = sum(max(0, min(e, e2) - max(s, s2)) for s, e in mine for s2, e2 in theirs)
+        return z if total and inside >= SIBLING_COVER * total else None
+
     def cluster_size(self, article_id: str) -> int:
         """Articles in the cluster of ``article_id`` (0 when it shares text with none)."""
         if self._sizes is None:
@@ -149,6 +174,21 @@ class Stemma:
         """The nearest article both descend from, or ``None``."""
         theirs = set(self.ancestors(y))
         return next((z for z in self.ancestors(x) if z in theirs), None)
+
+
+def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans sorted and merged where they overlap.
+
+    >>> _merged([(5, 9), (0, 3), (2, 4)])
+    [(0, 4), (5, 9)]
+    """
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 def _pair_of(graph: nx.Graph, x: str, y: str) -> Pair:
@@ -237,7 +277,7 @@ def build_stemma(
         if pair.kind is not ReuseKind.SHARED_QUOTES:
             graph.add_edge(pair.a, pair.b, pair=pair)
     readings = _Readings(by_id)
-    stemma = Stemma(graph, {}, readings)
+    stemma = Stemma(graph, {}, readings, metadata, margin)
     rank = stemma.rank
     for x in graph.nodes:
         backed = sum(_toward(e["pair"], x, metadata) for e in graph.adj[x].values())
