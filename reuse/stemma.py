@@ -244,6 +244,8 @@ def repeats_innovations(graph: nx.Graph, readings: _Readings, x: str, w: str, p:
     For an ``x`` that shares no passage with ``p``. Returns the count when it
     passes both thresholds, else 0.
     """
+    if not graph.has_edge(w, p):
+        return 0  # w hangs from p without a passage of its own: no changes to compare
     wp = _pair_of(graph, w, p)
     theirs = readings.of(wp, w) - readings.of(wp, p)
     shared = len(theirs & readings.of(_pair_of(graph, x, w), x))

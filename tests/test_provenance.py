@@ -89,3 +89,30 @@ def test_outlet_links_follow_the_copies(timed):
     assert set(links) == {("Wire", "Alpha"), ("Wire", "Beta"), ("Alpha", "Gamma"), ("Wire", "Gamma")}
     assert links[("Wire", "Alpha")].median_lag_hours == pytest.approx(2.0)
     assert all(o.confidence >= 0.9 for o in links.values())
+
+
+def test_an_article_whose_candidate_hangs_from_an_unlinked_source_hangs_from_that_source_too():
+    """A chain of pairs P-A, A-B, B-C ordered by metadata, no passage between B and P, nor C and P.
+
+    B repeats none of A's changes, so it descends from P like A; so does C.
+    """
+    from reuse.model import Extent, Pair, Passage, ReuseKind
+    from reuse.stemma import build_stemma
+
+    texts = {
+        "p": "the council closed the old bridge to lorries on Tuesday",
+        "a": "the council shut the old bridge to lorries this week",
+        "b": "the council closed the old bridge to trucks on Tuesday",
+        "c": "the council closed the old bridge to trucks on Tuesday night",
+    }
+    by_id = {k: Article(k, t, k) for k, t in texts.items()}
+
+    def pair(x, y):
+        whole = Passage(0, len(texts[x]), 0, len(texts[y]), ReuseKind.LIGHT_REWRITE, 0.8, 0.7)
+        return Pair(x, y, ReuseKind.LIGHT_REWRITE, Extent.WHOLE, 0.8, 1.0, 1.0, 0.7, (whole,))
+
+    pa, ab, bc = pair("p", "a"), pair("a", "b"), pair("b", "c")
+    lean = {id(pa): 10.0, id(ab): 12.0, id(bc): 13.0}  # toward the first of each pair
+    stemma = build_stemma([pa, ab, bc], by_id, lean, lean, 0.3)
+    assert stemma.parent == {"a": "p", "b": "p", "c": "p"}
+    assert stemma.common_ancestor("b", "c") == "p"
