@@ -7,11 +7,11 @@ export it (node-link JSON) and draw it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import networkx as nx
 
-from .model import Article, Pair, ScanResult
+from .model import Article, Pair, ReuseKind, ScanResult
 
 __all__ = ["article_graph", "clusters", "pair_graph"]
 
@@ -31,17 +31,32 @@ def pair_graph(pairs: Iterable[Pair]) -> nx.Graph:
     return graph
 
 
-def article_graph(result: ScanResult) -> nx.Graph:
+def article_graph(result: ScanResult, *, quotes: bool = True, words: Mapping[str, int] | None = None) -> nx.Graph:
     """Every article as a node (outlet, title, words, published) and every pair as an edge.
 
     Edge attributes are plain values, ready for ``nx.node_link_data``:
     ``kind``, ``extent``, ``similarity``, ``shared`` (the summed containment),
     ``relation``, ``source``, ``derived`` and ``confidence``.
+
+    Parameters
+    ----------
+    result
+        A finished scan.
+    quotes
+        Keep the pairs whose only shared text is the same quotations
+        (``shared-quotes``); ``False`` leaves them out.
+    words
+        Word counts by article id, for results read back from a JSON report
+        (which holds no article text); counted from the text otherwise.
     """
     graph = nx.Graph()
     for art in result.articles:
         graph.add_node(art.id, **_node_attributes(art))
+        if words is not None and art.id in words:
+            graph.nodes[art.id]["words"] = words[art.id]
     for pair in result.pairs:
+        if not quotes and pair.kind is ReuseKind.SHARED_QUOTES:
+            continue
         d = pair.direction
         graph.add_edge(
             pair.a,

@@ -1,0 +1,284 @@
+"""Draw the reuse graph with matplotlib's object API (``Figure``, no pyplot state).
+
+Article level: one node per article, coloured by outlet and labelled with
+the outlet and a short title; one line per pair, styled by kind (verbatim,
+light and heavy rewrite, shared quotes), as wide as the share of text reused,
+with an arrow from source to copy where the direction is known. Outlet level:
+one node per outlet, arrows from the outlet taken from to the one that took,
+as wide as the number of articles taken.
+
+It formats; it never computes: the graphs come from :mod:`reuse.graph`, the
+positions from :mod:`reuse.report.graph_layout`. Labels that would cover one
+another are left out, most connected nodes labelled first.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections import Counter
+from collections.abc import Hashable
+
+import networkx as nx
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import FancyArrowPatch
+
+from .graph_layout import Layout, layout_graph
+
+__all__ = ["IMAGE_FORMATS", "KIND_STYLES", "draw_graph", "render_image"]
+
+IMAGE_FORMATS = ("png", "svg", "pdf")
+
+#: kind -> (colour, line style, opacity, legend text)
+KIND_STYLES: dict[str, tuple[str, object, float, str]] = {
+    "verbatim": ("#b22222", "solid", 0.95, "verbatim copy"),
+    "light-rewrite": ("#e07b00", "solid", 0.9, "light rewrite"),
+    "heavy-rewrite": ("#1f5fa8", (0, (5, 2.5)), 0.9, "heavy rewrite"),
+    "shared-quotes": ("#8c8c8c", (0, (1, 2)), 0.7, "same quotations only"),
+}
+_PALETTE = (
+    "#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7",
+    "#9c755f", "#bab0ac", "#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02",
+)  # fmt: skip
+_GREY = "#c8c8c8"
+#: Outlets named in the legend; the others share the last entry.
+_LEGEND_OUTLETS = 12
+_TITLE_CHARS = 28
+_DPI = 150
+
+
+def _short(text: str, limit: int) -> str:
+    """``text`` on one line, cut to ``limit`` characters with an ellipsis.
+
+    >>> _short("Kremlin says Trump criticism won't hit swap plans", 20)
+    'Kremlin says Trump…'
+    >>> _short("a\\nb", 9)
+    'a b'
+    """
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def _node_label(node: Hashable, data: dict, level: str) -> str:
+    outlet = str(data.get("outlet") or node)
+    if level == "outlet":
+        return f"{_short(outlet, _TITLE_CHARS)}\n{data.get('articles', 0)} articles"
+    title = data.get("title")
+    if not title:
+        return _short(str(node).rsplit("/", 1)[-1], _TITLE_CHARS)
+    if outlet == str(node) or outlet in str(node):
+        # The outlet is only the file name: the id's start tells articles apart.
+        return f"{_short(str(node).rsplit('/', 1)[-1], 14)}\n{_short(title, _TITLE_CHARS)}"
+    return f"{_short(outlet, _TITLE_CHARS)}\n{_short(title, _TITLE_CHARS)}"
+
+
+def _outlet_colours(graph: nx.Graph, level: str) -> tuple[dict[str, str], list[tuple[str, int]]]:
+    """A colour per outlet (most articles first) and the outlets with their counts."""
+    counts: Counter[str] = Counter()
+    for node, data in graph.nodes(data=True):
+        counts[str(data.get("outlet") or node)] += int(data.get("articles", 1)) if level == "outlet" else 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return {o: _PALETTE[i % len(_PALETTE)] for i, (o, _) in enumerate(ranked)}, ranked
+
+
+def _sizes(n: int) -> tuple[float, float, float]:
+    """Node area (points²), label font size and inches per layout unit for ``n`` nodes drawn."""
+    if n <= 12:
+        return 260.0, 8.5, 0.95
+    if n <= 60:
+        return 150.0, 7.5, 1.0
+    if n <= 200:
+        return 80.0, 6.5, 0.7
+    return 45.0, 5.5, 0.55
+
+
+def _edge_style(graph: nx.Graph, u: Hashable, v: Hashable, data: dict, level: str) -> dict:
+    if level == "outlet":
+        articles = int(data.get("articles", 1))
+        return {"colour": "#444444", "style": "solid", "alpha": 0.85, "width": 1.0 + 1.6 * math.log2(articles + 1), "arrow": True, "src": u, "dst": v}
+    colour, style, alpha, _ = KIND_STYLES.get(str(data.get("kind")), ("#555555", "solid", 0.8, ""))
+    src, dst = data.get("source"), data.get("derived")
+    arrow = data.get("relation") == "copied" and {src, dst} == {u, v}
+    shared = float(data.get("shared") or 0.0)  # sum of both containments, 0..2
+    return {
+        "colour": colour,
+        "style": style,
+        "alpha": alpha,
+        "width": 0.8 + 2.6 * min(shared, 2.0),
+        "arrow": arrow,
+        "src": src if arrow else u,
+        "dst": dst if arrow else v,
+    }
+
+
+def _draw_edges(ax, graph: nx.Graph, lay: Layout, level: str, radius_pt: float) -> None:
+    for u, v, data in graph.edges(data=True):
+        if u not in lay.pos or v not in lay.pos:
+            continue
+        s = _edge_style(graph, u, v, data, level)
+        ax.add_patch(
+            FancyArrowPatch(
+                posA=lay.pos[s["src"]],
+                posB=lay.pos[s["dst"]],
+                arrowstyle="-|>" if s["arrow"] else "-",
+                mutation_scale=9 + 2.2 * s["width"],
+                shrinkA=radius_pt + 1,
+                shrinkB=radius_pt + 2,
+                connectionstyle="arc3,rad=0.06",
+                color=s["colour"],
+                linestyle=s["style"],
+                linewidth=s["width"],
+                alpha=s["alpha"],
+                zorder=1,
+            )
+        )
+
+
+def _draw_labels(ax, fig: Figure, graph: nx.Graph, lay: Layout, level: str, font: float, radius_pt: float) -> int:
+    """Label nodes, most connected first, skipping labels that would overlap; return how many were dropped."""
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    order = sorted(lay.pos, key=lambda v: (-graph.degree(v), -int(graph.nodes[v].get("words", 0) or 0), str(v)))
+    taken: list = []
+    node_boxes = []
+    for v in lay.pos:
+        x, y = ax.transData.transform(lay.pos[v])
+        node_boxes.append((x - radius_pt, y - radius_pt, x + radius_pt, y + radius_pt))
+    dropped = 0
+    for v in order:
+        text = ax.annotate(
+            _node_label(v, graph.nodes[v], level),
+            xy=lay.pos[v],
+            xytext=(0, -(radius_pt * 0.9 + 3)),
+            textcoords="offset points",
+            ha="center",
+            va="top",
+            fontsize=font,
+            linespacing=1.1,
+            zorder=3,
+            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75},
+        )
+        bb = text.get_window_extent(renderer)
+        box = (bb.x0, bb.y0, bb.x1, bb.y1)
+        if any(_overlap(box, other) for other in taken):
+            text.remove()
+            dropped += 1
+        else:
+            taken.append(box)
+    return dropped
+
+
+def _overlap(a: tuple, b: tuple) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _legend(fig: Figure, graph: nx.Graph, level: str, colours: dict[str, str], ranked: list[tuple[str, int]], node_area: float) -> None:
+    if level == "outlet":
+        handles = [
+            Line2D([], [], color="#444444", lw=1.5, marker=">", markevery=[1], label="took articles from → to"),
+            Line2D([], [], color="#444444", lw=1.0 + 1.6 * math.log2(2), label="1 article"),
+            Line2D([], [], color="#444444", lw=1.0 + 1.6 * math.log2(11), label="10 articles"),
+        ]
+        title = "Outlets"
+    else:
+        kinds = {str(d.get("kind")) for _, _, d in graph.edges(data=True)}
+        handles = [
+            Line2D([], [], color=c, linestyle=s, alpha=a, lw=2.2, label=text)
+            for kind, (c, s, a, text) in KIND_STYLES.items()
+            if kind in kinds or not kinds
+        ]
+        handles.append(Line2D([], [], color="#333333", lw=1.2, marker=">", markersize=6, label="arrow: source → copy"))
+        handles.append(Line2D([], [], color="#333333", lw=1.2, label="no arrow: direction unknown"))
+        handles.append(Line2D([], [], color="#333333", lw=3.6, label="wider: more text shared"))
+        title = "Lines"
+    first = fig.legend(handles=handles, title=title, loc="upper right", bbox_to_anchor=(0.995, 0.90), fontsize=8, title_fontsize=9, frameon=False, alignment="left")
+    fig.add_artist(first)
+    shown = ranked[:_LEGEND_OUTLETS]
+    marker = math.sqrt(node_area) * 0.6
+    dots = [Line2D([], [], linestyle="none", marker="o", markersize=min(marker, 9), markerfacecolor=colours[o], markeredgecolor="white", label=f"{_short(o, 24)} ({n})") for o, n in shown]
+    if len(ranked) > len(shown):
+        dots.append(Line2D([], [], linestyle="none", marker="o", markersize=7, markerfacecolor=_GREY, label=f"{len(ranked) - len(shown)} more outlets"))
+    fig.legend(handles=dots, title="Node colour: outlet (articles)", loc="upper right", bbox_to_anchor=(0.995, 0.48), fontsize=7.5, title_fontsize=8.5, frameon=False, alignment="left")
+
+
+def draw_graph(graph: nx.Graph, *, level: str = "article", title: str | None = None, seed: int = 0) -> Figure:
+    """A figure of the reuse graph.
+
+    Parameters
+    ----------
+    graph
+        From :func:`reuse.graph.article_graph` (``level="article"``) or
+        :func:`reuse.graph.outlet_graph` (``level="outlet"``).
+    level
+        ``"article"`` or ``"outlet"``: what a node stands for.
+    title
+        The headline; a summary of the counts when not given.
+    seed
+        Seed of the layout.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    lay = layout_graph(graph, seed=seed)
+    drawn = len(lay.pos)
+    node_area, font, per_unit = _sizes(drawn)
+    legend_in = 2.9
+    graph_w = min(max(lay.width * per_unit, 4.5), 24.0)
+    graph_h = min(max(lay.height * per_unit, 3.2), 24.0)
+    head_in = 0.85
+    fig = Figure(figsize=(graph_w + legend_in, graph_h + head_in), dpi=_DPI, layout=None)
+    fig.patch.set_facecolor("white")
+    total_w, total_h = graph_w + legend_in, graph_h + head_in
+    ax = fig.add_axes((0.01, 0.01, graph_w / total_w - 0.01, graph_h / total_h - 0.01))
+    ax.set_xlim(0, lay.width)
+    ax.set_ylim(0, lay.height)
+    ax.set_aspect("equal", adjustable="box")
+    ax.axis("off")
+
+    colours, ranked = _outlet_colours(graph, level)
+    overflow = {o for o, _ in ranked[len(_PALETTE) :]}
+    radius_pt = math.sqrt(node_area) / 2
+    _draw_edges(ax, graph, lay, level, radius_pt)
+    nodes = list(lay.pos)
+    xs = [lay.pos[v][0] for v in nodes]
+    ys = [lay.pos[v][1] for v in nodes]
+    fill = []
+    for v in nodes:
+        outlet = str(graph.nodes[v].get("outlet") or v)
+        fill.append(_GREY if outlet in overflow else colours[outlet])
+    sizes = [node_area * (1.0 + 0.25 * math.log2(int(graph.nodes[v].get("articles", 1)))) for v in nodes] if level == "outlet" else node_area
+    ax.scatter(xs, ys, s=sizes, c=fill, edgecolors="white", linewidths=1.2, zorder=2)
+    if lay.aside_top is not None:
+        ax.axhline(lay.aside_top, color="#dddddd", lw=0.8, ls="--", zorder=0)
+        ax.text(0.05, lay.aside_top - 0.1, "share no text with any other article", fontsize=8, color="#777777", va="top")
+    dropped = _draw_labels(ax, fig, graph, lay, level, font, radius_pt)
+    _legend(fig, graph, level, colours, ranked, node_area)
+
+    what = "outlets" if level == "outlet" else "articles"
+    links = "links" if level == "outlet" else "pairs sharing text"
+    headline = title or f"Reuse graph: {graph.number_of_nodes()} {what}, {graph.number_of_edges()} {links}"
+    notes = []
+    if level == "article":
+        notes.append("Arrows point from the likely source to the copy.")
+    else:
+        notes.append("Arrows point from the outlet taken from to the outlet that took.")
+    if lay.hidden:
+        notes.append(f"{len(lay.hidden)} {what} sharing no text are not drawn.")
+    if dropped:
+        notes.append(f"{dropped} labels left out where they would overlap.")
+    fig.text(0.01, 1 - 0.32 / total_h, headline, fontsize=12, fontweight="bold", va="center")
+    fig.text(0.01, 1 - 0.62 / total_h, " ".join(notes), fontsize=8.5, color="#444444", va="center")
+    return fig
+
+
+def render_image(graph: nx.Graph, fmt: str, *, level: str = "article", title: str | None = None) -> bytes:
+    """The graph drawn as ``fmt`` (``png``, ``svg`` or ``pdf``), as bytes."""
+    fig = draw_graph(graph, level=level, title=title)
+    buf = io.BytesIO()
+    # Fixed metadata so the same result gives the same file.
+    metadata = {"Software": None} if fmt == "png" else ({"Date": None} if fmt == "svg" else {"CreationDate": None})
+    FigureCanvasAgg(fig)
+    fig.savefig(buf, format=fmt, dpi=_DPI, facecolor="white", metadata=metadata)
+    return buf.getvalue()
