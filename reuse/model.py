@@ -14,6 +14,7 @@ __all__ = [
     "Article",
     "Direction",
     "Extent",
+    "OutletLink",
     "Pair",
     "Passage",
     "Relation",
@@ -180,6 +181,36 @@ class Pair:
 
 
 @dataclass(frozen=True)
+class OutletLink:
+    """Outlet ``derived`` took articles from outlet ``source``: article edges aggregated.
+
+    Attributes
+    ----------
+    source, derived : str
+        The outlet taken from and the outlet that took.
+    articles : int
+        Article pairs with relation ``copied`` from a ``source`` article to a ``derived`` one.
+    kinds : tuple of (str, int)
+        ``(ReuseKind value, count)`` over those pairs, most common first.
+    median_lag_hours : float or None
+        Median hours from the source article's publication to the derived
+        one's; ``None`` when no pair has both times.
+    confidence : float
+        How sure it is that ``derived`` took from ``source`` at least once, in [0, 1].
+    pairs : tuple of (str, str)
+        The ``(source article id, derived article id)`` pairs.
+    """
+
+    source: str
+    derived: str
+    articles: int
+    kinds: tuple[tuple[str, int], ...]
+    median_lag_hours: float | None
+    confidence: float
+    pairs: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
 class ScanResult:
     """Everything one scan found, ready for the writers."""
 
@@ -189,6 +220,7 @@ class ScanResult:
     config_fingerprint: str
     timings: tuple[tuple[str, float], ...] = ()
     warnings: tuple[str, ...] = ()
+    outlets: tuple[OutletLink, ...] = ()
 
     @cached_property
     def _by_id(self) -> dict[str, Article]:

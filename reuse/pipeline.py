@@ -24,6 +24,7 @@ from .config import ScanConfig
 from .load import load_articles
 from .errors import InputError
 from .model import Article, Pair, ScanResult, Skipped
+from .outlets import link_outlets
 from .provenance import infer_directions
 from .sketch import sketch_article
 from .text import DocumentFrequency, analyze, unique_sorted
@@ -120,6 +121,7 @@ def _scan(
         config_fingerprint=config.fingerprint(),
         timings=tuple(timer.timings),
         warnings=warnings,
+        outlets=link_outlets(articles, pairs),
     )
 
 

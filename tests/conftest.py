@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from reuse.config import ScanConfig
+from reuse.outlets import link_outlets
 from reuse.model import (
     Article,
     Direction,
@@ -149,6 +150,7 @@ def make_result() -> Callable[..., ScanResult]:
             config_fingerprint=ScanConfig().fingerprint(),
             timings=(("load", 0.01), ("align", 0.02)),
             warnings=("huge.txt: read only the first 20000000 bytes",),
+            outlets=link_outlets(articles, pairs),
         )
 
     return build

@@ -25,7 +25,7 @@ from typing import Any
 from ..config import ScanConfig
 from ..errors import ConfigError, ReuseError
 from ..graph import article_graph, clusters
-from ..model import Article, Direction, Pair, Passage, ScanResult, Signal, Skipped
+from ..model import Article, Direction, OutletLink, Pair, Passage, ScanResult, Signal, Skipped
 
 __all__ = ["SCHEMA_VERSION", "dumps_report", "report_dict", "write_json"]
 
@@ -139,6 +139,18 @@ def _pair(pair: Pair) -> dict[str, Any]:
     }
 
 
+def _outlet(link: OutletLink) -> dict[str, Any]:
+    return {
+        "source": link.source,
+        "derived": link.derived,
+        "articles": link.articles,
+        "kinds": [{"kind": kind, "count": count} for kind, count in link.kinds],
+        "median_lag_hours": _num(link.median_lag_hours),
+        "confidence": _num(link.confidence),
+        "pairs": [{"source": s, "derived": d} for s, d in link.pairs],
+    }
+
+
 def report_dict(result: ScanResult, config: ScanConfig | None = None) -> dict[str, Any]:
     """The report as plain data, ready for :func:`json.dumps`.
 
@@ -176,6 +188,7 @@ def report_dict(result: ScanResult, config: ScanConfig | None = None) -> dict[st
         "warnings": list(result.warnings),
         "pairs": [_pair(p) for p in result.pairs],
         "clusters": [list(c) for c in clusters(article_graph(result))],
+        "outlets": [_outlet(link) for link in result.outlets],
     }
 
 

@@ -16,7 +16,8 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from ..model import Direction, Pair, Passage, ScanResult, Signal
+from ..model import Direction, OutletLink, Pair, Passage, ScanResult, Signal
+from ..outlets import wire_name
 
 __all__ = ["render_text", "sanitize"]
 
@@ -255,6 +256,48 @@ def _listing(title: str, items: Sequence[str], width: int, verbose: bool) -> lis
     return lines
 
 
+#: How each kind of reuse reads as a verb and as a participle.
+_KIND_WORDS = {
+    "verbatim": ("ran", "verbatim", "verbatim"),
+    "light-rewrite": ("lightly rewrote", "", "lightly rewritten"),
+    "heavy-rewrite": ("rewrote", "", "rewritten"),
+    "shared-quotes": ("quoted", "", "quoted"),
+}
+
+
+def _outlet_sentence(link: OutletLink) -> str:
+    """One outlet link in plain words.
+
+    >>> link = OutletLink("AFP", "Daily News", 12, (("verbatim", 12),), 1.5, 0.95, ())
+    >>> _outlet_sentence(link)
+    'Daily News ran 12 AFP wire stories verbatim (median lag 1.5 h, confidence 0.95)'
+    >>> link = OutletLink("Z", "Y", 3, (("heavy-rewrite", 2), ("verbatim", 1)), None, 0.6, ())
+    >>> _outlet_sentence(link)
+    "Y took 3 of Z's articles: 2 rewritten, 1 verbatim (times unknown, confidence 0.60)"
+    """
+    source, derived = sanitize(link.source), sanitize(link.derived)
+    wire = wire_name(link.source)
+    n = link.articles
+    what = f"{n} {wire} wire {'story' if n == 1 else 'stories'}" if wire else f"{n} of {source}'s articles"
+    if len(link.kinds) == 1 and link.kinds[0][0] in _KIND_WORDS:
+        verb, after, _ = _KIND_WORDS[link.kinds[0][0]]
+        sentence = f"{derived} {verb} {what}" + (f" {after}" if after else "")
+    else:
+        parts = ", ".join(f"{count} {_KIND_WORDS.get(kind, ('', '', kind))[2]}" for kind, count in link.kinds)
+        sentence = f"{derived} took {what}: {parts}"
+    lag = "times unknown" if link.median_lag_hours is None else f"median lag {link.median_lag_hours:.1f} h"
+    return f"{sentence} ({lag}, confidence {link.confidence:.2f})"
+
+
+def _outlet_lines(result: ScanResult, width: int, verbose: bool) -> list[str]:
+    links = getattr(result, "outlets", ())
+    if not links:
+        return []
+    lines = [""] + _block("Outlets (who took from whom):", width)
+    lines += _listing("  ", [_outlet_sentence(link) for link in links], width, verbose)
+    return lines
+
+
 def render_text(result: ScanResult, *, width: int = 100, max_pairs: int | None = None, verbose: bool = False) -> str:
     """The scan as a plain-text summary for the terminal.
 
@@ -284,6 +327,7 @@ def render_text(result: ScanResult, *, width: int = 100, max_pairs: int | None =
     )
     lines += _listing("skipped: ", [f"{s.path}: {s.reason}" for s in result.skipped], width, verbose)
     lines += _listing("warning: ", list(result.warnings), width, verbose)
+    lines += _outlet_lines(result, width, verbose)
 
     shown = pairs if max_pairs is None else pairs[: max(0, max_pairs)]
     for rank, pair in enumerate(shown, 1):

@@ -1,0 +1,130 @@
+"""The outlet level: who takes from whom, article verdicts aggregated per pair of outlets.
+
+Every article pair whose direction is ``copied`` is one piece of evidence
+that the derived article's outlet took from the source article's outlet.
+Pairs with a common source (siblings of one wire story, the same speaker's
+quotations) or an undetermined direction say nothing about who takes from
+whom and are left out; so is an outlet taking from itself.
+
+The confidence of an outlet link is that of its surest article verdict: if
+the verdicts are calibrated, the outlet took from the other at least once
+with at least that probability. Verdicts are not independent (one outlet's
+clock or credit style misleads every pair alike), so they are not combined
+into a higher figure: three text-only guesses stay a text-only guess.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+
+from .model import Article, OutletLink, Pair, Relation
+from .provenance import parse_time
+
+__all__ = ["link_outlets", "wire_name"]
+
+# Outlet names (lower case, domain suffix dropped) under which a wire
+# agency publishes its own copy.
+_WIRE_NAMES = {
+    "afp": "AFP",
+    "agence france-presse": "AFP",
+    "reuters": "Reuters",
+    "ap": "AP",
+    "apnews": "AP",
+    "associated press": "AP",
+    "the associated press": "AP",
+    "dpa": "dpa",
+    "pa media": "PA",
+    "press association": "PA",
+    "xinhua": "Xinhua",
+    "xinhuanet": "Xinhua",
+    "tass": "TASS",
+    "efe": "EFE",
+    "ansa": "ANSA",
+    "anadolu": "Anadolu",
+    "aa": "Anadolu",
+    "upi": "UPI",
+    "bloomberg": "Bloomberg",
+}
+
+
+def wire_name(outlet: str) -> str | None:
+    """The wire agency an outlet is, or ``None`` for any other outlet.
+
+    >>> wire_name("Reuters"), wire_name("www.afp.com"), wire_name("Daily News")
+    ('Reuters', 'AFP', None)
+    """
+    name = outlet.strip().lower().removeprefix("www.")
+    if name not in _WIRE_NAMES and "." in name:
+        name = name.rsplit(".", 1)[0]  # "reuters.com" -> "reuters"
+    return _WIRE_NAMES.get(name)
+
+
+def _lag_hours(source: Article, derived: Article) -> float | None:
+    ts, td = parse_time(source.published), parse_time(derived.published)
+    if ts is None or td is None:
+        return None
+    return (td[0] - ts[0]).total_seconds() / 3600
+
+
+def _kinds(pairs: Iterable[Pair]) -> tuple[tuple[str, int], ...]:
+    counts = Counter(p.kind.value for p in pairs)
+    return tuple(sorted(counts.items(), key=lambda kc: (-kc[1], kc[0])))
+
+
+def link_outlets(articles: Sequence[Article], pairs: Iterable[Pair]) -> tuple[OutletLink, ...]:
+    """Aggregate the ``copied`` article pairs into outlet-to-outlet links.
+
+    Parameters
+    ----------
+    articles
+        Every article of the scan (outlets and publication times are read).
+    pairs
+        Pairs with their direction filled in (:func:`reuse.provenance.infer_directions`).
+
+    Returns
+    -------
+    tuple of OutletLink
+        Most articles first, then surest, then by outlet names.
+
+    Examples
+    --------
+    >>> from reuse.model import Direction, Extent, ReuseKind
+    >>> arts = [Article("w1", "...", "AFP"), Article("d1", "...", "Daily")]
+    >>> d = Direction(Relation.COPIED, "w1", "d1", 0.6)
+    >>> p = Pair("d1", "w1", ReuseKind.VERBATIM, Extent.WHOLE, 1.0, 1.0, 1.0, 1.0, (), d)
+    >>> link_outlets(arts, [p])
+    (OutletLink(source='AFP', derived='Daily', articles=1, kinds=(('verbatim', 1),), median_lag_hours=None, confidence=0.6, pairs=(('w1', 'd1'),)),)
+    """
+    by_id = {a.id: a for a in articles}
+    grouped: dict[tuple[str, str], list[Pair]] = defaultdict(list)
+    for pair in pairs:
+        d = pair.direction
+        if d.relation is not Relation.COPIED or d.source is None or d.derived is None:
+            continue
+        source, derived = by_id[d.source], by_id[d.derived]
+        if source.outlet != derived.outlet:
+            grouped[(source.outlet, derived.outlet)].append(pair)
+
+    links = []
+    for (source_outlet, derived_outlet), group in grouped.items():
+        group.sort(key=lambda p: (p.direction.source, p.direction.derived))
+        lags = [
+            lag
+            for p in group
+            if (lag := _lag_hours(by_id[p.direction.source], by_id[p.direction.derived])) is not None
+        ]
+        links.append(
+            OutletLink(
+                source=source_outlet,
+                derived=derived_outlet,
+                articles=len(group),
+                kinds=_kinds(group),
+                median_lag_hours=round(statistics.median(lags), 3) if lags else None,
+                confidence=max(p.direction.confidence for p in group),
+                pairs=tuple((p.direction.source, p.direction.derived) for p in group),
+            )
+        )
+    links.sort(key=lambda link: (-link.articles, -link.confidence, link.source, link.derived))
+    return tuple(links)

@@ -1,0 +1,125 @@
+"""The outlet level: copied article pairs aggregated into who-takes-from-whom between outlets."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from reuse.cli import main
+from reuse.model import Article, Direction, Extent, Pair, Relation, ReuseKind
+from reuse.outlets import link_outlets, wire_name
+from reuse.report import render_text, report_dict
+
+
+def _art(aid, outlet, published=None):
+    return Article(aid, f"text of {aid}", outlet, published=published)
+
+
+def _pair(a, b, relation=Relation.COPIED, source=None, derived=None, confidence=0.6, kind=ReuseKind.VERBATIM):
+    d = Direction(relation, source, derived, confidence)
+    return Pair(a, b, kind, Extent.WHOLE, 0.9, 0.9, 0.9, 0.9, (), d)
+
+
+ARTICLES = [
+    _art("w1", "AFP", "2025-05-27T08:00:00Z"),
+    _art("w2", "AFP", "2025-05-27T09:00:00Z"),
+    _art("w3", "AFP", "2025-05-27T10:00:00Z"),
+    _art("d1", "Daily", "2025-05-27T09:00:00Z"),
+    _art("d2", "Daily", "2025-05-27T12:00:00Z"),
+    _art("d3", "Daily"),
+    _art("g1", "Gazette"),
+    _art("g2", "Gazette"),
+]
+
+
+def test_copied_pairs_aggregate_per_outlet_pair():
+    pairs = [
+        _pair("d1", "w1", source="w1", derived="d1", confidence=0.95),
+        _pair("d2", "w2", source="w2", derived="d2", confidence=0.9, kind=ReuseKind.LIGHT_REWRITE),
+        _pair("d3", "w3", source="w3", derived="d3", confidence=0.65),
+        _pair("d1", "g1", source="d1", derived="g1", kind=ReuseKind.HEAVY_REWRITE),
+    ]
+    afp, daily = link_outlets(ARTICLES, pairs)
+    assert (afp.source, afp.derived, afp.articles) == ("AFP", "Daily", 3)
+    assert afp.kinds == (("verbatim", 2), ("light-rewrite", 1))
+    assert afp.median_lag_hours == pytest.approx(2.0)  # lags 1 h and 3 h; d3 has no time
+    assert afp.confidence == 0.95
+    assert afp.pairs == (("w1", "d1"), ("w2", "d2"), ("w3", "d3"))
+    assert (daily.source, daily.derived, daily.median_lag_hours) == ("Daily", "Gazette", None)
+
+
+@pytest.mark.parametrize(
+    "pair",
+    [
+        _pair("d1", "g1", Relation.COMMON_SOURCE),
+        _pair("d1", "g1", Relation.UNDETERMINED, confidence=0.5),
+        _pair("g1", "g2", source="g1", derived="g2"),
+    ],
+    ids=["common-source", "undetermined", "same-outlet"],
+)
+def test_pairs_that_say_nothing_about_who_takes_from_whom_are_left_out(pair):
+    assert link_outlets(ARTICLES, [pair]) == ()
+
+
+def test_text_only_verdicts_never_add_up_to_high_confidence():
+    pairs = [_pair(f"d{i}", f"w{i}", source=f"w{i}", derived=f"d{i}", confidence=0.65) for i in (1, 2, 3)]
+    (link,) = link_outlets(ARTICLES, pairs)
+    assert link.confidence == 0.65
+
+
+def test_links_with_most_articles_come_first():
+    pairs = [
+        _pair("d1", "g1", source="d1", derived="g1"),
+        _pair("g2", "w1", source="w1", derived="g2"),
+        _pair("g1", "w2", source="w2", derived="g1"),
+    ]
+    assert [(link.source, link.derived) for link in link_outlets(ARTICLES, pairs)] == [
+        ("AFP", "Gazette"),
+        ("Daily", "Gazette"),
+    ]
+
+
+def test_wire_names():
+    assert [wire_name(o) for o in ("AFP", "reuters.com", "Associated Press", "Daily News")] == ["AFP", "Reuters", "AP", None]
+
+
+def test_json_and_terminal_carry_the_outlet_links(make_result):
+    result = make_result()
+    report = report_dict(result)
+    assert report["outlets"] == [
+        {
+            "source": "Daily News",
+            "derived": "Wire Service",
+            "articles": 1,
+            "kinds": [{"kind": "verbatim", "count": 1}],
+            "median_lag_hours": 2.5,
+            "confidence": 0.8123,
+            "pairs": [{"source": "a.txt", "derived": "b.txt"}],
+        }
+    ]
+    text = " ".join(render_text(result).split())
+    assert "Wire Service ran 1 of Daily News's articles verbatim (median lag 2.5 h, confidence 0.81)" in text
+
+
+def test_scan_reports_an_outlet_taking_wire_copy(tmp_path):
+    wire = (
+        "MOSCOW (AFP) - The Kremlin on Tuesday said the prisoner exchange plan with Washington remains on track "
+        "despite sharp remarks from both capitals, adding that lists of names had been handed over. "
+        "Officials in both governments have worked for months on the details of the swap, which would be the "
+        "largest since the end of the Cold War, according to people familiar with the talks. "
+        "The foreign ministry said a date had not yet been set and that technical questions remained open."
+    )
+    records = [
+        {"id": "wire", "outlet": "AFP", "published": "2025-05-27T08:00:00Z", "text": wire},
+        {"id": "copy", "outlet": "Daily News", "published": "2025-05-27T10:30:00Z",
+         "text": wire + " Daily News readers can follow the story on our live page."},
+    ]
+    (tmp_path / "news.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n", "utf-8")
+    run = CliRunner().invoke(main, ["scan", str(tmp_path), "--json", "-", "--quiet"])
+    assert run.exit_code == 0, run.output
+    report = json.loads(run.stdout)
+    assert [(o["source"], o["derived"], o["articles"], o["median_lag_hours"]) for o in report["outlets"]] == [
+        ("AFP", "Daily News", 1, 2.5)
+    ]
+    text = CliRunner().invoke(main, ["scan", str(tmp_path), "--quiet"]).stdout
+    assert "Daily News ran 1 AFP wire story verbatim (median lag 2.5 h" in " ".join(text.split())
