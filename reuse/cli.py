@@ -8,6 +8,8 @@ Commands
 --------
 scan FOLDER
     Find reused text between the articles in FOLDER.
+graph FOLDER_OR_REPORT -o FILE
+    Draw or export the reuse graph (png, svg, pdf, graphml, gexf, json).
 
 Output
 ------
@@ -48,6 +50,9 @@ from .config import ScanConfig
 from .errors import ConfigError, InputError, ReuseError
 from .pipeline import scan as scan_folder
 from .report import dumps_report, render_text, sanitize, write_json
+from .report.graph_export import GRAPH_FORMATS, LEVELS, graph_format, write_graph
+from .report.html_report import write_html
+from .report.report_reader import is_report, read_report
 
 __all__ = ["main"]
 
@@ -280,10 +285,32 @@ def main(ctx: click.Context) -> None:
     metavar="N",
     help="Show at most N pairs in the summary (the JSON report keeps them all).",
 )
+@click.option(
+    "--html",
+    "html_path",
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="Also write a self-contained HTML report to FILE: graph, sortable pairs, articles side by side.",
+)
+@click.option(
+    "--graph",
+    "graph_path",
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="Also write the article-level reuse graph to FILE; the extension picks the format (.png .svg .pdf .graphml .gexf .json).",
+)
 @config_options
 @common_options
 @click.pass_context
-def scan(ctx: click.Context, folder: Path, json_path: str | None, max_pairs: int | None, **settings: int) -> None:
+def scan(
+    ctx: click.Context,
+    folder: Path,
+    json_path: str | None,
+    max_pairs: int | None,
+    html_path: str | None = None,
+    graph_path: str | None = None,
+    **settings: int,
+) -> None:
     """Find reused text between the articles in FOLDER.
 
     FOLDER is read recursively (txt, md, html, json, jsonl); one file works
@@ -299,6 +326,7 @@ def scan(ctx: click.Context, folder: Path, json_path: str | None, max_pairs: int
       reuse scan samples/
       reuse scan samples/ --json report.json --max-pairs 5
       reuse scan samples/ --json - --quiet > report.json
+      reuse scan samples/ --html report.html --graph graph.png
     """
     state = _state(ctx)
     try:
@@ -308,6 +336,7 @@ def scan(ctx: click.Context, folder: Path, json_path: str | None, max_pairs: int
     _check_folder(folder)
     if json_path not in (None, "-"):
         _check_output(json_path, folder, state)
+    _check_extra_outputs(ctx, folder, state, html_path, graph_path)
 
     progress = _Progress(quiet=state.quiet)
     written = False
@@ -331,6 +360,8 @@ def scan(ctx: click.Context, folder: Path, json_path: str | None, max_pairs: int
         elif json_path is not None:
             write_json(result, json_path, config)
             written = True
+        for extra in _write_extras(result, config, html_path, graph_path):
+            state.note(extra)
         if summary is not None:
             click.echo(summary, nl=False)
         if written and json_path != "-":
@@ -338,6 +369,111 @@ def scan(ctx: click.Context, folder: Path, json_path: str | None, max_pairs: int
     except KeyboardInterrupt:
         done = f"the report was already written to {json_path}" if written else "no report written"
         click.echo(f"interrupted: {done}", err=True)
+        ctx.exit(EXIT_INTERRUPTED)
+    except (InputError, ConfigError) as exc:
+        raise click.UsageError(sanitize(str(exc)), ctx) from exc
+    except ReuseError as exc:
+        click.echo(f"error: {sanitize(str(exc))}", err=True)
+        ctx.exit(EXIT_FAILED)
+
+
+def _check_extra_outputs(ctx: click.Context, folder: Path, state: State, html_path: str | None, graph_path: str | None) -> None:
+    """The checks of ``--json`` for ``--html`` and ``--graph``, and a known graph format."""
+    for option, out in (("--html", html_path), ("--graph", graph_path)):
+        if out is None:
+            continue
+        try:
+            _check_output(out, folder, state)
+        except click.BadParameter as exc:
+            exc.param_hint = option
+            exc.message = exc.message.replace("--json report.json", f"{option} {Path(out).name}")
+            raise
+    if graph_path is not None:
+        try:
+            graph_format(graph_path)
+        except ConfigError as exc:
+            raise click.BadParameter(sanitize(str(exc)), ctx, param_hint="--graph") from exc
+
+
+def _write_extras(result, config: ScanConfig, html_path: str | None, graph_path: str | None) -> list[str]:
+    """Write the HTML report and the graph when asked; the notes to print."""
+    notes = []
+    if html_path is not None:
+        write_html(result, html_path, config)
+        notes.append(f"HTML report written to {html_path}")
+    if graph_path is not None:
+        write_graph(result, graph_path)
+        notes.append(f"graph written to {graph_path}")
+    return notes
+
+
+@main.command(epilog=EXIT_CODES_HELP)
+@click.argument("source", metavar="FOLDER_OR_REPORT", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    required=True,
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="Where to write the graph; the extension picks the format: " + ", ".join("." + f for f in GRAPH_FORMATS) + ".",
+)
+@click.option(
+    "--level",
+    type=click.Choice(LEVELS),
+    default="article",
+    show_default=True,
+    help="article: a node per article, arrows from source to copy; outlet: a node per outlet, arrows weighted by articles taken.",
+)
+@click.option(
+    "--quotes/--no-quotes",
+    default=True,
+    show_default=True,
+    help="Show or hide the pairs whose only shared text is the same quotations (article level).",
+)
+@config_options
+@common_options
+@click.pass_context
+def graph(ctx: click.Context, source: Path, out: str, level: str, quotes: bool, **settings: int) -> None:
+    """Draw or export the reuse graph of a folder or of a saved JSON report.
+
+    FOLDER_OR_REPORT is a folder of articles (scanned first, like reuse scan)
+    or a report written by reuse scan --json (drawn without scanning again).
+    Images (.png .svg .pdf) lay each group of related articles out apart and
+    set articles that share nothing aside; .graphml and .gexf open in Gephi;
+    .json is networkx node-link data.
+
+    \b
+    Examples:
+      reuse graph samples/ -o graph.png
+      reuse graph report.json -o outlets.svg --level outlet
+      reuse graph samples/ -o graph.gexf --no-quotes
+    """
+    state = _state(ctx)
+    try:
+        config = build_config(settings)
+        graph_format(out)
+    except ConfigError as exc:
+        raise click.UsageError(sanitize(str(exc)), ctx) from exc
+    _check_folder(source)
+    progress = _Progress(quiet=state.quiet)
+    try:
+        if is_report(source):
+            stored = read_report(source)
+            result, words = stored.result, stored.words
+        else:
+            _check_output(out, source, state)
+            try:
+                result = scan_folder(source, config, progress=progress)
+            finally:
+                progress.close()
+            words = None
+            for skipped in result.skipped:
+                state.warn(f"skipped {skipped.path}: {skipped.reason}")
+        write_graph(result, out, level=level, quotes=quotes, words=words)
+        state.note(f"graph written to {out}")
+    except KeyboardInterrupt:
+        click.echo("interrupted: no graph written", err=True)
         ctx.exit(EXIT_INTERRUPTED)
     except (InputError, ConfigError) as exc:
         raise click.UsageError(sanitize(str(exc)), ctx) from exc

@@ -13,7 +13,7 @@ import networkx as nx
 
 from .model import Article, Pair, ReuseKind, ScanResult
 
-__all__ = ["article_graph", "clusters", "pair_graph"]
+__all__ = ["article_graph", "clusters", "outlet_graph", "pair_graph"]
 
 
 def pair_graph(pairs: Iterable[Pair]) -> nx.Graph:
@@ -92,3 +92,36 @@ def clusters(graph: nx.Graph) -> list[tuple[str, ...]]:
     """
     groups: Sequence[set[str]] = [c for c in nx.connected_components(graph) if len(c) > 1]
     return sorted((tuple(sorted(c)) for c in groups), key=lambda c: (-len(c), c))
+
+
+def outlet_graph(result: ScanResult) -> nx.DiGraph:
+    """One node per outlet, one edge per :class:`~reuse.model.OutletLink` (source -> derived).
+
+    Nodes carry ``articles`` (how many articles the outlet has in the scan);
+    edges carry ``articles`` (pairs taken), ``kinds`` (``"verbatim 3; heavy-rewrite 1"``
+    style pairs), ``median_lag_hours`` and ``confidence``. Outlets that
+    take from nobody and are taken from by nobody are nodes without edges.
+
+    >>> from reuse.model import OutletLink
+    >>> link = OutletLink("wire", "site", 2, (("verbatim", 2),), None, 0.7, (("w1", "s1"), ("w2", "s2")))
+    >>> arts = tuple(Article(i, "", o) for i, o in (("w1", "wire"), ("w2", "wire"), ("s1", "site"), ("s2", "site")))
+    >>> g = outlet_graph(ScanResult(arts, (), (), "x", outlets=(link,)))
+    >>> g["wire"]["site"]["articles"], g.nodes["wire"]["articles"]
+    (2, 2)
+    """
+    graph = nx.DiGraph()
+    counts: dict[str, int] = {}
+    for art in result.articles:
+        counts[art.outlet] = counts.get(art.outlet, 0) + 1
+    for outlet in sorted(counts):
+        graph.add_node(outlet, outlet=outlet, articles=counts[outlet])
+    for link in result.outlets:
+        graph.add_edge(
+            link.source,
+            link.derived,
+            articles=link.articles,
+            kinds=link.kinds,
+            median_lag_hours=link.median_lag_hours,
+            confidence=link.confidence,
+        )
+    return graph

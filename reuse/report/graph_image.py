@@ -61,10 +61,19 @@ def _short(text: str, limit: int) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
+def _plural(n: int, word: str) -> str:
+    """
+    >>> _plural(1, "article"), _plural(3, "pair")
+    ('1 article', '3 pairs')
+    """
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 def _node_label(node: Hashable, data: dict, level: str) -> str:
     outlet = str(data.get("outlet") or node)
     if level == "outlet":
-        return f"{_short(outlet, _TITLE_CHARS)}\n{data.get('articles', 0)} articles"
+        n = int(data.get("articles", 0))
+        return f"{_short(outlet, _TITLE_CHARS)}\n{_plural(n, 'article')}"
     title = data.get("title")
     if not title:
         return _short(str(node).rsplit("/", 1)[-1], _TITLE_CHARS)
@@ -118,6 +127,10 @@ def _draw_edges(ax, graph: nx.Graph, lay: Layout, level: str, radius_pt: float) 
         if u not in lay.pos or v not in lay.pos:
             continue
         s = _edge_style(graph, u, v, data, level)
+        if level == "outlet":
+            (x1, y1), (x2, y2) = lay.pos[u], lay.pos[v]
+            ax.text((x1 + x2) / 2, (y1 + y2) / 2, str(data.get("articles", "")), fontsize=7.5, ha="center", va="center",
+                    zorder=4, bbox={"boxstyle": "circle,pad=0.2", "fc": "white", "ec": "#888888", "lw": 0.6})
         ax.add_patch(
             FancyArrowPatch(
                 posA=lay.pos[s["src"]],
@@ -252,13 +265,14 @@ def draw_graph(graph: nx.Graph, *, level: str = "article", title: str | None = N
     ax.scatter(xs, ys, s=sizes, c=fill, edgecolors="white", linewidths=1.2, zorder=2)
     if lay.aside_top is not None:
         ax.axhline(lay.aside_top, color="#dddddd", lw=0.8, ls="--", zorder=0)
-        ax.text(0.05, lay.aside_top - 0.1, "share no text with any other article", fontsize=8, color="#777777", va="top")
+        aside = "took from no other outlet and gave to none" if level == "outlet" else "share no text with any other article"
+        ax.text(0.05, lay.aside_top - 0.1, aside, fontsize=8, color="#777777", va="top")
     dropped = _draw_labels(ax, fig, graph, lay, level, font, radius_pt)
     _legend(fig, graph, level, colours, ranked, node_area)
 
     what = "outlets" if level == "outlet" else "articles"
-    links = "links" if level == "outlet" else "pairs sharing text"
-    headline = title or f"Reuse graph: {graph.number_of_nodes()} {what}, {graph.number_of_edges()} {links}"
+    links = _plural(graph.number_of_edges(), "link" if level == "outlet" else "pair") + ("" if level == "outlet" else " sharing text")
+    headline = title or f"Reuse graph: {_plural(graph.number_of_nodes(), what[:-1])}, {links}"
     notes = []
     if level == "article":
         notes.append("Arrows point from the likely source to the copy.")

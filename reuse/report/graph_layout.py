@@ -81,7 +81,7 @@ def _pack(boxes: list[tuple[float, float]]) -> tuple[list[tuple[float, float]], 
     """Shelf packing: lower-left corner of each box, and the total width and height.
 
     >>> _pack([(2.0, 2.0), (1.0, 1.0), (1.0, 1.0)])[0]
-    [(0.0, 1.0), (2.0, 2.0), (0.0, 0.0)]
+    [(0.0, 1.0), (2.0, 1.5), (0.0, 0.0)]
     """
     if not boxes:
         return [], 0.0, 0.0
