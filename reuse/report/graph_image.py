@@ -47,6 +47,10 @@ _GREY = "#c8c8c8"
 _LEGEND_OUTLETS = 12
 _TITLE_CHARS = 28
 _DPI = 150
+#: Curvature of outlet-level arrows, so that A -> B and B -> A do not overlap.
+_BEND = 0.15
+#: The drawing's largest side, in inches (at 150 dpi, 3600 pixels).
+_MAX_INCHES = 24.0
 
 
 def _short(text: str, limit: int) -> str:
@@ -84,12 +88,20 @@ def _node_label(node: Hashable, data: dict, level: str) -> str:
 
 
 def _outlet_colours(graph: nx.Graph, level: str) -> tuple[dict[str, str], list[tuple[str, int]]]:
-    """A colour per outlet (most articles first) and the outlets with their counts."""
+    """A colour for each of the outlets with most articles, and the outlets coloured, with their counts.
+
+    At article level, outlets with a single article stay grey once there are
+    more outlets than colours: a colour is only worth its legend line when it
+    ties articles together. Outlets left out of the mapping are drawn grey.
+    """
     counts: Counter[str] = Counter()
     for node, data in graph.nodes(data=True):
         counts[str(data.get("outlet") or node)] += int(data.get("articles", 1)) if level == "outlet" else 1
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    return {o: _PALETTE[i % len(_PALETTE)] for i, (o, _) in enumerate(ranked)}, ranked
+    if len(ranked) > len(_PALETTE) and level == "article":
+        ranked = [(o, n) for o, n in ranked if n > 1]
+    ranked = ranked[: len(_PALETTE)]
+    return {o: _PALETTE[i] for i, (o, _) in enumerate(ranked)}, ranked
 
 
 def _sizes(n: int) -> tuple[float, float, float]:
@@ -103,10 +115,10 @@ def _sizes(n: int) -> tuple[float, float, float]:
     return 45.0, 5.5, 0.55
 
 
-def _edge_style(graph: nx.Graph, u: Hashable, v: Hashable, data: dict, level: str) -> dict:
+def _edge_style(u: Hashable, v: Hashable, data: dict, level: str, colours: dict[str, str], thin: float = 1.0) -> dict:
     if level == "outlet":
         articles = int(data.get("articles", 1))
-        return {"colour": "#444444", "style": "solid", "alpha": 0.85, "width": 1.0 + 1.6 * math.log2(articles + 1), "arrow": True, "src": u, "dst": v}
+        return {"colour": colours.get(str(u), "#444444"), "style": "solid", "alpha": 0.85, "width": 1.0 + 1.6 * math.log2(articles + 1), "arrow": True, "src": u, "dst": v}
     colour, style, alpha, _ = KIND_STYLES.get(str(data.get("kind")), ("#555555", "solid", 0.8, ""))
     src, dst = data.get("source"), data.get("derived")
     arrow = data.get("relation") == "copied" and {src, dst} == {u, v}
@@ -115,31 +127,37 @@ def _edge_style(graph: nx.Graph, u: Hashable, v: Hashable, data: dict, level: st
         "colour": colour,
         "style": style,
         "alpha": alpha,
-        "width": 0.8 + 2.6 * min(shared, 2.0),
+        "width": (0.8 + 2.6 * min(shared, 2.0)) * thin,
         "arrow": arrow,
         "src": src if arrow else u,
         "dst": dst if arrow else v,
     }
 
 
-def _draw_edges(ax, graph: nx.Graph, lay: Layout, level: str, radius_pt: float) -> None:
+def _draw_edges(ax, graph: nx.Graph, lay: Layout, level: str, radii: dict, colours: dict[str, str]) -> None:
+    linked = sum(1 for v in graph if graph.degree(v))
+    mean_degree = 2 * graph.number_of_edges() / max(1, linked)
+    # Dense clusters (many articles rewriting one source) turn into a blot with wide lines.
+    thin = 1.0 if mean_degree <= 3 else max(0.35, 3 / mean_degree)
     for u, v, data in graph.edges(data=True):
         if u not in lay.pos or v not in lay.pos:
             continue
-        s = _edge_style(graph, u, v, data, level)
-        if level == "outlet":
+        s = _edge_style(u, v, data, level, colours, thin)
+        if level == "outlet" and int(data.get("articles", 1)) > 1:
+            # The middle of the arc3 curve: the two directions between a pair of outlets bend apart.
             (x1, y1), (x2, y2) = lay.pos[u], lay.pos[v]
-            ax.text((x1 + x2) / 2, (y1 + y2) / 2, str(data.get("articles", "")), fontsize=7.5, ha="center", va="center",
-                    zorder=4, bbox={"boxstyle": "circle,pad=0.2", "fc": "white", "ec": "#888888", "lw": 0.6})
+            mx, my = (x1 + x2) / 2 + 0.5 * _BEND * (y2 - y1), (y1 + y2) / 2 - 0.5 * _BEND * (x2 - x1)
+            ax.text(mx, my, str(data["articles"]), fontsize=7.5, ha="center", va="center", zorder=4,
+                    bbox={"boxstyle": "circle,pad=0.2", "fc": "white", "ec": "#888888", "lw": 0.6})
         ax.add_patch(
             FancyArrowPatch(
                 posA=lay.pos[s["src"]],
                 posB=lay.pos[s["dst"]],
                 arrowstyle="-|>" if s["arrow"] else "-",
                 mutation_scale=9 + 2.2 * s["width"],
-                shrinkA=radius_pt + 1,
-                shrinkB=radius_pt + 2,
-                connectionstyle="arc3,rad=0.06",
+                shrinkA=radii[s["src"]] + 1,
+                shrinkB=radii[s["dst"]] + 2,
+                connectionstyle=f"arc3,rad={_BEND if level == 'outlet' else 0.06}",
                 color=s["colour"],
                 linestyle=s["style"],
                 linewidth=s["width"],
@@ -149,21 +167,23 @@ def _draw_edges(ax, graph: nx.Graph, lay: Layout, level: str, radius_pt: float) 
         )
 
 
-def _draw_labels(ax, fig: Figure, graph: nx.Graph, lay: Layout, level: str, font: float, radius_pt: float) -> int:
+def _draw_labels(ax, fig: Figure, graph: nx.Graph, lay: Layout, level: str, font: float, radii: dict) -> int:
     """Label nodes, most connected first, skipping labels that would overlap; return how many were dropped."""
     renderer = FigureCanvasAgg(fig).get_renderer()
     order = sorted(lay.pos, key=lambda v: (-graph.degree(v), -int(graph.nodes[v].get("words", 0) or 0), str(v)))
+    # Nodes count as taken room: a label never hides another node.
+    px = fig.dpi / 72
     taken: list = []
-    node_boxes = []
     for v in lay.pos:
         x, y = ax.transData.transform(lay.pos[v])
-        node_boxes.append((x - radius_pt, y - radius_pt, x + radius_pt, y + radius_pt))
+        r = radii[v] * px
+        taken.append((x - r, y - r, x + r, y + r))
     dropped = 0
     for v in order:
         text = ax.annotate(
             _node_label(v, graph.nodes[v], level),
             xy=lay.pos[v],
-            xytext=(0, -(radius_pt * 0.9 + 3)),
+            xytext=(0, -(radii[v] * 0.9 + 3)),
             textcoords="offset points",
             ha="center",
             va="top",
@@ -191,7 +211,7 @@ def _legend(fig: Figure, graph: nx.Graph, level: str, colours: dict[str, str], r
         handles = [
             Line2D([], [], color="#444444", lw=1.5, marker=">", markevery=[1], label="took articles from → to"),
             Line2D([], [], color="#444444", lw=1.0 + 1.6 * math.log2(2), label="1 article"),
-            Line2D([], [], color="#444444", lw=1.0 + 1.6 * math.log2(11), label="10 articles"),
+            Line2D([], [], color="#444444", lw=1.0 + 1.6 * math.log2(11), label="10 articles (number on the arrow)"),
         ]
         title = "Outlets"
     else:
@@ -208,10 +228,12 @@ def _legend(fig: Figure, graph: nx.Graph, level: str, colours: dict[str, str], r
     first = fig.legend(handles=handles, title=title, loc="upper right", bbox_to_anchor=(0.995, 0.90), fontsize=8, title_fontsize=9, frameon=False, alignment="left")
     fig.add_artist(first)
     shown = ranked[:_LEGEND_OUTLETS]
-    marker = math.sqrt(node_area) * 0.6
-    dots = [Line2D([], [], linestyle="none", marker="o", markersize=min(marker, 9), markerfacecolor=colours[o], markeredgecolor="white", label=f"{_short(o, 24)} ({n})") for o, n in shown]
-    if len(ranked) > len(shown):
-        dots.append(Line2D([], [], linestyle="none", marker="o", markersize=7, markerfacecolor=_GREY, label=f"{len(ranked) - len(shown)} more outlets"))
+    marker = min(math.sqrt(node_area) * 0.6, 9)
+    dots = [Line2D([], [], linestyle="none", marker="o", markersize=marker, markerfacecolor=colours[o], markeredgecolor="white", label=f"{_short(o, 24)} ({n})") for o, n in shown]
+    others = len({str(d.get("outlet") or v) for v, d in graph.nodes(data=True)}) - len(shown)
+    if others > 0:
+        text = f"{others} other outlets" if shown else f"{others} outlets, one colour"
+        dots.append(Line2D([], [], linestyle="none", marker="o", markersize=marker, markerfacecolor=_GREY, markeredgecolor="white", label=text))
     fig.legend(handles=dots, title="Node colour: outlet (articles)", loc="upper right", bbox_to_anchor=(0.995, 0.48), fontsize=7.5, title_fontsize=8.5, frameon=False, alignment="left")
 
 
@@ -234,12 +256,14 @@ def draw_graph(graph: nx.Graph, *, level: str = "article", title: str | None = N
     -------
     matplotlib.figure.Figure
     """
-    lay = layout_graph(graph, seed=seed)
+    lay = layout_graph(graph, seed=seed, circle_up_to=30 if level == "outlet" else 5)
     drawn = len(lay.pos)
     node_area, font, per_unit = _sizes(drawn)
     legend_in = 2.9
-    graph_w = min(max(lay.width * per_unit, 4.5), 24.0)
-    graph_h = min(max(lay.height * per_unit, 3.2), 24.0)
+    # One scale for both axes, so the drawing fills its box without distortion.
+    per_unit = min(per_unit, _MAX_INCHES / lay.width, _MAX_INCHES / lay.height)
+    graph_w = max(lay.width * per_unit, 4.5)
+    graph_h = max(lay.height * per_unit, 3.2)
     head_in = 0.85
     fig = Figure(figsize=(graph_w + legend_in, graph_h + head_in), dpi=_DPI, layout=None)
     fig.patch.set_facecolor("white")
@@ -251,23 +275,22 @@ def draw_graph(graph: nx.Graph, *, level: str = "article", title: str | None = N
     ax.axis("off")
 
     colours, ranked = _outlet_colours(graph, level)
-    overflow = {o for o, _ in ranked[len(_PALETTE) :]}
-    radius_pt = math.sqrt(node_area) / 2
-    _draw_edges(ax, graph, lay, level, radius_pt)
     nodes = list(lay.pos)
+    areas = {v: node_area * (1.0 + 0.25 * math.log2(max(1, int(graph.nodes[v].get("articles", 1))))) if level == "outlet" else node_area for v in nodes}
+    radii = {v: math.sqrt(a) / 2 for v, a in areas.items()}
+    _draw_edges(ax, graph, lay, level, radii, colours)
     xs = [lay.pos[v][0] for v in nodes]
     ys = [lay.pos[v][1] for v in nodes]
     fill = []
     for v in nodes:
         outlet = str(graph.nodes[v].get("outlet") or v)
-        fill.append(_GREY if outlet in overflow else colours[outlet])
-    sizes = [node_area * (1.0 + 0.25 * math.log2(int(graph.nodes[v].get("articles", 1)))) for v in nodes] if level == "outlet" else node_area
-    ax.scatter(xs, ys, s=sizes, c=fill, edgecolors="white", linewidths=1.2, zorder=2)
+        fill.append(colours.get(outlet, _GREY))
+    ax.scatter(xs, ys, s=[areas[v] for v in nodes], c=fill, edgecolors="white", linewidths=1.2, zorder=2)
     if lay.aside_top is not None:
         ax.axhline(lay.aside_top, color="#dddddd", lw=0.8, ls="--", zorder=0)
         aside = "took from no other outlet and gave to none" if level == "outlet" else "share no text with any other article"
         ax.text(0.05, lay.aside_top - 0.1, aside, fontsize=8, color="#777777", va="top")
-    dropped = _draw_labels(ax, fig, graph, lay, level, font, radius_pt)
+    dropped = _draw_labels(ax, fig, graph, lay, level, font, radii)
     _legend(fig, graph, level, colours, ranked, node_area)
 
     what = "outlets" if level == "outlet" else "articles"
@@ -281,7 +304,7 @@ def draw_graph(graph: nx.Graph, *, level: str = "article", title: str | None = N
     if lay.hidden:
         notes.append(f"{len(lay.hidden)} {what} sharing no text are not drawn.")
     if dropped:
-        notes.append(f"{dropped} labels left out where they would overlap.")
+        notes.append(f"{_plural(dropped, 'label')} left out where they would overlap.")
     fig.text(0.01, 1 - 0.32 / total_h, headline, fontsize=12, fontweight="bold", va="center")
     fig.text(0.01, 1 - 0.62 / total_h, " ".join(notes), fontsize=8.5, color="#444444", va="center")
     return fig

@@ -56,7 +56,7 @@ class Layout:
     aside_top: float | None = None
 
 
-def _component_positions(graph: nx.Graph, nodes: list[Hashable], seed: int) -> dict[Hashable, np.ndarray]:
+def _component_positions(graph: nx.Graph, nodes: list[Hashable], seed: int, circle_up_to: int) -> dict[Hashable, np.ndarray]:
     """Positions centred on 0 with about ``SPACING`` between neighbours."""
     n = len(nodes)
     if n == 1:
@@ -64,7 +64,7 @@ def _component_positions(graph: nx.Graph, nodes: list[Hashable], seed: int) -> d
     if n == 2:
         return {nodes[0]: np.array([-SPACING, 0.0]), nodes[1]: np.array([SPACING, 0.0])}
     sub = graph.subgraph(nodes)
-    if n <= 5:
+    if n <= max(5, circle_up_to):
         raw = nx.circular_layout(sub)
     else:
         raw = nx.spring_layout(sub, seed=seed, iterations=200, k=1.6 / math.sqrt(n))
@@ -72,7 +72,9 @@ def _component_positions(graph: nx.Graph, nodes: list[Hashable], seed: int) -> d
     pts -= pts.mean(axis=0)
     radius = float(np.max(np.linalg.norm(pts, axis=1))) or 1.0
     # Area grows with n, so node density (and label room) stays about the same.
-    target = SPACING * max(1.0, 0.8 * math.sqrt(n))
+    target = SPACING * max(1.0, (0.8 if n <= 5 else 1.1) * math.sqrt(n))
+    if 5 < n <= circle_up_to:
+        target = SPACING * n / math.pi  # a ring with about 2 units between neighbours
     pts *= target / radius
     return {v: pts[i] for i, v in enumerate(nodes)}
 
@@ -112,7 +114,7 @@ def _pack(boxes: list[tuple[float, float]]) -> tuple[list[tuple[float, float]], 
     return corners, width, total_h
 
 
-def layout_graph(graph: nx.Graph, *, seed: int = 0, max_aside: int = MAX_ASIDE) -> Layout:
+def layout_graph(graph: nx.Graph, *, seed: int = 0, max_aside: int = MAX_ASIDE, circle_up_to: int = 5) -> Layout:
     """Lay out ``graph``: components apart, largest first; isolated nodes aside.
 
     Parameters
@@ -124,6 +126,10 @@ def layout_graph(graph: nx.Graph, *, seed: int = 0, max_aside: int = MAX_ASIDE) 
     max_aside
         Draw at most this many isolated nodes in a strip below; with more,
         they are all left out (``Layout.hidden``) and only counted.
+    circle_up_to
+        Components of at most this many nodes are laid out on a ring (every
+        edge visible, suits a few densely linked outlets); larger ones by
+        a spring layout.
 
     Returns
     -------
@@ -142,7 +148,7 @@ def layout_graph(graph: nx.Graph, *, seed: int = 0, max_aside: int = MAX_ASIDE) 
     comps.sort(key=lambda c: (-len(c), str(c[0])))
     isolated = sorted((v for v in graph.nodes if undirected.degree(v) == 0), key=str)
 
-    placed = [_component_positions(undirected, c, seed) for c in comps]
+    placed = [_component_positions(undirected, c, seed, circle_up_to) for c in comps]
     boxes = []
     for pts in placed:
         arr = np.array(list(pts.values()))
