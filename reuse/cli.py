@@ -379,14 +379,14 @@ def scan(
 
 def _check_extra_outputs(ctx: click.Context, folder: Path, state: State, html_path: str | None, graph_path: str | None) -> None:
     """The checks of ``--json`` for ``--html`` and ``--graph``, and a known graph format."""
-    for option, out in (("--html", html_path), ("--graph", graph_path)):
+    for option, out, example in (("--html", html_path, "report.html"), ("--graph", graph_path, "graph.png")):
         if out is None:
             continue
         try:
             _check_output(out, folder, state)
         except click.BadParameter as exc:
             exc.param_hint = option
-            exc.message = exc.message.replace("--json report.json", f"{option} {Path(out).name}")
+            exc.message = exc.message.replace("--json report.json", f"{option} {example}")
             raise
     if graph_path is not None:
         try:

@@ -36,7 +36,9 @@ def article_graph(result: ScanResult, *, quotes: bool = True, words: Mapping[str
 
     Edge attributes are plain values, ready for ``nx.node_link_data``:
     ``kind``, ``extent``, ``similarity``, ``shared`` (the summed containment),
-    ``relation``, ``source``, ``derived`` and ``confidence``.
+    ``relation``, ``source_article``, ``derived_article`` (``None`` unless
+    ``relation`` is ``copied``; not ``source``, which node-link data uses for
+    an edge's first end) and ``confidence``.
 
     Parameters
     ----------
@@ -66,8 +68,8 @@ def article_graph(result: ScanResult, *, quotes: bool = True, words: Mapping[str
             similarity=pair.similarity,
             shared=round(pair.shared_words, 4),
             relation=d.relation.value,
-            source=d.source,
-            derived=d.derived,
+            source_article=d.source,
+            derived_article=d.derived,
             confidence=d.confidence,
         )
     return graph

@@ -19,6 +19,7 @@ import math
 from collections import Counter
 from collections.abc import Hashable
 
+import matplotlib
 import networkx as nx
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -120,7 +121,7 @@ def _edge_style(u: Hashable, v: Hashable, data: dict, level: str, colours: dict[
         articles = int(data.get("articles", 1))
         return {"colour": colours.get(str(u), "#444444"), "style": "solid", "alpha": 0.85, "width": 1.0 + 1.6 * math.log2(articles + 1), "arrow": True, "src": u, "dst": v}
     colour, style, alpha, _ = KIND_STYLES.get(str(data.get("kind")), ("#555555", "solid", 0.8, ""))
-    src, dst = data.get("source"), data.get("derived")
+    src, dst = data.get("source_article"), data.get("derived_article")
     arrow = data.get("relation") == "copied" and {src, dst} == {u, v}
     shared = float(data.get("shared") or 0.0)  # sum of both containments, 0..2
     return {
@@ -312,10 +313,11 @@ def draw_graph(graph: nx.Graph, *, level: str = "article", title: str | None = N
 
 def render_image(graph: nx.Graph, fmt: str, *, level: str = "article", title: str | None = None) -> bytes:
     """The graph drawn as ``fmt`` (``png``, ``svg`` or ``pdf``), as bytes."""
-    fig = draw_graph(graph, level=level, title=title)
-    buf = io.BytesIO()
-    # Fixed metadata so the same result gives the same file.
+    # Fixed metadata and SVG ids, so the same result gives the same file.
     metadata = {"Software": None} if fmt == "png" else ({"Date": None} if fmt == "svg" else {"CreationDate": None})
-    FigureCanvasAgg(fig)
-    fig.savefig(buf, format=fmt, dpi=_DPI, facecolor="white", metadata=metadata)
+    with matplotlib.rc_context({"svg.hashsalt": "reuse", "svg.fonttype": "none"}):
+        fig = draw_graph(graph, level=level, title=title)
+        buf = io.BytesIO()
+        FigureCanvasAgg(fig)
+        fig.savefig(buf, format=fmt, dpi=_DPI, facecolor="white", metadata=metadata)
     return buf.getvalue()
