@@ -108,7 +108,7 @@ def _article_head(side: str, article: Article, share: float) -> str:
         meta.append(_e(article.published))
     if article.url:
         meta.append(f'<span class="id">{_e(article.url)}</span>')
-    title = f"<div>{_e(article.title)}</div>" if article.title else ""
+    title = f"<div>{_e(article.title)}</div>" if article.title else '<div class="muted">(no title)</div>'
     return (
         f'<h4>{side.upper()}: <span class="id">{_e(article.id)}</span> '
         f'<span class="muted">({_pct(share)} reused)</span></h4>{title}<div class="meta">{" · ".join(meta)}</div>'
