@@ -117,3 +117,15 @@ def test_screenshot_of_the_sample_report(browser, sample_report):
     shot = ARTIFACTS / "sample-report.png"
     browser.screenshot(shot)
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
+
+
+def test_clicking_the_graph_shows_it_at_full_size(browser, sample_report):
+    browser.open(sample_report)
+    sizes = browser.evaluate(
+        """(function () {
+             var img = document.querySelector("figure.graph img"), before = img.getBoundingClientRect().width;
+             img.click();
+             return {before: before, after: img.getBoundingClientRect().width, natural: img.naturalWidth};
+           })()"""
+    )
+    assert sizes["before"] < sizes["natural"] <= sizes["after"] <= sizes["natural"] + 2  # + the border

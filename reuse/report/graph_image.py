@@ -84,7 +84,7 @@ def _node_label(node: Hashable, data: dict, level: str) -> str:
         return _short(str(node).rsplit("/", 1)[-1], _TITLE_CHARS)
     if outlet == str(node) or outlet in str(node):
         # The outlet is only the file name: the id's start tells articles apart.
-        return f"{_short(str(node).rsplit('/', 1)[-1], 14)}\n{_short(title, _TITLE_CHARS)}"
+        return f"{_short(str(node).rsplit('/', 1)[-1], _TITLE_CHARS)}\n{_short(title, _TITLE_CHARS)}"
     return f"{_short(outlet, _TITLE_CHARS)}\n{_short(title, _TITLE_CHARS)}"
 
 
@@ -99,7 +99,8 @@ def _outlet_colours(graph: nx.Graph, level: str) -> tuple[dict[str, str], list[t
     for node, data in graph.nodes(data=True):
         counts[str(data.get("outlet") or node)] += int(data.get("articles", 1)) if level == "outlet" else 1
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    if len(ranked) > len(_PALETTE) and level == "article":
+    if level == "article" and (len(ranked) > len(_PALETTE) or all(n == 1 for _, n in ranked)):
+        # A colour per single-article outlet (often just the file name) says nothing.
         ranked = [(o, n) for o, n in ranked if n > 1]
     ranked = ranked[: len(_PALETTE)]
     return {o: _PALETTE[i] for i, (o, _) in enumerate(ranked)}, ranked
@@ -228,14 +229,16 @@ def _legend(fig: Figure, graph: nx.Graph, level: str, colours: dict[str, str], r
         title = "Lines"
     first = fig.legend(handles=handles, title=title, loc="upper right", bbox_to_anchor=(0.995, 0.90), fontsize=8, title_fontsize=9, frameon=False, alignment="left")
     fig.add_artist(first)
+    # The outlet legend goes right under the first one, whatever the figure's height.
+    below = 0.90 - first.get_window_extent(FigureCanvasAgg(fig).get_renderer()).height / fig.bbox.height - 0.03
     shown = ranked[:_LEGEND_OUTLETS]
     marker = min(math.sqrt(node_area) * 0.6, 9)
     dots = [Line2D([], [], linestyle="none", marker="o", markersize=marker, markerfacecolor=colours[o], markeredgecolor="white", label=f"{_short(o, 24)} ({n})") for o, n in shown]
     others = len({str(d.get("outlet") or v) for v, d in graph.nodes(data=True)}) - len(shown)
     if others > 0:
-        text = f"{others} other outlets" if shown else f"{others} outlets, one colour"
+        text = f"{others} other outlets" if shown else f"{_plural(others, 'outlet')} with one article each"
         dots.append(Line2D([], [], linestyle="none", marker="o", markersize=marker, markerfacecolor=_GREY, markeredgecolor="white", label=text))
-    fig.legend(handles=dots, title="Node colour: outlet (articles)", loc="upper right", bbox_to_anchor=(0.995, 0.48), fontsize=7.5, title_fontsize=8.5, frameon=False, alignment="left")
+    fig.legend(handles=dots, title="Node colour: outlet (articles)", loc="upper right", bbox_to_anchor=(0.995, below), fontsize=7.5, title_fontsize=8.5, frameon=False, alignment="left")
 
 
 def draw_graph(graph: nx.Graph, *, level: str = "article", title: str | None = None, seed: int = 0) -> Figure:

@@ -32,7 +32,8 @@ h3 { font-size: 1.05rem; margin: 0 0 .4rem; } h4 { font-size: .95rem; margin: 0 
 .summary { display: flex; gap: 1.5rem; flex-wrap: wrap; margin: .6rem 0; }
 .summary div { background: #f5f6f8; border-radius: 8px; padding: .5rem .9rem; }
 .summary b { display: block; font-size: 1.4rem; }
-figure { margin: 0; } figure img { max-width: min(100%, 1100px); height: auto; border: 1px solid var(--rule); border-radius: 6px; }
+figure { margin: 0; overflow: auto; } figure img { max-width: min(100%, 1100px); height: auto; border: 1px solid var(--rule);
+  border-radius: 6px; cursor: zoom-in; } figure.zoomed img { max-width: none; cursor: zoom-out; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; }
 th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--rule); vertical-align: top; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
@@ -106,6 +107,8 @@ SCRIPT = """
   document.addEventListener("click", function (e) {
     var seg = e.target.closest("[data-p]");
     if (seg) { showTwin(seg); }
+    var graph = e.target.closest("figure.graph");
+    if (graph) { graph.classList.toggle("zoomed"); }
   });
   document.addEventListener("keydown", function (e) {
     if ((e.key === "Enter" || e.key === " ") && e.target.hasAttribute && e.target.hasAttribute("data-p")) {

@@ -35,6 +35,8 @@ __all__ = ["MAX_VIEWS", "render_html", "write_html"]
 
 #: Pairs shown side by side; the table lists every pair.
 MAX_VIEWS = 100
+#: The outlet table starts unfolded up to this many rows.
+OPEN_OUTLETS = 12
 
 
 def _e(value: object) -> str:
@@ -192,10 +194,13 @@ def _outlets_table(result: ScanResult) -> str:
         f'<td class="num">{link.confidence:.2f}</td></tr>'
         for link in result.outlets
     )
+    # A long list (often one outlet per file when pages carry no outlet) starts folded.
+    opened = " open" if len(result.outlets) <= OPEN_OUTLETS else ""
     return (
-        "<h2>Who takes from whom</h2><table><thead><tr><th>taken from</th><th>taken by</th>"
+        f'<h2>Who takes from whom</h2><details{opened}><summary>{len(result.outlets)} outlet links: articles copied '
+        "from one outlet by another</summary><table><thead><tr><th>taken from</th><th>taken by</th>"
         '<th class="num">articles</th><th>kinds</th><th class="num">median lag</th><th class="num">confidence</th>'
-        f"</tr></thead><tbody>{rows}</tbody></table>"
+        f"</tr></thead><tbody>{rows}</tbody></table></details>"
     )
 
 
@@ -241,7 +246,10 @@ def render_html(
     graph = ""
     if graph_png is not None:
         data = base64.b64encode(graph_png).decode("ascii")
-        graph = f'<h2>Reuse graph</h2><figure><img alt="The reuse graph: articles as dots, shared text as lines" src="data:image/png;base64,{data}"></figure>'
+        graph = (
+            '<h2>Reuse graph</h2><p class="muted">Click the picture to see it at full size.</p><figure class="graph">'
+            f'<img alt="The reuse graph: articles as dots, shared text as lines" src="data:image/png;base64,{data}"></figure>'
+        )
     more = f'<p class="muted">Side-by-side views of the first {views} of {len(result.pairs)} pairs.</p>' if views < len(result.pairs) else ""
     pairs = "".join(_pair_view(n, p, result, marks) for n, p in enumerate(result.pairs[:views], 1))
     no_pairs = '<p>No two articles share text.</p>' if not result.pairs else ""
@@ -262,10 +270,10 @@ def render_html(
 <div><b>{len(result.outlets)}</b>outlet links</div><div><b>{len(result.skipped)}</b>files skipped</div></div>
 {_problems(result)}
 {graph}
-{_outlets_table(result)}
 <h2>Pairs</h2>
 <p class="muted">Click a column to sort; click a number to open the pair.</p>
 {_pairs_table(result, views)}{no_pairs}
+{_outlets_table(result)}
 <h2>Side by side</h2>
 {_LEGEND}{more}
 {pairs}
