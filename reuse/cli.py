@@ -376,17 +376,21 @@ def scan(
         ctx.exit(EXIT_FAILED)
 
 
+def _check_output_of(option: str, example: str, out: str, folder: Path, state: State) -> None:
+    """:func:`_check_output` for another option than ``--json``, its message naming that option."""
+    try:
+        _check_output(out, folder, state)
+    except click.BadParameter as exc:
+        exc.param_hint = option
+        exc.message = exc.message.replace("--json report.json", f"{option} {example}")
+        raise
+
+
 def _check_extra_outputs(ctx: click.Context, folder: Path, state: State, html_path: str | None, graph_path: str | None) -> None:
     """The checks of ``--json`` for ``--html`` and ``--graph``, and a known graph format."""
     for option, out, example in (("--html", html_path, "report.html"), ("--graph", graph_path, "graph.png")):
-        if out is None:
-            continue
-        try:
-            _check_output(out, folder, state)
-        except click.BadParameter as exc:
-            exc.param_hint = option
-            exc.message = exc.message.replace("--json report.json", f"{option} {example}")
-            raise
+        if out is not None:
+            _check_output_of(option, example, out, folder, state)
     if graph_path is not None:
         try:
             graph_format(graph_path)

@@ -15,7 +15,7 @@ from .cli import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
     _check_folder,
-    _check_output,
+    _check_output_of,
     _Progress,
     _state,
     build_config,
@@ -81,13 +81,13 @@ def graph(ctx: click.Context, source: Path, out: str, level: str, quotes: bool, 
     except ConfigError as exc:
         raise click.UsageError(sanitize(str(exc)), ctx) from exc
     _check_folder(source)
+    _check_output_of("-o", "graph.png", out, source, state)
     progress = _Progress(quiet=state.quiet)
     try:
         if is_report(source):
             stored = read_report(source)
             result, words = stored.result, stored.words
         else:
-            _check_output(out, source, state)
             try:
                 result = scan_folder(source, config, progress=progress)
             finally:

@@ -100,8 +100,8 @@ def outlet_graph(result: ScanResult) -> nx.DiGraph:
     """One node per outlet, one edge per :class:`~reuse.model.OutletLink` (source -> derived).
 
     Nodes carry ``articles`` (how many articles the outlet has in the scan);
-    edges carry ``articles`` (pairs taken), ``kinds`` (``"verbatim 3; heavy-rewrite 1"``
-    style pairs), ``median_lag_hours`` and ``confidence``. Outlets that
+    edges carry ``articles`` (pairs taken), ``kinds`` (``(kind, count)`` pairs,
+    most common first), ``median_lag_hours`` and ``confidence``. Outlets that
     take from nobody and are taken from by nobody are nodes without edges.
 
     >>> from reuse.model import OutletLink

@@ -87,3 +87,12 @@ def test_graph_write_failure_is_exit_1(runner, samples_dir, tmp_path):
     result = runner.invoke(main, ["graph", str(samples_dir), "-o", str(tmp_path / "file" / "g.png")])
     assert result.exit_code == 1
     assert result.stderr.startswith("error: cannot write")
+
+
+def test_graph_never_overwrites_its_report(runner, samples_dir, tmp_path):
+    report = tmp_path / "report.json"
+    assert runner.invoke(main, ["scan", str(samples_dir), "--json", str(report), "-q"]).exit_code == 0
+    before = report.read_bytes()
+    result = runner.invoke(main, ["graph", str(report), "-o", str(report)])
+    assert result.exit_code == 2 and "would overwrite an input" in result.output and "-o graph.png" in result.output
+    assert report.read_bytes() == before
