@@ -129,3 +129,14 @@ def test_clicking_the_graph_shows_it_at_full_size(browser, sample_report):
            })()"""
     )
     assert sizes["before"] < sizes["natural"] <= sizes["after"] <= sizes["natural"] + 2  # + the border
+
+
+def test_each_article_opens_at_its_first_passage(browser, sample_report):
+    browser.open(sample_report)
+    shown = browser.evaluate(
+        """Array.prototype.map.call(document.querySelectorAll(".text"), function (box) {
+             var first = box.querySelector("[data-p]"), b = box.getBoundingClientRect(), r = first.getBoundingClientRect();
+             return box.scrollHeight > box.clientHeight ? r.top >= b.top && r.top < b.bottom : true;
+           })"""
+    )
+    assert shown and all(shown)

@@ -45,7 +45,7 @@ _PALETTE = (
 )  # fmt: skip
 _GREY = "#c8c8c8"
 #: Outlets named in the legend; the others share the last entry.
-_LEGEND_OUTLETS = 12
+_LEGEND_OUTLETS = len(_PALETTE)
 _TITLE_CHARS = 28
 _DPI = 150
 #: Curvature of outlet-level arrows, so that A -> B and B -> A do not overlap.

@@ -56,7 +56,8 @@ details { margin: .3rem 0 .7rem; } summary { cursor: pointer; color: var(--accen
 .text { white-space: pre-wrap; overflow-wrap: anywhere; max-height: 34rem; overflow-y: auto; position: relative;
         border: 1px solid var(--rule); border-radius: 6px; padding: .6rem .8rem; background: #fcfcfd; line-height: 1.55; }
 [data-p] { cursor: pointer; border-radius: 3px; }
-.seg-quote-passage { background: transparent !important; outline: 2px dashed #8c8c8c; outline-offset: -1px; }
+.seg-quote-passage { background: transparent !important; outline: 1.5px dashed #777; outline-offset: -1px;
+                     box-shadow: inset 0 -0.3em 0 var(--pc, #ddd); }
 .quote { font-style: italic; text-decoration: underline dotted #777; text-underline-offset: 3px; }
 .boilerplate { color: #9a9a9a; text-decoration: line-through #c5c5c5; }
 [data-p].active { box-shadow: 0 0 0 2px #1f5fa8; }
@@ -65,7 +66,8 @@ details { margin: .3rem 0 .7rem; } summary { cursor: pointer; color: var(--accen
 .passages { font-size: .85rem; margin: .6rem 0 0; }
 @media (max-width: 800px) { .sides { grid-template-columns: 1fr; } }
 """
-    + "".join(f".c{i} {{ background: {colour}; }}\n" for i, colour in enumerate(PASSAGE_COLOURS))
+    # The passage colour as a variable too: a quotation passage shows it as an underline.
+    + "".join(f".c{i} {{ --pc: {colour}; background: {colour}; }}\n" for i, colour in enumerate(PASSAGE_COLOURS))
 )
 
 SCRIPT = """
@@ -109,6 +111,11 @@ SCRIPT = """
     if (seg) { showTwin(seg); }
     var graph = e.target.closest("figure.graph");
     if (graph) { graph.classList.toggle("zoomed"); }
+  });
+  // Each article opens at its first reused passage.
+  document.querySelectorAll(".text").forEach(function (box) {
+    var first = box.querySelector("[data-p]");
+    if (first) { box.scrollTop = Math.max(0, first.offsetTop - 24); }
   });
   document.addEventListener("keydown", function (e) {
     if ((e.key === "Enter" || e.key === " ") && e.target.hasAttribute && e.target.hasAttribute("data-p")) {
