@@ -170,7 +170,9 @@ def _draw_edges(ax, graph: nx.Graph, lay: Layout, level: str, radii: dict, colou
 
 
 def _draw_labels(ax, fig: Figure, graph: nx.Graph, lay: Layout, level: str, font: float, radii: dict) -> int:
-    """Label nodes, most connected first, skipping labels that would overlap; return how many were dropped."""
+    """Label nodes, most connected first, each below, above, right or left of its node
+    (the first place free); a label with no free place is left out. Returns how many were.
+    """
     renderer = FigureCanvasAgg(fig).get_renderer()
     order = sorted(lay.pos, key=lambda v: (-graph.degree(v), -int(graph.nodes[v].get("words", 0) or 0), str(v)))
     # Nodes count as taken room: a label never hides another node.
@@ -182,25 +184,30 @@ def _draw_labels(ax, fig: Figure, graph: nx.Graph, lay: Layout, level: str, font
         taken.append((x - r, y - r, x + r, y + r))
     dropped = 0
     for v in order:
-        text = ax.annotate(
-            _node_label(v, graph.nodes[v], level),
-            xy=lay.pos[v],
-            xytext=(0, -(radii[v] * 0.9 + 3)),
-            textcoords="offset points",
-            ha="center",
-            va="top",
-            fontsize=font,
-            linespacing=1.1,
-            zorder=3,
-            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75},
-        )
-        bb = text.get_window_extent(renderer)
-        box = (bb.x0, bb.y0, bb.x1, bb.y1)
-        if any(_overlap(box, other) for other in taken):
+        gap = radii[v] * 0.9 + 3
+        places = (((0, -gap), "center", "top"), ((0, gap), "center", "bottom"), ((gap, 0), "left", "center"), ((-gap, 0), "right", "center"))
+        for offset, ha, va in places:
+            text = ax.annotate(
+                _node_label(v, graph.nodes[v], level),
+                xy=lay.pos[v],
+                xytext=offset,
+                textcoords="offset points",
+                ha=ha,
+                va=va,
+                multialignment="center",
+                fontsize=font,
+                linespacing=1.1,
+                zorder=3,
+                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75},
+            )
+            bb = text.get_window_extent(renderer)
+            box = (bb.x0, bb.y0, bb.x1, bb.y1)
+            if not any(_overlap(box, other) for other in taken):
+                taken.append(box)
+                break
             text.remove()
-            dropped += 1
         else:
-            taken.append(box)
+            dropped += 1
     return dropped
 
 
