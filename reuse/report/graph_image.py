@@ -21,6 +21,7 @@ from collections.abc import Hashable
 
 import matplotlib
 import networkx as nx
+import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -169,9 +170,20 @@ def _draw_edges(ax, graph: nx.Graph, lay: Layout, level: str, radii: dict, colou
         )
 
 
+def _edge_points(ax, graph: nx.Graph, lay: Layout) -> np.ndarray:
+    """Points along every edge, in display pixels (the lines are nearly straight)."""
+    ends = [(lay.pos[u], lay.pos[v]) for u, v in graph.edges if u in lay.pos and v in lay.pos]
+    if not ends:
+        return np.empty((0, 2))
+    steps = np.linspace(0.15, 0.85, 8)[:, None]
+    points = [np.asarray(a) + steps * (np.asarray(b) - np.asarray(a)) for a, b in ends]
+    return ax.transData.transform(np.concatenate(points))
+
+
 def _draw_labels(ax, fig: Figure, graph: nx.Graph, lay: Layout, level: str, font: float, radii: dict) -> int:
-    """Label nodes, most connected first, each below, above, right or left of its node
-    (the first place free); a label with no free place is left out. Returns how many were.
+    """Label nodes, most connected first, each below, above, right or left of its node:
+    the first place that covers no line, else the first that covers no other label
+    or node; a label with no such place is left out. Returns how many were.
     """
     renderer = FigureCanvasAgg(fig).get_renderer()
     order = sorted(lay.pos, key=lambda v: (-graph.degree(v), -int(graph.nodes[v].get("words", 0) or 0), str(v)))
@@ -182,11 +194,14 @@ def _draw_labels(ax, fig: Figure, graph: nx.Graph, lay: Layout, level: str, font
         x, y = ax.transData.transform(lay.pos[v])
         r = radii[v] * px
         taken.append((x - r, y - r, x + r, y + r))
+    lines = _edge_points(ax, graph, lay)
+    frame = ax.get_window_extent(renderer)
     dropped = 0
     for v in order:
         gap = radii[v] * 0.9 + 3
         places = (((0, -gap), "center", "top"), ((0, gap), "center", "bottom"), ((gap, 0), "left", "center"), ((-gap, 0), "right", "center"))
-        for offset, ha, va in places:
+        # Twice round the places: first also keeping clear of the lines, then not.
+        for (offset, ha, va), clear_lines in [(p, True) for p in places] + [(p, False) for p in places]:
             text = ax.annotate(
                 _node_label(v, graph.nodes[v], level),
                 xy=lay.pos[v],
@@ -202,7 +217,11 @@ def _draw_labels(ax, fig: Figure, graph: nx.Graph, lay: Layout, level: str, font
             )
             bb = text.get_window_extent(renderer)
             box = (bb.x0, bb.y0, bb.x1, bb.y1)
-            if not any(_overlap(box, other) for other in taken):
+            on_line = clear_lines and bool(
+                np.any((lines[:, 0] > box[0]) & (lines[:, 0] < box[2]) & (lines[:, 1] > box[1]) & (lines[:, 1] < box[3]))
+            )
+            inside = frame.x0 <= box[0] and box[2] <= frame.x1 and frame.y0 <= box[1] and box[3] <= frame.y1
+            if inside and not on_line and not any(_overlap(box, other) for other in taken):
                 taken.append(box)
                 break
             text.remove()
