@@ -73,12 +73,14 @@ def test_layout_is_the_same_every_time():
 
 
 @pytest.mark.parametrize("n", [3, 500], ids=lambda n: f"{n}-articles")
-def test_labels_never_overlap(n):
+def test_labels_never_overlap_and_stay_in_the_picture(n):
     fig = draw_graph(article_graph(random_result(n)))
     renderer = FigureCanvasAgg(fig).get_renderer()
     ax = fig.axes[0]
     boxes = [t.get_window_extent(renderer) for t in ax.texts if "\n" in t.get_text()]
     assert boxes, "some nodes are labelled"
+    frame = ax.get_window_extent(renderer)
+    assert all(frame.x0 <= b.x0 and b.x1 <= frame.x1 and frame.y0 <= b.y0 and b.y1 <= frame.y1 for b in boxes)
     for i, a in enumerate(boxes):
         for b in boxes[i + 1 :]:
             assert not a.overlaps(b)

@@ -8,8 +8,10 @@ one node per outlet, arrows from the outlet taken from to the one that took,
 as wide as the number of articles taken.
 
 It formats; it never computes: the graphs come from :mod:`reuse.graph`, the
-positions from :mod:`reuse.report.graph_layout`. Labels that would cover one
-another are left out, most connected nodes labelled first.
+positions from :mod:`reuse.report.graph_layout`. Each label goes below, above,
+right or left of its node, wherever it covers no line, node or other label;
+the most connected nodes are labelled first and a label with no room is left
+out (the headline says how many).
 """
 
 from __future__ import annotations
@@ -84,7 +86,7 @@ def _node_label(node: Hashable, data: dict, level: str) -> str:
     if not title:
         return _short(str(node).rsplit("/", 1)[-1], _TITLE_CHARS)
     if outlet == str(node) or outlet in str(node):
-        # The outlet is only the file name: the id's start tells articles apart.
+        # The outlet is only the file name: show the id, which the report tables use too.
         return f"{_short(str(node).rsplit('/', 1)[-1], _TITLE_CHARS)}\n{_short(title, _TITLE_CHARS)}"
     return f"{_short(outlet, _TITLE_CHARS)}\n{_short(title, _TITLE_CHARS)}"
 
@@ -92,9 +94,10 @@ def _node_label(node: Hashable, data: dict, level: str) -> str:
 def _outlet_colours(graph: nx.Graph, level: str) -> tuple[dict[str, str], list[tuple[str, int]]]:
     """A colour for each of the outlets with most articles, and the outlets coloured, with their counts.
 
-    At article level, outlets with a single article stay grey once there are
-    more outlets than colours: a colour is only worth its legend line when it
-    ties articles together. Outlets left out of the mapping are drawn grey.
+    At article level, outlets with a single article stay grey when there are
+    more outlets than colours or when no outlet has two articles: a colour is
+    only worth its legend line when it ties articles together. Outlets left
+    out of the mapping are drawn grey.
     """
     counts: Counter[str] = Counter()
     for node, data in graph.nodes(data=True):
