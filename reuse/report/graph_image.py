@@ -140,11 +140,13 @@ def _edge_style(u: Hashable, v: Hashable, data: dict, level: str, colours: dict[
     }
 
 
-def _draw_edges(ax, graph: nx.Graph, lay: Layout, level: str, radii: dict, colours: dict[str, str]) -> None:
+def _draw_edges(ax, graph: nx.Graph, lay: Layout, level: str, radii: dict, colours: dict[str, str], node_area: float) -> None:
     linked = sum(1 for v in graph if graph.degree(v))
     mean_degree = 2 * graph.number_of_edges() / max(1, linked)
     # Dense clusters (many articles rewriting one source) turn into a blot with wide lines.
     thin = 1.0 if mean_degree <= 3 else max(0.35, 3 / mean_degree)
+    # Lines and arrow heads shrink with the nodes, so that a crowded picture stays a picture of dots.
+    thin *= math.sqrt(node_area / _sizes(1)[0])
     for u, v, data in graph.edges(data=True):
         if u not in lay.pos or v not in lay.pos:
             continue
@@ -160,7 +162,7 @@ def _draw_edges(ax, graph: nx.Graph, lay: Layout, level: str, radii: dict, colou
                 posA=lay.pos[s["src"]],
                 posB=lay.pos[s["dst"]],
                 arrowstyle="-|>" if s["arrow"] else "-",
-                mutation_scale=9 + 2.2 * s["width"],
+                mutation_scale=(6 + 2.2 * s["width"]) * (1 if level == "outlet" else max(0.6, thin)),
                 shrinkA=radii[s["src"]] + 1,
                 shrinkB=radii[s["dst"]] + 2,
                 connectionstyle=f"arc3,rad={_BEND if level == 'outlet' else 0.06}",
@@ -311,7 +313,7 @@ def draw_graph(graph: nx.Graph, *, level: str = "article", title: str | None = N
     nodes = list(lay.pos)
     areas = {v: node_area * (1.0 + 0.25 * math.log2(max(1, int(graph.nodes[v].get("articles", 1))))) if level == "outlet" else node_area for v in nodes}
     radii = {v: math.sqrt(a) / 2 for v, a in areas.items()}
-    _draw_edges(ax, graph, lay, level, radii, colours)
+    _draw_edges(ax, graph, lay, level, radii, colours, node_area)
     xs = [lay.pos[v][0] for v in nodes]
     ys = [lay.pos[v][1] for v in nodes]
     fill = []
