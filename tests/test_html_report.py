@@ -8,11 +8,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import reuse
 from reuse.marks import mark_articles
 from reuse.report.html_assets import CSP, SCRIPT
-from reuse.report.html_report import render_html, write_html
+from reuse.report.html_report import _segments, render_html, write_html
 
 #: Every way article text could try to run code or break out of its element.
 PAYLOAD = (
@@ -180,3 +182,21 @@ def test_no_pairs(make_result):
     result = make_result()
     empty = type(result)(result.articles, (), (), result.config_fingerprint)
     assert "No two articles share text." in render_html(empty)
+
+
+# Spans of one role: "p" values are passage numbers (the lowest wins), the others are flags.
+_span = st.tuples(st.integers(0, 60), st.integers(0, 60), st.sampled_from(["p", "quote", "boilerplate"]), st.integers(0, 5))
+
+
+@given(st.text(max_size=50), st.lists(_span, max_size=12))
+def test_segments_partition_the_text_and_know_what_covers_each_piece(text, raw):
+    spans = [(min(s, e), max(s, e), role, value if role == "p" else True) for s, e, role, value in raw]
+    pieces = _segments(text, spans)
+    assert "".join(text[s:e] for s, e, _ in pieces) == text
+    assert all(s < e for s, e, _ in pieces)
+    for start, end, covering in pieces:
+        expected = {}
+        for s, e, role, value in spans:
+            if s <= start and end <= e and role not in expected:
+                expected[role] = value
+        assert covering == expected

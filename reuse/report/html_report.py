@@ -68,14 +68,22 @@ def _segments(text: str, spans: Sequence[tuple[int, int, str, object]]) -> list[
     >>> _segments("abcdef", [(1, 3, "p", 0), (2, 5, "quote", True)])
     [(0, 1, {}), (1, 2, {'p': 0}), (2, 3, {'p': 0, 'quote': True}), (3, 5, {'quote': True}), (5, 6, {})]
     """
-    cuts = sorted({0, len(text), *(s for s, *_ in spans), *(e for _, e, *_ in spans)})
+    starts: dict[int, list[int]] = {}
+    ends: dict[int, list[int]] = {}
+    for k, (s, e, _, _) in enumerate(spans):
+        if s < e:
+            starts.setdefault(s, []).append(k)
+            ends.setdefault(e, []).append(k)
+    cuts = sorted({0, len(text), *starts, *ends})
     cuts = [c for c in cuts if 0 <= c <= len(text)]
+    active: dict[str, set[int]] = {}  # role -> indices of the spans covering the current piece
     pieces = []
     for start, end in zip(cuts, cuts[1:]):
-        covering: dict = {}
-        for s, e, role, value in spans:
-            if s <= start and end <= e and role not in covering:
-                covering[role] = value
+        for k in ends.get(start, ()):
+            active[spans[k][2]].discard(k)
+        for k in starts.get(start, ()):
+            active.setdefault(spans[k][2], set()).add(k)
+        covering = {role: spans[min(ks)][3] for role, ks in active.items() if ks}
         pieces.append((start, end, covering))
     return pieces
 
