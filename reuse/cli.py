@@ -8,6 +8,8 @@ Commands
 --------
 scan FOLDER
     Find reused text between the articles in FOLDER.
+graph FOLDER_OR_REPORT -o FILE
+    Draw or export the reuse graph (png, svg, pdf, graphml, gexf, json).
 
 Output
 ------
@@ -48,6 +50,8 @@ from .config import ScanConfig
 from .errors import ConfigError, InputError, ReuseError
 from .pipeline import scan as scan_folder
 from .report import dumps_report, render_text, sanitize, write_json
+from .report.graph_export import graph_format, write_graph
+from .report.html_report import write_html
 
 __all__ = ["main"]
 
@@ -280,10 +284,32 @@ def main(ctx: click.Context) -> None:
     metavar="N",
     help="Show at most N pairs in the summary (the JSON report keeps them all).",
 )
+@click.option(
+    "--html",
+    "html_path",
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="Also write a self-contained HTML report to FILE: graph, sortable pairs, articles side by side.",
+)
+@click.option(
+    "--graph",
+    "graph_path",
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="Also write the article-level reuse graph to FILE; the extension picks the format (.png .svg .pdf .graphml .gexf .json).",
+)
 @config_options
 @common_options
 @click.pass_context
-def scan(ctx: click.Context, folder: Path, json_path: str | None, max_pairs: int | None, **settings: int) -> None:
+def scan(
+    ctx: click.Context,
+    folder: Path,
+    json_path: str | None,
+    max_pairs: int | None,
+    html_path: str | None = None,
+    graph_path: str | None = None,
+    **settings: int,
+) -> None:
     """Find reused text between the articles in FOLDER.
 
     FOLDER is read recursively (txt, md, html, json, jsonl); one file works
@@ -299,6 +325,7 @@ def scan(ctx: click.Context, folder: Path, json_path: str | None, max_pairs: int
       reuse scan samples/
       reuse scan samples/ --json report.json --max-pairs 5
       reuse scan samples/ --json - --quiet > report.json
+      reuse scan samples/ --html report.html --graph graph.png
     """
     state = _state(ctx)
     try:
@@ -308,6 +335,7 @@ def scan(ctx: click.Context, folder: Path, json_path: str | None, max_pairs: int
     _check_folder(folder)
     if json_path not in (None, "-"):
         _check_output(json_path, folder, state)
+    _check_extra_outputs(ctx, folder, state, html_path, graph_path)
 
     progress = _Progress(quiet=state.quiet)
     written = False
@@ -331,6 +359,8 @@ def scan(ctx: click.Context, folder: Path, json_path: str | None, max_pairs: int
         elif json_path is not None:
             write_json(result, json_path, config)
             written = True
+        for extra in _write_extras(result, config, html_path, graph_path):
+            state.note(extra)
         if summary is not None:
             click.echo(summary, nl=False)
         if written and json_path != "-":
@@ -344,3 +374,41 @@ def scan(ctx: click.Context, folder: Path, json_path: str | None, max_pairs: int
     except ReuseError as exc:
         click.echo(f"error: {sanitize(str(exc))}", err=True)
         ctx.exit(EXIT_FAILED)
+
+
+def _check_output_of(option: str, example: str, out: str, folder: Path, state: State) -> None:
+    """:func:`_check_output` for another option than ``--json``, its message naming that option."""
+    try:
+        _check_output(out, folder, state)
+    except click.BadParameter as exc:
+        exc.param_hint = option
+        exc.message = exc.message.replace("--json report.json", f"{option} {example}")
+        raise
+
+
+def _check_extra_outputs(ctx: click.Context, folder: Path, state: State, html_path: str | None, graph_path: str | None) -> None:
+    """The checks of ``--json`` for ``--html`` and ``--graph``, and a known graph format."""
+    for option, out, example in (("--html", html_path, "report.html"), ("--graph", graph_path, "graph.png")):
+        if out is not None:
+            _check_output_of(option, example, out, folder, state)
+    if graph_path is not None:
+        try:
+            graph_format(graph_path)
+        except ConfigError as exc:
+            raise click.BadParameter(sanitize(str(exc)), ctx, param_hint="--graph") from exc
+
+
+def _write_extras(result, config: ScanConfig, html_path: str | None, graph_path: str | None) -> list[str]:
+    """Write the HTML report and the graph when asked; the notes to print."""
+    notes = []
+    if html_path is not None:
+        write_html(result, html_path, config)
+        notes.append(f"HTML report written to {html_path}")
+    if graph_path is not None:
+        write_graph(result, graph_path)
+        notes.append(f"graph written to {graph_path}")
+    return notes
+
+
+# Further commands, each in its own module, register themselves on ``main``.
+from . import cli_graph  # noqa: E402,F401

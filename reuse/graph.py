@@ -7,13 +7,13 @@ export it (node-link JSON) and draw it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import networkx as nx
 
-from .model import Article, Pair, ScanResult
+from .model import Article, Pair, ReuseKind, ScanResult
 
-__all__ = ["article_graph", "clusters", "pair_graph"]
+__all__ = ["article_graph", "clusters", "outlet_graph", "pair_graph"]
 
 
 def pair_graph(pairs: Iterable[Pair]) -> nx.Graph:
@@ -31,17 +31,34 @@ def pair_graph(pairs: Iterable[Pair]) -> nx.Graph:
     return graph
 
 
-def article_graph(result: ScanResult) -> nx.Graph:
+def article_graph(result: ScanResult, *, quotes: bool = True, words: Mapping[str, int] | None = None) -> nx.Graph:
     """Every article as a node (outlet, title, words, published) and every pair as an edge.
 
     Edge attributes are plain values, ready for ``nx.node_link_data``:
     ``kind``, ``extent``, ``similarity``, ``shared`` (the summed containment),
-    ``relation``, ``source``, ``derived`` and ``confidence``.
+    ``relation``, ``source_article``, ``derived_article`` (``None`` unless
+    ``relation`` is ``copied``; not ``source``, which node-link data uses for
+    an edge's first end) and ``confidence``.
+
+    Parameters
+    ----------
+    result
+        A finished scan.
+    quotes
+        Keep the pairs whose only shared text is the same quotations
+        (``shared-quotes``); ``False`` leaves them out.
+    words
+        Word counts by article id, for results read back from a JSON report
+        (which holds no article text); counted from the text otherwise.
     """
     graph = nx.Graph()
     for art in result.articles:
         graph.add_node(art.id, **_node_attributes(art))
+        if words is not None and art.id in words:
+            graph.nodes[art.id]["words"] = words[art.id]
     for pair in result.pairs:
+        if not quotes and pair.kind is ReuseKind.SHARED_QUOTES:
+            continue
         d = pair.direction
         graph.add_edge(
             pair.a,
@@ -51,8 +68,8 @@ def article_graph(result: ScanResult) -> nx.Graph:
             similarity=pair.similarity,
             shared=round(pair.shared_words, 4),
             relation=d.relation.value,
-            source=d.source,
-            derived=d.derived,
+            source_article=d.source,
+            derived_article=d.derived,
             confidence=d.confidence,
         )
     return graph
@@ -77,3 +94,36 @@ def clusters(graph: nx.Graph) -> list[tuple[str, ...]]:
     """
     groups: Sequence[set[str]] = [c for c in nx.connected_components(graph) if len(c) > 1]
     return sorted((tuple(sorted(c)) for c in groups), key=lambda c: (-len(c), c))
+
+
+def outlet_graph(result: ScanResult) -> nx.DiGraph:
+    """One node per outlet, one edge per :class:`~reuse.model.OutletLink` (source -> derived).
+
+    Nodes carry ``articles`` (how many articles the outlet has in the scan);
+    edges carry ``articles`` (pairs taken), ``kinds`` (``(kind, count)`` pairs,
+    most common first), ``median_lag_hours`` and ``confidence``. Outlets that
+    take from nobody and are taken from by nobody are nodes without edges.
+
+    >>> from reuse.model import OutletLink
+    >>> link = OutletLink("wire", "site", 2, (("verbatim", 2),), None, 0.7, (("w1", "s1"), ("w2", "s2")))
+    >>> arts = tuple(Article(i, "", o) for i, o in (("w1", "wire"), ("w2", "wire"), ("s1", "site"), ("s2", "site")))
+    >>> g = outlet_graph(ScanResult(arts, (), (), "x", outlets=(link,)))
+    >>> g["wire"]["site"]["articles"], g.nodes["wire"]["articles"]
+    (2, 2)
+    """
+    graph = nx.DiGraph()
+    counts: dict[str, int] = {}
+    for art in result.articles:
+        counts[art.outlet] = counts.get(art.outlet, 0) + 1
+    for outlet in sorted(counts):
+        graph.add_node(outlet, outlet=outlet, articles=counts[outlet])
+    for link in result.outlets:
+        graph.add_edge(
+            link.source,
+            link.derived,
+            articles=link.articles,
+            kinds=link.kinds,
+            median_lag_hours=link.median_lag_hours,
+            confidence=link.confidence,
+        )
+    return graph

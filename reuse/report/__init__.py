@@ -4,16 +4,27 @@ They never compute: every number they show is already in the result.
 
 - :mod:`reuse.report.terminal`: the plain-text summary for the terminal.
 - :mod:`reuse.report.json_report`: the JSON report (schema in ``docs/schema.md``).
+- :mod:`reuse.report.report_reader`: a JSON report read back into a result.
+- :mod:`reuse.report.html_report`: the self-contained HTML report.
+- :mod:`reuse.report.graph_export`: the reuse graph as an image or a graph file
+  (drawn by :mod:`reuse.report.graph_image`, laid out by :mod:`reuse.report.graph_layout`).
 """
 
+from .graph_export import write_graph
+from .html_report import render_html, write_html
 from .json_report import SCHEMA_VERSION, dumps_report, report_dict, write_json
+from .report_reader import read_report
 from .terminal import render_text, sanitize
 
 __all__ = [
     "SCHEMA_VERSION",
     "dumps_report",
+    "read_report",
+    "render_html",
     "render_text",
     "report_dict",
     "sanitize",
+    "write_graph",
+    "write_html",
     "write_json",
 ]

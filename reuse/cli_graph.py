@@ -1,0 +1,107 @@
+"""``reuse graph``: the reuse graph of a folder or a saved report, as a picture or a graph file.
+
+Registered on the :func:`reuse.cli.main` group when :mod:`reuse.cli` is
+imported; like every command it parses, calls the library and prints.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .cli import (
+    EXIT_CODES_HELP,
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    _check_folder,
+    _check_output_of,
+    _Progress,
+    _state,
+    build_config,
+    common_options,
+    config_options,
+    main,
+)
+from .errors import ConfigError, InputError, ReuseError
+from .pipeline import scan as scan_folder
+from .report import sanitize
+from .report.graph_export import GRAPH_FORMATS, LEVELS, graph_format, write_graph
+from .report.report_reader import is_report, read_report
+
+__all__ = ["graph"]
+
+
+@main.command(epilog=EXIT_CODES_HELP)
+@click.argument("source", metavar="FOLDER_OR_REPORT", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    required=True,
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="Where to write the graph; the extension picks the format: " + ", ".join("." + f for f in GRAPH_FORMATS) + ".",
+)
+@click.option(
+    "--level",
+    type=click.Choice(LEVELS),
+    default="article",
+    show_default=True,
+    help="article: a node per article, arrows from source to copy; outlet: a node per outlet, arrows weighted by articles taken.",
+)
+@click.option(
+    "--quotes/--no-quotes",
+    default=True,
+    show_default=True,
+    help="Show or hide the pairs whose only shared text is the same quotations (article level).",
+)
+@config_options
+@common_options
+@click.pass_context
+def graph(ctx: click.Context, source: Path, out: str, level: str, quotes: bool, **settings: int) -> None:
+    """Draw or export the reuse graph of a folder or of a saved JSON report.
+
+    FOLDER_OR_REPORT is a folder of articles (scanned first, like reuse scan)
+    or a report written by reuse scan --json (drawn without scanning again).
+    Images (.png .svg .pdf) lay each group of related articles out apart and
+    set articles that share nothing aside; .graphml and .gexf open in Gephi;
+    .json is networkx node-link data.
+
+    \b
+    Examples:
+      reuse graph samples/ -o graph.png
+      reuse graph report.json -o outlets.svg --level outlet
+      reuse graph samples/ -o graph.gexf --no-quotes
+    """
+    state = _state(ctx)
+    try:
+        config = build_config(settings)
+        graph_format(out)
+    except ConfigError as exc:
+        raise click.UsageError(sanitize(str(exc)), ctx) from exc
+    _check_folder(source)
+    _check_output_of("-o", "graph.png", out, source, state)
+    progress = _Progress(quiet=state.quiet)
+    try:
+        if is_report(source):
+            stored = read_report(source)
+            result, words = stored.result, stored.words
+        else:
+            try:
+                result = scan_folder(source, config, progress=progress)
+            finally:
+                progress.close()
+            words = None
+            for skipped in result.skipped:
+                state.warn(f"skipped {skipped.path}: {skipped.reason}")
+        write_graph(result, out, level=level, quotes=quotes, words=words)
+        state.note(f"graph written to {out}")
+    except KeyboardInterrupt:
+        click.echo("interrupted: no graph written", err=True)
+        ctx.exit(EXIT_INTERRUPTED)
+    except (InputError, ConfigError) as exc:
+        raise click.UsageError(sanitize(str(exc)), ctx) from exc
+    except ReuseError as exc:
+        click.echo(f"error: {sanitize(str(exc))}", err=True)
+        ctx.exit(EXIT_FAILED)

@@ -1,0 +1,154 @@
+"""Write the reuse graph to a file; the format follows the file's extension.
+
+``.png``, ``.svg``, ``.pdf``: a picture (:mod:`reuse.report.graph_image`);
+``.graphml`` and ``.gexf``: for Gephi, yEd and other graph tools; ``.json``:
+networkx node-link data (``nx.node_link_data(G, edges="edges")``).
+
+Every file is written atomically: to a temporary file beside it that then
+replaces the target, so nobody ever reads half a graph.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import secrets
+from os import PathLike
+from pathlib import Path
+
+import networkx as nx
+
+from ..errors import ConfigError, ReuseError
+from ..graph import article_graph, outlet_graph
+from ..model import ScanResult
+from .graph_image import IMAGE_FORMATS, render_image
+
+__all__ = ["GRAPH_FORMATS", "LEVELS", "graph_bytes", "write_atomic", "write_graph"]
+
+#: Every extension :func:`write_graph` understands.
+GRAPH_FORMATS = (*IMAGE_FORMATS, "graphml", "gexf", "json")
+LEVELS = ("article", "outlet")
+
+
+def _plain(graph: nx.Graph) -> nx.Graph:
+    """A copy whose attributes GraphML and GEXF accept: no ``None``, no tuples.
+
+    >>> g = nx.Graph(); g.add_node("a", title=None, kinds=(("verbatim", 2),))
+    >>> dict(_plain(g).nodes["a"])
+    {'title': '', 'kinds': 'verbatim 2'}
+    """
+    out = graph.copy()
+    for _, data in [*out.nodes(data=True), *((None, d) for *_, d in out.edges(data=True))]:
+        for key, value in list(data.items()):
+            if value is None:
+                data[key] = ""
+            elif isinstance(value, (tuple, list)):
+                data[key] = "; ".join(" ".join(str(x) for x in v) if isinstance(v, (tuple, list)) else str(v) for v in value)
+    return out
+
+
+def graph_bytes(graph: nx.Graph, fmt: str, *, level: str = "article") -> bytes:
+    """``graph`` in format ``fmt`` (one of :data:`GRAPH_FORMATS`), as bytes."""
+    if fmt in IMAGE_FORMATS:
+        return render_image(graph, fmt, level=level)
+    if fmt == "json":
+        data = nx.node_link_data(graph, edges="edges")
+        return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode("utf-8")
+    buf = io.BytesIO()
+    if fmt == "graphml":
+        nx.write_graphml(_plain(graph), buf, encoding="utf-8")
+    elif fmt == "gexf":
+        nx.write_gexf(_plain(graph), buf, encoding="utf-8")
+    else:
+        raise ConfigError(f"unknown graph format {fmt!r}: use one of {', '.join(GRAPH_FORMATS)}.")
+    return buf.getvalue()
+
+
+def graph_format(path: str | PathLike[str]) -> str:
+    """The format named by a file's extension.
+
+    >>> graph_format("out/Graph.SVG")
+    'svg'
+
+    Raises
+    ------
+    reuse.errors.ConfigError
+        When the extension is not one of :data:`GRAPH_FORMATS`.
+    """
+    fmt = Path(path).suffix.lower().lstrip(".")
+    if fmt not in GRAPH_FORMATS:
+        raise ConfigError(
+            f"cannot tell the graph format of {path}: end the file name in "
+            + ", ".join("." + f for f in GRAPH_FORMATS)
+            + "."
+        )
+    return fmt
+
+
+def write_graph(
+    result: ScanResult,
+    path: str | PathLike[str],
+    *,
+    level: str = "article",
+    quotes: bool = True,
+    words: dict[str, int] | None = None,
+) -> None:
+    """Write the reuse graph of ``result`` to ``path``, in the format its extension names.
+
+    Parameters
+    ----------
+    result
+        A finished scan, or one read back with :func:`reuse.report.read_report`.
+    path
+        Destination; its extension picks the format (:data:`GRAPH_FORMATS`).
+    level
+        ``"article"``: a node per article; ``"outlet"``: a node per outlet.
+    quotes
+        Keep the pairs that share only the same quotations (article level).
+    words
+        Word counts by article id, when ``result`` carries no article text.
+
+    Raises
+    ------
+    reuse.errors.ConfigError
+        For an unknown extension or level.
+    reuse.errors.ReuseError
+        When the file cannot be written.
+    """
+    fmt = graph_format(path)
+    if level not in LEVELS:
+        raise ConfigError(f"unknown graph level {level!r}: use 'article' or 'outlet'.")
+    graph = outlet_graph(result) if level == "outlet" else article_graph(result, quotes=quotes, words=words)
+    write_atomic(path, graph_bytes(graph, fmt, level=level))
+
+
+def write_atomic(path: str | PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and one rename.
+
+    Missing parent folders are created; on any failure no temporary file is
+    left and an existing ``path`` is untouched.
+
+    Raises
+    ------
+    reuse.errors.ReuseError
+        When the file cannot be written, naming it.
+    """
+    target = Path(path)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "xb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        if isinstance(exc, OSError):
+            raise ReuseError(
+                f"cannot write {target}: {exc.strerror or exc}; check that you may write there, or choose another path."
+            ) from exc
+        raise

@@ -1,0 +1,357 @@
+"""Draw the reuse graph with matplotlib's object API (``Figure``, no pyplot state).
+
+Article level: one node per article, coloured by outlet and labelled with
+the outlet and a short title; one line per pair, styled by kind (verbatim,
+light and heavy rewrite, shared quotes), as wide as the share of text reused,
+with an arrow from source to copy where the direction is known. Outlet level:
+one node per outlet, arrows from the outlet taken from to the one that took,
+as wide as the number of articles taken.
+
+It formats; it never computes: the graphs come from :mod:`reuse.graph`, the
+positions from :mod:`reuse.report.graph_layout`. Each label goes below, above,
+right or left of its node, wherever it covers no line, node or other label;
+the most connected nodes are labelled first and a label with no room is left
+out (the headline says how many).
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections import Counter
+from collections.abc import Hashable
+
+import matplotlib
+import networkx as nx
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import FancyArrowPatch
+
+from .graph_layout import Layout, layout_graph
+
+__all__ = ["IMAGE_FORMATS", "KIND_STYLES", "draw_graph", "render_image"]
+
+IMAGE_FORMATS = ("png", "svg", "pdf")
+
+#: kind -> (colour, line style, opacity, legend text)
+KIND_STYLES: dict[str, tuple[str, object, float, str]] = {
+    "verbatim": ("#b22222", "solid", 0.95, "verbatim copy"),
+    "light-rewrite": ("#e07b00", "solid", 0.9, "light rewrite"),
+    "heavy-rewrite": ("#1f5fa8", (0, (5, 2.5)), 0.9, "heavy rewrite"),
+    "shared-quotes": ("#8c8c8c", (0, (1, 2)), 0.7, "same quotations only"),
+}
+_PALETTE = (
+    "#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7",
+    "#9c755f", "#bab0ac", "#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02",
+)  # fmt: skip
+_GREY = "#c8c8c8"
+#: Outlets named in the legend; the others share the last entry.
+_LEGEND_OUTLETS = len(_PALETTE)
+_TITLE_CHARS = 28
+_DPI = 150
+#: Curvature of outlet-level arrows, so that A -> B and B -> A do not overlap.
+_BEND = 0.15
+#: The drawing's largest side, in inches (at 150 dpi, 3600 pixels).
+_MAX_INCHES = 24.0
+
+
+def _short(text: str, limit: int) -> str:
+    """``text`` on one line, cut to ``limit`` characters with an ellipsis.
+
+    >>> _short("Kremlin says Trump criticism won't hit swap plans", 20)
+    'Kremlin says Trump…'
+    >>> _short("a\\nb", 9)
+    'a b'
+    """
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def _plural(n: int, word: str) -> str:
+    """
+    >>> _plural(1, "article"), _plural(3, "pair")
+    ('1 article', '3 pairs')
+    """
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _node_label(node: Hashable, data: dict, level: str) -> str:
+    outlet = str(data.get("outlet") or node)
+    if level == "outlet":
+        n = int(data.get("articles", 0))
+        return f"{_short(outlet, _TITLE_CHARS)}\n{_plural(n, 'article')}"
+    title = data.get("title")
+    if not title:
+        return _short(str(node).rsplit("/", 1)[-1], _TITLE_CHARS)
+    if outlet == str(node) or outlet in str(node):
+        # The outlet is only the file name: show the id, which the report tables use too.
+        return f"{_short(str(node).rsplit('/', 1)[-1], _TITLE_CHARS)}\n{_short(title, _TITLE_CHARS)}"
+    return f"{_short(outlet, _TITLE_CHARS)}\n{_short(title, _TITLE_CHARS)}"
+
+
+def _outlet_colours(graph: nx.Graph, level: str) -> tuple[dict[str, str], list[tuple[str, int]]]:
+    """A colour for each of the outlets with most articles, and the outlets coloured, with their counts.
+
+    At article level, outlets with a single article stay grey when there are
+    more outlets than colours or when no outlet has two articles: a colour is
+    only worth its legend line when it ties articles together. Outlets left
+    out of the mapping are drawn grey.
+    """
+    counts: Counter[str] = Counter()
+    for node, data in graph.nodes(data=True):
+        counts[str(data.get("outlet") or node)] += int(data.get("articles", 1)) if level == "outlet" else 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if level == "article" and (len(ranked) > len(_PALETTE) or all(n == 1 for _, n in ranked)):
+        # A colour per single-article outlet (often just the file name) says nothing.
+        ranked = [(o, n) for o, n in ranked if n > 1]
+    ranked = ranked[: len(_PALETTE)]
+    return {o: _PALETTE[i] for i, (o, _) in enumerate(ranked)}, ranked
+
+
+def _sizes(n: int) -> tuple[float, float, float]:
+    """Node area (points²), label font size and inches per layout unit for ``n`` nodes drawn."""
+    if n <= 12:
+        return 260.0, 8.5, 0.95
+    if n <= 60:
+        return 150.0, 7.5, 1.0
+    if n <= 200:
+        return 80.0, 6.5, 0.7
+    return 45.0, 5.5, 0.55
+
+
+def _edge_style(u: Hashable, v: Hashable, data: dict, level: str, colours: dict[str, str], thin: float = 1.0) -> dict:
+    if level == "outlet":
+        articles = int(data.get("articles", 1))
+        return {"colour": colours.get(str(u), "#444444"), "style": "solid", "alpha": 0.85, "width": 1.0 + 1.6 * math.log2(articles + 1), "arrow": True, "src": u, "dst": v}
+    colour, style, alpha, _ = KIND_STYLES.get(str(data.get("kind")), ("#555555", "solid", 0.8, ""))
+    src, dst = data.get("source_article"), data.get("derived_article")
+    arrow = data.get("relation") == "copied" and {src, dst} == {u, v}
+    shared = float(data.get("shared") or 0.0)  # sum of both containments, 0..2
+    return {
+        "colour": colour,
+        "style": style,
+        "alpha": alpha,
+        "width": (0.8 + 2.6 * min(shared, 2.0)) * thin,
+        "arrow": arrow,
+        "src": src if arrow else u,
+        "dst": dst if arrow else v,
+    }
+
+
+def _draw_edges(ax, graph: nx.Graph, lay: Layout, level: str, radii: dict, colours: dict[str, str], node_area: float) -> None:
+    linked = sum(1 for v in graph if graph.degree(v))
+    mean_degree = 2 * graph.number_of_edges() / max(1, linked)
+    # Dense clusters (many articles rewriting one source) turn into a blot with wide lines.
+    thin = 1.0 if mean_degree <= 3 else max(0.35, 3 / mean_degree)
+    # Lines and arrow heads shrink with the nodes, so that a crowded picture stays a picture of dots.
+    thin *= math.sqrt(node_area / _sizes(1)[0])
+    for u, v, data in graph.edges(data=True):
+        if u not in lay.pos or v not in lay.pos:
+            continue
+        s = _edge_style(u, v, data, level, colours, thin)
+        if level == "outlet" and int(data.get("articles", 1)) > 1:
+            # The middle of the arc3 curve: the two directions between a pair of outlets bend apart.
+            (x1, y1), (x2, y2) = lay.pos[u], lay.pos[v]
+            mx, my = (x1 + x2) / 2 + 0.5 * _BEND * (y2 - y1), (y1 + y2) / 2 - 0.5 * _BEND * (x2 - x1)
+            ax.text(mx, my, str(data["articles"]), fontsize=7.5, ha="center", va="center", zorder=4,
+                    bbox={"boxstyle": "circle,pad=0.2", "fc": "white", "ec": "#888888", "lw": 0.6})
+        ax.add_patch(
+            FancyArrowPatch(
+                posA=lay.pos[s["src"]],
+                posB=lay.pos[s["dst"]],
+                arrowstyle="-|>" if s["arrow"] else "-",
+                mutation_scale=(6 + 2.2 * s["width"]) * (1 if level == "outlet" else max(0.6, thin)),
+                shrinkA=radii[s["src"]] + 1,
+                shrinkB=radii[s["dst"]] + 2,
+                connectionstyle=f"arc3,rad={_BEND if level == 'outlet' else 0.06}",
+                color=s["colour"],
+                linestyle=s["style"],
+                linewidth=s["width"],
+                alpha=s["alpha"],
+                zorder=1,
+            )
+        )
+
+
+def _edge_points(ax, graph: nx.Graph, lay: Layout) -> np.ndarray:
+    """Points along every edge, in display pixels (the lines are nearly straight)."""
+    ends = [(lay.pos[u], lay.pos[v]) for u, v in graph.edges if u in lay.pos and v in lay.pos]
+    if not ends:
+        return np.empty((0, 2))
+    steps = np.linspace(0.15, 0.85, 8)[:, None]
+    points = [np.asarray(a) + steps * (np.asarray(b) - np.asarray(a)) for a, b in ends]
+    return ax.transData.transform(np.concatenate(points))
+
+
+def _draw_labels(ax, fig: Figure, graph: nx.Graph, lay: Layout, level: str, font: float, radii: dict) -> int:
+    """Label nodes, most connected first, each below, above, right or left of its node:
+    the first place that covers no line, else the first that covers no other label
+    or node; a label with no such place is left out. Returns how many were.
+    """
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    order = sorted(lay.pos, key=lambda v: (-graph.degree(v), -int(graph.nodes[v].get("words", 0) or 0), str(v)))
+    # Nodes count as taken room: a label never hides another node.
+    px = fig.dpi / 72
+    taken: list = []
+    for v in lay.pos:
+        x, y = ax.transData.transform(lay.pos[v])
+        r = radii[v] * px
+        taken.append((x - r, y - r, x + r, y + r))
+    lines = _edge_points(ax, graph, lay)
+    frame = ax.get_window_extent(renderer)
+    dropped = 0
+    for v in order:
+        gap = radii[v] * 0.9 + 3
+        places = (((0, -gap), "center", "top"), ((0, gap), "center", "bottom"), ((gap, 0), "left", "center"), ((-gap, 0), "right", "center"))
+        # Twice round the places: first also keeping clear of the lines, then not.
+        for (offset, ha, va), clear_lines in [(p, True) for p in places] + [(p, False) for p in places]:
+            text = ax.annotate(
+                _node_label(v, graph.nodes[v], level),
+                xy=lay.pos[v],
+                xytext=offset,
+                textcoords="offset points",
+                ha=ha,
+                va=va,
+                multialignment="center",
+                fontsize=font,
+                linespacing=1.1,
+                zorder=3,
+                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75},
+            )
+            bb = text.get_window_extent(renderer)
+            box = (bb.x0, bb.y0, bb.x1, bb.y1)
+            on_line = clear_lines and bool(
+                np.any((lines[:, 0] > box[0]) & (lines[:, 0] < box[2]) & (lines[:, 1] > box[1]) & (lines[:, 1] < box[3]))
+            )
+            inside = frame.x0 <= box[0] and box[2] <= frame.x1 and frame.y0 <= box[1] and box[3] <= frame.y1
+            if inside and not on_line and not any(_overlap(box, other) for other in taken):
+                taken.append(box)
+                break
+            text.remove()
+        else:
+            dropped += 1
+    return dropped
+
+
+def _overlap(a: tuple, b: tuple) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _legend(fig: Figure, graph: nx.Graph, level: str, colours: dict[str, str], ranked: list[tuple[str, int]], node_area: float) -> None:
+    if level == "outlet":
+        handles = [
+            Line2D([], [], color="#444444", lw=1.5, marker=">", markevery=[1], label="took articles from → to"),
+            Line2D([], [], color="#444444", lw=1.0 + 1.6 * math.log2(2), label="1 article"),
+            Line2D([], [], color="#444444", lw=1.0 + 1.6 * math.log2(11), label="10 articles (number on the arrow)"),
+        ]
+        title = "Outlets"
+    else:
+        kinds = {str(d.get("kind")) for _, _, d in graph.edges(data=True)}
+        handles = [
+            Line2D([], [], color=c, linestyle=s, alpha=a, lw=2.2, label=text)
+            for kind, (c, s, a, text) in KIND_STYLES.items()
+            if kind in kinds or not kinds
+        ]
+        handles.append(Line2D([], [], color="#333333", lw=1.2, marker=">", markersize=6, label="arrow: source → copy"))
+        handles.append(Line2D([], [], color="#333333", lw=1.2, label="no arrow: direction unknown"))
+        handles.append(Line2D([], [], color="#333333", lw=3.6, label="wider: more text shared"))
+        title = "Lines"
+    first = fig.legend(handles=handles, title=title, loc="upper right", bbox_to_anchor=(0.995, 0.90), fontsize=8, title_fontsize=9, frameon=False, alignment="left")
+    fig.add_artist(first)
+    # The outlet legend goes right under the first one, whatever the figure's height.
+    below = 0.90 - first.get_window_extent(FigureCanvasAgg(fig).get_renderer()).height / fig.bbox.height - 0.03
+    shown = ranked[:_LEGEND_OUTLETS]
+    marker = min(math.sqrt(node_area) * 0.6, 9)
+    dots = [Line2D([], [], linestyle="none", marker="o", markersize=marker, markerfacecolor=colours[o], markeredgecolor="white", label=f"{_short(o, 24)} ({n})") for o, n in shown]
+    others = len({str(d.get("outlet") or v) for v, d in graph.nodes(data=True)}) - len(shown)
+    if others > 0:
+        text = f"{others} other outlets" if shown else f"{_plural(others, 'outlet')} with one article each"
+        dots.append(Line2D([], [], linestyle="none", marker="o", markersize=marker, markerfacecolor=_GREY, markeredgecolor="white", label=text))
+    fig.legend(handles=dots, title="Node colour: outlet (articles)", loc="upper right", bbox_to_anchor=(0.995, below), fontsize=7.5, title_fontsize=8.5, frameon=False, alignment="left")
+
+
+def draw_graph(graph: nx.Graph, *, level: str = "article", title: str | None = None, seed: int = 0) -> Figure:
+    """A figure of the reuse graph.
+
+    Parameters
+    ----------
+    graph
+        From :func:`reuse.graph.article_graph` (``level="article"``) or
+        :func:`reuse.graph.outlet_graph` (``level="outlet"``).
+    level
+        ``"article"`` or ``"outlet"``: what a node stands for.
+    title
+        The headline; a summary of the counts when not given.
+    seed
+        Seed of the layout.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    lay = layout_graph(graph, seed=seed, circle_up_to=30 if level == "outlet" else 5)
+    drawn = len(lay.pos)
+    node_area, font, per_unit = _sizes(drawn)
+    legend_in = 2.9
+    # One scale for both axes, so the drawing fills its box without distortion.
+    per_unit = min(per_unit, _MAX_INCHES / lay.width, _MAX_INCHES / lay.height)
+    graph_w = max(lay.width * per_unit, 4.5)
+    graph_h = max(lay.height * per_unit, 3.2)
+    head_in = 0.85
+    fig = Figure(figsize=(graph_w + legend_in, graph_h + head_in), dpi=_DPI, layout=None)
+    fig.patch.set_facecolor("white")
+    total_w, total_h = graph_w + legend_in, graph_h + head_in
+    ax = fig.add_axes((0.01, 0.01, graph_w / total_w - 0.01, graph_h / total_h - 0.01))
+    ax.set_xlim(0, lay.width)
+    ax.set_ylim(0, lay.height)
+    ax.set_aspect("equal", adjustable="box")
+    ax.axis("off")
+
+    colours, ranked = _outlet_colours(graph, level)
+    nodes = list(lay.pos)
+    areas = {v: node_area * (1.0 + 0.25 * math.log2(max(1, int(graph.nodes[v].get("articles", 1))))) if level == "outlet" else node_area for v in nodes}
+    radii = {v: math.sqrt(a) / 2 for v, a in areas.items()}
+    _draw_edges(ax, graph, lay, level, radii, colours, node_area)
+    xs = [lay.pos[v][0] for v in nodes]
+    ys = [lay.pos[v][1] for v in nodes]
+    fill = []
+    for v in nodes:
+        outlet = str(graph.nodes[v].get("outlet") or v)
+        fill.append(colours.get(outlet, _GREY))
+    ax.scatter(xs, ys, s=[areas[v] for v in nodes], c=fill, edgecolors="white", linewidths=1.2, zorder=2)
+    if lay.aside_top is not None:
+        ax.axhline(lay.aside_top, color="#dddddd", lw=0.8, ls="--", zorder=0)
+        aside = "took from no other outlet and gave to none" if level == "outlet" else "share no text with any other article"
+        ax.text(0.05, lay.aside_top - 0.1, aside, fontsize=8, color="#777777", va="top")
+    dropped = _draw_labels(ax, fig, graph, lay, level, font, radii)
+    _legend(fig, graph, level, colours, ranked, node_area)
+
+    what = "outlets" if level == "outlet" else "articles"
+    links = _plural(graph.number_of_edges(), "link" if level == "outlet" else "pair") + ("" if level == "outlet" else " sharing text")
+    headline = title or f"Reuse graph: {_plural(graph.number_of_nodes(), what[:-1])}, {links}"
+    notes = []
+    if level == "article":
+        notes.append("Arrows point from the likely source to the copy.")
+    else:
+        notes.append("Arrows point from the outlet taken from to the outlet that took.")
+    if lay.hidden:
+        notes.append(f"{len(lay.hidden)} {what} sharing no text are not drawn.")
+    if dropped:
+        notes.append(f"{_plural(dropped, 'label')} left out where they would overlap.")
+    fig.text(0.01, 1 - 0.32 / total_h, headline, fontsize=12, fontweight="bold", va="center")
+    fig.text(0.01, 1 - 0.62 / total_h, " ".join(notes), fontsize=8.5, color="#444444", va="center")
+    return fig
+
+
+def render_image(graph: nx.Graph, fmt: str, *, level: str = "article", title: str | None = None) -> bytes:
+    """The graph drawn as ``fmt`` (``png``, ``svg`` or ``pdf``), as bytes."""
+    # Fixed metadata and SVG ids, so the same result gives the same file.
+    metadata = {"Software": None} if fmt == "png" else ({"Date": None} if fmt == "svg" else {"CreationDate": None})
+    with matplotlib.rc_context({"svg.hashsalt": "reuse", "svg.fonttype": "none"}):
+        fig = draw_graph(graph, level=level, title=title)
+        buf = io.BytesIO()
+        FigureCanvasAgg(fig)
+        fig.savefig(buf, format=fmt, dpi=_DPI, facecolor="white", metadata=metadata)
+    return buf.getvalue()

@@ -1,0 +1,185 @@
+"""Where each node of a reuse graph goes: components laid out alone, then packed.
+
+A force layout of a whole graph lets a large cluster crush the small ones
+and scatters isolated articles among them. Here each connected component
+is laid out by itself (a spring layout, seeded, so the picture is the same
+on every run), scaled to an area that grows with its size, and the
+components are packed in rows, largest first. Articles that share nothing
+are set aside: a few are placed in a strip of their own below the
+clusters, many are left out and only counted.
+
+Pure geometry: no drawing here (see :mod:`reuse.report.graph_image`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Hashable
+from dataclasses import dataclass
+
+import networkx as nx
+import numpy as np
+
+__all__ = ["Layout", "layout_graph"]
+
+#: Distance between neighbouring nodes, in layout units; labels need about this much room.
+SPACING = 1.0
+#: Room around each component, for its labels.
+MARGIN = 1.1
+#: At most this many articles sharing nothing are drawn aside; more are only counted.
+MAX_ASIDE = 30
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Node positions and the canvas they need.
+
+    Attributes
+    ----------
+    pos : dict
+        ``node -> (x, y)`` for every node drawn.
+    width, height : float
+        The extent of the drawing, in layout units (``0..width``, ``0..height``).
+    aside : tuple
+        Nodes without edges that are drawn in the strip below the clusters.
+    hidden : tuple
+        Nodes without edges left out of the drawing (too many to show).
+    aside_top : float or None
+        The y coordinate of the top of the strip, when there is one.
+    """
+
+    pos: dict[Hashable, tuple[float, float]]
+    width: float
+    height: float
+    aside: tuple[Hashable, ...] = ()
+    hidden: tuple[Hashable, ...] = ()
+    aside_top: float | None = None
+
+
+def _component_positions(graph: nx.Graph, nodes: list[Hashable], seed: int, circle_up_to: int) -> dict[Hashable, np.ndarray]:
+    """Positions centred on 0 with about ``SPACING`` between neighbours."""
+    n = len(nodes)
+    if n == 1:
+        return {nodes[0]: np.zeros(2)}
+    if n == 2:
+        return {nodes[0]: np.array([-SPACING, 0.0]), nodes[1]: np.array([SPACING, 0.0])}
+    sub = graph.subgraph(nodes)
+    if n <= max(5, circle_up_to):
+        raw = nx.circular_layout(sub)
+    else:
+        raw = nx.spring_layout(sub, seed=seed, iterations=200, k=1.6 / math.sqrt(n))
+    pts = np.array([raw[v] for v in nodes], dtype=float)
+    pts -= pts.mean(axis=0)
+    radius = float(np.max(np.linalg.norm(pts, axis=1))) or 1.0
+    # Area grows with n, so node density (and label room) stays about the same.
+    target = SPACING * max(1.0, (0.8 if n <= 5 else 1.1) * math.sqrt(n))
+    if 5 < n <= circle_up_to:
+        target = SPACING * n / math.pi  # a ring with about 2 units between neighbours
+    pts *= target / radius
+    return {v: pts[i] for i, v in enumerate(nodes)}
+
+
+def _pack(boxes: list[tuple[float, float]]) -> tuple[list[tuple[float, float]], float, float]:
+    """Shelf packing: lower-left corner of each box, and the total width and height.
+
+    >>> _pack([(2.0, 2.0), (1.0, 1.0), (1.0, 1.0)])[0]
+    [(0.0, 1.0), (2.0, 1.5), (0.0, 0.0)]
+    """
+    if not boxes:
+        return [], 0.0, 0.0
+    area = sum(w * h for w, h in boxes)
+    # A row about 1.6 times as wide as the square of the total area: a landscape picture.
+    row_width = max(max(w for w, _ in boxes), math.sqrt(area) * 1.6)
+    rows: list[list[int]] = [[]]
+    x = 0.0
+    for i, (w, _) in enumerate(boxes):
+        if rows[-1] and x + w > row_width + 1e-9:
+            rows.append([])
+            x = 0.0
+        rows[-1].append(i)
+        x += w
+    heights = [max(boxes[i][1] for i in row) for row in rows]
+    total_h = sum(heights)
+    corners: list[tuple[float, float]] = [(0.0, 0.0)] * len(boxes)
+    top = total_h
+    width = 0.0
+    for row, h in zip(rows, heights):
+        x = 0.0
+        for i in row:
+            w, bh = boxes[i]
+            corners[i] = (x, top - h + (h - bh) / 2)
+            x += w
+        width = max(width, x)
+        top -= h
+    return corners, width, total_h
+
+
+def layout_graph(graph: nx.Graph, *, seed: int = 0, max_aside: int = MAX_ASIDE, circle_up_to: int = 5) -> Layout:
+    """Lay out ``graph``: components apart, largest first; isolated nodes aside.
+
+    Parameters
+    ----------
+    graph
+        Any networkx graph (directed graphs are laid out as undirected).
+    seed
+        Seed of the spring layout: the same graph gives the same picture.
+    max_aside
+        Draw at most this many isolated nodes in a strip below; with more,
+        they are all left out (``Layout.hidden``) and only counted.
+    circle_up_to
+        Components of at most this many nodes are laid out on a ring (every
+        edge visible, suits a few densely linked outlets); larger ones by
+        a spring layout.
+
+    Returns
+    -------
+    Layout
+
+    Examples
+    --------
+    >>> g = nx.Graph([("a", "b"), ("c", "d"), ("d", "e")])
+    >>> g.add_node("lonely")
+    >>> lay = layout_graph(g)
+    >>> sorted(lay.pos), lay.aside, lay.hidden
+    (['a', 'b', 'c', 'd', 'e', 'lonely'], ('lonely',), ())
+    """
+    undirected = graph.to_undirected(as_view=True) if graph.is_directed() else graph
+    comps = [sorted(c, key=str) for c in nx.connected_components(undirected) if len(c) > 1]
+    comps.sort(key=lambda c: (-len(c), str(c[0])))
+    isolated = sorted((v for v in graph.nodes if undirected.degree(v) == 0), key=str)
+
+    placed = [_component_positions(undirected, c, seed, circle_up_to) for c in comps]
+    boxes = []
+    for pts in placed:
+        arr = np.array(list(pts.values()))
+        lo, hi = arr.min(axis=0), arr.max(axis=0)
+        boxes.append((float(hi[0] - lo[0]) + 2 * MARGIN, float(hi[1] - lo[1]) + 2 * MARGIN))
+    corners, width, height = _pack(boxes)
+
+    pos: dict[Hashable, tuple[float, float]] = {}
+    for pts, (cx, cy) in zip(placed, corners):
+        arr = np.array(list(pts.values()))
+        lo = arr.min(axis=0)
+        for v, p in pts.items():
+            pos[v] = (float(p[0] - lo[0] + cx + MARGIN), float(p[1] - lo[1] + cy + MARGIN))
+
+    aside: tuple[Hashable, ...] = ()
+    hidden: tuple[Hashable, ...] = ()
+    aside_top = None
+    if isolated and len(isolated) <= max_aside:
+        aside = tuple(isolated)
+        per_row = max(1, min(len(aside), int(max(width, 3 * 2 * MARGIN) // (2.2 * SPACING)) or 1))
+        n_rows = math.ceil(len(aside) / per_row)
+        strip = n_rows * 1.5 * SPACING + 0.6 * MARGIN
+        # Shift the clusters up to make room for the strip underneath.
+        pos = {v: (x, y + strip) for v, (x, y) in pos.items()}
+        step = 2.2 * SPACING
+        for k, v in enumerate(aside):
+            row, col = divmod(k, per_row)
+            pos[v] = (MARGIN + col * step, strip - 0.75 * SPACING - row * 1.5 * SPACING)
+        width = max(width, 2 * MARGIN + (per_row - 1) * step)
+        aside_top = strip
+        height += strip
+    elif isolated:
+        hidden = tuple(isolated)
+    return Layout(pos=pos, width=max(width, 1.0), height=max(height, 1.0), aside=aside, hidden=hidden, aside_top=aside_top)

@@ -1,0 +1,330 @@
+"""The HTML report: one self-contained page that works offline.
+
+A summary, the reuse graph (a PNG inside the page), a table of the pairs
+that sorts by any column, and for each pair the two articles side by side:
+each reused passage has the same colour in both, clicking one scrolls its
+twin into view, quotations and boilerplate are marked apart from copying,
+and the direction verdict lists its evidence.
+
+Article text, titles, ids, outlets, file names and evidence notes are
+untrusted input: every one goes through :func:`html.escape`. The page loads
+nothing from outside and its Content-Security-Policy lets only its own
+script run (:mod:`reuse.report.html_assets`).
+
+This module formats; it never computes: the passages, verdicts and numbers
+are the result's, the quotation and boilerplate spans come from
+:mod:`reuse.marks` and the picture from :mod:`reuse.report.graph_image`.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+from collections.abc import Mapping, Sequence
+from os import PathLike
+
+from ..config import ScanConfig
+from ..graph import article_graph
+from ..marks import TextMarks, mark_articles
+from ..model import Article, Pair, ScanResult
+from .graph_export import write_atomic
+from .graph_image import render_image
+from .html_assets import CSP, PASSAGE_COLOURS, SCRIPT, STYLE
+
+__all__ = ["MAX_VIEWS", "render_html", "write_html"]
+
+#: Pairs shown side by side; the table lists every pair.
+MAX_VIEWS = 100
+#: The outlet table starts unfolded up to this many rows.
+OPEN_OUTLETS = 12
+
+
+def _e(value: object) -> str:
+    """Escape anything for HTML text or a quoted attribute.
+
+    >>> _e('<img src=x onerror="alert(1)">')
+    '&lt;img src=x onerror=&quot;alert(1)&quot;&gt;'
+    >>> _e(None)
+    ''
+    """
+    return "" if value is None else html.escape(str(value), quote=True)
+
+
+def _pct(share: float) -> str:
+    return f"{100 * share:.0f}%"
+
+
+def _kind(kind: object) -> str:
+    value = _e(getattr(kind, "value", kind))
+    return f'<span class="kind kind-{value}">{value}</span>'
+
+
+def _segments(text: str, spans: Sequence[tuple[int, int, str, object]]) -> list[tuple[int, int, dict]]:
+    """Cut ``text`` where any span starts or ends; each piece with the spans covering it.
+
+    ``spans`` holds ``(start, end, role, value)``; a piece's dict maps each
+    role to the first value covering it.
+
+    >>> _segments("abcdef", [(1, 3, "p", 0), (2, 5, "quote", True)])
+    [(0, 1, {}), (1, 2, {'p': 0}), (2, 3, {'p': 0, 'quote': True}), (3, 5, {'quote': True}), (5, 6, {})]
+    """
+    starts: dict[int, list[int]] = {}
+    ends: dict[int, list[int]] = {}
+    for k, (s, e, _, _) in enumerate(spans):
+        if s < e:
+            starts.setdefault(s, []).append(k)
+            ends.setdefault(e, []).append(k)
+    cuts = sorted({0, len(text), *starts, *ends})
+    cuts = [c for c in cuts if 0 <= c <= len(text)]
+    active: dict[str, set[int]] = {}  # role -> indices of the spans covering the current piece
+    pieces = []
+    for start, end in zip(cuts, cuts[1:]):
+        for k in ends.get(start, ()):
+            active[spans[k][2]].discard(k)
+        for k in starts.get(start, ()):
+            active.setdefault(spans[k][2], set()).add(k)
+        covering = {role: spans[min(ks)][3] for role, ks in active.items() if ks}
+        pieces.append((start, end, covering))
+    return pieces
+
+
+def _article_text(text: str, passages: Sequence[tuple[int, int, int, bool]], marks: TextMarks | None) -> str:
+    """The article as HTML: passages coloured (``data-p`` is the passage number), quotes and boilerplate marked."""
+    spans: list[tuple[int, int, str, object]] = [(s, e, "p", (i, quoted)) for s, e, i, quoted in passages]
+    if marks is not None:
+        spans += [(s, e, "quote", True) for s, e in marks.quotes]
+        spans += [(s, e, "boilerplate", True) for s, e in marks.boilerplate]
+    out = []
+    for start, end, covering in _segments(text, spans):
+        piece = _e(text[start:end])
+        if not covering:
+            out.append(piece)
+            continue
+        classes = [role for role in ("quote", "boilerplate") if role in covering]
+        attrs = ""
+        if "p" in covering:
+            number, quoted = covering["p"]
+            classes.insert(0, f"c{number % len(PASSAGE_COLOURS)}")
+            if quoted:
+                classes.append("seg-quote-passage")
+            attrs = f' data-p="{number}" tabindex="0"'
+        out.append(f'<span class="{" ".join(classes)}"{attrs}>{piece}</span>')
+    return "".join(out)
+
+
+def _article_head(side: str, article: Article, share: float) -> str:
+    meta = [_e(article.outlet)]
+    if article.published:
+        meta.append(_e(article.published))
+    if article.url:
+        meta.append(f'<span class="id">{_e(article.url)}</span>')
+    title = f"<div>{_e(article.title)}</div>" if article.title else '<div class="muted">(no title)</div>'
+    return (
+        f'<h4>{side.upper()}: <span class="id">{_e(article.id)}</span> '
+        f'<span class="muted">({_pct(share)} reused)</span></h4>{title}<div class="meta">{" · ".join(meta)}</div>'
+    )
+
+
+def _direction(pair: Pair) -> str:
+    d = pair.direction
+    relation = _e(d.relation.value)
+    if d.source and d.derived:
+        line = f"<b>{relation}</b>: <span class=\"id\">{_e(d.source)}</span> → <span class=\"id\">{_e(d.derived)}</span>"
+    else:
+        line = f"<b>{relation}</b>"
+    items = []
+    for s in d.evidence:
+        favours = f' — favours <span class="id">{_e(s.favours)}</span>' if s.favours else ""
+        weight = f" (weight {s.weight:+.2f})" if s.weight else ""
+        items.append(f"<li><b>{_e(s.name)}</b>: {_e(s.note or s.value)}{favours}{weight}</li>")
+    evidence = f'<details open><summary>Direction evidence ({len(items)})</summary><ul class="evidence">{"".join(items)}</ul></details>' if items else ""
+    return f'<p class="verdict">Direction: {line} (confidence {d.confidence:.2f})</p>{evidence}'
+
+
+def _pair_view(number: int, pair: Pair, result: ScanResult, marks: Mapping[str, TextMarks]) -> str:
+    a, b = result.article(pair.a), result.article(pair.b)
+    ordered = sorted(pair.passages, key=lambda p: (p.a_start, p.a_end, p.b_start, p.b_end))
+    side_a = [(p.a_start, p.a_end, i, p.kind.value == "shared-quotes") for i, p in enumerate(ordered)]
+    side_b = [(p.b_start, p.b_end, i, p.kind.value == "shared-quotes") for i, p in enumerate(ordered)]
+    rows = "".join(
+        f'<tr><td><span class="c{i % len(PASSAGE_COLOURS)}">&nbsp;{i + 1}&nbsp;</span></td><td>{_kind(p.kind)}</td>'
+        f'<td class="num">{p.similarity:.2f}</td><td class="num">{_pct(p.verbatim_share)}</td>'
+        f'<td class="num">{p.a_start}–{p.a_end}</td><td class="num">{p.b_start}–{p.b_end}</td></tr>'
+        for i, p in enumerate(ordered)
+    )
+    return f"""
+<section class="pair" id="pair-{number}">
+<h3>#{number} {_kind(pair.kind)} <span class="muted">{_e(pair.extent.value)}</span></h3>
+<p class="verdict">{_pct(pair.containment_a)} of A reused, {_pct(pair.containment_b)} of B; similarity {pair.similarity:.2f}; verbatim {_pct(pair.verbatim_share)}; {len(ordered)} passage{"s" if len(ordered) != 1 else ""}</p>
+{_direction(pair)}
+<div class="sides">
+<div class="side" data-side="a">{_article_head("a", a, pair.containment_a)}<div class="text">{_article_text(a.text, side_a, marks.get(a.id))}</div></div>
+<div class="side" data-side="b">{_article_head("b", b, pair.containment_b)}<div class="text">{_article_text(b.text, side_b, marks.get(b.id))}</div></div>
+</div>
+<details class="passages"><summary>Passages</summary><table><thead><tr><th>#</th><th>kind</th><th class="num">similarity</th><th class="num">verbatim</th><th class="num">A chars</th><th class="num">B chars</th></tr></thead><tbody>{rows}</tbody></table></details>
+</section>"""
+
+
+def _pairs_table(result: ScanResult, views: int) -> str:
+    rows = []
+    for n, pair in enumerate(result.pairs, 1):
+        link = f'<a href="#pair-{n}">#{n}</a>' if n <= views else f"#{n}"
+        d = pair.direction
+        who = f"{_e(d.source)} → {_e(d.derived)}" if d.source and d.derived else ""
+        rows.append(
+            f'<tr><td class="num" data-v="{n}">{link}</td>'
+            f'<td class="id" data-v="{_e(pair.a)}">{_e(pair.a)}</td><td class="id" data-v="{_e(pair.b)}">{_e(pair.b)}</td>'
+            f'<td class="num" data-v="{pair.shared_words:.4f}">{pair.shared_words:.2f}</td>'
+            f'<td class="num" data-v="{pair.containment_a:.4f}">{_pct(pair.containment_a)}</td>'
+            f'<td class="num" data-v="{pair.containment_b:.4f}">{_pct(pair.containment_b)}</td>'
+            f'<td data-v="{_e(pair.kind.value)}">{_kind(pair.kind)}</td>'
+            f'<td data-v="{_e(d.relation.value)}">{_e(d.relation.value)}<div class="id muted">{who}</div></td>'
+            f'<td class="num" data-v="{d.confidence:.4f}">{d.confidence:.2f}</td></tr>'
+        )
+    head = (
+        '<th class="num" data-sort="num" tabindex="0">#</th><th data-sort="text" tabindex="0">article A</th>'
+        '<th data-sort="text" tabindex="0">article B</th>'
+        '<th class="num" data-sort="num" tabindex="0" title="% of A plus % of B, as a share">shared</th>'
+        '<th class="num" data-sort="num" tabindex="0">% of A</th><th class="num" data-sort="num" tabindex="0">% of B</th>'
+        '<th data-sort="text" tabindex="0">kind</th><th data-sort="text" tabindex="0">direction</th>'
+        '<th class="num" data-sort="num" tabindex="0">confidence</th>'
+    )
+    return f'<table id="pairs"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+def _outlets_table(result: ScanResult) -> str:
+    if not result.outlets:
+        return ""
+    rows = "".join(
+        f"<tr><td>{_e(link.source)}</td><td>{_e(link.derived)}</td><td class=\"num\">{link.articles}</td>"
+        f"<td>{', '.join(f'{_e(k)} {c}' for k, c in link.kinds)}</td>"
+        f"<td class=\"num\">{'' if link.median_lag_hours is None else f'{link.median_lag_hours:.1f} h'}</td>"
+        f'<td class="num">{link.confidence:.2f}</td></tr>'
+        for link in result.outlets
+    )
+    # A long list (often one outlet per file when pages carry no outlet) starts folded.
+    opened = " open" if len(result.outlets) <= OPEN_OUTLETS else ""
+    return (
+        f'<h2>Who takes from whom</h2><details{opened}><summary>{len(result.outlets)} outlet links: articles copied '
+        "from one outlet by another</summary><table><thead><tr><th>taken from</th><th>taken by</th>"
+        '<th class="num">articles</th><th>kinds</th><th class="num">median lag</th><th class="num">confidence</th>'
+        f"</tr></thead><tbody>{rows}</tbody></table></details>"
+    )
+
+
+def _problems(result: ScanResult) -> str:
+    items = [f'<li>skipped <span class="id">{_e(s.path)}</span>: {_e(s.reason)}</li>' for s in result.skipped]
+    items += [f"<li>{_e(w)}</li>" for w in result.warnings]
+    return f'<details><summary>Skipped files and warnings ({len(items)})</summary><ul>{"".join(items)}</ul></details>' if items else ""
+
+
+_LEGEND = (
+    '<div class="legend"><span><span class="sample c0">reused passage</span> same colour in both articles; click one to see its twin</span>'
+    '<span><span class="sample seg-quote-passage">shared quotation</span> the same quote, not copying</span>'
+    '<span><span class="sample quote">“quoted”</span> inside quotation marks</span>'
+    '<span><span class="sample boilerplate">boilerplate</span> site junk, left out of matching</span></div>'
+)
+
+
+def render_html(
+    result: ScanResult,
+    *,
+    marks: Mapping[str, TextMarks] | None = None,
+    graph_png: bytes | None = None,
+    max_views: int = MAX_VIEWS,
+    generator: str = "reuse",
+) -> str:
+    """The report page as a string.
+
+    Parameters
+    ----------
+    result
+        A finished scan (with article text).
+    marks
+        Quotation and boilerplate spans by article id (:func:`reuse.marks.mark_articles`).
+    graph_png
+        The reuse graph as PNG bytes, embedded in the page; left out when ``None``.
+    max_views
+        Show at most this many pairs side by side (the most shared first).
+    generator
+        The program and version, shown in the footer.
+    """
+    marks = marks or {}
+    views = min(max_views, len(result.pairs))
+    graph = ""
+    if graph_png is not None:
+        data = base64.b64encode(graph_png).decode("ascii")
+        graph = (
+            '<h2>Reuse graph</h2><p class="muted">Click the picture to see it at full size.</p><figure class="graph">'
+            f'<img alt="The reuse graph: articles as dots, shared text as lines" src="data:image/png;base64,{data}"></figure>'
+        )
+    more = f'<p class="muted">Side-by-side views of the first {views} of {len(result.pairs)} pairs.</p>' if views < len(result.pairs) else ""
+    pairs = "".join(_pair_view(n, p, result, marks) for n, p in enumerate(result.pairs[:views], 1))
+    no_pairs = '<p>No two articles share text.</p>' if not result.pairs else ""
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{_e(CSP)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="{_e(generator)}">
+<title>reuse report: {len(result.articles)} articles, {len(result.pairs)} pairs</title>
+<style>{STYLE}</style>
+</head>
+<body>
+<h1>Reused text report</h1>
+<p class="muted">Which articles share text, which passages, how much, and who most likely took from whom.</p>
+<div class="summary"><div><b>{len(result.articles)}</b>articles</div><div><b>{len(result.pairs)}</b>pairs sharing text</div>
+<div><b>{len(result.outlets)}</b>outlet links</div><div><b>{len(result.skipped)}</b>files skipped</div></div>
+{_problems(result)}
+{graph}
+<h2>Pairs</h2>
+<p class="muted">Click a column to sort; click a number to open the pair.</p>
+{_pairs_table(result, views)}{no_pairs}
+{_outlets_table(result)}
+<h2>Side by side</h2>
+{_LEGEND}{more}
+{pairs}
+<p class="muted">Written by {_e(generator)}; settings fingerprint <span class="id">{_e(result.config_fingerprint)}</span>.</p>
+<script>{SCRIPT}</script>
+</body>
+</html>
+"""
+
+
+def write_html(
+    result: ScanResult,
+    path: str | PathLike[str],
+    config: ScanConfig | None = None,
+    *,
+    max_views: int = MAX_VIEWS,
+    graph: bool = True,
+) -> None:
+    """Write the HTML report of ``result`` to ``path``, atomically.
+
+    Parameters
+    ----------
+    result
+        A finished scan, with article text (not one read back from JSON).
+    path
+        Destination file; missing parent folders are created.
+    config
+        The scan's settings (for the boilerplate marks); defaults when ``None``.
+    max_views
+        Pairs shown side by side.
+    graph
+        Embed the reuse graph image.
+
+    Raises
+    ------
+    reuse.errors.ReuseError
+        When the file cannot be written.
+    """
+    from .. import __version__  # late: the package imports its writers
+
+    shown = result.pairs[:max_views]
+    wanted = {p.a for p in shown} | {p.b for p in shown}
+    marks = mark_articles(result.articles, wanted, (config or ScanConfig()).boilerplate)
+    png = render_image(article_graph(result), "png") if graph else None
+    page = render_html(result, marks=marks, graph_png=png, max_views=max_views, generator=f"reuse {__version__}")
+    write_atomic(path, page.encode("utf-8"))

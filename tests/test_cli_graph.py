@@ -1,0 +1,98 @@
+"""`reuse graph` and the --html/--graph options of `reuse scan`, through click's CliRunner."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from reuse.cli import main
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_scan_writes_html_and_graph(runner, samples_dir, tmp_path):
+    html, graph = tmp_path / "out" / "report.html", tmp_path / "out" / "graph.svg"
+    result = runner.invoke(main, ["scan", str(samples_dir), "--html", str(html), "--graph", str(graph)])
+    assert result.exit_code == 0, result.output
+    assert html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert "<svg" in graph.read_text(encoding="utf-8")
+    assert f"HTML report written to {html}" in result.stderr
+    assert f"graph written to {graph}" in result.stderr
+
+
+def test_scan_refuses_an_unknown_graph_format_before_scanning(runner, samples_dir, tmp_path):
+    result = runner.invoke(main, ["scan", str(samples_dir), "--graph", str(tmp_path / "g.bmp")])
+    assert result.exit_code == 2
+    assert "Invalid value for --graph" in result.output and "end the file name in .png" in result.output
+
+
+def test_scan_refuses_to_overwrite_an_input_with_html(runner, samples_dir):
+    victim = next(samples_dir.iterdir())
+    result = runner.invoke(main, ["scan", str(samples_dir), "--html", str(victim)])
+    assert result.exit_code == 2
+    assert "Invalid value for --html" in result.output and "would overwrite an input" in result.output
+    assert "e.g. --html report.html" in result.output
+
+
+def test_graph_from_a_folder_and_from_its_report(runner, samples_dir, tmp_path):
+    report = tmp_path / "report.json"
+    assert runner.invoke(main, ["scan", str(samples_dir), "--json", str(report), "-q"]).exit_code == 0
+    from_folder, from_report = tmp_path / "folder.json", tmp_path / "report-graph.json"
+    assert runner.invoke(main, ["graph", str(samples_dir), "-o", str(from_folder)]).exit_code == 0
+    result = runner.invoke(main, ["graph", str(report), "-o", str(from_report)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(from_folder.read_text()) == json.loads(from_report.read_text())
+
+
+@pytest.mark.parametrize("fmt", ["png", "pdf", "graphml", "gexf"])
+@pytest.mark.parametrize("level", ["article", "outlet"])
+def test_graph_formats_and_levels(runner, samples_dir, tmp_path, fmt, level):
+    out = tmp_path / f"g.{fmt}"
+    result = runner.invoke(main, ["graph", str(samples_dir), "-o", str(out), "--level", level, "-q"])
+    assert result.exit_code == 0, result.output
+    assert out.stat().st_size > 100
+    assert result.stderr == ""
+
+
+def test_graph_no_quotes(runner, samples_dir, tmp_path):
+    kinds = {}
+    for flag in ("--quotes", "--no-quotes"):
+        out = tmp_path / f"{flag}.json"
+        assert runner.invoke(main, ["graph", str(samples_dir), "-o", str(out), flag]).exit_code == 0
+        kinds[flag] = sorted(e["kind"] for e in json.loads(out.read_text())["edges"])
+    assert "shared-quotes" in kinds["--quotes"]
+    assert kinds["--no-quotes"] == [k for k in kinds["--quotes"] if k != "shared-quotes"]
+
+
+def test_graph_usage_errors(runner, samples_dir, tmp_path):
+    bad = runner.invoke(main, ["graph", str(samples_dir), "-o", str(tmp_path / "g.txt")])
+    assert bad.exit_code == 2 and "cannot tell the graph format" in bad.output
+    missing = runner.invoke(main, ["graph", str(tmp_path / "nowhere"), "-o", str(tmp_path / "g.png")])
+    assert missing.exit_code == 2 and "does not exist" in missing.output
+    no_output = runner.invoke(main, ["graph", str(samples_dir)])
+    assert no_output.exit_code == 2 and "Missing option '-o'" in no_output.output
+    damaged = tmp_path / "damaged.json"
+    damaged.write_text('{"schema_version": 1, "articles": [{"id": 1}]}')
+    result = runner.invoke(main, ["graph", str(damaged), "-o", str(tmp_path / "g.png")])
+    assert result.exit_code == 2 and "is a damaged reuse report" in result.output
+
+
+def test_graph_write_failure_is_exit_1(runner, samples_dir, tmp_path):
+    (tmp_path / "file").write_text("x")
+    result = runner.invoke(main, ["graph", str(samples_dir), "-o", str(tmp_path / "file" / "g.png")])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: cannot write")
+
+
+def test_graph_never_overwrites_its_report(runner, samples_dir, tmp_path):
+    report = tmp_path / "report.json"
+    assert runner.invoke(main, ["scan", str(samples_dir), "--json", str(report), "-q"]).exit_code == 0
+    before = report.read_bytes()
+    result = runner.invoke(main, ["graph", str(report), "-o", str(report)])
+    assert result.exit_code == 2 and "would overwrite an input" in result.output and "-o graph.png" in result.output
+    assert report.read_bytes() == before

@@ -1,0 +1,163 @@
+"""Reuse-graph pictures and exports: layout, every format, levels, the quotes flag."""
+
+from __future__ import annotations
+
+import io
+import json
+import random
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+from reuse.errors import ConfigError, ReuseError
+from reuse.graph import article_graph, outlet_graph
+from reuse.model import Article, Direction, Extent, Pair, Relation, ReuseKind, ScanResult
+from reuse.report.graph_export import GRAPH_FORMATS, graph_format, write_graph
+from reuse.report.graph_image import draw_graph
+from reuse.report.graph_layout import MAX_ASIDE, layout_graph
+
+
+def random_result(n_articles: int, n_outlets: int = 8, seed: int = 1) -> ScanResult:
+    """Clusters of copies (a source and its copies) plus lone articles, as a scan of a news day looks."""
+    rng = random.Random(seed)
+    outlets = [f"outlet-{k}.example" for k in range(n_outlets)]
+    articles = tuple(
+        Article(f"a{i:04d}", "", rng.choice(outlets), title=f"Story number {i} about something long enough to cut")
+        for i in range(n_articles)
+    )
+    pairs = []
+    i = 0
+    kinds = list(ReuseKind)
+    while i < n_articles * 2 // 3:
+        size = rng.choice([2, 2, 2, 3, 4, 6, 12])
+        members = [articles[j].id for j in range(i, min(i + size, n_articles))]
+        for other in members[1:]:
+            copied = rng.random() < 0.6
+            pairs.append(
+                Pair(members[0], other, rng.choice(kinds), Extent.WHOLE, 0.9, rng.random(), rng.random(), 0.5, (),
+                     Direction(Relation.COPIED, members[0], other, 0.6) if copied else Direction())
+            )
+        i += size + rng.choice([0, 1, 2])
+    return ScanResult(articles, (), tuple(pairs), "f" * 16)
+
+
+def _boxes(lay, graph):
+    for comp in nx.connected_components(graph):
+        if len(comp) > 1:
+            xs = [lay.pos[v][0] for v in comp]
+            ys = [lay.pos[v][1] for v in comp]
+            yield min(xs), min(ys), max(xs), max(ys)
+
+
+@pytest.mark.parametrize("n", [3, 40, 500], ids=lambda n: f"{n}-articles")
+def test_components_are_laid_out_apart_inside_the_canvas(n):
+    graph = article_graph(random_result(n))
+    lay = layout_graph(graph)
+    boxes = list(_boxes(lay, graph))
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert a[2] < b[0] or b[2] < a[0] or a[3] < b[1] or b[3] < a[1], "two clusters overlap"
+    for x, y in lay.pos.values():
+        assert 0 <= x <= lay.width and 0 <= y <= lay.height
+    isolated = [v for v in graph if graph.degree(v) == 0]
+    assert set(lay.aside) | set(lay.hidden) == set(isolated)
+    assert (len(lay.aside), len(lay.hidden)) == ((len(isolated), 0) if len(isolated) <= MAX_ASIDE else (0, len(isolated)))
+
+
+def test_layout_is_the_same_every_time():
+    graph = article_graph(random_result(60))
+    assert layout_graph(graph).pos == layout_graph(graph).pos
+
+
+@pytest.mark.parametrize("n", [3, 500], ids=lambda n: f"{n}-articles")
+def test_labels_never_overlap_and_stay_in_the_picture(n):
+    fig = draw_graph(article_graph(random_result(n)))
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    ax = fig.axes[0]
+    boxes = [t.get_window_extent(renderer) for t in ax.texts if "\n" in t.get_text()]
+    assert boxes, "some nodes are labelled"
+    frame = ax.get_window_extent(renderer)
+    assert all(frame.x0 <= b.x0 and b.x1 <= frame.x1 and frame.y0 <= b.y0 and b.y1 <= frame.y1 for b in boxes)
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not a.overlaps(b)
+
+
+def test_headline_counts_and_hidden_articles_are_said():
+    fig = draw_graph(article_graph(random_result(500)))
+    texts = " ".join(t.get_text() for t in fig.texts)
+    assert "Reuse graph: 500 articles" in texts
+    assert "sharing no text are not drawn" in texts
+
+
+def _write(tmp_path: Path, result: ScanResult, name: str, **options) -> Path:
+    out = tmp_path / name
+    write_graph(result, out, **options)
+    return out
+
+
+@pytest.mark.parametrize("fmt", GRAPH_FORMATS)
+def test_every_format_writes_a_readable_file(tmp_path, make_result, fmt):
+    result = make_result()
+    out = _write(tmp_path, result, f"graph.{fmt}")
+    data = out.read_bytes()
+    if fmt == "png":
+        assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    elif fmt == "pdf":
+        assert data[:5] == b"%PDF-"
+    elif fmt == "svg":
+        assert ET.fromstring(data).tag.endswith("svg")
+    else:
+        graph = {
+            "graphml": lambda: nx.read_graphml(io.BytesIO(data)),
+            "gexf": lambda: nx.read_gexf(io.BytesIO(data)),
+            "json": lambda: nx.node_link_graph(json.loads(data), edges="edges"),
+        }[fmt]()
+        assert set(graph.nodes) == {a.id for a in result.articles}
+        assert {frozenset(e) for e in graph.edges} == {frozenset((p.a, p.b)) for p in result.pairs}
+        edge = graph.edges["a.txt", "b.txt"]
+        assert edge["kind"] == "verbatim" and edge["source_article"] == "a.txt" and edge["derived_article"] == "b.txt"
+    assert [p.name for p in tmp_path.iterdir()] == [out.name], "no temporary file left"
+
+
+def test_same_result_same_file(tmp_path, make_result):
+    result = make_result()
+    for fmt in ("png", "svg", "pdf"):
+        assert _write(tmp_path, result, f"1.{fmt}").read_bytes() == _write(tmp_path, result, f"2.{fmt}").read_bytes()
+
+
+def test_no_quotes_leaves_out_shared_quotation_pairs(tmp_path, make_result):
+    result = make_result()
+    quotes = next(p for p in result.pairs if p.kind is ReuseKind.HEAVY_REWRITE)
+    result = ScanResult(result.articles, (), (result.pairs[0], Pair(quotes.a, quotes.b, ReuseKind.SHARED_QUOTES, quotes.extent, 0.5, 0.1, 0.1, 0.5, ())), "x")
+    shown = json.loads(_write(tmp_path, result, "q.json").read_text())
+    hidden = json.loads(_write(tmp_path, result, "n.json", quotes=False).read_text())
+    assert len(shown["edges"]) == 2 and len(hidden["edges"]) == 1
+
+
+def test_outlet_level_follows_the_outlet_links(tmp_path, make_result):
+    result = make_result()
+    data = json.loads(_write(tmp_path, result, "o.json", level="outlet").read_text())
+    assert data["directed"] is True
+    assert {n["id"] for n in data["nodes"]} == {a.outlet for a in result.articles}
+    assert [(e["source"], e["target"], e["articles"]) for e in data["edges"]] == [
+        (link.source, link.derived, link.articles) for link in result.outlets
+    ]
+    assert _write(tmp_path, result, "o.png", level="outlet").read_bytes()[:4] == b"\x89PNG"
+    assert outlet_graph(result).number_of_edges() == len(result.outlets) > 0
+
+
+def test_unknown_format_and_level(tmp_path, make_result):
+    with pytest.raises(ConfigError, match=r"end the file name in \.png"):
+        graph_format(tmp_path / "graph.txt")
+    with pytest.raises(ConfigError, match="unknown graph level"):
+        write_graph(make_result(), tmp_path / "g.png", level="planet")
+
+
+def test_unwritable_path_names_the_file(tmp_path, make_result):
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(ReuseError, match="cannot write .*file/graph.png"):
+        write_graph(make_result(), tmp_path / "file" / "graph.png")

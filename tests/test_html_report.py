@@ -1,0 +1,202 @@
+"""The HTML report: escaped, self-contained, every passage marked on both sides."""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import reuse
+from reuse.marks import mark_articles
+from reuse.report.html_assets import CSP, SCRIPT
+from reuse.report.html_report import _segments, render_html, write_html
+
+#: Every way article text could try to run code or break out of its element.
+PAYLOAD = (
+    '<script>document.body.dataset.pwned="script"</script>'
+    "<img src=x onerror=\"document.body.dataset.pwned='img'\">"
+    "</textarea><svg onload=\"document.body.dataset.pwned='svg'\"></svg>"
+    "<a href=\"javascript:document.body.dataset.pwned='link'\">x</a>"
+)
+
+SHARED = (
+    "The ministry said on Monday that the new rail line between the two cities would open next spring after "
+    "years of delay. Engineers finished the last tunnel {p} in March and the first test trains ran in April "
+    "without problems. Officials expect forty thousand passengers a day once the service reaches its full "
+    "timetable next year.\n"
+)
+
+
+def write_nasty_corpus(folder: Path) -> Path:
+    """Two articles sharing a paragraph, with the payload in text, titles, outlets and file names."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shared = SHARED.format(p=PAYLOAD)
+    (folder / "site<b onmouseover=x>.md").write_text(
+        f'---\noutlet: Daily <i onclick="x">News</i>\ntitle: Rail {PAYLOAD} opens\n---\n{shared}Local shops hope for more visitors.\n',
+        encoding="utf-8",
+    )
+    (folder / 'copy"><svg onload=alert(1)>.txt').write_text(
+        f"Copied story.\n{shared}A reader wrote in to complain about noise.\n", encoding="utf-8"
+    )
+    return folder
+
+
+class _Page(HTMLParser):
+    """Every element with its attributes, and the text of every script element."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, dict(attrs)))
+        self._in_script = tag == "script"
+        if self._in_script:
+            self.scripts.append("")
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.scripts[-1] += data
+
+
+def parse(page: str) -> _Page:
+    parser = _Page()
+    parser.feed(page)
+    parser.close()
+    return parser
+
+
+@pytest.fixture(scope="module")
+def nasty_page(tmp_path_factory) -> str:
+    folder = write_nasty_corpus(tmp_path_factory.mktemp("nasty") / "articles")
+    result = reuse.scan(folder)
+    assert result.pairs, "the two nasty articles must share text for this test to mean anything"
+    out = tmp_path_factory.mktemp("out") / "report.html"
+    write_html(result, out)
+    return out.read_text(encoding="utf-8")
+
+
+def test_article_text_cannot_add_elements_or_handlers(nasty_page):
+    page = parse(nasty_page)
+    tags = [tag for tag, _ in page.elements]
+    assert not set(tags) & {"svg", "textarea", "i", "iframe"}, set(tags)
+    assert tags.count("img") == 1, "only the graph image"
+    assert all(a.get("href", "#").startswith("#") for t, a in page.elements if t == "a")
+    handlers = [(tag, name) for tag, attrs in page.elements for name in attrs if name.lower().startswith("on")]
+    assert handlers == []
+    assert page.scripts == [SCRIPT], "the only script is the report's own"
+
+
+def test_payload_is_shown_as_text(nasty_page):
+    assert html.escape(PAYLOAD, quote=True) in nasty_page
+    assert "site&lt;b onmouseover=x&gt;.md" in nasty_page
+    assert "Daily &lt;i onclick=&quot;x&quot;&gt;News&lt;/i&gt;" in nasty_page
+
+
+def test_page_is_self_contained(nasty_page):
+    page = parse(nasty_page)
+    for tag, attrs in page.elements:
+        for name in ("src", "href"):
+            value = attrs.get(name)
+            if value is not None:
+                assert value.startswith(("data:", "#")), (tag, name, value)
+    assert not [tag for tag, _ in page.elements if tag in ("link", "iframe", "object", "embed")]
+    csp = [a["content"] for t, a in page.elements if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"]
+    assert csp == [CSP] and "default-src 'none'" in CSP
+
+
+def _side_text(section: str, side: str) -> str:
+    match = re.search(rf'<div class="side" data-side="{side}">.*?<div class="text">(.*?)</div></div>', section, re.S)
+    assert match
+    return match.group(1)
+
+
+def test_each_passage_is_marked_in_both_articles_at_its_offsets(make_result):
+    result = make_result(inject="<b>&amp;</b>")
+    page = render_html(result, marks=mark_articles(result.articles))
+    sections = re.findall(r'<section class="pair" id="pair-\d+">.*?</section>', page, re.S)
+    assert len(sections) == len(result.pairs)
+    for pair, section in zip(result.pairs, sections):
+        ordered = sorted(pair.passages, key=lambda p: (p.a_start, p.a_end, p.b_start, p.b_end))
+        for side, article, key in (("a", result.article(pair.a), "a"), ("b", result.article(pair.b), "b")):
+            body = _side_text(section, side)
+            # Tags stripped and entities decoded, the column is the article text exactly.
+            assert html.unescape(re.sub(r"<[^>]+>", "", body)) == article.text
+            for number, passage in enumerate(ordered):
+                marked = "".join(
+                    html.unescape(m) for m in re.findall(rf'<span class="[^"]*" data-p="{number}" tabindex="0">(.*?)</span>', body, re.S)
+                )
+                start, end = getattr(passage, f"{key}_start"), getattr(passage, f"{key}_end")
+                assert marked and marked in article.text[start:end]
+
+
+def test_quotation_passages_and_quotes_are_marked_apart(make_result):
+    result = make_result()
+    page = render_html(result, marks=mark_articles(result.articles))
+    assert "seg-quote-passage" in page  # the shared-quotes passage of pair (a, b)
+    assert re.search(r'<span class="[^"]*\bquote\b[^"]*"[^>]*>“We are on track', page)
+
+
+def test_table_lists_every_pair_with_sort_keys(make_result):
+    result = make_result()
+    page = render_html(result)
+    rows = re.findall(r"<tr><td class=\"num\" data-v=\"(\d+)\">", page)
+    assert rows == [str(n) for n in range(1, len(result.pairs) + 1)]
+    first = result.pairs[0]
+    assert f'data-v="{first.containment_a:.4f}"' in page and f'data-v="{first.direction.confidence:.4f}"' in page
+
+
+def test_views_are_capped_but_the_table_is_not(make_result):
+    result = make_result()
+    page = render_html(result, max_views=1)
+    assert page.count('<section class="pair"') == 1
+    assert '<a href="#pair-1">#1</a>' in page and ">#2</td>" in page
+    assert "first 1 of 2 pairs" in page
+
+
+def test_evidence_is_listed(make_result):
+    page = render_html(make_result())
+    assert "a.txt was published 2.5 h earlier" in page
+    assert "b.txt declares a.txt&#x27;s URL as canonical" in page
+
+
+def test_graph_is_embedded_as_png(samples_dir, tmp_path):
+    out = tmp_path / "r.html"
+    write_html(reuse.scan(samples_dir), out)
+    page = out.read_text(encoding="utf-8")
+    assert re.search(r'<img alt="[^"]+" src="data:image/png;base64,iVBORw0KGgo', page)
+
+
+def test_no_pairs(make_result):
+    result = make_result()
+    empty = type(result)(result.articles, (), (), result.config_fingerprint)
+    assert "No two articles share text." in render_html(empty)
+
+
+# Spans of one role: "p" values are passage numbers (the lowest wins), the others are flags.
+_span = st.tuples(st.integers(0, 60), st.integers(0, 60), st.sampled_from(["p", "quote", "boilerplate"]), st.integers(0, 5))
+
+
+@given(st.text(max_size=50), st.lists(_span, max_size=12))
+def test_segments_partition_the_text_and_know_what_covers_each_piece(text, raw):
+    spans = [(min(s, e), max(s, e), role, value if role == "p" else True) for s, e, role, value in raw]
+    pieces = _segments(text, spans)
+    assert "".join(text[s:e] for s, e, _ in pieces) == text
+    assert all(s < e for s, e, _ in pieces)
+    for start, end, covering in pieces:
+        expected = {}
+        for s, e, role, value in spans:
+            if s <= start and end <= e and role not in expected:
+                expected[role] = value
+        assert covering == expected

@@ -1,0 +1,76 @@
+"""Reading a JSON report back: the same result, minus the article text; clear errors otherwise."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from reuse.errors import InputError
+from reuse.report import report_dict, write_json
+from reuse.report.report_reader import is_report, read_report
+
+
+def _without_text_fields(report: dict) -> dict:
+    """The report minus what needs the article text (word and character counts) and the run's own fields."""
+    report = dict(report)
+    report["articles"] = [{k: v for k, v in a.items() if k not in ("words", "chars")} for a in report["articles"]]
+    report.pop("config")
+    return report
+
+
+def test_round_trip(tmp_path, make_result):
+    result = make_result()
+    path = tmp_path / "report.json"
+    write_json(result, path)
+    stored = read_report(path)
+    assert _without_text_fields(report_dict(stored.result)) == _without_text_fields(report_dict(result))
+    assert stored.words == {a.id: a.words for a in result.articles}
+    assert is_report(path)
+
+
+def test_round_trip_of_a_real_scan(tmp_path, samples_dir):
+    import reuse
+
+    result = reuse.scan(samples_dir)
+    path = tmp_path / "report.json"
+    write_json(result, path)
+    again = read_report(path).result
+    assert [(p.a, p.b, p.kind, p.direction.relation) for p in again.pairs] == [
+        (p.a, p.b, p.kind, p.direction.relation) for p in result.pairs
+    ]
+    for old, new in zip(result.pairs, again.pairs):
+        assert sorted((q.a_start, q.a_end, q.b_start, q.b_end) for q in old.passages) == [
+            (q.a_start, q.a_end, q.b_start, q.b_end) for q in new.passages
+        ]
+    assert again.outlets == result.outlets
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", "is not a JSON report"),
+        ('{"articles": []}', "is not a reuse report"),
+        ('{"schema_version": 99}', "has schema_version 99"),
+        ('{"schema_version": 1, "articles": [{"id": "a"}]}', "is a damaged reuse report"),
+    ],
+    ids=["not-json", "no-version", "newer", "damaged"],
+)
+def test_bad_reports_name_the_file_and_the_fix(tmp_path, content, message):
+    path = tmp_path / "bad.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=message) as info:
+        read_report(path)
+    assert str(path) in str(info.value)
+
+
+def test_missing_report(tmp_path):
+    with pytest.raises(InputError, match="cannot read the report"):
+        read_report(tmp_path / "none.json")
+
+
+def test_an_article_record_is_not_a_report(tmp_path):
+    path = tmp_path / "article.json"
+    path.write_text(json.dumps({"text": "Some news.", "title": "x"}), encoding="utf-8")
+    assert not is_report(path)
+    assert not is_report(tmp_path)
