@@ -13,15 +13,18 @@ from __future__ import annotations
 import codecs
 import contextlib
 import datetime as dt
+import errno
 import functools
 import itertools
 import json
 import os
+import posixpath
 import re
+import stat
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 from urllib.parse import urlsplit
@@ -43,7 +46,10 @@ _MAGIC = {b"%PDF-": "PDF", b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG",
 # UTF-32 first: the UTF-32-LE mark begins with the UTF-16-LE one.
 _BOMS = {codecs.BOM_UTF32_LE: "utf-32", codecs.BOM_UTF32_BE: "utf-32", codecs.BOM_UTF8: "utf-8-sig",
          codecs.BOM_UTF16_LE: "utf-16", codecs.BOM_UTF16_BE: "utf-16"}  # fmt: skip
+_BOM_START = (b"\xef", b"\xfe", b"\xff", b"\0")  # first bytes of the marks above
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f]")
+_CONTROL_BYTES = bytes([*range(0x09), *range(0x0B, 0x20)])  # the same, and CR, as bytes
+_FIRST_LINE = re.compile(r"\S[^\n]*")  # from the first non-blank character to the end of its line
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.M)
 _FRONT_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
 _FRONT_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
@@ -113,17 +119,17 @@ def load_articles(
     if progress:
         progress("load", 0, len(entries))
     for done, entry in enumerate(entries, 1):
-        found, skips, warns = load_file(entry, root, config) if isinstance(entry, Path) else ([], [entry], [])
+        found, skips, warns = _read(entry[1], entry[0], config) if isinstance(entry, tuple) else ([], [entry], [])
         articles += found
         skipped += skips
         warnings += warns
         if progress:
             progress("load", done, len(entries))
-    html = [e for e in entries if isinstance(e, Path) and KINDS.get(e.suffix.lower()) == "html"]
+    html = [e[0] for e in entries if isinstance(e, tuple) and KINDS.get(_suffix(e[0])) == "html"]
     if html and _trafilatura()[0] is None:
         others = f" and {len(html) - 1} other HTML files" if len(html) > 1 else ""
         warnings.append(
-            f"{_rel(html[0], root)}{others}: main text taken by a simple built-in extractor because trafilatura "
+            f"{html[0]}{others}: main text taken by a simple built-in extractor because trafilatura "
             f"cannot be imported ({_trafilatura()[1]}); repair that install for better extraction"
         )
     articles = _unique_ids(articles, warnings)
@@ -148,36 +154,72 @@ def load_file(
         Never raises for a bad file. Ids are not made unique across files
         here; :func:`load_articles` does that.
     """
-    path, config = Path(path), config or LoadConfig()
-    rel = _rel(path, Path(root))
-    kind = KINDS.get(path.suffix.lower())
+    return _read(os.fspath(path), _rel(Path(path), Path(root)), config or LoadConfig())
+
+
+def _read(path: str, rel: str, config: LoadConfig) -> tuple[list[Article], list[Skipped], list[str]]:
+    """Read the file at ``path`` (shown as ``rel``): one open, one fstat, one read, then decode and parse."""
+    kind = KINDS.get(_suffix(path))
     if kind is None:
         return [], [Skipped(rel, f"not an article file: use {SUPPORTED}")], []
-    if path.is_symlink() and not path.exists():
-        return [], [Skipped(rel, f"broken symbolic link to '{os.readlink(path)}': fix or remove the link")], []
-    if path.exists() and not path.is_file():
-        return [], [Skipped(rel, "not a regular file")], []
     try:
-        with open(path, "rb") as fh:
-            data = fh.read(config.max_bytes + 1)
+        # O_NONBLOCK: opening a named pipe must not wait for a writer (it is then refused as not a regular file).
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as err:
+        return [], [Skipped(rel, _open_error(path, err))], []
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return [], [Skipped(rel, "not a regular file")], []
+        data = _read_bytes(fd, info.st_size, config.max_bytes)
     except OSError as err:
         return [], [Skipped(rel, f"cannot read the file ({err.strerror or err}): check that it is readable")], []
+    finally:
+        os.close(fd)
     warnings: list[str] = []
     truncated = len(data) > config.max_bytes
     if truncated:
         data = data[: config.max_bytes]
         warnings.append(f"{rel}: truncated to {config.max_bytes} bytes (use --max-bytes to raise the limit)")
     try:
-        text = _clean(_decode(data, truncated))
+        text, codec = _decode(data, truncated)
     except _Unreadable as err:
         return [], [Skipped(rel, str(err))], warnings
-    if not text.strip():
+    # Plain UTF-8 without a control byte (nor a CR) needs no cleaning but NFC: the common case, kept fast.
+    text = _clean(text) if codec != "utf-8" or len(data.translate(None, _CONTROL_BYTES)) < len(data) else _nfc(text)
+    if not text or text.isspace():
         return [], [Skipped(rel, "empty file")], warnings
     found, skipped = _READERS[kind](text, rel, warnings)
     return found, skipped, warnings
 
 
-def _inputs(path: Path, shown: str) -> tuple[Path, list[Path | Skipped]]:
+def _read_bytes(fd: int, size: int, limit: int) -> bytes:
+    """At most ``limit + 1`` bytes (the one more tells that the file was cut).
+
+    The first read asks for the size the file reports, not the limit: a
+    buffer of ``limit`` bytes per file would cost more than the reading.
+    """
+    chunks: list[bytes] = []
+    got, want = 0, min(size, limit) + 1
+    while got <= limit and (chunk := os.read(fd, min(want, limit + 1 - got))):
+        chunks.append(chunk)
+        got += len(chunk)
+        want = 1 << 20  # longer than it said (growing, or a /proc file): go on a megabyte at a time
+    return b"".join(chunks)
+
+
+def _open_error(path: str, err: OSError) -> str:
+    """Why a file cannot be opened, and the fix."""
+    if err.errno == errno.ELOOP:
+        return "symbolic link loop (the link leads back to itself): fix or remove the link"
+    if isinstance(err, FileNotFoundError) and os.path.islink(path):
+        return f"broken symbolic link to '{_shown(os.readlink(path))}': fix or remove the link"
+    if isinstance(err, IsADirectoryError):
+        return "not a regular file"
+    return f"cannot read the file ({err.strerror or err}): check that it is readable"
+
+
+def _inputs(path: Path, shown: str) -> tuple[Path, list[tuple[str, str] | Skipped]]:
     if path.is_dir():
         if entries := _walk(path):
             return path, entries
@@ -185,50 +227,75 @@ def _inputs(path: Path, shown: str) -> tuple[Path, list[Path | Skipped]]:
     if path.is_file():
         if path.suffix.lower() not in KINDS:
             raise InputError(f"'{shown}' is not an article file: give a {SUPPORTED} file, or a folder of them.")
-        return path.parent, [path]
+        return path.parent, [(_shown(path.name), os.fspath(path))]
     problem = "is neither a folder nor a file" if path.exists() else "does not exist"
     raise InputError(f"'{shown}' {problem}: give a folder of articles or a single {SUPPORTED} file.")
 
 
-def _walk(root: Path) -> list[Path | Skipped]:
-    """Article files under ``root`` sorted by relative path; unreadable folders as Skipped."""
-    found: list[Path | Skipped] = []
-    stack = [root]
+def _walk(root: Path) -> list[tuple[str, str] | Skipped]:
+    """Article files under ``root`` as (relative path, path), sorted by relative path; unreadable folders as Skipped."""
+    found: list[tuple[str, str] | Skipped] = []
+    stack = [(os.fspath(root), "")]
     while stack:
-        folder = stack.pop()
+        folder, prefix = stack.pop()
         try:
             with os.scandir(folder) as scan:
                 entries = [e for e in scan if not e.name.startswith(".")]
         except OSError as err:
-            found.append(Skipped(_rel(folder, root) + "/", f"cannot read the folder ({err.strerror or err})"))
+            found.append(Skipped(_shown(prefix or "./"), f"cannot read the folder ({err.strerror or err})"))
             continue
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
-                stack.append(Path(entry.path))
-            # Symlinked folders are not followed; load_file reports a broken link.
-            elif Path(entry.name).suffix.lower() in KINDS and (entry.is_file() or not os.path.exists(entry.path)):
-                found.append(Path(entry.path))
-    return sorted(found, key=lambda e: e.path if isinstance(e, Skipped) else _rel(e, root))
+                stack.append((entry.path, prefix + entry.name + "/"))
+            # Symlinked folders are not followed; _read reports a broken link or a loop.
+            elif _suffix(entry.name) in KINDS and (entry.is_file() or not os.path.exists(entry.path)):
+                found.append((_shown(prefix + entry.name), entry.path))
+    return sorted(found, key=lambda e: e.path if isinstance(e, Skipped) else e[0])
+
+
+def _suffix(name: str) -> str:
+    """The lower-case extension, as :attr:`pathlib.PurePath.suffix` gives it.
+
+    >>> _suffix("dir.d/Story.TXT"), _suffix("notes"), _suffix("a/.hidden")
+    ('.txt', '', '')
+    """
+    return os.path.splitext(name)[1].lower()
+
+
+def _shown(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (kept by the OS as surrogates) become U+FFFD.
+
+    >>> _shown("caf\\udce9.txt")
+    'caf\ufffd.txt'
+    """
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return name
 
 
 def _rel(path: Path, root: Path) -> str:
-    return Path(os.path.relpath(path, root)).as_posix()
+    return _shown(Path(os.path.relpath(path, root)).as_posix())
 
 
-def _decode(data: bytes, truncated: bool) -> str:
-    """Decode bytes, cutting a truncated file at a character boundary."""
-    for magic, name in _MAGIC.items():
-        if data.startswith(magic):
-            raise _Unreadable(f"binary file (looks like {name}): convert it to text first")
-    marked = [codec for bom, codec in _BOMS.items() if data.startswith(bom)][:1]
-    if not marked and b"\0" in data[:8192]:
+def _decode(data: bytes, truncated: bool) -> tuple[str, str]:
+    """Decode bytes, cutting a truncated file at a character boundary; the text and the codec used."""
+    if data.startswith(tuple(_MAGIC)):
+        name = next(name for magic, name in _MAGIC.items() if data.startswith(magic))
+        raise _Unreadable(f"binary file (looks like {name}): convert it to text first")
+    marked = [codec for bom, codec in _BOMS.items() if data.startswith(bom)][:1] if data.startswith(_BOM_START) else []
+    if not marked and data.find(b"\0", 0, 8192) >= 0:
         raise _Unreadable("binary file (contains NUL bytes): convert it to text first")
+    if not marked and not truncated:
+        with contextlib.suppress(UnicodeDecodeError):
+            return data.decode("utf-8"), "utf-8"  # the common case, without the incremental decoder
     for codec in [*marked, "utf-8", "guess", "cp1252"]:
         codec = _guess_encoding(data) if codec == "guess" else codec  # only when UTF-8 failed: it is slow
         with contextlib.suppress(UnicodeDecodeError, LookupError):
             # The incremental decoder holds back a character cut in half by truncation.
             if codec:
-                return codecs.getincrementaldecoder(codec)("strict").decode(data, final=not truncated)
+                return codecs.getincrementaldecoder(codec)("strict").decode(data, final=not truncated), codec
     raise _Unreadable("cannot tell the text encoding: save the file as UTF-8")
 
 
@@ -255,7 +322,14 @@ def _clean(text: str) -> str:
     >>> _clean("\\ufeffcafe\\u0301")
     'café'
     """
-    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
+    return _nfc(text)
+
+
+def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text.removeprefix("\ufeff"))
 
 
@@ -297,12 +371,12 @@ def _article(art_id: str, text: str, rel: str, meta: dict[str, str], where: str,
             "it is left unknown"
         )
         published = None
-    outlet = meta.get("outlet") or _domain(meta.get("url")) or PurePosixPath(rel).stem
+    outlet = meta.get("outlet") or _domain(meta.get("url")) or posixpath.splitext(posixpath.basename(rel))[0]
     return Article(art_id, text, outlet, meta.get("title"), meta.get("url"), published, rel, meta.get("canonical"))
 
 
 def _read_txt(text: str, rel: str, warnings: list[str]) -> Found:
-    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    first = match.group().strip() if (match := _FIRST_LINE.search(text)) else ""
     title = first if len(first.split()) <= 25 else ""
     return [_article(rel, text, rel, {"title": title}, rel, warnings)], []
 
