@@ -185,6 +185,9 @@ def _read(path: str, rel: str, config: LoadConfig) -> tuple[list[Article], list[
         text, codec = _decode(data, truncated)
     except _Unreadable as err:
         return [], [Skipped(rel, str(err))], warnings
+    if codec == "utf-8 (repaired)":
+        bad = text.count("\ufffd") - data.count("\ufffd".encode())
+        warnings.append(f"{rel}: {bad} bytes that are not UTF-8 were replaced by U+FFFD (save the file as UTF-8)")
     # Plain UTF-8 without a control byte (nor a CR) needs no cleaning but NFC: the common case, kept fast.
     text = _clean(text) if codec != "utf-8" or len(data.translate(None, _CONTROL_BYTES)) < len(data) else _nfc(text)
     if not text or text.isspace():
@@ -290,6 +293,8 @@ def _decode(data: bytes, truncated: bool) -> tuple[str, str]:
     if not marked and not truncated:
         with contextlib.suppress(UnicodeDecodeError):
             return data.decode("utf-8"), "utf-8"  # the common case, without the incremental decoder
+    if not marked and (text := _mostly_utf8(data, truncated)) is not None:
+        return text, "utf-8 (repaired)"
     for codec in [*marked, "utf-8", "guess", "cp1252"]:
         codec = _guess_encoding(data) if codec == "guess" else codec  # only when UTF-8 failed: it is slow
         with contextlib.suppress(UnicodeDecodeError, LookupError):
@@ -297,6 +302,25 @@ def _decode(data: bytes, truncated: bool) -> tuple[str, str]:
             if codec:
                 return codecs.getincrementaldecoder(codec)("strict").decode(data, final=not truncated), codec
     raise _Unreadable("cannot tell the text encoding: save the file as UTF-8")
+
+
+def _mostly_utf8(data: bytes, truncated: bool) -> str | None:
+    """UTF-8 with a few bad bytes (each made U+FFFD), or None when the text is not UTF-8 at all.
+
+    A legacy encoding's accented letters almost never form valid UTF-8
+    sequences, so a file holding more valid non-ASCII UTF-8 characters than
+    bad bytes is UTF-8 that was damaged, not a file in another encoding.
+
+    >>> _mostly_utf8("café “ok” ".encode() + b"\\xff", False)
+    'café “ok” \ufffd'
+    >>> _mostly_utf8("café".encode("cp1252"), False) is None
+    True
+    """
+    text = codecs.getincrementaldecoder("utf-8")("replace").decode(data, final=not truncated)
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    if bad <= 0:
+        return None  # no bad byte: plain UTF-8 (or cut in a character), decoded strictly by the caller
+    return text if len(text) - len(text.encode("ascii", "ignore")) - bad >= bad else None
 
 
 def _guess_encoding(data: bytes) -> str | None:
@@ -348,6 +372,26 @@ def _iso_date(value: str) -> str | None:
     return None
 
 
+def _in_future(value: str, now: dt.datetime | None = None) -> bool:
+    """Whether an ISO 8601 date is more than a day after ``now`` (default: the clock), in any time zone.
+
+    >>> now = dt.datetime(2025, 5, 27, 12, tzinfo=dt.timezone.utc)
+    >>> _in_future("2025-05-28", now), _in_future("2025-05-29T01:00:00+00:00", now), _in_future("2999-01-01Z", now)
+    (False, True, True)
+    """
+    value = value.strip()
+    probe = value[:-1] + "+00:00" if value.endswith(("Z", "z")) else value
+    try:
+        when = dt.datetime.fromisoformat(probe)
+    except ValueError:
+        try:
+            when = dt.datetime.combine(dt.date.fromisoformat(probe[:10]), dt.time())
+        except ValueError:
+            return False
+    when = when if when.tzinfo else when.replace(tzinfo=dt.timezone.utc)
+    return when > (now or dt.datetime.now(dt.timezone.utc)) + dt.timedelta(days=1)
+
+
 def _domain(url: str | None) -> str | None:
     """The URL's host, lower-case, without ``www.``.
 
@@ -370,6 +414,10 @@ def _article(art_id: str, text: str, rel: str, meta: dict[str, str], where: str,
             f"{where}: published date {published!r} is not ISO 8601 (like 2025-05-27 or 2025-05-27T09:30:00Z); "
             "it is left unknown"
         )
+        published = None
+    elif published is not None and _in_future(published):
+        # A date still to come is a typo or a placeholder; as evidence of who was first it would mislead.
+        warnings.append(f"{where}: published date {published!r} is in the future; it is left unknown (fix the date)")
         published = None
     outlet = meta.get("outlet") or _domain(meta.get("url")) or posixpath.splitext(posixpath.basename(rel))[0]
     return Article(art_id, text, outlet, meta.get("title"), meta.get("url"), published, rel, meta.get("canonical"))
@@ -558,8 +606,9 @@ def _unique_ids(articles: list[Article], warnings: list[str]) -> list[Article]:
         if art.id in first:
             new_id = next(f"{art.id}#{n}" for n in itertools.count(2) if f"{art.id}#{n}" not in taken)
             taken.add(new_id)
+            where = "an earlier record of the same file" if first[art.id] == art.path else first[art.id]
             warnings.append(
-                f"{art.path}: id '{art.id}' is already used by {first[art.id]}; renamed '{new_id}' "
+                f"{art.path}: id '{art.id}' is already used by {where}; renamed '{new_id}' "
                 "(give every article its own id)"
             )
             art = replace(art, id=new_id)
