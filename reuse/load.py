@@ -250,8 +250,8 @@ def _walk(root: Path) -> list[tuple[str, str] | Skipped]:
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
                 stack.append((entry.path, prefix + entry.name + "/"))
-            # Symlinked folders are not followed; _read reports a broken link or a loop.
-            elif _suffix(entry.name) in KINDS and (entry.is_file() or not os.path.exists(entry.path)):
+            # Symlinked folders are not followed; _read reports broken links, loops, pipes and devices.
+            elif _suffix(entry.name) in KINDS:
                 found.append((_shown(prefix + entry.name), entry.path))
     return sorted(found, key=lambda e: e.path if isinstance(e, Skipped) else e[0])
 
