@@ -8,6 +8,7 @@ otherwise.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import signal
 import subprocess
@@ -20,26 +21,18 @@ from click.testing import CliRunner
 
 from reuse.cli import main
 
+_SPEC = importlib.util.spec_from_file_location("nasty_cases", Path(__file__).parent / "fixtures" / "nasty" / "cases.py")
+nasty = importlib.util.module_from_spec(_SPEC)
+sys.modules["nasty_cases"] = nasty
+_SPEC.loader.exec_module(nasty)
+
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
-# A real `reuse scan` whose loading stops on its first file long enough to be interrupted; says "ready" first.
-SLOW_SCAN = """
-import sys, time
-import reuse.load as load
-real_read = load._read
-def slow_read(*args, **kwargs):
-    print("ready", file=sys.stderr, flush=True)
-    time.sleep(60)
-    return real_read(*args, **kwargs)
-load._read = slow_read
-from reuse.cli import main
-main(["scan", *sys.argv[1:]], prog_name="reuse")
-"""
 
 
 def _interrupted_scan(folder: Path, out: Path) -> subprocess.CompletedProcess:
     proc = subprocess.Popen(
-        [sys.executable, "-c", SLOW_SCAN, str(folder), "--json", str(out)],
+        [sys.executable, "-c", nasty.SLOW_SCAN, str(folder), "--json", str(out)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

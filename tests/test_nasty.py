@@ -233,7 +233,7 @@ def test_odd_texts_load_as_they_are(made, case_id):
     result = load_articles(made(case_id))
     assert result.articles and result.skipped == () and result.warnings == ()
     for art in result.articles:
-        raw = (nasty.HERE / art.path).read_text(encoding="utf-8")
+        raw = (nasty.HERE / art.path.removeprefix("copy/")).read_text(encoding="utf-8")
         assert art.text == __import__("unicodedata").normalize("NFC", raw)
 
 
@@ -305,3 +305,25 @@ def test_two_articles_quoting_one_speech_are_a_common_source_not_a_copy(made, tm
     (pair,) = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["pairs"]
     assert (pair["kind"], pair["direction"]["relation"]) == ("shared-quotes", "common-source")
     assert result.exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("case_id", "copies_found"),
+    [
+        ("punctuation", 0),  # no words: nothing to share
+        ("numbers", 1),
+        ("emoji", 1),
+        ("rtl", 2),
+        ("cjk", 1),
+        ("combining", 1),
+        ("zero-width", 1),
+        ("repetitive", 0),  # an article's own repetitions are masked: "spam spam ..." shares nothing
+    ],
+)
+def test_a_copy_of_an_odd_text_is_found_when_it_has_words(made, tmp_path, case_id, copies_found):
+    result = _scan(made(case_id), tmp_path / "report.json")
+    assert result.exit_code == 0
+    pairs = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["pairs"]
+    assert [(p["a"], p["kind"]) for p in pairs] == [(p["a"], "verbatim") for p in pairs]
+    assert {p["a"].removeprefix("copy/") == p["b"] for p in pairs} <= {True}
+    assert len(pairs) == copies_found
