@@ -39,7 +39,7 @@ sys.modules["nasty_cases"] = nasty
 _SPEC.loader.exec_module(nasty)
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
-UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 

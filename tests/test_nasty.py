@@ -31,7 +31,7 @@ sys.modules["nasty_cases"] = nasty  # dataclasses look their module up by name
 _SPEC.loader.exec_module(nasty)
 
 #: What must never reach the terminal: C0 (but the line feed), DEL, C1, bidi overrides and isolates.
-UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
