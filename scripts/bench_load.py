@@ -44,7 +44,8 @@ def _baseline_tree(revision: str, into: Path) -> None:
 
 
 def _time(root: Path, corpus: Path) -> tuple[float, float, int, int]:
-    out = subprocess.run([sys.executable, "-c", CHILD, str(root), str(corpus)], capture_output=True, text=True, check=True)
+    command = [sys.executable, "-c", CHILD, str(root), str(corpus)]
+    out = subprocess.run(command, capture_output=True, text=True, check=True)
     wall, cpu, articles, skipped = out.stdout.split()
     return float(wall), float(cpu), int(articles), int(skipped)
 

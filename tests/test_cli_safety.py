@@ -111,7 +111,9 @@ def _read_only(monkeypatch, folder: Path) -> None:
     monkeypatch.setattr(os, "open", fake_open)
 
 
-READ_ONLY_ERROR = "error: cannot write the report to {}: Permission denied; check that you may write there, or choose another path."
+READ_ONLY_ERROR = (
+    "error: cannot write the report to {}: Permission denied; check that you may write there, or choose another path."
+)
 
 
 def test_read_only_destination_is_a_clear_error_simulated(runner, samples_dir, tmp_path, monkeypatch):

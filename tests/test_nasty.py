@@ -105,7 +105,8 @@ def test_other_encodings_are_decoded(made, case_id, expected):
 
 def test_mixed_line_endings_become_line_feeds(made):
     (art,) = load_articles(made("mixed-endings")).articles
-    assert art.text == "Headline with mixed line endings\nWindows line.\nOld Mac line.\nUnix line.\nLast line without an ending"
+    lines = ["Headline with mixed line endings", "Windows line.", "Old Mac line.", "Unix line.", "Last line without an ending"]
+    assert art.text == "\n".join(lines)
 
 
 def test_a_5_mb_line_is_read_whole(made):

@@ -139,7 +139,8 @@ def _check_spans(result: ScanResult) -> None:
 def _mirror(pair: Pair) -> Pair:
     """The pair as seen from the other side."""
     passages = tuple(
-        dataclasses.replace(p, a_start=p.b_start, a_end=p.b_end, b_start=p.a_start, b_end=p.a_end) for p in pair.passages
+        dataclasses.replace(p, a_start=p.b_start, a_end=p.b_end, b_start=p.a_start, b_end=p.a_end)
+        for p in pair.passages
     )
     return dataclasses.replace(
         pair, a=pair.b, b=pair.a, containment_a=pair.containment_b, containment_b=pair.containment_a, passages=passages
@@ -201,7 +202,8 @@ def test_a_passage_slices_to_the_shared_text(texts):
 # Found by the property test above before it fixed the language of every text. Text A is too short for a
 # language guess and B is guessed English; the pipeline gives a short unguessed article "the scan's usual
 # language" counted only over the articles read before it, in id order, so renaming A changes the result.
-SHORT_A = ".\n\nA a a a a a aa aa aa aa aa aa aa. Aa aa aa aa aa aa aa aa aa aa aa aa abandoning. Absolutely absolved " \
+SHORT_A = ".\n\nA a a a a a aa aa aa aa aa aa aa. Aa aa aa aa aa aa aa aa aa aa aa aa abandoning. Absolutely " \
+          "absolved " \
           "according account accusations across aa aa aa aa aa aa aa. Aa aa aa aa aa aa aa aa aa aa aa aa aa. " \
           "Aa aa aa aa aa aa.\n\n"  # fmt: skip
 SHORT_B = SHORT_A + "."
