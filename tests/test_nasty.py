@@ -14,6 +14,7 @@ import json
 import os
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -36,8 +37,11 @@ IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
 @pytest.fixture
-def made(tmp_path, request):
-    """The case named by the test's ``case_id`` parameter, made in ``tmp_path/in``; cleaned up after."""
+def made(tmp_path):
+    """``made(case_id)`` makes that case in ``tmp_path/in`` and returns the folder.
+
+    Afterwards, permissions are given back and the 200 MB files deleted at once.
+    """
     folder = tmp_path / "in"
     folder.mkdir()
     yield lambda case_id: nasty.case(case_id).make(folder) or folder
@@ -235,7 +239,7 @@ def test_odd_texts_load_as_they_are(made, case_id):
     assert result.articles and result.skipped == () and result.warnings == ()
     for art in result.articles:
         raw = (nasty.HERE / art.path.removeprefix("copy/")).read_text(encoding="utf-8")
-        assert art.text == __import__("unicodedata").normalize("NFC", raw)
+        assert art.text == unicodedata.normalize("NFC", raw)
 
 
 @pytest.mark.parametrize("backend", ["trafilatura", "builtin"])
