@@ -179,7 +179,11 @@ def _read(path: str, rel: str, config: LoadConfig) -> tuple[list[Article], list[
         warnings.append(f"{rel}: {replaced} bytes that are not UTF-8 were replaced by U+FFFD (save the file as UTF-8)")
     if not text or text.isspace():
         return [], [Skipped(rel, "empty file")], warnings
-    found, skipped = _READERS[kind](text, rel, warnings)
+    try:
+        found, skipped = _READERS[kind](text, rel, warnings)
+    except Exception as err:  # a parser's bug on one hostile file must not stop the scan
+        problem = " ".join(f"{type(err).__name__}: {err}".split())[:200]
+        return [], [Skipped(rel, f"cannot be parsed ({problem}): please report this file to the reuse developers")], warnings
     return found, skipped, warnings
 
 

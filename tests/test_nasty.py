@@ -255,6 +255,21 @@ def test_hostile_html_keeps_only_the_article_text(made, monkeypatch, backend):
     assert "\x1b" not in art.text and "\x07" not in art.text
 
 
+def test_a_parser_failing_on_one_file_does_not_stop_the_others(made, monkeypatch):
+    def broken(text, rel, warnings):
+        raise RecursionError("maximum recursion depth exceeded in a parser")
+
+    monkeypatch.setitem(load._READERS, "html", broken)
+    folder = made("hostile-html")
+    nasty.case("quotation").make(folder)
+    result = load_articles(folder)
+    assert [a.id for a in result.articles] == ["text/quotation-other.txt", "text/quotation.txt"]
+    assert reasons(result) == {
+        "content/hostile.html": "cannot be parsed (RecursionError: maximum recursion depth exceeded in a parser): "
+        "please report this file to the reuse developers"
+    }
+
+
 # -- a real scan of each case: exit 0, a valid report, a safe terminal -------------------------
 
 
