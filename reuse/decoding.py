@@ -23,6 +23,8 @@ _MAGIC = {b"%PDF-": "PDF", b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG",
 _BOMS = {codecs.BOM_UTF32_LE: "utf-32", codecs.BOM_UTF32_BE: "utf-32", codecs.BOM_UTF8: "utf-8-sig",
          codecs.BOM_UTF16_LE: "utf-16", codecs.BOM_UTF16_BE: "utf-16"}  # fmt: skip
 _BOM_START = (b"\xef", b"\xfe", b"\xff", b"\0")  # first bytes of the marks above
+# Colour (CSI) and title or link (OSC, when terminated) sequences go whole; a lone ESC goes alone.
+_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f]")
 _CONTROL_BYTES = bytes([*range(0x09), *range(0x0B, 0x20)])  # the same, and CR, as bytes
 
@@ -118,17 +120,20 @@ def _guess_encoding(data: bytes) -> str | None:
 
 
 def clean(text: str) -> str:
-    """Normalise line endings, drop control characters, apply NFC.
+    """Normalise line endings, drop control characters and terminal escapes, apply NFC.
 
     >>> clean("a\\r\\nb\\rc\\x00d\\te")
     'a\\nb\\ncd\\te'
+    >>> clean("\\x1b[31mred\\x1b[0m alert")
+    'red alert'
     >>> clean("\\ufeffcafe\\u0301")
     'café'
     """
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _CONTROL.search(text):
-        text = _CONTROL.sub("", text)
+        # A terminal escape goes whole: dropping only its ESC would leave "[31m" in the text.
+        text = _CONTROL.sub("", _ANSI.sub("", text) if "\x1b" in text else text)
     return _nfc(text)
 
 

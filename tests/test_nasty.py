@@ -255,6 +255,13 @@ def test_hostile_html_keeps_only_the_article_text(made, monkeypatch, backend):
     assert "\x1b" not in art.text and "\x07" not in art.text
 
 
+def test_terminal_escapes_go_whole_at_load_and_c1_and_bidi_stay_for_the_writers(made):
+    # C1 controls and bidi marks stay in the text (mojibake and RTL text use them); the terminal drops them.
+    (art, _) = load_articles(made("escapes")).articles
+    assert art.text.startswith("Headline RED and a link\nA bell, a backspace, a C1 CSI \x9b2J")
+    assert "\x1b" not in art.text and "\x07" not in art.text and "\u202e" in art.text
+
+
 def test_a_parser_failing_on_one_file_does_not_stop_the_others(made, monkeypatch):
     def broken(text, rel, warnings):
         raise RecursionError("maximum recursion depth exceeded in a parser")
