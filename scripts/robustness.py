@@ -166,7 +166,8 @@ def run_fuzz(seconds: float) -> tuple[int, list[str]]:
             folder = Path(tmp) / f"seed-{seed}"
             folder.mkdir()
             nasty.make_random(folder, seed)
-            result = runner.invoke(main, ["scan", str(folder), "--json", str(Path(tmp) / "r.json")])
+            options = nasty.random_options(seed)
+            result = runner.invoke(main, ["scan", str(folder), "--json", str(Path(tmp) / "r.json"), *options])
             if result.exit_code != 0 or UNSAFE.search(result.stdout + result.stderr):
                 failures.append(f"seed {seed}: exit {result.exit_code} {result.exception!r}")
             seed += 1
@@ -199,7 +200,8 @@ def render(rows, cli_rows, fuzz: tuple[int, list[str]], fuzz_seconds: float, com
         "## Fuzzing",
         "",
         f"{seeds} random folders (seeds 0 to {seeds - 1}; `make_random` in `tests/fixtures/nasty/cases.py`: random "
-        f"names, nesting, bytes, Unicode, encodings, JSON and HTML, damaged copies of each other) scanned in "
+        f"names, nesting, bytes, Unicode, encodings, JSON and HTML, damaged copies of each other; every third with "
+        f"a random `--max-bytes` up to 5000) scanned in "
         f"{fuzz_seconds:.0f} s: {len(failures)} failures.",
     ]
     lines += [f"- {failure}" for failure in failures]
