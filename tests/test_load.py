@@ -162,12 +162,15 @@ def test_unreadable_file_is_skipped_with_the_os_error(tmp_path, monkeypatch):
     write(tmp_path, "locked.txt", "secret")
     write(tmp_path, "open.txt", "public")
 
+    real_open = os.open
+
     def fake_open(path, *args, **kwargs):
         if Path(path).name == "locked.txt":
             raise PermissionError(13, "Permission denied", str(path))
-        return open(path, *args, **kwargs)
+        return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(load, "open", fake_open, raising=False)
+    # Simulated: tests may run as root, whom chmod 000 does not stop (tests/test_nasty.py also tries the real thing).
+    monkeypatch.setattr(os, "open", fake_open)
     result = load_articles(tmp_path)
     assert [art.id for art in result.articles] == ["open.txt"]
     assert result.skipped[0].path == "locked.txt"
@@ -306,7 +309,7 @@ def test_duplicate_ids_are_made_unique_with_a_warning(tmp_path):
     result = load_articles(tmp_path)
     assert {art.id: art.text for art in result.articles} == {"x": "one", "x#2": "literal", "x#3": "two", "x#4": "three"}
     assert result.warnings == (
-        "a.jsonl: id 'x' is already used by a.jsonl; renamed 'x#3' (give every article its own id)",
+        "a.jsonl: id 'x' is already used by an earlier record of the same file; renamed 'x#3' (give every article its own id)",
         "b.json: id 'x' is already used by a.jsonl; renamed 'x#4' (give every article its own id)",
     )
 

@@ -40,10 +40,10 @@ _ESCAPES = re.compile(
     re.VERBOSE,
 )
 _BREAKS = re.compile(r"[\t\n\r\x0b\x0c\x85\u2028\u2029]")
-# C0, DEL, C1 and the bidirectional overrides that reorder what is displayed. 8-bit
+# C0, DEL, C1 and the bidirectional marks, overrides and isolates that reorder what is displayed. 8-bit
 # C1 introducers (CSI, OSC) are dropped alone, never with what follows: mojibake
 # ("â€\x9d" for a closing quote) puts them in ordinary scraped text.
-_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _SPACES = re.compile(r" {2,}")
 
 

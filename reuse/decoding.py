@@ -1,0 +1,141 @@
+"""Decoding: a file's bytes -> clean text (the first step of loading).
+
+Byte-order marks first (UTF-8, UTF-16, UTF-32), then UTF-8, then UTF-8 with a
+few damaged bytes (each made U+FFFD), then charset-normalizer's guess
+(Windows-1252 preferred among equals). Known binary formats and data with NUL
+bytes are refused. Clean text has ``\\n`` line endings, no control
+characters but tab and line feed, and is NFC-normalised.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import re
+import unicodedata
+
+__all__ = ["Undecodable", "clean", "text_of"]
+
+_REPAIRED = "utf-8 (repaired)"
+_MAGIC = {b"%PDF-": "PDF", b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG", b"GIF87a": "GIF", b"GIF89a": "GIF",
+          b"PK\x03\x04": "ZIP", b"PK\x05\x06": "ZIP", b"\x1f\x8b": "gzip"}  # fmt: skip
+# UTF-32 first: the UTF-32-LE mark begins with the UTF-16-LE one.
+_BOMS = {codecs.BOM_UTF32_LE: "utf-32", codecs.BOM_UTF32_BE: "utf-32", codecs.BOM_UTF8: "utf-8-sig",
+         codecs.BOM_UTF16_LE: "utf-16", codecs.BOM_UTF16_BE: "utf-16"}  # fmt: skip
+_BOM_START = (b"\xef", b"\xfe", b"\xff", b"\0")  # first bytes of the marks above
+# Colour (CSI) and title or link (OSC, when terminated) sequences go whole; a lone ESC goes alone.
+_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f]")
+_CONTROL_BYTES = bytes([*range(0x09), *range(0x0B, 0x20)])  # the same, and CR, as bytes
+
+
+class Undecodable(Exception):
+    """The bytes cannot be turned into text; the message is the reason (binary, unknown encoding)."""
+
+
+def text_of(data: bytes, truncated: bool = False) -> tuple[str, int]:
+    """The clean text of a file's bytes, and how many bad bytes were replaced by U+FFFD.
+
+    Parameters
+    ----------
+    data : bytes
+        The file's bytes (or its first ``max_bytes``).
+    truncated : bool
+        ``data`` was cut: a character cut in half at the end is dropped.
+
+    Raises
+    ------
+    Undecodable
+        Binary data, or an encoding that cannot be told; the message says so.
+
+    >>> text_of("Caf\\u00e9\\r\\nbar".encode("utf-8"))
+    ('Café\\nbar', 0)
+    >>> text_of(b"%PDF-1.7 ...")
+    Traceback (most recent call last):
+    ...
+    reuse.decoding.Undecodable: binary file (looks like PDF): convert it to text first
+    """
+    text, codec = _decode(data, truncated)
+    replaced = text.count("\ufffd") - data.count("\ufffd".encode()) if codec == _REPAIRED else 0
+    # Plain UTF-8 without a control byte (nor a CR) needs no cleaning but NFC: the common case, kept fast.
+    if codec == "utf-8" and len(data.translate(None, _CONTROL_BYTES)) == len(data):
+        return _nfc(text), 0
+    return clean(text), replaced
+
+
+def _decode(data: bytes, truncated: bool) -> tuple[str, str]:
+    """Decode bytes, cutting a truncated file at a character boundary; the text and the codec used."""
+    if data.startswith(tuple(_MAGIC)):
+        name = next(name for magic, name in _MAGIC.items() if data.startswith(magic))
+        raise Undecodable(f"binary file (looks like {name}): convert it to text first")
+    marked = [codec for bom, codec in _BOMS.items() if data.startswith(bom)][:1] if data.startswith(_BOM_START) else []
+    if not marked and data.find(b"\0", 0, 8192) >= 0:
+        raise Undecodable("binary file (contains NUL bytes): convert it to text first")
+    if not marked and not truncated:
+        with contextlib.suppress(UnicodeDecodeError):
+            return data.decode("utf-8"), "utf-8"  # the common case, without the incremental decoder
+    if not marked and (text := _mostly_utf8(data, truncated)) is not None:
+        return text, _REPAIRED
+    for codec in [*marked, "utf-8", "guess", "cp1252"]:
+        codec = _guess_encoding(data) if codec == "guess" else codec  # only when UTF-8 failed: it is slow
+        with contextlib.suppress(UnicodeDecodeError, LookupError):
+            # The incremental decoder holds back a character cut in half by truncation.
+            if codec:
+                return codecs.getincrementaldecoder(codec)("strict").decode(data, final=not truncated), codec
+    raise Undecodable("cannot tell the text encoding: save the file as UTF-8")
+
+
+def _mostly_utf8(data: bytes, truncated: bool) -> str | None:
+    """UTF-8 with a few bad bytes (each made U+FFFD), or None when the text is not UTF-8 at all.
+
+    A legacy encoding's accented letters almost never form valid UTF-8
+    sequences, so a file holding more valid non-ASCII UTF-8 characters than
+    bad bytes is UTF-8 that was damaged, not a file in another encoding.
+
+    >>> _mostly_utf8("café “ok” ".encode() + b"\\xff", False)
+    'café “ok” \ufffd'
+    >>> _mostly_utf8("café".encode("cp1252"), False) is None
+    True
+    """
+    text = codecs.getincrementaldecoder("utf-8")("replace").decode(data, final=not truncated)
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    if bad <= 0:
+        return None  # no bad byte: plain UTF-8 (or cut in a character), decoded strictly by the caller
+    return text if len(text) - len(text.encode("ascii", "ignore")) - bad >= bad else None
+
+
+def _guess_encoding(data: bytes) -> str | None:
+    """charset-normalizer's best guess, preferring cp1252 among equally good ones."""
+    from charset_normalizer import from_bytes
+
+    sample = data[: 1 << 20]
+    if len(data) > len(sample) and b"\n" in sample:
+        sample = sample[: sample.rindex(b"\n") + 1]
+    matches = list(from_bytes(sample))
+    # Short texts tie between many code pages; Western news is the common case.
+    tied = [m for m in matches if (m.chaos, m.coherence) == (matches[0].chaos, matches[0].coherence)]
+    if any("cp1252" in m.could_be_from_charset for m in tied):
+        return "cp1252"
+    return matches[0].encoding if matches else None
+
+
+def clean(text: str) -> str:
+    """Normalise line endings, drop control characters and terminal escapes, apply NFC.
+
+    >>> clean("a\\r\\nb\\rc\\x00d\\te")
+    'a\\nb\\ncd\\te'
+    >>> clean("\\x1b[31mred\\x1b[0m alert")
+    'red alert'
+    >>> clean("\\ufeffcafe\\u0301")
+    'café'
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _CONTROL.search(text):
+        # A terminal escape goes whole: dropping only its ESC would leave "[31m" in the text.
+        text = _CONTROL.sub("", _ANSI.sub("", text) if "\x1b" in text else text)
+    return _nfc(text)
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text.removeprefix("\ufeff"))

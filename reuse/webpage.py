@@ -1,0 +1,103 @@
+"""Web pages: the main text and metadata of an HTML page already parsed by lxml.
+
+Used by :mod:`reuse.load` for ``.html`` files. Text comes from trafilatura
+when it can be imported, else from a small built-in extractor that keeps the
+article (or main, or body) minus page furniture; either way scripts, styles,
+comments, iframes and attributes never reach the text, and nothing is fetched.
+"""
+
+from __future__ import annotations
+
+import re
+from types import ModuleType
+from typing import Any
+from urllib.parse import urlsplit
+
+__all__ = ["builtin_text", "domain", "page_meta", "trafilatura_text"]
+
+_HOST = re.compile(r"[\w-]+(?:\.[\w-]+)+")
+_DATE_KEYS = ("article:published_time", "og:published_time", "datepublished", "dc.date.issued", "dc.date", "pubdate")
+_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "tr")
+_JUNK_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "form", "nav", "aside", "button", "footer")
+_JUNK_ATTR = re.compile(r"(?:^|[\s_-])(?:nav|navbar|menu|sidebar|share|sharing|social|related|comments?|cookies?"
+                        r"|subscribe|newsletter|promo|advert|ads|breadcrumbs?|footer)(?:$|[\s_-])", re.I)  # fmt: skip
+
+
+def domain(url: str | None) -> str | None:
+    """The URL's host, lower-case, without ``www.``.
+
+    >>> domain("https://WWW.Example.com/news/1"), domain("example.org/x"), domain("not a url")
+    ('example.com', 'example.org', None)
+    """
+    try:
+        host = urlsplit(url if "//" in url else "//" + url).hostname if url else None
+    except ValueError:
+        host = None
+    return host.removeprefix("www.") if host and _HOST.fullmatch(host) else None
+
+
+def page_meta(tree: Any) -> dict[str, str]:
+    """What the page declares: title, outlet, url, canonical and candidate dates (one per line)."""
+    metas: dict[str, str] = {}
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        if key and (el.get("content") or "").strip():
+            metas.setdefault(key, el.get("content").strip())
+    links = [((el.get("rel") or "").lower().split(), (el.get("href") or "").strip()) for el in tree.iter("link")]
+    link = next((href for rel, href in links if "canonical" in rel and href), "")
+    dates = [metas[k] for k in _DATE_KEYS if k in metas]
+    return {
+        "title": " ".join((metas.get("og:title") or tree.findtext(".//title") or "").split()),
+        "outlet": metas.get("og:site_name") or metas.get("application-name") or "",
+        "url": metas.get("og:url") or link,
+        "canonical": link or metas.get("og:url") or "",
+        "dates": "\n".join(d.strip() for d in dates),
+    }
+
+
+def trafilatura_text(module: ModuleType, tree: Any, meta: dict[str, str]) -> str:
+    """Main text by trafilatura, blocks joined by blank lines; fills gaps in ``meta``."""
+    # A tree, never a string (htmldate fetches strings that look like URLs); no date guessing from the text.
+    # trafilatura logs through a NullHandler: its "discarding data" is our skip reason, its loggers are the app's.
+    dates = {"extensive_search": False, "original_date": True}
+    doc = module.bare_extraction(tree, with_metadata=True, include_comments=False, date_extraction_params=dates)
+    if doc is None or doc.body is None:
+        return ""
+    meta["title"] = doc.title or meta["title"]
+    meta["url"] = meta["url"] or doc.url or ""
+    # A site "name" that is a host name came from the URL: leave that to the domain rule (lower-case, no www.).
+    meta["outlet"] = meta["outlet"] or ("" if domain(doc.sitename) else doc.sitename or "")
+    meta["dates"] = "\n".join(filter(None, [meta["dates"], doc.date]))
+    for el in doc.body.iter("lb", "item", "row", "cell"):
+        el.tail = (" " if el.tag == "cell" else "\n") + (el.tail or "")
+    return _join_blocks([doc.body.text or "", *("".join(child.itertext()) for child in doc.body)])
+
+
+def builtin_text(tree: Any) -> str:
+    """Main text without trafilatura: the article (or main, or body) minus page furniture."""
+    body = tree.find(".//body")
+    root = next((el for el in (tree.find(".//article"), tree.find(".//main"), body) if el is not None), None)
+    if root is None:
+        return ""
+    for el in list(root.iter(*_JUNK_TAGS, *(["header"] if root is body else []))):
+        el.drop_tree()
+    total = len(root.text_content())
+    for el in list(root.iter()):
+        attrs = f"{el.get('class', '')} {el.get('id', '')}" if isinstance(el.tag, str) else ""
+        # A wrapper named like "has-sidebar" holds the article itself: keep what holds half the text.
+        if el is not root and _JUNK_ATTR.search(attrs) and len(el.text_content()) < total / 2:
+            el.drop_tree()
+    for el in root.iter("br", "li", "tr", "td", "th"):
+        el.tail = ("\n" if el.tag in ("br", "li", "tr") else " ") + (el.tail or "")
+    blocks = [el.text_content() for el in root.iter(*_BLOCKS) if not any(a.tag in _BLOCKS for a in el.iterancestors())]
+    return _join_blocks(blocks or [root.text_content()])
+
+
+def _join_blocks(blocks: list[str]) -> str:
+    """Blocks separated by a blank line, spaces collapsed within each line.
+
+    >>> _join_blocks(["  One  two\\n\\n three ", "", "four"])
+    'One two\\nthree\\n\\nfour'
+    """
+    cleaned = ("\n".join(" ".join(line.split()) for line in block.split("\n") if line.strip()) for block in blocks)
+    return "\n\n".join(block for block in cleaned if block)

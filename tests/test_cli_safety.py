@@ -1,0 +1,139 @@
+"""The CLI under interruption and with awkward output paths (issue 7).
+
+Ctrl-C is a real SIGINT sent to a real ``reuse scan`` process; paths are real
+folders in ``tmp_path``, and a read-only destination is simulated where the
+tests run as root (whom permissions do not stop) and also tried for real
+otherwise.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reuse.cli import main
+
+_SPEC = importlib.util.spec_from_file_location("nasty_cases", Path(__file__).parent / "fixtures" / "nasty" / "cases.py")
+nasty = importlib.util.module_from_spec(_SPEC)
+sys.modules["nasty_cases"] = nasty
+_SPEC.loader.exec_module(nasty)
+
+IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+
+def _interrupted_scan(folder: Path, out: Path) -> subprocess.CompletedProcess:
+    proc = subprocess.Popen(
+        [sys.executable, "-c", nasty.SLOW_SCAN, str(folder), "--json", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stderr.readline() == "ready\n"
+        time.sleep(0.1)
+        proc.send_signal(signal.SIGINT)
+        stdout, stderr = proc.communicate(timeout=30)
+    finally:
+        proc.kill()
+    return subprocess.CompletedProcess(proc.args, proc.returncode, stdout, stderr)
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGINT") or os.name == "nt", reason="needs POSIX signals")
+def test_ctrl_c_during_a_scan_exits_130_and_writes_nothing(samples_dir, tmp_path):
+    out = tmp_path / "reports" / "report.json"
+    done = _interrupted_scan(samples_dir, out)
+    assert done.returncode == 130, done.stderr
+    assert done.stderr.strip().splitlines()[-1] == "interrupted: no report written"
+    assert "Traceback" not in done.stderr and done.stdout == ""
+    assert not out.exists() and (not out.parent.exists() or os.listdir(out.parent) == [])
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGINT") or os.name == "nt", reason="needs POSIX signals")
+def test_ctrl_c_keeps_an_earlier_report_intact(samples_dir, tmp_path):
+    out = tmp_path / "report.json"
+    out.write_text('{"old": "report"}\n', encoding="utf-8")
+    done = _interrupted_scan(samples_dir, out)
+    assert done.returncode == 130
+    assert out.read_text(encoding="utf-8") == '{"old": "report"}\n'
+    assert sorted(os.listdir(tmp_path)) == ["report.json", "samples"]  # no temporary file left
+
+
+# -- output paths ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner(env={"COLUMNS": "100"})
+
+
+def test_missing_parent_folders_are_created(runner, samples_dir, tmp_path):
+    out = tmp_path / "new" / "deeper" / "report.json"
+    result = runner.invoke(main, ["-q", "scan", str(samples_dir), "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.is_file() and os.listdir(out.parent) == ["report.json"]
+
+
+@pytest.mark.parametrize("target", ["000_8e3492a7910b80bc.txt", "."], ids=["file-in-folder", "folder-itself"])
+def test_refuses_to_overwrite_the_input(runner, samples_dir, target):
+    before = {p.name: p.read_bytes() for p in samples_dir.iterdir()}
+    result = runner.invoke(main, ["scan", str(samples_dir), "--json", str(samples_dir / target)])
+    assert result.exit_code == 2
+    assert {p.name: p.read_bytes() for p in samples_dir.iterdir()} == before
+
+
+def test_refuses_to_overwrite_the_single_input_file(runner, samples_dir):
+    article = samples_dir / "001_eabe8ba3545e1c71.txt"
+    before = article.read_bytes()
+    result = runner.invoke(main, ["scan", str(article), "--json", str(article)])
+    assert result.exit_code == 2
+    assert "would overwrite an input" in result.stderr
+    assert article.read_bytes() == before
+
+
+def _read_only(monkeypatch, folder: Path) -> None:
+    """Creating files in ``folder`` fails as it would in a read-only folder for anyone but root."""
+    real_open = os.open
+
+    def fake_open(path, flags, *args, **kwargs):
+        if Path(os.fsdecode(path)).parent == folder and flags & os.O_CREAT:
+            raise PermissionError(13, "Permission denied", os.fsdecode(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", fake_open)
+
+
+READ_ONLY_ERROR = (
+    "error: cannot write the report to {}: Permission denied; check that you may write there, or choose another path."
+)
+
+
+def test_read_only_destination_is_a_clear_error_simulated(runner, samples_dir, tmp_path, monkeypatch):
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    _read_only(monkeypatch, folder)
+    result = runner.invoke(main, ["-q", "scan", str(samples_dir), "--json", str(folder / "report.json")])
+    assert result.exit_code == 1
+    assert result.stderr == READ_ONLY_ERROR.format(folder / "report.json") + "\n"
+    assert os.listdir(folder) == []
+
+
+@pytest.mark.skipif(IS_ROOT or not hasattr(os, "geteuid"), reason="root writes whatever the folder's mode")
+def test_read_only_destination_is_a_clear_error_for_real(runner, samples_dir, tmp_path):
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        result = runner.invoke(main, ["-q", "scan", str(samples_dir), "--json", str(folder / "report.json")])
+    finally:
+        folder.chmod(0o755)
+    assert result.exit_code == 1
+    assert result.stderr == READ_ONLY_ERROR.format(folder / "report.json") + "\n"
