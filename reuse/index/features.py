@@ -1,0 +1,142 @@
+"""One article's contribution to an index: what ``add`` stores and ``check`` compares.
+
+The scan learns three things from the whole corpus (``reuse.pipeline._scan``):
+short lines seen in ``min_docs`` or more articles are boilerplate, stems are
+weighted by their document frequency, and LSH buckets holding more than
+``max_bucket`` articles are banal. Each is a count over articles, so the
+index keeps the counts and each article's contribution is computed here,
+from the article alone, exactly as the scan computes it while reading. Adding
+or removing an article adds or subtracts it; nothing is approximated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..boilerplate import line_keys, usable_words
+from ..config import ScanConfig
+from ..model import Article
+from ..sketch import CHANNELS, sketch_article
+from ..text import Analysis, analyze, unique_sorted
+
+__all__ = ["Features", "content_digest", "read_article", "signed"]
+
+#: As ``reuse.pipeline._SHORT``: shorter articles with no language take the corpus's.
+SHORT = 300
+
+_FOLD_MULT = np.uint64(0x9E3779B97F4A7C15)
+_MIX = np.uint64(0xBF58476D1CE4E5B9)
+
+
+@dataclass(frozen=True, eq=False)
+class Features:
+    """What one article brings to an index.
+
+    ``keys`` holds, per channel, the article's distinct band keys folded with
+    their band (one 64-bit key names a bucket of one band of one channel), as
+    signed integers ready for SQLite.
+    """
+
+    article: Article
+    analysis: Analysis
+    usable: np.ndarray  # bool per word, before the learned boilerplate
+    language: str  # the language used ("" for none)
+    detected: bool  # the language was guessed from the article itself
+    line_keys: np.ndarray  # int64, the distinct short lines
+    stems: np.ndarray  # int64, the distinct usable stems
+    keys: tuple[np.ndarray, ...]  # int64 per channel, distinct folded band keys
+
+
+def signed(values: np.ndarray) -> np.ndarray:
+    """Unsigned 64-bit hashes viewed as SQLite's signed integers (same bits).
+
+    >>> signed(np.array([2**64 - 1], dtype=np.uint64)).tolist()
+    [-1]
+    """
+    return np.ascontiguousarray(values, dtype=np.uint64).view(np.int64)
+
+
+def _fold(keys: np.ndarray, channel: int) -> np.ndarray:
+    """Distinct keys of a ``(windows, bands)`` array, each mixed with its band and channel."""
+    if keys.size == 0:
+        return np.zeros(0, dtype=np.int64)
+    bands = keys.shape[1]
+    salt = (np.arange(bands, dtype=np.uint64) + np.uint64(channel * bands + 1)) * _FOLD_MULT
+    folded = keys ^ salt[None, :]
+    folded ^= folded >> np.uint64(30)
+    folded *= _MIX
+    folded ^= folded >> np.uint64(31)
+    return signed(unique_sorted(folded.ravel()))
+
+
+def read_article(article: Article, config: ScanConfig, languages: Counter[str] | None = None, language: str | None = None) -> Features:
+    """Analyse, mask and sketch one article as the scan's reading pass does.
+
+    Parameters
+    ----------
+    article
+        The article.
+    config
+        The index's settings.
+    languages
+        Articles per detected language so far: a short article with no
+        language of its own takes the most common one, as in the scan.
+    language
+        The language recorded when the article was added: re-reading a stored
+        article gives exactly what was stored.
+    """
+    if language is not None:
+        analysis = analyze(article.text, language)
+        detected = False
+    else:
+        analysis = analyze(article.text)
+        detected = bool(analysis.language)
+        if not detected and languages and len(analysis) < SHORT:
+            analysis = analyze(article.text, languages.most_common(1)[0][0])
+    usable = usable_words(article.text, analysis, config.boilerplate)
+    sketch = sketch_article(analysis, usable, config.sketch, config.candidates)
+    lines = np.fromiter(line_keys(article.text, analysis, config.boilerplate), dtype=np.uint64)
+    return Features(
+        article=article,
+        analysis=analysis,
+        usable=usable,
+        language=analysis.language or "",
+        detected=detected,
+        line_keys=signed(np.sort(lines)),
+        stems=signed(unique_sorted(analysis.stems[usable])),
+        keys=tuple(_fold(getattr(sketch, name), n) for n, name in enumerate(CHANNELS)),
+    )
+
+
+def article_meta(article: Article) -> str:
+    """The article's metadata (everything but the text) as JSON."""
+    return json.dumps(
+        {
+            "outlet": article.outlet,
+            "title": article.title,
+            "url": article.url,
+            "published": article.published,
+            "path": article.path,
+            "canonical": article.canonical,
+        },
+        sort_keys=True,
+        ensure_ascii=False,
+    )
+
+
+def article_from(article_id: str, meta: str, text: str) -> Article:
+    """The :class:`Article` stored as ``article_meta`` and text."""
+    fields = json.loads(meta)
+    return Article(id=article_id, text=text, **{k: fields.get(k) for k in ("outlet", "title", "url", "published", "canonical")}, path=fields.get("path") or "")
+
+
+def content_digest(article: Article) -> str:
+    """A hash of the text and metadata: an unchanged article re-added is a no-op."""
+    digest = hashlib.sha256(article.text.encode("utf-8", "surrogatepass"))
+    digest.update(b"\0" + article_meta(article).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
