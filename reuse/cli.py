@@ -36,6 +36,7 @@ import dataclasses
 import shutil
 import sys
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -344,3 +345,214 @@ def scan(ctx: click.Context, folder: Path, json_path: str | None, max_pairs: int
     except ReuseError as exc:
         click.echo(f"error: {sanitize(str(exc))}", err=True)
         ctx.exit(EXIT_FAILED)
+
+
+# ---------------------------------------------------------------------------
+# The persistent index: `reuse index add|info|remove` and `reuse check`.
+
+
+def index_option(fn: F) -> F:
+    """``--index PATH``: the index file, required."""
+    return click.option(
+        "--index",
+        "index_path",
+        required=True,
+        metavar="PATH",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="The index file (SQLite), e.g. --index news.db.",
+    )(fn)
+
+
+@contextmanager
+def _reported(ctx: click.Context, what: str = "no change was made"):
+    """Library errors as messages and exit codes; Ctrl-C leaves the index as it was."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        click.echo(f"interrupted: {what}", err=True)
+        ctx.exit(EXIT_INTERRUPTED)
+    except (InputError, ConfigError) as exc:
+        raise click.UsageError(sanitize(str(exc)), ctx) from exc
+    except ReuseError as exc:
+        click.echo(f"error: {sanitize(str(exc))}", err=True)
+        ctx.exit(EXIT_FAILED)
+
+
+def _settings_or_usage(ctx: click.Context, settings: dict[str, Any]) -> ScanConfig:
+    try:
+        return build_config(settings)
+    except ConfigError as exc:
+        raise click.UsageError(f"invalid settings: {exc}", ctx) from exc
+
+
+@main.group(name="index", context_settings=CONTEXT_SETTINGS, epilog=EXIT_CODES_HELP)
+@common_options
+def index_group() -> None:
+    """Keep a persistent index of articles to check new batches against.
+
+    The index is one SQLite file holding the articles, their passage
+    sketches and the settings; `reuse check` compares new articles with it.
+
+    \b
+    Examples:
+      reuse index add archive/ --index news.db
+      reuse index info --index news.db
+      reuse index remove 2024/01/story.txt --index news.db
+    """
+
+
+@index_group.command(name="add", epilog=EXIT_CODES_HELP)
+@click.argument("folder", type=click.Path(path_type=Path))
+@index_option
+@config_options
+@common_options
+@click.pass_context
+def index_add(ctx: click.Context, folder: Path, index_path: Path, **settings: int) -> None:
+    """Add the articles of FOLDER to the index (created when missing).
+
+    Ids are those `reuse scan FOLDER` gives. An article already indexed with
+    the same content is left as it is; with other content it is stored as a
+    new version, the one matched from then on. The whole folder is added in
+    one transaction: interrupted, the index is left as it was.
+
+    \b
+    Example:
+      reuse index add archive/ --index news.db
+    """
+    from .index import add_folder
+
+    state = _state(ctx)
+    config = _settings_or_usage(ctx, settings)
+    _check_folder(folder)
+    progress = _Progress(quiet=state.quiet)
+    with _reported(ctx, f"the index {index_path} is as it was before"):
+        try:
+            done = add_folder(folder, index_path, config, progress=progress)
+        finally:
+            progress.close()
+        for skipped in done.skipped:
+            state.warn(f"skipped {skipped.path}: {skipped.reason}")
+        for warning in done.warnings:
+            state.warn(warning)
+        r = done.result
+        click.echo(
+            f"{index_path}: {len(r.added)} added, {len(r.updated)} new versions, {len(r.unchanged)} unchanged, "
+            f"{len(done.skipped)} skipped"
+        )
+
+
+@index_group.command(name="info", epilog=EXIT_CODES_HELP)
+@index_option
+@common_options
+@click.pass_context
+def index_info_command(ctx: click.Context, index_path: Path) -> None:
+    """Show what the index holds: counts, size on disk, settings.
+
+    \b
+    Example:
+      reuse index info --index news.db
+    """
+    from .index import index_info
+
+    with _reported(ctx):
+        info = index_info(index_path)
+        per = f" ({info.bytes_per_article / 1024:.1f} KB per article)" if info.articles else ""
+        click.echo(
+            f"index:       {sanitize(info.path)}\n"
+            f"articles:    {info.articles} ({info.versions} versions stored)\n"
+            f"postings:    {info.postings} band keys; {info.stems} stems, {info.lines} short lines counted\n"
+            f"size:        {info.bytes / 1e6:.1f} MB{per}\n"
+            f"fingerprint: {info.fingerprint}\n"
+            f"minhash:     datasketch {info.scheme}, num_perm {info.num_perm}, seed {info.seed}\n"
+            f"settings:    {info.settings}"
+        )
+
+
+@index_group.command(name="remove", epilog=EXIT_CODES_HELP)
+@click.argument("ids", nargs=-1, required=True)
+@index_option
+@common_options
+@click.pass_context
+def index_remove(ctx: click.Context, ids: tuple[str, ...], index_path: Path) -> None:
+    """Remove articles (every version) from the index by id.
+
+    Ids the index does not hold are reported on stderr; the others are
+    removed in one transaction.
+
+    \b
+    Example:
+      reuse index remove 2024/01/story.txt --index news.db
+    """
+    from .index import remove_articles
+
+    state = _state(ctx)
+    with _reported(ctx, f"the index {index_path} is as it was before"):
+        result = remove_articles(index_path, ids)
+        for missing in result.missing:
+            state.warn(f"{missing} is not in the index")
+        click.echo(f"{index_path}: {len(result.removed)} removed")
+
+
+@main.command(name="check", epilog=EXIT_CODES_HELP)
+@click.argument("folder", type=click.Path(path_type=Path))
+@index_option
+@click.option(
+    "--json",
+    "json_path",
+    metavar="FILE",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Also write the full report as JSON to FILE, atomically ('-': to stdout, instead of the summary).",
+)
+@click.option("--add", "add", is_flag=True, help="Add the checked articles to the index afterwards.")
+@click.option(
+    "--max-pairs",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Show at most N pairs in the summary (the JSON report keeps them all).",
+)
+@config_options
+@common_options
+@click.pass_context
+def check(
+    ctx: click.Context, folder: Path, index_path: Path, json_path: str | None, add: bool, max_pairs: int | None, **settings: int
+) -> None:
+    """Check the new articles in FOLDER against the index and each other.
+
+    Reports, as `reuse scan` does, every pair sharing text in which A is a
+    new article and B an indexed article or another new one; the pairs and
+    passages are those a scan of the index and FOLDER together would find.
+
+    \b
+    Examples:
+      reuse check today/ --index news.db
+      reuse check today/ --index news.db --json report.json --add
+    """
+    from .index import check as check_folder
+
+    state = _state(ctx)
+    config = _settings_or_usage(ctx, settings)
+    _check_folder(folder)
+    if json_path not in (None, "-"):
+        _check_output(json_path, folder, state)
+    progress = _Progress(quiet=state.quiet)
+    with _reported(ctx, "no report written, the index unchanged"):
+        try:
+            result = check_folder(folder, index_path, config, add=add, progress=progress)
+        finally:
+            progress.close()
+        for skipped in result.skipped:
+            state.warn(f"skipped {skipped.path}: {skipped.reason}")
+        for warning in result.warnings:
+            state.warn(warning)
+        for stage, seconds in result.timings:
+            state.info(f"timing: {stage} {seconds:.2f} s")
+        if json_path == "-":
+            click.echo(dumps_report(result, config), nl=False)
+            return
+        if json_path is not None:
+            write_json(result, json_path, config)
+        click.echo(render_text(result, width=_summary_width(), max_pairs=max_pairs, verbose=state.verbose > 0), nl=False)
+        if json_path is not None:
+            state.note(f"report written to {json_path}")
+        if add:
+            state.note(f"the articles of {folder} were added to {index_path}")

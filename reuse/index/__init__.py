@@ -101,8 +101,7 @@ class IndexInfo:
 
 
 def index_info(index: str | PathLike, config: ScanConfig | None = None) -> IndexInfo:
-    """Counts, size on disk and settings of the index at ``index``."""
-    config = config or ScanConfig()
+    """Counts, size on disk and settings of the index at ``index`` (``config``: its own by default)."""
     conn = connect(index, config, create=False)
     try:
         conn.execute("BEGIN")

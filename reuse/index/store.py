@@ -30,15 +30,17 @@ import zlib
 from os import PathLike
 from pathlib import Path
 
-from ..config import ScanConfig
-from ..errors import IndexFileError
+from ..config import AlignConfig, BoilerplateConfig, CandidateConfig, ScanConfig, SketchConfig
+from ..errors import IndexFileError, ReuseError
 from ..sketch import SCHEME
 
-__all__ = ["SCHEMA_VERSION", "compress", "connect", "decompress", "meta"]
+__all__ = ["SCHEMA_VERSION", "compress", "connect", "current_rows", "decompress", "index_config", "lookup", "meta"]
 
 SCHEMA_VERSION = 1
 #: ``PRAGMA application_id``: marks the file as a reuse index ("RUSE").
 APPLICATION_ID = 0x52555345
+
+_STAGES = {"boilerplate": BoilerplateConfig, "sketch": SketchConfig, "candidates": CandidateConfig, "align": AlignConfig}
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -83,8 +85,11 @@ def _open(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def connect(path: str | PathLike, config: ScanConfig, *, create: bool) -> sqlite3.Connection:
+def connect(path: str | PathLike, config: ScanConfig | None, *, create: bool = False) -> sqlite3.Connection:
     """Open the index at ``path`` built with ``config`` (creating it when ``create``).
+
+    With ``config=None`` the index's own settings are taken (for ``info`` and
+    ``remove``); they must still be those of this version of reuse.
 
     Raises
     ------
@@ -105,7 +110,7 @@ def connect(path: str | PathLike, config: ScanConfig, *, create: bool) -> sqlite
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         if create:
-            _create(conn, config)
+            _create(conn, config or ScanConfig())
         _verify(conn, path, config)
     except sqlite3.DatabaseError as exc:
         raise IndexFileError(f"{path} is not a readable reuse index ({exc}): give another --index path.") from exc
@@ -144,7 +149,13 @@ def meta(conn: sqlite3.Connection) -> dict[str, str]:
     return dict(conn.execute("SELECT key, value FROM meta").fetchall())
 
 
-def _verify(conn: sqlite3.Connection, path: Path, config: ScanConfig) -> None:
+def index_config(conn: sqlite3.Connection) -> ScanConfig:
+    """The settings the index was built with."""
+    data = json.loads(meta(conn)["settings"])
+    return ScanConfig(**{stage: _STAGES[stage](**fields) for stage, fields in data.items() if stage in _STAGES})
+
+
+def _verify(conn: sqlite3.Connection, path: Path, config: ScanConfig | None) -> None:
     app = conn.execute("PRAGMA application_id").fetchone()[0]
     if app != APPLICATION_ID:
         raise IndexFileError(f"{path} is not a reuse index: give another --index path, or delete it to start anew.")
@@ -154,11 +165,16 @@ def _verify(conn: sqlite3.Connection, path: Path, config: ScanConfig) -> None:
             f"The index {path} has schema version {stored.get('schema_version')}, this reuse reads {SCHEMA_VERSION}: "
             f"rebuild it with 'reuse index add FOLDER --index NEW_PATH'."
         )
+    if config is None:
+        try:
+            config = index_config(conn)
+        except (TypeError, ValueError, ReuseError) as exc:
+            raise IndexFileError(f"The settings stored in {path} cannot be read ({exc}): rebuild the index.") from exc
     if stored.get("fingerprint") != config.fingerprint():
         theirs = json.loads(stored.get("settings", "{}"))
         ours = _settings(config)
         changed = sorted(
-            f"{stage}.{name}={theirs.get(stage, {}).get(name)!r} (asked {value!r})"
+            f"--{name.replace('_', '-')} {theirs.get(stage, {}).get(name)} (not {value})"
             for stage, fields in ours.items()
             for name, value in fields.items()
             if theirs.get(stage, {}).get(name) != value
@@ -166,8 +182,8 @@ def _verify(conn: sqlite3.Connection, path: Path, config: ScanConfig) -> None:
         what = "; ".join(changed) if changed else "another version of reuse or its word lists"
         raise IndexFileError(
             f"The index {path} was built with other settings (fingerprint {stored.get('fingerprint')}, "
-            f"these give {config.fingerprint()}): {what}. Use the index's settings, or rebuild it with these: "
-            f"'reuse index add FOLDER --index NEW_PATH' with the same options."
+            f"these give {config.fingerprint()}): it was built with {what}. Give the index's settings, or rebuild "
+            f"it with these: 'reuse index add FOLDER --index NEW_PATH' with the same options."
         )
 
 

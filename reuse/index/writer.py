@@ -16,7 +16,7 @@ from ..errors import InputError
 from ..model import Article
 from .features import Features, article_from, article_meta, content_digest, read_article
 from .stats import Counts
-from .store import compress, connect, current_rows, last_versions, stored_articles
+from .store import compress, connect, current_rows, index_config, last_versions, stored_articles
 
 __all__ = ["AddResult", "RemoveResult", "add_articles", "remove_articles"]
 
@@ -179,11 +179,14 @@ def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfi
 
 
 def remove_articles(index: str | PathLike, ids: Iterable[str], config: ScanConfig | None = None) -> RemoveResult:
-    """Remove every version of the articles ``ids`` from the index, in one transaction."""
-    config = config or ScanConfig()
+    """Remove every version of the articles ``ids`` from the index, in one transaction.
+
+    ``config`` defaults to the index's own settings.
+    """
     wanted = sorted(set(ids))
     conn = connect(index, config, create=False)
     try:
+        config = config or index_config(conn)
         with write_transaction(conn):
             current = current_rows(conn, wanted)
             present = last_versions(conn, wanted)
