@@ -74,7 +74,9 @@ def _fold(keys: np.ndarray, channel: int) -> np.ndarray:
     return signed(unique_sorted(folded.ravel()))
 
 
-def read_article(article: Article, config: ScanConfig, languages: Counter[str] | None = None, language: str | None = None) -> Features:
+def read_article(
+    article: Article, config: ScanConfig, languages: Counter[str] | None = None, stored: tuple[str, bool] | None = None
+) -> Features:
     """Analyse, mask and sketch one article as the scan's reading pass does.
 
     Parameters
@@ -86,13 +88,13 @@ def read_article(article: Article, config: ScanConfig, languages: Counter[str] |
     languages
         Articles per detected language so far: a short article with no
         language of its own takes the most common one, as in the scan.
-    language
-        The language recorded when the article was added: re-reading a stored
-        article gives exactly what was stored.
+    stored
+        ``(language, detected)`` recorded when the article was added:
+        re-reading a stored article gives exactly what was stored.
     """
-    if language is not None:
-        analysis = analyze(article.text, language)
-        detected = False
+    if stored is not None:
+        analysis = analyze(article.text, stored[0])
+        detected = stored[1]
     else:
         analysis = analyze(article.text)
         detected = bool(analysis.language)

@@ -216,9 +216,12 @@ def last_versions(conn: sqlite3.Connection, ids) -> dict[str, int]:
     return dict(rows)
 
 
-def stored_articles(conn: sqlite3.Connection, rowids) -> list[tuple[int, str, str, str, str]]:
-    """``(rowid, id, language, meta, text)`` of the stored articles ``rowids``."""
+def stored_articles(conn: sqlite3.Connection, rowids) -> list[tuple[int, str, str, bool, str, str]]:
+    """``(rowid, id, language, detected, meta, text)`` of the stored articles ``rowids``."""
     rows = lookup(
-        conn, "SELECT a.rowid, a.id, a.language, a.meta, a.text FROM json_each(?) q CROSS JOIN articles a ON a.rowid = q.value", rowids
+        conn,
+        "SELECT a.rowid, a.id, a.language, a.detected, a.meta, a.text FROM json_each(?) q CROSS JOIN articles a "
+        "ON a.rowid = q.value",
+        rowids,
     )
-    return [(r[0], r[1], r[2], r[3], decompress(r[4])) for r in rows]
+    return [(r[0], r[1], r[2], bool(r[3]), r[4], decompress(r[5])) for r in rows]

@@ -65,8 +65,8 @@ def sorted_unique(articles: Iterable[Article]) -> tuple[Article, ...]:
 def stored_features(conn: sqlite3.Connection, rowids: Sequence[int], config: ScanConfig) -> dict[int, Features]:
     """Features of stored articles, re-read exactly as they were when added."""
     return {
-        rowid: read_article(article_from(article_id, meta, text), config, language=language)
-        for rowid, article_id, language, meta, text in stored_articles(conn, rowids)
+        rowid: read_article(article_from(article_id, meta, text), config, stored=(language, detected))
+        for rowid, article_id, language, detected, meta, text in stored_articles(conn, rowids)
     }
 
 
