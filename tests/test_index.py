@@ -61,8 +61,11 @@ def _swap(pair):
 
 
 def _found(pairs):
-    """Everything about pairs but the direction (inferred from all of a scan's pairs)."""
-    return sorted((replace(p, direction=None) for p in pairs), key=lambda p: (p.a, p.b))
+    """Everything about pairs but the direction (inferred from all of a scan's pairs); passages in A's order."""
+    return sorted(
+        (replace(p, direction=None, passages=tuple(sorted(p.passages, key=lambda x: (x.a_start, x.a_end)))) for p in pairs),
+        key=lambda p: (p.a, p.b),
+    )
 
 
 CONFIGS = {

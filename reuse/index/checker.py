@@ -241,6 +241,9 @@ def _swapped(pair: Pair) -> Pair:
         containment_a=pair.containment_b,
         containment_b=pair.containment_a,
         passages=tuple(
-            replace(p, a_start=p.b_start, a_end=p.b_end, b_start=p.a_start, b_end=p.a_end) for p in pair.passages
+            sorted(
+                (replace(p, a_start=p.b_start, a_end=p.b_end, b_start=p.a_start, b_end=p.a_end) for p in pair.passages),
+                key=lambda p: (p.a_start, p.a_end, p.b_start, p.b_end),
+            )
         ),
     )
