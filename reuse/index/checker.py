@@ -212,7 +212,13 @@ def _statistics(conn, counts: Counts, involved: list[Features], n_docs: int, con
 
 
 def _align(involved: list[Features], candidates, df, learned, config: ScanConfig, progress) -> list[Pair]:
-    """Align candidate pairs in article-id order, as the scan does."""
+    """Align candidate pairs in article-id order, as the scan does.
+
+    Each article's view is built on first use and dropped after its last pair.
+    """
+    last_use = {}
+    for n, (i, j) in enumerate(candidates):
+        last_use[i] = last_use[j] = n
     views = {}
 
     def view(k: int):
@@ -228,6 +234,9 @@ def _align(involved: list[Features], candidates, df, learned, config: ScanConfig
         pair = align_pair(view(first), view(second), config.align)
         if pair is not None:
             pairs.append(pair)
+        for k in (i, j):
+            if last_use[k] == n - 1:
+                del views[k]
         _tick(progress, "align", n, len(candidates))
     return pairs
 
