@@ -493,23 +493,34 @@ def index_remove(ctx: click.Context, ids: tuple[str, ...], index_path: Path) -> 
         click.echo(f"{index_path}: {len(result.removed)} removed")
 
 
+def report_options(fn: F) -> F:
+    """``--json FILE`` and ``--max-pairs N``: where the report goes and how much the summary shows."""
+    for decorator in reversed(
+        (
+            click.option(
+                "--json",
+                "json_path",
+                metavar="FILE",
+                type=click.Path(dir_okay=False, allow_dash=True),
+                help="Also write the full report as JSON to FILE, atomically ('-': to stdout, instead of the summary).",
+            ),
+            click.option(
+                "--max-pairs",
+                type=click.IntRange(min=0),
+                metavar="N",
+                help="Show at most N pairs in the summary (the JSON report keeps them all).",
+            ),
+        )
+    ):
+        fn = decorator(fn)
+    return fn
+
+
 @main.command(name="check", epilog=EXIT_CODES_HELP)
 @click.argument("folder", type=click.Path(path_type=Path))
 @index_option
-@click.option(
-    "--json",
-    "json_path",
-    metavar="FILE",
-    type=click.Path(dir_okay=False, allow_dash=True),
-    help="Also write the full report as JSON to FILE, atomically ('-': to stdout, instead of the summary).",
-)
 @click.option("--add", "add", is_flag=True, help="Add the checked articles to the index afterwards.")
-@click.option(
-    "--max-pairs",
-    type=click.IntRange(min=0),
-    metavar="N",
-    help="Show at most N pairs in the summary (the JSON report keeps them all).",
-)
+@report_options
 @config_options
 @common_options
 @click.pass_context

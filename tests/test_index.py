@@ -49,17 +49,6 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {name: root / name for name in ("old", "new", "all")}
 
 
-def _swap(pair):
-    return replace(
-        pair,
-        a=pair.b,
-        b=pair.a,
-        containment_a=pair.containment_b,
-        containment_b=pair.containment_a,
-        passages=tuple(replace(p, a_start=p.b_start, a_end=p.b_end, b_start=p.a_start, b_end=p.a_end) for p in pair.passages),
-    )
-
-
 def _found(pairs):
     """Everything about pairs but the direction (inferred from all of a scan's pairs); passages in A's order."""
     return sorted(
@@ -83,7 +72,7 @@ def test_check_finds_what_a_scan_of_the_union_finds(corpus, tmp_path, name):
     result = check(corpus["new"], tmp_path / "i.db", config)
     union = reuse.scan(corpus["all"], config)
     new = {p.name for p in corpus["new"].iterdir()}
-    expected = [p if p.a in new else _swap(p) for p in union.pairs if p.a in new or p.b in new]
+    expected = [p if p.a in new else p.swapped() for p in union.pairs if p.a in new or p.b in new]
     assert len(expected) > 20  # the corpus plants reuse across the two halves and within the new one
     assert any(p.b not in new for p in expected) and any(p.b in new for p in expected)
     assert _found(result.pairs) == _found(expected)
@@ -188,7 +177,7 @@ def test_a_batch_article_stands_in_for_its_stored_version(samples_dir, tmp_path)
     result = check_articles(db, arts[:2])
     union = reuse.scan(samples_dir)
     ids = {a.id for a in arts[:2]}
-    expected = [p if p.a in ids else _swap(p) for p in union.pairs if p.a in ids or p.b in ids]
+    expected = [p if p.a in ids else p.swapped() for p in union.pairs if p.a in ids or p.b in ids]
     assert _found(result.pairs) == _found(expected)
 
 
@@ -200,3 +189,15 @@ def test_check_with_add_adds_the_batch(corpus, tmp_path):
     assert index_info(db).articles == 150
     second = check(tmp_path / "new", db)  # the same articles again: they stand in for themselves
     assert _found(second.pairs) == _found(first.pairs)
+
+
+def test_a_swapped_pair_reads_from_the_other_side():
+    union = reuse.scan("samples/")
+    pair = union.pairs[0]
+    other = pair.swapped()
+    assert (other.a, other.b, other.containment_a, other.containment_b) == (pair.b, pair.a, pair.containment_b, pair.containment_a)
+    a, b = union.article(other.a), union.article(other.b)  # a is the original pair's B
+    originals = sorted(pair.passages, key=lambda p: (p.b_start, p.b_end))
+    assert [a.text[p.a_start : p.a_end] for p in other.passages] == [a.text[p.b_start : p.b_end] for p in originals]
+    assert [b.text[p.b_start : p.b_end] for p in other.passages] == [b.text[p.a_start : p.a_end] for p in originals]
+    assert other.swapped().passages == tuple(sorted(pair.passages, key=lambda p: (p.a_start, p.a_end, p.b_start, p.b_end)))

@@ -22,7 +22,6 @@ import sqlite3
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
 from os import PathLike
 
 import numpy as np
@@ -150,7 +149,7 @@ def _check(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanCon
         everyone = [f.article for f in new] + [f.article for f in involved[len(new):]]
         pairs = infer_directions(everyone, pairs)
         fresh = {f.article.id for f in new}
-        pairs = [p if p.a in fresh else _swapped(p) for p in pairs]
+        pairs = [p if p.a in fresh else p.swapped() for p in pairs]
     pairs.sort(key=lambda p: (-p.shared_words, p.a, p.b))
     matched = {p.b for p in pairs} - fresh
     return pairs, tuple(f.article for f in involved[len(new):] if f.article.id in matched)
@@ -239,20 +238,3 @@ def _align(involved: list[Features], candidates, df, learned, config: ScanConfig
                 del views[k]
         _tick(progress, "align", n, len(candidates))
     return pairs
-
-
-def _swapped(pair: Pair) -> Pair:
-    """The same pair seen from its other side (``a`` and ``b`` exchanged)."""
-    return replace(
-        pair,
-        a=pair.b,
-        b=pair.a,
-        containment_a=pair.containment_b,
-        containment_b=pair.containment_a,
-        passages=tuple(
-            sorted(
-                (replace(p, a_start=p.b_start, a_end=p.b_end, b_start=p.a_start, b_end=p.a_end) for p in pair.passages),
-                key=lambda p: (p.a_start, p.a_end, p.b_start, p.b_end),
-            )
-        ),
-    )
