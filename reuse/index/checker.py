@@ -28,12 +28,11 @@ import numpy as np
 
 from ..align import align_pair, prepare
 from ..boilerplate import mask_lines
-from ..candidates import _bucket_pairs
 from ..config import ScanConfig
 from ..model import Article, Pair, Passage, ScanResult, Skipped
 from ..provenance import infer_directions
 from ..sketch import CHANNELS
-from ..text import DocumentFrequency
+from ..text import DocumentFrequency, ranks
 from .features import Features, read_article
 from .stats import Counts
 from .store import connect, current_rows, lookup, meta
@@ -139,7 +138,7 @@ def _check(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanCon
     with _Stage(timings, "candidates"):
         candidates, rowids = _candidates(conn, new, replaced, config)
     with _Stage(timings, "read matches"):
-        stored = stored_features(conn, rowids.tolist(), config)
+        stored = stored_features(conn, rowids.tolist(), config, sketch=False)
         involved = new + [stored[r] for r in rowids.tolist()]
         n_docs = int(meta(conn)["n_docs"]) + counts.n_docs
         df, learned = _statistics(conn, counts, [involved[k] for k in sorted({k for c in candidates for k in c})], n_docs, config)
@@ -182,10 +181,9 @@ def _candidates(conn: sqlite3.Connection, new: list[Features], replaced: set[int
         owners = np.concatenate((owners_new, owners_old))
         if len(keys) == 0:
             continue
-        codes, hits = np.unique(_bucket_pairs(keys, owners, config.candidates.max_bucket), return_counts=True)
+        codes, hits = np.unique(_new_pairs(keys, owners, n_new, config.candidates.max_bucket), return_counts=True)
         needed = 1 if name == "verbatim" else config.candidates.min_band_hits
-        codes = codes[hits >= needed]
-        found.append(codes[(codes >> np.uint64(32)) < n_new])
+        found.append(codes[hits >= needed])
     codes = np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.uint64)
     pairs = [(int(c >> 32), int(c & 0xFFFFFFFF)) for c in codes.tolist()]
     # Keep only the stored articles some candidate pair involves, renumbered.
@@ -193,6 +191,28 @@ def _candidates(conn: sqlite3.Connection, new: list[Features], replaced: set[int
     renumber = {old: n_new + k for k, old in enumerate(used)}
     pairs = [(i, renumber.get(j, j)) for i, j in pairs]
     return pairs, rowids[[j - n_new for j in used]] if used else np.zeros(0, dtype=np.int64)
+
+
+def _new_pairs(keys: np.ndarray, owners: np.ndarray, n_new: int, max_bucket: int) -> np.ndarray:
+    """Pairs ``i < j`` (as ``i * 2**32 + j``) sharing a bucket, once per bucket, ``i`` a new article.
+
+    As :func:`reuse.candidates.find_candidates` buckets them (a bucket of
+    more than ``max_bucket`` articles makes no pair), without the pairs of
+    stored articles: each (key, owner) is given once, and in a bucket sorted
+    by owner the new articles come first, so each new member pairs with the
+    members after it.
+    """
+    order = np.lexsort((owners, keys))
+    keys, owners = keys[order], owners[order]
+    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+    sizes = np.diff(np.concatenate((starts, [len(keys)])))
+    ok = np.repeat((sizes >= 2) & (sizes <= max_bucket), sizes)
+    ends = np.repeat(starts + sizes, sizes)
+    first = np.flatnonzero(ok & (owners < n_new))
+    later = ends[first] - first - 1
+    left = np.repeat(first, later)
+    right = left + ranks(later) + 1
+    return (owners[left].astype(np.uint64) << np.uint64(32)) | owners[right].astype(np.uint64)
 
 
 def _statistics(conn, counts: Counts, involved: list[Features], n_docs: int, config: ScanConfig) -> tuple[DocumentFrequency, frozenset[int]]:

@@ -75,7 +75,12 @@ def _fold(keys: np.ndarray, channel: int) -> np.ndarray:
 
 
 def read_article(
-    article: Article, config: ScanConfig, languages: Counter[str] | None = None, stored: tuple[str, bool] | None = None
+    article: Article,
+    config: ScanConfig,
+    languages: Counter[str] | None = None,
+    stored: tuple[str, bool] | None = None,
+    *,
+    sketch: bool = True,
 ) -> Features:
     """Analyse, mask and sketch one article as the scan's reading pass does.
 
@@ -91,6 +96,9 @@ def read_article(
     stored
         ``(language, detected)`` recorded when the article was added:
         re-reading a stored article gives exactly what was stored.
+    sketch
+        ``False`` leaves ``keys`` empty: an article read only to be aligned
+        needs no band keys, and sketching is a third of the reading.
     """
     if stored is not None:
         analysis = analyze(article.text, stored[0])
@@ -101,7 +109,11 @@ def read_article(
         if not detected and languages and len(analysis) < SHORT:
             analysis = analyze(article.text, languages.most_common(1)[0][0])
     usable = usable_words(article.text, analysis, config.boilerplate)
-    sketch = sketch_article(analysis, usable, config.sketch, config.candidates)
+    if sketch:
+        sketched = sketch_article(analysis, usable, config.sketch, config.candidates)
+        keys = tuple(_fold(getattr(sketched, name), n) for n, name in enumerate(CHANNELS))
+    else:
+        keys = tuple(np.zeros(0, dtype=np.int64) for _ in CHANNELS)
     lines = np.fromiter(line_keys(article.text, analysis, config.boilerplate), dtype=np.uint64)
     return Features(
         article=article,
@@ -111,7 +123,7 @@ def read_article(
         detected=detected,
         line_keys=signed(np.sort(lines)),
         stems=signed(unique_sorted(analysis.stems[usable])),
-        keys=tuple(_fold(getattr(sketch, name), n) for n, name in enumerate(CHANNELS)),
+        keys=keys,
     )
 
 

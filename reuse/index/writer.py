@@ -62,10 +62,10 @@ def sorted_unique(articles: Iterable[Article]) -> tuple[Article, ...]:
     return ordered
 
 
-def stored_features(conn: sqlite3.Connection, rowids: Sequence[int], config: ScanConfig) -> dict[int, Features]:
-    """Features of stored articles, re-read exactly as they were when added."""
+def stored_features(conn: sqlite3.Connection, rowids: Sequence[int], config: ScanConfig, *, sketch: bool = True) -> dict[int, Features]:
+    """Features of stored articles, re-read exactly as they were when added (``sketch=False``: no band keys)."""
     return {
-        rowid: read_article(article_from(article_id, meta, text), config, stored=(language, detected))
+        rowid: read_article(article_from(article_id, meta, text), config, stored=(language, detected), sketch=sketch)
         for rowid, article_id, language, detected, meta, text in stored_articles(conn, rowids)
     }
 
