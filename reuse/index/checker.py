@@ -32,7 +32,8 @@ from ..config import ScanConfig
 from ..model import Article, Pair, Passage, ScanResult, Skipped
 from ..provenance import infer_directions
 from ..sketch import CHANNELS
-from ..text import DocumentFrequency, ranks
+# np.unique without counts hashes (numpy 2.4): 100x slower than sorting on 64-bit keys.
+from ..text import DocumentFrequency, ranks, unique_sorted
 from .features import Features, read_article
 from .stats import Counts
 from .store import connect, current_rows, lookup, meta
@@ -165,14 +166,14 @@ def _candidates(conn: sqlite3.Connection, new: list[Features], replaced: set[int
     fetched_keys, fetched_rowids = [], []
     for channel, _ in enumerate(CHANNELS):
         keys = np.concatenate([f.keys[channel] for f in new]) if new else np.zeros(0, dtype=np.int64)
-        rows = lookup(conn, "SELECT p.key, p.article FROM json_each(?) q CROSS JOIN postings p ON p.key = q.value", np.unique(keys).tolist())
+        rows = lookup(conn, "SELECT p.key, p.article FROM json_each(?) q CROSS JOIN postings p ON p.key = q.value", unique_sorted(keys).tolist())
         got = np.array(rows, dtype=np.int64).reshape(-1, 2)
         if replaced:
             got = got[~np.isin(got[:, 1], np.fromiter(replaced, dtype=np.int64))]
         fetched_keys.append(got[:, 0])
         fetched_rowids.append(got[:, 1])
         per_channel.append(keys)
-    rowids = np.unique(np.concatenate(fetched_rowids))
+    rowids = unique_sorted(np.concatenate(fetched_rowids))
     found = []
     for channel, name in enumerate(CHANNELS):
         owners_new = np.repeat(np.arange(n_new, dtype=np.uint32), [len(f.keys[channel]) for f in new])
@@ -184,7 +185,7 @@ def _candidates(conn: sqlite3.Connection, new: list[Features], replaced: set[int
         codes, hits = np.unique(_new_pairs(keys, owners, n_new, config.candidates.max_bucket), return_counts=True)
         needed = 1 if name == "verbatim" else config.candidates.min_band_hits
         found.append(codes[hits >= needed])
-    codes = np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.uint64)
+    codes = unique_sorted(np.concatenate(found)) if found else np.zeros(0, dtype=np.uint64)
     pairs = [(int(c >> 32), int(c & 0xFFFFFFFF)) for c in codes.tolist()]
     # Keep only the stored articles some candidate pair involves, renumbered.
     used = sorted({j for _, j in pairs if j >= n_new})
@@ -219,12 +220,12 @@ def _statistics(conn, counts: Counts, involved: list[Features], n_docs: int, con
     """Document frequencies and learned boilerplate lines, for the articles to align only."""
     if not involved:
         return DocumentFrequency.from_sets([]), frozenset()
-    stems = np.unique(np.concatenate([f.stems for f in involved]))
+    stems = unique_sorted(np.concatenate([f.stems for f in involved]))
     stem_counts = counts.combined(conn, "stems", stems)
     as_unsigned = stems.view(np.uint64)
     order = np.argsort(as_unsigned)
     df = DocumentFrequency(as_unsigned[order], stem_counts[order], n_docs)
-    lines = np.unique(np.concatenate([f.line_keys for f in involved]))
+    lines = unique_sorted(np.concatenate([f.line_keys for f in involved]))
     line_counts = counts.combined(conn, "lines", lines)
     learned = lines[line_counts >= config.boilerplate.min_docs].view(np.uint64)
     return df, frozenset(learned.tolist())
