@@ -78,8 +78,7 @@ def _pairs(result) -> list:
 
 
 def _child(mode: str, work: Path, out: Path) -> None:
-    sys.path.insert(0, str(REPO))
-    from reuse.index import add_folder, check
+    from reuse.index import add_folder, check  # the snapshot in work/code (PYTHONPATH)
 
     db = work / "index.db"
     if mode == "add":
@@ -116,11 +115,27 @@ def _child(mode: str, work: Path, out: Path) -> None:
     out.write_text(json.dumps(data), encoding="utf-8")
 
 
+def snapshot_code(dest: Path) -> None:
+    """Copy the ``reuse`` package and this script to ``dest``: every run times the same code while the tree is edited."""
+    shutil.rmtree(dest, ignore_errors=True)
+    shutil.copytree(REPO / "reuse", dest / "reuse", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    for name in ("bench_index.py", "corpus_gen.py"):
+        shutil.copy2(HERE / name, dest / name)
+
+
 def _run(mode: str, work: Path, timeout: float) -> dict:
     out = work / f"result-{mode}.json"
     out.unlink(missing_ok=True)
+    code = work / "code"
+    env = dict(os.environ, PYTHONPATH=str(code))
     start = time.perf_counter()
-    subprocess.run([sys.executable, __file__, "--child", mode, "--work", str(work), "--result", str(out)], check=True, timeout=timeout)
+    subprocess.run(
+        [sys.executable, str(code / "bench_index.py"), "--child", mode, "--work", str(work), "--result", str(out)],
+        check=True,
+        timeout=timeout,
+        env=env,
+        cwd=str(code),
+    )
     data = json.loads(out.read_text(encoding="utf-8"))
     data["process_seconds"] = time.perf_counter() - start
     return data
@@ -188,7 +203,7 @@ def _as_check(pairs: list, new: set[str]) -> set:
         if a not in new:
             a, b = b, a
             passages = [[x[2], x[3], x[0], x[1], x[4]] for x in passages]
-        out.add((a, b, kind, tuple(tuple(x) for x in passages)))
+        out.add((a, b, kind, tuple(sorted(tuple(x) for x in passages))))
     return out
 
 
@@ -315,6 +330,7 @@ def main(argv: list[str] | None = None) -> int:
         _child(args.child, work, Path(args.result))
         return 0
     truth = prepare(work, args.articles, args.new, args.batch, args.seed)
+    snapshot_code(work / "code")
     new = {f.name for f in (work / "new").iterdir()}
     timeout = 4 * 3600
     adds, checks, scans = [], [], []
@@ -347,7 +363,7 @@ def main(argv: list[str] | None = None) -> int:
         "command": command.strip(),
         "date": _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}",
-        "notes": NOTES,
+        "notes": NOTES + [f"Load average (1, 5, 15 min) at the end of the run: {', '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores (the machine is shared; timings are noisy)."],
     }
     Path(args.out).write_text(render(ctx), encoding="utf-8")
     print(f"report written to {args.out}", file=sys.stderr)
