@@ -90,6 +90,7 @@ def test_boilerplate_seen_across_index_and_batch_is_learned(corpus, tmp_path):
     assert info.lines >= 1
     con = sqlite3.connect(tmp_path / "i.db")
     assert con.execute("SELECT max(n) FROM lines").fetchone()[0] == 2
+    assert con.execute("SELECT count(*) FROM postings").fetchone()[0] == info.postings
 
 
 def test_readding_is_a_no_op_and_changes_are_new_versions(samples_dir, tmp_path):

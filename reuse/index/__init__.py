@@ -108,7 +108,7 @@ def index_info(index: str | PathLike, config: ScanConfig | None = None) -> Index
         stored = meta(conn)
         (articles,), (versions,) = (conn.execute(q).fetchone() for q in (
             "SELECT count(*) FROM articles WHERE current = 1", "SELECT count(*) FROM articles"))
-        postings, stems, lines = (conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("postings", "stems", "lines"))
+        stems, lines = (conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("stems", "lines"))
         conn.execute("ROLLBACK")
     finally:
         conn.close()
@@ -118,7 +118,7 @@ def index_info(index: str | PathLike, config: ScanConfig | None = None) -> Index
         path=str(path),
         articles=articles,
         versions=versions,
-        postings=postings,
+        postings=int(stored["postings"]),
         stems=stems,
         lines=lines,
         bytes=size,

@@ -27,6 +27,7 @@ class Counts:
 
     def __init__(self) -> None:
         self.n_docs = 0
+        self.postings = 0
         self.languages: Counter[str] = Counter()
         self._values: dict[str, list[np.ndarray]] = {"stems": [], "lines": []}
         self._signs: dict[str, list[np.ndarray]] = {"stems": [], "lines": []}
@@ -34,6 +35,7 @@ class Counts:
     def add(self, features: Features, sign: int) -> None:
         """Count one article in (``sign=1``) or out (``sign=-1``)."""
         self.n_docs += sign
+        self.postings += sign * sum(len(keys) for keys in features.keys)
         if features.detected:
             self.languages[features.language] += sign
         for table, values in (("stems", features.stems), ("lines", features.line_keys)):
@@ -69,8 +71,9 @@ class Counts:
                     (language, change),
                 )
         conn.execute("DELETE FROM languages WHERE n <= 0")
-        if self.n_docs:
-            conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + ? WHERE key = 'n_docs'", (self.n_docs,))
+        for key, change in (("n_docs", self.n_docs), ("postings", self.postings)):
+            if change:
+                conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + ? WHERE key = ?", (change, key))
         self.__init__()
 
     def combined(self, conn: sqlite3.Connection, table: str, keys: np.ndarray) -> np.ndarray:

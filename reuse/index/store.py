@@ -10,7 +10,8 @@ Tables
 ------
 meta(key, value)
     ``schema_version``, ``fingerprint``, ``settings`` (JSON), ``scheme`` and
-    ``num_perm``/``seed`` of the datasketch hashing, ``n_docs``.
+    ``num_perm``/``seed`` of the datasketch hashing, ``n_docs`` (current
+    articles) and ``postings`` (rows in ``postings``).
 articles(rowid, id, version, current, digest, language, detected, meta, text)
     Every version of every article; ``current = 1`` marks the latest, the
     only one matched and counted.
@@ -136,6 +137,7 @@ def _create(conn: sqlite3.Connection, config: ScanConfig) -> None:
                     ("num_perm", str(config.sketch.num_perm)),
                     ("seed", str(config.sketch.seed)),
                     ("n_docs", "0"),
+                    ("postings", "0"),
                 ],
             )
         conn.execute("COMMIT")
