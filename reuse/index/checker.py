@@ -29,10 +29,9 @@ import numpy as np
 from ..align import align_pair, prepare
 from ..boilerplate import mask_lines
 from ..config import ScanConfig
-from ..model import Article, Pair, Passage, ScanResult, Skipped
+from ..model import Article, Pair, ScanResult, Skipped
 from ..provenance import infer_directions
 from ..sketch import CHANNELS
-# np.unique without counts hashes (numpy 2.4): 100x slower than sorting on 64-bit keys.
 from ..text import DocumentFrequency, ranks, unique_sorted
 from .features import Features, read_article
 from .stats import Counts
@@ -166,6 +165,7 @@ def _candidates(conn: sqlite3.Connection, new: list[Features], replaced: set[int
     fetched_keys, fetched_rowids = [], []
     for channel, _ in enumerate(CHANNELS):
         keys = np.concatenate([f.keys[channel] for f in new]) if new else np.zeros(0, dtype=np.int64)
+        # unique_sorted, not np.unique: numpy 2.4 hashes there, 100x slower than sorting 64-bit keys.
         rows = lookup(conn, "SELECT p.key, p.article FROM json_each(?) q CROSS JOIN postings p ON p.key = q.value", unique_sorted(keys).tolist())
         got = np.array(rows, dtype=np.int64).reshape(-1, 2)
         if replaced:
