@@ -125,7 +125,7 @@ def test_only_the_latest_version_is_matched(tmp_path):
 
 def _tables(db: Path) -> dict[str, list]:
     con = sqlite3.connect(db)
-    out = {t: con.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in ("stems", "lines", "languages")}
+    out = {t: con.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in ("stems", "lines")}
     out["postings"] = con.execute("SELECT key, a.id FROM postings JOIN articles a ON a.rowid = article ORDER BY 1, 2").fetchall()
     out["meta"] = con.execute("SELECT * FROM meta ORDER BY 1").fetchall()
     return out
@@ -202,3 +202,17 @@ def test_a_swapped_pair_reads_from_the_other_side():
     assert [a.text[p.a_start : p.a_end] for p in other.passages] == [a.text[p.b_start : p.b_end] for p in originals]
     assert [b.text[p.b_start : p.b_end] for p in other.passages] == [b.text[p.a_start : p.a_end] for p in originals]
     assert other.swapped().passages == tuple(sorted(pair.passages, key=lambda p: (p.a_start, p.a_end, p.b_start, p.b_end)))
+
+
+EN = "The minister said that the government would not change the plan and that it was on track with the others."
+FR = "Le ministre a dit que le gouvernement ne changerait pas le plan et qu il était sur la bonne voie avec les autres."
+NAMES = "Emmanuel Macron, Bruxelles, Kyiv: Zelensky 2024 OTAN."
+
+
+def test_a_short_article_without_language_takes_that_of_the_articles_before_it(tmp_path):
+    """As in a scan: the most common language among the articles before it in id order, not among all."""
+    db = tmp_path / "i.db"
+    add_articles(db, [Article(id=i, text=t, outlet=i) for i, t in (("a1", EN), ("c1", FR), ("c2", FR))])
+    add_articles(db, [Article(id=i, text=NAMES + " " + i, outlet=i) for i in ("b1", "d1")])
+    rows = sqlite3.connect(db).execute("SELECT id, language, detected FROM articles ORDER BY id").fetchall()
+    assert rows == [("a1", "en", 1), ("b1", "en", 0), ("c1", "fr", 1), ("c2", "fr", 1), ("d1", "fr", 0)]

@@ -62,7 +62,7 @@ def _state(db: Path) -> dict:
             "postings": con.execute(
                 "SELECT key, a.id FROM postings JOIN articles a ON a.rowid = article ORDER BY 1, 2"
             ).fetchall(),
-            **{t: con.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in ("stems", "lines", "languages", "meta")},
+            **{t: con.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in ("stems", "lines", "meta")},
         }
     finally:
         con.close()

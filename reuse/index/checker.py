@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from os import PathLike
 
@@ -33,9 +32,9 @@ from ..model import Article, Pair, ScanResult, Skipped
 from ..provenance import infer_directions
 from ..sketch import CHANNELS
 from ..text import DocumentFrequency, ranks, unique_sorted
-from .features import Features, read_article
+from .features import Features, LanguageCounts, merge_languages, read_article
 from .stats import Counts
-from .store import connect, current_rows, lookup, meta
+from .store import connect, current_rows, languages_before, lookup, meta
 from .writer import sorted_unique, stored_features
 
 __all__ = ["check_articles"]
@@ -122,16 +121,16 @@ def _check(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanCon
     with _Stage(timings, "sketch"):
         # Stored versions of the batch's ids leave the comparison, as in a scan of the union.
         replaced = {row[0] for row in current_rows(conn, [a.id for a in batch]).values()}
-        languages: Counter[str] = Counter(dict(conn.execute("SELECT language, n FROM languages").fetchall()))
         for old in stored_features(conn, sorted(replaced), config).values():
             counts.add(old, -1)
-            if old.detected:
-                languages[old.language] -= 1
         new: list[Features] = []
+        seen: LanguageCounts = {}  # the batch's detected languages so far (its ids are in order)
         for n, article in enumerate(batch, 1):
-            features = read_article(article, config, +languages)
+            features = read_article(
+                article, config, lambda: merge_languages(languages_before(conn, article.id, replaced), seen)
+            )
             if features.detected:
-                languages[features.language] += 1
+                seen = merge_languages(seen, {features.language: (1, article.id)})
             counts.add(features, 1)
             new.append(features)
             _tick(progress, "sketch", n, len(batch))

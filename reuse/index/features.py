@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -24,10 +24,13 @@ from ..model import Article
 from ..sketch import CHANNELS, sketch_article
 from ..text import Analysis, analyze, unique_sorted
 
-__all__ = ["Features", "content_digest", "read_article", "signed"]
+__all__ = ["Features", "LanguageCounts", "content_digest", "fallback_language", "merge_languages", "read_article", "signed"]
 
 #: As ``reuse.pipeline._SHORT``: shorter articles with no language take the corpus's.
 SHORT = 300
+
+#: Per language, ``(articles it was detected in, the first of their ids)``.
+LanguageCounts = dict[str, tuple[int, str]]
 
 _FOLD_MULT = np.uint64(0x9E3779B97F4A7C15)
 _MIX = np.uint64(0xBF58476D1CE4E5B9)
@@ -74,10 +77,39 @@ def _fold(keys: np.ndarray, channel: int) -> np.ndarray:
     return signed(unique_sorted(folded.ravel()))
 
 
+def fallback_language(counts: LanguageCounts) -> str | None:
+    """The language a short article without one takes: the most common, ties to the first seen.
+
+    The scan counts languages in a ``Counter`` as it reads articles in id
+    order, and ``most_common`` breaks ties by first insertion, that is by the
+    smallest id.
+
+    >>> fallback_language({"fr": (2, "b"), "en": (2, "a"), "de": (1, "0")})
+    'en'
+    """
+    if not counts:
+        return None
+    return min(counts.items(), key=lambda item: (-item[1][0], item[1][1]))[0]
+
+
+def merge_languages(*parts: LanguageCounts) -> LanguageCounts:
+    """Counts added up, first ids the smallest.
+
+    >>> merge_languages({"en": (2, "b")}, {"en": (1, "a"), "fr": (1, "c")})
+    {'en': (3, 'a'), 'fr': (1, 'c')}
+    """
+    merged: LanguageCounts = {}
+    for part in parts:
+        for language, (n, first) in part.items():
+            had, had_first = merged.get(language, (0, first))
+            merged[language] = (had + n, min(had_first, first))
+    return merged
+
+
 def read_article(
     article: Article,
     config: ScanConfig,
-    languages: Counter[str] | None = None,
+    languages: Callable[[], LanguageCounts] | None = None,
     stored: tuple[str, bool] | None = None,
     *,
     sketch: bool = True,
@@ -91,8 +123,9 @@ def read_article(
     config
         The index's settings.
     languages
-        Articles per detected language so far: a short article with no
-        language of its own takes the most common one, as in the scan.
+        Gives the detected languages of the articles before this one in id
+        order (asked only when needed): a short article with no language of
+        its own takes the most common, as in the scan.
     stored
         ``(language, detected)`` recorded when the article was added:
         re-reading a stored article gives exactly what was stored.
@@ -106,8 +139,10 @@ def read_article(
     else:
         analysis = analyze(article.text)
         detected = bool(analysis.language)
-        if not detected and languages and len(analysis) < SHORT:
-            analysis = analyze(article.text, languages.most_common(1)[0][0])
+        if not detected and languages is not None and len(analysis) < SHORT:
+            fallback = fallback_language(languages())
+            if fallback:
+                analysis = analyze(article.text, fallback)
     usable = usable_words(article.text, analysis, config.boilerplate)
     if sketch:
         sketched = sketch_article(analysis, usable, config.sketch, config.candidates)

@@ -1,7 +1,7 @@
 """The index's corpus-wide counts, and changes to them gathered per article.
 
 ``add`` and ``remove`` gather each article's contribution (``+1`` or ``-1``
-per stem, short line and detected language, and per article) and write the
+per stem and short line, and per article) and write the
 sums in one go; ``check`` adds the batch's contribution to the stored counts
 in memory, for only the keys it needs, and so sees the counts a scan over
 the index and the batch together would have.
@@ -10,7 +10,6 @@ the index and the batch together would have.
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter
 
 import numpy as np
 
@@ -28,7 +27,6 @@ class Counts:
     def __init__(self) -> None:
         self.n_docs = 0
         self.postings = 0
-        self.languages: Counter[str] = Counter()
         self._values: dict[str, list[np.ndarray]] = {"stems": [], "lines": []}
         self._signs: dict[str, list[np.ndarray]] = {"stems": [], "lines": []}
 
@@ -36,8 +34,6 @@ class Counts:
         """Count one article in (``sign=1``) or out (``sign=-1``)."""
         self.n_docs += sign
         self.postings += sign * sum(len(keys) for keys in features.keys)
-        if features.detected:
-            self.languages[features.language] += sign
         for table, values in (("stems", features.stems), ("lines", features.line_keys)):
             self._values[table].append(values)
             self._signs[table].append(np.full(len(values), sign, dtype=np.int64))
@@ -63,14 +59,6 @@ class Counts:
             )
             gone = keys[sums < 0].tolist()
             conn.executemany(f"DELETE FROM {table} WHERE {column} = ? AND n <= 0", ((k,) for k in gone))
-        for language, change in self.languages.items():
-            if change:
-                conn.execute(
-                    "INSERT INTO languages (language, n) VALUES (?, ?) "
-                    "ON CONFLICT (language) DO UPDATE SET n = n + excluded.n",
-                    (language, change),
-                )
-        conn.execute("DELETE FROM languages WHERE n <= 0")
         for key, change in (("n_docs", self.n_docs), ("postings", self.postings)):
             if change:
                 conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + ? WHERE key = ?", (change, key))

@@ -18,9 +18,10 @@ articles(rowid, id, version, current, digest, language, detected, meta, text)
 postings(key, article)
     One row per bucket an article's windows land in (band and channel folded
     into ``key``), clustered by key: a lookup reads only the buckets asked for.
-stems(stem, n), lines(key, n), languages(language, n)
-    Articles of the current versions using each stem, holding each short
-    line, and per detected language: the scan's corpus-wide statistics.
+stems(stem, n), lines(key, n)
+    Articles of the current versions using each stem and holding each
+    short line: the scan's corpus-wide statistics. (The third, the languages
+    of the articles before a short one, is counted from ``articles``.)
 """
 
 from __future__ import annotations
@@ -57,10 +58,10 @@ CREATE TABLE articles (
     text BLOB NOT NULL
 );
 CREATE UNIQUE INDEX articles_id ON articles (id, version);
+CREATE INDEX articles_language ON articles (id, language) WHERE current = 1 AND detected = 1;
 CREATE TABLE postings (key INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (key, article)) WITHOUT ROWID;
 CREATE TABLE stems (stem INTEGER PRIMARY KEY, n INTEGER NOT NULL);
 CREATE TABLE lines (key INTEGER PRIMARY KEY, n INTEGER NOT NULL);
-CREATE TABLE languages (language TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 """
 
 
@@ -227,3 +228,16 @@ def stored_articles(conn: sqlite3.Connection, rowids) -> list[tuple[int, str, st
         rowids,
     )
     return [(r[0], r[1], r[2], bool(r[3]), r[4], decompress(r[5])) for r in rows]
+
+
+def languages_before(conn: sqlite3.Connection, article_id: str, exclude=()) -> dict[str, tuple[int, str]]:
+    """Per detected language, ``(articles, first id)`` of the current articles with ids before ``article_id``.
+
+    ``exclude``: rowids to leave out (stored versions a batch stands in for).
+    """
+    rows = conn.execute(
+        "SELECT language, count(*), min(id) FROM articles WHERE current = 1 AND detected = 1 AND id < ? "
+        "AND rowid NOT IN (SELECT value FROM json_each(?)) GROUP BY language",
+        (article_id, json.dumps(sorted(exclude))),
+    )
+    return {language: (n, first) for language, n, first in rows.fetchall()}

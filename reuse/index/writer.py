@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,7 +15,7 @@ from ..errors import InputError
 from ..model import Article
 from .features import Features, article_from, article_meta, content_digest, read_article
 from .stats import Counts
-from .store import compress, connect, current_rows, index_config, last_versions, stored_articles
+from .store import compress, connect, current_rows, index_config, languages_before, last_versions, stored_articles
 
 __all__ = ["AddResult", "RemoveResult", "add_articles", "remove_articles"]
 
@@ -134,7 +133,6 @@ def add_articles(
 def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfig, progress) -> AddResult:
     current = current_rows(conn, [a.id for a in batch])
     versions = last_versions(conn, [a.id for a in batch])
-    languages: Counter[str] = Counter(dict(conn.execute("SELECT language, n FROM languages").fetchall()))
     digests = {a.id: content_digest(a) for a in batch}
     changed = [a for a in batch if a.id not in current or current[a.id][2] != digests[a.id]]
     counts = Counts()
@@ -142,14 +140,11 @@ def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfi
     replaced = {current[a.id][0]: a.id for a in changed if a.id in current}
     for rowid, old in stored_features(conn, list(replaced), config).items():
         _delete(conn, rowid, old, counts)
-        if old.detected:
-            languages[old.language] -= 1
     conn.executemany("UPDATE articles SET current = 0 WHERE rowid = ?", ((r,) for r in replaced))
     postings = _Postings(conn)
     for n, article in enumerate(changed, 1):
-        features = read_article(article, config, +languages)
-        if features.detected:
-            languages[features.language] += 1
+        # The batch's earlier articles are already in the table, in this transaction.
+        features = read_article(article, config, lambda: languages_before(conn, article.id))
         cursor = conn.execute(
             "INSERT INTO articles (id, version, current, digest, language, detected, meta, text) VALUES (?, ?, 1, ?, ?, ?, ?, ?)",
             (
