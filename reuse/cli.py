@@ -8,6 +8,10 @@ Commands
 --------
 scan FOLDER
     Find reused text between the articles in FOLDER.
+index add|info|remove
+    Keep a persistent index of articles (one SQLite file).
+check FOLDER --index PATH
+    Check new articles against the index and each other.
 
 Output
 ------
@@ -390,8 +394,9 @@ def _settings_or_usage(ctx: click.Context, settings: dict[str, Any]) -> ScanConf
 def index_group() -> None:
     """Keep a persistent index of articles to check new batches against.
 
-    The index is one SQLite file holding the articles, their passage
-    sketches and the settings; `reuse check` compares new articles with it.
+    The index is one SQLite file holding the articles, the LSH band keys of
+    their passages, the counts a scan learns from a corpus, and the settings;
+    `reuse check` compares new articles with it.
 
     \b
     Examples:
