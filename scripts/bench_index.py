@@ -228,6 +228,7 @@ def render(ctx: dict) -> str:
     check_proc = _med([c["process_seconds"] for c in checks])
     check_mb = _med([c["peak_mb"] for c in checks])
     recall = checks[-1]["score"]
+    scale = "" if n_index >= 100_000 else f" at {n_index:,} indexed, not 100,000"
     lines = [
         "# Benchmark: the persistent index (`reuse index add`, `reuse check`)",
         "",
@@ -253,13 +254,13 @@ def render(ctx: dict) -> str:
         f"| add >= {TARGET_ADD_RATE:,.0f} articles/s | {rate:,.0f} articles/s | {_verdict(rate >= TARGET_ADD_RATE)} |",
         f"| <= {TARGET_KB:.0f} KB per article on disk | {kb:.1f} KB | {_verdict(kb <= TARGET_KB)} |",
         f"| check {n_new:,} new articles <= {TARGET_CHECK_S:.0f} s wall | {check_s:.1f} s "
-        f"({check_proc:.1f} s with interpreter start) | {_verdict(check_s <= TARGET_CHECK_S)} |",
-        f"| check peak memory <= {TARGET_MB:,.0f} MB | {check_mb:,.0f} MB | {_verdict(check_mb <= TARGET_MB)} |",
+        f"({check_proc:.1f} s with interpreter start) | {_verdict(check_s <= TARGET_CHECK_S)}{scale} |",
+        f"| check peak memory <= {TARGET_MB:,.0f} MB | {check_mb:,.0f} MB | {_verdict(check_mb <= TARGET_MB)}{scale} |",
     ]
     for kind, target in TARGET_RECALL.items():
         got = recall["recall"][kind]
         lines.append(
-            f"| recall {kind} >= {target:.2f} | {got:.3f} ({recall['total'][kind]} plants) | {_verdict(got >= target)} |"
+            f"| recall {kind} >= {target:.2f} | {got:.3f} ({recall['total'][kind]} plants) | {_verdict(got >= target)}{scale} |"
         )
     if scans:
         same = ctx["same_as_scan"]
