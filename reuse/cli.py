@@ -382,6 +382,16 @@ def _reported(ctx: click.Context, what: str = "no change was made"):
         ctx.exit(EXIT_FAILED)
 
 
+def _announce(state: State, skipped=(), warnings=(), timings=()) -> None:
+    """Skipped files and warnings on stderr, stage timings with ``-v`` (as ``scan`` prints them)."""
+    for item in skipped:
+        state.warn(f"skipped {item.path}: {item.reason}")
+    for warning in warnings:
+        state.warn(warning)
+    for stage, seconds in timings:
+        state.info(f"timing: {stage} {seconds:.2f} s")
+
+
 def _settings_or_usage(ctx: click.Context, settings: dict[str, Any]) -> ScanConfig:
     try:
         return build_config(settings)
@@ -435,10 +445,7 @@ def index_add(ctx: click.Context, folder: Path, index_path: Path, **settings: in
             done = add_folder(folder, index_path, config, progress=progress)
         finally:
             progress.close()
-        for skipped in done.skipped:
-            state.warn(f"skipped {skipped.path}: {skipped.reason}")
-        for warning in done.warnings:
-            state.warn(warning)
+        _announce(state, done.skipped, done.warnings)
         r = done.result
         click.echo(
             f"{index_path}: {len(r.added)} added, {len(r.updated)} new versions, {len(r.unchanged)} unchanged, "
@@ -556,12 +563,7 @@ def check(
             result = check_folder(folder, index_path, config, add=add, progress=progress)
         finally:
             progress.close()
-        for skipped in result.skipped:
-            state.warn(f"skipped {skipped.path}: {skipped.reason}")
-        for warning in result.warnings:
-            state.warn(warning)
-        for stage, seconds in result.timings:
-            state.info(f"timing: {stage} {seconds:.2f} s")
+        _announce(state, result.skipped, result.warnings, result.timings)
         if json_path == "-":
             click.echo(dumps_report(result, config), nl=False)
             return
