@@ -21,13 +21,11 @@ import numpy as np
 from ..boilerplate import line_keys, usable_words
 from ..config import ScanConfig
 from ..model import Article
+from ..pipeline import _SHORT as SHORT  # the scan's own threshold, so the two cannot drift apart
 from ..sketch import CHANNELS, sketch_article
 from ..text import Analysis, analyze, unique_sorted
 
 __all__ = ["Features", "LanguageCounts", "content_digest", "fallback_language", "merge_languages", "read_article", "signed"]
-
-#: As ``reuse.pipeline._SHORT``: shorter articles with no language take the corpus's.
-SHORT = 300
 
 #: Per language, ``(articles it was detected in, the first of their ids)``.
 LanguageCounts = dict[str, tuple[int, str]]
