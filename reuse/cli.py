@@ -10,6 +10,10 @@ scan FOLDER
     Find reused text between the articles in FOLDER.
 graph FOLDER_OR_REPORT -o FILE
     Draw or export the reuse graph (png, svg, pdf, graphml, gexf, json).
+index add|info|remove
+    Keep a persistent index of articles (one SQLite file).
+check FOLDER --index PATH
+    Check new articles against the index and each other.
 
 Output
 ------
@@ -411,4 +415,4 @@ def _write_extras(result, config: ScanConfig, html_path: str | None, graph_path:
 
 
 # Further commands, each in its own module, register themselves on ``main``.
-from . import cli_graph  # noqa: E402,F401
+from . import cli_graph, cli_index  # noqa: E402,F401

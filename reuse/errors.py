@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["ConfigError", "InputError", "ReuseError"]
+__all__ = ["ConfigError", "IndexFileError", "InputError", "ReuseError"]
 
 
 class ReuseError(Exception):
@@ -18,3 +18,7 @@ class InputError(ReuseError):
 
 class ConfigError(ReuseError):
     """Settings that cannot work together, with the setting to change."""
+
+
+class IndexFileError(ReuseError):
+    """An index file that cannot be used: missing, not an index, or built with other settings."""

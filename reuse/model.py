@@ -179,6 +179,20 @@ class Pair:
         """A ranking key: the reused share weighted by the two sides."""
         return self.containment_a + self.containment_b
 
+    def swapped(self) -> Pair:
+        """The same pair seen from its other side: ``a`` and ``b`` exchanged, passages in the new A's order."""
+        from dataclasses import replace
+
+        passages = (replace(p, a_start=p.b_start, a_end=p.b_end, b_start=p.a_start, b_end=p.a_end) for p in self.passages)
+        return replace(
+            self,
+            a=self.b,
+            b=self.a,
+            containment_a=self.containment_b,
+            containment_b=self.containment_a,
+            passages=tuple(sorted(passages, key=lambda p: (p.a_start, p.a_end, p.b_start, p.b_end))),
+        )
+
 
 @dataclass(frozen=True)
 class OutletLink:

@@ -1,0 +1,256 @@
+"""``reuse index add|info|remove`` and ``reuse check``: the persistent index from the command line.
+
+Registered on the :func:`reuse.cli.main` group when :mod:`reuse.cli` is
+imported; like every command they parse, call the library and print.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .cli import (
+    CONTEXT_SETTINGS,
+    EXIT_CODES_HELP,
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    F,
+    State,
+    _check_folder,
+    _check_output,
+    _Progress,
+    _state,
+    _summary_width,
+    build_config,
+    common_options,
+    config_options,
+    main,
+)
+from .config import ScanConfig
+from .errors import ConfigError, InputError, ReuseError
+from .report import dumps_report, render_text, sanitize, write_json
+
+__all__ = ["check", "index_group"]
+
+def index_option(fn: F) -> F:
+    """``--index PATH``: the index file, required."""
+    return click.option(
+        "--index",
+        "index_path",
+        required=True,
+        metavar="PATH",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="The index file (SQLite), e.g. --index news.db.",
+    )(fn)
+
+
+@contextmanager
+def _reported(ctx: click.Context, what: str = "no change was made"):
+    """Library errors as messages and exit codes; Ctrl-C leaves the index as it was."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        click.echo(f"interrupted: {what}", err=True)
+        ctx.exit(EXIT_INTERRUPTED)
+    except (InputError, ConfigError) as exc:
+        raise click.UsageError(sanitize(str(exc)), ctx) from exc
+    except ReuseError as exc:
+        click.echo(f"error: {sanitize(str(exc))}", err=True)
+        ctx.exit(EXIT_FAILED)
+
+
+def _announce(state: State, skipped=(), warnings=(), timings=()) -> None:
+    """Skipped files and warnings on stderr, stage timings with ``-v`` (as ``scan`` prints them)."""
+    for item in skipped:
+        state.warn(f"skipped {item.path}: {item.reason}")
+    for warning in warnings:
+        state.warn(warning)
+    for stage, seconds in timings:
+        state.info(f"timing: {stage} {seconds:.2f} s")
+
+
+def _settings_or_usage(ctx: click.Context, settings: dict[str, Any]) -> ScanConfig:
+    try:
+        return build_config(settings)
+    except ConfigError as exc:
+        raise click.UsageError(f"invalid settings: {exc}", ctx) from exc
+
+
+@main.group(name="index", context_settings=CONTEXT_SETTINGS, epilog=EXIT_CODES_HELP)
+@common_options
+def index_group() -> None:
+    """Keep a persistent index of articles to check new batches against.
+
+    The index is one SQLite file holding the articles, the LSH band keys of
+    their passages, the counts a scan learns from a corpus, and the settings;
+    `reuse check` compares new articles with it.
+
+    \b
+    Examples:
+      reuse index add archive/ --index news.db
+      reuse index info --index news.db
+      reuse index remove 2024/01/story.txt --index news.db
+    """
+
+
+@index_group.command(name="add", epilog=EXIT_CODES_HELP)
+@click.argument("folder", type=click.Path(path_type=Path))
+@index_option
+@config_options
+@common_options
+@click.pass_context
+def index_add(ctx: click.Context, folder: Path, index_path: Path, **settings: int) -> None:
+    """Add the articles of FOLDER to the index (created when missing).
+
+    Ids are those `reuse scan FOLDER` gives. An article already indexed with
+    the same content is left as it is; with other content it is stored as a
+    new version, the one matched from then on. The whole folder is added in
+    one transaction: interrupted, the index is left as it was.
+
+    \b
+    Example:
+      reuse index add archive/ --index news.db
+    """
+    from .index import add_folder
+
+    state = _state(ctx)
+    config = _settings_or_usage(ctx, settings)
+    _check_folder(folder)
+    progress = _Progress(quiet=state.quiet)
+    with _reported(ctx, f"the index {index_path} is as it was before"):
+        try:
+            done = add_folder(folder, index_path, config, progress=progress)
+        finally:
+            progress.close()
+        _announce(state, done.skipped, done.warnings)
+        r = done.result
+        click.echo(
+            f"{index_path}: {len(r.added)} added, {len(r.updated)} new versions, {len(r.unchanged)} unchanged, "
+            f"{len(done.skipped)} skipped"
+        )
+
+
+@index_group.command(name="info", epilog=EXIT_CODES_HELP)
+@index_option
+@common_options
+@click.pass_context
+def index_info_command(ctx: click.Context, index_path: Path) -> None:
+    """Show what the index holds: counts, size on disk, settings.
+
+    \b
+    Example:
+      reuse index info --index news.db
+    """
+    from .index import index_info
+
+    with _reported(ctx):
+        info = index_info(index_path)
+        per = f" ({info.bytes_per_article / 1024:.1f} KB per article)" if info.articles else ""
+        click.echo(
+            f"index:       {sanitize(info.path)}\n"
+            f"articles:    {info.articles} ({info.versions} versions stored)\n"
+            f"postings:    {info.postings} band keys; {info.stems} stems, {info.lines} short lines counted\n"
+            f"size:        {info.bytes / 1e6:.1f} MB{per}\n"
+            f"fingerprint: {info.fingerprint}\n"
+            f"minhash:     datasketch {info.scheme}, num_perm {info.num_perm}, seed {info.seed}\n"
+            f"settings:    {info.settings}"
+        )
+
+
+@index_group.command(name="remove", epilog=EXIT_CODES_HELP)
+@click.argument("ids", nargs=-1, required=True)
+@index_option
+@common_options
+@click.pass_context
+def index_remove(ctx: click.Context, ids: tuple[str, ...], index_path: Path) -> None:
+    """Remove articles (every version) from the index by id.
+
+    Ids the index does not hold are reported on stderr; the others are
+    removed in one transaction.
+
+    \b
+    Example:
+      reuse index remove 2024/01/story.txt --index news.db
+    """
+    from .index import remove_articles
+
+    state = _state(ctx)
+    with _reported(ctx, f"the index {index_path} is as it was before"):
+        result = remove_articles(index_path, ids)
+        for missing in result.missing:
+            state.warn(f"{missing} is not in the index")
+        click.echo(f"{index_path}: {len(result.removed)} removed")
+
+
+def report_options(fn: F) -> F:
+    """``--json FILE`` and ``--max-pairs N``: where the report goes and how much the summary shows."""
+    for decorator in reversed(
+        (
+            click.option(
+                "--json",
+                "json_path",
+                metavar="FILE",
+                type=click.Path(dir_okay=False, allow_dash=True),
+                help="Also write the full report as JSON to FILE, atomically ('-': to stdout, instead of the summary).",
+            ),
+            click.option(
+                "--max-pairs",
+                type=click.IntRange(min=0),
+                metavar="N",
+                help="Show at most N pairs in the summary (the JSON report keeps them all).",
+            ),
+        )
+    ):
+        fn = decorator(fn)
+    return fn
+
+
+@main.command(name="check", epilog=EXIT_CODES_HELP)
+@click.argument("folder", type=click.Path(path_type=Path))
+@index_option
+@click.option("--add", "add", is_flag=True, help="Add the checked articles to the index afterwards.")
+@report_options
+@config_options
+@common_options
+@click.pass_context
+def check(
+    ctx: click.Context, folder: Path, index_path: Path, json_path: str | None, add: bool, max_pairs: int | None, **settings: int
+) -> None:
+    """Check the new articles in FOLDER against the index and each other.
+
+    Reports, as `reuse scan` does, every pair sharing text in which A is a
+    new article and B an indexed article or another new one; the pairs and
+    passages are those a scan of the index and FOLDER together would find.
+
+    \b
+    Examples:
+      reuse check today/ --index news.db
+      reuse check today/ --index news.db --json report.json --add
+    """
+    from .index import check as check_folder
+
+    state = _state(ctx)
+    config = _settings_or_usage(ctx, settings)
+    _check_folder(folder)
+    if json_path not in (None, "-"):
+        _check_output(json_path, folder, state)
+    progress = _Progress(quiet=state.quiet)
+    with _reported(ctx, "no report written, the index unchanged"):
+        try:
+            result = check_folder(folder, index_path, config, add=add, progress=progress)
+        finally:
+            progress.close()
+        _announce(state, result.skipped, result.warnings, result.timings)
+        if json_path == "-":
+            click.echo(dumps_report(result, config), nl=False)
+            return
+        if json_path is not None:
+            write_json(result, json_path, config)
+        click.echo(render_text(result, width=_summary_width(), max_pairs=max_pairs, verbose=state.verbose > 0), nl=False)
+        if json_path is not None:
+            state.note(f"report written to {json_path}")
+        if add:
+            state.note(f"the articles of {folder} were added to {index_path}")

@@ -1,0 +1,130 @@
+"""The persistent index for batch checking: add articles once, check new batches against them.
+
+    add_articles / add_folder      articles -> the SQLite index (one transaction per batch)
+    check_articles / check         a new batch -> ScanResult against the index and itself
+    remove_articles                ids -> gone, every version
+    index_info                     counts, size on disk, settings
+
+The file is plain SQLite (``store.py`` describes the tables). ``check`` gives
+the pairs and passages of ``reuse scan`` over the index and the batch
+together: the scan's corpus-wide statistics (boilerplate lines, document
+frequencies, banal buckets) are kept as counts (``stats.py``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from os import PathLike
+from pathlib import Path
+
+from ..config import ScanConfig
+from ..load import load_articles
+from ..model import ScanResult, Skipped
+from .checker import check_articles
+from .store import connect, meta
+from .writer import AddResult, RemoveResult, add_articles, remove_articles
+
+__all__ = [
+    "AddResult",
+    "FolderAdd",
+    "IndexInfo",
+    "RemoveResult",
+    "add_articles",
+    "add_folder",
+    "check",
+    "check_articles",
+    "index_info",
+    "remove_articles",
+]
+
+
+@dataclass(frozen=True)
+class FolderAdd:
+    """``add_folder``'s result: what was added, and the files that could not be read."""
+
+    result: AddResult
+    skipped: tuple[Skipped, ...]
+    warnings: tuple[str, ...]
+
+
+def add_folder(folder: str | PathLike, index: str | PathLike, config: ScanConfig | None = None, *, progress=None) -> FolderAdd:
+    """Load the articles under ``folder`` (ids as ``reuse scan`` gives them) and add them."""
+    config = config or ScanConfig()
+    loaded = load_articles(folder, config.load, progress=progress)
+    result = add_articles(index, loaded.articles, config, progress=progress)
+    return FolderAdd(result, loaded.skipped, loaded.warnings)
+
+
+def check(
+    folder: str | PathLike,
+    index: str | PathLike,
+    config: ScanConfig | None = None,
+    *,
+    add: bool = False,
+    progress=None,
+) -> ScanResult:
+    """Check the articles under ``folder`` against the index; with ``add``, add them afterwards.
+
+    In each pair of the result ``a`` is an article of ``folder`` and ``b``
+    the article it shares text with: a stored one or another of ``folder``.
+    """
+    config = config or ScanConfig()
+    loaded = load_articles(folder, config.load, progress=progress)
+    result = check_articles(
+        index, loaded.articles, config, skipped=loaded.skipped, warnings=loaded.warnings, progress=progress
+    )
+    if add:
+        add_articles(index, loaded.articles, config, progress=progress)
+    return result
+
+
+@dataclass(frozen=True)
+class IndexInfo:
+    """What an index holds."""
+
+    path: str
+    articles: int  # current versions
+    versions: int  # every version stored
+    postings: int
+    stems: int
+    lines: int
+    bytes: int  # the file and its write-ahead log
+    fingerprint: str
+    scheme: str
+    num_perm: int
+    seed: int
+    settings: str  # JSON
+
+    @property
+    def bytes_per_article(self) -> float:
+        return self.bytes / self.articles if self.articles else 0.0
+
+
+def index_info(index: str | PathLike, config: ScanConfig | None = None) -> IndexInfo:
+    """Counts, size on disk and settings of the index at ``index`` (``config``: its own by default)."""
+    conn = connect(index, config, create=False)
+    try:
+        conn.execute("BEGIN")
+        stored = meta(conn)
+        (articles,), (versions,) = (conn.execute(q).fetchone() for q in (
+            "SELECT count(*) FROM articles WHERE current = 1", "SELECT count(*) FROM articles"))
+        stems, lines = (conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("stems", "lines"))
+        conn.execute("ROLLBACK")
+    finally:
+        conn.close()
+    path = Path(index)
+    size = sum(p.stat().st_size for p in (path, Path(f"{path}-wal")) if p.exists())
+    return IndexInfo(
+        path=str(path),
+        articles=articles,
+        versions=versions,
+        postings=int(stored["postings"]),
+        stems=stems,
+        lines=lines,
+        bytes=size,
+        fingerprint=stored["fingerprint"],
+        scheme=stored["scheme"],
+        num_perm=int(stored["num_perm"]),
+        seed=int(stored["seed"]),
+        settings=stored["settings"],
+    )

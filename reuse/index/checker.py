@@ -1,0 +1,260 @@
+"""Checking a batch of new articles against an index and against each other.
+
+The stages of ``reuse.pipeline._scan``, with the index standing in for the
+articles already seen:
+
+    read the batch -> look up the buckets its band keys name -> candidates
+    -> read the matched articles -> counts for their lines and stems -> align
+    -> provenance
+
+Only the postings of the batch's band keys, the stored articles they lead
+to, and the counts of those articles' stems and short lines are read: memory
+follows the batch and its matches, not the size of the index. Everything
+the scan learns corpus-wide is a stored count plus the batch's own, so the
+pairs and passages equal those of ``reuse scan`` over the index and the
+batch together (the direction is inferred from the pairs found here, which
+leaves out pairs between stored articles).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Sequence
+from os import PathLike
+
+import numpy as np
+
+from ..align import align_pair, prepare
+from ..boilerplate import mask_lines
+from ..config import ScanConfig
+from ..model import Article, Pair, ScanResult, Skipped
+from ..provenance import infer_directions
+from ..sketch import CHANNELS
+from ..text import DocumentFrequency, ranks, unique_sorted
+from .features import Features, LanguageCounts, merge_languages, read_article
+from .stats import Counts
+from .store import connect, current_rows, languages_before, lookup, meta
+from .writer import sorted_unique, stored_features
+
+__all__ = ["check_articles"]
+
+ProgressCallback = Callable[[str, int, int], None]
+
+
+def _tick(progress: ProgressCallback | None, stage: str, done: int, total: int) -> None:
+    if progress is not None and (done % 200 == 0 or done == total):
+        progress(stage, done, total)
+
+
+def check_articles(
+    index: str | PathLike,
+    articles: Iterable[Article],
+    config: ScanConfig | None = None,
+    *,
+    skipped: Sequence[Skipped] = (),
+    warnings: Sequence[str] = (),
+    progress: ProgressCallback | None = None,
+) -> ScanResult:
+    """Find what each of ``articles`` shares with the index and with the rest of the batch.
+
+    Parameters
+    ----------
+    index
+        The index file (see :func:`reuse.index.add_articles`).
+    articles
+        The new batch. An article whose id the index holds stands in for the
+        stored version (as the next version would).
+    config
+        Settings; they must be those the index was built with.
+    skipped, warnings
+        Carried into the result (from loading the batch).
+    progress
+        Optional ``callback(stage, done, total)``.
+
+    Returns
+    -------
+    ScanResult
+        In each pair ``a`` is a new article and ``b`` the matched one, stored
+        or new; ``articles`` holds the batch and the stored articles matched.
+
+    Raises
+    ------
+    reuse.errors.IndexFileError
+        No index at ``index``, or it was built with other settings.
+    """
+    config = config or ScanConfig()
+    batch = sorted_unique(articles)
+    timings: list[tuple[str, float]] = []
+    conn = connect(index, config, create=False)
+    try:
+        conn.execute("BEGIN")  # one snapshot for every read, whatever a writer commits meanwhile
+        try:
+            found, matched = _check(conn, batch, config, progress, timings)
+        finally:
+            conn.execute("ROLLBACK")
+    finally:
+        conn.close()
+    return ScanResult(
+        articles=tuple(sorted(batch + matched, key=lambda a: a.id)),
+        skipped=tuple(skipped),
+        pairs=tuple(found),
+        config_fingerprint=config.fingerprint(),
+        timings=tuple(timings),
+        warnings=tuple(warnings),
+    )
+
+
+class _Stage:
+    def __init__(self, timings: list[tuple[str, float]], name: str) -> None:
+        self.timings, self.name = timings, name
+
+    def __enter__(self) -> None:
+        self.start = time.perf_counter()
+
+    def __exit__(self, *exc) -> None:
+        self.timings.append((self.name, round(time.perf_counter() - self.start, 4)))
+
+
+def _check(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfig, progress, timings) -> tuple[list[Pair], tuple[Article, ...]]:
+    counts = Counts()
+    with _Stage(timings, "sketch"):
+        # Stored versions of the batch's ids leave the comparison, as in a scan of the union.
+        replaced = {row[0] for row in current_rows(conn, [a.id for a in batch]).values()}
+        for old in stored_features(conn, sorted(replaced), config).values():
+            counts.add(old, -1)
+        new: list[Features] = []
+        seen: LanguageCounts = {}  # the batch's detected languages so far (its ids are in order)
+        for n, article in enumerate(batch, 1):
+            features = read_article(
+                article, config, lambda: merge_languages(languages_before(conn, article.id, replaced), seen)
+            )
+            if features.detected:
+                seen = merge_languages(seen, {features.language: (1, article.id)})
+            counts.add(features, 1)
+            new.append(features)
+            _tick(progress, "sketch", n, len(batch))
+    with _Stage(timings, "candidates"):
+        candidates, rowids = _candidates(conn, new, replaced, config)
+    with _Stage(timings, "read matches"):
+        stored = stored_features(conn, rowids.tolist(), config, sketch=False)
+        involved = new + [stored[r] for r in rowids.tolist()]
+        n_docs = int(meta(conn)["n_docs"]) + counts.n_docs
+        df, learned = _statistics(conn, counts, [involved[k] for k in sorted({k for c in candidates for k in c})], n_docs, config)
+    with _Stage(timings, "align"):
+        pairs = _align(involved, candidates, df, learned, config, progress)
+    with _Stage(timings, "provenance"):
+        everyone = [f.article for f in new] + [f.article for f in involved[len(new):]]
+        pairs = infer_directions(everyone, pairs)
+        fresh = {f.article.id for f in new}
+        pairs = [p if p.a in fresh else p.swapped() for p in pairs]
+    pairs.sort(key=lambda p: (-p.shared_words, p.a, p.b))
+    matched = {p.b for p in pairs} - fresh
+    return pairs, tuple(f.article for f in involved[len(new):] if f.article.id in matched)
+
+
+def _candidates(conn: sqlite3.Connection, new: list[Features], replaced: set[int], config: ScanConfig) -> tuple[list[tuple[int, int]], np.ndarray]:
+    """Candidate pairs ``(i, j)`` over new articles ``0 .. len(new) - 1`` and stored ones after them.
+
+    Returns the pairs (each with at least one new article) and the rowids of
+    the stored articles, in the order of their local numbers.
+    """
+    n_new = len(new)
+    per_channel = []
+    fetched_keys, fetched_rowids = [], []
+    for channel, _ in enumerate(CHANNELS):
+        keys = np.concatenate([f.keys[channel] for f in new]) if new else np.zeros(0, dtype=np.int64)
+        # unique_sorted, not np.unique: numpy 2.4 hashes there, 100x slower than sorting 64-bit keys.
+        rows = lookup(conn, "SELECT p.key, p.article FROM json_each(?) q CROSS JOIN postings p ON p.key = q.value", unique_sorted(keys).tolist())
+        got = np.array(rows, dtype=np.int64).reshape(-1, 2)
+        if replaced:
+            got = got[~np.isin(got[:, 1], np.fromiter(replaced, dtype=np.int64))]
+        fetched_keys.append(got[:, 0])
+        fetched_rowids.append(got[:, 1])
+        per_channel.append(keys)
+    rowids = unique_sorted(np.concatenate(fetched_rowids))
+    found = []
+    for channel, name in enumerate(CHANNELS):
+        owners_new = np.repeat(np.arange(n_new, dtype=np.uint32), [len(f.keys[channel]) for f in new])
+        owners_old = (n_new + np.searchsorted(rowids, fetched_rowids[channel])).astype(np.uint32)
+        keys = np.concatenate((per_channel[channel], fetched_keys[channel]))
+        owners = np.concatenate((owners_new, owners_old))
+        if len(keys) == 0:
+            continue
+        codes, hits = np.unique(_new_pairs(keys, owners, n_new, config.candidates.max_bucket), return_counts=True)
+        needed = 1 if name == "verbatim" else config.candidates.min_band_hits
+        found.append(codes[hits >= needed])
+    codes = unique_sorted(np.concatenate(found)) if found else np.zeros(0, dtype=np.uint64)
+    pairs = [(int(c >> 32), int(c & 0xFFFFFFFF)) for c in codes.tolist()]
+    # Keep only the stored articles some candidate pair involves, renumbered.
+    used = sorted({j for _, j in pairs if j >= n_new})
+    renumber = {old: n_new + k for k, old in enumerate(used)}
+    pairs = [(i, renumber.get(j, j)) for i, j in pairs]
+    return pairs, rowids[[j - n_new for j in used]] if used else np.zeros(0, dtype=np.int64)
+
+
+def _new_pairs(keys: np.ndarray, owners: np.ndarray, n_new: int, max_bucket: int) -> np.ndarray:
+    """Pairs ``i < j`` (as ``i * 2**32 + j``) sharing a bucket, once per bucket, ``i`` a new article.
+
+    As :func:`reuse.candidates.find_candidates` buckets them (a bucket of
+    more than ``max_bucket`` articles makes no pair), without the pairs of
+    stored articles: each (key, owner) is given once, and in a bucket sorted
+    by owner the new articles come first, so each new member pairs with the
+    members after it.
+    """
+    order = np.lexsort((owners, keys))
+    keys, owners = keys[order], owners[order]
+    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+    sizes = np.diff(np.concatenate((starts, [len(keys)])))
+    ok = np.repeat((sizes >= 2) & (sizes <= max_bucket), sizes)
+    ends = np.repeat(starts + sizes, sizes)
+    first = np.flatnonzero(ok & (owners < n_new))
+    later = ends[first] - first - 1
+    left = np.repeat(first, later)
+    right = left + ranks(later) + 1
+    return (owners[left].astype(np.uint64) << np.uint64(32)) | owners[right].astype(np.uint64)
+
+
+def _statistics(conn, counts: Counts, involved: list[Features], n_docs: int, config: ScanConfig) -> tuple[DocumentFrequency, frozenset[int]]:
+    """Document frequencies and learned boilerplate lines, for the articles to align only."""
+    if not involved:
+        return DocumentFrequency.from_sets([]), frozenset()
+    stems = unique_sorted(np.concatenate([f.stems for f in involved]))
+    stem_counts = counts.combined(conn, "stems", stems)
+    as_unsigned = stems.view(np.uint64)
+    order = np.argsort(as_unsigned)
+    df = DocumentFrequency(as_unsigned[order], stem_counts[order], n_docs)
+    lines = unique_sorted(np.concatenate([f.line_keys for f in involved]))
+    line_counts = counts.combined(conn, "lines", lines)
+    learned = lines[line_counts >= config.boilerplate.min_docs].view(np.uint64)
+    return df, frozenset(learned.tolist())
+
+
+def _align(involved: list[Features], candidates, df, learned, config: ScanConfig, progress) -> list[Pair]:
+    """Align candidate pairs in article-id order, as the scan does.
+
+    Each article's view is built on first use and dropped after its last pair.
+    """
+    last_use = {}
+    for n, (i, j) in enumerate(candidates):
+        last_use[i] = last_use[j] = n
+    views = {}
+
+    def view(k: int):
+        if k not in views:
+            f = involved[k]
+            usable = mask_lines(f.article.text, f.analysis, f.usable, learned, config.boilerplate)
+            views[k] = prepare(f.article, usable, f.analysis, df)
+        return views[k]
+
+    pairs = []
+    for n, (i, j) in enumerate(candidates, 1):
+        first, second = sorted((i, j), key=lambda k: involved[k].article.id)
+        pair = align_pair(view(first), view(second), config.align)
+        if pair is not None:
+            pairs.append(pair)
+        for k in (i, j):
+            if last_use[k] == n - 1:
+                del views[k]
+        _tick(progress, "align", n, len(candidates))
+    return pairs

@@ -1,0 +1,189 @@
+"""One article's contribution to an index: what ``add`` stores and ``check`` compares.
+
+The scan learns three things from the whole corpus (``reuse.pipeline._scan``):
+short lines seen in ``min_docs`` or more articles are boilerplate, stems are
+weighted by their document frequency, and LSH buckets holding more than
+``max_bucket`` articles are banal. Each is a count over articles, so the
+index keeps the counts and each article's contribution is computed here,
+from the article alone, exactly as the scan computes it while reading. Adding
+or removing an article adds or subtracts it; nothing is approximated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..boilerplate import line_keys, usable_words
+from ..config import ScanConfig
+from ..model import Article
+from ..pipeline import _SHORT as SHORT  # the scan's own threshold, so the two cannot drift apart
+from ..sketch import CHANNELS, sketch_article
+from ..text import Analysis, analyze, unique_sorted
+
+__all__ = ["Features", "LanguageCounts", "content_digest", "fallback_language", "merge_languages", "read_article", "signed"]
+
+#: Per language, ``(articles it was detected in, the first of their ids)``.
+LanguageCounts = dict[str, tuple[int, str]]
+
+_FOLD_MULT = np.uint64(0x9E3779B97F4A7C15)
+_MIX = np.uint64(0xBF58476D1CE4E5B9)
+
+
+@dataclass(frozen=True, eq=False)
+class Features:
+    """What one article brings to an index.
+
+    ``keys`` holds, per channel, the article's distinct band keys folded with
+    their band (one 64-bit key names a bucket of one band of one channel), as
+    signed integers ready for SQLite.
+    """
+
+    article: Article
+    analysis: Analysis
+    usable: np.ndarray  # bool per word, before the learned boilerplate
+    language: str  # the language used ("" for none)
+    detected: bool  # the language was guessed from the article itself
+    line_keys: np.ndarray  # int64, the distinct short lines
+    stems: np.ndarray  # int64, the distinct usable stems
+    keys: tuple[np.ndarray, ...]  # int64 per channel, distinct folded band keys
+
+
+def signed(values: np.ndarray) -> np.ndarray:
+    """Unsigned 64-bit hashes viewed as SQLite's signed integers (same bits).
+
+    >>> signed(np.array([2**64 - 1], dtype=np.uint64)).tolist()
+    [-1]
+    """
+    return np.ascontiguousarray(values, dtype=np.uint64).view(np.int64)
+
+
+def _fold(keys: np.ndarray, channel: int) -> np.ndarray:
+    """Distinct keys of a ``(windows, bands)`` array, each mixed with its band and channel."""
+    if keys.size == 0:
+        return np.zeros(0, dtype=np.int64)
+    bands = keys.shape[1]
+    salt = (np.arange(bands, dtype=np.uint64) + np.uint64(channel * bands + 1)) * _FOLD_MULT
+    folded = keys ^ salt[None, :]
+    folded ^= folded >> np.uint64(30)
+    folded *= _MIX
+    folded ^= folded >> np.uint64(31)
+    return signed(unique_sorted(folded.ravel()))
+
+
+def fallback_language(counts: LanguageCounts) -> str | None:
+    """The language a short article without one takes: the most common, ties to the first seen.
+
+    The scan counts languages in a ``Counter`` as it reads articles in id
+    order, and ``most_common`` breaks ties by first insertion, that is by the
+    smallest id.
+
+    >>> fallback_language({"fr": (2, "b"), "en": (2, "a"), "de": (1, "0")})
+    'en'
+    """
+    if not counts:
+        return None
+    return min(counts.items(), key=lambda item: (-item[1][0], item[1][1]))[0]
+
+
+def merge_languages(*parts: LanguageCounts) -> LanguageCounts:
+    """Counts added up, first ids the smallest.
+
+    >>> merge_languages({"en": (2, "b")}, {"en": (1, "a"), "fr": (1, "c")})
+    {'en': (3, 'a'), 'fr': (1, 'c')}
+    """
+    merged: LanguageCounts = {}
+    for part in parts:
+        for language, (n, first) in part.items():
+            had, had_first = merged.get(language, (0, first))
+            merged[language] = (had + n, min(had_first, first))
+    return merged
+
+
+def read_article(
+    article: Article,
+    config: ScanConfig,
+    languages: Callable[[], LanguageCounts] | None = None,
+    stored: tuple[str, bool] | None = None,
+    *,
+    sketch: bool = True,
+) -> Features:
+    """Analyse, mask and sketch one article as the scan's reading pass does.
+
+    Parameters
+    ----------
+    article
+        The article.
+    config
+        The index's settings.
+    languages
+        Gives the detected languages of the articles before this one in id
+        order (asked only when needed): a short article with no language of
+        its own takes the most common, as in the scan.
+    stored
+        ``(language, detected)`` recorded when the article was added:
+        re-reading a stored article gives exactly what was stored.
+    sketch
+        ``False`` leaves ``keys`` empty: an article read only to be aligned
+        needs no band keys, and sketching is a third of the reading.
+    """
+    if stored is not None:
+        analysis = analyze(article.text, stored[0])
+        detected = stored[1]
+    else:
+        analysis = analyze(article.text)
+        detected = bool(analysis.language)
+        if not detected and languages is not None and len(analysis) < SHORT:
+            fallback = fallback_language(languages())
+            if fallback:
+                analysis = analyze(article.text, fallback)
+    usable = usable_words(article.text, analysis, config.boilerplate)
+    if sketch:
+        sketched = sketch_article(analysis, usable, config.sketch, config.candidates)
+        keys = tuple(_fold(getattr(sketched, name), n) for n, name in enumerate(CHANNELS))
+    else:
+        keys = tuple(np.zeros(0, dtype=np.int64) for _ in CHANNELS)
+    lines = np.fromiter(line_keys(article.text, analysis, config.boilerplate), dtype=np.uint64)
+    return Features(
+        article=article,
+        analysis=analysis,
+        usable=usable,
+        language=analysis.language or "",
+        detected=detected,
+        line_keys=signed(np.sort(lines)),
+        stems=signed(unique_sorted(analysis.stems[usable])),
+        keys=keys,
+    )
+
+
+def article_meta(article: Article) -> str:
+    """The article's metadata (everything but the text) as JSON."""
+    return json.dumps(
+        {
+            "outlet": article.outlet,
+            "title": article.title,
+            "url": article.url,
+            "published": article.published,
+            "path": article.path,
+            "canonical": article.canonical,
+        },
+        sort_keys=True,
+        ensure_ascii=False,
+    )
+
+
+def article_from(article_id: str, meta: str, text: str) -> Article:
+    """The :class:`Article` stored as ``article_meta`` and text."""
+    fields = json.loads(meta)
+    return Article(id=article_id, text=text, **{k: fields.get(k) for k in ("outlet", "title", "url", "published", "canonical")}, path=fields.get("path") or "")
+
+
+def content_digest(article: Article) -> str:
+    """A hash of the text and metadata: an unchanged article re-added is a no-op."""
+    digest = hashlib.sha256(article.text.encode("utf-8", "surrogatepass"))
+    digest.update(b"\0" + article_meta(article).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()

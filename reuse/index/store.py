@@ -1,0 +1,243 @@
+"""The SQLite file behind an index: schema, settings check, connections.
+
+Plain SQLite (stdlib ``sqlite3``), nothing executable stored: article text is
+zlib-compressed UTF-8, metadata JSON, band keys and counts plain integers.
+WAL journaling lets ``check`` read a consistent snapshot while ``add``
+writes; every write is one transaction, so a killed writer leaves the file as
+it was before the batch or with the batch complete.
+
+Tables
+------
+meta(key, value)
+    ``schema_version``, ``fingerprint``, ``settings`` (JSON), ``scheme`` and
+    ``num_perm``/``seed`` of the datasketch hashing, ``n_docs`` (current
+    articles) and ``postings`` (rows in ``postings``).
+articles(rowid, id, version, current, digest, language, detected, meta, text)
+    Every version of every article; ``current = 1`` marks the latest, the
+    only one matched and counted.
+postings(key, article)
+    One row per bucket an article's windows land in (band and channel folded
+    into ``key``), clustered by key: a lookup reads only the buckets asked for.
+stems(stem, n), lines(key, n)
+    Articles of the current versions using each stem and holding each
+    short line: the scan's corpus-wide statistics. (The third, the languages
+    of the articles before a short one, is counted from ``articles``.)
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zlib
+from os import PathLike
+from pathlib import Path
+
+from ..config import AlignConfig, BoilerplateConfig, CandidateConfig, ScanConfig, SketchConfig
+from ..errors import IndexFileError, ReuseError
+from ..sketch import SCHEME
+
+__all__ = ["SCHEMA_VERSION", "compress", "connect", "current_rows", "decompress", "index_config", "lookup", "meta"]
+
+SCHEMA_VERSION = 1
+#: ``PRAGMA application_id``: marks the file as a reuse index ("RUSE").
+APPLICATION_ID = 0x52555345
+
+_STAGES = {"boilerplate": BoilerplateConfig, "sketch": SketchConfig, "candidates": CandidateConfig, "align": AlignConfig}
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE articles (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    current INTEGER NOT NULL,
+    digest TEXT NOT NULL,
+    language TEXT NOT NULL,
+    detected INTEGER NOT NULL,
+    meta TEXT NOT NULL,
+    text BLOB NOT NULL
+);
+CREATE UNIQUE INDEX articles_id ON articles (id, version);
+CREATE INDEX articles_language ON articles (id, language) WHERE current = 1 AND detected = 1;
+CREATE TABLE postings (key INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (key, article)) WITHOUT ROWID;
+CREATE TABLE stems (stem INTEGER PRIMARY KEY, n INTEGER NOT NULL);
+CREATE TABLE lines (key INTEGER PRIMARY KEY, n INTEGER NOT NULL);
+"""
+
+
+def compress(text: str) -> bytes:
+    return zlib.compress(text.encode("utf-8", "surrogatepass"), 6)
+
+
+def decompress(blob: bytes) -> str:
+    return zlib.decompress(blob).decode("utf-8", "surrogatepass")
+
+
+def _settings(config: ScanConfig) -> dict:
+    data = config.to_dict()
+    data.pop("load", None)
+    return data
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    # isolation_level=None: transactions are begun and ended explicitly.
+    conn = sqlite3.connect(path, isolation_level=None, timeout=60.0, check_same_thread=False)
+    conn.execute("PRAGMA trusted_schema = OFF")  # a foreign file's schema can run no functions
+    conn.execute("PRAGMA busy_timeout = 60000")
+    return conn
+
+
+def connect(path: str | PathLike, config: ScanConfig | None, *, create: bool = False) -> sqlite3.Connection:
+    """Open the index at ``path`` built with ``config`` (creating it when ``create``).
+
+    With ``config=None`` the index's own settings are taken (for ``info`` and
+    ``remove``); they must still be those of this version of reuse.
+
+    Raises
+    ------
+    reuse.errors.IndexFileError
+        No index there (and not ``create``), not a reuse index, another
+        schema version, or built with other settings.
+    """
+    path = Path(path)
+    if not path.exists():
+        if not create:
+            raise IndexFileError(f"No index at {path}: create one with 'reuse index add FOLDER --index {path}'.")
+        if path.parent and not path.parent.is_dir():
+            raise IndexFileError(f"Cannot create the index {path}: the folder {path.parent} does not exist.")
+    elif path.is_dir():
+        raise IndexFileError(f"{path} is a folder: give the index file's path, e.g. --index {path / 'reuse.db'}.")
+    try:
+        conn = _open(path)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        if create:
+            _create(conn, config or ScanConfig())
+        _verify(conn, path, config)
+    except sqlite3.DatabaseError as exc:
+        raise IndexFileError(f"{path} is not a readable reuse index ({exc}): give another --index path.") from exc
+    return conn
+
+
+def _create(conn: sqlite3.Connection, config: ScanConfig) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        fresh = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+        if fresh:
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            conn.executemany(
+                "INSERT INTO meta (key, value) VALUES (?, ?)",
+                [
+                    ("schema_version", str(SCHEMA_VERSION)),
+                    ("fingerprint", config.fingerprint()),
+                    ("settings", json.dumps(_settings(config), sort_keys=True)),
+                    ("scheme", SCHEME),
+                    ("num_perm", str(config.sketch.num_perm)),
+                    ("seed", str(config.sketch.seed)),
+                    ("n_docs", "0"),
+                    ("postings", "0"),
+                ],
+            )
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def meta(conn: sqlite3.Connection) -> dict[str, str]:
+    """The ``meta`` table as a dict."""
+    return dict(conn.execute("SELECT key, value FROM meta").fetchall())
+
+
+def index_config(conn: sqlite3.Connection) -> ScanConfig:
+    """The settings the index was built with."""
+    data = json.loads(meta(conn)["settings"])
+    return ScanConfig(**{stage: _STAGES[stage](**fields) for stage, fields in data.items() if stage in _STAGES})
+
+
+def _verify(conn: sqlite3.Connection, path: Path, config: ScanConfig | None) -> None:
+    app = conn.execute("PRAGMA application_id").fetchone()[0]
+    if app != APPLICATION_ID:
+        raise IndexFileError(f"{path} is not a reuse index: give another --index path, or delete it to start anew.")
+    stored = meta(conn)
+    if stored.get("schema_version") != str(SCHEMA_VERSION):
+        raise IndexFileError(
+            f"The index {path} has schema version {stored.get('schema_version')}, this reuse reads {SCHEMA_VERSION}: "
+            f"rebuild it with 'reuse index add FOLDER --index NEW_PATH'."
+        )
+    if config is None:
+        try:
+            config = index_config(conn)
+        except (TypeError, ValueError, ReuseError) as exc:
+            raise IndexFileError(f"The settings stored in {path} cannot be read ({exc}): rebuild the index.") from exc
+    if stored.get("fingerprint") != config.fingerprint():
+        theirs = json.loads(stored.get("settings", "{}"))
+        ours = _settings(config)
+        changed = sorted(
+            f"--{name.replace('_', '-')} {theirs.get(stage, {}).get(name)} (not {value})"
+            for stage, fields in ours.items()
+            for name, value in fields.items()
+            if theirs.get(stage, {}).get(name) != value
+        )
+        what = "; ".join(changed) if changed else "another version of reuse or its word lists"
+        raise IndexFileError(
+            f"The index {path} was built with other settings (fingerprint {stored.get('fingerprint')}, "
+            f"these give {config.fingerprint()}): it was built with {what}. Give the index's settings, or rebuild "
+            f"it with these: 'reuse index add FOLDER --index NEW_PATH' with the same options."
+        )
+
+
+def lookup(conn: sqlite3.Connection, sql: str, keys) -> list[tuple]:
+    """Run ``sql``, whose one parameter is ``json_each(?) q``, with ``keys`` as that list.
+
+    Joined from ``q`` onto an indexed column (``CROSS JOIN`` keeps ``q`` the
+    outer loop), it reads only the rows asked for, however many keys there
+    are; one JSON array is several times faster than filling a temporary table.
+    """
+    return conn.execute(sql, (json.dumps(list(keys)),)).fetchall()
+
+
+def current_rows(conn: sqlite3.Connection, ids) -> dict[str, tuple[int, int, str, str]]:
+    """``id -> (rowid, version, digest, language)`` of the current versions of ``ids``."""
+    rows = lookup(
+        conn,
+        "SELECT a.id, a.rowid, a.version, a.digest, a.language FROM json_each(?) q CROSS JOIN articles a "
+        "ON a.id = q.value WHERE a.current = 1",
+        ids,
+    )
+    return {row[0]: row[1:] for row in rows}
+
+
+def last_versions(conn: sqlite3.Connection, ids) -> dict[str, int]:
+    """``id -> highest version stored`` for those of ``ids`` in the index (any version)."""
+    rows = lookup(
+        conn, "SELECT a.id, max(a.version) FROM json_each(?) q CROSS JOIN articles a ON a.id = q.value GROUP BY a.id", ids
+    )
+    return dict(rows)
+
+
+def stored_articles(conn: sqlite3.Connection, rowids) -> list[tuple[int, str, str, bool, str, str]]:
+    """``(rowid, id, language, detected, meta, text)`` of the stored articles ``rowids``."""
+    rows = lookup(
+        conn,
+        "SELECT a.rowid, a.id, a.language, a.detected, a.meta, a.text FROM json_each(?) q CROSS JOIN articles a "
+        "ON a.rowid = q.value",
+        rowids,
+    )
+    return [(r[0], r[1], r[2], bool(r[3]), r[4], decompress(r[5])) for r in rows]
+
+
+def languages_before(conn: sqlite3.Connection, article_id: str, exclude=()) -> dict[str, tuple[int, str]]:
+    """Per detected language, ``(articles, first id)`` of the current articles with ids before ``article_id``.
+
+    ``exclude``: rowids to leave out (stored versions a batch stands in for).
+    """
+    rows = conn.execute(
+        "SELECT language, count(*), min(id) FROM articles WHERE current = 1 AND detected = 1 AND id < ? "
+        "AND rowid NOT IN (SELECT value FROM json_each(?)) GROUP BY language",
+        (article_id, json.dumps(sorted(exclude))),
+    )
+    return {language: (n, first) for language, n, first in rows.fetchall()}

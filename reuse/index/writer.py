@@ -1,0 +1,204 @@
+"""Adding articles to an index and removing them, each call one transaction."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from os import PathLike
+
+import numpy as np
+
+from ..config import ScanConfig
+from ..errors import InputError
+from ..model import Article
+from .features import Features, article_from, article_meta, content_digest, read_article
+from .stats import Counts
+from .store import compress, connect, current_rows, index_config, languages_before, last_versions, stored_articles
+
+__all__ = ["AddResult", "RemoveResult", "add_articles", "remove_articles"]
+
+#: Postings are written sorted by key every this many articles: the more at
+#: once, the more land on each B-tree page visited (2,500 instead of 500 made
+#: adding 30% faster on 10,000 articles), for about 45 MB of keys per 1,000 articles.
+_FLUSH = 2500
+#: Rows handed to SQLite per call: Python integers for only this many at a time.
+_ROWS = 100_000
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """What one ``add`` did: ids added for the first time, given a new version, or unchanged."""
+
+    added: tuple[str, ...]
+    updated: tuple[str, ...]
+    unchanged: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RemoveResult:
+    """Ids removed (every version), and ids asked for that the index does not hold."""
+
+    removed: tuple[str, ...]
+    missing: tuple[str, ...]
+
+
+@contextmanager
+def write_transaction(conn: sqlite3.Connection):
+    """``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on any exception (Ctrl-C included)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def sorted_unique(articles: Iterable[Article]) -> tuple[Article, ...]:
+    """Articles in id order; two with one id are refused (as by ``reuse scan``)."""
+    ordered = tuple(sorted(articles, key=lambda a: a.id))
+    for first, second in zip(ordered, ordered[1:]):
+        if first.id == second.id:
+            raise InputError(f"Two articles have the id {first.id!r}: give each article a unique id.")
+    return ordered
+
+
+def stored_features(conn: sqlite3.Connection, rowids: Sequence[int], config: ScanConfig, *, sketch: bool = True) -> dict[int, Features]:
+    """Features of stored articles, re-read exactly as they were when added (``sketch=False``: no band keys)."""
+    return {
+        rowid: read_article(article_from(article_id, meta, text), config, stored=(language, detected), sketch=sketch)
+        for rowid, article_id, language, detected, meta, text in stored_articles(conn, rowids)
+    }
+
+
+def _delete(conn: sqlite3.Connection, rowid: int, features: Features, counts: Counts) -> None:
+    """Take a current version out of the matching: its postings and counts."""
+    keys = np.concatenate(features.keys).tolist()
+    conn.executemany("DELETE FROM postings WHERE key = ? AND article = ?", ((k, rowid) for k in keys))
+    counts.add(features, -1)
+
+
+class _Postings:
+    """Postings buffered and written sorted by key."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.keys: list[np.ndarray] = []
+        self.owners: list[np.ndarray] = []
+
+    def add(self, features: Features, rowid: int) -> None:
+        keys = np.concatenate(features.keys)
+        self.keys.append(keys)
+        self.owners.append(np.full(len(keys), rowid, dtype=np.int64))
+
+    def write(self) -> None:
+        if not self.keys:
+            return
+        keys, owners = np.concatenate(self.keys), np.concatenate(self.owners)
+        order = np.argsort(keys, kind="stable")
+        keys, owners = keys[order], owners[order]
+        for start in range(0, len(keys), _ROWS):
+            chunk = slice(start, start + _ROWS)
+            self.conn.executemany(
+                "INSERT INTO postings (key, article) VALUES (?, ?)", zip(keys[chunk].tolist(), owners[chunk].tolist())
+            )
+        self.keys.clear()
+        self.owners.clear()
+
+
+def add_articles(
+    index: str | PathLike,
+    articles: Iterable[Article],
+    config: ScanConfig | None = None,
+    *,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> AddResult:
+    """Add ``articles`` to the index at ``index`` (created when missing), in one transaction.
+
+    An article whose id is not in the index is added; one whose id and
+    content (text and metadata) equal the current version is left as it is;
+    one with the id of a stored article but other content becomes that id's
+    next version, and the only one matched from then on.
+
+    Raises
+    ------
+    reuse.errors.IndexFileError
+        The file is not a reuse index or was built with other settings.
+    reuse.errors.InputError
+        Two articles of the batch have one id.
+    """
+    config = config or ScanConfig()
+    batch = sorted_unique(articles)
+    conn = connect(index, config, create=True)
+    try:
+        with write_transaction(conn):
+            return _add(conn, batch, config, progress)
+    finally:
+        conn.close()
+
+
+def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfig, progress) -> AddResult:
+    current = current_rows(conn, [a.id for a in batch])
+    versions = last_versions(conn, [a.id for a in batch])
+    digests = {a.id: content_digest(a) for a in batch}
+    changed = [a for a in batch if a.id not in current or current[a.id][2] != digests[a.id]]
+    counts = Counts()
+    # Old versions leave the matching and the counts first, as if never added.
+    replaced = {current[a.id][0]: a.id for a in changed if a.id in current}
+    for rowid, old in stored_features(conn, list(replaced), config).items():
+        _delete(conn, rowid, old, counts)
+    conn.executemany("UPDATE articles SET current = 0 WHERE rowid = ?", ((r,) for r in replaced))
+    postings = _Postings(conn)
+    for n, article in enumerate(changed, 1):
+        # The batch's earlier articles are already in the table, in this transaction.
+        features = read_article(article, config, lambda: languages_before(conn, article.id))
+        cursor = conn.execute(
+            "INSERT INTO articles (id, version, current, digest, language, detected, meta, text) VALUES (?, ?, 1, ?, ?, ?, ?, ?)",
+            (
+                article.id,
+                versions.get(article.id, 0) + 1,
+                digests[article.id],
+                features.language,
+                int(features.detected),
+                article_meta(article),
+                compress(article.text),
+            ),
+        )
+        postings.add(features, cursor.lastrowid)
+        counts.add(features, 1)
+        if n % _FLUSH == 0:
+            postings.write()
+            counts.write(conn)
+        if progress is not None and (n % 200 == 0 or n == len(changed)):
+            progress("index", n, len(changed))
+    postings.write()
+    counts.write(conn)
+    return AddResult(
+        added=tuple(a.id for a in changed if a.id not in current),
+        updated=tuple(a.id for a in changed if a.id in current),
+        unchanged=tuple(a.id for a in batch if a.id in current and current[a.id][2] == digests[a.id]),
+    )
+
+
+def remove_articles(index: str | PathLike, ids: Iterable[str], config: ScanConfig | None = None) -> RemoveResult:
+    """Remove every version of the articles ``ids`` from the index, in one transaction.
+
+    ``config`` defaults to the index's own settings.
+    """
+    wanted = sorted(set(ids))
+    conn = connect(index, config, create=False)
+    try:
+        config = config or index_config(conn)
+        with write_transaction(conn):
+            current = current_rows(conn, wanted)
+            present = last_versions(conn, wanted)
+            counts = Counts()
+            for rowid, features in stored_features(conn, [row[0] for row in current.values()], config).items():
+                _delete(conn, rowid, features, counts)
+            counts.write(conn)
+            conn.executemany("DELETE FROM articles WHERE id = ?", ((i,) for i in present))
+    finally:
+        conn.close()
+    return RemoveResult(removed=tuple(i for i in wanted if i in present), missing=tuple(i for i in wanted if i not in present))

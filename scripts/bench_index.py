@@ -1,0 +1,391 @@
+"""Benchmark the persistent index: adding articles, and checking a new batch against it.
+
+A corpus with planted reuse is generated (``scripts/corpus_gen.py``); its
+first ``--articles`` articles are added to an index in batches of
+``--batch`` (as a daily scrape would add them), and the last ``--new`` are
+checked against it. Every step runs in a fresh child process so that its
+peak memory (``ru_maxrss``) is its own:
+
+``add``
+    ``reuse.index.add_folder`` per batch folder, loading included, into a
+    new index; articles per second over all batches, and the file's size
+    once the write-ahead log is checkpointed.
+``check``
+    ``reuse.index.check(new, index)``: wall time, peak memory, and recall of
+    the planted passages that involve a new article.
+``scan`` (the baseline, without an index)
+    ``reuse.scan`` over the index's articles and the new ones together: what
+    checking costs without an index; its pairs involving a new article must
+    equal the check's.
+
+Medians over ``--runs`` runs go to a Markdown report with a PASS/FAIL line
+per target of issue 5.
+
+Usage::
+
+    python scripts/bench_index.py                              # 20,000 + 1,000 articles, 3 runs
+    python scripts/bench_index.py --articles 100000 --runs 1   # the issue's scale
+    python scripts/bench_index.py --articles 2000 --new 200 --runs 1 --out /tmp/b.md   # a quick look
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import json
+import os
+import platform
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from corpus_gen import Truth, generate_corpus  # noqa: E402
+
+KINDS = ("verbatim", "light", "partial")
+OVERLAP = 0.5  # a passage must cover this share of the planted target span
+
+# The issue's targets.
+TARGET_ADD_RATE = 1500.0  # articles/s added
+TARGET_KB = 16.0  # KB on disk per article
+TARGET_CHECK_S = 10.0  # s wall for 1,000 new articles
+TARGET_MB = 1000.0  # peak memory of the check
+TARGET_RECALL = {"verbatim": 0.98, "light": 0.90}
+
+
+# ---------------------------------------------------------------------------
+# Children
+
+
+def _peak_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _pairs(result) -> list:
+    return [
+        [p.a, p.b, p.kind.value, [[x.a_start, x.a_end, x.b_start, x.b_end, x.kind.value] for x in p.passages]]
+        for p in result.pairs
+    ]
+
+
+def _child(mode: str, work: Path, out: Path) -> None:
+    from reuse.index import add_folder, check  # the snapshot in work/code (PYTHONPATH)
+
+    db = work / "index.db"
+    if mode == "add":
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        batches = sorted((work / "batches").iterdir())
+        start = time.perf_counter()
+        per_batch = []
+        for folder in batches:
+            t = time.perf_counter()
+            done = add_folder(folder, db)
+            per_batch.append((len(done.result.added), time.perf_counter() - t))
+        seconds = time.perf_counter() - start
+        con = sqlite3.connect(db)
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        try:
+            tables = dict(con.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name").fetchall())
+        except sqlite3.OperationalError:
+            tables = {}
+        con.close()
+        size = sum(Path(f"{db}{s}").stat().st_size for s in ("", "-wal") if Path(f"{db}{s}").exists())
+        data = {"seconds": seconds, "articles": sum(n for n, _ in per_batch), "per_batch": per_batch, "bytes": size, "tables": tables}
+    elif mode == "check":
+        start = time.perf_counter()
+        result = check(work / "new", db)
+        data = {"seconds": time.perf_counter() - start, "pairs": _pairs(result), "timings": list(result.timings)}
+    else:
+        import reuse
+
+        start = time.perf_counter()
+        result = reuse.scan(work / "union")
+        data = {"seconds": time.perf_counter() - start, "pairs": _pairs(result)}
+    data["peak_mb"] = _peak_mb()
+    out.write_text(json.dumps(data), encoding="utf-8")
+
+
+def snapshot_code(dest: Path) -> None:
+    """Copy the ``reuse`` package and this script to ``dest``: every run times the same code while the tree is edited."""
+    shutil.rmtree(dest, ignore_errors=True)
+    shutil.copytree(REPO / "reuse", dest / "reuse", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    for name in ("bench_index.py", "corpus_gen.py"):
+        shutil.copy2(HERE / name, dest / name)
+
+
+def _run(mode: str, work: Path, timeout: float) -> dict:
+    out = work / f"result-{mode}.json"
+    out.unlink(missing_ok=True)
+    code = work / "code"
+    env = dict(os.environ, PYTHONPATH=str(code))
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, str(code / "bench_index.py"), "--child", mode, "--work", str(work), "--result", str(out)],
+        check=True,
+        timeout=timeout,
+        env=env,
+        cwd=str(code),
+    )
+    data = json.loads(out.read_text(encoding="utf-8"))
+    data["process_seconds"] = time.perf_counter() - start
+    return data
+
+
+# ---------------------------------------------------------------------------
+# Setting up and scoring
+
+
+def prepare(work: Path, n_index: int, n_new: int, batch: int, seed: int) -> Truth:
+    """Generate the corpus and link its files into batches/, new/ and union/."""
+    corpus = work / "corpus"
+    truth_path = corpus / "truth.json"
+    if truth_path.exists():
+        truth = Truth.read(truth_path)
+        if truth.n_articles == n_index + n_new and truth.seed == seed:
+            return truth
+    shutil.rmtree(work, ignore_errors=True)
+    truth = generate_corpus(n_index + n_new, seed, corpus)
+    files = sorted((corpus / "articles").iterdir())
+    for k, f in enumerate(files):
+        if k < n_index:
+            dest = work / "batches" / f"batch{k // batch:04d}"
+        else:
+            dest = work / "new"
+        dest.mkdir(parents=True, exist_ok=True)
+        os.link(f, dest / f.name)
+        (work / "union").mkdir(exist_ok=True)
+        os.link(f, work / "union" / f.name)
+    return truth
+
+
+def score(pairs: list, truth: Truth, new: set[str]) -> dict:
+    """Recall per kind of the plants with a new article on either side (pair, and passage covering the span)."""
+    by_pair = {frozenset((a, b)): (a, passages) for a, b, _, passages in pairs}
+    total = {k: 0 for k in KINDS}
+    pair_found = {k: 0 for k in KINDS}
+    found = {k: 0 for k in KINDS}
+    for plant in truth.plants:
+        if plant.source not in new and plant.target not in new:
+            continue
+        total[plant.kind] += 1
+        hit = by_pair.get(frozenset((plant.source, plant.target)))
+        if hit is None:
+            continue
+        pair_found[plant.kind] += 1
+        a, passages = hit
+        side = 0 if a == plant.target else 2
+        lo, hi = plant.target_span
+        if any(max(0, min(x[side + 1], hi) - max(x[side], lo)) >= OVERLAP * (hi - lo) for x in passages):
+            found[plant.kind] += 1
+    return {
+        "total": total,
+        "pair_recall": {k: pair_found[k] / total[k] if total[k] else float("nan") for k in KINDS},
+        "recall": {k: found[k] / total[k] if total[k] else float("nan") for k in KINDS},
+    }
+
+
+def _as_check(pairs: list, new: set[str]) -> set:
+    """Scan pairs involving a new article, seen from the new side, as comparable tuples."""
+    out = set()
+    for a, b, kind, passages in pairs:
+        if a not in new and b not in new:
+            continue
+        if a not in new:
+            a, b = b, a
+            passages = [[x[2], x[3], x[0], x[1], x[4]] for x in passages]
+        out.add((a, b, kind, tuple(sorted(tuple(x) for x in passages))))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Report
+
+
+def _med(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def _verdict(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
+
+
+def render(ctx: dict) -> str:
+    adds, checks, scans = ctx["adds"], ctx["checks"], ctx["scans"]
+    n_index, n_new = ctx["n_index"], ctx["n_new"]
+    rate = _med([a["articles"] / a["seconds"] for a in adds])
+    kb = _med([a["bytes"] / a["articles"] / 1024 for a in adds])
+    check_s = _med([c["seconds"] for c in checks])
+    check_proc = _med([c["process_seconds"] for c in checks])
+    check_mb = _med([c["peak_mb"] for c in checks])
+    recall = checks[-1]["score"]
+    scale = "" if n_index >= 100_000 else f" at {n_index:,} indexed, not 100,000"
+    lines = [
+        "# Benchmark: the persistent index (`reuse index add`, `reuse check`)",
+        "",
+        f"Generated by `{ctx['command']}` on {ctx['date']} ({ctx['machine']}).",
+        "",
+        f"A generated corpus (`scripts/corpus_gen.py`, seed {ctx['seed']}) of {n_index + n_new:,} articles "
+        f"with planted reuse: the first {n_index:,} are added to a new index in batches of {ctx['batch']:,}, "
+        f"the last {n_new:,} are checked against it. Each step runs in its own process; figures are medians "
+        f"of {len(checks)} runs (add: {len(adds)}, scan: {len(scans)}).",
+        "",
+    ]
+    if n_index < 100_000:
+        lines += [
+            f"**Scale.** The issue asks for 100,000 indexed articles; this run indexed {n_index:,} to fit the "
+            "time available on a shared 2-core machine. Adding is linear in the articles added; the check's "
+            "look-ups are B-tree seeks whose cost grows with the logarithm of the index (and with how much of "
+            "it the operating system's cache holds).",
+            "",
+        ]
+    lines += [
+        "| target (issue 5) | measured | |",
+        "|---|---|---|",
+        f"| add >= {TARGET_ADD_RATE:,.0f} articles/s | {rate:,.0f} articles/s | {_verdict(rate >= TARGET_ADD_RATE)} |",
+        f"| <= {TARGET_KB:.0f} KB per article on disk | {kb:.1f} KB | {_verdict(kb <= TARGET_KB)} |",
+        f"| check {n_new:,} new articles <= {TARGET_CHECK_S:.0f} s wall | {check_s:.1f} s "
+        f"({check_proc:.1f} s with interpreter start) | {_verdict(check_s <= TARGET_CHECK_S)}{scale} |",
+        f"| check peak memory <= {TARGET_MB:,.0f} MB | {check_mb:,.0f} MB | {_verdict(check_mb <= TARGET_MB)}{scale} |",
+    ]
+    for kind, target in TARGET_RECALL.items():
+        got = recall["recall"][kind]
+        lines.append(
+            f"| recall {kind} >= {target:.2f} | {got:.3f} ({recall['total'][kind]} plants) | {_verdict(got >= target)}{scale} |"
+        )
+    if scans:
+        same = ctx["same_as_scan"]
+        lines.append(f"| same pairs and passages as `reuse scan` of the union | {same} | {_verdict(same == 'identical')} |")
+    lines += ["", "## Adding", "", "| run | articles | seconds | articles/s | size on disk | per article | peak memory |", "|---|---|---|---|---|---|---|"]
+    for k, a in enumerate(adds, 1):
+        lines.append(
+            f"| {k} | {a['articles']:,} | {a['seconds']:.1f} | {a['articles'] / a['seconds']:,.0f} | "
+            f"{a['bytes'] / 1e6:,.1f} MB | {a['bytes'] / a['articles'] / 1024:.1f} KB | {a['peak_mb']:,.0f} MB |"
+        )
+    tables = adds[-1].get("tables") or {}
+    if tables:
+        total = sum(tables.values())
+        lines += ["", "Where the bytes go (SQLite `dbstat`, last run):", "", "| table or index | MB | share |", "|---|---|---|"]
+        for name, size in sorted(tables.items(), key=lambda kv: -kv[1]):
+            if size / total >= 0.001:
+                lines.append(f"| {name} | {size / 1e6:,.1f} | {size / total:.1%} |")
+    lines += ["", "## Checking", "", "| run | wall s | process s | peak memory | pairs |", "|---|---|---|---|---|"]
+    for k, c in enumerate(checks, 1):
+        lines.append(f"| {k} | {c['seconds']:.2f} | {c['process_seconds']:.2f} | {c['peak_mb']:,.0f} MB | {len(c['pairs']):,} |")
+    stages = {}
+    for c in checks:
+        for name, seconds in c["timings"]:
+            stages.setdefault(name, []).append(seconds)
+    lines += ["", "Check stages (medians): " + ", ".join(f"{n} {_med(v):.2f} s" for n, v in stages.items()) + "."]
+    lines += ["", "Recall of the planted passages with a new article on either side (pair reported / a passage covering "
+              f">= {OVERLAP:.0%} of the planted span):", "", "| kind | plants | pair recall | passage recall |", "|---|---|---|---|"]
+    for kind in KINDS:
+        lines.append(f"| {kind} | {recall['total'][kind]} | {recall['pair_recall'][kind]:.3f} | {recall['recall'][kind]:.3f} |")
+    if scans:
+        lines += ["", "## Without an index", "", f"`reuse scan` over all {n_index + n_new:,} articles (the baseline: "
+                  "what checking the new batch costs without an index):", "", "| run | wall s | peak memory |", "|---|---|---|"]
+        for k, s in enumerate(scans, 1):
+            lines.append(f"| {k} | {s['seconds']:.1f} | {s['peak_mb']:,.0f} MB |")
+        lines += ["", f"Check against the index: {check_s:.1f} s; scan of the union: {_med([s['seconds'] for s in scans]):.1f} s."]
+    lines += ["", "## Notes", ""] + [f"- {note}" for note in NOTES + [ctx["load"]]] + [""]
+    return "\n".join(lines)
+
+
+NOTES = [
+    "Adding costs reading and sketching each article (the same work as `reuse scan`'s reading pass) plus "
+    "writing its postings: one SQLite row per distinct (channel, band, bucket) of its windows, about 32 bands "
+    "x 2 channels x (words / 12) rows (about 2,850 for the generator's 700-word articles), each about 17.5 "
+    "bytes in the clustered B-tree (13 bytes of record: 8-byte key, article number, header; cell pointer and "
+    "slack). Those rows are over 90% of the file and most of the write time; they are what lets a check read "
+    "only the buckets it needs and find exactly the candidates a scan finds.",
+    "Why the size and add-rate targets are missed, and what would meet them: 16 KB for 2,850 postings leaves "
+    "under 6 bytes a posting, below what a B-tree row costs, and 1,500 articles/s means 4.3 million B-tree "
+    "inserts a second, several times what SQLite does from Python (about 0.4-1 million). Meeting both needs a "
+    "different posting store: per-batch runs of postings sorted by key, delta-coded in BLOBs with a small "
+    "index of block boundaries, merged in the background (an LSM layout), which costs about 4 bytes a posting "
+    "with 40-bit keys but makes lookups probabilistic (a rare false bucket hit costs an alignment, never a "
+    "false pair). Fewer postings per article (fewer bands, or a longer stride) would change what the scan "
+    "finds, so the index does not do it on its own.",
+    "The check's time is reading and sketching the new batch, one B-tree seek per distinct band key of the "
+    "batch (passed to SQLite as one JSON array), re-reading the stored articles it matches, and aligning.",
+    "Peak memory is the child process's `ru_maxrss`; the operating system's file cache is not counted.",
+]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=20_000, help="articles to index (default 20000)")
+    parser.add_argument("--new", type=int, default=1_000, help="new articles to check (default 1000)")
+    parser.add_argument("--batch", type=int, default=5_000, help="articles per add (default 5000)")
+    parser.add_argument("--runs", type=int, default=3, help="check runs; medians are reported (default 3)")
+    parser.add_argument("--add-runs", type=int, default=None, help="add runs (default: --runs)")
+    parser.add_argument("--scan-runs", type=int, default=1, help="baseline scan runs (default 1; 0 skips it)")
+    parser.add_argument("--seed", type=int, default=7, help="corpus seed (default 7)")
+    parser.add_argument("--work", default="/tmp/reuse-bench-index", help="working folder (default /tmp/reuse-bench-index)")
+    parser.add_argument("--out", default=str(REPO / "reports" / "benchmark-index.md"), help="Markdown report")
+    parser.add_argument("--child", choices=("add", "check", "scan"), help=argparse.SUPPRESS)
+    parser.add_argument("--result", help=argparse.SUPPRESS)
+    parser.add_argument("--render", metavar="RESULTS", help="only write the report from a run's results.json")
+    args = parser.parse_args(argv)
+    work = Path(args.work)
+    if args.render:
+        ctx = json.loads(Path(args.render).read_text(encoding="utf-8"))
+        Path(args.out).write_text(render(ctx), encoding="utf-8")
+        return 0
+    if args.child:
+        _child(args.child, work, Path(args.result))
+        return 0
+    truth = prepare(work, args.articles, args.new, args.batch, args.seed)
+    snapshot_code(work / "code")
+    new = {f.name for f in (work / "new").iterdir()}
+    timeout = 4 * 3600
+    adds, checks, scans = [], [], []
+    add_runs = args.runs if args.add_runs is None else args.add_runs
+    for k in range(max(add_runs, args.runs, args.scan_runs)):
+        if k < add_runs:
+            adds.append(_run("add", work, timeout))
+            print(f"add run {k + 1}: {adds[-1]['articles'] / adds[-1]['seconds']:.0f} articles/s", file=sys.stderr)
+        if k < args.runs:
+            checks.append(_run("check", work, timeout))
+            checks[-1]["score"] = score(checks[-1]["pairs"], truth, new)
+            print(f"check run {k + 1}: {checks[-1]['seconds']:.2f} s", file=sys.stderr)
+        if k < args.scan_runs:
+            scans.append(_run("scan", work, timeout))
+            print(f"scan run {k + 1}: {scans[-1]['seconds']:.1f} s", file=sys.stderr)
+    same = "not compared"
+    if scans:
+        ours, theirs = _as_check(checks[-1]["pairs"], new), _as_check(scans[-1]["pairs"], new)
+        same = "identical" if ours == theirs else f"{len(ours ^ theirs)} of {len(ours | theirs)} pairs differ"
+    command = "python scripts/bench_index.py " + " ".join(argv if argv is not None else sys.argv[1:])
+    ctx = {
+        "adds": adds,
+        "checks": checks,
+        "scans": scans,
+        "n_index": args.articles,
+        "n_new": args.new,
+        "batch": args.batch,
+        "seed": args.seed,
+        "same_as_scan": same,
+        "command": command.strip(),
+        "date": _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}",
+        "load": f"Load average (1, 5, 15 min) at the end of the run: {', '.join(f'{x:.1f}' for x in os.getloadavg())} "
+        f"on {os.cpu_count()} cores (the machine is shared with other jobs; timings are noisy).",
+    }
+    (work / "results.json").write_text(json.dumps(ctx), encoding="utf-8")
+    Path(args.out).write_text(render(ctx), encoding="utf-8")
+    print(f"report written to {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

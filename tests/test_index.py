@@ -1,0 +1,218 @@
+"""The persistent index: check equals a scan of the union; versions, removal, settings, snapshots."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+import reuse
+from reuse.config import BoilerplateConfig, CandidateConfig, ScanConfig
+from reuse.errors import IndexFileError, InputError
+from reuse.index import add_articles, add_folder, check, check_articles, index_info, remove_articles
+from reuse.load import load_articles
+from reuse.model import Article
+
+SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
+if str(SCRIPTS) not in sys.path:
+    sys.path.insert(0, str(SCRIPTS))
+
+from corpus_gen import generate_corpus  # noqa: E402
+
+JUNK = "Follow our live coverage on Mastodon"
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """A generated corpus split in two: ``old`` (indexed) and ``new`` (checked), and ``all``.
+
+    A short line recurs in two old articles and one new one: boilerplate in
+    the union (min_docs 3) but in neither half alone.
+    """
+    root = tmp_path_factory.mktemp("index-corpus")
+    generate_corpus(150, 11, root / "gen")
+    files = sorted((root / "gen" / "articles").iterdir())
+    parts = {"old": files[:100], "new": files[100:]}
+    for name in ("old", "new", "all"):
+        (root / name).mkdir()
+    for name, chosen in parts.items():
+        for k, f in enumerate(chosen):
+            text = f.read_text("utf-8")
+            if (name == "old" and k in (3, 40)) or (name == "new" and k == 7):
+                text = text + "\n" + JUNK + "\n"
+            for dest in (name, "all"):
+                (root / dest / f.name).write_text(text, "utf-8")
+    return {name: root / name for name in ("old", "new", "all")}
+
+
+def _found(pairs):
+    """Everything about pairs but the direction (inferred from all of a scan's pairs); passages in A's order."""
+    return sorted(
+        (replace(p, direction=None, passages=tuple(sorted(p.passages, key=lambda x: (x.a_start, x.a_end)))) for p in pairs),
+        key=lambda p: (p.a, p.b),
+    )
+
+
+CONFIGS = {
+    "default": ScanConfig(),
+    # Buckets of more than 3 articles are banal: whole-article copies of one source make them.
+    "small-buckets": ScanConfig(candidates=CandidateConfig(max_bucket=3)),
+    "min-docs-2": ScanConfig(boilerplate=BoilerplateConfig(min_docs=2)),
+}
+
+
+@pytest.mark.parametrize("name", CONFIGS, ids=str)
+def test_check_finds_what_a_scan_of_the_union_finds(corpus, tmp_path, name):
+    config = CONFIGS[name]
+    add_folder(corpus["old"], tmp_path / "i.db", config)
+    result = check(corpus["new"], tmp_path / "i.db", config)
+    union = reuse.scan(corpus["all"], config)
+    new = {p.name for p in corpus["new"].iterdir()}
+    expected = [p if p.a in new else p.swapped() for p in union.pairs if p.a in new or p.b in new]
+    assert len(expected) > 20  # the corpus plants reuse across the two halves and within the new one
+    assert any(p.b not in new for p in expected) and any(p.b in new for p in expected)
+    assert _found(result.pairs) == _found(expected)
+    assert all(p.a in new for p in result.pairs)
+    for pair in result.pairs:  # every passage slices the right texts
+        a, b = result.article(pair.a), result.article(pair.b)
+        for p in pair.passages:
+            assert a.text[p.a_start : p.a_end] and b.text[p.b_start : p.b_end]
+
+
+def test_boilerplate_seen_across_index_and_batch_is_learned(corpus, tmp_path):
+    """The short line is in 2 stored articles and 1 new one: masked only when both are counted."""
+    add_folder(corpus["old"], tmp_path / "i.db")
+    info = index_info(tmp_path / "i.db")
+    assert info.lines >= 1
+    con = sqlite3.connect(tmp_path / "i.db")
+    assert con.execute("SELECT max(n) FROM lines").fetchone()[0] == 2
+    assert con.execute("SELECT count(*) FROM postings").fetchone()[0] == info.postings
+
+
+def test_readding_is_a_no_op_and_changes_are_new_versions(samples_dir, tmp_path):
+    db = tmp_path / "i.db"
+    first = add_folder(samples_dir, db).result
+    assert len(first.added) == 5 and not first.updated
+    size = index_info(db)
+    again = add_folder(samples_dir, db).result
+    assert again.added == () and again.updated == () and len(again.unchanged) == 5
+    assert index_info(db).postings == size.postings
+
+    target = sorted(samples_dir.iterdir())[2]
+    target.write_text(target.read_text("utf-8") + "\nA paragraph added in the second version of this story.\n", "utf-8")
+    changed = add_folder(samples_dir, db).result
+    assert changed.updated == (target.name,) and len(changed.unchanged) == 4
+    info = index_info(db)
+    assert (info.articles, info.versions) == (5, 6)
+    rows = sqlite3.connect(db).execute("SELECT version, current FROM articles WHERE id = ? ORDER BY version", (target.name,))
+    assert rows.fetchall() == [(1, 0), (2, 1)]
+
+
+def test_only_the_latest_version_is_matched(tmp_path):
+    db = tmp_path / "i.db"
+    story = reuse.scan("samples/").articles[1]
+    add_articles(db, [story])
+    rewritten = replace(story, text="An entirely different text now stands under this id. " * 5)
+    add_articles(db, [rewritten])
+    copy = replace(story, id="copy.txt")
+    result = check_articles(db, [copy])
+    assert result.pairs == ()  # the old version's text is not matched any more
+
+
+def _tables(db: Path) -> dict[str, list]:
+    con = sqlite3.connect(db)
+    out = {t: con.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in ("stems", "lines")}
+    out["postings"] = con.execute("SELECT key, a.id FROM postings JOIN articles a ON a.rowid = article ORDER BY 1, 2").fetchall()
+    out["meta"] = con.execute("SELECT * FROM meta ORDER BY 1").fetchall()
+    return out
+
+
+def test_remove_leaves_what_never_adding_leaves(samples_dir, tmp_path):
+    arts = load_articles(samples_dir).articles
+    add_articles(tmp_path / "all.db", arts)
+    add_articles(tmp_path / "part.db", arts[:3])
+    removed = remove_articles(tmp_path / "all.db", [a.id for a in arts[3:]] + ["not-there"])
+    assert removed.removed == tuple(sorted(a.id for a in arts[3:])) and removed.missing == ("not-there",)
+    assert _tables(tmp_path / "all.db") == _tables(tmp_path / "part.db")
+
+
+def test_other_settings_are_refused_with_the_fix(samples_dir, tmp_path):
+    db = tmp_path / "i.db"
+    add_folder(samples_dir, db)
+    other = ScanConfig(sketch=replace(ScanConfig().sketch, num_perm=64), candidates=CandidateConfig(bands=16))
+    with pytest.raises(IndexFileError, match=r"built with --bands 32 \(not 16\); --num-perm 128 \(not 64\).*reuse index add FOLDER --index NEW_PATH"):
+        check(samples_dir, db, other)
+    with pytest.raises(IndexFileError, match="other settings"):
+        add_folder(samples_dir, db, other)
+
+
+def test_not_an_index_is_refused(tmp_path):
+    plain = tmp_path / "plain.db"
+    sqlite3.connect(plain).execute("CREATE TABLE t (x)")
+    with pytest.raises(IndexFileError, match="is not a reuse index"):
+        index_info(plain)
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"\x80\x04\x95 pickle bytes, not SQLite" * 100)
+    with pytest.raises(IndexFileError, match="not a readable reuse index"):
+        index_info(junk)
+    with pytest.raises(IndexFileError, match="No index at .*reuse index add FOLDER"):
+        check_articles(tmp_path / "missing.db", [])
+
+
+def test_duplicate_ids_in_a_batch_are_refused(tmp_path):
+    art = Article(id="x", text="Some text here.", outlet="o")
+    with pytest.raises(InputError, match="Two articles have the id 'x'"):
+        add_articles(tmp_path / "i.db", [art, art])
+    assert not (tmp_path / "i.db").exists() or index_info(tmp_path / "i.db").articles == 0
+
+
+def test_a_batch_article_stands_in_for_its_stored_version(samples_dir, tmp_path):
+    """Checking an article already indexed compares its new text with the others, never with itself."""
+    db = tmp_path / "i.db"
+    add_folder(samples_dir, db)
+    arts = load_articles(samples_dir).articles
+    result = check_articles(db, arts[:2])
+    union = reuse.scan(samples_dir)
+    ids = {a.id for a in arts[:2]}
+    expected = [p if p.a in ids else p.swapped() for p in union.pairs if p.a in ids or p.b in ids]
+    assert _found(result.pairs) == _found(expected)
+
+
+def test_check_with_add_adds_the_batch(corpus, tmp_path):
+    db = tmp_path / "i.db"
+    shutil.copytree(corpus["new"], tmp_path / "new")
+    add_folder(corpus["old"], db)
+    first = check(tmp_path / "new", db, add=True)
+    assert index_info(db).articles == 150
+    second = check(tmp_path / "new", db)  # the same articles again: they stand in for themselves
+    assert _found(second.pairs) == _found(first.pairs)
+
+
+def test_a_swapped_pair_reads_from_the_other_side():
+    union = reuse.scan("samples/")
+    pair = union.pairs[0]
+    other = pair.swapped()
+    assert (other.a, other.b, other.containment_a, other.containment_b) == (pair.b, pair.a, pair.containment_b, pair.containment_a)
+    a, b = union.article(other.a), union.article(other.b)  # a is the original pair's B
+    originals = sorted(pair.passages, key=lambda p: (p.b_start, p.b_end))
+    assert [a.text[p.a_start : p.a_end] for p in other.passages] == [a.text[p.b_start : p.b_end] for p in originals]
+    assert [b.text[p.b_start : p.b_end] for p in other.passages] == [b.text[p.a_start : p.a_end] for p in originals]
+    assert other.swapped().passages == tuple(sorted(pair.passages, key=lambda p: (p.a_start, p.a_end, p.b_start, p.b_end)))
+
+
+EN = "The minister said that the government would not change the plan and that it was on track with the others."
+FR = "Le ministre a dit que le gouvernement ne changerait pas le plan et qu il était sur la bonne voie avec les autres."
+NAMES = "Emmanuel Macron, Bruxelles, Kyiv: Zelensky 2024 OTAN."
+
+
+def test_a_short_article_without_language_takes_that_of_the_articles_before_it(tmp_path):
+    """As in a scan: the most common language among the articles before it in id order, not among all."""
+    db = tmp_path / "i.db"
+    add_articles(db, [Article(id=i, text=t, outlet=i) for i, t in (("a1", EN), ("c1", FR), ("c2", FR))])
+    add_articles(db, [Article(id=i, text=NAMES + " " + i, outlet=i) for i in ("b1", "d1")])
+    rows = sqlite3.connect(db).execute("SELECT id, language, detected FROM articles ORDER BY id").fetchall()
+    assert rows == [("a1", "en", 1), ("b1", "en", 0), ("c1", "fr", 1), ("c2", "fr", 1), ("d1", "fr", 0)]

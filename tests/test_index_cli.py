@@ -1,0 +1,100 @@
+"""`reuse index add|info|remove` and `reuse check` through click's CliRunner, on a copy of the samples."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reuse.cli import main
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def split(samples_dir: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """Samples 000-002 indexed (``old``), 003-004 new: 004 quotes the same posts as 001."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    old.mkdir(), new.mkdir()
+    for f in sorted(samples_dir.iterdir()):
+        shutil.copy(f, (old if f.name < "003" else new) / f.name)
+    return old, new
+
+
+def test_add_info_check_remove(runner, split, tmp_path):
+    old, new = split
+    db = tmp_path / "news.db"
+    added = runner.invoke(main, ["index", "add", str(old), "--index", str(db), "-q"])
+    assert added.exit_code == 0, added.output
+    assert added.output == f"{db}: 3 added, 0 new versions, 0 unchanged, 0 skipped\n"
+    again = runner.invoke(main, ["index", "add", str(old), "--index", str(db), "-q"])
+    assert again.output == f"{db}: 0 added, 0 new versions, 3 unchanged, 0 skipped\n"
+
+    info = runner.invoke(main, ["index", "info", "--index", str(db)])
+    assert info.exit_code == 0
+    assert "articles:    3 (3 versions stored)" in info.output
+    assert "minhash:     datasketch affine32, num_perm 128, seed 1" in info.output
+    assert re.search(r"size:        [\d.]+ MB \([\d.]+ KB per article\)", info.output)
+
+    report = tmp_path / "report.json"
+    checked = runner.invoke(main, ["check", str(new), "--index", str(db), "--json", str(report)])
+    assert checked.exit_code == 0, checked.output
+    data = json.loads(report.read_text("utf-8"))
+    assert [(p["a"], p["b"], p["kind"]) for p in data["pairs"]] == [
+        ("004_3f800d59416d0f3b.txt", "001_eabe8ba3545e1c71.txt", "shared-quotes")
+    ]
+    assert {a["id"] for a in data["articles"]} == {"003_0381986bfe1f445e.txt", "004_3f800d59416d0f3b.txt", "001_eabe8ba3545e1c71.txt"}
+    assert "A: 004_3f800d59416d0f3b.txt" in checked.output and f"report written to {report}" in checked.output
+
+    removed = runner.invoke(main, ["index", "remove", "001_eabe8ba3545e1c71.txt", "nope.txt", "--index", str(db)])
+    assert removed.exit_code == 0
+    assert removed.stdout == f"{db}: 1 removed\n" and "warning: nope.txt is not in the index" in removed.stderr
+    after = runner.invoke(main, ["check", str(new), "--index", str(db), "--json", "-", "-q"])
+    assert json.loads(after.stdout)["pairs"] == []
+
+
+def test_check_add_adds_afterwards(runner, split, tmp_path):
+    old, new = split
+    db = tmp_path / "news.db"
+    runner.invoke(main, ["index", "add", str(old), "--index", str(db), "-q"])
+    result = runner.invoke(main, ["check", str(new), "--index", str(db), "--add", "--json", "-"])
+    assert result.exit_code == 0
+    assert len(json.loads(result.stdout)["pairs"]) == 1  # checked before adding: not matched with itself
+    info = runner.invoke(main, ["index", "info", "--index", str(db)])
+    assert "articles:    5 (5 versions stored)" in info.output
+
+
+def test_missing_index(runner, split, tmp_path):
+    result = runner.invoke(main, ["check", str(split[1]), "--index", str(tmp_path / "none.db")])
+    assert result.exit_code == 1
+    assert result.stderr == f"error: No index at {tmp_path / 'none.db'}: create one with 'reuse index add FOLDER --index {tmp_path / 'none.db'}'.\n"
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_other_settings_are_refused(runner, split, tmp_path):
+    db = tmp_path / "news.db"
+    runner.invoke(main, ["index", "add", str(split[0]), "--index", str(db), "-q"])
+    result = runner.invoke(main, ["check", str(split[1]), "--index", str(db), "--seed", "2"])
+    assert result.exit_code == 1
+    assert "was built with --seed 1 (not 2)" in result.stderr and "reuse index add FOLDER --index NEW_PATH" in result.stderr
+
+
+def test_index_needs_the_index_option(runner, split):
+    result = runner.invoke(main, ["index", "add", str(split[0])])
+    assert result.exit_code == 2 and "Missing option '--index'" in result.output
+
+
+def test_index_group_help_lists_its_commands(runner):
+    result = runner.invoke(main, ["index", "--help"])
+    assert result.exit_code == 0
+    for name in ("add", "info", "remove"):
+        assert re.search(rf"\n  {name} +\S", result.output)
+        sub = runner.invoke(main, ["index", name, "--help"])
+        assert sub.exit_code == 0 and f"reuse index {name} " in sub.output

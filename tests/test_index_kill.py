@@ -1,0 +1,112 @@
+"""An index survives an ``add`` killed at any moment, and checks run while an add writes."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from reuse.index import add_folder, check_articles
+from reuse.load import load_articles
+
+SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
+if str(SCRIPTS) not in sys.path:
+    sys.path.insert(0, str(SCRIPTS))
+
+from corpus_gen import generate_corpus  # noqa: E402
+
+BATCH = 50
+
+
+@pytest.fixture(scope="module")
+def batches(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    root = tmp_path_factory.mktemp("kill-corpus")
+    generate_corpus(3 * BATCH, 5, root / "gen")
+    files = sorted((root / "gen" / "articles").iterdir())
+    folders = []
+    for k in range(3):
+        folder = root / f"batch{k}"
+        folder.mkdir()
+        for f in files[k * BATCH : (k + 1) * BATCH]:
+            shutil.copy(f, folder / f.name)
+        folders.append(folder)
+    return folders
+
+
+def _add_process(folder: Path, db: Path) -> subprocess.Popen:
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parent.parent))
+    return subprocess.Popen(
+        [sys.executable, "-m", "reuse", "index", "add", str(folder), "--index", str(db), "-q"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def _state(db: Path) -> dict:
+    """Everything an index holds, by article id (rowids may differ between two builds)."""
+    con = sqlite3.connect(db)
+    try:
+        assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        return {
+            "articles": con.execute("SELECT id, version, current, digest FROM articles ORDER BY 1, 2").fetchall(),
+            "postings": con.execute(
+                "SELECT key, a.id FROM postings JOIN articles a ON a.rowid = article ORDER BY 1, 2"
+            ).fetchall(),
+            **{t: con.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in ("stems", "lines", "meta")},
+        }
+    finally:
+        con.close()
+
+
+def test_add_killed_at_random_moments_leaves_before_or_after(batches, tmp_path):
+    rng = random.Random(20261129)
+    db, reference = tmp_path / "killed.db", tmp_path / "reference.db"
+    add_folder(batches[0], db)
+    states = [_state(db)]  # the expected state after each complete batch
+    add_folder(batches[0], reference)
+    for folder in batches[1:]:
+        add_folder(folder, reference)
+        states.append(_state(reference))
+    done, kills, attempts = 1, 0, 0
+    while done < len(batches) and attempts < 6:
+        attempts += 1
+        proc = _add_process(batches[done], db)
+        time.sleep(rng.uniform(0.2, 1.8))
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+            kills += 1
+        proc.wait()
+        state = _state(db)
+        assert state in (states[done - 1], states[done]), "a killed add left the index half-written"
+        if state == states[done]:
+            done += 1
+    assert kills >= 2, "no add was killed: the delays missed the writes"
+    while done < len(batches):  # finish what the kills left undone
+        add_folder(batches[done], db)
+        done += 1
+    assert _state(db) == states[-1]
+
+
+def test_check_runs_while_an_add_writes(batches, tmp_path):
+    db = tmp_path / "busy.db"
+    add_folder(batches[0], db)
+    probe = [replace(a, id="probe-" + a.id) for a in load_articles(batches[2]).articles[:15]]
+    before = check_articles(db, probe).pairs
+    proc = _add_process(batches[2], db)
+    results = []
+    while proc.poll() is None:
+        results.append(check_articles(db, probe).pairs)
+    assert proc.wait() == 0
+    after = check_articles(db, probe).pairs
+    assert before != after  # the probes copy the articles being added
+    assert results and all(r in (before, after) for r in results)
