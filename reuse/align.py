@@ -23,8 +23,9 @@ How a pair is aligned:
 A passage must share ``min_passage_words`` content stems and be at least as
 alike as a seed (or mostly identical); a pair needs ``min_shared_words`` over
 its passages and a passage reaching ``min_similarity`` (or mostly identical
-wording), so two reports of one event do not match on names, titles and
-topic words.
+wording), and a pair with almost no identical runs (``min_rewrite_verbatim``)
+a passage reaching ``rewrite_similarity``, so two reports of one event do not
+match on names, titles and topic words.
 """
 
 from __future__ import annotations
@@ -362,7 +363,10 @@ def align_pair(pa: Prepared, pb: Prepared, config: AlignConfig) -> Pair | None:
     passages = [r[0] for r in found]
     sizes = [min(len(r[2]), len(r[3])) or 1 for r in found]
     kind, verbatim = _pair_kind(passages, sizes, config)
-    if max(p.similarity for p in passages) < config.min_similarity and verbatim < config.verbatim_share:
+    best = max(p.similarity for p in passages)
+    if best < config.min_similarity and verbatim < config.verbatim_share:
+        return None
+    if verbatim < config.min_rewrite_verbatim and best < config.rewrite_similarity:
         return None
     cont_a = _coverage(pa, [r[2] for r in found])
     cont_b = _coverage(pb, [r[3] for r in found])

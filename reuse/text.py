@@ -148,9 +148,8 @@ def guess_language(words: list[str], min_hits: int = 2) -> str | None:
     """
     sample = words[:200]
     counts: dict[str, int] = {}
-    index = _stop_index()
-    for word in sample:
-        for lang in index.get(word, ()):
+    for langs in filter(None, map(_stop_index().get, sample)):
+        for lang in langs:
             counts[lang] = counts.get(lang, 0) + 1
     if not counts:
         return None
@@ -194,8 +193,7 @@ class _Lexicon:
 
     def hashes(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """Word hashes and stem hashes (0 for stopwords) of ``words``."""
-        get = self.ids.get
-        ids = [get(w) for w in words]
+        ids = list(map(self.ids.get, words))
         if None in ids:
             ids = [self.add(w) if i is None else i for w, i in zip(words, ids)]
         idx = np.array(ids, dtype=np.int64)
