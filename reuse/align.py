@@ -128,25 +128,36 @@ def prepare(article: Article, usable: np.ndarray, analysis: Analysis, df: Docume
     )
 
 
+def _members(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
+    """Boolean mask: which of ``values`` are in ``sorted_set`` (sorted, non-empty)."""
+    pos = np.minimum(np.searchsorted(sorted_set, values), len(sorted_set) - 1)
+    return sorted_set[pos] == values
+
+
 def _verbatim_hits(pa: Prepared, pb: Prepared) -> dict[tuple[int, int], int]:
-    """Sentence pairs joined by identical runs of ``_MIN_RUN + 2`` usable words, with counts."""
+    """Sentence pairs joined by identical runs of ``_MIN_RUN + 2`` usable words, with counts.
+
+    Each run in A counts once with each of its first four occurrences in B.
+    """
     if len(pa.gram_set) == 0 or len(pb.gram_set) == 0:
         return {}
-    pos = np.minimum(np.searchsorted(pa.gram_set, pb.gram_set), len(pa.gram_set) - 1)
-    common = pb.gram_set[pa.gram_set[pos] == pb.gram_set]
+    common = pb.gram_set[_members(pb.gram_set, pa.gram_set)]
     if len(common) == 0:
         return {}
-    pos_b: dict[int, list[int]] = {}
-    for k in np.flatnonzero(np.isin(pb.grams, common)).tolist():
-        pos_b.setdefault(int(pb.grams[k]), []).append(int(pb.gram_words[k]))
-    hits: dict[tuple[int, int], int] = {}
-    sent_a, sent_b = pa.sentence_of, pb.sentence_of
-    for k in np.flatnonzero(np.isin(pa.grams, common)).tolist():
-        i = int(sent_a[pa.gram_words[k]])
-        for word in pos_b[int(pa.grams[k])][:4]:
-            key = (i, int(sent_b[word]))
-            hits[key] = hits.get(key, 0) + 1
-    return hits
+    in_b = np.flatnonzero(_members(pb.grams, common))
+    order = np.argsort(pb.grams[in_b], kind="stable")  # B's occurrences by run, in text order
+    b_grams = pb.grams[in_b][order]
+    b_sentences = pb.sentence_of[pb.gram_words[in_b][order]]
+    in_a = np.flatnonzero(_members(pa.grams, common))
+    a_grams = pa.grams[in_a]
+    first = np.searchsorted(b_grams, a_grams, side="left")
+    count = np.minimum(np.searchsorted(b_grams, a_grams, side="right") - first, 4)
+    sent_i = np.repeat(pa.sentence_of[pa.gram_words[in_a]], count)
+    sent_j = b_sentences[np.repeat(first, count) + ranks(count)]
+    # Sentence indices may be -1 (a word outside every sentence): shift by one to encode.
+    width = len(pb.sent_spans) + 1
+    keys, hits = np.unique((sent_i + 1) * width + (sent_j + 1), return_counts=True)
+    return {(int(k // width) - 1, int(k % width) - 1): int(n) for k, n in zip(keys.tolist(), hits.tolist())}
 
 
 def _cut_long(spans, lows, highs, analysis: Analysis):
@@ -201,8 +212,8 @@ def _seeds(pa: Prepared, pb: Prepared, config: AlignConfig) -> list[tuple[int, i
                 pan = (dice >= config.seed_dice) & (mass / np.sqrt(wa * wb) >= config.seed_cosine)
                 fragment = (count >= _MIN_FRAGMENT_STEMS) & (mass / np.minimum(wa, wb) >= config.seed_overlap)
             hits = (count >= _MIN_SEED_STEMS) & (pan | fragment)
-            for i, j in zip(*np.nonzero(hits)):
-                scored[(int(i), int(j))] = float(dice[i, j])
+            rows, cols = np.nonzero(hits)
+            scored = dict(zip(zip(rows.tolist(), cols.tolist()), dice[rows, cols].tolist()))
     for (i, j), runs in _verbatim_hits(pa, pb).items():
         if (i, j) not in scored and runs >= 2:
             scored[(i, j)] = float(dice[i, j]) if dice[i, j] > 0 else 1.0
