@@ -182,8 +182,10 @@ def _cut_long(spans, lows, highs, analysis: Analysis):
     return out_spans, out_lows, out_highs
 
 
-def _seeds(pa: Prepared, pb: Prepared, config: AlignConfig) -> list[tuple[int, int, float]]:
+def _seeds(pa: Prepared, pb: Prepared, config: AlignConfig) -> tuple[list[tuple[int, int, float]], np.ndarray]:
     """Sentence pairs ``(i in A, j in B, dice)`` similar enough to seed a passage.
+
+    Also returns the number of content stems every sentence pair shares.
 
     A pair seeds when it shares an identical run of words, or when its
     idf-weighted Dice and cosine reach the thresholds (the PAN 2014 rule), or
@@ -194,6 +196,7 @@ def _seeds(pa: Prepared, pb: Prepared, config: AlignConfig) -> list[tuple[int, i
     """
     scored: dict[tuple[int, int], float] = {}
     dice = np.zeros((len(pa.sent_spans), len(pb.sent_spans)))
+    count = np.zeros((len(pa.sent_spans), len(pb.sent_spans)), dtype=np.float32)
     if len(pa.stems) and len(pb.stems):
         # Shared stems of the two articles, then every sentence pair at once:
         # how many shared stems (count) and their summed idf (mass).
@@ -225,7 +228,7 @@ def _seeds(pa: Prepared, pb: Prepared, config: AlignConfig) -> list[tuple[int, i
         if (dice, -i) > best_b.get(j, (-1.0, 0)):
             best_b[j] = (dice, -i)
     keep = {(i, -nj) for i, (_, nj) in best_a.items()} | {(-ni, j) for j, (_, ni) in best_b.items()}
-    return sorted((i, j, scored[(i, j)]) for i, j in keep)
+    return sorted((i, j, scored[(i, j)]) for i, j in keep), count
 
 
 def _no_barrier(p: Prepared, lo: int, hi: int) -> bool:
@@ -283,8 +286,11 @@ def _passage(pa: Prepared, pb: Prepared, group: list[tuple[int, int, float]], co
     words_b = _words_in(pb, b_first, b_last)
     seq_a = pa.analysis.words[words_a].tolist()
     seq_b = pb.analysis.words[words_b].tolist()
-    matcher = difflib.SequenceMatcher(None, seq_a, seq_b, autojunk=False)
-    blocks = [blk for blk in matcher.get_matching_blocks() if blk.size >= _MIN_RUN]
+    if seq_a == seq_b:  # a verbatim copy: difflib would find the one block
+        blocks = [difflib.Match(0, 0, len(seq_a))] if len(seq_a) >= _MIN_RUN else []
+    else:
+        matcher = difflib.SequenceMatcher(None, seq_a, seq_b, autojunk=False)
+        blocks = [blk for blk in matcher.get_matching_blocks() if blk.size >= _MIN_RUN]
     matched = sum(blk.size for blk in blocks)
     shorter = max(1, min(len(seq_a), len(seq_b)))
     verbatim = matched / shorter
@@ -361,10 +367,13 @@ def align_pair(pa: Prepared, pb: Prepared, config: AlignConfig) -> Pair | None:
 
     The pair keeps the order given: ``pair.a`` is ``pa.article.id``.
     """
-    seeds = _seeds(pa, pb, config)
+    seeds, shared_stems = _seeds(pa, pb, config)
     if not seeds:
         return None
-    found = [r for g in _chain(seeds, pa, pb, config.max_gap) if (r := _passage(pa, pb, g, config))]
+    groups = _chain(seeds, pa, pb, config.max_gap)
+    # A lone sentence pair sharing too few stems cannot make a passage: skip it unaligned.
+    groups = [g for g in groups if len(g) > 1 or shared_stems[g[0][0], g[0][1]] >= config.min_passage_words]
+    found = [r for g in groups if (r := _passage(pa, pb, g, config))]
     # A passage less alike than a seed is a loose paraphrase of the same
     # events, too weak to report unless its wording is mostly identical.
     found = [r for r in found if r[0].similarity >= config.seed_dice or r[0].verbatim_share >= config.light_share]
