@@ -20,9 +20,9 @@ import numpy as np
 
 from .config import CandidateConfig
 from .sketch import CHANNELS, Sketch
-from .text import ranks
+from .text import ngram_hashes, ranks, unique_sorted
 
-__all__ = ["find_candidates"]
+__all__ = ["find_candidates", "shared_runs", "trigram_set", "verify_candidates"]
 
 
 def _bucket_pairs(keys: np.ndarray, owners: np.ndarray, max_bucket: int) -> np.ndarray:
@@ -99,3 +99,41 @@ def find_candidates(sketches: Sequence[Sketch], config: CandidateConfig) -> list
         return []
     codes = np.unique(np.concatenate(found))
     return [(int(c >> 32), int(c & 0xFFFFFFFF)) for c in codes.tolist()]
+
+
+def trigram_set(words: np.ndarray) -> np.ndarray:
+    """Sorted distinct 32-bit hashes of the three-word runs of ``words`` (word hashes).
+
+    32 bits keep the sets small; a rare collision only makes two articles
+    look a little more alike, never less.
+    """
+    return unique_sorted(ngram_hashes(words, 3).astype(np.uint32))
+
+
+def shared_runs(a: np.ndarray, b: np.ndarray) -> int:
+    """How many values two sorted distinct arrays share.
+
+    >>> shared_runs(np.array([1, 3, 5], dtype=np.uint32), np.array([3, 4, 5], dtype=np.uint32))
+    2
+    """
+    if len(a) == 0 or len(b) == 0:
+        return 0
+    if len(a) > len(b):
+        a, b = b, a
+    pos = np.minimum(np.searchsorted(b, a), len(b) - 1)
+    return int(np.count_nonzero(b[pos] == a))
+
+
+def verify_candidates(
+    candidates: Sequence[tuple[int, int]], trigrams: Sequence[np.ndarray], config: CandidateConfig
+) -> list[tuple[int, int]]:
+    """The candidate pairs whose articles share at least ``config.min_shared_trigrams`` three-word runs.
+
+    ``trigrams`` holds each article's :func:`trigram_set` (usable words), in
+    article order. Two reports of one story collide in LSH on their content
+    words; this cheap check keeps them from the costly alignment.
+    """
+    need = config.min_shared_trigrams
+    if need == 0:
+        return list(candidates)
+    return [(i, j) for i, j in candidates if shared_runs(trigrams[i], trigrams[j]) >= need]

@@ -131,14 +131,25 @@ class CandidateConfig:
         A band bucket holding windows of more articles than this is a
         banality (boilerplate shared corpus-wide) and is ignored, as passim
         drops n-grams found in over 100 documents.
+    min_shared_trigrams : int, default 6
+        A candidate pair goes on to alignment only when the two articles
+        share at least this many distinct three-word runs (boilerplate left
+        out): a cheap check on sorted hash sets. On the 10,000-article
+        benchmark corpus, candidates found only by the rewrite channel that
+        really share text share at least 11, the chance collisions of one
+        story's content words at most 8 (95% at most 4). Higher skips more
+        false candidates and risks heavy rewrites; 0 aligns every candidate.
     """
 
     bands: int = 32
     rows: int = 4
     min_band_hits: int = 3
     max_bucket: int = 200
+    min_shared_trigrams: int = 6
 
     def __post_init__(self) -> None:
+        if self.min_shared_trigrams < 0:
+            raise ConfigError(f"min_shared_trigrams={self.min_shared_trigrams} must be 0 or more.")
         for name in ("bands", "rows", "min_band_hits", "max_bucket"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"{name}={getattr(self, name)} must be at least 1.")

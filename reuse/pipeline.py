@@ -19,7 +19,7 @@ import numpy as np
 
 from .align import align_pair, prepare
 from .boilerplate import learn_boilerplate, line_keys, mask_lines, short_lines, usable_words
-from .candidates import find_candidates
+from .candidates import find_candidates, trigram_set, verify_candidates
 from .config import ScanConfig
 from .load import load_articles
 from .errors import InputError
@@ -108,6 +108,8 @@ def _scan(
     with timer.stage("candidates"):
         candidates = find_candidates(read.sketches, config.candidates)
         read.sketches.clear()  # the band keys are the largest thing held
+        candidates = verify_candidates(candidates, read.trigrams, config.candidates)
+        read.trigrams.clear()
     with timer.stage("align"):
         pairs = _align_all(articles, read, candidates, learned, df, config, progress)
     with timer.stage("provenance"):
@@ -142,11 +144,12 @@ class _Read:
     line_keys: list
     stem_sets: list
     lines: list  # each article's short lines, to mask learned boilerplate when aligning
+    trigrams: list  # each article's three-word runs, to verify candidates
 
 
 def _read_all(articles: tuple[Article, ...], config: ScanConfig, progress: ProgressCallback | None) -> _Read:
     """Analyse, mask and sketch every article; collect what boilerplate and idf need."""
-    read = _Read([], [], [], [], [], [])
+    read = _Read([], [], [], [], [], [], [])
     languages: Counter[str] = Counter()
     for n, article in enumerate(articles, 1):
         analysis = analyze(article.text)
@@ -163,6 +166,7 @@ def _read_all(articles: tuple[Article, ...], config: ScanConfig, progress: Progr
         read.lines.append(lines)
         read.line_keys.append(line_keys(article.text, analysis, config.boilerplate, lines))
         read.stem_sets.append(unique_sorted(analysis.stems[usable]))
+        read.trigrams.append(trigram_set(analysis.words[usable]))
         read.sketches.append(sketch_article(analysis, usable, config.sketch, config.candidates))
         _tick(progress, "sketch", n, len(articles))
     return read
