@@ -167,6 +167,8 @@ def _cut_long(spans, lows, highs, analysis: Analysis):
     do not know) would otherwise be one sentence, and one shared paragraph
     would make the whole article a passage.
     """
+    if all(hi - lo <= _MAX_SENTENCE for lo, hi in zip(lows, highs)):
+        return spans, lows, highs
     out_spans, out_lows, out_highs = [], [], []
     for (s, e), lo, hi in zip(spans, lows, highs):
         if hi - lo <= _MAX_SENTENCE:
