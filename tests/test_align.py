@@ -134,8 +134,8 @@ def test_results_do_not_depend_on_file_order_on_disk(tmp_path):
 
 @pytest.mark.parametrize(
     "settings",
-    [{"light_share": 0.9, "verbatim_share": 0.8}, {"seed_dice": 1.5}, {"min_shared_words": 0}, {"max_gap": -1}],
-    ids=["light-above-verbatim", "share-above-1", "zero-words", "negative-gap"],
+    [{"light_share": 0.9, "verbatim_share": 0.8}, {"seed_dice": 1.5}, {"min_shared_words": 0}, {"max_gap": -1}, {"rewrite_similarity": 1.2}],
+    ids=["light-above-verbatim", "share-above-1", "zero-words", "negative-gap", "rewrite-similarity-above-1"],
 )
 def test_impossible_settings_are_refused(settings):
     with pytest.raises(ConfigError):
