@@ -24,6 +24,8 @@ from .text import ngram_hashes, ranks, unique_sorted
 
 __all__ = ["find_candidates", "shared_runs", "trigram_set", "verify_candidates"]
 
+_BANDS_AT_ONCE = 8
+
 
 def _bucket_pairs(keys: np.ndarray, owners: np.ndarray, max_bucket: int) -> np.ndarray:
     """Article pairs ``i < j`` (as ``i * 2**32 + j``) sharing a bucket of one band.
@@ -89,10 +91,15 @@ def find_candidates(sketches: Sequence[Sketch], config: CandidateConfig) -> list
         counts = np.array([len(b) for b in blocks], dtype=np.int64)
         if counts.sum() == 0:
             continue
-        keys = np.concatenate(blocks)
         owners = np.repeat(np.arange(len(sketches), dtype=np.uint32), counts)
-        for band in range(keys.shape[1]):
-            per_channel.append(_bucket_pairs(np.ascontiguousarray(keys[:, band]), owners, config.max_bucket))
+        n_bands = blocks[0].shape[1]
+        # A few bands at a time: all the keys of a channel at once would be
+        # the scan's largest array, held next to the sketches themselves.
+        for first in range(0, n_bands, _BANDS_AT_ONCE):
+            keys = np.concatenate([b[:, first : first + _BANDS_AT_ONCE] for b in blocks])
+            for band in range(keys.shape[1]):
+                per_channel.append(_bucket_pairs(np.ascontiguousarray(keys[:, band]), owners, config.max_bucket))
+            del keys
         codes, hits = np.unique(np.concatenate(per_channel), return_counts=True)
         found.append(codes[hits >= hits_needed])
     if not found:
