@@ -52,10 +52,12 @@ def _char_classes() -> np.ndarray:
 
 
 def _classify(codes: np.ndarray) -> np.ndarray:
-    table = _char_classes()
-    classes = table[np.minimum(codes, 0xFFFF)]
-    astral = np.flatnonzero(codes > 0xFFFF)
-    for i in astral.tolist():  # emoji and rare scripts: few per text
+    # Code points above the table read its last entry here and are classified
+    # one by one below: emoji and rare scripts, few per text.
+    classes = _char_classes().take(codes, mode="clip")
+    if len(codes) == 0 or codes.max() <= 0xFFFF:
+        return classes
+    for i in np.flatnonzero(codes > 0xFFFF).tolist():
         cp = int(codes[i])
         ch = chr(cp)
         cjk = any(lo <= cp <= hi for lo, hi in _CJK_RANGES)
@@ -87,7 +89,7 @@ def _words(text: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
         folded = [text[s:e].casefold() for s, e in zip(starts.tolist(), ends.tolist())]
     else:
         # Blank out the non-word characters and let str.split find the words.
-        spaced = np.where(word, codes, np.uint32(32)).astype(np.uint32)
+        spaced = np.where(word, codes, np.uint32(32))
         folded = spaced.tobytes().decode("utf-32-le", "surrogatepass").casefold().split()
         if len(folded) != len(starts):  # casefolding made a space-like character
             folded = [text[s:e].casefold() for s, e in zip(starts.tolist(), ends.tolist())]
