@@ -32,7 +32,8 @@ def _bucket_pairs(keys: np.ndarray, owners: np.ndarray, max_bucket: int) -> np.n
 
     Vectorised: buckets are runs of equal keys after a sort; each article
     counts once per bucket; every pair of distinct articles in a bucket of
-    at most ``max_bucket`` articles is emitted.
+    at most ``max_bucket`` articles is emitted. ``owners`` (the article of
+    each key) must never decrease along the array.
     """
     # Most keys are unique: one plain argsort finds the repeated ones, and only
     # those are ordered by (key, article) to keep one entry per bucket and article.
@@ -44,9 +45,14 @@ def _bucket_pairs(keys: np.ndarray, owners: np.ndarray, max_bucket: int) -> np.n
     subset = order[repeated]
     if len(subset) == 0:
         return np.zeros(0, dtype=np.uint64)
-    inner = np.lexsort((owners[subset], keys[subset]))
-    sorted_keys = keys[subset][inner]
-    members = owners[subset][inner]
+    sub_keys = ordered[repeated]
+    # The keys are grouped already: order each group by position, which orders
+    # it by article (owners never decrease along the positions). One integer
+    # argsort instead of numpy's two-key lexsort.
+    group = np.cumsum(np.concatenate(([0], sub_keys[1:] != sub_keys[:-1])))
+    inner = np.argsort(group * len(keys) + subset)
+    sorted_keys = sub_keys[inner]
+    members = owners[subset[inner]]
     keep = np.concatenate(([True], (sorted_keys[1:] != sorted_keys[:-1]) | (members[1:] != members[:-1])))
     sorted_keys, members = sorted_keys[keep], members[keep]
     new_bucket = np.concatenate(([True], sorted_keys[1:] != sorted_keys[:-1]))
