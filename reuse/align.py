@@ -141,14 +141,14 @@ def _verbatim_hits(pa: Prepared, pb: Prepared) -> dict[tuple[int, int], int]:
     """
     if len(pa.gram_set) == 0 or len(pb.gram_set) == 0:
         return {}
-    common = pb.gram_set[_members(pb.gram_set, pa.gram_set)]
-    if len(common) == 0:
+    # A run of one article found in the other's set is a run they share.
+    in_b = np.flatnonzero(_members(pb.grams, pa.gram_set))
+    if len(in_b) == 0:
         return {}
-    in_b = np.flatnonzero(_members(pb.grams, common))
     order = np.argsort(pb.grams[in_b], kind="stable")  # B's occurrences by run, in text order
     b_grams = pb.grams[in_b][order]
     b_sentences = pb.sentence_of[pb.gram_words[in_b][order]]
-    in_a = np.flatnonzero(_members(pa.grams, common))
+    in_a = np.flatnonzero(_members(pa.grams, pb.gram_set))
     a_grams = pa.grams[in_a]
     first = np.searchsorted(b_grams, a_grams, side="left")
     count = np.minimum(np.searchsorted(b_grams, a_grams, side="right") - first, 4)

@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
 
 import numpy as np
 import xxhash
@@ -195,10 +196,9 @@ class _Lexicon:
 
     def hashes(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """Word hashes and stem hashes (0 for stopwords) of ``words``."""
-        ids = list(map(self.ids.get, words))
-        if None in ids:
-            ids = [self.add(w) if i is None else i for w, i in zip(words, ids)]
-        idx = np.array(ids, dtype=np.int64)
+        idx = np.fromiter(map(self.ids.get, words, repeat(-1)), dtype=np.int64, count=len(words))
+        if len(idx) and idx.min() < 0:
+            idx = np.array([self.add(w) for w in words], dtype=np.int64)
         return self._words[idx], self._stems[idx]
 
 
