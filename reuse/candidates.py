@@ -10,6 +10,10 @@ and its memory (about 9 KB a signature) is what bounds large scans.
 A bucket holding windows of more than ``max_bucket`` articles is banal text
 shared corpus-wide (a standard disclaimer, a stock paragraph) and makes no
 pair, as passim drops n-grams found in over 100 documents.
+
+:func:`verify_candidates` then keeps the pairs whose articles share a few
+three-word runs: reports of one story collide in the rewrite channel on
+their content words alone, and aligning them was most of the scan's time.
 """
 
 from __future__ import annotations
