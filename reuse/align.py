@@ -30,10 +30,10 @@ match on names, titles and topic words.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 
 import numpy as np
+from cydifflib import Match, SequenceMatcher  # difflib's algorithm, compiled: the same blocks
 
 from .config import AlignConfig
 from .model import Article, Extent, Pair, Passage, ReuseKind
@@ -289,9 +289,9 @@ def _passage(pa: Prepared, pb: Prepared, group: list[tuple[int, int, float]], co
     seq_a = pa.analysis.words[words_a].tolist()
     seq_b = pb.analysis.words[words_b].tolist()
     if seq_a == seq_b:  # a verbatim copy: difflib would find the one block
-        blocks = [difflib.Match(0, 0, len(seq_a))] if len(seq_a) >= _MIN_RUN else []
+        blocks = [Match(0, 0, len(seq_a))] if len(seq_a) >= _MIN_RUN else []
     else:
-        matcher = difflib.SequenceMatcher(None, seq_a, seq_b, autojunk=False)
+        matcher = SequenceMatcher(None, seq_a, seq_b, autojunk=False)
         blocks = [blk for blk in matcher.get_matching_blocks() if blk.size >= _MIN_RUN]
     matched = sum(blk.size for blk in blocks)
     shorter = max(1, min(len(seq_a), len(seq_b)))
