@@ -23,16 +23,17 @@ How a pair is aligned:
 A passage must share ``min_passage_words`` content stems and be at least as
 alike as a seed (or mostly identical); a pair needs ``min_shared_words`` over
 its passages and a passage reaching ``min_similarity`` (or mostly identical
-wording), so two reports of one event do not match on names, titles and
-topic words.
+wording), and a pair with almost no identical runs (``min_rewrite_verbatim``)
+a passage reaching ``rewrite_similarity``, so two reports of one event do not
+match on names, titles and topic words.
 """
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 
 import numpy as np
+from cydifflib import Match, SequenceMatcher  # difflib's algorithm, compiled: the same blocks
 
 from .config import AlignConfig
 from .model import Article, Extent, Pair, Passage, ReuseKind
@@ -127,25 +128,36 @@ def prepare(article: Article, usable: np.ndarray, analysis: Analysis, df: Docume
     )
 
 
+def _members(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
+    """Boolean mask: which of ``values`` are in ``sorted_set`` (sorted, non-empty)."""
+    pos = np.minimum(np.searchsorted(sorted_set, values), len(sorted_set) - 1)
+    return sorted_set[pos] == values
+
+
 def _verbatim_hits(pa: Prepared, pb: Prepared) -> dict[tuple[int, int], int]:
-    """Sentence pairs joined by identical runs of ``_MIN_RUN + 2`` usable words, with counts."""
+    """Sentence pairs joined by identical runs of ``_MIN_RUN + 2`` usable words, with counts.
+
+    Each run in A counts once with each of its first four occurrences in B.
+    """
     if len(pa.gram_set) == 0 or len(pb.gram_set) == 0:
         return {}
-    pos = np.minimum(np.searchsorted(pa.gram_set, pb.gram_set), len(pa.gram_set) - 1)
-    common = pb.gram_set[pa.gram_set[pos] == pb.gram_set]
-    if len(common) == 0:
+    # A run of one article found in the other's set is a run they share.
+    in_b = np.flatnonzero(_members(pb.grams, pa.gram_set))
+    if len(in_b) == 0:
         return {}
-    pos_b: dict[int, list[int]] = {}
-    for k in np.flatnonzero(np.isin(pb.grams, common)).tolist():
-        pos_b.setdefault(int(pb.grams[k]), []).append(int(pb.gram_words[k]))
-    hits: dict[tuple[int, int], int] = {}
-    sent_a, sent_b = pa.sentence_of, pb.sentence_of
-    for k in np.flatnonzero(np.isin(pa.grams, common)).tolist():
-        i = int(sent_a[pa.gram_words[k]])
-        for word in pos_b[int(pa.grams[k])][:4]:
-            key = (i, int(sent_b[word]))
-            hits[key] = hits.get(key, 0) + 1
-    return hits
+    order = np.argsort(pb.grams[in_b], kind="stable")  # B's occurrences by run, in text order
+    b_grams = pb.grams[in_b][order]
+    b_sentences = pb.sentence_of[pb.gram_words[in_b][order]]
+    in_a = np.flatnonzero(_members(pa.grams, pb.gram_set))
+    a_grams = pa.grams[in_a]
+    first = np.searchsorted(b_grams, a_grams, side="left")
+    count = np.minimum(np.searchsorted(b_grams, a_grams, side="right") - first, 4)
+    sent_i = np.repeat(pa.sentence_of[pa.gram_words[in_a]], count)
+    sent_j = b_sentences[np.repeat(first, count) + ranks(count)]
+    # Sentence indices may be -1 (a word outside every sentence): shift by one to encode.
+    width = len(pb.sent_spans) + 1
+    keys, hits = np.unique((sent_i + 1) * width + (sent_j + 1), return_counts=True)
+    return {(int(k // width) - 1, int(k % width) - 1): int(n) for k, n in zip(keys.tolist(), hits.tolist())}
 
 
 def _cut_long(spans, lows, highs, analysis: Analysis):
@@ -155,6 +167,8 @@ def _cut_long(spans, lows, highs, analysis: Analysis):
     do not know) would otherwise be one sentence, and one shared paragraph
     would make the whole article a passage.
     """
+    if all(hi - lo <= _MAX_SENTENCE for lo, hi in zip(lows, highs)):
+        return spans, lows, highs
     out_spans, out_lows, out_highs = [], [], []
     for (s, e), lo, hi in zip(spans, lows, highs):
         if hi - lo <= _MAX_SENTENCE:
@@ -170,8 +184,10 @@ def _cut_long(spans, lows, highs, analysis: Analysis):
     return out_spans, out_lows, out_highs
 
 
-def _seeds(pa: Prepared, pb: Prepared, config: AlignConfig) -> list[tuple[int, int, float]]:
+def _seeds(pa: Prepared, pb: Prepared, config: AlignConfig) -> tuple[list[tuple[int, int, float]], np.ndarray]:
     """Sentence pairs ``(i in A, j in B, dice)`` similar enough to seed a passage.
+
+    Also returns the number of content stems every sentence pair shares.
 
     A pair seeds when it shares an identical run of words, or when its
     idf-weighted Dice and cosine reach the thresholds (the PAN 2014 rule), or
@@ -182,6 +198,7 @@ def _seeds(pa: Prepared, pb: Prepared, config: AlignConfig) -> list[tuple[int, i
     """
     scored: dict[tuple[int, int], float] = {}
     dice = np.zeros((len(pa.sent_spans), len(pb.sent_spans)))
+    count = np.zeros((len(pa.sent_spans), len(pb.sent_spans)), dtype=np.float32)
     if len(pa.stems) and len(pb.stems):
         # Shared stems of the two articles, then every sentence pair at once:
         # how many shared stems (count) and their summed idf (mass).
@@ -200,8 +217,8 @@ def _seeds(pa: Prepared, pb: Prepared, config: AlignConfig) -> list[tuple[int, i
                 pan = (dice >= config.seed_dice) & (mass / np.sqrt(wa * wb) >= config.seed_cosine)
                 fragment = (count >= _MIN_FRAGMENT_STEMS) & (mass / np.minimum(wa, wb) >= config.seed_overlap)
             hits = (count >= _MIN_SEED_STEMS) & (pan | fragment)
-            for i, j in zip(*np.nonzero(hits)):
-                scored[(int(i), int(j))] = float(dice[i, j])
+            rows, cols = np.nonzero(hits)
+            scored = dict(zip(zip(rows.tolist(), cols.tolist()), dice[rows, cols].tolist()))
     for (i, j), runs in _verbatim_hits(pa, pb).items():
         if (i, j) not in scored and runs >= 2:
             scored[(i, j)] = float(dice[i, j]) if dice[i, j] > 0 else 1.0
@@ -213,7 +230,7 @@ def _seeds(pa: Prepared, pb: Prepared, config: AlignConfig) -> list[tuple[int, i
         if (dice, -i) > best_b.get(j, (-1.0, 0)):
             best_b[j] = (dice, -i)
     keep = {(i, -nj) for i, (_, nj) in best_a.items()} | {(-ni, j) for j, (_, ni) in best_b.items()}
-    return sorted((i, j, scored[(i, j)]) for i, j in keep)
+    return sorted((i, j, scored[(i, j)]) for i, j in keep), count
 
 
 def _no_barrier(p: Prepared, lo: int, hi: int) -> bool:
@@ -271,8 +288,11 @@ def _passage(pa: Prepared, pb: Prepared, group: list[tuple[int, int, float]], co
     words_b = _words_in(pb, b_first, b_last)
     seq_a = pa.analysis.words[words_a].tolist()
     seq_b = pb.analysis.words[words_b].tolist()
-    matcher = difflib.SequenceMatcher(None, seq_a, seq_b, autojunk=False)
-    blocks = [blk for blk in matcher.get_matching_blocks() if blk.size >= _MIN_RUN]
+    if seq_a == seq_b:  # a verbatim copy: difflib would find the one block
+        blocks = [Match(0, 0, len(seq_a))] if len(seq_a) >= _MIN_RUN else []
+    else:
+        matcher = SequenceMatcher(None, seq_a, seq_b, autojunk=False)
+        blocks = [blk for blk in matcher.get_matching_blocks() if blk.size >= _MIN_RUN]
     matched = sum(blk.size for blk in blocks)
     shorter = max(1, min(len(seq_a), len(seq_b)))
     verbatim = matched / shorter
@@ -349,10 +369,13 @@ def align_pair(pa: Prepared, pb: Prepared, config: AlignConfig) -> Pair | None:
 
     The pair keeps the order given: ``pair.a`` is ``pa.article.id``.
     """
-    seeds = _seeds(pa, pb, config)
+    seeds, shared_stems = _seeds(pa, pb, config)
     if not seeds:
         return None
-    found = [r for g in _chain(seeds, pa, pb, config.max_gap) if (r := _passage(pa, pb, g, config))]
+    groups = _chain(seeds, pa, pb, config.max_gap)
+    # A lone sentence pair sharing too few stems cannot make a passage: skip it unaligned.
+    groups = [g for g in groups if len(g) > 1 or shared_stems[g[0][0], g[0][1]] >= config.min_passage_words]
+    found = [r for g in groups if (r := _passage(pa, pb, g, config))]
     # A passage less alike than a seed is a loose paraphrase of the same
     # events, too weak to report unless its wording is mostly identical.
     found = [r for r in found if r[0].similarity >= config.seed_dice or r[0].verbatim_share >= config.light_share]
@@ -362,7 +385,10 @@ def align_pair(pa: Prepared, pb: Prepared, config: AlignConfig) -> Pair | None:
     passages = [r[0] for r in found]
     sizes = [min(len(r[2]), len(r[3])) or 1 for r in found]
     kind, verbatim = _pair_kind(passages, sizes, config)
-    if max(p.similarity for p in passages) < config.min_similarity and verbatim < config.verbatim_share:
+    best = max(p.similarity for p in passages)
+    if best < config.min_similarity and verbatim < config.verbatim_share:
+        return None
+    if verbatim < config.min_rewrite_verbatim and best < config.rewrite_similarity:
         return None
     cont_a = _coverage(pa, [r[2] for r in found])
     cont_b = _coverage(pb, [r[3] for r in found])

@@ -27,7 +27,7 @@ import xxhash
 from .config import BoilerplateConfig
 from .text import Analysis, analyze, ngram_hashes
 
-__all__ = ["learn_boilerplate", "line_keys", "mask_lines", "usable_words"]
+__all__ = ["learn_boilerplate", "line_keys", "mask_lines", "short_lines", "usable_words"]
 
 _REPEAT_NGRAM = 5
 
@@ -56,9 +56,19 @@ def _short_lines(text: str, analysis: Analysis, max_words: int) -> list[tuple[in
     return [(_key(analysis.words[first[i] : last[i]]), int(first[i]), int(last[i])) for i in keep.tolist()]
 
 
-def line_keys(text: str, analysis: Analysis, config: BoilerplateConfig) -> frozenset[int]:
-    """Keys of the short lines of one article, for :func:`learn_boilerplate`."""
-    return frozenset(key for key, _, _ in _short_lines(text, analysis, config.max_line_words))
+def line_keys(text: str, analysis: Analysis, config: BoilerplateConfig, lines: list[tuple[int, int, int]] | None = None) -> frozenset[int]:
+    """Keys of the short lines of one article, for :func:`learn_boilerplate`.
+
+    ``lines`` is :func:`short_lines` of the article when already computed.
+    """
+    if lines is None:
+        lines = short_lines(text, analysis, config)
+    return frozenset(key for key, _, _ in lines)
+
+
+def short_lines(text: str, analysis: Analysis, config: BoilerplateConfig) -> list[tuple[int, int, int]]:
+    """``(key, first word, end word)`` of every short line: computed once, passed to the functions here."""
+    return _short_lines(text, analysis, config.max_line_words)
 
 
 def learn_boilerplate(keys_per_article: Iterable[frozenset[int]], config: BoilerplateConfig) -> frozenset[int]:
@@ -99,6 +109,7 @@ def usable_words(
     analysis: Analysis,
     config: BoilerplateConfig,
     learned: frozenset[int] = frozenset(),
+    lines: list[tuple[int, int, int]] | None = None,
 ) -> np.ndarray:
     """Boolean mask over the words of ``text``: ``True`` where a word may match.
 
@@ -111,13 +122,22 @@ def usable_words(
     learned
         Keys from :func:`learn_boilerplate`; empty while the corpus is still
         being read (the phrase list and repetitions apply regardless).
+    lines
+        :func:`short_lines` of the article when already computed.
     """
     mask = ~_repeats(analysis)
     junk = (_phrase_keys() if config.use_phrase_list else frozenset()) | learned
-    return mask_lines(text, analysis, mask, junk, config)
+    return mask_lines(text, analysis, mask, junk, config, lines)
 
 
-def mask_lines(text: str, analysis: Analysis, usable: np.ndarray, junk: frozenset[int], config: BoilerplateConfig) -> np.ndarray:
+def mask_lines(
+    text: str,
+    analysis: Analysis,
+    usable: np.ndarray,
+    junk: frozenset[int],
+    config: BoilerplateConfig,
+    lines: list[tuple[int, int, int]] | None = None,
+) -> np.ndarray:
     """``usable`` with the words of every short line whose key is in ``junk`` masked.
 
     The scan masks the phrase list and repetitions while it reads, and the
@@ -125,8 +145,10 @@ def mask_lines(text: str, analysis: Analysis, usable: np.ndarray, junk: frozense
     """
     if not junk:
         return usable
+    if lines is None:
+        lines = short_lines(text, analysis, config)
     mask = usable.copy()
-    for key, first, last in _short_lines(text, analysis, config.max_line_words):
+    for key, first, last in lines:
         if key in junk:
             mask[first:last] = False
     return mask

@@ -18,8 +18,8 @@ from os import PathLike
 import numpy as np
 
 from .align import align_pair, prepare
-from .boilerplate import learn_boilerplate, line_keys, mask_lines, usable_words
-from .candidates import find_candidates
+from .boilerplate import learn_boilerplate, line_keys, mask_lines, short_lines, usable_words
+from .candidates import find_candidates, trigram_set, verify_candidates
 from .config import ScanConfig
 from .load import load_articles
 from .errors import InputError
@@ -109,6 +109,8 @@ def _scan(
     with timer.stage("candidates"):
         candidates = find_candidates(read.sketches, config.candidates)
         read.sketches.clear()  # the band keys are the largest thing held
+        candidates = verify_candidates(candidates, read.trigrams, config.candidates)
+        read.trigrams.clear()
     with timer.stage("align"):
         pairs = _align_all(articles, read, candidates, learned, df, config, progress)
     with timer.stage("provenance"):
@@ -143,11 +145,13 @@ class _Read:
     sketches: list
     line_keys: list
     stem_sets: list
+    lines: list  # each article's short lines, to mask learned boilerplate when aligning
+    trigrams: list  # each article's three-word runs, to verify candidates
 
 
 def _read_all(articles: tuple[Article, ...], config: ScanConfig, progress: ProgressCallback | None) -> _Read:
     """Analyse, mask and sketch every article; collect what boilerplate and idf need."""
-    read = _Read([], [], [], [], [])
+    read = _Read([], [], [], [], [], [], [])
     languages: Counter[str] = Counter()
     for n, article in enumerate(articles, 1):
         analysis = analyze(article.text)
@@ -157,11 +161,14 @@ def _read_all(articles: tuple[Article, ...], config: ScanConfig, progress: Progr
             # Too short to tell: take the scan's usual language, so a short
             # copy stems like the article it was copied from.
             analysis = analyze(article.text, languages.most_common(1)[0][0])
-        usable = usable_words(article.text, analysis, config.boilerplate)
+        lines = short_lines(article.text, analysis, config.boilerplate)
+        usable = usable_words(article.text, analysis, config.boilerplate, lines=lines)
         read.analyses.append(analysis)
         read.usables.append(usable)
-        read.line_keys.append(line_keys(article.text, analysis, config.boilerplate))
+        read.lines.append(lines)
+        read.line_keys.append(line_keys(article.text, analysis, config.boilerplate, lines))
         read.stem_sets.append(unique_sorted(analysis.stems[usable]))
+        read.trigrams.append(trigram_set(analysis.words[usable]))
         read.sketches.append(sketch_article(analysis, usable, config.sketch, config.candidates))
         _tick(progress, "sketch", n, len(articles))
     return read
@@ -189,7 +196,7 @@ def _align_all(
     def view(i: int):
         if i not in prepared:
             art = articles[i]
-            usable = mask_lines(art.text, read.analyses[i], read.usables[i], learned, config.boilerplate)
+            usable = mask_lines(art.text, read.analyses[i], read.usables[i], learned, config.boilerplate, read.lines[i])
             prepared[i] = prepare(art, usable, read.analyses[i], df)
         return prepared[i]
 
@@ -201,6 +208,6 @@ def _align_all(
         for k in (i, j):
             if last_use[k] == n:
                 del prepared[k]
-                read.analyses[k] = read.usables[k] = None
+                read.analyses[k] = read.usables[k] = read.lines[k] = None
         _tick(progress, "align", n + 1, len(candidates))
     return pairs

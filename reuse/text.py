@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
 
 import numpy as np
 import xxhash
@@ -52,10 +53,12 @@ def _char_classes() -> np.ndarray:
 
 
 def _classify(codes: np.ndarray) -> np.ndarray:
-    table = _char_classes()
-    classes = table[np.minimum(codes, 0xFFFF)]
-    astral = np.flatnonzero(codes > 0xFFFF)
-    for i in astral.tolist():  # emoji and rare scripts: few per text
+    # Code points above the table read its last entry here and are classified
+    # one by one below: emoji and rare scripts, few per text.
+    classes = _char_classes().take(codes, mode="clip")
+    if len(codes) == 0 or codes.max() <= 0xFFFF:
+        return classes
+    for i in np.flatnonzero(codes > 0xFFFF).tolist():
         cp = int(codes[i])
         ch = chr(cp)
         cjk = any(lo <= cp <= hi for lo, hi in _CJK_RANGES)
@@ -87,7 +90,7 @@ def _words(text: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
         folded = [text[s:e].casefold() for s, e in zip(starts.tolist(), ends.tolist())]
     else:
         # Blank out the non-word characters and let str.split find the words.
-        spaced = np.where(word, codes, np.uint32(32)).astype(np.uint32)
+        spaced = np.where(word, codes, np.uint32(32))
         folded = spaced.tobytes().decode("utf-32-le", "surrogatepass").casefold().split()
         if len(folded) != len(starts):  # casefolding made a space-like character
             folded = [text[s:e].casefold() for s, e in zip(starts.tolist(), ends.tolist())]
@@ -148,9 +151,8 @@ def guess_language(words: list[str], min_hits: int = 2) -> str | None:
     """
     sample = words[:200]
     counts: dict[str, int] = {}
-    index = _stop_index()
-    for word in sample:
-        for lang in index.get(word, ()):
+    for langs in filter(None, map(_stop_index().get, sample)):
+        for lang in langs:
             counts[lang] = counts.get(lang, 0) + 1
     if not counts:
         return None
@@ -194,11 +196,9 @@ class _Lexicon:
 
     def hashes(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """Word hashes and stem hashes (0 for stopwords) of ``words``."""
-        get = self.ids.get
-        ids = [get(w) for w in words]
-        if None in ids:
-            ids = [self.add(w) if i is None else i for w, i in zip(words, ids)]
-        idx = np.array(ids, dtype=np.int64)
+        idx = np.fromiter(map(self.ids.get, words, repeat(-1)), dtype=np.int64, count=len(words))
+        if len(idx) and idx.min() < 0:
+            idx = np.array([self.add(w) for w in words], dtype=np.int64)
         return self._words[idx], self._stems[idx]
 
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import difflib
 import itertools
 import shutil
 from pathlib import Path
 
 import pytest
+from cydifflib import SequenceMatcher
+from hypothesis import given
+from hypothesis import strategies as st
 
 import reuse
 from reuse import Article, ConfigError, ReuseKind
@@ -134,9 +138,16 @@ def test_results_do_not_depend_on_file_order_on_disk(tmp_path):
 
 @pytest.mark.parametrize(
     "settings",
-    [{"light_share": 0.9, "verbatim_share": 0.8}, {"seed_dice": 1.5}, {"min_shared_words": 0}, {"max_gap": -1}],
-    ids=["light-above-verbatim", "share-above-1", "zero-words", "negative-gap"],
+    [{"light_share": 0.9, "verbatim_share": 0.8}, {"seed_dice": 1.5}, {"min_shared_words": 0}, {"max_gap": -1}, {"rewrite_similarity": 1.2}],
+    ids=["light-above-verbatim", "share-above-1", "zero-words", "negative-gap", "rewrite-similarity-above-1"],
 )
 def test_impossible_settings_are_refused(settings):
     with pytest.raises(ConfigError):
         AlignConfig(**settings)
+
+
+@given(st.lists(st.integers(0, 6), max_size=60), st.lists(st.integers(0, 6), max_size=60))
+def test_compiled_matcher_finds_difflibs_blocks(a, b):
+    # align uses cydifflib for speed; its blocks must be difflib's, or kinds would shift.
+    expected = [tuple(m) for m in difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()]
+    assert [tuple(m) for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()] == expected

@@ -4,8 +4,9 @@ import numpy as np
 import pytest
 from datasketch import MinHash
 
-from reuse.candidates import find_candidates
-from reuse.config import CandidateConfig, SketchConfig
+from reuse.candidates import find_candidates, trigram_set, verify_candidates
+from reuse.config import CandidateConfig, ConfigError, SketchConfig
+from reuse.text import analyze
 from reuse.sketch import Sketch, band_keys, signatures, to_minhash
 
 
@@ -58,3 +59,30 @@ def test_banal_buckets_are_ignored():
     shared = np.arange(48, dtype=np.uint64)
     sketches = [Sketch(verbatim=band_keys(signatures(shared, config), cands, 1), rewrite=np.zeros((0, 32), dtype=np.uint64)) for _ in range(5)]
     assert find_candidates(sketches, cands) == []
+
+
+STORY = (
+    "The regional water authority approved a plan on Thursday to rebuild three ageing reservoirs "
+    "before the summer drought season, after engineers warned that two dams had developed cracks."
+)
+SAME_STORY = (
+    "Engineers found cracks in two dams; reservoirs, three of them ageing, will be rebuilt, "
+    "the water authority of the region decided Thursday, ahead of drought in summer."
+)
+
+
+def _trigrams(text: str) -> np.ndarray:
+    return trigram_set(analyze(text).words)
+
+
+def test_candidates_need_shared_three_word_runs():
+    copy = "A different first line.\n" + STORY.replace("Thursday", "Friday")
+    sets = [_trigrams(STORY), _trigrams(copy), _trigrams(SAME_STORY)]
+    # The same content words in other runs (another report of the story) do not go on to alignment.
+    assert verify_candidates([(0, 1), (0, 2)], sets, CandidateConfig()) == [(0, 1)]
+    assert verify_candidates([(0, 1), (0, 2)], sets, CandidateConfig(min_shared_trigrams=0)) == [(0, 1), (0, 2)]
+
+
+def test_negative_trigram_threshold_is_refused():
+    with pytest.raises(ConfigError):
+        CandidateConfig(min_shared_trigrams=-1)
