@@ -116,3 +116,31 @@ def test_an_article_whose_candidate_hangs_from_an_unlinked_source_hangs_from_tha
     stemma = build_stemma([pa, ab, bc], by_id, lean, lean, 0.3)
     assert stemma.parent == {"a": "p", "b": "p", "c": "p"}
     assert stemma.common_ancestor("b", "c") == "p"
+
+
+OTHER = [
+    "Farmers in the valley say the dry spring has cut their wheat harvest by a third and pushed up the price of animal feed.",
+    "The weather service expects rain to return next week, though not enough to refill the reservoirs before the summer.",
+    "Schools in the district will shorten the afternoon timetable on the hottest days, the education office announced.",
+    "Hospitals have opened cooling rooms for elderly patients and asked volunteers to check on neighbours who live alone.",
+    "The regional orchestra moved its open-air concert to the cathedral, where the thick stone walls keep the audience cool.",
+]
+FESTIVAL = [
+    "The summer festival will open on Friday with a parade of brass bands through the old market square and along the quay.",
+    "Organisers expect forty thousand visitors over the weekend and have added late trains from the capital on both nights.",
+    "Food stalls from twelve countries will line the river path, and the fireworks will start at ten on Saturday evening.",
+    "Tickets for the main stage sold out in two hours, but the smaller tents in the park remain free to enter all weekend.",
+    "Volunteers are still needed to staff the information desks and to help clear the grounds after the closing concert.",
+]
+
+
+def test_a_time_order_alone_does_not_make_a_weak_link_a_sure_copy():
+    """Two texts on different subjects that share one sentence: ordered by time, but not surely a copy."""
+    early = Article("early", " ".join(OTHER[:3] + [SENTENCES[1]] + OTHER[3:]), "Early", published="2025-05-27T08:00:00Z")
+    late = Article("late", " ".join(FESTIVAL[:2] + [SENTENCES[1]] + FESTIVAL[2:]), "Late", published="2025-05-27T12:00:00Z")
+    (pair,) = reuse.scan_articles([early, late]).pairs
+    d = pair.direction
+    assert pair.extent.value == "partial"
+    assert (d.relation.value, d.source) == ("copied", "early")
+    assert 0.55 <= d.confidence < 0.9
+    assert any(s.name == "relatedness" for s in d.evidence)
