@@ -208,7 +208,7 @@ def _relatedness(pair: Pair) -> Signal:
 
 
 def _stemma_verdict(pair: Pair, stemma: Stemma) -> tuple[str, Signal] | None:
-    """What the cluster's tree says about the pair: ``("copied" | "common", signal)`` or ``None``."""
+    """What the cluster's tree says about the pair: ``("copied" | "common" | "undetermined", signal)`` or ``None``."""
     x, y = pair.a, pair.b
     if stemma.cluster_size(x) < 3:
         return None  # two articles alone: the tree is the pair's own lean, nothing more
@@ -222,6 +222,22 @@ def _stemma_verdict(pair: Pair, stemma: Stemma) -> tuple[str, Signal] | None:
             why = f", repeating {innovations} of {path[1]}'s changes" if innovations else ""
             note = f"in the cluster's tree, {source} is {how.replace('its parent', 'the parent')} of {derived}{why}"
             return "copied", Signal("stemma", " <- ".join(reversed(path)), favours=source, weight=STEMMA_WEIGHT * sign, note=note)
+    for lower, upper in ((x, y), (y, x)):
+        if upper in stemma.twins.get(lower, ()):
+            others = sorted(stemma.twins[lower] - {upper})
+            return "undetermined", Signal(
+                "twins", ", ".join(others),
+                note=f"{lower} descends from {upper} or from {', '.join(others)}, copies of one text that nothing tells apart",
+            )
+    if x not in stemma.parent and y not in stemma.parent and stemma.rank[x] == stemma.rank[y]:
+        return "undetermined", Signal(
+            "twins", None, note="neither descends from another text of the cluster and they stand level: nothing tells them apart"
+        )
+    if stemma.twins.get(x, frozenset()) & stemma.twins.get(y, frozenset()):
+        shared = sorted(stemma.twins[x] & stemma.twins[y])
+        return "common", Signal(
+            "sibling", ", ".join(shared), note=f"both descend from the text that {', '.join(shared)} carry, and neither repeats the other's changes"
+        )
     common = stemma.common_ancestor(x, y)
     if common is not None:
         return "common", Signal(
@@ -243,7 +259,7 @@ def _stemma_verdict(pair: Pair, stemma: Stemma) -> tuple[str, Signal] | None:
 
 def _independent_signal(stemma: Stemma, source: str, derived: str, verdict: str = "it may descend") -> Signal | None:
     """Evidence that ``source`` is not ``derived``'s only exemplar, when a third article shows it."""
-    if not stemma.graph.has_node(derived) or len(stemma.graph.adj[derived]) < 2:
+    if not stemma.graph.has_node(derived) or len(stemma.graph.adj[derived]) < 2 or (source, derived) in stemma.kept:
         return None
     count = stemma.independent(derived, source)
     if not count:
@@ -291,6 +307,8 @@ def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: 
         evidence.insert(0, signal)
         if verdict == "common":
             return Direction(Relation.COMMON_SOURCE, None, None, TEXT_ONLY_CAP, tuple(evidence))
+        if verdict == "undetermined":
+            return Direction(Relation.UNDETERMINED, None, None, 0.5, tuple(evidence))
         source = signal.favours
         derived = b.id if source == a.id else a.id
         if strong * signal.weight > 0:  # metadata agrees with the tree
@@ -299,7 +317,7 @@ def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: 
             # Metadata against an ancestor further up the tree: the tree
             # holds only while it outweighs them, and then barely.
             confidence = _confidence(abs(signal.weight) - abs(strong)) if abs(strong) < abs(signal.weight) else 0.5
-        elif text_only * signal.weight <= 0:
+        elif text_only * signal.weight <= 0 and (source, derived) not in stemma.kept:
             # The tree and the pair's own containment do not agree: text alone
             # cannot orient this link (the middle of a chain looks like a source).
             confidence = 0.5

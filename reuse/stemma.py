@@ -35,6 +35,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from cydifflib import SequenceMatcher
+
 import networkx as nx
 import numpy as np
 
@@ -57,6 +59,15 @@ ATTESTED_SHARE = 0.1
 SIBLING_COVER = 0.5
 #: Two articles whose rank differs by less than this are not ordered.
 RANK_EPSILON = 1e-6
+#: A variant is a change of at most this many words on either side inside an
+#: aligned passage; a longer difference is text one side lacks altogether.
+VARIANT_WORDS = 4
+#: Witnesses that must share a reading before it counts as the original one
+#: (one alone may be a copy of either side), and variant sites a pair needs
+#: before its readings orient it.
+ATTEST_WITNESSES = 2
+ATTEST_SITES = 3
+ATTEST_RATIO = 3
 
 Grams = frozenset[int]
 
@@ -80,6 +91,35 @@ class _Readings:
     def __init__(self, by_id: Mapping[str, Article]) -> None:
         self.by_id = by_id
         self.cache: dict[tuple[int, str], Grams] = {}
+        self.whole: dict[str, Grams] = {}
+
+    def text(self, article_id: str) -> Grams:
+        """The bigrams of the article's whole text."""
+        found = self.whole.get(article_id)
+        if found is None:
+            found = self.whole[article_id] = frozenset(_grams(self.by_id[article_id].text))
+        return found
+
+    def variants(self, pair: Pair) -> list[tuple[Grams, Grams]]:
+        """The places where the two sides' aligned text differs by a few words: (a's reading, b's reading).
+
+        Each reading is the bigrams of the differing words with one word of
+        context either side, so that an omission is a reading too (the
+        bigram joining the context). A longer difference is text one side
+        lacks altogether (more of a fuller original, or an addition), not a
+        change to a text both had.
+        """
+        text_a, text_b = self.by_id[pair.a].text, self.by_id[pair.b].text
+        sites = []
+        for p in pair.passages:
+            wa, wb = text_a[p.a_start:p.a_end].lower().split(), text_b[p.b_start:p.b_end].lower().split()
+            for tag, i1, i2, j1, j2 in SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes():
+                if tag == "equal" or max(i2 - i1, j2 - j1) > VARIANT_WORDS:
+                    continue
+                if min(i1, j1) < 1 or i2 >= len(wa) or j2 >= len(wb):
+                    continue  # no context on one side
+                sites.append((frozenset(_grams(" ".join(wa[i1 - 1 : i2 + 1]))), frozenset(_grams(" ".join(wb[j1 - 1 : j2 + 1])))))
+        return sites
 
     def has(self, pair: Pair, side: str) -> bool:
         return (id(pair), side) in self.cache
@@ -111,6 +151,10 @@ class Stemma:
     innovations: dict[str, int] = field(default_factory=dict)
     #: ``(x, z) -> "metadata" | "text"``: z ranks above x and nothing shows it later; what backs it.
     candidate: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: ``x -> articles``: x descends from one of these twin copies (or the text they share), not told which.
+    twins: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: ``(kept, changed) -> (won, lost)``: where they differ, the witnesses side with ``kept``.
+    kept: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
     _independent: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)
     _sizes: dict[str, int] | None = field(default=None, repr=False)
 
@@ -129,6 +173,8 @@ class Stemma:
 
     def refuses(self, x: str, z: str) -> bool:
         """Whether ``z``, a candidate parent of ``x`` on text alone, is refused by independent readings."""
+        if (z, x) in self.kept:
+            return False  # where they differ, the witnesses side with z: x's own readings are its changes
         return self.candidate.get((x, z)) == "text" and bool(self.independent(x, z))
 
     def later(self, x: str, y: str) -> bool:
@@ -284,16 +330,37 @@ def build_stemma(
     for x in graph.nodes:
         backed = sum(_toward(e["pair"], x, metadata) for e in graph.adj[x].values())
         rank[x] = round(backed + centrality(graph, x), 4)
+    # A text that kept the readings the other witnesses share, where its
+    # partner changed them, ranks above that partner unless metadata says otherwise.
+    stemma.kept = attestation(graph, readings)
+    order = [(k, c) for k, c in sorted(stemma.kept) if abs(metadata[id(graph[k][c]["pair"])]) <= margin]
+    for _ in range(len(order)):  # a few passes settle it; a cycle of such pairs stops at the bound
+        raised = False
+        for kept, changed in order:
+            if rank[changed] >= rank[kept]:
+                rank[kept] = round(rank[changed] + 0.001, 4)
+                raised = True
+        if not raised:
+            break
     for x in sorted(graph.nodes, key=lambda n: (-rank[n], n)):
         for z, e in graph.adj[x].items():
-            if rank[z] > rank[x] and _toward(e["pair"], z, metadata) >= -margin and _toward(e["pair"], z, lean) >= -margin:
+            if (x, z) in stemma.kept:
+                continue  # z changed readings x kept: x has them from elsewhere
+            # Where the witnesses side with z, their verdict stands for the
+            # text's lean (containment is blind to an extract of a fuller original).
+            text_ok = (z, x) in stemma.kept or _toward(e["pair"], z, lean) >= -margin
+            if rank[z] > rank[x] and _toward(e["pair"], z, metadata) >= -margin and text_ok:
                 stemma.candidate[(x, z)] = "metadata" if _toward(e["pair"], z, metadata) > margin else "text"
         # Candidates best first; a text-only one is refused when x holds
         # readings it lacks that a third article attests (tested lazily: costly).
         ordered = sorted((z for z in graph.adj[x] if (x, z) in stemma.candidate), key=lambda z: (-rank[z], z))
         top = next((z for z in ordered if not stemma.refuses(x, z)), None)
-        if top is None or any(rank[z] == rank[top] and not stemma.refuses(x, z) for z in ordered if z != top):
-            continue  # none, or two of identical standing (twin copies): name no parent
+        if top is None:
+            continue
+        twins = [z for z in ordered if rank[z] == rank[top] and not stemma.refuses(x, z)]
+        if len(twins) > 1:
+            stemma.twins[x] = frozenset(twins)  # two of identical standing (twin copies): name no parent
+            continue
         below = [(shared_innovations(graph, readings, x, w, top), w) for w in ordered if w != top]
         below = [(count, w) for count, w in below if count and not stemma.refuses(x, w)]
         if below:
@@ -314,6 +381,44 @@ def build_stemma(
                     chosen = grand
         stemma.parent[x] = chosen
     return stemma
+
+
+def attestation(graph: nx.Graph, readings: _Readings) -> dict[tuple[str, str], tuple[int, int]]:
+    """Pairs whose differences the other witnesses decide: ``(kept, changed) -> (places won, places lost)``.
+
+    Where two texts of one story differ by a few words, the reading that
+    other texts of the story share is the original one (the agreement of
+    witnesses, as in textual criticism): the side that holds it kept the
+    common text, and the other changed it, so the other is not the source
+    of the witnesses nor of the side that kept it. Only changes inside
+    aligned text are compared, never text one side lacks altogether, which
+    would make the fuller copy of an unseen original look like the source of
+    an extract of it. A place counts when at least ``ATTEST_WITNESSES``
+    texts share one reading and more share it than the other (a lone
+    witness may be a copy of either side); a pair is decided when one side
+    wins at least ``ATTEST_SITES`` places and three times as many as it loses.
+    Clusters too small to have two witnesses are left out.
+    """
+    decided: dict[tuple[str, str], tuple[int, int]] = {}
+    for component in nx.connected_components(graph):
+        if len(component) < ATTEST_WITNESSES + 2:
+            continue
+        for x, y, edge in graph.subgraph(component).edges(data=True):
+            pair = edge["pair"]
+            witnesses = [readings.text(w) for w in (set(graph.adj[x]) | set(graph.adj[y])) - {x, y}]
+            if len(witnesses) < ATTEST_WITNESSES:
+                continue
+            won = lost = 0  # for pair.a
+            for ra, rb in readings.variants(pair):
+                na = sum(ra <= w for w in witnesses) if ra else 0
+                nb = sum(rb <= w for w in witnesses) if rb else 0
+                if max(na, nb) >= ATTEST_WITNESSES and na != nb:
+                    won, lost = (won + 1, lost) if na > nb else (won, lost + 1)
+            if won >= ATTEST_SITES and won >= ATTEST_RATIO * lost:
+                decided[(pair.a, pair.b)] = (won, lost)
+            elif lost >= ATTEST_SITES and lost >= ATTEST_RATIO * won:
+                decided[(pair.b, pair.a)] = (lost, won)
+    return decided
 
 
 def centrality(graph: nx.Graph, x: str) -> float:
