@@ -32,7 +32,7 @@ needs both a count and a share of the readings concerned.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from cydifflib import SequenceMatcher
@@ -85,6 +85,23 @@ def _grams(text: str) -> set[int]:
     return set((hashes[:-1] * np.int64(1_000_003) ^ hashes[1:]).tolist())
 
 
+_MASK64 = (1 << 64) - 1
+
+
+def _few_grams(words: Sequence[str]) -> Grams:
+    """:func:`_grams` of a few words, in plain Python (numpy costs more than it saves on a handful).
+
+    >>> _few_grams("the cat sat".split()) == frozenset(_grams("the cat sat"))
+    True
+    """
+    out = set()
+    for first, second in zip(words, words[1:]):
+        product = (hash(first) * 1_000_003) & _MASK64
+        product = product - (1 << 64) if product >= 1 << 63 else product
+        out.add(product ^ hash(second))
+    return frozenset(out)
+
+
 class _Readings:
     """Bigram sets of the passages of each pair, on each side, computed on first use."""
 
@@ -118,7 +135,7 @@ class _Readings:
                     continue
                 if min(i1, j1) < 1 or i2 >= len(wa) or j2 >= len(wb):
                     continue  # no context on one side
-                sites.append((frozenset(_grams(" ".join(wa[i1 - 1 : i2 + 1]))), frozenset(_grams(" ".join(wb[j1 - 1 : j2 + 1])))))
+                sites.append((_few_grams(wa[i1 - 1 : i2 + 1]), _few_grams(wb[j1 - 1 : j2 + 1])))
         return sites
 
     def has(self, pair: Pair, side: str) -> bool:
