@@ -212,6 +212,11 @@ def _stemma_verdict(pair: Pair, stemma: Stemma) -> tuple[str, Signal] | None:
     x, y = pair.a, pair.b
     if stemma.cluster_size(x) < 3:
         return None  # two articles alone: the tree is the pair's own lean, nothing more
+    if count := stemma.mutual(x, y):
+        return "common", Signal(
+            "mutual-changes", count,
+            note=f"each changed at least {count} readings that the other and the rest of the cluster share: neither copied the other",
+        )
     for source, derived in ((x, y), (y, x)):
         chain = stemma.ancestors(derived)
         if source in chain:

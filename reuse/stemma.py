@@ -168,6 +168,8 @@ class Stemma:
     innovations: dict[str, int] = field(default_factory=dict)
     #: ``(x, z) -> "metadata" | "text"``: z ranks above x and nothing shows it later; what backs it.
     candidate: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: ``(a, b) -> (won, lost)``: places where they differ that the witnesses decide for a, and for b.
+    votes: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
     #: ``x -> articles``: x descends from one of these twin copies (or the text they share), not told which.
     twins: dict[str, frozenset[str]] = field(default_factory=dict)
     #: ``(kept, changed) -> (won, lost)``: where they differ, the witnesses side with ``kept``.
@@ -192,7 +194,20 @@ class Stemma:
         """Whether ``z``, a candidate parent of ``x`` on text alone, is refused by independent readings."""
         if (z, x) in self.kept:
             return False  # where they differ, the witnesses side with z: x's own readings are its changes
+        if self.candidate.get((x, z)) == "text" and self.mutual(x, z):
+            return True
         return self.candidate.get((x, z)) == "text" and bool(self.independent(x, z))
+
+    def mutual(self, x: str, y: str) -> int:
+        """Places where each of ``x`` and ``y`` kept the witnesses' reading and the other changed it (the fewer side).
+
+        Returns the count when it reaches ``ATTESTED_MIN``, else 0: then neither
+        can be the other's exemplar (a copy keeps its source's changes), and
+        both come from a text that kept them all.
+        """
+        won, lost = self.votes.get((x, y)) or self.votes.get((y, x)) or (0, 0)
+        count = min(won, lost)
+        return count if count >= ATTESTED_MIN else 0
 
     def later(self, x: str, y: str) -> bool:
         """Whether metadata shows ``x`` to be later than ``y`` (by more than the margin)."""
@@ -349,7 +364,7 @@ def build_stemma(
         rank[x] = round(backed + centrality(graph, x), 4)
     # A text that kept the readings the other witnesses share, where its
     # partner changed them, ranks above that partner unless metadata says otherwise.
-    stemma.kept = attestation(graph, readings)
+    stemma.kept = attestation(graph, readings, stemma.votes)
     order = [(k, c) for k, c in sorted(stemma.kept) if abs(metadata[id(graph[k][c]["pair"])]) <= margin]
     for _ in range(len(order)):  # a few passes settle it; a cycle of such pairs stops at the bound
         raised = False
@@ -400,7 +415,9 @@ def build_stemma(
     return stemma
 
 
-def attestation(graph: nx.Graph, readings: _Readings) -> dict[tuple[str, str], tuple[int, int]]:
+def attestation(
+    graph: nx.Graph, readings: _Readings, votes: dict[tuple[str, str], tuple[int, int]] | None = None
+) -> dict[tuple[str, str], tuple[int, int]]:
     """Pairs whose differences the other witnesses decide: ``(kept, changed) -> (places won, places lost)``.
 
     Where two texts of one story differ by a few words, the reading that
@@ -417,6 +434,7 @@ def attestation(graph: nx.Graph, readings: _Readings) -> dict[tuple[str, str], t
     Clusters too small to have two witnesses are left out.
     """
     decided: dict[tuple[str, str], tuple[int, int]] = {}
+    votes = {} if votes is None else votes
     for component in nx.connected_components(graph):
         if len(component) < ATTEST_WITNESSES + 2:
             continue
@@ -431,6 +449,7 @@ def attestation(graph: nx.Graph, readings: _Readings) -> dict[tuple[str, str], t
                 nb = sum(rb <= w for w in witnesses) if rb else 0
                 if max(na, nb) >= ATTEST_WITNESSES and na != nb:
                     won, lost = (won + 1, lost) if na > nb else (won, lost + 1)
+            votes[(pair.a, pair.b)] = (won, lost)
             if won >= ATTEST_SITES and won >= ATTEST_RATIO * lost:
                 decided[(pair.a, pair.b)] = (won, lost)
             elif lost >= ATTEST_SITES and lost >= ATTEST_RATIO * won:

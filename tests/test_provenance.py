@@ -144,3 +144,34 @@ def test_a_time_order_alone_does_not_make_a_weak_link_a_sure_copy():
     assert (d.relation.value, d.source) == ("copied", "early")
     assert 0.55 <= d.confidence < 0.9
     assert any(s.name == "relatedness" for s in d.evidence)
+
+
+# An encyclopaedia page (not in the corpus), an extract of it that is, and
+# four rewrites of the whole page: one nearly whole copy that changed a few
+# words, three that each changed their own words and kept the page's where
+# the first changed it. The fuller copy holds more of the page than the
+# extract, so containment alone would make it the source of everything.
+PAGE = SENTENCES
+EXTRACT = " ".join(PAGE[:4])
+FULLER = _edit(" ".join(PAGE), [
+    ("voted on Tuesday", "agreed on Tuesday"), ("deep cracks", "large cracks"),
+    ("would remain open", "would stay open"), ("long detour", "big detour"),
+])
+REWRITES = {
+    "r1": _edit(" ".join(PAGE), [("heavy lorries", "big trucks"), ("Local businesses", "Shops"), ("promised", "pledged")]),
+    "r2": _edit(" ".join(PAGE), [("engineers found", "experts discovered"), ("full inspection", "thorough check"),
+                                 ("mayor told", "mayor informed")]),
+    "r3": _edit(" ".join(PAGE), [("built in 1931", "opened in 1931"), ("delivery vans", "courier vans"), ("repairs would begin", "work would start")]),
+}
+
+
+def test_an_extract_that_kept_the_common_wording_is_the_source_not_the_fuller_copy_that_changed_it():
+    texts = {"extract": EXTRACT, "fuller": FULLER, **REWRITES}
+    result = reuse.scan_articles([Article(name, text, name.title()) for name, text in texts.items()])
+    verdicts = {frozenset((p.a, p.b)): p.direction for p in result.pairs}
+    for name in ("fuller", *REWRITES):
+        d = verdicts[frozenset(("extract", name))]
+        assert (d.relation.value, d.source) == ("copied", "extract"), (name, d)
+    for name in REWRITES:
+        d = verdicts[frozenset(("fuller", name))]
+        assert d.source != "fuller", (name, d)
