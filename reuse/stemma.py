@@ -32,8 +32,10 @@ needs both a count and a share of the readings concerned.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import contains
 
 from cydifflib import SequenceMatcher
 
@@ -85,44 +87,27 @@ def _grams(text: str) -> set[int]:
     return set((hashes[:-1] * np.int64(1_000_003) ^ hashes[1:]).tolist())
 
 
-_MASK64 = (1 << 64) - 1
-
-
-def _few_grams(words: Sequence[str]) -> Grams:
-    """:func:`_grams` of a few words, in plain Python (numpy costs more than it saves on a handful).
-
-    >>> _few_grams("the cat sat".split()) == frozenset(_grams("the cat sat"))
-    True
-    """
-    out = set()
-    for first, second in zip(words, words[1:]):
-        product = (hash(first) * 1_000_003) & _MASK64
-        product = product - (1 << 64) if product >= 1 << 63 else product
-        out.add(product ^ hash(second))
-    return frozenset(out)
-
-
 class _Readings:
     """Bigram sets of the passages of each pair, on each side, computed on first use."""
 
     def __init__(self, by_id: Mapping[str, Article]) -> None:
         self.by_id = by_id
         self.cache: dict[tuple[int, str], Grams] = {}
-        self.whole: dict[str, Grams] = {}
+        self.whole: dict[str, str] = {}
 
-    def text(self, article_id: str) -> Grams:
-        """The bigrams of the article's whole text."""
+    def text(self, article_id: str) -> str:
+        """The article's words, case folded, one space between and one at each end (for finding readings)."""
         found = self.whole.get(article_id)
         if found is None:
-            found = self.whole[article_id] = frozenset(_grams(self.by_id[article_id].text))
+            found = self.whole[article_id] = f" {' '.join(self.by_id[article_id].text.lower().split())} "
         return found
 
-    def variants(self, pair: Pair) -> list[tuple[Grams, Grams]]:
+    def variants(self, pair: Pair) -> list[tuple[str, str]]:
         """The places where the two sides' aligned text differs by a few words: (a's reading, b's reading).
 
-        Each reading is the bigrams of the differing words with one word of
-        context either side, so that an omission is a reading too (the
-        bigram joining the context). A longer difference is text one side
+        Each reading is the differing words with one word of context either
+        side (space-padded, to be found in :meth:`text`), so that an omission
+        is a reading too (the two context words). A longer difference is text one side
         lacks altogether (more of a fuller original, or an addition), not a
         change to a text both had.
         """
@@ -130,12 +115,14 @@ class _Readings:
         sites = []
         for p in pair.passages:
             wa, wb = text_a[p.a_start:p.a_end].lower().split(), text_b[p.b_start:p.b_end].lower().split()
+            if wa == wb:
+                continue
             for tag, i1, i2, j1, j2 in SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes():
                 if tag == "equal" or max(i2 - i1, j2 - j1) > VARIANT_WORDS:
                     continue
                 if min(i1, j1) < 1 or i2 >= len(wa) or j2 >= len(wb):
                     continue  # no context on one side
-                sites.append((_few_grams(wa[i1 - 1 : i2 + 1]), _few_grams(wb[j1 - 1 : j2 + 1])))
+                sites.append((f" {' '.join(wa[i1 - 1 : i2 + 1])} ", f" {' '.join(wb[j1 - 1 : j2 + 1])} "))
         return sites
 
     def has(self, pair: Pair, side: str) -> bool:
@@ -431,29 +418,32 @@ def attestation(
     texts share one reading and more share it than the other (a lone
     witness may be a copy of either side); a pair is decided when one side
     wins at least ``ATTEST_SITES`` places and three times as many as it loses.
-    Clusters too small to have two witnesses are left out.
+    Pairs whose two sides have fewer than two other partners between them
+    are left out.
     """
     decided: dict[tuple[str, str], tuple[int, int]] = {}
     votes = {} if votes is None else votes
-    for component in nx.connected_components(graph):
-        if len(component) < ATTEST_WITNESSES + 2:
+    for x, y, edge in graph.edges(data=True):
+        others = (set(graph.adj[x]) | set(graph.adj[y])) - {x, y}
+        if len(others) < ATTEST_WITNESSES:
             continue
-        for x, y, edge in graph.subgraph(component).edges(data=True):
-            pair = edge["pair"]
-            witnesses = [readings.text(w) for w in (set(graph.adj[x]) | set(graph.adj[y])) - {x, y}]
-            if len(witnesses) < ATTEST_WITNESSES:
-                continue
+        pair = edge["pair"]
+        sites = readings.variants(pair)
+        if sites:
+            witnesses = [readings.text(w) for w in others]
             won = lost = 0  # for pair.a
-            for ra, rb in readings.variants(pair):
-                na = sum(ra <= w for w in witnesses) if ra else 0
-                nb = sum(rb <= w for w in witnesses) if rb else 0
+            for ra, rb in sites:
+                na = sum(map(contains, witnesses, repeat(ra, len(witnesses))))
+                nb = sum(map(contains, witnesses, repeat(rb, len(witnesses))))
                 if max(na, nb) >= ATTEST_WITNESSES and na != nb:
                     won, lost = (won + 1, lost) if na > nb else (won, lost + 1)
-            votes[(pair.a, pair.b)] = (won, lost)
-            if won >= ATTEST_SITES and won >= ATTEST_RATIO * lost:
-                decided[(pair.a, pair.b)] = (won, lost)
-            elif lost >= ATTEST_SITES and lost >= ATTEST_RATIO * won:
-                decided[(pair.b, pair.a)] = (lost, won)
+        else:
+            won = lost = 0
+        votes[(pair.a, pair.b)] = (won, lost)
+        if won >= ATTEST_SITES and won >= ATTEST_RATIO * lost:
+            decided[(pair.a, pair.b)] = (won, lost)
+        elif lost >= ATTEST_SITES and lost >= ATTEST_RATIO * won:
+            decided[(pair.b, pair.a)] = (lost, won)
     return decided
 
 
