@@ -922,7 +922,12 @@ def evaluate_times(ctx: Context, sec: Section) -> None:
             f"{_stamp(source_day, 9, 0)}, answers at random times on {answer_day}; OneStopEnglish adv at 09:00 on "
             f"{days['adv']}, int and ele at random times on {days['int']} and {days['ele']}. Scanned with "
             "`reuse.scan_articles` (same texts as above). Correct means `copied` with the earlier text as source; "
-            "an abstention counts as not correct here.", "")
+            "an abstention counts as not correct here.", "",
+            "A time order shows which text came first, not that one copied the other: a copy ordered by time alone "
+            "whose textual link is weak (only part of each text reused, or similarity below the paraphrase threshold "
+            "fitted on MSRP) gets 0.7 of the order's confidence (`WEAK_LINK_RELATED` in `reuse/provenance.py`, the "
+            "share of such pairs that are true copies in the Clough-Stevenson scan below); those verdicts make the "
+            "[0.5, 0.9) rows of the reliability tables.", "")
     sec.add("### Targets", "", *target_lines(sec.targets))
     sec.add("### Clough-Stevenson with times", "")
     links = s["links"]
