@@ -22,7 +22,14 @@ Common sources come in four forms:
   least half of what the two share and is not later than the other side
   (the other's own link to it was missed, or runs through an unseen text);
 * one holds readings the other lacks that a third article attests, so
-  neither is the other's exemplar: both come from a text the corpus lacks.
+  neither is the other's exemplar: both come from a text the corpus lacks;
+  so too when each changed readings that the other and the rest of the
+  cluster kept.
+
+Twin copies that nothing in the cluster tells apart stay undetermined. A
+time order shows which text came first, not that one copied the other: a
+copy ordered by time alone whose textual link is weak gets
+``WEAK_LINK_RELATED`` of the order's confidence.
 """
 
 from __future__ import annotations

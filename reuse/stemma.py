@@ -7,6 +7,13 @@ module places every article that shares text in a tree:
 * **Rank.** Metadata first (the summed leans of times, canonical links and
   credits toward the article), then centrality: the source of a cluster is
   its medoid, the text closest to all the others (see :func:`centrality`).
+* **Witnesses.** Where two texts differ by a few words inside aligned text,
+  the reading the cluster's other texts share is the original one: the text
+  that kept it ranks above the one that changed it, is a candidate parent
+  of it whatever containment says (an extract of a fuller original holds
+  less than a fuller copy, yet kept its wording), and two texts that each
+  changed readings the other kept are not parent and child (see
+  :func:`attestation`). Text one side lacks altogether is never compared.
 * **Candidates.** An article's candidate parents are its partners ranked
   above it that neither metadata nor its own pair's lean shows to be later.
 * **Independent readings.** A candidate backed by text alone is refused when
