@@ -323,6 +323,13 @@ def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: 
             return Direction(Relation.UNDETERMINED, None, None, 0.5, tuple(evidence))
         source = signal.favours
         derived = b.id if source == a.id else a.id
+        if (source, derived) in stemma.kept:
+            won, lost = stemma.kept[(source, derived)]
+            evidence.insert(1, Signal(
+                "witnesses", f"{won}:{lost}", favours=source,
+                note=f"where they differ by a few words, the other texts share {source}'s reading in {won} places "
+                f"and {derived}'s in {lost}: {derived} changed the common text",
+            ))
         if strong * signal.weight > 0:  # metadata agrees with the tree
             confidence = _timed(min(0.98, _confidence(strong + signal.weight)), pair, named, evidence)
         elif strong:
