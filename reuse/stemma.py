@@ -114,9 +114,9 @@ class _Readings:
 
         Each reading is the differing words with one word of context either
         side (space-padded, to be found in :meth:`text`), so that an omission
-        is a reading too (the two context words). A longer difference is text one side
-        lacks altogether (more of a fuller original, or an addition), not a
-        change to a text both had.
+        is a reading too (the two context words). A longer difference is text
+        one side lacks altogether (more of a fuller original, or an
+        addition), not a change to a text both had.
         """
         text_a, text_b = self.by_id[pair.a].text, self.by_id[pair.b].text
         sites = []
@@ -370,8 +370,8 @@ def build_stemma(
             break
     for x in sorted(graph.nodes, key=lambda n: (-rank[n], n)):
         for z, e in graph.adj[x].items():
-            if (x, z) in stemma.kept:
-                continue  # z changed readings x kept: x has them from elsewhere
+            if (x, z) in stemma.kept and _toward(e["pair"], z, metadata) <= margin:
+                continue  # z changed readings x kept: x has them from elsewhere (unless metadata says z came first)
             # Where the witnesses side with z, their verdict stands for the
             # text's lean (containment is blind to an extract of a fuller original).
             text_ok = (z, x) in stemma.kept or _toward(e["pair"], z, lean) >= -margin
