@@ -62,7 +62,14 @@ CONFIGS = {
     # Buckets of more than 3 articles are banal: whole-article copies of one source make them.
     "small-buckets": ScanConfig(candidates=CandidateConfig(max_bucket=3)),
     "min-docs-2": ScanConfig(boilerplate=BoilerplateConfig(min_docs=2)),
+    # Pairs that collide and align but share fewer than 60 three-word runs are dropped before aligning.
+    "many-shared-runs": ScanConfig(candidates=CandidateConfig(min_shared_trigrams=60)),
 }
+
+
+def _with_new(pairs, new: set[str]) -> list:
+    """The pairs involving a new article, that article as ``a``."""
+    return [p if p.a in new else p.swapped() for p in pairs if p.a in new or p.b in new]
 
 
 @pytest.mark.parametrize("name", CONFIGS, ids=str)
@@ -72,7 +79,7 @@ def test_check_finds_what_a_scan_of_the_union_finds(corpus, tmp_path, name):
     result = check(corpus["new"], tmp_path / "i.db", config)
     union = reuse.scan(corpus["all"], config)
     new = {p.name for p in corpus["new"].iterdir()}
-    expected = [p if p.a in new else p.swapped() for p in union.pairs if p.a in new or p.b in new]
+    expected = _with_new(union.pairs, new)
     assert len(expected) > 20  # the corpus plants reuse across the two halves and within the new one
     assert any(p.b not in new for p in expected) and any(p.b in new for p in expected)
     assert _found(result.pairs) == _found(expected)
@@ -81,6 +88,19 @@ def test_check_finds_what_a_scan_of_the_union_finds(corpus, tmp_path, name):
         a, b = result.article(pair.a), result.article(pair.b)
         for p in pair.passages:
             assert a.text[p.a_start : p.a_end] and b.text[p.b_start : p.b_end]
+
+
+def test_the_shared_runs_check_matters_on_this_corpus(corpus):
+    """Without the check on shared three-word runs the union scan would find more pairs with a new article.
+
+    So ``many-shared-runs`` above fails a check that reports candidate pairs
+    the scan drops before aligning.
+    """
+    strict = CONFIGS["many-shared-runs"]
+    loose = replace(strict, candidates=replace(strict.candidates, min_shared_trigrams=0))
+    new = {p.name for p in corpus["new"].iterdir()}
+    kept, unchecked = (len(_with_new(reuse.scan(corpus["all"], c).pairs, new)) for c in (strict, loose))
+    assert unchecked > kept
 
 
 def test_boilerplate_seen_across_index_and_batch_is_learned(corpus, tmp_path):

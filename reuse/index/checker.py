@@ -4,8 +4,8 @@ The stages of ``reuse.pipeline._scan``, with the index standing in for the
 articles already seen:
 
     read the batch -> look up the buckets its band keys name -> candidates
-    -> read the matched articles -> counts for their lines and stems -> align
-    -> provenance
+    -> read the matched articles -> keep the pairs sharing three-word runs
+    -> counts for their lines and stems -> align -> provenance
 
 Only the postings of the batch's band keys, the stored articles they lead
 to, and the counts of those articles' stems and short lines are read: memory
@@ -27,6 +27,7 @@ import numpy as np
 
 from ..align import align_pair, prepare
 from ..boilerplate import mask_lines
+from ..candidates import trigram_set, verify_candidates
 from ..config import ScanConfig
 from ..model import Article, Pair, ScanResult, Skipped
 from ..provenance import infer_directions
@@ -139,6 +140,7 @@ def _check(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanCon
     with _Stage(timings, "read matches"):
         stored = stored_features(conn, rowids.tolist(), config, sketch=False)
         involved = new + [stored[r] for r in rowids.tolist()]
+        candidates = _verified(candidates, involved, config)
         n_docs = int(meta(conn)["n_docs"]) + counts.n_docs
         df, learned = _statistics(conn, counts, [involved[k] for k in sorted({k for c in candidates for k in c})], n_docs, config)
     with _Stage(timings, "align"):
@@ -191,6 +193,17 @@ def _candidates(conn: sqlite3.Connection, new: list[Features], replaced: set[int
     renumber = {old: n_new + k for k, old in enumerate(used)}
     pairs = [(i, renumber.get(j, j)) for i, j in pairs]
     return pairs, rowids[[j - n_new for j in used]] if used else np.zeros(0, dtype=np.int64)
+
+
+def _verified(candidates: list[tuple[int, int]], involved: list[Features], config: ScanConfig) -> list[tuple[int, int]]:
+    """The candidates whose articles share enough three-word runs, as the scan keeps them.
+
+    The runs are those of each article's usable words, recomputed from its
+    text (stored articles are re-read anyway, to be aligned).
+    """
+    used = {k for pair in candidates for k in pair}
+    trigrams = [trigram_set(f.analysis.words[f.usable]) if k in used else None for k, f in enumerate(involved)]
+    return verify_candidates(candidates, trigrams, config.candidates)
 
 
 def _new_pairs(keys: np.ndarray, owners: np.ndarray, n_new: int, max_bucket: int) -> np.ndarray:
