@@ -15,7 +15,14 @@ from reuse.config import BoilerplateConfig, CandidateConfig, ScanConfig
 from reuse.errors import IndexFileError, InputError
 from reuse.index import add_articles, add_folder, check, check_articles, index_info, remove_articles
 from reuse.load import load_articles
+from reuse.index.postings import live_postings
 from reuse.model import Article
+
+
+def postings_by_id(con: sqlite3.Connection) -> list[tuple[int, str]]:
+    """The live postings as ``(key, article id)``: rowids differ between two builds of one index."""
+    ids = dict(con.execute("SELECT rowid, id FROM articles"))
+    return sorted((key, ids[rowid]) for key, rowid in live_postings(con))
 
 SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
 if str(SCRIPTS) not in sys.path:
@@ -110,7 +117,7 @@ def test_boilerplate_seen_across_index_and_batch_is_learned(corpus, tmp_path):
     assert info.lines >= 1
     con = sqlite3.connect(tmp_path / "i.db")
     assert con.execute("SELECT max(n) FROM lines").fetchone()[0] == 2
-    assert con.execute("SELECT count(*) FROM postings").fetchone()[0] == info.postings
+    assert len(live_postings(con)) == info.postings
 
 
 def test_readding_is_a_no_op_and_changes_are_new_versions(samples_dir, tmp_path):
@@ -146,7 +153,7 @@ def test_only_the_latest_version_is_matched(tmp_path):
 def _tables(db: Path) -> dict[str, list]:
     con = sqlite3.connect(db)
     out = {t: con.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in ("stems", "lines")}
-    out["postings"] = con.execute("SELECT key, a.id FROM postings JOIN articles a ON a.rowid = article ORDER BY 1, 2").fetchall()
+    out["postings"] = postings_by_id(con)
     out["meta"] = con.execute("SELECT * FROM meta ORDER BY 1").fetchall()
     return out
 
@@ -236,3 +243,27 @@ def test_a_short_article_without_language_takes_that_of_the_articles_before_it(t
     add_articles(db, [Article(id=i, text=NAMES + " " + i, outlet=i) for i in ("b1", "d1")])
     rows = sqlite3.connect(db).execute("SELECT id, language, detected FROM articles ORDER BY id").fetchall()
     assert rows == [("a1", "en", 1), ("b1", "en", 0), ("c1", "fr", 1), ("c2", "fr", 1), ("d1", "fr", 0)]
+
+
+def test_compacted_postings_are_the_live_postings(samples_dir, tmp_path, monkeypatch):
+    """Batches, a removal and a new version: compacting after each add leaves one segment and the same matches."""
+    arts = load_articles(samples_dir).articles
+    changed = replace(arts[0], text=arts[0].text + "\nA paragraph added in the second version of this story.\n")
+
+    def build(db: Path) -> sqlite3.Connection:
+        add_articles(db, arts[:3])
+        add_articles(db, arts[3:])
+        remove_articles(db, [arts[1].id])
+        add_articles(db, [changed])
+        return sqlite3.connect(db)
+
+    plain = build(tmp_path / "plain.db")
+    monkeypatch.setattr("reuse.index.writer.MAX_SEGMENTS", 1)
+    compacted = build(tmp_path / "compacted.db")
+    assert plain.execute("SELECT count(DISTINCT segment), count(*) FROM postings").fetchone()[0] == 3
+    assert plain.execute("SELECT count(*) FROM dead").fetchone()[0] == 2  # the old version and the removed article
+    assert compacted.execute("SELECT count(DISTINCT segment) FROM postings").fetchone()[0] == 1
+    assert compacted.execute("SELECT count(*) FROM dead").fetchone()[0] == 0
+    assert postings_by_id(compacted) == postings_by_id(plain) != []
+    probe = [replace(a, id="probe-" + a.id) for a in arts]
+    assert check_articles(tmp_path / "compacted.db", probe).pairs == check_articles(tmp_path / "plain.db", probe).pairs

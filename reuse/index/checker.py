@@ -35,7 +35,8 @@ from ..sketch import CHANNELS
 from ..text import DocumentFrequency, ranks, unique_sorted
 from .features import Features, LanguageCounts, merge_languages, read_article
 from .stats import Counts
-from .store import connect, current_rows, languages_before, lookup, meta
+from .postings import find
+from .store import connect, current_rows, languages_before, meta
 from .writer import sorted_unique, stored_features
 
 __all__ = ["check_articles"]
@@ -162,18 +163,21 @@ def _candidates(conn: sqlite3.Connection, new: list[Features], replaced: set[int
     the stored articles, in the order of their local numbers.
     """
     n_new = len(new)
-    per_channel = []
+    per_channel = [
+        np.concatenate([f.keys[channel] for f in new]) if new else np.zeros(0, dtype=np.int64) for channel, _ in enumerate(CHANNELS)
+    ]
+    # One pass over the postings for both channels (their keys are folded apart), then split by channel.
+    distinct = [unique_sorted(keys) for keys in per_channel]
+    got_keys, got_rowids = find(conn, unique_sorted(np.concatenate(distinct)))
+    if replaced:
+        keep = ~np.isin(got_rowids, np.fromiter(replaced, dtype=np.int64))
+        got_keys, got_rowids = got_keys[keep], got_rowids[keep]
     fetched_keys, fetched_rowids = [], []
-    for channel, _ in enumerate(CHANNELS):
-        keys = np.concatenate([f.keys[channel] for f in new]) if new else np.zeros(0, dtype=np.int64)
-        # unique_sorted, not np.unique: numpy 2.4 hashes there, 100x slower than sorting 64-bit keys.
-        rows = lookup(conn, "SELECT p.key, p.article FROM json_each(?) q CROSS JOIN postings p ON p.key = q.value", unique_sorted(keys).tolist())
-        got = np.array(rows, dtype=np.int64).reshape(-1, 2)
-        if replaced:
-            got = got[~np.isin(got[:, 1], np.fromiter(replaced, dtype=np.int64))]
-        fetched_keys.append(got[:, 0])
-        fetched_rowids.append(got[:, 1])
-        per_channel.append(keys)
+    for keys in distinct:
+        pos = np.minimum(np.searchsorted(keys, got_keys), max(len(keys) - 1, 0))
+        mine = keys[pos] == got_keys if len(keys) else np.zeros(len(got_keys), dtype=bool)
+        fetched_keys.append(got_keys[mine])
+        fetched_rowids.append(got_rowids[mine])
     rowids = unique_sorted(np.concatenate(fetched_rowids))
     found = []
     for channel, name in enumerate(CHANNELS):

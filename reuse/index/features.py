@@ -25,6 +25,9 @@ from ..pipeline import _SHORT as SHORT  # the scan's own threshold, so the two c
 from ..sketch import CHANNELS, sketch_article
 from ..text import Analysis, analyze, unique_sorted
 
+#: Bits of a folded band key kept (``postings.py`` stores 32 of them in a row named by the other 12).
+KEY_BITS = 44
+
 __all__ = ["Features", "LanguageCounts", "content_digest", "fallback_language", "merge_languages", "read_article", "signed"]
 
 #: Per language, ``(articles it was detected in, the first of their ids)``.
@@ -39,8 +42,8 @@ class Features:
     """What one article brings to an index.
 
     ``keys`` holds, per channel, the article's distinct band keys folded with
-    their band (one 64-bit key names a bucket of one band of one channel), as
-    signed integers ready for SQLite.
+    their band (one key names a bucket of one band of one channel), cut to
+    ``KEY_BITS`` bits: two buckets share a key by chance about once in 2**44.
     """
 
     article: Article
@@ -72,7 +75,7 @@ def _fold(keys: np.ndarray, channel: int) -> np.ndarray:
     folded ^= folded >> np.uint64(30)
     folded *= _MIX
     folded ^= folded >> np.uint64(31)
-    return signed(unique_sorted(folded.ravel()))
+    return signed(unique_sorted(folded.ravel() >> np.uint64(64 - KEY_BITS)))
 
 
 def fallback_language(counts: LanguageCounts) -> str | None:
