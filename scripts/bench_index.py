@@ -243,9 +243,9 @@ def render(ctx: dict) -> str:
     if n_index < 100_000:
         lines += [
             f"**Scale.** The issue asks for 100,000 indexed articles; this run indexed {n_index:,} to fit the "
-            "time available on a shared 2-core machine. Adding is linear in the articles added; the check's "
-            "look-ups are B-tree seeks whose cost grows with the logarithm of the index (and with how much of "
-            "it the operating system's cache holds).",
+            "time available on a shared 2-core machine. Adding is linear in the articles added; the check "
+            "reads the postings rows of every 12-bit key prefix its batch touches (for 1,000 new articles, all "
+            "of them), so its look-up time grows linearly with the index, about 6 bytes read per stored posting.",
             "",
         ]
     lines += [
@@ -301,22 +301,30 @@ def render(ctx: dict) -> str:
 
 
 NOTES = [
-    "Adding costs reading and sketching each article (the same work as `reuse scan`'s reading pass) plus "
-    "writing its postings: one SQLite row per distinct (channel, band, bucket) of its windows, about 32 bands "
-    "x 2 channels x (words / 12) rows (about 2,850 for the generator's 700-word articles), each about 17.5 "
-    "bytes in the clustered B-tree (13 bytes of record: 8-byte key, article number, header; cell pointer and "
-    "slack). Those rows are over 90% of the file and most of the write time; they are what lets a check read "
-    "only the buckets it needs and find exactly the candidates a scan finds.",
-    "Why the size and add-rate targets are missed, and what would meet them: 16 KB for 2,850 postings leaves "
-    "under 6 bytes a posting, below what a B-tree row costs, and 1,500 articles/s means 4.3 million B-tree "
-    "inserts a second, several times what SQLite does from Python (about 0.4-1 million). Meeting both needs a "
-    "different posting store: per-batch runs of postings sorted by key, delta-coded in BLOBs with a small "
-    "index of block boundaries, merged in the background (an LSM layout), which costs about 4 bytes a posting "
-    "with 40-bit keys but makes lookups probabilistic (a rare false bucket hit costs an alignment, never a "
-    "false pair). Fewer postings per article (fewer bands, or a longer stride) would change what the scan "
-    "finds, so the index does not do it on its own.",
-    "The check's time is reading and sketching the new batch, one B-tree seek per distinct band key of the "
-    "batch (passed to SQLite as one JSON array), re-reading the stored articles it matches, and aligning.",
+    "Adding costs reading and sketching each article (the same work as `reuse scan`'s reading pass: "
+    "tokenising, stemming and hashing are over 80% of an add's time in cProfile) plus writing its postings, "
+    "one per distinct (channel, band, bucket) of its windows, about 32 bands x 2 channels x (words / 12) "
+    "(about 2,850 for the generator's 700-word articles). Postings are written as one segment per 5,000 "
+    "articles: sorted packed numpy arrays in at most 4,096 BLOB rows (`reuse/index/postings.py`), 6 bytes a "
+    "posting (a 32-bit key suffix under a 12-bit row prefix, a 16-bit article offset), so writing them is a "
+    "few thousand inserts, no longer the bulk of the time.",
+    "Why the size target is still missed: 2,850 postings at 6 bytes are 16.7 KB, and each article's row "
+    "(about 2.4 KB of zlib text, metadata and digest) takes a 4 KB page of its own. Reaching 16 KB needs "
+    "entropy-coded postings (the keys' information is about 34 bits a posting, 4.3 bytes): tried with "
+    "byte-plane zlib, it gave 4.5-4.7 bytes but cost 25-33 ns a posting to decode, about 8 s for the 285 "
+    "million postings of 100,000 articles that a 1,000-article batch touches, so the check target would go "
+    "instead. Larger SQLite pages pack the articles better but waste half a page at the end of every "
+    "postings BLOB: 8 KB pages made the file larger, not smaller.",
+    "Why the add-rate target is missed: the reading pass itself runs at about 600-700 articles/s on one "
+    "core of this machine when it is idle; 1,500 articles/s needs it faster (speed2's work) or reading in "
+    "several processes.",
+    "The check's time is reading and sketching the new batch, one pass over the postings rows of the 12-bit "
+    "prefixes its keys touch (a 1,000-article batch touches all of them: its 2.8 million keys are binary-searched "
+    "in place in each row, nothing is decoded), re-reading the stored articles it matches, keeping the pairs "
+    "that share enough three-word runs (as the scan does), and aligning. Band keys are cut to 44 bits: a stored "
+    "key equals an asked one by chance about (postings / 2^44) times per key asked, some 50 false bucket "
+    "hits for 1,000 new articles against 100,000; such a hit can only add a candidate pair, which the "
+    "three-word-run check or the alignment then drops.",
     "Peak memory is the child process's `ru_maxrss`; the operating system's file cache is not counted.",
 ]
 

@@ -8,6 +8,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import reuse
@@ -258,7 +259,7 @@ def test_compacted_postings_are_the_live_postings(samples_dir, tmp_path, monkeyp
         return sqlite3.connect(db)
 
     plain = build(tmp_path / "plain.db")
-    monkeypatch.setattr("reuse.index.writer.MAX_SEGMENTS", 1)
+    monkeypatch.setattr("reuse.index.writer.MAX_SEGMENTS", 0)
     compacted = build(tmp_path / "compacted.db")
     assert plain.execute("SELECT count(DISTINCT segment), count(*) FROM postings").fetchone()[0] == 3
     assert plain.execute("SELECT count(*) FROM dead").fetchone()[0] == 2  # the old version and the removed article
@@ -267,3 +268,21 @@ def test_compacted_postings_are_the_live_postings(samples_dir, tmp_path, monkeyp
     assert postings_by_id(compacted) == postings_by_id(plain) != []
     probe = [replace(a, id="probe-" + a.id) for a in arts]
     assert check_articles(tmp_path / "compacted.db", probe).pairs == check_articles(tmp_path / "plain.db", probe).pairs
+
+
+def test_compaction_keeps_article_offsets_16_bit(samples_dir, tmp_path):
+    """Postings of articles 70,000 rowids apart are compacted into two segments of 16-bit offsets."""
+    from reuse.index.postings import compact, write_segment
+
+    db = tmp_path / "i.db"
+    add_folder(samples_dir, db)
+    con = sqlite3.connect(db, isolation_level=None)
+    lowest = con.execute("SELECT min(rowid) FROM articles").fetchone()[0]
+    keys = np.array([5, 2**40 + 7, 2**43 + 9, 5], dtype=np.int64)
+    con.execute("BEGIN")
+    write_segment(con, keys, np.array([lowest, lowest, lowest + 70_000, lowest + 70_000], dtype=np.int64))
+    before = live_postings(con)
+    compact(con)
+    con.execute("COMMIT")
+    assert live_postings(con) == before
+    assert con.execute("SELECT count(DISTINCT segment), max(width) FROM postings").fetchone() == (2, 2)

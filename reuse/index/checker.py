@@ -4,7 +4,7 @@ The stages of ``reuse.pipeline._scan``, with the index standing in for the
 articles already seen:
 
     read the batch -> look up the buckets its band keys name -> candidates
-    -> read the matched articles -> keep the pairs sharing three-word runs
+    -> keep the pairs sharing three-word runs -> read the matched articles
     -> counts for their lines and stems -> align -> provenance
 
 Only the postings of the batch's band keys, the stored articles they lead
@@ -27,7 +27,7 @@ import numpy as np
 
 from ..align import align_pair, prepare
 from ..boilerplate import mask_lines
-from ..candidates import trigram_set, verify_candidates
+from ..candidates import verify_candidates
 from ..config import ScanConfig
 from ..model import Article, Pair, ScanResult, Skipped
 from ..provenance import infer_directions
@@ -36,7 +36,7 @@ from ..text import DocumentFrequency, ranks, unique_sorted
 from .features import Features, LanguageCounts, merge_languages, read_article
 from .stats import Counts
 from .postings import find
-from .store import connect, current_rows, languages_before, meta
+from .store import connect, current_rows, languages_before, meta, stored_runs
 from .writer import sorted_unique, stored_features
 
 __all__ = ["check_articles"]
@@ -138,10 +138,10 @@ def _check(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanCon
             _tick(progress, "sketch", n, len(batch))
     with _Stage(timings, "candidates"):
         candidates, rowids = _candidates(conn, new, replaced, config)
+        candidates, rowids = _verified(conn, candidates, rowids, new, config)
     with _Stage(timings, "read matches"):
         stored = stored_features(conn, rowids.tolist(), config, sketch=False)
         involved = new + [stored[r] for r in rowids.tolist()]
-        candidates = _verified(candidates, involved, config)
         n_docs = int(meta(conn)["n_docs"]) + counts.n_docs
         df, learned = _statistics(conn, counts, [involved[k] for k in sorted({k for c in candidates for k in c})], n_docs, config)
     with _Stage(timings, "align"):
@@ -192,22 +192,29 @@ def _candidates(conn: sqlite3.Connection, new: list[Features], replaced: set[int
         found.append(codes[hits >= needed])
     codes = unique_sorted(np.concatenate(found)) if found else np.zeros(0, dtype=np.uint64)
     pairs = [(int(c >> 32), int(c & 0xFFFFFFFF)) for c in codes.tolist()]
-    # Keep only the stored articles some candidate pair involves, renumbered.
+    return _keep_used(pairs, rowids, n_new)
+
+
+def _verified(
+    conn: sqlite3.Connection, candidates: list[tuple[int, int]], rowids: np.ndarray, new: list[Features], config: ScanConfig
+) -> tuple[list[tuple[int, int]], np.ndarray]:
+    """The candidates whose articles share enough three-word runs, as the scan keeps them.
+
+    The stored articles' runs are read from the index, their texts not yet:
+    only the articles of the pairs kept are read and aligned. Returns the
+    pairs and stored rowids renumbered as :func:`_candidates` gives them.
+    """
+    stored = stored_runs(conn, rowids.tolist())
+    runs = [f.runs for f in new] + [stored[r] for r in rowids.tolist()]
+    return _keep_used(verify_candidates(candidates, runs, config.candidates), rowids, len(new))
+
+
+def _keep_used(pairs: list[tuple[int, int]], rowids: np.ndarray, n_new: int) -> tuple[list[tuple[int, int]], np.ndarray]:
+    """Only the stored articles some pair involves, renumbered after the new ones."""
     used = sorted({j for _, j in pairs if j >= n_new})
     renumber = {old: n_new + k for k, old in enumerate(used)}
     pairs = [(i, renumber.get(j, j)) for i, j in pairs]
     return pairs, rowids[[j - n_new for j in used]] if used else np.zeros(0, dtype=np.int64)
-
-
-def _verified(candidates: list[tuple[int, int]], involved: list[Features], config: ScanConfig) -> list[tuple[int, int]]:
-    """The candidates whose articles share enough three-word runs, as the scan keeps them.
-
-    The runs are those of each article's usable words, recomputed from its
-    text (stored articles are re-read anyway, to be aligned).
-    """
-    used = {k for pair in candidates for k in pair}
-    trigrams = [trigram_set(f.analysis.words[f.usable]) if k in used else None for k, f in enumerate(involved)]
-    return verify_candidates(candidates, trigrams, config.candidates)
 
 
 def _new_pairs(keys: np.ndarray, owners: np.ndarray, n_new: int, max_bucket: int) -> np.ndarray:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..boilerplate import line_keys, usable_words
+from ..candidates import trigram_set
 from ..config import ScanConfig
 from ..model import Article
 from ..pipeline import _SHORT as SHORT  # the scan's own threshold, so the two cannot drift apart
@@ -53,6 +54,7 @@ class Features:
     detected: bool  # the language was guessed from the article itself
     line_keys: np.ndarray  # int64, the distinct short lines
     stems: np.ndarray  # int64, the distinct usable stems
+    runs: np.ndarray  # uint32, the distinct three-word runs of the usable words (``trigram_set``)
     keys: tuple[np.ndarray, ...]  # int64 per channel, distinct folded band keys
 
 
@@ -159,6 +161,7 @@ def read_article(
         detected=detected,
         line_keys=signed(np.sort(lines)),
         stems=signed(unique_sorted(analysis.stems[usable])),
+        runs=trigram_set(analysis.words[usable]),
         keys=keys,
     )
 

@@ -20,8 +20,8 @@ its keys touch, one row per segment and binary-searches it in place
 
 Postings are never deleted one by one: an article replaced by a new version
 or removed goes into ``dead`` and its postings are skipped when read.
-:func:`compact` rewrites every segment as one without them, in the caller's
-transaction; ``add`` calls it when segments pile up.
+:func:`compact` rewrites the segments without them (one per 65,536
+rowids), in the caller's transaction; ``add`` calls it when segments pile up.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ import numpy as np
 from ..text import ranks
 from .features import KEY_BITS
 
-__all__ = ["compact", "dead_articles", "find", "live_postings", "mark_dead", "segment_count", "write_segment"]
+__all__ = ["compact", "dead_articles", "find", "live_postings", "mark_dead", "segments_since_compaction", "write_segment"]
 
 # Of the KEY_BITS of a band key, the top 12 name the row and the low 32 are stored.
 _LOW = 32
@@ -79,10 +79,6 @@ def write_segment(conn: sqlite3.Connection, keys: np.ndarray, owners: np.ndarray
     starts = np.flatnonzero(np.concatenate(([True], buckets[1:] != buckets[:-1])))
     ends = np.append(starts[1:], len(packed))
     _insert(conn, _next_segment(conn), ((int(buckets[s]), base, suffixes[s:e], offsets[s:e]) for s, e in zip(starts, ends)))
-
-
-def segment_count(conn: sqlite3.Connection) -> int:
-    return conn.execute("SELECT count(DISTINCT segment) FROM postings").fetchone()[0]
 
 
 def mark_dead(conn: sqlite3.Connection, rowids) -> None:
@@ -151,13 +147,17 @@ def live_postings(conn: sqlite3.Connection) -> list[tuple[int, int]]:
 
 
 def compact(conn: sqlite3.Connection) -> None:
-    """Rewrite all segments as one, without the postings of dead articles (inside the caller's transaction).
+    """Rewrite all segments without the postings of dead articles (inside the caller's transaction).
 
-    One 12-bit prefix at a time, so memory follows a row, not the index.
+    The result is one segment per 65,536 rowids of live articles, so that
+    article offsets stay 16-bit. One 12-bit prefix at a time: memory follows
+    a row, not the index.
     """
-    segment = _next_segment(conn)
+    first = _next_segment(conn)
     dead = dead_articles(conn)
-    for (bucket,) in conn.execute("SELECT DISTINCT bucket FROM postings WHERE segment < ?", (segment,)).fetchall():
+    lowest = conn.execute("SELECT coalesce(min(rowid), 0) FROM articles WHERE current = 1").fetchone()[0]
+    last = first - 1
+    for (bucket,) in conn.execute("SELECT DISTINCT bucket FROM postings WHERE segment < ?", (first,)).fetchall():
         parts = list(_rows(conn, [bucket]))
         suffixes = np.concatenate([p[2] for p in parts]).astype(np.uint32)
         rowids = np.concatenate([p[3].astype(np.int64) + p[1] for p in parts])
@@ -165,8 +165,23 @@ def compact(conn: sqlite3.Connection) -> None:
             live = ~np.isin(rowids, dead)
             suffixes, rowids = suffixes[live], rowids[live]
         conn.execute("DELETE FROM postings WHERE bucket = ?", (bucket,))
-        if len(rowids):
-            order = np.lexsort((rowids, suffixes))
-            base = int(rowids.min())
-            _insert(conn, segment, [(bucket, base, suffixes[order], rowids[order] - base)])
+        order = np.lexsort((rowids, suffixes))
+        suffixes, rowids = suffixes[order], rowids[order]
+        chunks = (rowids - lowest) >> 16
+        rows = []
+        for chunk in np.unique(chunks).tolist():
+            mine = chunks == chunk
+            base = lowest + (chunk << 16)
+            rows.append((first + chunk, bucket, base, suffixes[mine], rowids[mine] - base))
+            last = max(last, first + chunk)
+        for segment, *row in rows:
+            _insert(conn, segment, [row])
     conn.execute("DELETE FROM dead")
+    conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('compacted', ?)", (str(last),))
+
+
+def segments_since_compaction(conn: sqlite3.Connection) -> int:
+    """Segments written by adds since the last :func:`compact` (all of them if never)."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'compacted'").fetchone()
+    after = int(row[0]) if row else -1
+    return conn.execute("SELECT count(DISTINCT segment) FROM postings WHERE segment > ?", (after,)).fetchone()[0]

@@ -12,9 +12,11 @@ meta(key, value)
     ``schema_version``, ``fingerprint``, ``settings`` (JSON), ``scheme`` and
     ``num_perm``/``seed`` of the datasketch hashing, ``n_docs`` (current
     articles) and ``postings`` (live postings).
-articles(rowid, id, version, current, digest, language, detected, meta, text)
+articles(rowid, id, version, current, digest, language, detected, meta, text, runs)
     Every version of every article; ``current = 1`` marks the latest, the
-    only one matched and counted. Rowids are never reused (AUTOINCREMENT),
+    only one matched and counted. ``runs``: the sorted 32-bit hashes of the
+    article's three-word runs (little-endian ``uint32``), so that a check
+    drops candidate pairs as the scan does without re-reading their texts. Rowids are never reused (AUTOINCREMENT),
     so a dead article's postings can never be taken for a new one's.
 postings(bucket, segment, base, width, keys, articles), dead(article)
     The buckets each article's windows land in (band and channel folded into
@@ -33,6 +35,8 @@ import sqlite3
 import zlib
 from os import PathLike
 from pathlib import Path
+
+import numpy as np
 
 from ..config import AlignConfig, BoilerplateConfig, CandidateConfig, ScanConfig, SketchConfig
 from ..errors import IndexFileError, ReuseError
@@ -57,7 +61,8 @@ CREATE TABLE articles (
     language TEXT NOT NULL,
     detected INTEGER NOT NULL,
     meta TEXT NOT NULL,
-    text BLOB NOT NULL
+    text BLOB NOT NULL,
+    runs BLOB NOT NULL
 );
 CREATE UNIQUE INDEX articles_id ON articles (id, version);
 CREATE INDEX articles_language ON articles (id, language) WHERE current = 1 AND detected = 1;
@@ -252,3 +257,9 @@ def languages_before(conn: sqlite3.Connection, article_id: str, exclude=()) -> d
         (article_id, json.dumps(sorted(exclude))),
     )
     return {language: (n, first) for language, n, first in rows.fetchall()}
+
+
+def stored_runs(conn: sqlite3.Connection, rowids) -> dict[int, np.ndarray]:
+    """``rowid -> three-word runs`` (sorted ``uint32``) of the stored articles ``rowids``."""
+    rows = lookup(conn, "SELECT a.rowid, a.runs FROM json_each(?) q CROSS JOIN articles a ON a.rowid = q.value", rowids)
+    return {rowid: np.frombuffer(runs, dtype="<u4") for rowid, runs in rows}

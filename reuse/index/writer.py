@@ -15,7 +15,7 @@ from ..errors import InputError
 from ..model import Article
 from .features import Features, article_from, article_meta, content_digest, read_article
 from .stats import Counts
-from .postings import compact, mark_dead, segment_count, write_segment
+from .postings import compact, mark_dead, segments_since_compaction, write_segment
 from .store import compress, connect, current_rows, index_config, languages_before, last_versions, stored_articles
 
 __all__ = ["AddResult", "RemoveResult", "add_articles", "remove_articles"]
@@ -24,8 +24,8 @@ __all__ = ["AddResult", "RemoveResult", "add_articles", "remove_articles"]
 #: larger segments make lookups cheaper, for about 45 MB of keys held per
 #: 1,000 articles. Below 65,536 so that a segment's articles fit 16 bits.
 _FLUSH = 5000
-#: ``add`` compacts the postings into one segment when there are more than this many.
-MAX_SEGMENTS = 32
+#: ``add`` compacts the postings when it finds more than this many segments written since the last compaction.
+MAX_SEGMENTS = 8
 
 
 @dataclass(frozen=True)
@@ -148,7 +148,8 @@ def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfi
         # The batch's earlier articles are already in the table, in this transaction.
         features = read_article(article, config, lambda: languages_before(conn, article.id))
         cursor = conn.execute(
-            "INSERT INTO articles (id, version, current, digest, language, detected, meta, text) VALUES (?, ?, 1, ?, ?, ?, ?, ?)",
+            "INSERT INTO articles (id, version, current, digest, language, detected, meta, text, runs) "
+            "VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?)",
             (
                 article.id,
                 versions.get(article.id, 0) + 1,
@@ -157,6 +158,7 @@ def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfi
                 int(features.detected),
                 article_meta(article),
                 compress(article.text),
+                features.runs.astype("<u4").tobytes(),
             ),
         )
         postings.add(features, cursor.lastrowid)
@@ -177,9 +179,9 @@ def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfi
 
 
 def _compact_if_needed(conn: sqlite3.Connection) -> None:
-    """Compact when segments pile up, or when a quarter of the stored postings' articles are dead."""
+    """Compact when adds have piled up segments, or when a quarter of the stored postings' articles are dead."""
     dead, alive = (conn.execute(q).fetchone()[0] for q in ("SELECT count(*) FROM dead", "SELECT count(*) FROM articles WHERE current = 1"))
-    if segment_count(conn) > MAX_SEGMENTS or dead > max(alive, 100) / 4:
+    if segments_since_compaction(conn) > MAX_SEGMENTS or dead > max(alive, 100) / 4:
         compact(conn)
 
 
