@@ -296,7 +296,12 @@ def render(ctx: dict) -> str:
         for k, s in enumerate(scans, 1):
             lines.append(f"| {k} | {s['seconds']:.1f} | {s['peak_mb']:,.0f} MB |")
         lines += ["", f"Check against the index: {check_s:.1f} s; scan of the union: {_med([s['seconds'] for s in scans]):.1f} s."]
-    lines += ["", "## Notes", ""] + [f"- {note}" for note in NOTES + [ctx["load"]]] + [""]
+    unscanned = [] if scans else [
+        "This run skipped the baseline scan of the union (`--scan-runs 0`), so it does not compare the check's "
+        "pairs with a scan's; `tests/test_index.py` does, on a generated corpus, and a run with "
+        "`--scan-runs 1` adds the comparison to this table."
+    ]
+    lines += ["", "## Notes", ""] + [f"- {note}" for note in NOTES + unscanned + [ctx["load"]]] + [""]
     return "\n".join(lines)
 
 
@@ -308,20 +313,28 @@ NOTES = [
     "articles: sorted packed numpy arrays in at most 4,096 BLOB rows (`reuse/index/postings.py`), 6 bytes a "
     "posting (a 32-bit key suffix under a 12-bit row prefix, a 16-bit article offset), so writing them is a "
     "few thousand inserts, no longer the bulk of the time.",
-    "Why the size target is still missed: 2,850 postings at 6 bytes are 16.7 KB, and each article's row "
-    "(about 2.4 KB of zlib text, metadata and digest) takes a 4 KB page of its own. Reaching 16 KB needs "
+    "Why the size target is still missed: 2,850 postings at 6 bytes are 16.7 KB; each article's row holds "
+    "about 2.4 KB of zlib text, metadata and digest, and its three-word runs (4 bytes each, about 2.8 KB for "
+    "700 words), stored so that a check can drop candidate pairs as the scan does without re-reading and "
+    "re-analysing thousands of stored texts (at 100,000 indexed, 1,000 new articles have candidate pairs "
+    "with some 13,000 stored ones, of which about 1,000 survive; re-reading them all took 14 s). Reaching 16 KB needs "
     "entropy-coded postings (the keys' information is about 34 bits a posting, 4.3 bytes): tried with "
     "byte-plane zlib, it gave 4.5-4.7 bytes but cost 25-33 ns a posting to decode, about 8 s for the 285 "
     "million postings of 100,000 articles that a 1,000-article batch touches, so the check target would go "
     "instead. Larger SQLite pages pack the articles better but waste half a page at the end of every "
     "postings BLOB: 8 KB pages made the file larger, not smaller.",
     "Why the add-rate target is missed: the reading pass itself runs at about 600-700 articles/s on one "
-    "core of this machine when it is idle; 1,500 articles/s needs it faster (speed2's work) or reading in "
-    "several processes.",
+    "core of this machine when it is idle, and at a load of 4 on 2 cores an add of 5,000 articles took about "
+    "15 s (330 articles/s). Compaction (all segments rewritten without dead postings, in the add's "
+    "transaction, once 8 segments have been written since the last one) adds to the add that triggers it: "
+    "at 100,000 in batches of 5,000 it ran twice, making those adds take 51 s and 107 s instead of about "
+    "15 s. 1,500 articles/s needs the reading pass faster (speed2's work) or reading in several processes, "
+    "and a compaction that merges only the newest segments (tiered, as LSM stores do).",
     "The check's time is reading and sketching the new batch, one pass over the postings rows of the 12-bit "
     "prefixes its keys touch (a 1,000-article batch touches all of them: its 2.8 million keys are binary-searched "
-    "in place in each row, nothing is decoded), re-reading the stored articles it matches, keeping the pairs "
-    "that share enough three-word runs (as the scan does), and aligning. Band keys are cut to 44 bits: a stored "
+    "in place in each row, nothing is decoded), keeping the candidate pairs that share enough three-word runs "
+    "(as the scan does; the stored articles' runs are read from the index), re-reading the stored articles "
+    "of the pairs kept, and aligning. Band keys are cut to 44 bits: a stored "
     "key equals an asked one by chance about (postings / 2^44) times per key asked, some 50 false bucket "
     "hits for 1,000 new articles against 100,000; such a hit can only add a candidate pair, which the "
     "three-word-run check or the alignment then drops.",

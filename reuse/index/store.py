@@ -16,8 +16,9 @@ articles(rowid, id, version, current, digest, language, detected, meta, text, ru
     Every version of every article; ``current = 1`` marks the latest, the
     only one matched and counted. ``runs``: the sorted 32-bit hashes of the
     article's three-word runs (little-endian ``uint32``), so that a check
-    drops candidate pairs as the scan does without re-reading their texts. Rowids are never reused (AUTOINCREMENT),
-    so a dead article's postings can never be taken for a new one's.
+    drops candidate pairs as the scan does without re-reading their texts.
+    Rowids are never reused (AUTOINCREMENT), so a dead article's postings
+    can never be taken for a new one's.
 postings(bucket, segment, base, width, keys, articles), dead(article)
     The buckets each article's windows land in (band and channel folded into
     a 44-bit key), as append-only segments of packed arrays, and the
