@@ -317,7 +317,7 @@ NOTES = [
     "about 2.4 KB of zlib text, metadata and digest, and its three-word runs (4 bytes each, about 2.8 KB for "
     "700 words), stored so that a check can drop candidate pairs as the scan does without re-reading and "
     "re-analysing thousands of stored texts (at 100,000 indexed, 1,000 new articles have candidate pairs "
-    "with some 13,000 stored ones, of which about 1,000 survive; re-reading them all took 14 s). Reaching 16 KB needs "
+    "with some 13,100 stored ones, of which about 1,030 survive; re-reading them all made the check stage 'read matches' take 10.5 s). Reaching 16 KB needs "
     "entropy-coded postings (the keys' information is about 34 bits a posting, 4.3 bytes): tried with "
     "byte-plane zlib, it gave 4.5-4.7 bytes but cost 25-33 ns a posting to decode, about 8 s for the 285 "
     "million postings of 100,000 articles that a 1,000-article batch touches, so the check target would go "
