@@ -8,6 +8,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import reuse
@@ -15,7 +16,14 @@ from reuse.config import BoilerplateConfig, CandidateConfig, ScanConfig
 from reuse.errors import IndexFileError, InputError
 from reuse.index import add_articles, add_folder, check, check_articles, index_info, remove_articles
 from reuse.load import load_articles
+from reuse.index.postings import live_postings
 from reuse.model import Article
+
+
+def postings_by_id(con: sqlite3.Connection) -> list[tuple[int, str]]:
+    """The live postings as ``(key, article id)``: rowids differ between two builds of one index."""
+    ids = dict(con.execute("SELECT rowid, id FROM articles"))
+    return sorted((key, ids[rowid]) for key, rowid in live_postings(con))
 
 SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
 if str(SCRIPTS) not in sys.path:
@@ -62,7 +70,14 @@ CONFIGS = {
     # Buckets of more than 3 articles are banal: whole-article copies of one source make them.
     "small-buckets": ScanConfig(candidates=CandidateConfig(max_bucket=3)),
     "min-docs-2": ScanConfig(boilerplate=BoilerplateConfig(min_docs=2)),
+    # Pairs that collide and align but share fewer than 60 three-word runs are dropped before aligning.
+    "many-shared-runs": ScanConfig(candidates=CandidateConfig(min_shared_trigrams=60)),
 }
+
+
+def _with_new(pairs, new: set[str]) -> list:
+    """The pairs involving a new article, that article as ``a``."""
+    return [p if p.a in new else p.swapped() for p in pairs if p.a in new or p.b in new]
 
 
 @pytest.mark.parametrize("name", CONFIGS, ids=str)
@@ -72,7 +87,7 @@ def test_check_finds_what_a_scan_of_the_union_finds(corpus, tmp_path, name):
     result = check(corpus["new"], tmp_path / "i.db", config)
     union = reuse.scan(corpus["all"], config)
     new = {p.name for p in corpus["new"].iterdir()}
-    expected = [p if p.a in new else p.swapped() for p in union.pairs if p.a in new or p.b in new]
+    expected = _with_new(union.pairs, new)
     assert len(expected) > 20  # the corpus plants reuse across the two halves and within the new one
     assert any(p.b not in new for p in expected) and any(p.b in new for p in expected)
     assert _found(result.pairs) == _found(expected)
@@ -83,6 +98,19 @@ def test_check_finds_what_a_scan_of_the_union_finds(corpus, tmp_path, name):
             assert a.text[p.a_start : p.a_end] and b.text[p.b_start : p.b_end]
 
 
+def test_the_shared_runs_check_matters_on_this_corpus(corpus):
+    """Without the check on shared three-word runs the union scan would find more pairs with a new article.
+
+    So ``many-shared-runs`` above fails a check that reports candidate pairs
+    the scan drops before aligning.
+    """
+    strict = CONFIGS["many-shared-runs"]
+    loose = replace(strict, candidates=replace(strict.candidates, min_shared_trigrams=0))
+    new = {p.name for p in corpus["new"].iterdir()}
+    kept, unchecked = (len(_with_new(reuse.scan(corpus["all"], c).pairs, new)) for c in (strict, loose))
+    assert unchecked > kept
+
+
 def test_boilerplate_seen_across_index_and_batch_is_learned(corpus, tmp_path):
     """The short line is in 2 stored articles and 1 new one: masked only when both are counted."""
     add_folder(corpus["old"], tmp_path / "i.db")
@@ -90,7 +118,7 @@ def test_boilerplate_seen_across_index_and_batch_is_learned(corpus, tmp_path):
     assert info.lines >= 1
     con = sqlite3.connect(tmp_path / "i.db")
     assert con.execute("SELECT max(n) FROM lines").fetchone()[0] == 2
-    assert con.execute("SELECT count(*) FROM postings").fetchone()[0] == info.postings
+    assert len(live_postings(con)) == info.postings
 
 
 def test_readding_is_a_no_op_and_changes_are_new_versions(samples_dir, tmp_path):
@@ -126,7 +154,7 @@ def test_only_the_latest_version_is_matched(tmp_path):
 def _tables(db: Path) -> dict[str, list]:
     con = sqlite3.connect(db)
     out = {t: con.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in ("stems", "lines")}
-    out["postings"] = con.execute("SELECT key, a.id FROM postings JOIN articles a ON a.rowid = article ORDER BY 1, 2").fetchall()
+    out["postings"] = postings_by_id(con)
     out["meta"] = con.execute("SELECT * FROM meta ORDER BY 1").fetchall()
     return out
 
@@ -216,3 +244,45 @@ def test_a_short_article_without_language_takes_that_of_the_articles_before_it(t
     add_articles(db, [Article(id=i, text=NAMES + " " + i, outlet=i) for i in ("b1", "d1")])
     rows = sqlite3.connect(db).execute("SELECT id, language, detected FROM articles ORDER BY id").fetchall()
     assert rows == [("a1", "en", 1), ("b1", "en", 0), ("c1", "fr", 1), ("c2", "fr", 1), ("d1", "fr", 0)]
+
+
+def test_compacted_postings_are_the_live_postings(samples_dir, tmp_path, monkeypatch):
+    """Batches, a removal and a new version: compacting after each add leaves one segment and the same matches."""
+    arts = load_articles(samples_dir).articles
+    changed = replace(arts[0], text=arts[0].text + "\nA paragraph added in the second version of this story.\n")
+
+    def build(db: Path) -> sqlite3.Connection:
+        add_articles(db, arts[:3])
+        add_articles(db, arts[3:])
+        remove_articles(db, [arts[1].id])
+        add_articles(db, [changed])
+        return sqlite3.connect(db)
+
+    plain = build(tmp_path / "plain.db")
+    monkeypatch.setattr("reuse.index.writer.MAX_SEGMENTS", 0)
+    compacted = build(tmp_path / "compacted.db")
+    assert plain.execute("SELECT count(DISTINCT segment), count(*) FROM postings").fetchone()[0] == 3
+    assert plain.execute("SELECT count(*) FROM dead").fetchone()[0] == 2  # the old version and the removed article
+    assert compacted.execute("SELECT count(DISTINCT segment) FROM postings").fetchone()[0] == 1
+    assert compacted.execute("SELECT count(*) FROM dead").fetchone()[0] == 0
+    assert postings_by_id(compacted) == postings_by_id(plain) != []
+    probe = [replace(a, id="probe-" + a.id) for a in arts]
+    assert check_articles(tmp_path / "compacted.db", probe).pairs == check_articles(tmp_path / "plain.db", probe).pairs
+
+
+def test_compaction_keeps_article_offsets_16_bit(samples_dir, tmp_path):
+    """Postings of articles 70,000 rowids apart are compacted into two segments of 16-bit offsets."""
+    from reuse.index.postings import compact, write_segment
+
+    db = tmp_path / "i.db"
+    add_folder(samples_dir, db)
+    con = sqlite3.connect(db, isolation_level=None)
+    lowest = con.execute("SELECT min(rowid) FROM articles").fetchone()[0]
+    keys = np.array([5, 2**40 + 7, 2**43 + 9, 5], dtype=np.int64)
+    con.execute("BEGIN")
+    write_segment(con, keys, np.array([lowest, lowest, lowest + 70_000, lowest + 70_000], dtype=np.int64))
+    before = live_postings(con)
+    compact(con)
+    con.execute("COMMIT")
+    assert live_postings(con) == before
+    assert con.execute("SELECT count(DISTINCT segment), max(width) FROM postings").fetchone() == (2, 2)

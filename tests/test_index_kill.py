@@ -23,6 +23,7 @@ if str(SCRIPTS) not in sys.path:
     sys.path.insert(0, str(SCRIPTS))
 
 from corpus_gen import generate_corpus  # noqa: E402
+from test_index import postings_by_id  # noqa: E402
 
 BATCH = 50
 
@@ -59,9 +60,7 @@ def _state(db: Path) -> dict:
         assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         return {
             "articles": con.execute("SELECT id, version, current, digest FROM articles ORDER BY 1, 2").fetchall(),
-            "postings": con.execute(
-                "SELECT key, a.id FROM postings JOIN articles a ON a.rowid = article ORDER BY 1, 2"
-            ).fetchall(),
+            "postings": postings_by_id(con),
             **{t: con.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in ("stems", "lines", "meta")},
         }
     finally:

@@ -4,8 +4,8 @@ The stages of ``reuse.pipeline._scan``, with the index standing in for the
 articles already seen:
 
     read the batch -> look up the buckets its band keys name -> candidates
-    -> read the matched articles -> counts for their lines and stems -> align
-    -> provenance
+    -> keep the pairs sharing three-word runs -> read the matched articles
+    -> counts for their lines and stems -> align -> provenance
 
 Only the postings of the batch's band keys, the stored articles they lead
 to, and the counts of those articles' stems and short lines are read: memory
@@ -27,6 +27,7 @@ import numpy as np
 
 from ..align import align_pair, prepare
 from ..boilerplate import mask_lines
+from ..candidates import verify_candidates
 from ..config import ScanConfig
 from ..model import Article, Pair, ScanResult, Skipped
 from ..provenance import infer_directions
@@ -34,7 +35,8 @@ from ..sketch import CHANNELS
 from ..text import DocumentFrequency, ranks, unique_sorted
 from .features import Features, LanguageCounts, merge_languages, read_article
 from .stats import Counts
-from .store import connect, current_rows, languages_before, lookup, meta
+from .postings import find
+from .store import connect, current_rows, languages_before, meta, stored_runs
 from .writer import sorted_unique, stored_features
 
 __all__ = ["check_articles"]
@@ -136,6 +138,7 @@ def _check(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanCon
             _tick(progress, "sketch", n, len(batch))
     with _Stage(timings, "candidates"):
         candidates, rowids = _candidates(conn, new, replaced, config)
+        candidates, rowids = _verified(conn, candidates, rowids, new, config)
     with _Stage(timings, "read matches"):
         stored = stored_features(conn, rowids.tolist(), config, sketch=False)
         involved = new + [stored[r] for r in rowids.tolist()]
@@ -160,18 +163,21 @@ def _candidates(conn: sqlite3.Connection, new: list[Features], replaced: set[int
     the stored articles, in the order of their local numbers.
     """
     n_new = len(new)
-    per_channel = []
+    per_channel = [
+        np.concatenate([f.keys[channel] for f in new]) if new else np.zeros(0, dtype=np.int64) for channel, _ in enumerate(CHANNELS)
+    ]
+    # One pass over the postings for both channels (their keys are folded apart), then split by channel.
+    distinct = [unique_sorted(keys) for keys in per_channel]
+    got_keys, got_rowids = find(conn, unique_sorted(np.concatenate(distinct)))
+    if replaced:
+        keep = ~np.isin(got_rowids, np.fromiter(replaced, dtype=np.int64))
+        got_keys, got_rowids = got_keys[keep], got_rowids[keep]
     fetched_keys, fetched_rowids = [], []
-    for channel, _ in enumerate(CHANNELS):
-        keys = np.concatenate([f.keys[channel] for f in new]) if new else np.zeros(0, dtype=np.int64)
-        # unique_sorted, not np.unique: numpy 2.4 hashes there, 100x slower than sorting 64-bit keys.
-        rows = lookup(conn, "SELECT p.key, p.article FROM json_each(?) q CROSS JOIN postings p ON p.key = q.value", unique_sorted(keys).tolist())
-        got = np.array(rows, dtype=np.int64).reshape(-1, 2)
-        if replaced:
-            got = got[~np.isin(got[:, 1], np.fromiter(replaced, dtype=np.int64))]
-        fetched_keys.append(got[:, 0])
-        fetched_rowids.append(got[:, 1])
-        per_channel.append(keys)
+    for keys in distinct:
+        pos = np.minimum(np.searchsorted(keys, got_keys), max(len(keys) - 1, 0))
+        mine = keys[pos] == got_keys if len(keys) else np.zeros(len(got_keys), dtype=bool)
+        fetched_keys.append(got_keys[mine])
+        fetched_rowids.append(got_rowids[mine])
     rowids = unique_sorted(np.concatenate(fetched_rowids))
     found = []
     for channel, name in enumerate(CHANNELS):
@@ -186,7 +192,25 @@ def _candidates(conn: sqlite3.Connection, new: list[Features], replaced: set[int
         found.append(codes[hits >= needed])
     codes = unique_sorted(np.concatenate(found)) if found else np.zeros(0, dtype=np.uint64)
     pairs = [(int(c >> 32), int(c & 0xFFFFFFFF)) for c in codes.tolist()]
-    # Keep only the stored articles some candidate pair involves, renumbered.
+    return _keep_used(pairs, rowids, n_new)
+
+
+def _verified(
+    conn: sqlite3.Connection, candidates: list[tuple[int, int]], rowids: np.ndarray, new: list[Features], config: ScanConfig
+) -> tuple[list[tuple[int, int]], np.ndarray]:
+    """The candidates whose articles share enough three-word runs, as the scan keeps them.
+
+    The stored articles' runs are read from the index, their texts not yet:
+    only the articles of the pairs kept are read and aligned. Returns the
+    pairs and stored rowids renumbered as :func:`_candidates` gives them.
+    """
+    stored = stored_runs(conn, rowids.tolist())
+    runs = [f.runs for f in new] + [stored[r] for r in rowids.tolist()]
+    return _keep_used(verify_candidates(candidates, runs, config.candidates), rowids, len(new))
+
+
+def _keep_used(pairs: list[tuple[int, int]], rowids: np.ndarray, n_new: int) -> tuple[list[tuple[int, int]], np.ndarray]:
+    """Only the stored articles some pair involves, renumbered after the new ones."""
     used = sorted({j for _, j in pairs if j >= n_new})
     renumber = {old: n_new + k for k, old in enumerate(used)}
     pairs = [(i, renumber.get(j, j)) for i, j in pairs]

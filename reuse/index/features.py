@@ -19,11 +19,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..boilerplate import line_keys, usable_words
+from ..candidates import trigram_set
 from ..config import ScanConfig
 from ..model import Article
 from ..pipeline import _SHORT as SHORT  # the scan's own threshold, so the two cannot drift apart
 from ..sketch import CHANNELS, sketch_article
 from ..text import Analysis, analyze, unique_sorted
+
+#: Bits of a folded band key kept (``postings.py`` stores 32 of them in a row named by the other 12).
+KEY_BITS = 44
 
 __all__ = ["Features", "LanguageCounts", "content_digest", "fallback_language", "merge_languages", "read_article", "signed"]
 
@@ -39,8 +43,8 @@ class Features:
     """What one article brings to an index.
 
     ``keys`` holds, per channel, the article's distinct band keys folded with
-    their band (one 64-bit key names a bucket of one band of one channel), as
-    signed integers ready for SQLite.
+    their band (one key names a bucket of one band of one channel), cut to
+    ``KEY_BITS`` bits: two buckets share a key by chance about once in 2**44.
     """
 
     article: Article
@@ -50,6 +54,7 @@ class Features:
     detected: bool  # the language was guessed from the article itself
     line_keys: np.ndarray  # int64, the distinct short lines
     stems: np.ndarray  # int64, the distinct usable stems
+    runs: np.ndarray  # uint32, the distinct three-word runs of the usable words (``trigram_set``)
     keys: tuple[np.ndarray, ...]  # int64 per channel, distinct folded band keys
 
 
@@ -72,7 +77,7 @@ def _fold(keys: np.ndarray, channel: int) -> np.ndarray:
     folded ^= folded >> np.uint64(30)
     folded *= _MIX
     folded ^= folded >> np.uint64(31)
-    return signed(unique_sorted(folded.ravel()))
+    return signed(unique_sorted(folded.ravel() >> np.uint64(64 - KEY_BITS)))
 
 
 def fallback_language(counts: LanguageCounts) -> str | None:
@@ -156,6 +161,7 @@ def read_article(
         detected=detected,
         line_keys=signed(np.sort(lines)),
         stems=signed(unique_sorted(analysis.stems[usable])),
+        runs=trigram_set(analysis.words[usable]),
         keys=keys,
     )
 

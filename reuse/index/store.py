@@ -11,13 +11,18 @@ Tables
 meta(key, value)
     ``schema_version``, ``fingerprint``, ``settings`` (JSON), ``scheme`` and
     ``num_perm``/``seed`` of the datasketch hashing, ``n_docs`` (current
-    articles) and ``postings`` (rows in ``postings``).
-articles(rowid, id, version, current, digest, language, detected, meta, text)
+    articles) and ``postings`` (live postings).
+articles(rowid, id, version, current, digest, language, detected, meta, text, runs)
     Every version of every article; ``current = 1`` marks the latest, the
-    only one matched and counted.
-postings(key, article)
-    One row per bucket an article's windows land in (band and channel folded
-    into ``key``), clustered by key: a lookup reads only the buckets asked for.
+    only one matched and counted. ``runs``: the sorted 32-bit hashes of the
+    article's three-word runs (little-endian ``uint32``), so that a check
+    drops candidate pairs as the scan does without re-reading their texts.
+    Rowids are never reused (AUTOINCREMENT), so a dead article's postings
+    can never be taken for a new one's.
+postings(bucket, segment, base, width, keys, articles), dead(article)
+    The buckets each article's windows land in (band and channel folded into
+    a 44-bit key), as append-only segments of packed arrays, and the
+    articles whose postings are skipped (``postings.py``).
 stems(stem, n), lines(key, n)
     Articles of the current versions using each stem and holding each
     short line: the scan's corpus-wide statistics. (The third, the languages
@@ -32,13 +37,15 @@ import zlib
 from os import PathLike
 from pathlib import Path
 
+import numpy as np
+
 from ..config import AlignConfig, BoilerplateConfig, CandidateConfig, ScanConfig, SketchConfig
 from ..errors import IndexFileError, ReuseError
 from ..sketch import SCHEME
 
 __all__ = ["SCHEMA_VERSION", "compress", "connect", "current_rows", "decompress", "index_config", "lookup", "meta"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: ``PRAGMA application_id``: marks the file as a reuse index ("RUSE").
 APPLICATION_ID = 0x52555345
 
@@ -47,7 +54,7 @@ _STAGES = {"boilerplate": BoilerplateConfig, "sketch": SketchConfig, "candidates
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE articles (
-    rowid INTEGER PRIMARY KEY,
+    rowid INTEGER PRIMARY KEY AUTOINCREMENT,
     id TEXT NOT NULL,
     version INTEGER NOT NULL,
     current INTEGER NOT NULL,
@@ -55,11 +62,21 @@ CREATE TABLE articles (
     language TEXT NOT NULL,
     detected INTEGER NOT NULL,
     meta TEXT NOT NULL,
-    text BLOB NOT NULL
+    text BLOB NOT NULL,
+    runs BLOB NOT NULL
 );
 CREATE UNIQUE INDEX articles_id ON articles (id, version);
 CREATE INDEX articles_language ON articles (id, language) WHERE current = 1 AND detected = 1;
-CREATE TABLE postings (key INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (key, article)) WITHOUT ROWID;
+CREATE TABLE postings (
+    bucket INTEGER NOT NULL,
+    segment INTEGER NOT NULL,
+    base INTEGER NOT NULL,
+    width INTEGER NOT NULL,
+    keys BLOB NOT NULL,
+    articles BLOB NOT NULL,
+    PRIMARY KEY (bucket, segment)
+);
+CREATE TABLE dead (article INTEGER PRIMARY KEY);
 CREATE TABLE stems (stem INTEGER PRIMARY KEY, n INTEGER NOT NULL);
 CREATE TABLE lines (key INTEGER PRIMARY KEY, n INTEGER NOT NULL);
 """
@@ -241,3 +258,9 @@ def languages_before(conn: sqlite3.Connection, article_id: str, exclude=()) -> d
         (article_id, json.dumps(sorted(exclude))),
     )
     return {language: (n, first) for language, n, first in rows.fetchall()}
+
+
+def stored_runs(conn: sqlite3.Connection, rowids) -> dict[int, np.ndarray]:
+    """``rowid -> three-word runs`` (sorted ``uint32``) of the stored articles ``rowids``."""
+    rows = lookup(conn, "SELECT a.rowid, a.runs FROM json_each(?) q CROSS JOIN articles a ON a.rowid = q.value", rowids)
+    return {rowid: np.frombuffer(runs, dtype="<u4") for rowid, runs in rows}
