@@ -156,8 +156,21 @@ def _verbatim_hits(pa: Prepared, pb: Prepared) -> dict[tuple[int, int], int]:
     sent_j = b_sentences[np.repeat(first, count) + ranks(count)]
     # Sentence indices may be -1 (a word outside every sentence): shift by one to encode.
     width = len(pb.sent_spans) + 1
-    keys, hits = np.unique((sent_i + 1) * width + (sent_j + 1), return_counts=True)
+    keys, hits = _counted((sent_i + 1) * width + (sent_j + 1))
     return {(int(k // width) - 1, int(k % width) - 1): int(n) for k, n in zip(keys.tolist(), hits.tolist())}
+
+
+def _counted(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct ``values``, sorted, and how often each occurs (``np.unique`` is slow on small arrays).
+
+    >>> [x.tolist() for x in _counted(np.array([5, 2, 5, 5]))]
+    [[2, 5], [1, 3]]
+    """
+    ordered = np.sort(values)
+    if len(ordered) == 0:
+        return ordered, np.zeros(0, dtype=np.int64)
+    firsts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+    return ordered[firsts], np.diff(np.append(firsts, len(ordered)))
 
 
 def _cut_long(spans, lows, highs, analysis: Analysis):
@@ -197,28 +210,30 @@ def _seeds(pa: Prepared, pb: Prepared, config: AlignConfig) -> tuple[list[tuple[
     best partner on the other side, so split and merged sentences align.
     """
     scored: dict[tuple[int, int], float] = {}
-    dice = np.zeros((len(pa.sent_spans), len(pb.sent_spans)))
-    count = np.zeros((len(pa.sent_spans), len(pb.sent_spans)), dtype=np.float32)
+    cols_a = cols_b = np.zeros(0, dtype=np.int64)
     if len(pa.stems) and len(pb.stems):
         # Shared stems of the two articles, then every sentence pair at once:
         # how many shared stems (count) and their summed idf (mass).
         pos = np.minimum(np.searchsorted(pa.stems, pb.stems), len(pa.stems) - 1)
         common = pa.stems[pos] == pb.stems
         cols_a, cols_b = pos[common], np.flatnonzero(common)
-        if len(cols_a):
-            in_a = pa.has_stem[:, cols_a]
-            in_b = pb.has_stem[:, cols_b]
-            count = in_a @ in_b.T
-            mass = (in_a * pa.stem_weight[cols_a]) @ in_b.T
-            wa = np.asarray(pa.sent_weight, dtype=np.float64)[:, None]
-            wb = np.asarray(pb.sent_weight, dtype=np.float64)[None, :]
-            with np.errstate(divide="ignore", invalid="ignore"):
-                dice = 2 * mass / (wa + wb)
-                pan = (dice >= config.seed_dice) & (mass / np.sqrt(wa * wb) >= config.seed_cosine)
-                fragment = (count >= _MIN_FRAGMENT_STEMS) & (mass / np.minimum(wa, wb) >= config.seed_overlap)
-            hits = (count >= _MIN_SEED_STEMS) & (pan | fragment)
-            rows, cols = np.nonzero(hits)
-            scored = dict(zip(zip(rows.tolist(), cols.tolist()), dice[rows, cols].tolist()))
+    if not len(cols_a):
+        dice = np.zeros((len(pa.sent_spans), len(pb.sent_spans)))
+        count = np.zeros((len(pa.sent_spans), len(pb.sent_spans)), dtype=np.float32)
+    else:
+        in_a = pa.has_stem[:, cols_a]
+        in_b = pb.has_stem[:, cols_b]
+        count = in_a @ in_b.T
+        mass = (in_a * pa.stem_weight[cols_a]) @ in_b.T
+        wa = np.asarray(pa.sent_weight, dtype=np.float64)[:, None]
+        wb = np.asarray(pb.sent_weight, dtype=np.float64)[None, :]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            dice = 2 * mass / (wa + wb)
+            pan = (dice >= config.seed_dice) & (mass / np.sqrt(wa * wb) >= config.seed_cosine)
+            fragment = (count >= _MIN_FRAGMENT_STEMS) & (mass / np.minimum(wa, wb) >= config.seed_overlap)
+        hits = (count >= _MIN_SEED_STEMS) & (pan | fragment)
+        rows, cols = np.nonzero(hits)
+        scored = dict(zip(zip(rows.tolist(), cols.tolist()), dice[rows, cols].tolist()))
     for (i, j), runs in _verbatim_hits(pa, pb).items():
         if (i, j) not in scored and runs >= 2:
             scored[(i, j)] = float(dice[i, j]) if dice[i, j] > 0 else 1.0
@@ -280,7 +295,7 @@ def _passage(pa: Prepared, pb: Prepared, group: list[tuple[int, int, float]], co
     a_first, a_last, b_first, b_last = min(ia), max(ia), min(jb), max(jb)
     cols_a = np.flatnonzero(pa.has_stem[a_first : a_last + 1].any(axis=0))
     cols_b = np.flatnonzero(pb.has_stem[b_first : b_last + 1].any(axis=0))
-    _, shared_cols, _ = np.intersect1d(pa.stems[cols_a], pb.stems[cols_b], assume_unique=True, return_indices=True)
+    shared_cols = np.flatnonzero(_members(pa.stems[cols_a], pb.stems[cols_b])) if len(cols_b) else cols_b
     shared = len(shared_cols)
     if shared < config.min_passage_words:
         return None

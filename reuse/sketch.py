@@ -61,6 +61,67 @@ def _fmix32(h: np.ndarray) -> np.ndarray:
     return h ^ (h >> np.uint32(16))
 
 
+_CHUNK_ROWS = 256  # rows of the items x permutations matrix at a time: 128 KB, cache-sized
+
+
+@lru_cache(maxsize=8)
+def _tiled(num_perm: int, seed: int, stride: int) -> tuple[np.ndarray, np.ndarray]:
+    """The permutation parameters repeated down a chunk of rows.
+
+    numpy multiplies two same-shaped contiguous arrays about twice as fast as
+    it broadcasts a row against a column, so the ``a`` and ``b`` rows are laid
+    out once per process.
+    """
+    a, b = permutations(num_perm, seed)
+    rows = stride * max(1, _CHUNK_ROWS // stride)
+    return np.tile(a, (rows, 1)), np.tile(b, (rows, 1))
+
+
+def _padded_hashes(items: np.ndarray, stride: int) -> np.ndarray:
+    """32-bit item hashes, the last repeated up to a multiple of ``stride``.
+
+    A repeated item cannot change the minimum of its block, so blocks of
+    several sequences can be stacked and reduced together.
+    """
+    h = _fmix32((items & np.uint64(0xFFFFFFFF)).astype(np.uint32))
+    short = -len(h) % stride
+    return np.concatenate((h, np.repeat(h[-1:], short))) if short else h
+
+
+def _block_minima(hashed: np.ndarray, config: SketchConfig) -> np.ndarray:
+    """Minimum of ``a * h + b`` (mod 2^32) over each block of ``stride`` hashes.
+
+    ``hashed`` is a multiple of ``stride`` long; returns ``(blocks, num_perm)``.
+    The matrix is computed a cache-sized chunk at a time and never whole.
+    """
+    stride, num_perm = config.stride, config.num_perm
+    a_rows, b_rows = _tiled(num_perm, config.seed, stride)
+    chunk = len(a_rows)
+    out = np.empty((len(hashed) // stride, num_perm), dtype=np.uint32)
+    buf = np.empty_like(a_rows)
+    for first in range(0, len(hashed), chunk):
+        part = hashed[first : first + chunk]
+        m = len(part)
+        view = buf[:m]
+        np.copyto(view, part[:, None])
+        np.multiply(view, a_rows[:m], out=view)
+        np.add(view, b_rows[:m], out=view)
+        np.minimum.reduce(view.reshape(m // stride, stride, num_perm), axis=1, out=out[first // stride : (first + m) // stride])
+    return out
+
+
+def _windows(blocks: np.ndarray, config: SketchConfig) -> np.ndarray:
+    """Window signatures from the minima of consecutive blocks."""
+    per_window = max(1, config.window // config.stride)
+    if len(blocks) <= per_window:
+        return blocks.min(axis=0, keepdims=True)
+    n_windows = len(blocks) - per_window + 1
+    sigs = blocks[:n_windows].copy()
+    for k in range(1, per_window):
+        np.minimum(sigs, blocks[k : k + n_windows], out=sigs)
+    return sigs
+
+
 def signatures(items: np.ndarray, config: SketchConfig) -> np.ndarray:
     """MinHash signatures of the sliding windows over ``items`` (64-bit hashes).
 
@@ -68,27 +129,25 @@ def signatures(items: np.ndarray, config: SketchConfig) -> np.ndarray:
     ``[w * stride, w * stride + window)``, the last window reaching the end.
     A sequence shorter than ``window`` is one window; an empty one has none.
     """
-    n = len(items)
-    if n == 0:
+    if len(items) == 0:
         return np.zeros((0, config.num_perm), dtype=np.uint32)
-    a, b = permutations(config.num_perm, config.seed)
+    return _windows(_block_minima(_padded_hashes(items, config.stride), config), config)
+
+
+def _signatures_of(sequences: list[np.ndarray], config: SketchConfig) -> list[np.ndarray]:
+    """:func:`signatures` of several sequences, their matrices computed in one pass."""
     stride = config.stride
-    n_blocks = -(-n // stride)
-    h = np.full(n_blocks * stride, np.uint32(0), dtype=np.uint32)
-    h[:n] = _fmix32((items & np.uint64(0xFFFFFFFF)).astype(np.uint32))
-    phv = np.empty((n_blocks * stride, config.num_perm), dtype=np.uint32)
-    np.multiply(h[:, None], a[None, :], out=phv)
-    phv += b[None, :]
-    phv[n:] = np.uint32(0xFFFFFFFF)  # padding rows never win a minimum
-    blocks = phv.reshape(n_blocks, stride, config.num_perm).min(axis=1)
-    per_window = max(1, config.window // stride)
-    if n_blocks <= per_window:
-        return blocks.min(axis=0, keepdims=True)
-    n_windows = n_blocks - per_window + 1
-    sigs = blocks[:n_windows].copy()
-    for k in range(1, per_window):
-        np.minimum(sigs, blocks[k : k + n_windows], out=sigs)
-    return sigs
+    padded = [_padded_hashes(s, stride) if len(s) else s.astype(np.uint32) for s in sequences]
+    blocks = _block_minima(np.concatenate(padded), config)
+    out, first = [], 0
+    for h in padded:
+        n_blocks = len(h) // stride
+        if n_blocks == 0:
+            out.append(np.zeros((0, config.num_perm), dtype=np.uint32))
+        else:
+            out.append(_windows(blocks[first : first + n_blocks], config))
+        first += n_blocks
+    return out
 
 
 def band_keys(sigs: np.ndarray, candidates: CandidateConfig, salt: int) -> np.ndarray:
@@ -121,10 +180,10 @@ def channel_items(analysis: Analysis, usable: np.ndarray, config: SketchConfig) 
 
 def sketch_article(analysis: Analysis, usable: np.ndarray, config: SketchConfig, candidates: CandidateConfig) -> Sketch:
     """Band keys of every window of one article in both channels."""
-    verbatim, rewrite = channel_items(analysis, usable, config)
+    verbatim, rewrite = _signatures_of(list(channel_items(analysis, usable, config)), config)
     return Sketch(
-        verbatim=band_keys(signatures(verbatim, config), candidates, salt=1),
-        rewrite=band_keys(signatures(rewrite, config), candidates, salt=2),
+        verbatim=band_keys(verbatim, candidates, salt=1),
+        rewrite=band_keys(rewrite, candidates, salt=2),
     )
 
 

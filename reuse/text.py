@@ -198,7 +198,9 @@ class _Lexicon:
         """Word hashes and stem hashes (0 for stopwords) of ``words``."""
         idx = np.fromiter(map(self.ids.get, words, repeat(-1)), dtype=np.int64, count=len(words))
         if len(idx) and idx.min() < 0:
-            idx = np.array([self.add(w) for w in words], dtype=np.int64)
+            # Only the new words take the slow path; the rest are known already.
+            missing = np.flatnonzero(idx < 0).tolist()
+            idx[missing] = [self.add(words[k]) for k in missing]
         return self._words[idx], self._stems[idx]
 
 

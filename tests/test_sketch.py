@@ -7,7 +7,7 @@ from datasketch import MinHash
 from reuse.candidates import find_candidates, trigram_set, verify_candidates
 from reuse.config import CandidateConfig, ConfigError, SketchConfig
 from reuse.text import analyze
-from reuse.sketch import Sketch, band_keys, signatures, to_minhash
+from reuse.sketch import Sketch, band_keys, channel_items, signatures, sketch_article, to_minhash
 
 
 def _datasketch(items, config):
@@ -16,7 +16,7 @@ def _datasketch(items, config):
     return m.hashvalues
 
 
-@pytest.mark.parametrize("n", [1, 11, 24, 25, 100, 103], ids=lambda n: f"{n}-items")
+@pytest.mark.parametrize("n", [1, 11, 24, 25, 100, 103, 600], ids=lambda n: f"{n}-items")
 def test_window_signatures_equal_datasketch_update_batch(n):
     config = SketchConfig()
     items = np.random.default_rng(n).integers(0, 2**63, size=n, dtype=np.uint64)
@@ -27,6 +27,23 @@ def test_window_signatures_equal_datasketch_update_batch(n):
         lo = w * config.stride
         hi = n if w == len(sigs) - 1 else lo + config.window
         assert np.array_equal(sigs[w], _datasketch(items[lo:hi], config))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the of and a the to in", "Kremlin spokesman Dmitry Peskov said the talks went on. " * 40, "Peskov"],
+    ids=["stopwords-only", "long", "one-word"],
+)
+def test_article_sketch_equals_each_channel_sketched_alone(text):
+    # Both channels share one pass over the permutations; each must come out
+    # as if sketched alone, an empty channel included.
+    config, cands = SketchConfig(), CandidateConfig()
+    analysis = analyze(text, "en")
+    usable = np.ones(len(analysis), dtype=bool)
+    sketch = sketch_article(analysis, usable, config, cands)
+    verbatim, rewrite = channel_items(analysis, usable, config)
+    assert np.array_equal(sketch.verbatim, band_keys(signatures(verbatim, config), cands, 1))
+    assert np.array_equal(sketch.rewrite, band_keys(signatures(rewrite, config), cands, 2))
 
 
 def test_lean_minhash_jaccard_tracks_overlap():
