@@ -149,28 +149,82 @@ class _Read:
     trigrams: list  # each article's three-word runs, to verify candidates
 
 
+@dataclass(frozen=True, eq=False)
+class _ArticleRead:
+    """One article's share of the reading pass (what :class:`_Read` keeps, for one article)."""
+
+    analysis: object
+    usable: np.ndarray
+    sketch: object
+    line_keys: frozenset[int]
+    stem_set: np.ndarray
+    lines: list
+    trigrams: np.ndarray
+
+
+def _read_one(article: Article, config: ScanConfig, language: str | None = None) -> _ArticleRead:
+    """Analyse, mask and sketch one article (in ``language`` when given, else in its own)."""
+    analysis = analyze(article.text, language)
+    lines = short_lines(article.text, analysis, config.boilerplate)
+    usable = usable_words(article.text, analysis, config.boilerplate, lines=lines)
+    return _ArticleRead(
+        analysis=analysis,
+        usable=usable,
+        sketch=sketch_article(analysis, usable, config.sketch, config.candidates),
+        line_keys=line_keys(article.text, analysis, config.boilerplate, lines),
+        stem_set=unique_sorted(analysis.stems[usable]),
+        lines=lines,
+        trigrams=trigram_set(analysis.words[usable]),
+    )
+
+
+def needs_fallback(analysis) -> bool:
+    """Too short for a language guess and none found: the article takes the corpus's."""
+    return not analysis.language and len(analysis) < _SHORT
+
+
+def most_common_language(counts: Counter[str]) -> str | None:
+    """The corpus's most common detected language, ties to the first name in alphabetical order.
+
+    Counted over every article, never over the ones read so far, so the
+    result depends neither on the order of the articles nor on how the work
+    is split.
+
+    >>> most_common_language(Counter({"fr": 2, "en": 2, "de": 1}))
+    'en'
+    """
+    counts = +counts
+    if not counts:
+        return None
+    return min(counts.items(), key=lambda item: (-item[1], item[0]))[0]
+
+
 def _read_all(articles: tuple[Article, ...], config: ScanConfig, progress: ProgressCallback | None) -> _Read:
-    """Analyse, mask and sketch every article; collect what boilerplate and idf need."""
-    read = _Read([], [], [], [], [], [], [])
-    languages: Counter[str] = Counter()
+    """Analyse, mask and sketch every article; collect what boilerplate and idf need.
+
+    Two passes: every article is read in its own language; then the short
+    ones with no language of their own are read again in the corpus's most
+    common language, so a short copy stems like the article it was copied
+    from whatever the order of the articles.
+    """
+    reads = []
     for n, article in enumerate(articles, 1):
-        analysis = analyze(article.text)
-        if analysis.language:
-            languages[analysis.language] += 1
-        elif languages and len(analysis) < _SHORT:
-            # Too short to tell: take the scan's usual language, so a short
-            # copy stems like the article it was copied from.
-            analysis = analyze(article.text, languages.most_common(1)[0][0])
-        lines = short_lines(article.text, analysis, config.boilerplate)
-        usable = usable_words(article.text, analysis, config.boilerplate, lines=lines)
-        read.analyses.append(analysis)
-        read.usables.append(usable)
-        read.lines.append(lines)
-        read.line_keys.append(line_keys(article.text, analysis, config.boilerplate, lines))
-        read.stem_sets.append(unique_sorted(analysis.stems[usable]))
-        read.trigrams.append(trigram_set(analysis.words[usable]))
-        read.sketches.append(sketch_article(analysis, usable, config.sketch, config.candidates))
+        reads.append(_read_one(article, config))
         _tick(progress, "sketch", n, len(articles))
+    fallback = most_common_language(Counter(r.analysis.language for r in reads if r.analysis.language))
+    if fallback:
+        for k, r in enumerate(reads):
+            if needs_fallback(r.analysis):
+                reads[k] = _read_one(articles[k], config, fallback)
+    read = _Read([], [], [], [], [], [], [])
+    for r in reads:
+        read.analyses.append(r.analysis)
+        read.usables.append(r.usable)
+        read.lines.append(r.lines)
+        read.line_keys.append(r.line_keys)
+        read.stem_sets.append(r.stem_set)
+        read.trigrams.append(r.trigrams)
+        read.sketches.append(r.sketch)
     return read
 
 

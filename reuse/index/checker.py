@@ -29,12 +29,13 @@ from ..align import align_pair, prepare
 from ..boilerplate import mask_lines
 from ..config import ScanConfig
 from ..model import Article, Pair, ScanResult, Skipped
+from ..pipeline import needs_fallback
 from ..provenance import infer_directions
 from ..sketch import CHANNELS
 from ..text import DocumentFrequency, ranks, unique_sorted
 from .features import Features, LanguageCounts, merge_languages, read_article
 from .stats import Counts
-from .store import connect, current_rows, languages_before, lookup, meta
+from .store import connect, current_languages, current_rows, lookup, meta
 from .writer import sorted_unique, stored_features
 
 __all__ = ["check_articles"]
@@ -124,16 +125,19 @@ def _check(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanCon
         for old in stored_features(conn, sorted(replaced), config).values():
             counts.add(old, -1)
         new: list[Features] = []
-        seen: LanguageCounts = {}  # the batch's detected languages so far (its ids are in order)
+        seen: LanguageCounts = {}  # the batch's detected languages
         for n, article in enumerate(batch, 1):
-            features = read_article(
-                article, config, lambda: merge_languages(languages_before(conn, article.id, replaced), seen)
-            )
+            features = read_article(article, config)
             if features.detected:
                 seen = merge_languages(seen, {features.language: (1, article.id)})
-            counts.add(features, 1)
             new.append(features)
             _tick(progress, "sketch", n, len(batch))
+        # A short article without a language takes the most common of the index and the batch together.
+        languages = merge_languages(current_languages(conn, replaced), seen)
+        for k, features in enumerate(new):
+            if needs_fallback(features.analysis):
+                new[k] = read_article(features.article, config, lambda: languages)
+            counts.add(new[k], 1)
     with _Stage(timings, "candidates"):
         candidates, rowids = _candidates(conn, new, replaced, config)
     with _Stage(timings, "read matches"):

@@ -15,7 +15,8 @@ from ..errors import InputError
 from ..model import Article
 from .features import Features, article_from, article_meta, content_digest, read_article
 from .stats import Counts
-from .store import compress, connect, current_rows, index_config, languages_before, last_versions, stored_articles
+from ..pipeline import needs_fallback
+from .store import compress, connect, current_languages, current_rows, index_config, last_versions, stored_articles
 
 __all__ = ["AddResult", "RemoveResult", "add_articles", "remove_articles"]
 
@@ -151,9 +152,8 @@ def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfi
         _delete(conn, rowid, old, counts)
     conn.executemany("UPDATE articles SET current = 0 WHERE rowid = ?", ((r,) for r in replaced))
     postings = _Postings(conn)
-    for n, article in enumerate(changed, 1):
-        # The batch's earlier articles are already in the table, in this transaction.
-        features = read_article(article, config, lambda: languages_before(conn, article.id))
+
+    def insert(article: Article, features: Features) -> None:
         cursor = conn.execute(
             "INSERT INTO articles (id, version, current, digest, language, detected, meta, text) VALUES (?, ?, 1, ?, ?, ?, ?, ?)",
             (
@@ -168,11 +168,23 @@ def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfi
         )
         postings.add(features, cursor.lastrowid)
         counts.add(features, 1)
+
+    deferred = []
+    for n, article in enumerate(changed, 1):
+        features = read_article(article, config)
+        if needs_fallback(features.analysis):
+            deferred.append(article)  # read again once every language of the batch is in the table
+        else:
+            insert(article, features)
         if n % _FLUSH == 0:
             postings.write()
             counts.write(conn)
         if progress is not None and (n % 200 == 0 or n == len(changed)):
             progress("index", n, len(changed))
+    # A short article without a language takes the most common of the whole index, this batch included.
+    languages = current_languages(conn)
+    for article in deferred:
+        insert(article, read_article(article, config, lambda: languages))
     postings.write()
     counts.write(conn)
     return AddResult(
