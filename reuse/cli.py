@@ -52,6 +52,7 @@ from tqdm import tqdm
 from . import __version__
 from .config import ScanConfig
 from .errors import ConfigError, InputError, ReuseError
+from .parallel import default_jobs
 from .pipeline import scan as scan_folder
 from .report import dumps_report, render_text, sanitize, write_json
 from .report.graph_export import graph_format, write_graph
@@ -141,6 +142,19 @@ def common_options(fn: F) -> F:
     ):
         fn = decorator(fn)
     return fn
+
+
+def jobs_option(fn: F) -> F:
+    """``-j/--jobs N``: processes to work in, all cores by default; the results are the same for any N."""
+    return click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(min=1),
+        default=default_jobs,
+        show_default="all cores",
+        metavar="N",
+        help="Processes to read and align in; any N gives the same results.",
+    )(fn)
 
 
 #: (stage, field, help) for each setting a command exposes; options are named
@@ -302,6 +316,7 @@ def main(ctx: click.Context) -> None:
     type=click.Path(dir_okay=False),
     help="Also write the article-level reuse graph to FILE; the extension picks the format (.png .svg .pdf .graphml .gexf .json).",
 )
+@jobs_option
 @config_options
 @common_options
 @click.pass_context
@@ -312,6 +327,7 @@ def scan(
     max_pairs: int | None,
     html_path: str | None = None,
     graph_path: str | None = None,
+    jobs: int = 1,
     **settings: int,
 ) -> None:
     """Find reused text between the articles in FOLDER.
@@ -330,6 +346,7 @@ def scan(
       reuse scan samples/ --json report.json --max-pairs 5
       reuse scan samples/ --json - --quiet > report.json
       reuse scan samples/ --html report.html --graph graph.png
+      reuse scan archive/ --jobs 4 --json report.json
     """
     state = _state(ctx)
     try:
@@ -345,7 +362,7 @@ def scan(
     written = False
     try:
         try:
-            result = scan_folder(folder, config, progress=progress)
+            result = scan_folder(folder, config, jobs=jobs, progress=progress)
         finally:
             progress.close()
         for skipped in result.skipped:
