@@ -33,7 +33,7 @@ from .model import Article, Pair
 from .sketch import Sketch, sketch_article
 from .text import DocumentFrequency, analyze, unique_sorted
 
-__all__ = ["ArticleSketch", "SHORT", "align_chunk", "default_jobs", "map_chunks", "read_chunk", "settings"]
+__all__ = ["ArticleSketch", "SHORT", "align_chunk", "default_jobs", "map_chunks", "read_chunk", "read_features", "settings"]
 
 #: Articles with fewer words than this and no language of their own take the corpus's.
 SHORT = 300
@@ -147,3 +147,16 @@ def map_chunks(
                 yield pending.popleft().get()
         while pending:
             yield pending.popleft().get()
+
+
+def _features_chunk(chunk: Sequence[Article]) -> list:
+    from .index.features import read_article  # the index imports this module
+
+    return [read_article(article, _SHARED["config"]) for article in chunk]
+
+
+def read_features(articles: Sequence[Article], config: ScanConfig, jobs: int = 1) -> Iterator:
+    """``reuse.index.features.read_article(article, config)`` of each article, in order, over ``jobs`` processes."""
+    chunks = (articles[k : k + READ_CHUNK] for k in range(0, len(articles), READ_CHUNK))
+    for features in map_chunks(_features_chunk, chunks, jobs, (config,)):
+        yield from features

@@ -76,3 +76,37 @@ def test_the_most_common_language_breaks_ties_by_name():
     assert most_common_language(Counter({"fr": 3, "en": 3, "de": 5})) == "de"
     assert most_common_language(Counter({"fr": 3, "en": 3})) == "en"
     assert most_common_language(Counter()) is None
+
+
+def _index_rows(db: Path) -> list[tuple]:
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    try:
+        return [
+            conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
+            for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").fetchall()
+        ]
+    finally:
+        conn.close()
+
+
+def test_index_add_and_check_in_several_processes_give_what_one_gives(corpus, small_chunks, tmp_path):
+    files = sorted(corpus.iterdir())
+    old, new = tmp_path / "old", tmp_path / "new"
+    old.mkdir()
+    new.mkdir()
+    for k, f in enumerate(files):
+        (old if k % 3 else new).joinpath(f.name).write_bytes(f.read_bytes())
+    runner = CliRunner()
+    reports = []
+    for jobs in ("1", "2"):
+        db = tmp_path / f"index{jobs}.db"
+        added = runner.invoke(main, ["index", "add", str(old), "--index", str(db), "--jobs", jobs, "--quiet"])
+        assert added.exit_code == 0, added.output
+        checked = runner.invoke(main, ["check", str(new), "--index", str(db), "--json", "-", "--quiet", "--jobs", jobs])
+        assert checked.exit_code == 0, checked.output
+        reports.append(checked.stdout_bytes)
+    assert json.loads(reports[0])["pairs"]
+    assert reports[0] == reports[1]
+    assert _index_rows(tmp_path / "index1.db") == _index_rows(tmp_path / "index2.db")

@@ -29,6 +29,7 @@ from ..align import align_pair, prepare
 from ..boilerplate import mask_lines
 from ..config import ScanConfig
 from ..model import Article, Pair, ScanResult, Skipped
+from ..parallel import read_features
 from ..pipeline import needs_fallback
 from ..provenance import infer_directions
 from ..sketch import CHANNELS
@@ -55,6 +56,7 @@ def check_articles(
     *,
     skipped: Sequence[Skipped] = (),
     warnings: Sequence[str] = (),
+    jobs: int = 1,
     progress: ProgressCallback | None = None,
 ) -> ScanResult:
     """Find what each of ``articles`` shares with the index and with the rest of the batch.
@@ -70,6 +72,8 @@ def check_articles(
         Settings; they must be those the index was built with.
     skipped, warnings
         Carried into the result (from loading the batch).
+    jobs
+        Processes to read the batch in; the result is the same for any number.
     progress
         Optional ``callback(stage, done, total)``.
 
@@ -91,7 +95,7 @@ def check_articles(
     try:
         conn.execute("BEGIN")  # one snapshot for every read, whatever a writer commits meanwhile
         try:
-            found, matched = _check(conn, batch, config, progress, timings)
+            found, matched = _check(conn, batch, config, progress, timings, jobs)
         finally:
             conn.execute("ROLLBACK")
     finally:
@@ -117,7 +121,9 @@ class _Stage:
         self.timings.append((self.name, round(time.perf_counter() - self.start, 4)))
 
 
-def _check(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfig, progress, timings) -> tuple[list[Pair], tuple[Article, ...]]:
+def _check(
+    conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfig, progress, timings, jobs: int = 1
+) -> tuple[list[Pair], tuple[Article, ...]]:
     counts = Counts()
     with _Stage(timings, "sketch"):
         # Stored versions of the batch's ids leave the comparison, as in a scan of the union.
@@ -126,10 +132,9 @@ def _check(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanCon
             counts.add(old, -1)
         new: list[Features] = []
         seen: LanguageCounts = {}  # the batch's detected languages
-        for n, article in enumerate(batch, 1):
-            features = read_article(article, config)
+        for n, features in enumerate(read_features(batch, config, jobs), 1):
             if features.detected:
-                seen = merge_languages(seen, {features.language: (1, article.id)})
+                seen = merge_languages(seen, {features.language: (1, features.article.id)})
             new.append(features)
             _tick(progress, "sketch", n, len(batch))
         # A short article without a language takes the most common of the index and the batch together.

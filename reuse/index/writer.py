@@ -15,6 +15,7 @@ from ..errors import InputError
 from ..model import Article
 from .features import Features, article_from, article_meta, content_digest, read_article
 from .stats import Counts
+from ..parallel import read_features
 from ..pipeline import needs_fallback
 from .store import compress, connect, current_languages, current_rows, index_config, last_versions, stored_articles
 
@@ -114,6 +115,7 @@ def add_articles(
     articles: Iterable[Article],
     config: ScanConfig | None = None,
     *,
+    jobs: int = 1,
     progress: Callable[[str, int, int], None] | None = None,
 ) -> AddResult:
     """Add ``articles`` to the index at ``index`` (created when missing), in one transaction.
@@ -135,12 +137,12 @@ def add_articles(
     conn = connect(index, config, create=True)
     try:
         with write_transaction(conn):
-            return _add(conn, batch, config, progress)
+            return _add(conn, batch, config, progress, jobs)
     finally:
         conn.close()
 
 
-def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfig, progress) -> AddResult:
+def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfig, progress, jobs: int = 1) -> AddResult:
     current = current_rows(conn, [a.id for a in batch])
     versions = last_versions(conn, [a.id for a in batch])
     digests = {a.id: content_digest(a) for a in batch}
@@ -170,8 +172,8 @@ def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfi
         counts.add(features, 1)
 
     deferred = []
-    for n, article in enumerate(changed, 1):
-        features = read_article(article, config)
+    for n, features in enumerate(read_features(changed, config, jobs), 1):
+        article = features.article
         if needs_fallback(features.analysis):
             deferred.append(article)  # read again once every language of the batch is in the table
         else:
