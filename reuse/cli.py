@@ -157,6 +157,27 @@ def jobs_option(fn: F) -> F:
     )(fn)
 
 
+def dask_options(fn: F) -> F:
+    """``--scheduler ADDRESS`` and ``--dask``: run on a Dask cluster (the optional extra ``reuse[dask]``)."""
+    for decorator in reversed(
+        (
+            click.option(
+                "--scheduler",
+                metavar="ADDRESS",
+                help="Run reading and alignment on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786); same results.",
+            ),
+            click.option(
+                "--dask",
+                "local_dask",
+                is_flag=True,
+                help="Run on a Dask LocalCluster of --jobs workers started for this scan (pip install 'reuse[dask]').",
+            ),
+        )
+    ):
+        fn = decorator(fn)
+    return fn
+
+
 #: (stage, field, help) for each setting a command exposes; options are named
 #: after the field in kebab case and default to the library's own default.
 SETTINGS: tuple[tuple[str, str, str], ...] = (
@@ -317,6 +338,7 @@ def main(ctx: click.Context) -> None:
     help="Also write the article-level reuse graph to FILE; the extension picks the format (.png .svg .pdf .graphml .gexf .json).",
 )
 @jobs_option
+@dask_options
 @config_options
 @common_options
 @click.pass_context
@@ -328,6 +350,8 @@ def scan(
     html_path: str | None = None,
     graph_path: str | None = None,
     jobs: int = 1,
+    scheduler: str | None = None,
+    local_dask: bool = False,
     **settings: int,
 ) -> None:
     """Find reused text between the articles in FOLDER.
@@ -347,6 +371,7 @@ def scan(
       reuse scan samples/ --json - --quiet > report.json
       reuse scan samples/ --html report.html --graph graph.png
       reuse scan archive/ --jobs 4 --json report.json
+      reuse scan archive/ --scheduler tcp://10.0.0.5:8786 --json report.json
     """
     state = _state(ctx)
     try:
@@ -354,6 +379,8 @@ def scan(
     except ConfigError as exc:
         raise click.UsageError(f"invalid settings: {exc}", ctx) from exc
     _check_folder(folder)
+    if scheduler is not None and local_dask:
+        raise click.UsageError("give --scheduler ADDRESS or --dask, not both", ctx)
     if json_path not in (None, "-"):
         _check_output(json_path, folder, state)
     _check_extra_outputs(ctx, folder, state, html_path, graph_path)
@@ -362,7 +389,7 @@ def scan(
     written = False
     try:
         try:
-            result = scan_folder(folder, config, jobs=jobs, progress=progress)
+            result = scan_folder(folder, config, jobs=jobs, scheduler="local" if local_dask else scheduler, progress=progress)
         finally:
             progress.close()
         for skipped in result.skipped:

@@ -20,6 +20,7 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,11 +30,12 @@ from .align import align_pair, prepare
 from .boilerplate import line_keys, mask_lines, short_lines, usable_words
 from .candidates import trigram_set
 from .config import ScanConfig
+from .errors import ConfigError
 from .model import Article, Pair
 from .sketch import Sketch, sketch_article
 from .text import DocumentFrequency, analyze, unique_sorted
 
-__all__ = ["ArticleSketch", "SHORT", "align_chunk", "default_jobs", "map_chunks", "read_chunk", "read_features", "settings"]
+__all__ = ["ArticleSketch", "SHORT", "align_chunk", "default_jobs", "map_chunks", "read_chunk", "read_features", "settings", "workers"]
 
 #: Articles with fewer words than this and no language of their own take the corpus's.
 SHORT = 300
@@ -41,6 +43,9 @@ SHORT = 300
 #: Articles per reading chunk and candidate pairs per alignment chunk.
 READ_CHUNK = 250
 ALIGN_CHUNK = 400
+
+#: Seconds to wait for a Dask scheduler to answer.
+CONNECT_TIMEOUT = 30
 
 
 def default_jobs() -> int:
@@ -119,15 +124,18 @@ def align_chunk(chunk: tuple[Sequence[tuple[int, int]], dict[int, tuple[Article,
     return found
 
 
-def map_chunks(
-    func: Callable[[Any], Any], chunks: Iterable[Any], jobs: int, initargs: tuple = ()
-) -> Iterator[Any]:
+def map_chunks(func: Callable[[Any], Any], chunks: Iterable[Any], jobs: int | Any, initargs: tuple = ()) -> Iterator[Any]:
     """``func`` of each chunk, in order, over ``jobs`` processes (``settings(*initargs)`` in each).
 
-    With one job (or one chunk) everything runs in this process. Only a few
-    chunks per process are in flight at once, so the chunks still to send
-    are never all held: a generator of chunks streams through.
+    ``jobs`` is a number of processes or a Dask ``distributed.Client`` (see
+    :func:`workers`). With one job (or one chunk) everything runs in this
+    process. Only a few chunks per worker are in flight at once, so the
+    chunks still to send are never all held: a generator of chunks streams
+    through.
     """
+    if not isinstance(jobs, int):
+        yield from _dask_map(jobs, func, chunks, initargs)
+        return
     chunks = iter(chunks)
     head = list(itertools.islice(chunks, 2))
     todo = itertools.chain(head, chunks)
@@ -160,3 +168,57 @@ def read_features(articles: Sequence[Article], config: ScanConfig, jobs: int = 1
     chunks = (articles[k : k + READ_CHUNK] for k in range(0, len(articles), READ_CHUNK))
     for features in map_chunks(_features_chunk, chunks, jobs, (config,)):
         yield from features
+
+
+@contextmanager
+def workers(jobs: int = 1, scheduler: str | None = None) -> Iterator[int | Any]:
+    """What :func:`map_chunks` runs on: ``jobs`` local processes, or a Dask cluster.
+
+    ``scheduler`` is the address of a running Dask scheduler
+    (``tcp://host:8786``), or ``"local"`` to start a ``LocalCluster`` of
+    ``jobs`` single-threaded worker processes for the duration. Dask is an
+    optional extra (``pip install 'reuse[dask]'``); every worker must have
+    ``reuse`` installed, the same version.
+    """
+    if scheduler is None:
+        yield jobs
+        return
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise ConfigError("running on Dask needs the distributed package: pip install 'reuse[dask]'") from exc
+    if scheduler == "local":
+        with LocalCluster(n_workers=jobs, threads_per_worker=1, dashboard_address=None, silence_logs=50) as cluster:
+            with Client(cluster) as client:
+                yield client
+        return
+    try:
+        client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+    except OSError as exc:
+        raise ConfigError(f"cannot reach the Dask scheduler at {scheduler}: {exc}; start it with `dask scheduler`") from exc
+    with client:
+        yield client
+
+
+def _with_settings(func: Callable[[Any], Any], initargs: tuple, chunk: Any) -> Any:
+    settings(*initargs)
+    try:
+        return func(chunk)
+    finally:
+        _SHARED.clear()
+
+
+def _dask_map(client: Any, func: Callable[[Any], Any], chunks: Iterable[Any], initargs: tuple) -> Iterator[Any]:
+    """:func:`map_chunks` on a Dask cluster: the shared settings go to every worker once."""
+    [shared] = client.scatter([initargs], broadcast=True, hash=False)
+    in_flight = 2 * max(1, sum(client.nthreads().values()))
+    pending: deque = deque()
+    try:
+        for chunk in chunks:
+            pending.append(client.submit(_with_settings, func, shared, chunk, pure=False))
+            if len(pending) >= in_flight:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        client.cancel(list(pending) + [shared])

@@ -54,7 +54,12 @@ def _tick(progress: ProgressCallback | None, stage: str, done: int, total: int, 
 
 
 def scan(
-    folder: str | PathLike, config: ScanConfig | None = None, *, jobs: int = 1, progress: ProgressCallback | None = None
+    folder: str | PathLike,
+    config: ScanConfig | None = None,
+    *,
+    jobs: int = 1,
+    scheduler: str | None = None,
+    progress: ProgressCallback | None = None,
 ) -> ScanResult:
     """Load every article under ``folder`` and find the reuse between them.
 
@@ -67,6 +72,10 @@ def scan(
     jobs
         Processes to read and align in (``reuse.parallel.default_jobs()``
         for every core); the result is the same for any number.
+    scheduler
+        Run reading and alignment on a Dask cluster instead: the address of
+        its scheduler, or ``"local"`` for a ``LocalCluster`` of ``jobs``
+        workers (needs ``pip install 'reuse[dask]'``). The result is the same.
     progress
         Optional ``callback(stage, done, total)``.
 
@@ -84,7 +93,8 @@ def scan(
     timer = _Timer()
     with timer.stage("load"):
         loaded = load_articles(folder, config.load, progress=progress)
-    return _scan(loaded.articles, loaded.skipped, loaded.warnings, config, progress, timer, jobs)
+    with parallel.workers(jobs, scheduler) as engine:
+        return _scan(loaded.articles, loaded.skipped, loaded.warnings, config, progress, timer, engine)
 
 
 def scan_articles(

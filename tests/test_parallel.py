@@ -110,3 +110,23 @@ def test_index_add_and_check_in_several_processes_give_what_one_gives(corpus, sm
     assert json.loads(reports[0])["pairs"]
     assert reports[0] == reports[1]
     assert _index_rows(tmp_path / "index1.db") == _index_rows(tmp_path / "index2.db")
+
+
+def test_a_scan_on_a_dask_local_cluster_writes_the_same_json(corpus, small_chunks):
+    pytest.importorskip("distributed")
+    one = _report(corpus, "--jobs", "1")
+    assert _report(corpus, "--dask", "--jobs", "2") == one
+
+
+def test_scheduler_and_dask_together_are_refused(corpus):
+    result = CliRunner().invoke(main, ["scan", str(corpus), "--dask", "--scheduler", "tcp://127.0.0.1:1"])
+    assert result.exit_code == 2
+    assert "give --scheduler ADDRESS or --dask, not both" in result.output
+
+
+def test_an_unreachable_scheduler_is_a_clear_error(corpus, monkeypatch):
+    pytest.importorskip("distributed")
+    monkeypatch.setattr(parallel, "CONNECT_TIMEOUT", 1)
+    result = CliRunner().invoke(main, ["scan", str(corpus), "--scheduler", "tcp://127.0.0.1:9"])
+    assert result.exit_code != 0
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.output
