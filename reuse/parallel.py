@@ -32,7 +32,7 @@ from .candidates import trigram_set
 from .config import ScanConfig
 from .errors import ConfigError
 from .model import Article, Pair
-from .sketch import Sketch, sketch_article
+from .sketch import Sketch, permutations, sketch_article
 from .text import DocumentFrequency, analyze, unique_sorted
 
 __all__ = ["ArticleSketch", "SHORT", "align_chunk", "default_jobs", "map_chunks", "read_chunk", "read_features", "settings", "workers"]
@@ -124,6 +124,16 @@ def align_chunk(chunk: tuple[Sequence[tuple[int, int]], dict[int, tuple[Article,
     return found
 
 
+def _warm(config: ScanConfig) -> None:
+    """Load here what every process loads on first use (datasketch's permutations, stopwords, stemmers).
+
+    Workers forked afterwards start with it instead of each loading it
+    again: about a second per worker and pool otherwise.
+    """
+    permutations(config.sketch.num_perm, config.sketch.seed)
+    analyze("The minister said the plan was on track.")
+
+
 def map_chunks(func: Callable[[Any], Any], chunks: Iterable[Any], jobs: int | Any, initargs: tuple = ()) -> Iterator[Any]:
     """``func`` of each chunk, in order, over ``jobs`` processes (``settings(*initargs)`` in each).
 
@@ -147,6 +157,7 @@ def map_chunks(func: Callable[[Any], Any], chunks: Iterable[Any], jobs: int | An
         finally:
             _SHARED.clear()
         return
+    _warm(initargs[0])
     with multiprocessing.Pool(jobs, settings, initargs) as pool:
         pending: deque = deque()
         for chunk in todo:

@@ -13,8 +13,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from os import PathLike
+from typing import Any
 
-
+from . import parallel
 from .boilerplate import learn_boilerplate
 from .candidates import find_candidates, verify_candidates
 from .config import ScanConfig
@@ -22,7 +23,6 @@ from .load import load_articles
 from .errors import InputError
 from .model import Article, Pair, ScanResult, Skipped
 from .outlets import link_outlets
-from . import parallel
 from .parallel import SHORT, ArticleSketch, align_chunk, map_chunks, read_chunk
 from .provenance import infer_directions
 from .text import DocumentFrequency
@@ -111,11 +111,12 @@ def _scan(
     config: ScanConfig,
     progress: ProgressCallback | None,
     timer: _Timer,
-    jobs: int = 1,
+    engine: int | Any = 1,
 ) -> ScanResult:
+    """The stages; ``engine`` is a number of processes or a Dask client (see :func:`reuse.parallel.workers`)."""
     articles = _checked(articles)
     with timer.stage("sketch"):
-        read = _read_all(articles, config, jobs, progress)
+        read = _read_all(articles, config, engine, progress)
         languages = [r.language for r in read]
     with timer.stage("boilerplate"):
         learned = learn_boilerplate([r.line_keys for r in read], config.boilerplate)
@@ -127,7 +128,7 @@ def _scan(
         candidates = verify_candidates(candidates, trigrams, config.candidates)
         del trigrams
     with timer.stage("align"):
-        pairs = _align_all(articles, languages, candidates, learned, df, config, jobs, progress)
+        pairs = _align_all(articles, languages, candidates, learned, df, config, engine, progress)
     with timer.stage("provenance"):
         pairs = infer_directions(articles, pairs)
     pairs.sort(key=lambda p: (-p.shared_words, p.a, p.b))
@@ -176,8 +177,8 @@ def _chunks(items: list, size: int) -> Iterable[list]:
     return (items[k : k + size] for k in range(0, len(items), size))
 
 
-def _read_all(articles: tuple[Article, ...], config: ScanConfig, jobs: int, progress: ProgressCallback | None) -> list[ArticleSketch]:
-    """Analyse, mask and sketch every article, in chunks over ``jobs`` processes.
+def _read_all(articles: tuple[Article, ...], config: ScanConfig, engine: int | Any, progress: ProgressCallback | None) -> list[ArticleSketch]:
+    """Analyse, mask and sketch every article, in chunks over ``engine``'s workers.
 
     Two passes: every article is read in its own language; then the short
     ones with no language of their own are read again in the corpus's most
@@ -185,13 +186,13 @@ def _read_all(articles: tuple[Article, ...], config: ScanConfig, jobs: int, prog
     from whatever the order of the articles or the split of the work.
     """
     read: list[ArticleSketch] = []
-    for chunk in map_chunks(read_chunk, _chunks([(a, None) for a in articles], parallel.READ_CHUNK), jobs, (config,)):
+    for chunk in map_chunks(read_chunk, _chunks([(a, None) for a in articles], parallel.READ_CHUNK), engine, (config,)):
         read.extend(chunk)
         _tick(progress, "sketch", len(read), len(articles), every=1)
     fallback = most_common_language(Counter(r.language for r in read if r.language))
     again = [k for k, r in enumerate(read) if r.short_unknown] if fallback else []
     done = 0
-    for chunk in map_chunks(read_chunk, _chunks([(articles[k], fallback) for k in again], parallel.READ_CHUNK), jobs, (config,)):
+    for chunk in map_chunks(read_chunk, _chunks([(articles[k], fallback) for k in again], parallel.READ_CHUNK), engine, (config,)):
         for r in chunk:
             read[again[done]] = r
             done += 1
@@ -205,10 +206,10 @@ def _align_all(
     learned: frozenset[int],
     df: DocumentFrequency,
     config: ScanConfig,
-    jobs: int,
+    engine: int | Any,
     progress: ProgressCallback | None,
 ) -> list[Pair]:
-    """Align every candidate pair, in chunks of pairs over ``jobs`` processes; keep the pairs that share real passages.
+    """Align every candidate pair, in chunks of pairs over ``engine``'s workers; keep the pairs that share real passages.
 
     Each chunk carries the texts of its articles, which are analysed again
     there: nothing per article is held between reading and aligning but the
@@ -220,7 +221,7 @@ def _align_all(
     )
     pairs: list[Pair] = []
     done = 0
-    for found in map_chunks(align_chunk, todo, jobs, (config, learned, df)):
+    for found in map_chunks(align_chunk, todo, engine, (config, learned, df)):
         pairs.extend(found)
         done = min(done + parallel.ALIGN_CHUNK, len(candidates))
         _tick(progress, "align", done, len(candidates), every=1)

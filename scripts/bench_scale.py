@@ -1,8 +1,8 @@
 """Time and memory of ``reuse scan`` as the corpus grows: ``--jobs 1``, ``--jobs 2`` and Dask, side by side.
 
 For each size a corpus is generated once (``scripts/corpus_gen.py``, seed 7),
-then each engine scans it in a fresh ``reuse scan FOLDER --json FILE -v``
-process, the engines interleaved in each round:
+then each engine scans it in a fresh ``reuse scan FOLDER --json - -v``
+process (the report to a file, no text summary), the engines interleaved in each round:
 
 ``jobs1``   ``--jobs 1``: one process
 ``jobs2``   ``--jobs 2``: a pool of two worker processes
@@ -23,13 +23,20 @@ Usage::
 
     python scripts/bench_scale.py                               # 10k, 30k, 100k; 3 rounds at 10k, 1 above
     python scripts/bench_scale.py --sizes 2000 --rounds 1 --out /tmp/scale.md
+    python scripts/bench_scale.py --resume --runs 100000:jobs2 100000:jobs1   # more runs, kept with the earlier ones
+
+Every run is kept in ``reports/benchmark-scale.json`` as soon as it ends, so
+a long benchmark can be resumed or extended and an interrupted one still
+leaves its table.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as _dt
 import filecmp
+import json
 import os
 import platform
 import re
@@ -91,10 +98,12 @@ def _peak_rss(proc: psutil.Process, stop: threading.Event, out: list[float]) -> 
 
 def scan_once(folder: Path, size: int, engine: str, workdir: Path, round_no: int) -> Run:
     report = workdir / f"report-{size}-{engine}-{round_no}.json"
-    cmd = [sys.executable, "-m", "reuse", "scan", str(folder), "--json", str(report), "-v", *ENGINES[engine]]
+    # The JSON to stdout: the text summary (rendering every pair) is not what is measured.
+    cmd = [sys.executable, "-m", "reuse", "scan", str(folder), "--json", "-", "-v", *ENGINES[engine]]
     load = os.getloadavg()[0]
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=REPO)
+    with report.open("wb") as stdout:
+        proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE, text=True, cwd=REPO)
     stop, peak = threading.Event(), []
     watcher = threading.Thread(target=_peak_rss, args=(psutil.Process(proc.pid), stop, peak))
     watcher.start()
@@ -140,7 +149,7 @@ def _plot(sizes: list[int], by: dict[tuple[int, str], list[Run]], path: Path) ->
     fig.savefig(path, dpi=110)
 
 
-def write_report(sizes: list[int], by: dict[tuple[int, str], list[Run]], same: dict[int, bool], out: Path, rounds: dict[int, int]) -> None:
+def write_report(sizes: list[int], by: dict[tuple[int, str], list[Run]], same: dict[int, bool], out: Path) -> None:
     lines = [
         "# Benchmark: scale (`scripts/bench_scale.py`)",
         "",
@@ -150,7 +159,7 @@ def write_report(sizes: list[int], by: dict[tuple[int, str], list[Run]], same: d
         "",
         "Corpora from `scripts/corpus_gen.py` (seed 7, about 650 words an article, about 40% carrying a planted "
         "passage). Each cell: median over the rounds (rounds per size in the last column), wall time of a fresh "
-        "`reuse scan FOLDER --json FILE` process including start-up and loading; peak is the largest summed RSS "
+        "`reuse scan FOLDER --json -` process (report to a file) including start-up, loading and writing the JSON; peak is the largest summed RSS "
         "of the process tree (an upper bound: forked workers share pages).",
         "",
         "| articles | engine | wall s | articles/s | peak MiB | load avg before | sketch s | candidates s | align s | rounds |",
@@ -178,7 +187,8 @@ def write_report(sizes: list[int], by: dict[tuple[int, str], list[Run]], same: d
             ratio = _median(by[n, "dask2"], "seconds") / _median(by[n, "jobs2"], "seconds")
             lines.append(f"- {n:,}: Dask LocalCluster (2 workers) takes {ratio:.2f}x the time of `--jobs 2` "
                          f"(target <= {TARGET_DASK_RATIO}x): {'PASS' if ratio <= TARGET_DASK_RATIO else 'FAIL'}")
-        lines.append(f"- {n:,}: the JSON reports of every engine identical byte for byte: {'yes' if same[n] else 'NO'}")
+        if n in same:
+            lines.append(f"- {n:,}: the JSON reports of every engine run identical byte for byte: {'yes' if same[n] else 'NO'}")
     big = max(sizes)
     if big >= 100_000 and (big, "jobs2") in by:
         t, mb = _median(by[big, "jobs2"], "seconds"), _median(by[big, "jobs2"], "peak_mb")
@@ -189,29 +199,57 @@ def write_report(sizes: list[int], by: dict[tuple[int, str], list[Run]], same: d
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def _save(runs: list[Run], path: Path) -> None:
+    rows = [{**dataclasses.asdict(r), "report": str(r.report)} for r in runs]
+    path.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
+
+
+def _load(path: Path) -> list[Run]:
+    if not path.exists():
+        return []
+    return [Run(**{**row, "report": Path(row["report"])}) for row in json.loads(path.read_text(encoding="utf-8"))]
+
+
+def _same_reports(runs: list[Run]) -> bool | None:
+    """Whether the reports still on disk of the runs of one size are byte for byte the same."""
+    reports = [r.report for r in runs if r.report.exists()]
+    if len({r.engine for r in runs if r.report.exists()}) < 2:
+        return None
+    return all(filecmp.cmp(reports[0], other, shallow=False) for other in reports[1:])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 30_000, 100_000])
     parser.add_argument("--rounds", type=int, default=3, help="rounds at the smallest size (1 above it)")
     parser.add_argument("--engines", nargs="+", default=list(ENGINES), choices=list(ENGINES))
+    parser.add_argument("--runs", nargs="+", metavar="SIZE:ENGINE", help="run exactly these, in this order (instead of sizes x rounds x engines)")
+    parser.add_argument("--resume", action="store_true", help="keep the runs already in the JSON next to --out")
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/reuse-bench-scale"))
     parser.add_argument("--out", type=Path, default=REPO / "reports" / "benchmark-scale.md")
     args = parser.parse_args(argv)
     args.workdir.mkdir(parents=True, exist_ok=True)
-    sizes = sorted(args.sizes)
-    by: dict[tuple[int, str], list[Run]] = {}
-    same: dict[int, bool] = {}
-    rounds = {n: (args.rounds if n == sizes[0] else 1) for n in sizes}
-    for n in sizes:
-        folder = corpus(n, args.workdir)
-        for r in range(rounds[n]):
-            for engine in args.engines:
-                run = scan_once(folder, n, engine, args.workdir, r)
-                by.setdefault((n, engine), []).append(run)
-                print(f"{n:>7} {engine}: {run.seconds:.1f} s, peak {run.peak_mb:,.0f} MiB, load {run.load:.1f}, {run.stages}", flush=True)
-        reports = [by[n, e][0].report for e in args.engines]
-        same[n] = all(filecmp.cmp(reports[0], other, shallow=False) for other in reports[1:])
-        write_report(sizes, by, same, args.out, rounds)  # after every size: a partial report survives an interruption
+    if args.runs:
+        plan = [(int(size), engine) for size, engine in (item.split(":") for item in args.runs)]
+    else:
+        sizes = sorted(args.sizes)
+        plan = [(n, e) for n in sizes for _ in range(args.rounds if n == sizes[0] else 1) for e in args.engines]
+    runs = _load(args.out.with_suffix(".json")) if args.resume else []
+    for n, engine in plan:
+        if engine not in ENGINES:
+            raise SystemExit(f"unknown engine {engine!r}: one of {', '.join(ENGINES)}")
+        done = sum(1 for r in runs if (r.size, r.engine) == (n, engine))
+        run = scan_once(corpus(n, args.workdir), n, engine, args.workdir, done)
+        runs.append(run)
+        print(f"{n:>7} {engine}: {run.seconds:.1f} s, peak {run.peak_mb:,.0f} MiB, load {run.load:.1f}, {run.stages}", flush=True)
+        # After every run: an interrupted benchmark still leaves its table.
+        _save(runs, args.out.with_suffix(".json"))
+        by: dict[tuple[int, str], list[Run]] = {}
+        for r in runs:
+            by.setdefault((r.size, r.engine), []).append(r)
+        sizes = sorted({r.size for r in runs})
+        same = {m: v for m in sizes if (v := _same_reports([r for r in runs if r.size == m])) is not None}
+        write_report(sizes, by, same, args.out)
         _plot(sizes, by, args.out.with_suffix(".png"))
     return 0
 
