@@ -40,6 +40,7 @@ import json
 import os
 import platform
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -76,6 +77,7 @@ class Run:
     load: float  # 1-minute load average just before the run
     stages: dict[str, float]
     report: Path
+    cpu_s: float = 0.0  # user + system CPU of the whole process tree (0: not recorded)
 
 
 def _peak_rss(proc: psutil.Process, stop: threading.Event, out: list[float]) -> None:
@@ -101,6 +103,7 @@ def scan_once(folder: Path, size: int, engine: str, workdir: Path, round_no: int
     # The JSON to stdout: the text summary (rendering every pair) is not what is measured.
     cmd = [sys.executable, "-m", "reuse", "scan", str(folder), "--json", "-", "-v", *ENGINES[engine]]
     load = os.getloadavg()[0]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     with report.open("wb") as stdout:
         proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE, text=True, cwd=REPO)
@@ -111,10 +114,12 @@ def scan_once(folder: Path, size: int, engine: str, workdir: Path, round_no: int
     seconds = time.perf_counter() - start
     stop.set()
     watcher.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-2000:]}")
     stages = {m.group(1): float(m.group(2)) for m in re.finditer(r"timing: (\w[\w ]*?) ([\d.]+) s", err)}
-    return Run(size, engine, seconds, peak[0] if peak else 0.0, load, stages, report)
+    return Run(size, engine, seconds, peak[0] if peak else 0.0, load, stages, report, cpu)
 
 
 def corpus(size: int, workdir: Path) -> Path:
@@ -160,10 +165,12 @@ def write_report(sizes: list[int], by: dict[tuple[int, str], list[Run]], same: d
         "Corpora from `scripts/corpus_gen.py` (seed 7, about 650 words an article, about 40% carrying a planted "
         "passage). Each cell: median over the rounds (rounds per size in the last column), wall time of a fresh "
         "`reuse scan FOLDER --json -` process (report to a file) including start-up, loading and writing the JSON; peak is the largest summed RSS "
-        "of the process tree (an upper bound: forked workers share pages).",
+        "of the process tree (an upper bound: forked workers share pages); CPU s is the user + system time of "
+        "the whole process tree (workers included), which the other jobs on the machine do not inflate much: "
+        "with it, `CPU s / wall s` shows how many cores a run actually got.",
         "",
-        "| articles | engine | wall s | articles/s | peak MiB | load avg before | sketch s | candidates s | align s | rounds |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| articles | engine | wall s | articles/s | CPU s (tree) | peak MiB | load avg before | sketch s | candidates s | align s | rounds |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for n in sizes:
         for engine in ENGINES:
@@ -172,8 +179,10 @@ def write_report(sizes: list[int], by: dict[tuple[int, str], list[Run]], same: d
                 continue
             t = _median(runs, "seconds")
             stage = {s: statistics.median(r.stages.get(s, 0.0) for r in runs) for s in ("sketch", "candidates", "align")}
+            cpus = [r.cpu_s for r in runs if r.cpu_s]
+            cpu = f"{statistics.median(cpus):.0f}" if cpus else "-"
             lines.append(
-                f"| {n:,} | {engine} | {t:.1f} | {n / t:,.0f} | {_median(runs, 'peak_mb'):,.0f} | "
+                f"| {n:,} | {engine} | {t:.1f} | {n / t:,.0f} | {cpu} | {_median(runs, 'peak_mb'):,.0f} | "
                 f"{', '.join(f'{r.load:.1f}' for r in runs)} | {stage['sketch']:.1f} | {stage['candidates']:.1f} | "
                 f"{stage['align']:.1f} | {len(runs)} |"
             )
