@@ -49,8 +49,11 @@ CONNECT_TIMEOUT = 30
 
 
 def default_jobs() -> int:
-    """All the cores this process may use."""
-    return os.cpu_count() or 1
+    """All the cores this process may use (its CPU affinity where the system has one)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 @dataclass(frozen=True, eq=False)
