@@ -52,6 +52,7 @@ from tqdm import tqdm
 from . import __version__
 from .config import ScanConfig
 from .errors import ConfigError, InputError, ReuseError
+from .parallel import default_jobs
 from .pipeline import scan as scan_folder
 from .report import dumps_report, render_text, sanitize, write_json
 from .report.graph_export import graph_format, write_graph
@@ -136,6 +137,40 @@ def common_options(fn: F) -> F:
                 expose_value=False,
                 callback=_set_verbose,
                 help="More detail: stage timings on stderr, every passage and all evidence in the summary.",
+            ),
+        )
+    ):
+        fn = decorator(fn)
+    return fn
+
+
+def jobs_option(fn: F) -> F:
+    """``-j/--jobs N``: processes to work in, all cores by default; the results are the same for any N."""
+    return click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(min=1),
+        default=default_jobs,
+        show_default="all cores",
+        metavar="N",
+        help="Processes to read and align in; any N gives the same results.",
+    )(fn)
+
+
+def dask_options(fn: F) -> F:
+    """``--scheduler ADDRESS`` and ``--dask``: run on a Dask cluster (the optional extra ``reuse[dask]``)."""
+    for decorator in reversed(
+        (
+            click.option(
+                "--scheduler",
+                metavar="ADDRESS",
+                help="Run reading and alignment on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786); same results.",
+            ),
+            click.option(
+                "--dask",
+                "local_dask",
+                is_flag=True,
+                help="Run on a Dask LocalCluster of --jobs workers started for this scan (pip install 'reuse[dask]').",
             ),
         )
     ):
@@ -302,6 +337,8 @@ def main(ctx: click.Context) -> None:
     type=click.Path(dir_okay=False),
     help="Also write the article-level reuse graph to FILE; the extension picks the format (.png .svg .pdf .graphml .gexf .json).",
 )
+@jobs_option
+@dask_options
 @config_options
 @common_options
 @click.pass_context
@@ -312,6 +349,9 @@ def scan(
     max_pairs: int | None,
     html_path: str | None = None,
     graph_path: str | None = None,
+    jobs: int = 1,
+    scheduler: str | None = None,
+    local_dask: bool = False,
     **settings: int,
 ) -> None:
     """Find reused text between the articles in FOLDER.
@@ -330,6 +370,8 @@ def scan(
       reuse scan samples/ --json report.json --max-pairs 5
       reuse scan samples/ --json - --quiet > report.json
       reuse scan samples/ --html report.html --graph graph.png
+      reuse scan archive/ --jobs 4 --json report.json
+      reuse scan archive/ --scheduler tcp://10.0.0.5:8786 --json report.json
     """
     state = _state(ctx)
     try:
@@ -337,6 +379,8 @@ def scan(
     except ConfigError as exc:
         raise click.UsageError(f"invalid settings: {exc}", ctx) from exc
     _check_folder(folder)
+    if scheduler is not None and local_dask:
+        raise click.UsageError("give --scheduler ADDRESS or --dask, not both", ctx)
     if json_path not in (None, "-"):
         _check_output(json_path, folder, state)
     _check_extra_outputs(ctx, folder, state, html_path, graph_path)
@@ -345,7 +389,7 @@ def scan(
     written = False
     try:
         try:
-            result = scan_folder(folder, config, progress=progress)
+            result = scan_folder(folder, config, jobs=jobs, scheduler="local" if local_dask else scheduler, progress=progress)
         finally:
             progress.close()
         for skipped in result.skipped:

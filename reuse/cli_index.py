@@ -27,6 +27,7 @@ from .cli import (
     build_config,
     common_options,
     config_options,
+    jobs_option,
     main,
 )
 from .config import ScanConfig
@@ -99,10 +100,11 @@ def index_group() -> None:
 @index_group.command(name="add", epilog=EXIT_CODES_HELP)
 @click.argument("folder", type=click.Path(path_type=Path))
 @index_option
+@jobs_option
 @config_options
 @common_options
 @click.pass_context
-def index_add(ctx: click.Context, folder: Path, index_path: Path, **settings: int) -> None:
+def index_add(ctx: click.Context, folder: Path, index_path: Path, jobs: int = 1, **settings: int) -> None:
     """Add the articles of FOLDER to the index (created when missing).
 
     Ids are those `reuse scan FOLDER` gives. An article already indexed with
@@ -122,7 +124,7 @@ def index_add(ctx: click.Context, folder: Path, index_path: Path, **settings: in
     progress = _Progress(quiet=state.quiet)
     with _reported(ctx, f"the index {index_path} is as it was before"):
         try:
-            done = add_folder(folder, index_path, config, progress=progress)
+            done = add_folder(folder, index_path, config, jobs=jobs, progress=progress)
         finally:
             progress.close()
         _announce(state, done.skipped, done.warnings)
@@ -213,11 +215,19 @@ def report_options(fn: F) -> F:
 @index_option
 @click.option("--add", "add", is_flag=True, help="Add the checked articles to the index afterwards.")
 @report_options
+@jobs_option
 @config_options
 @common_options
 @click.pass_context
 def check(
-    ctx: click.Context, folder: Path, index_path: Path, json_path: str | None, add: bool, max_pairs: int | None, **settings: int
+    ctx: click.Context,
+    folder: Path,
+    index_path: Path,
+    json_path: str | None,
+    add: bool,
+    max_pairs: int | None,
+    jobs: int = 1,
+    **settings: int,
 ) -> None:
     """Check the new articles in FOLDER against the index and each other.
 
@@ -240,7 +250,7 @@ def check(
     progress = _Progress(quiet=state.quiet)
     with _reported(ctx, "no report written, the index unchanged"):
         try:
-            result = check_folder(folder, index_path, config, add=add, progress=progress)
+            result = check_folder(folder, index_path, config, add=add, jobs=jobs, progress=progress)
         finally:
             progress.close()
         _announce(state, result.skipped, result.warnings, result.timings)

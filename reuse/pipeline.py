@@ -12,27 +12,24 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
-from dataclasses import dataclass
 from os import PathLike
+from typing import Any
 
-import numpy as np
-
-from .align import align_pair, prepare
-from .boilerplate import learn_boilerplate, line_keys, mask_lines, short_lines, usable_words
-from .candidates import find_candidates, trigram_set, verify_candidates
+from . import parallel
+from .boilerplate import learn_boilerplate
+from .candidates import find_candidates, verify_candidates
 from .config import ScanConfig
 from .load import load_articles
 from .errors import InputError
 from .model import Article, Pair, ScanResult, Skipped
 from .outlets import link_outlets
+from .parallel import SHORT, ArticleSketch, align_chunk, map_chunks, read_chunk
 from .provenance import infer_directions
-from .sketch import sketch_article
-from .text import DocumentFrequency, analyze, unique_sorted
+from .text import DocumentFrequency
 
 __all__ = ["ProgressCallback", "scan", "scan_articles"]
 
-#: Articles with fewer words than this and no language of their own take the scan's.
-_SHORT = 300
+_SHORT = SHORT  # the name reuse.index reads
 
 #: ``callback(stage, done, total)``: called as a stage advances.
 ProgressCallback = Callable[[str, int, int], None]
@@ -56,7 +53,14 @@ def _tick(progress: ProgressCallback | None, stage: str, done: int, total: int, 
         progress(stage, done, total)
 
 
-def scan(folder: str | PathLike, config: ScanConfig | None = None, *, progress: ProgressCallback | None = None) -> ScanResult:
+def scan(
+    folder: str | PathLike,
+    config: ScanConfig | None = None,
+    *,
+    jobs: int = 1,
+    scheduler: str | None = None,
+    progress: ProgressCallback | None = None,
+) -> ScanResult:
     """Load every article under ``folder`` and find the reuse between them.
 
     Parameters
@@ -65,6 +69,13 @@ def scan(folder: str | PathLike, config: ScanConfig | None = None, *, progress: 
         A folder (read recursively) or a single file.
     config
         Settings; the defaults suit news articles.
+    jobs
+        Processes to read and align in (``reuse.parallel.default_jobs()``
+        for every core); the result is the same for any number.
+    scheduler
+        Run reading and alignment on a Dask cluster instead: the address of
+        its scheduler, or ``"local"`` for a ``LocalCluster`` of ``jobs``
+        workers (needs ``pip install 'reuse[dask]'``). The result is the same.
     progress
         Optional ``callback(stage, done, total)``.
 
@@ -82,12 +93,15 @@ def scan(folder: str | PathLike, config: ScanConfig | None = None, *, progress: 
     timer = _Timer()
     with timer.stage("load"):
         loaded = load_articles(folder, config.load, progress=progress)
-    return _scan(loaded.articles, loaded.skipped, loaded.warnings, config, progress, timer)
+    with parallel.workers(jobs, scheduler) as engine:
+        return _scan(loaded.articles, loaded.skipped, loaded.warnings, config, progress, timer, engine)
 
 
-def scan_articles(articles: Iterable[Article], config: ScanConfig | None = None, *, progress: ProgressCallback | None = None) -> ScanResult:
-    """Find the reuse between already-loaded articles (ids must be unique)."""
-    return _scan(tuple(articles), (), (), config or ScanConfig(), progress, _Timer())
+def scan_articles(
+    articles: Iterable[Article], config: ScanConfig | None = None, *, jobs: int = 1, progress: ProgressCallback | None = None
+) -> ScanResult:
+    """Find the reuse between already-loaded articles (ids must be unique); ``jobs`` as in :func:`scan`."""
+    return _scan(tuple(articles), (), (), config or ScanConfig(), progress, _Timer(), jobs)
 
 
 def _scan(
@@ -97,22 +111,24 @@ def _scan(
     config: ScanConfig,
     progress: ProgressCallback | None,
     timer: _Timer,
+    engine: int | Any = 1,
 ) -> ScanResult:
+    """The stages; ``engine`` is a number of processes or a Dask client (see :func:`reuse.parallel.workers`)."""
     articles = _checked(articles)
     with timer.stage("sketch"):
-        read = _read_all(articles, config, progress)
+        read = _read_all(articles, config, engine, progress)
+        languages = [r.language for r in read]
     with timer.stage("boilerplate"):
-        learned = learn_boilerplate(read.line_keys, config.boilerplate)
-        df = DocumentFrequency.from_sets(read.stem_sets)
-        read.line_keys.clear()
-        read.stem_sets.clear()
+        learned = learn_boilerplate([r.line_keys for r in read], config.boilerplate)
+        df = DocumentFrequency.from_sets([r.stem_set for r in read])
     with timer.stage("candidates"):
-        candidates = find_candidates(read.sketches, config.candidates)
-        read.sketches.clear()  # the band keys are the largest thing held
-        candidates = verify_candidates(candidates, read.trigrams, config.candidates)
-        read.trigrams.clear()
+        candidates = find_candidates([r.sketch for r in read], config.candidates)
+        trigrams = [r.trigrams for r in read]
+        del read  # the band keys are the largest thing held
+        candidates = verify_candidates(candidates, trigrams, config.candidates)
+        del trigrams
     with timer.stage("align"):
-        pairs = _align_all(articles, read, candidates, learned, df, config, progress)
+        pairs = _align_all(articles, languages, candidates, learned, df, config, engine, progress)
     with timer.stage("provenance"):
         pairs = infer_directions(articles, pairs)
     pairs.sort(key=lambda p: (-p.shared_words, p.a, p.b))
@@ -136,78 +152,77 @@ def _checked(articles: tuple[Article, ...]) -> tuple[Article, ...]:
     return ordered
 
 
-@dataclass
-class _Read:
-    """What the reading pass keeps per article (index-aligned with the articles)."""
-
-    analyses: list
-    usables: list
-    sketches: list
-    line_keys: list
-    stem_sets: list
-    lines: list  # each article's short lines, to mask learned boilerplate when aligning
-    trigrams: list  # each article's three-word runs, to verify candidates
+def needs_fallback(analysis) -> bool:
+    """Too short for a language guess and none found: the article takes the corpus's."""
+    return not analysis.language and len(analysis) < _SHORT
 
 
-def _read_all(articles: tuple[Article, ...], config: ScanConfig, progress: ProgressCallback | None) -> _Read:
-    """Analyse, mask and sketch every article; collect what boilerplate and idf need."""
-    read = _Read([], [], [], [], [], [], [])
-    languages: Counter[str] = Counter()
-    for n, article in enumerate(articles, 1):
-        analysis = analyze(article.text)
-        if analysis.language:
-            languages[analysis.language] += 1
-        elif languages and len(analysis) < _SHORT:
-            # Too short to tell: take the scan's usual language, so a short
-            # copy stems like the article it was copied from.
-            analysis = analyze(article.text, languages.most_common(1)[0][0])
-        lines = short_lines(article.text, analysis, config.boilerplate)
-        usable = usable_words(article.text, analysis, config.boilerplate, lines=lines)
-        read.analyses.append(analysis)
-        read.usables.append(usable)
-        read.lines.append(lines)
-        read.line_keys.append(line_keys(article.text, analysis, config.boilerplate, lines))
-        read.stem_sets.append(unique_sorted(analysis.stems[usable]))
-        read.trigrams.append(trigram_set(analysis.words[usable]))
-        read.sketches.append(sketch_article(analysis, usable, config.sketch, config.candidates))
-        _tick(progress, "sketch", n, len(articles))
+def most_common_language(counts: Counter[str]) -> str | None:
+    """The corpus's most common detected language, ties to the first name in alphabetical order.
+
+    Counted over every article, never over the ones read so far, so the
+    result depends neither on the order of the articles nor on how the work
+    is split.
+
+    >>> most_common_language(Counter({"fr": 2, "en": 2, "de": 1}))
+    'en'
+    """
+    counts = +counts
+    if not counts:
+        return None
+    return min(counts.items(), key=lambda item: (-item[1], item[0]))[0]
+
+
+def _chunks(items: list, size: int) -> Iterable[list]:
+    return (items[k : k + size] for k in range(0, len(items), size))
+
+
+def _read_all(articles: tuple[Article, ...], config: ScanConfig, engine: int | Any, progress: ProgressCallback | None) -> list[ArticleSketch]:
+    """Analyse, mask and sketch every article, in chunks over ``engine``'s workers.
+
+    Two passes: every article is read in its own language; then the short
+    ones with no language of their own are read again in the corpus's most
+    common language, so a short copy stems like the article it was copied
+    from whatever the order of the articles or the split of the work.
+    """
+    read: list[ArticleSketch] = []
+    for chunk in map_chunks(read_chunk, _chunks([(a, None) for a in articles], parallel.READ_CHUNK), engine, (config,)):
+        read.extend(chunk)
+        _tick(progress, "sketch", len(read), len(articles), every=1)
+    fallback = most_common_language(Counter(r.language for r in read if r.language))
+    again = [k for k, r in enumerate(read) if r.short_unknown] if fallback else []
+    done = 0
+    for chunk in map_chunks(read_chunk, _chunks([(articles[k], fallback) for k in again], parallel.READ_CHUNK), engine, (config,)):
+        for r in chunk:
+            read[again[done]] = r
+            done += 1
     return read
 
 
 def _align_all(
     articles: tuple[Article, ...],
-    read: _Read,
+    languages: list[str],
     candidates: list[tuple[int, int]],
     learned: frozenset[int],
     df: DocumentFrequency,
     config: ScanConfig,
+    engine: int | Any,
     progress: ProgressCallback | None,
 ) -> list[Pair]:
-    """Align every candidate pair; keep the pairs that share real passages.
+    """Align every candidate pair, in chunks of pairs over ``engine``'s workers; keep the pairs that share real passages.
 
-    Each article's alignment view is built on first use and dropped after its
-    last candidate pair, so memory follows the candidates in flight.
+    Each chunk carries the texts of its articles, which are analysed again
+    there: nothing per article is held between reading and aligning but the
+    language it was read in.
     """
-    last_use = {}
-    for n, (i, j) in enumerate(candidates):
-        last_use[i] = last_use[j] = n
-    prepared = {}
-
-    def view(i: int):
-        if i not in prepared:
-            art = articles[i]
-            usable = mask_lines(art.text, read.analyses[i], read.usables[i], learned, config.boilerplate, read.lines[i])
-            prepared[i] = prepare(art, usable, read.analyses[i], df)
-        return prepared[i]
-
-    pairs = []
-    for n, (i, j) in enumerate(candidates):
-        pair = align_pair(view(i), view(j), config.align)
-        if pair is not None:
-            pairs.append(pair)
-        for k in (i, j):
-            if last_use[k] == n:
-                del prepared[k]
-                read.analyses[k] = read.usables[k] = read.lines[k] = None
-        _tick(progress, "align", n + 1, len(candidates))
+    todo = (
+        (chunk, {i: (articles[i], languages[i]) for pair in chunk for i in pair})
+        for chunk in _chunks(candidates, parallel.ALIGN_CHUNK)
+    )
+    pairs: list[Pair] = []
+    done = 0
+    for found in map_chunks(align_chunk, todo, engine, (config, learned, df)):
+        pairs.extend(found)
+        done = min(done + parallel.ALIGN_CHUNK, len(candidates))
+        _tick(progress, "align", done, len(candidates), every=1)
     return pairs

@@ -32,7 +32,7 @@ def fake_scan(monkeypatch, make_result):
     """Replace the pipeline by the hand-made result; records the calls."""
     calls = []
 
-    def scan(folder, config=None, *, progress=None):
+    def scan(folder, config=None, *, jobs=1, scheduler=None, progress=None):
         calls.append((Path(folder), config))
         if progress is not None:
             progress("load", 3, 3)
@@ -45,7 +45,7 @@ def fake_scan(monkeypatch, make_result):
 
 
 def _raise(monkeypatch, error: BaseException) -> None:
-    def scan(folder, config=None, *, progress=None):
+    def scan(folder, config=None, *, jobs=1, scheduler=None, progress=None):
         raise error
 
     monkeypatch.setattr(reuse.cli, "scan_folder", scan)
@@ -284,7 +284,7 @@ def test_untrusted_names_are_sanitised_on_stderr(runner, samples_dir, monkeypatc
     from reuse.model import Skipped
 
     evil = dataclasses.replace(make_result(), skipped=(Skipped("evil\x1b[2J.txt", "bad\x07 bytes"),), warnings=())
-    monkeypatch.setattr(reuse.cli, "scan_folder", lambda folder, config=None, *, progress=None: evil)
+    monkeypatch.setattr(reuse.cli, "scan_folder", lambda folder, config=None, *, jobs=1, scheduler=None, progress=None: evil)
     result = runner.invoke(main, ["scan", str(samples_dir)])
     assert result.stderr == "warning: skipped evil.txt: bad bytes\n"
 

@@ -237,13 +237,13 @@ FR = "Le ministre a dit que le gouvernement ne changerait pas le plan et qu il Ã
 NAMES = "Emmanuel Macron, Bruxelles, Kyiv: Zelensky 2024 OTAN."
 
 
-def test_a_short_article_without_language_takes_that_of_the_articles_before_it(tmp_path):
-    """As in a scan: the most common language among the articles before it in id order, not among all."""
+def test_a_short_article_without_language_takes_the_most_common_of_the_index(tmp_path):
+    """As in a scan: the most common language of the whole corpus, whatever the ids."""
     db = tmp_path / "i.db"
     add_articles(db, [Article(id=i, text=t, outlet=i) for i, t in (("a1", EN), ("c1", FR), ("c2", FR))])
     add_articles(db, [Article(id=i, text=NAMES + " " + i, outlet=i) for i in ("b1", "d1")])
     rows = sqlite3.connect(db).execute("SELECT id, language, detected FROM articles ORDER BY id").fetchall()
-    assert rows == [("a1", "en", 1), ("b1", "en", 0), ("c1", "fr", 1), ("c2", "fr", 1), ("d1", "fr", 0)]
+    assert rows == [("a1", "en", 1), ("b1", "fr", 0), ("c1", "fr", 1), ("c2", "fr", 1), ("d1", "fr", 0)]
 
 
 def test_compacted_postings_are_the_live_postings(samples_dir, tmp_path, monkeypatch):

@@ -47,11 +47,13 @@ class FolderAdd:
     warnings: tuple[str, ...]
 
 
-def add_folder(folder: str | PathLike, index: str | PathLike, config: ScanConfig | None = None, *, progress=None) -> FolderAdd:
-    """Load the articles under ``folder`` (ids as ``reuse scan`` gives them) and add them."""
+def add_folder(
+    folder: str | PathLike, index: str | PathLike, config: ScanConfig | None = None, *, jobs: int = 1, progress=None
+) -> FolderAdd:
+    """Load the articles under ``folder`` (ids as ``reuse scan`` gives them) and add them, reading in ``jobs`` processes."""
     config = config or ScanConfig()
     loaded = load_articles(folder, config.load, progress=progress)
-    result = add_articles(index, loaded.articles, config, progress=progress)
+    result = add_articles(index, loaded.articles, config, jobs=jobs, progress=progress)
     return FolderAdd(result, loaded.skipped, loaded.warnings)
 
 
@@ -61,20 +63,22 @@ def check(
     config: ScanConfig | None = None,
     *,
     add: bool = False,
+    jobs: int = 1,
     progress=None,
 ) -> ScanResult:
     """Check the articles under ``folder`` against the index; with ``add``, add them afterwards.
 
     In each pair of the result ``a`` is an article of ``folder`` and ``b``
     the article it shares text with: a stored one or another of ``folder``.
+    ``jobs``: processes to read the new articles in (the result is the same).
     """
     config = config or ScanConfig()
     loaded = load_articles(folder, config.load, progress=progress)
     result = check_articles(
-        index, loaded.articles, config, skipped=loaded.skipped, warnings=loaded.warnings, progress=progress
+        index, loaded.articles, config, skipped=loaded.skipped, warnings=loaded.warnings, jobs=jobs, progress=progress
     )
     if add:
-        add_articles(index, loaded.articles, config, progress=progress)
+        add_articles(index, loaded.articles, config, jobs=jobs, progress=progress)
     return result
 
 

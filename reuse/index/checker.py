@@ -30,13 +30,15 @@ from ..boilerplate import mask_lines
 from ..candidates import verify_candidates
 from ..config import ScanConfig
 from ..model import Article, Pair, ScanResult, Skipped
+from ..parallel import read_features
+from ..pipeline import needs_fallback
 from ..provenance import infer_directions
 from ..sketch import CHANNELS
 from ..text import DocumentFrequency, ranks, unique_sorted
 from .features import Features, LanguageCounts, merge_languages, read_article
 from .stats import Counts
 from .postings import find
-from .store import connect, current_rows, languages_before, meta, stored_runs
+from .store import connect, current_languages, current_rows, meta, stored_runs
 from .writer import sorted_unique, stored_features
 
 __all__ = ["check_articles"]
@@ -56,6 +58,7 @@ def check_articles(
     *,
     skipped: Sequence[Skipped] = (),
     warnings: Sequence[str] = (),
+    jobs: int = 1,
     progress: ProgressCallback | None = None,
 ) -> ScanResult:
     """Find what each of ``articles`` shares with the index and with the rest of the batch.
@@ -71,6 +74,8 @@ def check_articles(
         Settings; they must be those the index was built with.
     skipped, warnings
         Carried into the result (from loading the batch).
+    jobs
+        Processes to read the batch in; the result is the same for any number.
     progress
         Optional ``callback(stage, done, total)``.
 
@@ -92,7 +97,7 @@ def check_articles(
     try:
         conn.execute("BEGIN")  # one snapshot for every read, whatever a writer commits meanwhile
         try:
-            found, matched = _check(conn, batch, config, progress, timings)
+            found, matched = _check(conn, batch, config, progress, timings, jobs)
         finally:
             conn.execute("ROLLBACK")
     finally:
@@ -118,7 +123,9 @@ class _Stage:
         self.timings.append((self.name, round(time.perf_counter() - self.start, 4)))
 
 
-def _check(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfig, progress, timings) -> tuple[list[Pair], tuple[Article, ...]]:
+def _check(
+    conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfig, progress, timings, jobs: int = 1
+) -> tuple[list[Pair], tuple[Article, ...]]:
     counts = Counts()
     with _Stage(timings, "sketch"):
         # Stored versions of the batch's ids leave the comparison, as in a scan of the union.
@@ -126,16 +133,18 @@ def _check(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanCon
         for old in stored_features(conn, sorted(replaced), config).values():
             counts.add(old, -1)
         new: list[Features] = []
-        seen: LanguageCounts = {}  # the batch's detected languages so far (its ids are in order)
-        for n, article in enumerate(batch, 1):
-            features = read_article(
-                article, config, lambda: merge_languages(languages_before(conn, article.id, replaced), seen)
-            )
+        seen: LanguageCounts = {}  # the batch's detected languages
+        for n, features in enumerate(read_features(batch, config, jobs), 1):
             if features.detected:
-                seen = merge_languages(seen, {features.language: (1, article.id)})
-            counts.add(features, 1)
+                seen = merge_languages(seen, {features.language: (1, features.article.id)})
             new.append(features)
             _tick(progress, "sketch", n, len(batch))
+        # A short article without a language takes the most common of the index and the batch together.
+        languages = merge_languages(current_languages(conn, replaced), seen)
+        for k, features in enumerate(new):
+            if needs_fallback(features.analysis):
+                new[k] = read_article(features.article, config, lambda: languages)
+            counts.add(new[k], 1)
     with _Stage(timings, "candidates"):
         candidates, rowids = _candidates(conn, new, replaced, config)
         candidates, rowids = _verified(conn, candidates, rowids, new, config)

@@ -81,18 +81,17 @@ def _fold(keys: np.ndarray, channel: int) -> np.ndarray:
 
 
 def fallback_language(counts: LanguageCounts) -> str | None:
-    """The language a short article without one takes: the most common, ties to the first seen.
+    """The language a short article without one takes: the most common, ties to the first name.
 
-    The scan counts languages in a ``Counter`` as it reads articles in id
-    order, and ``most_common`` breaks ties by first insertion, that is by the
-    smallest id.
+    As in the scan (``reuse.pipeline.most_common_language``), counted over
+    the whole corpus and independent of the articles' ids and order.
 
     >>> fallback_language({"fr": (2, "b"), "en": (2, "a"), "de": (1, "0")})
     'en'
     """
     if not counts:
         return None
-    return min(counts.items(), key=lambda item: (-item[1][0], item[1][1]))[0]
+    return min(counts.items(), key=lambda item: (-item[1][0], item[0]))[0]
 
 
 def merge_languages(*parts: LanguageCounts) -> LanguageCounts:
@@ -126,9 +125,9 @@ def read_article(
     config
         The index's settings.
     languages
-        Gives the detected languages of the articles before this one in id
-        order (asked only when needed): a short article with no language of
-        its own takes the most common, as in the scan.
+        Gives the detected languages of the whole corpus (asked only when
+        needed): a short article with no language of its own takes the most
+        common, as in the scan. ``None`` reads every article in its own.
     stored
         ``(language, detected)`` recorded when the article was added:
         re-reading a stored article gives exactly what was stored.

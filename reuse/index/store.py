@@ -247,15 +247,15 @@ def stored_articles(conn: sqlite3.Connection, rowids) -> list[tuple[int, str, st
     return [(r[0], r[1], r[2], bool(r[3]), r[4], decompress(r[5])) for r in rows]
 
 
-def languages_before(conn: sqlite3.Connection, article_id: str, exclude=()) -> dict[str, tuple[int, str]]:
-    """Per detected language, ``(articles, first id)`` of the current articles with ids before ``article_id``.
+def current_languages(conn: sqlite3.Connection, exclude=()) -> dict[str, tuple[int, str]]:
+    """Per detected language, ``(articles, first id)`` of all the current articles.
 
     ``exclude``: rowids to leave out (stored versions a batch stands in for).
     """
     rows = conn.execute(
-        "SELECT language, count(*), min(id) FROM articles WHERE current = 1 AND detected = 1 AND id < ? "
+        "SELECT language, count(*), min(id) FROM articles WHERE current = 1 AND detected = 1 "
         "AND rowid NOT IN (SELECT value FROM json_each(?)) GROUP BY language",
-        (article_id, json.dumps(sorted(exclude))),
+        (json.dumps(sorted(exclude)),),
     )
     return {language: (n, first) for language, n, first in rows.fetchall()}
 

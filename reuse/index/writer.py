@@ -15,8 +15,10 @@ from ..errors import InputError
 from ..model import Article
 from .features import Features, article_from, article_meta, content_digest, read_article
 from .stats import Counts
+from ..parallel import read_features
+from ..pipeline import needs_fallback
 from .postings import compact, mark_dead, segments_since_compaction, write_segment
-from .store import compress, connect, current_rows, index_config, languages_before, last_versions, stored_articles
+from .store import compress, connect, current_languages, current_rows, index_config, last_versions, stored_articles
 
 __all__ = ["AddResult", "RemoveResult", "add_articles", "remove_articles"]
 
@@ -106,6 +108,7 @@ def add_articles(
     articles: Iterable[Article],
     config: ScanConfig | None = None,
     *,
+    jobs: int = 1,
     progress: Callable[[str, int, int], None] | None = None,
 ) -> AddResult:
     """Add ``articles`` to the index at ``index`` (created when missing), in one transaction.
@@ -127,12 +130,12 @@ def add_articles(
     conn = connect(index, config, create=True)
     try:
         with write_transaction(conn):
-            return _add(conn, batch, config, progress)
+            return _add(conn, batch, config, progress, jobs)
     finally:
         conn.close()
 
 
-def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfig, progress) -> AddResult:
+def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfig, progress, jobs: int = 1) -> AddResult:
     current = current_rows(conn, [a.id for a in batch])
     versions = last_versions(conn, [a.id for a in batch])
     digests = {a.id: content_digest(a) for a in batch}
@@ -144,9 +147,8 @@ def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfi
         _delete(conn, rowid, old, counts)
     conn.executemany("UPDATE articles SET current = 0 WHERE rowid = ?", ((r,) for r in replaced))
     postings = _Postings(conn)
-    for n, article in enumerate(changed, 1):
-        # The batch's earlier articles are already in the table, in this transaction.
-        features = read_article(article, config, lambda: languages_before(conn, article.id))
+
+    def insert(article: Article, features: Features) -> None:
         cursor = conn.execute(
             "INSERT INTO articles (id, version, current, digest, language, detected, meta, text, runs) "
             "VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?)",
@@ -163,11 +165,23 @@ def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfi
         )
         postings.add(features, cursor.lastrowid)
         counts.add(features, 1)
+
+    deferred = []
+    for n, features in enumerate(read_features(changed, config, jobs), 1):
+        article = features.article
+        if needs_fallback(features.analysis):
+            deferred.append(article)  # read again once every language of the batch is in the table
+        else:
+            insert(article, features)
         if n % _FLUSH == 0:
             postings.write()
             counts.write(conn)
         if progress is not None and (n % 200 == 0 or n == len(changed)):
             progress("index", n, len(changed))
+    # A short article without a language takes the most common of the whole index, this batch included.
+    languages = current_languages(conn)
+    for article in deferred:
+        insert(article, read_article(article, config, lambda: languages))
     postings.write()
     counts.write(conn)
     _compact_if_needed(conn)

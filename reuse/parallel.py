@@ -1,0 +1,238 @@
+"""The scan's per-article and per-pair work, in chunks that can run in any process.
+
+Reading (analyse, mask, sketch) needs one article; aligning needs the two
+articles of a pair and what was learned from the whole corpus (boilerplate
+lines, stem document frequencies). Both are pure functions of their inputs,
+so a chunk gives the same answer in this process, in a worker of a
+``multiprocessing`` pool or on a Dask worker, and the scan's result does not
+depend on how the work was split.
+
+Memory: a chunk's reading returns only the sketch-sized part of each
+article (band keys, distinct line keys, stems and three-word runs), never
+its word arrays; alignment analyses the articles of its pairs again when it
+needs them and drops them with the chunk.
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from .align import align_pair, prepare
+from .boilerplate import line_keys, mask_lines, short_lines, usable_words
+from .candidates import trigram_set
+from .config import ScanConfig
+from .errors import ConfigError
+from .model import Article, Pair
+from .sketch import Sketch, permutations, sketch_article
+from .text import DocumentFrequency, analyze, unique_sorted
+
+__all__ = ["ArticleSketch", "SHORT", "align_chunk", "default_jobs", "map_chunks", "read_chunk", "read_features", "settings", "workers"]
+
+#: Articles with fewer words than this and no language of their own take the corpus's.
+SHORT = 300
+
+#: Articles per reading chunk and candidate pairs per alignment chunk.
+READ_CHUNK = 250
+ALIGN_CHUNK = 400
+
+#: Seconds to wait for a Dask scheduler to answer.
+CONNECT_TIMEOUT = 30
+
+
+def default_jobs() -> int:
+    """All the cores this process may use (its CPU affinity where the system has one)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+@dataclass(frozen=True, eq=False)
+class ArticleSketch:
+    """What reading keeps of one article: about the size of its sketch, not of its text."""
+
+    language: str  # the language it was read in ("" for none)
+    short_unknown: bool  # too short for a guess and none found: takes the corpus's language
+    sketch: Sketch
+    line_keys: frozenset[int]  # its short lines, to learn boilerplate
+    stem_set: np.ndarray  # its distinct usable stems, for document frequencies
+    trigrams: np.ndarray  # its three-word runs, to verify candidates
+
+
+# What every task of a pool shares, set once per process by the initialiser:
+# the config, and for alignment the learned boilerplate and frequencies.
+_SHARED: dict[str, Any] = {}
+
+
+def settings(config: ScanConfig, learned: frozenset[int] = frozenset(), df: DocumentFrequency | None = None) -> None:
+    """Set what this process's chunks share (the initialiser of a pool)."""
+    _SHARED.update(config=config, learned=learned, df=df)
+
+
+def _analysis(article: Article, language: str | None, config: ScanConfig):
+    """The article's words, stems and masks; ``language`` ``None`` guesses, ``""`` forces none."""
+    analysis = analyze(article.text, language)
+    lines = short_lines(article.text, analysis, config.boilerplate)
+    usable = usable_words(article.text, analysis, config.boilerplate, lines=lines)
+    return analysis, lines, usable
+
+
+def read_chunk(chunk: Sequence[tuple[Article, str | None]]) -> list[ArticleSketch]:
+    """Read each ``(article, language)``: ``None`` guesses the language from the article."""
+    config: ScanConfig = _SHARED["config"]
+    out = []
+    for article, language in chunk:
+        analysis, lines, usable = _analysis(article, language, config)
+        out.append(
+            ArticleSketch(
+                language=analysis.language or "",
+                short_unknown=language is None and not analysis.language and len(analysis) < SHORT,
+                sketch=sketch_article(analysis, usable, config.sketch, config.candidates),
+                line_keys=line_keys(article.text, analysis, config.boilerplate, lines),
+                stem_set=unique_sorted(analysis.stems[usable]),
+                trigrams=trigram_set(analysis.words[usable]),
+            )
+        )
+    return out
+
+
+def align_chunk(chunk: tuple[Sequence[tuple[int, int]], dict[int, tuple[Article, str]]]) -> list[Pair]:
+    """Align candidate pairs ``(i, j)``; the chunk brings ``i -> (article, language)`` for each article used."""
+    pairs, articles = chunk
+    config: ScanConfig = _SHARED["config"]
+    views: dict[int, Any] = {}
+
+    def view(i: int):
+        if i not in views:
+            article, language = articles[i]
+            analysis, lines, usable = _analysis(article, language, config)
+            usable = mask_lines(article.text, analysis, usable, _SHARED["learned"], config.boilerplate, lines)
+            views[i] = prepare(article, usable, analysis, _SHARED["df"])
+        return views[i]
+
+    found = []
+    for i, j in pairs:
+        pair = align_pair(view(i), view(j), config.align)
+        if pair is not None:
+            found.append(pair)
+    return found
+
+
+def _warm(config: ScanConfig) -> None:
+    """Load here what every process loads on first use (datasketch's permutations, stopwords, stemmers).
+
+    Workers forked afterwards start with it instead of each loading it
+    again: about a second per worker and pool otherwise.
+    """
+    permutations(config.sketch.num_perm, config.sketch.seed)
+    analyze("The minister said the plan was on track.")
+
+
+def map_chunks(func: Callable[[Any], Any], chunks: Iterable[Any], jobs: int | Any, initargs: tuple = ()) -> Iterator[Any]:
+    """``func`` of each chunk, in order, over ``jobs`` processes (``settings(*initargs)`` in each).
+
+    ``jobs`` is a number of processes or a Dask ``distributed.Client`` (see
+    :func:`workers`). With one job (or one chunk) everything runs in this
+    process. Only a few chunks per worker are in flight at once, so the
+    chunks still to send are never all held: a generator of chunks streams
+    through.
+    """
+    if not isinstance(jobs, int):
+        yield from _dask_map(jobs, func, chunks, initargs)
+        return
+    chunks = iter(chunks)
+    head = list(itertools.islice(chunks, 2))
+    todo = itertools.chain(head, chunks)
+    if jobs <= 1 or len(head) < 2:
+        settings(*initargs)
+        try:
+            for chunk in todo:
+                yield func(chunk)
+        finally:
+            _SHARED.clear()
+        return
+    _warm(initargs[0])
+    with multiprocessing.Pool(jobs, settings, initargs) as pool:
+        pending: deque = deque()
+        for chunk in todo:
+            pending.append(pool.apply_async(func, (chunk,)))
+            if len(pending) >= 2 * jobs:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+
+def _features_chunk(chunk: Sequence[Article]) -> list:
+    from .index.features import read_article  # the index imports this module
+
+    return [read_article(article, _SHARED["config"]) for article in chunk]
+
+
+def read_features(articles: Sequence[Article], config: ScanConfig, jobs: int = 1) -> Iterator:
+    """``reuse.index.features.read_article(article, config)`` of each article, in order, over ``jobs`` processes."""
+    chunks = (articles[k : k + READ_CHUNK] for k in range(0, len(articles), READ_CHUNK))
+    for features in map_chunks(_features_chunk, chunks, jobs, (config,)):
+        yield from features
+
+
+@contextmanager
+def workers(jobs: int = 1, scheduler: str | None = None) -> Iterator[int | Any]:
+    """What :func:`map_chunks` runs on: ``jobs`` local processes, or a Dask cluster.
+
+    ``scheduler`` is the address of a running Dask scheduler
+    (``tcp://host:8786``), or ``"local"`` to start a ``LocalCluster`` of
+    ``jobs`` single-threaded worker processes for the duration. Dask is an
+    optional extra (``pip install 'reuse[dask]'``); every worker must have
+    ``reuse`` installed, the same version.
+    """
+    if scheduler is None:
+        yield jobs
+        return
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise ConfigError("running on Dask needs the distributed package: pip install 'reuse[dask]'") from exc
+    if scheduler == "local":
+        with LocalCluster(n_workers=jobs, threads_per_worker=1, dashboard_address=None, silence_logs=50) as cluster:
+            with Client(cluster) as client:
+                yield client
+        return
+    try:
+        client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+    except OSError as exc:
+        raise ConfigError(f"cannot reach the Dask scheduler at {scheduler}: {exc}; start it with `dask scheduler`") from exc
+    with client:
+        yield client
+
+
+def _with_settings(func: Callable[[Any], Any], initargs: tuple, chunk: Any) -> Any:
+    settings(*initargs)
+    try:
+        return func(chunk)
+    finally:
+        _SHARED.clear()
+
+
+def _dask_map(client: Any, func: Callable[[Any], Any], chunks: Iterable[Any], initargs: tuple) -> Iterator[Any]:
+    """:func:`map_chunks` on a Dask cluster: the shared settings go to every worker once."""
+    [shared] = client.scatter([initargs], broadcast=True, hash=False)
+    in_flight = 2 * max(1, sum(client.nthreads().values()))
+    pending: deque = deque()
+    try:
+        for chunk in chunks:
+            pending.append(client.submit(_with_settings, func, shared, chunk, pure=False))
+            if len(pending) >= in_flight:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        client.cancel(list(pending) + [shared])

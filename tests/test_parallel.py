@@ -1,0 +1,132 @@
+"""The scan gives the same report in one process or several, however the work is split."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reuse import parallel
+from reuse.cli import main
+from reuse.pipeline import most_common_language, scan_articles
+
+SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
+if str(SCRIPTS) not in sys.path:
+    sys.path.insert(0, str(SCRIPTS))
+
+from corpus_gen import generate_corpus  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("corpus")
+    generate_corpus(60, 11, out)
+    return out / "articles"
+
+
+def _report(folder: Path, *args: str) -> bytes:
+    result = CliRunner().invoke(main, ["scan", str(folder), "--json", "-", "--quiet", *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout_bytes
+
+
+@pytest.fixture
+def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Chunks of a few articles and pairs, so a small corpus is spread over many tasks."""
+    monkeypatch.setattr(parallel, "READ_CHUNK", 7)
+    monkeypatch.setattr(parallel, "ALIGN_CHUNK", 5)
+
+
+@pytest.mark.parametrize("jobs", ["2", "3"], ids=["two", "three"])
+def test_a_scan_in_several_processes_writes_the_same_json_as_in_one(corpus, small_chunks, jobs):
+    one = _report(corpus, "--jobs", "1")
+    assert len(json.loads(one)["pairs"]) >= 5  # the corpus has reuse to find
+    assert _report(corpus, "--jobs", jobs) == one
+
+
+def test_the_size_of_the_chunks_does_not_change_the_report(corpus, monkeypatch):
+    whole = _report(corpus, "--jobs", "1")
+    monkeypatch.setattr(parallel, "READ_CHUNK", 1)
+    monkeypatch.setattr(parallel, "ALIGN_CHUNK", 1)
+    assert _report(corpus, "--jobs", "1") == whole
+
+
+def test_jobs_must_be_at_least_one(corpus):
+    result = CliRunner().invoke(main, ["scan", str(corpus), "--jobs", "0"])
+    assert result.exit_code == 2
+    assert "--jobs" in result.output
+
+
+def test_a_short_article_takes_the_corpus_language_whatever_its_chunk(small_chunks, monkeypatch):
+    """The fallback is counted over the whole corpus, so where a short article falls does not matter."""
+    from test_properties import SHORT_A, SHORT_B, _articles
+
+    monkeypatch.setattr(parallel, "READ_CHUNK", 1)
+    found = {(ids, jobs): scan_articles(_articles((SHORT_A, SHORT_B), ids), jobs=jobs).pairs for ids in (("a", "b"), ("b", "a")) for jobs in (1, 2)}
+    assert len({len(pairs) for pairs in found.values()}) == 1
+    assert found[("a", "b"), 1] == found[("a", "b"), 2]
+
+
+def test_the_most_common_language_breaks_ties_by_name():
+    from collections import Counter
+
+    assert most_common_language(Counter({"fr": 3, "en": 3, "de": 5})) == "de"
+    assert most_common_language(Counter({"fr": 3, "en": 3})) == "en"
+    assert most_common_language(Counter()) is None
+
+
+def _index_rows(db: Path) -> list[tuple]:
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    try:
+        return [
+            sorted(conn.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
+            for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").fetchall()
+        ]
+    finally:
+        conn.close()
+
+
+def test_index_add_and_check_in_several_processes_give_what_one_gives(corpus, small_chunks, tmp_path):
+    files = sorted(corpus.iterdir())
+    old, new = tmp_path / "old", tmp_path / "new"
+    old.mkdir()
+    new.mkdir()
+    for k, f in enumerate(files):
+        (old if k % 3 else new).joinpath(f.name).write_bytes(f.read_bytes())
+    runner = CliRunner()
+    reports = []
+    for jobs in ("1", "2"):
+        db = tmp_path / f"index{jobs}.db"
+        added = runner.invoke(main, ["index", "add", str(old), "--index", str(db), "--jobs", jobs, "--quiet"])
+        assert added.exit_code == 0, added.output
+        checked = runner.invoke(main, ["check", str(new), "--index", str(db), "--json", "-", "--quiet", "--jobs", jobs])
+        assert checked.exit_code == 0, checked.output
+        reports.append(checked.stdout_bytes)
+    assert json.loads(reports[0])["pairs"]
+    assert reports[0] == reports[1]
+    assert _index_rows(tmp_path / "index1.db") == _index_rows(tmp_path / "index2.db")
+
+
+def test_a_scan_on_a_dask_local_cluster_writes_the_same_json(corpus, small_chunks):
+    pytest.importorskip("distributed")
+    one = _report(corpus, "--jobs", "1")
+    assert _report(corpus, "--dask", "--jobs", "2") == one
+
+
+def test_scheduler_and_dask_together_are_refused(corpus):
+    result = CliRunner().invoke(main, ["scan", str(corpus), "--dask", "--scheduler", "tcp://127.0.0.1:1"])
+    assert result.exit_code == 2
+    assert "give --scheduler ADDRESS or --dask, not both" in result.output
+
+
+def test_an_unreachable_scheduler_is_a_clear_error(corpus, monkeypatch):
+    pytest.importorskip("distributed")
+    monkeypatch.setattr(parallel, "CONNECT_TIMEOUT", 1)
+    result = CliRunner().invoke(main, ["scan", str(corpus), "--scheduler", "tcp://127.0.0.1:9"])
+    assert result.exit_code != 0
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.output
