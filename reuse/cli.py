@@ -42,6 +42,7 @@ import dataclasses
 import shutil
 import sys
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -374,10 +375,7 @@ def scan(
       reuse scan archive/ --scheduler tcp://10.0.0.5:8786 --json report.json
     """
     state = _state(ctx)
-    try:
-        config = build_config(settings)
-    except ConfigError as exc:
-        raise click.UsageError(f"invalid settings: {exc}", ctx) from exc
+    config = _settings_or_usage(ctx, settings)
     _check_folder(folder)
     if scheduler is not None and local_dask:
         raise click.UsageError("give --scheduler ADDRESS or --dask, not both", ctx)
@@ -387,17 +385,16 @@ def scan(
 
     progress = _Progress(quiet=state.quiet)
     written = False
-    try:
+
+    def interrupted() -> str:
+        return f"the report was already written to {json_path}" if written else "no report written"
+
+    with _reported(ctx, interrupted):
         try:
             result = scan_folder(folder, config, jobs=jobs, scheduler="local" if local_dask else scheduler, progress=progress)
         finally:
             progress.close()
-        for skipped in result.skipped:
-            state.warn(f"skipped {skipped.path}: {skipped.reason}")
-        for warning in result.warnings:
-            state.warn(warning)
-        for stage, seconds in result.timings:
-            state.info(f"timing: {stage} {seconds:.2f} s")
+        _announce(state, result.skipped, result.warnings, result.timings)
         summary = None
         if json_path != "-":
             summary = render_text(result, width=_summary_width(), max_pairs=max_pairs, verbose=state.verbose > 0)
@@ -413,15 +410,38 @@ def scan(
             click.echo(summary, nl=False)
         if written and json_path != "-":
             state.note(f"report written to {json_path}")
+
+
+@contextmanager
+def _reported(ctx: click.Context, what: str | Callable[[], str] = "no change was made"):
+    """Library errors as messages and exit codes; Ctrl-C says ``what`` was (or was not) written."""
+    try:
+        yield
     except KeyboardInterrupt:
-        done = f"the report was already written to {json_path}" if written else "no report written"
-        click.echo(f"interrupted: {done}", err=True)
+        click.echo(f"interrupted: {what() if callable(what) else what}", err=True)
         ctx.exit(EXIT_INTERRUPTED)
     except (InputError, ConfigError) as exc:
         raise click.UsageError(sanitize(str(exc)), ctx) from exc
     except ReuseError as exc:
         click.echo(f"error: {sanitize(str(exc))}", err=True)
         ctx.exit(EXIT_FAILED)
+
+
+def _announce(state: State, skipped=(), warnings=(), timings=()) -> None:
+    """Skipped files and warnings on stderr, stage timings with ``-v``."""
+    for item in skipped:
+        state.warn(f"skipped {item.path}: {item.reason}")
+    for warning in warnings:
+        state.warn(warning)
+    for stage, seconds in timings:
+        state.info(f"timing: {stage} {seconds:.2f} s")
+
+
+def _settings_or_usage(ctx: click.Context, settings: dict[str, Any]) -> ScanConfig:
+    try:
+        return build_config(settings)
+    except ConfigError as exc:
+        raise click.UsageError(f"invalid settings: {exc}", ctx) from exc
 
 
 def _check_output_of(option: str, example: str, out: str, folder: Path, state: State) -> None:

@@ -12,18 +12,18 @@ import click
 
 from .cli import (
     EXIT_CODES_HELP,
-    EXIT_FAILED,
-    EXIT_INTERRUPTED,
     _check_folder,
     _check_output_of,
     _Progress,
+    _announce,
+    _reported,
     _state,
     build_config,
     common_options,
     config_options,
     main,
 )
-from .errors import ConfigError, InputError, ReuseError
+from .errors import ConfigError
 from .pipeline import scan as scan_folder
 from .report import sanitize
 from .report.graph_export import GRAPH_FORMATS, LEVELS, graph_format, write_graph
@@ -83,7 +83,7 @@ def graph(ctx: click.Context, source: Path, out: str, level: str, quotes: bool, 
     _check_folder(source)
     _check_output_of("-o", "graph.png", out, source, state)
     progress = _Progress(quiet=state.quiet)
-    try:
+    with _reported(ctx, "no graph written"):
         if is_report(source):
             stored = read_report(source)
             result, words = stored.result, stored.words
@@ -93,15 +93,6 @@ def graph(ctx: click.Context, source: Path, out: str, level: str, quotes: bool, 
             finally:
                 progress.close()
             words = None
-            for skipped in result.skipped:
-                state.warn(f"skipped {skipped.path}: {skipped.reason}")
+            _announce(state, result.skipped, result.warnings)
         write_graph(result, out, level=level, quotes=quotes, words=words)
         state.note(f"graph written to {out}")
-    except KeyboardInterrupt:
-        click.echo("interrupted: no graph written", err=True)
-        ctx.exit(EXIT_INTERRUPTED)
-    except (InputError, ConfigError) as exc:
-        raise click.UsageError(sanitize(str(exc)), ctx) from exc
-    except ReuseError as exc:
-        click.echo(f"error: {sanitize(str(exc))}", err=True)
-        ctx.exit(EXIT_FAILED)

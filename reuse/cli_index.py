@@ -6,32 +6,27 @@ imported; like every command they parse, call the library and print.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import click
 
 from .cli import (
     CONTEXT_SETTINGS,
     EXIT_CODES_HELP,
-    EXIT_FAILED,
-    EXIT_INTERRUPTED,
     F,
-    State,
     _check_folder,
     _check_output,
     _Progress,
+    _announce,
+    _reported,
+    _settings_or_usage,
     _state,
     _summary_width,
-    build_config,
     common_options,
     config_options,
     jobs_option,
     main,
 )
-from .config import ScanConfig
-from .errors import ConfigError, InputError, ReuseError
 from .report import dumps_report, render_text, sanitize, write_json
 
 __all__ = ["check", "index_group"]
@@ -46,38 +41,6 @@ def index_option(fn: F) -> F:
         type=click.Path(dir_okay=False, path_type=Path),
         help="The index file (SQLite), e.g. --index news.db.",
     )(fn)
-
-
-@contextmanager
-def _reported(ctx: click.Context, what: str = "no change was made"):
-    """Library errors as messages and exit codes; Ctrl-C leaves the index as it was."""
-    try:
-        yield
-    except KeyboardInterrupt:
-        click.echo(f"interrupted: {what}", err=True)
-        ctx.exit(EXIT_INTERRUPTED)
-    except (InputError, ConfigError) as exc:
-        raise click.UsageError(sanitize(str(exc)), ctx) from exc
-    except ReuseError as exc:
-        click.echo(f"error: {sanitize(str(exc))}", err=True)
-        ctx.exit(EXIT_FAILED)
-
-
-def _announce(state: State, skipped=(), warnings=(), timings=()) -> None:
-    """Skipped files and warnings on stderr, stage timings with ``-v`` (as ``scan`` prints them)."""
-    for item in skipped:
-        state.warn(f"skipped {item.path}: {item.reason}")
-    for warning in warnings:
-        state.warn(warning)
-    for stage, seconds in timings:
-        state.info(f"timing: {stage} {seconds:.2f} s")
-
-
-def _settings_or_usage(ctx: click.Context, settings: dict[str, Any]) -> ScanConfig:
-    try:
-        return build_config(settings)
-    except ConfigError as exc:
-        raise click.UsageError(f"invalid settings: {exc}", ctx) from exc
 
 
 @main.group(name="index", context_settings=CONTEXT_SETTINGS, epilog=EXIT_CODES_HELP)

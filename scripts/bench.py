@@ -519,7 +519,7 @@ def render(ctx: dict) -> str:
                 + " | ".join(_fmt(scores[t]["recall"][k]) for t in TOOLS if t in scores) + " |")
         add(f"| (verbatim, whole article) | {any_score['total_whole']} | "
             + " | ".join(_fmt(scores[t]["recall_whole"]) for t in TOOLS if t in scores) + " |")
-        add(f"| pair precision | | " + " | ".join(
+        add("| pair precision | | " + " | ".join(
             f"{_fmt(scores[t]['precision'])} ({scores[t]['true_pairs']}/{scores[t]['reported']})"
             for t in TOOLS if t in scores) + " |")
     add("")
