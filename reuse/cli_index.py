@@ -203,6 +203,7 @@ def check(
       reuse check today/ --index news.db
       reuse check today/ --index news.db --json report.json --add
     """
+    from .index import add_folder
     from .index import check as check_folder
 
     state = _state(ctx)
@@ -213,17 +214,25 @@ def check(
     progress = _Progress(quiet=state.quiet)
     with _reported(ctx, "no report written, the index unchanged"):
         try:
-            result = check_folder(folder, index_path, config, add=add, jobs=jobs, progress=progress)
+            result = check_folder(folder, index_path, config, jobs=jobs, progress=progress)
         finally:
             progress.close()
         _announce(state, result.skipped, result.warnings, result.timings)
         if json_path == "-":
             click.echo(dumps_report(result, config), nl=False)
-            return
-        if json_path is not None:
-            write_json(result, json_path, config)
-        click.echo(render_text(result, width=_summary_width(), max_pairs=max_pairs, verbose=state.verbose > 0), nl=False)
-        if json_path is not None:
-            state.note(f"report written to {json_path}")
-        if add:
-            state.note(f"the articles of {folder} were added to {index_path}")
+        else:
+            if json_path is not None:
+                write_json(result, json_path, config)
+            click.echo(render_text(result, width=_summary_width(), max_pairs=max_pairs, verbose=state.verbose > 0), nl=False)
+            if json_path is not None:
+                state.note(f"report written to {json_path}")
+    if add:
+        # Only once the report is out: a report that cannot be written leaves the index as it was.
+        progress = _Progress(quiet=state.quiet)
+        with _reported(ctx, f"the report is written; the index {index_path} is as it was before"):
+            try:
+                done = add_folder(folder, index_path, config, jobs=jobs, progress=progress)
+            finally:
+                progress.close()
+            r = done.result
+            state.note(f"{index_path}: {len(r.added)} added, {len(r.updated)} new versions, {len(r.unchanged)} unchanged")

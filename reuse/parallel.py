@@ -215,11 +215,10 @@ def workers(jobs: int = 1, scheduler: str | None = None) -> Iterator[int | Any]:
 
 
 def _with_settings(func: Callable[[Any], Any], initargs: tuple, chunk: Any) -> Any:
+    # Every task sets the same shared values first; they are never cleared, since a
+    # Dask worker may run other tasks of this scan in its other threads meanwhile.
     settings(*initargs)
-    try:
-        return func(chunk)
-    finally:
-        _SHARED.clear()
+    return func(chunk)
 
 
 def _dask_map(client: Any, func: Callable[[Any], Any], chunks: Iterable[Any], initargs: tuple) -> Iterator[Any]:

@@ -1,6 +1,6 @@
 """scan(): the stages in order, each timed.
 
-    load -> analyse + sketch -> learn boilerplate -> candidates -> align -> provenance
+    load -> analyse + sketch -> learn boilerplate -> candidates -> align -> provenance -> outlets
 
 Each stage is one module with one entry function; this module only wires
 them and reports progress through an optional callback (it never prints).
@@ -132,6 +132,8 @@ def _scan(
     with timer.stage("provenance"):
         pairs = infer_directions(articles, pairs)
     pairs.sort(key=lambda p: (-p.shared_words, p.a, p.b))
+    with timer.stage("outlets"):
+        outlets = link_outlets(articles, pairs)
     return ScanResult(
         articles=articles,
         skipped=skipped,
@@ -139,7 +141,7 @@ def _scan(
         config_fingerprint=config.fingerprint(),
         timings=tuple(timer.timings),
         warnings=warnings,
-        outlets=link_outlets(articles, pairs),
+        outlets=outlets,
     )
 
 

@@ -207,6 +207,7 @@ def write_report(sizes: list[int], by: dict[tuple[int, str], list[Run]], same: d
 
 def _save(runs: list[Run], path: Path) -> None:
     rows = [{**dataclasses.asdict(r), "report": str(r.report)} for r in runs]
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
 
 

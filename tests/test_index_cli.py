@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from reuse.cli import main
+from reuse.errors import ReuseError
 
 
 @pytest.fixture
@@ -69,6 +70,22 @@ def test_check_add_adds_afterwards(runner, split, tmp_path):
     assert len(json.loads(result.stdout)["pairs"]) == 1  # checked before adding: not matched with itself
     info = runner.invoke(main, ["index", "info", "--index", str(db)])
     assert "articles:    5 (5 versions stored)" in info.output
+
+
+def test_check_add_leaves_the_index_alone_when_the_report_cannot_be_written(runner, split, tmp_path, monkeypatch):
+    old, new = split
+    db = tmp_path / "i.db"
+    runner.invoke(main, ["index", "add", str(old), "--index", str(db), "-q"])
+    before = runner.invoke(main, ["index", "info", "--index", str(db)]).stdout
+
+    def refuse(*args, **kwargs):
+        raise ReuseError("cannot write the report: disk full")
+
+    monkeypatch.setattr("reuse.cli_index.write_json", refuse)
+    result = runner.invoke(main, ["check", str(new), "--index", str(db), "--add", "--json", str(tmp_path / "r.json")])
+    assert result.exit_code == 1
+    assert "cannot write the report" in result.stderr
+    assert runner.invoke(main, ["index", "info", "--index", str(db)]).stdout == before
 
 
 def test_missing_index(runner, split, tmp_path):

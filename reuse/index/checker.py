@@ -30,6 +30,7 @@ from ..boilerplate import mask_lines
 from ..candidates import verify_candidates
 from ..config import ScanConfig
 from ..model import Article, Pair, ScanResult, Skipped
+from ..outlets import link_outlets
 from ..parallel import read_features
 from ..pipeline import needs_fallback
 from ..provenance import infer_directions
@@ -102,10 +103,12 @@ def check_articles(
             conn.execute("ROLLBACK")
     finally:
         conn.close()
+    result_articles = tuple(sorted(batch + matched, key=lambda a: a.id))
     return ScanResult(
-        articles=tuple(sorted(batch + matched, key=lambda a: a.id)),
+        articles=result_articles,
         skipped=tuple(skipped),
         pairs=tuple(found),
+        outlets=link_outlets(result_articles, found),
         config_fingerprint=config.fingerprint(),
         timings=tuple(timings),
         warnings=tuple(warnings),

@@ -124,15 +124,21 @@ def connect(path: str | PathLike, config: ScanConfig | None, *, create: bool = F
             raise IndexFileError(f"Cannot create the index {path}: the folder {path.parent} does not exist.")
     elif path.is_dir():
         raise IndexFileError(f"{path} is a folder: give the index file's path, e.g. --index {path / 'reuse.db'}.")
+    conn = None
     try:
         conn = _open(path)
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
         if create:
             _create(conn, config or ScanConfig())
         _verify(conn, path, config)
-    except sqlite3.DatabaseError as exc:
-        raise IndexFileError(f"{path} is not a readable reuse index ({exc}): give another --index path.") from exc
+        # Only once the file is known to be a reuse index: WAL mode is kept in the file.
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+    except BaseException as exc:
+        if conn is not None:
+            conn.close()
+        if isinstance(exc, sqlite3.DatabaseError):
+            raise IndexFileError(f"{path} is not a readable reuse index ({exc}): give another --index path.") from exc
+        raise
     return conn
 
 
@@ -160,7 +166,8 @@ def _create(conn: sqlite3.Connection, config: ScanConfig) -> None:
             )
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
 
 
