@@ -79,23 +79,28 @@ def index_add(ctx: click.Context, folder: Path, index_path: Path, jobs: int = 1,
     Example:
       reuse index add archive/ --index news.db
     """
-    from .index import add_folder
-
     state = _state(ctx)
     config = _settings_or_usage(ctx, settings)
     _check_folder(folder)
-    progress = _Progress(quiet=state.quiet)
     with _reported(ctx, f"the index {index_path} is as it was before"):
-        try:
-            done = add_folder(folder, index_path, config, jobs=jobs, progress=progress)
-        finally:
-            progress.close()
+        done = _add(folder, index_path, config, jobs, state)
         _announce(state, done.skipped, done.warnings)
-        r = done.result
-        click.echo(
-            f"{index_path}: {len(r.added)} added, {len(r.updated)} new versions, {len(r.unchanged)} unchanged, "
-            f"{len(done.skipped)} skipped"
-        )
+        click.echo(f"{_added(index_path, done.result)}, {len(done.skipped)} skipped")
+
+
+def _add(folder: Path, index_path: Path, config, jobs: int, state):
+    """``add_folder`` with a progress bar."""
+    from .index import add_folder
+
+    progress = _Progress(quiet=state.quiet)
+    try:
+        return add_folder(folder, index_path, config, jobs=jobs, progress=progress)
+    finally:
+        progress.close()
+
+
+def _added(index_path: Path, r) -> str:
+    return f"{index_path}: {len(r.added)} added, {len(r.updated)} new versions, {len(r.unchanged)} unchanged"
 
 
 @index_group.command(name="info", epilog=EXIT_CODES_HELP)
@@ -203,7 +208,6 @@ def check(
       reuse check today/ --index news.db
       reuse check today/ --index news.db --json report.json --add
     """
-    from .index import add_folder
     from .index import check as check_folder
 
     state = _state(ctx)
@@ -228,11 +232,5 @@ def check(
                 state.note(f"report written to {json_path}")
     if add:
         # Only once the report is out: a report that cannot be written leaves the index as it was.
-        progress = _Progress(quiet=state.quiet)
         with _reported(ctx, f"the report is written; the index {index_path} is as it was before"):
-            try:
-                done = add_folder(folder, index_path, config, jobs=jobs, progress=progress)
-            finally:
-                progress.close()
-            r = done.result
-            state.note(f"{index_path}: {len(r.added)} added, {len(r.updated)} new versions, {len(r.unchanged)} unchanged")
+            state.note(_added(index_path, _add(folder, index_path, config, jobs, state).result))
