@@ -181,8 +181,11 @@ def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfi
             progress("index", n, len(changed))
     # A short article without a language takes the most common of the whole index, this batch included.
     languages = current_languages(conn)
-    for article in deferred:
+    for k, article in enumerate(deferred, 1):
         insert(article, read_article(article, config, lambda: languages))
+        if k % _FLUSH == 0:  # the same bound on held keys as above
+            postings.write()
+            counts.write(conn)
     postings.write()
     counts.write(conn)
     _compact_if_needed(conn)
