@@ -35,7 +35,7 @@ from .model import Article, Pair
 from .sketch import Sketch, permutations, sketch_article
 from .text import DocumentFrequency, analyze, unique_sorted
 
-__all__ = ["ArticleSketch", "SHORT", "align_chunk", "default_jobs", "map_chunks", "read_chunk", "read_features", "settings", "workers"]
+__all__ = ["ArticleSketch", "SHORT", "align_chunk", "default_jobs", "map_chunks", "masks", "read_chunk", "read_features", "settings", "workers"]
 
 #: Articles with fewer words than this and no language of their own take the corpus's.
 SHORT = 300
@@ -81,9 +81,13 @@ def settings(config: ScanConfig, learned: frozenset[int] = frozenset(), df: Docu
 def _analysis(article: Article, language: str | None, config: ScanConfig):
     """The article's words, stems and masks; ``language`` ``None`` guesses, ``""`` forces none."""
     analysis = analyze(article.text, language)
+    return (analysis, *masks(article, analysis, config))
+
+
+def masks(article: Article, analysis, config: ScanConfig):
+    """``(lines, usable)``: the article's short lines (found once) and the words matching may use."""
     lines = short_lines(article.text, analysis, config.boilerplate)
-    usable = usable_words(article.text, analysis, config.boilerplate, lines=lines)
-    return analysis, lines, usable
+    return lines, usable_words(article.text, analysis, config.boilerplate, lines=lines)
 
 
 def read_chunk(chunk: Sequence[tuple[Article, str | None]]) -> list[ArticleSketch]:

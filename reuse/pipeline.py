@@ -29,7 +29,6 @@ from .text import DocumentFrequency
 
 __all__ = ["ProgressCallback", "scan", "scan_articles"]
 
-_SHORT = SHORT  # the name reuse.index reads
 
 #: ``callback(stage, done, total)``: called as a stage advances.
 ProgressCallback = Callable[[str, int, int], None]
@@ -156,7 +155,7 @@ def _checked(articles: tuple[Article, ...]) -> tuple[Article, ...]:
 
 def needs_fallback(analysis) -> bool:
     """Too short for a language guess and none found: the article takes the corpus's."""
-    return not analysis.language and len(analysis) < _SHORT
+    return not analysis.language and len(analysis) < SHORT
 
 
 def most_common_language(counts: Counter[str]) -> str | None:

@@ -18,11 +18,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..boilerplate import line_keys, usable_words
+from ..boilerplate import line_keys
 from ..candidates import trigram_set
 from ..config import ScanConfig
 from ..model import Article
-from ..pipeline import _SHORT as SHORT  # the scan's own threshold, so the two cannot drift apart
+from ..parallel import SHORT, masks  # the scan's own threshold and masks, so the two cannot drift apart
 from ..sketch import CHANNELS, sketch_article
 from ..text import Analysis, analyze, unique_sorted
 
@@ -145,20 +145,20 @@ def read_article(
             fallback = fallback_language(languages())
             if fallback:
                 analysis = analyze(article.text, fallback)
-    usable = usable_words(article.text, analysis, config.boilerplate)
+    lines, usable = masks(article, analysis, config)
     if sketch:
         sketched = sketch_article(analysis, usable, config.sketch, config.candidates)
         keys = tuple(_fold(getattr(sketched, name), n) for n, name in enumerate(CHANNELS))
     else:
         keys = tuple(np.zeros(0, dtype=np.int64) for _ in CHANNELS)
-    lines = np.fromiter(line_keys(article.text, analysis, config.boilerplate), dtype=np.uint64)
+    keyed = np.fromiter(line_keys(article.text, analysis, config.boilerplate, lines), dtype=np.uint64)
     return Features(
         article=article,
         analysis=analysis,
         usable=usable,
         language=analysis.language or "",
         detected=detected,
-        line_keys=signed(np.sort(lines)),
+        line_keys=signed(np.sort(keyed)),
         stems=signed(unique_sorted(analysis.stems[usable])),
         runs=trigram_set(analysis.words[usable]),
         keys=keys,
