@@ -113,7 +113,7 @@ def _scan(
     engine: int | Any = 1,
 ) -> ScanResult:
     """The stages; ``engine`` is a number of processes or a Dask client (see :func:`reuse.parallel.workers`)."""
-    articles = _checked(articles)
+    articles = sorted_unique(articles)
     with timer.stage("sketch"):
         read = _read_all(articles, config, engine, progress)
         languages = [r.language for r in read]
@@ -144,8 +144,8 @@ def _scan(
     )
 
 
-def _checked(articles: tuple[Article, ...]) -> tuple[Article, ...]:
-    """Articles in id order; two with one id are refused."""
+def sorted_unique(articles: Iterable[Article]) -> tuple[Article, ...]:
+    """Articles in id order; two with one id are refused (the scan's rule, which the index follows)."""
     ordered = tuple(sorted(articles, key=lambda a: a.id))
     for first, second in zip(ordered, ordered[1:]):
         if first.id == second.id:

@@ -32,15 +32,15 @@ from ..config import ScanConfig
 from ..model import Article, Pair, ScanResult, Skipped
 from ..outlets import link_outlets
 from ..parallel import read_features
-from ..pipeline import needs_fallback
+from ..pipeline import needs_fallback, sorted_unique
 from ..provenance import infer_directions
 from ..sketch import CHANNELS
 from ..text import DocumentFrequency, ranks, unique_sorted
 from .features import Features, LanguageCounts, merge_languages, read_article
-from .stats import Counts
 from .postings import find
+from .stats import Counts
 from .store import connect, current_languages, current_rows, meta, stored_runs
-from .writer import sorted_unique, stored_features
+from .writer import stored_features
 
 __all__ = ["check_articles"]
 

@@ -11,12 +11,11 @@ from os import PathLike
 import numpy as np
 
 from ..config import ScanConfig
-from ..errors import InputError
 from ..model import Article
 from .features import Features, article_from, article_meta, content_digest, read_article
 from .stats import Counts
 from ..parallel import read_features
-from ..pipeline import needs_fallback
+from ..pipeline import needs_fallback, sorted_unique
 from .postings import compact, mark_dead, segments_since_compaction, write_segment
 from .store import compress, connect, current_languages, current_rows, index_config, last_versions, stored_articles
 
@@ -58,15 +57,6 @@ def write_transaction(conn: sqlite3.Connection):
             conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
-
-
-def sorted_unique(articles: Iterable[Article]) -> tuple[Article, ...]:
-    """Articles in id order; two with one id are refused (as by ``reuse scan``)."""
-    ordered = tuple(sorted(articles, key=lambda a: a.id))
-    for first, second in zip(ordered, ordered[1:]):
-        if first.id == second.id:
-            raise InputError(f"Two articles have the id {first.id!r}: give each article a unique id.")
-    return ordered
 
 
 def stored_features(conn: sqlite3.Connection, rowids: Sequence[int], config: ScanConfig, *, sketch: bool = True) -> dict[int, Features]:
