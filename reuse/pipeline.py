@@ -8,6 +8,8 @@ them and reports progress through an optional callback (it never prints).
 
 from __future__ import annotations
 
+import dataclasses
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -17,7 +19,7 @@ from typing import Any
 
 from . import parallel
 from .boilerplate import learn_boilerplate
-from .candidates import find_candidates, verify_candidates
+from .candidates import BandTable, band_task, candidate_pairs, verify_candidates
 from .config import ScanConfig
 from .load import load_articles
 from .errors import InputError
@@ -114,18 +116,21 @@ def _scan(
 ) -> ScanResult:
     """The stages; ``engine`` is a number of processes or a Dask client (see :func:`reuse.parallel.workers`)."""
     articles = sorted_unique(articles)
-    with timer.stage("sketch"):
-        read = _read_all(articles, config, engine, progress)
-        languages = [r.language for r in read]
-    with timer.stage("boilerplate"):
-        learned = learn_boilerplate([r.line_keys for r in read], config.boilerplate)
-        df = DocumentFrequency.from_sets([r.stem_set for r in read])
-    with timer.stage("candidates"):
-        candidates = find_candidates([r.sketch for r in read], config.candidates)
-        trigrams = [r.trigrams for r in read]
-        del read  # the band keys are the largest thing held
-        candidates = verify_candidates(candidates, trigrams, config.candidates)
-        del trigrams
+    # The band keys go to disk as articles are read: the largest thing a scan makes.
+    with tempfile.TemporaryDirectory(prefix="reuse-bands-") as folder:
+        table = BandTable(folder, config.candidates.bands)
+        with timer.stage("sketch"):
+            read = _read_all(articles, config, engine, progress, table)
+            languages = [r.language for r in read]
+        with timer.stage("boilerplate"):
+            learned = learn_boilerplate([r.line_keys for r in read], config.boilerplate)
+            df = DocumentFrequency.from_sets([r.stem_set for r in read])
+        with timer.stage("candidates"):
+            candidates = _candidates(table, config, engine, progress)
+            trigrams = [r.trigrams for r in read]
+            del read
+            candidates = verify_candidates(candidates, trigrams, config.candidates)
+            del trigrams
     with timer.stage("align"):
         pairs = _align_all(articles, languages, candidates, learned, df, config, engine, progress)
     with timer.stage("provenance"):
@@ -178,26 +183,51 @@ def _chunks(items: list, size: int) -> Iterable[list]:
     return (items[k : k + size] for k in range(0, len(items), size))
 
 
-def _read_all(articles: tuple[Article, ...], config: ScanConfig, engine: int | Any, progress: ProgressCallback | None) -> list[ArticleSketch]:
+def _read_all(
+    articles: tuple[Article, ...], config: ScanConfig, engine: int | Any, progress: ProgressCallback | None, table: BandTable
+) -> list[ArticleSketch]:
     """Analyse, mask and sketch every article, in chunks over ``engine``'s workers.
 
     Two passes: every article is read in its own language; then the short
     ones with no language of their own are read again in the corpus's most
     common language, so a short copy stems like the article it was copied
     from whatever the order of the articles or the split of the work.
+
+    Each article's band keys go to ``table`` once its reading is final; the
+    records returned keep the rest (their ``sketch`` is ``None``).
     """
     read: list[ArticleSketch] = []
     for chunk in map_chunks(read_chunk, _chunks([(a, None) for a in articles], parallel.READ_CHUNK), engine, (config,)):
-        read.extend(chunk)
+        final = [k for k, r in enumerate(chunk, len(read)) if not r.short_unknown]
+        table.add(final, [chunk[k - len(read)].sketch for k in final])
+        read.extend(dataclasses.replace(r, sketch=None) if not r.short_unknown else r for r in chunk)
         _tick(progress, "sketch", len(read), len(articles), every=1)
     fallback = most_common_language(Counter(r.language for r in read if r.language))
-    again = [k for k, r in enumerate(read) if r.short_unknown] if fallback else []
-    done = 0
-    for chunk in map_chunks(read_chunk, _chunks([(articles[k], fallback) for k in again], parallel.READ_CHUNK), engine, (config,)):
-        for r in chunk:
-            read[again[done]] = r
-            done += 1
+    again = [k for k, r in enumerate(read) if r.short_unknown]
+    if fallback:
+        done = 0
+        for chunk in map_chunks(read_chunk, _chunks([(articles[k], fallback) for k in again], parallel.READ_CHUNK), engine, (config,)):
+            for r in chunk:
+                read[again[done]] = r
+                done += 1
+    table.add(again, [read[k].sketch for k in again])
+    for k in again:
+        read[k] = dataclasses.replace(read[k], sketch=None)
     return read
+
+
+def _candidates(table: BandTable, config: ScanConfig, engine: int | Any, progress: ProgressCallback | None) -> list[tuple[int, int]]:
+    """Band the table's keys a few bands per task over ``engine``'s workers; merge the hits.
+
+    Local workers read the band files themselves; Dask workers, which may be
+    on other machines, are sent the keys.
+    """
+    tasks = table.tasks(config.candidates.max_bucket, inline=not isinstance(engine, int))
+    parts = []
+    for part in map_chunks(band_task, tasks, engine, (config,)):
+        parts.append(part)
+        _tick(progress, "candidates", len(parts), len(tasks), every=1)
+    return candidate_pairs(parts, config.candidates)
 
 
 def _align_all(

@@ -144,6 +144,8 @@ def _deny(monkeypatch, *names: str) -> None:
     real_open, real_scandir = os.open, os.scandir
 
     def denied(path) -> bool:
+        if isinstance(path, int):  # a file descriptor (scandir of an open folder)
+            return False
         return os.path.basename(os.fsdecode(path)) in names
 
     def fake_open(path, *args, **kwargs):

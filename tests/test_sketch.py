@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from datasketch import MinHash
 
-from reuse.candidates import find_candidates, trigram_set, verify_candidates
+from reuse.candidates import BandTable, band_task, candidate_pairs, find_candidates, trigram_set, verify_candidates
 from reuse.config import CandidateConfig, ConfigError, SketchConfig
 from reuse.text import analyze
 from reuse.sketch import Sketch, band_keys, channel_items, signatures, sketch_article, to_minhash
@@ -103,3 +103,51 @@ def test_candidates_need_shared_three_word_runs():
 def test_negative_trigram_threshold_is_refused():
     with pytest.raises(ConfigError):
         CandidateConfig(min_shared_trigrams=-1)
+
+
+def _random_sketches(seed: int, n: int) -> list[Sketch]:
+    """Articles made of a few shared and many own items, so some pairs collide and most do not."""
+    config, cands = SketchConfig(), CandidateConfig(max_bucket=4)
+    rng = np.random.default_rng(seed)
+    pool = [rng.integers(0, 2**63, size=30, dtype=np.uint64) for _ in range(6)]
+    sketches = []
+    for _ in range(n):
+        parts = [pool[k] for k in rng.choice(len(pool), size=rng.integers(0, 3), replace=False)]
+        parts.append(rng.integers(0, 2**63, size=rng.integers(0, 60), dtype=np.uint64))
+        items = rng.permutation(np.concatenate(parts)) if rng.random() < 0.3 else np.concatenate(parts)
+        sketches.append(Sketch(verbatim=band_keys(signatures(items, config), cands, 1), rewrite=band_keys(signatures(items[::2], config), cands, 2)))
+    return sketches
+
+
+@pytest.mark.parametrize("inline", [False, True], ids=["files", "arrays"])
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_a_band_table_on_disk_gives_the_pairs_found_in_memory_whatever_the_order_added(tmp_path, seed, inline):
+    cands = CandidateConfig(max_bucket=4)
+    sketches = _random_sketches(seed, 40)
+    expected = find_candidates(sketches, cands)
+    assert expected, "the articles should share some windows"
+    table = BandTable(tmp_path / f"bands-{inline}", cands.bands)
+    table.folder.mkdir()
+    order = np.random.default_rng(seed).permutation(len(sketches)).tolist()
+    for first in range(0, len(order), 7):  # chunks of articles in a shuffled order, as the scan's second pass adds them
+        chunk = order[first : first + 7]
+        table.add(chunk, [sketches[k] for k in chunk])
+    tasks = table.tasks(cands.max_bucket, inline=inline)
+    assert len(tasks) > 2  # several pieces of work for a pool
+    assert candidate_pairs([band_task(t) for t in tasks], cands) == expected
+
+
+def test_a_scan_leaves_no_band_files_behind(tmp_path, monkeypatch):
+    import tempfile
+
+    from reuse.pipeline import scan
+
+    spill = tmp_path / "tmp"
+    spill.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spill))
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text(STORY + "\n" + SAME_STORY, encoding="utf-8")
+    (folder / "b.txt").write_text(STORY, encoding="utf-8")
+    assert scan(folder).pairs
+    assert list(spill.iterdir()) == []
