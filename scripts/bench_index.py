@@ -47,7 +47,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from corpus_gen import Truth, generate_corpus  # noqa: E402
+from corpus_gen import GENERATOR_VERSION, Truth, generate_corpus  # noqa: E402
 
 KINDS = ("verbatim", "light", "partial")
 OVERLAP = 0.5  # a passage must cover this share of the planted target span
@@ -151,7 +151,7 @@ def prepare(work: Path, n_index: int, n_new: int, batch: int, seed: int) -> Trut
     truth_path = corpus / "truth.json"
     if truth_path.exists():
         truth = Truth.read(truth_path)
-        if truth.n_articles == n_index + n_new and truth.seed == seed:
+        if truth.n_articles == n_index + n_new and truth.seed == seed and truth.generator_version == GENERATOR_VERSION:
             return truth
     shutil.rmtree(work, ignore_errors=True)
     truth = generate_corpus(n_index + n_new, seed, corpus)

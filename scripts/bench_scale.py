@@ -41,6 +41,7 @@ import os
 import platform
 import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -56,7 +57,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from corpus_gen import generate_corpus  # noqa: E402
+from corpus_gen import GENERATOR_VERSION, generate_corpus  # noqa: E402
 
 ENGINES = {"jobs1": ["--jobs", "1"], "jobs2": ["--jobs", "2"], "dask2": ["--dask", "--jobs", "2"]}
 
@@ -77,24 +78,37 @@ class Run:
     stages: dict[str, float]
     report: Path
     cpu_s: float = 0.0  # user + system CPU of the whole process tree (0: not recorded)
+    pss_mb: float = 0.0  # peak summed proportional set size of the tree (0: not recorded)
 
 
-def _peak_rss(proc: psutil.Process, stop: threading.Event, out: list[float]) -> None:
-    peak = 0
+def _pss_bytes(pid: int) -> int:
+    """Proportional set size: a page shared by n processes counts 1/n in each (Linux)."""
+    with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as f:
+        for line in f:
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+def _peak_memory(proc: psutil.Process, stop: threading.Event, out: list[float]) -> None:
+    """Peak summed RSS and peak summed PSS of ``proc`` and its children, sampled every 50 ms."""
+    peak_rss = peak_pss = 0
+    pss_ok = os.path.exists(f"/proc/{proc.pid}/smaps_rollup")
     while not stop.is_set():
         try:
             procs = [proc, *proc.children(recursive=True)]
         except psutil.NoSuchProcess:
             break
-        total = 0
+        rss = pss = 0
         for p in procs:
             try:
-                total += p.memory_info().rss
-            except psutil.NoSuchProcess:
+                rss += p.memory_info().rss
+                pss += _pss_bytes(p.pid) if pss_ok else 0
+            except (psutil.NoSuchProcess, FileNotFoundError, ProcessLookupError):
                 pass
-        peak = max(peak, total)
+        peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
         stop.wait(0.05)
-    out.append(peak / 2**20)
+    out.extend((peak_rss / 2**20, peak_pss / 2**20))
 
 
 def scan_once(folder: Path, size: int, engine: str, workdir: Path, round_no: int) -> Run:
@@ -107,7 +121,7 @@ def scan_once(folder: Path, size: int, engine: str, workdir: Path, round_no: int
     with report.open("wb") as stdout:
         proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE, text=True, cwd=REPO)
     stop, peak = threading.Event(), []
-    watcher = threading.Thread(target=_peak_rss, args=(psutil.Process(proc.pid), stop, peak))
+    watcher = threading.Thread(target=_peak_memory, args=(psutil.Process(proc.pid), stop, peak))
     watcher.start()
     _, err = proc.communicate()
     seconds = time.perf_counter() - start
@@ -118,12 +132,16 @@ def scan_once(folder: Path, size: int, engine: str, workdir: Path, round_no: int
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-2000:]}")
     stages = {m.group(1): float(m.group(2)) for m in re.finditer(r"timing: (\w[\w ]*?) ([\d.]+) s", err)}
-    return Run(size, engine, seconds, peak[0] if peak else 0.0, load, stages, report, cpu)
+    rss, pss = peak if peak else (0.0, 0.0)
+    return Run(size, engine, seconds, rss, load, stages, report, cpu, pss)
 
 
 def corpus(size: int, workdir: Path) -> Path:
     out = workdir / f"c{size}"
-    if not (out / "truth.json").exists():
+    truth = out / "truth.json"
+    if not truth.exists() or json.loads(truth.read_text(encoding="utf-8")).get("generator_version") != GENERATOR_VERSION:
+        if out.exists():
+            shutil.rmtree(out)  # made by another version of the generator
         generate_corpus(size, 7, out)
     return out / "articles"
 
@@ -138,8 +156,8 @@ def _plot(sizes: list[int], by: dict[tuple[int, str], list[Run]], path: Path) ->
     for engine, style in zip(ENGINES, ("o-", "s-", "^--")):
         xs = [n for n in sizes if (n, engine) in by]
         ax_t.plot(xs, [_median(by[n, engine], "seconds") for n in xs], style, label=engine)
-        ax_m.plot(xs, [_median(by[n, engine], "peak_mb") for n in xs], style, label=engine)
-    for ax, what in ((ax_t, "wall time (s)"), (ax_m, "peak memory, process tree (MiB)")):
+        ax_m.plot(xs, [_median(by[n, engine], "pss_mb") for n in xs], style, label=engine)
+    for ax, what in ((ax_t, "wall time (s)"), (ax_m, "peak memory, process tree PSS (MiB)")):
         ax.set_xlabel("articles")
         ax.set_ylabel(what)
         ax.set_xlim(left=0)
@@ -161,13 +179,16 @@ def write_report(sizes: list[int], by: dict[tuple[int, str], list[Run]], same: d
         "",
         "Corpora from `scripts/corpus_gen.py` (seed 7, about 650 words an article, about 40% carrying a planted "
         "passage). Each cell: median over the rounds (rounds per size in the last column), wall time of a fresh "
-        "`reuse scan FOLDER --json -` process (report to a file) including start-up, loading and writing the JSON; peak is the largest summed RSS "
-        "of the process tree (an upper bound: forked workers share pages); CPU s is the user + system time of "
+        "`reuse scan FOLDER --json -` process (report to a file) including start-up, loading and writing the JSON. "
+        "Memory, sampled every 50 ms: *peak RSS* is the largest summed resident size of the process tree, an upper bound "
+        "(forked workers share most of their pages with the parent and each counts them whole); *peak PSS* is the largest "
+        "summed proportional set size, where a page shared by n processes counts 1/n in each: the memory the tree really "
+        "holds, and what the target is checked against. CPU s is the user + system time of "
         "the whole process tree (workers included), which the other jobs on the machine do not inflate much: "
         "with it, `CPU s / wall s` shows how many cores a run actually got.",
         "",
-        "| articles | engine | wall s | articles/s | CPU s (tree) | peak MiB | load avg before | sketch s | candidates s | align s | rounds |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| articles | engine | wall s | articles/s | CPU s (tree) | peak RSS MiB | peak PSS MiB | load avg before | sketch s | candidates s | align s | rounds |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for n in sizes:
         for engine in ENGINES:
@@ -179,7 +200,7 @@ def write_report(sizes: list[int], by: dict[tuple[int, str], list[Run]], same: d
             cpus = [r.cpu_s for r in runs if r.cpu_s]
             cpu = f"{statistics.median(cpus):.0f}" if cpus else "-"
             lines.append(
-                f"| {n:,} | {engine} | {t:.1f} | {n / t:,.0f} | {cpu} | {_median(runs, 'peak_mb'):,.0f} | "
+                f"| {n:,} | {engine} | {t:.1f} | {n / t:,.0f} | {cpu} | {_median(runs, 'peak_mb'):,.0f} | {_median(runs, 'pss_mb'):,.0f} | "
                 f"{', '.join(f'{r.load:.1f}' for r in runs)} | {stage['sketch']:.1f} | {stage['candidates']:.1f} | "
                 f"{stage['align']:.1f} | {len(runs)} |"
             )
@@ -197,9 +218,9 @@ def write_report(sizes: list[int], by: dict[tuple[int, str], list[Run]], same: d
             lines.append(f"- {n:,}: the JSON reports of every engine run identical byte for byte: {'yes' if same[n] else 'NO'}")
     big = max(sizes)
     if big >= 100_000 and (big, "jobs2") in by:
-        t, mb = _median(by[big, "jobs2"], "seconds"), _median(by[big, "jobs2"], "peak_mb")
+        t, mb = _median(by[big, "jobs2"], "seconds"), _median(by[big, "jobs2"], "pss_mb")
         lines.append(f"- {big:,} with `--jobs 2`: {t:.0f} s (target <= {TARGET_SECONDS_100K:.0f} s): "
-                     f"{'PASS' if t <= TARGET_SECONDS_100K else 'FAIL'}; peak {mb:,.0f} MiB (target <= {TARGET_PEAK_MB_100K:,.0f}): "
+                     f"{'PASS' if t <= TARGET_SECONDS_100K else 'FAIL'}; peak PSS {mb:,.0f} MiB (target <= {TARGET_PEAK_MB_100K:,.0f}): "
                      f"{'PASS' if mb <= TARGET_PEAK_MB_100K else 'FAIL'}")
     lines += ["", f"![time and memory against articles]({out.with_suffix('.png').name})", ""]
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -248,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
         done = sum(1 for r in runs if (r.size, r.engine) == (n, engine))
         run = scan_once(corpus(n, args.workdir), n, engine, args.workdir, done)
         runs.append(run)
-        print(f"{n:>7} {engine}: {run.seconds:.1f} s, peak {run.peak_mb:,.0f} MiB, load {run.load:.1f}, {run.stages}", flush=True)
+        print(f"{n:>7} {engine}: {run.seconds:.1f} s, peak RSS {run.peak_mb:,.0f} MiB, PSS {run.pss_mb:,.0f} MiB, load {run.load:.1f}, {run.stages}", flush=True)
         # After every run: an interrupted benchmark still leaves its table.
         _save(runs, args.out.with_suffix(".json"))
         by: dict[tuple[int, str], list[Run]] = {}

@@ -4,9 +4,11 @@ The benchmark corpus for ``reuse scan`` (see ``scripts/bench.py``). Articles are
 English-ish news: real English function words with Zipf frequencies, a few
 thousand generated content words (pronounceable, deterministic from the seed),
 capitalised names, numbers and quotations. Every article belongs to one of
-about 200 topics that bias its content words and names, so unrelated articles
-on one topic share vocabulary the way same-story news does: that is what makes
-false candidates realistic.
+about 200 topics (up to 10,000 articles; above that one topic per 50
+articles, since a larger corpus covers more stories rather than the same
+stories more often) that bias its content words and names, so unrelated
+articles on one topic share vocabulary the way same-story news does: that is
+what makes false candidates realistic.
 
 About 40% of the articles receive one passage taken from another (source)
 article of the same topic (mostly):
@@ -56,9 +58,9 @@ import time
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-__all__ = ["Plant", "Truth", "generate_corpus", "light_edit"]
+__all__ = ["GENERATOR_VERSION", "Plant", "Truth", "generate_corpus", "light_edit", "topics_for"]
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2  # 2: topics grow with corpora of more than 10,000 articles (smaller ones unchanged)
 
 # Real English function words (and a few words every news story uses), in
 # roughly descending frequency; weights follow Zipf-Mandelbrot over this order.
@@ -93,6 +95,7 @@ N_SURNAMES = 1500
 N_FIRST = 240
 N_PLACES = 400
 N_TOPICS = 200
+ARTICLES_PER_TOPIC = 50  # past N_TOPICS * ARTICLES_PER_TOPIC articles, topics grow with the corpus
 TOPIC_WORDS = 70
 
 # Content slots: topic word, general word, person, place, number.
@@ -239,7 +242,7 @@ def _draw(rng: random.Random, urn: list, k: int) -> list:
 class _Vocabulary:
     """Words, names, numbers, topics and the synonym map, all drawn from the seed."""
 
-    def __init__(self, rng: random.Random) -> None:
+    def __init__(self, rng: random.Random, n_topics: int = N_TOPICS) -> None:
         taken = {w.lower() for w in FUNCTION_WORDS}
         self.function = FUNCTION_WORDS
         self.content = _unique_words(rng, N_CONTENT, taken, (0.22, 0.58, 0.20), 3)
@@ -263,7 +266,7 @@ class _Vocabulary:
         self.class_urn = _urn(range(5), _CLASS_CUM, 1 << 10)
         self.chunk_urn = _urn(range(4), _CHUNK_CUM, 1 << 10)
         self.number_urn = [self._number(rng) for _ in range(1 << 14)]
-        self.topics = [self._topic(rng) for _ in range(N_TOPICS)]
+        self.topics = [self._topic(rng) for _ in range(n_topics)]
 
     def _inflect(self, urn: list[str], rng: random.Random) -> list[str]:
         return [w + s for w, s in zip(urn, _draw(rng, self.suffix_urn, len(urn)))]
@@ -518,6 +521,19 @@ def _pick_span(rng: random.Random, sents: list[_Sentence], lo: int, hi: int) -> 
     return i, j
 
 
+def topics_for(n_articles: int) -> int:
+    """How many topics a corpus of ``n_articles`` has: 200, or one per 50 articles past 10,000.
+
+    With a fixed number of topics every topic would grow with the corpus, and
+    the pairs of same-topic articles (which share vocabulary, so the rewrite
+    channel must look at them) would grow with its square.
+
+    >>> topics_for(10_000), topics_for(100_000)
+    (200, 2000)
+    """
+    return max(N_TOPICS, n_articles // ARTICLES_PER_TOPIC)
+
+
 def generate_corpus(n_articles: int, seed: int, out_dir: str | Path) -> Truth:
     """Write ``n_articles`` news-like articles with planted reuse, and the truth.
 
@@ -540,13 +556,14 @@ def generate_corpus(n_articles: int, seed: int, out_dir: str | Path) -> Truth:
     out_dir = Path(out_dir)
     articles_dir = out_dir / "articles"
     articles_dir.mkdir(parents=True, exist_ok=True)
-    vocab = _Vocabulary(rng)
+    n_topics = topics_for(n_articles)
+    vocab = _Vocabulary(rng, n_topics)
     writer = _Writer(vocab, rng)
     filler = list(FUNCTION_WORDS[:40])
 
     # Plan: topics (about equal in size but not exactly), targets, sources.
-    topic_weights = [rng.uniform(0.3, 1.7) for _ in range(N_TOPICS)]
-    topic_of = rng.choices(range(N_TOPICS), weights=topic_weights, k=n_articles)
+    topic_weights = [rng.uniform(0.3, 1.7) for _ in range(n_topics)]
+    topic_of = rng.choices(range(n_topics), weights=topic_weights, k=n_articles)
     ids = [_article_id(i) for i in range(n_articles)]
     is_target = [rng.random() < TARGET_SHARE for _ in range(n_articles)]
     pool_by_topic: dict[int, list[int]] = {}
