@@ -222,7 +222,7 @@ def _candidates(table: BandTable, config: ScanConfig, engine: int | Any, progres
     Local workers read the band files themselves; Dask workers, which may be
     on other machines, are sent the keys.
     """
-    tasks = table.tasks(config.candidates.max_bucket, inline=not isinstance(engine, int))
+    tasks = table.tasks(config.candidates, inline=not isinstance(engine, int))
     parts = []
     for part in map_chunks(band_task, tasks, engine, (config,)):
         parts.append(part)

@@ -1,5 +1,7 @@
 """Signatures are datasketch MinHashes; windows and bands behave as documented."""
 
+import itertools
+
 import numpy as np
 import pytest
 from datasketch import MinHash
@@ -132,7 +134,7 @@ def test_a_band_table_on_disk_gives_the_pairs_found_in_memory_whatever_the_order
     for first in range(0, len(order), 7):  # chunks of articles in a shuffled order, as the scan's second pass adds them
         chunk = order[first : first + 7]
         table.add(chunk, [sketches[k] for k in chunk])
-    tasks = table.tasks(cands.max_bucket, inline=inline)
+    tasks = table.tasks(cands, inline=inline)
     assert len(tasks) > 2  # several pieces of work for a pool
     assert candidate_pairs([band_task(t) for t in tasks], cands) == expected
 
@@ -151,3 +153,23 @@ def test_a_scan_leaves_no_band_files_behind(tmp_path, monkeypatch):
     (folder / "b.txt").write_text(STORY, encoding="utf-8")
     assert scan(folder).pairs
     assert list(spill.iterdir()) == []
+
+
+@pytest.mark.parametrize("seed", [3, 4])
+def test_banding_equals_a_dictionary_of_buckets(seed):
+    """The sort-based banding against the plain recipe: one dictionary per band, as MinHashLSH keeps."""
+    cands = CandidateConfig(max_bucket=4, min_band_hits=2)
+    sketches = _random_sketches(seed, 40)
+    meetings: dict[str, dict[tuple[int, int], int]] = {"verbatim": {}, "rewrite": {}}
+    for channel, found in meetings.items():
+        for band in range(cands.bands):
+            buckets: dict[int, set[int]] = {}
+            for article, sketch in enumerate(sketches):
+                for key in getattr(sketch, channel)[:, band].tolist():
+                    buckets.setdefault(key, set()).add(article)
+            for members in buckets.values():
+                if 2 <= len(members) <= cands.max_bucket:
+                    for pair in itertools.combinations(sorted(members), 2):
+                        found[pair] = found.get(pair, 0) + 1
+    expected = sorted(set(meetings["verbatim"]) | {p for p, n in meetings["rewrite"].items() if n >= 2})
+    assert expected and find_candidates(sketches, cands) == expected
