@@ -269,7 +269,7 @@ def _align_plan(candidates: list[tuple[int, int]], size: int) -> list[list[int]]
             chunks.append(current)
             current = []
         if len(ks) <= size:
-            current = current + ks
+            current.extend(ks)
             continue
         chunks.extend(_tiles(candidates, ks, size))
     return chunks + [current] if current else chunks
