@@ -240,9 +240,9 @@ def _align_plan(candidates: list[tuple[int, int]], size: int) -> list[list[int]]
     An article is analysed once in every chunk that uses it, so the pairs of
     one connected component go to one chunk, small components packed
     together. A component of more than ``size`` pairs (a wire story run by
-    hundreds of sites) is cut in tiles: its articles are numbered in order,
-    and a chunk takes the pairs between two blocks of about ``sqrt(size)`` of
-    them, so it needs a few dozen articles, not one per pair.
+    hundreds of sites) is cut in tiles: its articles are numbered breadth
+    first, and a chunk takes the pairs between two blocks of about
+    ``sqrt(size)`` of them, so it needs a few dozen articles, not one per pair.
 
     >>> _align_plan([(0, 1), (5, 6), (1, 2), (7, 8)], 3)
     [[0, 2, 1], [3]]
