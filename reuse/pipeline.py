@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import tempfile
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from os import PathLike
@@ -244,16 +244,88 @@ def _align_all(
 
     Each chunk carries the texts of its articles, which are analysed again
     there: nothing per article is held between reading and aligning but the
-    language it was read in.
+    language it was read in. The chunks follow the articles' connected
+    components (:func:`_align_plan`), so most articles are analysed once;
+    the pairs come back in the order of ``candidates`` whatever the split.
     """
+    plan = _align_plan(candidates, parallel.ALIGN_CHUNK)
     todo = (
         (chunk, {i: (articles[i], languages[i]) for pair in chunk for i in pair})
-        for chunk in _chunks(candidates, parallel.ALIGN_CHUNK)
+        for chunk in ([candidates[k] for k in ks] for ks in plan)
     )
+    rank = {(articles[i].id, articles[j].id): k for k, (i, j) in enumerate(candidates)}
     pairs: list[Pair] = []
     done = 0
-    for found in map_chunks(align_chunk, todo, engine, (config, learned, df)):
+    for ks, found in zip(plan, map_chunks(align_chunk, todo, engine, (config, learned, df))):
         pairs.extend(found)
-        done = min(done + parallel.ALIGN_CHUNK, len(candidates))
+        done += len(ks)
         _tick(progress, "align", done, len(candidates), every=1)
+    pairs.sort(key=lambda p: rank[p.a, p.b])
     return pairs
+
+
+def _align_plan(candidates: list[tuple[int, int]], size: int) -> list[list[int]]:
+    """Candidate positions in chunks of at most ``size`` that share their articles.
+
+    An article is analysed once in every chunk that uses it, so the pairs of
+    one connected component go to one chunk, small components packed
+    together. A component of more than ``size`` pairs (a wire story run by
+    hundreds of sites) is cut in tiles: its articles are numbered breadth
+    first, and a chunk takes the pairs between two blocks of about
+    ``sqrt(size)`` of them, so it needs a few dozen articles, not one per pair.
+
+    >>> _align_plan([(0, 1), (5, 6), (1, 2), (7, 8)], 3)
+    [[0, 2, 1], [3]]
+    """
+    parent = list(range(1 + max((max(pair) for pair in candidates), default=0)))
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j in candidates:
+        ri, rj = root(i), root(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+    components: dict[int, list[int]] = {}
+    for k, (i, _) in enumerate(candidates):
+        components.setdefault(root(i), []).append(k)
+    chunks: list[list[int]] = []
+    current: list[int] = []
+    for ks in components.values():
+        if len(current) + len(ks) > size and current:
+            chunks.append(current)
+            current = []
+        if len(ks) <= size:
+            current.extend(ks)
+            continue
+        chunks.extend(_tiles(candidates, ks, size))
+    return chunks + [current] if current else chunks
+
+
+def _tiles(candidates: list[tuple[int, int]], ks: list[int], size: int) -> list[list[int]]:
+    """The candidate positions ``ks`` of one large component in chunks of at most ``size``, tile by tile."""
+    block = max(1, int(size**0.5))
+    neighbours: dict[int, list[int]] = {}
+    for k in ks:
+        i, j = candidates[k]
+        neighbours.setdefault(i, []).append(j)
+        neighbours.setdefault(j, []).append(i)
+    # Breadth first from the lowest article: articles that share pairs get close numbers.
+    first = min(neighbours)
+    number = {first: 0}
+    queue = deque([first])
+    while queue:
+        for j in sorted(neighbours[queue.popleft()]):
+            if j not in number:
+                number[j] = len(number)
+                queue.append(j)
+
+    def tile(k: int) -> tuple[int, int, int]:
+        lo, hi = sorted((number[candidates[k][0]], number[candidates[k][1]]))
+        return lo // block, hi // block, k
+
+    ordered = sorted(ks, key=tile)
+    return [ordered[n : n + size] for n in range(0, len(ordered), size)]

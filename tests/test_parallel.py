@@ -6,12 +6,15 @@ import json
 import sys
 from pathlib import Path
 
+import networkx as nx
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reuse import parallel
 from reuse.cli import main
-from reuse.pipeline import most_common_language, scan_articles
+from reuse.pipeline import _align_plan, most_common_language, scan_articles
 
 SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
 if str(SCRIPTS) not in sys.path:
@@ -52,6 +55,29 @@ def test_the_size_of_the_chunks_does_not_change_the_report(corpus, monkeypatch):
     monkeypatch.setattr(parallel, "READ_CHUNK", 1)
     monkeypatch.setattr(parallel, "ALIGN_CHUNK", 1)
     assert _report(corpus, "--jobs", "1") == whole
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)).filter(lambda p: p[0] < p[1]), unique=True, max_size=120),
+    st.integers(1, 30),
+)
+def test_align_chunks_take_every_pair_once_and_keep_small_components_whole(candidates, size):
+    plan = _align_plan(candidates, size)
+    assert sorted(k for chunk in plan for k in chunk) == list(range(len(candidates)))
+    assert all(0 < len(chunk) <= size for chunk in plan)
+    chunk_of = {k: n for n, chunk in enumerate(plan) for k in chunk}
+    graph = nx.Graph(candidates)
+    for component in nx.connected_components(graph):
+        ks = [k for k, (i, _) in enumerate(candidates) if i in component]
+        if len(ks) <= size:
+            assert len({chunk_of[k] for k in ks}) == 1
+
+
+def test_a_large_component_is_aligned_in_tiles_that_reuse_their_articles():
+    """A wire story run by 60 sites: 1,770 pairs in chunks of 100 need far fewer than 200 articles each."""
+    candidates = [(i, j) for i in range(60) for j in range(i + 1, 60)]
+    plan = _align_plan(candidates, 100)
+    assert max(len({i for k in chunk for i in candidates[k]}) for chunk in plan) <= 40
 
 
 def test_jobs_must_be_at_least_one(corpus):
