@@ -32,17 +32,19 @@ from .candidates import trigram_set
 from .config import ScanConfig
 from .errors import ConfigError
 from .model import Article, Pair
+from .provenance import infer_directions
 from .sketch import Sketch, permutations, sketch_article
 from .text import DocumentFrequency, analyze, unique_sorted
 
-__all__ = ["ArticleSketch", "SHORT", "align_chunk", "default_jobs", "map_chunks", "masks", "read_chunk", "read_features", "settings", "workers"]
+__all__ = ["ArticleSketch", "SHORT", "align_chunk", "default_jobs", "map_chunks", "masks", "provenance_chunk", "read_chunk", "read_features", "settings", "workers"]
 
 #: Articles with fewer words than this and no language of their own take the corpus's.
 SHORT = 300
 
-#: Articles per reading chunk and candidate pairs per alignment chunk.
+#: Articles per reading chunk, candidate pairs per alignment chunk, pairs per provenance chunk.
 READ_CHUNK = 250
 ALIGN_CHUNK = 400
+PROVENANCE_CHUNK = 400
 
 #: Seconds to wait for a Dask scheduler to answer.
 CONNECT_TIMEOUT = 30
@@ -129,6 +131,12 @@ def align_chunk(chunk: tuple[Sequence[tuple[int, int]], dict[int, tuple[Article,
         if pair is not None:
             found.append(pair)
     return found
+
+
+def provenance_chunk(chunk: tuple[Sequence[Article], list[Pair]]) -> list[Pair]:
+    """The directions of the pairs of whole clusters, given the articles they join (see :func:`infer_directions`)."""
+    articles, pairs = chunk
+    return infer_directions(articles, pairs)
 
 
 def _warm(config: ScanConfig) -> None:

@@ -25,8 +25,7 @@ from .load import load_articles
 from .errors import InputError
 from .model import Article, Pair, ScanResult, Skipped
 from .outlets import link_outlets
-from .parallel import SHORT, ArticleSketch, align_chunk, map_chunks, read_chunk
-from .provenance import infer_directions
+from .parallel import SHORT, ArticleSketch, align_chunk, map_chunks, provenance_chunk, read_chunk
 from .text import DocumentFrequency
 
 __all__ = ["ProgressCallback", "scan", "scan_articles"]
@@ -134,7 +133,7 @@ def _scan(
     with timer.stage("align"):
         pairs = _align_all(articles, languages, candidates, learned, df, config, engine, progress)
     with timer.stage("provenance"):
-        pairs = infer_directions(articles, pairs)
+        pairs = _directions(articles, pairs, config, engine)
     pairs.sort(key=lambda p: (-p.shared_words, p.a, p.b))
     with timer.stage("outlets"):
         outlets = link_outlets(articles, pairs)
@@ -264,6 +263,31 @@ def _align_all(
     return pairs
 
 
+def _directions(articles: tuple[Article, ...], pairs: list[Pair], config: ScanConfig, engine: int | Any) -> list[Pair]:
+    """The pairs with their directions, whole clusters at a time over ``engine``'s workers.
+
+    The direction of a pair depends on the other articles of its cluster
+    (witnesses, the stemma) and on nothing outside it, so clusters are
+    decided apart; small ones are packed into chunks of about
+    ``parallel.PROVENANCE_CHUNK`` pairs, a larger one goes whole. The pairs
+    keep their order.
+    """
+    index = {a.id: k for k, a in enumerate(articles)}
+    edges = [(index[p.a], index[p.b]) for p in pairs]
+    plan: list[list[int]] = []
+    for ks in _components(edges):
+        if plan and len(plan[-1]) + len(ks) <= parallel.PROVENANCE_CHUNK:
+            plan[-1].extend(ks)
+        else:
+            plan.append(list(ks))
+    todo = (([articles[i] for i in sorted({i for k in ks for i in edges[k]})], [pairs[k] for k in ks]) for ks in plan)
+    out = list(pairs)
+    for ks, found in zip(plan, map_chunks(provenance_chunk, todo, engine, (config,))):
+        for k, pair in zip(ks, found):
+            out[k] = pair
+    return out
+
+
 def _align_plan(candidates: list[tuple[int, int]], size: int) -> list[list[int]]:
     """Candidate positions in chunks of at most ``size`` that share their articles.
 
@@ -277,24 +301,9 @@ def _align_plan(candidates: list[tuple[int, int]], size: int) -> list[list[int]]
     >>> _align_plan([(0, 1), (5, 6), (1, 2), (7, 8)], 3)
     [[0, 2, 1], [3]]
     """
-    parent = list(range(1 + max((max(pair) for pair in candidates), default=0)))
-
-    def root(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for i, j in candidates:
-        ri, rj = root(i), root(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
-    components: dict[int, list[int]] = {}
-    for k, (i, _) in enumerate(candidates):
-        components.setdefault(root(i), []).append(k)
     chunks: list[list[int]] = []
     current: list[int] = []
-    for ks in components.values():
+    for ks in _components(candidates):
         if len(current) + len(ks) > size and current:
             chunks.append(current)
             current = []
@@ -303,6 +312,30 @@ def _align_plan(candidates: list[tuple[int, int]], size: int) -> list[list[int]]
             continue
         chunks.extend(_tiles(candidates, ks, size))
     return chunks + [current] if current else chunks
+
+
+def _components(edges: list[tuple[int, int]]) -> list[list[int]]:
+    """Positions of ``edges`` grouped by connected component, each group and the groups in first-seen order.
+
+    >>> _components([(0, 1), (5, 6), (1, 2)])
+    [[0, 2], [1]]
+    """
+    parent = list(range(1 + max((max(edge) for edge in edges), default=0)))
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j in edges:
+        ri, rj = root(i), root(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+    components: dict[int, list[int]] = {}
+    for k, (i, _) in enumerate(edges):
+        components.setdefault(root(i), []).append(k)
+    return list(components.values())
 
 
 def _tiles(candidates: list[tuple[int, int]], ks: list[int], size: int) -> list[list[int]]:

@@ -360,14 +360,12 @@ def build_stemma(
     # partner changed them, ranks above that partner unless metadata says otherwise.
     stemma.kept = attestation(graph, readings, stemma.votes)
     order = [(k, c) for k, c in sorted(stemma.kept) if abs(metadata[id(graph[k][c]["pair"])]) <= margin]
-    for _ in range(len(order)):  # a few passes settle it; a cycle of such pairs stops at the bound
-        raised = False
-        for kept, changed in order:
-            if rank[changed] >= rank[kept]:
-                rank[kept] = round(rank[changed] + 0.001, 4)
-                raised = True
-        if not raised:
-            break
+    component = {node: n for n, nodes in enumerate(nx.connected_components(graph)) for node in nodes}
+    by_component: dict[int, list[tuple[str, str]]] = {}
+    for kept, changed in order:
+        by_component.setdefault(component[kept], []).append((kept, changed))
+    for ordered_pairs in by_component.values():  # each cluster alone, so clusters can be decided apart
+        _raise_kept(ordered_pairs, rank)
     for x in sorted(graph.nodes, key=lambda n: (-rank[n], n)):
         for z, e in graph.adj[x].items():
             if (x, z) in stemma.kept and _toward(e["pair"], z, metadata) <= margin:
@@ -407,6 +405,22 @@ def build_stemma(
                     chosen = grand
         stemma.parent[x] = chosen
     return stemma
+
+
+def _raise_kept(order: list[tuple[str, str]], rank: dict[str, float]) -> None:
+    """Rank each ``kept`` text of ``order`` above the text that ``changed`` its readings.
+
+    A few passes settle it; a cycle of such pairs stops at the bound (as
+    many passes as pairs in the cluster).
+    """
+    for _ in range(len(order)):
+        raised = False
+        for kept, changed in order:
+            if rank[changed] >= rank[kept]:
+                rank[kept] = round(rank[changed] + 0.001, 4)
+                raised = True
+        if not raised:
+            break
 
 
 def attestation(

@@ -41,6 +41,7 @@ def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
     """Chunks of a few articles and pairs, so a small corpus is spread over many tasks."""
     monkeypatch.setattr(parallel, "READ_CHUNK", 7)
     monkeypatch.setattr(parallel, "ALIGN_CHUNK", 5)
+    monkeypatch.setattr(parallel, "PROVENANCE_CHUNK", 3)
 
 
 @pytest.mark.parametrize("jobs", ["2", "3"], ids=["two", "three"])
@@ -54,6 +55,7 @@ def test_the_size_of_the_chunks_does_not_change_the_report(corpus, monkeypatch):
     whole = _report(corpus, "--jobs", "1")
     monkeypatch.setattr(parallel, "READ_CHUNK", 1)
     monkeypatch.setattr(parallel, "ALIGN_CHUNK", 1)
+    monkeypatch.setattr(parallel, "PROVENANCE_CHUNK", 1)  # every cluster decided apart
     assert _report(corpus, "--jobs", "1") == whole
 
 
