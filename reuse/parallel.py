@@ -64,7 +64,7 @@ class ArticleSketch:
 
     language: str  # the language it was read in ("" for none)
     short_unknown: bool  # too short for a guess and none found: takes the corpus's language
-    sketch: Sketch | None  # None once the scan has stored its band keys
+    sketch: Sketch
     line_keys: frozenset[int]  # its short lines, to learn boilerplate
     stem_set: np.ndarray  # its distinct usable stems, for document frequencies
     trigrams: np.ndarray  # its three-word runs, to verify candidates

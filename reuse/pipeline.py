@@ -8,7 +8,6 @@ them and reports progress through an optional callback (it never prints).
 
 from __future__ import annotations
 
-import dataclasses
 import tempfile
 import time
 from collections import Counter, deque
@@ -16,6 +15,8 @@ from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from os import PathLike
 from typing import Any
+
+import numpy as np
 
 from . import parallel
 from .boilerplate import learn_boilerplate
@@ -120,16 +121,14 @@ def _scan(
         table = BandTable(folder, config.candidates.bands)
         with timer.stage("sketch"):
             read = _read_all(articles, config, engine, progress, table)
-            languages = [r.language for r in read]
+        languages = read.languages
         with timer.stage("boilerplate"):
-            learned = learn_boilerplate([r.line_keys for r in read], config.boilerplate)
-            df = DocumentFrequency.from_sets([r.stem_set for r in read])
+            learned = learn_boilerplate(read.line_keys, config.boilerplate)
+            df = read.document_frequency()
         with timer.stage("candidates"):
             candidates = _candidates(table, config, engine, progress)
-            trigrams = [r.trigrams for r in read]
+            candidates = verify_candidates(candidates, read.trigrams, config.candidates)
             del read
-            candidates = verify_candidates(candidates, trigrams, config.candidates)
-            del trigrams
     with timer.stage("align"):
         pairs = _align_all(articles, languages, candidates, learned, df, config, engine, progress)
     with timer.stage("provenance"):
@@ -182,37 +181,74 @@ def _chunks(items: list, size: int) -> Iterable[list]:
     return (items[k : k + size] for k in range(0, len(items), size))
 
 
+class _Gathered:
+    """What the later stages need of the reading, gathered as each article's reading becomes final.
+
+    The band keys go to the :class:`BandTable` on disk; the distinct stems
+    are counted a chunk at a time (document frequencies need only the
+    counts); the language, short-line keys and three-word runs are kept per
+    article.
+    """
+
+    def __init__(self, n: int, table: BandTable) -> None:
+        self.table = table
+        self.languages = [""] * n
+        self.line_keys: list[frozenset[int]] = [frozenset()] * n
+        self.trigrams: list[np.ndarray] = [np.zeros(0, dtype=np.uint32)] * n
+        self._stems: list[tuple[np.ndarray, np.ndarray]] = []
+
+    def add(self, indices: list[int], records: list[ArticleSketch]) -> None:
+        """Take the final reading of the articles ``indices``."""
+        if not indices:
+            return
+        self.table.add(indices, [r.sketch for r in records])
+        for k, r in zip(indices, records):
+            self.languages[k], self.line_keys[k], self.trigrams[k] = r.language, r.line_keys, r.trigrams
+        self._stems.append(np.unique(np.concatenate([r.stem_set for r in records]), return_counts=True))
+
+    def document_frequency(self) -> DocumentFrequency:
+        """How many articles use each stem (as :meth:`DocumentFrequency.from_sets` of every article)."""
+        if not self._stems:
+            return DocumentFrequency.from_sets([])
+        stems, where = np.unique(np.concatenate([s for s, _ in self._stems]), return_inverse=True)
+        counts = np.bincount(where, weights=np.concatenate([c for _, c in self._stems]), minlength=len(stems))
+        return DocumentFrequency(stems, counts.astype(np.int64), len(self.languages))
+
+
 def _read_all(
     articles: tuple[Article, ...], config: ScanConfig, engine: int | Any, progress: ProgressCallback | None, table: BandTable
-) -> list[ArticleSketch]:
+) -> _Gathered:
     """Analyse, mask and sketch every article, in chunks over ``engine``'s workers.
 
     Two passes: every article is read in its own language; then the short
     ones with no language of their own are read again in the corpus's most
     common language, so a short copy stems like the article it was copied
-    from whatever the order of the articles or the split of the work.
-
-    Each article's band keys go to ``table`` once its reading is final; the
-    records returned keep the rest (their ``sketch`` is ``None``).
+    from whatever the order of the articles or the split of the work. An
+    article's reading is gathered once it is final.
     """
-    read: list[ArticleSketch] = []
+    gathered = _Gathered(len(articles), table)
+    languages: Counter[str] = Counter()
+    again: list[int] = []
+    held: list[ArticleSketch] = []  # first readings of the short ones, until the fallback is known
+    done = 0
     for chunk in map_chunks(read_chunk, _chunks([(a, None) for a in articles], parallel.READ_CHUNK), engine, (config,)):
-        final = [k for k, r in enumerate(chunk, len(read)) if not r.short_unknown]
-        table.add(final, [chunk[k - len(read)].sketch for k in final])
-        read.extend(dataclasses.replace(r, sketch=None) if not r.short_unknown else r for r in chunk)
-        _tick(progress, "sketch", len(read), len(articles), every=1)
-    fallback = most_common_language(Counter(r.language for r in read if r.language))
-    again = [k for k, r in enumerate(read) if r.short_unknown]
-    if fallback:
-        done = 0
+        final = [k for k, r in enumerate(chunk, done) if not r.short_unknown]
+        gathered.add(final, [chunk[k - done] for k in final])
+        for k, r in enumerate(chunk, done):
+            if r.language:
+                languages[r.language] += 1
+            if r.short_unknown:
+                again.append(k)
+                held.append(r)
+        done += len(chunk)
+        _tick(progress, "sketch", done, len(articles), every=1)
+    fallback = most_common_language(languages)
+    if fallback and again:
+        held = []
         for chunk in map_chunks(read_chunk, _chunks([(articles[k], fallback) for k in again], parallel.READ_CHUNK), engine, (config,)):
-            for r in chunk:
-                read[again[done]] = r
-                done += 1
-    table.add(again, [read[k].sketch for k in again])
-    for k in again:
-        read[k] = dataclasses.replace(read[k], sketch=None)
-    return read
+            held.extend(chunk)
+    gathered.add(again, held)
+    return gathered
 
 
 def _candidates(table: BandTable, config: ScanConfig, engine: int | Any, progress: ProgressCallback | None) -> list[tuple[int, int]]:
