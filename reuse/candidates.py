@@ -190,64 +190,70 @@ def find_candidates(sketches: Sequence[Sketch], config: CandidateConfig) -> list
 
 
 class BandTable:
-    """The band keys of a scan's windows on disk: one file per channel and band, and one of owners.
+    """The band keys of a scan's windows on disk: per channel, one file of keys and one of owners per batch added.
 
-    Articles are added in any order, as they are read; :meth:`tasks` then
-    gives the banding work in pieces of :data:`BANDS_PER_TASK` bands, each
-    naming its files (or carrying its arrays, for workers on other machines).
+    A batch's keys are stored band by band (a ``bands x windows`` array), so
+    it is written in one piece and a band of it read in one piece. Articles
+    are added in any order, as they are read; :meth:`tasks` then gives the
+    banding work in pieces of :data:`BANDS_PER_TASK` bands, each naming its
+    files (or carrying its arrays, for workers on other machines).
     """
 
     def __init__(self, folder: str | Path, bands: int) -> None:
         self.folder = Path(folder)
         self.bands = bands
-        self.windows = dict.fromkeys(CHANNELS, 0)
-
-    def _path(self, channel: str, band: int | None = None) -> Path:
-        return self.folder / (f"{channel}.owners" if band is None else f"{channel}.{band}")
+        self.batches: dict[str, list[tuple[str, str, int]]] = {c: [] for c in CHANNELS}  # (keys, owners, windows)
 
     def add(self, owners: Sequence[int], sketches: Sequence[Sketch]) -> None:
-        """Append the keys of ``sketches``, the article index of each given by ``owners``."""
+        """Store the keys of ``sketches``, the article index of each given by ``owners``."""
         for channel in CHANNELS:
             blocks = [getattr(s, channel) for s in sketches]
             counts = [len(b) for b in blocks]
             if sum(counts) == 0:
                 continue
-            keys = np.concatenate(blocks)
-            with open(self._path(channel), "ab") as f:
-                np.repeat(np.asarray(owners, dtype=np.uint32), counts).tofile(f)
-            for band in range(self.bands):
-                with open(self._path(channel, band), "ab") as f:
-                    np.ascontiguousarray(keys[:, band]).tofile(f)
-            self.windows[channel] += len(keys)
+            batch = self.folder / f"{channel}.{len(self.batches[channel])}"
+            keys, owned = f"{batch}.keys", f"{batch}.owners"
+            np.ascontiguousarray(np.concatenate(blocks)[:, : self.bands].T).tofile(keys)
+            np.repeat(np.asarray(owners, dtype=np.uint32), counts).tofile(owned)
+            self.batches[channel].append((keys, owned, sum(counts)))
 
     def tasks(self, config: CandidateConfig, inline: bool = False) -> list[tuple]:
-        """Chunks for :func:`band_task`: ``(channel, owners, bands, max_bucket, cap)``.
+        """Chunks for :func:`band_task`: ``(channel, batches, bands, max_bucket, cap)``.
 
-        ``owners`` and each of ``bands`` are file paths, or with ``inline``
-        the arrays themselves.
+        ``batches`` lists each batch's ``(keys file, owners file, windows)``;
+        with ``inline`` it is instead ``(owners, {band: keys})``, the arrays
+        themselves, concatenated over the batches.
         """
-        load = _load if inline else str
         out = []
-        for channel in CHANNELS:
-            if not self.windows[channel]:
+        for channel, batches in self.batches.items():
+            if not batches:
                 continue
             for first in range(0, self.bands, BANDS_PER_TASK):
-                bands = [load(self._path(channel, b)) for b in range(first, min(first + BANDS_PER_TASK, self.bands))]
-                out.append((channel, load(self._path(channel)), bands, config.max_bucket, _needed(channel, config)))
+                bands = list(range(first, min(first + BANDS_PER_TASK, self.bands)))
+                source = (_owners(batches), {b: _band(batches, b) for b in bands}) if inline else batches
+                out.append((channel, source, bands, config.max_bucket, _needed(channel, config)))
         return out
 
 
-def _load(source: str | Path | np.ndarray) -> np.ndarray:
-    if isinstance(source, np.ndarray):
-        return source
-    dtype = np.uint32 if str(source).endswith(".owners") else np.uint64
-    return np.fromfile(source, dtype=dtype)
+def _owners(batches: list[tuple[str, str, int]]) -> np.ndarray:
+    return np.concatenate([np.fromfile(owned, dtype=np.uint32) for _, owned, _ in batches])
+
+
+def _band(batches: list[tuple[str, str, int]], band: int) -> np.ndarray:
+    """One band's keys over every batch: one read of ``windows`` keys per batch."""
+    return np.concatenate([np.fromfile(keys, dtype=np.uint64, count=n, offset=band * n * 8) for keys, _, n in batches])
 
 
 def band_task(task: tuple) -> tuple[str, np.ndarray]:
     """:func:`band_hits` of one :meth:`BandTable.tasks` chunk, loading one band at a time."""
-    channel, owners, bands, max_bucket, cap = task
-    return channel, band_hits((_load(b) for b in bands), _load(owners), max_bucket, cap)
+    channel, source, bands, max_bucket, cap = task
+    if isinstance(source, tuple):  # the arrays themselves
+        owners, keys = source
+        columns = (keys[b] for b in bands)
+    else:
+        owners = _owners(source)
+        columns = (_band(source, b) for b in bands)
+    return channel, band_hits(columns, owners, max_bucket, cap)
 
 
 def trigram_set(words: np.ndarray) -> np.ndarray:
