@@ -42,6 +42,7 @@ __all__ = [
     "shared_runs",
     "trigram_set",
     "verify_candidates",
+    "write_batch",
 ]
 
 #: Bands banded by one task: enough work to be worth a task, few enough
@@ -206,16 +207,13 @@ class BandTable:
 
     def add(self, owners: Sequence[int], sketches: Sequence[Sketch]) -> None:
         """Store the keys of ``sketches``, the article index of each given by ``owners``."""
-        for channel in CHANNELS:
-            blocks = [getattr(s, channel) for s in sketches]
-            counts = [len(b) for b in blocks]
-            if sum(counts) == 0:
-                continue
-            batch = self.folder / f"{channel}.{len(self.batches[channel])}"
-            keys, owned = f"{batch}.keys", f"{batch}.owners"
-            np.ascontiguousarray(np.concatenate(blocks)[:, : self.bands].T).tofile(keys)
-            np.repeat(np.asarray(owners, dtype=np.uint32), counts).tofile(owned)
-            self.batches[channel].append((keys, owned, sum(counts)))
+        name = f"main-{sum(map(len, self.batches.values()))}"
+        self.register(write_batch(self.folder, name, self.bands, owners, sketches))
+
+    def register(self, batches: Iterable[tuple[str, str, str, int]]) -> None:
+        """Take batches that :func:`write_batch` wrote (in a worker, say): ``(channel, keys, owners, windows)``."""
+        for channel, keys, owners, windows in batches:
+            self.batches[channel].append((keys, owners, windows))
 
     def tasks(self, config: CandidateConfig, inline: bool = False) -> list[tuple]:
         """Chunks for :func:`band_task`: ``(channel, batches, bands, max_bucket, cap)``.
@@ -233,6 +231,26 @@ class BandTable:
                 source = (_owners(batches), {b: _band(batches, b) for b in bands}) if inline else batches
                 out.append((channel, source, bands, config.max_bucket, _needed(channel, config)))
         return out
+
+
+def write_batch(folder: str | Path, name: str, bands: int, owners: Sequence[int], sketches: Sequence[Sketch]) -> list[tuple[str, str, str, int]]:
+    """Write the keys of ``sketches`` into ``folder`` as the batch ``name`` of a :class:`BandTable`.
+
+    Returns what :meth:`BandTable.register` takes, one entry per channel
+    with windows. ``name`` must be unique within the folder.
+    """
+    written = []
+    for channel in CHANNELS:
+        blocks = [getattr(s, channel) for s in sketches]
+        counts = [len(b) for b in blocks]
+        if sum(counts) == 0:
+            continue
+        batch = Path(folder) / f"{channel}.{name}"
+        keys, owned = f"{batch}.keys", f"{batch}.owners"
+        np.ascontiguousarray(np.concatenate(blocks)[:, :bands].T).tofile(keys)
+        np.repeat(np.asarray(owners, dtype=np.uint32), counts).tofile(owned)
+        written.append((channel, keys, owned, sum(counts)))
+    return written
 
 
 def _owners(batches: list[tuple[str, str, int]]) -> np.ndarray:

@@ -15,6 +15,7 @@ needs them and drops them with the chunk.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import multiprocessing
 import os
@@ -28,7 +29,7 @@ import numpy as np
 
 from .align import align_pair, prepare
 from .boilerplate import line_keys, mask_lines, short_lines, usable_words
-from .candidates import trigram_set
+from .candidates import trigram_set, write_batch
 from .config import ScanConfig
 from .errors import ConfigError
 from .model import Article, Pair
@@ -36,7 +37,7 @@ from .provenance import infer_directions
 from .sketch import Sketch, permutations, sketch_article
 from .text import DocumentFrequency, analyze, unique_sorted
 
-__all__ = ["ArticleSketch", "SHORT", "align_chunk", "default_jobs", "map_chunks", "masks", "provenance_chunk", "read_chunk", "read_features", "settings", "workers"]
+__all__ = ["ArticleSketch", "SHORT", "align_chunk", "default_jobs", "map_chunks", "masks", "provenance_chunk", "read_and_store", "read_chunk", "read_features", "settings", "workers"]
 
 #: Articles with fewer words than this and no language of their own take the corpus's.
 SHORT = 300
@@ -64,7 +65,7 @@ class ArticleSketch:
 
     language: str  # the language it was read in ("" for none)
     short_unknown: bool  # too short for a guess and none found: takes the corpus's language
-    sketch: Sketch
+    sketch: Sketch | None  # None once its band keys are written to the scan's band table
     line_keys: frozenset[int]  # its short lines, to learn boilerplate
     stem_set: np.ndarray  # its distinct usable stems, for document frequencies
     trigrams: np.ndarray  # its three-word runs, to verify candidates
@@ -109,6 +110,30 @@ def read_chunk(chunk: Sequence[tuple[Article, str | None]]) -> list[ArticleSketc
             )
         )
     return out
+
+
+def read_and_store(task: tuple) -> tuple[list[ArticleSketch], list]:
+    """:func:`read_chunk`, then the band keys of the final readings written here to the scan's band table.
+
+    ``task`` is ``(name, indices, items, folder, bands)``: a name for the
+    batch unique in the scan, the articles' indices in the scan, the items
+    :func:`read_chunk` reads, and the band table's folder and band count;
+    with no folder (workers that do not share the scan's disk) the keys come
+    back instead. A reading is final unless the article was read without a
+    language and is short with none of its own (the scan reads it again in
+    the corpus's language). Returns the readings, the final ones without
+    their sketch when written, and the batches written
+    (:meth:`reuse.candidates.BandTable.register` takes them).
+    """
+    name, indices, items, folder, bands = task
+    records = read_chunk(items)
+    if folder is None:
+        return records, []
+    final = [k for k, r in enumerate(records) if not r.short_unknown]
+    written = write_batch(folder, name, bands, [indices[k] for k in final], [records[k].sketch for k in final])
+    for k in final:
+        records[k] = dataclasses.replace(records[k], sketch=None)
+    return records, written
 
 
 def align_chunk(chunk: tuple[Sequence[tuple[int, int]], dict[int, tuple[Article, str]]]) -> list[Pair]:

@@ -26,7 +26,7 @@ from .load import load_articles
 from .errors import InputError
 from .model import Article, Pair, ScanResult, Skipped
 from .outlets import link_outlets
-from .parallel import SHORT, ArticleSketch, align_chunk, map_chunks, provenance_chunk, read_chunk
+from .parallel import SHORT, ArticleSketch, align_chunk, map_chunks, provenance_chunk, read_and_store
 from .text import DocumentFrequency
 
 __all__ = ["ProgressCallback", "scan", "scan_articles"]
@@ -177,10 +177,6 @@ def most_common_language(counts: Counter[str]) -> str | None:
     return min(counts.items(), key=lambda item: (-item[1], item[0]))[0]
 
 
-def _chunks(items: list, size: int) -> Iterable[list]:
-    return (items[k : k + size] for k in range(0, len(items), size))
-
-
 class _Gathered:
     """What the later stages need of the reading, gathered as each article's reading becomes final.
 
@@ -198,10 +194,12 @@ class _Gathered:
         self._stems: list[tuple[np.ndarray, np.ndarray]] = []
 
     def add(self, indices: list[int], records: list[ArticleSketch]) -> None:
-        """Take the final reading of the articles ``indices``."""
+        """Take the final reading of the articles ``indices`` (their band keys stored unless the sketch is still there)."""
         if not indices:
             return
-        self.table.add(indices, [r.sketch for r in records])
+        with_keys = [(k, r.sketch) for k, r in zip(indices, records) if r.sketch is not None]
+        if with_keys:
+            self.table.add([k for k, _ in with_keys], [sketch for _, sketch in with_keys])
         for k, r in zip(indices, records):
             self.languages[k], self.line_keys[k], self.trigrams[k] = r.language, r.line_keys, r.trigrams
         self._stems.append(np.unique(np.concatenate([r.stem_set for r in records]), return_counts=True))
@@ -227,26 +225,36 @@ def _read_all(
     article's reading is gathered once it is final.
     """
     gathered = _Gathered(len(articles), table)
+    # Local workers write the band keys themselves; Dask workers, maybe on other machines, send them back.
+    folder = str(table.folder) if isinstance(engine, int) else None
+
+    def tasks(name: str, indices: list[int], language: str | None) -> Iterable[tuple]:
+        for first in range(0, len(indices), parallel.READ_CHUNK):
+            part = indices[first : first + parallel.READ_CHUNK]
+            yield f"{name}{first}", part, [(articles[k], language) for k in part], folder, table.bands
+
     languages: Counter[str] = Counter()
     again: list[int] = []
     held: list[ArticleSketch] = []  # first readings of the short ones, until the fallback is known
     done = 0
-    for chunk in map_chunks(read_chunk, _chunks([(a, None) for a in articles], parallel.READ_CHUNK), engine, (config,)):
-        final = [k for k, r in enumerate(chunk, done) if not r.short_unknown]
-        gathered.add(final, [chunk[k - done] for k in final])
-        for k, r in enumerate(chunk, done):
+    for records, written in map_chunks(read_and_store, tasks("read", list(range(len(articles))), None), engine, (config,)):
+        table.register(written)
+        final = [k for k, r in enumerate(records, done) if not r.short_unknown]
+        gathered.add(final, [records[k - done] for k in final])
+        for k, r in enumerate(records, done):
             if r.language:
                 languages[r.language] += 1
             if r.short_unknown:
                 again.append(k)
                 held.append(r)
-        done += len(chunk)
+        done += len(records)
         _tick(progress, "sketch", done, len(articles), every=1)
     fallback = most_common_language(languages)
     if fallback and again:
         held = []
-        for chunk in map_chunks(read_chunk, _chunks([(articles[k], fallback) for k in again], parallel.READ_CHUNK), engine, (config,)):
-            held.extend(chunk)
+        for records, written in map_chunks(read_and_store, tasks("again", again, fallback), engine, (config,)):
+            table.register(written)
+            held.extend(records)
     gathered.add(again, held)
     return gathered
 
