@@ -16,6 +16,7 @@ The text itself is kept for display; only matching leaves these words out.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
@@ -34,10 +35,13 @@ _REPEAT_NGRAM = 5
 
 def _line_bounds(text: str) -> tuple[np.ndarray, np.ndarray]:
     """Start and end character offsets of each line of ``text``."""
-    breaks = np.flatnonzero(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32) == 10)
+    breaks = np.fromiter((m.start() for m in _BREAK.finditer(text)), dtype=np.int64)
     starts = np.concatenate(([0], breaks + 1))
     ends = np.concatenate((breaks, [len(text)]))
     return starts, ends
+
+
+_BREAK = re.compile("\n")
 
 
 def _key(words: np.ndarray) -> int:
@@ -95,10 +99,16 @@ def _repeats(analysis: Analysis) -> np.ndarray:
     grams = ngram_hashes(analysis.words, _REPEAT_NGRAM)
     if len(grams) < 2:
         return mask
-    order = np.argsort(grams, kind="stable")
-    ordered = grams[order]
-    repeat = np.concatenate(([False], ordered[1:] == ordered[:-1]))
-    later = order[repeat]  # every occurrence after the first, in text order
+    ordered = np.sort(grams)
+    repeated = ordered[1:][ordered[1:] == ordered[:-1]]
+    if len(repeated) == 0:  # most articles: one plain sort tells
+        return mask
+    # Only the occurrences of repeated runs are ordered again, stably, to
+    # find every occurrence after the first, in text order.
+    where = np.flatnonzero(np.isin(grams, repeated))
+    order = np.argsort(grams[where], kind="stable")
+    runs = grams[where][order]
+    later = where[order[1:][runs[1:] == runs[:-1]]]
     for offset in range(_REPEAT_NGRAM):
         mask[later + offset] = True
     return mask

@@ -54,11 +54,15 @@ def permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _fmix32(h: np.ndarray) -> np.ndarray:
-    h = h ^ (h >> np.uint32(16))
-    h = h * _M1
-    h = h ^ (h >> np.uint32(13))
-    h = h * _M2
-    return h ^ (h >> np.uint32(16))
+    """MurmurHash3's finaliser of each value, in place."""
+    shifted = np.empty_like(h)
+    for shift, mult in ((16, _M1), (13, _M2)):
+        np.right_shift(h, np.uint32(shift), out=shifted)
+        h ^= shifted
+        h *= mult
+    np.right_shift(h, np.uint32(16), out=shifted)
+    h ^= shifted
+    return h
 
 
 _CHUNK_ROWS = 256  # rows of the items x permutations matrix at a time: 128 KB, cache-sized
@@ -77,15 +81,22 @@ def _tiled(num_perm: int, seed: int, stride: int) -> tuple[np.ndarray, np.ndarra
     return np.tile(a, (rows, 1)), np.tile(b, (rows, 1))
 
 
-def _padded_hashes(items: np.ndarray, stride: int) -> np.ndarray:
-    """32-bit item hashes, the last repeated up to a multiple of ``stride``.
+def _padded_hashes(sequences: list[np.ndarray], stride: int) -> np.ndarray:
+    """32-bit hashes of the items of each sequence, its last repeated up to a multiple of ``stride``.
 
     A repeated item cannot change the minimum of its block, so blocks of
-    several sequences can be stacked and reduced together.
+    several sequences can be stacked and reduced together. One array for all
+    of them: the hashing is a few numpy calls per article, not per sequence.
     """
-    h = _fmix32((items & np.uint64(0xFFFFFFFF)).astype(np.uint32))
-    short = -len(h) % stride
-    return np.concatenate((h, np.repeat(h[-1:], short))) if short else h
+    hashed = np.empty(sum(len(s) + -len(s) % stride for s in sequences), dtype=np.uint32)
+    first = 0
+    for items in sequences:
+        if len(items):
+            end = first + len(items)
+            np.copyto(hashed[first:end], items, casting="unsafe")  # the low 32 bits
+            first = end + -len(items) % stride
+            hashed[end:first] = hashed[end - 1]
+    return _fmix32(hashed)
 
 
 def _block_minima(hashed: np.ndarray, config: SketchConfig) -> np.ndarray:
@@ -129,19 +140,16 @@ def signatures(items: np.ndarray, config: SketchConfig) -> np.ndarray:
     ``[w * stride, w * stride + window)``, the last window reaching the end.
     A sequence shorter than ``window`` is one window; an empty one has none.
     """
-    if len(items) == 0:
-        return np.zeros((0, config.num_perm), dtype=np.uint32)
-    return _windows(_block_minima(_padded_hashes(items, config.stride), config), config)
+    return _signatures_of([items], config)[0]
 
 
 def _signatures_of(sequences: list[np.ndarray], config: SketchConfig) -> list[np.ndarray]:
     """:func:`signatures` of several sequences, their matrices computed in one pass."""
     stride = config.stride
-    padded = [_padded_hashes(s, stride) if len(s) else s.astype(np.uint32) for s in sequences]
-    blocks = _block_minima(np.concatenate(padded), config)
+    blocks = _block_minima(_padded_hashes(sequences, stride), config)
     out, first = [], 0
-    for h in padded:
-        n_blocks = len(h) // stride
+    for items in sequences:
+        n_blocks = -(-len(items) // stride)
         if n_blocks == 0:
             out.append(np.zeros((0, config.num_perm), dtype=np.uint32))
         else:
@@ -150,15 +158,21 @@ def _signatures_of(sequences: list[np.ndarray], config: SketchConfig) -> list[np
     return out
 
 
-def band_keys(sigs: np.ndarray, candidates: CandidateConfig, salt: int) -> np.ndarray:
-    """One 64-bit key per window and band: windows sharing a key share that band."""
+def band_keys(sigs: np.ndarray, candidates: CandidateConfig, salt: int | np.ndarray) -> np.ndarray:
+    """One 64-bit key per window and band: windows sharing a key share that band.
+
+    ``salt`` is one number, or one per window (several channels keyed at once).
+    """
     rows = candidates.rows
     shaped = sigs[:, : candidates.bands * rows].reshape(len(sigs), candidates.bands, rows).astype(np.uint64)
-    acc = np.full(shaped.shape[:2], np.uint64(salt), dtype=np.uint64)
+    acc = np.empty(shaped.shape[:2], dtype=np.uint64)
+    acc[:] = np.asarray(salt, dtype=np.uint64).reshape(-1, 1)
+    shifted = np.empty_like(acc)
     for r in range(rows):
         acc *= _BAND_MULT
         acc ^= shaped[:, :, r]
-        acc ^= acc >> np.uint64(31)
+        np.right_shift(acc, np.uint64(31), out=shifted)
+        acc ^= shifted
     return acc
 
 
@@ -181,10 +195,10 @@ def channel_items(analysis: Analysis, usable: np.ndarray, config: SketchConfig) 
 def sketch_article(analysis: Analysis, usable: np.ndarray, config: SketchConfig, candidates: CandidateConfig) -> Sketch:
     """Band keys of every window of one article in both channels."""
     verbatim, rewrite = _signatures_of(list(channel_items(analysis, usable, config)), config)
-    return Sketch(
-        verbatim=band_keys(verbatim, candidates, salt=1),
-        rewrite=band_keys(rewrite, candidates, salt=2),
-    )
+    # Both channels keyed in one pass, each with its own salt.
+    salts = np.repeat(np.array([1, 2], dtype=np.uint64), (len(verbatim), len(rewrite)))
+    keys = band_keys(np.concatenate((verbatim, rewrite)), candidates, salts)
+    return Sketch(verbatim=keys[: len(verbatim)], rewrite=keys[len(verbatim) :])
 
 
 def to_minhash(signature: np.ndarray, config: SketchConfig):

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import repeat
 
 import numpy as np
 import xxhash
@@ -55,6 +55,8 @@ def _char_classes() -> np.ndarray:
 def _classify(codes: np.ndarray) -> np.ndarray:
     # Code points above the table read its last entry here and are classified
     # one by one below: emoji and rare scripts, few per text.
+    if codes.dtype == np.uint16:  # the whole text is in the table
+        return _char_classes().take(codes)
     classes = _char_classes().take(codes, mode="clip")
     if len(codes) == 0 or codes.max() <= 0xFFFF:
         return classes
@@ -66,6 +68,18 @@ def _classify(codes: np.ndarray) -> np.ndarray:
     return classes
 
 
+def _code_points(text: str) -> tuple[np.ndarray, str]:
+    """The code points of ``text`` and the codec that gives them back.
+
+    UTF-16 when every character is in the Basic Multilingual Plane (one code
+    unit each; half the bytes of UTF-32), else UTF-32.
+    """
+    raw = text.encode("utf-16-le", "surrogatepass")
+    if len(raw) == 2 * len(text):
+        return np.frombuffer(raw, dtype=np.uint16), "utf-16-le"
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32), "utf-32-le"
+
+
 def _words(text: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """Start and end offsets of the words of ``text``, and the case-folded words.
 
@@ -74,7 +88,7 @@ def _words(text: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """
     if not text:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), []
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    codes, codec = _code_points(text)
     classes = _classify(codes)
     word = classes > 0
     padded = np.concatenate(([False], word, [False]))
@@ -90,8 +104,9 @@ def _words(text: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
         folded = [text[s:e].casefold() for s, e in zip(starts.tolist(), ends.tolist())]
     else:
         # Blank out the non-word characters and let str.split find the words.
-        spaced = np.where(word, codes, np.uint32(32))
-        folded = spaced.tobytes().decode("utf-32-le", "surrogatepass").casefold().split()
+        # Surrogates are no word characters, so none is left to pair up when decoding.
+        spaced = np.where(word, codes, codes.dtype.type(32))
+        folded = spaced.tobytes().decode(codec, "surrogatepass").casefold().split()
         if len(folded) != len(starts):  # casefolding made a space-like character
             folded = [text[s:e].casefold() for s, e in zip(starts.tolist(), ends.tolist())]
     return starts.astype(np.int64), ends.astype(np.int64), folded
@@ -109,7 +124,6 @@ LANGUAGES = {
     "ru": "russian",
 }
 
-_HASH_MASK = np.uint64(0xFFFFFFFFFFFFFFFF)
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:
@@ -130,6 +144,10 @@ def _stopwords(lang: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in words)
 
 
+#: Bit ``k`` of a word's stop bits: it is a stopword of the ``k``-th language here.
+_LANGUAGE_ORDER = tuple(LANGUAGES)
+
+
 @lru_cache(maxsize=None)
 def _stop_index() -> dict[str, tuple[str, ...]]:
     index: dict[str, list[str]] = {}
@@ -137,6 +155,16 @@ def _stop_index() -> dict[str, tuple[str, ...]]:
         for word in _stopwords(lang):
             index.setdefault(word, []).append(lang)
     return {w: tuple(langs) for w, langs in index.items()}
+
+
+def _most_used(counts: dict[str, int], sample: int, min_hits: int) -> str | None:
+    """The language with most stopword hits (ties to the first code), if it reaches the bars."""
+    if not counts:
+        return None
+    lang, hits = max(sorted(counts.items()), key=lambda kv: kv[1])
+    if hits < min_hits or hits < 0.1 * sample:
+        return None
+    return lang
 
 
 def guess_language(words: list[str], min_hits: int = 2) -> str | None:
@@ -149,59 +177,97 @@ def guess_language(words: list[str], min_hits: int = 2) -> str | None:
     >>> guess_language(["東", "京"]) is None
     True
     """
-    sample = words[:200]
+    sample = words[:_GUESS_SAMPLE]
     counts: dict[str, int] = {}
-    for langs in filter(None, map(_stop_index().get, sample)):
-        for lang in langs:
-            counts[lang] = counts.get(lang, 0) + 1
-    if not counts:
-        return None
-    lang, hits = max(sorted(counts.items()), key=lambda kv: kv[1])
-    if hits < min_hits or hits < 0.1 * len(sample):
-        return None
-    return lang
+    for langs, n in Counter(map(_stop_index().get, sample)).items():
+        for lang in langs or ():
+            counts[lang] = counts.get(lang, 0) + n
+    return _most_used(counts, len(sample), min_hits)
 
 
-class _Lexicon:
-    """Per-language memo: folded word -> vocabulary id, with hash arrays by id.
+_GUESS_SAMPLE = 200  # words a language is guessed from
 
-    Stemming costs microseconds per call; news vocabulary is small, so each
-    distinct word is stemmed and hashed once per process, and a text's words
-    become arrays through one dictionary look-up each.
+
+class _Ids(dict):
+    """Word -> id, ``-1`` for a word not seen yet (so look-ups need no default argument)."""
+
+    def __missing__(self, key: str) -> int:
+        return -1
+
+
+class _Vocabulary:
+    """Every folded word this process has seen: an id, its hash and its stop bits.
+
+    News vocabulary is small, so each distinct word is hashed and looked up in
+    the stopword lists once per process, and a text's words become ids
+    through one dictionary look-up each; everything else is numpy indexing.
     """
 
-    def __init__(self, lang: str | None) -> None:
-        self.lang = lang
-        self.stop = _stopwords(lang) if lang else frozenset()
-        self.stem = _snowball(lang) if lang else None
-        self.ids: dict[str, int] = {}
-        self._words = np.zeros(1024, dtype=np.uint64)
-        self._stems = np.zeros(1024, dtype=np.uint64)
+    def __init__(self) -> None:
+        self.ids = _Ids()
+        self.words: list[str] = []  # by id, to stem later in any language
+        self.hashes = np.zeros(1024, dtype=np.uint64)
+        self.stop_bits = np.zeros(1024, dtype=np.uint8)
 
-    def add(self, word: str) -> int:
-        """Give ``word`` an id, hashing and stemming it once."""
-        idx = self.ids.get(word)
-        if idx is not None:
+    def _add(self, word: str) -> int:
+        idx = self.ids[word]
+        if idx >= 0:  # a new word seen twice in one text
             return idx
-        idx = len(self.ids)
-        if idx >= len(self._words):
-            self._words = np.concatenate((self._words, np.zeros_like(self._words)))
-            self._stems = np.concatenate((self._stems, np.zeros_like(self._stems)))
-        self._words[idx] = xxhash.xxh3_64_intdigest(word.encode("utf-8", "surrogatepass"))
-        if word not in self.stop:
-            stem = self.stem(word) if self.stem else word
-            self._stems[idx] = xxhash.xxh3_64_intdigest(b"s:" + stem.encode("utf-8", "surrogatepass")) or 1
+        idx = len(self.words)
+        if idx >= len(self.hashes):
+            self.hashes = np.concatenate((self.hashes, np.zeros_like(self.hashes)))
+            self.stop_bits = np.concatenate((self.stop_bits, np.zeros_like(self.stop_bits)))
+        self.hashes[idx] = xxhash.xxh3_64_intdigest(word.encode("utf-8", "surrogatepass"))
+        langs = _stop_index().get(word, ())
+        self.stop_bits[idx] = sum(1 << _LANGUAGE_ORDER.index(lang) for lang in langs)
+        self.words.append(word)
         self.ids[word] = idx
         return idx
 
-    def hashes(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        """Word hashes and stem hashes (0 for stopwords) of ``words``."""
-        idx = np.fromiter(map(self.ids.get, words, repeat(-1)), dtype=np.int64, count=len(words))
+    def lookup(self, words: list[str]) -> np.ndarray:
+        """The ids of ``words``, new words added."""
+        idx = np.fromiter(map(self.ids.__getitem__, words), dtype=np.int64, count=len(words))
         if len(idx) and idx.min() < 0:
-            # Only the new words take the slow path; the rest are known already.
             missing = np.flatnonzero(idx < 0).tolist()
-            idx[missing] = [self.add(words[k]) for k in missing]
-        return self._words[idx], self._stems[idx]
+            idx[missing] = [self._add(words[k]) for k in missing]
+        return idx
+
+    def guess_language(self, idx: np.ndarray, min_hits: int = 2) -> str | None:
+        """:func:`guess_language` of the words with ids ``idx``."""
+        sample = self.stop_bits[idx[:_GUESS_SAMPLE]]
+        hits = np.unpackbits(sample[:, None], axis=1, count=len(_LANGUAGE_ORDER), bitorder="little").sum(axis=0)
+        counts = {lang: int(n) for lang, n in zip(_LANGUAGE_ORDER, hits.tolist()) if n}
+        return _most_used(counts, len(sample), min_hits)
+
+
+class _Stems:
+    """One language's stem hashes by word id (0 for its stopwords), each word stemmed once.
+
+    Stemming costs microseconds per call: only words met in a text of this
+    language are stemmed, the first time they are met.
+    """
+
+    def __init__(self, lang: str | None) -> None:
+        self.stem = _snowball(lang) if lang else None
+        self.stop_bit = 1 << _LANGUAGE_ORDER.index(lang) if lang else 0
+        self.hashes = np.zeros(0, dtype=np.uint64)
+        self.known = np.zeros(0, dtype=bool)
+
+    def of(self, vocabulary: _Vocabulary, idx: np.ndarray) -> np.ndarray:
+        """Stem hashes of the words with ids ``idx``."""
+        if len(self.hashes) < len(vocabulary.hashes):
+            grow = len(vocabulary.hashes) - len(self.hashes)
+            self.hashes = np.concatenate((self.hashes, np.zeros(grow, dtype=np.uint64)))
+            self.known = np.concatenate((self.known, np.zeros(grow, dtype=bool)))
+        new = idx[~self.known[idx]]
+        if len(new):
+            for i in dict.fromkeys(new.tolist()):
+                word = vocabulary.words[i]
+                if not vocabulary.stop_bits[i] & self.stop_bit:
+                    stem = self.stem(word) if self.stem else word
+                    self.hashes[i] = xxhash.xxh3_64_intdigest(b"s:" + stem.encode("utf-8", "surrogatepass")) or 1
+            self.known[new] = True
+        return self.hashes[idx]
 
 
 def _snowball(lang: str):
@@ -212,9 +278,14 @@ def _snowball(lang: str):
     return SnowballStemmer(LANGUAGES[lang]).stem
 
 
-@lru_cache(maxsize=None)
-def _lexicon(lang: str | None) -> _Lexicon:
-    return _Lexicon(lang)
+@lru_cache(maxsize=1)
+def _vocabulary() -> _Vocabulary:
+    return _Vocabulary()
+
+
+@lru_cache(maxsize=len(LANGUAGES) + 1)
+def _stems(lang: str | None) -> _Stems:
+    return _Stems(lang)
 
 
 @dataclass(frozen=True, eq=False)
@@ -254,9 +325,10 @@ def analyze(text: str, language: str | None = None) -> Analysis:
     ('en', 7, 3)
     """
     starts, ends, folded = _words(text)
-    lang = guess_language(folded) if language in (None, "auto") else (language or None)
-    words, stems = _lexicon(lang).hashes(folded)
-    return Analysis(starts=starts, ends=ends, words=words, stems=stems, language=lang)
+    vocabulary = _vocabulary()
+    idx = vocabulary.lookup(folded)
+    lang = vocabulary.guess_language(idx) if language in (None, "auto") else (language or None)
+    return Analysis(starts=starts, ends=ends, words=vocabulary.hashes[idx], stems=_stems(lang).of(vocabulary, idx), language=lang)
 
 
 # Abbreviations that end in a full stop without ending a sentence (lower-case,
