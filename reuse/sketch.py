@@ -65,7 +65,7 @@ def _fmix32(h: np.ndarray) -> np.ndarray:
     return h
 
 
-_CHUNK_ROWS = 256  # rows of the items x permutations matrix at a time: 128 KB, cache-sized
+_CHUNK_ROWS = 512  # rows of the items x permutations matrix at a time: 256 KB, cache-sized
 
 
 @lru_cache(maxsize=8)
@@ -164,13 +164,14 @@ def band_keys(sigs: np.ndarray, candidates: CandidateConfig, salt: int | np.ndar
     ``salt`` is one number, or one per window (several channels keyed at once).
     """
     rows = candidates.rows
-    shaped = sigs[:, : candidates.bands * rows].reshape(len(sigs), candidates.bands, rows).astype(np.uint64)
+    shaped = sigs[:, : candidates.bands * rows].reshape(len(sigs), candidates.bands, rows)
+    by_row = shaped.transpose(2, 0, 1).astype(np.uint64, order="C")  # each row's values contiguous
     acc = np.empty(shaped.shape[:2], dtype=np.uint64)
     acc[:] = np.asarray(salt, dtype=np.uint64).reshape(-1, 1)
     shifted = np.empty_like(acc)
     for r in range(rows):
         acc *= _BAND_MULT
-        acc ^= shaped[:, :, r]
+        acc ^= by_row[r]
         np.right_shift(acc, np.uint64(31), out=shifted)
         acc ^= shifted
     return acc

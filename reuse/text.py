@@ -252,21 +252,23 @@ class _Stems:
         self.stop_bit = 1 << _LANGUAGE_ORDER.index(lang) if lang else 0
         self.hashes = np.zeros(0, dtype=np.uint64)
         self.known = np.zeros(0, dtype=bool)
+        self.n_known = 0
 
     def of(self, vocabulary: _Vocabulary, idx: np.ndarray) -> np.ndarray:
         """Stem hashes of the words with ids ``idx``."""
-        if len(self.hashes) < len(vocabulary.hashes):
-            grow = len(vocabulary.hashes) - len(self.hashes)
-            self.hashes = np.concatenate((self.hashes, np.zeros(grow, dtype=np.uint64)))
-            self.known = np.concatenate((self.known, np.zeros(grow, dtype=bool)))
-        new = idx[~self.known[idx]]
-        if len(new):
-            for i in dict.fromkeys(new.tolist()):
+        if self.n_known < len(vocabulary.words):  # else every word is known (one language's corpus)
+            if len(self.hashes) < len(vocabulary.hashes):
+                grow = len(vocabulary.hashes) - len(self.hashes)
+                self.hashes = np.concatenate((self.hashes, np.zeros(grow, dtype=np.uint64)))
+                self.known = np.concatenate((self.known, np.zeros(grow, dtype=bool)))
+            new = list(dict.fromkeys(idx[~self.known[idx]].tolist()))
+            for i in new:
                 word = vocabulary.words[i]
                 if not vocabulary.stop_bits[i] & self.stop_bit:
                     stem = self.stem(word) if self.stem else word
                     self.hashes[i] = xxhash.xxh3_64_intdigest(b"s:" + stem.encode("utf-8", "surrogatepass")) or 1
             self.known[new] = True
+            self.n_known += len(new)
         return self.hashes[idx]
 
 
@@ -417,10 +419,12 @@ def ngram_hashes(hashes: np.ndarray, n: int) -> np.ndarray:
     if count <= 0:
         return np.zeros(0, dtype=np.uint64)
     acc = hashes[:count].copy()
+    shifted = np.empty_like(acc)
     for j in range(1, n):
         acc *= _NGRAM_MULT
         acc ^= hashes[j : j + count]
-        acc ^= acc >> np.uint64(29)
+        np.right_shift(acc, np.uint64(29), out=shifted)
+        acc ^= shifted
     return acc
 
 
