@@ -32,7 +32,7 @@ from .candidates import trigram_set
 from .config import ScanConfig
 from .errors import ConfigError
 from .model import Article, Pair
-from .sketch import Sketch, permutations, sketch_article
+from .sketch import Sketch, permutations, sketch_articles
 from .text import DocumentFrequency, analyze, unique_sorted
 
 __all__ = ["ArticleSketch", "SHORT", "align_chunk", "default_jobs", "map_chunks", "masks", "read_chunk", "read_features", "settings", "workers"]
@@ -93,20 +93,19 @@ def masks(article: Article, analysis, config: ScanConfig):
 def read_chunk(chunk: Sequence[tuple[Article, str | None]]) -> list[ArticleSketch]:
     """Read each ``(article, language)``: ``None`` guesses the language from the article."""
     config: ScanConfig = _SHARED["config"]
-    out = []
-    for article, language in chunk:
-        analysis, lines, usable = _analysis(article, language, config)
-        out.append(
-            ArticleSketch(
-                language=analysis.language or "",
-                short_unknown=language is None and not analysis.language and len(analysis) < SHORT,
-                sketch=sketch_article(analysis, usable, config.sketch, config.candidates),
-                line_keys=line_keys(article.text, analysis, config.boilerplate, lines),
-                stem_set=unique_sorted(analysis.stems[usable]),
-                trigrams=trigram_set(analysis.words[usable]),
-            )
+    read = [_analysis(article, language, config) for article, language in chunk]
+    sketches = sketch_articles([(analysis, usable) for analysis, _, usable in read], config.sketch, config.candidates)
+    return [
+        ArticleSketch(
+            language=analysis.language or "",
+            short_unknown=language is None and not analysis.language and len(analysis) < SHORT,
+            sketch=sketch,
+            line_keys=line_keys(article.text, analysis, config.boilerplate, lines),
+            stem_set=unique_sorted(analysis.stems[usable]),
+            trigrams=trigram_set(analysis.words[usable]),
         )
-    return out
+        for (article, language), (analysis, lines, usable), sketch in zip(chunk, read, sketches)
+    ]
 
 
 def align_chunk(chunk: tuple[Sequence[tuple[int, int]], dict[int, tuple[Article, str]]]) -> list[Pair]:

@@ -25,15 +25,16 @@ equal datasketch's own ``update_batch``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 
 from .config import CandidateConfig, SketchConfig
-from .text import Analysis, ngram_hashes
+from .text import Analysis, ngram_hashes, ranks
 
-__all__ = ["CHANNELS", "Sketch", "permutations", "signatures", "sketch_article", "to_minhash"]
+__all__ = ["CHANNELS", "Sketch", "permutations", "signatures", "sketch_article", "sketch_articles", "to_minhash"]
 
 CHANNELS = ("verbatim", "rewrite")
 SCHEME = "affine32"
@@ -121,16 +122,31 @@ def _block_minima(hashed: np.ndarray, config: SketchConfig) -> np.ndarray:
     return out
 
 
-def _windows(blocks: np.ndarray, config: SketchConfig) -> np.ndarray:
-    """Window signatures from the minima of consecutive blocks."""
-    per_window = max(1, config.window // config.stride)
-    if len(blocks) <= per_window:
-        return blocks.min(axis=0, keepdims=True)
-    n_windows = len(blocks) - per_window + 1
-    sigs = blocks[:n_windows].copy()
-    for k in range(1, per_window):
-        np.minimum(sigs, blocks[k : k + n_windows], out=sigs)
-    return sigs
+def _window_signatures(sequences: list[np.ndarray], config: SketchConfig) -> tuple[np.ndarray, np.ndarray]:
+    """Signatures of the windows of several sequences, stacked in order, and each sequence's number of windows.
+
+    One matrix for all the sequences, and one running minimum over it: the
+    rows that straddle two sequences are computed but never used.
+    """
+    stride = config.stride
+    per_window = max(1, config.window // stride)
+    n_blocks = np.array([-(-len(s) // stride) for s in sequences], dtype=np.int64)
+    blocks = _block_minima(_padded_hashes(sequences, stride), config)
+    n_windows = np.where(n_blocks > per_window, n_blocks - per_window + 1, np.minimum(n_blocks, 1))
+    sigs = np.empty((int(n_windows.sum()), config.num_perm), dtype=np.uint32)
+    block_at = np.cumsum(n_blocks) - n_blocks
+    window_at = np.cumsum(n_windows) - n_windows
+    full = n_blocks >= per_window  # its windows are runs of per_window blocks
+    if full.any():
+        span = len(blocks) - per_window + 1
+        running = blocks[:span].copy()
+        for k in range(1, per_window):
+            np.minimum(running, blocks[k : k + span], out=running)
+        counts = n_windows[full]
+        sigs[np.repeat(window_at[full], counts) + ranks(counts)] = running[np.repeat(block_at[full], counts) + ranks(counts)]
+    for i in np.flatnonzero(~full & (n_blocks > 0)).tolist():  # shorter than a window: one, over all of it
+        sigs[window_at[i]] = blocks[block_at[i] : block_at[i] + n_blocks[i]].min(axis=0)
+    return sigs, n_windows
 
 
 def signatures(items: np.ndarray, config: SketchConfig) -> np.ndarray:
@@ -140,22 +156,7 @@ def signatures(items: np.ndarray, config: SketchConfig) -> np.ndarray:
     ``[w * stride, w * stride + window)``, the last window reaching the end.
     A sequence shorter than ``window`` is one window; an empty one has none.
     """
-    return _signatures_of([items], config)[0]
-
-
-def _signatures_of(sequences: list[np.ndarray], config: SketchConfig) -> list[np.ndarray]:
-    """:func:`signatures` of several sequences, their matrices computed in one pass."""
-    stride = config.stride
-    blocks = _block_minima(_padded_hashes(sequences, stride), config)
-    out, first = [], 0
-    for items in sequences:
-        n_blocks = -(-len(items) // stride)
-        if n_blocks == 0:
-            out.append(np.zeros((0, config.num_perm), dtype=np.uint32))
-        else:
-            out.append(_windows(blocks[first : first + n_blocks], config))
-        first += n_blocks
-    return out
+    return _window_signatures([items], config)[0]
 
 
 def band_keys(sigs: np.ndarray, candidates: CandidateConfig, salt: int | np.ndarray) -> np.ndarray:
@@ -193,13 +194,33 @@ def channel_items(analysis: Analysis, usable: np.ndarray, config: SketchConfig) 
     return verbatim, stems[stems != 0]
 
 
+#: Articles sketched together: their numpy work in one set of calls, their matrix a few MB.
+_ARTICLES_AT_ONCE = 32
+
+
+def sketch_articles(read: Sequence[tuple[Analysis, np.ndarray]], config: SketchConfig, candidates: CandidateConfig) -> list[Sketch]:
+    """:func:`sketch_article` of each ``(analysis, usable)``.
+
+    The same values, a few dozen articles at a time: most of an article's
+    arrays are small, and numpy's cost per call outweighs its arithmetic.
+    """
+    sketches = []
+    for first in range(0, len(read), _ARTICLES_AT_ONCE):
+        sequences = [items for analysis, usable in read[first : first + _ARTICLES_AT_ONCE] for items in channel_items(analysis, usable, config)]
+        sigs, n_windows = _window_signatures(sequences, config)
+        salts = np.tile(np.array([1, 2], dtype=np.uint64), len(sequences) // 2)  # verbatim 1, rewrite 2
+        keys = band_keys(sigs, candidates, np.repeat(salts, n_windows))
+        ends = np.cumsum(n_windows).tolist()
+        starts = [0, *ends[:-1]]
+        sketches.extend(
+            Sketch(verbatim=keys[starts[k] : ends[k]], rewrite=keys[starts[k + 1] : ends[k + 1]]) for k in range(0, len(sequences), 2)
+        )
+    return sketches
+
+
 def sketch_article(analysis: Analysis, usable: np.ndarray, config: SketchConfig, candidates: CandidateConfig) -> Sketch:
     """Band keys of every window of one article in both channels."""
-    verbatim, rewrite = _signatures_of(list(channel_items(analysis, usable, config)), config)
-    # Both channels keyed in one pass, each with its own salt.
-    salts = np.repeat(np.array([1, 2], dtype=np.uint64), (len(verbatim), len(rewrite)))
-    keys = band_keys(np.concatenate((verbatim, rewrite)), candidates, salts)
-    return Sketch(verbatim=keys[: len(verbatim)], rewrite=keys[len(verbatim) :])
+    return sketch_articles([(analysis, usable)], config, candidates)[0]
 
 
 def to_minhash(signature: np.ndarray, config: SketchConfig):
