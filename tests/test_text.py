@@ -89,3 +89,15 @@ def test_idf_weights_rare_words_higher():
     df = DocumentFrequency.from_sets([np.array([common, rare], dtype=np.uint64)] + [np.array([common], dtype=np.uint64)] * 9)
     w_common, w_rare = df.idf(np.array([common, rare], dtype=np.uint64))
     assert w_rare > w_common > 0
+
+
+MIXED = ["the", "and", "of", "le", "la", "de", "et", "der", "die", "und", "el", "y", "il", "che", "o", "een", "het", "и", "в", "не",
+         "a", "en", "in", "on", "kremlin", "swap", "Peskov", "мир", "東", "CJK", "Die", "LA"]  # fmt: skip
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.lists(st.sampled_from(MIXED), max_size=260))
+def test_the_language_of_an_analysis_is_guessed_from_its_first_words(words):
+    text = " ".join(words)
+    folded = [text[s:e].casefold() for s, e in word_spans(text)]
+    assert analyze(text).language == guess_language(folded)
