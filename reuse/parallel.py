@@ -33,7 +33,7 @@ from .config import ScanConfig
 from .errors import ConfigError
 from .model import Article, Pair
 from .sketch import Sketch, permutations, sketch_articles
-from .text import DocumentFrequency, analyze, unique_sorted
+from .text import DocumentFrequency, analyze, analyze_many, unique_sorted
 
 __all__ = ["ArticleSketch", "SHORT", "align_chunk", "default_jobs", "map_chunks", "masks", "read_chunk", "read_features", "settings", "workers"]
 
@@ -93,7 +93,8 @@ def masks(article: Article, analysis, config: ScanConfig):
 def read_chunk(chunk: Sequence[tuple[Article, str | None]]) -> list[ArticleSketch]:
     """Read each ``(article, language)``: ``None`` guesses the language from the article."""
     config: ScanConfig = _SHARED["config"]
-    read = [_analysis(article, language, config) for article, language in chunk]
+    analyses = analyze_many([article.text for article, _ in chunk], [language for _, language in chunk])
+    read = [(analysis, *masks(article, analysis, config)) for (article, _), analysis in zip(chunk, analyses)]
     sketches = sketch_articles([(analysis, usable) for analysis, _, usable in read], config.sketch, config.candidates)
     return [
         ArticleSketch(
