@@ -82,20 +82,20 @@ def _tiled(num_perm: int, seed: int, stride: int) -> tuple[np.ndarray, np.ndarra
     return np.tile(a, (rows, 1)), np.tile(b, (rows, 1))
 
 
-def _padded_hashes(sequences: list[np.ndarray], stride: int) -> np.ndarray:
-    """32-bit hashes of the items of each sequence, its last repeated up to a multiple of ``stride``.
+def _padded_hashes(sequences: list[np.ndarray], sizes: np.ndarray) -> np.ndarray:
+    """32-bit hashes of the items of each sequence, its last repeated up to ``sizes[k]`` items.
 
-    A repeated item cannot change the minimum of its block, so blocks of
-    several sequences can be stacked and reduced together. One array for all
-    of them: the hashing is a few numpy calls per article, not per sequence.
+    A repeated item cannot change a minimum, so blocks of several sequences
+    can be stacked and reduced together. One array for all of them: the
+    hashing is a few numpy calls per batch, not per sequence.
     """
-    hashed = np.empty(sum(len(s) + -len(s) % stride for s in sequences), dtype=np.uint32)
+    hashed = np.empty(int(sizes.sum()), dtype=np.uint32)
     first = 0
-    for items in sequences:
+    for items, size in zip(sequences, sizes.tolist()):
         if len(items):
             end = first + len(items)
             np.copyto(hashed[first:end], items, casting="unsafe")  # the low 32 bits
-            first = end + -len(items) % stride
+            first += size
             hashed[end:first] = hashed[end - 1]
     return _fmix32(hashed)
 
@@ -122,31 +122,30 @@ def _block_minima(hashed: np.ndarray, config: SketchConfig) -> np.ndarray:
     return out
 
 
-def _window_signatures(sequences: list[np.ndarray], config: SketchConfig) -> tuple[np.ndarray, np.ndarray]:
-    """Signatures of the windows of several sequences, stacked in order, and each sequence's number of windows.
+def _window_minima(sequences: list[np.ndarray], config: SketchConfig) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The windows of several sequences from one matrix: ``(minima, owners, rows, n_windows)``.
 
-    One matrix for all the sequences, and one running minimum over it: the
-    rows that straddle two sequences are computed but never used.
+    ``minima[j]`` is the signature of the window starting at block ``j`` of
+    all the blocks stacked and ``owners[j]`` the sequence of that block;
+    ``rows`` holds the row of each sequence's windows in order, ``n_windows``
+    each sequence's number of windows. A non-empty
+    sequence shorter than a window is padded to one (its last item
+    repeated), so every window is a run of whole blocks; the runs that
+    straddle two sequences are computed and never used.
     """
     stride = config.stride
     per_window = max(1, config.window // stride)
-    n_blocks = np.array([-(-len(s) // stride) for s in sequences], dtype=np.int64)
-    blocks = _block_minima(_padded_hashes(sequences, stride), config)
-    n_windows = np.where(n_blocks > per_window, n_blocks - per_window + 1, np.minimum(n_blocks, 1))
-    sigs = np.empty((int(n_windows.sum()), config.num_perm), dtype=np.uint32)
-    block_at = np.cumsum(n_blocks) - n_blocks
-    window_at = np.cumsum(n_windows) - n_windows
-    full = n_blocks >= per_window  # its windows are runs of per_window blocks
-    if full.any():
-        span = len(blocks) - per_window + 1
-        running = blocks[:span].copy()
-        for k in range(1, per_window):
-            np.minimum(running, blocks[k : k + span], out=running)
-        counts = n_windows[full]
-        sigs[np.repeat(window_at[full], counts) + ranks(counts)] = running[np.repeat(block_at[full], counts) + ranks(counts)]
-    for i in np.flatnonzero(~full & (n_blocks > 0)).tolist():  # shorter than a window: one, over all of it
-        sigs[window_at[i]] = blocks[block_at[i] : block_at[i] + n_blocks[i]].min(axis=0)
-    return sigs, n_windows
+    lengths = np.array([len(s) for s in sequences], dtype=np.int64)
+    n_blocks = np.where(lengths > 0, np.maximum(-(-lengths // stride), per_window), 0)
+    blocks = _block_minima(_padded_hashes(sequences, n_blocks * stride), config)
+    n_windows = np.maximum(n_blocks - per_window + 1, 0)
+    span = max(0, len(blocks) - per_window + 1)
+    minima = blocks[:span] if per_window == 1 else np.minimum(blocks[:span], blocks[1 : 1 + span])
+    for k in range(2, per_window):
+        np.minimum(minima, blocks[k : k + span], out=minima)
+    owners = np.repeat(np.arange(len(sequences)), n_blocks)[:span]
+    rows = np.repeat(np.cumsum(n_blocks) - n_blocks, n_windows) + ranks(n_windows)
+    return minima, owners, rows, n_windows
 
 
 def signatures(items: np.ndarray, config: SketchConfig) -> np.ndarray:
@@ -156,7 +155,8 @@ def signatures(items: np.ndarray, config: SketchConfig) -> np.ndarray:
     ``[w * stride, w * stride + window)``, the last window reaching the end.
     A sequence shorter than ``window`` is one window; an empty one has none.
     """
-    return _window_signatures([items], config)[0]
+    minima, _, rows, _ = _window_minima([items], config)
+    return minima.take(rows, axis=0)
 
 
 def band_keys(sigs: np.ndarray, candidates: CandidateConfig, salt: int | np.ndarray) -> np.ndarray:
@@ -207,9 +207,10 @@ def sketch_articles(read: Sequence[tuple[Analysis, np.ndarray]], config: SketchC
     sketches = []
     for first in range(0, len(read), _ARTICLES_AT_ONCE):
         sequences = [items for analysis, usable in read[first : first + _ARTICLES_AT_ONCE] for items in channel_items(analysis, usable, config)]
-        sigs, n_windows = _window_signatures(sequences, config)
-        salts = np.tile(np.array([1, 2], dtype=np.uint64), len(sequences) // 2)  # verbatim 1, rewrite 2
-        keys = band_keys(sigs, candidates, np.repeat(salts, n_windows))
+        minima, owners, rows, n_windows = _window_minima(sequences, config)
+        # Keyed before the windows are picked: half the bytes to gather, a few runs keyed in vain.
+        salts = (owners % 2 + 1).astype(np.uint64)  # sequences alternate verbatim (1) and rewrite (2)
+        keys = band_keys(minima, candidates, salts).take(rows, axis=0)
         ends = np.cumsum(n_windows).tolist()
         starts = [0, *ends[:-1]]
         sketches.extend(
