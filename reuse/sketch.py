@@ -18,7 +18,9 @@ The signatures are datasketch MinHashes: the permutations come from
 Instead of one ``update_batch`` per window, each article hashes its items once
 into an items x permutations matrix and takes the minima of blocks of
 ``stride`` rows, then of consecutive blocks: windows overlap, so this is
-about ``window / stride`` times less work. ``to_minhash`` wraps a window's
+about ``window / stride`` times less work. ``sketch_articles`` does this for
+a few dozen articles in one matrix, since numpy's cost per call outweighs the
+arithmetic on one article's small arrays. ``to_minhash`` wraps a window's
 signature into a ``datasketch.LeanMinHash``, and a test checks the values
 equal datasketch's own ``update_batch``.
 """
@@ -128,10 +130,10 @@ def _window_minima(sequences: list[np.ndarray], config: SketchConfig) -> tuple[n
     ``minima[j]`` is the signature of the window starting at block ``j`` of
     all the blocks stacked and ``owners[j]`` the sequence of that block;
     ``rows`` holds the row of each sequence's windows in order, ``n_windows``
-    each sequence's number of windows. A non-empty
-    sequence shorter than a window is padded to one (its last item
-    repeated), so every window is a run of whole blocks; the runs that
-    straddle two sequences are computed and never used.
+    each sequence's number of windows. A non-empty sequence shorter than a
+    window is padded to one (its last item repeated), so every window is a
+    run of whole blocks; the runs that straddle two sequences are computed
+    and never used.
     """
     stride = config.stride
     per_window = max(1, config.window // stride)

@@ -127,7 +127,6 @@ LANGUAGES = {
 }
 
 
-
 def word_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the words of ``text``.
 
