@@ -359,11 +359,12 @@ def analyze_many(texts: Sequence[str], languages: Sequence[str | None]) -> list[
             lo, hi, offset = cuts[k], cuts[k + 1], offsets[k]
             ids = idx[lo:hi]
             lang = vocabulary.guess_language(ids) if language in (None, "auto") else (language or None)
+            alone = len(group) == 1  # the arrays are its own already
             out.append(
                 Analysis(
-                    starts=starts[lo:hi] - offset,
-                    ends=ends[lo:hi] - offset,
-                    words=hashes[lo:hi].copy(),  # not a view keeping the whole group's
+                    starts=starts if alone else starts[lo:hi] - offset,
+                    ends=ends if alone else ends[lo:hi] - offset,
+                    words=hashes if alone else hashes[lo:hi].copy(),  # not a view keeping the whole group's
                     stems=_stems(lang).of(vocabulary, ids),
                     language=lang,
                 )
