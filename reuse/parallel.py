@@ -176,13 +176,13 @@ def map_chunks(func: Callable[[Any], Any], chunks: Iterable[Any], jobs: int | An
 
 
 def _features_chunk(chunk: Sequence[Article]) -> list:
-    from .index.features import read_article  # the index imports this module
+    from .index.features import read_articles  # the index imports this module
 
-    return [read_article(article, _SHARED["config"]) for article in chunk]
+    return read_articles(chunk, _SHARED["config"])
 
 
 def read_features(articles: Sequence[Article], config: ScanConfig, jobs: int = 1) -> Iterator:
-    """``reuse.index.features.read_article(article, config)`` of each article, in order, over ``jobs`` processes."""
+    """``reuse.index.features.read_article(article, config)`` of each article, in order, over ``jobs`` processes (``read_articles``)."""
     chunks = (articles[k : k + READ_CHUNK] for k in range(0, len(articles), READ_CHUNK))
     for features in map_chunks(_features_chunk, chunks, jobs, (config,)):
         yield from features
