@@ -34,10 +34,9 @@ _REPEAT_NGRAM = 5
 
 def _line_bounds(text: str) -> tuple[np.ndarray, np.ndarray]:
     """Start and end character offsets of each line of ``text``."""
-    breaks = np.flatnonzero(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32) == 10)
-    starts = np.concatenate(([0], breaks + 1))
-    ends = np.concatenate((breaks, [len(text)]))
-    return starts, ends
+    lengths = np.fromiter(map(len, text.split("\n")), dtype=np.int64)
+    ends = np.cumsum(lengths + 1) - 1  # each line's break, the last line's the end of the text
+    return ends - lengths, ends
 
 
 def _key(words: np.ndarray) -> int:
@@ -95,10 +94,16 @@ def _repeats(analysis: Analysis) -> np.ndarray:
     grams = ngram_hashes(analysis.words, _REPEAT_NGRAM)
     if len(grams) < 2:
         return mask
-    order = np.argsort(grams, kind="stable")
-    ordered = grams[order]
-    repeat = np.concatenate(([False], ordered[1:] == ordered[:-1]))
-    later = order[repeat]  # every occurrence after the first, in text order
+    ordered = np.sort(grams)
+    repeated = ordered[1:][ordered[1:] == ordered[:-1]]
+    if len(repeated) == 0:  # most articles: one plain sort tells
+        return mask
+    # Only the occurrences of repeated runs are ordered again, stably, to
+    # find every occurrence after the first, in text order.
+    where = np.flatnonzero(np.isin(grams, repeated))
+    order = np.argsort(grams[where], kind="stable")
+    runs = grams[where][order]
+    later = where[order[1:][runs[1:] == runs[:-1]]]
     for offset in range(_REPEAT_NGRAM):
         mask[later + offset] = True
     return mask

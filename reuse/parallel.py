@@ -34,8 +34,8 @@ from .config import ScanConfig
 from .errors import ConfigError
 from .model import Article, Pair
 from .provenance import infer_directions
-from .sketch import Sketch, permutations, sketch_article
-from .text import DocumentFrequency, analyze, unique_sorted
+from .sketch import Sketch, permutations, sketch_articles
+from .text import DocumentFrequency, analyze, analyze_many, unique_sorted
 
 __all__ = ["ArticleSketch", "SHORT", "align_chunk", "default_jobs", "map_chunks", "masks", "provenance_chunk", "read_and_store", "read_chunk", "read_features", "settings", "workers"]
 
@@ -96,20 +96,20 @@ def masks(article: Article, analysis, config: ScanConfig):
 def read_chunk(chunk: Sequence[tuple[Article, str | None]]) -> list[ArticleSketch]:
     """Read each ``(article, language)``: ``None`` guesses the language from the article."""
     config: ScanConfig = _SHARED["config"]
-    out = []
-    for article, language in chunk:
-        analysis, lines, usable = _analysis(article, language, config)
-        out.append(
-            ArticleSketch(
-                language=analysis.language or "",
-                short_unknown=language is None and not analysis.language and len(analysis) < SHORT,
-                sketch=sketch_article(analysis, usable, config.sketch, config.candidates),
-                line_keys=line_keys(article.text, analysis, config.boilerplate, lines),
-                stem_set=unique_sorted(analysis.stems[usable]),
-                trigrams=trigram_set(analysis.words[usable]),
-            )
+    analyses = analyze_many([article.text for article, _ in chunk], [language for _, language in chunk])
+    read = [(analysis, *masks(article, analysis, config)) for (article, _), analysis in zip(chunk, analyses)]
+    sketches = sketch_articles([(analysis, usable) for analysis, _, usable in read], config.sketch, config.candidates)
+    return [
+        ArticleSketch(
+            language=analysis.language or "",
+            short_unknown=language is None and not analysis.language and len(analysis) < SHORT,
+            sketch=sketch,
+            line_keys=line_keys(article.text, analysis, config.boilerplate, lines),
+            stem_set=unique_sorted(analysis.stems[usable]),
+            trigrams=trigram_set(analysis.words[usable]),
         )
-    return out
+        for (article, language), (analysis, lines, usable), sketch in zip(chunk, read, sketches)
+    ]
 
 
 def read_and_store(task: tuple) -> tuple[list[ArticleSketch], list]:
@@ -209,13 +209,13 @@ def map_chunks(func: Callable[[Any], Any], chunks: Iterable[Any], jobs: int | An
 
 
 def _features_chunk(chunk: Sequence[Article]) -> list:
-    from .index.features import read_article  # the index imports this module
+    from .index.features import read_articles  # the index imports this module
 
-    return [read_article(article, _SHARED["config"]) for article in chunk]
+    return read_articles(chunk, _SHARED["config"])
 
 
 def read_features(articles: Sequence[Article], config: ScanConfig, jobs: int = 1) -> Iterator:
-    """``reuse.index.features.read_article(article, config)`` of each article, in order, over ``jobs`` processes."""
+    """``reuse.index.features.read_article(article, config)`` of each article, in order, over ``jobs`` processes (``read_articles``)."""
     chunks = (articles[k : k + READ_CHUNK] for k in range(0, len(articles), READ_CHUNK))
     for features in map_chunks(_features_chunk, chunks, jobs, (config,)):
         yield from features

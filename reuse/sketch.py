@@ -18,22 +18,25 @@ The signatures are datasketch MinHashes: the permutations come from
 Instead of one ``update_batch`` per window, each article hashes its items once
 into an items x permutations matrix and takes the minima of blocks of
 ``stride`` rows, then of consecutive blocks: windows overlap, so this is
-about ``window / stride`` times less work. ``to_minhash`` wraps a window's
+about ``window / stride`` times less work. ``sketch_articles`` does this for
+a few dozen articles in one matrix, since numpy's cost per call outweighs the
+arithmetic on one article's small arrays. ``to_minhash`` wraps a window's
 signature into a ``datasketch.LeanMinHash``, and a test checks the values
 equal datasketch's own ``update_batch``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 
 from .config import CandidateConfig, SketchConfig
-from .text import Analysis, ngram_hashes
+from .text import Analysis, ngram_hashes, ranks
 
-__all__ = ["CHANNELS", "Sketch", "permutations", "signatures", "sketch_article", "to_minhash"]
+__all__ = ["CHANNELS", "Sketch", "permutations", "signatures", "sketch_article", "sketch_articles", "to_minhash"]
 
 CHANNELS = ("verbatim", "rewrite")
 SCHEME = "affine32"
@@ -54,14 +57,18 @@ def permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _fmix32(h: np.ndarray) -> np.ndarray:
-    h = h ^ (h >> np.uint32(16))
-    h = h * _M1
-    h = h ^ (h >> np.uint32(13))
-    h = h * _M2
-    return h ^ (h >> np.uint32(16))
+    """MurmurHash3's finaliser of each value, in place."""
+    shifted = np.empty_like(h)
+    for shift, mult in ((16, _M1), (13, _M2)):
+        np.right_shift(h, np.uint32(shift), out=shifted)
+        h ^= shifted
+        h *= mult
+    np.right_shift(h, np.uint32(16), out=shifted)
+    h ^= shifted
+    return h
 
 
-_CHUNK_ROWS = 256  # rows of the items x permutations matrix at a time: 128 KB, cache-sized
+_CHUNK_ROWS = 512  # rows of the items x permutations matrix at a time: 256 KB, cache-sized
 
 
 @lru_cache(maxsize=8)
@@ -77,15 +84,22 @@ def _tiled(num_perm: int, seed: int, stride: int) -> tuple[np.ndarray, np.ndarra
     return np.tile(a, (rows, 1)), np.tile(b, (rows, 1))
 
 
-def _padded_hashes(items: np.ndarray, stride: int) -> np.ndarray:
-    """32-bit item hashes, the last repeated up to a multiple of ``stride``.
+def _padded_hashes(sequences: list[np.ndarray], sizes: np.ndarray) -> np.ndarray:
+    """32-bit hashes of the items of each sequence, its last repeated up to ``sizes[k]`` items.
 
-    A repeated item cannot change the minimum of its block, so blocks of
-    several sequences can be stacked and reduced together.
+    A repeated item cannot change a minimum, so blocks of several sequences
+    can be stacked and reduced together. One array for all of them: the
+    hashing is a few numpy calls per batch, not per sequence.
     """
-    h = _fmix32((items & np.uint64(0xFFFFFFFF)).astype(np.uint32))
-    short = -len(h) % stride
-    return np.concatenate((h, np.repeat(h[-1:], short))) if short else h
+    hashed = np.empty(int(sizes.sum()), dtype=np.uint32)
+    first = 0
+    for items, size in zip(sequences, sizes.tolist()):
+        if len(items):
+            end = first + len(items)
+            np.copyto(hashed[first:end], items, casting="unsafe")  # the low 32 bits
+            first += size
+            hashed[end:first] = hashed[end - 1]
+    return _fmix32(hashed)
 
 
 def _block_minima(hashed: np.ndarray, config: SketchConfig) -> np.ndarray:
@@ -110,16 +124,30 @@ def _block_minima(hashed: np.ndarray, config: SketchConfig) -> np.ndarray:
     return out
 
 
-def _windows(blocks: np.ndarray, config: SketchConfig) -> np.ndarray:
-    """Window signatures from the minima of consecutive blocks."""
-    per_window = max(1, config.window // config.stride)
-    if len(blocks) <= per_window:
-        return blocks.min(axis=0, keepdims=True)
-    n_windows = len(blocks) - per_window + 1
-    sigs = blocks[:n_windows].copy()
-    for k in range(1, per_window):
-        np.minimum(sigs, blocks[k : k + n_windows], out=sigs)
-    return sigs
+def _window_minima(sequences: list[np.ndarray], config: SketchConfig) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The windows of several sequences from one matrix: ``(minima, owners, rows, n_windows)``.
+
+    ``minima[j]`` is the signature of the window starting at block ``j`` of
+    all the blocks stacked and ``owners[j]`` the sequence of that block;
+    ``rows`` holds the row of each sequence's windows in order, ``n_windows``
+    each sequence's number of windows. A non-empty sequence shorter than a
+    window is padded to one (its last item repeated), so every window is a
+    run of whole blocks; the runs that straddle two sequences are computed
+    and never used.
+    """
+    stride = config.stride
+    per_window = max(1, config.window // stride)
+    lengths = np.array([len(s) for s in sequences], dtype=np.int64)
+    n_blocks = np.where(lengths > 0, np.maximum(-(-lengths // stride), per_window), 0)
+    blocks = _block_minima(_padded_hashes(sequences, n_blocks * stride), config)
+    n_windows = np.maximum(n_blocks - per_window + 1, 0)
+    span = max(0, len(blocks) - per_window + 1)
+    minima = blocks[:span] if per_window == 1 else np.minimum(blocks[:span], blocks[1 : 1 + span])
+    for k in range(2, per_window):
+        np.minimum(minima, blocks[k : k + span], out=minima)
+    owners = np.repeat(np.arange(len(sequences)), n_blocks)[:span]
+    rows = np.repeat(np.cumsum(n_blocks) - n_blocks, n_windows) + ranks(n_windows)
+    return minima, owners, rows, n_windows
 
 
 def signatures(items: np.ndarray, config: SketchConfig) -> np.ndarray:
@@ -129,36 +157,26 @@ def signatures(items: np.ndarray, config: SketchConfig) -> np.ndarray:
     ``[w * stride, w * stride + window)``, the last window reaching the end.
     A sequence shorter than ``window`` is one window; an empty one has none.
     """
-    if len(items) == 0:
-        return np.zeros((0, config.num_perm), dtype=np.uint32)
-    return _windows(_block_minima(_padded_hashes(items, config.stride), config), config)
+    minima, _, rows, _ = _window_minima([items], config)
+    return minima.take(rows, axis=0)
 
 
-def _signatures_of(sequences: list[np.ndarray], config: SketchConfig) -> list[np.ndarray]:
-    """:func:`signatures` of several sequences, their matrices computed in one pass."""
-    stride = config.stride
-    padded = [_padded_hashes(s, stride) if len(s) else s.astype(np.uint32) for s in sequences]
-    blocks = _block_minima(np.concatenate(padded), config)
-    out, first = [], 0
-    for h in padded:
-        n_blocks = len(h) // stride
-        if n_blocks == 0:
-            out.append(np.zeros((0, config.num_perm), dtype=np.uint32))
-        else:
-            out.append(_windows(blocks[first : first + n_blocks], config))
-        first += n_blocks
-    return out
+def band_keys(sigs: np.ndarray, candidates: CandidateConfig, salt: int | np.ndarray) -> np.ndarray:
+    """One 64-bit key per window and band: windows sharing a key share that band.
 
-
-def band_keys(sigs: np.ndarray, candidates: CandidateConfig, salt: int) -> np.ndarray:
-    """One 64-bit key per window and band: windows sharing a key share that band."""
+    ``salt`` is one number, or one per window (several channels keyed at once).
+    """
     rows = candidates.rows
-    shaped = sigs[:, : candidates.bands * rows].reshape(len(sigs), candidates.bands, rows).astype(np.uint64)
-    acc = np.full(shaped.shape[:2], np.uint64(salt), dtype=np.uint64)
+    shaped = sigs[:, : candidates.bands * rows].reshape(len(sigs), candidates.bands, rows)
+    by_row = shaped.transpose(2, 0, 1).astype(np.uint64, order="C")  # each row's values contiguous
+    acc = np.empty(shaped.shape[:2], dtype=np.uint64)
+    acc[:] = np.asarray(salt, dtype=np.uint64).reshape(-1, 1)
+    shifted = np.empty_like(acc)
     for r in range(rows):
         acc *= _BAND_MULT
-        acc ^= shaped[:, :, r]
-        acc ^= acc >> np.uint64(31)
+        acc ^= by_row[r]
+        np.right_shift(acc, np.uint64(31), out=shifted)
+        acc ^= shifted
     return acc
 
 
@@ -178,13 +196,34 @@ def channel_items(analysis: Analysis, usable: np.ndarray, config: SketchConfig) 
     return verbatim, stems[stems != 0]
 
 
+#: Articles sketched together: their numpy work in one set of calls, their matrix a few MB.
+_ARTICLES_AT_ONCE = 32
+
+
+def sketch_articles(read: Sequence[tuple[Analysis, np.ndarray]], config: SketchConfig, candidates: CandidateConfig) -> list[Sketch]:
+    """:func:`sketch_article` of each ``(analysis, usable)``.
+
+    The same values, a few dozen articles at a time: most of an article's
+    arrays are small, and numpy's cost per call outweighs its arithmetic.
+    """
+    sketches = []
+    for first in range(0, len(read), _ARTICLES_AT_ONCE):
+        sequences = [items for analysis, usable in read[first : first + _ARTICLES_AT_ONCE] for items in channel_items(analysis, usable, config)]
+        minima, owners, rows, n_windows = _window_minima(sequences, config)
+        # Keyed before the windows are picked: half the bytes to gather, a few runs keyed in vain.
+        salts = (owners % 2 + 1).astype(np.uint64)  # sequences alternate verbatim (1) and rewrite (2)
+        keys = band_keys(minima, candidates, salts).take(rows, axis=0)
+        ends = np.cumsum(n_windows).tolist()
+        starts = [0, *ends[:-1]]
+        sketches.extend(
+            Sketch(verbatim=keys[starts[k] : ends[k]], rewrite=keys[starts[k + 1] : ends[k + 1]]) for k in range(0, len(sequences), 2)
+        )
+    return sketches
+
+
 def sketch_article(analysis: Analysis, usable: np.ndarray, config: SketchConfig, candidates: CandidateConfig) -> Sketch:
     """Band keys of every window of one article in both channels."""
-    verbatim, rewrite = _signatures_of(list(channel_items(analysis, usable, config)), config)
-    return Sketch(
-        verbatim=band_keys(verbatim, candidates, salt=1),
-        rewrite=band_keys(rewrite, candidates, salt=2),
-    )
+    return sketch_articles([(analysis, usable)], config, candidates)[0]
 
 
 def to_minhash(signature: np.ndarray, config: SketchConfig):

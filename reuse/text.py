@@ -1,10 +1,10 @@
-"""Words with character spans, content words, stems and sentences.
+"""Words with character spans, their hashes and stems, and sentences.
 
-The one module that knows about language. Everything on the path that finds
-matches works in any script: words are Unicode word runs (each CJK ideograph
-or kana is a word of its own), case is folded, and stemming and stopwords are
-used only for languages we ship a stopword list for and NLTK has a Snowball
-stemmer for. Other languages are matched on their folded words.
+Everything on the path that finds matches works in any script: words are
+Unicode word runs (each CJK ideograph or kana is a word of its own) and case
+is folded. A text's language, its stopwords and its stems come from
+:mod:`reuse.lexicon` (the nltk module); languages without a stopword list are
+matched on their folded words.
 
 Token hashes are stable across runs and machines (xxhash of the folded word),
 so sketches can be stored in an index.
@@ -14,18 +14,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from itertools import repeat
 
 import numpy as np
-import xxhash
+
+from . import lexicon
+from .lexicon import LANGUAGES, guess_language
 
 __all__ = [
     "Analysis",
     "LANGUAGES",
     "analyze",
+    "analyze_many",
     "guess_language",
     "sentence_spans",
     "word_spans",
@@ -55,6 +57,8 @@ def _char_classes() -> np.ndarray:
 def _classify(codes: np.ndarray) -> np.ndarray:
     # Code points above the table read its last entry here and are classified
     # one by one below: emoji and rare scripts, few per text.
+    if codes.dtype == np.uint16:  # the whole text is in the table
+        return _char_classes().take(codes)
     classes = _char_classes().take(codes, mode="clip")
     if len(codes) == 0 or codes.max() <= 0xFFFF:
         return classes
@@ -66,6 +70,18 @@ def _classify(codes: np.ndarray) -> np.ndarray:
     return classes
 
 
+def _code_points(text: str) -> tuple[np.ndarray, str]:
+    """The code points of ``text`` and the codec that gives them back.
+
+    UTF-16 when every character is in the Basic Multilingual Plane (one code
+    unit each; half the bytes of UTF-32), else UTF-32.
+    """
+    raw = text.encode("utf-16-le", "surrogatepass")
+    if len(raw) == 2 * len(text):
+        return np.frombuffer(raw, dtype=np.uint16), "utf-16-le"
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32), "utf-32-le"
+
+
 def _words(text: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """Start and end offsets of the words of ``text``, and the case-folded words.
 
@@ -74,7 +90,7 @@ def _words(text: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """
     if not text:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), []
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    codes, codec = _code_points(text)
     classes = _classify(codes)
     word = classes > 0
     padded = np.concatenate(([False], word, [False]))
@@ -90,26 +106,12 @@ def _words(text: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
         folded = [text[s:e].casefold() for s, e in zip(starts.tolist(), ends.tolist())]
     else:
         # Blank out the non-word characters and let str.split find the words.
-        spaced = np.where(word, codes, np.uint32(32))
-        folded = spaced.tobytes().decode("utf-32-le", "surrogatepass").casefold().split()
+        # Surrogates are no word characters, so none is left to pair up when decoding.
+        spaced = np.where(word, codes, codes.dtype.type(32))
+        folded = spaced.tobytes().decode(codec, "surrogatepass").casefold().split()
         if len(folded) != len(starts):  # casefolding made a space-like character
             folded = [text[s:e].casefold() for s, e in zip(starts.tolist(), ends.tolist())]
     return starts.astype(np.int64), ends.astype(np.int64), folded
-
-
-#: Snowball stemmer names for the languages we ship stopword lists for.
-LANGUAGES = {
-    "en": "english",
-    "fr": "french",
-    "de": "german",
-    "es": "spanish",
-    "it": "italian",
-    "pt": "portuguese",
-    "nl": "dutch",
-    "ru": "russian",
-}
-
-_HASH_MASK = np.uint64(0xFFFFFFFFFFFFFFFF)
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:
@@ -121,100 +123,6 @@ def word_spans(text: str) -> list[tuple[int, int]]:
     """
     starts, ends, _ = _words(text)
     return list(zip(starts.tolist(), ends.tolist()))
-
-
-@lru_cache(maxsize=None)
-def _stopwords(lang: str) -> frozenset[str]:
-    raw = resources.files("reuse").joinpath(f"data/stopwords-{lang}.txt").read_text("utf-8")
-    words = (w for line in raw.splitlines() if not line.startswith("#") for w in line.split())
-    return frozenset(w.casefold() for w in words)
-
-
-@lru_cache(maxsize=None)
-def _stop_index() -> dict[str, tuple[str, ...]]:
-    index: dict[str, list[str]] = {}
-    for lang in LANGUAGES:
-        for word in _stopwords(lang):
-            index.setdefault(word, []).append(lang)
-    return {w: tuple(langs) for w, langs in index.items()}
-
-
-def guess_language(words: list[str], min_hits: int = 2) -> str | None:
-    """The shipped language whose stopwords the folded ``words`` use most.
-
-    Returns ``None`` when no language reaches ``min_hits`` and 10% of the words.
-
-    >>> guess_language("the kremlin said on tuesday that the swap is on".split())
-    'en'
-    >>> guess_language(["東", "京"]) is None
-    True
-    """
-    sample = words[:200]
-    counts: dict[str, int] = {}
-    for langs in filter(None, map(_stop_index().get, sample)):
-        for lang in langs:
-            counts[lang] = counts.get(lang, 0) + 1
-    if not counts:
-        return None
-    lang, hits = max(sorted(counts.items()), key=lambda kv: kv[1])
-    if hits < min_hits or hits < 0.1 * len(sample):
-        return None
-    return lang
-
-
-class _Lexicon:
-    """Per-language memo: folded word -> vocabulary id, with hash arrays by id.
-
-    Stemming costs microseconds per call; news vocabulary is small, so each
-    distinct word is stemmed and hashed once per process, and a text's words
-    become arrays through one dictionary look-up each.
-    """
-
-    def __init__(self, lang: str | None) -> None:
-        self.lang = lang
-        self.stop = _stopwords(lang) if lang else frozenset()
-        self.stem = _snowball(lang) if lang else None
-        self.ids: dict[str, int] = {}
-        self._words = np.zeros(1024, dtype=np.uint64)
-        self._stems = np.zeros(1024, dtype=np.uint64)
-
-    def add(self, word: str) -> int:
-        """Give ``word`` an id, hashing and stemming it once."""
-        idx = self.ids.get(word)
-        if idx is not None:
-            return idx
-        idx = len(self.ids)
-        if idx >= len(self._words):
-            self._words = np.concatenate((self._words, np.zeros_like(self._words)))
-            self._stems = np.concatenate((self._stems, np.zeros_like(self._stems)))
-        self._words[idx] = xxhash.xxh3_64_intdigest(word.encode("utf-8", "surrogatepass"))
-        if word not in self.stop:
-            stem = self.stem(word) if self.stem else word
-            self._stems[idx] = xxhash.xxh3_64_intdigest(b"s:" + stem.encode("utf-8", "surrogatepass")) or 1
-        self.ids[word] = idx
-        return idx
-
-    def hashes(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        """Word hashes and stem hashes (0 for stopwords) of ``words``."""
-        idx = np.fromiter(map(self.ids.get, words, repeat(-1)), dtype=np.int64, count=len(words))
-        if len(idx) and idx.min() < 0:
-            # Only the new words take the slow path; the rest are known already.
-            missing = np.flatnonzero(idx < 0).tolist()
-            idx[missing] = [self.add(words[k]) for k in missing]
-        return self._words[idx], self._stems[idx]
-
-
-def _snowball(lang: str):
-    # Imported on first use: importing nltk takes seconds (it pulls in scipy),
-    # which `reuse --version` and a scan of unstemmed languages need not pay.
-    from nltk.stem.snowball import SnowballStemmer
-
-    return SnowballStemmer(LANGUAGES[lang]).stem
-
-
-@lru_cache(maxsize=None)
-def _lexicon(lang: str | None) -> _Lexicon:
-    return _Lexicon(lang)
 
 
 @dataclass(frozen=True, eq=False)
@@ -253,10 +161,48 @@ def analyze(text: str, language: str | None = None) -> Analysis:
     >>> a.language, len(a), int((a.stems == 0).sum())
     ('en', 7, 3)
     """
-    starts, ends, folded = _words(text)
-    lang = guess_language(folded) if language in (None, "auto") else (language or None)
-    words, stems = _lexicon(lang).hashes(folded)
-    return Analysis(starts=starts, ends=ends, words=words, stems=stems, language=lang)
+    return analyze_many([text], [language])[0]
+
+
+#: Texts split into words together: one set of numpy calls and one look-up pass for all.
+_TEXTS_AT_ONCE = 32
+
+
+def analyze_many(texts: Sequence[str], languages: Sequence[str | None]) -> list[Analysis]:
+    """:func:`analyze` of each text, ``languages[k]`` as its ``language``.
+
+    The same values as one call each, a few dozen texts at a time: they are
+    joined by line breaks (no word spans one), split into words in one pass
+    and cut apart again. Most of a text's arrays are small, and numpy's cost
+    per call outweighs its arithmetic.
+
+    >>> [a.language for a in analyze_many(["The talks went on.", "Les discussions continuent et la paix"], [None, None])]
+    ['en', 'fr']
+    """
+    vocabulary = lexicon.vocabulary()
+    out = []
+    for first in range(0, len(texts), _TEXTS_AT_ONCE):
+        group = texts[first : first + _TEXTS_AT_ONCE]
+        starts, ends, folded = _words("\n".join(group))
+        idx = vocabulary.lookup(folded)
+        hashes = vocabulary.hashes[idx]
+        offsets = np.cumsum([0, *(len(text) + 1 for text in group)])
+        cuts = np.searchsorted(starts, offsets).tolist()
+        for k, language in enumerate(languages[first : first + _TEXTS_AT_ONCE]):
+            lo, hi, offset = cuts[k], cuts[k + 1], offsets[k]
+            ids = idx[lo:hi]
+            lang = vocabulary.guess_language(ids) if language in (None, "auto") else (language or None)
+            alone = len(group) == 1  # the arrays are its own already
+            out.append(
+                Analysis(
+                    starts=starts if alone else starts[lo:hi] - offset,
+                    ends=ends if alone else ends[lo:hi] - offset,
+                    words=hashes if alone else hashes[lo:hi].copy(),  # not a view keeping the whole group's
+                    stems=lexicon.stems(lang).of(vocabulary, ids),
+                    language=lang,
+                )
+            )
+    return out
 
 
 # Abbreviations that end in a full stop without ending a sentence (lower-case,
@@ -345,10 +291,12 @@ def ngram_hashes(hashes: np.ndarray, n: int) -> np.ndarray:
     if count <= 0:
         return np.zeros(0, dtype=np.uint64)
     acc = hashes[:count].copy()
+    shifted = np.empty_like(acc)
     for j in range(1, n):
         acc *= _NGRAM_MULT
         acc ^= hashes[j : j + count]
-        acc ^= acc >> np.uint64(29)
+        np.right_shift(acc, np.uint64(29), out=shifted)
+        acc ^= shifted
     return acc
 
 

@@ -16,6 +16,7 @@ from reuse.config import BoilerplateConfig, CandidateConfig, ScanConfig
 from reuse.errors import IndexFileError, InputError
 from reuse.index import add_articles, add_folder, check, check_articles, index_info, remove_articles
 from reuse.load import load_articles
+from reuse.index.features import read_article, read_articles
 from reuse.index.postings import live_postings
 from reuse.model import Article
 
@@ -286,3 +287,20 @@ def test_compaction_keeps_article_offsets_16_bit(samples_dir, tmp_path):
     con.execute("COMMIT")
     assert live_postings(con) == before
     assert con.execute("SELECT count(DISTINCT segment), max(width) FROM postings").fetchone() == (2, 2)
+
+
+def test_articles_read_together_equal_each_read_alone(corpus, samples_dir):
+    # The bulk path of add and check (read_articles) against read_article, field by field.
+    articles = [*load_articles(corpus["all"]).articles[:70], *load_articles(samples_dir).articles]
+    articles.append(Article(id="short", text="Kurz.", outlet="x"))
+    config = ScanConfig()
+    together = read_articles(articles, config)
+    assert [f.article.id for f in together] == [a.id for a in articles]
+    for got in together:
+        alone = read_article(got.article, config)
+        assert (got.language, got.detected) == (alone.language, alone.detected)
+        for name in ("usable", "line_keys", "stems", "runs"):
+            assert np.array_equal(getattr(got, name), getattr(alone, name)), name
+        for field in ("starts", "ends", "words", "stems"):
+            assert np.array_equal(getattr(got.analysis, field), getattr(alone.analysis, field)), field
+        assert all(np.array_equal(a, b) for a, b in zip(got.keys, alone.keys))

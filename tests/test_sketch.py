@@ -9,7 +9,7 @@ from datasketch import MinHash
 from reuse.candidates import BandTable, band_task, candidate_pairs, find_candidates, trigram_set, verify_candidates
 from reuse.config import CandidateConfig, ConfigError, SketchConfig
 from reuse.text import analyze
-from reuse.sketch import Sketch, band_keys, channel_items, signatures, sketch_article, to_minhash
+from reuse.sketch import Sketch, band_keys, channel_items, signatures, sketch_article, sketch_articles, to_minhash
 
 
 def _datasketch(items, config):
@@ -18,9 +18,10 @@ def _datasketch(items, config):
     return m.hashvalues
 
 
+@pytest.mark.parametrize("window, stride", [(24, 12), (36, 12), (8, 8)], ids=["two-blocks", "three-blocks", "one-block"])
 @pytest.mark.parametrize("n", [1, 11, 24, 25, 100, 103, 600], ids=lambda n: f"{n}-items")
-def test_window_signatures_equal_datasketch_update_batch(n):
-    config = SketchConfig()
+def test_window_signatures_equal_datasketch_update_batch(n, window, stride):
+    config = SketchConfig(window=window, stride=stride)
     items = np.random.default_rng(n).integers(0, 2**63, size=n, dtype=np.uint64)
     sigs = signatures(items, config)
     expected_windows = max(1, -(-n // config.stride) - config.window // config.stride + 1)
@@ -46,6 +47,26 @@ def test_article_sketch_equals_each_channel_sketched_alone(text):
     verbatim, rewrite = channel_items(analysis, usable, config)
     assert np.array_equal(sketch.verbatim, band_keys(signatures(verbatim, config), cands, 1))
     assert np.array_equal(sketch.rewrite, band_keys(signatures(rewrite, config), cands, 2))
+
+
+@pytest.mark.parametrize("window, stride", [(24, 12), (36, 12), (8, 8)], ids=["two-blocks", "three-blocks", "one-block"])
+def test_articles_sketched_together_equal_each_sketched_alone(window, stride):
+    # Together, the windows of every article come from one matrix; none may
+    # borrow a block from its neighbour, whatever the lengths (none, shorter
+    # than a window, exactly one, many), and there are more articles than one batch.
+    config, cands = SketchConfig(window=window, stride=stride), CandidateConfig()
+    rng = np.random.default_rng(window + stride)
+    vocabulary = ["kremlin", "said", "the", "talks", "on", "swap", "prisoners", "of", "war", "and", "a", "plan", "for", "peace"]
+    texts = [" ".join(rng.choice(vocabulary, size=n)) for n in [0, 1, 5, 12, 13, 24, 25, 36, 37, *rng.integers(0, 150, size=60)]]
+    read = [(analysis, np.ones(len(analysis), dtype=bool)) for analysis in (analyze(t, "en") for t in texts)]
+    together = sketch_articles(read, config, cands)
+    assert len(together) == len(read)
+    for (analysis, usable), sketch in zip(read, together):
+        alone = sketch_article(analysis, usable, config, cands)
+        verbatim, rewrite = channel_items(analysis, usable, config)
+        assert np.array_equal(sketch.verbatim, band_keys(signatures(verbatim, config), cands, 1))
+        assert np.array_equal(sketch.rewrite, band_keys(signatures(rewrite, config), cands, 2))
+        assert np.array_equal(sketch.verbatim, alone.verbatim) and np.array_equal(sketch.rewrite, alone.rewrite)
 
 
 def test_lean_minhash_jaccard_tracks_overlap():

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reuse.text import DocumentFrequency, analyze, guess_language, ngram_hashes, sentence_spans, word_spans
+from reuse.text import DocumentFrequency, analyze, analyze_many, guess_language, ngram_hashes, sentence_spans, word_spans
 
 
 @pytest.mark.parametrize(
@@ -89,3 +89,33 @@ def test_idf_weights_rare_words_higher():
     df = DocumentFrequency.from_sets([np.array([common, rare], dtype=np.uint64)] + [np.array([common], dtype=np.uint64)] * 9)
     w_common, w_rare = df.idf(np.array([common, rare], dtype=np.uint64))
     assert w_rare > w_common > 0
+
+
+MIXED = ["the", "and", "of", "le", "la", "de", "et", "der", "die", "und", "el", "y", "il", "che", "o", "een", "het", "и", "в", "не",
+         "a", "en", "in", "on", "kremlin", "swap", "Peskov", "мир", "東", "CJK", "Die", "LA"]  # fmt: skip
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.lists(st.sampled_from(MIXED), max_size=260))
+def test_the_language_of_an_analysis_is_guessed_from_its_first_words(words):
+    text = " ".join(words)
+    folded = [text[s:e].casefold() for s, e in word_spans(text)]
+    assert analyze(text).language == guess_language(folded)
+
+
+ODD = ["", "The Kremlin said", "東京は日本の首都です", "STRASSE Straße ﬁne İstanbul", "emoji 🙂 at the end🙂", "lone \ud800 surrogate",
+       "Les discussions sont sur la bonne voie", "tab\tand\nlines\n", "ΣΊΣΥΦΟΣ σίσυφος"]  # fmt: skip
+
+
+@settings(deadline=None, max_examples=60)
+@given(st.lists(st.one_of(st.sampled_from(ODD), st.text()), max_size=70), st.data())
+def test_texts_analysed_together_equal_each_analysed_alone(texts, data):
+    languages = [data.draw(st.sampled_from([None, "", "en", "fr"])) for _ in texts]
+    together = analyze_many(texts, languages)
+    assert len(together) == len(texts)
+    for text, language, a in zip(texts, languages, together):
+        alone = analyze(text, language)
+        assert a.language == alone.language
+        for field in ("starts", "ends", "words", "stems"):
+            assert np.array_equal(getattr(a, field), getattr(alone, field)), field
+        assert [(s, e) for s, e in zip(a.starts.tolist(), a.ends.tolist())] == word_spans(text)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,13 +23,13 @@ from ..candidates import trigram_set
 from ..config import ScanConfig
 from ..model import Article
 from ..parallel import SHORT, masks  # the scan's own threshold and masks, so the two cannot drift apart
-from ..sketch import CHANNELS, sketch_article
-from ..text import Analysis, analyze, unique_sorted
+from ..sketch import CHANNELS, Sketch, sketch_article, sketch_articles
+from ..text import Analysis, analyze, analyze_many, unique_sorted
 
 #: Bits of a folded band key kept (``postings.py`` stores 32 of them in a row named by the other 12).
 KEY_BITS = 44
 
-__all__ = ["Features", "LanguageCounts", "content_digest", "fallback_language", "merge_languages", "read_article", "signed"]
+__all__ = ["Features", "LanguageCounts", "content_digest", "fallback_language", "merge_languages", "read_article", "read_articles", "signed"]
 
 #: Per language, ``(articles it was detected in, the first of their ids)``.
 LanguageCounts = dict[str, tuple[int, str]]
@@ -146,11 +146,39 @@ def read_article(
             if fallback:
                 analysis = analyze(article.text, fallback)
     lines, usable = masks(article, analysis, config)
-    if sketch:
-        sketched = sketch_article(analysis, usable, config.sketch, config.candidates)
-        keys = tuple(_fold(getattr(sketched, name), n) for n, name in enumerate(CHANNELS))
-    else:
+    sketched = sketch_article(analysis, usable, config.sketch, config.candidates) if sketch else None
+    return _features(article, config, analysis, lines, usable, detected, sketched)
+
+
+def read_articles(articles: Sequence[Article], config: ScanConfig) -> list[Features]:
+    """:func:`read_article` of each article in its own language, a few dozen at a time as the scan reads.
+
+    The same values as one call each; the numpy work of splitting and
+    sketching is shared (``reuse.text.analyze_many``, ``reuse.sketch.sketch_articles``).
+    """
+    analyses = analyze_many([article.text for article in articles], [None] * len(articles))
+    masked = [masks(article, analysis, config) for article, analysis in zip(articles, analyses)]
+    sketches = sketch_articles([(analysis, usable) for analysis, (_, usable) in zip(analyses, masked)], config.sketch, config.candidates)
+    return [
+        _features(article, config, analysis, lines, usable, bool(analysis.language), sketched)
+        for article, analysis, (lines, usable), sketched in zip(articles, analyses, masked, sketches)
+    ]
+
+
+def _features(
+    article: Article,
+    config: ScanConfig,
+    analysis: Analysis,
+    lines: list[tuple[int, int, int]],
+    usable: np.ndarray,
+    detected: bool,
+    sketched: Sketch | None,
+) -> Features:
+    """The :class:`Features` of an analysed article; ``sketched`` ``None`` leaves the keys empty."""
+    if sketched is None:
         keys = tuple(np.zeros(0, dtype=np.int64) for _ in CHANNELS)
+    else:
+        keys = tuple(_fold(getattr(sketched, name), n) for n, name in enumerate(CHANNELS))
     keyed = np.fromiter(line_keys(article.text, analysis, config.boilerplate, lines), dtype=np.uint64)
     return Features(
         article=article,

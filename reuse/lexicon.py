@@ -1,0 +1,189 @@
+"""The words this process has seen: ids, stable hashes, stopword languages and stems.
+
+The part of the text stage that knows about languages, and the nltk module:
+stemming and stopwords are used only for the languages we ship a stopword
+list for and NLTK has a Snowball stemmer for. News vocabulary is small, so
+every distinct folded word is hashed, looked up in the stopword lists and
+stemmed once per process; a text's words become ids through one dictionary
+look-up each (:meth:`Vocabulary.lookup`), and everything else is numpy
+indexing by id.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache, lru_cache
+from importlib import resources
+
+import numpy as np
+import xxhash
+
+__all__ = ["LANGUAGES", "Stems", "Vocabulary", "guess_language", "stems", "vocabulary"]
+
+#: Snowball stemmer names for the languages we ship stopword lists for.
+LANGUAGES = {
+    "en": "english",
+    "fr": "french",
+    "de": "german",
+    "es": "spanish",
+    "it": "italian",
+    "pt": "portuguese",
+    "nl": "dutch",
+    "ru": "russian",
+}
+
+
+@cache
+def _stopwords(lang: str) -> frozenset[str]:
+    raw = resources.files("reuse").joinpath(f"data/stopwords-{lang}.txt").read_text("utf-8")
+    words = (w for line in raw.splitlines() if not line.startswith("#") for w in line.split())
+    return frozenset(w.casefold() for w in words)
+
+
+#: Byte ``k`` of a word's stop lanes is 1 when it is a stopword of the ``k``-th language here:
+#: summed over a sample of fewer than 256 words, each byte counts one language's hits.
+_LANGUAGE_ORDER = tuple(LANGUAGES)  # at most 8, one byte each
+
+
+@cache
+def _stop_index() -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for lang in LANGUAGES:
+        for word in _stopwords(lang):
+            index.setdefault(word, []).append(lang)
+    return {w: tuple(langs) for w, langs in index.items()}
+
+
+def _most_used(counts: dict[str, int], sample: int, min_hits: int) -> str | None:
+    """The language with most stopword hits (ties to the first code), if it reaches the bars."""
+    if not counts:
+        return None
+    lang, hits = max(sorted(counts.items()), key=lambda kv: kv[1])
+    if hits < min_hits or hits < 0.1 * sample:
+        return None
+    return lang
+
+
+def guess_language(words: list[str], min_hits: int = 2) -> str | None:
+    """The shipped language whose stopwords the folded ``words`` use most.
+
+    Returns ``None`` when no language reaches ``min_hits`` and 10% of the words.
+
+    >>> guess_language("the kremlin said on tuesday that the swap is on".split())
+    'en'
+    >>> guess_language(["東", "京"]) is None
+    True
+    """
+    sample = words[:_GUESS_SAMPLE]
+    counts: dict[str, int] = {}
+    for langs, n in Counter(map(_stop_index().get, sample)).items():
+        for lang in langs or ():
+            counts[lang] = counts.get(lang, 0) + n
+    return _most_used(counts, len(sample), min_hits)
+
+
+_GUESS_SAMPLE = 200  # words a language is guessed from (under 256: one byte of stop lanes counts them)
+
+
+class _Ids(dict):
+    """Word -> id, ``-1`` for a word not seen yet (so look-ups need no default argument)."""
+
+    def __missing__(self, key: str) -> int:
+        return -1
+
+
+class Vocabulary:
+    """Every folded word this process has seen: an id, its hash and its stop lanes.
+
+    News vocabulary is small, so each distinct word is hashed and looked up in
+    the stopword lists once per process, and a text's words become ids
+    through one dictionary look-up each; everything else is numpy indexing.
+    """
+
+    def __init__(self) -> None:
+        self.ids = _Ids()
+        self.words: list[str] = []  # by id, to stem later in any language
+        self.hashes = np.zeros(1024, dtype=np.uint64)
+        self.stop_lanes = np.zeros(1024, dtype=np.uint64)
+
+    def _add(self, word: str) -> int:
+        idx = self.ids[word]
+        if idx >= 0:  # a new word seen twice in one text
+            return idx
+        idx = len(self.words)
+        if idx >= len(self.hashes):
+            self.hashes = np.concatenate((self.hashes, np.zeros_like(self.hashes)))
+            self.stop_lanes = np.concatenate((self.stop_lanes, np.zeros_like(self.stop_lanes)))
+        self.hashes[idx] = xxhash.xxh3_64_intdigest(word.encode("utf-8", "surrogatepass"))
+        langs = _stop_index().get(word, ())
+        self.stop_lanes[idx] = sum(1 << 8 * _LANGUAGE_ORDER.index(lang) for lang in langs)
+        self.words.append(word)
+        self.ids[word] = idx
+        return idx
+
+    def lookup(self, words: list[str]) -> np.ndarray:
+        """The ids of ``words``, new words added."""
+        idx = np.fromiter(map(self.ids.__getitem__, words), dtype=np.int64, count=len(words))
+        if len(idx) and idx.min() < 0:
+            missing = np.flatnonzero(idx < 0).tolist()
+            idx[missing] = [self._add(words[k]) for k in missing]
+        return idx
+
+    def guess_language(self, idx: np.ndarray, min_hits: int = 2) -> str | None:
+        """:func:`guess_language` of the words with ids ``idx``."""
+        sample = idx[:_GUESS_SAMPLE]
+        lanes = int(self.stop_lanes[sample].sum())
+        counts = {lang: lanes >> 8 * k & 0xFF for k, lang in enumerate(_LANGUAGE_ORDER) if lanes >> 8 * k & 0xFF}
+        return _most_used(counts, len(sample), min_hits)
+
+
+class Stems:
+    """One language's stem hashes by word id (0 for its stopwords), each word stemmed once.
+
+    Stemming costs microseconds per call: only words met in a text of this
+    language are stemmed, the first time they are met.
+    """
+
+    def __init__(self, lang: str | None) -> None:
+        self.stem = _snowball(lang) if lang else None
+        self.stop_lane = 1 << 8 * _LANGUAGE_ORDER.index(lang) if lang else 0
+        self.hashes = np.zeros(0, dtype=np.uint64)
+        self.known = np.zeros(0, dtype=bool)
+        self.n_known = 0
+
+    def of(self, vocabulary: Vocabulary, idx: np.ndarray) -> np.ndarray:
+        """Stem hashes of the words with ids ``idx``."""
+        if self.n_known < len(vocabulary.words):  # else every word is known (one language's corpus)
+            if len(self.hashes) < len(vocabulary.hashes):
+                grow = len(vocabulary.hashes) - len(self.hashes)
+                self.hashes = np.concatenate((self.hashes, np.zeros(grow, dtype=np.uint64)))
+                self.known = np.concatenate((self.known, np.zeros(grow, dtype=bool)))
+            new = list(dict.fromkeys(idx[~self.known[idx]].tolist()))
+            for i in new:
+                word = vocabulary.words[i]
+                if not int(vocabulary.stop_lanes[i]) & self.stop_lane:
+                    stem = self.stem(word) if self.stem else word
+                    self.hashes[i] = xxhash.xxh3_64_intdigest(b"s:" + stem.encode("utf-8", "surrogatepass")) or 1
+            self.known[new] = True
+            self.n_known += len(new)
+        return self.hashes[idx]
+
+
+def _snowball(lang: str):
+    # Imported on first use: importing nltk takes seconds (it pulls in scipy),
+    # which `reuse --version` and a scan of unstemmed languages need not pay.
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer(LANGUAGES[lang]).stem
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """This process's vocabulary."""
+    return Vocabulary()
+
+
+@lru_cache(maxsize=len(LANGUAGES) + 1)
+def stems(lang: str | None) -> Stems:
+    """This process's stem table for ``lang`` (``None``: no stemming, no stopwords)."""
+    return Stems(lang)
