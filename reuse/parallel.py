@@ -46,6 +46,8 @@ SHORT = 300
 READ_CHUNK = 250
 ALIGN_CHUNK = 400
 PROVENANCE_CHUNK = 400
+#: Pairs from which directions are decided over the workers rather than in the scan's own process.
+PROVENANCE_POOL = 20_000
 
 #: Seconds to wait for a Dask scheduler to answer.
 CONNECT_TIMEOUT = 30

@@ -42,6 +42,7 @@ def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "READ_CHUNK", 7)
     monkeypatch.setattr(parallel, "ALIGN_CHUNK", 5)
     monkeypatch.setattr(parallel, "PROVENANCE_CHUNK", 3)
+    monkeypatch.setattr(parallel, "PROVENANCE_POOL", 0)
 
 
 @pytest.mark.parametrize("jobs", ["2", "3"], ids=["two", "three"])
