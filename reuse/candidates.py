@@ -7,11 +7,13 @@ of ``datasketch.MinHashLSH`` without a Python dictionary per band: at 500,000
 windows datasketch's insertions alone take longer than this whole stage,
 and its memory (about 9 KB a signature) is what bounds large scans.
 
-A scan does not hold its band keys in memory: a :class:`BandTable` appends
-them to one file per channel and band as articles are read, and banding
-loads one band at a time, in as many processes as the scan has
-(:func:`band_hits` is a pure function of a few bands), so the keys of
-millions of windows cost disk, not memory.
+A scan does not hold its band keys in memory: they go to a
+:class:`BandTable` on disk as articles are read (a batch of articles at a
+time, written by the worker that read them), and banding loads one band at
+a time, in as many processes as the scan has (:func:`band_hits` is a pure
+function of a few bands), so the keys of millions of windows cost disk,
+not memory. The pairs each task finds are merged one range of pair codes
+at a time.
 
 A bucket holding windows of more than ``max_bucket`` articles is banal text
 shared corpus-wide (a standard disclaimer, a stock paragraph) and makes no
@@ -35,8 +37,8 @@ from .text import ngram_hashes, ranks, unique_sorted
 
 __all__ = [
     "BandTable",
-    "band_task",
     "band_hits",
+    "band_task",
     "candidate_pairs",
     "find_candidates",
     "shared_runs",
