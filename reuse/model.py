@@ -94,9 +94,9 @@ class Article:
     @property
     def words(self) -> int:
         """Number of words, as the scan counts them (each CJK character is one)."""
-        from .text import word_spans  # the model stays free of the text stage at import
+        from .text import word_count  # the model stays free of the text stage at import
 
-        return len(word_spans(self.text))
+        return word_count(self.text)
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ __all__ = [
     "analyze_many",
     "guess_language",
     "sentence_spans",
+    "word_count",
     "word_spans",
 ]
 
@@ -112,6 +113,22 @@ def _words(text: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
         if len(folded) != len(starts):  # casefolding made a space-like character
             folded = [text[s:e].casefold() for s, e in zip(starts.tolist(), ends.tolist())]
     return starts.astype(np.int64), ends.astype(np.int64), folded
+
+
+def word_count(text: str) -> int:
+    """How many words :func:`word_spans` finds in ``text``, without building them.
+
+    A word is a run of word characters other than CJK, or one CJK character.
+
+    >>> word_count("Kremlin’s U.S. swap: 1,000 — 東京 naïve")
+    10
+    """
+    if not text:
+        return 0
+    classes = _classify(_code_points(text)[0])
+    plain = classes == 1
+    runs = int(np.count_nonzero(plain[1:] & ~plain[:-1])) + int(plain[0])
+    return runs + int(np.count_nonzero(classes == 2))
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:

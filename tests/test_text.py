@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reuse.text import DocumentFrequency, analyze, analyze_many, guess_language, ngram_hashes, sentence_spans, word_spans
+from reuse.text import DocumentFrequency, analyze, analyze_many, guess_language, ngram_hashes, sentence_spans, word_count, word_spans
 
 
 @pytest.mark.parametrize(
@@ -38,6 +38,12 @@ def test_spans_are_in_bounds_sorted_and_slice_to_words(text):
         assert last <= s < e <= len(text)
         assert text[s:e].strip() == text[s:e]
         last = e
+
+
+@settings(deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab ,.東京ア\u0301😀\ud800")) | st.text())
+def test_word_count_is_the_number_of_word_spans(text):
+    assert word_count(text) == len(word_spans(text))
 
 
 @settings(deadline=None)
