@@ -26,12 +26,13 @@ their content words alone, and aligning them was most of the scan's time.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
 
 from .config import CandidateConfig
+from .errors import workspace_error
 from .sketch import CHANNELS, Sketch
 from .text import ngram_hashes, ranks, unique_sorted
 
@@ -68,9 +69,12 @@ def _bucket_pairs(keys: np.ndarray, owners: np.ndarray, max_bucket: int) -> np.n
     first multiplied by an odd constant, which keeps distinct keys distinct
     and spreads all their bits into the high ones, and its lowest bits give
     way to the article's. Two keys equal in the rest share a bucket: among
-    the six million keys of a band at 100,000 articles that happens about
-    once in ten bands, and only adds a candidate that
-    :func:`verify_candidates` checks.
+    the six million keys of a band at 100,000 articles (47 bits kept) that
+    happens about once in ten bands, and mostly adds a candidate that
+    :func:`verify_candidates` checks (it can also, rarely, push a bucket over
+    ``max_bucket`` or join two buckets of one pair into one meeting). The
+    expected number grows with the square of the keys and halves with each
+    bit: about 100 a band at a million articles (44 bits kept).
     """
     if len(keys) == 0:
         return _NO_PAIRS
@@ -145,7 +149,7 @@ def candidate_pairs(parts: Iterable[tuple[str, np.ndarray]], config: CandidateCo
         needed = _needed(channel, config)
         # Each piece is sorted: merge one range of codes at a time.
         top = max(int(p[-1]) for p in pieces) + 1
-        bounds = np.linspace(0, top, _MERGE_PIECES + 1).astype(np.uint64)
+        bounds = [np.uint64(top * k // _MERGE_PIECES) for k in range(_MERGE_PIECES + 1)]  # exact: codes pass 2**53
         for lo, hi in zip(bounds[:-1], bounds[1:]):
             merged = np.sort(np.concatenate([p[np.searchsorted(p, lo) : np.searchsorted(p, hi)] for p in pieces]))
             if len(merged) == 0:
@@ -217,22 +221,26 @@ class BandTable:
         for channel, keys, owners, windows in batches:
             self.batches[channel].append((keys, owners, windows))
 
-    def tasks(self, config: CandidateConfig, inline: bool = False) -> list[tuple]:
-        """Chunks for :func:`band_task`: ``(channel, batches, bands, max_bucket, cap)``.
+    def n_tasks(self) -> int:
+        """How many chunks :meth:`tasks` gives."""
+        return sum(1 for batches in self.batches.values() if batches) * len(range(0, self.bands, BANDS_PER_TASK))
+
+    def tasks(self, config: CandidateConfig, inline: bool = False) -> Iterator[tuple]:
+        """Chunks for :func:`band_task`: ``(channel, batches, bands, max_bucket, cap)``, made as they are taken.
 
         ``batches`` lists each batch's ``(keys file, owners file, windows)``;
         with ``inline`` it is instead ``(owners, {band: keys})``, the arrays
-        themselves, concatenated over the batches.
+        themselves, concatenated over the batches: only the tasks in flight
+        are then in memory.
         """
-        out = []
         for channel, batches in self.batches.items():
             if not batches:
                 continue
+            owners = _owners(batches) if inline else None
             for first in range(0, self.bands, BANDS_PER_TASK):
                 bands = list(range(first, min(first + BANDS_PER_TASK, self.bands)))
-                source = (_owners(batches), {b: _band(batches, b) for b in bands}) if inline else batches
-                out.append((channel, source, bands, config.max_bucket, _needed(channel, config)))
-        return out
+                source = (owners, {b: _band(batches, b) for b in bands}) if inline else batches
+                yield (channel, source, bands, config.max_bucket, _needed(channel, config))
 
 
 def write_batch(folder: str | Path, name: str, bands: int, owners: Sequence[int], sketches: Sequence[Sketch]) -> list[tuple[str, str, str, int]]:
@@ -249,8 +257,11 @@ def write_batch(folder: str | Path, name: str, bands: int, owners: Sequence[int]
             continue
         batch = Path(folder) / f"{channel}.{name}"
         keys, owned = f"{batch}.keys", f"{batch}.owners"
-        np.ascontiguousarray(np.concatenate(blocks)[:, :bands].T).tofile(keys)
-        np.repeat(np.asarray(owners, dtype=np.uint32), counts).tofile(owned)
+        try:
+            np.ascontiguousarray(np.concatenate(blocks)[:, :bands].T).tofile(keys)
+            np.repeat(np.asarray(owners, dtype=np.uint32), counts).tofile(owned)
+        except OSError as exc:
+            raise workspace_error(folder, exc) from exc
         written.append((channel, keys, owned, sum(counts)))
     return written
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["ConfigError", "IndexFileError", "InputError", "ReuseError"]
+__all__ = ["ConfigError", "IndexFileError", "InputError", "ReuseError", "WorkSpaceError"]
 
 
 class ReuseError(Exception):
@@ -22,3 +22,15 @@ class ConfigError(ReuseError):
 
 class IndexFileError(ReuseError):
     """An index file that cannot be used: missing, not an index, or built with other settings."""
+
+
+class WorkSpaceError(ReuseError):
+    """The scan's temporary folder cannot be made or written (a full or read-only disk)."""
+
+
+def workspace_error(folder: object, exc: OSError) -> WorkSpaceError:
+    """The message for a temporary folder that failed: where, why, and the fix."""
+    return WorkSpaceError(
+        f"cannot write the scan's band keys in {folder} ({exc.strerror or exc}): free some space there, "
+        "or set TMPDIR to a folder on a disk with room (about 23 KB per article)"
+    )

@@ -217,7 +217,11 @@ def _features_chunk(chunk: Sequence[Article]) -> list:
 
 
 def read_features(articles: Sequence[Article], config: ScanConfig, jobs: int = 1) -> Iterator:
-    """``reuse.index.features.read_article(article, config)`` of each article, in order, over ``jobs`` processes (``read_articles``)."""
+    """The features of each article, in order, over ``jobs`` processes.
+
+    ``reuse.index.features.read_articles`` of each chunk: the same values as
+    ``read_article(article, config)`` of each article.
+    """
     chunks = (articles[k : k + READ_CHUNK] for k in range(0, len(articles), READ_CHUNK))
     for features in map_chunks(_features_chunk, chunks, jobs, (config,)):
         yield from features

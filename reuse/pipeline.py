@@ -23,7 +23,7 @@ from .boilerplate import learn_boilerplate
 from .candidates import BandTable, band_task, candidate_pairs, verify_candidates
 from .config import ScanConfig
 from .load import load_articles
-from .errors import InputError
+from .errors import InputError, workspace_error
 from .model import Article, Pair, ScanResult, Skipped
 from .outlets import link_outlets
 from .parallel import SHORT, ArticleSketch, align_chunk, map_chunks, provenance_chunk, read_and_store
@@ -117,7 +117,11 @@ def _scan(
     """The stages; ``engine`` is a number of processes or a Dask client (see :func:`reuse.parallel.workers`)."""
     articles = sorted_unique(articles)
     # The band keys go to disk as articles are read: the largest thing a scan makes.
-    with tempfile.TemporaryDirectory(prefix="reuse-bands-") as folder:
+    try:
+        workspace = tempfile.TemporaryDirectory(prefix="reuse-bands-")
+    except OSError as exc:
+        raise workspace_error(tempfile.gettempdir(), exc) from exc
+    with workspace as folder:
         table = BandTable(folder, config.candidates.bands)
         with timer.stage("sketch"):
             read = _read_all(articles, config, engine, progress, table)
@@ -269,7 +273,7 @@ def _candidates(table: BandTable, config: ScanConfig, engine: int | Any, progres
     parts = []
     for part in map_chunks(band_task, tasks, engine, (config,)):
         parts.append(part)
-        _tick(progress, "candidates", len(parts), len(tasks), every=1)
+        _tick(progress, "candidates", len(parts), table.n_tasks(), every=1)
     return candidate_pairs(parts, config.candidates)
 
 

@@ -372,7 +372,8 @@ def infer_directions(articles: Sequence[Article], pairs: list[Pair]) -> list[Pai
     Parameters
     ----------
     articles
-        Every article of the scan (metadata and text are read).
+        Every article the pairs join (metadata and text are read); a scan
+        gives one cluster's at a time.
     pairs
         The aligned pairs.
     """

@@ -137,3 +137,40 @@ def test_read_only_destination_is_a_clear_error_for_real(runner, samples_dir, tm
         folder.chmod(0o755)
     assert result.exit_code == 1
     assert result.stderr == READ_ONLY_ERROR.format(folder / "report.json") + "\n"
+
+
+def test_a_temporary_folder_that_cannot_be_made_is_a_clear_error(runner, samples_dir, tmp_path, monkeypatch):
+    import tempfile
+
+    not_a_folder = tmp_path / "tmp-is-a-file"
+    not_a_folder.write_text("", encoding="utf-8")
+    monkeypatch.setattr(tempfile, "tempdir", str(not_a_folder))
+    result = runner.invoke(main, ["scan", str(samples_dir), "-q"])
+    assert result.exit_code == 1
+    assert f"cannot write the scan's band keys in {not_a_folder}" in result.output
+    assert "set TMPDIR to a folder on a disk with room" in result.output
+
+
+def test_band_keys_that_cannot_be_written_are_a_clear_error(runner, samples_dir, tmp_path, monkeypatch):
+    """A disk that fills up while the scan writes its band keys: the message names the folder and the fix."""
+    import numpy as np
+
+    from reuse import candidates
+
+    real_concatenate = np.concatenate
+
+    class Full:
+        def __getattr__(self, name):
+            return getattr(np, name)
+
+        @staticmethod
+        def concatenate(arrays, *args, **kwargs):
+            out = real_concatenate(arrays, *args, **kwargs)
+            if out.dtype == np.uint64 and out.ndim == 2:  # a batch of band keys about to be written
+                raise OSError(28, "No space left on device")
+            return out
+
+    monkeypatch.setattr(candidates, "np", Full())
+    result = runner.invoke(main, ["scan", str(samples_dir), "-q", "--jobs", "1"])
+    assert result.exit_code == 1
+    assert "No space left on device" in result.output and "TMPDIR" in result.output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import sys
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 
 from reuse import parallel
 from reuse.cli import main
+from reuse.model import Article
 from reuse.pipeline import _align_plan, most_common_language, scan_articles
 
 SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
@@ -159,3 +161,21 @@ def test_an_unreachable_scheduler_is_a_clear_error(corpus, monkeypatch):
     result = CliRunner().invoke(main, ["scan", str(corpus), "--scheduler", "tcp://127.0.0.1:9"])
     assert result.exit_code != 0
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.output
+
+
+def test_articles_without_a_language_give_the_same_pairs_in_any_number_of_processes(small_chunks):
+    """No article has a language to lend the short ones: long ones are stored by the workers, short ones by the scan."""
+    rng = random.Random(5)
+    hanzi = "的一是不了人我在有他这中大来上国个到说们为子和你地出道也时年得就那要下以生会自着去之过家学对可里后小么心多天而能好都然没日于起还发成事只作当想看文无开手十用主行方又如前所本见经头面公同三己老从动两长知民样现分将外但身些与高意进把法此实回二理美点月明其种声全工己话"
+    base = "".join(rng.choice(hanzi) for _ in range(420))
+    other = lambda n: "".join(rng.choice(hanzi) for _ in range(n))  # noqa: E731
+    texts = {
+        "long-a": base,  # over SHORT words (one word a character): read once, stored by a worker
+        "long-b": base[:200] + "。" + other(220),
+        "short-c": base[150:330],  # short with no language: held until the fallback, stored by the scan itself
+        "short-d": other(120),
+    }
+    articles = [Article(id=k, text=v, outlet=k) for k, v in texts.items()]
+    one = scan_articles(articles, jobs=1).pairs
+    assert {(p.a, p.b) for p in one} >= {("long-a", "long-b"), ("long-a", "short-c")}
+    assert scan_articles(articles, jobs=2).pairs == one

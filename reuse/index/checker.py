@@ -232,7 +232,7 @@ def _keep_used(pairs: list[tuple[int, int]], rowids: np.ndarray, n_new: int) -> 
 def _new_pairs(keys: np.ndarray, owners: np.ndarray, n_new: int, max_bucket: int) -> np.ndarray:
     """Pairs ``i < j`` (as ``i * 2**32 + j``) sharing a bucket, once per bucket, ``i`` a new article.
 
-    As :func:`reuse.candidates.find_candidates` buckets them (a bucket of
+    As the scan buckets them (:func:`reuse.candidates.band_hits`: a bucket of
     more than ``max_bucket`` articles makes no pair), without the pairs of
     stored articles: each (key, owner) is given once, and in a bucket sorted
     by owner the new articles come first, so each new member pairs with the
