@@ -326,12 +326,7 @@ def _directions(articles: tuple[Article, ...], pairs: list[Pair], config: ScanCo
         engine = 1
     index = {a.id: k for k, a in enumerate(articles)}
     edges = [(index[p.a], index[p.b]) for p in pairs]
-    plan: list[list[int]] = []
-    for ks in _components(edges):
-        if plan and len(plan[-1]) + len(ks) <= parallel.PROVENANCE_CHUNK:
-            plan[-1].extend(ks)
-        else:
-            plan.append(list(ks))
+    plan = _packed(_components(edges), parallel.PROVENANCE_CHUNK)
     todo = (([articles[i] for i in sorted({i for k in ks for i in edges[k]})], [pairs[k] for k in ks]) for ks in plan)
     out = list(pairs)
     for ks, found in zip(plan, map_chunks(provenance_chunk, todo, engine, (config,))):
@@ -353,17 +348,23 @@ def _align_plan(candidates: list[tuple[int, int]], size: int) -> list[list[int]]
     >>> _align_plan([(0, 1), (5, 6), (1, 2), (7, 8)], 3)
     [[0, 2, 1], [3]]
     """
+    groups = (tile for ks in _components(candidates) for tile in (_tiles(candidates, ks, size) if len(ks) > size else [ks]))
+    return _packed(groups, size)
+
+
+def _packed(groups: Iterable[list[int]], size: int) -> list[list[int]]:
+    """The groups joined in order into chunks of at most ``size`` items; a larger group is a chunk alone.
+
+    >>> _packed([[0, 1], [2], [3, 4, 5, 6], [7]], 3)
+    [[0, 1, 2], [3, 4, 5, 6], [7]]
+    """
     chunks: list[list[int]] = []
-    current: list[int] = []
-    for ks in _components(candidates):
-        if len(current) + len(ks) > size and current:
-            chunks.append(current)
-            current = []
-        if len(ks) <= size:
-            current.extend(ks)
-            continue
-        chunks.extend(_tiles(candidates, ks, size))
-    return chunks + [current] if current else chunks
+    for group in groups:
+        if chunks and len(chunks[-1]) + len(group) <= size:
+            chunks[-1].extend(group)
+        else:
+            chunks.append(list(group))
+    return chunks
 
 
 def _components(edges: list[tuple[int, int]]) -> list[list[int]]:
