@@ -4,7 +4,7 @@ A corpus with planted reuse is generated (``scripts/corpus_gen.py``); its
 first ``--articles`` articles are added to an index in batches of
 ``--batch`` (as a daily scrape would add them), and the last ``--new`` are
 checked against it. Every step runs in a fresh child process so that its
-peak memory (``ru_maxrss``) is its own:
+peak memory (``VmHWM``) is its own:
 
 ``add``
     ``reuse.index.add_folder`` per batch folder, loading included, into a
@@ -65,6 +65,19 @@ TARGET_RECALL = {"verbatim": 0.98, "light": 0.90}
 
 
 def _peak_mb() -> float:
+    """This process's peak resident size (``VmHWM``, where Linux has it).
+
+    ``ru_maxrss`` would do elsewhere, but on Linux it keeps the peak of the
+    process that forked this one across ``exec``: a benchmark that had just
+    generated its corpus in memory saw its children report its own 2 GB.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     import resource
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -271,6 +284,13 @@ def render(ctx: dict) -> str:
             f"| {k} | {a['articles']:,} | {a['seconds']:.1f} | {a['articles'] / a['seconds']:,.0f} | "
             f"{a['bytes'] / 1e6:,.1f} MB | {a['bytes'] / a['articles'] / 1024:.1f} KB | {a['peak_mb']:,.0f} MB |"
         )
+    batch_seconds = [seconds for _, seconds in adds[-1].get("per_batch", [])]
+    if batch_seconds:
+        ordered = sorted(batch_seconds)
+        lines += ["", f"Seconds per batch (last run, {len(ordered)} batches): median {_med(ordered):.1f}, "
+                  f"fastest {ordered[0]:.1f}, slowest {', '.join(f'{x:.1f}' for x in ordered[-2:])} "
+                  "(the slowest are the adds that compacted); in order: "
+                  + ", ".join(f"{x:.1f}" for x in batch_seconds) + "."]
     tables = adds[-1].get("tables") or {}
     if tables:
         total = sum(tables.values())
@@ -323,13 +343,11 @@ NOTES = [
     "million postings of 100,000 articles that a 1,000-article batch touches, so the check target would go "
     "instead. Larger SQLite pages pack the articles better but waste half a page at the end of every "
     "postings BLOB: 8 KB pages made the file larger, not smaller.",
-    "Why the add-rate target is missed: the reading pass itself runs at about 600-700 articles/s on one "
-    "core of this machine when it is idle, and at a load of 4 on 2 cores an add of 5,000 articles took about "
-    "15 s (330 articles/s). Compaction (all segments rewritten without dead postings, in the add's "
-    "transaction, once 8 segments have been written since the last one) adds to the add that triggers it: "
-    "at 100,000 in batches of 5,000 it ran twice, making those adds take 51 s and 107 s instead of about "
-    "15 s. 1,500 articles/s needs the reading pass faster (speed2's work) or reading in several processes, "
-    "and a compaction that merges only the newest segments (tiered, as LSM stores do).",
+    "Why the add-rate target is missed: an add reads its batch as the scan does (in one process here: the "
+    "benchmark does not pass `jobs`) and writes its postings; compaction (all segments rewritten without "
+    "dead postings, in the add's transaction, once 8 segments have been written since the last one) adds "
+    "to the add that triggers it (the seconds of each batch are below). 1,500 articles/s needs reading in "
+    "several processes and a compaction that merges only the newest segments (tiered, as LSM stores do).",
     "The check's time is reading and sketching the new batch, one pass over the postings rows of the 12-bit "
     "prefixes its keys touch (a 1,000-article batch touches all of them: its 2.8 million keys are binary-searched "
     "in place in each row, nothing is decoded), keeping the candidate pairs that share enough three-word runs "
@@ -338,7 +356,7 @@ NOTES = [
     "key equals an asked one by chance about (postings / 2^44) times per key asked, some 50 false bucket "
     "hits for 1,000 new articles against 100,000; such a hit can only add a candidate pair, which the "
     "three-word-run check or the alignment then drops.",
-    "Peak memory is the child process's `ru_maxrss`; the operating system's file cache is not counted.",
+    "Peak memory is the child process's own peak resident size (`VmHWM`; `ru_maxrss` on Linux would include the peak of the benchmark process that started it); the operating system's file cache is not counted.",
 ]
 
 
