@@ -176,8 +176,11 @@ def _warm(config: ScanConfig) -> None:
     analyze("The minister said the plan was on track.")
 
 
-def map_chunks(func: Callable[[Any], Any], chunks: Iterable[Any], jobs: int | Any, initargs: tuple = ()) -> Iterator[Any]:
+def map_chunks(func: Callable[[Any], Any], chunks: Iterable[Any], jobs: int | Any, initargs: tuple) -> Iterator[Any]:
     """``func`` of each chunk, in order, over ``jobs`` processes (``settings(*initargs)`` in each).
+
+    ``initargs`` starts with the scan's config (workers load what it names
+    before the first chunk), then what :func:`settings` takes after it.
 
     ``jobs`` is a number of processes or a Dask ``distributed.Client`` (see
     :func:`workers`). With one job (or one chunk) everything runs in this
