@@ -19,11 +19,13 @@ import dataclasses
 import itertools
 import multiprocessing
 import os
+import socket
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlparse
 
 import numpy as np
 
@@ -37,7 +39,7 @@ from .provenance import infer_directions
 from .sketch import Sketch, permutations, sketch_articles
 from .text import DocumentFrequency, analyze, analyze_many, unique_sorted
 
-__all__ = ["ArticleSketch", "SHORT", "align_chunk", "default_jobs", "map_chunks", "masks", "provenance_chunk", "read_and_store", "read_chunk", "read_features", "settings", "workers"]
+__all__ = ["ArticleSketch", "SHORT", "align_chunk", "default_jobs", "map_chunks", "masks", "provenance_chunk", "read_and_store", "read_chunk", "read_features", "settings", "shares_disk", "workers"]
 
 #: Articles with fewer words than this and no language of their own take the corpus's.
 SHORT = 300
@@ -258,6 +260,28 @@ def workers(jobs: int = 1, scheduler: str | None = None) -> Iterator[int | Any]:
         raise ConfigError(f"cannot reach the Dask scheduler at {scheduler}: {exc}; start it with `dask scheduler`") from exc
     with client:
         yield client
+
+
+def shares_disk(engine: int | Any) -> bool:
+    """Whether ``engine``'s workers see this machine's files: local processes, or Dask workers all on this host.
+
+    Such workers write and read the scan's temporary band files themselves;
+    others are sent the band keys and send them back.
+    """
+    if isinstance(engine, int):
+        return True
+    hosts = {urlparse(address).hostname for address in engine.scheduler_info()["workers"]}
+    return bool(hosts) and hosts <= _this_host()
+
+
+def _this_host() -> set[str]:
+    """The names and addresses this machine answers to, as far as it knows them without asking a network."""
+    names = {"127.0.0.1", "::1", "localhost", socket.gethostname()}
+    try:
+        names |= set(socket.gethostbyname_ex(socket.gethostname())[2])
+    except OSError:
+        pass
+    return names
 
 
 def _with_settings(func: Callable[[Any], Any], initargs: tuple, chunk: Any) -> Any:

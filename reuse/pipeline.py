@@ -229,8 +229,8 @@ def _read_all(
     article's reading is gathered once it is final.
     """
     gathered = _Gathered(len(articles), table)
-    # Local workers write the band keys themselves; Dask workers, maybe on other machines, send them back.
-    folder = str(table.folder) if isinstance(engine, int) else None
+    # Workers on this machine write the band keys themselves; Dask workers on others send them back.
+    folder = str(table.folder) if parallel.shares_disk(engine) else None
 
     def tasks(name: str, indices: list[int], language: str | None) -> Iterable[tuple]:
         for first in range(0, len(indices), parallel.READ_CHUNK):
@@ -266,10 +266,10 @@ def _read_all(
 def _candidates(table: BandTable, config: ScanConfig, engine: int | Any, progress: ProgressCallback | None) -> list[tuple[int, int]]:
     """Band the table's keys a few bands per task over ``engine``'s workers; merge the hits.
 
-    Local workers read the band files themselves; Dask workers, which may be
-    on other machines, are sent the keys.
+    Workers on this machine read the band files themselves; Dask workers on
+    other machines are sent the keys.
     """
-    tasks = table.tasks(config.candidates, inline=not isinstance(engine, int))
+    tasks = table.tasks(config.candidates, inline=not parallel.shares_disk(engine))
     parts = []
     for part in map_chunks(band_task, tasks, engine, (config,)):
         parts.append(part)

@@ -143,10 +143,20 @@ def test_index_add_and_check_in_several_processes_give_what_one_gives(corpus, sm
     assert _index_rows(tmp_path / "index1.db") == _index_rows(tmp_path / "index2.db")
 
 
-def test_a_scan_on_a_dask_local_cluster_writes_the_same_json(corpus, small_chunks):
+@pytest.mark.parametrize("same_disk", [True, False], ids=["workers-share-the-disk", "workers-elsewhere"])
+def test_a_scan_on_a_dask_local_cluster_writes_the_same_json(corpus, small_chunks, monkeypatch, same_disk):
     pytest.importorskip("distributed")
     one = _report(corpus, "--jobs", "1")
+    shares_disk = parallel.shares_disk
+    seen = []
+
+    def told(engine):  # what the scan asks, and (for the second case) workers as if on another machine
+        seen.append(shares_disk(engine))
+        return same_disk
+
+    monkeypatch.setattr(parallel, "shares_disk", told)
     assert _report(corpus, "--dask", "--jobs", "2") == one
+    assert seen and all(seen)  # a LocalCluster's workers are on this host
 
 
 def test_scheduler_and_dask_together_are_refused(corpus):
