@@ -184,13 +184,7 @@ def find_candidates(sketches: Sequence[Sketch], config: CandidateConfig) -> list
         :class:`BandTable` on disk.
     """
     parts = []
-    for channel in CHANNELS:
-        blocks = [getattr(s, channel) for s in sketches]
-        counts = [len(b) for b in blocks]
-        if sum(counts) == 0:
-            continue
-        owners = np.repeat(np.arange(len(sketches), dtype=np.uint32), counts)
-        keys = np.concatenate(blocks)
+    for channel, keys, owners in _channel_keys(sketches, range(len(sketches))):
         columns = (np.ascontiguousarray(keys[:, band]) for band in range(keys.shape[1]))
         parts.append((channel, band_hits(columns, owners, config.max_bucket, _needed(channel, config))))
     return candidate_pairs(parts, config)
@@ -250,20 +244,25 @@ def write_batch(folder: str | Path, name: str, bands: int, owners: Sequence[int]
     with windows. ``name`` must be unique within the folder.
     """
     written = []
+    for channel, keys, owner_of in _channel_keys(sketches, owners):
+        batch = Path(folder) / f"{channel}.{name}"
+        keys_file, owners_file = f"{batch}.keys", f"{batch}.owners"
+        try:
+            np.ascontiguousarray(keys[:, :bands].T).tofile(keys_file)
+            owner_of.tofile(owners_file)
+        except OSError as exc:
+            raise workspace_error(folder, exc) from exc
+        written.append((channel, keys_file, owners_file, len(keys)))
+    return written
+
+
+def _channel_keys(sketches: Sequence[Sketch], owners: Sequence[int]) -> Iterator[tuple[str, np.ndarray, np.ndarray]]:
+    """``(channel, keys, owner of each window)`` for each channel in which ``sketches`` have windows."""
     for channel in CHANNELS:
         blocks = [getattr(s, channel) for s in sketches]
         counts = [len(b) for b in blocks]
-        if sum(counts) == 0:
-            continue
-        batch = Path(folder) / f"{channel}.{name}"
-        keys, owned = f"{batch}.keys", f"{batch}.owners"
-        try:
-            np.ascontiguousarray(np.concatenate(blocks)[:, :bands].T).tofile(keys)
-            np.repeat(np.asarray(owners, dtype=np.uint32), counts).tofile(owned)
-        except OSError as exc:
-            raise workspace_error(folder, exc) from exc
-        written.append((channel, keys, owned, sum(counts)))
-    return written
+        if sum(counts):
+            yield channel, np.concatenate(blocks), np.repeat(np.asarray(owners, dtype=np.uint32), counts)
 
 
 def _owners(batches: list[tuple[str, str, int]]) -> np.ndarray:
