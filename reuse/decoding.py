@@ -26,6 +26,8 @@ _BOM_START = (b"\xef", b"\xfe", b"\xff", b"\0")  # first bytes of the marks abov
 # Colour (CSI) and title or link (OSC, when terminated) sequences go whole; a lone ESC goes alone.
 _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f]")
+#: Half of a UTF-16 surrogate pair, alone: only a JSON escape such as "\\ud800" makes one.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL_BYTES = bytes([*range(0x09), *range(0x0B, 0x20)])  # the same, and CR, as bytes
 
 
@@ -122,19 +124,30 @@ def _guess_encoding(data: bytes) -> str | None:
 def clean(text: str) -> str:
     """Normalise line endings, drop control characters and terminal escapes, apply NFC.
 
+    A lone surrogate (half a UTF-16 pair, which no UTF-8 file can hold)
+    becomes U+FFFD, one character for one, so the text stays writable.
+
     >>> clean("a\\r\\nb\\rc\\x00d\\te")
     'a\\nb\\ncd\\te'
     >>> clean("\\x1b[31mred\\x1b[0m alert")
     'red alert'
     >>> clean("\\ufeffcafe\\u0301")
     'café'
+    >>> clean("half \\ud800 pair") == "half \\ufffd pair"
+    True
     """
+    text = no_surrogates(text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _CONTROL.search(text):
         # A terminal escape goes whole: dropping only its ESC would leave "[31m" in the text.
         text = _CONTROL.sub("", _ANSI.sub("", text) if "\x1b" in text else text)
     return _nfc(text)
+
+
+def no_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD (the same length)."""
+    return _LONE_SURROGATE.sub("\ufffd", text) if _LONE_SURROGATE.search(text) else text
 
 
 def _nfc(text: str) -> str:

@@ -35,7 +35,7 @@ from types import ModuleType
 from typing import Any
 
 from .config import LoadConfig
-from .decoding import Undecodable, clean, text_of
+from .decoding import Undecodable, clean, no_surrogates, text_of
 from .errors import InputError
 from .model import Article, Skipped
 from .webpage import builtin_text, domain, page_meta, trafilatura_text
@@ -395,7 +395,7 @@ def _record(rec: Any, rel: str, default_id: str, where: str, warnings: list[str]
             meta[key] = clean(rec[key])
         elif rec.get(key) is not None:
             warnings.append(f"{where}: '{key}' is a JSON {type(rec[key]).__name__}, not a string; ignored")
-    art_id = "" if rec.get("id") is None else str(rec["id"]).strip()
+    art_id = "" if rec.get("id") is None else no_surrogates(str(rec["id"])).strip()
     return _article(art_id or default_id, text, rel, meta, where, warnings)
 
 

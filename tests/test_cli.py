@@ -310,6 +310,23 @@ def test_real_scan_samples_json(runner, samples_dir, tmp_path):
     assert result.stdout.startswith(f"reuse: {len(report['articles'])} articles")
 
 
+def test_real_scan_of_json_records_with_lone_surrogates_writes_its_report(runner, tmp_path):
+    # A JSON escape like "\ud800" decodes to half a UTF-16 pair, which UTF-8 cannot hold.
+    body = " ".join(f"word{i} alpha beta gamma" for i in range(80))
+    feed = tmp_path / "in" / "feed.jsonl"
+    feed.parent.mkdir()
+    feed.write_text(
+        json.dumps({"id": "a", "title": "T \ud800", "text": body + " \udc00"}) + "\n" + json.dumps({"id": "b", "text": body}) + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.json"
+    result = runner.invoke(main, ["--quiet", "scan", str(feed.parent), "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert {a["id"]: a["title"] for a in report["articles"]} == {"a": "T \ufffd", "b": None}
+    assert [(p["a"], p["b"]) for p in report["pairs"]] == [("a", "b")]
+
+
 def test_real_scan_json_stdout(runner, samples_dir):
     result = runner.invoke(main, ["scan", str(samples_dir), "--json", "-", "-q"])
     assert result.exit_code == 0, result.output

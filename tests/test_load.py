@@ -300,6 +300,13 @@ def test_json_metadata_that_is_not_a_string_is_ignored_with_a_warning(tmp_path):
     )
 
 
+def test_lone_surrogates_in_json_become_replacement_characters(tmp_path):
+    # "\ud800" is valid JSON but half a UTF-16 pair: no UTF-8 report could hold it.
+    write(tmp_path, "a.jsonl", '{"id": "x\\udc00", "title": "T \\ud800", "text": "one \\ud83d two \\ud83d\\ude00 three"}\n')
+    art = only(load_articles(tmp_path))
+    assert (art.id, art.title, art.text) == ("x\ufffd", "T \ufffd", "one \ufffd two \U0001f600 three")
+
+
 # -- ids, outlets, dates ------------------------------------------------------------------
 
 
