@@ -136,6 +136,37 @@ def test_round_trip_through_json(result):
     assert dumps_report(result, ScanConfig()) == text, "two dumps of one result must be identical"
 
 
+# What a report holds: text of any kind (quotes, backslashes, control
+# characters, line separators, astral characters), ints and four-decimal floats.
+_JSON_LEAVES = (
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**53), max_value=2**53)
+    | st.floats(min_value=-1e9, max_value=1e9, allow_nan=False).map(lambda x: round(x, 4))
+    | st.text(st.characters(blacklist_categories=("Cs",)))
+)
+_JSON_VALUES = st.recursive(
+    _JSON_LEAVES,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=30,
+)
+
+
+@given(value=_JSON_VALUES)
+@settings(max_examples=300, deadline=None)
+def test_the_fast_encoder_writes_what_the_standard_library_writes(value):
+    # The report is encoded by orjson; its bytes must be the documented json.dumps layout.
+    import orjson
+
+    expected = json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    assert orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE) == expected.encode("utf-8")
+
+
+def test_the_report_is_the_standard_librarys_layout(result):
+    expected = json.dumps(report_dict(result, ScanConfig()), ensure_ascii=False, indent=2) + "\n"
+    assert dumps_report(result, ScanConfig()) == expected
+
+
 def test_report_without_config(result):
     assert report_dict(result)["config"] is None
 
