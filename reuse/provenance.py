@@ -23,8 +23,10 @@ Common sources come in four forms:
   (the other's own link to it was missed, or runs through an unseen text);
   so too when the tree puts one below the other but both share text with an
   ancestor of the upper one that explains all they share: the lower repeats
-  none of the upper's changes to its text, and they share no sentence that
-  neither's alignment with it covers (a shared innovation in extent);
+  none of the upper's changes to its text (nor reads as the upper in three
+  places where the upper changed a few of its words), and they share no
+  sentence that neither's alignment with it covers (a shared innovation in
+  extent);
 * one holds readings the other lacks that a third article attests, so
   neither is the other's exemplar: both come from a text the corpus lacks;
   so too when each changed readings that the other and the rest of the

@@ -22,7 +22,7 @@ import numpy as np
 
 from .model import Article, Pair
 
-__all__ = ["Readings", "attestation", "independent_readings", "repeats_innovations", "shared_innovations"]
+__all__ = ["Readings", "attestation", "independent_readings", "repeats_innovations", "shared_innovations", "sides_taken"]
 
 #: Shared innovations needed to attach an article below a candidate: at least
 #: this many readings, and at least ``INNOVATION_SHARE`` of the article's own
@@ -168,6 +168,22 @@ def repeats_innovations(graph: nx.Graph, readings: Readings, x: str, w: str, p: 
     theirs = readings.of(wp, w) - readings.of(wp, p)
     shared = len(theirs & readings.of(_pair_of(graph, x, w), x))
     return shared if shared >= INNOVATION_MIN and shared >= INNOVATION_SHARE * len(theirs) else 0
+
+
+def sides_taken(readings: Readings, pair: Pair, x: str, y: str) -> tuple[int, int]:
+    """Where ``pair``'s two sides differ by a few words, the places ``y`` reads as ``x`` and as the other side.
+
+    A place counts for one side when ``y``'s text holds that side's
+    reading and not the other's.
+    """
+    text = readings.text(y)
+    with_x = with_other = 0
+    for ra, rb in readings.variants(pair):
+        mine, other = (ra, rb) if pair.a == x else (rb, ra)
+        has_mine, has_other = mine in text, other in text
+        if has_mine != has_other:
+            with_x, with_other = (with_x + 1, with_other) if has_mine else (with_x, with_other + 1)
+    return with_x, with_other
 
 
 def attestation(

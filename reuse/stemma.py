@@ -45,7 +45,7 @@ import networkx as nx
 
 from .coverage import covered_chars, side_spans, unexplained_words
 from .model import Article, Pair, ReuseKind
-from .readings import ATTESTED_MIN, Readings, attestation, independent_readings, repeats_innovations, shared_innovations
+from .readings import ATTEST_SITES, ATTESTED_MIN, Readings, attestation, independent_readings, repeats_innovations, shared_innovations, sides_taken
 
 __all__ = ["Stemma", "build_stemma"]
 
@@ -138,7 +138,9 @@ class Stemma:
 
         Both share text with it, it is not later than ``derived`` by
         metadata, ``derived`` repeats none of ``source``'s changes to its
-        text, and they share less than ``UNEXPLAINED_MIN`` words (or
+        text (no shared innovations, and fewer than ``ATTEST_SITES`` places
+        where ``source`` changed a few of its words and ``derived`` reads as
+        ``source``), and they share less than ``UNEXPLAINED_MIN`` words (or
         ``UNEXPLAINED_SHARE`` of what they share) that neither's alignment
         with it covers: ``derived`` may have all it shares with ``source``
         from that ancestor, so the tree's link between them is not shown.
@@ -150,6 +152,8 @@ class Stemma:
                 continue
             if shared_innovations(self.graph, self.readings, derived, source, z):
                 continue
+            if sides_taken(self.readings, self.graph[source][z]["pair"], source, derived)[0] >= ATTEST_SITES:
+                continue  # where source changed z's text by a few words, derived reads as source: it saw source's text
             cover = {x: side_spans(self.graph[x][z]["pair"], x) for x in (source, derived)}
             unexplained, shared = unexplained_words(pair, texts, cover)
             if unexplained < max(UNEXPLAINED_MIN, UNEXPLAINED_SHARE * shared):
