@@ -67,6 +67,7 @@ class Readings:
         self.by_id = by_id
         self.cache: dict[tuple[int, str], Grams] = {}
         self.whole: dict[str, str] = {}
+        self.sites: dict[int, list[tuple[str, str]]] = {}
 
     def text(self, article_id: str) -> str:
         """The article's words, case folded, one space between and one at each end (for finding readings)."""
@@ -84,8 +85,11 @@ class Readings:
         one side lacks altogether (more of a fuller original, or an
         addition), not a change to a text both had.
         """
+        found = self.sites.get(id(pair))
+        if found is not None:
+            return found
         text_a, text_b = self.by_id[pair.a].text, self.by_id[pair.b].text
-        sites = []
+        sites = self.sites[id(pair)] = []
         for p in pair.passages:
             wa, wb = text_a[p.a_start:p.a_end].lower().split(), text_b[p.b_start:p.b_end].lower().split()
             if wa == wb:
