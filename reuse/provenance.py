@@ -21,6 +21,12 @@ Common sources come in four forms:
   never linked as copier and copied; so too when one side's parent holds at
   least half of what the two share and is not later than the other side
   (the other's own link to it was missed, or runs through an unseen text);
+  so too when the tree puts one below the other but both share text with an
+  ancestor of the upper one that explains all they share: the lower repeats
+  none of the upper's changes to its text (nor reads as the upper in three
+  places where the upper changed a few of its words), and they share no
+  sentence that neither's alignment with it covers (a shared innovation in
+  extent);
 * one holds readings the other lacks that a third article attests, so
   neither is the other's exemplar: both come from a text the corpus lacks;
   so too when each changed readings that the other and the rest of the
@@ -227,6 +233,11 @@ def _stemma_verdict(pair: Pair, stemma: Stemma) -> tuple[str, Signal] | None:
     for source, derived in ((x, y), (y, x)):
         chain = stemma.ancestors(derived)
         if source in chain:
+            if (above := stemma.explained_by(source, derived)) is not None:
+                return "common", Signal(
+                    "sibling", above, note=f"what they share is also in {above}, which both share text with; "
+                    f"neither repeats the other's changes to it nor shares text it lacks",
+                )
             path = [derived, *chain[: chain.index(source) + 1]]
             sign = 1 if source == x else -1
             how = "its parent" if len(path) == 2 else "an ancestor through " + ", ".join(path[1:-1])

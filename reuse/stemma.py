@@ -32,120 +32,34 @@ module places every article that shares text in a tree:
   it) must repeat the candidate's changes to that parent's text to descend
   from the candidate; else it descends, like the candidate, from the parent.
 
-Readings are word bigrams of the aligned passages, case folded. A few
-coincidences are expected between two rewrites of one text, so each test
-needs both a count and a share of the readings concerned.
+Readings and their tests are in :mod:`reuse.readings`; spans and what a
+third text explains of a pair, in :mod:`reuse.coverage`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from itertools import repeat
-from operator import contains
-
-from cydifflib import SequenceMatcher
 
 import networkx as nx
-import numpy as np
 
+from .coverage import covered_chars, side_spans, unexplained_words
 from .model import Article, Pair, ReuseKind
+from .readings import ATTEST_SITES, ATTESTED_MIN, Readings, attestation, independent_readings, repeats_innovations, shared_innovations, sides_taken
 
 __all__ = ["Stemma", "build_stemma"]
 
-#: Shared innovations needed to attach an article below a candidate: at least
-#: this many readings, and at least ``INNOVATION_SHARE`` of the article's own
-#: changes to the common parent's text.
-INNOVATION_MIN = 15
-INNOVATION_SHARE = 0.1
-#: Independently attested readings that refuse a text-only candidate: at
-#: least this many, and at least ``ATTESTED_SHARE`` of the article's readings
-#: in the passages it shares with the candidate.
-ATTESTED_MIN = 4
-ATTESTED_SHARE = 0.1
 #: Share of what two articles share on one side that this side's parent must
 #: hold to explain the pair when the other is outside the tree's lineage.
 SIBLING_COVER = 0.5
+#: Text two articles share that a common ancestor explains on neither side
+#: (words) that lets the tree link them: at least this many, and at least
+#: ``UNEXPLAINED_SHARE`` of what they share (a sentence, not a stray phrase
+#: the aligner left out of one side's passages with the ancestor).
+UNEXPLAINED_MIN = 15
+UNEXPLAINED_SHARE = 0.1
 #: Two articles whose rank differs by less than this are not ordered.
 RANK_EPSILON = 1e-6
-#: A variant is a change of at most this many words on either side inside an
-#: aligned passage; a longer difference is text one side lacks altogether.
-VARIANT_WORDS = 4
-#: Witnesses that must share a reading before it counts as the original one
-#: (one alone may be a copy of either side), and variant sites a pair needs
-#: before its readings orient it.
-ATTEST_WITNESSES = 2
-ATTEST_SITES = 3
-ATTEST_RATIO = 3
-
-Grams = frozenset[int]
-
-
-def _grams(text: str) -> set[int]:
-    """Hashes of the case-folded word bigrams of ``text`` (equal bigrams, equal hashes).
-
-    >>> len(_grams("The cat sat on the CAT SAT"))
-    4
-    """
-    words = text.lower().split()
-    if len(words) < 2:
-        return set()
-    hashes = np.fromiter(map(hash, words), dtype=np.int64, count=len(words))
-    return set((hashes[:-1] * np.int64(1_000_003) ^ hashes[1:]).tolist())
-
-
-class _Readings:
-    """Bigram sets of the passages of each pair, on each side, computed on first use."""
-
-    def __init__(self, by_id: Mapping[str, Article]) -> None:
-        self.by_id = by_id
-        self.cache: dict[tuple[int, str], Grams] = {}
-        self.whole: dict[str, str] = {}
-
-    def text(self, article_id: str) -> str:
-        """The article's words, case folded, one space between and one at each end (for finding readings)."""
-        found = self.whole.get(article_id)
-        if found is None:
-            found = self.whole[article_id] = f" {' '.join(self.by_id[article_id].text.lower().split())} "
-        return found
-
-    def variants(self, pair: Pair) -> list[tuple[str, str]]:
-        """The places where the two sides' aligned text differs by a few words: (a's reading, b's reading).
-
-        Each reading is the differing words with one word of context either
-        side (space-padded, to be found in :meth:`text`), so that an omission
-        is a reading too (the two context words). A longer difference is text
-        one side lacks altogether (more of a fuller original, or an
-        addition), not a change to a text both had.
-        """
-        text_a, text_b = self.by_id[pair.a].text, self.by_id[pair.b].text
-        sites = []
-        for p in pair.passages:
-            wa, wb = text_a[p.a_start:p.a_end].lower().split(), text_b[p.b_start:p.b_end].lower().split()
-            if wa == wb:
-                continue
-            for tag, i1, i2, j1, j2 in SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes():
-                if tag == "equal" or max(i2 - i1, j2 - j1) > VARIANT_WORDS:
-                    continue
-                if min(i1, j1) < 1 or i2 >= len(wa) or j2 >= len(wb):
-                    continue  # no context on one side
-                sites.append((f" {' '.join(wa[i1 - 1 : i2 + 1])} ", f" {' '.join(wb[j1 - 1 : j2 + 1])} "))
-        return sites
-
-    def has(self, pair: Pair, side: str) -> bool:
-        return (id(pair), side) in self.cache
-
-    def of(self, pair: Pair, side: str) -> Grams:
-        key = (id(pair), side)
-        found = self.cache.get(key)
-        if found is None:
-            text = self.by_id[side].text
-            grams: set[int] = set()
-            for p in pair.passages:
-                start, end = (p.a_start, p.a_end) if side == pair.a else (p.b_start, p.b_end)
-                grams |= _grams(text[start:end])
-            found = self.cache[key] = frozenset(grams)
-        return found
 
 
 @dataclass
@@ -154,7 +68,7 @@ class Stemma:
 
     graph: nx.Graph
     rank: dict[str, float]
-    readings: _Readings
+    readings: Readings
     metadata: Mapping[int, float]
     margin: float
     parent: dict[str, str] = field(default_factory=dict)
@@ -212,16 +126,39 @@ class Stemma:
     def held_by_parent(self, pair: Pair, side: str) -> str | None:
         """``side``'s parent when it holds at least ``SIBLING_COVER`` of what ``pair`` shares on that side."""
         z = self.parent.get(side)
-        if z is None or z in (pair.a, pair.b):
+        if z is None or z in (pair.a, pair.b) or not self.graph.has_edge(side, z):
             return None
-        mine = _merged((p.a_start, p.a_end) if pair.a == side else (p.b_start, p.b_end) for p in pair.passages)
-        via = self.graph[side][z]["pair"] if self.graph.has_edge(side, z) else None
-        if via is None:
-            return None
-        theirs = _merged((p.a_start, p.a_end) if via.a == side else (p.b_start, p.b_end) for p in via.passages)
+        mine = side_spans(pair, side)
         total = sum(e - s for s, e in mine)
-        inside = sum(max(0, min(e, e2) - max(s, s2)) for s, e in mine for s2, e2 in theirs)
+        inside = covered_chars(mine, side_spans(self.graph[side][z]["pair"], side))
         return z if total and inside >= SIBLING_COVER * total else None
+
+    def explained_by(self, source: str, derived: str) -> str | None:
+        """An ancestor of ``source`` that explains all ``source`` and ``derived`` share, or ``None``.
+
+        Both share text with it, it is not later than ``derived`` by
+        metadata, ``derived`` repeats none of ``source``'s changes to its
+        text (no shared innovations, and fewer than ``ATTEST_SITES`` places
+        where ``source`` changed a few of its words and ``derived`` reads as
+        ``source``), and they share less than ``UNEXPLAINED_MIN`` words (or
+        ``UNEXPLAINED_SHARE`` of what they share) that neither's alignment
+        with it covers: ``derived`` may have all it shares with ``source``
+        from that ancestor, so the tree's link between them is not shown.
+        """
+        pair = self.graph[source][derived]["pair"]
+        texts = {x: self.readings.by_id[x].text for x in (source, derived)}
+        for z in self.ancestors(source):
+            if not (self.graph.has_edge(source, z) and self.graph.has_edge(derived, z)) or self.later(z, derived):
+                continue
+            if shared_innovations(self.graph, self.readings, derived, source, z):
+                continue
+            if sides_taken(self.readings, self.graph[source][z]["pair"], source, derived)[0] >= ATTEST_SITES:
+                continue  # where source changed z's text by a few words, derived reads as source: it saw source's text
+            cover = {x: side_spans(self.graph[x][z]["pair"], x) for x in (source, derived)}
+            unexplained, shared = unexplained_words(pair, texts, cover)
+            if unexplained < max(UNEXPLAINED_MIN, UNEXPLAINED_SHARE * shared):
+                return z
+        return None
 
     def cluster_size(self, article_id: str) -> int:
         """Articles in the cluster of ``article_id`` (0 when it shares text with none)."""
@@ -248,80 +185,9 @@ class Stemma:
         return next((z for z in self.ancestors(x) if z in theirs), None)
 
 
-def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans sorted and merged where they overlap.
-
-    >>> _merged([(5, 9), (0, 3), (2, 4)])
-    [(0, 4), (5, 9)]
-    """
-    out: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], end))
-        else:
-            out.append((start, end))
-    return out
-
-
-def _pair_of(graph: nx.Graph, x: str, y: str) -> Pair:
-    return graph[x][y]["pair"]
-
-
 def _toward(pair: Pair, article_id: str, lean: Mapping[int, float]) -> float:
     value = lean[id(pair)]
     return value if pair.a == article_id else -value
-
-
-def independent_readings(graph: nx.Graph, readings: _Readings, x: str, z: str, witnesses: Iterable[str]) -> int:
-    """Readings of ``x`` (in its passages with ``z``) absent from ``z`` and attested by one of ``witnesses``.
-
-    Returns the count once it passes both thresholds (witnesses already read
-    first, and no more read once it passes: the count is a lower bound), else 0.
-    """
-    pairs = [_pair_of(graph, x, w) for w in witnesses if w != z]
-    if not pairs:
-        return 0
-    pair = _pair_of(graph, x, z)
-    mine = readings.of(pair, x)
-    differ = mine - readings.of(pair, z)
-    needed = max(ATTESTED_MIN, ATTESTED_SHARE * len(mine))
-    if len(differ) < needed:
-        return 0
-    attested: set[int] = set()
-    pairs.sort(key=lambda p: not readings.has(p, p.b if p.a == x else p.a))
-    for other in pairs:
-        attested |= differ & readings.of(other, other.b if other.a == x else other.a)
-        if len(attested) >= needed:
-            return len(attested)
-    return 0
-
-
-def shared_innovations(graph: nx.Graph, readings: _Readings, x: str, w: str, p: str) -> int:
-    """Changes ``w`` made to ``p``'s text that ``x`` repeats, in their passages with ``p``.
-
-    Returns the count when it passes both thresholds, else 0.
-    """
-    if not (graph.has_edge(x, p) and graph.has_edge(w, p)):
-        return 0
-    wp, xp = _pair_of(graph, w, p), _pair_of(graph, x, p)
-    theirs = readings.of(wp, w) - readings.of(wp, p)
-    mine = readings.of(xp, x) - readings.of(xp, p)
-    shared = len(theirs & mine)
-    return shared if shared >= INNOVATION_MIN and shared >= INNOVATION_SHARE * len(mine) else 0
-
-
-def repeats_innovations(graph: nx.Graph, readings: _Readings, x: str, w: str, p: str) -> int:
-    """Changes ``w`` made to its parent ``p``'s text that ``x`` repeats in its passages with ``w``.
-
-    For an ``x`` that shares no passage with ``p``. Returns the count when it
-    passes both thresholds, else 0.
-    """
-    if not graph.has_edge(w, p):
-        return 0  # w hangs from p without a passage of its own: no changes to compare
-    wp = _pair_of(graph, w, p)
-    theirs = readings.of(wp, w) - readings.of(wp, p)
-    shared = len(theirs & readings.of(_pair_of(graph, x, w), x))
-    return shared if shared >= INNOVATION_MIN and shared >= INNOVATION_SHARE * len(theirs) else 0
 
 
 def build_stemma(
@@ -350,7 +216,7 @@ def build_stemma(
     for pair in pairs:
         if pair.kind is not ReuseKind.SHARED_QUOTES:
             graph.add_edge(pair.a, pair.b, pair=pair)
-    readings = _Readings(by_id)
+    readings = Readings(by_id)
     stemma = Stemma(graph, {}, readings, metadata, margin)
     rank = stemma.rank
     for x in graph.nodes:
@@ -421,51 +287,6 @@ def _raise_kept(order: list[tuple[str, str]], rank: dict[str, float]) -> None:
                 raised = True
         if not raised:
             break
-
-
-def attestation(
-    graph: nx.Graph, readings: _Readings, votes: dict[tuple[str, str], tuple[int, int]] | None = None
-) -> dict[tuple[str, str], tuple[int, int]]:
-    """Pairs whose differences the other witnesses decide: ``(kept, changed) -> (places won, places lost)``.
-
-    Where two texts of one story differ by a few words, the reading that
-    other texts of the story share is the original one (the agreement of
-    witnesses, as in textual criticism): the side that holds it kept the
-    common text, and the other changed it, so the other is not the source
-    of the witnesses nor of the side that kept it. Only changes inside
-    aligned text are compared, never text one side lacks altogether, which
-    would make the fuller copy of an unseen original look like the source of
-    an extract of it. A place counts when at least ``ATTEST_WITNESSES``
-    texts share one reading and more share it than the other (a lone
-    witness may be a copy of either side); a pair is decided when one side
-    wins at least ``ATTEST_SITES`` places and three times as many as it loses.
-    Pairs whose two sides have fewer than two other partners between them
-    are left out.
-    """
-    decided: dict[tuple[str, str], tuple[int, int]] = {}
-    votes = {} if votes is None else votes
-    for x, y, edge in graph.edges(data=True):
-        others = (set(graph.adj[x]) | set(graph.adj[y])) - {x, y}
-        if len(others) < ATTEST_WITNESSES:
-            continue
-        pair = edge["pair"]
-        sites = readings.variants(pair)
-        if sites:
-            witnesses = [readings.text(w) for w in others]
-            won = lost = 0  # for pair.a
-            for ra, rb in sites:
-                na = sum(map(contains, witnesses, repeat(ra, len(witnesses))))
-                nb = sum(map(contains, witnesses, repeat(rb, len(witnesses))))
-                if max(na, nb) >= ATTEST_WITNESSES and na != nb:
-                    won, lost = (won + 1, lost) if na > nb else (won, lost + 1)
-        else:
-            won = lost = 0
-        votes[(pair.a, pair.b)] = (won, lost)
-        if won >= ATTEST_SITES and won >= ATTEST_RATIO * lost:
-            decided[(pair.a, pair.b)] = (won, lost)
-        elif lost >= ATTEST_SITES and lost >= ATTEST_RATIO * won:
-            decided[(pair.b, pair.a)] = (lost, won)
-    return decided
 
 
 def centrality(graph: nx.Graph, x: str) -> float:

@@ -175,3 +175,65 @@ def test_an_extract_that_kept_the_common_wording_is_the_source_not_the_fuller_co
     for name in REWRITES:
         d = verdicts[frozenset(("fuller", name))]
         assert d.source != "fuller", (name, d)
+
+
+# A source, an extract of it, and a rewrite of the same extract; the rewrite's
+# own pair with the source points the other way (as when the aligner misses
+# part of it), so the tree hangs the rewrite from the extract. The extract
+# either copies the source word for word, or also adds a sentence the source
+# lacks that the rewrite repeats, or changes a few of the source's words and
+# the rewrite keeps those changes.
+ADDED = "Drivers who ignore the new weight limit face fines of up to five thousand pounds and the loss of their licence."
+EXTRACT_CHANGES = [("heavy lorries", "big lorries"), ("built in 1931", "opened in 1931"), ("Local businesses", "Local shops"),
+                   ("delivery vans", "courier vans")]
+REWRITE_CHANGES = [("voted on Tuesday", "decided this week"), ("deep cracks", "serious fractures"), ("warned", "cautioned"),
+                   ("long detour", "lengthy diversion"), ("full inspection", "thorough check")]
+
+
+def _extract_and_rewrite(variant: str):
+    from reuse.model import Extent, Pair, Passage, ReuseKind
+
+    source, extract = " ".join(SENTENCES[:5]), " ".join(SENTENCES[:4])
+    if variant == "changed":
+        extract = _edit(extract, EXTRACT_CHANGES)
+    rewrite = _edit(extract, REWRITE_CHANGES)
+    core = len(" ".join(SENTENCES[:4]))
+    core_extract, core_rewrite = len(extract), len(rewrite)
+    if variant == "added":
+        extract, rewrite = f"{extract} {ADDED}", f"{rewrite} {ADDED}"
+
+    def pair(x, y, x_end, y_end, contained_x, contained_y):
+        passage = Passage(0, x_end, 0, y_end, ReuseKind.HEAVY_REWRITE, 0.8, 0.5)
+        return Pair(x, y, ReuseKind.HEAVY_REWRITE, Extent.WHOLE, 0.8, contained_x, contained_y, 0.5, (passage,))
+
+    articles = [Article("s", source, "S"), Article("a", extract, "A"), Article("b", rewrite, "B")]
+    pairs = [
+        pair("s", "a", core, core_extract, 0.5, 1.0),
+        pair("s", "b", core, core_rewrite, 0.9, 0.6),
+        pair("a", "b", len(extract), len(rewrite), 0.4, 1.0),
+    ]
+    return articles, pairs
+
+
+@pytest.mark.parametrize(
+    ("variant", "relation"),
+    [("verbatim", "common-source"), ("added", "copied"), ("changed", "copied")],
+    ids=["only the source's text: siblings", "a sentence the source lacks: a copy", "the extract's changes kept: a copy"],
+)
+def test_two_texts_share_only_what_their_common_source_has_unless_they_share_more(variant, relation):
+    from reuse.provenance import infer_directions
+    from reuse.stemma import build_stemma
+
+    articles, pairs = _extract_and_rewrite(variant)
+    lean = {id(p): 4.0 * (p.containment_b - p.containment_a) for p in pairs}
+    tree = build_stemma(pairs, {a.id: a for a in articles}, lean, dict.fromkeys(lean, 0.0), 0.3)
+    assert tree.parent == {"a": "s", "b": "a"}  # the tree alone makes the extract the rewrite's source
+    assert not tree.innovations  # too few changes for shared innovations: the rule decides
+    verdicts = {(p.a, p.b): p.direction for p in infer_directions(articles, pairs)}
+    d = verdicts[("a", "b")]
+    assert d.relation.value == relation
+    if relation == "copied":
+        assert (d.source, d.derived) == ("a", "b")
+    else:
+        assert any(s.name == "sibling" and s.value == "s" for s in d.evidence)
+    assert verdicts[("s", "a")].source == "s"
