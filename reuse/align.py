@@ -38,7 +38,7 @@ from cydifflib import Match, SequenceMatcher  # difflib's algorithm, compiled: t
 from .config import AlignConfig
 from .model import Article, Extent, Pair, Passage, ReuseKind
 from .quotes import quoted_mask
-from .text import Analysis, DocumentFrequency, analyze, ngram_hashes, ranks, sentence_spans, unique_sorted
+from .text import Analysis, DocumentFrequency, analyze, ngram_hashes, ranks, sentence_spans
 
 __all__ = ["Prepared", "align_pair", "prepare", "sentence_similarity"]
 
@@ -83,8 +83,9 @@ def prepare(article: Article, usable: np.ndarray, analysis: Analysis, df: Docume
     starts = analysis.starts
     qmask = np.frombuffer(bytes(quoted_mask(text)), dtype=np.uint8)
     quoted = qmask[starts].astype(bool) if len(starts) else np.zeros(0, dtype=bool)
-    content = analysis.stems[usable]
-    uniq = unique_sorted(content[content != 0])
+    # The distinct content stems, and the column of each content word's stem, from one sort.
+    content = np.flatnonzero(usable & (analysis.stems != 0))
+    uniq, column = _distinct(analysis.stems[content])
     usable_idx = np.flatnonzero(usable)
     grams = ngram_hashes(analysis.words[usable_idx], _MIN_RUN + 2)
     idf = df.idf(uniq) if df is not None else np.ones(len(uniq))
@@ -102,16 +103,19 @@ def prepare(article: Article, usable: np.ndarray, analysis: Analysis, df: Docume
     members = np.repeat(lo_arr, sizes) + ranks(sizes)
     sentence_of[members] = np.repeat(np.arange(n_sent), sizes)
     has_stem = np.zeros((n_sent, len(uniq)), dtype=np.float32)
-    keep = usable & (analysis.stems != 0) & (sentence_of >= 0)
-    if keep.any():
-        has_stem[sentence_of[keep], np.searchsorted(uniq, analysis.stems[keep])] = 1.0
+    rows = sentence_of[content]
+    keep = rows >= 0
+    has_stem[rows[keep], column[keep]] = 1.0
     usable_in = np.bincount(sentence_of[usable & (sentence_of >= 0)], minlength=n_sent)
     barrier = (sizes > 0) & (usable_in == 0)
     # Runs sorted once here, so a pair finds the occurrences of the runs it shares by bisection.
-    order = np.argsort(grams, kind="stable")
-    grams = grams[order]
+    order = np.argsort(grams)  # the fast sort: the order is the same unless a run repeats
+    ordered = grams[order]
     firsts = np.ones(len(grams), dtype=bool)
-    firsts[1:] = grams[1:] != grams[:-1]
+    firsts[1:] = ordered[1:] != ordered[:-1]
+    if not firsts.all():
+        order = np.argsort(grams, kind="stable")  # a repeated run's occurrences in text order
+    grams = ordered
     return Prepared(
         article=article,
         analysis=analysis,
@@ -131,6 +135,23 @@ def prepare(article: Article, usable: np.ndarray, analysis: Analysis, df: Docume
         usable_in=tuple(usable_in.tolist()),
         usable_count=int(usable.sum()),
     )
+
+
+def _distinct(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct ``values``, sorted, and the position of each value among them.
+
+    >>> [x.tolist() for x in _distinct(np.array([30, 10, 30, 20]))]
+    [[10, 20, 30], [2, 0, 2, 1]]
+    """
+    if len(values) == 0:
+        return values.copy(), np.zeros(0, dtype=np.int64)
+    order = np.argsort(values)
+    ordered = values[order]
+    firsts = np.ones(len(values), dtype=bool)
+    firsts[1:] = ordered[1:] != ordered[:-1]
+    position = np.empty(len(values), dtype=np.int64)
+    position[order] = np.cumsum(firsts) - 1
+    return ordered[firsts], position
 
 
 def _members(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
