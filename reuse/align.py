@@ -66,7 +66,7 @@ class Prepared:
     gram_set: np.ndarray  # the distinct run hashes, sorted
     barrier_before: np.ndarray  # cumulative count of boilerplate-only sentences
     stems: np.ndarray  # the article's distinct content stems, sorted
-    has_stem: np.ndarray  # sentences x stems: 1.0 where the sentence holds the stem
+    stem_in: np.ndarray  # stems x sentences: 1.0 where the sentence holds the stem (a pair gathers the rows of its shared stems)
     stem_weight: np.ndarray  # idf weight of each of ``stems``
     usable_in: tuple[int, ...]  # usable words in each sentence
     usable_count: int  # usable words in the article
@@ -102,10 +102,10 @@ def prepare(article: Article, usable: np.ndarray, analysis: Analysis, df: Docume
     sentence_of = np.full(len(starts), -1, dtype=np.int64)
     members = np.repeat(lo_arr, sizes) + ranks(sizes)
     sentence_of[members] = np.repeat(np.arange(n_sent), sizes)
-    has_stem = np.zeros((n_sent, len(uniq)), dtype=np.float32)
+    stem_in = np.zeros((len(uniq), n_sent), dtype=np.float32)
     rows = sentence_of[content]
     keep = rows >= 0
-    has_stem[rows[keep], column[keep]] = 1.0
+    stem_in[column[keep], rows[keep]] = 1.0
     usable_in = np.bincount(sentence_of[usable & (sentence_of >= 0)], minlength=n_sent)
     barrier = (sizes > 0) & (usable_in == 0)
     # Runs sorted once here, so a pair finds the occurrences of the runs it shares by bisection.
@@ -123,14 +123,14 @@ def prepare(article: Article, usable: np.ndarray, analysis: Analysis, df: Docume
         quoted=quoted,
         sent_spans=tuple(spans),
         sent_words=tuple(zip(lows, highs)),
-        sent_weight=has_stem.astype(np.float64) @ stem_weight.astype(np.float64),
+        sent_weight=np.ascontiguousarray(stem_in.T, dtype=np.float64) @ stem_weight.astype(np.float64),
         sentence_of=sentence_of,
         grams=grams,
         gram_sentence=sentence_of[usable_idx[order]],
         gram_set=grams[firsts],
         barrier_before=np.concatenate(([0], np.cumsum(barrier.astype(np.int64)))),
         stems=uniq,
-        has_stem=has_stem,
+        stem_in=stem_in,
         stem_weight=stem_weight,
         usable_in=tuple(usable_in.tolist()),
         usable_count=int(usable.sum()),
@@ -160,8 +160,8 @@ def _members(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
     return sorted_set[pos] == values
 
 
-def _verbatim_hits(pa: Prepared, pb: Prepared) -> dict[tuple[int, int], int]:
-    """Sentence pairs joined by identical runs of ``_MIN_RUN + 2`` usable words, with counts.
+def _verbatim_hits(pa: Prepared, pb: Prepared, min_runs: int = 1) -> dict[tuple[int, int], int]:
+    """Sentence pairs joined by at least ``min_runs`` identical runs of ``_MIN_RUN + 2`` usable words, with counts.
 
     Each run in A counts once with each of its first four occurrences in B.
     """
@@ -185,7 +185,9 @@ def _verbatim_hits(pa: Prepared, pb: Prepared) -> dict[tuple[int, int], int]:
     # Sentence indices may be -1 (a word outside every sentence): shift by one to encode.
     width = len(pb.sent_spans) + 1
     keys, hits = _counted((sent_i + 1) * width + (sent_j + 1))
-    return {(int(k // width) - 1, int(k % width) - 1): int(n) for k, n in zip(keys.tolist(), hits.tolist())}
+    if min_runs > 1:
+        keys, hits = keys[hits >= min_runs], hits[hits >= min_runs]
+    return dict(zip(zip((keys // width - 1).tolist(), (keys % width - 1).tolist()), hits.tolist()))
 
 
 def _shared(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -260,8 +262,8 @@ def _seeds(pa: Prepared, pb: Prepared, config: AlignConfig) -> tuple[list[tuple[
         dice = np.zeros((len(pa.sent_spans), len(pb.sent_spans)))
         count = np.zeros((len(pa.sent_spans), len(pb.sent_spans)), dtype=np.float32)
     else:
-        in_a = pa.has_stem[:, cols_a]
-        in_b = pb.has_stem[:, cols_b]
+        in_a = pa.stem_in[cols_a].T  # sentences x shared stems
+        in_b = pb.stem_in[cols_b].T
         count = in_a @ in_b.T
         mass = (in_a * pa.stem_weight[cols_a]) @ in_b.T
         wa = np.asarray(pa.sent_weight, dtype=np.float64)[:, None]
@@ -273,8 +275,8 @@ def _seeds(pa: Prepared, pb: Prepared, config: AlignConfig) -> tuple[list[tuple[
         hits = (count >= _MIN_SEED_STEMS) & (pan | fragment)
         rows, cols = np.nonzero(hits)
         scored = dict(zip(zip(rows.tolist(), cols.tolist()), dice[rows, cols].tolist()))
-    for (i, j), runs in _verbatim_hits(pa, pb).items():
-        if (i, j) not in scored and runs >= 2:
+    for i, j in _verbatim_hits(pa, pb, min_runs=2):
+        if (i, j) not in scored:
             scored[(i, j)] = float(dice[i, j]) if dice[i, j] > 0 else 1.0
     best_a: dict[int, tuple[float, int]] = {}
     best_b: dict[int, tuple[float, int]] = {}
@@ -332,8 +334,8 @@ def _passage(pa: Prepared, pb: Prepared, group: list[tuple[int, int, float]], co
     ia = [g[0] for g in group]
     jb = [g[1] for g in group]
     a_first, a_last, b_first, b_last = min(ia), max(ia), min(jb), max(jb)
-    cols_a = np.flatnonzero(pa.has_stem[a_first : a_last + 1].any(axis=0))
-    cols_b = np.flatnonzero(pb.has_stem[b_first : b_last + 1].any(axis=0))
+    cols_a = np.flatnonzero(pa.stem_in[:, a_first : a_last + 1].any(axis=1))
+    cols_b = np.flatnonzero(pb.stem_in[:, b_first : b_last + 1].any(axis=1))
     shared_cols = np.flatnonzero(_members(pa.stems[cols_a], pb.stems[cols_b])) if len(cols_b) else cols_b
     shared = len(shared_cols)
     if shared < config.min_passage_words:
