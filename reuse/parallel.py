@@ -10,7 +10,7 @@ depend on how the work was split.
 Memory: a chunk's reading returns only the sketch-sized part of each
 article (band keys, distinct line keys, stems and three-word runs), never
 its word arrays: those the worker writes to the scan's temporary folder
-(:mod:`reuse.readings`), and alignment reads back the articles of its
+(:mod:`reuse.stored`), and alignment reads back the articles of its
 pairs and drops them with the chunk (Dask workers on other machines
 analyse them again).
 """
@@ -38,7 +38,7 @@ from .config import ScanConfig
 from .errors import ConfigError
 from .model import Article, Pair
 from .provenance import infer_directions
-from .readings import Place, Reading, load_readings, write_readings
+from .stored import Place, Reading, load_readings, write_readings
 from .sketch import Sketch, permutations, sketch_articles
 from .text import DocumentFrequency, analyze, analyze_many, unique_sorted
 
@@ -138,7 +138,7 @@ def read_and_store(task: tuple) -> tuple[list[ArticleSketch], list, tuple | None
     Returns the readings, the final ones without their sketch when written;
     the band batches written (:meth:`reuse.candidates.BandTable.register`
     takes them); and the readings' batch file for alignment
-    (:meth:`reuse.readings.ReadingTable.register`, ``None`` without a folder).
+    (:meth:`reuse.stored.ReadingTable.register`, ``None`` without a folder).
     """
     name, indices, items, folder, bands = task
     records, readings = _read(items)
@@ -156,7 +156,7 @@ def align_chunk(chunk: tuple[Sequence[tuple[int, int]], dict[int, tuple[Article,
     """Align candidate pairs ``(i, j)``; the chunk brings ``i -> (article, language, place)`` for each article used.
 
     ``place`` is where the reading pass stored the article's reading
-    (:mod:`reuse.readings`); with ``None`` the article is analysed again, to
+    (:mod:`reuse.stored`); with ``None`` the article is analysed again, to
     the same values.
     """
     pairs, articles = chunk

@@ -27,7 +27,7 @@ from .errors import InputError, workspace_error
 from .model import Article, Pair, ScanResult, Skipped
 from .outlets import link_outlets
 from .parallel import SHORT, ArticleSketch, align_chunk, map_chunks, provenance_chunk, read_and_store
-from .readings import ReadingTable
+from .stored import ReadingTable
 from .text import DocumentFrequency
 
 __all__ = ["ProgressCallback", "scan", "scan_articles"]

@@ -15,7 +15,7 @@ from reuse.errors import WorkSpaceError
 from reuse.load import load_articles
 from reuse.model import Article
 from reuse.pipeline import sorted_unique
-from reuse.readings import Place, ReadingTable, load_reading, load_readings, write_readings
+from reuse.stored import Place, ReadingTable, load_reading, load_readings, write_readings
 from reuse.text import DocumentFrequency
 
 SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
