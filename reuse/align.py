@@ -38,7 +38,7 @@ from cydifflib import Match, SequenceMatcher  # difflib's algorithm, compiled: t
 from .config import AlignConfig
 from .model import Article, Extent, Pair, Passage, ReuseKind
 from .quotes import quoted_mask
-from .text import Analysis, DocumentFrequency, analyze, ngram_hashes, ranks, sentence_spans, unique_sorted
+from .text import Analysis, DocumentFrequency, analyze, ngram_hashes, ranks, sentence_spans
 
 __all__ = ["Prepared", "align_pair", "prepare", "sentence_similarity"]
 
@@ -61,17 +61,15 @@ class Prepared:
     sent_words: tuple[tuple[int, int], ...]  # word index ranges
     sent_weight: np.ndarray  # sum of the idf of each sentence's stems
     sentence_of: np.ndarray  # sentence index of each word (-1 outside sentences)
-    grams: np.ndarray  # hashes of the runs of _MIN_RUN + 2 usable words
-    gram_words: np.ndarray  # index of the first word of each run
+    grams: np.ndarray  # hashes of the runs of _MIN_RUN + 2 usable words, sorted (stably: text order within a run)
+    gram_sentence: np.ndarray  # the sentence of the first word of each of ``grams``
     gram_set: np.ndarray  # the distinct run hashes, sorted
     barrier_before: np.ndarray  # cumulative count of boilerplate-only sentences
     stems: np.ndarray  # the article's distinct content stems, sorted
-    has_stem: np.ndarray  # sentences x stems: 1.0 where the sentence holds the stem
+    stem_in: np.ndarray  # stems x sentences: 1.0 where the sentence holds the stem (a pair gathers the rows of its shared stems)
     stem_weight: np.ndarray  # idf weight of each of ``stems``
-
-    @property
-    def usable_count(self) -> int:
-        return int(self.usable.sum())
+    usable_in: tuple[int, ...]  # usable words in each sentence
+    usable_count: int  # usable words in the article
 
 
 def prepare(article: Article, usable: np.ndarray, analysis: Analysis, df: DocumentFrequency | None = None) -> Prepared:
@@ -85,8 +83,9 @@ def prepare(article: Article, usable: np.ndarray, analysis: Analysis, df: Docume
     starts = analysis.starts
     qmask = np.frombuffer(bytes(quoted_mask(text)), dtype=np.uint8)
     quoted = qmask[starts].astype(bool) if len(starts) else np.zeros(0, dtype=bool)
-    content = analysis.stems[usable]
-    uniq = unique_sorted(content[content != 0])
+    # The distinct content stems, and the column of each content word's stem, from one sort.
+    content = np.flatnonzero(usable & (analysis.stems != 0))
+    uniq, column = _distinct(analysis.stems[content])
     usable_idx = np.flatnonzero(usable)
     grams = ngram_hashes(analysis.words[usable_idx], _MIN_RUN + 2)
     idf = df.idf(uniq) if df is not None else np.ones(len(uniq))
@@ -103,12 +102,20 @@ def prepare(article: Article, usable: np.ndarray, analysis: Analysis, df: Docume
     sentence_of = np.full(len(starts), -1, dtype=np.int64)
     members = np.repeat(lo_arr, sizes) + ranks(sizes)
     sentence_of[members] = np.repeat(np.arange(n_sent), sizes)
-    has_stem = np.zeros((n_sent, len(uniq)), dtype=np.float32)
-    keep = usable & (analysis.stems != 0) & (sentence_of >= 0)
-    if keep.any():
-        has_stem[sentence_of[keep], np.searchsorted(uniq, analysis.stems[keep])] = 1.0
+    stem_in = np.zeros((len(uniq), n_sent), dtype=np.float32)
+    rows = sentence_of[content]
+    keep = rows >= 0
+    stem_in[column[keep], rows[keep]] = 1.0
     usable_in = np.bincount(sentence_of[usable & (sentence_of >= 0)], minlength=n_sent)
     barrier = (sizes > 0) & (usable_in == 0)
+    # Runs sorted once here, so a pair finds the occurrences of the runs it shares by bisection.
+    order = np.argsort(grams)  # the fast sort: the order is the same unless a run repeats
+    ordered = grams[order]
+    firsts = np.ones(len(grams), dtype=bool)
+    firsts[1:] = ordered[1:] != ordered[:-1]
+    if not firsts.all():
+        order = np.argsort(grams, kind="stable")  # a repeated run's occurrences in text order
+    grams = ordered
     return Prepared(
         article=article,
         analysis=analysis,
@@ -116,16 +123,35 @@ def prepare(article: Article, usable: np.ndarray, analysis: Analysis, df: Docume
         quoted=quoted,
         sent_spans=tuple(spans),
         sent_words=tuple(zip(lows, highs)),
-        sent_weight=has_stem.astype(np.float64) @ stem_weight.astype(np.float64),
+        sent_weight=np.ascontiguousarray(stem_in.T, dtype=np.float64) @ stem_weight.astype(np.float64),
         sentence_of=sentence_of,
         grams=grams,
-        gram_words=usable_idx[: len(grams)],
-        gram_set=unique_sorted(grams),
+        gram_sentence=sentence_of[usable_idx[order]],
+        gram_set=grams[firsts],
         barrier_before=np.concatenate(([0], np.cumsum(barrier.astype(np.int64)))),
         stems=uniq,
-        has_stem=has_stem,
+        stem_in=stem_in,
         stem_weight=stem_weight,
+        usable_in=tuple(usable_in.tolist()),
+        usable_count=int(usable.sum()),
     )
+
+
+def _distinct(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct ``values``, sorted, and the position of each value among them.
+
+    >>> [x.tolist() for x in _distinct(np.array([30, 10, 30, 20]))]
+    [[10, 20, 30], [2, 0, 2, 1]]
+    """
+    if len(values) == 0:
+        return values.copy(), np.zeros(0, dtype=np.int64)
+    order = np.argsort(values)
+    ordered = values[order]
+    firsts = np.ones(len(values), dtype=bool)
+    firsts[1:] = ordered[1:] != ordered[:-1]
+    position = np.empty(len(values), dtype=np.int64)
+    position[order] = np.cumsum(firsts) - 1
+    return ordered[firsts], position
 
 
 def _members(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
@@ -134,30 +160,45 @@ def _members(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
     return sorted_set[pos] == values
 
 
-def _verbatim_hits(pa: Prepared, pb: Prepared) -> dict[tuple[int, int], int]:
-    """Sentence pairs joined by identical runs of ``_MIN_RUN + 2`` usable words, with counts.
+def _verbatim_hits(pa: Prepared, pb: Prepared, min_runs: int = 1) -> dict[tuple[int, int], int]:
+    """Sentence pairs joined by at least ``min_runs`` identical runs of ``_MIN_RUN + 2`` usable words, with counts.
 
     Each run in A counts once with each of its first four occurrences in B.
     """
     if len(pa.gram_set) == 0 or len(pb.gram_set) == 0:
         return {}
-    # A run of one article found in the other's set is a run they share.
-    in_b = np.flatnonzero(_members(pb.grams, pa.gram_set))
-    if len(in_b) == 0:
+    shared = _shared(pa.gram_set, pb.gram_set)
+    if len(shared) == 0:
         return {}
-    order = np.argsort(pb.grams[in_b], kind="stable")  # B's occurrences by run, in text order
-    b_grams = pb.grams[in_b][order]
-    b_sentences = pb.sentence_of[pb.gram_words[in_b][order]]
-    in_a = np.flatnonzero(_members(pa.grams, pb.gram_set))
-    a_grams = pa.grams[in_a]
-    first = np.searchsorted(b_grams, a_grams, side="left")
-    count = np.minimum(np.searchsorted(b_grams, a_grams, side="right") - first, 4)
-    sent_i = np.repeat(pa.sentence_of[pa.gram_words[in_a]], count)
-    sent_j = b_sentences[np.repeat(first, count) + ranks(count)]
+    # The occurrences of each shared run on each side: a range of the sorted runs.
+    a_first = np.searchsorted(pa.grams, shared, side="left")
+    b_first = np.searchsorted(pb.grams, shared, side="left")
+    if len(pa.grams) == len(pa.gram_set) and len(pb.grams) == len(pb.gram_set):
+        sent_i, sent_j = pa.gram_sentence[a_first], pb.gram_sentence[b_first]  # each run once on each side
+    else:
+        a_count = np.searchsorted(pa.grams, shared, side="right") - a_first
+        b_count = np.minimum(np.searchsorted(pb.grams, shared, side="right") - b_first, 4)
+        # Every occurrence in A, with each of the first (up to four) occurrences in B, in text order.
+        partners = np.repeat(b_count, a_count)
+        sent_i = np.repeat(pa.gram_sentence[np.repeat(a_first, a_count) + ranks(a_count)], partners)
+        sent_j = pb.gram_sentence[np.repeat(np.repeat(b_first, a_count), partners) + ranks(partners)]
     # Sentence indices may be -1 (a word outside every sentence): shift by one to encode.
     width = len(pb.sent_spans) + 1
     keys, hits = _counted((sent_i + 1) * width + (sent_j + 1))
-    return {(int(k // width) - 1, int(k % width) - 1): int(n) for k, n in zip(keys.tolist(), hits.tolist())}
+    if min_runs > 1:
+        keys, hits = keys[hits >= min_runs], hits[hits >= min_runs]
+    return dict(zip(zip((keys // width - 1).tolist(), (keys % width - 1).tolist()), hits.tolist()))
+
+
+def _shared(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The values two sorted distinct arrays share, sorted.
+
+    >>> _shared(np.array([1, 3, 5]), np.array([3, 4, 5])).tolist()
+    [3, 5]
+    """
+    both = np.concatenate((a, b))
+    both.sort()
+    return both[:-1][both[1:] == both[:-1]]
 
 
 def _counted(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -221,8 +262,8 @@ def _seeds(pa: Prepared, pb: Prepared, config: AlignConfig) -> tuple[list[tuple[
         dice = np.zeros((len(pa.sent_spans), len(pb.sent_spans)))
         count = np.zeros((len(pa.sent_spans), len(pb.sent_spans)), dtype=np.float32)
     else:
-        in_a = pa.has_stem[:, cols_a]
-        in_b = pb.has_stem[:, cols_b]
+        in_a = pa.stem_in[cols_a].T  # sentences x shared stems
+        in_b = pb.stem_in[cols_b].T
         count = in_a @ in_b.T
         mass = (in_a * pa.stem_weight[cols_a]) @ in_b.T
         wa = np.asarray(pa.sent_weight, dtype=np.float64)[:, None]
@@ -234,8 +275,8 @@ def _seeds(pa: Prepared, pb: Prepared, config: AlignConfig) -> tuple[list[tuple[
         hits = (count >= _MIN_SEED_STEMS) & (pan | fragment)
         rows, cols = np.nonzero(hits)
         scored = dict(zip(zip(rows.tolist(), cols.tolist()), dice[rows, cols].tolist()))
-    for (i, j), runs in _verbatim_hits(pa, pb).items():
-        if (i, j) not in scored and runs >= 2:
+    for i, j in _verbatim_hits(pa, pb, min_runs=2):
+        if (i, j) not in scored:
             scored[(i, j)] = float(dice[i, j]) if dice[i, j] > 0 else 1.0
     best_a: dict[int, tuple[float, int]] = {}
     best_b: dict[int, tuple[float, int]] = {}
@@ -285,16 +326,16 @@ def _words_in(p: Prepared, first: int, last: int) -> np.ndarray:
     """Indices of usable words in sentences ``first..last``."""
     lo = p.sent_words[first][0]
     hi = p.sent_words[last][1]
-    idx = np.arange(lo, hi)
-    return idx[p.usable[lo:hi]]
+    return lo + np.flatnonzero(p.usable[lo:hi])
 
 
-def _passage(pa: Prepared, pb: Prepared, group: list[tuple[int, int, float]], config: AlignConfig) -> tuple[Passage, int, np.ndarray, np.ndarray] | None:
+def _passage(pa: Prepared, pb: Prepared, group: list[tuple[int, int, float]], config: AlignConfig) -> tuple[Passage, int, set[int], set[int]] | None:
+    """The passage a group of seeds spans, the content stems it shares, and the sentences that aligned on each side."""
     ia = [g[0] for g in group]
     jb = [g[1] for g in group]
     a_first, a_last, b_first, b_last = min(ia), max(ia), min(jb), max(jb)
-    cols_a = np.flatnonzero(pa.has_stem[a_first : a_last + 1].any(axis=0))
-    cols_b = np.flatnonzero(pb.has_stem[b_first : b_last + 1].any(axis=0))
+    cols_a = np.flatnonzero(pa.stem_in[:, a_first : a_last + 1].any(axis=1))
+    cols_b = np.flatnonzero(pb.stem_in[:, b_first : b_last + 1].any(axis=1))
     shared_cols = np.flatnonzero(_members(pa.stems[cols_a], pb.stems[cols_b])) if len(cols_b) else cols_b
     shared = len(shared_cols)
     if shared < config.min_passage_words:
@@ -323,9 +364,6 @@ def _passage(pa: Prepared, pb: Prepared, group: list[tuple[int, int, float]], co
     dice = 2 * float(weight_a[shared_cols].sum()) / max(1e-9, float(weight_a.sum() + weight_b.sum()))
     mean_run = matched / len(blocks) if blocks else 0.0
     kind = ReuseKind.SHARED_QUOTES if quote >= config.quote_share else _kind(verbatim, mean_run, shorter, config)
-    # Containment counts the sentences that aligned, not the gaps between them.
-    aligned_a = np.concatenate([_words_in(pa, i, i) for i in sorted(set(ia))])
-    aligned_b = np.concatenate([_words_in(pb, j, j) for j in sorted(set(jb))])
     passage = Passage(
         a_start=pa.sent_spans[a_first][0],
         a_end=pa.sent_spans[a_last][1],
@@ -337,17 +375,22 @@ def _passage(pa: Prepared, pb: Prepared, group: list[tuple[int, int, float]], co
         quote_share=round(quote, 4),
         mean_run=round(mean_run, 2),
     )
-    return passage, shared, aligned_a, aligned_b
+    # Containment counts the sentences that aligned, not the gaps between them.
+    return passage, shared, set(ia), set(jb)
 
 
-def _coverage(p: Prepared, word_sets: list[np.ndarray]) -> float:
+def _coverage(p: Prepared, sentence_sets: list[set[int]]) -> float:
+    """The share of the article's usable words in the sentences of ``sentence_sets``."""
     total = p.usable_count
-    if not total or not word_sets:
+    if not total or not sentence_sets:
         return 0.0
-    covered = np.zeros(len(p.usable), dtype=bool)
-    for idx in word_sets:
-        covered[idx] = True
-    return float((covered & p.usable).sum()) / total
+    n = len(p.usable_in)  # a sentence -1 (words outside every sentence) stands for the last, as indexing reads it
+    return float(_usable_in(p, {i % n for s in sentence_sets for i in s})) / total
+
+
+def _usable_in(p: Prepared, sentences: set[int]) -> int:
+    """Usable words in ``sentences`` (sentences hold disjoint runs of words)."""
+    return sum(p.usable_in[i] for i in sentences)
 
 
 def _kind(verbatim: float, mean_run: float, length: float, config: AlignConfig) -> ReuseKind:
@@ -398,7 +441,7 @@ def align_pair(pa: Prepared, pb: Prepared, config: AlignConfig) -> Pair | None:
         return None
     found.sort(key=lambda r: (r[0].a_start, r[0].b_start))
     passages = [r[0] for r in found]
-    sizes = [min(len(r[2]), len(r[3])) or 1 for r in found]
+    sizes = [min(_usable_in(pa, r[2]), _usable_in(pb, r[3])) or 1 for r in found]
     kind, verbatim = _pair_kind(passages, sizes, config)
     best = max(p.similarity for p in passages)
     if best < config.min_similarity and verbatim < config.verbatim_share:

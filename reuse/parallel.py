@@ -9,8 +9,10 @@ depend on how the work was split.
 
 Memory: a chunk's reading returns only the sketch-sized part of each
 article (band keys, distinct line keys, stems and three-word runs), never
-its word arrays; alignment analyses the articles of its pairs again when it
-needs them and drops them with the chunk.
+its word arrays: those the worker writes to the scan's temporary folder
+(:mod:`reuse.stored`), and alignment reads back the articles of its
+pairs and drops them with the chunk (Dask workers on other machines
+analyse them again).
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from .config import ScanConfig
 from .errors import ConfigError
 from .model import Article, Pair
 from .provenance import infer_directions
+from .stored import Place, Reading, load_readings, write_readings
 from .sketch import Sketch, permutations, sketch_articles
 from .text import DocumentFrequency, analyze, analyze_many, unique_sorted
 
@@ -99,11 +102,16 @@ def masks(article: Article, analysis, config: ScanConfig):
 
 def read_chunk(chunk: Sequence[tuple[Article, str | None]]) -> list[ArticleSketch]:
     """Read each ``(article, language)``: ``None`` guesses the language from the article."""
+    return _read(chunk)[0]
+
+
+def _read(chunk: Sequence[tuple[Article, str | None]]) -> tuple[list[ArticleSketch], list[Reading]]:
+    """:func:`read_chunk`, and what alignment needs of each reading."""
     config: ScanConfig = _SHARED["config"]
     analyses = analyze_many([article.text for article, _ in chunk], [language for _, language in chunk])
     read = [(analysis, *masks(article, analysis, config)) for (article, _), analysis in zip(chunk, analyses)]
     sketches = sketch_articles([(analysis, usable) for analysis, _, usable in read], config.sketch, config.candidates)
-    return [
+    records = [
         ArticleSketch(
             language=analysis.language or "",
             short_unknown=language is None and not analysis.language and len(analysis) < SHORT,
@@ -114,42 +122,57 @@ def read_chunk(chunk: Sequence[tuple[Article, str | None]]) -> list[ArticleSketc
         )
         for (article, language), (analysis, lines, usable), sketch in zip(chunk, read, sketches)
     ]
+    return records, [Reading(analysis, usable, lines) for analysis, lines, usable in read]
 
 
-def read_and_store(task: tuple) -> tuple[list[ArticleSketch], list]:
-    """:func:`read_chunk`, then the band keys of the final readings written here to the scan's band table.
+def read_and_store(task: tuple) -> tuple[list[ArticleSketch], list, tuple | None]:
+    """:func:`read_chunk`, then the band keys of the final readings and every reading written here to the scan's folder.
 
     ``task`` is ``(name, indices, items, folder, bands)``: a name for the
     batch unique in the scan, the articles' indices in the scan, the items
-    :func:`read_chunk` reads, and the band table's folder and band count;
-    with no folder (workers that do not share the scan's disk) the keys come
-    back instead. A reading is final unless the article was read without a
-    language and is short with none of its own (the scan reads it again in
-    the corpus's language). Returns the readings, the final ones without
-    their sketch when written, and the batches written
-    (:meth:`reuse.candidates.BandTable.register` takes them).
+    :func:`read_chunk` reads, and the scan's temporary folder and band
+    count; with no folder (workers that do not share the scan's disk) the
+    keys come back instead and the readings are not kept. A reading is
+    final unless the article was read without a language and is short with
+    none of its own (the scan reads it again in the corpus's language).
+    Returns the readings, the final ones without their sketch when written;
+    the band batches written (:meth:`reuse.candidates.BandTable.register`
+    takes them); and the readings' batch file for alignment
+    (:meth:`reuse.stored.ReadingTable.register`, ``None`` without a folder).
     """
     name, indices, items, folder, bands = task
-    records = read_chunk(items)
+    records, readings = _read(items)
     if folder is None:
-        return records, []
+        return records, [], None
+    stored = write_readings(folder, name, readings)
     final = [k for k, r in enumerate(records) if not r.short_unknown]
     written = write_batch(folder, name, bands, [indices[k] for k in final], [records[k].sketch for k in final])
     for k in final:
         records[k] = dataclasses.replace(records[k], sketch=None)
-    return records, written
+    return records, written, stored
 
 
-def align_chunk(chunk: tuple[Sequence[tuple[int, int]], dict[int, tuple[Article, str]]]) -> list[Pair]:
-    """Align candidate pairs ``(i, j)``; the chunk brings ``i -> (article, language)`` for each article used."""
+def align_chunk(chunk: tuple[Sequence[tuple[int, int]], dict[int, tuple[Article, str, Place | None]]]) -> list[Pair]:
+    """Align candidate pairs ``(i, j)``; the chunk brings ``i -> (article, language, place)`` for each article used.
+
+    ``place`` is where the reading pass stored the article's reading
+    (:mod:`reuse.stored`); with ``None`` the article is analysed again, to
+    the same values.
+    """
     pairs, articles = chunk
     config: ScanConfig = _SHARED["config"]
     views: dict[int, Any] = {}
+    stored = [i for i, (_, _, place) in articles.items() if place is not None]
+    readings = dict(zip(stored, load_readings([(articles[i][2], articles[i][1] or None) for i in stored])))
 
     def view(i: int):
         if i not in views:
-            article, language = articles[i]
-            analysis, lines, usable = _analysis(article, language, config)
+            article, language, _ = articles[i]
+            if i in readings:
+                reading = readings.pop(i)
+                analysis, usable, lines = reading.analysis, reading.usable, reading.lines
+            else:
+                analysis, lines, usable = _analysis(article, language, config)
             usable = mask_lines(article.text, analysis, usable, _SHARED["learned"], config.boilerplate, lines)
             views[i] = prepare(article, usable, analysis, _SHARED["df"])
         return views[i]

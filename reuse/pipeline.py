@@ -27,6 +27,7 @@ from .errors import InputError, workspace_error
 from .model import Article, Pair, ScanResult, Skipped
 from .outlets import link_outlets
 from .parallel import SHORT, ArticleSketch, align_chunk, map_chunks, provenance_chunk, read_and_store
+from .stored import ReadingTable
 from .text import DocumentFrequency
 
 __all__ = ["ProgressCallback", "scan", "scan_articles"]
@@ -116,7 +117,7 @@ def _scan(
 ) -> ScanResult:
     """The stages; ``engine`` is a number of processes or a Dask client (see :func:`reuse.parallel.workers`)."""
     articles = sorted_unique(articles)
-    # The band keys go to disk as articles are read: the largest thing a scan makes.
+    # The band keys and the word arrays go to disk as articles are read: the largest things a scan makes.
     try:
         workspace = tempfile.TemporaryDirectory(prefix="reuse-bands-")
     except OSError as exc:
@@ -125,7 +126,7 @@ def _scan(
         table = BandTable(folder, config.candidates.bands)
         with timer.stage("sketch"):
             read = _read_all(articles, config, engine, progress, table)
-        languages = read.languages
+        languages, stored = read.languages, read.stored
         with timer.stage("boilerplate"):
             learned = learn_boilerplate(read.line_keys, config.boilerplate)
             df = read.document_frequency()
@@ -133,8 +134,8 @@ def _scan(
             candidates = _candidates(table, config, engine, progress)
             candidates = verify_candidates(candidates, read.trigrams, config.candidates)
             del read
-    with timer.stage("align"):
-        pairs = _align_all(articles, languages, candidates, learned, df, config, engine, progress)
+        with timer.stage("align"):
+            pairs = _align_all(articles, languages, stored, candidates, learned, df, config, engine, progress)
     with timer.stage("provenance"):
         pairs = _directions(articles, pairs, config, engine)
     pairs.sort(key=lambda p: (-p.shared_words, p.a, p.b))
@@ -184,7 +185,8 @@ def most_common_language(counts: Counter[str]) -> str | None:
 class _Gathered:
     """What the later stages need of the reading, gathered as each article's reading becomes final.
 
-    The band keys go to the :class:`BandTable` on disk; the distinct stems
+    The band keys go to the :class:`BandTable` on disk, and where each
+    article's reading was stored for alignment to ``stored``; the distinct stems
     are counted a chunk at a time (document frequencies need only the
     counts); the language, short-line keys and three-word runs are kept per
     article.
@@ -192,6 +194,7 @@ class _Gathered:
 
     def __init__(self, n: int, table: BandTable) -> None:
         self.table = table
+        self.stored = ReadingTable(n)
         self.languages = [""] * n
         self.line_keys: list[frozenset[int]] = [frozenset()] * n
         self.trigrams: list[np.ndarray] = [np.zeros(0, dtype=np.uint32)] * n
@@ -241,8 +244,9 @@ def _read_all(
     again: list[int] = []
     held: list[ArticleSketch] = []  # first readings of the short ones, until the fallback is known
     done = 0
-    for records, written in map_chunks(read_and_store, tasks("read", list(range(len(articles))), None), engine, (config,)):
+    for records, written, readings in map_chunks(read_and_store, tasks("read", list(range(len(articles))), None), engine, (config,)):
         table.register(written)
+        gathered.stored.register(range(done, done + len(records)), readings)
         final = [k for k, r in enumerate(records, done) if not r.short_unknown]
         gathered.add(final, [records[k - done] for k in final])
         for k, r in enumerate(records, done):
@@ -256,8 +260,9 @@ def _read_all(
     fallback = most_common_language(languages)
     if fallback and again:
         held = []
-        for records, written in map_chunks(read_and_store, tasks("again", again, fallback), engine, (config,)):
+        for records, written, readings in map_chunks(read_and_store, tasks("again", again, fallback), engine, (config,)):
             table.register(written)
+            gathered.stored.register(again[len(held) : len(held) + len(records)], readings)
             held.extend(records)
     gathered.add(again, held)
     return gathered
@@ -280,6 +285,7 @@ def _candidates(table: BandTable, config: ScanConfig, engine: int | Any, progres
 def _align_all(
     articles: tuple[Article, ...],
     languages: list[str],
+    stored: ReadingTable,
     candidates: list[tuple[int, int]],
     learned: frozenset[int],
     df: DocumentFrequency,
@@ -289,15 +295,17 @@ def _align_all(
 ) -> list[Pair]:
     """Align every candidate pair, in chunks of pairs over ``engine``'s workers; keep the pairs that share real passages.
 
-    Each chunk carries the texts of its articles, which are analysed again
-    there: nothing per article is held between reading and aligning but the
-    language it was read in. The chunks follow the articles' connected
-    components (:func:`_align_plan`), so most articles are analysed once;
-    the pairs come back in the order of ``candidates`` whatever the split.
+    Each chunk carries the texts of its articles and where their readings
+    are stored (``stored``), which the worker loads (or, for one not
+    stored, analyses again): nothing per article is held between reading
+    and aligning but the language it was read in and that place. The chunks
+    follow the articles' connected components (:func:`_align_plan`), so
+    most articles are loaded once; the pairs come back in the order of
+    ``candidates`` whatever the split.
     """
     plan = _align_plan(candidates, parallel.ALIGN_CHUNK)
     todo = (
-        (chunk, {i: (articles[i], languages[i]) for pair in chunk for i in pair})
+        (chunk, {i: (articles[i], languages[i], stored.place(i)) for pair in chunk for i in pair})
         for chunk in ([candidates[k] for k in ks] for ks in plan)
     )
     rank = {(articles[i].id, articles[j].id): k for k, (i, j) in enumerate(candidates)}

@@ -7,6 +7,7 @@ import itertools
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 from cydifflib import SequenceMatcher
 from hypothesis import given
@@ -14,10 +15,10 @@ from hypothesis import strategies as st
 
 import reuse
 from reuse import Article, ConfigError, ReuseKind
-from reuse.align import align_pair, prepare
+from reuse.align import _verbatim_hits, align_pair, prepare
 from reuse.boilerplate import usable_words
 from reuse.config import AlignConfig, ScanConfig
-from reuse.text import analyze
+from reuse.text import analyze, ngram_hashes
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 PARAGRAPH = (
@@ -151,3 +152,35 @@ def test_compiled_matcher_finds_difflibs_blocks(a, b):
     # align uses cydifflib for speed; its blocks must be difflib's, or kinds would shift.
     expected = [tuple(m) for m in difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()]
     assert [tuple(m) for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()] == expected
+
+
+def _brute_verbatim_hits(pa, pb) -> dict[tuple[int, int], int]:
+    """Sentence pairs joined by shared five-word runs, counted one occurrence at a time in text order."""
+
+    def runs(p):
+        idx = np.flatnonzero(p.usable)
+        grams = ngram_hashes(p.analysis.words[idx], 5).tolist()
+        return [(g, int(p.sentence_of[idx[k]])) for k, g in enumerate(grams)]
+
+    in_b: dict[int, list[int]] = {}
+    for gram, sentence in runs(pb):
+        in_b.setdefault(gram, []).append(sentence)
+    counts: dict[tuple[int, int], int] = {}
+    for gram, i in runs(pa):
+        for j in in_b.get(gram, [])[:4]:
+            counts[i, j] = counts.get((i, j), 0) + 1
+    return dict(sorted(counts.items()))
+
+
+@given(st.lists(st.integers(0, 3), min_size=0, max_size=80), st.lists(st.integers(0, 3), min_size=0, max_size=80))
+def test_shared_runs_are_counted_as_one_by_one_in_text_order(a, b):
+    # Few distinct words, so runs repeat on both sides; every word usable (no repetition mask).
+    vocab = ["alpha", "beta. Gamma", "delta", "epsilon"]
+
+    def view(name, words):
+        text = " ".join(vocab[w] for w in words)
+        analysis = analyze(text, "")
+        return prepare(Article(id=name, text=text, outlet=name), np.ones(len(analysis), dtype=bool), analysis)
+
+    pa, pb = view("a", a), view("b", b)
+    assert _verbatim_hits(pa, pb) == _brute_verbatim_hits(pa, pb)
