@@ -104,7 +104,7 @@ def test_a_reading_that_cannot_be_written_is_a_clear_error(read, tmp_path):
 
 
 def test_an_article_too_long_for_the_stored_spans_is_left_to_be_analysed_again(read, tmp_path, monkeypatch):
-    from reuse import readings as module
+    from reuse import stored as module
 
     _, readings = read
     monkeypatch.setattr(module, "_MAX_OFFSET", 10)
