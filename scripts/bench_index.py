@@ -90,7 +90,15 @@ def _pairs(result) -> list:
     ]
 
 
-def _child(mode: str, work: Path, out: Path) -> None:
+def _cpu_seconds() -> float:
+    """User and system time of this process and the workers it waited for."""
+    import resource
+
+    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+
+
+def _child(mode: str, work: Path, out: Path, jobs: int) -> None:
     from reuse.index import add_folder, check  # the snapshot in work/code (PYTHONPATH)
 
     db = work / "index.db"
@@ -98,13 +106,13 @@ def _child(mode: str, work: Path, out: Path) -> None:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
         batches = sorted((work / "batches").iterdir())
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), _cpu_seconds()
         per_batch = []
         for folder in batches:
             t = time.perf_counter()
-            done = add_folder(folder, db)
+            done = add_folder(folder, db, jobs=jobs)  # as `reuse index add` does: --jobs defaults to every core
             per_batch.append((len(done.result.added), time.perf_counter() - t))
-        seconds = time.perf_counter() - start
+        seconds, cpu = time.perf_counter() - start, _cpu_seconds() - cpu
         con = sqlite3.connect(db)
         con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         try:
@@ -113,7 +121,15 @@ def _child(mode: str, work: Path, out: Path) -> None:
             tables = {}
         con.close()
         size = sum(Path(f"{db}{s}").stat().st_size for s in ("", "-wal") if Path(f"{db}{s}").exists())
-        data = {"seconds": seconds, "articles": sum(n for n, _ in per_batch), "per_batch": per_batch, "bytes": size, "tables": tables}
+        data = {
+            "seconds": seconds,
+            "cpu_seconds": cpu,
+            "jobs": jobs,
+            "articles": sum(n for n, _ in per_batch),
+            "per_batch": per_batch,
+            "bytes": size,
+            "tables": tables,
+        }
     elif mode == "check":
         start = time.perf_counter()
         result = check(work / "new", db)
@@ -136,14 +152,14 @@ def snapshot_code(dest: Path) -> None:
         shutil.copy2(HERE / name, dest / name)
 
 
-def _run(mode: str, work: Path, timeout: float) -> dict:
+def _run(mode: str, work: Path, timeout: float, jobs: int = 1) -> dict:
     out = work / f"result-{mode}.json"
     out.unlink(missing_ok=True)
     code = work / "code"
     env = dict(os.environ, PYTHONPATH=str(code))
     start = time.perf_counter()
     subprocess.run(
-        [sys.executable, str(code / "bench_index.py"), "--child", mode, "--work", str(work), "--result", str(out)],
+        [sys.executable, str(code / "bench_index.py"), "--child", mode, "--work", str(work), "--result", str(out), "--jobs", str(jobs)],
         check=True,
         timeout=timeout,
         env=env,
@@ -278,18 +294,25 @@ def render(ctx: dict) -> str:
     if scans:
         same = ctx["same_as_scan"]
         lines.append(f"| same pairs and passages as `reuse scan` of the union | {same} | {_verdict(same == 'identical')} |")
-    lines += ["", "## Adding", "", "| run | articles | seconds | articles/s | size on disk | per article | peak memory |", "|---|---|---|---|---|---|---|"]
+    lines += [
+        "",
+        "## Adding",
+        "",
+        "| run | jobs | articles | seconds | CPU seconds | articles/s | size on disk | per article | peak memory |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
     for k, a in enumerate(adds, 1):
         lines.append(
-            f"| {k} | {a['articles']:,} | {a['seconds']:.1f} | {a['articles'] / a['seconds']:,.0f} | "
-            f"{a['bytes'] / 1e6:,.1f} MB | {a['bytes'] / a['articles'] / 1024:.1f} KB | {a['peak_mb']:,.0f} MB |"
+            f"| {k} | {a.get('jobs', 1)} | {a['articles']:,} | {a['seconds']:.1f} | {a.get('cpu_seconds', float('nan')):.1f} | "
+            f"{a['articles'] / a['seconds']:,.0f} | {a['bytes'] / 1e6:,.1f} MB | {a['bytes'] / a['articles'] / 1024:.1f} KB | "
+            f"{a['peak_mb']:,.0f} MB |"
         )
     batch_seconds = [seconds for _, seconds in adds[-1].get("per_batch", [])]
     if batch_seconds:
         ordered = sorted(batch_seconds)
         lines += ["", f"Seconds per batch (last run, {len(ordered)} batches): median {_med(ordered):.1f}, "
                   f"fastest {ordered[0]:.1f}, slowest {', '.join(f'{x:.1f}' for x in ordered[-2:])} "
-                  "(the slowest are the adds that compacted); in order: "
+                  "(the slowest are the adds that merged segments); in order: "
                   + ", ".join(f"{x:.1f}" for x in batch_seconds) + "."]
     tables = adds[-1].get("tables") or {}
     if tables:
@@ -371,6 +394,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7, help="corpus seed (default 7)")
     parser.add_argument("--work", default="/tmp/reuse-bench-index", help="working folder (default /tmp/reuse-bench-index)")
     parser.add_argument("--out", default=str(REPO / "reports" / "benchmark-index.md"), help="Markdown report")
+    parser.add_argument("--jobs", type=int, default=None, help="processes an add reads in (default: every core, as `reuse index add`)")
     parser.add_argument("--child", choices=("add", "check", "scan"), help=argparse.SUPPRESS)
     parser.add_argument("--result", help=argparse.SUPPRESS)
     parser.add_argument("--render", metavar="RESULTS", help="only write the report from a run's results.json")
@@ -381,8 +405,11 @@ def main(argv: list[str] | None = None) -> int:
         Path(args.out).write_text(render(ctx), encoding="utf-8")
         return 0
     if args.child:
-        _child(args.child, work, Path(args.result))
+        _child(args.child, work, Path(args.result), args.jobs or 1)
         return 0
+    from reuse.parallel import default_jobs
+
+    jobs = args.jobs or default_jobs()
     truth = prepare(work, args.articles, args.new, args.batch, args.seed)
     snapshot_code(work / "code")
     new = {f.name for f in (work / "new").iterdir()}
@@ -391,7 +418,7 @@ def main(argv: list[str] | None = None) -> int:
     add_runs = args.runs if args.add_runs is None else args.add_runs
     for k in range(max(add_runs, args.runs, args.scan_runs)):
         if k < add_runs:
-            adds.append(_run("add", work, timeout))
+            adds.append(_run("add", work, timeout, jobs))
             print(f"add run {k + 1}: {adds[-1]['articles'] / adds[-1]['seconds']:.0f} articles/s", file=sys.stderr)
         if k < args.runs:
             checks.append(_run("check", work, timeout))
