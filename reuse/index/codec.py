@@ -68,13 +68,16 @@ def encode_keys(values: np.ndarray) -> bytes:
 def decode_keys(blob: bytes, n: int) -> np.ndarray:
     """The ``n`` sorted ``uint32`` values of :func:`encode_keys`."""
     low = np.frombuffer(blob, dtype="<u2", count=n)
-    gaps = np.frombuffer(blob, dtype=np.uint8, count=n, offset=2 * n).astype(np.uint32)
+    gaps = np.frombuffer(blob, dtype=np.uint8, count=n, offset=2 * n)
     wide = (len(blob) - 3 * n) // 8
     if wide:
+        gaps = gaps.astype(np.uint32)
         where = np.frombuffer(blob, dtype="<u4", count=wide, offset=3 * n)
         gaps[where] = np.frombuffer(blob, dtype="<u4", count=wide, offset=3 * n + 4 * wide)
-    high = np.cumsum(gaps, dtype=np.uint32)
-    return (high << np.uint32(16)) | low
+    keys = np.cumsum(gaps, dtype=np.uint32)
+    keys <<= np.uint32(16)
+    keys |= low
+    return keys
 
 
 def encode_runs(runs: np.ndarray) -> bytes:

@@ -155,9 +155,12 @@ def find(conn: sqlite3.Connection, keys: np.ndarray) -> tuple[np.ndarray, np.nda
     for bucket, base, suffixes, offsets in _rows(conn, wanted):
         asked = wanted[bucket]
         lo = np.searchsorted(suffixes, asked, "left")
-        n = np.searchsorted(suffixes, asked, "right") - lo
-        if not n.any():
+        # Most keys asked are not in the row: the end of a run of equal keys is looked for only for those found.
+        hit = np.flatnonzero(suffixes[np.minimum(lo, len(suffixes) - 1)] == asked) if len(suffixes) else lo[:0]
+        if not len(hit):
             continue
+        asked, lo = asked[hit], lo[hit]
+        n = np.searchsorted(suffixes, asked, "right") - lo
         positions = np.repeat(lo, n) + ranks(n)
         got_keys.append((np.int64(bucket) << _LOW) | np.repeat(asked, n).astype(np.int64))
         got_rowids.append(offsets[positions].astype(np.int64) + base)
