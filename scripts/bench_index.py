@@ -365,7 +365,7 @@ NOTES = [
     "(the slow batches above). The pages a merge frees are given back to the system after the add commits "
     "(`auto_vacuum = INCREMENTAL`).",
     "Where an article's bytes go: its postings (about 2,850 at 5 bytes); its row: metadata and text in one "
-    "zlib stream with a dictionary of the index's most frequent words (about 1.8 KB for 4.4 KB of text), "
+    "zlib stream with a dictionary of the index's most frequent words (about 1.9 KB for 4.4 KB of text), "
     "its three-word runs cut to 24 bits (about 2.2 bytes a run, 1.6 KB; cut runs can only share more, so "
     "the pairs they drop are dropped by the exact runs too, and the pairs kept are checked again on the "
     "exact runs of the articles re-read), a 32-byte SHA-256; and the slack of SQLite's 4 KB pages around "
