@@ -90,7 +90,15 @@ def _pairs(result) -> list:
     ]
 
 
-def _child(mode: str, work: Path, out: Path) -> None:
+def _cpu_seconds() -> float:
+    """User and system time of this process and the workers it waited for."""
+    import resource
+
+    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+
+
+def _child(mode: str, work: Path, out: Path, jobs: int) -> None:
     from reuse.index import add_folder, check  # the snapshot in work/code (PYTHONPATH)
 
     db = work / "index.db"
@@ -98,13 +106,13 @@ def _child(mode: str, work: Path, out: Path) -> None:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
         batches = sorted((work / "batches").iterdir())
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), _cpu_seconds()
         per_batch = []
         for folder in batches:
             t = time.perf_counter()
-            done = add_folder(folder, db)
+            done = add_folder(folder, db, jobs=jobs)  # as `reuse index add` does: --jobs defaults to every core
             per_batch.append((len(done.result.added), time.perf_counter() - t))
-        seconds = time.perf_counter() - start
+        seconds, cpu = time.perf_counter() - start, _cpu_seconds() - cpu
         con = sqlite3.connect(db)
         con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         try:
@@ -113,7 +121,15 @@ def _child(mode: str, work: Path, out: Path) -> None:
             tables = {}
         con.close()
         size = sum(Path(f"{db}{s}").stat().st_size for s in ("", "-wal") if Path(f"{db}{s}").exists())
-        data = {"seconds": seconds, "articles": sum(n for n, _ in per_batch), "per_batch": per_batch, "bytes": size, "tables": tables}
+        data = {
+            "seconds": seconds,
+            "cpu_seconds": cpu,
+            "jobs": jobs,
+            "articles": sum(n for n, _ in per_batch),
+            "per_batch": per_batch,
+            "bytes": size,
+            "tables": tables,
+        }
     elif mode == "check":
         start = time.perf_counter()
         result = check(work / "new", db)
@@ -136,14 +152,14 @@ def snapshot_code(dest: Path) -> None:
         shutil.copy2(HERE / name, dest / name)
 
 
-def _run(mode: str, work: Path, timeout: float) -> dict:
+def _run(mode: str, work: Path, timeout: float, jobs: int = 1) -> dict:
     out = work / f"result-{mode}.json"
     out.unlink(missing_ok=True)
     code = work / "code"
     env = dict(os.environ, PYTHONPATH=str(code))
     start = time.perf_counter()
     subprocess.run(
-        [sys.executable, str(code / "bench_index.py"), "--child", mode, "--work", str(work), "--result", str(out)],
+        [sys.executable, str(code / "bench_index.py"), "--child", mode, "--work", str(work), "--result", str(out), "--jobs", str(jobs)],
         check=True,
         timeout=timeout,
         env=env,
@@ -258,7 +274,7 @@ def render(ctx: dict) -> str:
             f"**Scale.** The issue asks for 100,000 indexed articles; this run indexed {n_index:,} to fit the "
             "time available on a shared 2-core machine. Adding is linear in the articles added; the check "
             "reads the postings rows of every 12-bit key prefix its batch touches (for 1,000 new articles, all "
-            "of them), so its look-up time grows linearly with the index, about 6 bytes read per stored posting.",
+            "of them), so its look-up time grows linearly with the index, about 5 bytes read and decoded per stored posting.",
             "",
         ]
     lines += [
@@ -278,18 +294,25 @@ def render(ctx: dict) -> str:
     if scans:
         same = ctx["same_as_scan"]
         lines.append(f"| same pairs and passages as `reuse scan` of the union | {same} | {_verdict(same == 'identical')} |")
-    lines += ["", "## Adding", "", "| run | articles | seconds | articles/s | size on disk | per article | peak memory |", "|---|---|---|---|---|---|---|"]
+    lines += [
+        "",
+        "## Adding",
+        "",
+        "| run | jobs | articles | seconds | CPU seconds | articles/s | size on disk | per article | peak memory |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
     for k, a in enumerate(adds, 1):
         lines.append(
-            f"| {k} | {a['articles']:,} | {a['seconds']:.1f} | {a['articles'] / a['seconds']:,.0f} | "
-            f"{a['bytes'] / 1e6:,.1f} MB | {a['bytes'] / a['articles'] / 1024:.1f} KB | {a['peak_mb']:,.0f} MB |"
+            f"| {k} | {a.get('jobs', 1)} | {a['articles']:,} | {a['seconds']:.1f} | {a.get('cpu_seconds', float('nan')):.1f} | "
+            f"{a['articles'] / a['seconds']:,.0f} | {a['bytes'] / 1e6:,.1f} MB | {a['bytes'] / a['articles'] / 1024:.1f} KB | "
+            f"{a['peak_mb']:,.0f} MB |"
         )
     batch_seconds = [seconds for _, seconds in adds[-1].get("per_batch", [])]
     if batch_seconds:
         ordered = sorted(batch_seconds)
         lines += ["", f"Seconds per batch (last run, {len(ordered)} batches): median {_med(ordered):.1f}, "
                   f"fastest {ordered[0]:.1f}, slowest {', '.join(f'{x:.1f}' for x in ordered[-2:])} "
-                  "(the slowest are the adds that compacted); in order: "
+                  "(the slowest are the adds that merged segments); in order: "
                   + ", ".join(f"{x:.1f}" for x in batch_seconds) + "."]
     tables = adds[-1].get("tables") or {}
     if tables:
@@ -327,31 +350,33 @@ def render(ctx: dict) -> str:
 
 NOTES = [
     "Adding costs reading and sketching each article (the same work as `reuse scan`'s reading pass: "
-    "tokenising, stemming and hashing are over 80% of an add's time in cProfile) plus writing its postings, "
+    "tokenising, stemming and hashing are over 80% of an add's time in cProfile), done in `jobs` worker "
+    "processes (this benchmark passes every core, as `reuse index add` does by default; the workers also "
+    "compress the text and pack the runs, and send back only the row stored), plus writing its postings, "
     "one per distinct (channel, band, bucket) of its windows, about 32 bands x 2 channels x (words / 12) "
-    "(about 2,850 for the generator's 700-word articles). Postings are written as one segment per 5,000 "
-    "articles: sorted packed numpy arrays in at most 4,096 BLOB rows (`reuse/index/postings.py`), 6 bytes a "
-    "posting (a 32-bit key suffix under a 12-bit row prefix, a 16-bit article offset), so writing them is a "
-    "few thousand inserts, no longer the bulk of the time.",
-    "Why the size target is still missed: 2,850 postings at 6 bytes are 16.7 KB; each article's row holds "
-    "about 2.4 KB of zlib text, metadata and digest, and its three-word runs (4 bytes each, about 2.8 KB for "
-    "700 words), stored so that a check can drop candidate pairs as the scan does without re-reading and "
-    "re-analysing thousands of stored texts (at 100,000 indexed, 1,000 new articles have candidate pairs "
-    "with some 13,100 stored ones, of which about 1,030 survive; re-reading them all made the check stage 'read matches' take 10.5 s). Reaching 16 KB needs "
-    "entropy-coded postings (the keys' information is about 34 bits a posting, 4.3 bytes): tried with "
-    "byte-plane zlib, it gave 4.5-4.7 bytes but cost 25-33 ns a posting to decode, about 8 s for the 285 "
-    "million postings of 100,000 articles that a 1,000-article batch touches, so the check target would go "
-    "instead. Larger SQLite pages pack the articles better but waste half a page at the end of every "
-    "postings BLOB: 8 KB pages made the file larger, not smaller.",
-    "Why the add-rate target is missed: an add reads its batch as the scan does (in one process here: the "
-    "benchmark does not pass `jobs`) and writes its postings; compaction (all segments rewritten without "
-    "dead postings, in the add's transaction, once 8 segments have been written since the last one) adds "
-    "to the add that triggers it (the seconds of each batch are below). 1,500 articles/s needs reading in "
-    "several processes and a compaction that merges only the newest segments (tiered, as LSM stores do).",
+    "(about 2,850 for the generator's 700-word articles). Postings are written as one segment per add of "
+    "5,000 articles: sorted packed numpy arrays in at most 4,096 BLOB rows (`reuse/index/postings.py`), "
+    "5 bytes a posting (a 32-bit key suffix under a 12-bit row prefix, stored as its low 16 bits and the "
+    "gap between its high 16 bits in one byte; a 16-bit article offset).",
+    "Segments are merged four of one size class (a power of four of postings) at a time, as log-structured "
+    "stores do, so each posting is rewritten about log4(index / batch) times in all instead of at every "
+    "compaction; a merged segment spans fewer than 65,536 articles (16-bit offsets), so 100,000 articles "
+    "in batches of 5,000 end as 5 segments of 20,000, each written once more by the add that merged it "
+    "(the slow batches above). The pages a merge frees are given back to the system after the add commits "
+    "(`auto_vacuum = INCREMENTAL`).",
+    "Where an article's bytes go: its postings (about 2,850 at 5 bytes); its row: metadata and text in one "
+    "zlib stream with a dictionary of the index's most frequent words (about 1.9 KB for 4.4 KB of text), "
+    "its three-word runs cut to 24 bits (about 2.2 bytes a run, 1.6 KB; cut runs can only share more, so "
+    "the pairs they drop are dropped by the exact runs too, and the pairs kept are checked again on the "
+    "exact runs of the articles re-read), a 32-byte SHA-256; and the slack of SQLite's 4 KB pages around "
+    "rows of 2-4 KB. 16 KB would need postings near their information content (about 34 bits, 4.25 bytes "
+    "a posting): an Elias-Fano form of the keys gets them to 2.3-2.7 bytes but decoding its unary part "
+    "took 13-15 ns a key in numpy, some 4 s more for the 285 million postings a 1,000-article check reads "
+    "at 100,000.",
     "The check's time is reading and sketching the new batch, one pass over the postings rows of the 12-bit "
-    "prefixes its keys touch (a 1,000-article batch touches all of them: its 2.8 million keys are binary-searched "
-    "in place in each row, nothing is decoded), keeping the candidate pairs that share enough three-word runs "
-    "(as the scan does; the stored articles' runs are read from the index), re-reading the stored articles "
+    "prefixes its keys touch (a 1,000-article batch touches all of them: each row's keys are decoded with "
+    "one cumulative sum and its 2.8 million keys binary-searched in them), keeping the candidate pairs that share enough three-word runs "
+    "(as the scan does; the stored articles' cut runs are read from the index), re-reading the stored articles "
     "of the pairs kept, and aligning. Band keys are cut to 44 bits: a stored "
     "key equals an asked one by chance about (postings / 2^44) times per key asked, some 50 false bucket "
     "hits for 1,000 new articles against 100,000; such a hit can only add a candidate pair, which the "
@@ -371,6 +396,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7, help="corpus seed (default 7)")
     parser.add_argument("--work", default="/tmp/reuse-bench-index", help="working folder (default /tmp/reuse-bench-index)")
     parser.add_argument("--out", default=str(REPO / "reports" / "benchmark-index.md"), help="Markdown report")
+    parser.add_argument("--jobs", type=int, default=None, help="processes an add reads in (default: every core, as `reuse index add`)")
     parser.add_argument("--child", choices=("add", "check", "scan"), help=argparse.SUPPRESS)
     parser.add_argument("--result", help=argparse.SUPPRESS)
     parser.add_argument("--render", metavar="RESULTS", help="only write the report from a run's results.json")
@@ -381,8 +407,11 @@ def main(argv: list[str] | None = None) -> int:
         Path(args.out).write_text(render(ctx), encoding="utf-8")
         return 0
     if args.child:
-        _child(args.child, work, Path(args.result))
+        _child(args.child, work, Path(args.result), args.jobs or 1)
         return 0
+    from reuse.parallel import default_jobs
+
+    jobs = args.jobs or default_jobs()
     truth = prepare(work, args.articles, args.new, args.batch, args.seed)
     snapshot_code(work / "code")
     new = {f.name for f in (work / "new").iterdir()}
@@ -391,7 +420,7 @@ def main(argv: list[str] | None = None) -> int:
     add_runs = args.runs if args.add_runs is None else args.add_runs
     for k in range(max(add_runs, args.runs, args.scan_runs)):
         if k < add_runs:
-            adds.append(_run("add", work, timeout))
+            adds.append(_run("add", work, timeout, jobs))
             print(f"add run {k + 1}: {adds[-1]['articles'] / adds[-1]['seconds']:.0f} articles/s", file=sys.stderr)
         if k < args.runs:
             checks.append(_run("check", work, timeout))

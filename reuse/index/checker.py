@@ -36,6 +36,7 @@ from ..pipeline import needs_fallback, sorted_unique
 from ..provenance import infer_directions
 from ..sketch import CHANNELS
 from ..text import DocumentFrequency, ranks, unique_sorted
+from .codec import cut_runs, shared_at_most
 from .features import Features, LanguageCounts, merge_languages, read_article
 from .postings import find
 from .stats import Counts
@@ -154,6 +155,10 @@ def _check(
     with _Stage(timings, "read matches"):
         stored = stored_features(conn, rowids.tolist(), config, sketch=False)
         involved = new + [stored[r] for r in rowids.tolist()]
+        # The index keeps cut runs, which can only share more: the exact count on the articles re-read.
+        exact = verify_candidates(candidates, [f.runs for f in involved], config.candidates)
+        candidates, kept = _keep_used(exact, rowids, len(new))
+        involved = new + [stored[r] for r in kept.tolist()]
         n_docs = int(meta(conn)["n_docs"]) + counts.n_docs
         df, learned = _statistics(conn, counts, [involved[k] for k in sorted({k for c in candidates for k in c})], n_docs, config)
     with _Stage(timings, "align"):
@@ -210,15 +215,20 @@ def _candidates(conn: sqlite3.Connection, new: list[Features], replaced: set[int
 def _verified(
     conn: sqlite3.Connection, candidates: list[tuple[int, int]], rowids: np.ndarray, new: list[Features], config: ScanConfig
 ) -> tuple[list[tuple[int, int]], np.ndarray]:
-    """The candidates whose articles share enough three-word runs, as the scan keeps them.
+    """The candidates whose articles may share enough three-word runs: all those the scan keeps, and a few more.
 
-    The stored articles' runs are read from the index, their texts not yet:
-    only the articles of the pairs kept are read and aligned. Returns the
-    pairs and stored rowids renumbered as :func:`_candidates` gives them.
+    The stored articles' runs are read from the index cut to 24 bits
+    (``codec.encode_runs``), their texts not yet: only the articles of the
+    pairs kept are read, and their exact runs checked before aligning.
+    Returns the pairs and stored rowids renumbered as :func:`_candidates` gives them.
     """
+    need = config.candidates.min_shared_trigrams
+    if need == 0:
+        return _keep_used(candidates, rowids, len(new))
     stored = stored_runs(conn, rowids.tolist())
-    runs = [f.runs for f in new] + [stored[r] for r in rowids.tolist()]
-    return _keep_used(verify_candidates(candidates, runs, config.candidates), rowids, len(new))
+    runs = [cut_runs(f.runs) for f in new] + [stored[r] for r in rowids.tolist()]
+    kept = [(i, j) for i, j in candidates if shared_at_most(runs[i], runs[j]) >= need]
+    return _keep_used(kept, rowids, len(new))
 
 
 def _keep_used(pairs: list[tuple[int, int]], rowids: np.ndarray, n_new: int) -> tuple[list[tuple[int, int]], np.ndarray]:

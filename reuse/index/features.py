@@ -215,8 +215,8 @@ def article_from(article_id: str, meta: str, text: str) -> Article:
     return Article(id=article_id, text=text, **{k: fields.get(k) for k in ("outlet", "title", "url", "published", "canonical")}, path=fields.get("path") or "")
 
 
-def content_digest(article: Article) -> str:
+def content_digest(article: Article) -> bytes:
     """A hash of the text and metadata: an unchanged article re-added is a no-op."""
     digest = hashlib.sha256(article.text.encode("utf-8", "surrogatepass"))
     digest.update(b"\0" + article_meta(article).encode("utf-8", "surrogatepass"))
-    return digest.hexdigest()
+    return digest.digest()

@@ -1,61 +1,92 @@
 """The band-key postings of an index: append-only segments of packed numpy arrays.
 
 A posting says "article ``a`` has a window in bucket ``k``" (``k`` a 44-bit
-band key, see ``features.py``). One SQLite row per posting made the postings
-over 90% of the file and most of the time of an ``add``; here each flush of
-an ``add`` writes one *segment*: its postings sorted by key and split by the
-key's top 12 bits into at most 4,096 rows, each row two BLOBs of
-little-endian numpy arrays:
+band key, see ``features.py``). Each flush of an ``add`` writes one
+*segment*: its postings sorted by key and split by the key's top 12 bits
+into at most 4,096 rows, each row two BLOBs:
 
 ``keys``
-    The low 32 bits of the keys, sorted (``uint32``).
+    The low 32 bits of the keys, sorted, 3 bytes each (``codec.encode_keys``).
 ``articles``
     Each posting's article rowid minus the row's ``base`` (``uint16`` when
     the segment's articles span fewer than 65,536 rowids, else ``uint32``).
 
-So an ``add`` does a few thousand large inserts instead of millions of small
-ones, a posting costs 6 bytes, and a lookup reads, for each 12-bit prefix
-its keys touch, one row per segment and binary-searches it in place
-(``np.frombuffer``: nothing is decoded, nothing executable is stored).
+So a posting costs 5 bytes, and a lookup reads, for each 12-bit prefix its
+keys touch, one row per segment, decodes its keys (one cumulative sum) and
+binary-searches them. ``segments`` lists each segment's postings and rowids.
 
 Postings are never deleted one by one: an article replaced by a new version
 or removed goes into ``dead`` and its postings are skipped when read.
-:func:`compact` rewrites the segments without them (one per 65,536
-rowids), in the caller's transaction; ``add`` calls it when segments pile up.
+Segments are merged as in a log-structured store (:func:`merge_segments`):
+when four segments of one size class (a power of four of postings) pile
+up, they are rewritten as one, without dead postings, so that each posting
+is rewritten about log4(postings / batch) times in all and a lookup reads few
+segments. :func:`compact` rewrites everything (one segment per 65,536
+rowids) and empties ``dead``; ``add`` calls it when a quarter of the
+articles are dead.
 """
 
 from __future__ import annotations
 
+import math
 import sqlite3
 
 import numpy as np
 
 from ..text import ranks
+from .codec import decode_keys, encode_keys
 from .features import KEY_BITS
 
-__all__ = ["compact", "dead_articles", "find", "live_postings", "mark_dead", "segments_since_compaction", "write_segment"]
+__all__ = [
+    "compact",
+    "dead_articles",
+    "find",
+    "live_postings",
+    "mark_dead",
+    "merge_segments",
+    "segments_to_merge",
+    "write_segment",
+]
 
 # Of the KEY_BITS of a band key, the top 12 name the row and the low 32 are stored.
 _LOW = 32
 _LOW_MASK = np.uint64(0xFFFFFFFF)
 #: Article offsets are packed under the key in one 64-bit sort key.
 _OFFSET_BITS = 64 - KEY_BITS
+#: Segments of one size class merged at once (the size classes are powers of this).
+MERGE_FACTOR = 4
+#: A merged segment's articles must span fewer rowids than this, so that offsets stay 16-bit.
+_SPAN = 2**16
 
 
-def _pack(suffixes: np.ndarray, offsets: np.ndarray) -> tuple[int, bytes, bytes]:
+def _pack(suffixes: np.ndarray, offsets: np.ndarray) -> tuple[int, int, bytes, bytes]:
     width = 2 if len(offsets) == 0 or int(offsets.max()) < 2**16 else 4
-    return width, suffixes.astype("<u4").tobytes(), offsets.astype("<u2" if width == 2 else "<u4").tobytes()
+    return width, len(suffixes), encode_keys(suffixes), offsets.astype("<u2" if width == 2 else "<u4").tobytes()
 
 
 def _insert(conn: sqlite3.Connection, segment: int, rows) -> None:
     conn.executemany(
-        "INSERT INTO postings (bucket, segment, base, width, keys, articles) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO postings (bucket, segment, base, width, n, keys, articles) VALUES (?, ?, ?, ?, ?, ?, ?)",
         ((bucket, segment, base, *_pack(suffixes, offsets)) for bucket, base, suffixes, offsets in rows),
     )
 
 
 def _next_segment(conn: sqlite3.Connection) -> int:
-    return conn.execute("SELECT coalesce(max(segment), -1) + 1 FROM postings").fetchone()[0]
+    return conn.execute("SELECT coalesce(max(segment), -1) + 1 FROM segments").fetchone()[0]
+
+
+def _record(conn: sqlite3.Connection, segment: int, postings: int, first: int, last: int) -> None:
+    conn.execute("INSERT INTO segments (segment, postings, first, last) VALUES (?, ?, ?, ?)", (segment, postings, first, last))
+
+
+def _write_sorted(conn: sqlite3.Connection, segment: int, packed: np.ndarray, base: int) -> None:
+    """Postings sorted as ``key << 20 | offset`` (distinct), as rows of ``segment``."""
+    buckets = (packed >> np.uint64(_OFFSET_BITS + _LOW)).astype(np.int64)
+    suffixes = ((packed >> np.uint64(_OFFSET_BITS)) & _LOW_MASK).astype(np.uint32)
+    offsets = packed & np.uint64(2**_OFFSET_BITS - 1)
+    starts = np.flatnonzero(np.concatenate(([True], buckets[1:] != buckets[:-1])))
+    ends = np.append(starts[1:], len(packed))
+    _insert(conn, segment, ((int(buckets[s]), base, suffixes[s:e], offsets[s:e]) for s, e in zip(starts, ends)))
 
 
 def write_segment(conn: sqlite3.Connection, keys: np.ndarray, owners: np.ndarray) -> None:
@@ -73,12 +104,9 @@ def write_segment(conn: sqlite3.Connection, keys: np.ndarray, owners: np.ndarray
     # One sort of (key, article) packed in 64 bits: cheaper than a lexsort.
     packed = np.sort((keys.astype(np.uint64) << np.uint64(_OFFSET_BITS)) | offsets)
     packed = packed[np.concatenate(([True], packed[1:] != packed[:-1]))]
-    buckets = (packed >> np.uint64(_OFFSET_BITS + _LOW)).astype(np.int64)
-    suffixes = (packed >> np.uint64(_OFFSET_BITS)) & _LOW_MASK
-    offsets = packed & np.uint64(2**_OFFSET_BITS - 1)
-    starts = np.flatnonzero(np.concatenate(([True], buckets[1:] != buckets[:-1])))
-    ends = np.append(starts[1:], len(packed))
-    _insert(conn, _next_segment(conn), ((int(buckets[s]), base, suffixes[s:e], offsets[s:e]) for s, e in zip(starts, ends)))
+    segment = _next_segment(conn)
+    _write_sorted(conn, segment, packed, base)
+    _record(conn, segment, len(packed), base, int(owners.max()))
 
 
 def mark_dead(conn: sqlite3.Connection, rowids) -> None:
@@ -91,14 +119,20 @@ def dead_articles(conn: sqlite3.Connection) -> np.ndarray:
     return np.array([r for (r,) in conn.execute("SELECT article FROM dead ORDER BY article")], dtype=np.int64)
 
 
+def _decoded(row):
+    bucket, base, width, n, keys, articles = row
+    return bucket, base, decode_keys(keys, n), np.frombuffer(articles, dtype="<u2" if width == 2 else "<u4")
+
+
 def _rows(conn: sqlite3.Connection, buckets):
-    """``(bucket, keys, articles)`` per stored row of ``buckets``, articles as absolute rowids."""
+    """``(bucket, base, keys, offsets)`` per stored row of ``buckets``."""
     cursor = conn.execute(
-        "SELECT p.bucket, p.base, p.width, p.keys, p.articles FROM json_each(?) q CROSS JOIN postings p ON p.bucket = q.value",
+        "SELECT p.bucket, p.base, p.width, p.n, p.keys, p.articles FROM json_each(?) q CROSS JOIN postings p "
+        "ON p.bucket = q.value",
         (_json_list(buckets),),
     )
-    for bucket, base, width, keys, articles in cursor:
-        yield bucket, base, np.frombuffer(keys, dtype="<u4"), np.frombuffer(articles, dtype="<u2" if width == 2 else "<u4")
+    for row in cursor:
+        yield _decoded(row)
 
 
 def _json_list(values) -> str:
@@ -121,9 +155,12 @@ def find(conn: sqlite3.Connection, keys: np.ndarray) -> tuple[np.ndarray, np.nda
     for bucket, base, suffixes, offsets in _rows(conn, wanted):
         asked = wanted[bucket]
         lo = np.searchsorted(suffixes, asked, "left")
-        n = np.searchsorted(suffixes, asked, "right") - lo
-        if not n.any():
+        # Most keys asked are not in the row: the end of a run of equal keys is looked for only for those found.
+        hit = np.flatnonzero(suffixes[np.minimum(lo, len(suffixes) - 1)] == asked) if len(suffixes) else lo[:0]
+        if not len(hit):
             continue
+        asked, lo = asked[hit], lo[hit]
+        n = np.searchsorted(suffixes, asked, "right") - lo
         positions = np.repeat(lo, n) + ranks(n)
         got_keys.append((np.int64(bucket) << _LOW) | np.repeat(asked, n).astype(np.int64))
         got_rowids.append(offsets[positions].astype(np.int64) + base)
@@ -146,6 +183,98 @@ def live_postings(conn: sqlite3.Connection) -> list[tuple[int, int]]:
     return sorted(out)
 
 
+def _rewrite(conn: sqlite3.Connection, segments: list[int], chunk_of) -> list[tuple[int, int, int, int]]:
+    """Rewrite the rows of ``segments`` without dead postings, one bucket at a time (memory follows a row).
+
+    ``chunk_of(rowids) -> (chunks, bases)`` says which new segment (numbered
+    from 0) each live posting goes to and that segment's base rowid.
+    Returns ``(new segment, postings, first rowid, last rowid)`` per new segment.
+    """
+    first_new = _next_segment(conn)
+    dead = dead_articles(conn)
+    chosen = ",".join(str(int(s)) for s in segments)
+    made: dict[int, list[int]] = {}
+    pending: list = []
+
+    def flush() -> None:
+        if not pending:
+            return
+        bucket = pending[0][0]
+        suffixes = np.concatenate([p[2] for p in pending])
+        rowids = np.concatenate([p[3].astype(np.int64) + p[1] for p in pending])
+        if len(dead):
+            live = ~np.isin(rowids, dead)
+            suffixes, rowids = suffixes[live], rowids[live]
+        pending.clear()
+        if len(rowids) == 0:
+            return
+        chunks, bases = chunk_of(rowids)
+        if chunks[0] == chunks[-1] and (chunks == chunks[0]).all():
+            parts = [(int(chunks[0]), suffixes, rowids)]
+        else:
+            parts = [(c, suffixes[chunks == c], rowids[chunks == c]) for c in np.unique(chunks).tolist()]
+        for chunk, part_suffixes, part_rowids in parts:
+            base = int(bases[chunk])
+            offsets = (part_rowids - base).astype(np.uint64)
+            # Each segment's rows are sorted and their rowids apart: a stable sort merges the runs.
+            packed = np.sort((part_suffixes.astype(np.uint64) << np.uint64(_OFFSET_BITS)) | offsets, kind="stable")
+            keys = (packed >> np.uint64(_OFFSET_BITS)).astype(np.uint32)
+            _insert(conn, first_new + chunk, [(bucket, base, keys, packed & np.uint64(2**_OFFSET_BITS - 1))])
+            low, high = int(part_rowids.min()), int(part_rowids.max())
+            got = made.setdefault(chunk, [0, low, high])
+            got[0] += len(part_rowids)
+            got[1], got[2] = min(got[1], low), max(got[2], high)
+
+    buckets = [b for (b,) in conn.execute(f"SELECT DISTINCT bucket FROM postings WHERE segment IN ({chosen})").fetchall()]
+    for bucket in buckets:
+        # Fetched whole before the bucket's new rows go in: a table is not written while a cursor reads it.
+        rows = conn.execute(
+            f"SELECT bucket, base, width, n, keys, articles FROM postings WHERE bucket = ? AND segment IN ({chosen})", (bucket,)
+        ).fetchall()
+        pending.extend(_decoded(row) for row in rows)
+        flush()
+    conn.execute(f"DELETE FROM postings WHERE segment IN ({chosen})")
+    conn.execute(f"DELETE FROM segments WHERE segment IN ({chosen})")
+    out = []
+    for chunk, (postings, first, last) in sorted(made.items()):
+        _record(conn, first_new + chunk, postings, first, last)
+        out.append((first_new + chunk, postings, first, last))
+    return out
+
+
+def segments_to_merge(conn: sqlite3.Connection) -> list[int]:
+    """The segments to merge next: :data:`MERGE_FACTOR` of one size class whose articles span < 65,536 rowids.
+
+    Size classes are powers of :data:`MERGE_FACTOR` of the postings; the
+    oldest full class is merged first. Empty when nothing is to be merged.
+    """
+    rows = conn.execute("SELECT segment, postings, first, last FROM segments ORDER BY first").fetchall()
+    classes: dict[int, list[tuple[int, int, int]]] = {}
+    for segment, postings, first, last in rows:
+        level = int(math.log(max(postings, 1), MERGE_FACTOR))
+        classes.setdefault(level, []).append((segment, first, last))
+    for level in sorted(classes):
+        members = classes[level]
+        for k in range(len(members) - MERGE_FACTOR + 1):
+            group = members[k : k + MERGE_FACTOR]
+            if max(m[2] for m in group) - min(m[1] for m in group) < _SPAN:
+                return [m[0] for m in group]
+    return []
+
+
+def merge_segments(conn: sqlite3.Connection, segments: list[int]) -> None:
+    """Rewrite ``segments`` as one, without dead postings (inside the caller's transaction)."""
+    first = conn.execute(
+        f"SELECT min(first), max(last) FROM segments WHERE segment IN ({','.join(str(int(s)) for s in segments)})"
+    ).fetchone()
+    if first[0] is None:
+        return
+    if first[1] - first[0] >= 2**_OFFSET_BITS:
+        raise ValueError("merged segments must span fewer than 2**20 rowids")
+    base = np.array([first[0]], dtype=np.int64)
+    _rewrite(conn, segments, lambda rowids: (np.zeros(len(rowids), dtype=np.int64), base))
+
+
 def compact(conn: sqlite3.Connection) -> None:
     """Rewrite all segments without the postings of dead articles (inside the caller's transaction).
 
@@ -153,35 +282,10 @@ def compact(conn: sqlite3.Connection) -> None:
     article offsets stay 16-bit. One 12-bit prefix at a time: memory follows
     a row, not the index.
     """
-    first = _next_segment(conn)
-    dead = dead_articles(conn)
+    segments = [s for (s,) in conn.execute("SELECT segment FROM segments")]
     lowest = conn.execute("SELECT coalesce(min(rowid), 0) FROM articles WHERE current = 1").fetchone()[0]
-    last = first - 1
-    for (bucket,) in conn.execute("SELECT DISTINCT bucket FROM postings WHERE segment < ?", (first,)).fetchall():
-        parts = list(_rows(conn, [bucket]))
-        suffixes = np.concatenate([p[2] for p in parts]).astype(np.uint32)
-        rowids = np.concatenate([p[3].astype(np.int64) + p[1] for p in parts])
-        if len(dead):
-            live = ~np.isin(rowids, dead)
-            suffixes, rowids = suffixes[live], rowids[live]
-        conn.execute("DELETE FROM postings WHERE bucket = ?", (bucket,))
-        order = np.lexsort((rowids, suffixes))
-        suffixes, rowids = suffixes[order], rowids[order]
-        chunks = (rowids - lowest) >> 16
-        rows = []
-        for chunk in np.unique(chunks).tolist():
-            mine = chunks == chunk
-            base = lowest + (chunk << 16)
-            rows.append((first + chunk, bucket, base, suffixes[mine], rowids[mine] - base))
-            last = max(last, first + chunk)
-        for segment, *row in rows:
-            _insert(conn, segment, [row])
+    highest = conn.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0]
+    bases = lowest + (np.arange(((highest - lowest) >> 16) + 2, dtype=np.int64) << 16)
+    if segments:
+        _rewrite(conn, segments, lambda rowids: ((rowids - lowest) >> 16, bases))
     conn.execute("DELETE FROM dead")
-    conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('compacted', ?)", (str(last),))
-
-
-def segments_since_compaction(conn: sqlite3.Connection) -> int:
-    """Segments written by adds since the last :func:`compact` (all of them if never)."""
-    row = conn.execute("SELECT value FROM meta WHERE key = 'compacted'").fetchone()
-    after = int(row[0]) if row else -1
-    return conn.execute("SELECT count(DISTINCT segment) FROM postings WHERE segment > ?", (after,)).fetchone()[0]

@@ -1,7 +1,8 @@
 """The SQLite file behind an index: schema, settings check, connections.
 
-Plain SQLite (stdlib ``sqlite3``), nothing executable stored: article text is
-zlib-compressed UTF-8, metadata JSON, band keys and counts plain integers.
+Plain SQLite (stdlib ``sqlite3``), nothing executable stored: article text and
+metadata JSON are zlib-compressed UTF-8, band keys, runs and counts packed
+integers (``codec.py``).
 WAL journaling lets ``check`` read a consistent snapshot while ``add``
 writes; every write is one transaction, so a killed writer leaves the file as
 it was before the batch or with the batch complete.
@@ -12,17 +13,24 @@ meta(key, value)
     ``schema_version``, ``fingerprint``, ``settings`` (JSON), ``scheme`` and
     ``num_perm``/``seed`` of the datasketch hashing, ``n_docs`` (current
     articles) and ``postings`` (live postings).
-articles(rowid, id, version, current, digest, language, detected, meta, text, runs)
+articles(rowid, id, version, current, digest, language, detected, body, runs)
     Every version of every article; ``current = 1`` marks the latest, the
-    only one matched and counted. ``runs``: the sorted 32-bit hashes of the
-    article's three-word runs (little-endian ``uint32``), so that a check
-    drops candidate pairs as the scan does without re-reading their texts.
+    only one matched and counted. ``digest``: SHA-256 of text and metadata
+    (32 bytes). ``body``: metadata JSON and text, compressed with the
+    index's dictionary (``codec.compress_body``). ``runs``: the article's
+    three-word runs cut to 24 bits (``codec.encode_runs``), so that a check
+    drops most candidate pairs without re-reading their texts; the pairs
+    left are checked on the exact runs of the articles re-read.
     Rowids are never reused (AUTOINCREMENT), so a dead article's postings
     can never be taken for a new one's.
-postings(bucket, segment, base, width, keys, articles), dead(article)
+postings(bucket, segment, base, width, n, keys, articles), segments(segment, postings, first, last), dead(article)
     The buckets each article's windows land in (band and channel folded into
-    a 44-bit key), as append-only segments of packed arrays, and the
-    articles whose postings are skipped (``postings.py``).
+    a 44-bit key), as append-only segments of packed arrays, each segment's
+    size and rowids, and the articles whose postings are skipped
+    (``postings.py``).
+dictionary(id, words)
+    One row: the zlib dictionary of every body, built from the first batch
+    added (``codec.build_dictionary``) and never changed.
 stems(stem, n), lines(key, n)
     Articles of the current versions using each stem and holding each
     short line: the scan's corpus-wide statistics. (The third, the languages
@@ -33,7 +41,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import zlib
 from os import PathLike
 from pathlib import Path
 
@@ -42,10 +49,12 @@ import numpy as np
 from ..config import AlignConfig, BoilerplateConfig, CandidateConfig, ScanConfig, SketchConfig
 from ..errors import IndexFileError, ReuseError
 from ..sketch import SCHEME
+from .codec import decode_runs, decompress_body
 
-__all__ = ["SCHEMA_VERSION", "compress", "connect", "current_rows", "decompress", "index_config", "lookup", "meta"]
+__all__ = ["SCHEMA_VERSION", "connect", "current_rows", "dictionary", "index_config", "lookup", "meta"]
 
-SCHEMA_VERSION = 2
+#: 3: compact bodies, runs and postings keys (``codec.py``), tiered segments.
+SCHEMA_VERSION = 3
 #: ``PRAGMA application_id``: marks the file as a reuse index ("RUSE").
 APPLICATION_ID = 0x52555345
 
@@ -58,11 +67,10 @@ CREATE TABLE articles (
     id TEXT NOT NULL,
     version INTEGER NOT NULL,
     current INTEGER NOT NULL,
-    digest TEXT NOT NULL,
+    digest BLOB NOT NULL,
     language TEXT NOT NULL,
     detected INTEGER NOT NULL,
-    meta TEXT NOT NULL,
-    text BLOB NOT NULL,
+    body BLOB NOT NULL,
     runs BLOB NOT NULL
 );
 CREATE UNIQUE INDEX articles_id ON articles (id, version);
@@ -72,22 +80,17 @@ CREATE TABLE postings (
     segment INTEGER NOT NULL,
     base INTEGER NOT NULL,
     width INTEGER NOT NULL,
+    n INTEGER NOT NULL,
     keys BLOB NOT NULL,
     articles BLOB NOT NULL,
     PRIMARY KEY (bucket, segment)
 );
+CREATE TABLE segments (segment INTEGER PRIMARY KEY, postings INTEGER NOT NULL, first INTEGER NOT NULL, last INTEGER NOT NULL);
 CREATE TABLE dead (article INTEGER PRIMARY KEY);
+CREATE TABLE dictionary (id INTEGER PRIMARY KEY, words BLOB NOT NULL);
 CREATE TABLE stems (stem INTEGER PRIMARY KEY, n INTEGER NOT NULL);
 CREATE TABLE lines (key INTEGER PRIMARY KEY, n INTEGER NOT NULL);
 """
-
-
-def compress(text: str) -> bytes:
-    return zlib.compress(text.encode("utf-8", "surrogatepass"), 6)
-
-
-def decompress(blob: bytes) -> str:
-    return zlib.decompress(blob).decode("utf-8", "surrogatepass")
 
 
 def _settings(config: ScanConfig) -> dict:
@@ -143,6 +146,9 @@ def connect(path: str | PathLike, config: ScanConfig | None, *, create: bool = F
 
 
 def _create(conn: sqlite3.Connection, config: ScanConfig) -> None:
+    # Merged segments free their old pages: ``add`` gives them back to the system (``release_free_pages``).
+    # Only a file without tables takes the setting; it cannot be set inside a transaction.
+    conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
     conn.execute("BEGIN IMMEDIATE")
     try:
         fresh = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
@@ -169,6 +175,17 @@ def _create(conn: sqlite3.Connection, config: ScanConfig) -> None:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
+
+
+def release_free_pages(conn: sqlite3.Connection) -> None:
+    """Shrink the file by its free pages, in a transaction of its own (none may be open).
+
+    A merge frees as many pages as it writes. Killed meanwhile, the file
+    only keeps its free pages. ``executescript`` steps the pragma to the end
+    (``execute`` frees one page: the pragma returns a row per page).
+    """
+    if conn.execute("PRAGMA freelist_count").fetchone()[0]:
+        conn.executescript("PRAGMA incremental_vacuum;")
 
 
 def meta(conn: sqlite3.Connection) -> dict[str, str]:
@@ -247,11 +264,18 @@ def stored_articles(conn: sqlite3.Connection, rowids) -> list[tuple[int, str, st
     """``(rowid, id, language, detected, meta, text)`` of the stored articles ``rowids``."""
     rows = lookup(
         conn,
-        "SELECT a.rowid, a.id, a.language, a.detected, a.meta, a.text FROM json_each(?) q CROSS JOIN articles a "
+        "SELECT a.rowid, a.id, a.language, a.detected, a.body FROM json_each(?) q CROSS JOIN articles a "
         "ON a.rowid = q.value",
         rowids,
     )
-    return [(r[0], r[1], r[2], bool(r[3]), r[4], decompress(r[5])) for r in rows]
+    words = dictionary(conn)
+    return [(r[0], r[1], r[2], bool(r[3]), *decompress_body(r[4], words)) for r in rows]
+
+
+def dictionary(conn: sqlite3.Connection) -> bytes:
+    """The index's zlib dictionary (empty before the first article is added)."""
+    row = conn.execute("SELECT words FROM dictionary WHERE id = 0").fetchone()
+    return bytes(row[0]) if row else b""
 
 
 def current_languages(conn: sqlite3.Connection, exclude=()) -> dict[str, tuple[int, str]]:
@@ -268,6 +292,6 @@ def current_languages(conn: sqlite3.Connection, exclude=()) -> dict[str, tuple[i
 
 
 def stored_runs(conn: sqlite3.Connection, rowids) -> dict[int, np.ndarray]:
-    """``rowid -> three-word runs`` (sorted ``uint32``) of the stored articles ``rowids``."""
+    """``rowid -> three-word runs cut to 24 bits`` (``codec.decode_runs``) of the stored articles ``rowids``."""
     rows = lookup(conn, "SELECT a.rowid, a.runs FROM json_each(?) q CROSS JOIN articles a ON a.rowid = q.value", rowids)
-    return {rowid: np.frombuffer(runs, dtype="<u4") for rowid, runs in rows}
+    return {rowid: decode_runs(runs) for rowid, runs in rows}

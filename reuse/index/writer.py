@@ -12,12 +12,13 @@ import numpy as np
 
 from ..config import ScanConfig
 from ..model import Article
-from .features import Features, article_from, article_meta, content_digest, read_article
+from .features import Features, article_from, content_digest, read_article
 from .stats import Counts
-from ..parallel import read_features
-from ..pipeline import needs_fallback, sorted_unique
-from .postings import compact, mark_dead, segments_since_compaction, write_segment
-from .store import compress, connect, current_languages, current_rows, index_config, last_versions, stored_articles
+from ..pipeline import sorted_unique
+from .codec import build_dictionary
+from .reader import Row, read_rows, row_of
+from .postings import compact, mark_dead, merge_segments, segments_to_merge, write_segment
+from .store import connect, current_languages, release_free_pages, current_rows, dictionary, index_config, last_versions, stored_articles
 
 __all__ = ["AddResult", "RemoveResult", "add_articles", "remove_articles"]
 
@@ -25,8 +26,11 @@ __all__ = ["AddResult", "RemoveResult", "add_articles", "remove_articles"]
 #: larger segments make lookups cheaper, for about 45 MB of keys held per
 #: 1,000 articles. Below 65,536 so that a segment's articles fit 16 bits.
 _FLUSH = 5000
-#: ``add`` compacts the postings when it finds more than this many segments written since the last compaction.
-MAX_SEGMENTS = 8
+#: ``add`` compacts all the postings when more segments than this are left after merging
+#: (segments that cannot merge, e.g. over 65,536 rowids apart); merging keeps far fewer.
+MAX_SEGMENTS = 32
+#: Articles of the first batch whose words make the index's zlib dictionary.
+_DICTIONARY_SAMPLE = 1000
 
 
 @dataclass(frozen=True)
@@ -79,19 +83,23 @@ class _Postings:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self.keys: list[np.ndarray] = []
-        self.owners: list[np.ndarray] = []
+        self.rowids: list[int] = []
+        self.sizes: list[int] = []
 
-    def add(self, features: Features, rowid: int) -> None:
-        keys = np.concatenate(features.keys)
-        self.keys.append(keys)
-        self.owners.append(np.full(len(keys), rowid, dtype=np.int64))
+    def add(self, features: Features | Row, rowid: int) -> None:
+        for keys in features.keys:
+            self.keys.append(keys)
+            self.rowids.append(rowid)
+            self.sizes.append(len(keys))
 
     def write(self) -> None:
         if not self.keys:
             return
-        write_segment(self.conn, np.concatenate(self.keys), np.concatenate(self.owners))
+        owners = np.repeat(np.array(self.rowids, dtype=np.int64), self.sizes)
+        write_segment(self.conn, np.concatenate(self.keys), owners)
         self.keys.clear()
-        self.owners.clear()
+        self.rowids.clear()
+        self.sizes.clear()
 
 
 def add_articles(
@@ -121,7 +129,9 @@ def add_articles(
     conn = connect(index, config, create=True)
     try:
         with write_transaction(conn):
-            return _add(conn, batch, config, progress, jobs)
+            result = _add(conn, batch, config, progress, jobs)
+        release_free_pages(conn)
+        return result
     finally:
         conn.close()
 
@@ -138,32 +148,23 @@ def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfi
         _delete(conn, rowid, old, counts)
     conn.executemany("UPDATE articles SET current = 0 WHERE rowid = ?", ((r,) for r in replaced))
     postings = _Postings(conn)
+    words = _dictionary(conn, changed)
 
-    def insert(article: Article, features: Features) -> None:
+    def insert(row: Row) -> None:
+        article = row.article
         cursor = conn.execute(
-            "INSERT INTO articles (id, version, current, digest, language, detected, meta, text, runs) "
-            "VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?)",
-            (
-                article.id,
-                versions.get(article.id, 0) + 1,
-                digests[article.id],
-                features.language,
-                int(features.detected),
-                article_meta(article),
-                compress(article.text),
-                features.runs.astype("<u4").tobytes(),
-            ),
+            "INSERT INTO articles (id, version, current, digest, language, detected, body, runs) VALUES (?, ?, 1, ?, ?, ?, ?, ?)",
+            (article.id, versions.get(article.id, 0) + 1, digests[article.id], row.language, int(row.detected), row.body, row.runs),
         )
-        postings.add(features, cursor.lastrowid)
-        counts.add(features, 1)
+        postings.add(row, cursor.lastrowid)
+        counts.add(row, 1)
 
     deferred = []
-    for n, features in enumerate(read_features(changed, config, jobs), 1):
-        article = features.article
-        if needs_fallback(features.analysis):
-            deferred.append(article)  # read again once every language of the batch is in the table
+    for n, row in enumerate(read_rows(changed, config, words, jobs), 1):
+        if row.fallback:
+            deferred.append(row.article)  # read again once every language of the batch is in the table
         else:
-            insert(article, features)
+            insert(row)
         if n % _FLUSH == 0:
             postings.write()
             counts.write(conn)
@@ -172,7 +173,7 @@ def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfi
     # A short article without a language takes the most common of the whole index, this batch included.
     languages = current_languages(conn)
     for k, article in enumerate(deferred, 1):
-        insert(article, read_article(article, config, lambda: languages))
+        insert(row_of(read_article(article, config, lambda: languages), words))
         if k % _FLUSH == 0:  # the same bound on held keys as above
             postings.write()
             counts.write(conn)
@@ -186,10 +187,30 @@ def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfi
     )
 
 
+def _dictionary(conn: sqlite3.Connection, batch: Sequence[Article]) -> bytes:
+    """The index's zlib dictionary; the first batch with articles makes it from its first articles' words."""
+    stored = conn.execute("SELECT words FROM dictionary WHERE id = 0").fetchone()
+    if stored is not None or not batch:
+        return dictionary(conn)
+    words = build_dictionary(a.text for a in batch[:_DICTIONARY_SAMPLE])
+    conn.execute("INSERT INTO dictionary (id, words) VALUES (0, ?)", (words,))
+    return words
+
+
 def _compact_if_needed(conn: sqlite3.Connection) -> None:
-    """Compact when adds have piled up segments, or when a quarter of the stored postings' articles are dead."""
+    """Merge segments of one size class, or compact everything when a quarter of the articles are dead.
+
+    Merging rewrites each posting about log4(index / batch) times in all;
+    compacting rewrites them all, and is left for when dead postings pile
+    up or segments cannot be merged (:data:`MAX_SEGMENTS`).
+    """
     dead, alive = (conn.execute(q).fetchone()[0] for q in ("SELECT count(*) FROM dead", "SELECT count(*) FROM articles WHERE current = 1"))
-    if segments_since_compaction(conn) > MAX_SEGMENTS or dead > max(alive, 100) / 4:
+    if dead > max(alive, 100) / 4:
+        compact(conn)
+        return
+    while group := segments_to_merge(conn):
+        merge_segments(conn, group)
+    if conn.execute("SELECT count(*) FROM segments").fetchone()[0] > MAX_SEGMENTS:
         compact(conn)
 
 
@@ -211,6 +232,7 @@ def remove_articles(index: str | PathLike, ids: Iterable[str], config: ScanConfi
             counts.write(conn)
             conn.executemany("DELETE FROM articles WHERE id = ?", ((i,) for i in present))
             _compact_if_needed(conn)
+        release_free_pages(conn)
     finally:
         conn.close()
     return RemoveResult(removed=tuple(i for i in wanted if i in present), missing=tuple(i for i in wanted if i not in present))

@@ -1,0 +1,128 @@
+"""The index's compact forms round-trip exactly; merged segments hold the postings a rebuild holds."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from reuse.errors import IndexFileError
+from reuse.index import add_articles, check_articles, index_info, remove_articles
+from reuse.index.codec import (
+    build_dictionary,
+    compress_body,
+    cut_runs,
+    decode_keys,
+    decode_runs,
+    decompress_body,
+    encode_keys,
+    encode_runs,
+    shared_at_most,
+)
+from reuse.index.postings import live_postings
+from reuse.load import load_articles
+from reuse.model import Article
+
+TEXTS = {
+    "plain": "The minister said the plan was on track.\nA second line.\n",
+    "empty": "",
+    "unicode": "Café « déjà » — 東京 🙂\r\n\ttabs and CRLF\u2028",
+    "surrogate": "a lone surrogate \ud800 from a broken file",
+    "newlines": "\n\n{\"not\": \"meta\"}\n\n",
+}
+
+
+@pytest.mark.parametrize("text", list(TEXTS.values()), ids=list(TEXTS))
+@pytest.mark.parametrize("with_dictionary", [True, False], ids=["dictionary", "no-dictionary"])
+def test_bodies_round_trip_byte_for_byte(text, with_dictionary):
+    words = build_dictionary(TEXTS.values()) if with_dictionary else b""
+    meta = '{"outlet": "x\\ny", "title": "T\\u00e9"}'
+    assert decompress_body(compress_body(meta, text, words), words) == (meta, text)
+
+
+def test_the_dictionary_is_deterministic_and_fits_zlib():
+    texts = [f"word{k % 5000} common words again {k}" for k in range(20000)]
+    words = build_dictionary(texts)
+    assert words == build_dictionary(list(texts)) and 0 < len(words) <= 32 * 1024
+    assert words.endswith(b"words common again ")  # the most frequent last, ties by name
+
+
+@pytest.mark.parametrize("n", [0, 1, 5, 4000, 60000], ids=lambda n: f"n{n}")
+def test_keys_round_trip_with_wide_gaps_and_repeats(n):
+    rng = np.random.default_rng(n)
+    values = rng.integers(0, 2**32, n, dtype=np.uint64).astype(np.uint32)
+    if n > 4:
+        values[:3] = [0, 2**32 - 1, 2**31]
+        values[3] = values[4]  # a repeat
+    values = np.sort(values)
+    blob = encode_keys(values)
+    assert np.array_equal(decode_keys(blob, n), values)
+    if n >= 4000:  # 3 bytes a key once the keys are dense: only the first gap and the planted ones are wide
+        assert len(blob) <= 3 * n + 8 * 4
+
+
+def test_runs_are_cut_and_shared_runs_never_undercounted():
+    rng = np.random.default_rng(3)
+    for _ in range(200):
+        common = rng.integers(0, 2**32, rng.integers(0, 50), dtype=np.uint64)
+        a = np.unique(np.concatenate([common, rng.integers(0, 2**32, 300, dtype=np.uint64)]).astype(np.uint32))
+        b = np.unique(np.concatenate([common, rng.integers(0, 2**32, 300, dtype=np.uint64)]).astype(np.uint32))
+        # Values equal in their top 24 bits only: cutting merges them.
+        a = np.unique(np.concatenate([a, (a[:5] ^ np.uint32(1))]))
+        assert np.array_equal(decode_runs(encode_runs(a)), cut_runs(a))
+        exact = len(np.intersect1d(a, b))
+        assert shared_at_most(decode_runs(encode_runs(a)), decode_runs(encode_runs(b))) >= exact
+    assert decode_runs(encode_runs(np.zeros(0, dtype=np.uint32))).tolist() == []
+
+
+def _by_id(db) -> list[tuple[int, str]]:
+    con = sqlite3.connect(db)
+    ids = dict(con.execute("SELECT rowid, id FROM articles"))
+    return sorted((key, ids[rowid]) for key, rowid in live_postings(con))
+
+
+def test_merged_segments_hold_what_one_add_holds(samples_dir, tmp_path):
+    """One article an add (merges on the way, a removal and a new version) against the same in one add."""
+    arts = list(load_articles(samples_dir).articles)
+    changed = replace(arts[0], text=arts[0].text + "\nA paragraph added in the second version of this story.\n")
+    merged = tmp_path / "merged.db"
+    for article in arts:
+        add_articles(merged, [article])
+    remove_articles(merged, [arts[1].id])
+    add_articles(merged, [changed])
+    whole = tmp_path / "whole.db"
+    add_articles(whole, [changed] + [a for a in arts[2:]])
+    con = sqlite3.connect(merged)
+    segments, listed = con.execute("SELECT count(*), sum(postings) FROM segments").fetchone()
+    assert segments < len(arts)  # some were merged
+    assert con.execute("SELECT count(DISTINCT segment) FROM postings").fetchone()[0] == segments
+    assert listed == con.execute("SELECT sum(n) FROM postings").fetchone()[0]
+    assert con.execute("PRAGMA freelist_count").fetchone()[0] == 0  # merged pages given back
+    assert _by_id(merged) == _by_id(whole) != []
+    probe = [replace(a, id="probe-" + a.id) for a in arts]
+    assert check_articles(merged, probe).pairs == check_articles(whole, probe).pairs
+
+
+def test_adding_in_two_processes_stores_what_one_stores(samples_dir, tmp_path):
+    arts = load_articles(samples_dir).articles
+    many = [replace(a, id=f"{k}-{a.id}") for k in range(40) for a in arts]  # enough for several chunks
+    add_articles(tmp_path / "one.db", many, jobs=1)
+    add_articles(tmp_path / "two.db", many, jobs=2)
+    rows = [
+        sqlite3.connect(tmp_path / name).execute("SELECT * FROM articles ORDER BY rowid").fetchall() for name in ("one.db", "two.db")
+    ]
+    assert rows[0] == rows[1]
+    assert _by_id(tmp_path / "one.db") == _by_id(tmp_path / "two.db")
+
+
+def test_an_index_of_an_older_format_is_refused_with_the_fix(tmp_path):
+    db = tmp_path / "old.db"
+    add_articles(db, [Article(id="a", text="Some text to index here.", outlet="o")])
+    con = sqlite3.connect(db)
+    con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    con.commit()
+    con.close()
+    with pytest.raises(IndexFileError, match=r"schema version 2, this reuse reads 3: rebuild it with 'reuse index add FOLDER --index NEW_PATH'"):
+        index_info(db)
