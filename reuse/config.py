@@ -40,8 +40,8 @@ class LoadConfig:
     max_bytes: int = 20_000_000
 
     def __post_init__(self) -> None:
-        if self.max_bytes < 1:
-            raise ConfigError(f"max_bytes={self.max_bytes} must be at least 1 (the default is 20000000).")
+        if not 1 <= self.max_bytes < 2**63:
+            raise ConfigError(f"max_bytes={self.max_bytes} must be at least 1 and below 2**63 (the default is 20000000).")
 
 
 @dataclass(frozen=True)
@@ -108,6 +108,8 @@ class SketchConfig:
             )
         if self.shingle_size < 1:
             raise ConfigError(f"shingle_size={self.shingle_size} must be at least 1.")
+        if not 0 <= self.seed < 2**32:
+            raise ConfigError(f"seed={self.seed} must be between 0 and 4294967295 (numpy's random seeds; the default is 1).")
 
 
 @dataclass(frozen=True)

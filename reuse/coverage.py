@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .model import Pair
+from .text import word_count
 
 __all__ = ["covered_chars", "merged", "side_spans", "unexplained_words"]
 
@@ -58,10 +59,10 @@ def _words_outside(text: str, start: int, end: int, cover: Spans) -> int:
         if e <= cursor or s >= end:
             continue
         if s > cursor:
-            count += len(text[cursor:s].split())
+            count += word_count(text[cursor:s])
         cursor = max(cursor, e)
     if cursor < end:
-        count += len(text[cursor:end].split())
+        count += word_count(text[cursor:end])
     return count
 
 
@@ -80,5 +81,5 @@ def unexplained_words(pair: Pair, texts: dict[str, str], cover: dict[str, Spans]
         outside_a = _words_outside(texts[pair.a], p.a_start, p.a_end, cover[pair.a])
         outside_b = _words_outside(texts[pair.b], p.b_start, p.b_end, cover[pair.b])
         unexplained += min(outside_a, outside_b)
-        shared += len(texts[pair.a][p.a_start:p.a_end].split())
+        shared += word_count(texts[pair.a][p.a_start:p.a_end])
     return unexplained, shared

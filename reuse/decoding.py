@@ -14,7 +14,7 @@ import contextlib
 import re
 import unicodedata
 
-__all__ = ["Undecodable", "clean", "text_of"]
+__all__ = ["Undecodable", "clean", "no_surrogates", "text_of"]
 
 _REPAIRED = "utf-8 (repaired)"
 _MAGIC = {b"%PDF-": "PDF", b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG", b"GIF87a": "GIF", b"GIF89a": "GIF",

@@ -24,7 +24,6 @@ with ``n`` words and ``m`` short lines.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -125,16 +124,14 @@ def load_readings(items: Sequence[tuple[Place, str | None]]) -> list[Reading]:
     for k, (place, _) in enumerate(items):
         by_file.setdefault(place.path, []).append(k)
     for path, ks in by_file.items():
-        fd = os.open(path, os.O_RDONLY)
-        try:
+        with open(path, "rb", buffering=0) as fh:
             for k in ks:
                 place, language = items[k]
                 raw = np.empty(_block_size(place.words, place.lines), dtype=np.uint8)
-                if os.preadv(fd, [raw], place.offset) != len(raw):
+                fh.seek(place.offset)
+                if fh.readinto(raw) != len(raw):
                     raise OSError(f"{path} ends before the reading at byte {place.offset}")
                 out[k] = _unpack(raw, place.words, place.lines, language)
-        finally:
-            os.close(fd)
     return out  # type: ignore[return-value]
 
 

@@ -190,7 +190,7 @@ REWRITE_CHANGES = [("voted on Tuesday", "decided this week"), ("deep cracks", "s
                    ("long detour", "lengthy diversion"), ("full inspection", "thorough check")]
 
 
-def _extract_and_rewrite(variant: str):
+def _extract_and_rewrite(variant: str, added: str = ADDED):
     from reuse.model import Extent, Pair, Passage, ReuseKind
 
     source, extract = " ".join(SENTENCES[:5]), " ".join(SENTENCES[:4])
@@ -200,7 +200,7 @@ def _extract_and_rewrite(variant: str):
     core = len(" ".join(SENTENCES[:4]))
     core_extract, core_rewrite = len(extract), len(rewrite)
     if variant == "added":
-        extract, rewrite = f"{extract} {ADDED}", f"{rewrite} {ADDED}"
+        extract, rewrite = f"{extract} {added}", f"{rewrite} {added}"
 
     def pair(x, y, x_end, y_end, contained_x, contained_y):
         passage = Passage(0, x_end, 0, y_end, ReuseKind.HEAVY_REWRITE, 0.8, 0.5)
@@ -216,15 +216,23 @@ def _extract_and_rewrite(variant: str):
 
 
 @pytest.mark.parametrize(
-    ("variant", "relation"),
-    [("verbatim", "common-source"), ("added", "copied"), ("changed", "copied")],
-    ids=["only the source's text: siblings", "a sentence the source lacks: a copy", "the extract's changes kept: a copy"],
+    ("variant", "added", "relation"),
+    [
+        ("verbatim", ADDED, "common-source"),
+        ("added", ADDED, "copied"),
+        # 41 words as the scan counts CJK (one a character), one by str.split.
+        ("added", "无视新限重规定的司机将面临最高五千英镑的罚款并被吊销驾照，当局表示将从下月起严格执法。", "copied"),
+        ("added", "Traffic will be diverted.", "common-source"),  # four words: a stray phrase, not a sentence in common
+        ("changed", ADDED, "copied"),
+    ],
+    ids=["only the source's text: siblings", "a sentence the source lacks: a copy", "a Chinese sentence the source lacks: a copy",
+         "four words the source lacks: still siblings", "the extract's changes kept: a copy"],
 )
-def test_two_texts_share_only_what_their_common_source_has_unless_they_share_more(variant, relation):
+def test_two_texts_share_only_what_their_common_source_has_unless_they_share_more(variant, added, relation):
     from reuse.provenance import infer_directions
     from reuse.stemma import build_stemma
 
-    articles, pairs = _extract_and_rewrite(variant)
+    articles, pairs = _extract_and_rewrite(variant, added)
     lean = {id(p): 4.0 * (p.containment_b - p.containment_a) for p in pairs}
     tree = build_stemma(pairs, {a.id: a for a in articles}, lean, dict.fromkeys(lean, 0.0), 0.3)
     assert tree.parent == {"a": "s", "b": "a"}  # the tree alone makes the extract the rewrite's source

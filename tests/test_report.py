@@ -167,6 +167,14 @@ def test_the_report_is_the_standard_librarys_layout(result):
     assert dumps_report(result, ScanConfig()) == expected
 
 
+def test_text_json_cannot_hold_is_a_clear_error(result):
+    # A caller's article holding half a UTF-16 pair (the loader replaces them).
+    broken = dataclasses.replace(result.articles[0], title="half \ud800 pair")
+    result = dataclasses.replace(result, articles=(broken, *result.articles[1:]))
+    with pytest.raises(ReuseError, match="lone surrogates"):
+        dumps_report(result)
+
+
 def test_report_without_config(result):
     assert report_dict(result)["config"] is None
 
