@@ -3,17 +3,19 @@
 Reads ``.txt``, ``.md``, ``.html``/``.htm``, ``.json`` and ``.jsonl`` files in
 sorted order, so results never depend on the file system. This module walks
 the folder and gathers; :mod:`reuse.formats` reads each file (decoding,
-cleaning, HTML extraction, metadata). The files are read in chunks over the
+cleaning, HTML extraction, metadata). HTML pages are read in chunks over the
 scan's workers (:func:`reuse.parallel.map_chunks`; each worker is sent paths,
-never bytes), and what they found is gathered here in the walk's order, so
-any number of jobs gives the same articles, ids, skipped entries and
-warnings. Making ids unique is a whole-corpus step, done here after gathering.
+never bytes) while this process reads the cheaper formats, and everything is
+gathered here in the walk's order, so any number of jobs gives the same
+articles, ids, skipped entries and warnings. Making ids unique is a
+whole-corpus step, done here after gathering.
 
 Anything a folder can hold is met with a reason rather than an exception:
 binary files, symbolic-link loops, pipes and devices, unreadable files and
 folders, file names that are not UTF-8. In one process, 10,000 plain UTF-8
-files take about 0.4 CPU seconds (``scripts/bench_load.py``); an HTML page
-takes tens of milliseconds (trafilatura), which is what the workers are for.
+files take about 0.3 CPU seconds (``scripts/bench_load.py``); an HTML page
+takes milliseconds (trafilatura; about 2 ms for a simple generated page, more
+for a real one), which is what the workers are for.
 """
 
 from __future__ import annotations
@@ -38,6 +40,11 @@ Progress = Callable[[str, int, int], None]
 #: At most this many files, and about this many bytes (each file counted up to ``max_bytes``), in one chunk of reading.
 LOAD_CHUNK = 100
 LOAD_CHUNK_BYTES = 8 << 20
+#: The formats read in the workers. Extracting an HTML page's main text takes milliseconds, far more than
+#: its result costs to send back. A plain file is decoded in about 30 microseconds, less than its text
+#: costs this process to receive: 10,000 .txt files read here take about 0.3 CPU seconds, read in two
+#: workers 0.35-0.45 CPU seconds of this process (stat, pipe, unpickling), so they are read here.
+WORKER_KINDS = frozenset({"html"})
 
 
 @dataclass(frozen=True)
@@ -127,17 +134,19 @@ def read_article_files(
     progress: Progress | None = None,
     jobs: int | Any = 1,
 ) -> LoadResult:
-    """Read the files :func:`find_article_files` found, in chunks over ``jobs``; see :func:`load_articles`.
+    """Read the files :func:`find_article_files` found; see :func:`load_articles`.
 
-    Dask workers that do not share this machine's disk cannot open the
-    files: then they are read here, in this process.
+    The formats in ``WORKER_KINDS`` (HTML) are read in chunks over ``jobs``
+    while this process reads the others; everything is gathered in the
+    walk's order. Dask workers that do not share this machine's disk cannot
+    open the files: then all are read here.
     """
     config = config or LoadConfig()
     entries = files.entries
-    paths = [e for e in entries if isinstance(e, tuple)]
-    html = [rel for rel, _ in paths if KINDS.get(_suffix(rel)) == "html"]
+    html = [e[0] for e in entries if isinstance(e, tuple) and KINDS.get(_suffix(e[0])) == "html"]
     if not parallel.shares_disk(jobs):
         jobs = 1
+    sent = [e for e in entries if isinstance(e, tuple) and KINDS.get(_suffix(e[0])) in WORKER_KINDS]
     if html:
         formats._trafilatura()  # imported once here, before workers are forked: they start with it
     articles: list[Article] = []
@@ -145,10 +154,15 @@ def read_article_files(
     warnings: list[str] = []
     if progress:
         progress("load", 0, len(entries))
-    with closing(parallel.map_chunks(_read_chunk, _chunks(paths, config, jobs), jobs, ())) as chunks:
+    with closing(parallel.map_chunks(_read_chunk, _chunks(sent, config, jobs), jobs)) as chunks:
         read = itertools.chain.from_iterable(chunks)
         for done, entry in enumerate(entries, 1):
-            found, skips, warns = next(read) if isinstance(entry, tuple) else ([], [entry], [])
+            if isinstance(entry, Skipped):
+                found, skips, warns = [], [entry], []
+            elif KINDS.get(_suffix(entry[0])) in WORKER_KINDS:
+                found, skips, warns = next(read)
+            else:
+                found, skips, warns = formats.read_file(entry[1], entry[0], config)
             articles += found
             skipped += skips
             warnings += warns

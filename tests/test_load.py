@@ -512,12 +512,19 @@ def test_load_file_reports_relative_paths(tmp_path):
 # -- over the workers ---------------------------------------------------------------------
 
 
-@pytest.fixture
-def mixed(tmp_path, monkeypatch) -> Path:
-    """A folder of every format, with a broken file, a parser failure, duplicate ids and warnings; tiny chunks."""
+@pytest.fixture(params=["html", "all"], ids=["html-in-workers", "all-in-workers"])
+def mixed(tmp_path, monkeypatch, request) -> Path:
+    """A folder of every format, with broken files, duplicate ids and warnings; tiny chunks; HTML or every format sent to the workers."""
     monkeypatch.setattr(load, "LOAD_CHUNK", 2)
     monkeypatch.setattr(load, "LOAD_CHUNK_BYTES", 200)
+    if request.param == "all":
+        monkeypatch.setattr(load, "WORKER_KINDS", frozenset(formats.KINDS.values()))
     body = "<p>" + "A paragraph of real article text that is long enough to be kept. " * 5 + "</p>"
+    for k in range(5):
+        write(tmp_path, f"pages/{k}.html", f"<html><body><article><h1>Page {k}</h1>{body}</article></body></html>")
+    write(tmp_path, "pages/empty.html", "<html><body><script>var x = 1;</script></body></html>")
+    write(tmp_path, "pages/dup.htm", f'<html><head><meta property="article:published_time" content="2999-01-01">'
+                                     f"</head><body><article>{body}</article></body></html>")  # fmt: skip
     write(tmp_path, "a.txt", "Harbour talks resume\nThe council said on Tuesday that the talks would resume.\n")
     write(tmp_path, "b.md", "---\ntitle: Budget\ndate: 27 May 2025\n---\nThe budget was agreed.\n")
     write(tmp_path, "c.json", json.dumps([{"id": "a.txt", "text": "Same id as a file."}, {"id": "x", "text": "One."}]))
@@ -538,21 +545,25 @@ def test_loading_over_workers_gives_the_same_result_and_progress(mixed, jobs):
     one = load_articles(mixed, progress=lambda *args: one_calls.append(args))
     many = load_articles(mixed, progress=lambda *args: many_calls.append(args), jobs=jobs)
     assert many == one
-    assert many_calls == one_calls == [("load", done, 11) for done in range(12)]
+    assert many_calls == one_calls == [("load", done, 18) for done in range(19)]
     assert [a.id for a in one.articles][:3] == ["a.txt", "a.txt#2", "b.md"]
     assert any("already used" in w for w in one.warnings) and any("not ISO 8601" in w for w in one.warnings)
-    assert {s.path for s in one.skipped} >= {"f.txt", "g.json", "i.txt", "d.jsonl:2"}
+    assert {s.path for s in one.skipped} >= {"f.txt", "g.json", "i.txt", "d.jsonl:2", "pages/empty.html"}
+    assert any(w.startswith("pages/dup.htm: published date") for w in one.warnings)
 
 
 def test_a_parser_failing_in_a_worker_skips_only_that_file(mixed, monkeypatch):
     def broken(text, rel, warnings):
         raise RecursionError("maximum recursion depth exceeded in a parser")
 
-    monkeypatch.setitem(formats._READERS, "md", broken)
+    monkeypatch.setitem(formats._READERS, "html", broken)
     one, two = load_articles(mixed), load_articles(mixed, jobs=2)
     assert two == one
     reason = "cannot be parsed (RecursionError: maximum recursion depth exceeded in a parser): please report this file to the reuse developers"
-    assert [s for s in two.skipped if s.path.endswith(".md")] == [Skipped("b.md", reason), Skipped("j.md", reason)]
+    assert [s for s in two.skipped if s.path.startswith("pages/")] == [
+        Skipped(f"pages/{name}", reason) for name in ("0.html", "1.html", "2.html", "3.html", "4.html", "dup.htm", "empty.html")
+    ]
+    assert [a.id for a in two.articles] == ["a.txt", "a.txt#2", "b.md", "d.jsonl#3", "h/big.txt", "h/latin1.txt", "j.md", "x", "x#2"]
 
 
 def test_chunks_are_cut_by_count_and_by_size(mixed):
