@@ -1,59 +1,50 @@
 """Loading: a folder (or one file) -> :class:`~reuse.model.Article` objects.
 
 Reads ``.txt``, ``.md``, ``.html``/``.htm``, ``.json`` and ``.jsonl`` files in
-sorted order, so results never depend on the file system. Bytes are decoded
-(byte-order marks, UTF-8, UTF-8 with a few bad bytes replaced, else
-charset-normalizer's guess), line endings become ``\\n``, control characters go
-and the text is NFC-normalised: every later offset indexes that text. HTML goes
-through trafilatura from a tree parsed here, so nothing is fetched; without
-trafilatura a small built-in extractor is used.
+sorted order, so results never depend on the file system. This module walks
+the folder and gathers; :mod:`reuse.formats` reads each file (decoding,
+cleaning, HTML extraction, metadata). HTML pages are read in chunks over the
+scan's workers (:func:`reuse.parallel.map_chunks`; each worker is sent paths,
+never bytes) while this process reads the cheaper formats, and everything is
+gathered here in the walk's order, so any number of jobs gives the same
+articles, ids, skipped entries and warnings. Making ids unique is a
+whole-corpus step, done here after gathering.
 
 Anything a folder can hold is met with a reason rather than an exception:
 binary files, symbolic-link loops, pipes and devices, unreadable files and
-folders, file names that are not UTF-8. Plain UTF-8 files, the common case,
-take one ``open``, one ``fstat`` and reads sized by the file, and no cleaning pass unless
-a control byte or a carriage return is present (10,000 files in about 0.4 CPU
-seconds; ``scripts/bench_load.py``).
+folders, file names that are not UTF-8. In one process, 10,000 plain UTF-8
+files take about 0.3 CPU seconds (``scripts/bench_load.py``); an HTML page
+takes milliseconds (trafilatura; about 2 ms for a simple generated page, more
+for a real one), which is what the workers are for.
 """
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
-import errno
-import functools
 import itertools
-import json
 import os
-import posixpath
-import re
-import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, replace
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
+from . import formats, parallel
 from .config import LoadConfig
-from .decoding import Undecodable, clean, no_surrogates, text_of
 from .errors import InputError
+from .formats import KINDS, SUPPORTED, _shown, _suffix, read_file
 from .model import Article, Skipped
-from .webpage import builtin_text, domain, page_meta, trafilatura_text
 
-__all__ = ["LoadResult", "load_articles", "load_file"]
+__all__ = ["ArticleFiles", "LoadResult", "find_article_files", "load_articles", "load_file", "read_article_files"]
 
 Progress = Callable[[str, int, int], None]
-Found = tuple[list[Article], list[Skipped]]
-KINDS = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "jsonl"}
-SUPPORTED = ".txt, .md, .html, .json or .jsonl"
-META_KEYS = ("title", "outlet", "url", "published", "canonical")
-TEXT_FIELDS = ("text", "body", "content")
-_FIRST_LINE = re.compile(r"\S[^\n]*")  # from the first non-blank character to the end of its line
-_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.M)
-_FRONT_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
-_FRONT_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
-
+#: At most this many files, and about this many bytes (each file counted up to ``max_bytes``), in one chunk of reading.
+LOAD_CHUNK = 100
+LOAD_CHUNK_BYTES = 8 << 20
+#: The formats read in the workers. Extracting an HTML page's main text takes milliseconds, far more than
+#: its result costs to send back. A plain file is decoded in about 30 microseconds, less than its text
+#: costs this process to receive: 10,000 .txt files read here take about 0.3 CPU seconds, read in two
+#: workers 0.35-0.45 CPU seconds of this process (stat, pipe, unpickling), so they are read here.
+WORKER_KINDS = frozenset({"html"})
 
 
 @dataclass(frozen=True)
@@ -75,8 +66,26 @@ class LoadResult:
     warnings: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class ArticleFiles:
+    """What the walk found, in reading order (sorted by relative path).
+
+    Attributes
+    ----------
+    entries : tuple
+        Each an article file to read as ``(relative path as shown, path)``,
+        or a :class:`~reuse.model.Skipped` for a folder that cannot be read.
+    """
+
+    entries: tuple[tuple[str, str] | Skipped, ...]
+
+
 def load_articles(
-    path: str | os.PathLike[str], config: LoadConfig | None = None, *, progress: Progress | None = None
+    path: str | os.PathLike[str],
+    config: LoadConfig | None = None,
+    *,
+    progress: Progress | None = None,
+    jobs: int | Any = 1,
 ) -> LoadResult:
     """Read every article file under a folder (recursively), or one article file.
 
@@ -89,6 +98,9 @@ def load_articles(
         Reading limits; defaults to ``LoadConfig()``.
     progress : callable, optional
         Called as ``progress("load", done, total)`` as files are read.
+    jobs : int or Dask client, optional
+        Processes to read the files in, or what :func:`reuse.parallel.workers`
+        gives; the result is the same for any. Default 1: this process.
 
     Returns
     -------
@@ -101,26 +113,66 @@ def load_articles(
     InputError
         The path is missing or not an article file, or the folder holds none.
     """
+    return read_article_files(find_article_files(path), config, progress=progress, jobs=jobs)
+
+
+def find_article_files(path: str | os.PathLike[str]) -> ArticleFiles:
+    """The article files that :func:`load_articles` reads under ``path`` (the walk alone, no file opened).
+
+    Raises
+    ------
+    InputError
+        As :func:`load_articles`.
+    """
+    return ArticleFiles(tuple(_inputs(Path(path), os.fspath(path))))
+
+
+def read_article_files(
+    files: ArticleFiles,
+    config: LoadConfig | None = None,
+    *,
+    progress: Progress | None = None,
+    jobs: int | Any = 1,
+) -> LoadResult:
+    """Read the files :func:`find_article_files` found; see :func:`load_articles`.
+
+    The formats in ``WORKER_KINDS`` (HTML) are read in chunks over ``jobs``
+    while this process reads the others; everything is gathered in the
+    walk's order. Dask workers that do not share this machine's disk cannot
+    open the files: then all are read here.
+    """
     config = config or LoadConfig()
-    root, entries = _inputs(Path(path), os.fspath(path))
+    entries = files.entries
+    html = [e[0] for e in entries if isinstance(e, tuple) and KINDS.get(_suffix(e[0])) == "html"]
+    if not parallel.shares_disk(jobs):
+        jobs = 1
+    sent = [e for e in entries if isinstance(e, tuple) and KINDS.get(_suffix(e[0])) in WORKER_KINDS]
+    if html:
+        formats._trafilatura()  # imported once here, before workers are forked: they start with it
     articles: list[Article] = []
     skipped: list[Skipped] = []
     warnings: list[str] = []
     if progress:
         progress("load", 0, len(entries))
-    for done, entry in enumerate(entries, 1):
-        found, skips, warns = _read(entry[1], entry[0], config) if isinstance(entry, tuple) else ([], [entry], [])
-        articles += found
-        skipped += skips
-        warnings += warns
-        if progress:
-            progress("load", done, len(entries))
-    html = [e[0] for e in entries if isinstance(e, tuple) and KINDS.get(_suffix(e[0])) == "html"]
-    if html and _trafilatura()[0] is None:
+    with closing(parallel.map_chunks(_read_chunk, _chunks(sent, config, jobs), jobs)) as chunks:
+        read = itertools.chain.from_iterable(chunks)
+        for done, entry in enumerate(entries, 1):
+            if isinstance(entry, Skipped):
+                found, skips, warns = [], [entry], []
+            elif KINDS.get(_suffix(entry[0])) in WORKER_KINDS:
+                found, skips, warns = next(read)
+            else:
+                found, skips, warns = formats.read_file(entry[1], entry[0], config)
+            articles += found
+            skipped += skips
+            warnings += warns
+            if progress:
+                progress("load", done, len(entries))
+    if html and formats._trafilatura()[0] is None:
         others = f" and {len(html) - 1} other HTML files" if len(html) > 1 else ""
         warnings.append(
             f"{html[0]}{others}: main text taken by a simple built-in extractor because trafilatura "
-            f"cannot be imported ({_trafilatura()[1]}); repair that install for better extraction"
+            f"cannot be imported ({formats._trafilatura()[1]}); repair that install for better extraction"
         )
     articles = _unique_ids(articles, warnings)
     return LoadResult(tuple(sorted(articles, key=lambda a: a.id)), tuple(skipped), tuple(warnings))
@@ -144,84 +196,51 @@ def load_file(
         Never raises for a bad file. Ids are not made unique across files
         here; :func:`load_articles` does that.
     """
-    return _read(os.fspath(path), _rel(Path(path), Path(root)), config or LoadConfig())
+    return read_file(os.fspath(path), _rel(Path(path), Path(root)), config or LoadConfig())
 
 
-def _read(path: str, rel: str, config: LoadConfig) -> tuple[list[Article], list[Skipped], list[str]]:
-    """Read the file at ``path`` (shown as ``rel``): one open, one fstat, one read, then decode and parse."""
-    kind = KINDS.get(_suffix(path))
-    if kind is None:
-        return [], [Skipped(rel, f"not an article file: use {SUPPORTED}")], []
-    try:
-        # O_NONBLOCK: opening a named pipe must not wait for a writer (it is then refused as not a regular file).
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except OSError as err:
-        return [], [Skipped(rel, _open_error(path, err))], []
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            return [], [Skipped(rel, "not a regular file")], []
-        data = _read_bytes(fd, info.st_size, config.max_bytes)
-    except OSError as err:
-        return [], [Skipped(rel, f"cannot read the file ({err.strerror or err}): check that it is readable")], []
-    finally:
-        os.close(fd)
-    warnings: list[str] = []
-    truncated = len(data) > config.max_bytes
-    if truncated:
-        data = data[: config.max_bytes]
-        warnings.append(f"{rel}: truncated to {config.max_bytes} bytes (use --max-bytes to raise the limit)")
-    try:
-        text, replaced = text_of(data, truncated)
-    except Undecodable as err:
-        return [], [Skipped(rel, str(err))], warnings
-    if replaced:
-        warnings.append(f"{rel}: {replaced} bytes that are not UTF-8 were replaced by U+FFFD (save the file as UTF-8)")
-    if not text or text.isspace():
-        return [], [Skipped(rel, "empty file")], warnings
-    try:
-        found, skipped = _READERS[kind](text, rel, warnings)
-    except Exception as err:  # a parser's bug on one hostile file must not stop the scan
-        problem = " ".join(f"{type(err).__name__}: {err}".split())[:200]
-        return [], [Skipped(rel, f"cannot be parsed ({problem}): please report this file to the reuse developers")], warnings
-    return found, skipped, warnings
+def _read_chunk(task: tuple[LoadConfig, list[tuple[str, str]]]) -> list[tuple[list[Article], list[Skipped], list[str]]]:
+    """What :func:`reuse.formats.read_file` finds in each ``(relative path, path)`` of a chunk, in order."""
+    config, files = task
+    return [formats.read_file(path, rel, config) for rel, path in files]
 
 
-def _read_bytes(fd: int, size: int, limit: int) -> bytes:
-    """At most ``limit + 1`` bytes (the one more tells that the file was cut).
+def _chunks(paths: list[tuple[str, str]], config: LoadConfig, jobs: int | Any) -> Iterator[tuple[LoadConfig, list[tuple[str, str]]]]:
+    """The files in chunks of at most ``LOAD_CHUNK`` files and about ``LOAD_CHUNK_BYTES``, for :func:`_read_chunk`.
 
-    The first read asks for the size the file reports, not the limit: a
-    buffer of ``limit`` bytes per file would cost more than the reading.
+    Sizes are looked up only when the chunks go to workers. Dask workers
+    get absolute paths, since their working folder may not be this one.
     """
-    chunks: list[bytes] = []
-    got, want = 0, min(size, limit) + 1
-    while got <= limit and (chunk := os.read(fd, min(want, limit + 1 - got))):
-        chunks.append(chunk)
-        got += len(chunk)
-        want = 1 << 20  # longer than it said (growing, or a /proc file): go on a megabyte at a time
-    return b"".join(chunks)
+    if isinstance(jobs, int) and jobs <= 1:
+        for first in range(0, len(paths), LOAD_CHUNK):
+            yield config, paths[first : first + LOAD_CHUNK]
+        return
+    here = os.getcwd() if not isinstance(jobs, int) else ""
+    chunk: list[tuple[str, str]] = []
+    size = 0
+    for rel, path in paths:
+        try:
+            weight = min(os.stat(path).st_size, config.max_bytes)
+        except OSError:  # the reader reports it
+            weight = 0
+        if chunk and (len(chunk) == LOAD_CHUNK or size + weight > LOAD_CHUNK_BYTES):
+            yield config, chunk
+            chunk, size = [], 0
+        chunk.append((rel, os.path.join(here, path)))
+        size += weight
+    if chunk:
+        yield config, chunk
 
 
-def _open_error(path: str, err: OSError) -> str:
-    """Why a file cannot be opened, and the fix."""
-    if err.errno == errno.ELOOP:
-        return "symbolic link loop (the link leads back to itself): fix or remove the link"
-    if isinstance(err, FileNotFoundError) and os.path.islink(path):
-        return f"broken symbolic link to '{_shown(os.readlink(path))}': fix or remove the link"
-    if isinstance(err, IsADirectoryError):
-        return "not a regular file"
-    return f"cannot read the file ({err.strerror or err}): check that it is readable"
-
-
-def _inputs(path: Path, shown: str) -> tuple[Path, list[tuple[str, str] | Skipped]]:
+def _inputs(path: Path, shown: str) -> list[tuple[str, str] | Skipped]:
     if path.is_dir():
         if entries := _walk(path):
-            return path, entries
+            return entries
         raise InputError(f"No articles found in '{shown}': put {SUPPORTED} files there (sub-folders are read too).")
     if path.is_file():
         if path.suffix.lower() not in KINDS:
             raise InputError(f"'{shown}' is not an article file: give a {SUPPORTED} file, or a folder of them.")
-        return path.parent, [(_shown(path.name), os.fspath(path))]
+        return [(_shown(path.name), os.fspath(path))]
     problem = "is neither a folder nor a file" if path.exists() else "does not exist"
     raise InputError(f"'{shown}' {problem}: give a folder of articles or a single {SUPPORTED} file.")
 
@@ -241,196 +260,14 @@ def _walk(root: Path) -> list[tuple[str, str] | Skipped]:
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
                 stack.append((entry.path, prefix + entry.name + "/"))
-            # Symlinked folders are not followed; _read reports broken links, loops, pipes and devices.
+            # Symlinked folders are not followed; read_file reports broken links, loops, pipes and devices.
             elif _suffix(entry.name) in KINDS:
                 found.append((_shown(prefix + entry.name), entry.path))
     return sorted(found, key=lambda e: e.path if isinstance(e, Skipped) else e[0])
 
 
-def _suffix(name: str) -> str:
-    """The lower-case extension, as :attr:`pathlib.PurePath.suffix` gives it.
-
-    >>> _suffix("dir.d/Story.TXT"), _suffix("notes"), _suffix("a/.hidden")
-    ('.txt', '', '')
-    """
-    return os.path.splitext(name)[1].lower()
-
-
-def _shown(name: str) -> str:
-    """A file name as text: bytes that are not UTF-8 (kept by the OS as surrogates) become U+FFFD.
-
-    >>> _shown("caf\\udce9.txt")
-    'caf\ufffd.txt'
-    """
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    return name
-
-
 def _rel(path: Path, root: Path) -> str:
     return _shown(Path(os.path.relpath(path, root)).as_posix())
-
-
-def _iso_date(value: str) -> str | None:
-    """The stripped value when it is an ISO 8601 date or date-time, else None.
-
-    >>> _iso_date(" 2025-05-27T09:30:00Z "), _iso_date("27 May 2025")
-    ('2025-05-27T09:30:00Z', None)
-    """
-    value = value.strip()
-    probe = value[:-1] + "+00:00" if value.endswith(("Z", "z")) else value  # Python 3.10 rejects 'Z'
-    for parse in (dt.date.fromisoformat, dt.datetime.fromisoformat):
-        with contextlib.suppress(ValueError):
-            parse(probe)
-            return value
-    return None
-
-
-def _in_future(value: str, now: dt.datetime | None = None) -> bool:
-    """Whether an ISO 8601 date is more than a day after ``now`` (default: the clock), in any time zone.
-
-    >>> now = dt.datetime(2025, 5, 27, 12, tzinfo=dt.timezone.utc)
-    >>> _in_future("2025-05-28", now), _in_future("2025-05-29T01:00:00+00:00", now), _in_future("2999-01-01Z", now)
-    (False, True, True)
-    """
-    value = value.strip()
-    probe = value[:-1] + "+00:00" if value.endswith(("Z", "z")) else value
-    try:
-        when = dt.datetime.fromisoformat(probe)
-    except ValueError:
-        try:
-            when = dt.datetime.combine(dt.date.fromisoformat(probe[:10]), dt.time())
-        except ValueError:
-            return False
-    when = when if when.tzinfo else when.replace(tzinfo=dt.timezone.utc)
-    return when > (now or dt.datetime.now(dt.timezone.utc)) + dt.timedelta(days=1)
-
-
-def _article(art_id: str, text: str, rel: str, meta: dict[str, str], where: str, warnings: list[str]) -> Article:
-    """Build an Article; the outlet falls back to the URL's domain, then the file name."""
-    meta = {key: value.strip() for key, value in meta.items() if value and value.strip()}
-    published = meta.get("published")
-    if published is not None and _iso_date(published) is None:
-        warnings.append(
-            f"{where}: published date {published!r} is not ISO 8601 (like 2025-05-27 or 2025-05-27T09:30:00Z); "
-            "it is left unknown"
-        )
-        published = None
-    elif published is not None and _in_future(published):
-        # A date still to come is a typo or a placeholder; as evidence of who was first it would mislead.
-        warnings.append(f"{where}: published date {published!r} is in the future; it is left unknown (fix the date)")
-        published = None
-    outlet = meta.get("outlet") or domain(meta.get("url")) or posixpath.splitext(posixpath.basename(rel))[0]
-    return Article(art_id, text, outlet, meta.get("title"), meta.get("url"), published, rel, meta.get("canonical"))
-
-
-def _read_txt(text: str, rel: str, warnings: list[str]) -> Found:
-    first = match.group().strip() if (match := _FIRST_LINE.search(text)) else ""
-    title = first if len(first.split()) <= 25 else ""
-    return [_article(rel, text, rel, {"title": title}, rel, warnings)], []
-
-
-def _read_md(text: str, rel: str, warnings: list[str]) -> Found:
-    meta: dict[str, str] = {}
-    end = _FRONT_END.search(text, 4) if text.startswith("---\n") else None
-    if text.startswith("---\n") and end is None:
-        warnings.append(f"{rel}: front matter opened by '---' is never closed; read as text (add a '---' line)")
-    if end is not None:
-        for match in filter(None, map(_FRONT_LINE.match, text[4 : end.start()].split("\n"))):
-            key, value = match.group(1).lower(), match.group(2)
-            if len(value) > 1 and value[0] == value[-1] and value[0] in "'\"":
-                value = value[1:-1]
-            meta.setdefault("published" if key == "date" else key, value)
-        text = text[end.end() :].lstrip("\n")
-        if not text.strip():
-            return [], [Skipped(rel, "empty file (front matter only)")]
-    heading = _HEADING.search(text)
-    if not meta.get("title", "").strip() and heading:
-        meta["title"] = heading.group(1)
-    return [_article(rel, text, rel, meta, rel, warnings)], []
-
-
-def _read_json(text: str, rel: str, warnings: list[str]) -> Found:
-    try:
-        data = json.loads(text, strict=False)
-    except (ValueError, RecursionError) as err:
-        return [], [Skipped(rel, f"invalid JSON ({err}): fix it, or use .jsonl for one object per line")]
-    records = data if isinstance(data, list) else [data]
-    if not records:
-        return [], [Skipped(rel, "no records (the JSON list is empty)")]
-    return _split([_record(rec, rel, f"{rel}#{n}", f"{rel}#{n}", warnings) for n, rec in enumerate(records, 1)])
-
-
-def _read_jsonl(text: str, rel: str, warnings: list[str]) -> Found:
-    """One object per line; the default id and the messages use the line number."""
-    found: list[Article | Skipped] = []
-    for lineno, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line, strict=False)
-        except (ValueError, RecursionError) as err:
-            found.append(Skipped(f"{rel}:{lineno}", f"malformed JSON line ({err}): fix or remove the line"))
-            continue
-        found.append(_record(rec, rel, f"{rel}#{lineno}", f"{rel}:{lineno}", warnings))
-    return _split(found)
-
-
-def _record(rec: Any, rel: str, default_id: str, where: str, warnings: list[str]) -> Article | Skipped:
-    if not isinstance(rec, dict):
-        return Skipped(where, f"record is a JSON {type(rec).__name__}, not an object with a 'text' field")
-    field = next((f for f in TEXT_FIELDS if rec.get(f) is not None), None)
-    if field is None:
-        return Skipped(where, "no 'text', 'body' or 'content' field: put the article text in 'text'")
-    if not isinstance(rec[field], str):
-        return Skipped(where, f"'{field}' is a JSON {type(rec[field]).__name__}, not a string")
-    text = clean(rec[field])
-    if not text.strip():
-        return Skipped(where, f"empty '{field}'")
-    meta: dict[str, str] = {}
-    for key in META_KEYS:
-        if isinstance(rec.get(key), str):
-            meta[key] = clean(rec[key])
-        elif rec.get(key) is not None:
-            warnings.append(f"{where}: '{key}' is a JSON {type(rec[key]).__name__}, not a string; ignored")
-    art_id = "" if rec.get("id") is None else no_surrogates(str(rec["id"])).strip()
-    return _article(art_id or default_id, text, rel, meta, where, warnings)
-
-
-def _split(found: list[Article | Skipped]) -> Found:
-    return [f for f in found if isinstance(f, Article)], [f for f in found if isinstance(f, Skipped)]
-
-
-@functools.lru_cache(maxsize=None)
-def _trafilatura() -> tuple[ModuleType | None, str]:
-    """The trafilatura module, or None and the import error."""
-    try:
-        import trafilatura
-    except ImportError as err:
-        return None, " ".join(f"{type(err).__name__}: {err}".split())
-    return trafilatura, ""
-
-
-def _read_html(text: str, rel: str, warnings: list[str]) -> Found:
-    from lxml import etree  # a dependency of trafilatura
-    from lxml import html as lxml_html
-
-    try:
-        # lxml refuses a str that still declares its byte encoding.
-        parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
-        tree = lxml_html.document_fromstring(_XML_DECL.sub("", text, count=1), parser=parser)
-    except (etree.ParserError, ValueError):
-        return [], [Skipped(rel, "no main text found in the HTML")]
-    meta = page_meta(tree)
-    module = _trafilatura()[0]
-    body = trafilatura_text(module, tree, meta) if module else builtin_text(tree)
-    if not body:
-        return [], [Skipped(rel, "no main text found in the HTML")]
-    dates = meta.pop("dates").split("\n")
-    meta["published"] = next((d for d in dates if _iso_date(d)), dates[0])
-    return [_article(rel, clean(body), rel, meta, rel, warnings)], []
 
 
 def _unique_ids(articles: list[Article], warnings: list[str]) -> list[Article]:
@@ -451,8 +288,3 @@ def _unique_ids(articles: list[Article], warnings: list[str]) -> list[Article]:
         first.setdefault(art.id, art.path)
         unique.append(art)
     return unique
-
-
-_READERS: dict[str, Callable[[str, str, list[str]], Found]] = {
-    "txt": _read_txt, "md": _read_md, "html": _read_html, "json": _read_json, "jsonl": _read_jsonl,
-}  # fmt: skip

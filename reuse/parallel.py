@@ -88,6 +88,12 @@ def settings(config: ScanConfig, learned: frozenset[int] = frozenset(), df: Docu
     _SHARED.update(config=config, learned=learned, df=df)
 
 
+def _setup(*initargs: Any) -> None:
+    """:func:`settings` when a map has settings to share."""
+    if initargs:
+        settings(*initargs)
+
+
 def _analysis(article: Article, language: str | None, config: ScanConfig):
     """The article's words, stems and masks; ``language`` ``None`` guesses, ``""`` forces none."""
     analysis = analyze(article.text, language)
@@ -201,11 +207,12 @@ def _warm(config: ScanConfig) -> None:
     analyze("The minister said the plan was on track.")
 
 
-def map_chunks(func: Callable[[Any], Any], chunks: Iterable[Any], jobs: int | Any, initargs: tuple) -> Iterator[Any]:
+def map_chunks(func: Callable[[Any], Any], chunks: Iterable[Any], jobs: int | Any, initargs: tuple = ()) -> Iterator[Any]:
     """``func`` of each chunk, in order, over ``jobs`` processes (``settings(*initargs)`` in each).
 
     ``initargs`` starts with the scan's config (workers load what it names
-    before the first chunk), then what :func:`settings` takes after it.
+    before the first chunk), then what :func:`settings` takes after it;
+    empty for work that shares nothing (loading: each chunk brings its own).
 
     ``jobs`` is a number of processes or a Dask ``distributed.Client`` (see
     :func:`workers`). With one job (or one chunk) everything runs in this
@@ -220,15 +227,16 @@ def map_chunks(func: Callable[[Any], Any], chunks: Iterable[Any], jobs: int | An
     head = list(itertools.islice(chunks, 2))
     todo = itertools.chain(head, chunks)
     if jobs <= 1 or len(head) < 2:
-        settings(*initargs)
+        _setup(*initargs)
         try:
             for chunk in todo:
                 yield func(chunk)
         finally:
             _SHARED.clear()
         return
-    _warm(initargs[0])
-    with multiprocessing.Pool(jobs, settings, initargs) as pool:
+    if initargs:
+        _warm(initargs[0])
+    with multiprocessing.Pool(jobs, _setup, initargs) as pool:
         pending: deque = deque()
         for chunk in todo:
             pending.append(pool.apply_async(func, (chunk,)))
@@ -310,7 +318,7 @@ def _this_host() -> set[str]:
 def _with_settings(func: Callable[[Any], Any], initargs: tuple, chunk: Any) -> Any:
     # Every task sets the same shared values first; they are never cleared, since a
     # Dask worker may run other tasks of this scan in its other threads meanwhile.
-    settings(*initargs)
+    _setup(*initargs)
     return func(chunk)
 
 

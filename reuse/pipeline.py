@@ -22,7 +22,7 @@ from . import parallel
 from .boilerplate import learn_boilerplate
 from .candidates import BandTable, band_task, candidate_pairs, verify_candidates
 from .config import ScanConfig
-from .load import load_articles
+from .load import find_article_files, read_article_files
 from .errors import InputError, workspace_error
 from .model import Article, Pair, ScanResult, Skipped
 from .outlets import link_outlets
@@ -47,7 +47,10 @@ class _Timer:
         try:
             yield
         finally:
-            self.timings.append((name, round(time.perf_counter() - start, 4)))
+            took = time.perf_counter() - start
+            if self.timings and self.timings[-1][0] == name:  # a stage timed in two parts (load: walk, then read)
+                took += self.timings.pop()[1]
+            self.timings.append((name, round(took, 4)))
 
 
 def _tick(progress: ProgressCallback | None, stage: str, done: int, total: int, every: int = 200) -> None:
@@ -72,7 +75,7 @@ def scan(
     config
         Settings; the defaults suit news articles.
     jobs
-        Processes to read and align in (``reuse.parallel.default_jobs()``
+        Processes to load, read and align in (``reuse.parallel.default_jobs()``
         for every core); the result is the same for any number.
     scheduler
         Run reading and alignment on a Dask cluster instead: the address of
@@ -93,9 +96,11 @@ def scan(
     """
     config = config or ScanConfig()
     timer = _Timer()
-    with timer.stage("load"):
-        loaded = load_articles(folder, config.load, progress=progress)
+    with timer.stage("load"):  # the walk first: a missing folder is reported before any worker starts
+        files = find_article_files(folder)
     with parallel.workers(jobs, scheduler) as engine:
+        with timer.stage("load"):
+            loaded = read_article_files(files, config.load, progress=progress, jobs=engine)
         return _scan(loaded.articles, loaded.skipped, loaded.warnings, config, progress, timer, engine)
 
 

@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from reuse import load
+from reuse import formats, load, parallel
 from reuse.config import LoadConfig
 from reuse.errors import InputError
 from reuse.load import LoadResult, load_articles, load_file
 from reuse.model import Article, Skipped
+from reuse.pipeline import scan
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
@@ -42,11 +43,11 @@ def by_id(result: LoadResult) -> dict[str, Article]:
 def html_backend(request, monkeypatch):
     """Run an HTML test with trafilatura (when importable) and with the built-in fallback."""
     if request.param == "trafilatura":
-        module, problem = load._trafilatura()
+        module, problem = formats._trafilatura()
         if module is None:
             pytest.skip(f"trafilatura cannot be imported here: {problem}")
     else:
-        monkeypatch.setattr(load, "_trafilatura", lambda: (None, "disabled by the test"))
+        monkeypatch.setattr(formats, "_trafilatura", lambda: (None, "disabled by the test"))
     return request.param
 
 
@@ -506,3 +507,83 @@ def test_load_file_reports_relative_paths(tmp_path):
     assert [art.id for art in articles] == ["sub/dir/a.jsonl#1"]
     assert [s.path for s in skipped] == ["sub/dir/a.jsonl:2"]
     assert warnings == []
+
+
+# -- over the workers ---------------------------------------------------------------------
+
+
+@pytest.fixture(params=["html", "all"], ids=["html-in-workers", "all-in-workers"])
+def mixed(tmp_path, monkeypatch, request) -> Path:
+    """A folder of every format, with broken files, duplicate ids and warnings; tiny chunks; HTML or every format sent to the workers."""
+    monkeypatch.setattr(load, "LOAD_CHUNK", 2)
+    monkeypatch.setattr(load, "LOAD_CHUNK_BYTES", 200)
+    if request.param == "all":
+        monkeypatch.setattr(load, "WORKER_KINDS", frozenset(formats.KINDS.values()))
+    body = "<p>" + "A paragraph of real article text that is long enough to be kept. " * 5 + "</p>"
+    for k in range(5):
+        write(tmp_path, f"pages/{k}.html", f"<html><body><article><h1>Page {k}</h1>{body}</article></body></html>")
+    write(tmp_path, "pages/empty.html", "<html><body><script>var x = 1;</script></body></html>")
+    write(tmp_path, "pages/dup.htm", f'<html><head><meta property="article:published_time" content="2999-01-01">'
+                                     f"</head><body><article>{body}</article></body></html>")  # fmt: skip
+    write(tmp_path, "a.txt", "Harbour talks resume\nThe council said on Tuesday that the talks would resume.\n")
+    write(tmp_path, "b.md", "---\ntitle: Budget\ndate: 27 May 2025\n---\nThe budget was agreed.\n")
+    write(tmp_path, "c.json", json.dumps([{"id": "a.txt", "text": "Same id as a file."}, {"id": "x", "text": "One."}]))
+    write(tmp_path, "d.jsonl", '{"id": "x", "text": "Two."}\nnot json\n{"text": "Three.", "title": 5}\n')
+    write(tmp_path, "e.html", f"<html><body><article>{body}</article></body></html>")
+    write(tmp_path, "f.txt", b"\x00\x01\x02binary\x00" * 50)
+    write(tmp_path, "g.json", "{broken")
+    write(tmp_path, "h/latin1.txt", "Caf\xe9 cr\xe8me, d\xe9j\xe0 vu, na\xefve.", encoding="latin-1")
+    write(tmp_path, "h/big.txt", "word " * 200, encoding="utf-8")
+    write(tmp_path, "i.txt", "")
+    write(tmp_path, "j.md", "---\ntitle: never closed\nThe text.\n")
+    return tmp_path
+
+
+@pytest.mark.parametrize("jobs", [2, 3], ids=["jobs2", "jobs3"])
+def test_loading_over_workers_gives_the_same_result_and_progress(mixed, jobs):
+    one_calls, many_calls = [], []
+    one = load_articles(mixed, progress=lambda *args: one_calls.append(args))
+    many = load_articles(mixed, progress=lambda *args: many_calls.append(args), jobs=jobs)
+    assert many == one
+    assert many_calls == one_calls == [("load", done, 18) for done in range(19)]
+    assert [a.id for a in one.articles][:3] == ["a.txt", "a.txt#2", "b.md"]
+    assert any("already used" in w for w in one.warnings) and any("not ISO 8601" in w for w in one.warnings)
+    assert {s.path for s in one.skipped} >= {"f.txt", "g.json", "i.txt", "d.jsonl:2", "pages/empty.html"}
+    assert any(w.startswith("pages/dup.htm: published date") for w in one.warnings)
+
+
+def test_a_parser_failing_in_a_worker_skips_only_that_file(mixed, monkeypatch):
+    def broken(text, rel, warnings):
+        raise RecursionError("maximum recursion depth exceeded in a parser")
+
+    monkeypatch.setitem(formats._READERS, "html", broken)
+    one, two = load_articles(mixed), load_articles(mixed, jobs=2)
+    assert two == one
+    reason = "cannot be parsed (RecursionError: maximum recursion depth exceeded in a parser): please report this file to the reuse developers"
+    assert [s for s in two.skipped if s.path.startswith("pages/")] == [
+        Skipped(f"pages/{name}", reason) for name in ("0.html", "1.html", "2.html", "3.html", "4.html", "dup.htm", "empty.html")
+    ]
+    assert [a.id for a in two.articles] == ["a.txt", "a.txt#2", "b.md", "d.jsonl#3", "h/big.txt", "h/latin1.txt", "j.md", "x", "x#2"]
+
+
+def test_chunks_are_cut_by_count_and_by_size(mixed):
+    paths = [e for e in load.find_article_files(mixed).entries if isinstance(e, tuple)]
+    chunks = [files for _, files in load._chunks(paths, LoadConfig(), 2)]
+    assert [f for files in chunks for f in files] == paths
+    sizes = [[min(os.stat(p).st_size, LoadConfig().max_bytes) for _, p in files] for files in chunks]
+    assert all(len(files) <= 2 for files in chunks)
+    assert all(sum(s) <= 200 or len(s) == 1 for s in sizes) and any(len(s) == 1 and s[0] > 200 for s in sizes)
+
+
+def test_dask_workers_on_other_machines_leave_the_loading_here(mixed, monkeypatch):
+    class Remote:  # a Dask client whose workers cannot see this disk: never used for loading
+        pass
+
+    monkeypatch.setattr(parallel, "shares_disk", lambda engine: False)
+    assert load_articles(mixed, jobs=Remote()) == load_articles(mixed)
+
+
+def test_missing_folder_is_refused_before_any_worker_starts(tmp_path, monkeypatch):
+    monkeypatch.setattr(parallel, "workers", lambda *args: pytest.fail("workers started"))
+    with pytest.raises(InputError, match="does not exist"):
+        scan(tmp_path / "missing", jobs=2)

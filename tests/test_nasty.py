@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from reuse import load
+from reuse import formats
 from reuse.cli import main
 from reuse.config import LoadConfig
 from reuse.load import load_articles
@@ -247,8 +247,8 @@ def test_odd_texts_load_as_they_are(made, case_id):
 @pytest.mark.parametrize("backend", ["trafilatura", "builtin"])
 def test_hostile_html_keeps_only_the_article_text(made, monkeypatch, backend):
     if backend == "builtin":
-        monkeypatch.setattr(load, "_trafilatura", lambda: (None, "disabled by the test"))
-    elif load._trafilatura()[0] is None:
+        monkeypatch.setattr(formats, "_trafilatura", lambda: (None, "disabled by the test"))
+    elif formats._trafilatura()[0] is None:
         pytest.skip("trafilatura cannot be imported here")
     (art,) = load_articles(made("hostile-html")).articles
     assert "harbour budget on Tuesday" in art.text and "end within two years" in art.text
@@ -268,7 +268,7 @@ def test_a_parser_failing_on_one_file_does_not_stop_the_others(made, monkeypatch
     def broken(text, rel, warnings):
         raise RecursionError("maximum recursion depth exceeded in a parser")
 
-    monkeypatch.setitem(load._READERS, "html", broken)
+    monkeypatch.setitem(formats._READERS, "html", broken)
     folder = made("hostile-html")
     nasty.case("quotation").make(folder)
     result = load_articles(folder)

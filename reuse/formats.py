@@ -1,0 +1,305 @@
+"""Reading one article file: bytes -> clean text -> :class:`~reuse.model.Article` objects, by format.
+
+``.txt``, ``.md``, ``.html``/``.htm``, ``.json`` and ``.jsonl``. Bytes are
+decoded (byte-order marks, UTF-8, UTF-8 with a few bad bytes replaced, else
+charset-normalizer's guess), line endings become ``\\n``, control characters
+go and the text is NFC-normalised: every later offset indexes that text. HTML
+goes through trafilatura from a tree parsed here, so nothing is fetched;
+without trafilatura a small built-in extractor is used.
+
+A bad file gives a reason (:class:`~reuse.model.Skipped`), never an
+exception: :func:`read_file` is what :mod:`reuse.load` runs for each file, in
+its own process or in a worker. Plain UTF-8 files, the common case, take one
+``open``, one ``fstat`` and reads sized by the file, and no cleaning pass
+unless a control byte or a carriage return is present.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import errno
+import functools
+import json
+import os
+import posixpath
+import re
+import stat
+from collections.abc import Callable
+from types import ModuleType
+from typing import Any
+
+from .config import LoadConfig
+from .decoding import Undecodable, clean, no_surrogates, text_of
+from .model import Article, Skipped
+from .webpage import builtin_text, domain, page_meta, trafilatura_text
+
+__all__ = ["KINDS", "SUPPORTED", "read_file"]
+
+Found = tuple[list[Article], list[Skipped]]
+KINDS = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "jsonl"}
+SUPPORTED = ".txt, .md, .html, .json or .jsonl"
+META_KEYS = ("title", "outlet", "url", "published", "canonical")
+TEXT_FIELDS = ("text", "body", "content")
+_FIRST_LINE = re.compile(r"\S[^\n]*")  # from the first non-blank character to the end of its line
+_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.M)
+_FRONT_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+_FRONT_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
+def read_file(path: str, rel: str, config: LoadConfig) -> tuple[list[Article], list[Skipped], list[str]]:
+    """The articles of the file at ``path`` (shown as ``rel``), what of it was skipped and why, and warnings.
+
+    One open, one fstat, one read, then decode and parse. Never raises for a
+    bad file: the reason is a :class:`~reuse.model.Skipped`.
+    """
+    kind = KINDS.get(_suffix(path))
+    if kind is None:
+        return [], [Skipped(rel, f"not an article file: use {SUPPORTED}")], []
+    try:
+        # O_NONBLOCK: opening a named pipe must not wait for a writer (it is then refused as not a regular file).
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as err:
+        return [], [Skipped(rel, _open_error(path, err))], []
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return [], [Skipped(rel, "not a regular file")], []
+        data = _read_bytes(fd, info.st_size, config.max_bytes)
+    except OSError as err:
+        return [], [Skipped(rel, f"cannot read the file ({err.strerror or err}): check that it is readable")], []
+    finally:
+        os.close(fd)
+    warnings: list[str] = []
+    truncated = len(data) > config.max_bytes
+    if truncated:
+        data = data[: config.max_bytes]
+        warnings.append(f"{rel}: truncated to {config.max_bytes} bytes (use --max-bytes to raise the limit)")
+    try:
+        text, replaced = text_of(data, truncated)
+    except Undecodable as err:
+        return [], [Skipped(rel, str(err))], warnings
+    if replaced:
+        warnings.append(f"{rel}: {replaced} bytes that are not UTF-8 were replaced by U+FFFD (save the file as UTF-8)")
+    if not text or text.isspace():
+        return [], [Skipped(rel, "empty file")], warnings
+    try:
+        found, skipped = _READERS[kind](text, rel, warnings)
+    except Exception as err:  # a parser's bug on one hostile file must not stop the scan
+        problem = " ".join(f"{type(err).__name__}: {err}".split())[:200]
+        return [], [Skipped(rel, f"cannot be parsed ({problem}): please report this file to the reuse developers")], warnings
+    return found, skipped, warnings
+
+
+def _read_bytes(fd: int, size: int, limit: int) -> bytes:
+    """At most ``limit + 1`` bytes (the one more tells that the file was cut).
+
+    The first read asks for the size the file reports, not the limit: a
+    buffer of ``limit`` bytes per file would cost more than the reading.
+    """
+    chunks: list[bytes] = []
+    got, want = 0, min(size, limit) + 1
+    while got <= limit and (chunk := os.read(fd, min(want, limit + 1 - got))):
+        chunks.append(chunk)
+        got += len(chunk)
+        want = 1 << 20  # longer than it said (growing, or a /proc file): go on a megabyte at a time
+    return b"".join(chunks)
+
+
+def _open_error(path: str, err: OSError) -> str:
+    """Why a file cannot be opened, and the fix."""
+    if err.errno == errno.ELOOP:
+        return "symbolic link loop (the link leads back to itself): fix or remove the link"
+    if isinstance(err, FileNotFoundError) and os.path.islink(path):
+        return f"broken symbolic link to '{_shown(os.readlink(path))}': fix or remove the link"
+    if isinstance(err, IsADirectoryError):
+        return "not a regular file"
+    return f"cannot read the file ({err.strerror or err}): check that it is readable"
+
+
+def _suffix(name: str) -> str:
+    """The lower-case extension, as :attr:`pathlib.PurePath.suffix` gives it.
+
+    >>> _suffix("dir.d/Story.TXT"), _suffix("notes"), _suffix("a/.hidden")
+    ('.txt', '', '')
+    """
+    return os.path.splitext(name)[1].lower()
+
+
+def _shown(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (kept by the OS as surrogates) become U+FFFD.
+
+    >>> _shown("caf\\udce9.txt")
+    'caf\ufffd.txt'
+    """
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return name
+
+
+def _iso_date(value: str) -> str | None:
+    """The stripped value when it is an ISO 8601 date or date-time, else None.
+
+    >>> _iso_date(" 2025-05-27T09:30:00Z "), _iso_date("27 May 2025")
+    ('2025-05-27T09:30:00Z', None)
+    """
+    value = value.strip()
+    probe = value[:-1] + "+00:00" if value.endswith(("Z", "z")) else value  # Python 3.10 rejects 'Z'
+    for parse in (dt.date.fromisoformat, dt.datetime.fromisoformat):
+        with contextlib.suppress(ValueError):
+            parse(probe)
+            return value
+    return None
+
+
+def _in_future(value: str, now: dt.datetime | None = None) -> bool:
+    """Whether an ISO 8601 date is more than a day after ``now`` (default: the clock), in any time zone.
+
+    >>> now = dt.datetime(2025, 5, 27, 12, tzinfo=dt.timezone.utc)
+    >>> _in_future("2025-05-28", now), _in_future("2025-05-29T01:00:00+00:00", now), _in_future("2999-01-01Z", now)
+    (False, True, True)
+    """
+    value = value.strip()
+    probe = value[:-1] + "+00:00" if value.endswith(("Z", "z")) else value
+    try:
+        when = dt.datetime.fromisoformat(probe)
+    except ValueError:
+        try:
+            when = dt.datetime.combine(dt.date.fromisoformat(probe[:10]), dt.time())
+        except ValueError:
+            return False
+    when = when if when.tzinfo else when.replace(tzinfo=dt.timezone.utc)
+    return when > (now or dt.datetime.now(dt.timezone.utc)) + dt.timedelta(days=1)
+
+
+def _article(art_id: str, text: str, rel: str, meta: dict[str, str], where: str, warnings: list[str]) -> Article:
+    """Build an Article; the outlet falls back to the URL's domain, then the file name."""
+    meta = {key: value.strip() for key, value in meta.items() if value and value.strip()}
+    published = meta.get("published")
+    if published is not None and _iso_date(published) is None:
+        warnings.append(
+            f"{where}: published date {published!r} is not ISO 8601 (like 2025-05-27 or 2025-05-27T09:30:00Z); "
+            "it is left unknown"
+        )
+        published = None
+    elif published is not None and _in_future(published):
+        # A date still to come is a typo or a placeholder; as evidence of who was first it would mislead.
+        warnings.append(f"{where}: published date {published!r} is in the future; it is left unknown (fix the date)")
+        published = None
+    outlet = meta.get("outlet") or domain(meta.get("url")) or posixpath.splitext(posixpath.basename(rel))[0]
+    return Article(art_id, text, outlet, meta.get("title"), meta.get("url"), published, rel, meta.get("canonical"))
+
+
+def _read_txt(text: str, rel: str, warnings: list[str]) -> Found:
+    first = match.group().strip() if (match := _FIRST_LINE.search(text)) else ""
+    title = first if len(first.split()) <= 25 else ""
+    return [_article(rel, text, rel, {"title": title}, rel, warnings)], []
+
+
+def _read_md(text: str, rel: str, warnings: list[str]) -> Found:
+    meta: dict[str, str] = {}
+    end = _FRONT_END.search(text, 4) if text.startswith("---\n") else None
+    if text.startswith("---\n") and end is None:
+        warnings.append(f"{rel}: front matter opened by '---' is never closed; read as text (add a '---' line)")
+    if end is not None:
+        for match in filter(None, map(_FRONT_LINE.match, text[4 : end.start()].split("\n"))):
+            key, value = match.group(1).lower(), match.group(2)
+            if len(value) > 1 and value[0] == value[-1] and value[0] in "'\"":
+                value = value[1:-1]
+            meta.setdefault("published" if key == "date" else key, value)
+        text = text[end.end() :].lstrip("\n")
+        if not text.strip():
+            return [], [Skipped(rel, "empty file (front matter only)")]
+    heading = _HEADING.search(text)
+    if not meta.get("title", "").strip() and heading:
+        meta["title"] = heading.group(1)
+    return [_article(rel, text, rel, meta, rel, warnings)], []
+
+
+def _read_json(text: str, rel: str, warnings: list[str]) -> Found:
+    try:
+        data = json.loads(text, strict=False)
+    except (ValueError, RecursionError) as err:
+        return [], [Skipped(rel, f"invalid JSON ({err}): fix it, or use .jsonl for one object per line")]
+    records = data if isinstance(data, list) else [data]
+    if not records:
+        return [], [Skipped(rel, "no records (the JSON list is empty)")]
+    return _split([_record(rec, rel, f"{rel}#{n}", f"{rel}#{n}", warnings) for n, rec in enumerate(records, 1)])
+
+
+def _read_jsonl(text: str, rel: str, warnings: list[str]) -> Found:
+    """One object per line; the default id and the messages use the line number."""
+    found: list[Article | Skipped] = []
+    for lineno, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line, strict=False)
+        except (ValueError, RecursionError) as err:
+            found.append(Skipped(f"{rel}:{lineno}", f"malformed JSON line ({err}): fix or remove the line"))
+            continue
+        found.append(_record(rec, rel, f"{rel}#{lineno}", f"{rel}:{lineno}", warnings))
+    return _split(found)
+
+
+def _record(rec: Any, rel: str, default_id: str, where: str, warnings: list[str]) -> Article | Skipped:
+    if not isinstance(rec, dict):
+        return Skipped(where, f"record is a JSON {type(rec).__name__}, not an object with a 'text' field")
+    field = next((f for f in TEXT_FIELDS if rec.get(f) is not None), None)
+    if field is None:
+        return Skipped(where, "no 'text', 'body' or 'content' field: put the article text in 'text'")
+    if not isinstance(rec[field], str):
+        return Skipped(where, f"'{field}' is a JSON {type(rec[field]).__name__}, not a string")
+    text = clean(rec[field])
+    if not text.strip():
+        return Skipped(where, f"empty '{field}'")
+    meta: dict[str, str] = {}
+    for key in META_KEYS:
+        if isinstance(rec.get(key), str):
+            meta[key] = clean(rec[key])
+        elif rec.get(key) is not None:
+            warnings.append(f"{where}: '{key}' is a JSON {type(rec[key]).__name__}, not a string; ignored")
+    art_id = "" if rec.get("id") is None else no_surrogates(str(rec["id"])).strip()
+    return _article(art_id or default_id, text, rel, meta, where, warnings)
+
+
+def _split(found: list[Article | Skipped]) -> Found:
+    return [f for f in found if isinstance(f, Article)], [f for f in found if isinstance(f, Skipped)]
+
+
+@functools.lru_cache(maxsize=None)
+def _trafilatura() -> tuple[ModuleType | None, str]:
+    """The trafilatura module, or None and the import error."""
+    try:
+        import trafilatura
+    except ImportError as err:
+        return None, " ".join(f"{type(err).__name__}: {err}".split())
+    return trafilatura, ""
+
+
+def _read_html(text: str, rel: str, warnings: list[str]) -> Found:
+    from lxml import etree  # a dependency of trafilatura
+    from lxml import html as lxml_html
+
+    try:
+        # lxml refuses a str that still declares its byte encoding.
+        parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+        tree = lxml_html.document_fromstring(_XML_DECL.sub("", text, count=1), parser=parser)
+    except (etree.ParserError, ValueError):
+        return [], [Skipped(rel, "no main text found in the HTML")]
+    meta = page_meta(tree)
+    module = _trafilatura()[0]
+    body = trafilatura_text(module, tree, meta) if module else builtin_text(tree)
+    if not body:
+        return [], [Skipped(rel, "no main text found in the HTML")]
+    dates = meta.pop("dates").split("\n")
+    meta["published"] = next((d for d in dates if _iso_date(d)), dates[0])
+    return [_article(rel, clean(body), rel, meta, rel, warnings)], []
+
+
+_READERS: dict[str, Callable[[str, str, list[str]], Found]] = {
+    "txt": _read_txt, "md": _read_md, "html": _read_html, "json": _read_json, "jsonl": _read_jsonl,
+}  # fmt: skip
