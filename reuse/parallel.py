@@ -38,7 +38,7 @@ from .config import ScanConfig
 from .errors import ConfigError
 from .model import Article, Pair
 from .provenance import infer_directions
-from .stored import Place, Reading, load_readings, write_readings
+from .stored import Place, WordArrays, load_word_arrays, write_word_arrays
 from .sketch import Sketch, permutations, sketch_articles
 from .text import DocumentFrequency, analyze, analyze_many, unique_sorted
 
@@ -106,13 +106,8 @@ def masks(article: Article, analysis, config: ScanConfig):
     return lines, usable_words(article.text, analysis, config.boilerplate, lines=lines)
 
 
-def read_chunk(chunk: Sequence[tuple[Article, str | None]]) -> list[ArticleSketch]:
-    """Read each ``(article, language)``: ``None`` guesses the language from the article."""
-    return _read(chunk)[0]
-
-
-def _read(chunk: Sequence[tuple[Article, str | None]]) -> tuple[list[ArticleSketch], list[Reading]]:
-    """:func:`read_chunk`, and what alignment needs of each reading."""
+def read_chunk(chunk: Sequence[tuple[Article, str | None]]) -> tuple[list[ArticleSketch], list[WordArrays]]:
+    """Read each ``(article, language)`` (``None`` guesses the language from the article): what the scan keeps, and what alignment needs."""
     config: ScanConfig = _SHARED["config"]
     analyses = analyze_many([article.text for article, _ in chunk], [language for _, language in chunk])
     read = [(analysis, *masks(article, analysis, config)) for (article, _), analysis in zip(chunk, analyses)]
@@ -128,7 +123,7 @@ def _read(chunk: Sequence[tuple[Article, str | None]]) -> tuple[list[ArticleSket
         )
         for (article, language), (analysis, lines, usable), sketch in zip(chunk, read, sketches)
     ]
-    return records, [Reading(analysis, usable, lines) for analysis, lines, usable in read]
+    return records, [WordArrays(analysis, usable, lines) for analysis, lines, usable in read]
 
 
 def read_and_store(task: tuple) -> tuple[list[ArticleSketch], list, tuple | None]:
@@ -144,13 +139,13 @@ def read_and_store(task: tuple) -> tuple[list[ArticleSketch], list, tuple | None
     Returns the readings, the final ones without their sketch when written;
     the band batches written (:meth:`reuse.candidates.BandTable.register`
     takes them); and the readings' batch file for alignment
-    (:meth:`reuse.stored.ReadingTable.register`, ``None`` without a folder).
+    (:meth:`reuse.stored.WordArrayTable.register`, ``None`` without a folder).
     """
     name, indices, items, folder, bands = task
-    records, readings = _read(items)
+    records, arrays = read_chunk(items)
     if folder is None:
         return records, [], None
-    stored = write_readings(folder, name, readings)
+    stored = write_word_arrays(folder, name, arrays)
     final = [k for k, r in enumerate(records) if not r.short_unknown]
     written = write_batch(folder, name, bands, [indices[k] for k in final], [records[k].sketch for k in final])
     for k in final:
@@ -169,14 +164,17 @@ def align_chunk(chunk: tuple[Sequence[tuple[int, int]], dict[int, tuple[Article,
     config: ScanConfig = _SHARED["config"]
     views: dict[int, Any] = {}
     stored = [i for i, (_, _, place) in articles.items() if place is not None]
-    readings = dict(zip(stored, load_readings([(articles[i][2], articles[i][1] or None) for i in stored])))
+    try:
+        arrays = dict(zip(stored, load_word_arrays([(articles[i][2], articles[i][1] or None) for i in stored])))
+    except OSError:  # the scan's folder is gone or out of this worker's reach: analyse again, to the same values
+        arrays = {}
 
     def view(i: int):
         if i not in views:
             article, language, _ = articles[i]
-            if i in readings:
-                reading = readings.pop(i)
-                analysis, usable, lines = reading.analysis, reading.usable, reading.lines
+            if i in arrays:
+                stored_arrays = arrays.pop(i)
+                analysis, usable, lines = stored_arrays.analysis, stored_arrays.usable, stored_arrays.lines
             else:
                 analysis, lines, usable = _analysis(article, language, config)
             usable = mask_lines(article.text, analysis, usable, _SHARED["learned"], config.boilerplate, lines)

@@ -27,7 +27,7 @@ from .errors import InputError, workspace_error
 from .model import Article, Pair, ScanResult, Skipped
 from .outlets import link_outlets
 from .parallel import SHORT, ArticleSketch, align_chunk, map_chunks, provenance_chunk, read_and_store
-from .stored import ReadingTable
+from .stored import WordArrayTable
 from .text import DocumentFrequency
 
 __all__ = ["ProgressCallback", "scan", "scan_articles"]
@@ -124,7 +124,7 @@ def _scan(
     articles = sorted_unique(articles)
     # The band keys and the word arrays go to disk as articles are read: the largest things a scan makes.
     try:
-        workspace = tempfile.TemporaryDirectory(prefix="reuse-bands-")
+        workspace = tempfile.TemporaryDirectory(prefix="reuse-scan-")
     except OSError as exc:
         raise workspace_error(tempfile.gettempdir(), exc) from exc
     with workspace as folder:
@@ -199,7 +199,7 @@ class _Gathered:
 
     def __init__(self, n: int, table: BandTable) -> None:
         self.table = table
-        self.stored = ReadingTable(n)
+        self.stored = WordArrayTable(n)
         self.languages = [""] * n
         self.line_keys: list[frozenset[int]] = [frozenset()] * n
         self.trigrams: list[np.ndarray] = [np.zeros(0, dtype=np.uint32)] * n
@@ -249,9 +249,9 @@ def _read_all(
     again: list[int] = []
     held: list[ArticleSketch] = []  # first readings of the short ones, until the fallback is known
     done = 0
-    for records, written, readings in map_chunks(read_and_store, tasks("read", list(range(len(articles))), None), engine, (config,)):
+    for records, written, arrays_written in map_chunks(read_and_store, tasks("read", list(range(len(articles))), None), engine, (config,)):
         table.register(written)
-        gathered.stored.register(range(done, done + len(records)), readings)
+        gathered.stored.register(range(done, done + len(records)), arrays_written)
         final = [k for k, r in enumerate(records, done) if not r.short_unknown]
         gathered.add(final, [records[k - done] for k in final])
         for k, r in enumerate(records, done):
@@ -265,9 +265,9 @@ def _read_all(
     fallback = most_common_language(languages)
     if fallback and again:
         held = []
-        for records, written, readings in map_chunks(read_and_store, tasks("again", again, fallback), engine, (config,)):
+        for records, written, arrays_written in map_chunks(read_and_store, tasks("again", again, fallback), engine, (config,)):
             table.register(written)
-            gathered.stored.register(again[len(held) : len(held) + len(records)], readings)
+            gathered.stored.register(again[len(held) : len(held) + len(records)], arrays_written)
             held.extend(records)
     gathered.add(again, held)
     return gathered
@@ -290,7 +290,7 @@ def _candidates(table: BandTable, config: ScanConfig, engine: int | Any, progres
 def _align_all(
     articles: tuple[Article, ...],
     languages: list[str],
-    stored: ReadingTable,
+    stored: WordArrayTable,
     candidates: list[tuple[int, int]],
     learned: frozenset[int],
     df: DocumentFrequency,
@@ -300,17 +300,19 @@ def _align_all(
 ) -> list[Pair]:
     """Align every candidate pair, in chunks of pairs over ``engine``'s workers; keep the pairs that share real passages.
 
-    Each chunk carries the texts of its articles and where their readings
-    are stored (``stored``), which the worker loads (or, for one not
-    stored, analyses again): nothing per article is held between reading
-    and aligning but the language it was read in and that place. The chunks
+    Each chunk carries the texts of its articles and where their word
+    arrays are stored (``stored``), which the worker loads (or, for one not
+    stored, or when the workers do not share this machine's disk now,
+    analyses again): nothing per article is held between reading and
+    aligning but the language it was read in and that place. The chunks
     follow the articles' connected components (:func:`_align_plan`), so
     most articles are loaded once; the pairs come back in the order of
     ``candidates`` whatever the split.
     """
+    shared = parallel.shares_disk(engine)  # asked again: Dask workers on other machines may have joined since reading
     plan = _align_plan(candidates, parallel.ALIGN_CHUNK)
     todo = (
-        (chunk, {i: (articles[i], languages[i], stored.place(i)) for pair in chunk for i in pair})
+        (chunk, {i: (articles[i], languages[i], stored.place(i) if shared else None) for pair in chunk for i in pair})
         for chunk in ([candidates[k] for k in ks] for ks in plan)
     )
     rank = {(articles[i].id, articles[j].id): k for k, (i, j) in enumerate(candidates)}

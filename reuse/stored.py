@@ -10,7 +10,7 @@ the reading pass writes these arrays to the scan's temporary folder, a
 batch of articles per file as the band keys are
 (:class:`reuse.candidates.BandTable`), and alignment reads back the
 articles of its pairs, one read each. The scan's process keeps only where
-each article's reading lies (:class:`ReadingTable`, a few numbers an
+each article's reading lies (:class:`WordArrayTable`, a few numbers an
 article), never the arrays.
 
 One article's block in a batch file, native byte order, 8-byte aligned::
@@ -33,14 +33,14 @@ import numpy as np
 from .errors import workspace_error
 from .text import Analysis
 
-__all__ = ["Place", "Reading", "ReadingTable", "load_reading", "load_readings", "write_readings"]
+__all__ = ["Place", "WordArrays", "WordArrayTable", "load_word_array", "load_word_arrays", "write_word_arrays"]
 
 #: Offsets above this do not fit the block's 32-bit spans: such an article is analysed again instead.
 _MAX_OFFSET = 2**31 - 1
 
 
 @dataclass(frozen=True, eq=False)
-class Reading:
+class WordArrays:
     """One article as the reading pass left it, before the learned boilerplate is masked."""
 
     analysis: Analysis
@@ -50,7 +50,7 @@ class Reading:
 
 @dataclass(frozen=True)
 class Place:
-    """Where one article's :class:`Reading` lies: its block in a batch file."""
+    """Where one article's :class:`WordArrays` lies: its block in a batch file."""
 
     path: str
     offset: int  # bytes
@@ -63,12 +63,12 @@ def _block_size(words: int, lines: int) -> int:
     return -(-size // 8) * 8
 
 
-def _storable(reading: Reading) -> bool:
+def _storable(reading: WordArrays) -> bool:
     ends = reading.analysis.ends
     return len(ends) == 0 or int(ends[-1]) <= _MAX_OFFSET
 
 
-def _block(reading: Reading) -> list[np.ndarray]:
+def _block(reading: WordArrays) -> list[np.ndarray]:
     """The arrays of one reading's block, in the file's order, padding included."""
     a = reading.analysis
     n, m = len(a), len(reading.lines)
@@ -86,10 +86,10 @@ def _block(reading: Reading) -> list[np.ndarray]:
     ]
 
 
-def write_readings(folder: str | Path, name: str, readings: Sequence[Reading]) -> tuple[str, np.ndarray, np.ndarray, np.ndarray]:
+def write_word_arrays(folder: str | Path, name: str, readings: Sequence[WordArrays]) -> tuple[str, np.ndarray, np.ndarray, np.ndarray]:
     """Write ``readings`` into ``folder`` as the batch file ``name`` (unique in the folder).
 
-    Returns what :meth:`ReadingTable.register` takes: the file, and the
+    Returns what :meth:`WordArrayTable.register` takes: the file, and the
     offset, word count and line count of each reading in it (offset ``-1``
     for one not written: an article too long for the 32-bit spans).
     """
@@ -112,14 +112,14 @@ def write_readings(folder: str | Path, name: str, readings: Sequence[Reading]) -
     return path, offsets, words, lines
 
 
-def load_reading(place: Place, language: str | None) -> Reading:
-    """The :class:`Reading` at ``place``; ``language`` is the one the article was read in (``None`` for none)."""
-    return load_readings([(place, language)])[0]
+def load_word_array(place: Place, language: str | None) -> WordArrays:
+    """The :class:`WordArrays` at ``place``; ``language`` is the one the article was read in (``None`` for none)."""
+    return load_word_arrays([(place, language)])[0]
 
 
-def load_readings(items: Sequence[tuple[Place, str | None]]) -> list[Reading]:
-    """The :class:`Reading` at each ``(place, language)``, each file opened once."""
-    out: list[Reading | None] = [None] * len(items)
+def load_word_arrays(items: Sequence[tuple[Place, str | None]]) -> list[WordArrays]:
+    """The :class:`WordArrays` at each ``(place, language)``, each file opened once."""
+    out: list[WordArrays | None] = [None] * len(items)
     by_file: dict[str, list[int]] = {}
     for k, (place, _) in enumerate(items):
         by_file.setdefault(place.path, []).append(k)
@@ -135,7 +135,7 @@ def load_readings(items: Sequence[tuple[Place, str | None]]) -> list[Reading]:
     return out  # type: ignore[return-value]
 
 
-def _unpack(raw: np.ndarray, n: int, m: int, language: str | None) -> Reading:
+def _unpack(raw: np.ndarray, n: int, m: int, language: str | None) -> WordArrays:
     big = raw[: 8 * (2 * n + m)].view(np.uint64)
     small = raw[8 * (2 * n + m) : 8 * (3 * n + 2 * m)].view(np.int32)
     keys = big[2 * n :].tolist()
@@ -149,10 +149,10 @@ def _unpack(raw: np.ndarray, n: int, m: int, language: str | None) -> Reading:
         language=language,
     )
     usable = raw[8 * (3 * n + 2 * m) : 8 * (3 * n + 2 * m) + n].view(bool)
-    return Reading(analysis=analysis, usable=usable, lines=list(zip(keys, firsts, ends)))
+    return WordArrays(analysis=analysis, usable=usable, lines=list(zip(keys, firsts, ends)))
 
 
-class ReadingTable:
+class WordArrayTable:
     """Where each article's reading lies, as the workers that read them report it: a few numbers an article."""
 
     def __init__(self, n: int) -> None:
@@ -163,7 +163,7 @@ class ReadingTable:
         self.lines = np.zeros(n, dtype=np.int32)
 
     def register(self, indices: Iterable[int], written: tuple[str, np.ndarray, np.ndarray, np.ndarray] | None) -> None:
-        """Take a batch that :func:`write_readings` wrote for the articles ``indices``; a later batch replaces an earlier reading."""
+        """Take a batch that :func:`write_word_arrays` wrote for the articles ``indices``; a later batch replaces an earlier reading."""
         if written is None:
             return
         path, offsets, words, lines = written
