@@ -100,6 +100,19 @@ def test_a_segment_written_at_once_is_the_rows_packed_one_at_a_time(tmp_path):
     assert con.execute("SELECT postings, first, last FROM segments").fetchall() == [(len(pairs), 100, 119)]
 
 
+def test_bodies_are_those_of_a_fresh_compressor():
+    """Bodies compressed with a copy of one primed compressor are the bytes a new one gives."""
+    import zlib
+
+    words = build_dictionary(TEXTS.values())
+    for text in TEXTS.values():
+        data = f"{{}}\n{text}".encode("utf-8", "surrogatepass")
+        fresh = zlib.compressobj(3, zlib.DEFLATED, -15, 9, zlib.Z_DEFAULT_STRATEGY, words)
+        assert compress_body("{}", text, words) == fresh.compress(data) + fresh.flush()
+        plain = zlib.compressobj(3, zlib.DEFLATED, -15, 9)
+        assert compress_body("{}", text, b"") == plain.compress(data) + plain.flush()
+
+
 def test_runs_are_cut_and_shared_runs_never_undercounted():
     rng = np.random.default_rng(3)
     for _ in range(200):
