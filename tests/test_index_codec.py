@@ -17,11 +17,13 @@ from reuse.index.codec import (
     decode_keys,
     decode_runs,
     decompress_body,
+    encode_key_rows,
     encode_keys,
     encode_runs,
     shared_at_most,
 )
-from reuse.index.postings import live_postings
+from reuse.index.postings import _pack, live_postings, write_segment
+from reuse.index.store import connect
 from reuse.load import load_articles
 from reuse.model import Article
 
@@ -61,6 +63,54 @@ def test_keys_round_trip_with_wide_gaps_and_repeats(n):
     assert np.array_equal(decode_keys(blob, n), values)
     if n >= 4000:  # 3 bytes a key once the keys are dense: only the first gap and the planted ones are wide
         assert len(blob) <= 3 * n + 8 * 4
+
+
+@pytest.mark.parametrize("sizes", [[], [1], [3, 1, 4000], [60000, 2, 5]], ids=lambda s: "-".join(map(str, s)) or "none")
+def test_rows_encoded_in_one_pass_are_those_encoded_one_at_a_time(sizes):
+    rng = np.random.default_rng(len(sizes))
+    rows = []
+    for n in sizes:
+        values = rng.integers(0, 2**32, n, dtype=np.uint64).astype(np.uint32)
+        values[: min(n, 2)] = [2**32 - 1, 2**32 - 1][: min(n, 2)]  # a repeat, and a wide gap from the row before
+        rows.append(np.sort(values))
+    starts = np.cumsum([0] + sizes[:-1]).astype(np.int64) if sizes else np.zeros(0, dtype=np.int64)
+    joined = np.concatenate(rows) if rows else np.zeros(0, dtype=np.uint32)
+    assert encode_key_rows(joined, starts) == [encode_keys(row) for row in rows]
+
+
+def test_a_segment_written_at_once_is_the_rows_packed_one_at_a_time(tmp_path):
+    """The one-pass writing of a segment stores the bytes :func:`_pack` gives each row."""
+    rng = np.random.default_rng(7)
+    per_article = [np.unique(rng.integers(0, 2**44, 3000, dtype=np.int64)) for _ in range(20)]
+    keys = np.concatenate(per_article)
+    owners = np.repeat(np.arange(100, 120, dtype=np.int64), [len(k) for k in per_article])
+    keys[5] = keys[4]
+    owners[5] = owners[4]  # a repeated posting is stored once
+    con = connect(tmp_path / "s.db", None, create=True)
+    write_segment(con, keys, owners)
+    pairs = sorted(set(zip(keys.tolist(), owners.tolist())))
+    stored = con.execute("SELECT bucket, base, width, n, keys, articles FROM postings ORDER BY bucket").fetchall()
+    expected = []
+    for bucket in sorted({k >> 32 for k, _ in pairs}):
+        mine = [(k, o) for k, o in pairs if k >> 32 == bucket]
+        suffixes = np.array([k & 0xFFFFFFFF for k, _ in mine], dtype=np.uint32)
+        offsets = np.array([o - 100 for _, o in mine], dtype=np.uint64)
+        expected.append((bucket, 100, *_pack(suffixes, offsets)))
+    assert stored == expected
+    assert con.execute("SELECT postings, first, last FROM segments").fetchall() == [(len(pairs), 100, 119)]
+
+
+def test_bodies_are_those_of_a_fresh_compressor():
+    """Bodies compressed with a copy of one primed compressor are the bytes a new one gives."""
+    import zlib
+
+    words = build_dictionary(TEXTS.values())
+    for text in TEXTS.values():
+        data = f"{{}}\n{text}".encode("utf-8", "surrogatepass")
+        fresh = zlib.compressobj(3, zlib.DEFLATED, -15, 9, zlib.Z_DEFAULT_STRATEGY, words)
+        assert compress_body("{}", text, words) == fresh.compress(data) + fresh.flush()
+        plain = zlib.compressobj(3, zlib.DEFLATED, -15, 9)
+        assert compress_body("{}", text, b"") == plain.compress(data) + plain.flush()
 
 
 def test_runs_are_cut_and_shared_runs_never_undercounted():

@@ -34,7 +34,7 @@ import sqlite3
 import numpy as np
 
 from ..text import ranks
-from .codec import decode_keys, encode_keys
+from .codec import decode_keys, encode_key_rows, encode_keys
 from .features import KEY_BITS
 
 __all__ = [
@@ -81,12 +81,25 @@ def _record(conn: sqlite3.Connection, segment: int, postings: int, first: int, l
 
 def _write_sorted(conn: sqlite3.Connection, segment: int, packed: np.ndarray, base: int) -> None:
     """Postings sorted as ``key << 20 | offset`` (distinct), as rows of ``segment``."""
-    buckets = (packed >> np.uint64(_OFFSET_BITS + _LOW)).astype(np.int64)
-    suffixes = ((packed >> np.uint64(_OFFSET_BITS)) & _LOW_MASK).astype(np.uint32)
+    # Where each 12-bit prefix begins, by binary search: no per-posting bucket array.
+    edges = np.arange(2 ** (KEY_BITS - _LOW), dtype=np.uint64) << np.uint64(_OFFSET_BITS + _LOW)
+    bounds = np.append(np.searchsorted(packed, edges), len(packed))
+    buckets = np.flatnonzero(bounds[1:] > bounds[:-1])
+    starts, ends = bounds[buckets], bounds[buckets + 1]
+    suffixes = (packed >> np.uint64(_OFFSET_BITS)).astype(np.uint32)  # the cast keeps the low 32 bits
     offsets = packed & np.uint64(2**_OFFSET_BITS - 1)
-    starts = np.flatnonzero(np.concatenate(([True], buckets[1:] != buckets[:-1])))
-    ends = np.append(starts[1:], len(packed))
-    _insert(conn, segment, ((int(buckets[s]), base, suffixes[s:e], offsets[s:e]) for s, e in zip(starts, ends)))
+    if int(offsets.max()) >= 2**16:
+        _insert(conn, segment, ((int(b), base, suffixes[s:e], offsets[s:e]) for b, s, e in zip(buckets, starts, ends)))
+        return
+    # Every row 16-bit (as :func:`_pack` decides a row at a time): the keys encoded in one pass.
+    narrow = offsets.astype("<u2")
+    conn.executemany(
+        "INSERT INTO postings (bucket, segment, base, width, n, keys, articles) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            (b, segment, base, 2, e - s, blob, narrow[s:e].tobytes())
+            for b, s, e, blob in zip(buckets.tolist(), starts.tolist(), ends.tolist(), encode_key_rows(suffixes, starts))
+        ),
+    )
 
 
 def write_segment(conn: sqlite3.Connection, keys: np.ndarray, owners: np.ndarray) -> None:
@@ -101,9 +114,16 @@ def write_segment(conn: sqlite3.Connection, keys: np.ndarray, owners: np.ndarray
     offsets = (owners - base).astype(np.uint64)
     if int(offsets.max()) >= 2**_OFFSET_BITS:
         raise ValueError("a segment's articles must span fewer than 2**20 rowids")
-    # One sort of (key, article) packed in 64 bits: cheaper than a lexsort.
-    packed = np.sort((keys.astype(np.uint64) << np.uint64(_OFFSET_BITS)) | offsets)
-    packed = packed[np.concatenate(([True], packed[1:] != packed[:-1]))]
+    # One sort of (key, article) packed in 64 bits: cheaper than a lexsort. In place: a batch holds millions.
+    packed = keys.astype(np.uint64)
+    packed <<= np.uint64(_OFFSET_BITS)
+    packed |= offsets
+    del offsets
+    packed.sort()
+    repeated = packed[1:] == packed[:-1]
+    if repeated.any():
+        packed = packed[np.concatenate(([True], ~repeated))]
+    del repeated
     segment = _next_segment(conn)
     _write_sorted(conn, segment, packed, base)
     _record(conn, segment, len(packed), base, int(owners.max()))
