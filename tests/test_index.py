@@ -99,6 +99,37 @@ def test_check_finds_what_a_scan_of_the_union_finds(corpus, tmp_path, name):
             assert a.text[p.a_start : p.a_end] and b.text[p.b_start : p.b_end]
 
 
+def test_runs_cut_short_enough_to_collide_still_give_what_a_scan_finds(corpus, tmp_path, monkeypatch):
+    """The index keeps three-word runs cut to 24 bits; the pairs they keep are checked again on exact runs.
+
+    At 8 bits many runs collide by chance, so the cut runs keep pairs that
+    the exact check must drop before aligning (as the scan does).
+    """
+    from reuse.index import codec
+
+    monkeypatch.setattr(codec, "RUN_BITS", 8)
+    config = CONFIGS["many-shared-runs"]
+    add_folder(corpus["old"], tmp_path / "i.db", config)
+    result = check(corpus["new"], tmp_path / "i.db", config)
+    new = {p.name for p in corpus["new"].iterdir()}
+    assert _found(result.pairs) == _found(_with_new(reuse.scan(corpus["all"], config).pairs, new))
+
+
+def test_html_pages_added_over_two_processes_are_stored_as_with_one(tmp_path):
+    import sqlite3
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    body = "<p>The minister said the plan to rebuild the old bridge was on track and would finish next spring.</p>" * 6
+    for k in range(5):
+        (pages / f"p{k}.html").write_text(f"<html><head><title>Story {k}</title></head><body><article>{body}</article></body></html>", encoding="utf-8")
+    rows = []
+    for jobs in (1, 2):
+        add_folder(pages, tmp_path / f"{jobs}.db", jobs=jobs)
+        rows.append(sqlite3.connect(tmp_path / f"{jobs}.db").execute("SELECT * FROM articles ORDER BY rowid").fetchall())
+    assert len(rows[0]) == 5 and rows[0] == rows[1]
+
+
 def test_the_shared_runs_check_matters_on_this_corpus(corpus):
     """Without the check on shared three-word runs the union scan would find more pairs with a new article.
 

@@ -107,10 +107,36 @@ def test_bodies_are_those_of_a_fresh_compressor():
     words = build_dictionary(TEXTS.values())
     for text in TEXTS.values():
         data = f"{{}}\n{text}".encode("utf-8", "surrogatepass")
-        fresh = zlib.compressobj(3, zlib.DEFLATED, -15, 9, zlib.Z_DEFAULT_STRATEGY, words)
+        fresh = zlib.compressobj(3, zlib.DEFLATED, 15, 9, zlib.Z_DEFAULT_STRATEGY, words)
         assert compress_body("{}", text, words) == fresh.compress(data) + fresh.flush()
-        plain = zlib.compressobj(3, zlib.DEFLATED, -15, 9)
+        plain = zlib.compressobj(3, zlib.DEFLATED, 15, 9)
         assert compress_body("{}", text, b"") == plain.compress(data) + plain.flush()
+
+
+@pytest.mark.parametrize("damage", ["cut short", "bit flipped", "bytes appended"])
+def test_a_damaged_body_is_an_error_not_other_text(damage):
+    words = build_dictionary(TEXTS.values())
+    body = bytearray(compress_body('{"outlet": "x"}', "The minister said the plan was on track. " * 40, words))
+    if damage == "cut short":
+        body = body[: len(body) // 2]
+    elif damage == "bit flipped":
+        body[-3] ^= 0x10
+    else:
+        body += b"\0"
+    with pytest.raises(ValueError):
+        decompress_body(bytes(body), words)
+
+
+def test_checking_against_an_index_with_a_damaged_article_says_to_rebuild(tmp_path):
+    db = tmp_path / "i.db"
+    text = "The minister said the plan to rebuild the old bridge was on track and would finish next spring. " * 8
+    add_articles(db, [Article(id="stored", text=text, outlet="o")])
+    con = sqlite3.connect(db)
+    con.execute("UPDATE articles SET body = substr(body, 1, 20)")
+    con.commit()
+    con.close()
+    with pytest.raises(IndexFileError, match=r"damaged: the stored article 'stored' cannot be read back .*reuse index add FOLDER --index NEW_PATH"):
+        check_articles(db, [Article(id="new", text=text, outlet="p")])
 
 
 def test_runs_are_cut_and_shared_runs_never_undercounted():

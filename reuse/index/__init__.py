@@ -50,9 +50,9 @@ class FolderAdd:
 def add_folder(
     folder: str | PathLike, index: str | PathLike, config: ScanConfig | None = None, *, jobs: int = 1, progress=None
 ) -> FolderAdd:
-    """Load the articles under ``folder`` (ids as ``reuse scan`` gives them) and add them, reading in ``jobs`` processes."""
+    """Load the articles under ``folder`` (ids as ``reuse scan`` gives them) and add them, loading HTML pages and reading in ``jobs`` processes."""
     config = config or ScanConfig()
-    loaded = load_articles(folder, config.load, progress=progress)
+    loaded = load_articles(folder, config.load, progress=progress, jobs=jobs)
     result = add_articles(index, loaded.articles, config, jobs=jobs, progress=progress)
     return FolderAdd(result, loaded.skipped, loaded.warnings)
 
@@ -70,10 +70,10 @@ def check(
 
     In each pair of the result ``a`` is an article of ``folder`` and ``b``
     the article it shares text with: a stored one or another of ``folder``.
-    ``jobs``: processes to read the new articles in (the result is the same).
+    ``jobs``: processes to load (HTML pages) and read the new articles in (the result is the same).
     """
     config = config or ScanConfig()
-    loaded = load_articles(folder, config.load, progress=progress)
+    loaded = load_articles(folder, config.load, progress=progress, jobs=jobs)
     result = check_articles(
         index, loaded.articles, config, skipped=loaded.skipped, warnings=loaded.warnings, jobs=jobs, progress=progress
     )

@@ -269,7 +269,17 @@ def stored_articles(conn: sqlite3.Connection, rowids) -> list[tuple[int, str, st
         rowids,
     )
     words = dictionary(conn)
-    return [(r[0], r[1], r[2], bool(r[3]), *decompress_body(r[4], words)) for r in rows]
+    out = []
+    for rowid, article_id, language, detected, body in rows:
+        try:
+            meta, text = decompress_body(body, words)
+        except ValueError as exc:
+            raise IndexFileError(
+                f"The index is damaged: the stored article {article_id!r} cannot be read back ({exc}). "
+                "Rebuild it with 'reuse index add FOLDER --index NEW_PATH'."
+            ) from exc
+        out.append((rowid, article_id, language, bool(detected), meta, text))
+    return out
 
 
 def dictionary(conn: sqlite3.Connection) -> bytes:
