@@ -26,7 +26,7 @@ their content words alone, and aligning them was most of the scan's time.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -310,15 +310,21 @@ def shared_runs(a: np.ndarray, b: np.ndarray) -> int:
 
 
 def verify_candidates(
-    candidates: Sequence[tuple[int, int]], trigrams: Sequence[np.ndarray], config: CandidateConfig
+    candidates: Sequence[tuple[int, int]],
+    trigrams: Sequence[np.ndarray],
+    config: CandidateConfig,
+    shared: Callable[[np.ndarray, np.ndarray], int] | None = None,
 ) -> list[tuple[int, int]]:
     """The candidate pairs whose articles share at least ``config.min_shared_trigrams`` three-word runs.
 
     ``trigrams`` holds each article's :func:`trigram_set` (usable words), in
     article order. Two reports of one story collide in LSH on their content
-    words; this cheap check keeps them from the costly alignment.
+    words; this cheap check keeps them from the costly alignment. ``shared``
+    counts the runs two articles share (:func:`shared_runs`; the index
+    passes its count for runs cut short).
     """
     need = config.min_shared_trigrams
     if need == 0:
         return list(candidates)
-    return [(i, j) for i, j in candidates if shared_runs(trigrams[i], trigrams[j]) >= need]
+    shared = shared or shared_runs
+    return [(i, j) for i, j in candidates if shared(trigrams[i], trigrams[j]) >= need]

@@ -227,8 +227,7 @@ def _verified(
         return _keep_used(candidates, rowids, len(new))
     stored = stored_runs(conn, rowids.tolist())
     runs = [cut_runs(f.runs) for f in new] + [stored[r] for r in rowids.tolist()]
-    kept = [(i, j) for i, j in candidates if shared_at_most(runs[i], runs[j]) >= need]
-    return _keep_used(kept, rowids, len(new))
+    return _keep_used(verify_candidates(candidates, runs, config.candidates, shared_at_most), rowids, len(new))
 
 
 def _keep_used(pairs: list[tuple[int, int]], rowids: np.ndarray, n_new: int) -> tuple[list[tuple[int, int]], np.ndarray]:

@@ -50,13 +50,15 @@ __all__ = [
 
 # Of the KEY_BITS of a band key, the top 12 name the row and the low 32 are stored.
 _LOW = 32
-_LOW_MASK = np.uint64(0xFFFFFFFF)
 #: Article offsets are packed under the key in one 64-bit sort key.
 _OFFSET_BITS = 64 - KEY_BITS
 #: Segments of one size class merged at once (the size classes are powers of this).
 MERGE_FACTOR = 4
 #: A merged segment's articles must span fewer rowids than this, so that offsets stay 16-bit.
 _SPAN = 2**16
+
+
+_INSERT = "INSERT INTO postings (bucket, segment, base, width, n, keys, articles) VALUES (?, ?, ?, ?, ?, ?, ?)"
 
 
 def _pack(suffixes: np.ndarray, offsets: np.ndarray) -> tuple[int, int, bytes, bytes]:
@@ -66,7 +68,7 @@ def _pack(suffixes: np.ndarray, offsets: np.ndarray) -> tuple[int, int, bytes, b
 
 def _insert(conn: sqlite3.Connection, segment: int, rows) -> None:
     conn.executemany(
-        "INSERT INTO postings (bucket, segment, base, width, n, keys, articles) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        _INSERT,
         ((bucket, segment, base, *_pack(suffixes, offsets)) for bucket, base, suffixes, offsets in rows),
     )
 
@@ -94,7 +96,7 @@ def _write_sorted(conn: sqlite3.Connection, segment: int, packed: np.ndarray, ba
     # Every row 16-bit (as :func:`_pack` decides a row at a time): the keys encoded in one pass.
     narrow = offsets.astype("<u2")
     conn.executemany(
-        "INSERT INTO postings (bucket, segment, base, width, n, keys, articles) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        _INSERT,
         (
             (b, segment, base, 2, e - s, blob, narrow[s:e].tobytes())
             for b, s, e, blob in zip(buckets.tolist(), starts.tolist(), ends.tolist(), encode_key_rows(suffixes, starts))
@@ -155,8 +157,13 @@ def _rows(conn: sqlite3.Connection, buckets):
         yield _decoded(row)
 
 
+def _sql_list(values) -> str:
+    """Integers for an SQL ``IN (...)``: ``1,2,3``."""
+    return ",".join(str(int(v)) for v in values)
+
+
 def _json_list(values) -> str:
-    return "[" + ",".join(str(int(v)) for v in values) + "]"
+    return f"[{_sql_list(values)}]"
 
 
 def find(conn: sqlite3.Connection, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -212,7 +219,7 @@ def _rewrite(conn: sqlite3.Connection, segments: list[int], chunk_of) -> list[tu
     """
     first_new = _next_segment(conn)
     dead = dead_articles(conn)
-    chosen = ",".join(str(int(s)) for s in segments)
+    chosen = _sql_list(segments)
     made: dict[int, list[int]] = {}
     pending: list = []
 
@@ -285,7 +292,7 @@ def segments_to_merge(conn: sqlite3.Connection) -> list[int]:
 def merge_segments(conn: sqlite3.Connection, segments: list[int]) -> None:
     """Rewrite ``segments`` as one, without dead postings (inside the caller's transaction)."""
     first = conn.execute(
-        f"SELECT min(first), max(last) FROM segments WHERE segment IN ({','.join(str(int(s)) for s in segments)})"
+        f"SELECT min(first), max(last) FROM segments WHERE segment IN ({_sql_list(segments)})"
     ).fetchone()
     if first[0] is None:
         return

@@ -18,7 +18,7 @@ from ..pipeline import sorted_unique
 from .codec import build_dictionary
 from .reader import Row, read_rows, row_of
 from .postings import compact, mark_dead, merge_segments, segments_to_merge, write_segment
-from .store import connect, current_languages, release_free_pages, current_rows, dictionary, index_config, last_versions, stored_articles
+from .store import connect, current_languages, release_free_pages, current_rows, index_config, last_versions, stored_articles
 
 __all__ = ["AddResult", "RemoveResult", "add_articles", "remove_articles"]
 
@@ -190,8 +190,10 @@ def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfi
 def _dictionary(conn: sqlite3.Connection, batch: Sequence[Article]) -> bytes:
     """The index's zlib dictionary; the first batch with articles makes it from its first articles' words."""
     stored = conn.execute("SELECT words FROM dictionary WHERE id = 0").fetchone()
-    if stored is not None or not batch:
-        return dictionary(conn)
+    if stored is not None:
+        return bytes(stored[0])
+    if not batch:
+        return b""
     words = build_dictionary(a.text for a in batch[:_DICTIONARY_SAMPLE])
     conn.execute("INSERT INTO dictionary (id, words) VALUES (0, ?)", (words,))
     return words
