@@ -36,7 +36,7 @@ from cydifflib import Match, SequenceMatcher  # difflib's algorithm, compiled: t
 from .config import AlignConfig
 from .model import Extent, Pair, Passage, ReuseKind
 from .prepared import MIN_RUN, Prepared, prepare
-from .text import analyze, ranks
+from .text import analyze, counted, ranks
 
 __all__ = ["Prepared", "align_pair", "prepare", "sentence_similarity"]
 
@@ -74,7 +74,7 @@ def _verbatim_hits(pa: Prepared, pb: Prepared, min_runs: int = 1) -> dict[tuple[
         sent_j = pb.gram_sentence[np.repeat(np.repeat(b_first, a_count), partners) + ranks(partners)]
     # Sentence indices may be -1 (a word outside every sentence): shift by one to encode.
     width = len(pb.sent_spans) + 1
-    keys, hits = _counted((sent_i + 1) * width + (sent_j + 1))
+    keys, hits = counted((sent_i + 1) * width + (sent_j + 1))
     if min_runs > 1:
         keys, hits = keys[hits >= min_runs], hits[hits >= min_runs]
     return dict(zip(zip((keys // width - 1).tolist(), (keys % width - 1).tolist()), hits.tolist()))
@@ -89,19 +89,6 @@ def _shared(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     both = np.concatenate((a, b))
     both.sort()
     return both[:-1][both[1:] == both[:-1]]
-
-
-def _counted(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Distinct ``values``, sorted, and how often each occurs (``np.unique`` is slow on small arrays).
-
-    >>> [x.tolist() for x in _counted(np.array([5, 2, 5, 5]))]
-    [[2, 5], [1, 3]]
-    """
-    ordered = np.sort(values)
-    if len(ordered) == 0:
-        return ordered, np.zeros(0, dtype=np.int64)
-    firsts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
-    return ordered[firsts], np.diff(np.append(firsts, len(ordered)))
 
 
 def _seeds(pa: Prepared, pb: Prepared, config: AlignConfig) -> tuple[list[tuple[int, int, float]], np.ndarray]:
@@ -278,9 +265,9 @@ def _pair_kind(passages: list[Passage], sizes: list[int], config: AlignConfig) -
     its verbatim share is then taken over all passages.
     """
     own = [(p, n) for p, n in zip(passages, sizes) if p.kind is not ReuseKind.SHARED_QUOTES]
-    counted = own or list(zip(passages, sizes))
-    weight = max(1, sum(n for _, n in counted))
-    matched = sum(p.verbatim_share * n for p, n in counted)
+    weighed = own or list(zip(passages, sizes))
+    weight = max(1, sum(n for _, n in weighed))
+    matched = sum(p.verbatim_share * n for p, n in weighed)
     verbatim = matched / weight
     if not own:
         return ReuseKind.SHARED_QUOTES, verbatim

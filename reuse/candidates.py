@@ -34,7 +34,7 @@ import numpy as np
 from .config import CandidateConfig
 from .errors import workspace_error
 from .sketch import CHANNELS, Sketch
-from .text import ngram_hashes, ranks, unique_sorted
+from .text import counted, ngram_hashes, ranks, unique_sorted
 
 __all__ = [
     "BandTable",
@@ -108,9 +108,9 @@ def _bucket_pairs(keys: np.ndarray, owners: np.ndarray, max_bucket: int) -> np.n
 
 def _capped(codes: np.ndarray, cap: int) -> np.ndarray:
     """``codes`` sorted, each kept at most ``cap`` times: enough to count up to a threshold of ``cap``."""
-    codes = np.sort(codes)
     if cap <= 1 or len(codes) == 0:
-        return codes[np.concatenate(([True], codes[1:] != codes[:-1]))] if len(codes) else codes
+        return unique_sorted(codes)
+    codes = np.sort(codes)
     firsts = np.flatnonzero(np.concatenate(([True], codes[1:] != codes[:-1])))
     rank = np.arange(len(codes)) - np.repeat(firsts, np.diff(np.append(firsts, len(codes))))
     return codes[rank < cap]
@@ -151,12 +151,9 @@ def candidate_pairs(parts: Iterable[tuple[str, np.ndarray]], config: CandidateCo
         top = max(int(p[-1]) for p in pieces) + 1
         bounds = [np.uint64(top * k // _MERGE_PIECES) for k in range(_MERGE_PIECES + 1)]  # exact: codes pass 2**53
         for lo, hi in zip(bounds[:-1], bounds[1:]):
-            merged = np.sort(np.concatenate([p[np.searchsorted(p, lo) : np.searchsorted(p, hi)] for p in pieces]))
-            if len(merged) == 0:
-                continue
-            firsts = np.flatnonzero(np.concatenate(([True], merged[1:] != merged[:-1])))
-            counts = np.diff(np.append(firsts, len(merged)))
-            kept.append(merged[firsts[counts >= needed]])
+            values, counts = counted(np.concatenate([p[np.searchsorted(p, lo) : np.searchsorted(p, hi)] for p in pieces]))
+            if len(values):
+                kept.append(values[counts >= needed])
     codes = unique_sorted(np.concatenate(kept)) if kept else _NO_PAIRS
     return [(int(c >> 32), int(c & 0xFFFFFFFF)) for c in codes.tolist()]
 

@@ -147,7 +147,7 @@ def clean(text: str) -> str:
 
 def no_surrogates(text: str) -> str:
     """``text`` with each lone surrogate replaced by U+FFFD (the same length)."""
-    return _LONE_SURROGATE.sub("\ufffd", text) if _LONE_SURROGATE.search(text) else text
+    return _LONE_SURROGATE.sub("\ufffd", text)  # the same object back when there is none
 
 
 def _nfc(text: str) -> str:

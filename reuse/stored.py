@@ -33,7 +33,7 @@ import numpy as np
 from .errors import workspace_error
 from .text import Analysis
 
-__all__ = ["Place", "WordArrays", "WordArrayTable", "load_word_array", "load_word_arrays", "write_word_arrays"]
+__all__ = ["Place", "WordArrays", "WordArrayTable", "load_word_arrays", "write_word_arrays"]
 
 #: Offsets above this do not fit the block's 32-bit spans: such an article is analysed again instead.
 _MAX_OFFSET = 2**31 - 1
@@ -110,11 +110,6 @@ def write_word_arrays(folder: str | Path, name: str, readings: Sequence[WordArra
     except OSError as exc:
         raise workspace_error(folder, exc) from exc
     return path, offsets, words, lines
-
-
-def load_word_array(place: Place, language: str | None) -> WordArrays:
-    """The :class:`WordArrays` at ``place``; ``language`` is the one the article was read in (``None`` for none)."""
-    return load_word_arrays([(place, language)])[0]
 
 
 def load_word_arrays(items: Sequence[tuple[Place, str | None]]) -> list[WordArrays]:

@@ -358,6 +358,19 @@ def unique_sorted(values: np.ndarray) -> np.ndarray:
     return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))]
 
 
+def counted(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct ``values``, sorted, and how often each occurs (as :func:`unique_sorted`, faster than ``np.unique``).
+
+    >>> [x.tolist() for x in counted(np.array([5, 2, 5, 5]))]
+    [[2, 5], [1, 3]]
+    """
+    ordered = np.sort(values)
+    if len(ordered) == 0:
+        return ordered, np.zeros(0, dtype=np.int64)
+    firsts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+    return ordered[firsts], np.diff(np.append(firsts, len(ordered)))
+
+
 def ranks(counts: np.ndarray) -> np.ndarray:
     """``0, 1, ..., c - 1`` for each count ``c``, concatenated (positions within groups).
 

@@ -15,7 +15,7 @@ from reuse.errors import WorkSpaceError
 from reuse.load import load_articles
 from reuse.model import Article
 from reuse.pipeline import sorted_unique
-from reuse.stored import Place, WordArrayTable, load_word_array, load_word_arrays, write_word_arrays
+from reuse.stored import Place, WordArrayTable, load_word_arrays, write_word_arrays
 from reuse.text import DocumentFrequency
 
 SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
@@ -67,7 +67,7 @@ def test_readings_come_back_as_they_were_written(read, tmp_path):
         assert loaded.usable.dtype == bool and np.array_equal(loaded.usable, written.usable)
         assert loaded.lines == written.lines
     assert any(r.lines for r in readings) and any(len(r.analysis) == 0 for r in readings)
-    assert load_word_array(places[3], readings[3].analysis.language).lines == readings[3].lines
+    assert load_word_arrays([(places[3], readings[3].analysis.language)])[0].lines == readings[3].lines
 
 
 def test_alignment_from_stored_readings_equals_alignment_from_fresh_analysis(corpus, read, tmp_path):
