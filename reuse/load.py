@@ -33,6 +33,7 @@ from .config import LoadConfig
 from .errors import InputError
 from .formats import KINDS, SUPPORTED, _shown, _suffix, read_file
 from .model import Article, Skipped
+from .textstore import TextStore
 
 __all__ = ["ArticleFiles", "LoadResult", "find_article_files", "load_articles", "load_file", "read_article_files"]
 
@@ -133,13 +134,16 @@ def read_article_files(
     *,
     progress: Progress | None = None,
     jobs: int | Any = 1,
+    store: TextStore | None = None,
 ) -> LoadResult:
     """Read the files :func:`find_article_files` found; see :func:`load_articles`.
 
     The formats in ``WORKER_KINDS`` (HTML) are read in chunks over ``jobs``
     while this process reads the others; everything is gathered in the
     walk's order. Dask workers that do not share this machine's disk cannot
-    open the files: then all are read here.
+    open the files: then all are read here. With a ``store``, each text goes
+    to it as soon as its file is read, and the articles keep only where it
+    is (:mod:`reuse.textstore`): loading holds no more than a chunk of texts.
     """
     config = config or LoadConfig()
     entries = files.entries
@@ -163,7 +167,7 @@ def read_article_files(
                 found, skips, warns = next(read)
             else:
                 found, skips, warns = formats.read_file(entry[1], entry[0], config)
-            articles += found
+            articles += [replace(a, text=store.put(a.text)) for a in found] if store is not None else found
             skipped += skips
             warnings += warns
             if progress:
@@ -174,6 +178,8 @@ def read_article_files(
             f"{html[0]}{others}: main text taken by a simple built-in extractor because trafilatura "
             f"cannot be imported ({formats._trafilatura()[1]}); repair that install for better extraction"
         )
+    if store is not None:
+        store.flush()
     articles = _unique_ids(articles, warnings)
     return LoadResult(tuple(sorted(articles, key=lambda a: a.id)), tuple(skipped), tuple(warnings))
 
@@ -284,7 +290,7 @@ def _unique_ids(articles: list[Article], warnings: list[str]) -> list[Article]:
                 f"{art.path}: id '{art.id}' is already used by {where}; renamed '{new_id}' "
                 "(give every article its own id)"
             )
-            art = replace(art, id=new_id)
+            art = art.renamed(new_id)
         first.setdefault(art.id, art.path)
         unique.append(art)
     return unique

@@ -6,6 +6,7 @@ Character offsets into ``Article.text`` are the one currency for passages:
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -58,6 +59,27 @@ class Relation(str, enum.Enum):
         return self.value
 
 
+class _Text:
+    """``Article.text``: a ``str``, or where a scan stored it on disk (read back at each access).
+
+    Anything with a ``read()`` that returns the text may stand for it
+    (:class:`reuse.textstore.StoredText`); equality, hashing, ``repr`` and
+    ``dataclasses.replace`` see the text itself.
+    """
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: object, objtype: type | None = None) -> str:
+        if obj is None:
+            raise AttributeError(self.name)  # a required field: no default
+        value = obj.__dict__[self.name]
+        return value if isinstance(value, str) else value.read()
+
+    def __set__(self, obj: object, value: object) -> None:  # only ``__init__`` gets here: the class is frozen
+        obj.__dict__[self.name] = value
+
+
 @dataclass(frozen=True)
 class Article:
     """One news article as loaded.
@@ -68,7 +90,9 @@ class Article:
         Unique within a scan: the path relative to the scanned folder, or a
         record's own ``id``, or ``<path>#<record number>``.
     text : str
-        The main text. Every offset in a report indexes this string.
+        The main text. Every offset in a report indexes this string. A scan
+        keeps it on disk (:mod:`reuse.textstore`) and reads it back on
+        access; :meth:`in_memory` gives the article with it in memory.
     outlet : str
         Who published it: metadata, else the URL's domain, else the file name.
     title, url : str or None
@@ -83,13 +107,26 @@ class Article:
     """
 
     id: str
-    text: str
+    text: str = _Text()  # type: ignore[assignment]
     outlet: str
     title: str | None = None
     url: str | None = None
     published: str | None = None
     path: str = ""
     canonical: str | None = None
+
+    @property
+    def stored(self) -> bool:
+        """Whether the text is on disk (each access reads it) rather than in memory."""
+        return not isinstance(self.__dict__["text"], str)
+
+    def in_memory(self) -> Article:
+        """This article with its text in memory: itself, or a copy that read the text once."""
+        return dataclasses.replace(self, text=self.text) if self.stored else self
+
+    def renamed(self, new_id: str) -> Article:
+        """This article under another id; a stored text stays stored."""
+        return dataclasses.replace(self, id=new_id, text=self.__dict__["text"])
 
     @property
     def words(self) -> int:

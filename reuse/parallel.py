@@ -12,7 +12,10 @@ article (band keys, distinct line keys, stems and three-word runs), never
 its word arrays: those the worker writes to the scan's temporary folder
 (:mod:`reuse.stored`), and alignment reads back the articles of its
 pairs and drops them with the chunk (Dask workers on other machines
-analyse them again).
+analyse them again). The texts are on disk too (:mod:`reuse.textstore`):
+a chunk brings where its articles' texts are, and the worker reads each
+once for the length of the chunk (Dask workers on other machines are sent
+the texts).
 """
 
 from __future__ import annotations
@@ -109,6 +112,7 @@ def masks(article: Article, analysis, config: ScanConfig):
 def read_chunk(chunk: Sequence[tuple[Article, str | None]]) -> tuple[list[ArticleSketch], list[WordArrays]]:
     """Read each ``(article, language)`` (``None`` guesses the language from the article): what the scan keeps, and what alignment needs."""
     config: ScanConfig = _SHARED["config"]
+    chunk = [(article.in_memory(), language) for article, language in chunk]  # a stored text is read once
     analyses = analyze_many([article.text for article, _ in chunk], [language for _, language in chunk])
     read = [(analysis, *masks(article, analysis, config)) for (article, _), analysis in zip(chunk, analyses)]
     sketches = sketch_articles([(analysis, usable) for analysis, _, usable in read], config.sketch, config.candidates)
@@ -172,6 +176,7 @@ def align_chunk(chunk: tuple[Sequence[tuple[int, int]], dict[int, tuple[Article,
     def view(i: int):
         if i not in views:
             article, language, _ = articles[i]
+            article = article.in_memory()
             if i in arrays:
                 stored_arrays = arrays.pop(i)
                 analysis, usable, lines = stored_arrays.analysis, stored_arrays.usable, stored_arrays.lines
@@ -192,7 +197,7 @@ def align_chunk(chunk: tuple[Sequence[tuple[int, int]], dict[int, tuple[Article,
 def provenance_chunk(chunk: tuple[Sequence[Article], list[Pair]]) -> list[Pair]:
     """The directions of the pairs of whole clusters, given the articles they join (see :func:`infer_directions`)."""
     articles, pairs = chunk
-    return infer_directions(articles, pairs)
+    return infer_directions([article.in_memory() for article in articles], pairs)
 
 
 def _warm(config: ScanConfig) -> None:

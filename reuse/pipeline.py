@@ -29,6 +29,7 @@ from .outlets import link_outlets
 from .parallel import SHORT, ArticleSketch, align_chunk, map_chunks, provenance_chunk, read_and_store
 from .stored import WordArrayTable
 from .text import DocumentFrequency
+from .textstore import TextStore, portable
 
 __all__ = ["ProgressCallback", "scan", "scan_articles"]
 
@@ -100,7 +101,8 @@ def scan(
         files = find_article_files(folder)
     with parallel.workers(jobs, scheduler) as engine:
         with timer.stage("load"):
-            loaded = read_article_files(files, config.load, progress=progress, jobs=engine)
+            # Texts go to disk as they are read: the result's articles read them back when asked.
+            loaded = read_article_files(files, config.load, progress=progress, jobs=engine, store=TextStore())
         return _scan(loaded.articles, loaded.skipped, loaded.warnings, config, progress, timer, engine)
 
 
@@ -243,7 +245,7 @@ def _read_all(
     def tasks(name: str, indices: list[int], language: str | None) -> Iterable[tuple]:
         for first in range(0, len(indices), parallel.READ_CHUNK):
             part = indices[first : first + parallel.READ_CHUNK]
-            yield f"{name}{first}", part, [(articles[k], language) for k in part], folder, table.bands
+            yield f"{name}{first}", part, [(portable(articles[k], folder is not None), language) for k in part], folder, table.bands
 
     languages: Counter[str] = Counter()
     again: list[int] = []
@@ -312,7 +314,7 @@ def _align_all(
     shared = parallel.shares_disk(engine)  # asked again: Dask workers on other machines may have joined since reading
     plan = _align_plan(candidates, parallel.ALIGN_CHUNK)
     todo = (
-        (chunk, {i: (articles[i], languages[i], stored.place(i) if shared else None) for pair in chunk for i in pair})
+        (chunk, {i: (portable(articles[i], shared), languages[i], stored.place(i) if shared else None) for pair in chunk for i in pair})
         for chunk in ([candidates[k] for k in ks] for ks in plan)
     )
     rank = {(articles[i].id, articles[j].id): k for k, (i, j) in enumerate(candidates)}
@@ -342,7 +344,8 @@ def _directions(articles: tuple[Article, ...], pairs: list[Pair], config: ScanCo
     index = {a.id: k for k, a in enumerate(articles)}
     edges = [(index[p.a], index[p.b]) for p in pairs]
     plan = _packed(_components(edges), parallel.PROVENANCE_CHUNK)
-    todo = (([articles[i] for i in sorted({i for k in ks for i in edges[k]})], [pairs[k] for k in ks]) for ks in plan)
+    shared = parallel.shares_disk(engine)
+    todo = (([portable(articles[i], shared) for i in sorted({i for k in ks for i in edges[k]})], [pairs[k] for k in ks]) for ks in plan)
     out = list(pairs)
     for ks, found in zip(plan, map_chunks(provenance_chunk, todo, engine, (config,))):
         for k, pair in zip(ks, found):

@@ -80,11 +80,15 @@ def _width(text: str) -> int:
     >>> _width("abc"), _width("新闻")
     (3, 4)
     """
+    if text.isascii():  # one column each: the common case, and the summary of a big scan wraps millions of words
+        return len(text)
     return sum(_char_width(c) for c in text)
 
 
 def _cut(text: str, width: int) -> str:
     """The longest prefix of ``text`` that fits in ``width`` columns."""
+    if text.isascii():
+        return text[: max(0, width)]
     used = 0
     for i, char in enumerate(text):
         used += _char_width(char)

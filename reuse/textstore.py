@@ -1,0 +1,185 @@
+"""Article texts kept on disk while a scan runs, read back when a stage needs one.
+
+A scan of a million articles must not hold a million texts: its memory is
+bounded by the sketches. So :func:`reuse.scan` writes each text, as soon as
+it is loaded, to a :class:`TextStore` (one append-only UTF-8 file in the
+temporary folder), and the :class:`~reuse.model.Article` keeps only a
+:class:`StoredText`, the file and the byte range. Reading ``article.text``
+reads it back: one positioned read and a decode, a few microseconds for a
+news article. Stages that use a text many times take the article with its
+text in memory for the length of one chunk (:meth:`Article.in_memory
+<reuse.model.Article.in_memory>`).
+
+A :class:`StoredText` pickles as the file's path and the range, so a worker
+process on this machine reads the text itself instead of being sent it
+(workers elsewhere, which do not share this disk, are sent the text:
+:func:`portable`). The file lives as long as its store object, which every
+article made from it references: it is removed when the last of them is
+gone, or when the process ends.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import threading
+import weakref
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import WorkSpaceError, workspace_error
+
+__all__ = ["StoredText", "TextStore", "portable"]
+
+#: Bytes of texts gathered before they are written to the file.
+WRITE_BUFFER = 1 << 20
+
+#: The stores of this process, by path: a text unpickled here finds its store and keeps it alive.
+_LIVE: weakref.WeakValueDictionary[str, TextStore] = weakref.WeakValueDictionary()
+#: Read-only descriptors of store files, opened once per process.
+_FDS: dict[str, int] = {}
+_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class StoredText:
+    """Where one text is: ``size`` bytes of UTF-8 at ``offset`` in the store file ``path``."""
+
+    path: str
+    offset: int
+    size: int
+    store: TextStore | None = field(default=None, repr=False, compare=False)
+
+    def read(self) -> str:
+        """The text, read back from the store file."""
+        return _read(self.path, self.offset, self.size).decode("utf-8", "surrogatepass")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        if self.store is not None:
+            self.store.flush()  # sent to another process: it reads the file
+        return _restore, (self.path, self.offset, self.size)
+
+
+def _restore(path: str, offset: int, size: int) -> StoredText:
+    return StoredText(path, offset, size, _LIVE.get(path))
+
+
+class TextStore:
+    """An append-only file of texts in ``folder`` (the system's temporary folder by default).
+
+    :meth:`put` writes a text and returns where it is; the file is removed
+    when this object is garbage collected or the process ends, never while
+    a :class:`StoredText` from it is alive in this process.
+
+    Raises
+    ------
+    reuse.errors.WorkSpaceError
+        When the file cannot be made or written (no space, no permission):
+        the message names the folder and the fix.
+    """
+
+    def __init__(self, folder: str | None = None) -> None:
+        self.folder = folder or tempfile.gettempdir()
+        try:
+            fd, self.path = tempfile.mkstemp(prefix="reuse-texts-", suffix=".utf8", dir=self.folder)
+        except OSError as exc:
+            raise workspace_error(self.folder, exc) from exc
+        self._file = os.fdopen(fd, "wb", buffering=WRITE_BUFFER)
+        self._size = 0
+        self._unflushed = False
+        self._owner = os.getpid()
+        _LIVE[self.path] = self
+        self._finalizer = weakref.finalize(self, _remove, self.path, self._file, self._owner)
+
+    def put(self, text: str) -> StoredText:
+        """Append ``text``; where it now is."""
+        data = text.encode("utf-8", "surrogatepass")
+        try:
+            self._file.write(data)
+        except OSError as exc:
+            raise workspace_error(self.folder, exc) from exc
+        offset, self._size = self._size, self._size + len(data)
+        self._unflushed = True
+        return StoredText(self.path, offset, len(data), self)
+
+    def flush(self) -> None:
+        """Write out what :meth:`put` buffered, so any process can read it (done before a read here).
+
+        Only the process that made the store writes: a forked worker's copy
+        of the buffer is its parent's to write.
+        """
+        if self._unflushed and os.getpid() == self._owner and not self._file.closed:
+            try:
+                self._file.flush()
+            except OSError as exc:
+                raise workspace_error(self.folder, exc) from exc
+            self._unflushed = False
+
+    @property
+    def size(self) -> int:
+        """Bytes of text stored."""
+        return self._size
+
+    def close(self) -> None:
+        """Remove the file now (the texts from it can no longer be read)."""
+        self._finalizer()
+
+
+def portable(article: Any, shares_disk: bool) -> Any:
+    """``article`` as a worker can use it: as it is where the worker shares this disk, else with its text in memory."""
+    return article if shares_disk else article.in_memory()
+
+
+def _read(path: str, offset: int, size: int) -> bytes:
+    store = _LIVE.get(path)
+    if store is not None:
+        store.flush()
+    fd = _FDS.get(path)
+    try:
+        if fd is None:
+            fd = _FDS[path] = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        data = _pread(fd, size, offset)
+    except OSError as exc:
+        raise WorkSpaceError(
+            f"cannot read an article's text back from {path} ({exc.strerror or exc}): the scan's temporary "
+            "file is gone; keep the temporary folder (TMPDIR) until the scan and its report are done"
+        ) from exc
+    if len(data) != size:
+        raise WorkSpaceError(
+            f"an article's text in {path} is cut short ({len(data)} of {size} bytes): the scan's temporary file "
+            "was changed or truncated; run the scan again"
+        )
+    return data
+
+
+def _pread(fd: int, size: int, offset: int) -> bytes:
+    """``size`` bytes at ``offset`` (fewer only at the end of the file)."""
+    parts, done = [], 0
+    while done < size:
+        if hasattr(os, "pread"):
+            part = os.pread(fd, size - done, offset + done)
+        else:  # Windows: a seek and a read, kept together
+            with _LOCK:
+                os.lseek(fd, offset + done, os.SEEK_SET)
+                part = os.read(fd, size - done)
+        if not part:
+            break
+        parts.append(part)
+        done += len(part)
+    return b"".join(parts)
+
+
+def _remove(path: str, file: Any, owner: int) -> None:
+    if os.getpid() != owner:
+        return  # a forked worker's copy of the store: the file is its parent's
+    fd = _FDS.pop(path, None)
+    for close in (file.close, lambda: fd is not None and os.close(fd)):
+        try:
+            close()
+        except OSError:
+            pass
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
