@@ -27,6 +27,10 @@ Common sources come in four forms:
   places where the upper changed a few of its words), and they share no
   sentence that neither's alignment with it covers (a shared innovation in
   extent);
+* the tree makes one the other's parent, but the child and at least two
+  other texts, none of them the child's copies, share readings the parent
+  lacks: the parent changed the text they kept, so it is not the child's
+  exemplar;
 * one holds readings the other lacks that a third article attests, so
   neither is the other's exemplar: both come from a text the corpus lacks;
   so too when each changed readings that the other and the rest of the
@@ -237,6 +241,12 @@ def _stemma_verdict(pair: Pair, stemma: Stemma) -> tuple[str, Signal] | None:
                 return "common", Signal(
                     "sibling", above, note=f"what they share is also in {above}, which both share text with; "
                     f"neither repeats the other's changes to it nor shares text it lacks",
+                )
+            if count := stemma.agreed(derived, source):
+                return "common", Signal(
+                    "agreed-readings", count, note=f"{derived} and at least two other texts of the cluster, none placed below "
+                    f"{derived} in the tree, share {count} readings that {source} lacks: {source} changed the text they kept, so it is "
+                    f"not {derived}'s exemplar",
                 )
             path = [derived, *chain[: chain.index(source) + 1]]
             sign = 1 if source == x else -1

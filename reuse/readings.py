@@ -11,6 +11,7 @@ builds the cluster's tree from these tests.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from itertools import repeat
 from operator import contains
@@ -22,7 +23,7 @@ import numpy as np
 
 from .model import Article, Pair
 
-__all__ = ["Readings", "attestation", "independent_readings", "repeats_innovations", "shared_innovations", "sides_taken"]
+__all__ = ["Readings", "agreed_readings", "attestation", "independent_readings", "repeats_innovations", "shared_innovations", "sides_taken"]
 
 #: Shared innovations needed to attach an article below a candidate: at least
 #: this many readings, and at least ``INNOVATION_SHARE`` of the article's own
@@ -144,6 +145,32 @@ def independent_readings(graph: nx.Graph, readings: Readings, x: str, z: str, wi
         if len(attested) >= needed:
             return len(attested)
     return 0
+
+
+def agreed_readings(graph: nx.Graph, readings: Readings, x: str, z: str, witnesses: Iterable[str]) -> int:
+    """Readings of ``x`` (in its passages with ``z``) absent from ``z`` that ``ATTEST_WITNESSES`` of ``witnesses`` share against ``z``.
+
+    A witness shares a reading against ``z`` when it holds it in its own
+    passages with ``z`` and ``z`` lacks it there. Where ``x`` and at least
+    two other texts agree against ``z``, the reading is the common text and
+    ``z`` changed it (the agreement of witnesses). Returns the count when it
+    passes both ``ATTESTED_MIN`` and ``ATTESTED_SHARE`` of ``x``'s readings
+    with ``z``, else 0.
+    """
+    pair = _pair_of(graph, x, z)
+    mine = readings.of(pair, x)
+    differ = mine - readings.of(pair, z)
+    needed = max(ATTESTED_MIN, ATTESTED_SHARE * len(mine))
+    if len(differ) < needed:
+        return 0
+    held: Counter[int] = Counter()
+    for w in witnesses:
+        if w in (x, z) or not graph.has_edge(w, z):
+            continue
+        wz = _pair_of(graph, w, z)
+        held.update(differ & (readings.of(wz, w) - readings.of(wz, z)))
+    agreed = sum(1 for count in held.values() if count >= ATTEST_WITNESSES)
+    return agreed if agreed >= needed else 0
 
 
 def shared_innovations(graph: nx.Graph, readings: Readings, x: str, w: str, p: str) -> int:

@@ -31,6 +31,14 @@ module places every article that shares text in a tree:
   that shares no passage with its candidate's own parent (the aligner missed
   it) must repeat the candidate's changes to that parent's text to descend
   from the candidate; else it descends, like the candidate, from the parent.
+* **Agreement against the parent.** Once the tree stands, a parent that
+  lacks readings its child and at least two other texts of the cluster
+  share in their passages with it (texts the tree does not place below the
+  child, so not the child's copies) changed the text they kept: it is not
+  the child's exemplar, and both descend from that text (see
+  :meth:`Stemma.agreed`). One other text alone does not count: the child
+  and it may share an innovation. Only the pair of child and parent is
+  judged again; the tree stands.
 
 Readings and their tests are in :mod:`reuse.readings`; spans and what a
 third text explains of a pair, in :mod:`reuse.coverage`.
@@ -45,7 +53,7 @@ import networkx as nx
 
 from .coverage import covered_chars, side_spans, unexplained_words
 from .model import Article, Pair, ReuseKind
-from .readings import ATTEST_SITES, ATTESTED_MIN, Readings, attestation, independent_readings, repeats_innovations, shared_innovations, sides_taken
+from .readings import ATTEST_SITES, ATTESTED_MIN, Readings, agreed_readings, attestation, independent_readings, repeats_innovations, shared_innovations, sides_taken
 
 __all__ = ["Stemma", "build_stemma"]
 
@@ -97,6 +105,21 @@ class Stemma:
             witnesses = [w for w in self.graph.adj[x] if self.rank[w] > self.rank[x]]
             self._independent[(x, z)] = independent_readings(self.graph, self.readings, x, z, witnesses)
         return self._independent[(x, z)]
+
+    def agreed(self, x: str, z: str) -> int:
+        """Readings of ``x`` that its parent ``z`` lacks and two other texts, none below ``x``, share against ``z``.
+
+        Non-zero means that ``z`` changed text that ``x`` and others kept:
+        ``z`` is not ``x``'s exemplar, and both descend from a text that kept
+        it. The witnesses are ``z``'s other partners that the tree does not
+        put below ``x`` (a copy of ``x`` would repeat its readings). Always 0
+        when ``z`` is not ``x``'s parent, or when the witnesses side with
+        ``z`` where the two differ by a few words.
+        """
+        if self.parent.get(x) != z or not self.graph.has_edge(x, z) or (z, x) in self.kept:
+            return 0
+        witnesses = [w for w in self.graph.adj[z] if w != x and x not in self.ancestors(w)]
+        return agreed_readings(self.graph, self.readings, x, z, witnesses)
 
     def refuses(self, x: str, z: str) -> bool:
         """Whether ``z``, a candidate parent of ``x`` on text alone, is refused by independent readings."""

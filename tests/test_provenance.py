@@ -245,3 +245,52 @@ def test_two_texts_share_only_what_their_common_source_has_unless_they_share_mor
     else:
         assert any(s.name == "sibling" and s.value == "s" for s in d.evidence)
     assert verdicts[("s", "a")].source == "s"
+
+
+# A common text, a parent that reworded eight of its words, and three texts
+# that each add a sentence of their own to the common text, alike in standing
+# (none is a candidate source of another). The parent, the medoid, is the
+# tree's source of all three; the reworded words are too few for shared
+# innovations and too many for a variant site.
+COMMON = " ".join(SENTENCES[:3])
+REWORDED = ("would remain open to cars and bicycles while", "stays usable for motorists plus cyclists pending")
+
+
+def _parent_and_children(kept_by: tuple[str, ...]):
+    from reuse.model import Extent, Pair, Passage, ReuseKind
+
+    parent = _edit(COMMON, [REWORDED])
+    own = dict(zip("xyw", SENTENCES[3:6]))
+    shared = {name: COMMON if name in kept_by else parent for name in own}
+    texts = {"z": parent, **{name: f"{shared[name]} {own[name]}" for name in own}}
+    core = {"z": len(parent), **{name: len(shared[name]) for name in own}}
+
+    def pair(a, b, contained_a, contained_b, similarity):
+        passage = Passage(0, core[a], 0, core[b], ReuseKind.LIGHT_REWRITE, similarity, 0.8)
+        return Pair(a, b, ReuseKind.LIGHT_REWRITE, Extent.WHOLE, similarity, contained_a, contained_b, 0.8, (passage,))
+
+    pairs = [pair("z", c, 0.85, 0.95, 0.9) for c in own] + [pair(a, b, 0.9, 0.9, 0.8) for a, b in ("xy", "xw", "yw")]
+    return [Article(name, text, name.upper()) for name, text in texts.items()], pairs
+
+
+@pytest.mark.parametrize(
+    ("kept_by", "relation"),
+    [("xyw", "common-source"), ("xy", "copied"), ("", "copied")],
+    ids=["three kept the words the parent changed: not its copies", "two alone: the parent stays the source",
+         "none: the parent stays the source"],
+)
+def test_a_parent_that_changed_text_its_child_and_two_others_kept_is_not_its_exemplar(kept_by, relation):
+    from reuse.provenance import infer_directions
+    from reuse.stemma import build_stemma
+
+    articles, pairs = _parent_and_children(tuple(kept_by))
+    lean = {id(p): 4.0 * (p.containment_b - p.containment_a) for p in pairs}
+    tree = build_stemma(pairs, {a.id: a for a in articles}, lean, dict.fromkeys(lean, 0.0), 0.3)
+    assert tree.parent == {"x": "z", "y": "z", "w": "z"}
+    assert not tree.innovations and not tree.kept
+    d = {(p.a, p.b): p.direction for p in infer_directions(articles, pairs)}[("z", "x")]
+    assert d.relation.value == relation, d
+    if relation == "copied":
+        assert d.source == "z"
+    else:
+        assert d.evidence[0].name == "agreed-readings" and d.evidence[0].value >= 4
