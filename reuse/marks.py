@@ -78,7 +78,7 @@ def mark_articles(
         The boilerplate settings of the scan (defaults when ``None``).
     """
     config = config or BoilerplateConfig()
-    articles = tuple(articles)
+    articles = tuple(a.in_memory() for a in articles)  # each text is read several times below
     analyses = [analyze(a.text) for a in articles]
     learned = learn_boilerplate((line_keys(a.text, an, config) for a, an in zip(articles, analyses)), config)
     want = None if wanted is None else set(wanted)

@@ -92,7 +92,9 @@ class Article:
     text : str
         The main text. Every offset in a report indexes this string. A scan
         keeps it on disk (:mod:`reuse.textstore`) and reads it back on
-        access; :meth:`in_memory` gives the article with it in memory.
+        each access; :meth:`in_memory` gives the article with it in memory
+        (as ``dataclasses.replace`` does; :meth:`renamed` keeps it on disk).
+        Equality and hashing compare the text, so they read it too.
     outlet : str
         Who published it: metadata, else the URL's domain, else the file name.
     title, url : str or None

@@ -302,8 +302,9 @@ def _align_all(
 ) -> list[Pair]:
     """Align every candidate pair, in chunks of pairs over ``engine``'s workers; keep the pairs that share real passages.
 
-    Each chunk carries the texts of its articles and where their word
-    arrays are stored (``stored``), which the worker loads (or, for one not
+    Each chunk carries its articles (where their texts are, for workers
+    on this machine) and where their word arrays are stored (``stored``),
+    which the worker loads (or, for one not
     stored, or when the workers do not share this machine's disk now,
     analyses again): nothing per article is held between reading and
     aligning but the language it was read in and that place. The chunks
@@ -336,7 +337,7 @@ def _directions(articles: tuple[Article, ...], pairs: list[Pair], config: ScanCo
     decided apart; small ones are packed into chunks of about
     ``parallel.PROVENANCE_CHUNK`` pairs, a larger one goes whole. The pairs
     keep their order. Under ``parallel.PROVENANCE_POOL`` pairs it all runs
-    here: starting workers and sending them the texts would cost more than
+    here: starting workers and having them read the texts would cost more than
     it saves (about 0.5 s of work for 4,400 pairs).
     """
     if len(pairs) < parallel.PROVENANCE_POOL:

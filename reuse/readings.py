@@ -67,6 +67,8 @@ class Readings:
     def __init__(self, by_id: Mapping[str, Article]) -> None:
         self.by_id = by_id
         self.cache: dict[tuple[int, str], Grams] = {}
+        self.lacking: dict[tuple[int, str], Grams] = {}
+        self.supported: dict[str, Counter[int]] = {}
         self.whole: dict[str, str] = {}
         self.sites: dict[int, list[tuple[str, str]]] = {}
 
@@ -105,6 +107,24 @@ class Readings:
 
     def has(self, pair: Pair, side: str) -> bool:
         return (id(pair), side) in self.cache
+
+    def against(self, pair: Pair, side: str) -> Grams:
+        """What ``side`` reads in its passages of ``pair`` that the other side lacks there (computed once)."""
+        key = (id(pair), side)
+        found = self.lacking.get(key)
+        if found is None:
+            other = pair.b if side == pair.a else pair.a
+            found = self.lacking[key] = self.of(pair, side) - self.of(pair, other)
+        return found
+
+    def support(self, graph: nx.Graph, z: str) -> Counter[int]:
+        """For each reading, how many of ``z``'s partners hold it against ``z`` (:meth:`against`; computed once)."""
+        found = self.supported.get(z)
+        if found is None:
+            found = self.supported[z] = Counter()
+            for w, edge in graph.adj[z].items():
+                found.update(self.against(edge["pair"], w))
+        return found
 
     def of(self, pair: Pair, side: str) -> Grams:
         key = (id(pair), side)
@@ -147,28 +167,31 @@ def independent_readings(graph: nx.Graph, readings: Readings, x: str, z: str, wi
     return 0
 
 
-def agreed_readings(graph: nx.Graph, readings: Readings, x: str, z: str, witnesses: Iterable[str]) -> int:
-    """Readings of ``x`` (in its passages with ``z``) absent from ``z`` that ``ATTEST_WITNESSES`` of ``witnesses`` share against ``z``.
+def agreed_readings(graph: nx.Graph, readings: Readings, x: str, z: str, below: Iterable[str]) -> int:
+    """Readings of ``x`` (in its passages with ``z``) absent from ``z`` that ``ATTEST_WITNESSES`` other partners of ``z`` share against ``z``.
 
-    A witness shares a reading against ``z`` when it holds it in its own
-    passages with ``z`` and ``z`` lacks it there. Where ``x`` and at least
-    two other texts agree against ``z``, the reading is the common text and
-    ``z`` changed it (the agreement of witnesses). Returns the count when it
-    passes both ``ATTESTED_MIN`` and ``ATTESTED_SHARE`` of ``x``'s readings
-    with ``z``, else 0.
+    A partner shares a reading against ``z`` when it holds it in its own
+    passages with ``z`` and ``z`` lacks it there; the partners in ``below``
+    (copies of ``x``, which repeat its readings) do not count. Where ``x``
+    and at least two other texts agree against ``z``, the reading is the
+    common text and ``z`` changed it (the agreement of witnesses). Returns
+    the count when it passes both ``ATTESTED_MIN`` and ``ATTESTED_SHARE`` of
+    ``x``'s readings with ``z``, else 0. The partners' readings against
+    ``z`` are counted once for all of ``z``'s children
+    (:meth:`Readings.support`), so a wire story run by a thousand sites
+    costs a thousand set passes, not a million.
     """
     pair = _pair_of(graph, x, z)
-    mine = readings.of(pair, x)
-    differ = mine - readings.of(pair, z)
-    needed = max(ATTESTED_MIN, ATTESTED_SHARE * len(mine))
+    differ = readings.against(pair, x)
+    needed = max(ATTESTED_MIN, ATTESTED_SHARE * len(readings.of(pair, x)))
     if len(differ) < needed:
         return 0
-    held: Counter[int] = Counter()
-    for w in witnesses:
-        if w in (x, z) or not graph.has_edge(w, z):
-            continue
-        wz = _pair_of(graph, w, z)
-        held.update(differ & (readings.of(wz, w) - readings.of(wz, z)))
+    support = readings.support(graph, z)
+    held = {g: support[g] - 1 for g in differ}  # every partner of z but x itself
+    for w in below:
+        if w != z and graph.has_edge(w, z):
+            for g in differ & readings.against(_pair_of(graph, w, z), w):
+                held[g] -= 1
     agreed = sum(1 for count in held.values() if count >= ATTEST_WITNESSES)
     return agreed if agreed >= needed else 0
 

@@ -92,6 +92,7 @@ class Stemma:
     kept: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
     _independent: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)
     _sizes: dict[str, int] | None = field(default=None, repr=False)
+    _children: dict[str, list[str]] | None = field(default=None, repr=False)
 
     def independent(self, x: str, z: str) -> int:
         """Readings of ``x`` that ``z`` lacks and a third article attests (0 below the thresholds).
@@ -118,8 +119,22 @@ class Stemma:
         """
         if self.parent.get(x) != z or not self.graph.has_edge(x, z) or (z, x) in self.kept:
             return 0
-        witnesses = [w for w in self.graph.adj[z] if w != x and x not in self.ancestors(w)]
-        return agreed_readings(self.graph, self.readings, x, z, witnesses)
+        return agreed_readings(self.graph, self.readings, x, z, self.descendants(x))
+
+    def descendants(self, article_id: str) -> set[str]:
+        """Children, grandchildren ... of ``article_id`` in the tree."""
+        if self._children is None:
+            self._children = {}
+            for child, parent in self.parent.items():
+                self._children.setdefault(parent, []).append(child)
+        found: set[str] = set()
+        todo = [article_id]
+        while todo:
+            for child in self._children.get(todo.pop(), ()):
+                if child not in found and child != article_id:
+                    found.add(child)
+                    todo.append(child)
+        return found
 
     def refuses(self, x: str, z: str) -> bool:
         """Whether ``z``, a candidate parent of ``x`` on text alone, is refused by independent readings."""

@@ -10,16 +10,19 @@ news article. Stages that use a text many times take the article with its
 text in memory for the length of one chunk (:meth:`Article.in_memory
 <reuse.model.Article.in_memory>`).
 
-A :class:`StoredText` pickles as the file's path and the range, so a worker
-process on this machine reads the text itself instead of being sent it
-(workers elsewhere, which do not share this disk, are sent the text:
-:func:`portable`). The file lives as long as its store object, which every
-article made from it references: it is removed when the last of them is
-gone, or when the process ends.
+A :class:`StoredText` pickles as its text, so an article sent or saved
+anywhere keeps it. Only on the way to a worker on this machine does it
+pickle as the file's path and the range (:func:`portable`), so the worker
+reads the text itself instead of being sent it. The file lives as long as
+its store object, which every article made from it references in this
+process: it is removed when the last of them is gone, or when the process
+ends (a scan killed outright leaves it in the temporary folder, as it
+leaves its band keys).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import tempfile
 import threading
@@ -36,32 +39,49 @@ WRITE_BUFFER = 1 << 20
 
 #: The stores of this process, by path: a text unpickled here finds its store and keeps it alive.
 _LIVE: weakref.WeakValueDictionary[str, TextStore] = weakref.WeakValueDictionary()
-#: Read-only descriptors of store files, opened once per process.
+#: Read-only descriptors of this process's own store files, opened once (other processes open, read, close).
 _FDS: dict[str, int] = {}
 _LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
 class StoredText:
-    """Where one text is: ``size`` bytes of UTF-8 at ``offset`` in the store file ``path``."""
+    """Where one text is: ``size`` bytes of UTF-8 at ``offset`` in the store file ``path``.
+
+    ``by_path``: pickled as the path and the range, for a process on this
+    machine that reads the file while the scan runs; otherwise pickled as
+    the text itself.
+    """
 
     path: str
     offset: int
     size: int
     store: TextStore | None = field(default=None, repr=False, compare=False)
+    by_path: bool = field(default=False, repr=False, compare=False)
 
     def read(self) -> str:
         """The text, read back from the store file."""
         return _read(self.path, self.offset, self.size).decode("utf-8", "surrogatepass")
 
     def __reduce__(self) -> tuple[Any, ...]:
+        if not self.by_path:
+            return str, (self.read(),)
         if self.store is not None:
-            self.store.flush()  # sent to another process: it reads the file
+            self.store.flush()  # the other process reads the file
         return _restore, (self.path, self.offset, self.size)
 
 
+def _flush_all() -> None:
+    for store in list(_LIVE.values()):
+        store.flush()
+
+
+if hasattr(os, "register_at_fork"):  # a forked worker starts with every text on disk and no buffer of its parent's
+    os.register_at_fork(before=_flush_all)
+
+
 def _restore(path: str, offset: int, size: int) -> StoredText:
-    return StoredText(path, offset, size, _LIVE.get(path))
+    return StoredText(path, offset, size, _LIVE.get(path), by_path=True)
 
 
 class TextStore:
@@ -88,16 +108,20 @@ class TextStore:
         self._size = 0
         self._unflushed = False
         self._owner = os.getpid()
+        self._failed: WorkSpaceError | None = None
         _LIVE[self.path] = self
         self._finalizer = weakref.finalize(self, _remove, self.path, self._file, self._owner)
 
     def put(self, text: str) -> StoredText:
         """Append ``text``; where it now is."""
         data = text.encode("utf-8", "surrogatepass")
-        try:
-            self._file.write(data)
-        except OSError as exc:
-            raise workspace_error(self.folder, exc) from exc
+        if self._failed is None:
+            try:
+                self._file.write(data)
+            except OSError as exc:  # part may be written: later offsets would be wrong, so the store takes no more
+                self._failed = workspace_error(self.folder, exc)
+        if self._failed is not None:
+            raise self._failed
         offset, self._size = self._size, self._size + len(data)
         self._unflushed = True
         return StoredText(self.path, offset, len(data), self)
@@ -108,11 +132,12 @@ class TextStore:
         Only the process that made the store writes: a forked worker's copy
         of the buffer is its parent's to write.
         """
-        if self._unflushed and os.getpid() == self._owner and not self._file.closed:
+        if self._unflushed and os.getpid() == self._owner and not self._file.closed and self._failed is None:
             try:
                 self._file.flush()
             except OSError as exc:
-                raise workspace_error(self.folder, exc) from exc
+                self._failed = workspace_error(self.folder, exc)
+                raise self._failed from exc
             self._unflushed = False
 
     @property
@@ -126,19 +151,30 @@ class TextStore:
 
 
 def portable(article: Any, shares_disk: bool) -> Any:
-    """``article`` as a worker can use it: as it is where the worker shares this disk, else with its text in memory."""
-    return article if shares_disk else article.in_memory()
+    """``article`` as it should travel to a worker: a stored text as its place when the worker shares this disk, else as the text."""
+    where = article.__dict__["text"]
+    if not shares_disk or isinstance(where, str):
+        return article
+    return dataclasses.replace(article, text=dataclasses.replace(where, by_path=True))
 
 
 def _read(path: str, offset: int, size: int) -> bytes:
     store = _LIVE.get(path)
-    if store is not None:
-        store.flush()
-    fd = _FDS.get(path)
     try:
-        if fd is None:
-            fd = _FDS[path] = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-        data = _pread(fd, size, offset)
+        if store is None or store._owner != os.getpid():
+            # A worker: it reads each text of a chunk once, and keeps no descriptor of a file it does not own.
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+            try:
+                data = _pread(fd, size, offset)
+            finally:
+                os.close(fd)
+        else:
+            store.flush()
+            with _LOCK:
+                fd = _FDS.get(path)
+                if fd is None:
+                    fd = _FDS[path] = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+            data = _pread(fd, size, offset)
     except OSError as exc:
         raise WorkSpaceError(
             f"cannot read an article's text back from {path} ({exc.strerror or exc}): the scan's temporary "

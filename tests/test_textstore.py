@@ -53,14 +53,19 @@ def test_an_article_with_a_stored_text_behaves_as_one_with_the_text() -> None:
     assert renamed.stored and renamed.id == "b.txt" and renamed.text == plain.text
 
 
-def test_a_pickled_article_carries_where_its_text_is_not_the_text() -> None:
+def test_a_pickled_article_carries_its_text_unless_it_goes_to_a_worker_that_reads_the_file() -> None:
     store = TextStore()
     text = "word " * 20_000
     kept = Article("a.txt", store.put(text), "Daily")
-    assert len(pickle.dumps(kept)) < 1_000 < len(pickle.dumps(kept.in_memory()))
-    assert pickle.loads(pickle.dumps(kept)).text == text
-    assert portable(kept, True) is kept
-    assert not portable(kept, False).stored and portable(kept, False).text == text
+    saved = pickle.dumps(kept)
+    to_worker = pickle.dumps(portable(kept, True))
+    assert len(to_worker) < 1_000 < len(saved)
+    assert portable(kept, False) is kept
+    assert pickle.loads(to_worker).text == text and pickle.loads(to_worker).stored
+    del store, kept
+    gc.collect()
+    restored = pickle.loads(saved)  # the store and its file are gone: the text came along
+    assert not restored.stored and restored.text == text
 
 
 @pytest.mark.parametrize("method", ["fork", "spawn"])
@@ -68,7 +73,8 @@ def test_worker_processes_read_the_texts_themselves(method: str) -> None:
     if method not in multiprocessing.get_all_start_methods():
         pytest.skip(f"no {method} here")
     store = TextStore()
-    items = [store.put(t) for t in TEXTS] + [Article(f"{k}.txt", store.put(t), "x") for k, t in enumerate(TEXTS)]
+    items = [portable(Article(f"{k}.txt", store.put(t), "x"), True) for k, t in enumerate(TEXTS)]
+    items += [item.__dict__["text"] for item in items]
     with multiprocessing.get_context(method).Pool(2) as pool:
         assert pool.map(_read_in_worker, items) == TEXTS + TEXTS
     store.flush()
@@ -118,3 +124,28 @@ def test_load_with_a_store_gives_the_same_articles(samples_dir: Path) -> None:
     kept = read_article_files(files, store=TextStore())
     assert kept == plain
     assert all(a.stored for a in kept.articles) and [a.id for a in kept.articles if a.id.startswith("x")] == ["x", "x#2"]
+
+
+def test_a_store_that_failed_a_write_takes_no_more_texts(tmp_path: Path) -> None:
+    """A write cut short by a full disk leaves later offsets unknown: every later put is refused, with the fix."""
+    store = TextStore(str(tmp_path))
+    first = store.put("first text")
+
+    class Full:
+        closed = False
+
+        def write(self, data: bytes) -> int:
+            raise OSError(28, "No space left on device")
+
+        def flush(self) -> None:
+            pass
+
+        def close(self) -> None:
+            pass
+
+    store._file.flush()
+    store._file = Full()
+    for _ in range(2):
+        with pytest.raises(WorkSpaceError, match=r"No space left on device.*TMPDIR"):
+            store.put("second text")
+    assert first.read() == "first text"

@@ -27,6 +27,7 @@ from ..config import ScanConfig
 from ..errors import ConfigError, ReuseError
 from ..graph import clusters, pair_graph
 from ..model import Article, Direction, OutletLink, Pair, Passage, ScanResult, Signal, Skipped
+from ..text import word_count
 
 __all__ = ["SCHEMA_VERSION", "dumps_report", "report_dict", "write_json"]
 
@@ -74,14 +75,15 @@ def _generator() -> str:
 
 
 def _article(article: Article) -> dict[str, Any]:
+    text = article.text  # read once: a scan keeps it on disk
     return {
         "id": article.id,
         "outlet": article.outlet,
         "title": article.title,
         "url": article.url,
         "published": article.published,
-        "words": article.words,
-        "chars": len(article.text),
+        "words": word_count(text),
+        "chars": len(text),
         "path": article.path,
         "canonical": article.canonical,
     }
