@@ -80,6 +80,8 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 
 #: Summary width when stdout is not a terminal; wider terminals are capped here too.
 DEFAULT_WIDTH = 100
 MAX_WIDTH = 140
+#: Pairs the summary shows without --max-pairs or -v: a scan of thousands of articles finds thousands.
+SUMMARY_PAIRS = 20
 
 
 @dataclass
@@ -259,6 +261,13 @@ def _summary_width() -> int:
     return min(shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns, MAX_WIDTH)
 
 
+def _shown_pairs(max_pairs: int | None, verbose: int) -> int | None:
+    """Pairs the summary shows: ``--max-pairs``, else all with ``-v``, else the ``SUMMARY_PAIRS`` that share most."""
+    if max_pairs is not None:
+        return max_pairs
+    return None if verbose else SUMMARY_PAIRS
+
+
 def _check_folder(folder: Path) -> None:
     if not folder.exists():
         raise click.BadParameter(
@@ -322,7 +331,7 @@ def main(ctx: click.Context) -> None:
     "--max-pairs",
     type=click.IntRange(min=0),
     metavar="N",
-    help="Show at most N pairs in the summary (the JSON report keeps them all).",
+    help=f"Show at most N pairs in the summary (default: the {SUMMARY_PAIRS} that share most, all with -v; the JSON and HTML reports keep them all).",
 )
 @click.option(
     "--html",
@@ -397,7 +406,7 @@ def scan(
         _announce(state, result.skipped, result.warnings, result.timings)
         summary = None
         if json_path != "-":
-            summary = render_text(result, width=_summary_width(), max_pairs=max_pairs, verbose=state.verbose > 0)
+            summary = render_text(result, width=_summary_width(), max_pairs=_shown_pairs(max_pairs, state.verbose), verbose=state.verbose > 0)
         if json_path == "-":
             click.echo(dumps_report(result, config), nl=False)
             written = True

@@ -13,13 +13,15 @@ import click
 from .cli import (
     CONTEXT_SETTINGS,
     EXIT_CODES_HELP,
+    SUMMARY_PAIRS,
     F,
+    _announce,
     _check_folder,
     _check_output,
     _Progress,
-    _announce,
     _reported,
     _settings_or_usage,
+    _shown_pairs,
     _state,
     _summary_width,
     common_options,
@@ -170,7 +172,7 @@ def report_options(fn: F) -> F:
                 "--max-pairs",
                 type=click.IntRange(min=0),
                 metavar="N",
-                help="Show at most N pairs in the summary (the JSON report keeps them all).",
+                help=f"Show at most N pairs in the summary (default: the {SUMMARY_PAIRS} that share most, all with -v; the JSON report keeps them all).",
             ),
         )
     ):
@@ -227,7 +229,8 @@ def check(
         else:
             if json_path is not None:
                 write_json(result, json_path, config)
-            click.echo(render_text(result, width=_summary_width(), max_pairs=max_pairs, verbose=state.verbose > 0), nl=False)
+            shown = _shown_pairs(max_pairs, state.verbose)
+            click.echo(render_text(result, width=_summary_width(), max_pairs=shown, verbose=state.verbose > 0), nl=False)
             if json_path is not None:
                 state.note(f"report written to {json_path}")
     if add:

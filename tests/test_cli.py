@@ -21,6 +21,8 @@ from reuse.cli import SETTINGS, build_config, main
 from reuse.config import ScanConfig
 from reuse.errors import ConfigError, InputError, ReuseError
 
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
 
 @pytest.fixture
 def runner() -> CliRunner:
@@ -215,6 +217,22 @@ def test_max_pairs_limits_the_summary_not_the_report(runner, samples_dir, tmp_pa
     assert result.exit_code == 0
     assert "#2 " not in result.stdout and "1 more pair not shown" in result.stdout
     assert len(json.loads(out.read_text(encoding="utf-8"))["pairs"]) == 2
+
+
+def test_a_large_scan_shows_the_pairs_that_share_most_and_says_how_to_see_the_rest(runner, tmp_path):
+    """Eight copies of one article make 28 pairs: the summary shows 20 and says how to see more; -v shows all."""
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    text = (SAMPLES / "001_eabe8ba3545e1c71.txt").read_text(encoding="utf-8")
+    for k in range(8):
+        (folder / f"copy{k}.txt").write_text(text, encoding="utf-8")
+    short = runner.invoke(main, ["scan", str(folder), "-q"])
+    assert short.exit_code == 0, short.output
+    assert "#20 " in short.stdout and "#21 " not in short.stdout
+    assert "8 more pairs not shown (--max-pairs N or -v shows more; --json or --html keeps all)" in short.stdout
+    full = runner.invoke(main, ["scan", str(folder), "-q", "-v"])
+    assert "#28 " in full.stdout and "not shown" not in full.stdout
+    assert "#25 " in runner.invoke(main, ["scan", str(folder), "-q", "--max-pairs", "25"]).stdout
 
 
 @pytest.mark.parametrize(

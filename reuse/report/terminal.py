@@ -339,7 +339,10 @@ def render_text(result: ScanResult, *, width: int = 100, max_pairs: int | None =
         lines.append("")
         lines += _render_pair(rank, pair, result, width, verbose)
     if len(shown) < len(pairs):
-        lines += [""] + _block(f"{ELLIPSIS} {_plural(len(pairs) - len(shown), 'more pair')} not shown", width)
+        lines += [""] + _block(
+            f"{ELLIPSIS} {_plural(len(pairs) - len(shown), 'more pair')} not shown (--max-pairs N or -v shows more; --json or --html keeps all)",
+            width,
+        )
 
     linked = {p.a for p in pairs} | {p.b for p in pairs}
     alone = [a for a in result.articles if a.id not in linked]
