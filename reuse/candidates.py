@@ -26,6 +26,7 @@ their content words alone, and aligning them was most of the scan's time.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -42,10 +43,12 @@ __all__ = [
     "band_task",
     "candidate_pairs",
     "find_candidates",
+    "RunTable",
     "shared_runs",
     "trigram_set",
     "verify_candidates",
     "write_batch",
+    "write_runs",
 ]
 
 #: Bands banded by one task: enough work to be worth a task, few enough
@@ -290,6 +293,83 @@ def trigram_set(words: np.ndarray) -> np.ndarray:
     look a little more alike, never less.
     """
     return unique_sorted(ngram_hashes(words, 3).astype(np.uint32))
+
+
+def write_runs(folder: str | Path, name: str, runs: Sequence[np.ndarray]) -> tuple[str, np.ndarray]:
+    """Write each article's :func:`trigram_set` into ``folder`` as the batch file ``name``; what :meth:`RunTable.register` takes."""
+    path = str(Path(folder) / f"runs.{name}")
+    try:
+        with open(path, "wb") as out:
+            out.writelines(np.ascontiguousarray(r, dtype=np.uint32) for r in runs)
+    except OSError as exc:
+        raise workspace_error(folder, exc) from exc
+    return path, np.array([len(r) for r in runs], dtype=np.int64)
+
+
+class RunTable:
+    """Each article's three-word runs, for :func:`verify_candidates`: on disk where the workers wrote them, a few numbers an article here.
+
+    ``table[i]`` reads article ``i``'s runs back (one positioned read); the
+    runs of articles read by workers that do not share the scan's disk are
+    held in memory instead (:meth:`hold`). :meth:`close` lets go of the
+    files.
+    """
+
+    def __init__(self, n: int) -> None:
+        self.paths: list[str] = []
+        self.file = np.full(n, -1, dtype=np.int32)  # index into ``paths``; -1: held here, or none
+        self.offset = np.zeros(n, dtype=np.int64)
+        self.count = np.zeros(n, dtype=np.int64)
+        self.held: dict[int, np.ndarray] = {}
+        self._fds: dict[int, int] = {}
+
+    def __len__(self) -> int:
+        return len(self.file)
+
+    def register(self, indices: Sequence[int], written: tuple[str, np.ndarray]) -> None:
+        """Take a batch :func:`write_runs` wrote for the articles ``indices``; a later batch replaces an earlier one."""
+        path, counts = written
+        where = np.asarray(indices, dtype=np.int64)
+        self.file[where] = len(self.paths)
+        self.paths.append(path)
+        self.offset[where] = np.concatenate(([0], np.cumsum(counts)[:-1])) if len(counts) else counts
+        self.count[where] = counts
+        for i in indices:
+            self.held.pop(i, None)
+
+    def hold(self, i: int, runs: np.ndarray) -> None:
+        """Keep article ``i``'s runs in memory (they were not written)."""
+        self.file[i] = -1
+        self.held[i] = runs
+
+    def __getitem__(self, i: int) -> np.ndarray:
+        f = int(self.file[i])
+        if f < 0:
+            return self.held.get(i, _NO_RUNS)
+        fd = self._fds.get(f)
+        if fd is None:
+            fd = self._fds[f] = os.open(self.paths[f], os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        size = 4 * int(self.count[i])
+        data = _read_at(fd, size, 4 * int(self.offset[i]))
+        if len(data) != size:
+            raise workspace_error(Path(self.paths[f]).parent, OSError(f"{self.paths[f]} ends before the runs of an article"))
+        return np.frombuffer(data, dtype=np.uint32)
+
+    def close(self) -> None:
+        """Close the files (reading again reopens them)."""
+        for fd in self._fds.values():
+            os.close(fd)
+        self._fds.clear()
+
+
+_NO_RUNS = np.zeros(0, dtype=np.uint32)
+
+
+def _read_at(fd: int, size: int, offset: int) -> bytes:
+    if hasattr(os, "pread"):
+        return os.pread(fd, size, offset)
+    os.lseek(fd, offset, os.SEEK_SET)  # Windows; one thread reads a table
+    return os.read(fd, size)
 
 
 def shared_runs(a: np.ndarray, b: np.ndarray) -> int:

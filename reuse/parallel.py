@@ -36,7 +36,7 @@ import numpy as np
 
 from .align import align_pair, prepare
 from .boilerplate import line_keys, mask_lines, short_lines, usable_words
-from .candidates import trigram_set, write_batch
+from .candidates import trigram_set, write_batch, write_runs
 from .config import ScanConfig
 from .errors import ConfigError
 from .model import Article, Pair
@@ -78,7 +78,7 @@ class ArticleSketch:
     sketch: Sketch | None  # None once its band keys are written to the scan's band table
     line_keys: frozenset[int]  # its short lines, to learn boilerplate
     stem_set: np.ndarray  # its distinct usable stems, for document frequencies
-    trigrams: np.ndarray  # its three-word runs, to verify candidates
+    trigrams: np.ndarray | None  # its three-word runs, to verify candidates (None once written to the scan's folder)
 
 
 # What every task of a pool shares, set once per process by the initialiser:
@@ -130,7 +130,7 @@ def read_chunk(chunk: Sequence[tuple[Article, str | None]]) -> tuple[list[Articl
     return records, [WordArrays(analysis, usable, lines) for analysis, lines, usable in read]
 
 
-def read_and_store(task: tuple) -> tuple[list[ArticleSketch], list, tuple | None]:
+def read_and_store(task: tuple) -> tuple[list[ArticleSketch], list, tuple | None, tuple | None]:
     """:func:`read_chunk`, then the band keys of the final readings and every reading written here to the scan's folder.
 
     ``task`` is ``(name, indices, items, folder, bands)``: a name for the
@@ -140,21 +140,24 @@ def read_and_store(task: tuple) -> tuple[list[ArticleSketch], list, tuple | None
     keys come back instead and the readings are not kept. A reading is
     final unless the article was read without a language and is short with
     none of its own (the scan reads it again in the corpus's language).
-    Returns the readings, the final ones without their sketch when written;
-    the band batches written (:meth:`reuse.candidates.BandTable.register`
-    takes them); and the readings' batch file for alignment
-    (:meth:`reuse.stored.WordArrayTable.register`, ``None`` without a folder).
+    Returns the readings, without their three-word runs when written, and
+    the final ones without their sketch; the band batches written
+    (:meth:`reuse.candidates.BandTable.register` takes them); the readings'
+    batch file for alignment (:meth:`reuse.stored.WordArrayTable.register`);
+    and the runs' batch file (:meth:`reuse.candidates.RunTable.register`);
+    the last two ``None`` without a folder.
     """
     name, indices, items, folder, bands = task
     records, arrays = read_chunk(items)
     if folder is None:
-        return records, [], None
+        return records, [], None, None
     stored = write_word_arrays(folder, name, arrays)
+    runs = write_runs(folder, name, [r.trigrams for r in records])
     final = [k for k, r in enumerate(records) if not r.short_unknown]
     written = write_batch(folder, name, bands, [indices[k] for k in final], [records[k].sketch for k in final])
-    for k in final:
-        records[k] = dataclasses.replace(records[k], sketch=None)
-    return records, written, stored
+    for k, record in enumerate(records):
+        records[k] = dataclasses.replace(record, trigrams=None, sketch=record.sketch if record.short_unknown else None)
+    return records, written, stored, runs
 
 
 def align_chunk(chunk: tuple[Sequence[tuple[int, int]], dict[int, tuple[Article, str, Place | None]]]) -> list[Pair]:

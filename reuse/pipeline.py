@@ -20,7 +20,7 @@ import numpy as np
 
 from . import parallel
 from .boilerplate import learn_boilerplate
-from .candidates import BandTable, band_task, candidate_pairs, verify_candidates
+from .candidates import BandTable, RunTable, band_task, candidate_pairs, verify_candidates
 from .config import ScanConfig
 from .load import find_article_files, read_article_files
 from .errors import InputError, workspace_error
@@ -139,7 +139,8 @@ def _scan(
             df = read.document_frequency()
         with timer.stage("candidates"):
             candidates = _candidates(table, config, engine, progress)
-            candidates = verify_candidates(candidates, read.trigrams, config.candidates)
+            candidates = verify_candidates(candidates, read.runs, config.candidates)
+            read.runs.close()
             del read
         with timer.stage("align"):
             pairs = _align_all(articles, languages, stored, candidates, learned, df, config, engine, progress)
@@ -192,11 +193,12 @@ def most_common_language(counts: Counter[str]) -> str | None:
 class _Gathered:
     """What the later stages need of the reading, gathered as each article's reading becomes final.
 
-    The band keys go to the :class:`BandTable` on disk, and where each
-    article's reading was stored for alignment to ``stored``; the distinct stems
-    are counted a chunk at a time (document frequencies need only the
-    counts); the language, short-line keys and three-word runs are kept per
-    article.
+    The band keys go to the :class:`BandTable` on disk, where each
+    article's reading was stored for alignment to ``stored``, and where its
+    three-word runs were to ``runs`` (a :class:`RunTable`; held here when no
+    worker wrote them); the distinct stems are counted a chunk at a time
+    (document frequencies need only the counts); the language and
+    short-line keys are kept per article.
     """
 
     def __init__(self, n: int, table: BandTable) -> None:
@@ -204,7 +206,7 @@ class _Gathered:
         self.stored = WordArrayTable(n)
         self.languages = [""] * n
         self.line_keys: list[frozenset[int]] = [frozenset()] * n
-        self.trigrams: list[np.ndarray] = [np.zeros(0, dtype=np.uint32)] * n
+        self.runs = RunTable(n)
         self._stems: list[tuple[np.ndarray, np.ndarray]] = []
 
     def add(self, indices: list[int], records: list[ArticleSketch]) -> None:
@@ -215,7 +217,9 @@ class _Gathered:
         if with_keys:
             self.table.add([k for k, _ in with_keys], [sketch for _, sketch in with_keys])
         for k, r in zip(indices, records):
-            self.languages[k], self.line_keys[k], self.trigrams[k] = r.language, r.line_keys, r.trigrams
+            self.languages[k], self.line_keys[k] = r.language, r.line_keys
+            if r.trigrams is not None:  # not written by a worker that shares the disk: held here
+                self.runs.hold(k, r.trigrams)
         self._stems.append(np.unique(np.concatenate([r.stem_set for r in records]), return_counts=True))
 
     def document_frequency(self) -> DocumentFrequency:
@@ -251,9 +255,11 @@ def _read_all(
     again: list[int] = []
     held: list[ArticleSketch] = []  # first readings of the short ones, until the fallback is known
     done = 0
-    for records, written, arrays_written in map_chunks(read_and_store, tasks("read", list(range(len(articles))), None), engine, (config,)):
+    for records, written, arrays_written, runs_written in map_chunks(read_and_store, tasks("read", list(range(len(articles))), None), engine, (config,)):
         table.register(written)
         gathered.stored.register(range(done, done + len(records)), arrays_written)
+        if runs_written is not None:
+            gathered.runs.register(range(done, done + len(records)), runs_written)
         final = [k for k, r in enumerate(records, done) if not r.short_unknown]
         gathered.add(final, [records[k - done] for k in final])
         for k, r in enumerate(records, done):
@@ -267,9 +273,11 @@ def _read_all(
     fallback = most_common_language(languages)
     if fallback and again:
         held = []
-        for records, written, arrays_written in map_chunks(read_and_store, tasks("again", again, fallback), engine, (config,)):
+        for records, written, arrays_written, runs_written in map_chunks(read_and_store, tasks("again", again, fallback), engine, (config,)):
             table.register(written)
             gathered.stored.register(again[len(held) : len(held) + len(records)], arrays_written)
+            if runs_written is not None:
+                gathered.runs.register(again[len(held) : len(held) + len(records)], runs_written)
             held.extend(records)
     gathered.add(again, held)
     return gathered

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from datasketch import MinHash
 
-from reuse.candidates import BandTable, band_task, candidate_pairs, find_candidates, trigram_set, verify_candidates
+from reuse.candidates import BandTable, RunTable, band_task, candidate_pairs, find_candidates, trigram_set, verify_candidates, write_runs
 from reuse.config import CandidateConfig, ConfigError, SketchConfig
 from reuse.text import analyze
 from reuse.sketch import Sketch, band_keys, channel_items, signatures, sketch_article, sketch_articles, to_minhash
@@ -121,6 +121,36 @@ def test_candidates_need_shared_three_word_runs():
     # The same content words in other runs (another report of the story) do not go on to alignment.
     assert verify_candidates([(0, 1), (0, 2)], sets, CandidateConfig()) == [(0, 1)]
     assert verify_candidates([(0, 1), (0, 2)], sets, CandidateConfig(min_shared_trigrams=0)) == [(0, 1), (0, 2)]
+
+
+def test_runs_written_to_disk_read_back_and_verify_as_in_memory(tmp_path):
+    """The scan's workers write each article's runs; the table reads them back, a later batch replacing an earlier one."""
+    copy = "A different first line.\n" + STORY.replace("Thursday", "Friday")
+    sets = [_trigrams(STORY), _trigrams(copy), _trigrams(SAME_STORY), _trigrams(""), _trigrams("新闻 東京 naïve words here now")]
+    table = RunTable(len(sets))
+    table.register([0, 1, 2], write_runs(tmp_path, "first", [sets[0], sets[2], sets[2]]))
+    table.register([1, 3], write_runs(tmp_path, "again", [sets[1], sets[3]]))  # article 1 read again: its runs replace the first
+    table.hold(4, sets[4])  # read where the disk is not shared: held in memory
+    assert len(table) == 5
+    for k, runs in enumerate(sets):
+        assert table[k].dtype == np.uint32 and np.array_equal(table[k], runs)
+    pairs = [(0, 1), (0, 2), (1, 4), (3, 4)]
+    assert verify_candidates(pairs, table, CandidateConfig()) == verify_candidates(pairs, sets, CandidateConfig()) == [(0, 1)]
+    table.close()
+    assert np.array_equal(table[1], sets[1])  # reopened on demand
+    table.close()
+
+
+def test_runs_cut_short_on_disk_are_a_clear_error(tmp_path):
+    from reuse.errors import WorkSpaceError
+
+    table = RunTable(1)
+    path, counts = write_runs(tmp_path, "cut", [_trigrams(STORY)])
+    table.register([0], (path, counts))
+    with open(path, "r+b") as fh:
+        fh.truncate(8)
+    with pytest.raises(WorkSpaceError, match="ends before the runs of an article"):
+        table[0]
 
 
 def test_negative_trigram_threshold_is_refused():
