@@ -346,11 +346,18 @@ class RunTable:
         f = int(self.file[i])
         if f < 0:
             return self.held.get(i, _NO_RUNS)
-        fd = self._fds.get(f)
-        if fd is None:
-            fd = self._fds[f] = os.open(self.paths[f], os.O_RDONLY | getattr(os, "O_BINARY", 0))
         size = 4 * int(self.count[i])
-        data = _read_at(fd, size, 4 * int(self.offset[i]))
+        if size == 0:
+            return _NO_RUNS
+        try:
+            fd = self._fds.get(f)
+            if fd is None:
+                if len(self._fds) >= _OPEN_FILES:  # one file per batch of 250 articles: keep a few open, not all
+                    os.close(self._fds.pop(next(iter(self._fds))))
+                fd = self._fds[f] = os.open(self.paths[f], os.O_RDONLY | getattr(os, "O_BINARY", 0))
+            data = _read_at(fd, size, 4 * int(self.offset[i]))
+        except OSError as exc:
+            raise workspace_error(Path(self.paths[f]).parent, exc) from exc
         if len(data) != size:
             raise workspace_error(Path(self.paths[f]).parent, OSError(f"{self.paths[f]} ends before the runs of an article"))
         return np.frombuffer(data, dtype=np.uint32)
@@ -363,6 +370,8 @@ class RunTable:
 
 
 _NO_RUNS = np.zeros(0, dtype=np.uint32)
+#: Batch files a :class:`RunTable` keeps open at once.
+_OPEN_FILES = 64
 
 
 def _read_at(fd: int, size: int, offset: int) -> bytes:

@@ -406,7 +406,10 @@ def scan(
         _announce(state, result.skipped, result.warnings, result.timings)
         summary = None
         if json_path != "-":
-            summary = render_text(result, width=_summary_width(), max_pairs=_shown_pairs(max_pairs, state.verbose), verbose=state.verbose > 0)
+            summary = render_text(
+                result, width=_summary_width(), max_pairs=_shown_pairs(max_pairs, state.verbose), verbose=state.verbose > 0,
+                more=" (--max-pairs N or -v shows more; --json or --html keeps all)",
+            )
         if json_path == "-":
             click.echo(dumps_report(result, config), nl=False)
             written = True

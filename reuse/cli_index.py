@@ -230,7 +230,10 @@ def check(
             if json_path is not None:
                 write_json(result, json_path, config)
             shown = _shown_pairs(max_pairs, state.verbose)
-            click.echo(render_text(result, width=_summary_width(), max_pairs=shown, verbose=state.verbose > 0), nl=False)
+            summary = render_text(
+                result, width=_summary_width(), max_pairs=shown, verbose=state.verbose > 0, more=" (--max-pairs N or -v shows more; --json keeps all)"
+            )
+            click.echo(summary, nl=False)
             if json_path is not None:
                 state.note(f"report written to {json_path}")
     if add:

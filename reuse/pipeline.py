@@ -139,8 +139,10 @@ def _scan(
             df = read.document_frequency()
         with timer.stage("candidates"):
             candidates = _candidates(table, config, engine, progress)
-            candidates = verify_candidates(candidates, read.runs, config.candidates)
-            read.runs.close()
+            try:
+                candidates = verify_candidates(candidates, read.runs, config.candidates)
+            finally:
+                read.runs.close()
             del read
         with timer.stage("align"):
             pairs = _align_all(articles, languages, stored, candidates, learned, df, config, engine, progress)

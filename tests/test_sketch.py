@@ -224,3 +224,18 @@ def test_banding_equals_a_dictionary_of_buckets(seed):
                         found[pair] = found.get(pair, 0) + 1
     expected = sorted(set(meetings["verbatim"]) | {p for p, n in meetings["rewrite"].items() if n >= 2})
     assert expected and find_candidates(sketches, cands) == expected
+
+
+def test_a_table_of_many_batches_keeps_few_files_open(tmp_path):
+    """One batch file per 250 articles: a table of thousands of batches must not run out of file descriptors."""
+    import os
+
+    sets = [_trigrams(f"Word {k} and then some other words {k} follow here in a row.") for k in range(300)]
+    table = RunTable(len(sets))
+    for k, runs in enumerate(sets):
+        table.register([k], write_runs(tmp_path, f"b{k}", [runs]))
+    for k, runs in enumerate(sets):
+        assert np.array_equal(table[k], runs)
+        assert len(table._fds) <= 64
+    table.close()
+    assert not table._fds and len(os.listdir(tmp_path)) == 300

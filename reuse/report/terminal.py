@@ -303,7 +303,7 @@ def _outlet_lines(result: ScanResult, width: int, verbose: bool) -> list[str]:
     return lines
 
 
-def render_text(result: ScanResult, *, width: int = 100, max_pairs: int | None = None, verbose: bool = False) -> str:
+def render_text(result: ScanResult, *, width: int = 100, max_pairs: int | None = None, verbose: bool = False, more: str = "") -> str:
     """The scan as a plain-text summary for the terminal.
 
     Parameters
@@ -317,6 +317,9 @@ def render_text(result: ScanResult, *, width: int = 100, max_pairs: int | None =
     verbose
         Also list every passage and every piece of direction evidence, and
         do not shorten the lists of skipped files, warnings and articles.
+    more
+        Appended to the line that counts the pairs not shown: how the
+        caller's user sees them (the CLI names its options).
 
     Returns
     -------
@@ -339,10 +342,7 @@ def render_text(result: ScanResult, *, width: int = 100, max_pairs: int | None =
         lines.append("")
         lines += _render_pair(rank, pair, result, width, verbose)
     if len(shown) < len(pairs):
-        lines += [""] + _block(
-            f"{ELLIPSIS} {_plural(len(pairs) - len(shown), 'more pair')} not shown (--max-pairs N or -v shows more; --json or --html keeps all)",
-            width,
-        )
+        lines += [""] + _block(f"{ELLIPSIS} {_plural(len(pairs) - len(shown), 'more pair')} not shown{more}", width)
 
     linked = {p.a for p in pairs} | {p.b for p in pairs}
     alone = [a for a in result.articles if a.id not in linked]
