@@ -22,6 +22,8 @@ pair, as passim drops n-grams found in over 100 documents.
 :func:`verify_candidates` then keeps the pairs whose articles share a few
 three-word runs: reports of one story collide in the rewrite channel on
 their content words alone, and aligning them was most of the scan's time.
+Each article's runs wait on disk too (:class:`RunTable`, written by the
+worker that read it), and only those of the candidate pairs are read back.
 """
 
 from __future__ import annotations
@@ -39,11 +41,11 @@ from .text import counted, ngram_hashes, ranks, unique_sorted
 
 __all__ = [
     "BandTable",
+    "RunTable",
     "band_hits",
     "band_task",
     "candidate_pairs",
     "find_candidates",
-    "RunTable",
     "shared_runs",
     "trigram_set",
     "verify_candidates",
@@ -397,14 +399,14 @@ def shared_runs(a: np.ndarray, b: np.ndarray) -> int:
 
 def verify_candidates(
     candidates: Sequence[tuple[int, int]],
-    trigrams: Sequence[np.ndarray],
+    runs: Sequence[np.ndarray] | RunTable,
     config: CandidateConfig,
     shared: Callable[[np.ndarray, np.ndarray], int] | None = None,
 ) -> list[tuple[int, int]]:
     """The candidate pairs whose articles share at least ``config.min_shared_trigrams`` three-word runs.
 
-    ``trigrams`` holds each article's :func:`trigram_set` (usable words), in
-    article order. Two reports of one story collide in LSH on their content
+    ``runs`` holds each article's :func:`trigram_set` (usable words), in
+    article order (a list, or a :class:`RunTable` that reads them from disk). Two reports of one story collide in LSH on their content
     words; this cheap check keeps them from the costly alignment. ``shared``
     counts the runs two articles share (:func:`shared_runs`; the index
     passes its count for runs cut short).
@@ -413,4 +415,4 @@ def verify_candidates(
     if need == 0:
         return list(candidates)
     shared = shared or shared_runs
-    return [(i, j) for i, j in candidates if shared(trigrams[i], trigrams[j]) >= need]
+    return [(i, j) for i, j in candidates if shared(runs[i], runs[j]) >= need]

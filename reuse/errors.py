@@ -31,6 +31,7 @@ class WorkSpaceError(ReuseError):
 def workspace_error(folder: object, exc: OSError) -> WorkSpaceError:
     """The message for a temporary folder that failed: where, why, and the fix."""
     return WorkSpaceError(
-        f"cannot write the scan's temporary files (texts, band keys, word arrays) in {folder} ({exc.strerror or exc}): "
-        "free some space there, or set TMPDIR to a folder on a disk with room (about 40 KB per article, plus the texts)"
+        f"cannot write the scan's temporary files (texts, band keys, word arrays, three-word runs) in {folder} "
+        f"({exc.strerror or exc}): free some space there, or set TMPDIR to a folder on a disk with room "
+        "(about 45 KB per article, plus the texts)"
     )

@@ -8,7 +8,9 @@ scan's workers (:func:`reuse.parallel.map_chunks`; each worker is sent paths,
 never bytes) while this process reads the cheaper formats, and everything is
 gathered here in the walk's order, so any number of jobs gives the same
 articles, ids, skipped entries and warnings. Making ids unique is a
-whole-corpus step, done here after gathering.
+whole-corpus step, done here after gathering. With a
+:class:`~reuse.textstore.TextStore` (as :func:`reuse.scan` passes), each
+text goes to disk as soon as its file is read.
 
 Anything a folder can hold is met with a reason rather than an exception:
 binary files, symbolic-link loops, pipes and devices, unreadable files and
@@ -143,7 +145,7 @@ def read_article_files(
     walk's order. Dask workers that do not share this machine's disk cannot
     open the files: then all are read here. With a ``store``, each text goes
     to it as soon as its file is read, and the articles keep only where it
-    is (:mod:`reuse.textstore`): loading holds no more than a chunk of texts.
+    is (:mod:`reuse.textstore`): loading holds no more than a few chunks of texts.
     """
     config = config or LoadConfig()
     entries = files.entries

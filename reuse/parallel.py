@@ -7,12 +7,13 @@ so a chunk gives the same answer in this process, in a worker of a
 ``multiprocessing`` pool or on a Dask worker, and the scan's result does not
 depend on how the work was split.
 
-Memory: a chunk's reading returns only the sketch-sized part of each
-article (band keys, distinct line keys, stems and three-word runs), never
-its word arrays: those the worker writes to the scan's temporary folder
-(:mod:`reuse.stored`), and alignment reads back the articles of its
-pairs and drops them with the chunk (Dask workers on other machines
-analyse them again). The texts are on disk too (:mod:`reuse.textstore`):
+Memory: a chunk's reading returns only each article's short-line keys
+and distinct stems; the worker writes its band keys, word arrays
+(:mod:`reuse.stored`) and three-word runs (:class:`reuse.candidates.RunTable`)
+to the scan's temporary folder (Dask workers on other machines send the
+keys and runs back, and analyse their articles again to align them), and
+alignment reads back the articles of its pairs and drops them with the
+chunk. The texts are on disk too (:mod:`reuse.textstore`):
 a chunk brings where its articles' texts are, and the worker reads each
 once for the length of the chunk (Dask workers on other machines are sent
 the texts).

@@ -124,7 +124,7 @@ def _scan(
 ) -> ScanResult:
     """The stages; ``engine`` is a number of processes or a Dask client (see :func:`reuse.parallel.workers`)."""
     articles = sorted_unique(articles)
-    # The band keys and the word arrays go to disk as articles are read: the largest things a scan makes.
+    # The band keys, word arrays and three-word runs go to disk as articles are read: the largest things a scan makes.
     try:
         workspace = tempfile.TemporaryDirectory(prefix="reuse-scan-")
     except OSError as exc:
@@ -245,7 +245,7 @@ def _read_all(
     article's reading is gathered once it is final.
     """
     gathered = _Gathered(len(articles), table)
-    # Workers on this machine write the band keys themselves; Dask workers on others send them back.
+    # Workers on this machine write the band keys and runs themselves; Dask workers on others send them back.
     folder = str(table.folder) if parallel.shares_disk(engine) else None
 
     def tasks(name: str, indices: list[int], language: str | None) -> Iterable[tuple]:

@@ -1,7 +1,7 @@
 """Article texts kept on disk while a scan runs, read back when a stage needs one.
 
-A scan of a million articles must not hold a million texts: its memory is
-bounded by the sketches. So :func:`reuse.scan` writes each text, as soon as
+A scan of a million articles must not hold a million texts: its memory
+must stay at a few numbers an article. So :func:`reuse.scan` writes each text, as soon as
 it is loaded, to a :class:`TextStore` (one append-only UTF-8 file in the
 temporary folder), and the :class:`~reuse.model.Article` keeps only a
 :class:`StoredText`, the file and the byte range. Reading ``article.text``

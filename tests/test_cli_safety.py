@@ -147,7 +147,7 @@ def test_a_temporary_folder_that_cannot_be_made_is_a_clear_error(runner, samples
     monkeypatch.setattr(tempfile, "tempdir", str(not_a_folder))
     result = runner.invoke(main, ["scan", str(samples_dir), "-q"])
     assert result.exit_code == 1
-    assert f"cannot write the scan's temporary files (texts, band keys, word arrays) in {not_a_folder}" in result.output
+    assert f"cannot write the scan's temporary files (texts, band keys, word arrays, three-word runs) in {not_a_folder}" in result.output
     assert "set TMPDIR to a folder on a disk with room" in result.output
 
 
