@@ -153,9 +153,8 @@ def independent_readings(graph: nx.Graph, readings: Readings, x: str, z: str, wi
     if not pairs:
         return 0
     pair = _pair_of(graph, x, z)
-    mine = readings.of(pair, x)
-    differ = mine - readings.of(pair, z)
-    needed = max(ATTESTED_MIN, ATTESTED_SHARE * len(mine))
+    differ = readings.against(pair, x)
+    needed = max(ATTESTED_MIN, ATTESTED_SHARE * len(readings.of(pair, x)))
     if len(differ) < needed:
         return 0
     attested: set[int] = set()
@@ -204,8 +203,8 @@ def shared_innovations(graph: nx.Graph, readings: Readings, x: str, w: str, p: s
     if not (graph.has_edge(x, p) and graph.has_edge(w, p)):
         return 0
     wp, xp = _pair_of(graph, w, p), _pair_of(graph, x, p)
-    theirs = readings.of(wp, w) - readings.of(wp, p)
-    mine = readings.of(xp, x) - readings.of(xp, p)
+    theirs = readings.against(wp, w)
+    mine = readings.against(xp, x)
     shared = len(theirs & mine)
     return shared if shared >= INNOVATION_MIN and shared >= INNOVATION_SHARE * len(mine) else 0
 
@@ -219,7 +218,7 @@ def repeats_innovations(graph: nx.Graph, readings: Readings, x: str, w: str, p: 
     if not graph.has_edge(w, p):
         return 0  # w hangs from p without a passage of its own: no changes to compare
     wp = _pair_of(graph, w, p)
-    theirs = readings.of(wp, w) - readings.of(wp, p)
+    theirs = readings.against(wp, w)
     shared = len(theirs & readings.of(_pair_of(graph, x, w), x))
     return shared if shared >= INNOVATION_MIN and shared >= INNOVATION_SHARE * len(theirs) else 0
 

@@ -27,7 +27,7 @@ __all__ = ["Row", "read_rows", "row_of"]
 class Row:
     """An article as ``add`` stores and counts it (the fields ``stats.Counts`` reads are those of ``Features``)."""
 
-    article: Article
+    article_id: str  # the article itself stays with the caller: sending its text back would double the traffic
     fallback: bool  # too short for a language and none found: read again in the corpus's language
     language: str
     detected: bool
@@ -42,7 +42,7 @@ def row_of(features: Features, words: bytes) -> Row:
     """The :class:`Row` of an article read (``words``: the index's zlib dictionary)."""
     article = features.article
     return Row(
-        article=article,
+        article_id=article.id,
         fallback=needs_fallback(features.analysis),
         language=features.language,
         detected=features.detected,

@@ -151,18 +151,18 @@ def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfi
     words = _dictionary(conn, changed)
 
     def insert(row: Row) -> None:
-        article = row.article
+        article_id = row.article_id
         cursor = conn.execute(
             "INSERT INTO articles (id, version, current, digest, language, detected, body, runs) VALUES (?, ?, 1, ?, ?, ?, ?, ?)",
-            (article.id, versions.get(article.id, 0) + 1, digests[article.id], row.language, int(row.detected), row.body, row.runs),
+            (article_id, versions.get(article_id, 0) + 1, digests[article_id], row.language, int(row.detected), row.body, row.runs),
         )
         postings.add(row, cursor.lastrowid)
         counts.add(row, 1)
 
     deferred = []
-    for n, row in enumerate(read_rows(changed, config, words, jobs), 1):
+    for n, (article, row) in enumerate(zip(changed, read_rows(changed, config, words, jobs)), 1):
         if row.fallback:
-            deferred.append(row.article)  # read again once every language of the batch is in the table
+            deferred.append(article)  # read again once every language of the batch is in the table
         else:
             insert(row)
         if n % _FLUSH == 0:
