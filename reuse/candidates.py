@@ -37,6 +37,7 @@ import numpy as np
 from .config import CandidateConfig
 from .errors import workspace_error
 from .sketch import CHANNELS, Sketch
+from .stored import read_at
 from .text import counted, ngram_hashes, ranks, unique_sorted
 
 __all__ = [
@@ -113,12 +114,8 @@ def _bucket_pairs(keys: np.ndarray, owners: np.ndarray, max_bucket: int) -> np.n
 
 def _capped(codes: np.ndarray, cap: int) -> np.ndarray:
     """``codes`` sorted, each kept at most ``cap`` times: enough to count up to a threshold of ``cap``."""
-    if cap <= 1 or len(codes) == 0:
-        return unique_sorted(codes)
-    codes = np.sort(codes)
-    firsts = np.flatnonzero(np.concatenate(([True], codes[1:] != codes[:-1])))
-    rank = np.arange(len(codes)) - np.repeat(firsts, np.diff(np.append(firsts, len(codes))))
-    return codes[rank < cap]
+    values, counts = counted(codes)
+    return np.repeat(values, np.minimum(counts, max(cap, 1)))
 
 
 def band_hits(bands: Iterable[np.ndarray], owners: np.ndarray, max_bucket: int, cap: int) -> np.ndarray:
@@ -328,8 +325,10 @@ class RunTable:
     def __len__(self) -> int:
         return len(self.file)
 
-    def register(self, indices: Sequence[int], written: tuple[str, np.ndarray]) -> None:
-        """Take a batch :func:`write_runs` wrote for the articles ``indices``; a later batch replaces an earlier one."""
+    def register(self, indices: Sequence[int], written: tuple[str, np.ndarray] | None) -> None:
+        """Take a batch :func:`write_runs` wrote for the articles ``indices`` (``None``: none written); a later batch replaces an earlier one."""
+        if written is None:
+            return
         path, counts = written
         where = np.asarray(indices, dtype=np.int64)
         self.file[where] = len(self.paths)
@@ -352,12 +351,14 @@ class RunTable:
         if size == 0:
             return _NO_RUNS
         try:
-            fd = self._fds.get(f)
-            if fd is None:
+            fd = self._fds.pop(f, None)
+            if fd is not None:
+                self._fds[f] = fd  # most recently used last: the oldest goes first
+            else:
                 if len(self._fds) >= _OPEN_FILES:  # one file per batch of 250 articles: keep a few open, not all
                     os.close(self._fds.pop(next(iter(self._fds))))
                 fd = self._fds[f] = os.open(self.paths[f], os.O_RDONLY | getattr(os, "O_BINARY", 0))
-            data = _read_at(fd, size, 4 * int(self.offset[i]))
+            data = read_at(fd, size, 4 * int(self.offset[i]))
         except OSError as exc:
             raise workspace_error(Path(self.paths[f]).parent, exc) from exc
         if len(data) != size:
@@ -374,13 +375,6 @@ class RunTable:
 _NO_RUNS = np.zeros(0, dtype=np.uint32)
 #: Batch files a :class:`RunTable` keeps open at once.
 _OPEN_FILES = 64
-
-
-def _read_at(fd: int, size: int, offset: int) -> bytes:
-    if hasattr(os, "pread"):
-        return os.pread(fd, size, offset)
-    os.lseek(fd, offset, os.SEEK_SET)  # Windows; one thread reads a table
-    return os.read(fd, size)
 
 
 def shared_runs(a: np.ndarray, b: np.ndarray) -> int:
@@ -415,4 +409,10 @@ def verify_candidates(
     if need == 0:
         return list(candidates)
     shared = shared or shared_runs
-    return [(i, j) for i, j in candidates if shared(runs[i], runs[j]) >= need]
+    kept, last, left = [], -1, _NO_RUNS
+    for i, j in candidates:  # sorted by the first article: its runs are read once for all its pairs
+        if i != last:
+            last, left = i, runs[i]
+        if shared(left, runs[j]) >= need:
+            kept.append((i, j))
+    return kept

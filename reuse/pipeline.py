@@ -11,7 +11,7 @@ from __future__ import annotations
 import tempfile
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
 from os import PathLike
 from typing import Any
@@ -211,6 +211,12 @@ class _Gathered:
         self.runs = RunTable(n)
         self._stems: list[tuple[np.ndarray, np.ndarray]] = []
 
+    def register(self, indices: Sequence[int], bands: list, arrays: tuple | None, runs: tuple | None) -> None:
+        """Take what a worker wrote for the articles ``indices`` (:func:`reuse.parallel.read_and_store`); a re-read replaces."""
+        self.table.register(bands)
+        self.stored.register(indices, arrays)
+        self.runs.register(indices, runs)
+
     def add(self, indices: list[int], records: list[ArticleSketch]) -> None:
         """Take the final reading of the articles ``indices`` (their band keys stored unless the sketch is still there)."""
         if not indices:
@@ -258,10 +264,7 @@ def _read_all(
     held: list[ArticleSketch] = []  # first readings of the short ones, until the fallback is known
     done = 0
     for records, written, arrays_written, runs_written in map_chunks(read_and_store, tasks("read", list(range(len(articles))), None), engine, (config,)):
-        table.register(written)
-        gathered.stored.register(range(done, done + len(records)), arrays_written)
-        if runs_written is not None:
-            gathered.runs.register(range(done, done + len(records)), runs_written)
+        gathered.register(range(done, done + len(records)), written, arrays_written, runs_written)
         final = [k for k, r in enumerate(records, done) if not r.short_unknown]
         gathered.add(final, [records[k - done] for k in final])
         for k, r in enumerate(records, done):
@@ -276,10 +279,7 @@ def _read_all(
     if fallback and again:
         held = []
         for records, written, arrays_written, runs_written in map_chunks(read_and_store, tasks("again", again, fallback), engine, (config,)):
-            table.register(written)
-            gathered.stored.register(again[len(held) : len(held) + len(records)], arrays_written)
-            if runs_written is not None:
-                gathered.runs.register(again[len(held) : len(held) + len(records)], runs_written)
+            gathered.register(again[len(held) : len(held) + len(records)], written, arrays_written, runs_written)
             held.extend(records)
     gathered.add(again, held)
     return gathered

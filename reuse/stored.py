@@ -24,6 +24,8 @@ with ``n`` words and ``m`` short lines.
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,6 +86,31 @@ def _block(reading: WordArrays) -> list[np.ndarray]:
         np.ascontiguousarray(reading.usable, dtype=np.uint8),
         np.zeros(pad, dtype=np.uint8),
     ]
+
+
+_SEEK_LOCK = threading.Lock()
+
+
+def read_at(fd: int, size: int, offset: int) -> bytes:
+    """``size`` bytes at ``offset`` of the open file ``fd`` (fewer only at its end); safe across threads.
+
+    For the scan's files read back piece by piece: the texts
+    (:mod:`reuse.textstore`) and the three-word runs
+    (:class:`reuse.candidates.RunTable`).
+    """
+    parts, done = [], 0
+    while done < size:
+        if hasattr(os, "pread"):
+            part = os.pread(fd, size - done, offset + done)
+        else:  # Windows: a seek and a read, kept together
+            with _SEEK_LOCK:
+                os.lseek(fd, offset + done, os.SEEK_SET)
+                part = os.read(fd, size - done)
+        if not part:
+            break
+        parts.append(part)
+        done += len(part)
+    return b"".join(parts)
 
 
 def write_word_arrays(folder: str | Path, name: str, readings: Sequence[WordArrays]) -> tuple[str, np.ndarray, np.ndarray, np.ndarray]:

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import WorkSpaceError, workspace_error
+from .stored import read_at
 
 __all__ = ["StoredText", "TextStore", "portable"]
 
@@ -165,7 +166,7 @@ def _read(path: str, offset: int, size: int) -> bytes:
             # A worker: it reads each text of a chunk once, and keeps no descriptor of a file it does not own.
             fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
             try:
-                data = _pread(fd, size, offset)
+                data = read_at(fd, size, offset)
             finally:
                 os.close(fd)
         else:
@@ -174,7 +175,7 @@ def _read(path: str, offset: int, size: int) -> bytes:
                 fd = _FDS.get(path)
                 if fd is None:
                     fd = _FDS[path] = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-            data = _pread(fd, size, offset)
+            data = read_at(fd, size, offset)
     except OSError as exc:
         raise WorkSpaceError(
             f"cannot read an article's text back from {path} ({exc.strerror or exc}): the scan's temporary "
@@ -186,23 +187,6 @@ def _read(path: str, offset: int, size: int) -> bytes:
             "was changed or truncated; run the scan again"
         )
     return data
-
-
-def _pread(fd: int, size: int, offset: int) -> bytes:
-    """``size`` bytes at ``offset`` (fewer only at the end of the file)."""
-    parts, done = [], 0
-    while done < size:
-        if hasattr(os, "pread"):
-            part = os.pread(fd, size - done, offset + done)
-        else:  # Windows: a seek and a read, kept together
-            with _LOCK:
-                os.lseek(fd, offset + done, os.SEEK_SET)
-                part = os.read(fd, size - done)
-        if not part:
-            break
-        parts.append(part)
-        done += len(part)
-    return b"".join(parts)
 
 
 def _remove(path: str, file: Any, owner: int) -> None:
