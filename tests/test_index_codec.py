@@ -11,6 +11,7 @@ import pytest
 from reuse.errors import IndexFileError
 from reuse.index import add_articles, check_articles, index_info, remove_articles
 from reuse.index.codec import (
+    SUFFIX_BITS,
     build_dictionary,
     compress_body,
     cut_runs,
@@ -22,6 +23,7 @@ from reuse.index.codec import (
     encode_runs,
     shared_at_most,
 )
+from reuse.index.features import KEY_BITS
 from reuse.index.postings import _pack, live_postings, write_segment
 from reuse.index.store import connect
 from reuse.load import load_articles
@@ -54,15 +56,15 @@ def test_the_dictionary_is_deterministic_and_fits_zlib():
 @pytest.mark.parametrize("n", [0, 1, 5, 4000, 60000], ids=lambda n: f"n{n}")
 def test_keys_round_trip_with_wide_gaps_and_repeats(n):
     rng = np.random.default_rng(n)
-    values = rng.integers(0, 2**32, n, dtype=np.uint64).astype(np.uint32)
+    values = rng.integers(0, 2**SUFFIX_BITS, n, dtype=np.uint64).astype(np.uint32)
     if n > 4:
-        values[:3] = [0, 2**32 - 1, 2**31]
+        values[:3] = [0, 2**SUFFIX_BITS - 1, 2 ** (SUFFIX_BITS - 1)]
         values[3] = values[4]  # a repeat
     values = np.sort(values)
     blob = encode_keys(values)
     assert np.array_equal(decode_keys(blob, n), values)
-    if n >= 4000:  # 3 bytes a key once the keys are dense: only the first gap and the planted ones are wide
-        assert len(blob) <= 3 * n + 8 * 4
+    if n >= 4000:  # 2 bytes a key once the keys are dense: only the first gap and the planted ones are wide
+        assert len(blob) <= 2 * n + 8 * 4
 
 
 @pytest.mark.parametrize("sizes", [[], [1], [3, 1, 4000], [60000, 2, 5]], ids=lambda s: "-".join(map(str, s)) or "none")
@@ -70,8 +72,8 @@ def test_rows_encoded_in_one_pass_are_those_encoded_one_at_a_time(sizes):
     rng = np.random.default_rng(len(sizes))
     rows = []
     for n in sizes:
-        values = rng.integers(0, 2**32, n, dtype=np.uint64).astype(np.uint32)
-        values[: min(n, 2)] = [2**32 - 1, 2**32 - 1][: min(n, 2)]  # a repeat, and a wide gap from the row before
+        values = rng.integers(0, 2**SUFFIX_BITS, n, dtype=np.uint64).astype(np.uint32)
+        values[: min(n, 2)] = [2**SUFFIX_BITS - 1, 2**SUFFIX_BITS - 1][: min(n, 2)]  # a repeat, and a wide gap from the row before
         rows.append(np.sort(values))
     starts = np.cumsum([0] + sizes[:-1]).astype(np.int64) if sizes else np.zeros(0, dtype=np.int64)
     joined = np.concatenate(rows) if rows else np.zeros(0, dtype=np.uint32)
@@ -81,7 +83,7 @@ def test_rows_encoded_in_one_pass_are_those_encoded_one_at_a_time(sizes):
 def test_a_segment_written_at_once_is_the_rows_packed_one_at_a_time(tmp_path):
     """The one-pass writing of a segment stores the bytes :func:`_pack` gives each row."""
     rng = np.random.default_rng(7)
-    per_article = [np.unique(rng.integers(0, 2**44, 3000, dtype=np.int64)) for _ in range(20)]
+    per_article = [np.unique(rng.integers(0, 2**KEY_BITS, 3000, dtype=np.int64)) for _ in range(20)]
     keys = np.concatenate(per_article)
     owners = np.repeat(np.arange(100, 120, dtype=np.int64), [len(k) for k in per_article])
     keys[5] = keys[4]
@@ -91,9 +93,9 @@ def test_a_segment_written_at_once_is_the_rows_packed_one_at_a_time(tmp_path):
     pairs = sorted(set(zip(keys.tolist(), owners.tolist())))
     stored = con.execute("SELECT bucket, base, width, n, keys, articles FROM postings ORDER BY bucket").fetchall()
     expected = []
-    for bucket in sorted({k >> 32 for k, _ in pairs}):
-        mine = [(k, o) for k, o in pairs if k >> 32 == bucket]
-        suffixes = np.array([k & 0xFFFFFFFF for k, _ in mine], dtype=np.uint32)
+    for bucket in sorted({k >> SUFFIX_BITS for k, _ in pairs}):
+        mine = [(k, o) for k, o in pairs if k >> SUFFIX_BITS == bucket]
+        suffixes = np.array([k & (2**SUFFIX_BITS - 1) for k, _ in mine], dtype=np.uint32)
         offsets = np.array([o - 100 for _, o in mine], dtype=np.uint64)
         expected.append((bucket, 100, *_pack(suffixes, offsets)))
     assert stored == expected
@@ -197,8 +199,8 @@ def test_an_index_of_an_older_format_is_refused_with_the_fix(tmp_path):
     db = tmp_path / "old.db"
     add_articles(db, [Article(id="a", text="Some text to index here.", outlet="o")])
     con = sqlite3.connect(db)
-    con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
     con.commit()
     con.close()
-    with pytest.raises(IndexFileError, match=r"schema version 2, this reuse reads 3: rebuild it with 'reuse index add FOLDER --index NEW_PATH'"):
+    with pytest.raises(IndexFileError, match=r"schema version 3, this reuse reads 4: rebuild it with 'reuse index add FOLDER --index NEW_PATH'"):
         index_info(db)

@@ -4,9 +4,10 @@ Pure functions on bytes and numpy arrays, nothing executable stored; each
 form round-trips exactly (``tests/test_index_codec.py``).
 
 ``encode_keys``
-    Sorted 32-bit values as their low 16 bits (``uint16``) and the gaps
-    between their high 16 bits (``uint8``), gaps of 255 or more listed
-    apart: 3 bytes a value instead of 4, decoded with one cumulative sum.
+    Sorted 24-bit values (:data:`SUFFIX_BITS`) as their low 8 bits
+    (``uint8``) and the gaps between their high 16 bits (``uint8``), gaps of
+    255 or more listed apart: 2 bytes a value instead of 3, decoded with one
+    cumulative sum.
 ``encode_runs``
     An article's three-word runs cut to their top 24 bits (sorted, repeats
     kept), as their low 16 bits and the top 8 in unary (Elias-Fano): about
@@ -43,6 +44,9 @@ __all__ = [
 
 #: Bits of a three-word run's hash kept in the index.
 RUN_BITS = 24
+#: Bits of the values :func:`encode_keys` packs: the low :data:`_PLAIN_BITS` stored as they are, the rest as gaps.
+SUFFIX_BITS = 24
+_PLAIN_BITS = 8
 #: zlib allows a dictionary of at most 32 KB.
 _DICTIONARY_BYTES = 32 * 1024
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -50,18 +54,18 @@ _LEVEL = 3
 
 
 def encode_keys(values: np.ndarray) -> bytes:
-    """Sorted ``uint32`` values as bytes (3 a value, 8 more for each gap of 255 or more in their top 16 bits).
+    """Sorted values below ``2**24`` as bytes (2 a value, 8 more for each gap of 255 or more in their top 16 bits).
 
-    >>> decode_keys(encode_keys(np.array([1, 70000, 2**32 - 1], dtype=np.uint32)), 3).tolist()
-    [1, 70000, 4294967295]
+    >>> decode_keys(encode_keys(np.array([1, 70000, 2**24 - 1], dtype=np.uint32)), 3).tolist()
+    [1, 70000, 16777215]
     """
     values = np.asarray(values, dtype=np.uint32)
-    high = (values >> np.uint32(16)).astype(np.int64)
+    high = (values >> np.uint32(_PLAIN_BITS)).astype(np.int64)
     gaps = np.diff(high, prepend=0)
     wide = np.flatnonzero(gaps >= 255)
     small = np.where(gaps >= 255, 255, gaps).astype(np.uint8)
     return b"".join((
-        (values & np.uint32(0xFFFF)).astype("<u2").tobytes(),
+        (values & np.uint32(0xFF)).astype(np.uint8).tobytes(),
         small.tobytes(),
         wide.astype("<u4").tobytes(),
         gaps[wide].astype("<u4").tobytes(),
@@ -74,7 +78,7 @@ def encode_key_rows(values: np.ndarray, starts: np.ndarray) -> list[bytes]:
     The same bytes as one call a row, for a segment's thousands of rows
     without a dozen numpy calls each.
 
-    >>> values = np.array([3, 70000, 1, 2**32 - 1], dtype=np.uint32)
+    >>> values = np.array([3, 70000, 1, 2**24 - 1], dtype=np.uint32)
     >>> encode_key_rows(values, np.array([0, 2])) == [encode_keys(values[:2]), encode_keys(values[2:])]
     True
     """
@@ -82,10 +86,10 @@ def encode_key_rows(values: np.ndarray, starts: np.ndarray) -> list[bytes]:
     starts = np.asarray(starts, dtype=np.int64)
     if len(starts) == 0:
         return []
-    high = (values >> np.uint32(16)).astype(np.int32)
+    high = (values >> np.uint32(_PLAIN_BITS)).astype(np.int32)
     gaps = np.diff(high, prepend=0)
     gaps[starts] = high[starts]  # each row's gaps start from 0, as in its own call
-    low = (values & np.uint32(0xFFFF)).astype("<u2")
+    low = (values & np.uint32(0xFF)).astype(np.uint8)
     small = np.minimum(gaps, 255).astype(np.uint8)
     wide = np.flatnonzero(gaps >= 255)
     wide_gaps = gaps[wide].astype("<u4")
@@ -102,15 +106,15 @@ def encode_key_rows(values: np.ndarray, starts: np.ndarray) -> list[bytes]:
 
 def decode_keys(blob: bytes, n: int) -> np.ndarray:
     """The ``n`` sorted ``uint32`` values of :func:`encode_keys`."""
-    low = np.frombuffer(blob, dtype="<u2", count=n)
-    gaps = np.frombuffer(blob, dtype=np.uint8, count=n, offset=2 * n)
-    wide = (len(blob) - 3 * n) // 8
+    low = np.frombuffer(blob, dtype=np.uint8, count=n)
+    gaps = np.frombuffer(blob, dtype=np.uint8, count=n, offset=n)
+    wide = (len(blob) - 2 * n) // 8
     if wide:
         gaps = gaps.astype(np.uint32)
-        where = np.frombuffer(blob, dtype="<u4", count=wide, offset=3 * n)
-        gaps[where] = np.frombuffer(blob, dtype="<u4", count=wide, offset=3 * n + 4 * wide)
+        where = np.frombuffer(blob, dtype="<u4", count=wide, offset=2 * n)
+        gaps[where] = np.frombuffer(blob, dtype="<u4", count=wide, offset=2 * n + 4 * wide)
     keys = np.cumsum(gaps, dtype=np.uint32)
-    keys <<= np.uint32(16)
+    keys <<= np.uint32(_PLAIN_BITS)
     keys |= low
     return keys
 

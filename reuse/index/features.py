@@ -26,8 +26,8 @@ from ..parallel import SHORT, masks  # the scan's own threshold and masks, so th
 from ..sketch import CHANNELS, Sketch, sketch_article, sketch_articles
 from ..text import Analysis, analyze, analyze_many, unique_sorted
 
-#: Bits of a folded band key kept (``postings.py`` stores 32 of them in a row named by the other 12).
-KEY_BITS = 44
+#: Bits of a folded band key kept (``postings.py`` stores 24 of them in a row named by the other 12).
+KEY_BITS = 36
 
 __all__ = ["Features", "LanguageCounts", "content_digest", "fallback_language", "merge_languages", "read_article", "read_articles", "signed"]
 
@@ -44,7 +44,7 @@ class Features:
 
     ``keys`` holds, per channel, the article's distinct band keys folded with
     their band (one key names a bucket of one band of one channel), cut to
-    ``KEY_BITS`` bits: two buckets share a key by chance about once in 2**44.
+    ``KEY_BITS`` bits: two buckets share a key by chance about once in 2**36.
     """
 
     article: Article

@@ -1,17 +1,17 @@
 """The band-key postings of an index: append-only segments of packed numpy arrays.
 
-A posting says "article ``a`` has a window in bucket ``k``" (``k`` a 44-bit
+A posting says "article ``a`` has a window in bucket ``k``" (``k`` a 36-bit
 band key, see ``features.py``). Each flush of an ``add`` writes one
 *segment*: its postings sorted by key and split by the key's top 12 bits
 into at most 4,096 rows, each row two BLOBs:
 
 ``keys``
-    The low 32 bits of the keys, sorted, 3 bytes each (``codec.encode_keys``).
+    The low 24 bits of the keys, sorted, 2 bytes each (``codec.encode_keys``).
 ``articles``
     Each posting's article rowid minus the row's ``base`` (``uint16`` when
     the segment's articles span fewer than 65,536 rowids, else ``uint32``).
 
-So a posting costs 5 bytes, and a lookup reads, for each 12-bit prefix its
+So a posting costs 4 bytes, and a lookup reads, for each 12-bit prefix its
 keys touch, one row per segment, decodes its keys (one cumulative sum) and
 binary-searches them. ``segments`` lists each segment's postings and rowids.
 
@@ -34,7 +34,7 @@ import sqlite3
 import numpy as np
 
 from ..text import ranks
-from .codec import decode_keys, encode_key_rows, encode_keys
+from .codec import SUFFIX_BITS, decode_keys, encode_key_rows, encode_keys
 from .features import KEY_BITS
 
 __all__ = [
@@ -48,8 +48,9 @@ __all__ = [
     "write_segment",
 ]
 
-# Of the KEY_BITS of a band key, the top 12 name the row and the low 32 are stored.
-_LOW = 32
+# Of the KEY_BITS of a band key, the top 12 name the row and the low SUFFIX_BITS are stored.
+_LOW = SUFFIX_BITS
+_LOW_MASK = 2**_LOW - 1
 #: Article offsets are packed under the key in one 64-bit sort key.
 _OFFSET_BITS = 64 - KEY_BITS
 #: Segments of one size class merged at once (the size classes are powers of this).
@@ -88,7 +89,7 @@ def _write_sorted(conn: sqlite3.Connection, segment: int, packed: np.ndarray, ba
     bounds = np.append(np.searchsorted(packed, edges), len(packed))
     buckets = np.flatnonzero(bounds[1:] > bounds[:-1])
     starts, ends = bounds[buckets], bounds[buckets + 1]
-    suffixes = (packed >> np.uint64(_OFFSET_BITS)).astype(np.uint32)  # the cast keeps the low 32 bits
+    suffixes = ((packed >> np.uint64(_OFFSET_BITS)) & np.uint64(_LOW_MASK)).astype(np.uint32)
     offsets = packed & np.uint64(2**_OFFSET_BITS - 1)
     if int(offsets.max()) >= 2**16:
         _insert(conn, segment, ((int(b), base, suffixes[s:e], offsets[s:e]) for b, s, e in zip(buckets, starts, ends)))
@@ -107,7 +108,7 @@ def _write_sorted(conn: sqlite3.Connection, segment: int, packed: np.ndarray, ba
 def write_segment(conn: sqlite3.Connection, keys: np.ndarray, owners: np.ndarray) -> None:
     """Write the postings ``(keys[i], owners[i])`` as a new segment (inside the caller's transaction).
 
-    ``keys`` are 44-bit band keys, ``owners`` article rowids spanning fewer
+    ``keys`` are ``KEY_BITS``-bit band keys, ``owners`` article rowids spanning fewer
     than 2**20 values.
     """
     if len(keys) == 0:
@@ -167,7 +168,7 @@ def _json_list(values) -> str:
 
 
 def find(conn: sqlite3.Connection, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The live postings of ``keys`` (sorted distinct 44-bit keys): ``(keys, rowids)``, one entry per posting.
+    """The live postings of ``keys`` (sorted distinct ``KEY_BITS``-bit keys): ``(keys, rowids)``, one entry per posting.
 
     Reads one row per segment for each 12-bit prefix of ``keys``, and from
     each only the entries equal to a key asked for.
@@ -177,7 +178,7 @@ def find(conn: sqlite3.Connection, keys: np.ndarray) -> tuple[np.ndarray, np.nda
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     prefixes = keys >> _LOW
     starts = np.flatnonzero(np.concatenate(([True], prefixes[1:] != prefixes[:-1])))
-    wanted = {int(prefixes[s]): (keys[s:e] & 0xFFFFFFFF).astype(np.uint32) for s, e in zip(starts, np.append(starts[1:], len(keys)))}
+    wanted = {int(prefixes[s]): (keys[s:e] & _LOW_MASK).astype(np.uint32) for s, e in zip(starts, np.append(starts[1:], len(keys)))}
     got_keys, got_rowids = [], []
     for bucket, base, suffixes, offsets in _rows(conn, wanted):
         asked = wanted[bucket]

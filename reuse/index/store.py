@@ -25,7 +25,7 @@ articles(rowid, id, version, current, digest, language, detected, body, runs)
     can never be taken for a new one's.
 postings(bucket, segment, base, width, n, keys, articles), segments(segment, postings, first, last), dead(article)
     The buckets each article's windows land in (band and channel folded into
-    a 44-bit key), as append-only segments of packed arrays, each segment's
+    a 36-bit key), as append-only segments of packed arrays, each segment's
     size and rowids, and the articles whose postings are skipped
     (``postings.py``).
 dictionary(id, words)
@@ -54,7 +54,8 @@ from .codec import decode_runs, decompress_body
 __all__ = ["SCHEMA_VERSION", "connect", "current_rows", "dictionary", "index_config", "lookup", "meta"]
 
 #: 3: compact bodies, runs and postings keys (``codec.py``), tiered segments.
-SCHEMA_VERSION = 3
+#: 4: band keys cut to 36 bits, 4 bytes a posting.
+SCHEMA_VERSION = 4
 #: ``PRAGMA application_id``: marks the file as a reuse index ("RUSE").
 APPLICATION_ID = 0x52555345
 
