@@ -288,9 +288,15 @@ def workers(jobs: int = 1, scheduler: str | None = None) -> Iterator[int | Any]:
     except ImportError as exc:
         raise ConfigError("running on Dask needs the distributed package: pip install 'reuse[dask]'") from exc
     if scheduler == "local":
-        with LocalCluster(n_workers=jobs, threads_per_worker=1, dashboard_address=None, silence_logs=50) as cluster:
-            with Client(cluster) as client:
-                yield client
+        import dask
+
+        # Dask sets MALLOC_TRIM_THRESHOLD_=65536 in its workers so that they give freed memory back at once;
+        # a scan's chunks allocate and free arrays of hundreds of KB, which glibc then unmaps and maps again
+        # every time: reading took 13.2-14.5 s instead of 11.3-11.6 s at 30,000 articles. None unsets it.
+        with dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}):
+            cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, dashboard_address=None, silence_logs=50)
+        with cluster, Client(cluster) as client:
+            yield client
         return
     try:
         client = Client(scheduler, timeout=CONNECT_TIMEOUT)

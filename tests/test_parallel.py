@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 import sys
 from pathlib import Path
@@ -150,13 +151,17 @@ def test_a_scan_on_a_dask_local_cluster_writes_the_same_json(corpus, small_chunk
     shares_disk = parallel.shares_disk
     seen = []
 
+    trims = []
+
     def told(engine):  # what the scan asks, and (for the second case) workers as if on another machine
         seen.append(shares_disk(engine))
+        trims.extend(engine.run(os.environ.get, "MALLOC_TRIM_THRESHOLD_").values())
         return same_disk
 
     monkeypatch.setattr(parallel, "shares_disk", told)
     assert _report(corpus, "--dask", "--jobs", "2") == one
     assert seen and all(seen)  # a LocalCluster's workers are on this host
+    assert trims and set(trims) == {None}  # not Dask's 64 KB, which makes glibc unmap and map every chunk's arrays
 
 
 def test_scheduler_and_dask_together_are_refused(corpus):

@@ -83,7 +83,7 @@ def _record(conn: sqlite3.Connection, segment: int, postings: int, first: int, l
 
 
 def _write_sorted(conn: sqlite3.Connection, segment: int, packed: np.ndarray, base: int) -> None:
-    """Postings sorted as ``key << 20 | offset`` (distinct), as rows of ``segment``."""
+    """Postings sorted as ``key << _OFFSET_BITS | offset`` (distinct), as rows of ``segment``."""
     # Where each 12-bit prefix begins, by binary search: no per-posting bucket array.
     edges = np.arange(2 ** (KEY_BITS - _LOW), dtype=np.uint64) << np.uint64(_OFFSET_BITS + _LOW)
     bounds = np.append(np.searchsorted(packed, edges), len(packed))
@@ -109,14 +109,14 @@ def write_segment(conn: sqlite3.Connection, keys: np.ndarray, owners: np.ndarray
     """Write the postings ``(keys[i], owners[i])`` as a new segment (inside the caller's transaction).
 
     ``keys`` are ``KEY_BITS``-bit band keys, ``owners`` article rowids spanning fewer
-    than 2**20 values.
+    than ``2**_OFFSET_BITS`` values.
     """
     if len(keys) == 0:
         return
     base = int(owners.min())
     offsets = (owners - base).astype(np.uint64)
     if int(offsets.max()) >= 2**_OFFSET_BITS:
-        raise ValueError("a segment's articles must span fewer than 2**20 rowids")
+        raise ValueError(f"a segment's articles must span fewer than 2**{_OFFSET_BITS} rowids")
     # One sort of (key, article) packed in 64 bits: cheaper than a lexsort. In place: a batch holds millions.
     packed = keys.astype(np.uint64)
     packed <<= np.uint64(_OFFSET_BITS)
@@ -298,7 +298,7 @@ def merge_segments(conn: sqlite3.Connection, segments: list[int]) -> None:
     if first[0] is None:
         return
     if first[1] - first[0] >= 2**_OFFSET_BITS:
-        raise ValueError("merged segments must span fewer than 2**20 rowids")
+        raise ValueError(f"merged segments must span fewer than 2**{_OFFSET_BITS} rowids")
     base = np.array([first[0]], dtype=np.int64)
     _rewrite(conn, segments, lambda rowids: (np.zeros(len(rowids), dtype=np.int64), base))
 
