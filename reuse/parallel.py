@@ -290,13 +290,21 @@ def workers(jobs: int = 1, scheduler: str | None = None) -> Iterator[int | Any]:
     if scheduler == "local":
         import dask
 
-        # Dask sets MALLOC_TRIM_THRESHOLD_=65536 in its workers so that they give freed memory back at once;
-        # a scan's chunks allocate and free arrays of hundreds of KB, which glibc then unmaps and maps again
-        # every time: reading took 13.2-14.5 s instead of 11.3-11.6 s at 30,000 articles. None unsets it.
-        with dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}):
-            cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, dashboard_address=None, silence_logs=50)
-        with cluster, Client(cluster) as client:
-            yield client
+        # Dask sets MALLOC_TRIM_THRESHOLD_=65536 in its workers so that they give freed memory back at once.
+        # Setting it at all turns off glibc's sliding mmap threshold (mallopt(3)), so the arrays of hundreds
+        # of KB a scan's chunks allocate and free are mapped and unmapped every time: reading took 13.2-14.5 s
+        # instead of 11.3-11.6 s at 30,000 articles. None unsets it in Dask's settings; the workers inherit
+        # this process's environment too, where an earlier cluster's nanny may have left it.
+        # (The workers may start after the cluster object is made: both are undone only when it closes.)
+        inherited = os.environ.pop("MALLOC_TRIM_THRESHOLD_", None)
+        try:
+            with dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}):
+                with LocalCluster(n_workers=jobs, threads_per_worker=1, dashboard_address=None, silence_logs=50) as cluster:
+                    with Client(cluster) as client:
+                        yield client
+        finally:
+            if inherited is not None:
+                os.environ["MALLOC_TRIM_THRESHOLD_"] = inherited
         return
     try:
         client = Client(scheduler, timeout=CONNECT_TIMEOUT)

@@ -379,11 +379,12 @@ NOTES = [
     "(as the scan does; the stored articles' cut runs are read from the index), re-reading the stored articles "
     "of the pairs kept, and aligning. Band keys are cut to 36 bits: a stored "
     "key equals an asked one by chance about (postings / 2^36) times per key asked, some 12,000 false bucket "
-    "hits for 1,000 new articles against 100,000. Such a hit can only add a candidate pair, which the "
+    "hits for 1,000 new articles against 100,000. Such a hit mostly adds a candidate pair, which the "
     "three-word-run check or the alignment then drops: in the verbatim channel (one band hit makes a "
     "candidate) 10,102 candidate pairs against 2,453 with 44-bit keys, all but the same 938 dropped by the "
-    "cut runs of the stored articles, read for each; that reading is the price of the smaller postings, "
-    "about 0.6 s of this machine at 100,000 (it grows with the index, as the pass over its postings does).",
+    "cut runs of the stored articles, read for each; that reading is the price of the smaller postings "
+    "(it grows with the index, as the pass over its postings does). Rarely, a hit pushes a bucket over "
+    "the banality limit (200 articles), and that bucket then makes no pair.",
     "Peak memory is the child process's own peak resident size (`VmHWM`; `ru_maxrss` on Linux would include the peak of the benchmark process that started it); the operating system's file cache is not counted.",
 ]
 

@@ -310,13 +310,14 @@ def test_compaction_keeps_article_offsets_16_bit(samples_dir, tmp_path):
     add_folder(samples_dir, db)
     con = sqlite3.connect(db, isolation_level=None)
     lowest = con.execute("SELECT min(rowid) FROM articles").fetchone()[0]
-    keys = np.array([5, 2**40 + 7, 2**43 + 9, 5], dtype=np.int64)
+    keys = np.array([5, 2**32 + 7, 2**35 + 9, 5], dtype=np.int64)  # three 12-bit row prefixes
     con.execute("BEGIN")
     write_segment(con, keys, np.array([lowest, lowest, lowest + 70_000, lowest + 70_000], dtype=np.int64))
     before = live_postings(con)
     compact(con)
     con.execute("COMMIT")
     assert live_postings(con) == before
+    assert set(zip(keys.tolist(), [lowest, lowest, lowest + 70_000, lowest + 70_000])) <= set(before)  # stored whole
     assert con.execute("SELECT count(DISTINCT segment), max(width) FROM postings").fetchone() == (2, 2)
 
 

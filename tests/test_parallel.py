@@ -159,7 +159,9 @@ def test_a_scan_on_a_dask_local_cluster_writes_the_same_json(corpus, small_chunk
         return same_disk
 
     monkeypatch.setattr(parallel, "shares_disk", told)
+    monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", "65536")  # as an earlier cluster's nanny leaves it in this process
     assert _report(corpus, "--dask", "--jobs", "2") == one
+    assert os.environ["MALLOC_TRIM_THRESHOLD_"] == "65536"  # this process's own setting is left as it was
     assert seen and all(seen)  # a LocalCluster's workers are on this host
     assert trims and set(trims) == {None}  # not Dask's 64 KB, which makes glibc unmap and map every chunk's arrays
 

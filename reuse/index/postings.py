@@ -113,6 +113,8 @@ def write_segment(conn: sqlite3.Connection, keys: np.ndarray, owners: np.ndarray
     """
     if len(keys) == 0:
         return
+    if int(keys.min()) < 0 or int(keys.max()) >= 2**KEY_BITS:
+        raise ValueError(f"band keys must be {KEY_BITS}-bit (0 <= key < 2**{KEY_BITS})")
     base = int(owners.min())
     offsets = (owners - base).astype(np.uint64)
     if int(offsets.max()) >= 2**_OFFSET_BITS:
