@@ -335,8 +335,9 @@ class RunTable:
         self.paths.append(path)
         self.offset[where] = np.concatenate(([0], np.cumsum(counts)[:-1])) if len(counts) else counts
         self.count[where] = counts
-        for i in indices:
-            self.held.pop(i, None)
+        if self.held:  # runs held for a first reading give way to the re-read's
+            for i in indices:
+                self.held.pop(i, None)
 
     def hold(self, i: int, runs: np.ndarray) -> None:
         """Keep article ``i``'s runs in memory (they were not written)."""
