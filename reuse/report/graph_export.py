@@ -23,13 +23,25 @@ import networkx as nx
 from ..errors import ConfigError, ReuseError
 from ..graph import article_graph, outlet_graph
 from ..model import ScanResult
-from .graph_image import IMAGE_FORMATS, render_image
 
-__all__ = ["GRAPH_FORMATS", "LEVELS", "graph_bytes", "write_atomic", "write_graph"]
+__all__ = ["GRAPH_FORMATS", "IMAGE_FORMATS", "LEVELS", "graph_bytes", "render_image", "write_atomic", "write_graph"]
 
+#: Picture formats, drawn by :mod:`reuse.report.graph_image`.
+IMAGE_FORMATS = ("png", "svg", "pdf")
 #: Every extension :func:`write_graph` understands.
 GRAPH_FORMATS = (*IMAGE_FORMATS, "graphml", "gexf", "json")
 LEVELS = ("article", "outlet")
+
+
+def render_image(graph: nx.Graph, fmt: str, *, level: str = "article", title: str | None = None) -> bytes:
+    """:func:`reuse.report.graph_image.render_image`, imported on first use.
+
+    Importing matplotlib takes about a third of a second, which every
+    ``reuse`` command would pay for a picture most runs never draw.
+    """
+    from .graph_image import render_image as render
+
+    return render(graph, fmt, level=level, title=title)
 
 
 def _plain(graph: nx.Graph) -> nx.Graph:

@@ -29,11 +29,10 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch
 
+from .graph_export import IMAGE_FORMATS
 from .graph_layout import Layout, layout_graph
 
 __all__ = ["IMAGE_FORMATS", "KIND_STYLES", "draw_graph", "render_image"]
-
-IMAGE_FORMATS = ("png", "svg", "pdf")
 
 #: kind -> (colour, line style, opacity, legend text)
 KIND_STYLES: dict[str, tuple[str, object, float, str]] = {

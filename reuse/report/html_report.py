@@ -27,8 +27,7 @@ from ..config import ScanConfig
 from ..graph import article_graph
 from ..marks import TextMarks, mark_articles
 from ..model import Article, Pair, ScanResult
-from .graph_export import write_atomic
-from .graph_image import render_image
+from .graph_export import render_image, write_atomic
 from .html_assets import CSP, PASSAGE_COLOURS, SCRIPT, STYLE
 
 __all__ = ["MAX_VIEWS", "render_html", "write_html"]
