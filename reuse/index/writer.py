@@ -11,6 +11,7 @@ from os import PathLike
 import numpy as np
 
 from ..config import ScanConfig
+from ..hugepages import no_huge_pages
 from ..model import Article
 from .features import Features, article_from, content_digest, read_article
 from .stats import Counts
@@ -128,9 +129,10 @@ def add_articles(
     batch = sorted_unique(articles)
     conn = connect(index, config, create=True)
     try:
-        with write_transaction(conn):
-            result = _add(conn, batch, config, progress, jobs)
-        release_free_pages(conn)
+        with no_huge_pages():  # see reuse.hugepages: a batch's postings are sorted and encoded in fresh arrays of 50-100 MB
+            with write_transaction(conn):
+                result = _add(conn, batch, config, progress, jobs)
+            release_free_pages(conn)
         return result
     finally:
         conn.close()
@@ -225,7 +227,7 @@ def remove_articles(index: str | PathLike, ids: Iterable[str], config: ScanConfi
     conn = connect(index, config, create=False)
     try:
         config = config or index_config(conn)
-        with write_transaction(conn):
+        with no_huge_pages(), write_transaction(conn):
             current = current_rows(conn, wanted)
             present = last_versions(conn, wanted)
             counts = Counts()
