@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import random
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -67,9 +70,32 @@ def test_components_are_laid_out_apart_inside_the_canvas(n):
     assert (len(lay.aside), len(lay.hidden)) == ((len(isolated), 0) if len(isolated) <= MAX_ASIDE else (0, len(isolated)))
 
 
-def test_layout_is_the_same_every_time():
-    graph = article_graph(random_result(60))
-    assert layout_graph(graph).pos == layout_graph(graph).pos
+_LAYOUT_IN_A_CHILD = (
+    "import json, sys, networkx as nx\n"
+    "from reuse.report.graph_layout import layout_graph\n"
+    "graph = nx.node_link_graph(json.load(open(sys.argv[1], encoding='utf-8')), edges='edges')\n"
+    "print(json.dumps(sorted((str(k), [float(x) for x in v]) for k, v in layout_graph(graph).pos.items())))\n"
+)
+
+
+def test_layout_is_the_same_in_every_process(tmp_path):
+    """Positions may not depend on the order of sets of strings, which changes with each process's hash seed."""
+    path = tmp_path / "graph.json"
+    path.write_text(json.dumps(nx.node_link_data(article_graph(random_result(60)), edges="edges")), encoding="utf-8")
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", _LAYOUT_IN_A_CHILD, str(path)],
+            env=dict(os.environ, PYTHONHASHSEED=seed),
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    ]
+    graph = nx.node_link_graph(json.loads(path.read_text(encoding="utf-8")), edges="edges")
+    here = layout_graph(graph).pos
+    assert len(json.loads(runs[0])) == len(here) > 10
+    assert runs[0] == runs[1]
 
 
 @pytest.mark.parametrize("n", [3, 500], ids=lambda n: f"{n}-articles")

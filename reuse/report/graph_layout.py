@@ -63,7 +63,12 @@ def _component_positions(graph: nx.Graph, nodes: list[Hashable], seed: int, circ
         return {nodes[0]: np.zeros(2)}
     if n == 2:
         return {nodes[0]: np.array([-SPACING, 0.0]), nodes[1]: np.array([SPACING, 0.0])}
-    sub = graph.subgraph(nodes)
+    # A copy with the nodes in the order given: a subgraph view of a small part of a graph lists
+    # them in the order of a set, which changes with each process's string hash seed (and the
+    # layouts follow the node order).
+    sub = nx.Graph()
+    sub.add_nodes_from(nodes)
+    sub.add_edges_from(graph.subgraph(nodes).edges(data=True))
     if n <= max(5, circle_up_to):
         raw = nx.circular_layout(sub)
     else:
