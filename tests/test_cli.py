@@ -119,7 +119,8 @@ def test_empty_folder(runner, tmp_path):
     result = runner.invoke(main, ["scan", str(empty)])
     assert result.exit_code == 2, result.output
     assert "Error:" in result.stderr
-    assert "empty" in result.stderr
+    assert f"No articles found in '{empty}'" in result.stderr
+    assert "(sub-folders are read too)" in result.stderr  # and how to fix it
 
 
 def test_input_error_from_the_library_is_a_usage_error(runner, samples_dir, monkeypatch):

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 import reuse
+from reuse.load import load_articles
 from reuse.text import analyze
 
 CASES = json.loads((Path(__file__).parent / "cases" / "samples.json").read_text("utf-8"))
@@ -47,13 +48,36 @@ def test_unrelated_articles_have_no_pair(result, article_id):
     assert [p for p in result.pairs if article_id in (p.a, p.b)] == []
 
 
-def test_no_passage_holds_site_junk(result):
+def _junk_in_passages(result) -> list[tuple[str, str, str]]:
+    found = []
     for pair in result.pairs:
         text_a, text_b = result.article(pair.a).text, result.article(pair.b).text
         for p in pair.passages:
             for junk in CASES["never_in_a_passage"]:
-                assert junk not in text_a[p.a_start : p.a_end]
-                assert junk not in text_b[p.b_start : p.b_end]
+                for passage in (text_a[p.a_start : p.a_end], text_b[p.b_start : p.b_end]):
+                    if junk in passage:
+                        found.append((pair.a, pair.b, junk))
+    return found
+
+
+def test_no_passage_holds_site_junk(result):
+    assert _junk_in_passages(result) == []
+
+
+def test_no_passage_holds_site_junk_even_when_a_scraper_copies_the_page_with_it():
+    """Whole copies of 001 and 003, junk and all: the shared text runs right up to the junk on both sides."""
+    articles = list(load_articles(SAMPLES).articles)
+    by_id = {a.id: a for a in articles}
+    copies = [
+        reuse.Article(id=f"scraped-{name}", text=by_id[name].text, outlet="scraper")
+        for name in ("001_eabe8ba3545e1c71.txt", "003_0381986bfe1f445e.txt")
+    ]
+    result = reuse.scan_articles(articles + copies)
+    copied = {(p.a, p.b) for p in result.pairs if p.a.startswith("scraped-") or p.b.startswith("scraped-")}
+    assert {("001_eabe8ba3545e1c71.txt", "scraped-001_eabe8ba3545e1c71.txt"), ("003_0381986bfe1f445e.txt", "scraped-003_0381986bfe1f445e.txt")} <= copied
+    # Every junk phrase is in a copied page, so each one could have been swept into a passage.
+    assert all(any(junk in c.text for c in copies) for junk in CASES["never_in_a_passage"])
+    assert _junk_in_passages(result) == []
 
 
 def test_every_passage_slices_to_alike_text(result):
@@ -91,22 +115,3 @@ def test_results_do_not_depend_on_article_order(result):
     assert [(p.a, p.b, p.kind, p.passages) for p in shuffled.pairs] == [(p.a, p.b, p.kind, p.passages) for p in result.pairs]
 
 
-def test_pairs_are_symmetric():
-    """A pair found from A to B is the same pair found from B to A."""
-    from reuse.align import align_pair, prepare
-    from reuse.boilerplate import usable_words
-    from reuse.config import ScanConfig
-
-    config = ScanConfig()
-    arts = [a for a in reuse.scan(SAMPLES).articles if a.id.startswith(("000", "001"))]
-    views = []
-    for art in arts:
-        analysis = analyze(art.text)
-        views.append(prepare(art, usable_words(art.text, analysis, config.boilerplate), analysis))
-    ab = align_pair(views[0], views[1], config.align)
-    ba = align_pair(views[1], views[0], config.align)
-    assert ab is not None and ba is not None
-    assert sorted((p.a_start, p.a_end, p.b_start, p.b_end) for p in ab.passages) == sorted(
-        (p.b_start, p.b_end, p.a_start, p.a_end) for p in ba.passages
-    )
-    assert (ab.containment_a, ab.containment_b) == (ba.containment_b, ba.containment_a)

@@ -143,14 +143,35 @@ def test_the_shared_runs_check_matters_on_this_corpus(corpus):
     assert unchecked > kept
 
 
-def test_boilerplate_seen_across_index_and_batch_is_learned(corpus, tmp_path):
-    """The short line is in 2 stored articles and 1 new one: masked only when both are counted."""
+def test_the_index_counts_the_short_lines_it_stores(corpus, tmp_path):
     add_folder(corpus["old"], tmp_path / "i.db")
     info = index_info(tmp_path / "i.db")
     assert info.lines >= 1
     con = sqlite3.connect(tmp_path / "i.db")
-    assert con.execute("SELECT max(n) FROM lines").fetchone()[0] == 2
+    assert con.execute("SELECT max(n) FROM lines").fetchone()[0] == 2  # the line in 2 stored articles
     assert len(live_postings(con)) == info.postings
+
+
+@pytest.mark.parametrize("min_docs, masked", [(3, True), (4, False)], ids=["learned", "not-learned"])
+def test_boilerplate_seen_across_index_and_batch_is_learned(corpus, tmp_path, min_docs, masked):
+    """A new copy of a stored article, both ending in the short line 2 stored articles carry.
+
+    With the new copy that line is in 3 articles, boilerplate at ``min_docs=3``
+    only when the index's counts and the batch's are added up: the copied
+    passage then stops before it. At ``min_docs=4`` it is not boilerplate and
+    the passage runs on over it (the case is one where the mask matters).
+    """
+    config = ScanConfig(boilerplate=BoilerplateConfig(min_docs=min_docs))
+    stored = sorted(corpus["old"].iterdir())[3]  # one of the two stored articles ending in JUNK
+    new = tmp_path / "new"
+    new.mkdir()
+    shutil.copy(stored, new / "copy.txt")
+    add_folder(corpus["old"], tmp_path / "i.db", config)
+    result = check(new, tmp_path / "i.db", config)
+    pair = next(p for p in result.pairs if p.b == stored.name)
+    text = result.article("copy.txt").text
+    assert text.rstrip().endswith(JUNK)
+    assert any(JUNK in text[p.a_start : p.a_end] for p in pair.passages) is not masked
 
 
 def test_readding_is_a_no_op_and_changes_are_new_versions(samples_dir, tmp_path):

@@ -53,14 +53,22 @@ def html_backend(request, monkeypatch):
 
 @pytest.fixture
 def no_network(monkeypatch):
-    """Fail loudly if anything tries to open a connection or resolve a name."""
+    """Refuse every attempt to open a connection or resolve a name, and fail the test if there was one.
+
+    The attempts are counted, not only refused: the loader turns a parser's
+    exception into a skipped file, so a refusal alone could pass unseen.
+    """
+    attempts = []
 
     def refuse(*args, **kwargs):
-        raise AssertionError("network access attempted")
+        attempts.append(args)
+        raise OSError("network access attempted")
 
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    yield attempts
+    assert not attempts, f"network access attempted: {attempts}"
 
 
 # -- the real samples ---------------------------------------------------------------------

@@ -299,7 +299,31 @@ def test_scan_survives_and_keeps_the_terminal_safe(made, tmp_path, monkeypatch, 
     assert not UNSAFE.search(result.stderr), result.stderr
     report = json.loads(out.read_text(encoding="utf-8"))
     shown = {s["path"] for s in report["skipped"]} | {a["path"] for a in report["articles"]}
-    assert shown, "every input is either an article or a skipped entry"
+    expected = _article_files(folder)
+    assert expected, "the case made no article file"
+    assert expected <= shown, f"neither an article nor skipped: {sorted(expected - shown)}"
+
+
+#: The extensions a scan reads (the issue's list).
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
+
+
+def _article_files(folder: Path) -> set[str]:
+    """Every entry under ``folder`` a scan must account for, as the report names it.
+
+    Names not starting with "." whose extension is an article's, in folders
+    that can be listed, not through symbolic links to folders (a link so
+    named counts itself); bytes that are not UTF-8 in a name show as U+FFFD.
+    """
+    found = set()
+    for root, dirs, files in os.walk(folder):
+        links = [d for d in dirs if os.path.islink(os.path.join(root, d))]
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in links]
+        for name in [*files, *links]:
+            if not name.startswith(".") and os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES:
+                rel = os.path.relpath(os.path.join(root, name), folder).replace(os.sep, "/")
+                found.add(os.fsencode(rel).decode("utf-8", "replace"))
+    return found
 
 
 def test_huge_file_scan_with_max_bytes_warns_on_the_terminal(made, tmp_path):

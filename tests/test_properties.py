@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reuse.config import ScanConfig
-from reuse.model import Article, Pair, Passage, ScanResult
+from reuse.model import Article, Pair, ScanResult
 from reuse.pipeline import scan_articles
 from reuse.sketch import sketch_article
 from reuse.text import analyze, word_spans
@@ -89,7 +89,6 @@ def test_a_sketch_depends_only_on_the_casefolded_words(words, data):
     a, b = _sketch(plain), _sketch(dressed)
     assert a.verbatim.shape == b.verbatim.shape and a.rewrite.shape == b.rewrite.shape
     assert np.array_equal(a.verbatim, b.verbatim) and np.array_equal(a.rewrite, b.rewrite)
-    assert np.array_equal(_sketch(plain).verbatim, a.verbatim)  # and it is deterministic
 
 
 # -- alignment, through the whole scan -----------------------------------------------------------
@@ -185,17 +184,30 @@ def test_passages_are_in_bounds_and_results_do_not_depend_on_order_or_names(text
     assert _by_text(second, dict(zip(new_ids, ("A", "B", "C")))) == _by_text(first, names)
 
 
-@settings(deadline=None, max_examples=10, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(article_texts())
-def test_a_passage_slices_to_the_shared_text(texts):
-    a, b, _ = texts
-    result = scan_articles(_articles((a, b), ("a", "b")))
-    for pair in result.pairs:
-        for p in pair.passages:
-            assert isinstance(p, Passage)
-            left, right = a[p.a_start : p.a_end], b[p.b_start : p.b_end]
-            # Aligned passages share words: at least one word of each side is in the other.
-            assert set(left.lower().split()) & set(right.lower().split())
+def test_a_passage_slices_to_the_shared_text():
+    """Every passage found shares words on both sides; and some examples do find one.
+
+    Not every example must: the strategy can draw degenerate prose ("A a a a a.")
+    that the scan rightly takes for no passage. Counting the examples with a
+    pair keeps the property from holding only because nothing was found.
+    """
+    with_pairs = []
+
+    @settings(deadline=None, max_examples=10, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @given(article_texts())
+    def passages_share_words(texts):
+        a, b, _ = texts
+        result = scan_articles(_articles((a, b), ("a", "b")))
+        with_pairs.append(bool(result.pairs))
+        for pair in result.pairs:
+            assert pair.passages
+            for p in pair.passages:
+                left, right = a[p.a_start : p.a_end], b[p.b_start : p.b_end]
+                # Aligned passages share words: at least one word of each side is in the other.
+                assert set(left.lower().split()) & set(right.lower().split())
+
+    passages_share_words()
+    assert sum(with_pairs) >= len(with_pairs) // 2, f"{sum(with_pairs)} of {len(with_pairs)} examples had a pair"
 
 
 # Found by the property test above before it fixed the language of every text. Text A is too short for a

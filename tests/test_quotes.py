@@ -1,6 +1,5 @@
 """Quoted speech and its speakers: the quotes stage."""
 
-import doctest
 import re
 import time
 from pathlib import Path
@@ -9,7 +8,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import reuse.quotes
 from reuse.quotes import Quote, find_quotes, quoted_mask
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -280,10 +278,6 @@ def test_junk_stays_linear():
     quotes = find_quotes(junk)
     assert time.perf_counter() - started < 5
     check_spans(junk, quotes)
-
-
-def test_doctests():
-    assert doctest.testmod(reuse.quotes).failed == 0
 
 
 MARKY = st.lists(

@@ -7,7 +7,6 @@ import json
 import math
 import os
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -230,10 +229,6 @@ def test_write_json_error_names_the_path(result, tmp_path):
         write_json(result, blocker / "report.json")  # a file stands where a folder should be
 
 
-def test_dumps_report_is_the_report_as_json(result):
-    assert json.loads(dumps_report(result)) == report_dict(result)
-
-
 # --- terminal -----------------------------------------------------------------
 
 
@@ -362,10 +357,3 @@ def test_wide_characters_keep_the_columns_aligned(make_result):
     rows = [line for line in text.splitlines() if " | " in line and "新闻" in line]
     assert rows
     assert {_width(row.split(" | ")[0]) for row in rows} == {(60 - 3) // 2}
-
-
-def test_writers_do_not_touch_the_result(result, tmp_path):
-    before = dataclasses.asdict(result)
-    render_text(result, verbose=True)
-    write_json(result, Path(tmp_path) / "r.json")
-    assert dataclasses.asdict(result) == before
