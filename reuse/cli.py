@@ -167,7 +167,7 @@ def dask_options(fn: F) -> F:
             click.option(
                 "--scheduler",
                 metavar="ADDRESS",
-                help="Run reading and alignment on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786); same results.",
+                help="Run reading, banding, alignment and directions on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786); same results.",
             ),
             click.option(
                 "--dask",

@@ -191,7 +191,7 @@ def write_report(sizes: list[int], by: dict[tuple[int, str], list[Run]], same: d
         f"{os.cpu_count()} cores, Python {platform.python_version()}. The machine was shared with other "
         "jobs while this ran: the load average before each run is shown, and timings are noisy.",
         "",
-        "Corpora from `scripts/corpus_gen.py` (seed 7, about 650 words an article, about 40% carrying a planted "
+        "Corpora from `scripts/corpus_gen.py` (seed 7, about 700 words an article, about 40% carrying a planted "
         "passage). Each cell: median over the rounds (rounds per size in the last column), wall time of a fresh "
         "`reuse scan FOLDER --json -` process (report to a file) including start-up, loading and writing the JSON. "
         "Memory: *peak RSS*, sampled every 50 ms, is the largest summed resident size of the process tree, an upper bound "
