@@ -18,6 +18,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from reuse.errors import ConfigError, ReuseError
 from reuse.graph import article_graph, outlet_graph
 from reuse.model import Article, Direction, Extent, Pair, Relation, ReuseKind, ScanResult
+from reuse.report import write_json
 from reuse.report.graph_export import GRAPH_FORMATS, graph_format, write_graph
 from reuse.report.graph_image import draw_graph
 from reuse.report.graph_layout import MAX_ASIDE, layout_graph
@@ -153,6 +154,37 @@ def test_same_result_same_file(tmp_path, make_result):
     result = make_result()
     for fmt in ("png", "svg", "pdf"):
         assert _write(tmp_path, result, f"1.{fmt}").read_bytes() == _write(tmp_path, result, f"2.{fmt}").read_bytes()
+
+
+_GRAPH_IN_A_CHILD = (
+    "import sys\n"
+    "from reuse.graph import article_graph\n"
+    "from reuse.report import read_report\n"
+    "from reuse.report.graph_export import graph_bytes\n"
+    "sys.stdout.buffer.write(graph_bytes(article_graph(read_report(sys.argv[1]).result), sys.argv[2]))\n"
+)
+
+
+@pytest.mark.parametrize("fmt", ["png", "svg", "gexf"])
+def test_the_same_file_wherever_and_whenever_it_is_made(tmp_path, make_result, fmt):
+    """Neither a matplotlibrc in the working folder nor the local date changes the file."""
+    report = tmp_path / "report.json"
+    write_json(make_result(), report)
+    picky = tmp_path / "picky"
+    picky.mkdir()
+    (picky / "matplotlibrc").write_text("font.family: serif\nsavefig.transparent: True\nlines.linewidth: 5\n", encoding="utf-8")
+    # POSIX time zones 26 hours apart: the local dates always differ.
+    made = [
+        subprocess.run(
+            [sys.executable, "-c", _GRAPH_IN_A_CHILD, str(report), fmt],
+            cwd=cwd,
+            env=dict(os.environ, TZ=zone),
+            capture_output=True,
+            check=True,
+        ).stdout
+        for cwd, zone in ((tmp_path, "EAST-14"), (picky, "WEST+12"))
+    ]
+    assert made[0] and made[0] == made[1]
 
 
 def test_no_quotes_leaves_out_shared_quotation_pairs(tmp_path, make_result):

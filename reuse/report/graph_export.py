@@ -14,6 +14,7 @@ import contextlib
 import io
 import json
 import os
+import re
 import secrets
 from os import PathLike
 from pathlib import Path
@@ -73,6 +74,8 @@ def graph_bytes(graph: nx.Graph, fmt: str, *, level: str = "article") -> bytes:
         nx.write_graphml(_plain(graph), buf, encoding="utf-8")
     elif fmt == "gexf":
         nx.write_gexf(_plain(graph), buf, encoding="utf-8")
+        # networkx stamps today's local date in <meta>: optional in GEXF, and the same result must give the same file.
+        return re.sub(rb' lastmodifieddate="[^"]*"', b"", buf.getvalue(), count=1)
     else:
         raise ConfigError(f"unknown graph format {fmt!r}: use one of {', '.join(GRAPH_FORMATS)}.")
     return buf.getvalue()

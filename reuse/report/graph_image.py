@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Hashable
 
 import matplotlib
+import matplotlib.style
 import networkx as nx
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -346,9 +347,10 @@ def draw_graph(graph: nx.Graph, *, level: str = "article", title: str | None = N
 
 def render_image(graph: nx.Graph, fmt: str, *, level: str = "article", title: str | None = None) -> bytes:
     """The graph drawn as ``fmt`` (``png``, ``svg`` or ``pdf``), as bytes."""
-    # Fixed metadata and SVG ids, so the same result gives the same file.
+    # Fixed metadata and SVG ids, so the same result gives the same file; and matplotlib's own
+    # defaults, not a matplotlibrc of the user's or the working folder's.
     metadata = {"Software": None} if fmt == "png" else ({"Date": None} if fmt == "svg" else {"CreationDate": None})
-    with matplotlib.rc_context({"svg.hashsalt": "reuse", "svg.fonttype": "none"}):
+    with matplotlib.style.context("default"), matplotlib.rc_context({"svg.hashsalt": "reuse", "svg.fonttype": "none"}):
         fig = draw_graph(graph, level=level, title=title)
         buf = io.BytesIO()
         FigureCanvasAgg(fig)
