@@ -271,7 +271,8 @@ def _walk(root: Path) -> list[tuple[str, str] | Skipped]:
             # Symlinked folders are not followed; read_file reports broken links, loops, pipes and devices.
             elif _suffix(entry.name) in KINDS:
                 found.append((_shown(prefix + entry.name), entry.path))
-    return sorted(found, key=lambda e: e.path if isinstance(e, Skipped) else e[0])
+    # Two names that differ only in bytes that are not UTF-8 show alike: their bytes break the tie, not the folder's order.
+    return sorted(found, key=lambda e: (e.path, b"") if isinstance(e, Skipped) else (e[0], os.fsencode(e[1])))
 
 
 def _rel(path: Path, root: Path) -> str:

@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import socket
+import sys
 from pathlib import Path
 
 import pytest
@@ -595,3 +596,34 @@ def test_missing_folder_is_refused_before_any_worker_starts(tmp_path, monkeypatc
     monkeypatch.setattr(parallel, "workers", lambda *args: pytest.fail("workers started"))
     with pytest.raises(InputError, match="does not exist"):
         scan(tmp_path / "missing", jobs=2)
+
+
+class _Listing:
+    """``os.scandir`` with the entries in reverse order (a context manager, as scandir is)."""
+
+    def __init__(self, real, path):
+        with real(path) as listing:
+            self.entries = list(listing)[::-1]
+
+    def __enter__(self):
+        return iter(self.entries)
+
+    def __exit__(self, *exc):
+        return False
+
+
+@pytest.mark.skipif(os.name == "nt" or sys.platform == "darwin", reason="names must be able to hold bytes that are not UTF-8")
+def test_names_that_show_alike_get_their_ids_by_their_bytes_not_the_folders_order(tmp_path, monkeypatch):
+    """``caf\\xe9.txt`` and ``caf\\xe8.txt`` both show as ``caf\\ufffd.txt``: one keeps the id, the other gets ``#2``.
+
+    Which is which may not depend on the order the folder lists them in.
+    """
+    for name in (b"caf\xe9.txt", b"caf\xe8.txt"):
+        with open(os.path.join(os.fsencode(tmp_path), name), "wb") as out:
+            out.write(b"The text of " + name.hex().encode() + b", with words enough to be an article.")
+    found = [sorted((a.id, a.text) for a in load_articles(tmp_path).articles)]
+    real = os.scandir
+    monkeypatch.setattr(os, "scandir", lambda path=".": _Listing(real, path))
+    found.append(sorted((a.id, a.text) for a in load_articles(tmp_path).articles))
+    assert [article_id for article_id, _ in found[0]] == ["caf\ufffd.txt", "caf\ufffd.txt#2"]
+    assert found[0] == found[1]
