@@ -219,10 +219,23 @@ class Pair:
         return self.containment_a + self.containment_b
 
     def swapped(self) -> Pair:
-        """The same pair seen from its other side: ``a`` and ``b`` exchanged, passages in the new A's order."""
+        """The same pair seen from its other side: ``a`` and ``b`` exchanged, passages in the new A's order.
+
+        The evidence is seen from the other side too: a weight is log-odds
+        that A is the source, so it changes sign, as do the values measured
+        from A to B (hours from A's publication to B's, B's containment less A's).
+        """
         from dataclasses import replace
 
         passages = (replace(p, a_start=p.b_start, a_end=p.b_end, b_start=p.a_start, b_end=p.a_end) for p in self.passages)
+        evidence = tuple(
+            replace(
+                s,
+                value=-s.value if s.name in _FROM_A_TO_B and isinstance(s.value, (int, float)) and s.value else s.value,
+                weight=-s.weight if s.weight else s.weight,
+            )
+            for s in self.direction.evidence
+        )
         return replace(
             self,
             a=self.b,
@@ -230,7 +243,12 @@ class Pair:
             containment_a=self.containment_b,
             containment_b=self.containment_a,
             passages=tuple(sorted(passages, key=lambda p: (p.a_start, p.a_end, p.b_start, p.b_end))),
+            direction=replace(self.direction, evidence=evidence),
         )
+
+
+#: Signals whose number is measured from A to B (:meth:`Pair.swapped` turns it round).
+_FROM_A_TO_B = frozenset({"time", "containment"})
 
 
 @dataclass(frozen=True)

@@ -22,48 +22,12 @@ from collections.abc import Iterable, Sequence
 from .model import Article, OutletLink, Pair, Relation
 from .provenance import parse_time
 
-__all__ = ["link_outlets", "wire_name"]
-
-# Outlet names (lower case, domain suffix dropped) under which a wire
-# agency publishes its own copy.
-_WIRE_NAMES = {
-    "afp": "AFP",
-    "agence france-presse": "AFP",
-    "reuters": "Reuters",
-    "ap": "AP",
-    "apnews": "AP",
-    "associated press": "AP",
-    "the associated press": "AP",
-    "dpa": "dpa",
-    "pa media": "PA",
-    "press association": "PA",
-    "xinhua": "Xinhua",
-    "xinhuanet": "Xinhua",
-    "tass": "TASS",
-    "efe": "EFE",
-    "ansa": "ANSA",
-    "anadolu": "Anadolu",
-    "aa": "Anadolu",
-    "upi": "UPI",
-    "bloomberg": "Bloomberg",
-}
-
-
-def wire_name(outlet: str) -> str | None:
-    """The wire agency an outlet is, or ``None`` for any other outlet.
-
-    >>> wire_name("Reuters"), wire_name("www.afp.com"), wire_name("Daily News")
-    ('Reuters', 'AFP', None)
-    """
-    name = outlet.strip().lower().removeprefix("www.")
-    if name not in _WIRE_NAMES and "." in name:
-        name = name.rsplit(".", 1)[0]  # "reuters.com" -> "reuters"
-    return _WIRE_NAMES.get(name)
-
+__all__ = ["link_outlets"]
 
 def _lag_hours(source: Article, derived: Article) -> float | None:
+    """Hours from the source's publication to the derived one's; ``None`` unless both are times (a date has no hour)."""
     ts, td = parse_time(source.published), parse_time(derived.published)
-    if ts is None or td is None:
+    if ts is None or td is None or "date" in (ts[1], td[1]):
         return None
     return (td[0] - ts[0]).total_seconds() / 3600
 

@@ -50,12 +50,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from .model import Article, Direction, Extent, Pair, Relation, ReuseKind, Signal
 from .stemma import Stemma, build_stemma
+from .wires import wire_credits, wire_name
 
-__all__ = ["MIN_COPY_CONFIDENCE", "TEXT_ONLY_CAP", "infer_directions", "parse_time", "wire_credits"]
+__all__ = ["MIN_COPY_CONFIDENCE", "TEXT_ONLY_CAP", "infer_directions", "parse_time"]
 
 #: A text-only verdict never claims more than this.
 TEXT_ONLY_CAP = 0.7
@@ -79,43 +80,6 @@ PARAPHRASE_SIMILARITY = 0.544
 #: publication times"). A strong link (most of the smaller text, at least a
 #: paraphrase) counts as certainly related.
 WEAK_LINK_RELATED = 0.7
-
-# Each wire: words one of which must appear in the text (a cheap substring
-# test), and the pattern that confirms a credit.
-_WIRES = {
-    "AFP": (("AFP", "Agence France"), r"\bAFP\b|Agence France[- ]Presse"),
-    "Reuters": (("Reuters",), r"\bReuters\b"),
-    "AP": (("AP", "Associated Press"), r"\(AP\)|\bAssociated Press\b|\bAP\s*[—–-]"),
-    "dpa": (("dpa", "Deutsche Presse"), r"\bdpa\b|Deutsche Presse-Agentur"),
-    "PA": (("PA Media", "Press Association"), r"\bPA Media\b|\bPress Association\b"),
-    "Xinhua": (("Xinhua",), r"\bXinhua\b"),
-    "TASS": (("TASS",), r"\bTASS\b"),
-    "EFE": (("EFE",), r"\bEFE\b"),
-    "ANSA": (("ANSA",), r"\bANSA\b"),
-    "Anadolu": (("Anadolu",), r"\bAnadolu\b"),
-    "UPI": (("UPI",), r"\bUPI\b"),
-    "Bloomberg": (("Bloomberg",), r"\(Bloomberg\)"),
-}
-_WIRE_RES = {name: (words, re.compile(pattern)) for name, (words, pattern) in _WIRES.items()}
-# Any credit needs one of the words: one scan of the text rules most texts out.
-_WIRE_WORDS = re.compile("|".join(re.escape(w) for _, (words, _) in _WIRES.items() for w in words))
-
-
-@lru_cache(maxsize=8192)
-def wire_credits(text: str) -> frozenset[str]:
-    """Wire agencies a text credits in a byline, dateline or credit line.
-
-    >>> sorted(wire_credits("MOSCOW (Reuters) - The Kremlin said ... - AFP"))
-    ['AFP', 'Reuters']
-    """
-    if not _WIRE_WORDS.search(text):
-        return frozenset()
-    return frozenset(
-        name
-        for name, (words, pattern) in _WIRE_RES.items()
-        if any(word in text for word in words) and pattern.search(text)
-    )
-
 
 @lru_cache(maxsize=8192)
 def parse_time(value: str | None) -> tuple[dt.datetime, str] | None:
@@ -143,28 +107,66 @@ def parse_time(value: str | None) -> tuple[dt.datetime, str] | None:
     return stamp, "datetime"
 
 
+#: Query parameters that track a visit and do not name the page.
+_TRACKING = re.compile(r"utm_\w*|fbclid|gclid|mc_cid|mc_eid|ref|cmpid", re.IGNORECASE)
+
+
 def _norm_url(url: str | None) -> str | None:
+    """A URL as a page's identity: host without ``www.``, path without a final ``/``, query without trackers.
+
+    >>> _norm_url("https://www.Site.example/story.php?id=101&utm_source=x#top")
+    'site.example/story.php?id=101'
+    >>> _norm_url("https://site.example/story.php?id=202") == _norm_url("https://site.example/story.php?id=101")
+    False
+    """
     if not url:
         return None
     parts = urlsplit(url.strip())
     host = parts.netloc.lower().removeprefix("www.")
-    return f"{host}{parts.path.rstrip('/')}" if host else None
+    query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.fullmatch(k)))
+    return f"{host}{parts.path.rstrip('/')}" + (f"?{query}" if query else "") if host else None
+
+
+#: A date's day in UTC when its time zone is unknown: from local midnight at
+#: UTC+14 to the end of the day at UTC-12.
+_DAY_FROM, _DAY_TO = dt.timedelta(hours=-14), dt.timedelta(hours=36)
 
 
 def _time_signal(a: Article, b: Article) -> Signal | None:
+    """Which was published first, as far as the times and their precision tell.
+
+    Two dates are two days (of one time zone): a day before is earlier. A date
+    and a time: the time must fall outside the date's day in every time zone
+    (``_DAY_FROM``, ``_DAY_TO``), and the gap is the least it can be.
+    """
     ta, tb = parse_time(a.published), parse_time(b.published)
     if ta is None or tb is None:
         return Signal("time", None, note="publication time unknown for one or both")
     (when_a, prec_a), (when_b, prec_b) = ta, tb
-    coarse = "date" in (prec_a, prec_b)
+    if prec_a == prec_b == "date":
+        days = (when_b - when_a).days
+        if days == 0:
+            return Signal("time", 0.0, note="same day, dates only: cannot order")
+        earlier = a.id if days > 0 else b.id
+        return Signal("time", 24.0 * days, favours=earlier, weight=2.5 if days > 0 else -2.5,
+                      note=f"{earlier} was published {abs(days)} day{'s' if abs(days) > 1 else ''} earlier (dates only)")
+    if "date" in (prec_a, prec_b):
+        first_a, last_a = (when_a + _DAY_FROM, when_a + _DAY_TO) if prec_a == "date" else (when_a, when_a)
+        first_b, last_b = (when_b + _DAY_FROM, when_b + _DAY_TO) if prec_b == "date" else (when_b, when_b)
+        if last_a < first_b:
+            gap = (first_b - last_a).total_seconds() / 3600
+        elif last_b < first_a:
+            gap = -(first_a - last_b).total_seconds() / 3600
+        else:
+            return Signal("time", 0.0, note="a date and a time that may fall on that day in some time zone: cannot order")
+        earlier = a.id if gap > 0 else b.id
+        return Signal("time", round(gap, 3), favours=earlier, weight=2.5 if gap > 0 else -2.5,
+                      note=f"{earlier} was published at least {abs(gap):.1f} h earlier (one date without a time)")
     gap_hours = (when_b - when_a).total_seconds() / 3600
-    if coarse and abs(gap_hours) < 24:
-        return Signal("time", 0.0, note="same day, dates only: cannot order")
-    if not coarse and abs(gap_hours) < 1 / 6:
+    if abs(gap_hours) < 1 / 6:
         return Signal("time", round(gap_hours, 3), note="published within ten minutes")
     earlier = a.id if gap_hours > 0 else b.id
-    weight = 2.5 if coarse else 3.5
-    return Signal("time", round(gap_hours, 3), favours=earlier, weight=weight if earlier == a.id else -weight,
+    return Signal("time", round(gap_hours, 3), favours=earlier, weight=3.5 if earlier == a.id else -3.5,
                   note=f"{earlier} was published {abs(gap_hours):.1f} h earlier")
 
 
@@ -181,10 +183,14 @@ def _metadata_signals(a: Article, b: Article) -> list[Signal]:
             signals.append(Signal("canonical", dst.canonical, favours=src.id, weight=4.0 * sign,
                                   note=f"{dst.id} declares {src.id}'s URL as its canonical source"))
         outlet = src.outlet.strip()
-        if src.outlet != dst.outlet and len(outlet) >= 3 and not re.search(r"\.\w{2,4}$|\d", outlet):
-            if _outlet_pattern(outlet).search(dst.text):
-                signals.append(Signal("credit", outlet, favours=src.id, weight=2.0 * sign,
-                                      note=f"{dst.id} names {outlet}"))
+        if src.outlet == dst.outlet:
+            continue
+        wire = wire_name(outlet)
+        if wire is not None and wire in wire_credits(dst.text):  # "reuters.com" is credited as "(Reuters)"
+            signals.append(Signal("credit", wire, favours=src.id, weight=2.0 * sign,
+                                  note=f"{dst.id} credits {wire}, the agency {src.id} comes from"))
+        elif len(outlet) >= 3 and not re.search(r"\.\w{2,4}$|\d", outlet) and _outlet_pattern(outlet).search(dst.text):
+            signals.append(Signal("credit", outlet, favours=src.id, weight=2.0 * sign, note=f"{dst.id} names {outlet}"))
     return signals
 
 
@@ -319,6 +325,13 @@ def _timed(order: float, pair: Pair, named: bool, evidence: list[Signal]) -> flo
     return order * related.value
 
 
+def _wire_siblings(evidence: list[Signal]) -> tuple[Signal, ...]:
+    """The evidence of two copies of one wire story, the credit that decides first."""
+    k = next(k for k, s in enumerate(evidence) if s.name == "wire-credit")
+    wire = replace(evidence.pop(k), note="both credit the same wire, and the text does not show one repeating the other's own changes")
+    return (wire, *evidence)
+
+
 def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: Stemma) -> Direction:
     evidence = list(metadata)
     credits_a = wire_credits(a.text)
@@ -344,6 +357,9 @@ def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: 
             return Direction(Relation.UNDETERMINED, None, None, 0.5, tuple(evidence))
         source = signal.favours
         derived = b.id if source == a.id else a.id
+        if common_wires and not (stemma.parent.get(derived) == source and stemma.innovations.get(derived, 0)):
+            # Both carry the same wire story: siblings unless the later repeats the earlier's own changes.
+            return Direction(Relation.COMMON_SOURCE, None, None, TEXT_ONLY_CAP, _wire_siblings(evidence))
         if (source, derived) in stemma.kept:
             won, lost = stemma.kept[(source, derived)]
             evidence.insert(1, Signal(
@@ -370,7 +386,7 @@ def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: 
             return Direction(Relation.COPIED, source, derived, round(confidence, 3), tuple(evidence))
         return Direction(Relation.UNDETERMINED, None, None, round(confidence, 3), tuple(evidence))
     if common_wires and not named:
-        return Direction(Relation.COMMON_SOURCE, None, None, 0.7, tuple(evidence))
+        return Direction(Relation.COMMON_SOURCE, None, None, TEXT_ONLY_CAP, _wire_siblings(evidence))
 
     if strong:
         log_odds = strong + text_only

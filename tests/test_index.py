@@ -285,6 +285,21 @@ def test_a_swapped_pair_reads_from_the_other_side():
     assert other.swapped().passages == tuple(sorted(pair.passages, key=lambda p: (p.a_start, p.a_end, p.b_start, p.b_end)))
 
 
+
+def test_a_checked_pair_weighs_its_evidence_from_the_new_articles_side(tmp_path):
+    """In a check's pair A is the new article: a weight > 0 still favours A, and the hours run from A to B."""
+    text = Path("samples/001_eabe8ba3545e1c71.txt").read_text("utf-8")
+    old = Article("a-old.txt", text, "Old Paper", published="2025-05-27T08:00:00Z")
+    new = Article("z-new.txt", text, "New Paper", published="2025-05-27T12:00:00Z")
+    add_articles(tmp_path / "i.db", [old])
+    (pair,) = check_articles(tmp_path / "i.db", [new]).pairs
+    assert (pair.a, pair.direction.source) == ("z-new.txt", "a-old.txt")  # a scan would have A = a-old.txt
+    time = next(s for s in pair.direction.evidence if s.name == "time")
+    assert (time.favours, time.value, time.weight < 0) == ("a-old.txt", -4.0, True)
+    for signal in pair.direction.evidence:
+        if signal.weight:
+            assert (signal.weight > 0) == (signal.favours == pair.a), signal
+
 EN = "The minister said that the government would not change the plan and that it was on track with the others."
 FR = "Le ministre a dit que le gouvernement ne changerait pas le plan et qu il était sur la bonne voie avec les autres."
 NAMES = "Emmanuel Macron, Bruxelles, Kyiv: Zelensky 2024 OTAN."

@@ -7,7 +7,8 @@ from click.testing import CliRunner
 
 from reuse.cli import main
 from reuse.model import Article, Direction, Extent, Pair, Relation, ReuseKind
-from reuse.outlets import link_outlets, wire_name
+from reuse.outlets import link_outlets
+from reuse.wires import wire_name
 from reuse.report import render_text, report_dict
 
 

@@ -294,3 +294,94 @@ def test_a_parent_that_changed_text_its_child_and_two_others_kept_is_not_its_exe
         assert d.source == "z"
     else:
         assert d.evidence[0].name == "agreed-readings" and d.evidence[0].value >= 4
+
+
+# -- copies of one wire story that credit it ---------------------------------------------------
+
+_CREDITED = (
+    "LONDON (Reuters) - The Bank of England kept interest rates unchanged on Thursday, saying inflation was falling "
+    "faster than it had expected in the spring but that wage growth remained too strong for comfort. Governor Andrew "
+    "Bailey told reporters the committee wanted more evidence before cutting borrowing costs, and that markets had "
+    "moved too far in pricing several cuts next year. Sterling rose half a cent against the dollar after the decision, "
+    "while shares of the big high street lenders fell. Economists polled last week had expected the central bank to "
+    "hold rates, though two members of the committee voted for an immediate reduction of a quarter point. The bank "
+    "said it would publish new forecasts in its next quarterly report and repeated that policy would need to stay "
+    "restrictive for some time. Retailers have complained that high rates are choking demand ahead of the busy season."
+)
+_OWN = {  # each outlet's own changes to the wire copy
+    "b": [("kept interest rates unchanged", "left interest rates on hold"), ("Sterling rose half a cent", "The pound gained half a cent"),
+          ("shares of the big high street lenders fell", "bank shares slipped"), ("Economists polled last week", "Analysts surveyed by Reuters"),
+          ("repeated that policy would need", "said again that policy had")],
+    "c": [("told reporters", "said at a news conference")],
+}
+_HOURS = {"a": "08", "b": "09", "c": "10"}
+
+
+def _wire_copies(c_repeats_b: bool) -> dict[frozenset, reuse.Direction]:
+    b = _edit(_CREDITED, _OWN["b"])
+    c = _edit(b if c_repeats_b else _CREDITED, _OWN["c"])
+    articles = [
+        Article(f"{name}.txt", text, f"Paper {name.upper()}", published=f"2025-05-27T{_HOURS[name]}:00:00Z")
+        for name, text in (("a", _CREDITED), ("b", b), ("c", c))
+    ]
+    return {frozenset((p.a, p.b)): p.direction for p in reuse.scan_articles(articles).pairs}
+
+
+def test_three_copies_of_a_credited_wire_story_are_siblings_whatever_their_times():
+    """Times order them, and the tree would make the first the others' parent: the wire credit says siblings."""
+    found = _wire_copies(c_repeats_b=False)
+    assert len(found) == 3
+    for direction in found.values():
+        assert direction.relation.value == "common-source", direction
+        assert direction.evidence[0].name in {"wire-credit", "sibling"}  # what decided it comes first
+
+
+def test_a_copy_of_a_wire_story_that_repeats_another_copys_changes_copied_that_copy():
+    found = _wire_copies(c_repeats_b=True)
+    copied = found[frozenset(("b.txt", "c.txt"))]
+    assert (copied.relation.value, copied.source, copied.derived) == ("copied", "b.txt", "c.txt")
+    for other in (("a.txt", "b.txt"), ("a.txt", "c.txt")):
+        assert found[frozenset(other)].relation.value == "common-source"
+
+
+@pytest.mark.parametrize("outlet", ["Reuters", "reuters.com", "www.reuters.com"])
+def test_the_agencys_own_article_is_the_source_of_a_copy_that_credits_it(outlet):
+    """The wire's own copy under its domain name: an article crediting "(Reuters)" took from it."""
+    wire = Article("wire.txt", _CREDITED.removeprefix("LONDON (Reuters) - "), outlet, published="2025-05-27T08:00:00Z")
+    paper = Article("paper.txt", _edit(_CREDITED, _OWN["c"]), "Paper P", published="2025-05-27T12:00:00Z")
+    (pair,) = reuse.scan_articles([wire, paper]).pairs
+    d = pair.direction
+    assert (d.relation.value, d.source, d.derived) == ("copied", "wire.txt", "paper.txt")
+    assert any(s.name == "credit" and s.favours == "wire.txt" for s in d.evidence)
+
+
+@pytest.mark.parametrize(
+    ("canonical", "names_a"),
+    [("https://site.example/story.php?id=101&utm_source=feed", True), ("https://www.site.example/story.php?id=202", False)],
+    ids=["same-page", "another-page"],
+)
+def test_a_canonical_link_names_a_page_by_its_query_too(canonical, names_a):
+    a = Article("a.txt", WIRE, "Site", url="https://site.example/story.php?id=101")
+    b = Article("b.txt", WIRE, "Other", canonical=canonical)
+    (pair,) = reuse.scan_articles([a, b]).pairs
+    assert any(s.name == "canonical" for s in pair.direction.evidence) is names_a
+
+
+@pytest.mark.parametrize(
+    ("time_a", "time_b", "earlier", "at_least"),
+    [
+        ("2025-05-28", "2025-05-27T01:00:00Z", "b.txt", 9.0),  # before the 28th began anywhere (UTC+14: 10:00Z on the 27th)
+        ("2025-05-28", "2025-05-29T00:30:00Z", None, None),  # still the 28th west of UTC
+        ("2025-05-28", "2025-05-29T13:00:00Z", "a.txt", 1.0),  # the 28th is over everywhere (UTC-12: 12:00Z on the 29th)
+        ("2025-05-27", "2025-05-28", "a.txt", 24.0),  # two dates: a day before
+        ("2025-05-27", "2025-05-27", None, None),
+    ],
+)
+def test_a_date_is_a_whole_day_in_an_unknown_time_zone(time_a, time_b, earlier, at_least):
+    (pair,) = reuse.scan_articles([Article("a.txt", WIRE, "A", published=time_a), Article("b.txt", WIRE, "B", published=time_b)]).pairs
+    signal = next(s for s in pair.direction.evidence if s.name == "time")
+    assert signal.favours == earlier, signal
+    if earlier is None:
+        assert signal.weight == 0
+    else:
+        assert abs(signal.value) == pytest.approx(at_least) and (signal.weight > 0) == (earlier == "a.txt")

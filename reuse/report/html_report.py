@@ -206,7 +206,7 @@ def _outlets_table(result: ScanResult) -> str:
     return (
         f'<h2>Who takes from whom</h2><details{opened}><summary>{len(result.outlets)} outlet links: articles copied '
         "from one outlet by another</summary><table><thead><tr><th>taken from</th><th>taken by</th>"
-        '<th class="num">articles</th><th>kinds</th><th class="num">median lag</th><th class="num">confidence</th>'
+        '<th class="num" title="pairs of a source article and a copy">copies</th><th>kinds</th><th class="num">median lag</th><th class="num">confidence</th>'
         f"</tr></thead><tbody>{rows}</tbody></table></details>"
     )
 

@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from ..model import Direction, OutletLink, Pair, Passage, ScanResult, Signal
-from ..outlets import wire_name
+from ..wires import wire_name
 
 __all__ = ["render_text", "sanitize"]
 
@@ -279,11 +279,17 @@ def _outlet_sentence(link: OutletLink) -> str:
     >>> link = OutletLink("Z", "Y", 3, (("heavy-rewrite", 2), ("verbatim", 1)), None, 0.6, ())
     >>> _outlet_sentence(link)
     "Y took 3 of Z's articles: 2 rewritten, 1 verbatim (times unknown, confidence 0.60)"
+    >>> link = OutletLink("Daily", "Herald", 2, (("verbatim", 2),), None, 0.6, (("d1", "h1"), ("d1", "h2")))
+    >>> _outlet_sentence(link)
+    "Herald ran 2 copies of 1 of Daily's articles verbatim (times unknown, confidence 0.60)"
     """
     source, derived = sanitize(link.source), sanitize(link.derived)
     wire = wire_name(link.source)
-    n = link.articles
-    what = f"{n} {wire} wire {'story' if n == 1 else 'stories'}" if wire else f"{n} of {source}'s articles"
+    n = link.articles  # copies: pairs of a source article and a derived one
+    taken = len({s for s, _ in link.pairs}) if link.pairs else n  # the source's articles
+    what = f"{taken} {wire} wire {'story' if taken == 1 else 'stories'}" if wire else f"{taken} of {source}'s articles"
+    if taken != n:
+        what = f"{n} copies of {what}"
     if len(link.kinds) == 1 and link.kinds[0][0] in _KIND_WORDS:
         verb, after, _ = _KIND_WORDS[link.kinds[0][0]]
         sentence = f"{derived} {verb} {what}" + (f" {after}" if after else "")
