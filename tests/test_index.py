@@ -372,3 +372,43 @@ def test_articles_read_together_equal_each_read_alone(corpus, samples_dir):
         for field in ("starts", "ends", "words", "stems"):
             assert np.array_equal(getattr(got.analysis, field), getattr(alone.analysis, field)), field
         assert all(np.array_equal(a, b) for a, b in zip(got.keys, alone.keys))
+
+
+FOOTER = (
+    "The Daily Herald is an independent newspaper owned by its readers since 1921. Our journalism is funded by "
+    "subscriptions and donations from people across the region who value local reporting. Sign up for the morning "
+    "briefing to get the day's main stories in your inbox before breakfast. Corrections and clarifications are "
+    "published every Saturday on page two and on our website under the heading Corrections."
+)
+
+
+def _own_text(k: int) -> str:
+    """Six sentences of made-up words (a thousand of them), article ``k``'s own."""
+    rng = np.random.default_rng(k)
+    syllables = ["ka", "lo", "mi", "ne", "ru", "sa", "te", "vo", "zi", "pa"]
+    return " ".join(
+        " ".join("".join(rng.choice(syllables, 3)) for _ in range(14)).capitalize() + "." for _ in range(6)
+    )
+
+
+@pytest.mark.parametrize("stored", [20, 80])
+def test_a_footer_every_stored_article_carries_is_not_fetched(tmp_path, monkeypatch, stored):
+    """A bucket that more than max_bucket stored articles share makes no pair: its postings stay unread.
+
+    The postings a check fetches then do not grow with the index, and it
+    finds what a scan of the union finds.
+    """
+    import reuse.index.checker as checker
+
+    config = ScanConfig(candidates=CandidateConfig(max_bucket=5))
+    old = [Article(f"s{k:03d}.txt", _own_text(k) + "\n" + FOOTER, "Daily Herald") for k in range(stored)]
+    new = [Article("new.txt", _own_text(7) + "\n" + FOOTER, "Copycat")]  # copies s007 whole
+    add_articles(tmp_path / "i.db", old, config)
+    fetched = []
+    real = checker.find
+    monkeypatch.setattr(checker, "find", lambda *a, **k: fetched.append(real(*a, **k)) or fetched[-1])
+    result = check_articles(tmp_path / "i.db", new, config)
+    assert [(p.a, p.b) for p in result.pairs] == [("new.txt", "s007.txt")]
+    union = reuse.scan_articles(old + new, config)
+    assert _found(result.pairs) == _found(_with_new(union.pairs, {"new.txt"}))
+    assert len(fetched[0][0]) < 4 * 2 * 32 * 6  # s007's own windows' postings, not the footer's of every article

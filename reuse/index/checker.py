@@ -185,10 +185,9 @@ def _candidates(conn: sqlite3.Connection, new: list[Features], replaced: set[int
     ]
     # One pass over the postings for both channels (their keys are folded apart), then split by channel.
     distinct = [unique_sorted(keys) for keys in per_channel]
-    got_keys, got_rowids = find(conn, unique_sorted(np.concatenate(distinct)))
-    if replaced:
-        keep = ~np.isin(got_rowids, np.fromiter(replaced, dtype=np.int64))
-        got_keys, got_rowids = got_keys[keep], got_rowids[keep]
+    # Keys that more than max_bucket stored articles hold are banal whatever the batch adds: not fetched.
+    skip = np.array(sorted(replaced), dtype=np.int64)
+    got_keys, got_rowids = find(conn, unique_sorted(np.concatenate(distinct)), limit=config.candidates.max_bucket, skip=skip)
     fetched_keys, fetched_rowids = [], []
     for keys in distinct:
         pos = np.minimum(np.searchsorted(keys, got_keys), max(len(keys) - 1, 0))

@@ -169,11 +169,18 @@ def _json_list(values) -> str:
     return f"[{_sql_list(values)}]"
 
 
-def find(conn: sqlite3.Connection, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def find(
+    conn: sqlite3.Connection, keys: np.ndarray, *, limit: int | None = None, skip: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """The live postings of ``keys`` (sorted distinct ``KEY_BITS``-bit keys): ``(keys, rowids)``, one entry per posting.
 
     Reads one row per segment for each 12-bit prefix of ``keys``, and from
-    each only the entries equal to a key asked for.
+    each only the entries equal to a key asked for. The postings of the
+    articles ``skip`` (sorted rowids) are left out, as are those of dead
+    articles; with ``limit``, so is every posting of a key that more than
+    ``limit`` articles hold: a bucket that many stored articles share is
+    banal whatever a batch adds to it, and its postings would grow with the
+    index (a footer every article of a site carries).
     """
     keys = np.asarray(keys, dtype=np.int64)
     if len(keys) == 0:
@@ -181,8 +188,34 @@ def find(conn: sqlite3.Connection, keys: np.ndarray) -> tuple[np.ndarray, np.nda
     prefixes = keys >> _LOW
     starts = np.flatnonzero(np.concatenate(([True], prefixes[1:] != prefixes[:-1])))
     wanted = {int(prefixes[s]): (keys[s:e] & _LOW_MASK).astype(np.uint32) for s, e in zip(starts, np.append(starts[1:], len(keys)))}
+    left_out = dead_articles(conn)
+    if skip is not None and len(skip):
+        left_out = np.union1d(left_out, np.asarray(skip, dtype=np.int64))
     got_keys, got_rowids = [], []
+    bucket_keys, bucket_rowids = [], []  # one prefix's hits, over its rows in every segment
+
+    def close_bucket() -> None:
+        if not bucket_keys:
+            return
+        found_keys, rowids = np.concatenate(bucket_keys), np.concatenate(bucket_rowids)
+        bucket_keys.clear()
+        bucket_rowids.clear()
+        if len(left_out):
+            at = np.minimum(np.searchsorted(left_out, rowids), len(left_out) - 1)
+            live = left_out[at] != rowids
+            found_keys, rowids = found_keys[live], rowids[live]
+        if limit is not None and len(found_keys) > limit:
+            _, inverse, counts = np.unique(found_keys, return_inverse=True, return_counts=True)
+            common = counts[inverse] <= limit
+            found_keys, rowids = found_keys[common], rowids[common]
+        got_keys.append(found_keys)
+        got_rowids.append(rowids)
+
+    current = None
     for bucket, base, suffixes, offsets in _rows(conn, wanted):
+        if bucket != current:
+            close_bucket()
+            current = bucket
         asked = wanted[bucket]
         lo = np.searchsorted(suffixes, asked, "left")
         # Most keys asked are not in the row: the end of a run of equal keys is looked for only for those found.
@@ -192,16 +225,12 @@ def find(conn: sqlite3.Connection, keys: np.ndarray) -> tuple[np.ndarray, np.nda
         asked, lo = asked[hit], lo[hit]
         n = np.searchsorted(suffixes, asked, "right") - lo
         positions = np.repeat(lo, n) + ranks(n)
-        got_keys.append((np.int64(bucket) << _LOW) | np.repeat(asked, n).astype(np.int64))
-        got_rowids.append(offsets[positions].astype(np.int64) + base)
+        bucket_keys.append((np.int64(bucket) << _LOW) | np.repeat(asked, n).astype(np.int64))
+        bucket_rowids.append(offsets[positions].astype(np.int64) + base)
+    close_bucket()
     if not got_keys:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    found_keys, rowids = np.concatenate(got_keys), np.concatenate(got_rowids)
-    dead = dead_articles(conn)
-    if len(dead):
-        live = ~np.isin(rowids, dead)
-        found_keys, rowids = found_keys[live], rowids[live]
-    return found_keys, rowids
+    return np.concatenate(got_keys), np.concatenate(got_rowids)
 
 
 def live_postings(conn: sqlite3.Connection) -> list[tuple[int, int]]:
