@@ -18,6 +18,7 @@ from ._version import __version__
 from .errors import ConfigError
 
 __all__ = [
+    "COMMAND_LINE_SETTINGS",
     "AlignConfig",
     "BoilerplateConfig",
     "CandidateConfig",
@@ -25,6 +26,10 @@ __all__ = [
     "ScanConfig",
     "SketchConfig",
 ]
+
+#: The settings the command line sets, each by an option of its name in kebab
+#: case (``num_perm``: ``--num-perm``); the others only the Python API sets.
+COMMAND_LINE_SETTINGS = ("max_bytes", "num_perm", "seed", "bands", "rows", "shingle_size", "window", "stride")
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,8 @@ from click.testing import CliRunner
 from reuse.cli import main
 from reuse.errors import ReuseError
 
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
 
 @pytest.fixture
 def runner() -> CliRunner:
@@ -115,3 +117,67 @@ def test_index_group_help_lists_its_commands(runner):
         assert re.search(rf"\n  {name} +\S", result.output)
         sub = runner.invoke(main, ["index", name, "--help"])
         assert sub.exit_code == 0 and f"reuse index {name} " in sub.output
+
+
+def test_the_command_line_settings_are_those_the_index_names_as_options():
+    from reuse.cli import SETTINGS
+    from reuse.config import COMMAND_LINE_SETTINGS
+
+    assert sorted(name for _, name, _ in SETTINGS) == sorted(COMMAND_LINE_SETTINGS)
+
+
+def test_a_setting_the_command_line_cannot_give_is_named_as_such(tmp_path, runner):
+    from reuse.config import CandidateConfig, ScanConfig
+    from reuse.index import add_folder
+
+    add_folder(SAMPLES, tmp_path / "i.db", ScanConfig(candidates=CandidateConfig(max_bucket=2)))
+    result = runner.invoke(main, ["check", str(SAMPLES), "--index", str(tmp_path / "i.db")])
+    assert result.exit_code == 1
+    assert "built with max_bucket 2 (not 200)" in result.stderr and "--max-bucket" not in result.stderr
+    assert "max_bucket through the Python API's ScanConfig" in result.stderr
+
+
+def test_an_index_another_writer_holds_is_busy_not_broken(tmp_path, runner, monkeypatch):
+    """Past the wait for another writer: a message that says so, and no traceback (remove) nor bad advice (add)."""
+    import sqlite3
+
+    import reuse.index.store as store
+
+    db = tmp_path / "i.db"
+    assert runner.invoke(main, ["index", "add", str(SAMPLES), "--index", str(db)]).exit_code == 0
+    real = store._open
+
+    def impatient(path):
+        conn = real(path)
+        conn.execute("PRAGMA busy_timeout = 50")
+        return conn
+
+    monkeypatch.setattr(store, "_open", impatient)
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        for args in (["index", "remove", "001_eabe8ba3545e1c71.txt"], ["index", "add", str(SAMPLES)]):
+            result = runner.invoke(main, [*args, "--index", str(db)])
+            assert result.exit_code == 1, result.output
+            assert "is busy: another 'reuse index add'" in result.stderr and "changed nothing" in result.stderr
+            assert "not a readable" not in result.stderr
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert runner.invoke(main, ["index", "info", "--index", str(db)]).exit_code == 0
+
+
+def test_settings_that_cannot_be_read_are_an_index_error(tmp_path):
+    import sqlite3
+
+    from reuse.errors import IndexFileError
+    from reuse.index import add_folder, check
+
+    add_folder(SAMPLES, tmp_path / "i.db")
+    conn = sqlite3.connect(tmp_path / "i.db")
+    conn.execute("UPDATE meta SET value = 'not json' WHERE key = 'settings'")
+    conn.execute("UPDATE meta SET value = 'other' WHERE key = 'fingerprint'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(IndexFileError, match="cannot be read"):
+        check(SAMPLES, tmp_path / "i.db")

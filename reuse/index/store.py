@@ -46,7 +46,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..config import AlignConfig, BoilerplateConfig, CandidateConfig, ScanConfig, SketchConfig
+from ..config import COMMAND_LINE_SETTINGS, AlignConfig, BoilerplateConfig, CandidateConfig, ScanConfig, SketchConfig
 from ..errors import IndexFileError, ReuseError
 from ..sketch import SCHEME
 from .codec import decode_runs, decompress_body
@@ -141,9 +141,33 @@ def connect(path: str | PathLike, config: ScanConfig | None, *, create: bool = F
         if conn is not None:
             conn.close()
         if isinstance(exc, sqlite3.DatabaseError):
-            raise IndexFileError(f"{path} is not a readable reuse index ({exc}): give another --index path.") from exc
+            raise database_error(path, exc, "open") from exc
         raise
     return conn
+
+
+def database_error(path: str | PathLike, exc: sqlite3.Error, doing: str) -> IndexFileError:
+    """What SQLite's ``exc`` means for the index at ``path`` (met while trying to ``doing`` it), and what to do.
+
+    A writer waits up to a minute for another: past that the index is busy,
+    not broken. Only a file SQLite cannot read as a database is called one
+    that is not an index.
+    """
+    name = getattr(exc, "sqlite_errorname", "")  # Python 3.11 and newer
+    text = str(exc)
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text or "busy" in text:
+        return IndexFileError(
+            f"The index {path} is busy: another 'reuse index add', 'remove' or 'check --add' has been writing to it "
+            f"for over a minute. Try again when it is done; this run changed nothing."
+        )
+    if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")) or "not a database" in text or "malformed" in text:
+        return IndexFileError(f"{path} is not a readable reuse index ({exc}): give another --index path.")
+    return IndexFileError(f"Cannot {doing} the index {path} ({exc}): this run changed nothing; check the disk's space and permissions.")
+
+
+def path_of(conn: sqlite3.Connection) -> str:
+    """The file of ``conn``'s main database."""
+    return next((row[2] for row in conn.execute("PRAGMA database_list") if row[1] == "main"), "?")
 
 
 def _create(conn: sqlite3.Connection, config: ScanConfig) -> None:
@@ -185,8 +209,11 @@ def release_free_pages(conn: sqlite3.Connection) -> None:
     only keeps its free pages. ``executescript`` steps the pragma to the end
     (``execute`` frees one page: the pragma returns a row per page).
     """
-    if conn.execute("PRAGMA freelist_count").fetchone()[0]:
-        conn.executescript("PRAGMA incremental_vacuum;")
+    try:
+        if conn.execute("PRAGMA freelist_count").fetchone()[0]:
+            conn.executescript("PRAGMA incremental_vacuum;")
+    except sqlite3.OperationalError:
+        pass  # another writer holds the file: the pages stay free inside it, for the next writes to reuse
 
 
 def meta(conn: sqlite3.Connection) -> dict[str, str]:
@@ -216,18 +243,30 @@ def _verify(conn: sqlite3.Connection, path: Path, config: ScanConfig | None) -> 
         except (TypeError, ValueError, ReuseError) as exc:
             raise IndexFileError(f"The settings stored in {path} cannot be read ({exc}): rebuild the index.") from exc
     if stored.get("fingerprint") != config.fingerprint():
-        theirs = json.loads(stored.get("settings", "{}"))
-        ours = _settings(config)
-        changed = sorted(
-            f"--{name.replace('_', '-')} {theirs.get(stage, {}).get(name)} (not {value})"
-            for stage, fields in ours.items()
-            for name, value in fields.items()
-            if theirs.get(stage, {}).get(name) != value
-        )
+        try:
+            theirs = json.loads(stored.get("settings", "{}"))
+            ours = _settings(config)
+            differ = sorted(
+                (name, theirs.get(stage, {}).get(name), value)
+                for stage, fields in ours.items()
+                for name, value in fields.items()
+                if theirs.get(stage, {}).get(name) != value
+            )
+        except (TypeError, ValueError, AttributeError) as exc:
+            raise IndexFileError(f"The settings stored in {path} cannot be read ({exc}): rebuild the index.") from exc
+        changed = [
+            f"--{name.replace('_', '-')} {old} (not {new})" if name in COMMAND_LINE_SETTINGS else f"{name} {old} (not {new})"
+            for name, old, new in differ
+        ]
         what = "; ".join(changed) if changed else "another version of reuse or its word lists"
+        api_only = [name for name, _, _ in differ if name not in COMMAND_LINE_SETTINGS]
+        give = (
+            f"Give the index's settings ({', '.join(api_only)} through the Python API's ScanConfig: the command line has "
+            "no option for them)" if api_only else "Give the index's settings"
+        )
         raise IndexFileError(
             f"The index {path} was built with other settings (fingerprint {stored.get('fingerprint')}, "
-            f"these give {config.fingerprint()}): it was built with {what}. Give the index's settings, or rebuild "
+            f"these give {config.fingerprint()}): it was built with {what}. {give}, or rebuild "
             f"it with these: 'reuse index add FOLDER --index NEW_PATH' with the same options."
         )
 

@@ -19,7 +19,7 @@ from ..pipeline import sorted_unique
 from .codec import build_dictionary
 from .reader import Row, read_rows, row_of
 from .postings import compact, mark_dead, merge_segments, segments_to_merge, write_segment
-from .store import connect, current_languages, release_free_pages, current_rows, index_config, last_versions, stored_articles
+from .store import connect, current_languages, database_error, path_of, release_free_pages, current_rows, index_config, last_versions, stored_articles
 
 __all__ = ["AddResult", "RemoveResult", "add_articles", "remove_articles"]
 
@@ -53,15 +53,22 @@ class RemoveResult:
 
 @contextmanager
 def write_transaction(conn: sqlite3.Connection):
-    """``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on any exception (Ctrl-C included)."""
-    conn.execute("BEGIN IMMEDIATE")
+    """``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on any exception (Ctrl-C included).
+
+    SQLite's errors (another writer past the wait, a full disk) become an
+    :class:`~reuse.errors.IndexFileError` that says the index is unchanged.
+    """
     try:
-        yield
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    except sqlite3.OperationalError as exc:
+        raise database_error(path_of(conn), exc, "write to") from exc
 
 
 def stored_features(conn: sqlite3.Connection, rowids: Sequence[int], config: ScanConfig, *, sketch: bool = True) -> dict[int, Features]:
