@@ -285,7 +285,9 @@ def build_stemma(
         top = next((z for z in ordered if not stemma.refuses(x, z)), None)
         if top is None:
             continue
-        twins = [z for z in ordered if rank[z] == rank[top] and not stemma.refuses(x, z)]
+        if _level(stemma, top, x):
+            continue  # x is top's text and nothing orders them: neither hangs from the other
+        twins = [z for z in ordered if (rank[z] == rank[top] or _level(stemma, top, z)) and not stemma.refuses(x, z)]
         if len(twins) > 1:
             stemma.twins[x] = frozenset(twins)  # two of identical standing (twin copies): name no parent
             continue
@@ -309,6 +311,21 @@ def build_stemma(
                     chosen = grand
         stemma.parent[x] = chosen
     return stemma
+
+
+def _level(stemma: Stemma, top: str, z: str) -> bool:
+    """Whether ``z`` stands level with ``top``: the same text, as far as text and their own times tell.
+
+    Their ranks may still differ, by what metadata says of third articles:
+    a date-time orders against more of them than a date on the same day
+    does, so the precision of the times, not their order, would decide.
+    """
+    if not stemma.graph.has_edge(top, z):
+        return False
+    pair = stemma.graph[top][z]["pair"]
+    if abs(_toward(pair, top, stemma.metadata)) > stemma.margin or min(pair.containment_a, pair.containment_b) < 1.0:
+        return False
+    return abs(centrality(stemma.graph, top) - centrality(stemma.graph, z)) < RANK_EPSILON
 
 
 def _raise_kept(order: list[tuple[str, str]], rank: dict[str, float]) -> None:

@@ -385,3 +385,21 @@ def test_a_date_is_a_whole_day_in_an_unknown_time_zone(time_a, time_b, earlier, 
         assert signal.weight == 0
     else:
         assert abs(signal.value) == pytest.approx(at_least) and (signal.weight > 0) == (earlier == "a.txt")
+
+
+@pytest.mark.parametrize("o_time", ["2025-05-27", "2025-05-27T08:59:00Z"], ids=["date-only", "a-minute-before"])
+def test_a_dates_precision_does_not_decide_which_of_two_identical_copies_came_first(o_time):
+    """O and B carry one text, their times cannot order them; C is a later copy of it with edits.
+
+    C descends from one of the two, no one can tell which: with O dated only,
+    B's time orders it against C where O's cannot, but that is precision, not order.
+    """
+    base = _CREDITED.removeprefix("LONDON (Reuters) - ")
+    c = _edit(base, [("told reporters", "said at a news conference"), ("Retailers have complained", "Shopkeepers have long complained")])
+    articles = [
+        Article("o.txt", base, "O", published=o_time),
+        Article("b.txt", base, "B", published="2025-05-27T09:00:00Z"),
+        Article("c.txt", c, "C", published="2025-05-27T15:00:00Z"),
+    ]
+    verdicts = {(p.a, p.b): p.direction.relation.value for p in reuse.scan_articles(articles).pairs}
+    assert verdicts == {("b.txt", "c.txt"): "undetermined", ("b.txt", "o.txt"): "undetermined", ("c.txt", "o.txt"): "undetermined"}
