@@ -233,10 +233,20 @@ _ABBREVIATIONS = {
 
 
 _ABBREV_SET = frozenset(_ABBREVIATIONS)
+# Of those, the ones that also end sentences ("... in the U.S. Its shares ..."):
+# they end one when the next word is a capitalised word that opens sentences.
+_MAY_END = frozenset({"u.s", "u.k", "u.n", "e.u", "d.c", "a.m", "p.m", "etc", "inc", "ltd", "co", "corp", "jr", "sr"})
+_OPENERS = frozenset(
+    "The It Its He She They We I But And In A An This That These Those His Her Their There On At As After "
+    "Before However Meanwhile When While If Last Earlier Later Officials".split()
+)
+_NEXT_WORD = re.compile(r"[A-Z][a-z]*")
 # Candidate sentence ends: stops (with closing quotes or brackets after them)
 # and line breaks. One leading character class keeps the scan fast; the
-# conditions are checked on each candidate.
-_STOPS = re.compile(r"[.!?…。！？\n][.!?…。！？]*[\"'”’»)\]」』]*")
+# conditions are checked on each candidate. Besides the Latin and CJK stops:
+# the Devanagari danda and double danda, the Arabic and Urdu question mark
+# and full stop, the Ethiopic full stop.
+_STOPS = re.compile(r"[.!?…。！？।॥؟۔።\n][.!?…。！？।॥؟۔።]*[\"'”’»)\]」』]*")
 _CJK_STOPS = frozenset("。！？")
 
 
@@ -282,7 +292,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                     begin -= 1
                 word = text[begin:end].casefold()
                 if word and (word in _ABBREV_SET or (len(word) == 1 and word.isalpha()) or (len(word) <= 4 and "." in word)):
-                    continue
+                    opener = _NEXT_WORD.match(text, after)
+                    if not (word in _MAY_END and opener and opener.group() in _OPENERS):
+                        continue
         emit(start, stop)
         start = stop
     emit(start, len(text))
