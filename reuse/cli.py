@@ -51,12 +51,13 @@ import click
 from tqdm import tqdm
 
 from . import __version__
+from .cli_paths import Folder, check_extra_outputs, check_folder, check_output, check_outputs_apart
 from .config import ScanConfig
 from .errors import ConfigError, InputError, ReuseError
 from .parallel import default_jobs
 from .pipeline import scan as scan_folder
 from .report import dumps_report, render_text, sanitize, write_json
-from .report.graph_export import graph_format, write_graph
+from .report.graph_export import write_graph
 from .report.html_report import write_html
 
 __all__ = ["main"]
@@ -268,36 +269,6 @@ def _shown_pairs(max_pairs: int | None, verbose: int) -> int | None:
     return None if verbose else SUMMARY_PAIRS
 
 
-def _check_folder(folder: Path) -> None:
-    if not folder.exists():
-        raise click.BadParameter(
-            f"'{folder}' does not exist: give the folder of articles to scan (or one article file), "
-            f"e.g. reuse scan samples/",
-            param_hint="FOLDER",
-        )
-
-
-def _check_output(out: str, folder: Path, state: State) -> None:
-    """Refuse a report path that is one of the inputs; warn when it is inside the scanned folder."""
-    target = Path(out)
-    # Both spellings: a symlinked input resolves outside the folder, yet writing through it overwrites an input.
-    inside = any(
-        path == root or root in path.parents
-        for path, root in ((target.absolute(), folder.absolute()), (target.resolve(), folder.resolve()))
-    )
-    if not inside:
-        return
-    if target.exists():
-        raise click.BadParameter(
-            f"'{out}' is one of the files being scanned in '{folder}': writing the report there would "
-            f"overwrite an input. Write the report outside the folder, e.g. --json report.json",
-            param_hint="--json",
-        )
-    state.warn(
-        f"the report {out} is inside the scanned folder {folder}: a later scan of it will read the report as an article"
-    )
-
-
 @click.group(name="reuse", context_settings=CONTEXT_SETTINGS, epilog=EXIT_CODES_HELP)
 @click.version_option(__version__, "--version", prog_name="reuse", message="%(prog)s %(version)s")
 @common_options
@@ -319,7 +290,7 @@ def main(ctx: click.Context) -> None:
 
 
 @main.command(epilog=EXIT_CODES_HELP)
-@click.argument("folder", type=click.Path(path_type=Path))
+@click.argument("folder", type=Folder(path_type=Path))
 @click.option(
     "--json",
     "json_path",
@@ -385,12 +356,13 @@ def scan(
     """
     state = _state(ctx)
     config = _settings_or_usage(ctx, settings)
-    _check_folder(folder)
+    check_folder(folder)
     if scheduler is not None and local_dask:
         raise click.UsageError("give --scheduler ADDRESS or --dask, not both", ctx)
+    check_outputs_apart({"--json": json_path, "--html": html_path, "--graph": graph_path})
     if json_path not in (None, "-"):
-        _check_output(json_path, folder, state)
-    _check_extra_outputs(ctx, folder, state, html_path, graph_path)
+        check_output(json_path, folder, state)
+    check_extra_outputs(ctx, folder, state, html_path, graph_path)
 
     progress = _Progress(quiet=state.quiet)
     written = False
@@ -454,28 +426,6 @@ def _settings_or_usage(ctx: click.Context, settings: dict[str, Any]) -> ScanConf
         return build_config(settings)
     except ConfigError as exc:
         raise click.UsageError(f"invalid settings: {exc}", ctx) from exc
-
-
-def _check_output_of(option: str, example: str, out: str, folder: Path, state: State) -> None:
-    """:func:`_check_output` for another option than ``--json``, its message naming that option."""
-    try:
-        _check_output(out, folder, state)
-    except click.BadParameter as exc:
-        exc.param_hint = option
-        exc.message = exc.message.replace("--json report.json", f"{option} {example}")
-        raise
-
-
-def _check_extra_outputs(ctx: click.Context, folder: Path, state: State, html_path: str | None, graph_path: str | None) -> None:
-    """The checks of ``--json`` for ``--html`` and ``--graph``, and a known graph format."""
-    for option, out, example in (("--html", html_path, "report.html"), ("--graph", graph_path, "graph.png")):
-        if out is not None:
-            _check_output_of(option, example, out, folder, state)
-    if graph_path is not None:
-        try:
-            graph_format(graph_path)
-        except ConfigError as exc:
-            raise click.BadParameter(sanitize(str(exc)), ctx, param_hint="--graph") from exc
 
 
 def _write_extras(result, config: ScanConfig, html_path: str | None, graph_path: str | None) -> list[str]:

@@ -12,8 +12,6 @@ import click
 
 from .cli import (
     EXIT_CODES_HELP,
-    _check_folder,
-    _check_output_of,
     _Progress,
     _announce,
     _reported,
@@ -23,6 +21,7 @@ from .cli import (
     config_options,
     main,
 )
+from .cli_paths import Folder, check_folder, check_output_of, check_outputs_apart
 from .errors import ConfigError
 from .pipeline import scan as scan_folder
 from .report import sanitize
@@ -33,7 +32,7 @@ __all__ = ["graph"]
 
 
 @main.command(epilog=EXIT_CODES_HELP)
-@click.argument("source", metavar="FOLDER_OR_REPORT", type=click.Path(path_type=Path))
+@click.argument("source", metavar="FOLDER_OR_REPORT", type=Folder(path_type=Path))
 @click.option(
     "-o",
     "--output",
@@ -80,8 +79,9 @@ def graph(ctx: click.Context, source: Path, out: str, level: str, quotes: bool, 
         graph_format(out)
     except ConfigError as exc:
         raise click.UsageError(sanitize(str(exc)), ctx) from exc
-    _check_folder(source)
-    _check_output_of("-o", "graph.png", out, source, state)
+    check_folder(source)
+    check_outputs_apart({"-o": out})
+    check_output_of("-o", "graph.png", out, source, state)
     progress = _Progress(quiet=state.quiet)
     with _reported(ctx, "no graph written"):
         if is_report(source):

@@ -16,8 +16,6 @@ from .cli import (
     SUMMARY_PAIRS,
     F,
     _announce,
-    _check_folder,
-    _check_output,
     _Progress,
     _reported,
     _settings_or_usage,
@@ -29,6 +27,7 @@ from .cli import (
     jobs_option,
     main,
 )
+from .cli_paths import Folder, check_folder, check_output, check_outputs_apart
 from .report import dumps_report, render_text, sanitize, write_json
 
 __all__ = ["check", "index_group"]
@@ -63,7 +62,7 @@ def index_group() -> None:
 
 
 @index_group.command(name="add", epilog=EXIT_CODES_HELP)
-@click.argument("folder", type=click.Path(path_type=Path))
+@click.argument("folder", type=Folder(path_type=Path))
 @index_option
 @jobs_option
 @config_options
@@ -83,7 +82,7 @@ def index_add(ctx: click.Context, folder: Path, index_path: Path, jobs: int = 1,
     """
     state = _state(ctx)
     config = _settings_or_usage(ctx, settings)
-    _check_folder(folder)
+    check_folder(folder)
     with _reported(ctx, f"the index {index_path} is as it was before"):
         done = _add(folder, index_path, config, jobs, state)
         _announce(state, done.skipped, done.warnings)
@@ -181,7 +180,7 @@ def report_options(fn: F) -> F:
 
 
 @main.command(name="check", epilog=EXIT_CODES_HELP)
-@click.argument("folder", type=click.Path(path_type=Path))
+@click.argument("folder", type=Folder(path_type=Path))
 @index_option
 @click.option("--add", "add", is_flag=True, help="Add the checked articles to the index afterwards.")
 @report_options
@@ -210,17 +209,18 @@ def check(
       reuse check today/ --index news.db
       reuse check today/ --index news.db --json report.json --add
     """
-    from .index import check as check_folder
+    from .index import check as check_batch
 
     state = _state(ctx)
     config = _settings_or_usage(ctx, settings)
-    _check_folder(folder)
+    check_folder(folder)
+    check_outputs_apart({"--json": json_path}, index=index_path)
     if json_path not in (None, "-"):
-        _check_output(json_path, folder, state)
+        check_output(json_path, folder, state)
     progress = _Progress(quiet=state.quiet)
     with _reported(ctx, "no report written, the index unchanged"):
         try:
-            result = check_folder(folder, index_path, config, jobs=jobs, progress=progress)
+            result = check_batch(folder, index_path, config, jobs=jobs, progress=progress)
         finally:
             progress.close()
         _announce(state, result.skipped, result.warnings, result.timings)

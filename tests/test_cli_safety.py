@@ -171,3 +171,43 @@ def test_band_keys_that_cannot_be_written_are_a_clear_error(runner, samples_dir,
     result = runner.invoke(main, ["scan", str(samples_dir), "-q", "--jobs", "1"])
     assert result.exit_code == 1
     assert "No space left on device" in result.output and "TMPDIR" in result.output
+
+
+def test_a_check_report_never_lands_on_the_index(runner, samples_dir, tmp_path):
+    db = tmp_path / "news.db"
+    assert runner.invoke(main, ["index", "add", str(samples_dir), "--index", str(db), "-q"]).exit_code == 0
+    before = db.read_bytes()
+    for target in (db, tmp_path / "news.db-wal"):
+        result = runner.invoke(main, ["check", str(samples_dir), "--index", str(db), "--json", str(target), "-q"])
+        assert result.exit_code == 2, result.output
+        assert "would destroy the index" in result.stderr
+    assert db.read_bytes() == before
+    assert runner.invoke(main, ["index", "info", "--index", str(db)]).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--json", "{out}/r", "--html", "{out}/r"], "given to both --json and --html"),
+        (["--json", "{out}/r.json", "--graph", "{out}/./r.json"], "given to both --json and --graph"),
+        (["--html", "-"], "--html writes a file"),
+        (["--json", ""], "an empty path"),
+    ],
+    ids=["json-html", "json-graph", "html-dash", "empty-json"],
+)
+def test_outputs_that_would_clash_are_refused_before_any_work(runner, samples_dir, tmp_path, monkeypatch, options, message):
+    monkeypatch.chdir(tmp_path)  # where a file named "-" would be written
+    out = tmp_path / "out"
+    out.mkdir()
+    result = runner.invoke(main, ["scan", str(samples_dir), *(o.format(out=out) for o in options), "-q"])
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr
+    assert list(out.iterdir()) == [] and not (tmp_path / "-").exists()
+
+
+def test_an_empty_folder_argument_is_not_the_current_folder(runner, samples_dir, monkeypatch):
+    monkeypatch.chdir(samples_dir)  # where a scan of "." would find the samples
+    for command in (["scan", ""], ["graph", "", "-o", "g.png"], ["check", "", "--index", "x.db"]):
+        result = runner.invoke(main, command)
+        assert result.exit_code == 2, (command, result.output)
+        assert "an empty path" in result.stderr

@@ -1,0 +1,113 @@
+"""The paths a command reads and writes, checked before any work: inputs are never overwritten.
+
+A report never lands on an article being scanned or on the index a command
+uses, two outputs of one command never share a file, and an empty path (an
+unset shell variable) is a usage error rather than the current folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from .errors import ConfigError
+from .report import sanitize
+from .report.graph_export import graph_format
+
+if TYPE_CHECKING:
+    from .cli import State
+
+__all__ = ["Folder", "check_extra_outputs", "check_folder", "check_output", "check_output_of", "check_outputs_apart"]
+
+
+class Folder(click.Path):
+    """A path argument that may not be empty: ``reuse scan "$DIR"`` with ``DIR`` unset must not scan ``.``."""
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str) and not value.strip():
+            self.fail("an empty path: give the folder of articles (or one article file), e.g. samples/", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+def check_folder(folder: Path) -> None:
+    if not folder.exists():
+        raise click.BadParameter(
+            f"'{folder}' does not exist: give the folder of articles to scan (or one article file), "
+            f"e.g. reuse scan samples/",
+            param_hint="FOLDER",
+        )
+
+
+def check_output(out: str, folder: Path, state: State) -> None:
+    """Refuse a report path that is one of the inputs; warn when it is inside the scanned folder."""
+    target = Path(out)
+    # Both spellings: a symlinked input resolves outside the folder, yet writing through it overwrites an input.
+    inside = any(
+        path == root or root in path.parents
+        for path, root in ((target.absolute(), folder.absolute()), (target.resolve(), folder.resolve()))
+    )
+    if not inside:
+        return
+    if target.exists():
+        raise click.BadParameter(
+            f"'{out}' is one of the files being scanned in '{folder}': writing the report there would "
+            f"overwrite an input. Write the report outside the folder, e.g. --json report.json",
+            param_hint="--json",
+        )
+    state.warn(
+        f"the report {out} is inside the scanned folder {folder}: a later scan of it will read the report as an article"
+    )
+
+
+def check_output_of(option: str, example: str, out: str, folder: Path, state: State) -> None:
+    """:func:`_check_output` for another option than ``--json``, its message naming that option."""
+    try:
+        check_output(out, folder, state)
+    except click.BadParameter as exc:
+        exc.param_hint = option
+        exc.message = exc.message.replace("--json report.json", f"{option} {example}")
+        raise
+
+
+def check_extra_outputs(ctx: click.Context, folder: Path, state: State, html_path: str | None, graph_path: str | None) -> None:
+    """The checks of ``--json`` for ``--html`` and ``--graph``, and a known graph format."""
+    for option, out, example in (("--html", html_path, "report.html"), ("--graph", graph_path, "graph.png")):
+        if out is not None:
+            check_output_of(option, example, out, folder, state)
+    if graph_path is not None:
+        try:
+            graph_format(graph_path)
+        except ConfigError as exc:
+            raise click.BadParameter(sanitize(str(exc)), ctx, param_hint="--graph") from exc
+
+
+def check_outputs_apart(outputs: dict[str, str | None], index: Path | None = None) -> None:
+    """Refuse an empty output path, ``-`` where only ``--json`` may write to stdout, two options writing
+    one file (``{option: path}``), and a report written over the ``index`` a command uses (or its WAL files)."""
+    seen: dict[Path, str] = {}
+    guarded = set()
+    if index is not None:
+        resolved = index.resolve()
+        guarded = {resolved, *(resolved.with_name(resolved.name + suffix) for suffix in ("-wal", "-shm", "-journal"))}
+    for option, out in outputs.items():
+        if out is None or (out == "-" and option == "--json"):
+            continue
+        if not out.strip():
+            raise click.BadParameter("an empty path: give the file to write, e.g. report.json", param_hint=option)
+        if out == "-":
+            raise click.BadParameter(f"'-' would be a file named '-': {option} writes a file (only --json writes to stdout)", param_hint=option)
+        target = Path(out).resolve()
+        if target in guarded:
+            raise click.BadParameter(
+                f"'{out}' is the index {index} (or one of its files): writing the report there would destroy the index. "
+                f"Write it elsewhere, e.g. {option} report.json",
+                param_hint=option,
+            )
+        if target in seen:
+            raise click.BadParameter(
+                f"'{out}' is given to both {seen[target]} and {option}: one would overwrite the other. Give each its own file.",
+                param_hint=option,
+            )
+        seen[target] = option
