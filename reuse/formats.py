@@ -16,7 +16,6 @@ unless a control byte or a carriage return is present.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import errno
 import functools
@@ -31,6 +30,7 @@ from typing import Any
 
 from .config import LoadConfig
 from .decoding import Undecodable, clean, no_surrogates, text_of
+from .times import parse_time
 from .model import Article, Skipped
 from .webpage import builtin_text, domain, page_meta, trafilatura_text
 
@@ -147,32 +147,18 @@ def _iso_date(value: str) -> str | None:
     ('2025-05-27T09:30:00Z', None)
     """
     value = value.strip()
-    probe = value[:-1] + "+00:00" if value.endswith(("Z", "z")) else value  # Python 3.10 rejects 'Z'
-    for parse in (dt.date.fromisoformat, dt.datetime.fromisoformat):
-        with contextlib.suppress(ValueError):
-            parse(probe)
-            return value
-    return None
+    return value if parse_time(value) is not None else None  # what the direction evidence will read
 
 
 def _in_future(value: str, now: dt.datetime | None = None) -> bool:
     """Whether an ISO 8601 date is more than a day after ``now`` (default: the clock), in any time zone.
 
     >>> now = dt.datetime(2025, 5, 27, 12, tzinfo=dt.timezone.utc)
-    >>> _in_future("2025-05-28", now), _in_future("2025-05-29T01:00:00+00:00", now), _in_future("2999-01-01Z", now)
+    >>> _in_future("2025-05-28", now), _in_future("2025-05-29T01:00:00+00:00", now), _in_future("2999-01-01", now)
     (False, True, True)
     """
-    value = value.strip()
-    probe = value[:-1] + "+00:00" if value.endswith(("Z", "z")) else value
-    try:
-        when = dt.datetime.fromisoformat(probe)
-    except ValueError:
-        try:
-            when = dt.datetime.combine(dt.date.fromisoformat(probe[:10]), dt.time())
-        except ValueError:
-            return False
-    when = when if when.tzinfo else when.replace(tzinfo=dt.timezone.utc)
-    return when > (now or dt.datetime.now(dt.timezone.utc)) + dt.timedelta(days=1)
+    parsed = parse_time(value)
+    return parsed is not None and parsed[0] > (now or dt.datetime.now(dt.timezone.utc)) + dt.timedelta(days=1)
 
 
 def _article(art_id: str, text: str, rel: str, meta: dict[str, str], where: str, warnings: list[str]) -> Article:
@@ -262,7 +248,11 @@ def _record(rec: Any, rel: str, default_id: str, where: str, warnings: list[str]
             meta[key] = clean(rec[key])
         elif rec.get(key) is not None:
             warnings.append(f"{where}: '{key}' is a JSON {type(rec[key]).__name__}, not a string; ignored")
-    art_id = "" if rec.get("id") is None else no_surrogates(str(rec["id"])).strip()
+    raw_id = rec.get("id")
+    if isinstance(raw_id, bool) or not isinstance(raw_id, (str, int, type(None))):
+        warnings.append(f"{where}: 'id' is a JSON {type(raw_id).__name__}, not a string or a whole number; the record is {default_id}")
+        raw_id = None
+    art_id = "" if raw_id is None else no_surrogates(str(raw_id)).strip()
     return _article(art_id or default_id, text, rel, meta, where, warnings)
 
 

@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
 from .model import Article, OutletLink, Pair, Relation
-from .provenance import parse_time
+from .times import parse_time
 
 __all__ = ["link_outlets"]
 

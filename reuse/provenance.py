@@ -54,9 +54,10 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from .model import Article, Direction, Extent, Pair, Relation, ReuseKind, Signal
 from .stemma import Stemma, build_stemma
+from .times import parse_time
 from .wires import wire_credits, wire_name
 
-__all__ = ["MIN_COPY_CONFIDENCE", "TEXT_ONLY_CAP", "infer_directions", "parse_time"]
+__all__ = ["MIN_COPY_CONFIDENCE", "TEXT_ONLY_CAP", "infer_directions"]
 
 #: A text-only verdict never claims more than this.
 TEXT_ONLY_CAP = 0.7
@@ -80,32 +81,6 @@ PARAPHRASE_SIMILARITY = 0.544
 #: publication times"). A strong link (most of the smaller text, at least a
 #: paraphrase) counts as certainly related.
 WEAK_LINK_RELATED = 0.7
-
-@lru_cache(maxsize=8192)
-def parse_time(value: str | None) -> tuple[dt.datetime, str] | None:
-    """A publication time and its precision (``"datetime"`` or ``"date"``).
-
-    Naive times are taken as UTC.
-
-    >>> parse_time("2025-05-27")[1], parse_time("2025-05-27T10:00:00Z")[1]
-    ('date', 'datetime')
-    >>> parse_time("yesterday") is None
-    True
-    """
-    if not value:
-        return None
-    text = value.strip().upper()
-    try:
-        if "T" not in text and " " not in text:
-            day = dt.date.fromisoformat(text)
-            return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc), "date"
-        stamp = dt.datetime.fromisoformat(text.removesuffix("Z") + ("+00:00" if text.endswith("Z") else ""))
-    except ValueError:
-        return None
-    if stamp.tzinfo is None:
-        stamp = stamp.replace(tzinfo=dt.timezone.utc)
-    return stamp, "datetime"
-
 
 #: Query parameters that track a visit and do not name the page.
 _TRACKING = re.compile(r"utm_\w*|fbclid|gclid|mc_cid|mc_eid|ref|cmpid", re.IGNORECASE)

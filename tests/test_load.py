@@ -627,3 +627,28 @@ def test_names_that_show_alike_get_their_ids_by_their_bytes_not_the_folders_orde
     found.append(sorted((a.id, a.text) for a in load_articles(tmp_path).articles))
     assert [article_id for article_id, _ in found[0]] == ["caf\ufffd.txt", "caf\ufffd.txt#2"]
     assert found[0] == found[1]
+
+
+def test_a_published_time_is_kept_only_when_the_direction_evidence_can_read_it(tmp_path):
+    """One reader for both: a value the loader keeps is one the direction uses, never silently unknown."""
+    from reuse.times import parse_time
+
+    records = [
+        {"id": "kept-date", "text": "Some text of the article.", "published": "2025-05-20"},
+        {"id": "kept-time", "text": "Some text of the article.", "published": "2025-05-20T09:30:00.123+02:00"},
+        {"id": "zoned-date", "text": "Some text of the article.", "published": "2025-05-20Z"},
+    ]
+    write(tmp_path, "feed.jsonl", "\n".join(json.dumps(r) for r in records))
+    result = load_articles(tmp_path)
+    published = {a.id: a.published for a in result.articles}
+    assert published == {"kept-date": "2025-05-20", "kept-time": "2025-05-20T09:30:00.123+02:00", "zoned-date": None}
+    assert all(parse_time(value) is not None for value in published.values() if value is not None)
+    assert any("'2025-05-20Z' is not ISO 8601" in w for w in result.warnings)
+
+
+def test_a_record_id_must_be_a_string_or_a_whole_number(tmp_path):
+    records = [{"id": 7, "text": "Seven."}, {"id": True, "text": "True."}, {"id": {"x": 1}, "text": "Object."}, {"id": "s", "text": "S."}]
+    write(tmp_path, "feed.jsonl", "\n".join(json.dumps(r) for r in records))
+    result = load_articles(tmp_path)
+    assert sorted(a.id for a in result.articles) == ["7", "feed.jsonl#2", "feed.jsonl#3", "s"]
+    assert sum("'id' is a JSON" in w for w in result.warnings) == 2
