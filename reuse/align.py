@@ -182,6 +182,10 @@ def _words_in(p: Prepared, first: int, last: int) -> np.ndarray:
     return lo + np.flatnonzero(p.usable[lo:hi])
 
 
+#: Identical words outside quotation marks (in runs of MIN_RUN or more) that make a passage a copy, not only a quotation.
+_COPIED_OUTSIDE_QUOTES = 12
+
+
 def _passage(pa: Prepared, pb: Prepared, group: list[tuple[int, int, float]], config: AlignConfig) -> tuple[Passage, int, set[int], set[int]] | None:
     """The passage a group of seeds spans, the content stems it shares, and the sentences that aligned on each side."""
     ia = [g[0] for g in group]
@@ -210,13 +214,17 @@ def _passage(pa: Prepared, pb: Prepared, group: list[tuple[int, int, float]], co
     if blocks:
         in_a = np.concatenate([words_a[blk.a : blk.a + blk.size] for blk in blocks])
         in_b = np.concatenate([words_b[blk.b : blk.b + blk.size] for blk in blocks])
-        quote = float(np.sum(pa.quoted[in_a] & pb.quoted[in_b])) / shorter
+        both_quoted = int(np.sum(pa.quoted[in_a] & pb.quoted[in_b]))
+        quote = both_quoted / shorter
+        # Identical wording outside the quotations as long as a sentence of reporting: copied, not only quoted.
+        only_quoting = quote >= config.quote_share and matched - both_quoted < _COPIED_OUTSIDE_QUOTES
     else:
         quote = min(float(pa.quoted[words_a].mean()) if len(words_a) else 0.0, float(pb.quoted[words_b].mean()) if len(words_b) else 0.0)
+        only_quoting = quote >= config.quote_share
     weight_a, weight_b = pa.stem_weight[cols_a], pb.stem_weight[cols_b]
     dice = 2 * float(weight_a[shared_cols].sum()) / max(1e-9, float(weight_a.sum() + weight_b.sum()))
     mean_run = matched / len(blocks) if blocks else 0.0
-    kind = ReuseKind.SHARED_QUOTES if quote >= config.quote_share else _kind(verbatim, mean_run, shorter, config)
+    kind = ReuseKind.SHARED_QUOTES if only_quoting else _kind(verbatim, mean_run, shorter, config)
     passage = Passage(
         a_start=pa.sent_spans[a_first][0],
         a_end=pa.sent_spans[a_last][1],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import reuse
@@ -88,3 +90,20 @@ def test_unrelated_articles_on_one_topic_are_not_paired():
     a = _art("a.txt", "The Kremlin said on Tuesday that talks with Washington on a prisoner swap were going well. Peskov told reporters that both sides wanted a deal.")
     b = _art("b.txt", "Washington and Moscow are close to a prisoner swap, officials said. The Kremlin spokesman declined to give names to reporters on Tuesday.")
     assert reuse.scan_articles([a, b]).pairs == ()
+
+
+_QUOTE = (
+    "“It is clear that the Russian and American sides should not and can not agree on everything. There will always "
+    "be certain disagreements,” Kremlin spokesman Dmitry Peskov told reporters."
+)
+_REPORTING = "Moscow on Tuesday sought to play down the latest row with Washington over Ukraine drone strikes."
+
+
+@pytest.mark.parametrize(("shared", "kind"), [(_QUOTE, "shared-quotes"), (_REPORTING + "\n\n" + _QUOTE, "verbatim")], ids=["quote-only", "reporting-and-quote"])
+def test_a_quotation_is_shared_quotes_but_copied_reporting_around_it_is_a_copy(shared, kind):
+    """A 16-word sentence of reporting copied with the quote: more than half of the shared words are quoted, yet it is a copy."""
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    a = _art("a.txt", (samples / "002_397cd1eb95de2d14.txt").read_text("utf-8") + "\n\n" + shared)
+    b = _art("b.txt", (samples / "003_0381986bfe1f445e.txt").read_text("utf-8") + "\n\n" + shared)
+    (pair,) = reuse.scan_articles([a, b]).pairs
+    assert pair.kind.value == kind
