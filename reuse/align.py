@@ -182,6 +182,25 @@ def _words_in(p: Prepared, first: int, last: int) -> np.ndarray:
     return lo + np.flatnonzero(p.usable[lo:hi])
 
 
+def _matching_blocks(seq_a: list[int], seq_b: list[int]) -> list[Match]:
+    """difflib's identical runs of ``MIN_RUN`` words or more, the same whichever side is A.
+
+    difflib breaks ties towards its first sequence, so the runs it finds
+    depend on the order; both orders are matched and the one that matches
+    more words (then in fewer runs; then the one with the smaller sequence
+    first) is kept, in A's and B's positions.
+    """
+    forward = [blk for blk in SequenceMatcher(None, seq_a, seq_b, autojunk=False).get_matching_blocks() if blk.size >= MIN_RUN]
+    backward = [
+        Match(blk.b, blk.a, blk.size) for blk in SequenceMatcher(None, seq_b, seq_a, autojunk=False).get_matching_blocks() if blk.size >= MIN_RUN
+    ]
+    ahead = (sum(blk.size for blk in forward), -len(forward))
+    behind = (sum(blk.size for blk in backward), -len(backward))
+    if ahead != behind:
+        return forward if ahead > behind else backward
+    return forward if seq_a <= seq_b else backward
+
+
 #: Identical words outside quotation marks (in runs of MIN_RUN or more) that make a passage a copy, not only a quotation.
 _COPIED_OUTSIDE_QUOTES = 12
 
@@ -204,8 +223,7 @@ def _passage(pa: Prepared, pb: Prepared, group: list[tuple[int, int, float]], co
     if seq_a == seq_b:  # a verbatim copy: difflib would find the one block
         blocks = [Match(0, 0, len(seq_a))] if len(seq_a) >= MIN_RUN else []
     else:
-        matcher = SequenceMatcher(None, seq_a, seq_b, autojunk=False)
-        blocks = [blk for blk in matcher.get_matching_blocks() if blk.size >= MIN_RUN]
+        blocks = _matching_blocks(seq_a, seq_b)
     matched = sum(blk.size for blk in blocks)
     shorter = max(1, min(len(seq_a), len(seq_b)))
     verbatim = matched / shorter

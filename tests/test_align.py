@@ -184,3 +184,14 @@ def test_shared_runs_are_counted_as_one_by_one_in_text_order(a, b):
 
     pa, pb = view("a", a), view("b", b)
     assert _verbatim_hits(pa, pb) == _brute_verbatim_hits(pa, pb)
+
+
+def test_the_kind_does_not_depend_on_which_article_is_a():
+    """difflib breaks ties towards its first sequence: the runs it finds, and so the kind, must not follow the ids."""
+    first = "Russia and Ukraine swapped 390 prisoners in the largest exchange so far on Friday, according to officials in both capitals."
+    second = "In the largest exchange so far, according to officials in both capitals, Russia and Ukraine swapped 390 prisoners."
+    found = []
+    for ids in (("a.txt", "b.txt"), ("b.txt", "a.txt")):
+        pairs = reuse.scan_articles([Article(ids[0], first, "X"), Article(ids[1], second, "Y")]).pairs
+        found.append([(p.kind, p.verbatim_share, sorted(q.verbatim_share for q in p.passages)) for p in pairs])
+    assert found[0] and found[0] == found[1]
