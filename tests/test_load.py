@@ -652,3 +652,16 @@ def test_a_record_id_must_be_a_string_or_a_whole_number(tmp_path):
     result = load_articles(tmp_path)
     assert sorted(a.id for a in result.articles) == ["7", "feed.jsonl#2", "feed.jsonl#3", "s"]
     assert sum("'id' is a JSON" in w for w in result.warnings) == 2
+
+
+def test_an_html_pages_time_in_json_ld_is_kept_to_the_minute(tmp_path, html_backend):
+    """Many news pages give the time of publication only in JSON-LD; trafilatura's date is the day alone."""
+    body = "<p>" + "A paragraph of real article text that is long enough to be kept. " * 5 + "</p>"
+    ld = '{"@context": "https://schema.org", "@graph": [{"@type": "NewsArticle", "datePublished": "2025-05-27T09:00:00Z"}]}'
+    write(tmp_path, "a.html", f'<html><head><title>T</title><script type="application/ld+json">{ld}</script>'
+                              f"</head><body><article>{body}</article></body></html>")  # fmt: skip
+    write(tmp_path, "b.html", '<html><head><script type="application/ld+json">{not json</script></head>'
+                              f"<body><article>{body}</article></body></html>")  # fmt: skip
+    arts = by_id(load_articles(tmp_path))
+    assert arts["a.html"].published == "2025-05-27T09:00:00Z"
+    assert arts["b.html"].published is None
