@@ -402,13 +402,17 @@ def test_a_footer_every_stored_article_carries_is_not_fetched(tmp_path, monkeypa
 
     config = ScanConfig(candidates=CandidateConfig(max_bucket=5))
     old = [Article(f"s{k:03d}.txt", _own_text(k) + "\n" + FOOTER, "Daily Herald") for k in range(stored)]
-    new = [Article("new.txt", _own_text(7) + "\n" + FOOTER, "Copycat")]  # copies s007 whole
+    new = [
+        Article("new.txt", _own_text(7) + "\n" + FOOTER, "Copycat"),  # copies s007 whole
+        Article("other.txt", _own_text(999) + "\n" + FOOTER, "Copycat"),  # shares only the footer
+    ]
     add_articles(tmp_path / "i.db", old, config)
     fetched = []
     real = checker.find
     monkeypatch.setattr(checker, "find", lambda *a, **k: fetched.append(real(*a, **k)) or fetched[-1])
     result = check_articles(tmp_path / "i.db", new, config)
-    assert [(p.a, p.b) for p in result.pairs] == [("new.txt", "s007.txt")]
+    found = {(p.a, p.b) for p in result.pairs}
+    assert ("new.txt", "s007.txt") in found and ("new.txt", "other.txt") not in found  # not the two new ones, by their footer
     union = reuse.scan_articles(old + new, config)
-    assert _found(result.pairs) == _found(_with_new(union.pairs, {"new.txt"}))
+    assert _found(result.pairs) == _found(_with_new(union.pairs, {"new.txt", "other.txt"}))
     assert len(fetched[0][0]) < 4 * 2 * 32 * 6  # s007's own windows' postings, not the footer's of every article

@@ -187,7 +187,7 @@ def _candidates(conn: sqlite3.Connection, new: list[Features], replaced: set[int
     distinct = [unique_sorted(keys) for keys in per_channel]
     # Keys that more than max_bucket stored articles hold are banal whatever the batch adds: not fetched.
     skip = np.array(sorted(replaced), dtype=np.int64)
-    got_keys, got_rowids = find(conn, unique_sorted(np.concatenate(distinct)), limit=config.candidates.max_bucket, skip=skip)
+    got_keys, got_rowids, banal = find(conn, unique_sorted(np.concatenate(distinct)), limit=config.candidates.max_bucket, skip=skip)
     fetched_keys, fetched_rowids = [], []
     for keys in distinct:
         pos = np.minimum(np.searchsorted(keys, got_keys), max(len(keys) - 1, 0))
@@ -201,6 +201,9 @@ def _candidates(conn: sqlite3.Connection, new: list[Features], replaced: set[int
         owners_old = (n_new + np.searchsorted(rowids, fetched_rowids[channel])).astype(np.uint32)
         keys = np.concatenate((per_channel[channel], fetched_keys[channel]))
         owners = np.concatenate((owners_new, owners_old))
+        if len(banal):  # too common among the stored articles alone: no pair, between new ones either
+            keep = ~np.isin(keys, banal)
+            keys, owners = keys[keep], owners[keep]
         if len(keys) == 0:
             continue
         codes, hits = np.unique(_new_pairs(keys, owners, n_new, config.candidates.max_bucket), return_counts=True)

@@ -171,27 +171,29 @@ def _json_list(values) -> str:
 
 def find(
     conn: sqlite3.Connection, keys: np.ndarray, *, limit: int | None = None, skip: np.ndarray | None = None
-) -> tuple[np.ndarray, np.ndarray]:
-    """The live postings of ``keys`` (sorted distinct ``KEY_BITS``-bit keys): ``(keys, rowids)``, one entry per posting.
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The live postings of ``keys`` (sorted distinct ``KEY_BITS``-bit keys): ``(keys, rowids, banal)``.
 
-    Reads one row per segment for each 12-bit prefix of ``keys``, and from
-    each only the entries equal to a key asked for. The postings of the
-    articles ``skip`` (sorted rowids) are left out, as are those of dead
-    articles; with ``limit``, so is every posting of a key that more than
-    ``limit`` articles hold: a bucket that many stored articles share is
-    banal whatever a batch adds to it, and its postings would grow with the
-    index (a footer every article of a site carries).
+    ``keys`` and ``rowids`` have one entry per posting. Reads one row per
+    segment for each 12-bit prefix of ``keys``, and from each only the
+    entries equal to a key asked for. The postings of the articles ``skip``
+    (sorted rowids) are left out, as are those of dead articles; with
+    ``limit``, so is every posting of a key that more than ``limit``
+    articles hold, and the key is in ``banal`` (sorted): a bucket that many
+    stored articles share is banal whatever a batch adds to it, and its
+    postings would grow with the index (a footer every article of a site
+    carries). The caller must leave ``banal`` keys out of its own buckets too.
     """
     keys = np.asarray(keys, dtype=np.int64)
     if len(keys) == 0:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     prefixes = keys >> _LOW
     starts = np.flatnonzero(np.concatenate(([True], prefixes[1:] != prefixes[:-1])))
     wanted = {int(prefixes[s]): (keys[s:e] & _LOW_MASK).astype(np.uint32) for s, e in zip(starts, np.append(starts[1:], len(keys)))}
     left_out = dead_articles(conn)
     if skip is not None and len(skip):
         left_out = np.union1d(left_out, np.asarray(skip, dtype=np.int64))
-    got_keys, got_rowids = [], []
+    got_keys, got_rowids, banal = [], [], []
     bucket_keys, bucket_rowids = [], []  # one prefix's hits, over its rows in every segment
 
     def close_bucket() -> None:
@@ -205,7 +207,8 @@ def find(
             live = left_out[at] != rowids
             found_keys, rowids = found_keys[live], rowids[live]
         if limit is not None and len(found_keys) > limit:
-            _, inverse, counts = np.unique(found_keys, return_inverse=True, return_counts=True)
+            distinct, inverse, counts = np.unique(found_keys, return_inverse=True, return_counts=True)
+            banal.append(distinct[counts > limit])
             common = counts[inverse] <= limit
             found_keys, rowids = found_keys[common], rowids[common]
         got_keys.append(found_keys)
@@ -228,9 +231,10 @@ def find(
         bucket_keys.append((np.int64(bucket) << _LOW) | np.repeat(asked, n).astype(np.int64))
         bucket_rowids.append(offsets[positions].astype(np.int64) + base)
     close_bucket()
+    too_common = np.concatenate(banal) if banal else np.zeros(0, dtype=np.int64)
     if not got_keys:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    return np.concatenate(got_keys), np.concatenate(got_rowids)
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), too_common
+    return np.concatenate(got_keys), np.concatenate(got_rowids), too_common
 
 
 def live_postings(conn: sqlite3.Connection) -> list[tuple[int, int]]:

@@ -67,7 +67,7 @@ def write_transaction(conn: sqlite3.Connection):
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
-    except sqlite3.OperationalError as exc:
+    except sqlite3.DatabaseError as exc:  # busy, full, read-only, or a damaged page met while writing
         raise database_error(path_of(conn), exc, "write to") from exc
 
 
