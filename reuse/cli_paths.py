@@ -46,7 +46,7 @@ def check_output(out: str, folder: Path, state: State) -> None:
     # Both spellings: a symlinked input resolves outside the folder, yet writing through it overwrites an input.
     inside = any(
         path == root or root in path.parents
-        for path, root in ((target.absolute(), folder.absolute()), (target.resolve(), folder.resolve()))
+        for path, root in ((target.absolute(), folder.absolute()), (_resolved(target), _resolved(folder)))
     )
     if not inside:
         return
@@ -62,7 +62,7 @@ def check_output(out: str, folder: Path, state: State) -> None:
 
 
 def check_output_of(option: str, example: str, out: str, folder: Path, state: State) -> None:
-    """:func:`_check_output` for another option than ``--json``, its message naming that option."""
+    """:func:`check_output` for another option than ``--json``, its message naming that option."""
     try:
         check_output(out, folder, state)
     except click.BadParameter as exc:
@@ -87,9 +87,9 @@ def check_outputs_apart(outputs: dict[str, str | None], index: Path | None = Non
     """Refuse an empty output path, ``-`` where only ``--json`` may write to stdout, two options writing
     one file (``{option: path}``), and a report written over the ``index`` a command uses (or its WAL files)."""
     seen: dict[Path, str] = {}
-    guarded = set()
-    if index is not None:
-        resolved = index.resolve()
+    guarded: set[Path] = set()
+    if index is not None and any(out not in (None, "-") for out in outputs.values()):
+        resolved = _resolved(index)
         guarded = {resolved, *(resolved.with_name(resolved.name + suffix) for suffix in ("-wal", "-shm", "-journal"))}
     for option, out in outputs.items():
         if out is None or (out == "-" and option == "--json"):
@@ -98,7 +98,7 @@ def check_outputs_apart(outputs: dict[str, str | None], index: Path | None = Non
             raise click.BadParameter("an empty path: give the file to write, e.g. report.json", param_hint=option)
         if out == "-":
             raise click.BadParameter(f"'-' would be a file named '-': {option} writes a file (only --json writes to stdout)", param_hint=option)
-        target = Path(out).resolve()
+        target = _resolved(Path(out))
         if target in guarded:
             raise click.BadParameter(
                 f"'{out}' is the index {index} (or one of its files): writing the report there would destroy the index. "
@@ -111,3 +111,11 @@ def check_outputs_apart(outputs: dict[str, str | None], index: Path | None = Non
                 param_hint=option,
             )
         seen[target] = option
+
+
+def _resolved(path: Path) -> Path:
+    """``path`` with its links followed, or as it stands where they loop or cannot be read (the command says why later)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()

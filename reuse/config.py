@@ -215,7 +215,8 @@ class AlignConfig:
         keep about two thirds of their wording in identical runs.
     quote_share : float, default 0.5
         Passages with at least this share of words inside quotation marks
-        are ``shared-quotes``.
+        are ``shared-quotes``, unless 12 or more of their identical words
+        lie outside the quotation marks (copied reporting beside a quote).
     whole_share : float, default 0.6
         A pair is ``whole`` when the passages cover at least this share of
         the smaller article.

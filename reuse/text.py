@@ -240,7 +240,7 @@ _OPENERS = frozenset(
     "The It Its He She They We I But And In A An This That These Those His Her Their There On At As After "
     "Before However Meanwhile When While If Last Earlier Later Officials".split()
 )
-_NEXT_WORD = re.compile(r"[A-Z][a-z]*")
+_NEXT_WORD = re.compile(r"[A-Z][a-z]*\b")  # a whole word: "AI" or "IBM" is no "A" or "I"
 # Candidate sentence ends: stops (with closing quotes or brackets after them)
 # and line breaks. One leading character class keeps the scan fast; the
 # conditions are checked on each candidate. Besides the Latin and CJK stops:

@@ -8,9 +8,20 @@ direction evidence uses.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 
 __all__ = ["parse_time"]
+
+
+#: The forms read: an extended ISO 8601 date, or a date and a time to the
+#: minute or finer, a decimal fraction of a second (any number of digits, cut
+#: to microseconds), and a zone of Z, +HH, +HHMM or +HH:MM. Parsed here, not by
+#: ``datetime.fromisoformat``, whose forms differ between Python 3.10 and 3.11.
+_ISO_8601 = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})"
+    r"(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?"
+)
 
 
 @lru_cache(maxsize=8192)
@@ -21,19 +32,27 @@ def parse_time(value: str | None) -> tuple[dt.datetime, str] | None:
 
     >>> parse_time("2025-05-27")[1], parse_time("2025-05-27T10:00:00Z")[1]
     ('date', 'datetime')
-    >>> parse_time("yesterday") is None
-    True
+    >>> parse_time("2025-05-27T09:30:00.1234567+0200")[0].isoformat()
+    '2025-05-27T09:30:00.123456+02:00'
+    >>> parse_time("yesterday") is None, parse_time("20250527") is None, parse_time("2025-05-27T24:00") is None
+    (True, True, True)
     """
     if not value:
         return None
-    text = value.strip().upper()
-    try:
-        if "T" not in text and " " not in text:
-            day = dt.date.fromisoformat(text)
-            return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc), "date"
-        stamp = dt.datetime.fromisoformat(text.removesuffix("Z") + ("+00:00" if text.endswith("Z") else ""))
-    except ValueError:
+    match = _ISO_8601.fullmatch(value.strip().upper())
+    if match is None:
         return None
-    if stamp.tzinfo is None:
-        stamp = stamp.replace(tzinfo=dt.timezone.utc)
+    year, month, day, hour, minute, second, fraction, zone = match.groups()
+    try:
+        if hour is None:
+            return dt.datetime(int(year), int(month), int(day), tzinfo=dt.timezone.utc), "date"
+        tz = dt.timezone.utc
+        if zone not in (None, "Z"):
+            digits = zone[1:].replace(":", "")
+            offset = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:] or 0))
+            tz = dt.timezone(-offset if zone[0] == "-" else offset)
+        micro = int((fraction or "0")[:6].ljust(6, "0"))
+        stamp = dt.datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0), micro, tzinfo=tz)
+    except ValueError:  # a month 13, a 24th hour, an offset of a day or more
+        return None
     return stamp, "datetime"

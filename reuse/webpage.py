@@ -75,7 +75,7 @@ def _json_ld_dates(tree: Any, budget: int = 2000) -> list[str]:
             continue
         try:
             todo = [json.loads(el.text)]
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested past the parser's depth
             continue
         while todo and budget > 0:
             budget -= 1

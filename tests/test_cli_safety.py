@@ -211,3 +211,13 @@ def test_an_empty_folder_argument_is_not_the_current_folder(runner, samples_dir,
         result = runner.invoke(main, command)
         assert result.exit_code == 2, (command, result.output)
         assert "an empty path" in result.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+def test_an_index_path_that_loops_is_a_message_not_a_traceback(runner, samples_dir, tmp_path):
+    loop = tmp_path / "loop.db"
+    os.symlink(loop, loop)
+    for extra in ([], ["--json", str(tmp_path / "r.json")]):
+        result = runner.invoke(main, ["check", str(samples_dir), "--index", str(loop), *extra])
+        assert result.exit_code in (1, 2), result.output
+        assert isinstance(result.exception, SystemExit), result.exception

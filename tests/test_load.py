@@ -665,3 +665,12 @@ def test_an_html_pages_time_in_json_ld_is_kept_to_the_minute(tmp_path, html_back
     arts = by_id(load_articles(tmp_path))
     assert arts["a.html"].published == "2025-05-27T09:00:00Z"
     assert arts["b.html"].published is None
+
+
+def test_json_ld_nested_past_the_parsers_depth_is_passed_over(tmp_path):
+    body = "<p>" + "A paragraph of real article text that is long enough to be kept. " * 5 + "</p>"
+    deep = "[" * 5000 + "]" * 5000
+    write(tmp_path, "a.html", f'<html><head><script type="application/ld+json">{deep}</script></head>'
+                              f"<body><article>{body}</article></body></html>")  # fmt: skip
+    result = load_articles(tmp_path)
+    assert [a.id for a in result.articles] == ["a.html"] and not result.skipped

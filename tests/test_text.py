@@ -133,11 +133,12 @@ def test_texts_analysed_together_equal_each_analysed_alone(texts, data):
         ("They will build it in the U.S. Its shares jumped.", ["They will build it in the U.S.", "Its shares jumped."]),
         ("He landed at 9 a.m. The talks began at noon.", ["He landed at 9 a.m.", "The talks began at noon."]),
         ("The U.S. Army said so. Mr. Peskov agreed.", ["The U.S. Army said so.", "Mr. Peskov agreed."]),
+        ("Rules for U.S. AI companies were set. Inc. IBM too.", ["Rules for U.S. AI companies were set.", "Inc. IBM too."]),
         ("Dr. Who arrived. Gen. Smith left.", ["Dr. Who arrived.", "Gen. Smith left."]),
         ("यह पहला वाक्य है। यह दूसरा वाक्य है।", ["यह पहला वाक्य है।", "यह दूसरा वाक्य है।"]),
         ("هل انتهى الاجتماع؟ نعم انتهى.", ["هل انتهى الاجتماع؟", "نعم انتهى."]),
     ],
-    ids=["us-then-its", "am-then-the", "us-army", "titles", "devanagari", "arabic"],
+    ids=["us-then-its", "am-then-the", "us-army", "us-ai", "titles", "devanagari", "arabic"],
 )
 def test_sentences_end_after_an_abbreviation_that_ends_one_and_at_other_scripts_stops(text, sentences):
     assert [text[s:e] for s, e in sentence_spans(text)] == sentences
