@@ -200,7 +200,12 @@ def analyze_many(texts: Sequence[str], languages: Sequence[str | None]) -> list[
     out = []
     for first in range(0, len(texts), _TEXTS_AT_ONCE):
         group = texts[first : first + _TEXTS_AT_ONCE]
-        starts, ends, folded = _words("\n".join(group))
+        joined = "\n".join(group)
+        starts, ends, folded = _words(joined)
+        if not unicodedata.is_normalized("NFC", joined):
+            # Decomposed accents (a text not from the loader, which composes them): the words match their composed
+            # form; the spans still index the text as given.
+            folded = [unicodedata.normalize("NFC", word) for word in folded]
         idx = vocabulary.lookup(folded)
         hashes = vocabulary.hashes[idx]
         offsets = np.cumsum([0, *(len(text) + 1 for text in group)])

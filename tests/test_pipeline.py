@@ -107,3 +107,21 @@ def test_a_quotation_is_shared_quotes_but_copied_reporting_around_it_is_a_copy(s
     b = _art("b.txt", (samples / "003_0381986bfe1f445e.txt").read_text("utf-8") + "\n\n" + shared)
     (pair,) = reuse.scan_articles([a, b]).pairs
     assert pair.kind.value == kind
+
+
+def test_a_copy_with_decomposed_accents_is_still_verbatim():
+    """The loader composes accents (NFC); an article given to the library as it came may not be."""
+    import unicodedata
+
+    text = (
+        "Le président a déclaré mercredi que les négociations sur le traité frontalier reprendraient à Genève la "
+        "semaine prochaine, après une longue pause due à des désaccords sur la répartition des coûts. "
+    ) * 3
+    copy = unicodedata.normalize("NFD", text)
+    assert copy != text
+    a_text, b_text = "Premier article.\n" + text, "Second texte.\n" + copy
+    (pair,) = reuse.scan_articles([_art("a.txt", a_text), _art("b.txt", b_text)]).pairs
+    assert pair.kind is ReuseKind.VERBATIM and pair.similarity == 1.0
+    p = pair.passages[0]
+    # The spans index each text as given: B's slice is A's, decomposed.
+    assert unicodedata.normalize("NFC", b_text[p.b_start : p.b_end]) == a_text[p.a_start : p.a_end]
