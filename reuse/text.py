@@ -200,16 +200,16 @@ def analyze_many(texts: Sequence[str], languages: Sequence[str | None]) -> list[
     out = []
     for first in range(0, len(texts), _TEXTS_AT_ONCE):
         group = texts[first : first + _TEXTS_AT_ONCE]
-        joined = "\n".join(group)
-        starts, ends, folded = _words(joined)
-        if not unicodedata.is_normalized("NFC", joined):
-            # Decomposed accents (a text not from the loader, which composes them): the words match their composed
-            # form; the spans still index the text as given.
-            folded = [unicodedata.normalize("NFC", word) for word in folded]
-        idx = vocabulary.lookup(folded)
-        hashes = vocabulary.hashes[idx]
+        starts, ends, folded = _words("\n".join(group))
         offsets = np.cumsum([0, *(len(text) + 1 for text in group)])
         cuts = np.searchsorted(starts, offsets).tolist()
+        for k, text in enumerate(group):
+            if not unicodedata.is_normalized("NFC", text):
+                # Decomposed accents (a text not from the loader, which composes them): its words match their
+                # composed form; the spans still index the text as given. Each text on its own, as in one call each.
+                folded[cuts[k] : cuts[k + 1]] = [unicodedata.normalize("NFC", word) for word in folded[cuts[k] : cuts[k + 1]]]
+        idx = vocabulary.lookup(folded)
+        hashes = vocabulary.hashes[idx]
         for k, language in enumerate(languages[first : first + _TEXTS_AT_ONCE]):
             lo, hi, offset = cuts[k], cuts[k + 1], offsets[k]
             ids = idx[lo:hi]
@@ -373,6 +373,16 @@ def unique_sorted(values: np.ndarray) -> np.ndarray:
         return values.copy()
     ordered = np.sort(values)
     return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))]
+
+
+def members(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
+    """Boolean mask: which of ``values`` are in ``sorted_set`` (sorted, non-empty); ``np.isin`` without its sort.
+
+    >>> members(np.array([3, 4, 9]), np.array([1, 3, 9])).tolist()
+    [True, False, True]
+    """
+    pos = np.minimum(np.searchsorted(sorted_set, values), len(sorted_set) - 1)
+    return sorted_set[pos] == values
 
 
 def counted(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
