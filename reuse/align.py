@@ -36,18 +36,12 @@ from cydifflib import Match, SequenceMatcher  # difflib's algorithm, compiled: t
 from .config import AlignConfig
 from .model import Extent, Pair, Passage, ReuseKind
 from .prepared import MIN_RUN, Prepared, prepare
-from .text import analyze, counted, ranks
+from .text import analyze, counted, members, ranks
 
 __all__ = ["Prepared", "align_pair", "prepare", "sentence_similarity"]
 
 _MIN_SEED_STEMS = 3
 _MIN_FRAGMENT_STEMS = 5
-
-
-def _members(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
-    """Boolean mask: which of ``values`` are in ``sorted_set`` (sorted, non-empty)."""
-    pos = np.minimum(np.searchsorted(sorted_set, values), len(sorted_set) - 1)
-    return sorted_set[pos] == values
 
 
 def _verbatim_hits(pa: Prepared, pb: Prepared, min_runs: int = 1) -> dict[tuple[int, int], int]:
@@ -191,6 +185,8 @@ def _matching_blocks(seq_a: list[int], seq_b: list[int]) -> list[Match]:
     first) is kept, in A's and B's positions.
     """
     forward = [blk for blk in SequenceMatcher(None, seq_a, seq_b, autojunk=False).get_matching_blocks() if blk.size >= MIN_RUN]
+    if len(forward) == 1 and forward[0].size == min(len(seq_a), len(seq_b)):
+        return forward  # the shorter whole, at its first place in the longer: the same found from either side
     backward = [
         Match(blk.b, blk.a, blk.size) for blk in SequenceMatcher(None, seq_b, seq_a, autojunk=False).get_matching_blocks() if blk.size >= MIN_RUN
     ]
@@ -212,7 +208,7 @@ def _passage(pa: Prepared, pb: Prepared, group: list[tuple[int, int, float]], co
     a_first, a_last, b_first, b_last = min(ia), max(ia), min(jb), max(jb)
     cols_a = np.flatnonzero(pa.stem_in[:, a_first : a_last + 1].any(axis=1))
     cols_b = np.flatnonzero(pb.stem_in[:, b_first : b_last + 1].any(axis=1))
-    shared_cols = np.flatnonzero(_members(pa.stems[cols_a], pb.stems[cols_b])) if len(cols_b) else cols_b
+    shared_cols = np.flatnonzero(members(pa.stems[cols_a], pb.stems[cols_b])) if len(cols_b) else cols_b
     shared = len(shared_cols)
     if shared < config.min_passage_words:
         return None

@@ -38,7 +38,7 @@ from .config import CandidateConfig
 from .errors import workspace_error
 from .sketch import CHANNELS, Sketch
 from .stored import read_at
-from .text import counted, ngram_hashes, ranks, unique_sorted
+from .text import counted, members, ngram_hashes, ranks, unique_sorted
 
 __all__ = [
     "BandTable",
@@ -388,8 +388,7 @@ def shared_runs(a: np.ndarray, b: np.ndarray) -> int:
         return 0
     if len(a) > len(b):
         a, b = b, a
-    pos = np.minimum(np.searchsorted(b, a), len(b) - 1)
-    return int(np.count_nonzero(b[pos] == a))
+    return int(np.count_nonzero(members(a, b)))
 
 
 def verify_candidates(

@@ -35,7 +35,7 @@ from ..parallel import read_features
 from ..pipeline import needs_fallback, sorted_unique
 from ..provenance import infer_directions
 from ..sketch import CHANNELS
-from ..text import DocumentFrequency, ranks, unique_sorted
+from ..text import DocumentFrequency, members, ranks, unique_sorted
 from .codec import cut_runs, shared_at_most
 from .features import Features, LanguageCounts, merge_languages, read_article
 from .postings import find
@@ -190,8 +190,7 @@ def _candidates(conn: sqlite3.Connection, new: list[Features], replaced: set[int
     got_keys, got_rowids, banal = find(conn, unique_sorted(np.concatenate(distinct)), limit=config.candidates.max_bucket, skip=skip)
     fetched_keys, fetched_rowids = [], []
     for keys in distinct:
-        pos = np.minimum(np.searchsorted(keys, got_keys), max(len(keys) - 1, 0))
-        mine = keys[pos] == got_keys if len(keys) else np.zeros(len(got_keys), dtype=bool)
+        mine = members(got_keys, keys) if len(keys) else np.zeros(len(got_keys), dtype=bool)
         fetched_keys.append(got_keys[mine])
         fetched_rowids.append(got_rowids[mine])
     rowids = unique_sorted(np.concatenate(fetched_rowids))
@@ -202,7 +201,7 @@ def _candidates(conn: sqlite3.Connection, new: list[Features], replaced: set[int
         keys = np.concatenate((per_channel[channel], fetched_keys[channel]))
         owners = np.concatenate((owners_new, owners_old))
         if len(banal):  # too common among the stored articles alone: no pair, between new ones either
-            keep = ~np.isin(keys, banal)
+            keep = ~members(keys, banal)
             keys, owners = keys[keep], owners[keep]
         if len(keys) == 0:
             continue

@@ -33,7 +33,7 @@ import sqlite3
 
 import numpy as np
 
-from ..text import ranks
+from ..text import members, ranks
 from .codec import SUFFIX_BITS, decode_keys, encode_key_rows, encode_keys
 from .features import KEY_BITS
 
@@ -203,13 +203,14 @@ def find(
         bucket_keys.clear()
         bucket_rowids.clear()
         if len(left_out):
-            at = np.minimum(np.searchsorted(left_out, rowids), len(left_out) - 1)
-            live = left_out[at] != rowids
+            live = ~members(rowids, left_out)
             found_keys, rowids = found_keys[live], rowids[live]
         if limit is not None and len(found_keys) > limit:
-            distinct, inverse, counts = np.unique(found_keys, return_inverse=True, return_counts=True)
-            banal.append(distinct[counts > limit])
-            common = counts[inverse] <= limit
+            asked = wanted[current]  # sorted: every key found is one of them
+            slot = np.searchsorted(asked, (found_keys & _LOW_MASK).astype(np.uint32))
+            per_key = np.bincount(slot, minlength=len(asked))
+            banal.append((np.int64(current) << _LOW) | asked[per_key > limit].astype(np.int64))
+            common = per_key[slot] <= limit
             found_keys, rowids = found_keys[common], rowids[common]
         got_keys.append(found_keys)
         got_rowids.append(rowids)
