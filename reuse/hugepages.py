@@ -25,6 +25,7 @@ import ctypes
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 
 __all__ = ["huge_pages_disabled", "no_huge_pages"]
 
@@ -32,6 +33,7 @@ _PR_SET_THP_DISABLE = 41
 _PR_GET_THP_DISABLE = 42
 
 
+@lru_cache(maxsize=1)
 def _prctl():
     if not sys.platform.startswith("linux"):
         return None

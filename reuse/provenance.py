@@ -86,6 +86,7 @@ WEAK_LINK_RELATED = 0.7
 _TRACKING = re.compile(r"utm_\w*|fbclid|gclid|mc_cid|mc_eid|ref|cmpid", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)
 def _norm_url(url: str | None) -> str | None:
     """A URL as a page's identity: host without ``www.``, path without a final ``/``, query without trackers.
 
@@ -96,7 +97,10 @@ def _norm_url(url: str | None) -> str | None:
     """
     if not url:
         return None
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # not a URL ("http://[oops/a")
+        return None
     host = parts.netloc.lower().removeprefix("www.")
     query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.fullmatch(k)))
     return f"{host}{parts.path.rstrip('/')}" + (f"?{query}" if query else "") if host else None
@@ -154,7 +158,8 @@ def _metadata_signals(a: Article, b: Article) -> list[Signal]:
     signals = []
     for src, dst in ((a, b), (b, a)):
         sign = 1 if src is a else -1
-        if _norm_url(dst.canonical) and _norm_url(dst.canonical) == _norm_url(src.url):
+        canonical = _norm_url(dst.canonical)
+        if canonical and canonical == _norm_url(src.url):
             signals.append(Signal("canonical", dst.canonical, favours=src.id, weight=4.0 * sign,
                                   note=f"{dst.id} declares {src.id}'s URL as its canonical source"))
         outlet = src.outlet.strip()
@@ -300,19 +305,19 @@ def _timed(order: float, pair: Pair, named: bool, evidence: list[Signal]) -> flo
     return order * related.value
 
 
-def _wire_siblings(evidence: list[Signal]) -> tuple[Signal, ...]:
-    """The evidence of two copies of one wire story, the credit that decides first."""
-    k = next(k for k, s in enumerate(evidence) if s.name == "wire-credit")
-    wire = replace(evidence.pop(k), note="both credit the same wire, and the text does not show one repeating the other's own changes")
-    return (wire, *evidence)
+def _wire_siblings(wire: Signal, evidence: list[Signal]) -> tuple[Signal, ...]:
+    """The evidence of two copies of one wire story, the ``wire`` credit that decides first."""
+    decided = replace(wire, note="both credit the same wire, and the text does not show one repeating the other's own changes")
+    return (decided, *(s for s in evidence if s is not wire))
 
 
 def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: Stemma) -> Direction:
     evidence = list(metadata)
     credits_a = wire_credits(a.text)
     common_wires = sorted(credits_a & wire_credits(b.text)) if credits_a else []
-    if common_wires:
-        evidence.append(Signal("wire-credit", ", ".join(common_wires), note="both credit the same wire"))
+    wire = Signal("wire-credit", ", ".join(common_wires), note="both credit the same wire") if common_wires else None
+    if wire is not None:
+        evidence.append(wire)
     evidence.append(_containment_signal(pair))
     evidence.sort(key=lambda sig: -abs(sig.weight))  # strongest first; what is unknown last
     strong = sum(s.weight for s in evidence if s.name in {"time", "canonical", "credit"})
@@ -332,9 +337,9 @@ def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: 
             return Direction(Relation.UNDETERMINED, None, None, 0.5, tuple(evidence))
         source = signal.favours
         derived = b.id if source == a.id else a.id
-        if common_wires and not (stemma.parent.get(derived) == source and stemma.innovations.get(derived, 0)):
+        if wire is not None and not (stemma.parent.get(derived) == source and stemma.innovations.get(derived, 0)):
             # Both carry the same wire story: siblings unless the later repeats the earlier's own changes.
-            return Direction(Relation.COMMON_SOURCE, None, None, TEXT_ONLY_CAP, _wire_siblings(evidence))
+            return Direction(Relation.COMMON_SOURCE, None, None, TEXT_ONLY_CAP, _wire_siblings(wire, evidence))
         if (source, derived) in stemma.kept:
             won, lost = stemma.kept[(source, derived)]
             evidence.insert(1, Signal(
@@ -360,8 +365,8 @@ def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: 
         if confidence >= MIN_COPY_CONFIDENCE:
             return Direction(Relation.COPIED, source, derived, round(confidence, 3), tuple(evidence))
         return Direction(Relation.UNDETERMINED, None, None, round(confidence, 3), tuple(evidence))
-    if common_wires and not named:
-        return Direction(Relation.COMMON_SOURCE, None, None, TEXT_ONLY_CAP, _wire_siblings(evidence))
+    if wire is not None and not named:
+        return Direction(Relation.COMMON_SOURCE, None, None, TEXT_ONLY_CAP, _wire_siblings(wire, evidence))
 
     if strong:
         log_odds = strong + text_only

@@ -91,6 +91,8 @@ class Stemma:
     #: ``(kept, changed) -> (won, lost)``: where they differ, the witnesses side with ``kept``.
     kept: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
     _independent: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)
+    #: ``x -> centrality(graph, x)``, computed once with the ranks.
+    closeness: dict[str, float] = field(default_factory=dict, repr=False)
     _sizes: dict[str, int] | None = field(default=None, repr=False)
     _children: dict[str, list[str]] | None = field(default=None, repr=False)
 
@@ -259,7 +261,8 @@ def build_stemma(
     rank = stemma.rank
     for x in graph.nodes:
         backed = sum(_toward(e["pair"], x, metadata) for e in graph.adj[x].values())
-        rank[x] = round(backed + centrality(graph, x), 4)
+        stemma.closeness[x] = centrality(graph, x)
+        rank[x] = round(backed + stemma.closeness[x], 4)
     # A text that kept the readings the other witnesses share, where its
     # partner changed them, ranks above that partner unless metadata says otherwise.
     stemma.kept = attestation(graph, readings, stemma.votes)
@@ -325,7 +328,7 @@ def _level(stemma: Stemma, top: str, z: str) -> bool:
     pair = stemma.graph[top][z]["pair"]
     if abs(_toward(pair, top, stemma.metadata)) > stemma.margin or min(pair.containment_a, pair.containment_b) < 1.0:
         return False
-    return abs(centrality(stemma.graph, top) - centrality(stemma.graph, z)) < RANK_EPSILON
+    return abs(stemma.closeness[top] - stemma.closeness[z]) < RANK_EPSILON
 
 
 def _raise_kept(order: list[tuple[str, str]], rank: dict[str, float]) -> None:

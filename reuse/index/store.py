@@ -165,11 +165,6 @@ def database_error(path: str | PathLike, exc: sqlite3.Error, doing: str) -> Inde
     return IndexFileError(f"Cannot {doing} the index {path} ({exc}): this run changed nothing; check the disk's space and permissions.")
 
 
-def path_of(conn: sqlite3.Connection) -> str:
-    """The file of ``conn``'s main database."""
-    return next((row[2] for row in conn.execute("PRAGMA database_list") if row[1] == "main"), "?")
-
-
 def _create(conn: sqlite3.Connection, config: ScanConfig) -> None:
     # Merged segments free their old pages: ``add`` gives them back to the system (``release_free_pages``).
     # Only a file without tables takes the setting; it cannot be set inside a transaction.

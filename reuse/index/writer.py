@@ -19,7 +19,7 @@ from ..pipeline import sorted_unique
 from .codec import build_dictionary
 from .reader import Row, read_rows, row_of
 from .postings import compact, mark_dead, merge_segments, segments_to_merge, write_segment
-from .store import connect, current_languages, database_error, path_of, release_free_pages, current_rows, index_config, last_versions, stored_articles
+from .store import connect, current_languages, database_error, release_free_pages, current_rows, index_config, last_versions, stored_articles
 
 __all__ = ["AddResult", "RemoveResult", "add_articles", "remove_articles"]
 
@@ -52,7 +52,7 @@ class RemoveResult:
 
 
 @contextmanager
-def write_transaction(conn: sqlite3.Connection):
+def write_transaction(conn: sqlite3.Connection, path: str | PathLike):
     """``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on any exception (Ctrl-C included).
 
     SQLite's errors (another writer past the wait, a full disk) become an
@@ -68,7 +68,7 @@ def write_transaction(conn: sqlite3.Connection):
                 conn.execute("ROLLBACK")
             raise
     except sqlite3.DatabaseError as exc:  # busy, full, read-only, or a damaged page met while writing
-        raise database_error(path_of(conn), exc, "write to") from exc
+        raise database_error(path, exc, "write to") from exc  # the path as given: the failed connection is not asked again
 
 
 def stored_features(conn: sqlite3.Connection, rowids: Sequence[int], config: ScanConfig, *, sketch: bool = True) -> dict[int, Features]:
@@ -137,7 +137,7 @@ def add_articles(
     conn = connect(index, config, create=True)
     try:
         with no_huge_pages():  # see reuse.hugepages: a batch's postings are sorted and encoded in fresh arrays of 50-100 MB
-            with write_transaction(conn):
+            with write_transaction(conn, index):
                 result = _add(conn, batch, config, progress, jobs)
             release_free_pages(conn)
         return result
@@ -234,7 +234,7 @@ def remove_articles(index: str | PathLike, ids: Iterable[str], config: ScanConfi
     conn = connect(index, config, create=False)
     try:
         config = config or index_config(conn)
-        with no_huge_pages(), write_transaction(conn):
+        with no_huge_pages(), write_transaction(conn, index):
             current = current_rows(conn, wanted)
             present = last_versions(conn, wanted)
             counts = Counts()
