@@ -4,9 +4,14 @@ Three sources, all reduced to a per-word mask (``True`` = usable for matching):
 
 * the shipped phrase list (``data/boilerplate-phrases.txt``): whole lines such
   as "Previous Post Next Post" or "Share this story via social media";
-* short lines learned from the corpus itself: a line of at most
-  ``max_line_words`` words seen in at least ``min_docs`` articles (long
-  repeated lines are reused text, which is what we look for);
+* lines learned from the corpus itself: a line of at most
+  ``max_line_words`` words seen in at least ``min_docs`` articles; and a
+  longer line seen in at least ``min_docs`` articles of one outlet known
+  from metadata or its URL (its template: a disclaimer, a subscription
+  paragraph). A long line repeated across outlets is reused text, which is
+  what we look for, and so is an outlet's story run several times: an
+  article whose learned long lines hold more than half its words keeps them
+  (see :func:`mask_lines`);
 * an article's own repetitions: a later occurrence of any five-word run the
   article already used (photo captions repeating the body), so a copied
   paragraph matches once, not once per repetition.
@@ -16,6 +21,7 @@ The text itself is kept for display; only matching leaves these words out.
 
 from __future__ import annotations
 
+import posixpath
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
@@ -27,7 +33,7 @@ import xxhash
 from .config import BoilerplateConfig
 from .text import Analysis, analyze, ngram_hashes
 
-__all__ = ["learn_boilerplate", "line_keys", "mask_lines", "short_lines", "usable_words"]
+__all__ = ["candidate_lines", "learn_boilerplate", "line_keys", "mask_lines", "site", "usable_words"]
 
 _REPEAT_NGRAM = 5
 
@@ -43,35 +49,71 @@ def _key(words: np.ndarray) -> int:
     return xxhash.xxh3_64_intdigest(words.tobytes())
 
 
-def _short_lines(text: str, analysis: Analysis, max_words: int) -> list[tuple[int, int, int]]:
-    """``(key, first word, end word)`` of every non-empty line with at most ``max_words`` words."""
+def site(article) -> str | None:
+    """The outlet whose template long lines of ``article`` may be: its outlet when known from metadata or its URL.
+
+    ``None`` when the outlet is only the file name (a folder of plain
+    texts): each file its own outlet, or every record of one JSON file
+    one outlet whatever site it came from.
+
+    >>> from reuse.model import Article
+    >>> site(Article("a.txt", "Text.", "a", path="a.txt")), site(Article("b.json#1", "Text.", "example.com", path="b.json"))
+    (None, 'example.com')
+    """
+    stem = posixpath.splitext(posixpath.basename(article.path))[0]
+    return article.outlet if article.outlet and article.outlet != stem else None
+
+
+def _candidate_lines(text: str, analysis: Analysis, max_words: int, outlet: str | None) -> list[tuple[int, int, int]]:
+    """``(key, first word, end word)`` of the lines that can be boilerplate, in text order.
+
+    Every non-empty line of at most ``max_words`` words, keyed by its words;
+    with an ``outlet``, also every longer line, keyed by the outlet and its
+    words (learned only from that outlet's articles).
+    """
     if len(analysis) == 0:
         return []
     starts, ends = _line_bounds(text)
     first = np.searchsorted(analysis.starts, starts, side="left")
     last = np.searchsorted(analysis.starts, ends, side="left")
     counts = last - first
+    if outlet:
+        salt = outlet.casefold().encode("utf-8", "surrogatepass") + b"\0"
+        keep = np.flatnonzero(counts > 0)
+        return [
+            (_key(analysis.words[f:e]) if e - f <= max_words else _salted_key(salt, analysis.words[f:e]), f, e)
+            for f, e in zip(first[keep].tolist(), last[keep].tolist())
+        ]
     keep = np.flatnonzero((counts > 0) & (counts <= max_words))
     return [(_key(analysis.words[first[i] : last[i]]), int(first[i]), int(last[i])) for i in keep.tolist()]
 
 
-def line_keys(text: str, analysis: Analysis, config: BoilerplateConfig, lines: list[tuple[int, int, int]] | None = None) -> frozenset[int]:
-    """Keys of the short lines of one article, for :func:`learn_boilerplate`.
+def _salted_key(salt: bytes, words: np.ndarray) -> int:
+    return xxhash.xxh3_64_intdigest(salt + words.tobytes())
 
-    ``lines`` is :func:`short_lines` of the article when already computed.
+
+def line_keys(text: str, analysis: Analysis, config: BoilerplateConfig, lines: list[tuple[int, int, int]] | None = None) -> frozenset[int]:
+    """Keys of the candidate lines of one article, for :func:`learn_boilerplate`.
+
+    ``lines`` is :func:`candidate_lines` of the article when already
+    computed; without it only the short lines are keyed.
     """
     if lines is None:
-        lines = short_lines(text, analysis, config)
+        lines = candidate_lines(text, analysis, config)
     return frozenset(key for key, _, _ in lines)
 
 
-def short_lines(text: str, analysis: Analysis, config: BoilerplateConfig) -> list[tuple[int, int, int]]:
-    """``(key, first word, end word)`` of every short line: computed once, passed to the functions here."""
-    return _short_lines(text, analysis, config.max_line_words)
+def candidate_lines(text: str, analysis: Analysis, config: BoilerplateConfig, outlet: str | None = None) -> list[tuple[int, int, int]]:
+    """``(key, first word, end word)`` of every line that can be boilerplate: computed once, passed to the functions here.
+
+    ``outlet`` is :func:`site` of the article: with it, the long lines
+    count too (when ``config.site_lines``).
+    """
+    return _candidate_lines(text, analysis, config.max_line_words, outlet if config.site_lines else None)
 
 
 def learn_boilerplate(keys_per_article: Iterable[frozenset[int]], config: BoilerplateConfig) -> frozenset[int]:
-    """Keys of the short lines that recur in at least ``config.min_docs`` articles.
+    """Keys of the candidate lines that recur in at least ``config.min_docs`` articles.
 
     Each article counts once per line, however often it repeats the line.
     """
@@ -128,7 +170,7 @@ def usable_words(
         Keys from :func:`learn_boilerplate`; empty while the corpus is still
         being read (the phrase list and repetitions apply regardless).
     lines
-        :func:`short_lines` of the article when already computed.
+        :func:`candidate_lines` of the article when already computed.
     """
     mask = ~_repeats(analysis)
     junk = (_phrase_keys() if config.use_phrase_list else frozenset()) | learned
@@ -143,17 +185,26 @@ def mask_lines(
     config: BoilerplateConfig,
     lines: list[tuple[int, int, int]] | None = None,
 ) -> np.ndarray:
-    """``usable`` with the words of every short line whose key is in ``junk`` masked.
+    """``usable`` with the words of every candidate line whose key is in ``junk`` masked.
 
     The scan masks the phrase list and repetitions while it reads, and the
-    lines learned from the whole corpus only afterwards, with this.
+    lines learned from the whole corpus only afterwards, with this. When the
+    long lines in ``junk`` hold more than half the article's words, they are
+    not its outlet's template but a story the outlet ran several times: they
+    stay usable (its short junk lines are still masked).
     """
     if not junk:
         return usable
     if lines is None:
-        lines = short_lines(text, analysis, config)
+        lines = candidate_lines(text, analysis, config)
+    limit = config.max_line_words
+    learned = [(first, last) for key, first, last in lines if key in junk]
+    if not learned:
+        return usable
+    long_words = sum(last - first for first, last in learned if last - first > limit)
+    if 2 * long_words > len(analysis):
+        learned = [(first, last) for first, last in learned if last - first <= limit]
     mask = usable.copy()
-    for key, first, last in lines:
-        if key in junk:
-            mask[first:last] = False
+    for first, last in learned:
+        mask[first:last] = False
     return mask

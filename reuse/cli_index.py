@@ -123,7 +123,7 @@ def index_info_command(ctx: click.Context, index_path: Path) -> None:
         click.echo(
             f"index:       {sanitize(info.path)}\n"
             f"articles:    {info.articles} ({info.versions} versions stored)\n"
-            f"postings:    {info.postings} band keys; {info.stems} stems, {info.lines} short lines counted\n"
+            f"postings:    {info.postings} band keys; {info.stems} stems, {info.lines} lines counted (boilerplate)\n"
             f"size:        {info.bytes / 1e6:.1f} MB{per}\n"
             f"fingerprint: {info.fingerprint}\n"
             f"minhash:     datasketch {info.scheme}, num_perm {info.num_perm}, seed {info.seed}\n"

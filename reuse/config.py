@@ -54,12 +54,19 @@ class BoilerplateConfig:
     """Site junk learned from the corpus itself.
 
     min_docs : int, default 3
-        A short line seen in at least this many articles is boilerplate.
+        A line seen in at least this many articles is boilerplate (see below).
         Lower finds more junk in small scans but risks masking a short
         wire paragraph run by several sites.
     max_line_words : int, default 12
-        Only lines of at most this many words can be boilerplate: long
-        repeated lines are reused text, which is what we look for.
+        Lines of at most this many words are boilerplate when seen in
+        ``min_docs`` articles whatever their outlets: longer repeated lines
+        are reused text, which is what we look for, unless ``site_lines``.
+    site_lines : bool, default True
+        Also learn longer lines seen in ``min_docs`` articles of one outlet
+        known from metadata or a URL: its template (a disclaimer, a
+        subscription paragraph). They stay usable in an article where they
+        hold more than half the words (the outlet ran one story several
+        times). Off, an outlet's long footer pairs its unrelated articles.
     use_phrase_list : bool, default True
         Also mask the shipped list of common site-junk phrases
         ("Previous Post Next Post", "Share this story via social media" ...).
@@ -67,6 +74,7 @@ class BoilerplateConfig:
 
     min_docs: int = 3
     max_line_words: int = 12
+    site_lines: bool = True
     use_phrase_list: bool = True
 
     def __post_init__(self) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .boilerplate import learn_boilerplate, line_keys, mask_lines, usable_words
+from .boilerplate import candidate_lines, learn_boilerplate, line_keys, mask_lines, site, usable_words
 from .config import BoilerplateConfig
 from .model import Article
 from .quotes import find_quotes
@@ -80,14 +80,15 @@ def mark_articles(
     config = config or BoilerplateConfig()
     articles = tuple(a.in_memory() for a in articles)  # each text is read several times below
     analyses = [analyze(a.text) for a in articles]
-    learned = learn_boilerplate((line_keys(a.text, an, config) for a, an in zip(articles, analyses)), config)
+    lines = [candidate_lines(a.text, an, config, site(a)) for a, an in zip(articles, analyses)]
+    learned = learn_boilerplate((line_keys(a.text, an, config, ls) for a, an, ls in zip(articles, analyses, lines)), config)
     want = None if wanted is None else set(wanted)
     marks: dict[str, TextMarks] = {}
-    for art, analysis in zip(articles, analyses):
+    for art, analysis, art_lines in zip(articles, analyses, lines):
         if want is not None and art.id not in want:
             continue
-        usable = usable_words(art.text, analysis, config)
-        usable = mask_lines(art.text, analysis, usable, learned, config)
+        usable = usable_words(art.text, analysis, config, lines=art_lines)
+        usable = mask_lines(art.text, analysis, usable, learned, config, art_lines)
         marks[art.id] = TextMarks(
             quotes=tuple((q.start, q.end) for q in find_quotes(art.text, speakers=False)),
             boilerplate=masked_spans(analysis.starts, analysis.ends, usable),

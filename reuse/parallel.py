@@ -36,7 +36,7 @@ from urllib.parse import urlparse
 import numpy as np
 
 from .align import align_pair, prepare
-from .boilerplate import line_keys, mask_lines, short_lines, usable_words
+from .boilerplate import candidate_lines, line_keys, mask_lines, site, usable_words
 from .candidates import trigram_set, write_batch, write_runs
 from .config import ScanConfig
 from .errors import ConfigError
@@ -77,7 +77,7 @@ class ArticleSketch:
     language: str  # the language it was read in ("" for none)
     short_unknown: bool  # too short for a guess and none found: takes the corpus's language
     sketch: Sketch | None  # None once its band keys are written to the scan's band table
-    line_keys: frozenset[int]  # its short lines, to learn boilerplate
+    line_keys: frozenset[int]  # its candidate boilerplate lines, to learn boilerplate
     stem_set: np.ndarray  # its distinct usable stems, for document frequencies
     trigrams: np.ndarray | None  # its three-word runs, to verify candidates (None once written to the scan's folder)
 
@@ -105,8 +105,8 @@ def _analysis(article: Article, language: str | None, config: ScanConfig):
 
 
 def masks(article: Article, analysis, config: ScanConfig):
-    """``(lines, usable)``: the article's short lines (found once) and the words matching may use."""
-    lines = short_lines(article.text, analysis, config.boilerplate)
+    """``(lines, usable)``: the article's candidate boilerplate lines (found once) and the words matching may use."""
+    lines = candidate_lines(article.text, analysis, config.boilerplate, site(article))
     return lines, usable_words(article.text, analysis, config.boilerplate, lines=lines)
 
 

@@ -2,7 +2,7 @@
 
 Alignment needs each article of a candidate pair as the reading pass saw it:
 its words (spans, hashes, stems), the words the phrase list and the
-article's own repetitions leave out, and its short lines (the boilerplate
+article's own repetitions leave out, and its candidate boilerplate lines (the boilerplate
 learned from the whole corpus is masked from them only once every article
 is read). Analysing the article again in the alignment worker cost as much
 as aligning it (a worker of a new pool even stems its vocabulary again), so
@@ -19,7 +19,7 @@ One article's block in a batch file, native byte order, 8-byte aligned::
     starts i32[n]  ends i32[n]  line first words i32[m]  line end words i32[m]
     usable u8[n]  (zero padding to a multiple of 8 bytes)
 
-with ``n`` words and ``m`` short lines.
+with ``n`` words and ``m`` candidate lines.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ class WordArrays:
 
     analysis: Analysis
     usable: np.ndarray  # bool per word: phrase list and the article's repetitions masked
-    lines: list[tuple[int, int, int]]  # its short lines, ``(key, first word, end word)`` (see boilerplate.short_lines)
+    lines: list[tuple[int, int, int]]  # its candidate boilerplate lines, ``(key, first word, end word)`` (see boilerplate.candidate_lines)
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,24 @@
-"""An article's own repetitions and its short lines: what matching leaves out."""
+"""An article's own repetitions and its boilerplate lines: what matching leaves out."""
+
+import itertools
+import json
+import sys
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reuse.boilerplate import line_keys, short_lines, usable_words
+from reuse.boilerplate import candidate_lines, line_keys, mask_lines, usable_words
 from reuse.config import BoilerplateConfig
 from reuse.text import analyze
+
+import reuse
+
+SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
+if str(SCRIPTS) not in sys.path:
+    sys.path.insert(0, str(SCRIPTS))
+
+from corpus_gen import generate_corpus  # noqa: E402
 
 NO_PHRASES = BoilerplateConfig(use_phrase_list=False)
 
@@ -43,8 +56,87 @@ def test_short_lines_are_the_lines_of_at_most_max_line_words_words(lines):
     text = "\n".join(" ".join(line) for line in lines)
     analysis = analyze(text, language="")
     config = BoilerplateConfig(max_line_words=12)
-    found = short_lines(text, analysis, config)
+    found = candidate_lines(text, analysis, config)
     assert [last - first for _, first, last in found] == [len(line) for line in lines if 0 < len(line) <= 12]
     keys = {" ".join(line): key for line, (key, _, _) in zip([x for x in lines if 0 < len(x) <= 12], found)}
     assert len(set(keys.values())) == len(keys)  # one key per distinct line
     assert line_keys(text, analysis, config) == frozenset(keys.values())
+
+
+@settings(deadline=None, max_examples=100)
+@given(st.lists(st.lists(st.sampled_from(["a", "b", "c"]), max_size=15), max_size=8))
+def test_with_a_known_outlet_every_line_is_a_candidate_and_long_ones_are_keyed_by_it(lines):
+    text = "\n".join(" ".join(line) for line in lines)
+    analysis = analyze(text, language="")
+    config = BoilerplateConfig(max_line_words=12)
+    found = candidate_lines(text, analysis, config, "Example Times")
+    assert [last - first for _, first, last in found] == [len(line) for line in lines if line]
+    short = candidate_lines(text, analysis, config)
+    assert [x for x in found if x[2] - x[1] <= 12] == short  # short lines keyed as without an outlet
+    other = candidate_lines(text, analysis, config, "Other Daily")
+    for (key, first, last), (other_key, _, _) in zip(found, other):
+        assert (key == other_key) == (last - first <= 12)  # a long line's key is its outlet's
+    assert candidate_lines(text, analysis, BoilerplateConfig(max_line_words=12, site_lines=False), "Example Times") == short
+
+
+def test_learned_long_lines_stay_usable_where_they_are_most_of_the_article():
+    story = " ".join(f"word{k}" for k in range(30))
+    footer = " ".join(f"foot{k}" for k in range(20))
+    config = BoilerplateConfig(max_line_words=12, use_phrase_list=False)
+    brief = " ".join(f"brief{k}" for k in range(10))
+    for body, footer_masked in ((f"{story}\n{footer}", True), (f"{brief}\n{footer}", False), (footer, False)):
+        analysis = analyze(body, language="")
+        lines = candidate_lines(body, analysis, config, "Example Times")
+        junk = frozenset(key for key, first, last in lines if last - first == 20)  # the footer alone is learned
+        usable = mask_lines(body, analysis, usable_words(body, analysis, config, lines=lines), junk, config, lines)
+        assert (not usable[-20:].any()) == footer_masked and usable[:-20].all()
+    # A story the outlet ran three times, footer included: its learned lines hold most of it and stay usable.
+    body = f"{story}\n{footer}"
+    analysis = analyze(body, language="")
+    lines = candidate_lines(body, analysis, config, "Example Times")
+    usable = mask_lines(body, analysis, usable_words(body, analysis, config, lines=lines), frozenset(k for k, _, _ in lines), config, lines)
+    assert usable.all()
+
+
+FOOTER = (
+    "Sign up to our daily newsletter to get the best of our journalism delivered to your inbox every morning, "
+    "and read our privacy policy to learn how we use your data and your rights."
+)
+
+
+def site_records(tmp_path: Path) -> list[dict]:
+    """Records of one outlet whose pages end in one long footer, and an AFP story that outlet ran three times.
+
+    The bodies are generated articles that share no text: four unrelated
+    stories of "Example Times", three copies of a fifth, and AFP's copy of
+    the fifth without the footer.
+    """
+    generate_corpus(40, 5, tmp_path / "gen")
+    folder = tmp_path / "gen" / "articles"
+    paired = {x for p in reuse.scan(folder).pairs for x in (p.a, p.b)}
+    alone = [f for f in sorted(folder.iterdir()) if f.name not in paired][:5]
+    assert len(alone) == 5
+    bodies = [f.read_text("utf-8") for f in alone]
+    records = [{"id": f"x{k}", "outlet": "Example Times", "text": f"{bodies[k]}\n{FOOTER}"} for k in range(4)]
+    records += [{"id": f"dup{k}", "outlet": "Example Times", "text": f"{bodies[4]}\n{FOOTER}"} for k in range(3)]
+    records.append({"id": "afp", "outlet": "AFP", "text": bodies[4]})
+    return records
+
+
+def _write(folder: Path, records: list[dict]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "site.jsonl").write_text("\n".join(json.dumps(r) for r in records), "utf-8")
+    return folder
+
+
+def test_an_outlets_long_footer_pairs_none_of_its_articles_and_its_repeated_story_is_still_found(tmp_path):
+    records = site_records(tmp_path)
+    result = reuse.scan(_write(tmp_path / "site", records))
+    found = {(p.a, p.b) for p in result.pairs}
+    copies = ["afp", "dup0", "dup1", "dup2"]
+    assert found == {(a, b) for a, b in itertools.combinations(copies, 2)}
+    assert all(p.extent == "whole" and min(p.containment_a, p.containment_b) > 0.9 for p in result.pairs)
+    # Without an outlet (the file name stands for it), a long line is reused text, as before.
+    anonymous = [{k: v for k, v in r.items() if k != "outlet"} for r in records]
+    pairs = reuse.scan(_write(tmp_path / "anonymous", anonymous)).pairs
+    assert {(p.a, p.b) for p in pairs if p.a.startswith("x") and p.b.startswith("x")} == {(a, b) for a, b in itertools.combinations(["x0", "x1", "x2", "x3"], 2)}

@@ -231,6 +231,23 @@ def test_other_settings_are_refused_with_the_fix(samples_dir, tmp_path):
         add_folder(samples_dir, db, other)
 
 
+def test_an_index_from_a_version_without_a_setting_is_refused_with_a_rebuild(samples_dir, tmp_path):
+    """A setting added since the index was built is no difference to name ("site_lines None (not True)")."""
+    import json
+
+    db = tmp_path / "i.db"
+    add_folder(samples_dir, db)
+    con = sqlite3.connect(db)
+    settings = json.loads(con.execute("SELECT value FROM meta WHERE key = 'settings'").fetchone()[0])
+    del settings["boilerplate"]["site_lines"]
+    con.execute("UPDATE meta SET value = ? WHERE key = 'settings'", (json.dumps(settings),))
+    con.execute("UPDATE meta SET value = 'older' WHERE key = 'fingerprint'")
+    con.commit()
+    con.close()
+    with pytest.raises(IndexFileError, match=r"another version of reuse or its word lists\. Rebuild it: 'reuse index add FOLDER --index NEW_PATH'\.$"):
+        check(samples_dir, db)
+
+
 def test_not_an_index_is_refused(tmp_path):
     plain = tmp_path / "plain.db"
     sqlite3.connect(plain).execute("CREATE TABLE t (x)")
@@ -416,3 +433,18 @@ def test_a_footer_every_stored_article_carries_is_not_fetched(tmp_path, monkeypa
     union = reuse.scan_articles(old + new, config)
     assert _found(result.pairs) == _found(_with_new(union.pairs, {"new.txt", "other.txt"}))
     assert len(fetched[0][0]) < 4 * 2 * 32 * 6  # s007's own windows' postings, not the footer's of every article
+
+
+def test_a_check_learns_an_outlets_long_footer_as_a_scan_of_the_union_does(tmp_path):
+    """Two of the outlet's footers are stored (under ``min_docs``) and the rest are new: only together are they its template."""
+    from test_boilerplate import _write, site_records
+
+    records = site_records(tmp_path)
+    old, new = [records[0], records[4], records[7]], records[1:4] + records[5:7]  # x0, dup0, afp | x1-x3, dup1, dup2
+    add_folder(_write(tmp_path / "old", old), tmp_path / "i.db")
+    result = check(_write(tmp_path / "new", new), tmp_path / "i.db")
+    union = reuse.scan_articles(load_articles(_write(tmp_path / "old", old)).articles + load_articles(_write(tmp_path / "new", new)).articles)
+    ids = {r["id"] for r in new}
+    expected = _with_new(union.pairs, ids)
+    assert {tuple(sorted((p.a, p.b))) for p in expected} == {("afp", "dup1"), ("afp", "dup2"), ("dup0", "dup1"), ("dup0", "dup2"), ("dup1", "dup2")}
+    assert _found(result.pairs) == _found(expected)

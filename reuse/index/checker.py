@@ -8,7 +8,7 @@ articles already seen:
     -> counts for their lines and stems -> align -> provenance
 
 Only the postings of the batch's band keys, the stored articles they lead
-to, and the counts of those articles' stems and short lines are read: memory
+to, and the counts of those articles' stems and boilerplate lines are read: memory
 follows the batch and its matches, not the size of the index. Everything
 the scan learns corpus-wide is a stored count plus the batch's own, so the
 pairs and passages equal those of ``reuse scan`` over the index and the
@@ -26,7 +26,7 @@ from os import PathLike
 import numpy as np
 
 from ..align import align_pair, prepare
-from ..boilerplate import mask_lines
+from ..boilerplate import candidate_lines, mask_lines, site
 from ..candidates import verify_candidates
 from ..config import ScanConfig
 from ..model import Article, Pair, ScanResult, Skipped
@@ -289,7 +289,8 @@ def _align(involved: list[Features], candidates, df, learned, config: ScanConfig
     def view(k: int):
         if k not in views:
             f = involved[k]
-            usable = mask_lines(f.article.text, f.analysis, f.usable, learned, config.boilerplate)
+            lines = candidate_lines(f.article.text, f.analysis, config.boilerplate, site(f.article))
+            usable = mask_lines(f.article.text, f.analysis, f.usable, learned, config.boilerplate, lines)
             views[k] = prepare(f.article, usable, f.analysis, df)
         return views[k]
 

@@ -1,7 +1,7 @@
 """One article's contribution to an index: what ``add`` stores and ``check`` compares.
 
 The scan learns three things from the whole corpus (``reuse.pipeline._scan``):
-short lines seen in ``min_docs`` or more articles are boilerplate, stems are
+lines seen in ``min_docs`` or more articles are boilerplate, stems are
 weighted by their document frequency, and LSH buckets holding more than
 ``max_bucket`` articles are banal. Each is a count over articles, so the
 index keeps the counts and each article's contribution is computed here,
@@ -52,7 +52,7 @@ class Features:
     usable: np.ndarray  # bool per word, before the learned boilerplate
     language: str  # the language used ("" for none)
     detected: bool  # the language was guessed from the article itself
-    line_keys: np.ndarray  # int64, the distinct short lines
+    line_keys: np.ndarray  # int64, the distinct candidate boilerplate lines
     stems: np.ndarray  # int64, the distinct usable stems
     runs: np.ndarray  # uint32, the distinct three-word runs of the usable words (``trigram_set``)
     keys: tuple[np.ndarray, ...]  # int64 per channel, distinct folded band keys

@@ -1,7 +1,7 @@
 """The index's corpus-wide counts, and changes to them gathered per article.
 
 ``add`` and ``remove`` gather each article's contribution (``+1`` or ``-1``
-per stem and short line, and per article) and write the
+per stem and candidate boilerplate line, and per article) and write the
 sums in one go; ``check`` adds the batch's contribution to the stored counts
 in memory, for only the keys it needs, and so sees the counts a scan over
 the index and the batch together would have.

@@ -33,7 +33,7 @@ dictionary(id, words)
     added (``codec.build_dictionary``) and never changed.
 stems(stem, n), lines(key, n)
     Articles of the current versions using each stem and holding each
-    short line: the scan's corpus-wide statistics. (The third, the languages
+    candidate boilerplate line: the scan's corpus-wide statistics. (The third, the languages
     of the articles before a short one, is counted from ``articles``.)
 """
 
@@ -245,7 +245,7 @@ def _verify(conn: sqlite3.Connection, path: Path, config: ScanConfig | None) -> 
                 (name, theirs.get(stage, {}).get(name), value)
                 for stage, fields in ours.items()
                 for name, value in fields.items()
-                if theirs.get(stage, {}).get(name) != value
+                if name in theirs.get(stage, {}) and theirs[stage][name] != value
             )
         except (TypeError, ValueError, AttributeError) as exc:
             raise IndexFileError(f"The settings stored in {path} cannot be read ({exc}): rebuild the index.") from exc
@@ -253,17 +253,16 @@ def _verify(conn: sqlite3.Connection, path: Path, config: ScanConfig | None) -> 
             f"--{name.replace('_', '-')} {old} (not {new})" if name in COMMAND_LINE_SETTINGS else f"{name} {old} (not {new})"
             for name, old, new in differ
         ]
-        what = "; ".join(changed) if changed else "another version of reuse or its word lists"
+        what = "; ".join(changed) or "another version of reuse or its word lists"
         api_only = [name for name, _, _ in differ if name not in COMMAND_LINE_SETTINGS]
         give = (
             f"Give the index's settings ({', '.join(api_only)} through the Python API's ScanConfig: the command line has "
             "no option for them)" if api_only else "Give the index's settings"
         )
-        raise IndexFileError(
-            f"The index {path} was built with other settings (fingerprint {stored.get('fingerprint')}, "
-            f"these give {config.fingerprint()}): it was built with {what}. {give}, or rebuild "
-            f"it with these: 'reuse index add FOLDER --index NEW_PATH' with the same options."
-        )
+        head = f"The index {path} was built with other settings (fingerprint {stored.get('fingerprint')}, these give {config.fingerprint()})"
+        if not changed:
+            raise IndexFileError(f"{head}: it was built with {what}. Rebuild it: 'reuse index add FOLDER --index NEW_PATH'.")
+        raise IndexFileError(f"{head}: it was built with {what}. {give}, or rebuild it with these: 'reuse index add FOLDER --index NEW_PATH' with the same options.")
 
 
 def lookup(conn: sqlite3.Connection, sql: str, keys) -> list[tuple]:
