@@ -2,9 +2,10 @@
 
 Byte-order marks first (UTF-8, UTF-16, UTF-32), then UTF-8, then UTF-8 with a
 few damaged bytes (each made U+FFFD), then charset-normalizer's guess
-(Windows-1252 preferred among equals). Known binary formats and data with NUL
-bytes are refused. Clean text has ``\\n`` line endings, no control
-characters but tab and line feed, and is NFC-normalised.
+(Windows-1252 preferred among near equals). Known binary formats and data with NUL
+bytes are refused, but UTF-16 without a mark, told by its NUL bytes. Clean
+text has ``\\n`` line endings, no control characters (C0, DEL, C1) but tab
+and line feed, and is NFC-normalised.
 """
 
 from __future__ import annotations
@@ -25,10 +26,17 @@ _BOMS = {codecs.BOM_UTF32_LE: "utf-32", codecs.BOM_UTF32_BE: "utf-32", codecs.BO
 _BOM_START = (b"\xef", b"\xfe", b"\xff", b"\0")  # first bytes of the marks above
 # Colour (CSI) and title or link (OSC, when terminated) sequences go whole; a lone ESC goes alone.
 _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f]")  # ASCII's and Latin-1's (C1), but tab, LF and NEL
+_C1_UTF8 = re.compile(b"\x7f|\xc2[\x80-\x9f]")  # DEL and the C1 controls, as UTF-8 bytes
 #: Half of a UTF-16 surrogate pair, alone: only a JSON escape such as "\\ud800" makes one.
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL_BYTES = bytes([*range(0x09), *range(0x0B, 0x20)])  # the same, and CR, as bytes
+
+
+#: At most one byte in this many outside ASCII: too few to tell code pages apart (see _guess_encoding).
+_FEW_NON_ASCII = 100
+#: Guesses whose language fit (charset-normalizer's coherence) is this close to the best one's count as tied.
+_NEAR_TIE = 0.05
 
 
 class Undecodable(Exception):
@@ -60,9 +68,14 @@ def text_of(data: bytes, truncated: bool = False) -> tuple[str, int]:
     text, codec = _decode(data, truncated)
     replaced = text.count("\ufffd") - data.count("\ufffd".encode()) if codec == _REPAIRED else 0
     # Plain UTF-8 without a control byte (nor a CR) needs no cleaning but NFC: the common case, kept fast.
-    if codec == "utf-8" and len(data.translate(None, _CONTROL_BYTES)) == len(data):
+    if codec == "utf-8" and len(data.translate(None, _CONTROL_BYTES)) == len(data) and not _has_c1(data):
         return _nfc(text), 0
     return clean(text), replaced
+
+
+def _has_c1(data: bytes) -> bool:
+    """Whether UTF-8 ``data`` holds DEL or a C1 control (two plain byte searches first: the regex is slower)."""
+    return b"\x7f" in data or (b"\xc2" in data and _C1_UTF8.search(data) is not None)
 
 
 def _decode(data: bytes, truncated: bool) -> tuple[str, str]:
@@ -72,7 +85,10 @@ def _decode(data: bytes, truncated: bool) -> tuple[str, str]:
         raise Undecodable(f"binary file (looks like {name}): convert it to text first")
     marked = [codec for bom, codec in _BOMS.items() if data.startswith(bom)][:1] if data.startswith(_BOM_START) else []
     if not marked and data.find(b"\0", 0, 8192) >= 0:
-        raise Undecodable("binary file (contains NUL bytes): convert it to text first")
+        if codec := _utf16_without_bom(data):
+            marked = [codec]
+        else:
+            raise Undecodable("binary file (contains NUL bytes): convert it to text first")
     if not marked and not truncated:
         with contextlib.suppress(UnicodeDecodeError):
             return data.decode("utf-8"), "utf-8"  # the common case, without the incremental decoder
@@ -85,6 +101,30 @@ def _decode(data: bytes, truncated: bool) -> tuple[str, str]:
             if codec:
                 return codecs.getincrementaldecoder(codec)("strict").decode(data, final=not truncated), codec
     raise Undecodable("cannot tell the text encoding: save the file as UTF-8")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``"utf-16-le"`` or ``"utf-16-be"`` for UTF-16 text without a byte-order mark, else ``None``.
+
+    UTF-16 text has a NUL byte before or after each ASCII character (its
+    spaces at least), so in one of the two places of each pair and never
+    the other; binary data has them anywhere, and what it decodes to is not
+    mostly printable.
+
+    >>> _utf16_without_bom("Talks resumed on Tuesday.".encode("utf-16-le")), _utf16_without_bom(b"\\x00\\x01\\x02\\x00" * 20)
+    ('utf-16-le', None)
+    """
+    sample = data[:8192]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    for codec, nul, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if other == 0 and nul >= len(sample) // 40:
+            try:
+                text = data[: len(data) - len(data) % 2].decode(codec)
+            except UnicodeDecodeError:
+                return None
+            printable = sum(c.isprintable() or c in "\n\r\t" for c in text[:4096])
+            return codec if "\0" not in text and printable >= 0.95 * min(len(text), 4096) else None
+    return None
 
 
 def _mostly_utf8(data: bytes, truncated: bool) -> str | None:
@@ -107,15 +147,32 @@ def _mostly_utf8(data: bytes, truncated: bool) -> str | None:
 
 
 def _guess_encoding(data: bytes) -> str | None:
-    """charset-normalizer's best guess, preferring cp1252 among equally good ones."""
+    """charset-normalizer's best guess, preferring cp1252 among about equally good ones.
+
+    A text of ASCII but for a few bytes (a pound sign, a curly apostrophe)
+    is cp1252 when cp1252 reads it: so few bytes cannot tell the code pages
+    apart, and a guess of Shift JIS or Big5 would swallow the letter after
+    each of them.
+
+    >>> _guess_encoding(("The minister said on Tuesday that the budget was fine. " * 40 + "It costs £35m.").encode("cp1252"))
+    'cp1252'
+    >>> _guess_encoding(("The bill came to £35m, officials said on Tuesday. " * 40).encode("cp1252"))  # cp1250 by a hair
+    'cp1252'
+    >>> _guess_encoding("Příliš žluťoučký kůň úpěl ďábelské ódy. ".encode("cp1250") * 20)
+    'cp1250'
+    """
     from charset_normalizer import from_bytes
 
     sample = data[: 1 << 20]
     if len(data) > len(sample) and b"\n" in sample:
         sample = sample[: sample.rindex(b"\n") + 1]
+    if len(sample) - len(sample.decode("ascii", "ignore")) <= len(sample) // _FEW_NON_ASCII:
+        with contextlib.suppress(UnicodeDecodeError):
+            sample.decode("cp1252")
+            return "cp1252"
     matches = list(from_bytes(sample))
     # Short texts tie between many code pages; Western news is the common case.
-    tied = [m for m in matches if (m.chaos, m.coherence) == (matches[0].chaos, matches[0].coherence)]
+    tied = [m for m in matches if m.chaos <= matches[0].chaos and m.coherence >= matches[0].coherence - _NEAR_TIE]
     if any("cp1252" in m.could_be_from_charset for m in tied):
         return "cp1252"
     return matches[0].encoding if matches else None
@@ -127,8 +184,8 @@ def clean(text: str) -> str:
     A lone surrogate (half a UTF-16 pair, which no UTF-8 file can hold)
     becomes U+FFFD, one character for one, so the text stays writable.
 
-    >>> clean("a\\r\\nb\\rc\\x00d\\te")
-    'a\\nb\\ncd\\te'
+    >>> clean("a\\r\\nb\\rc\\x00d\\te\\x9b\\x7f\\x85f")
+    'a\\nb\\ncd\\te\\nf'
     >>> clean("\\x1b[31mred\\x1b[0m alert")
     'red alert'
     >>> clean("\\ufeffcafe\\u0301")
@@ -139,6 +196,8 @@ def clean(text: str) -> str:
     text = no_surrogates(text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x85" in text:  # NEL, Latin-1's line break
+        text = text.replace("\x85", "\n")
     if _CONTROL.search(text):
         # A terminal escape goes whole: dropping only its ESC would leave "[31m" in the text.
         text = _CONTROL.sub("", _ANSI.sub("", text) if "\x1b" in text else text)

@@ -32,7 +32,7 @@ from .config import LoadConfig
 from .decoding import Undecodable, clean, no_surrogates, text_of
 from .times import parse_time
 from .model import Article, Skipped
-from .webpage import builtin_text, domain, page_meta, trafilatura_text
+from .webpage import builtin_text, control_references, domain, page_meta, trafilatura_text
 
 __all__ = ["KINDS", "SUPPORTED", "read_file"]
 
@@ -277,7 +277,7 @@ def _read_html(text: str, rel: str, warnings: list[str]) -> Found:
     try:
         # lxml refuses a str that still declares its byte encoding.
         parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
-        tree = lxml_html.document_fromstring(_XML_DECL.sub("", text, count=1), parser=parser)
+        tree = lxml_html.document_fromstring(control_references(_XML_DECL.sub("", text, count=1)), parser=parser)
     except (etree.ParserError, ValueError):
         return [], [Skipped(rel, "no main text found in the HTML")]
     meta = page_meta(tree)

@@ -268,11 +268,21 @@ def _walk(root: Path) -> list[tuple[str, str] | Skipped]:
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
                 stack.append((entry.path, prefix + entry.name + "/"))
-            # Symlinked folders are not followed; read_file reports broken links, loops, pipes and devices.
+            elif _links_to_folder(entry):  # not followed (a link back up would loop): said, not lost
+                found.append(Skipped(_shown(prefix + entry.name + "/"), "a symbolic link to a folder: not followed (scan the folder it leads to on its own)"))
+            # read_file reports broken links, loops, pipes and devices.
             elif _suffix(entry.name) in KINDS:
                 found.append((_shown(prefix + entry.name), entry.path))
     # Two names that differ only in bytes that are not UTF-8 show alike: their bytes break the tie, not the folder's order.
     return sorted(found, key=lambda e: (e.path, b"") if isinstance(e, Skipped) else (e[0], os.fsencode(e[1])))
+
+
+def _links_to_folder(entry: os.DirEntry) -> bool:
+    """Whether ``entry`` is a symbolic link to a folder (a loop or a broken link is not: reading it says why)."""
+    try:
+        return entry.is_symlink() and entry.is_dir()
+    except OSError:
+        return False
 
 
 def _rel(path: Path, root: Path) -> str:

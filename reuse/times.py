@@ -20,7 +20,8 @@ __all__ = ["parse_time"]
 #: ``datetime.fromisoformat``, whose forms differ between Python 3.10 and 3.11.
 _ISO_8601 = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})"
-    r"(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?"
+    r"(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?",
+    re.ASCII,  # digits 0-9 only: "٢٠٢٥-٠٥-٢٧" is no ISO 8601 date
 )
 
 

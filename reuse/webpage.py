@@ -14,7 +14,7 @@ from types import ModuleType
 from typing import Any
 from urllib.parse import urlsplit
 
-__all__ = ["builtin_text", "domain", "page_meta", "trafilatura_text"]
+__all__ = ["builtin_text", "control_references", "domain", "page_meta", "trafilatura_text"]
 
 _HOST = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _DATE_KEYS = ("article:published_time", "og:published_time", "datepublished", "dc.date.issued", "dc.date", "pubdate")
@@ -22,6 +22,35 @@ _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "
 _JUNK_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "form", "nav", "aside", "button", "footer")
 _JUNK_ATTR = re.compile(r"(?:^|[\s_-])(?:nav|navbar|menu|sidebar|share|sharing|social|related|comments?|cookies?"
                         r"|subscribe|newsletter|promo|advert|ads|breadcrumbs?|footer)(?:$|[\s_-])", re.I)  # fmt: skip
+
+
+_NUMERIC_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+
+
+def control_references(html: str) -> str:
+    """``html`` with its numeric references to control characters resolved as a browser shows them.
+
+    ``&#11;`` (a vertical tab pasted from a word processor) would put a
+    control character in the parsed page, and trafilatura drops a page that
+    holds one. C0 controls and DEL go (tab, line feed and carriage return
+    stay); 128-159 are Windows-1252's characters, as HTML5 reads them
+    (``&#146;`` is an apostrophe).
+
+    >>> control_references("a&#11;b&#x1B;c &#146;s &#9; &#233;")
+    'abc ’s &#9; &#233;'
+    """
+    if "&#" not in html:
+        return html
+
+    def resolve(match: re.Match) -> str:
+        code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
+        if code in (9, 10, 13) or 31 < code < 127 or code > 159:
+            return match.group()
+        if code >= 128:
+            return bytes([code]).decode("cp1252", "ignore")  # five of them are unassigned: dropped
+        return ""
+
+    return _NUMERIC_REFERENCE.sub(resolve, html)
 
 
 def domain(url: str | None) -> str | None:

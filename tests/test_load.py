@@ -130,8 +130,9 @@ def test_symlinked_folders_are_not_followed_and_broken_links_are_skipped(tmp_pat
     (tmp_path / "alias.txt").symlink_to(tmp_path / "real" / "a.txt")
     result = load_articles(tmp_path)
     assert [art.id for art in result.articles] == ["alias.txt", "real/a.txt"]
-    assert [s.path for s in result.skipped] == ["gone.txt"]
+    assert [s.path for s in result.skipped] == ["gone.txt", "real/loop/"]
     assert "broken symbolic link" in result.skipped[0].reason and "missing.txt" in result.skipped[0].reason
+    assert result.skipped[1].reason == "a symbolic link to a folder: not followed (scan the folder it leads to on its own)"
 
 
 def test_single_file_id_is_its_name(tmp_path):
@@ -353,6 +354,7 @@ def test_outlet_rules(tmp_path, record, outlet):
         pytest.param("2025-05-27T09:30:00+02:00", "2025-05-27T09:30:00+02:00", id="offset"),
         pytest.param("27 May 2025", None, id="prose"),
         pytest.param("2025-13-45", None, id="impossible"),
+        pytest.param("\u0662\u0660\u0662\u0665-\u0660\u0665-\u0662\u0667", None, id="arabic-indic-digits"),
     ],
 )
 def test_published_dates(tmp_path, value, published):
@@ -371,6 +373,7 @@ def test_published_dates(tmp_path, value, published):
 WESTERN = "The minister said: “We will not back down” — and the café owners’ protest went on in Zürich.\n"
 FRENCH = "Le ministre a déclaré que la crème brûlée était délicieuse à Noël.\n"
 RUSSIAN = "Правительство объявило сегодня о новых мерах поддержки экономики страны.\n"
+NEWS = "The minister said on Tuesday that the new budget would cut spending on roads. Critics said the plan was unfair.\n"
 GREEK = "Η κυβέρνηση ανακοίνωσε σήμερα νέα μέτρα στήριξης της οικονομίας της χώρας.\n"
 
 
@@ -388,11 +391,17 @@ GREEK = "Η κυβέρνηση ανακοίνωσε σήμερα νέα μέτρ
         pytest.param(RUSSIAN, "utf-8", id="russian-utf-8"),
         pytest.param(RUSSIAN, "cp1251", id="russian-cp1251"),
         pytest.param(GREEK, "utf-8", id="greek-utf-8"),
+        # ASCII but for one byte: no code page can be told from it, and Western news is the common case.
+        pytest.param(NEWS * 5 + "The bill came to £35m last year. " + NEWS * 5, "cp1252", id="cp1252-one-pound"),
+        pytest.param(NEWS * 5 + "The minister’s bill came to 35m. " + NEWS * 5, "cp1252", id="cp1252-one-apostrophe"),
+        pytest.param("Fares rise to £5 from Monday. " + NEWS * 10, "cp1252", id="cp1252-pound-first"),
+        pytest.param(WESTERN, "utf-16-le", id="utf-16-le-no-bom"),
+        pytest.param(RUSSIAN, "utf-16-be", id="utf-16-be-no-bom"),
     ],
 )
-def test_encodings(tmp_path, text, encoding):
+def test_encodings(tmp_path, text, encoding, request):
     data = text.encode(encoding)
-    if encoding == "utf-16-be":
+    if request.node.callspec.id == "utf-16-be-bom":
         data = b"\xfe\xff" + data
     write(tmp_path, "a.txt", data)
     result = load_articles(tmp_path)
@@ -449,6 +458,11 @@ def test_large_files_are_truncated_at_a_character_boundary(tmp_path, limit, text
     assert result.warnings == (f"big.txt: truncated to {limit} bytes (use --max-bytes to raise the limit)",)
 
 
+def test_delete_and_the_c1_controls_go_and_nel_is_a_line_break(tmp_path):
+    write(tmp_path, "a.txt", "The minister\x9b2J said\x7f on\x85Tuesday.")
+    assert only(load_articles(tmp_path)).text == "The minister2J said on\nTuesday."
+
+
 def test_truncated_utf16_is_cut_at_a_character_boundary(tmp_path):
     write(tmp_path, "a.txt", "Ωμέγα".encode("utf-16"))  # 2-byte BOM + 2 bytes per character
     assert only(load_articles(tmp_path, LoadConfig(max_bytes=7))).text == "Ωμ"
@@ -489,6 +503,15 @@ def test_html_in_greek(tmp_path, html_backend, no_network):
 def test_html_without_main_text_is_skipped(tmp_path, html_backend):
     shutil.copy(FIXTURES / "no_text.html", tmp_path / "no_text.html")
     assert load_articles(tmp_path).skipped == (Skipped("no_text.html", "no main text found in the HTML"),)
+
+
+@pytest.mark.parametrize("reference", ["&#11;", "&#12;", "&#7;", "&#x1b;", "&#0;"])
+def test_a_control_character_reference_does_not_drop_the_page(tmp_path, html_backend, reference):
+    """trafilatura found no text in a page holding one (a vertical tab pasted from a word processor)."""
+    body = "<p>The minister said on Tuesday that the new budget would cut spending on roads across the country.</p>" * 3
+    page = f"<html><head><title>Budget</title></head><body><article>{body}<p>Critics said it was unfair{reference} to farmers&#146; unions.</p></article></body></html>"
+    write(tmp_path, "a.html", page)
+    assert only(load_articles(tmp_path)).text.endswith("Critics said it was unfair to farmers’ unions.")
 
 
 def test_html_never_fetches_even_when_it_looks_like_a_url(tmp_path, html_backend, no_network):
