@@ -214,6 +214,11 @@ class Pair:
     direction: Direction = field(default_factory=Direction)
 
     @property
+    def passages_in_order(self) -> tuple[Passage, ...]:
+        """The passages in A's text order (then B's): the order every report numbers them in."""
+        return tuple(sorted(self.passages, key=lambda p: (p.a_start, p.a_end, p.b_start, p.b_end)))
+
+    @property
     def shared_words(self) -> float:
         """A ranking key: the reused share weighted by the two sides."""
         return self.containment_a + self.containment_b

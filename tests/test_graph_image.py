@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import os
@@ -19,7 +20,7 @@ from reuse.errors import ConfigError, ReuseError
 from reuse.graph import article_graph, outlet_graph
 from reuse.model import Article, Direction, Extent, Pair, Relation, ReuseKind, ScanResult
 from reuse.report import write_json
-from reuse.report.graph_export import GRAPH_FORMATS, graph_format, write_graph
+from reuse.report.graph_export import GRAPH_FORMATS, graph_bytes, graph_format, write_graph
 from reuse.report.graph_image import draw_graph
 from reuse.report.graph_layout import MAX_ASIDE, layout_graph
 
@@ -219,3 +220,57 @@ def test_unwritable_path_names_the_file(tmp_path, make_result):
     (tmp_path / "file").write_text("x")
     with pytest.raises(ReuseError, match="cannot write .*file/graph.png"):
         write_graph(make_result(), tmp_path / "file" / "graph.png")
+
+
+def _titled(titles: dict[str, str], outlets: dict[str, str] | None = None) -> ScanResult:
+    """Two articles whose pair is a copy, with the given titles (and outlets)."""
+    outlets = outlets or {}
+    articles = tuple(Article(i, "", outlets.get(i, i.split(".")[0]), title=t, path=i) for i, t in titles.items())
+    a, b = (art.id for art in articles)
+    pair = Pair(a, b, ReuseKind.VERBATIM, Extent.WHOLE, 0.9, 0.8, 0.8, 1.0, (), Direction(Relation.COPIED, a, b, 0.6))
+    return ScanResult(articles, (), (pair,), "f" * 16)
+
+
+def test_a_dollar_sign_in_a_label_is_text_not_a_formula(tmp_path):
+    """matplotlib's math mode failed on "$5_$6" (a traceback) and drew "Pay $5 or $6" as "Pay 5*or*6"."""
+    result = _titled({"deal_$5_$6.txt": "Save $5 on #1_best_ $9", "copy.txt": "Pay $5 or $6 now"})
+    write_graph(result, tmp_path / "g.svg")
+    svg = (tmp_path / "g.svg").read_text("utf-8")
+    assert "Pay $5 or $6 now" in svg and "Save $5 on #1_best_ $9" in svg
+
+
+def test_glyphs_no_font_has_are_drawn_without_a_warning(tmp_path):
+    """A warning per missing glyph went to stderr, past --quiet."""
+    import warnings
+
+    result = _titled({"a.txt": "東京で会談", "b.txt": "東京で会談が開かれた"})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        write_graph(result, tmp_path / "g.png")
+    assert (tmp_path / "g.png").stat().st_size > 0
+
+
+def test_an_outlet_named_in_the_id_is_still_the_label():
+    """A folder per site ("bbc.co.uk/2025/story.html", outlet bbc.co.uk) lost every outlet from the picture."""
+    from reuse.report.graph_image import _node_label
+
+    assert _node_label("bbc.co.uk/2025/kremlin-swap.html", {"outlet": "bbc.co.uk", "title": "Swap"}, "article") == "bbc.co.uk\nSwap"
+    assert _node_label("feeds/kremlin-swap.txt", {"outlet": "kremlin-swap", "title": "Swap"}, "article") == "kremlin-swap.txt\nSwap"
+
+
+def test_graph_files_hold_a_lag_only_where_one_is_known(tmp_path):
+    """GraphML declared median_lag_hours twice (string and double) and GEXF wrote value="" for a double."""
+    result = random_result(12, n_outlets=3)
+    articles = tuple(dataclasses.replace(a, published="2025-05-27T09:00:00Z" if a.outlet == "outlet-0.example" else None) for a in result.articles)
+    graph = outlet_graph(dataclasses.replace(result, articles=articles))
+    lags = [d.get("median_lag_hours") for *_, d in graph.edges(data=True)]
+    if not (None in lags and any(x is not None for x in lags)):
+        graph.add_edge("x", "y", median_lag_hours=None)
+        graph.add_edge("y", "z", median_lag_hours=1.5)
+    for fmt, read in (("graphml", nx.read_graphml), ("gexf", nx.read_gexf)):
+        path = tmp_path / f"g.{fmt}"
+        path.write_bytes(graph_bytes(graph, fmt, level="outlet"))
+        back = read(path)
+        assert sorted(float(d["median_lag_hours"]) for *_, d in back.edges(data=True) if "median_lag_hours" in d)
+    keys = ET.parse(tmp_path / "g.graphml").getroot().findall("{http://graphml.graphdrawing.org/xmlns}key[@attr.name='median_lag_hours']")
+    assert [k.get("attr.type") for k in keys] == ["double"]

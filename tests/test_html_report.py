@@ -184,6 +184,24 @@ def test_no_pairs(make_result):
     assert "No two articles share text." in render_html(empty)
 
 
+def test_counts_of_one_are_singular(make_result):
+    result = make_result(second_pair=False)
+    one = type(result)(result.articles[:1], (), (), result.config_fingerprint)
+    page = render_html(one)
+    assert "<title>reuse report: 1 article, 0 pairs</title>" in page
+    assert "<div><b>1</b>article</div><div><b>0</b>pairs sharing text</div>" in page
+    assert "<b>1</b>pair sharing text" in render_html(result)
+
+
+def test_ids_and_notes_are_isolated_from_the_text_around_them(make_result):
+    """An id ending in a right-to-left override reversed the rest of the verdict line."""
+    page = render_html(make_result(inject="\u202e"))
+    assert re.search(r"\.id \{[^}]*unicode-bidi: isolate", page) and re.search(r"\.note \{[^}]*unicode-bidi: isolate", page)
+    verdict = re.search(r'<p class="verdict">Direction:.*?</p>', page).group()
+    assert re.fullmatch(r'<p class="verdict">Direction: <b>copied</b>: <span class="id">a\.txt</span> → <span class="id">b\.txt</span> \(confidence [0-9.]+\)</p>', verdict)
+    assert all(item.startswith('<b>') and '<span class="note">' in item for item in re.findall(r"<li>(.*?)</li>", page.split('class="evidence"')[1].split("</ul>")[0]))
+
+
 # Spans of one role: "p" values are passage numbers (the lowest wins), the others are flags.
 _span = st.tuples(st.integers(0, 60), st.integers(0, 60), st.sampled_from(["p", "quote", "boilerplate"]), st.integers(0, 5))
 

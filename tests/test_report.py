@@ -266,7 +266,7 @@ def test_render_strongest_passage_side_by_side(result):
     left, right = rows[0].split(" | ")
     assert left.rstrip() == right == "The Kremlin on Tuesday said the"
     assert len(left) == col
-    assert "passage 2 of 2, the strongest: verbatim" in "\n".join(lines)
+    assert "passage 1 of 2, the strongest: verbatim" in "\n".join(lines)  # numbered in text order, as the JSON and HTML do
 
 
 @pytest.mark.parametrize("width", [40, 80, 100, 140], ids=lambda w: f"width-{w}")
@@ -311,7 +311,10 @@ def test_render_verbose_shows_evidence_and_every_passage(result):
     text = " ".join(render_text(result, verbose=True).split())
     evidence = "canonical = https://daily.example/kremlin-swap (weight 4.00, favours a.txt): b.txt declares a.txt's URL"
     assert evidence in text
-    assert "passage 1: shared-quotes" in text and "passage 2: verbatim" in text
+    # The passages in A's text order, numbered as the JSON and the HTML number them (the result holds them the other way).
+    assert "passage 1: verbatim" in text and "passage 2: shared-quotes" in text
+    first, second = result.pairs[0].passages
+    assert second.a_start < first.a_start and report_dict(result)["pairs"][0]["passages"][0]["a_start"] == second.a_start
 
 
 EVIL = "\x1b[31mRED\x1b[0m\x1b]0;owned\x07\x1b[2J\r\x00\x08\x7f\x9b31m\u202e\x1bc"

@@ -48,14 +48,22 @@ def render_image(graph: nx.Graph, fmt: str, *, level: str = "article", title: st
 def _plain(graph: nx.Graph) -> nx.Graph:
     """A copy whose attributes GraphML and GEXF accept: no ``None``, no tuples.
 
-    >>> g = nx.Graph(); g.add_node("a", title=None, kinds=(("verbatim", 2),))
-    >>> dict(_plain(g).nodes["a"])
-    {'title': '', 'kinds': 'verbatim 2'}
+    A ``None`` text becomes ``""``; a ``None`` number (a median lag no pair
+    gives) is left out of that node or edge, so the attribute keeps one
+    numeric type (GraphML would declare it twice, GEXF write ``value=""``).
+
+    >>> g = nx.Graph(); g.add_node("a", title=None, kinds=(("verbatim", 2),)); g.add_edge("a", "b", lag=None); g.add_edge("b", "c", lag=2.0)
+    >>> dict(_plain(g).nodes["a"]), _plain(g).edges["a", "b"], _plain(g).edges["b", "c"]
+    ({'title': '', 'kinds': 'verbatim 2'}, {}, {'lag': 2.0})
     """
     out = graph.copy()
-    for _, data in [*out.nodes(data=True), *((None, d) for *_, d in out.edges(data=True))]:
+    items = [*out.nodes(data=True), *((None, d) for *_, d in out.edges(data=True))]
+    numeric = {key for _, data in items for key, value in data.items() if isinstance(value, (int, float)) and not isinstance(value, bool)}
+    for _, data in items:
         for key, value in list(data.items()):
-            if value is None:
+            if value is None and key in numeric:
+                del data[key]
+            elif value is None:
                 data[key] = ""
             elif isinstance(value, (tuple, list)):
                 data[key] = "; ".join(" ".join(str(x) for x in v) if isinstance(v, (tuple, list)) else str(v) for v in value)

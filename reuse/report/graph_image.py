@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import math
+import warnings
 from collections import Counter
 from collections.abc import Hashable
 
@@ -85,7 +86,7 @@ def _node_label(node: Hashable, data: dict, level: str) -> str:
     title = data.get("title")
     if not title:
         return _short(str(node).rsplit("/", 1)[-1], _TITLE_CHARS)
-    if outlet == str(node) or outlet in str(node):
+    if outlet == str(node) or outlet == str(node).rsplit("/", 1)[-1].rsplit(".", 1)[0]:
         # The outlet is only the file name: show the id, which the report tables use too.
         return f"{_short(str(node).rsplit('/', 1)[-1], _TITLE_CHARS)}\n{_short(title, _TITLE_CHARS)}"
     return f"{_short(outlet, _TITLE_CHARS)}\n{_short(title, _TITLE_CHARS)}"
@@ -255,7 +256,7 @@ def _legend(fig: Figure, graph: nx.Graph, level: str, colours: dict[str, str], r
             if kind in kinds or not kinds
         ]
         handles.append(Line2D([], [], color="#333333", lw=1.2, marker=">", markersize=6, label="arrow: source → copy"))
-        handles.append(Line2D([], [], color="#333333", lw=1.2, label="no arrow: direction unknown"))
+        handles.append(Line2D([], [], color="#333333", lw=1.2, label="no arrow: common source or unknown"))
         handles.append(Line2D([], [], color="#333333", lw=3.6, label="wider: more text shared"))
         title = "Lines"
     first = fig.legend(handles=handles, title=title, loc="upper right", bbox_to_anchor=(0.995, 0.90), fontsize=8, title_fontsize=9, frameon=False, alignment="left")
@@ -267,7 +268,7 @@ def _legend(fig: Figure, graph: nx.Graph, level: str, colours: dict[str, str], r
     dots = [Line2D([], [], linestyle="none", marker="o", markersize=marker, markerfacecolor=colours[o], markeredgecolor="white", label=f"{_short(o, 24)} ({n})") for o, n in shown]
     others = len({str(d.get("outlet") or v) for v, d in graph.nodes(data=True)}) - len(shown)
     if others > 0:
-        text = f"{others} other outlets" if shown else f"{_plural(others, 'outlet')} with one article each"
+        text = f"{others} other {'outlet' if others == 1 else 'outlets'}" if shown else ("1 outlet with one article" if others == 1 else f"{others} outlets with one article each")
         dots.append(Line2D([], [], linestyle="none", marker="o", markersize=marker, markerfacecolor=_GREY, markeredgecolor="white", label=text))
     fig.legend(handles=dots, title="Node colour: outlet (articles)", loc="upper right", bbox_to_anchor=(0.995, below), fontsize=7.5, title_fontsize=8.5, frameon=False, alignment="left")
 
@@ -350,9 +351,25 @@ def render_image(graph: nx.Graph, fmt: str, *, level: str = "article", title: st
     # Fixed metadata and SVG ids, so the same result gives the same file; and matplotlib's own
     # defaults, not a matplotlibrc of the user's or the working folder's.
     metadata = {"Software": None} if fmt == "png" else ({"Date": None} if fmt == "svg" else {"CreationDate": None})
-    with matplotlib.style.context("default"), matplotlib.rc_context({"svg.hashsalt": "reuse", "svg.fonttype": "none"}):
+    # Labels are plain text: "$5 or $6" is no formula (matplotlib's math mode drops the "$", or fails).
+    settings = {"svg.hashsalt": "reuse", "svg.fonttype": "none", "text.parse_math": False, "font.family": _font_families()}
+    with matplotlib.style.context("default"), matplotlib.rc_context(settings), warnings.catch_warnings():
+        # A glyph no installed font has is drawn as a box; matplotlib's warning about it would break --quiet.
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
         fig = draw_graph(graph, level=level, title=title)
         buf = io.BytesIO()
         FigureCanvasAgg(fig)
         fig.savefig(buf, format=fmt, dpi=_DPI, facecolor="white", metadata=metadata)
     return buf.getvalue()
+
+
+#: Fonts with Chinese, Japanese and Korean glyphs, tried after matplotlib's own when installed.
+_CJK_FONTS = ("Noto Sans CJK JP", "Noto Sans CJK SC", "Noto Sans CJK TC", "Noto Sans CJK KR", "Source Han Sans", "WenQuanYi Zen Hei", "Droid Sans Fallback")
+
+
+def _font_families() -> list[str]:
+    """matplotlib's default sans-serif font, then the installed ones of ``_CJK_FONTS`` (glyph by glyph fallback)."""
+    from matplotlib import font_manager
+
+    installed = {font.name for font in font_manager.fontManager.ttflist}
+    return ["DejaVu Sans", *(name for name in _CJK_FONTS if name in installed)]

@@ -42,7 +42,8 @@ th[data-sort]::after { content: " \\2195"; color: #b0b0b0; }
 th[aria-sort=ascending]::after { content: " \\25B2"; color: var(--accent); }
 th[aria-sort=descending]::after { content: " \\25BC"; color: var(--accent); }
 tbody tr:hover { background: #f7f9fc; }
-.id { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .85em; overflow-wrap: anywhere; }
+.id { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .85em; overflow-wrap: anywhere; unicode-bidi: isolate; }
+.note { unicode-bidi: isolate; }
 .kind { display: inline-block; border-radius: 4px; padding: 0 .35rem; font-size: .82rem; white-space: nowrap; }
 .kind-verbatim { background: #f6d3d3; } .kind-light-rewrite { background: #fde2c4; }
 .kind-heavy-rewrite { background: #d3e2f6; } .kind-shared-quotes { background: #e6e6e6; }

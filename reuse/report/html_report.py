@@ -135,14 +135,14 @@ def _direction(pair: Pair) -> str:
     for s in d.evidence:
         favours = f' — favours <span class="id">{_e(s.favours)}</span>' if s.favours else ""
         weight = f" (weight {s.weight:+.2f})" if s.weight else ""
-        items.append(f"<li><b>{_e(s.name)}</b>: {_e(s.note or s.value)}{favours}{weight}</li>")
+        items.append(f'<li><b>{_e(s.name)}</b>: <span class="note">{_e(s.note or s.value)}</span>{favours}{weight}</li>')
     evidence = f'<details open><summary>Direction evidence ({len(items)})</summary><ul class="evidence">{"".join(items)}</ul></details>' if items else ""
     return f'<p class="verdict">Direction: {line} (confidence {d.confidence:.2f})</p>{evidence}'
 
 
 def _pair_view(number: int, pair: Pair, result: ScanResult, marks: Mapping[str, TextMarks]) -> str:
     a, b = result.article(pair.a), result.article(pair.b)
-    ordered = sorted(pair.passages, key=lambda p: (p.a_start, p.a_end, p.b_start, p.b_end))
+    ordered = pair.passages_in_order
     side_a = [(p.a_start, p.a_end, i, p.kind.value == "shared-quotes") for i, p in enumerate(ordered)]
     side_b = [(p.b_start, p.b_end, i, p.kind.value == "shared-quotes") for i, p in enumerate(ordered)]
     rows = "".join(
@@ -195,7 +195,7 @@ def _outlets_table(result: ScanResult) -> str:
     if not result.outlets:
         return ""
     rows = "".join(
-        f"<tr><td>{_e(link.source)}</td><td>{_e(link.derived)}</td><td class=\"num\">{link.articles}</td>"
+        f"<tr><td class=\"note\">{_e(link.source)}</td><td class=\"note\">{_e(link.derived)}</td><td class=\"num\">{link.articles}</td>"
         f"<td>{', '.join(f'{_e(k)} {c}' for k, c in link.kinds)}</td>"
         f"<td class=\"num\">{'' if link.median_lag_hours is None else f'{link.median_lag_hours:.1f} h'}</td>"
         f'<td class="num">{link.confidence:.2f}</td></tr>'
@@ -204,11 +204,24 @@ def _outlets_table(result: ScanResult) -> str:
     # A long list (often one outlet per file when pages carry no outlet) starts folded.
     opened = " open" if len(result.outlets) <= OPEN_OUTLETS else ""
     return (
-        f'<h2>Who takes from whom</h2><details{opened}><summary>{len(result.outlets)} outlet links: articles copied '
+        f'<h2>Who takes from whom</h2><details{opened}><summary>{_count(len(result.outlets), "outlet link")}: articles copied '
         "from one outlet by another</summary><table><thead><tr><th>taken from</th><th>taken by</th>"
         '<th class="num" title="pairs of a source article and a copy">copies</th><th>kinds</th><th class="num">median lag</th><th class="num">confidence</th>'
         f"</tr></thead><tbody>{rows}</tbody></table></details>"
     )
+
+
+def _count(n: int, word: str) -> str:
+    """
+    >>> _count(1, "pair"), _count(0, "outlet link")
+    ('1 pair', '0 outlet links')
+    """
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _tile(n: int, word: str, after: str = "") -> str:
+    """One number of the summary row, its words under it."""
+    return f"<div><b>{n}</b>{_count(n, word).split(' ', 1)[1]}{after}</div>"
 
 
 def _problems(result: ScanResult) -> str:
@@ -267,14 +280,14 @@ def render_html(
 <meta http-equiv="Content-Security-Policy" content="{_e(CSP)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="{_e(generator)}">
-<title>reuse report: {len(result.articles)} articles, {len(result.pairs)} pairs</title>
+<title>reuse report: {_count(len(result.articles), "article")}, {_count(len(result.pairs), "pair")}</title>
 <style>{STYLE}</style>
 </head>
 <body>
 <h1>Reused text report</h1>
 <p class="muted">Which articles share text, which passages, how much, and who most likely took from whom.</p>
-<div class="summary"><div><b>{len(result.articles)}</b>articles</div><div><b>{len(result.pairs)}</b>pairs sharing text</div>
-<div><b>{len(result.outlets)}</b>outlet links</div><div><b>{len(result.skipped)}</b>files skipped</div></div>
+<div class="summary">{_tile(len(result.articles), "article")}{_tile(len(result.pairs), "pair", " sharing text")}
+{_tile(len(result.outlets), "outlet link")}{_tile(len(result.skipped), "file", " skipped")}</div>
 {_problems(result)}
 {graph}
 <h2>Pairs</h2>

@@ -128,7 +128,7 @@ def _direction(direction: Direction) -> dict[str, Any]:
 
 
 def _pair(pair: Pair) -> dict[str, Any]:
-    passages = sorted(pair.passages, key=lambda p: (p.a_start, p.a_end, p.b_start, p.b_end))
+    passages = pair.passages_in_order
     return {
         "a": pair.a,
         "b": pair.b,

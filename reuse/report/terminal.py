@@ -161,7 +161,7 @@ def _strongest(pair: Pair) -> tuple[int, Passage] | None:
     if not pair.passages:
         return None
     best = max(
-        enumerate(pair.passages, 1),
+        enumerate(pair.passages_in_order, 1),
         key=lambda item: (
             ((item[1].a_end - item[1].a_start) + (item[1].b_end - item[1].b_start)) * item[1].similarity**2,
             -item[0],
@@ -226,7 +226,7 @@ def _render_pair(rank: int, pair: Pair, result: ScanResult, width: int, verbose:
     else:
         for signal in pair.direction.evidence:
             lines += _block(_signal_line(signal), width, hang + "- ", hang + "  ")
-        for n, p in enumerate(pair.passages, 1):
+        for n, p in enumerate(pair.passages_in_order, 1):
             lines += _block(
                 f"passage {n}: {_name(p.kind)}, similarity {p.similarity:.2f}, verbatim {_percent(p.verbatim_share)}, "
                 f"quoted {_percent(p.quote_share)}, A[{p.a_start}:{p.a_end}] B[{p.b_start}:{p.b_end}]",
