@@ -196,13 +196,36 @@ def _end_paragraph(text: str, stack: list[list], para: list, start: int, end: in
     while end > start and text[end - 1].isspace():
         end -= 1
     for q_start, _, fragile, inside in stack:  # outermost first
-        if not fragile:
+        if not fragile or _continued(text, start, q_start, end):
             para.extend([(q_start, end, False)] if _NONSPACE.search(text, q_start + 1, end) else [])
             break
         para.extend(inside)  # an unclosed ’ or ' was more likely an apostrophe: keep the quotes inside it
     stack.clear()
     out.extend(_attribute(text, para, start) if speakers else [Quote(s, e, None, c) for s, e, c in para])
     para.clear()
+
+
+def _continued(text: str, start: int, q_start: int, end: int) -> bool:
+    """Whether the quote left open at ``q_start`` is a quotation that goes on in the next paragraph.
+
+    A quotation over several paragraphs opens each of them with its mark
+    and closes only the last: a paragraph that opens with the mark, left
+    open, followed by a paragraph that opens with it again, is quoted
+    whole, even with the mark (a straight ' or ’) that an apostrophe could be.
+
+    >>> t = "'We came with a plan.\\n\\n'We leave proud.'"
+    >>> _continued(t, 0, 0, 21), _continued("'Tis over.\\n\\nThe end.", 0, 0, 10)
+    (True, False)
+    """
+    first = start
+    while first < q_start and text[first].isspace():
+        first += 1
+    if first != q_start:
+        return False
+    after = end
+    while after < len(text) and text[after].isspace():
+        after += 1
+    return after < len(text) and text[after] == text[q_start] and "\n" in text[end:after]
 
 
 # Speakers are found on words (str.split), not with regular expressions over the text around each quote: the search

@@ -139,6 +139,23 @@ def test_quotes_stay_in_their_paragraph(text, quotes, closed):
     check_spans(text, found)
 
 
+@pytest.mark.parametrize("mark", ["'", "’", "‘"])
+def test_a_quotation_over_paragraphs_in_single_marks_is_quoted_in_every_paragraph(mark):
+    """British style: each paragraph opens with the mark, only the last closes. A straight one was dropped as an apostrophe."""
+    close = "’" if mark == "‘" else mark
+    text = (
+        f"Steijn said he took full responsibility.\n\n{mark}I came here with a clear plan and believed in it.\n\n"
+        f"{mark}I want to thank the players.\n\n{mark}I leave with my head held high.{close}\n\nMaduro takes over."
+    )
+    assert quoted(text) == [
+        f"{mark}I came here with a clear plan and believed in it.",
+        f"{mark}I want to thank the players.",
+        f"{mark}I leave with my head held high.{close}",
+    ]
+    # A paragraph that opens with an elision or a stray mark, the next not opening with it, is no quotation.
+    assert quoted("'Twas a long night in the ' old town.\n\nThe talks went on.") == []
+
+
 def test_straight_single_quote_left_open_is_an_apostrophe_but_quotes_inside_it_are_kept():
     assert quoted("the 'burbs where “crazy” people live") == ["“crazy”"]
 
