@@ -217,17 +217,19 @@ def _read_json(text: str, rel: str, warnings: list[str]) -> Found:
 
 
 def _read_jsonl(text: str, rel: str, warnings: list[str]) -> Found:
-    """One object per line; the default id and the messages use the line number."""
+    """One object per line; the default id numbers the records (blank lines are none), the messages the lines."""
     found: list[Article | Skipped] = []
+    number = 0
     for lineno, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
+        number += 1
         try:
             rec = json.loads(line, strict=False)
         except (ValueError, RecursionError) as err:
             found.append(Skipped(f"{rel}:{lineno}", f"malformed JSON line ({err}): fix or remove the line"))
             continue
-        found.append(_record(rec, rel, f"{rel}#{lineno}", f"{rel}:{lineno}", warnings))
+        found.append(_record(rec, rel, f"{rel}#{number}", f"{rel}:{lineno}", warnings))
     return _split(found)
 
 

@@ -294,7 +294,8 @@ def test_jsonl_keeps_good_lines_around_a_malformed_one(tmp_path):
     ]
     write(tmp_path, "feed.jsonl", "\n".join(lines) + "\n")
     result = load_articles(tmp_path)
-    assert [art.id for art in result.articles] == ["a1", "feed.jsonl#4"]
+    # The default id numbers records (the contract's "#<record number>"; a blank line is none), the messages name lines.
+    assert [art.id for art in result.articles] == ["a1", "feed.jsonl#3"]
     assert by_id(result)["a1"].outlet == "wire.example"
     assert [s.path for s in result.skipped] == ["feed.jsonl:2", "feed.jsonl:5"]
     assert result.skipped[0].reason.startswith("malformed JSON line (")
