@@ -142,3 +142,23 @@ def test_texts_analysed_together_equal_each_analysed_alone(texts, data):
 )
 def test_sentences_end_after_an_abbreviation_that_ends_one_and_at_other_scripts_stops(text, sentences):
     assert [text[s:e] for s, e in sentence_spans(text)] == sentences
+
+
+def test_stemming_leaves_scipy_importable_and_nltk_whole_when_imported_before(tmp_path):
+    """nltk is imported without SciPy's statistics (0.45 s), which stay importable; an nltk already loaded is left alone."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, time\n"
+        "from reuse.text import analyze\n"
+        "assert analyze('The runners were running.').language == 'en'\n"
+        "assert 'nltk' in sys.modules and 'scipy.stats' not in sys.modules\n"
+        "import scipy.stats\n"
+        "assert scipy.stats.fisher_exact([[1, 2], [3, 4]])[1] > 0\n"
+        "from nltk.stem.snowball import SnowballStemmer\n"
+        "assert SnowballStemmer('english').stem('running') == 'run'\n"
+    )
+    before = "from nltk.metrics.association import fisher_exact\nfrom reuse.text import analyze\nanalyze('The runners were running.')\nassert fisher_exact([[1, 2], [3, 4]])[1] > 0\n"
+    for code in (probe, before):
+        subprocess.run([sys.executable, "-c", code], check=True, cwd=tmp_path)
