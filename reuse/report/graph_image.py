@@ -148,14 +148,17 @@ def _draw_edges(ax, graph: nx.Graph, lay: Layout, level: str, radii: dict, colou
     thin = 1.0 if mean_degree <= 3 else max(0.35, 3 / mean_degree)
     # Lines and arrow heads shrink with the nodes, so that a crowded picture stays a picture of dots.
     thin *= math.sqrt(node_area / _sizes(1)[0])
+    px = ax.figure.dpi / 72
+    ax.apply_aspect()
+    at = {v: ax.transData.transform(lay.pos[v]) for v in lay.pos}
     for u, v, data in graph.edges(data=True):
         if u not in lay.pos or v not in lay.pos:
             continue
         s = _edge_style(u, v, data, level, colours, thin)
         if level == "outlet" and int(data.get("articles", 1)) > 1:
-            # The middle of the arc3 curve: the two directions between a pair of outlets bend apart.
-            (x1, y1), (x2, y2) = lay.pos[u], lay.pos[v]
-            mx, my = (x1 + x2) / 2 + 0.5 * _BEND * (y2 - y1), (y1 + y2) / 2 - 0.5 * _BEND * (x2 - x1)
+            # On the arc3 curve (the two directions between a pair of outlets bend apart), clear of every node.
+            others = [(at[w], (radii[w] + _BADGE_POINTS) * px) for w in lay.pos]
+            mx, my = ax.transData.inverted().transform(_badge_point(at[u], at[v], others))
             ax.text(mx, my, str(data["articles"]), fontsize=7.5, ha="center", va="center", zorder=4,
                     bbox={"boxstyle": "circle,pad=0.2", "fc": "white", "ec": "#888888", "lw": 0.6})
         ax.add_patch(
@@ -174,6 +177,34 @@ def _draw_edges(ax, graph: nx.Graph, lay: Layout, level: str, radii: dict, colou
                 zorder=1,
             )
         )
+
+
+#: About the radius of a count badge, in points.
+_BADGE_POINTS = 7.0
+
+
+def _badge_point(start, end, nodes) -> np.ndarray:
+    """Where on the arc3 curve from ``start`` to ``end`` (display pixels) a count badge goes.
+
+    The middle of the curve, unless it would sit on a node of ``nodes``
+    (``(centre, clearance)`` pairs): then the first point, moving out from
+    the middle towards either end, clear of them all; the middle if none is.
+    Two outlets two places apart on a ring have the one between them at the
+    middle of their arc.
+
+    >>> _badge_point((0, 0), (100, 0), [((50, 0), 5)]).round(1).tolist()  # 7.5 px off the line: clear
+    [50.0, -7.5]
+    >>> _badge_point((0, 0), (100, 0), [((50, -7.5), 10)]).round(1).tolist()
+    [38.0, -7.1]
+    """
+    p0, p2 = np.asarray(start, dtype=float), np.asarray(end, dtype=float)
+    (dx, dy) = p2 - p0
+    control = (p0 + p2) / 2 + _BEND * np.array([dy, -dx])
+    for t in (0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8):
+        point = (1 - t) ** 2 * p0 + 2 * t * (1 - t) * control + t**2 * p2
+        if all(np.hypot(*(point - np.asarray(centre))) >= clearance for centre, clearance in nodes):
+            return point
+    return (p0 + p2) / 2 + _BEND / 2 * np.array([dy, -dx])
 
 
 def _edge_points(ax, graph: nx.Graph, lay: Layout) -> np.ndarray:
