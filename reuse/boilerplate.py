@@ -22,7 +22,6 @@ The text itself is kept for display; only matching leaves these words out.
 from __future__ import annotations
 
 import posixpath
-from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
@@ -92,15 +91,17 @@ def _salted_key(salt: bytes, words: np.ndarray) -> int:
     return xxhash.xxh3_64_intdigest(salt + words.tobytes())
 
 
-def line_keys(text: str, analysis: Analysis, config: BoilerplateConfig, lines: list[tuple[int, int, int]] | None = None) -> frozenset[int]:
-    """Keys of the candidate lines of one article, for :func:`learn_boilerplate`.
+def line_keys(text: str, analysis: Analysis, config: BoilerplateConfig, lines: list[tuple[int, int, int]] | None = None) -> np.ndarray:
+    """Keys of the candidate lines of one article, distinct and sorted (uint64), for :func:`learn_boilerplate`.
 
     ``lines`` is :func:`candidate_lines` of the article when already
-    computed; without it only the short lines are keyed.
+    computed; without it only the short lines are keyed. An array, not a
+    set: the scan keeps one per article until every article is read (a few
+    dozen keys each once the outlet's long lines count).
     """
     if lines is None:
         lines = candidate_lines(text, analysis, config)
-    return frozenset(key for key, _, _ in lines)
+    return np.unique(np.fromiter((key for key, _, _ in lines), dtype=np.uint64, count=len(lines)))
 
 
 def candidate_lines(text: str, analysis: Analysis, config: BoilerplateConfig, outlet: str | None = None) -> list[tuple[int, int, int]]:
@@ -112,15 +113,17 @@ def candidate_lines(text: str, analysis: Analysis, config: BoilerplateConfig, ou
     return _candidate_lines(text, analysis, config.max_line_words, outlet if config.site_lines else None)
 
 
-def learn_boilerplate(keys_per_article: Iterable[frozenset[int]], config: BoilerplateConfig) -> frozenset[int]:
+def learn_boilerplate(keys_per_article: Iterable[np.ndarray], config: BoilerplateConfig) -> frozenset[int]:
     """Keys of the candidate lines that recur in at least ``config.min_docs`` articles.
 
-    Each article counts once per line, however often it repeats the line.
+    Each article counts once per line (its keys are distinct, as
+    :func:`line_keys` gives them), however often it repeats the line.
     """
-    df: Counter[int] = Counter()
-    for keys in keys_per_article:
-        df.update(keys)
-    return frozenset(key for key, n in df.items() if n >= config.min_docs)
+    keys = [k for k in keys_per_article if len(k)]
+    if not keys:
+        return frozenset()
+    distinct, counts = np.unique(np.concatenate(keys), return_counts=True)
+    return frozenset(distinct[counts >= config.min_docs].tolist())
 
 
 @lru_cache(maxsize=1)

@@ -77,7 +77,7 @@ class ArticleSketch:
     language: str  # the language it was read in ("" for none)
     short_unknown: bool  # too short for a guess and none found: takes the corpus's language
     sketch: Sketch | None  # None once its band keys are written to the scan's band table
-    line_keys: frozenset[int]  # its candidate boilerplate lines, to learn boilerplate
+    line_keys: np.ndarray  # its candidate boilerplate lines' keys (uint64, distinct), to learn boilerplate
     stem_set: np.ndarray  # its distinct usable stems, for document frequencies
     trigrams: np.ndarray | None  # its three-word runs, to verify candidates (None once written to the scan's folder)
 

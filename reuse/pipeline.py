@@ -37,6 +37,8 @@ __all__ = ["ProgressCallback", "scan", "scan_articles"]
 #: ``callback(stage, done, total)``: called as a stage advances.
 ProgressCallback = Callable[[str, int, int], None]
 
+_NO_KEYS = np.zeros(0, dtype=np.uint64)  # an article not read yet holds no boilerplate line keys
+
 
 class _Timer:
     def __init__(self) -> None:
@@ -200,14 +202,14 @@ class _Gathered:
     three-word runs were to ``runs`` (a :class:`RunTable`; held here when no
     worker wrote them); the distinct stems are counted a chunk at a time
     (document frequencies need only the counts); the language and
-    short-line keys are kept per article.
+    candidate boilerplate line keys are kept per article.
     """
 
     def __init__(self, n: int, table: BandTable) -> None:
         self.table = table
         self.stored = WordArrayTable(n)
         self.languages = [""] * n
-        self.line_keys: list[frozenset[int]] = [frozenset()] * n
+        self.line_keys: list[np.ndarray] = [_NO_KEYS] * n
         self.runs = RunTable(n)
         self._stems: list[tuple[np.ndarray, np.ndarray]] = []
 

@@ -179,14 +179,14 @@ def _features(
         keys = tuple(np.zeros(0, dtype=np.int64) for _ in CHANNELS)
     else:
         keys = tuple(_fold(getattr(sketched, name), n) for n, name in enumerate(CHANNELS))
-    keyed = np.fromiter(line_keys(article.text, analysis, config.boilerplate, lines), dtype=np.uint64)
+    keyed = line_keys(article.text, analysis, config.boilerplate, lines)
     return Features(
         article=article,
         analysis=analysis,
         usable=usable,
         language=analysis.language or "",
         detected=detected,
-        line_keys=signed(np.sort(keyed)),
+        line_keys=signed(keyed),
         stems=signed(unique_sorted(analysis.stems[usable])),
         runs=trigram_set(analysis.words[usable]),
         keys=keys,
