@@ -67,8 +67,10 @@ MIN_COPY_CONFIDENCE = 0.55
 SOURCE_MARGIN = 0.3
 #: Log-odds the cluster's tree adds for an ancestor being the source.
 STEMMA_WEIGHT = 1.0
-#: Confidence of a copy verdict resting on the cluster's tree and text alone
-#: (calibrated on Clough-Stevenson and OneStopEnglish, reports/evaluation.md).
+#: Confidence of a copy verdict resting on the cluster's tree and text alone,
+#: set near how often such verdicts were right on Clough-Stevenson and
+#: OneStopEnglish (reports/evaluation.md): the reliability tables there are
+#: in-sample for this number.
 STEMMA_CONFIDENCE = 0.65
 #: Similarity above which aligned text reads as a paraphrase more often than
 #: not: the sentence threshold fitted on MSRP train (reports/evaluation.md).

@@ -139,9 +139,25 @@ def _child_baseline(folder: Path) -> dict:
     }
 
 
+def _own_peak_kb() -> int | None:
+    """This process's own peak resident size (``VmHWM``), or None where Linux's /proc is missing.
+
+    ``ru_maxrss`` from ``wait4`` will not do on Linux: a child keeps the peak
+    of the process it was forked from across ``exec``, so every child of a
+    benchmark that had just generated its corpus reported at least the
+    parent's 217 MiB.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            return next((int(line.split()[1]) for line in f if line.startswith("VmHWM:")), None)
+    except OSError:
+        return None
+
+
 def _run_child(tool: str, folder: str, result_path: str) -> int:
     out = (_child_reuse if tool == "reuse" else _child_baseline)(Path(folder))
     out["tool"] = tool
+    out["own_peak_kb"] = _own_peak_kb()
     Path(result_path).write_text(json.dumps(out), encoding="utf-8")
     return 0
 
@@ -244,12 +260,15 @@ def run_tool(tool: str, folder: Path, result_path: Path, timeout: float, code: P
         ok=proc.returncode == 0 and result_path.exists() and not timed_out,
         process_s=elapsed,
         cpu_s=usage.ru_utime + usage.ru_stime,
-        peak_mb=max(usage.ru_maxrss, tree_peak_kb) / 1024,
+        peak_mb=0.0,
         processes=processes,
     )
     if run.ok:
         run.data = json.loads(result_path.read_text(encoding="utf-8"))
-    else:
+    # The child's own peak where it can tell it (workers it waited for count in the sampled tree), else wait4's.
+    own = run.data.get("own_peak_kb") if run.ok else None
+    run.peak_mb = max(own if own is not None else usage.ru_maxrss, tree_peak_kb) / 1024
+    if not run.ok:
         tail = err_path.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-12:]
         reason = f"timed out after {timeout:.0f} s" if timed_out else f"exit code {proc.returncode}"
         if tail and not timed_out:
@@ -493,8 +512,9 @@ def render(ctx: dict) -> str:
     add("Seconds run from just before the tool's `import` to the result in memory: loading the files is "
         "included; interpreter start-up and writing the child's result file are not (the process wall "
         "column includes them). CPU is user + system time of the child and any workers it waited for. "
-        "Peak memory is the larger of the child's `ru_maxrss` (from `wait4`) and the summed RSS of its "
-        "process tree sampled every 100 ms.")
+        "Peak memory is the larger of the child's own peak (`VmHWM`, read by the child as it ends; not "
+        "`ru_maxrss` from `wait4`, which on Linux keeps the peak of the benchmark process the child was "
+        "forked from) and the summed RSS of its process tree sampled every 100 ms.")
     busy = max(ctx["load_max"], 0.0)
     if busy > 0.75 * (os.cpu_count() or 1):
         add("")

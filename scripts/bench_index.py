@@ -54,7 +54,7 @@ OVERLAP = 0.5  # a passage must cover this share of the planted target span
 
 # The issue's targets.
 TARGET_ADD_RATE = 1500.0  # articles/s added
-TARGET_KB = 16.0  # KB on disk per article
+TARGET_BYTES = 16_000  # on disk per article: "16 KB" read the strict way, as 16,000 bytes (16 KiB would be 16,384)
 TARGET_CHECK_S = 10.0  # s wall for 1,000 new articles
 TARGET_MB = 1000.0  # peak memory of the check
 TARGET_RECALL = {"verbatim": 0.98, "light": 0.90}
@@ -174,16 +174,42 @@ def _run(mode: str, work: Path, timeout: float, jobs: int = 1) -> dict:
 # Setting up and scoring
 
 
+def _drop_page_cache() -> bool:
+    """Write the dirty pages and drop the page cache, so the next check reads the index from disk; False where not allowed."""
+    try:
+        os.sync()
+        with open("/proc/sys/vm/drop_caches", "w", encoding="ascii") as f:
+            f.write("3\n")
+        return True
+    except OSError:
+        return False
+
+
 def prepare(work: Path, n_index: int, n_new: int, batch: int, seed: int) -> Truth:
-    """Generate the corpus and link its files into batches/, new/ and union/."""
+    """Generate the corpus and link its files into batches/, new/ and union/.
+
+    A corpus already in ``work`` is kept when its size, seed and generator
+    match; its files are linked again unless they were split the same way
+    (``layout.json``): the same total with another ``--new`` or ``--batch``
+    must not keep the old split under the new labels.
+    """
     corpus = work / "corpus"
     truth_path = corpus / "truth.json"
+    layout_path = work / "layout.json"
+    layout = {"indexed": n_index, "new": n_new, "batch": batch}
+    truth = None
     if truth_path.exists():
         truth = Truth.read(truth_path)
-        if truth.n_articles == n_index + n_new and truth.seed == seed and truth.generator_version == GENERATOR_VERSION:
-            return truth
-    shutil.rmtree(work, ignore_errors=True)
-    truth = generate_corpus(n_index + n_new, seed, corpus)
+        if truth.n_articles != n_index + n_new or truth.seed != seed or truth.generator_version != GENERATOR_VERSION:
+            truth = None
+    if truth is not None and layout_path.exists() and json.loads(layout_path.read_text(encoding="utf-8")) == layout:
+        return truth
+    if truth is None:
+        shutil.rmtree(work, ignore_errors=True)
+        truth = generate_corpus(n_index + n_new, seed, corpus)
+    for part in ("batches", "new", "union"):
+        shutil.rmtree(work / part, ignore_errors=True)
+    layout_path.unlink(missing_ok=True)
     files = sorted((corpus / "articles").iterdir())
     for k, f in enumerate(files):
         if k < n_index:
@@ -194,6 +220,7 @@ def prepare(work: Path, n_index: int, n_new: int, batch: int, seed: int) -> Trut
         os.link(f, dest / f.name)
         (work / "union").mkdir(exist_ok=True)
         os.link(f, work / "union" / f.name)
+    layout_path.write_text(json.dumps(layout), encoding="utf-8")
     return truth
 
 
@@ -252,10 +279,13 @@ def render(ctx: dict) -> str:
     adds, checks, scans = ctx["adds"], ctx["checks"], ctx["scans"]
     n_index, n_new = ctx["n_index"], ctx["n_new"]
     rate = _med([a["articles"] / a["seconds"] for a in adds])
-    kb = _med([a["bytes"] / a["articles"] / 1024 for a in adds])
-    check_s = _med([c["seconds"] for c in checks])
-    check_proc = _med([c["process_seconds"] for c in checks])
+    per_article = _med([a["bytes"] / a["articles"] for a in adds])
+    warm = [c for c in checks if not c.get("cold")] or checks
+    cold = [c for c in checks if c.get("cold")]
+    check_s = _med([c["seconds"] for c in warm])
+    check_proc = _med([c["process_seconds"] for c in warm])
     check_mb = _med([c["peak_mb"] for c in checks])
+    cold_s = _med([c["seconds"] for c in cold]) if cold else None
     recall = checks[-1]["score"]
     scale = "" if n_index >= 100_000 else f" at {n_index:,} indexed, not 100,000"
     lines = [
@@ -281,9 +311,11 @@ def render(ctx: dict) -> str:
         "| target (issue 5) | measured | |",
         "|---|---|---|",
         f"| add >= {TARGET_ADD_RATE:,.0f} articles/s | {rate:,.0f} articles/s | {_verdict(rate >= TARGET_ADD_RATE)} |",
-        f"| <= {TARGET_KB:.0f} KB per article on disk | {kb:.1f} KB | {_verdict(kb <= TARGET_KB)} |",
-        f"| check {n_new:,} new articles <= {TARGET_CHECK_S:.0f} s wall | {check_s:.1f} s "
-        f"({check_proc:.1f} s with interpreter start) | {_verdict(check_s <= TARGET_CHECK_S)}{scale} |",
+        f"| <= 16 KB per article on disk | {per_article:,.0f} bytes ({per_article / 1024:.1f} KiB) | {_verdict(per_article <= TARGET_BYTES)} |",
+        f"| check {n_new:,} new articles <= {TARGET_CHECK_S:.0f} s wall | {check_s:.1f} s with the index in the page cache "
+        f"({check_proc:.1f} s with interpreter start)"
+        + (f"; {cold_s:.1f} s from disk (page cache dropped)" if cold else "; not measured from disk")
+        + f" | {_verdict(max(check_s, cold_s or 0.0) <= TARGET_CHECK_S)}{scale} |",
         f"| check peak memory <= {TARGET_MB:,.0f} MB | {check_mb:,.0f} MB | {_verdict(check_mb <= TARGET_MB)}{scale} |",
     ]
     for kind, target in TARGET_RECALL.items():
@@ -304,8 +336,8 @@ def render(ctx: dict) -> str:
     for k, a in enumerate(adds, 1):
         lines.append(
             f"| {k} | {a.get('jobs', 1)} | {a['articles']:,} | {a['seconds']:.1f} | {a.get('cpu_seconds', float('nan')):.1f} | "
-            f"{a['articles'] / a['seconds']:,.0f} | {a['bytes'] / 1e6:,.1f} MB | {a['bytes'] / a['articles'] / 1024:.1f} KB | "
-            f"{a['peak_mb']:,.0f} MB |"
+            f"{a['articles'] / a['seconds']:,.0f} | {a['bytes'] / 1e6:,.1f} MB | {a['bytes'] / a['articles']:,.0f} B | "
+            f"{a['peak_mb']:,.0f} MiB |"
         )
     batch_seconds = [seconds for _, seconds in adds[-1].get("per_batch", [])]
     if batch_seconds:
@@ -323,7 +355,7 @@ def render(ctx: dict) -> str:
                 lines.append(f"| {name} | {size / 1e6:,.1f} | {size / total:.1%} |")
     lines += ["", "## Checking", "", "| run | wall s | process s | peak memory | pairs |", "|---|---|---|---|---|"]
     for k, c in enumerate(checks, 1):
-        lines.append(f"| {k} | {c['seconds']:.2f} | {c['process_seconds']:.2f} | {c['peak_mb']:,.0f} MB | {len(c['pairs']):,} |")
+        lines.append(f"| {k}{' (page cache dropped)' if c.get('cold') else ''} | {c['seconds']:.2f} | {c['process_seconds']:.2f} | {c['peak_mb']:,.0f} MiB | {len(c['pairs']):,} |")
     stages = {}
     for c in checks:
         for name, seconds in c["timings"]:
@@ -337,7 +369,7 @@ def render(ctx: dict) -> str:
         lines += ["", "## Without an index", "", f"`reuse scan` over all {n_index + n_new:,} articles (the baseline: "
                   "what checking the new batch costs without an index):", "", "| run | wall s | peak memory |", "|---|---|---|"]
         for k, s in enumerate(scans, 1):
-            lines.append(f"| {k} | {s['seconds']:.1f} | {s['peak_mb']:,.0f} MB |")
+            lines.append(f"| {k} | {s['seconds']:.1f} | {s['peak_mb']:,.0f} MiB |")
         lines += ["", f"Check against the index: {check_s:.1f} s; scan of the union: {_med([s['seconds'] for s in scans]):.1f} s."]
     unscanned = [] if scans else [
         "This run skipped the baseline scan of the union (`--scan-runs 0`), so it does not compare the check's "
@@ -400,6 +432,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="check runs; medians are reported (default 3)")
     parser.add_argument("--add-runs", type=int, default=None, help="add runs (default: --runs)")
     parser.add_argument("--scan-runs", type=int, default=1, help="baseline scan runs (default 1; 0 skips it)")
+    parser.add_argument("--cold-runs", type=int, default=0,
+                        help="check runs after dropping the page cache (Linux, as root), after the others (default 0)")
     parser.add_argument("--seed", type=int, default=7, help="corpus seed (default 7)")
     parser.add_argument("--work", default="/tmp/reuse-bench-index", help="working folder (default /tmp/reuse-bench-index)")
     parser.add_argument("--out", default=str(REPO / "reports" / "benchmark-index.md"), help="Markdown report")
@@ -436,6 +470,13 @@ def main(argv: list[str] | None = None) -> int:
         if k < args.scan_runs:
             scans.append(_run("scan", work, timeout))
             print(f"scan run {k + 1}: {scans[-1]['seconds']:.1f} s", file=sys.stderr)
+    for k in range(args.cold_runs):
+        if not _drop_page_cache():
+            print("cannot drop the page cache (needs Linux and root): no cold check runs", file=sys.stderr)
+            break
+        checks.append(_run("check", work, timeout))
+        checks[-1].update(cold=True, score=score(checks[-1]["pairs"], truth, new))
+        print(f"cold check run {k + 1}: {checks[-1]['seconds']:.2f} s", file=sys.stderr)
     same = "not compared"
     if scans:
         ours, theirs = _as_check(checks[-1]["pairs"], new), _as_check(scans[-1]["pairs"], new)
