@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-__all__ = ["ConfigError", "IndexFileError", "InputError", "ReuseError", "WorkSpaceError"]
+import os
+
+__all__ = ["ConfigError", "IndexFileError", "InputError", "ReuseError", "WorkSpaceError", "WorkerError"]
 
 
 class ReuseError(Exception):
@@ -28,10 +30,27 @@ class WorkSpaceError(ReuseError):
     """The scan's temporary folder cannot be made or written (a full or read-only disk)."""
 
 
+class WorkerError(ReuseError):
+    """A worker process of a scan died before finishing its part (killed, or out of memory)."""
+
+
 def workspace_error(folder: object, exc: OSError) -> WorkSpaceError:
-    """The message for a temporary folder that failed: where, why, and the fix."""
+    """The message for a temporary folder that failed: where, why, and the fix.
+
+    ``folder`` may be the scan's own ``reuse-scan-*`` folder, which is gone
+    by the time the message is read: the message names the folder it was
+    made in. A short write (numpy's ``tofile`` says "N requested and M
+    written", with no error number) is a full disk.
+
+    >>> print(workspace_error("/big/reuse-scan-x1", OSError("242464 requested and 139264 written")))  # doctest: +ELLIPSIS
+    cannot write the scan's temporary files (...) in /big (the disk is full): free some space there, ...
+    """
+    where = os.fspath(folder) if isinstance(folder, (str, os.PathLike)) else str(folder)
+    if os.path.basename(where.rstrip(os.sep)).startswith("reuse-scan-"):
+        where = os.path.dirname(where.rstrip(os.sep))
+    why = exc.strerror or ("the disk is full" if "requested and" in str(exc) and "written" in str(exc) else str(exc))
     return WorkSpaceError(
-        f"cannot write the scan's temporary files (texts, band keys, word arrays, three-word runs) in {folder} "
-        f"({exc.strerror or exc}): free some space there, or set TMPDIR to a folder on a disk with room "
+        f"cannot write the scan's temporary files (texts, band keys, word arrays, three-word runs) in {where} "
+        f"({why}): free some space there, or set TMPDIR to a folder on a disk with room "
         "(about 45 KB per article, plus the texts)"
     )

@@ -21,30 +21,15 @@ it does nothing.
 
 from __future__ import annotations
 
-import ctypes
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import lru_cache
+
+from .linux import prctl as _prctl
 
 __all__ = ["huge_pages_disabled", "no_huge_pages"]
 
 _PR_SET_THP_DISABLE = 41
 _PR_GET_THP_DISABLE = 42
-
-
-@lru_cache(maxsize=1)
-def _prctl():
-    if not sys.platform.startswith("linux"):
-        return None
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        call = libc.prctl
-    except (OSError, AttributeError):
-        return None
-    call.restype = ctypes.c_int
-    call.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong]
-    return call
 
 
 def huge_pages_disabled() -> bool | None:

@@ -21,13 +21,18 @@ the texts).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import itertools
 import multiprocessing
 import os
+import signal
 import socket
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -39,7 +44,8 @@ from .align import align_pair, prepare
 from .boilerplate import candidate_lines, line_keys, mask_lines, site, usable_words
 from .candidates import trigram_set, write_batch, write_runs
 from .config import ScanConfig
-from .errors import ConfigError
+from .errors import ConfigError, WorkerError
+from .linux import die_with_parent
 from .model import Article, Pair
 from .provenance import infer_directions
 from .stored import Place, WordArrays, load_word_arrays, write_word_arrays
@@ -82,14 +88,25 @@ class ArticleSketch:
     trigrams: np.ndarray | None  # its three-word runs, to verify candidates (None once written to the scan's folder)
 
 
-# What every task of a pool shares, set once per process by the initialiser:
-# the config, and for alignment the learned boilerplate and frequencies.
-_SHARED: dict[str, Any] = {}
+# What every task shares: the config, and for alignment the learned boilerplate
+# and frequencies. Set by a pool worker's initialiser, by each Dask task, or by
+# a map run in the caller's own process, per thread: two scans in two threads
+# of one process each see their own.
+_LOCAL = threading.local()
+
+
+def _shared() -> dict[str, Any]:
+    """This thread's shared settings (empty until :func:`settings`)."""
+    try:
+        return _LOCAL.shared
+    except AttributeError:
+        _LOCAL.shared = {}
+        return _LOCAL.shared
 
 
 def settings(config: ScanConfig, learned: frozenset[int] = frozenset(), df: DocumentFrequency | None = None) -> None:
-    """Set what this process's chunks share (the initialiser of a pool)."""
-    _SHARED.update(config=config, learned=learned, df=df)
+    """Set what this thread's chunks share (the initialiser of a pool)."""
+    _shared().update(config=config, learned=learned, df=df)
 
 
 def _setup(*initargs: Any) -> None:
@@ -112,7 +129,7 @@ def masks(article: Article, analysis, config: ScanConfig):
 
 def read_chunk(chunk: Sequence[tuple[Article, str | None]]) -> tuple[list[ArticleSketch], list[WordArrays]]:
     """Read each ``(article, language)`` (``None`` guesses the language from the article): what the scan keeps, and what alignment needs."""
-    config: ScanConfig = _SHARED["config"]
+    config: ScanConfig = _shared()["config"]
     chunk = [(article.in_memory(), language) for article, language in chunk]  # a stored text is read once
     analyses = analyze_many([article.text for article, _ in chunk], [language for _, language in chunk])
     read = [(analysis, *masks(article, analysis, config)) for (article, _), analysis in zip(chunk, analyses)]
@@ -169,7 +186,8 @@ def align_chunk(chunk: tuple[Sequence[tuple[int, int]], dict[int, tuple[Article,
     the same values.
     """
     pairs, articles = chunk
-    config: ScanConfig = _SHARED["config"]
+    shared = _shared()
+    config: ScanConfig = shared["config"]
     views: dict[int, Any] = {}
     stored = [i for i, (_, _, place) in articles.items() if place is not None]
     try:
@@ -186,8 +204,8 @@ def align_chunk(chunk: tuple[Sequence[tuple[int, int]], dict[int, tuple[Article,
                 analysis, usable, lines = stored_arrays.analysis, stored_arrays.usable, stored_arrays.lines
             else:
                 analysis, lines, usable = _analysis(article, language, config)
-            usable = mask_lines(article.text, analysis, usable, _SHARED["learned"], config.boilerplate, lines)
-            views[i] = prepare(article, usable, analysis, _SHARED["df"])
+            usable = mask_lines(article.text, analysis, usable, shared["learned"], config.boilerplate, lines)
+            views[i] = prepare(article, usable, analysis, shared["df"])
         return views[i]
 
     found = []
@@ -234,29 +252,68 @@ def map_chunks(func: Callable[[Any], Any], chunks: Iterable[Any], jobs: int | An
     head = list(itertools.islice(chunks, 2))
     todo = itertools.chain(head, chunks)
     if jobs <= 1 or len(head) < 2:
+        shared = _shared()
+        before = dict(shared)
         _setup(*initargs)
         try:
             for chunk in todo:
                 yield func(chunk)
-        finally:
-            _SHARED.clear()
+        finally:  # as it was: a map in this thread may be running round this one
+            shared.clear()
+            shared.update(before)
         return
     if initargs:
         _warm(initargs[0])
-    with multiprocessing.Pool(jobs, _setup, initargs) as pool:
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(), initializer=_worker_setup, initargs=initargs)
+    try:
         pending: deque = deque()
         for chunk in todo:
-            pending.append(pool.apply_async(func, (chunk,)))
+            pending.append(pool.submit(func, chunk))
             if len(pending) >= 2 * jobs:
-                yield pending.popleft().get()
+                yield pending.popleft().result()
         while pending:
-            yield pending.popleft().get()
+            yield pending.popleft().result()
+    except BrokenProcessPool as exc:
+        raise WorkerError(
+            "a worker process of the scan died before finishing its part (killed, or out of memory?): "
+            "nothing was written; run again, with fewer --jobs if memory is short"
+        ) from exc
+    finally:
+        _stop(pool)
+
+
+def _worker_setup(*initargs: Any) -> None:
+    """A pool worker's start: Ctrl-C is the scan's process's to handle, then :func:`_setup`.
+
+    A terminal sends SIGINT to every process of the scan: a worker that
+    died of it could hold the pool's queues, and the scan would wait for it
+    forever; the scan's process stops the workers instead.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent()  # a scan killed outright leaves no worker waiting on its queue
+    _setup(*initargs)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End the pool's workers and shut it down, whether every task finished or not.
+
+    A graceful shutdown hands each worker a stop through the pool's queue:
+    a worker killed while it held the queue's lock (found by a test that
+    SIGKILLs one) would leave the others, and the scan, waiting forever.
+    Once the results are in, or an error or Ctrl-C ends the map, nothing
+    the workers do matters, so they are terminated (``ProcessPoolExecutor``
+    has no public call for it: its processes, where this Python keeps them).
+    """
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        with contextlib.suppress(OSError, ValueError):
+            process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _features_chunk(chunk: Sequence[Article]) -> list:
     from .index.features import read_articles  # the index imports this module
 
-    return read_articles(chunk, _SHARED["config"])
+    return read_articles(chunk, _shared()["config"])
 
 
 def read_features(articles: Sequence[Article], config: ScanConfig, jobs: int = 1) -> Iterator:
@@ -337,10 +394,13 @@ def _this_host() -> set[str]:
 
 
 def _with_settings(func: Callable[[Any], Any], initargs: tuple, chunk: Any) -> Any:
-    # Every task sets the same shared values first; they are never cleared, since a
-    # Dask worker may run other tasks of this scan in its other threads meanwhile.
+    # Every task sets the shared values in its own thread and drops them after: a
+    # Dask worker outlives the scan, and need not keep its frequencies.
     _setup(*initargs)
-    return func(chunk)
+    try:
+        return func(chunk)
+    finally:
+        _shared().clear()
 
 
 def _dask_map(client: Any, func: Callable[[Any], Any], chunks: Iterable[Any], initargs: tuple) -> Iterator[Any]:

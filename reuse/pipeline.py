@@ -29,7 +29,7 @@ from .outlets import link_outlets
 from .parallel import SHORT, ArticleSketch, align_chunk, map_chunks, provenance_chunk, read_and_store
 from .stored import WordArrayTable
 from .text import DocumentFrequency
-from .textstore import TextStore, portable
+from .textstore import TextStore, portable, temp_root
 
 __all__ = ["ProgressCallback", "scan", "scan_articles"]
 
@@ -127,10 +127,11 @@ def _scan(
     """The stages; ``engine`` is a number of processes or a Dask client (see :func:`reuse.parallel.workers`)."""
     articles = sorted_unique(articles)
     # The band keys, word arrays and three-word runs go to disk as articles are read: the largest things a scan makes.
+    root = temp_root()
     try:
-        workspace = tempfile.TemporaryDirectory(prefix="reuse-scan-")
+        workspace = tempfile.TemporaryDirectory(prefix="reuse-scan-", dir=root)
     except OSError as exc:
-        raise workspace_error(tempfile.gettempdir(), exc) from exc
+        raise workspace_error(root, exc) from exc
     with workspace as folder:
         table = BandTable(folder, config.candidates.bands)
         with timer.stage("sketch"):

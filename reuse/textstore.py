@@ -33,7 +33,7 @@ from typing import Any
 from .errors import WorkSpaceError, workspace_error
 from .stored import read_at
 
-__all__ = ["StoredText", "TextStore", "portable"]
+__all__ = ["StoredText", "TextStore", "portable", "temp_root"]
 
 #: Bytes of texts gathered before they are written to the file.
 WRITE_BUFFER = 1 << 20
@@ -85,6 +85,35 @@ def _restore(path: str, offset: int, size: int) -> StoredText:
     return StoredText(path, offset, size, _LIVE.get(path), by_path=True)
 
 
+def temp_root() -> str:
+    """The folder a scan's temporary files go in: ``TMPDIR``, else the system's.
+
+    Python's ``tempfile`` passes over a ``TMPDIR`` it cannot write to (a
+    typo, a read-only mount) without a word and uses /tmp, which the user
+    set TMPDIR to spare: such a TMPDIR is refused instead.
+
+    Raises
+    ------
+    reuse.errors.WorkSpaceError
+        When ``TMPDIR`` is set and is not a folder this process can write to.
+    """
+    given = os.environ.get("TMPDIR")
+    if given:
+        if not os.path.isdir(given):
+            problem = "no such folder" if not os.path.exists(given) else "not a folder"
+        elif not os.access(given, os.W_OK | os.X_OK):
+            problem = "not writable (its permissions, or a read-only disk)"
+        else:
+            return given
+        raise WorkSpaceError(f"TMPDIR is {given}: {problem}. Create it or fix it, or unset TMPDIR to use {_system_temp()}.")
+    return tempfile.gettempdir()
+
+
+def _system_temp() -> str:
+    """Where the temporary files would go without TMPDIR."""
+    return next((d for d in ("/tmp", "/var/tmp", "/usr/tmp") if os.path.isdir(d)), os.getcwd())
+
+
 class TextStore:
     """An append-only file of texts in ``folder`` (the system's temporary folder by default).
 
@@ -100,7 +129,7 @@ class TextStore:
     """
 
     def __init__(self, folder: str | None = None) -> None:
-        self.folder = folder or tempfile.gettempdir()
+        self.folder = folder or temp_root()
         try:
             fd, self.path = tempfile.mkstemp(prefix="reuse-texts-", suffix=".utf8", dir=self.folder)
         except OSError as exc:

@@ -151,6 +151,19 @@ def test_a_temporary_folder_that_cannot_be_made_is_a_clear_error(runner, samples
     assert "set TMPDIR to a folder on a disk with room" in result.output
 
 
+@pytest.mark.parametrize("kind", ["missing", "a-file"])
+def test_a_tmpdir_that_cannot_be_used_is_refused_not_passed_over(runner, samples_dir, tmp_path, monkeypatch, kind):
+    """Python's tempfile passes over such a TMPDIR without a word and fills /tmp, which the user set TMPDIR to spare."""
+    target = tmp_path / "scratch"
+    if kind == "a-file":
+        target.write_text("", encoding="utf-8")
+    monkeypatch.setenv("TMPDIR", str(target))
+    result = runner.invoke(main, ["scan", str(samples_dir), "-q"])
+    assert result.exit_code == 1
+    problem = "no such folder" if kind == "missing" else "not a folder"
+    assert f"TMPDIR is {target}: {problem}. Create it or fix it, or unset TMPDIR" in result.output
+
+
 def test_band_keys_that_cannot_be_written_are_a_clear_error(runner, samples_dir, tmp_path, monkeypatch):
     """A disk that fills up while the scan writes its band keys: the message names the folder and the fix."""
     import numpy as np

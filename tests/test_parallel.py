@@ -196,3 +196,57 @@ def test_articles_without_a_language_give_the_same_pairs_in_any_number_of_proces
     one = scan_articles(articles, jobs=1).pairs
     assert {(p.a, p.b) for p in one} >= {("long-a", "long-b"), ("long-a", "short-c")}
     assert scan_articles(articles, jobs=2).pairs == one
+
+
+def _die_on_third(chunk: int) -> int:
+    if chunk == 3:
+        os.kill(os.getpid(), 9)  # SIGKILL: the out-of-memory killer's way
+    return chunk
+
+
+def test_a_worker_killed_mid_scan_fails_the_map_at_once():
+    """A dead worker left multiprocessing.Pool waiting for its task forever."""
+    import time
+
+    from reuse.errors import WorkerError
+
+    start = time.monotonic()
+    with pytest.raises(WorkerError, match="a worker process of the scan died"):
+        list(parallel.map_chunks(_die_on_third, range(40), 2))
+    assert time.monotonic() - start < 30
+
+
+def test_two_scans_in_two_threads_each_keep_their_settings(samples_dir):
+    """The settings a map shares were one dict per process: a scan in another thread cleared them (KeyError: 'config')."""
+    import threading
+
+    from reuse.config import ScanConfig, SketchConfig
+    from reuse.pipeline import scan
+    from reuse.report import dumps_report
+
+    configs = [ScanConfig(), ScanConfig(sketch=SketchConfig(shingle_size=3))]
+    alone = [dumps_report(scan(samples_dir, c), c) for c in configs]
+    for _ in range(3):
+        found: dict[int, object] = {}
+
+        def run(k: int) -> None:
+            try:
+                found[k] = dumps_report(scan(samples_dir, configs[k]), configs[k])
+            except Exception as exc:  # noqa: BLE001  # the failure is the finding
+                found[k] = exc
+
+        threads = [threading.Thread(target=run, args=(k,)) for k in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert [found[0], found[1]] == alone
+
+
+def test_a_dask_task_leaves_no_settings_behind_on_its_worker():
+    """A Dask worker outlives the scan: it kept the last scan's frequencies."""
+    from reuse.config import ScanConfig
+
+    config = ScanConfig()
+    assert parallel._with_settings(lambda chunk: parallel._shared()["config"], (config,), None) is config
+    assert parallel._shared() == {}

@@ -46,7 +46,7 @@ def read(corpus):
     try:
         yield parallel.read_chunk([(article, None) for article in corpus])
     finally:
-        parallel._SHARED.clear()
+        parallel._shared().clear()
 
 
 def _places(written, n: int) -> list[Place | None]:
