@@ -448,3 +448,24 @@ def test_a_check_learns_an_outlets_long_footer_as_a_scan_of_the_union_does(tmp_p
     expected = _with_new(union.pairs, ids)
     assert {tuple(sorted((p.a, p.b))) for p in expected} == {("afp", "dup1"), ("afp", "dup2"), ("dup0", "dup1"), ("dup0", "dup2"), ("dup1", "dup2")}
     assert _found(result.pairs) == _found(expected)
+
+
+def test_a_check_reads_its_index_ahead_only_when_it_fits_in_memory(samples_dir, tmp_path, monkeypatch):
+    """The read-ahead thread (the page cache filled from disk in one pass) starts with the check and ends with it."""
+    import os
+    import threading
+
+    from reuse.index import readahead
+
+    db = tmp_path / "i.db"
+    add_folder(samples_dir, db)
+    reading = lambda: [t for t in threading.enumerate() if t.name == "reuse-index-read-ahead"]  # noqa: E731
+    can = hasattr(os, "posix_fadvise") and readahead._available_memory() is not None
+    with readahead.read_ahead(db) as on:
+        assert on == can
+    assert not reading()
+    monkeypatch.setattr(readahead, "_available_memory", lambda: 2 * db.stat().st_size - 1)
+    with readahead.read_ahead(db) as on:
+        assert not on and not reading()
+    with readahead.read_ahead(tmp_path / "missing.db") as on:
+        assert not on

@@ -39,6 +39,7 @@ from ..text import DocumentFrequency, members, ranks, unique_sorted
 from .codec import cut_runs, shared_at_most
 from .features import Features, LanguageCounts, merge_languages, read_article
 from .postings import find
+from .readahead import read_ahead
 from .stats import Counts
 from .store import connect, current_languages, current_rows, meta, stored_runs
 from .writer import stored_features
@@ -95,15 +96,17 @@ def check_articles(
     config = config or ScanConfig()
     batch = sorted_unique(articles)
     timings: list[tuple[str, float]] = []
-    conn = connect(index, config, create=False)
-    try:
-        conn.execute("BEGIN")  # one snapshot for every read, whatever a writer commits meanwhile
+    # The postings rows from disk in one pass ahead of the check, not page by page; the connection lives inside.
+    with read_ahead(index):
+        conn = connect(index, config, create=False)
         try:
-            found, matched = _check(conn, batch, config, progress, timings, jobs)
+            conn.execute("BEGIN")  # one snapshot for every read, whatever a writer commits meanwhile
+            try:
+                found, matched = _check(conn, batch, config, progress, timings, jobs)
+            finally:
+                conn.execute("ROLLBACK")
         finally:
-            conn.execute("ROLLBACK")
-    finally:
-        conn.close()
+            conn.close()
     result_articles = tuple(sorted(batch + matched, key=lambda a: a.id))
     return ScanResult(
         articles=result_articles,
