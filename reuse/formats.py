@@ -32,7 +32,7 @@ from .config import LoadConfig
 from .decoding import Undecodable, clean, no_surrogates, text_of
 from .times import parse_time
 from .model import Article, Skipped
-from .webpage import builtin_text, control_references, domain, page_meta, trafilatura_text
+from .webpage import builtin_text, control_references, domain, furniture_only, page_meta, trafilatura_text
 
 __all__ = ["KINDS", "SUPPORTED", "read_file"]
 
@@ -287,6 +287,8 @@ def _read_html(text: str, rel: str, warnings: list[str]) -> Found:
     body = trafilatura_text(module, tree, meta) if module else builtin_text(tree)
     if not body:
         return [], [Skipped(rel, "no main text found in the HTML")]
+    if furniture_only(tree, body):
+        return [], [Skipped(rel, "no main text found in the HTML (only page furniture, such as a cookie notice)")]
     dates = meta.pop("dates").split("\n")
     meta["published"] = next((d for d in dates if _iso_date(d)), dates[0])
     return [_article(rel, clean(body), rel, meta, rel, warnings)], []

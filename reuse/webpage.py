@@ -14,7 +14,7 @@ from types import ModuleType
 from typing import Any
 from urllib.parse import urlsplit
 
-__all__ = ["builtin_text", "control_references", "domain", "page_meta", "trafilatura_text"]
+__all__ = ["builtin_text", "control_references", "domain", "furniture_only", "page_meta", "trafilatura_text"]
 
 _HOST = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _DATE_KEYS = ("article:published_time", "og:published_time", "datepublished", "dc.date.issued", "dc.date", "pubdate")
@@ -155,6 +155,39 @@ def builtin_text(tree: Any) -> str:
         el.tail = ("\n" if el.tag in ("br", "li", "tr") else " ") + (el.tail or "")
     blocks = [el.text_content() for el in root.iter(*_BLOCKS) if not any(a.tag in _BLOCKS for a in el.iterancestors())]
     return _join_blocks(blocks or [root.text_content()])
+
+
+#: Main text longer than this (words) is taken as an article without looking at where it came from.
+_FURNITURE_WORDS = 100
+#: Names of the boxes a page without an article leaves (narrower than _JUNK_ATTR: a wrapper named
+#: "has-social-share" may hold the article itself).
+_FURNITURE_ATTR = re.compile(r"cookie|consent|gdpr|newsletter|subscri|paywall|sign-?up|popup|modal|not-?found|error-?page|\b404\b", re.I)
+
+
+def furniture_only(tree: Any, text: str) -> bool:
+    """Whether the main text found is only page furniture: all of it inside one element named as such.
+
+    A page with no article (a 404, a paywall) leaves the extractor its
+    cookie notice or newsletter box, and every such page of a site would
+    pair with the others. Only short texts are looked at; an element named
+    like such a box ("cookie-banner", "newsletter-signup", "error-404")
+    holding all of the text rules it out.
+
+    >>> from lxml import html
+    >>> page = html.document_fromstring('<body><div class="cookie-banner">We use cookies on this site.</div></body>')
+    >>> furniture_only(page, "We use cookies on this site."), furniture_only(page, "The minister spoke.")
+    (True, False)
+    """
+    words = text.split()
+    if not words or len(words) > _FURNITURE_WORDS:
+        return False
+    wanted = " ".join(words)
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if _FURNITURE_ATTR.search(f"{el.get('class', '')} {el.get('id', '')}") and wanted in " ".join(el.text_content().split()):
+            return True
+    return False
 
 
 def _join_blocks(blocks: list[str]) -> str:

@@ -698,3 +698,15 @@ def test_json_ld_nested_past_the_parsers_depth_is_passed_over(tmp_path):
                               f"<body><article>{body}</article></body></html>")  # fmt: skip
     result = load_articles(tmp_path)
     assert [a.id for a in result.articles] == ["a.html"] and not result.skipped
+
+
+def test_a_page_whose_only_text_is_a_cookie_notice_is_skipped(tmp_path, html_backend):
+    """A 404 or paywall page leaves the extractor its cookie box: every such page of a site paired with the others."""
+    nav = '<header><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav></header>'
+    cookie = "We use cookies to improve your experience on our website. By continuing to browse you agree to our use of cookies."
+    write(tmp_path, "gone.html", f'<html><head><title>Page not found</title></head><body>{nav}<div class="cookie-banner">{cookie}</div></body></html>')
+    brief = "The council approved the new harbour budget on Tuesday after a short debate, officials said."
+    write(tmp_path, "brief.html", f'<html><body><div class="post has-social-share"><p>{brief}</p></div></body></html>')
+    result = load_articles(tmp_path)
+    assert [a.id for a in result.articles] == ["brief.html"] and result.articles[0].text == brief
+    assert result.skipped == (Skipped("gone.html", "no main text found in the HTML (only page furniture, such as a cookie notice)"),)
