@@ -205,9 +205,21 @@ def _read_md(text: str, rel: str, warnings: list[str]) -> Found:
     return [_article(rel, text, rel, meta, rel, warnings)], []
 
 
+def _json_int(digits: str) -> int | float:
+    """A JSON integer; past Python's 4,300-digit limit for reading one, a float (the file is not lost for it).
+
+    >>> _json_int("42"), _json_int("9" * 5000)
+    (42, inf)
+    """
+    return int(digits) if len(digits) <= _INT_DIGITS else float(digits)
+
+
+_INT_DIGITS = 4300  # sys.get_int_max_str_digits()'s default
+
+
 def _read_json(text: str, rel: str, warnings: list[str]) -> Found:
     try:
-        data = json.loads(text, strict=False)
+        data = json.loads(text, strict=False, parse_int=_json_int)
     except (ValueError, RecursionError) as err:
         return [], [Skipped(rel, f"invalid JSON ({err}): fix it, or use .jsonl for one object per line")]
     records = data if isinstance(data, list) else [data]
@@ -225,7 +237,7 @@ def _read_jsonl(text: str, rel: str, warnings: list[str]) -> Found:
             continue
         number += 1
         try:
-            rec = json.loads(line, strict=False)
+            rec = json.loads(line, strict=False, parse_int=_json_int)
         except (ValueError, RecursionError) as err:
             found.append(Skipped(f"{rel}:{lineno}", f"malformed JSON line ({err}): fix or remove the line"))
             continue

@@ -710,3 +710,11 @@ def test_a_page_whose_only_text_is_a_cookie_notice_is_skipped(tmp_path, html_bac
     result = load_articles(tmp_path)
     assert [a.id for a in result.articles] == ["brief.html"] and result.articles[0].text == brief
     assert result.skipped == (Skipped("gone.html", "no main text found in the HTML (only page furniture, such as a cookie notice)"),)
+
+
+def test_a_number_past_pythons_digit_limit_loses_no_record(tmp_path):
+    """Python refuses to read an integer of more than 4,300 digits: the whole file was skipped as invalid JSON."""
+    huge = "9" * 5000
+    write(tmp_path, "feed.json", f'[{{"id": "a", "text": "The council approved the budget."}}, {{"id": "b", "text": "Shares rose.", "views": {huge}}}]')
+    result = load_articles(tmp_path)
+    assert [a.id for a in result.articles] == ["a", "b"] and result.skipped == ()
