@@ -107,9 +107,9 @@ def _utf16_without_bom(data: bytes) -> str | None:
     """``"utf-16-le"`` or ``"utf-16-be"`` for UTF-16 text without a byte-order mark, else ``None``.
 
     UTF-16 text has a NUL byte before or after each ASCII character (its
-    spaces at least), so in one of the two places of each pair and never
-    the other; binary data has them anywhere, and what it decodes to is not
-    mostly printable.
+    spaces at least), so in one of the two places of each pair and hardly
+    ever the other; binary data has them anywhere, and what it decodes to
+    is not mostly printable.
 
     >>> _utf16_without_bom("Talks resumed on Tuesday.".encode("utf-16-le")), _utf16_without_bom(b"\\x00\\x01\\x02\\x00" * 20)
     ('utf-16-le', None)
@@ -117,7 +117,8 @@ def _utf16_without_bom(data: bytes) -> str | None:
     sample = data[:8192]
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
     for codec, nul, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
-        if other == 0 and nul >= len(sample) // 40:
+        # A few NULs in the other places are characters such as 一 (U+4E00) or an emoji's low surrogate (DC00).
+        if other <= nul // 10 and nul >= len(sample) // 40:
             try:
                 text = data[: len(data) - len(data) % 2].decode(codec)
             except UnicodeDecodeError:

@@ -28,6 +28,7 @@ import multiprocessing
 import os
 import signal
 import socket
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -275,7 +276,7 @@ def map_chunks(func: Callable[[Any], Any], chunks: Iterable[Any], jobs: int | An
             yield pending.popleft().result()
     except BrokenProcessPool as exc:
         raise WorkerError(
-            "a worker process of the scan died before finishing its part (killed, or out of memory?): "
+            "a worker process of the scan ended before finishing its part (killed, out of memory, or it could not start): "
             "nothing was written; run again, with fewer --jobs if memory is short"
         ) from exc
     finally:
@@ -301,12 +302,22 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     a worker killed while it held the queue's lock (found by a test that
     SIGKILLs one) would leave the others, and the scan, waiting forever.
     Once the results are in, or an error or Ctrl-C ends the map, nothing
-    the workers do matters, so they are terminated (``ProcessPoolExecutor``
-    has no public call for it: its processes, where this Python keeps them).
+    the workers do matters, so they are terminated. With no worker left to
+    read it, the queue's feeder thread can be stuck writing a chunk larger
+    than the pipe holds (a chunk of in-memory texts is about 1 MB), and
+    Python 3.10 then waits for it forever at shutdown (3.11 closes the
+    pipe itself, gh-94777): its pipe is closed here too. ``ProcessPoolExecutor``
+    has no public call for either; its internals are used where this Python
+    has them.
     """
     for process in list((getattr(pool, "_processes", None) or {}).values()):
         with contextlib.suppress(OSError, ValueError):
             process.terminate()
+    calls = getattr(pool, "_call_queue", None)
+    if calls is not None and sys.version_info < (3, 11):  # 3.11 closes it itself (closing it twice raises in its thread)
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            calls.cancel_join_thread()
+            calls._reader.close()
     pool.shutdown(wait=True, cancel_futures=True)
 
 

@@ -171,7 +171,8 @@ def furniture_only(tree: Any, text: str) -> bool:
     cookie notice or newsletter box, and every such page of a site would
     pair with the others. Only short texts are looked at; an element named
     like such a box ("cookie-banner", "newsletter-signup", "error-404")
-    holding all of the text rules it out.
+    that holds all of the text and little else (not the page's ``body``,
+    not a wrapper round an ``article`` or a headline) rules it out.
 
     >>> from lxml import html
     >>> page = html.document_fromstring('<body><div class="cookie-banner">We use cookies on this site.</div></body>')
@@ -183,9 +184,13 @@ def furniture_only(tree: Any, text: str) -> bool:
         return False
     wanted = " ".join(words)
     for el in tree.iter():
-        if not isinstance(el.tag, str):
+        if not isinstance(el.tag, str) or el.tag in ("html", "body"):
+            continue  # a page's own classes ("modal-open", "cookie-consent-pending") say nothing of its text
+        if not _FURNITURE_ATTR.search(f"{el.get('class', '')} {el.get('id', '')}"):
             continue
-        if _FURNITURE_ATTR.search(f"{el.get('class', '')} {el.get('id', '')}") and wanted in " ".join(el.text_content().split()):
+        held = " ".join(el.text_content().split())
+        # The box itself, not a wrapper round the article: about the text found, and no article inside.
+        if wanted in held and len(held) <= 1.5 * len(wanted) and el.find(".//article") is None and el.find(".//h1") is None:
             return True
     return False
 

@@ -451,21 +451,44 @@ def test_a_check_learns_an_outlets_long_footer_as_a_scan_of_the_union_does(tmp_p
 
 
 def test_a_check_reads_its_index_ahead_only_when_it_fits_in_memory(samples_dir, tmp_path, monkeypatch):
-    """The read-ahead thread (the page cache filled from disk in one pass) starts with the check and ends with it."""
+    """The read-ahead (the page cache filled from disk in one pass) runs with the check and ends with it."""
     import os
-    import threading
 
     from reuse.index import readahead
 
     db = tmp_path / "i.db"
     add_folder(samples_dir, db)
-    reading = lambda: [t for t in threading.enumerate() if t.name == "reuse-index-read-ahead"]  # noqa: E731
     can = hasattr(os, "posix_fadvise") and readahead._available_memory() is not None
     with readahead.read_ahead(db) as on:
         assert on == can
-    assert not reading()
     monkeypatch.setattr(readahead, "_available_memory", lambda: 2 * db.stat().st_size - 1)
     with readahead.read_ahead(db) as on:
-        assert not on and not reading()
+        assert not on
     with readahead.read_ahead(tmp_path / "missing.db") as on:
         assert not on
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads the locks from /proc/locks")
+def test_the_read_ahead_leaves_every_lock_on_the_index_to_its_connections(samples_dir, tmp_path):
+    """Closing a descriptor of a file drops every POSIX lock the process holds on it: another connection's too."""
+    import os
+
+    from reuse.index import readahead
+
+    db = tmp_path / "i.db"
+    add_folder(samples_dir, db)
+    inode = db.stat().st_ino
+
+    def held() -> bool:
+        with open("/proc/locks", encoding="ascii") as f:
+            return any(line.split()[4] == str(os.getpid()) and line.split()[5].endswith(f":{inode}") for line in f)
+
+    reader = sqlite3.connect(db)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM articles").fetchone()
+    assert held()
+    with readahead.read_ahead(db):
+        pass
+    assert held()
+    reader.execute("ROLLBACK")
+    reader.close()

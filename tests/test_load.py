@@ -398,6 +398,8 @@ GREEK = "Η κυβέρνηση ανακοίνωσε σήμερα νέα μέτρ
         pytest.param("Fares rise to £5 from Monday. " + NEWS * 10, "cp1252", id="cp1252-pound-first"),
         pytest.param(WESTERN, "utf-16-le", id="utf-16-le-no-bom"),
         pytest.param(RUSSIAN, "utf-16-be", id="utf-16-be-no-bom"),
+        pytest.param(WESTERN + "The crowd cheered 🙌 as the minister left.\n", "utf-16-le", id="utf-16-le-no-bom-emoji"),
+        pytest.param("The summit opened in Beijing.\n北京举行第一次会议。一位官员说。\n" * 3, "utf-16-be", id="utf-16-be-no-bom-chinese"),
     ],
 )
 def test_encodings(tmp_path, text, encoding, request):
@@ -707,8 +709,12 @@ def test_a_page_whose_only_text_is_a_cookie_notice_is_skipped(tmp_path, html_bac
     write(tmp_path, "gone.html", f'<html><head><title>Page not found</title></head><body>{nav}<div class="cookie-banner">{cookie}</div></body></html>')
     brief = "The council approved the new harbour budget on Tuesday after a short debate, officials said."
     write(tmp_path, "brief.html", f'<html><body><div class="post has-social-share"><p>{brief}</p></div></body></html>')
+    # A page's own classes, or a wrapper round the article, named like furniture: still the article.
+    write(tmp_path, "consent.html", f'<html class="cookie-consent-pending"><body class="modal-open"><p>{brief}</p></body></html>')
+    write(tmp_path, "wrapped.html", f'<html><body><div class="has-newsletter-signup"><article><h1>Budget</h1><p>{brief}</p></article></div></body></html>')
     result = load_articles(tmp_path)
-    assert [a.id for a in result.articles] == ["brief.html"] and result.articles[0].text == brief
+    assert [a.id for a in result.articles] == ["brief.html", "consent.html", "wrapped.html"]
+    assert all(a.text.endswith(brief) for a in result.articles)
     assert result.skipped == (Skipped("gone.html", "no main text found in the HTML (only page furniture, such as a cookie notice)"),)
 
 

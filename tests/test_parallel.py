@@ -211,7 +211,7 @@ def test_a_worker_killed_mid_scan_fails_the_map_at_once():
     from reuse.errors import WorkerError
 
     start = time.monotonic()
-    with pytest.raises(WorkerError, match="a worker process of the scan died"):
+    with pytest.raises(WorkerError, match="a worker process of the scan ended before finishing its part"):
         list(parallel.map_chunks(_die_on_third, range(40), 2))
     assert time.monotonic() - start < 30
 
@@ -250,3 +250,34 @@ def test_a_dask_task_leaves_no_settings_behind_on_its_worker():
     config = ScanConfig()
     assert parallel._with_settings(lambda chunk: parallel._shared()["config"], (config,), None) is config
     assert parallel._shared() == {}
+
+
+def _fail_or_die(chunk: tuple[str, str]) -> int:
+    if chunk[0] == "fail":
+        raise ValueError("a task failed")
+    if chunk[0] == "die":
+        os.kill(os.getpid(), 9)
+    return len(chunk[1])
+
+
+@pytest.mark.parametrize("mode", ["fail", "die"])
+def test_a_failing_map_of_large_chunks_ends_promptly(mode):
+    """Chunks larger than a pipe holds (in-memory texts, about 1 MB) left Python 3.10's pool waiting forever at shutdown."""
+    import threading
+
+    from reuse.errors import WorkerError
+
+    chunks = [("ok", "x" * 1_000_000)] * 3 + [(mode, "")] + [("ok", "x" * 1_000_000)] * 6
+    raised: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            list(parallel.map_chunks(_fail_or_die, chunks, 2))
+        except Exception as exc:  # noqa: BLE001  # what the map raised is the finding
+            raised.append(exc)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(60)
+    assert not thread.is_alive(), "the map never returned"
+    assert len(raised) == 1 and isinstance(raised[0], ValueError if mode == "fail" else WorkerError)

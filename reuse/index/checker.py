@@ -96,7 +96,7 @@ def check_articles(
     config = config or ScanConfig()
     batch = sorted_unique(articles)
     timings: list[tuple[str, float]] = []
-    # The postings rows from disk in one pass ahead of the check, not page by page; the connection lives inside.
+    # The postings rows from disk in one pass ahead of the check, not page by page.
     with read_ahead(index):
         conn = connect(index, config, create=False)
         try:

@@ -17,17 +17,19 @@ The file is read ahead only when it fits twice over in the memory the
 system reports available (the page cache is the system's to drop again),
 and not at all where that cannot be told or ``posix_fadvise`` is missing.
 
-Open the block before SQLite opens the file and end it after SQLite has
-closed it: closing any descriptor of a file drops every POSIX lock this
-process holds on it, SQLite's included, and a writer could then overwrite
-pages a reader still uses (a test that checks while an add writes read a
-"malformed" database when the descriptor closed mid-check).
+The advice is given by a small child process, not a thread: closing any
+descriptor of a file drops every POSIX lock the process holds on it,
+SQLite's included, so a descriptor opened and closed here could free the
+locks of any connection to the index in this process (a check beside an
+add then read a "malformed" page). A child's descriptors and locks are its
+own; the page cache is the system's.
 """
 
 from __future__ import annotations
 
 import os
-import threading
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from os import PathLike
@@ -35,6 +37,15 @@ from os import PathLike
 __all__ = ["read_ahead"]
 
 _CHUNK = 4 << 20
+
+#: The child's program: advise the kernel to read the file, a chunk at a time, and exit.
+_ADVISE = (
+    "import os, sys\n"
+    "path, size, step = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])\n"
+    "fd = os.open(path, os.O_RDONLY)\n"
+    "for offset in range(0, size, step):\n"
+    "    os.posix_fadvise(fd, offset, step, os.POSIX_FADV_WILLNEED)\n"
+)
 
 
 def _available_memory() -> int | None:
@@ -53,41 +64,31 @@ def _available_memory() -> int | None:
 def read_ahead(path: str | PathLike) -> Iterator[bool]:
     """Have ``path`` read into the page cache in the background for the length of the block; yields whether it is.
 
-    Stops at the end of the file or of the block, whichever comes first; a
-    file that cannot be read is left alone (the check reports its own
-    errors). Its descriptor stays open for the whole block: SQLite's
-    connection to the file must open and close inside it.
+    The child stops at the end of the file or is stopped at the end of the
+    block, whichever comes first; a file it cannot read is left alone (the
+    check reports its own errors).
     """
-    advise = getattr(os, "posix_fadvise", None)
     try:
         size = os.path.getsize(path)
     except OSError:
         size = None
     available = _available_memory()
-    if advise is None or size is None or available is None or 2 * size > available:
+    if not hasattr(os, "posix_fadvise") or not sys.executable or size is None or available is None or 2 * size > available:
         yield False
         return
     try:
-        fd = os.open(path, os.O_RDONLY)
+        child = subprocess.Popen(
+            [sys.executable, "-I", "-S", "-c", _ADVISE, os.fspath(path), str(size), str(_CHUNK)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
     except OSError:
         yield False
         return
-    stop = threading.Event()
-
-    def read() -> None:
-        try:
-            for offset in range(0, size, _CHUNK):
-                if stop.is_set():
-                    return
-                advise(fd, offset, _CHUNK, os.POSIX_FADV_WILLNEED)
-        except OSError:
-            pass
-
-    thread = threading.Thread(target=read, name="reuse-index-read-ahead", daemon=True)
-    thread.start()
     try:
         yield True
     finally:
-        stop.set()
-        thread.join()
-        os.close(fd)  # only now: see the module's note on POSIX locks
+        if child.poll() is None:
+            child.terminate()
+        child.wait()
