@@ -118,7 +118,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
     for codec, nul, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
         # A few NULs in the other places are characters such as 一 (U+4E00) or an emoji's low surrogate (DC00).
-        if other <= nul // 10 and nul >= len(sample) // 40:
+        if other <= nul // 10 and nul >= max(4, len(sample) // 40):  # a few NULs alone are no text
             try:
                 text = data[: len(data) - len(data) % 2].decode(codec)
             except UnicodeDecodeError:

@@ -422,6 +422,7 @@ def test_encodings(tmp_path, text, encoding, request):
         pytest.param(b"PK\x03\x04\x14\x00", "ZIP", id="zip"),
         pytest.param(b"\x1f\x8b\x08\x00", "gzip", id="gzip"),
         pytest.param(b"plain start\x00\x01\x02 then binary", "contains NUL bytes", id="nul-bytes"),
+        pytest.param(b"\x00ab", "contains NUL bytes", id="one-nul-is-no-utf-16"),
     ],
 )
 def test_binary_files_are_skipped(tmp_path, data, kind):
