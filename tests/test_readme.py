@@ -19,3 +19,22 @@ def test_ci_runs_the_readme_test_command():
 def test_readme_quick_start_scans_the_samples():
     readme = _command_lines((ROOT / "README.md").read_text("utf-8"))
     assert any(line.endswith("reuse scan samples/") for line in readme)
+
+
+def test_the_readme_excerpt_is_the_samples_output(samples_dir):
+    """The excerpt under "What it shows" is cut from a real run: each piece between "..." lines appears as it is."""
+    from click.testing import CliRunner
+
+    from reuse.cli import main
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    shows = readme.split("## What it shows", 1)[1]
+    excerpt = shows.split("```text\n", 1)[1].split("```", 1)[0]
+    output = CliRunner(env={"COLUMNS": "100"}).invoke(main, ["scan", str(samples_dir)]).output
+    pieces = [piece.strip("\n") for piece in excerpt.split("...\n") if piece.strip()]
+    assert len(pieces) >= 3
+    at = 0
+    for piece in pieces:
+        found = output.find(piece, at)
+        assert found >= 0, f"not in the samples' output (in this order):\n{piece}"
+        at = found + len(piece)
