@@ -7,11 +7,11 @@ machine measured, about 190 MB/s against 645 MB/s for one sequential read of
 the whole file, so that checking 1,000 new articles against 100,000
 (``reuse.index.check``, loading the batch included) took 10.1-11.1 s with
 the page cache dropped and 5.3-5.6 s with the index cached. Asking the
-kernel to read the file ahead (``posix_fadvise(WILLNEED)``, 4 MB at a time
-from a thread of its own, nothing copied into this process) while the
-check reads its batch brings the pages in first: 6.5-6.7 s from disk, and
-5.4-5.5 s cached (four runs each, 2026-11-30; copying the file through a
-buffer instead gave 7.0 s from disk and cost 0.2-0.3 s cached).
+kernel to read the file ahead (``posix_fadvise(WILLNEED)``, 4 MB at a time,
+nothing copied into any process) while the check reads its batch brings
+the pages in first: 6.5-6.7 s from disk, 5.4-5.5 s cached (2026-11-30,
+runs alternating with the code before; copying the file through a buffer
+instead gave 7.0 s from disk and cost 0.2-0.3 s cached).
 
 The file is read ahead only when it fits twice over in the memory the
 system reports available (the page cache is the system's to drop again),
