@@ -21,7 +21,6 @@ The text itself is kept for display; only matching leaves these words out.
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
@@ -30,6 +29,7 @@ import numpy as np
 import xxhash
 
 from .config import BoilerplateConfig
+from .model import file_outlet
 from .text import Analysis, analyze, ngram_hashes
 
 __all__ = ["candidate_lines", "learn_boilerplate", "line_keys", "mask_lines", "site", "usable_words"]
@@ -59,8 +59,7 @@ def site(article) -> str | None:
     >>> site(Article("a.txt", "Text.", "a", path="a.txt")), site(Article("b.json#1", "Text.", "example.com", path="b.json"))
     (None, 'example.com')
     """
-    stem = posixpath.splitext(posixpath.basename(article.path))[0]
-    return article.outlet if article.outlet and article.outlet != stem else None
+    return article.outlet if article.outlet and article.outlet != file_outlet(article.path) else None
 
 
 def _candidate_lines(text: str, analysis: Analysis, max_words: int, outlet: str | None) -> list[tuple[int, int, int]]:

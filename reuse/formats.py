@@ -21,7 +21,6 @@ import errno
 import functools
 import json
 import os
-import posixpath
 import re
 import stat
 from collections.abc import Callable
@@ -31,7 +30,7 @@ from typing import Any
 from .config import LoadConfig
 from .decoding import Undecodable, clean, no_surrogates, text_of
 from .times import parse_time
-from .model import Article, Skipped
+from .model import Article, Skipped, file_outlet
 from .webpage import builtin_text, control_references, domain, furniture_only, page_meta, trafilatura_text
 
 __all__ = ["KINDS", "SUPPORTED", "read_file"]
@@ -175,7 +174,7 @@ def _article(art_id: str, text: str, rel: str, meta: dict[str, str], where: str,
         # A date still to come is a typo or a placeholder; as evidence of who was first it would mislead.
         warnings.append(f"{where}: published date {published!r} is in the future; it is left unknown (fix the date)")
         published = None
-    outlet = meta.get("outlet") or domain(meta.get("url")) or posixpath.splitext(posixpath.basename(rel))[0]
+    outlet = meta.get("outlet") or domain(meta.get("url")) or file_outlet(rel)
     return Article(art_id, text, outlet, meta.get("title"), meta.get("url"), published, rel, meta.get("canonical"))
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import posixpath
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -78,6 +79,15 @@ class _Text:
 
     def __set__(self, obj: object, value: object) -> None:  # only ``__init__`` gets here: the class is frozen
         obj.__dict__[self.name] = value
+
+
+def file_outlet(path: str) -> str:
+    """The outlet an article gets from its file when nothing names one: the file name without its extension.
+
+    >>> file_outlet("feeds/kremlin-swap.txt"), file_outlet("dump.jsonl#3")
+    ('kremlin-swap', 'dump')
+    """
+    return posixpath.splitext(posixpath.basename(path))[0]
 
 
 @dataclass(frozen=True)

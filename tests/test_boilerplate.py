@@ -50,12 +50,22 @@ def test_a_repeated_caption_is_matched_once():
     assert usable[:8].all() and not usable[-8:].any()
 
 
-@settings(deadline=None, max_examples=100)
-@given(st.lists(st.lists(st.sampled_from(["a", "b", "c"]), max_size=15), max_size=8))
-def test_short_lines_are_the_lines_of_at_most_max_line_words_words(lines):
+#: Texts of up to 8 lines of up to 15 words, from a vocabulary small enough for lines to repeat.
+LINES = st.lists(st.lists(st.sampled_from(["a", "b", "c"]), max_size=15), max_size=8)
+TWELVE = BoilerplateConfig(max_line_words=12)
+
+
+def _read(lines: list[list[str]]):
+    """The text of ``lines`` and its analysis."""
     text = "\n".join(" ".join(line) for line in lines)
-    analysis = analyze(text, language="")
-    config = BoilerplateConfig(max_line_words=12)
+    return text, analyze(text, language="")
+
+
+@settings(deadline=None, max_examples=100)
+@given(LINES)
+def test_short_lines_are_the_lines_of_at_most_max_line_words_words(lines):
+    text, analysis = _read(lines)
+    config = TWELVE
     found = candidate_lines(text, analysis, config)
     assert [last - first for _, first, last in found] == [len(line) for line in lines if 0 < len(line) <= 12]
     keys = {" ".join(line): key for line, (key, _, _) in zip([x for x in lines if 0 < len(x) <= 12], found)}
@@ -64,11 +74,10 @@ def test_short_lines_are_the_lines_of_at_most_max_line_words_words(lines):
 
 
 @settings(deadline=None, max_examples=100)
-@given(st.lists(st.lists(st.sampled_from(["a", "b", "c"]), max_size=15), max_size=8))
+@given(LINES)
 def test_with_a_known_outlet_every_line_is_a_candidate_and_long_ones_are_keyed_by_it(lines):
-    text = "\n".join(" ".join(line) for line in lines)
-    analysis = analyze(text, language="")
-    config = BoilerplateConfig(max_line_words=12)
+    text, analysis = _read(lines)
+    config = TWELVE
     found = candidate_lines(text, analysis, config, "Example Times")
     assert [last - first for _, first, last in found] == [len(line) for line in lines if line]
     short = candidate_lines(text, analysis, config)

@@ -31,8 +31,10 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch
 
+from ..model import file_outlet
 from .graph_export import IMAGE_FORMATS
 from .graph_layout import Layout, layout_graph
+from .words import plural
 
 __all__ = ["IMAGE_FORMATS", "KIND_STYLES", "draw_graph", "render_image"]
 
@@ -70,23 +72,15 @@ def _short(text: str, limit: int) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
-def _plural(n: int, word: str) -> str:
-    """
-    >>> _plural(1, "article"), _plural(3, "pair")
-    ('1 article', '3 pairs')
-    """
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
 def _node_label(node: Hashable, data: dict, level: str) -> str:
     outlet = str(data.get("outlet") or node)
     if level == "outlet":
         n = int(data.get("articles", 0))
-        return f"{_short(outlet, _TITLE_CHARS)}\n{_plural(n, 'article')}"
+        return f"{_short(outlet, _TITLE_CHARS)}\n{plural(n, 'article')}"
     title = data.get("title")
     if not title:
         return _short(str(node).rsplit("/", 1)[-1], _TITLE_CHARS)
-    if outlet == str(node) or outlet == str(node).rsplit("/", 1)[-1].rsplit(".", 1)[0]:
+    if outlet == str(node) or outlet == file_outlet(str(node)):
         # The outlet is only the file name: show the id, which the report tables use too.
         return f"{_short(str(node).rsplit('/', 1)[-1], _TITLE_CHARS)}\n{_short(title, _TITLE_CHARS)}"
     return f"{_short(outlet, _TITLE_CHARS)}\n{_short(title, _TITLE_CHARS)}"
@@ -299,7 +293,7 @@ def _legend(fig: Figure, graph: nx.Graph, level: str, colours: dict[str, str], r
     dots = [Line2D([], [], linestyle="none", marker="o", markersize=marker, markerfacecolor=colours[o], markeredgecolor="white", label=f"{_short(o, 24)} ({n})") for o, n in shown]
     others = len({str(d.get("outlet") or v) for v, d in graph.nodes(data=True)}) - len(shown)
     if others > 0:
-        text = f"{others} other {'outlet' if others == 1 else 'outlets'}" if shown else ("1 outlet with one article" if others == 1 else f"{others} outlets with one article each")
+        text = plural(others, "other outlet") if shown else ("1 outlet with one article" if others == 1 else f"{others} outlets with one article each")
         dots.append(Line2D([], [], linestyle="none", marker="o", markersize=marker, markerfacecolor=_GREY, markeredgecolor="white", label=text))
     fig.legend(handles=dots, title="Node colour: outlet (articles)", loc="upper right", bbox_to_anchor=(0.995, below), fontsize=7.5, title_fontsize=8.5, frameon=False, alignment="left")
 
@@ -361,8 +355,8 @@ def draw_graph(graph: nx.Graph, *, level: str = "article", title: str | None = N
     _legend(fig, graph, level, colours, ranked, node_area)
 
     what = "outlets" if level == "outlet" else "articles"
-    links = _plural(graph.number_of_edges(), "link" if level == "outlet" else "pair") + ("" if level == "outlet" else " sharing text")
-    headline = title or f"Reuse graph: {_plural(graph.number_of_nodes(), what[:-1])}, {links}"
+    links = plural(graph.number_of_edges(), "link" if level == "outlet" else "pair") + ("" if level == "outlet" else " sharing text")
+    headline = title or f"Reuse graph: {plural(graph.number_of_nodes(), what[:-1])}, {links}"
     notes = []
     if level == "article":
         notes.append("Arrows point from the likely source to the copy.")
@@ -371,7 +365,7 @@ def draw_graph(graph: nx.Graph, *, level: str = "article", title: str | None = N
     if lay.hidden:
         notes.append(f"{len(lay.hidden)} {what} sharing no text are not drawn.")
     if dropped:
-        notes.append(f"{_plural(dropped, 'label')} left out where they would overlap.")
+        notes.append(f"{plural(dropped, 'label')} left out where they would overlap.")
     fig.text(0.01, 1 - 0.32 / total_h, headline, fontsize=12, fontweight="bold", va="center")
     fig.text(0.01, 1 - 0.62 / total_h, " ".join(notes), fontsize=8.5, color="#444444", va="center")
     return fig

@@ -29,6 +29,7 @@ from ..marks import TextMarks, mark_articles
 from ..model import Article, Pair, ScanResult
 from .graph_export import render_image, write_atomic
 from .html_assets import CSP, PASSAGE_COLOURS, SCRIPT, STYLE
+from .words import plural
 
 __all__ = ["MAX_VIEWS", "render_html", "write_html"]
 
@@ -204,24 +205,16 @@ def _outlets_table(result: ScanResult) -> str:
     # A long list (often one outlet per file when pages carry no outlet) starts folded.
     opened = " open" if len(result.outlets) <= OPEN_OUTLETS else ""
     return (
-        f'<h2>Who takes from whom</h2><details{opened}><summary>{_count(len(result.outlets), "outlet link")}: articles copied '
+        f'<h2>Who takes from whom</h2><details{opened}><summary>{plural(len(result.outlets), "outlet link")}: articles copied '
         "from one outlet by another</summary><table><thead><tr><th>taken from</th><th>taken by</th>"
         '<th class="num" title="pairs of a source article and a copy">copies</th><th>kinds</th><th class="num">median lag</th><th class="num">confidence</th>'
         f"</tr></thead><tbody>{rows}</tbody></table></details>"
     )
 
 
-def _count(n: int, word: str) -> str:
-    """
-    >>> _count(1, "pair"), _count(0, "outlet link")
-    ('1 pair', '0 outlet links')
-    """
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
 def _tile(n: int, word: str, after: str = "") -> str:
     """One number of the summary row, its words under it."""
-    return f"<div><b>{n}</b>{_count(n, word).split(' ', 1)[1]}{after}</div>"
+    return f"<div><b>{n}</b>{plural(n, word).split(' ', 1)[1]}{after}</div>"
 
 
 def _problems(result: ScanResult) -> str:
@@ -280,7 +273,7 @@ def render_html(
 <meta http-equiv="Content-Security-Policy" content="{_e(CSP)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="{_e(generator)}">
-<title>reuse report: {_count(len(result.articles), "article")}, {_count(len(result.pairs), "pair")}</title>
+<title>reuse report: {plural(len(result.articles), "article")}, {plural(len(result.pairs), "pair")}</title>
 <style>{STYLE}</style>
 </head>
 <body>

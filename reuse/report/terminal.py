@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from ..model import Direction, OutletLink, Pair, Passage, ScanResult, Signal
 from ..wires import wire_name
+from .words import plural
 
 __all__ = ["render_text", "sanitize"]
 
@@ -146,10 +147,6 @@ def _wrap(text: str, width: int, max_lines: int = EXCERPT_LINES) -> list[str]:
 def _name(value: object) -> str:
     """An enum member's value, whatever the Python version's ``format()`` does."""
     return str(getattr(value, "value", value))
-
-
-def _plural(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (plural or word + 's')}"
 
 
 def _percent(share: float) -> str:
@@ -335,8 +332,8 @@ def render_text(result: ScanResult, *, width: int = 100, max_pairs: int | None =
     width = max(width, 21)
     pairs = sorted(result.pairs, key=lambda p: (-p.shared_words, p.a, p.b))
     lines = _block(
-        f"reuse: {_plural(len(result.articles), 'article')}, "
-        f"{_plural(len(pairs), 'pair')} sharing text, {len(result.skipped)} skipped",
+        f"reuse: {plural(len(result.articles), 'article')}, "
+        f"{plural(len(pairs), 'pair')} sharing text, {len(result.skipped)} skipped",
         width,
     )
     lines += _listing("skipped: ", [f"{s.path}: {s.reason}" for s in result.skipped], width, verbose)
@@ -348,16 +345,16 @@ def render_text(result: ScanResult, *, width: int = 100, max_pairs: int | None =
         lines.append("")
         lines += _render_pair(rank, pair, result, width, verbose)
     if len(shown) < len(pairs):
-        lines += [""] + _block(f"{ELLIPSIS} {_plural(len(pairs) - len(shown), 'more pair')} not shown{more}", width)
+        lines += [""] + _block(f"{ELLIPSIS} {plural(len(pairs) - len(shown), 'more pair')} not shown{more}", width)
 
     linked = {p.a for p in pairs} | {p.b for p in pairs}
     alone = [a for a in result.articles if a.id not in linked]
     if alone:
         lines.append("")
         if not pairs:
-            lines += _block(f"No reuse found among {_plural(len(alone), 'article')}.", width)
+            lines += _block(f"No reuse found among {plural(len(alone), 'article')}.", width)
         else:
-            lines += _block(f"No reuse found in {_plural(len(alone), 'article')}:", width)
-            items = [f"{a.id} ({a.outlet}, {_plural(a.words, 'word')})" for a in alone]
+            lines += _block(f"No reuse found in {plural(len(alone), 'article')}:", width)
+            items = [f"{a.id} ({a.outlet}, {plural(a.words, 'word')})" for a in alone]
             lines += _listing("  ", items, width, verbose)
     return "\n".join(lines) + "\n"
