@@ -30,9 +30,9 @@ import xxhash
 
 from .config import BoilerplateConfig
 from .model import file_outlet
-from .text import Analysis, analyze, ngram_hashes
+from .text import Analysis, analyze, counted, ngram_hashes, unique_sorted
 
-__all__ = ["candidate_lines", "learn_boilerplate", "line_keys", "mask_lines", "site", "usable_words"]
+__all__ = ["article_lines", "candidate_lines", "learn_boilerplate", "line_keys", "mask_lines", "site", "usable_words"]
 
 _REPEAT_NGRAM = 5
 
@@ -44,8 +44,8 @@ def _line_bounds(text: str) -> tuple[np.ndarray, np.ndarray]:
     return ends - lengths, ends
 
 
-def _key(words: np.ndarray) -> int:
-    return xxhash.xxh3_64_intdigest(words.tobytes())
+def _key(words: np.ndarray, salt: bytes = b"") -> int:
+    return xxhash.xxh3_64_intdigest(salt + words.tobytes())
 
 
 def site(article) -> str | None:
@@ -75,19 +75,12 @@ def _candidate_lines(text: str, analysis: Analysis, max_words: int, outlet: str 
     first = np.searchsorted(analysis.starts, starts, side="left")
     last = np.searchsorted(analysis.starts, ends, side="left")
     counts = last - first
-    if outlet:
-        salt = outlet.casefold().encode("utf-8", "surrogatepass") + b"\0"
-        keep = np.flatnonzero(counts > 0)
-        return [
-            (_key(analysis.words[f:e]) if e - f <= max_words else _salted_key(salt, analysis.words[f:e]), f, e)
-            for f, e in zip(first[keep].tolist(), last[keep].tolist())
-        ]
-    keep = np.flatnonzero((counts > 0) & (counts <= max_words))
-    return [(_key(analysis.words[first[i] : last[i]]), int(first[i]), int(last[i])) for i in keep.tolist()]
-
-
-def _salted_key(salt: bytes, words: np.ndarray) -> int:
-    return xxhash.xxh3_64_intdigest(salt + words.tobytes())
+    salt = outlet.casefold().encode("utf-8", "surrogatepass") + b"\0" if outlet else None
+    keep = np.flatnonzero((counts > 0) if salt else (counts > 0) & (counts <= max_words))
+    return [
+        (_key(analysis.words[f:e]) if e - f <= max_words else _key(analysis.words[f:e], salt), f, e)
+        for f, e in zip(first[keep].tolist(), last[keep].tolist())
+    ]
 
 
 def line_keys(text: str, analysis: Analysis, config: BoilerplateConfig, lines: list[tuple[int, int, int]] | None = None) -> np.ndarray:
@@ -100,7 +93,7 @@ def line_keys(text: str, analysis: Analysis, config: BoilerplateConfig, lines: l
     """
     if lines is None:
         lines = candidate_lines(text, analysis, config)
-    return np.unique(np.fromiter((key for key, _, _ in lines), dtype=np.uint64, count=len(lines)))
+    return unique_sorted(np.fromiter((key for key, _, _ in lines), dtype=np.uint64, count=len(lines)))
 
 
 def candidate_lines(text: str, analysis: Analysis, config: BoilerplateConfig, outlet: str | None = None) -> list[tuple[int, int, int]]:
@@ -112,6 +105,11 @@ def candidate_lines(text: str, analysis: Analysis, config: BoilerplateConfig, ou
     return _candidate_lines(text, analysis, config.max_line_words, outlet if config.site_lines else None)
 
 
+def article_lines(article, analysis: Analysis, config: BoilerplateConfig) -> list[tuple[int, int, int]]:
+    """:func:`candidate_lines` of an article, with its :func:`site`: what every reading of an article uses."""
+    return candidate_lines(article.text, analysis, config, site(article))
+
+
 def learn_boilerplate(keys_per_article: Iterable[np.ndarray], config: BoilerplateConfig) -> frozenset[int]:
     """Keys of the candidate lines that recur in at least ``config.min_docs`` articles.
 
@@ -121,7 +119,7 @@ def learn_boilerplate(keys_per_article: Iterable[np.ndarray], config: Boilerplat
     keys = [k for k in keys_per_article if len(k)]
     if not keys:
         return frozenset()
-    distinct, counts = np.unique(np.concatenate(keys), return_counts=True)
+    distinct, counts = counted(np.concatenate(keys))
     return frozenset(distinct[counts >= config.min_docs].tolist())
 
 

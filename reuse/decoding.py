@@ -27,10 +27,10 @@ _BOM_START = (b"\xef", b"\xfe", b"\xff", b"\0")  # first bytes of the marks abov
 # Colour (CSI) and title or link (OSC, when terminated) sequences go whole; a lone ESC goes alone.
 _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f]")  # ASCII's and Latin-1's (C1), but tab, LF and NEL
-_C1_UTF8 = re.compile(b"\x7f|\xc2[\x80-\x9f]")  # DEL and the C1 controls, as UTF-8 bytes
+_C1_UTF8 = re.compile(b"\xc2[\x80-\x9f]")  # the C1 controls, as UTF-8 bytes
 #: Half of a UTF-16 surrogate pair, alone: only a JSON escape such as "\\ud800" makes one.
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-_CONTROL_BYTES = bytes([*range(0x09), *range(0x0B, 0x20)])  # the same, and CR, as bytes
+_CONTROL_BYTES = bytes([*range(0x09), *range(0x0B, 0x20), 0x7F])  # the same, CR and DEL, as bytes
 
 
 #: At most one byte in this many outside ASCII: too few to tell code pages apart (see _guess_encoding).
@@ -74,8 +74,8 @@ def text_of(data: bytes, truncated: bool = False) -> tuple[str, int]:
 
 
 def _has_c1(data: bytes) -> bool:
-    """Whether UTF-8 ``data`` holds DEL or a C1 control (two plain byte searches first: the regex is slower)."""
-    return b"\x7f" in data or (b"\xc2" in data and _C1_UTF8.search(data) is not None)
+    """Whether UTF-8 ``data`` holds a C1 control (a plain byte search first: the regex is slower)."""
+    return b"\xc2" in data and _C1_UTF8.search(data) is not None
 
 
 def _decode(data: bytes, truncated: bool) -> tuple[str, str]:

@@ -46,7 +46,7 @@ def no_huge_pages() -> Iterator[None]:
     """Transparent huge pages off for this process (and its forks) inside the block; restored after."""
     before = huge_pages_disabled()
     prctl = _prctl()
-    if before is None or before or prctl is None or prctl(_PR_SET_THP_DISABLE, 1, 0, 0, 0) != 0:
+    if before is None or before or prctl(_PR_SET_THP_DISABLE, 1, 0, 0, 0) != 0:  # before is None without prctl
         yield  # unsupported, refused, or already off: nothing to undo
         return
     try:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .boilerplate import candidate_lines, learn_boilerplate, line_keys, mask_lines, site, usable_words
+from .boilerplate import article_lines, learn_boilerplate, line_keys, mask_lines, usable_words
 from .config import BoilerplateConfig
 from .model import Article
 from .quotes import find_quotes
@@ -80,7 +80,7 @@ def mark_articles(
     config = config or BoilerplateConfig()
     articles = tuple(a.in_memory() for a in articles)  # each text is read several times below
     analyses = [analyze(a.text) for a in articles]
-    lines = [candidate_lines(a.text, an, config, site(a)) for a, an in zip(articles, analyses)]
+    lines = [article_lines(a, an, config) for a, an in zip(articles, analyses)]
     learned = learn_boilerplate((line_keys(a.text, an, config, ls) for a, an, ls in zip(articles, analyses, lines)), config)
     want = None if wanted is None else set(wanted)
     marks: dict[str, TextMarks] = {}

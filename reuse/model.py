@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import posixpath
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -204,6 +205,11 @@ class Direction:
     evidence: tuple[Signal, ...] = ()
 
 
+def _in_a_order(passages: Iterable[Passage]) -> tuple[Passage, ...]:
+    """Passages sorted by their span in A, then in B."""
+    return tuple(sorted(passages, key=lambda p: (p.a_start, p.a_end, p.b_start, p.b_end)))
+
+
 @dataclass(frozen=True)
 class Pair:
     """Two articles that share text, with the passages that prove it.
@@ -226,7 +232,7 @@ class Pair:
     @property
     def passages_in_order(self) -> tuple[Passage, ...]:
         """The passages in A's text order (then B's): the order every report numbers them in."""
-        return tuple(sorted(self.passages, key=lambda p: (p.a_start, p.a_end, p.b_start, p.b_end)))
+        return _in_a_order(self.passages)
 
     @property
     def shared_words(self) -> float:
@@ -257,7 +263,7 @@ class Pair:
             b=self.a,
             containment_a=self.containment_b,
             containment_b=self.containment_a,
-            passages=tuple(sorted(passages, key=lambda p: (p.a_start, p.a_end, p.b_start, p.b_end))),
+            passages=_in_a_order(passages),
             direction=replace(self.direction, evidence=evidence),
         )
 

@@ -42,7 +42,7 @@ from urllib.parse import urlparse
 import numpy as np
 
 from .align import align_pair, prepare
-from .boilerplate import candidate_lines, line_keys, mask_lines, site, usable_words
+from .boilerplate import article_lines, line_keys, mask_lines, usable_words
 from .candidates import trigram_set, write_batch, write_runs
 from .config import ScanConfig
 from .errors import ConfigError, WorkerError
@@ -93,16 +93,17 @@ class ArticleSketch:
 # and frequencies. Set by a pool worker's initialiser, by each Dask task, or by
 # a map run in the caller's own process, per thread: two scans in two threads
 # of one process each see their own.
-_LOCAL = threading.local()
+class _Local(threading.local):
+    def __init__(self) -> None:  # run in each thread on its first use
+        self.shared: dict[str, Any] = {}
+
+
+_LOCAL = _Local()
 
 
 def _shared() -> dict[str, Any]:
     """This thread's shared settings (empty until :func:`settings`)."""
-    try:
-        return _LOCAL.shared
-    except AttributeError:
-        _LOCAL.shared = {}
-        return _LOCAL.shared
+    return _LOCAL.shared
 
 
 def settings(config: ScanConfig, learned: frozenset[int] = frozenset(), df: DocumentFrequency | None = None) -> None:
@@ -124,7 +125,7 @@ def _analysis(article: Article, language: str | None, config: ScanConfig):
 
 def masks(article: Article, analysis, config: ScanConfig):
     """``(lines, usable)``: the article's candidate boilerplate lines (found once) and the words matching may use."""
-    lines = candidate_lines(article.text, analysis, config.boilerplate, site(article))
+    lines = article_lines(article, analysis, config.boilerplate)
     return lines, usable_words(article.text, analysis, config.boilerplate, lines=lines)
 
 

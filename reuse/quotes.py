@@ -217,15 +217,10 @@ def _continued(text: str, start: int, q_start: int, end: int) -> bool:
     >>> _continued(t, 0, 0, 21), _continued("'Tis over.\\n\\nThe end.", 0, 0, 10)
     (True, False)
     """
-    first = start
-    while first < q_start and text[first].isspace():
-        first += 1
-    if first != q_start:
-        return False
-    after = end
-    while after < len(text) and text[after].isspace():
-        after += 1
-    return after < len(text) and text[after] == text[q_start] and "\n" in text[end:after]
+    if _NONSPACE.search(text, start, q_start):
+        return False  # the mark does not open the paragraph
+    following = _NONSPACE.search(text, end)
+    return following is not None and following.group() == text[q_start] and "\n" in text[end : following.start()]
 
 
 # Speakers are found on words (str.split), not with regular expressions over the text around each quote: the search

@@ -26,7 +26,7 @@ from os import PathLike
 import numpy as np
 
 from ..align import align_pair, prepare
-from ..boilerplate import candidate_lines, mask_lines, site
+from ..boilerplate import mask_lines
 from ..candidates import verify_candidates
 from ..config import ScanConfig
 from ..model import Article, Pair, ScanResult, Skipped
@@ -292,8 +292,7 @@ def _align(involved: list[Features], candidates, df, learned, config: ScanConfig
     def view(k: int):
         if k not in views:
             f = involved[k]
-            lines = candidate_lines(f.article.text, f.analysis, config.boilerplate, site(f.article))
-            usable = mask_lines(f.article.text, f.analysis, f.usable, learned, config.boilerplate, lines)
+            usable = mask_lines(f.article.text, f.analysis, f.usable, learned, config.boilerplate, f.lines)
             views[k] = prepare(f.article, usable, f.analysis, df)
         return views[k]
 

@@ -52,6 +52,7 @@ class Features:
     usable: np.ndarray  # bool per word, before the learned boilerplate
     language: str  # the language used ("" for none)
     detected: bool  # the language was guessed from the article itself
+    lines: list[tuple[int, int, int]]  # its candidate boilerplate lines (``boilerplate.article_lines``), for masking the learned ones
     line_keys: np.ndarray  # int64, the distinct candidate boilerplate lines
     stems: np.ndarray  # int64, the distinct usable stems
     runs: np.ndarray  # uint32, the distinct three-word runs of the usable words (``trigram_set``)
@@ -186,6 +187,7 @@ def _features(
         usable=usable,
         language=analysis.language or "",
         detected=detected,
+        lines=lines,
         line_keys=signed(keyed),
         stems=signed(unique_sorted(analysis.stems[usable])),
         runs=trigram_set(analysis.words[usable]),

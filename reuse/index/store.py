@@ -249,19 +249,18 @@ def _verify(conn: sqlite3.Connection, path: Path, config: ScanConfig | None) -> 
             )
         except (TypeError, ValueError, AttributeError) as exc:
             raise IndexFileError(f"The settings stored in {path} cannot be read ({exc}): rebuild the index.") from exc
-        changed = [
+        head = f"The index {path} was built with other settings (fingerprint {stored.get('fingerprint')}, these give {config.fingerprint()})"
+        if not differ:
+            raise IndexFileError(f"{head}: it was built with another version of reuse or its word lists. Rebuild it: 'reuse index add FOLDER --index NEW_PATH'.")
+        what = "; ".join(
             f"--{name.replace('_', '-')} {old} (not {new})" if name in COMMAND_LINE_SETTINGS else f"{name} {old} (not {new})"
             for name, old, new in differ
-        ]
-        what = "; ".join(changed) or "another version of reuse or its word lists"
+        )
         api_only = [name for name, _, _ in differ if name not in COMMAND_LINE_SETTINGS]
         give = (
             f"Give the index's settings ({', '.join(api_only)} through the Python API's ScanConfig: the command line has "
             "no option for them)" if api_only else "Give the index's settings"
         )
-        head = f"The index {path} was built with other settings (fingerprint {stored.get('fingerprint')}, these give {config.fingerprint()})"
-        if not changed:
-            raise IndexFileError(f"{head}: it was built with {what}. Rebuild it: 'reuse index add FOLDER --index NEW_PATH'.")
         raise IndexFileError(f"{head}: it was built with {what}. {give}, or rebuild it with these: 'reuse index add FOLDER --index NEW_PATH' with the same options.")
 
 

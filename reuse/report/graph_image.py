@@ -145,14 +145,14 @@ def _draw_edges(ax, graph: nx.Graph, lay: Layout, level: str, radii: dict, colou
     px = ax.figure.dpi / 72
     ax.apply_aspect()
     at = {v: ax.transData.transform(lay.pos[v]) for v in lay.pos}
+    clear_of = [(at[w], (radii[w] + _BADGE_POINTS) * px) for w in lay.pos]  # a count badge keeps off every node
     for u, v, data in graph.edges(data=True):
         if u not in lay.pos or v not in lay.pos:
             continue
         s = _edge_style(u, v, data, level, colours, thin)
         if level == "outlet" and int(data.get("articles", 1)) > 1:
             # On the arc3 curve (the two directions between a pair of outlets bend apart), clear of every node.
-            others = [(at[w], (radii[w] + _BADGE_POINTS) * px) for w in lay.pos]
-            mx, my = ax.transData.inverted().transform(_badge_point(at[u], at[v], others))
+            mx, my = ax.transData.inverted().transform(_badge_point(at[u], at[v], clear_of))
             ax.text(mx, my, str(data["articles"]), fontsize=7.5, ha="center", va="center", zorder=4,
                     bbox={"boxstyle": "circle,pad=0.2", "fc": "white", "ec": "#888888", "lw": 0.6})
         ax.add_patch(
