@@ -48,6 +48,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from corpus_gen import Truth, generate_corpus  # noqa: E402
+from procstatus import status_kb  # noqa: E402
 
 TOOLS = ("reuse", "baseline")
 KINDS = ("verbatim", "light", "partial")
@@ -139,25 +140,10 @@ def _child_baseline(folder: Path) -> dict:
     }
 
 
-def _own_peak_kb() -> int | None:
-    """This process's own peak resident size (``VmHWM``), or None where Linux's /proc is missing.
-
-    ``ru_maxrss`` from ``wait4`` will not do on Linux: a child keeps the peak
-    of the process it was forked from across ``exec``, so every child of a
-    benchmark that had just generated its corpus reported at least the
-    parent's 217 MiB.
-    """
-    try:
-        with open("/proc/self/status", encoding="ascii") as f:
-            return next((int(line.split()[1]) for line in f if line.startswith("VmHWM:")), None)
-    except OSError:
-        return None
-
-
 def _run_child(tool: str, folder: str, result_path: str) -> int:
     out = (_child_reuse if tool == "reuse" else _child_baseline)(Path(folder))
     out["tool"] = tool
-    out["own_peak_kb"] = _own_peak_kb()
+    out["own_peak_kb"] = status_kb("VmHWM")  # its own peak: see procstatus
     Path(result_path).write_text(json.dumps(out), encoding="utf-8")
     return 0
 
@@ -198,14 +184,7 @@ def _tree(pid: int) -> list[int]:
 
 
 def _rss_kb(pid: int) -> int:
-    try:
-        with open(f"/proc/{pid}/status") as fh:
-            for line in fh:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
+    return status_kb("VmRSS", pid) or 0
 
 
 def snapshot_code(dest: Path) -> str:
@@ -217,7 +196,7 @@ def snapshot_code(dest: Path) -> str:
     if dest.exists():
         shutil.rmtree(dest)
     shutil.copytree(REPO / "reuse", dest / "reuse", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-    for name in ("bench.py", "corpus_gen.py"):
+    for name in ("bench.py", "corpus_gen.py", "procstatus.py"):
         shutil.copy2(HERE / name, dest / name)
     digest = hashlib.sha256()
     for path in sorted((dest / "reuse").rglob("*")):

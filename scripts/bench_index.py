@@ -48,6 +48,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from corpus_gen import GENERATOR_VERSION, Truth, generate_corpus  # noqa: E402
+from procstatus import status_kb  # noqa: E402
 
 KINDS = ("verbatim", "light", "partial")
 OVERLAP = 0.5  # a passage must cover this share of the planted target span
@@ -65,19 +66,10 @@ TARGET_RECALL = {"verbatim": 0.98, "light": 0.90}
 
 
 def _peak_mb() -> float:
-    """This process's peak resident size (``VmHWM``, where Linux has it).
-
-    ``ru_maxrss`` would do elsewhere, but on Linux it keeps the peak of the
-    process that forked this one across ``exec``: a benchmark that had just
-    generated its corpus in memory saw its children report its own 2 GB.
-    """
-    try:
-        with open("/proc/self/status", encoding="ascii") as f:
-            for line in f:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
+    """This process's peak resident size (``VmHWM``, where Linux has it; see procstatus), else ``ru_maxrss``."""
+    peak = status_kb("VmHWM")
+    if peak is not None:
+        return peak / 1024
     import resource
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -148,7 +140,7 @@ def snapshot_code(dest: Path) -> None:
     """Copy the ``reuse`` package and this script to ``dest``: every run times the same code while the tree is edited."""
     shutil.rmtree(dest, ignore_errors=True)
     shutil.copytree(REPO / "reuse", dest / "reuse", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-    for name in ("bench_index.py", "corpus_gen.py"):
+    for name in ("bench_index.py", "corpus_gen.py", "procstatus.py"):
         shutil.copy2(HERE / name, dest / name)
 
 

@@ -261,6 +261,16 @@ def pair_row(pair, id_map: Callable[[str], str] = name_of) -> dict:
 PAIR_COLUMNS = ["a", "b", "kind", "relation", "source", "confidence", "similarity", "containment_a", "containment_b", "verbatim_share"]
 
 
+def over_all_true_links(d: dict) -> dict:
+    """A :func:`direction_summary` of the reported true links, read over all true links (the unreported count as undecided)."""
+    total = d["judged"] + d["not_reported"]
+    return {
+        "true_links": total,
+        "abstention_or_missed": ratio(d["abstained"] + d["not_reported"], total) if total else None,
+        "correct": ratio(d["correct"], total) if total else None,
+    }
+
+
 def pair_table(rows: Sequence[dict], extra: Sequence[str] = ()) -> list[str]:
     cols = list(extra) + PAIR_COLUMNS
     return md_table(cols, [[r.get(c) for c in cols] for r in rows])
@@ -442,12 +452,16 @@ def evaluate_cs(ctx: Context, sec: Section) -> None:
     sec.figures["links"] = {k: s[k] for k in ("links", "reported_pairs", "predicted_links", "true_links", "false_link_causes", "false_links", "missed_links")}
 
     # Kind: the kind of each answer's pair with its own source.
-    true_cls, pred_cls, rows, wrong_kind = [], [], [], []
-    for answer in sorted(answers.values(), key=lambda a: a.file):
+    ordered = sorted(answers.values(), key=lambda a: a.file)
+
+    def classify(scanned) -> list[str]:
+        """The predicted class of each answer of ``ordered``: its pair with its source's kind, or non."""
+        keyed = {pair_key(name_of(p.a), name_of(p.b)): p for p in scanned.pairs}
+        return [KIND_TO_CLASS[kind_of(keyed[k])] if (k := pair_key(a.file, a.source)) in keyed else "non" for a in ordered]
+
+    true_cls, pred_cls, rows, wrong_kind = [a.category for a in ordered], classify(result), [], []
+    for answer, pred in zip(ordered, pred_cls):
         pair = by_key.get(pair_key(answer.file, answer.source))
-        pred = KIND_TO_CLASS[kind_of(pair)] if pair is not None else "non"
-        true_cls.append(answer.category)
-        pred_cls.append(pred)
         if pair is not None:
             cont = pair.containment_a if name_of(pair.a) == answer.file else pair.containment_b
             rows.append((answer.category, float(cont), float(pair.verbatim_share), float(pair.similarity)))
@@ -483,18 +497,13 @@ def evaluate_cs(ctx: Context, sec: Section) -> None:
         "profile_by_true_class": profile,
         "misclassified": wrong_kind,
     }
-    ordered = sorted(answers.values(), key=lambda a: a.file)
-
-    def classify(scanned) -> list[str]:
-        keyed = {pair_key(name_of(p.a), name_of(p.b)): p for p in scanned.pairs}
-        return [KIND_TO_CLASS[kind_of(keyed[k])] if (k := pair_key(a.file, a.source)) in keyed else "non" for a in ordered]
-
     log("Clough-Stevenson: kind thresholds held out (a scan per grid point)")
     from reuse.config import AlignConfig
 
     defaults = AlignConfig()
-    grid = kind_predictions(ctx.corpora / CS_FILES, classify)
-    held = held_out([a.category for a in ordered], grid, CS_CLASSES, (defaults.verbatim_share, defaults.light_share), 0.75, SEED)
+    default_point = (defaults.verbatim_share, defaults.light_share)
+    grid = kind_predictions(ctx.corpora / CS_FILES, classify, known={default_point: pred_cls})
+    held = held_out(true_cls, grid, CS_CLASSES, default_point, 0.75, SEED)
     sec.figures["kind"]["held_out"] = held.as_dict()
     direction = s["direction"]
     sec.figures["direction"] = {**direction, "errors": s["direction_errors"]}
@@ -589,15 +598,10 @@ def evaluate_cs(ctx: Context, sec: Section) -> None:
     sec.add(*md_table(["judged", "correct", "wrong", "abstained", "not reported", "accuracy among decided", "abstention rate"],
                       [(direction["judged"], direction["correct"], direction["wrong"], direction["abstained"], direction["not_reported"],
                         direction["accuracy_decided"], direction["abstention_rate"])]))
-    all_true = direction["judged"] + direction["not_reported"]
-    sec.figures["direction_all_true_links"] = {
-        "true_links": all_true,
-        "abstention_or_missed": ratio(direction["abstained"] + direction["not_reported"], all_true) if all_true else None,
-        "correct": ratio(direction["correct"], all_true) if all_true else None,
-    }
-    sec.add(f"Counted over all {all_true} true links instead, a link with no reported pair counting as an abstention: "
-            f"abstention {fmt(sec.figures['direction_all_true_links']['abstention_or_missed'])} (the target reads it over "
-            f"the reported ones), direction correct on {fmt(sec.figures['direction_all_true_links']['correct'])} of them.", "")
+    overall = sec.figures["direction_all_true_links"] = over_all_true_links(direction)
+    sec.add(f"Counted over all {overall['true_links']} true links instead, a link with no reported pair counting as an abstention: "
+            f"abstention {fmt(overall['abstention_or_missed'])} (the target reads it over "
+            f"the reported ones), direction correct on {fmt(overall['correct'])} of them.", "")
     sec.add("### Sibling test (sources removed)", "")
     sec.add(f"Answers to the same task that both derive from its source: {derived_pairs} pairs; {sib_reported} reported. "
             f"Share reported as `common-source` or `undetermined` (the issue's test): **{pct(sib_share)}**. "
@@ -975,9 +979,9 @@ def evaluate_times(ctx: Context, sec: Section) -> None:
                        "link F1", "answer-answer links", "wrong-source links"],
                       [(d["judged"], d["correct"], d["wrong"], d["abstained"], d["not_reported"], d["correct_share"], d["accuracy_decided"],
                         links["f1"], causes["answer-answer"], causes["wrong-source"])]))
-    all_true = d["judged"] + d["not_reported"]
-    sec.add(f"Over all {all_true} true links, a link with no reported pair counting as not correct: direction correct on "
-            f"{fmt(ratio(d['correct'], all_true) if all_true else None)} (the target reads it over the reported ones: "
+    overall = over_all_true_links(d)
+    sec.add(f"Over all {overall['true_links']} true links, a link with no reported pair counting as not correct: direction correct on "
+            f"{fmt(overall['correct'])} (the target reads it over the reported ones: "
             "the missed links count against link F1).", "")
     sec.add("Reliability on true links:", "", *reliability_lines(rows))
     sec.add("Reliability of every `copied` verdict in the scan (a copy claimed on a false link, such as one answer "

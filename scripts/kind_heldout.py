@@ -45,8 +45,11 @@ class HeldOut:
         return dict(self.__dict__)
 
 
-def predictions(folder: Path, classify: Callable) -> dict[tuple[float, float], list[str]]:
-    """Each grid point's predicted class of every answer (``classify(result)`` gives them, in a fixed answer order)."""
+def predictions(folder: Path, classify: Callable, known: dict[tuple[float, float], list[str]] | None = None) -> dict[tuple[float, float], list[str]]:
+    """Each grid point's predicted class of every answer (``classify(result)`` gives them, in a fixed answer order).
+
+    ``known`` holds points already scanned (the defaults, by the section itself): they are not scanned again.
+    """
     import reuse
     from reuse.config import AlignConfig, ScanConfig
     from reuse.errors import ConfigError
@@ -54,6 +57,9 @@ def predictions(folder: Path, classify: Callable) -> dict[tuple[float, float], l
     out = {}
     for verbatim in VERBATIM_SHARES:
         for light in LIGHT_SHARES:
+            if known and (verbatim, light) in known:
+                out[(verbatim, light)] = known[(verbatim, light)]
+                continue
             try:
                 config = ScanConfig(align=AlignConfig(verbatim_share=verbatim, light_share=light))
             except ConfigError:  # a light share at or above the verbatim one: no such setting
