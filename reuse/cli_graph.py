@@ -21,7 +21,7 @@ from .cli import (
     config_options,
     main,
 )
-from .cli_paths import Folder, check_folder, check_output_of, check_outputs_apart
+from .cli_paths import Folder, check_folder, check_output, check_outputs_apart
 from .errors import ConfigError
 from .pipeline import scan as scan_folder
 from .report import sanitize
@@ -81,7 +81,7 @@ def graph(ctx: click.Context, source: Path, out: str, level: str, quotes: bool, 
         raise click.UsageError(sanitize(str(exc)), ctx) from exc
     check_folder(source)
     check_outputs_apart({"-o": out})
-    check_output_of("-o", "graph.png", out, source, state)
+    check_output(out, source, state, "-o", "graph.png")
     progress = _Progress(quiet=state.quiet)
     with _reported(ctx, "no graph written"):
         if is_report(source):

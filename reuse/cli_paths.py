@@ -19,7 +19,7 @@ from .report.graph_export import graph_format
 if TYPE_CHECKING:
     from .cli import State
 
-__all__ = ["Folder", "check_extra_outputs", "check_folder", "check_output", "check_output_of", "check_outputs_apart"]
+__all__ = ["Folder", "check_extra_outputs", "check_folder", "check_output", "check_outputs_apart"]
 
 
 class Folder(click.Path):
@@ -40,8 +40,11 @@ def check_folder(folder: Path) -> None:
         )
 
 
-def check_output(out: str, folder: Path, state: State) -> None:
-    """Refuse a report path that is one of the inputs; warn when it is inside the scanned folder."""
+def check_output(out: str, folder: Path, state: State, option: str = "--json", example: str = "report.json") -> None:
+    """Refuse a report path that is one of the inputs; warn when it is inside the scanned folder.
+
+    ``option`` is the option that gave ``out``, ``example`` a file name for it in the message.
+    """
     target = Path(out)
     # Both spellings: a symlinked input resolves outside the folder, yet writing through it overwrites an input.
     inside = any(
@@ -53,29 +56,19 @@ def check_output(out: str, folder: Path, state: State) -> None:
     if target.exists():
         raise click.BadParameter(
             f"'{out}' is one of the files being scanned in '{folder}': writing the report there would "
-            f"overwrite an input. Write the report outside the folder, e.g. --json report.json",
-            param_hint="--json",
+            f"overwrite an input. Write the report outside the folder, e.g. {option} {example}",
+            param_hint=option,
         )
     state.warn(
         f"the report {out} is inside the scanned folder {folder}: a later scan of it will read the report as an article"
     )
 
 
-def check_output_of(option: str, example: str, out: str, folder: Path, state: State) -> None:
-    """:func:`check_output` for another option than ``--json``, its message naming that option."""
-    try:
-        check_output(out, folder, state)
-    except click.BadParameter as exc:
-        exc.param_hint = option
-        exc.message = exc.message.replace("--json report.json", f"{option} {example}")
-        raise
-
-
 def check_extra_outputs(ctx: click.Context, folder: Path, state: State, html_path: str | None, graph_path: str | None) -> None:
     """The checks of ``--json`` for ``--html`` and ``--graph``, and a known graph format."""
     for option, out, example in (("--html", html_path, "report.html"), ("--graph", graph_path, "graph.png")):
         if out is not None:
-            check_output_of(option, example, out, folder, state)
+            check_output(out, folder, state, option, example)
     if graph_path is not None:
         try:
             graph_format(graph_path)
