@@ -98,6 +98,21 @@ def _cut(text: str, width: int) -> str:
     return text
 
 
+def _cut_at_word(text: str, width: int) -> str:
+    """The prefix of ``text`` in ``width`` columns, ending before a word that does not fit whole.
+
+    Cut inside a word only when the last break falls in the first half.
+
+    >>> _cut_at_word("the plans for talks", 14), _cut_at_word("unbreakable", 5)
+    ('the plans for', 'unbre')
+    """
+    head = _cut(text, width)
+    if len(head) == len(text) or text[len(head)] == " ":
+        return head.rstrip()
+    space = head.rfind(" ")
+    return head[:space].rstrip() if space >= len(head) // 2 else head
+
+
 def _clip(text: str, width: int) -> str:
     """``text`` cut to ``width`` columns, with an ellipsis when cut.
 
@@ -116,8 +131,13 @@ def _pad(text: str, width: int) -> str:
 def _wrap(text: str, width: int, max_lines: int = EXCERPT_LINES) -> list[str]:
     """Wrap one line of text to ``width`` columns, at most ``max_lines`` lines.
 
+    A cut last line ends at a word boundary when one falls in its second
+    half, so the excerpt does not end in a broken word:
+
     >>> _wrap("one two three four five", 9, max_lines=2)
-    ['one two', 'three fo…']
+    ['one two', 'three…']
+    >>> _wrap("one two threefourfive", 9, max_lines=2)
+    ['one two', 'threefou…']
     """
     lines: list[str] = []
     line = ""
@@ -140,7 +160,7 @@ def _wrap(text: str, width: int, max_lines: int = EXCERPT_LINES) -> list[str]:
         lines.append(line)
     if len(lines) > max_lines:
         last = " ".join(lines[max_lines - 1 : max_lines + 1])
-        lines = lines[: max_lines - 1] + [_cut(last, width - 1) + ELLIPSIS]
+        lines = lines[: max_lines - 1] + [_cut_at_word(last, width - 1) + ELLIPSIS]
     return lines
 
 
