@@ -27,6 +27,8 @@ equal datasketch's own ``update_batch``.
 
 from __future__ import annotations
 
+import sys
+import types
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -46,12 +48,42 @@ _M2 = np.uint32(0xC2B2AE35)
 _BAND_MULT = np.uint64(0xFF51AFD7ED558CCD)
 
 
+def _datasketch() -> types.ModuleType:
+    """The datasketch package, imported on first use without loading SciPy's integration yet.
+
+    Importing datasketch imports ``scipy.integrate`` (0.3 s of its 0.4 s
+    here) for one function, ``quad``, which only its LSH parameter
+    optimiser (``MinHashLSH(threshold=...)``) calls; a scan never does.
+    While datasketch is imported, ``scipy.integrate`` is a stand-in whose
+    ``quad`` imports the real one on its first call and hands it the
+    arguments; right after, ``import scipy.integrate`` gives the real
+    module again.
+    """
+    if "datasketch" in sys.modules or "scipy.integrate" in sys.modules:
+        import datasketch
+
+        return datasketch
+    stand_in = types.ModuleType("scipy.integrate", "Stand-in while reuse imports datasketch (see reuse.sketch._datasketch).")
+
+    def quad(*args, **kwargs):
+        from scipy.integrate import quad as real  # the stand-in is out of sys.modules by now
+
+        return real(*args, **kwargs)
+
+    stand_in.quad = quad  # type: ignore[attr-defined]
+    sys.modules["scipy.integrate"] = stand_in
+    try:
+        import datasketch
+    finally:
+        if sys.modules.get("scipy.integrate") is stand_in:
+            del sys.modules["scipy.integrate"]
+    return datasketch
+
+
 @lru_cache(maxsize=8)
 def permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     """datasketch's ``(a, b)`` permutation parameters for ``num_perm`` and ``seed``."""
-    from datasketch import MinHash  # imported on use: datasketch loads scipy (seconds)
-
-    m = MinHash(num_perm=num_perm, seed=seed, scheme=SCHEME)
+    m = _datasketch().MinHash(num_perm=num_perm, seed=seed, scheme=SCHEME)
     a, b = m.permutations
     return a.astype(np.uint32), b.astype(np.uint32)
 
@@ -228,6 +260,4 @@ def sketch_article(analysis: Analysis, usable: np.ndarray, config: SketchConfig,
 
 def to_minhash(signature: np.ndarray, config: SketchConfig):
     """Wrap one window signature as a ``datasketch.LeanMinHash``."""
-    from datasketch import LeanMinHash
-
-    return LeanMinHash(seed=config.seed, hashvalues=signature, scheme=SCHEME)
+    return _datasketch().LeanMinHash(seed=config.seed, hashvalues=signature, scheme=SCHEME)

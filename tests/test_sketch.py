@@ -251,3 +251,25 @@ def test_a_table_of_many_batches_keeps_few_files_open(tmp_path):
     assert 0 < most <= 64
     table.close()
     assert open_here() == 0 and len(os.listdir(tmp_path)) == 300
+
+
+def test_datasketch_is_imported_without_scipy_integrate_until_its_lsh_optimiser_runs(tmp_path):
+    """The scan does not pay for SciPy's integration (0.3 s); datasketch's optimiser and SciPy still work after."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from reuse.sketch import permutations, to_minhash\n"
+        "a, b = permutations(128, 1)\n"
+        "assert 'datasketch' in sys.modules and 'scipy.integrate' not in sys.modules\n"
+        "from datasketch import MinHash, MinHashLSH\n"
+        "assert (MinHash(num_perm=128, seed=1).permutations[0] == a).all()\n"
+        "lsh = MinHashLSH(threshold=0.5, num_perm=128)\n"
+        "import scipy.integrate\n"
+        "assert abs(scipy.integrate.quad(lambda x: x, 0, 1)[0] - 0.5) < 1e-9\n"
+        "print(lsh.b, lsh.r)\n"
+    )
+    plain = "from datasketch import MinHashLSH\nlsh = MinHashLSH(threshold=0.5, num_perm=128)\nprint(lsh.b, lsh.r)\n"
+    outputs = [subprocess.run([sys.executable, "-c", code], check=True, cwd=tmp_path, capture_output=True, text=True).stdout for code in (probe, plain)]
+    assert outputs[0] == outputs[1] and outputs[0].strip()
