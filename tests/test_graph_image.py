@@ -14,6 +14,8 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 from reuse.errors import ConfigError, ReuseError
@@ -21,7 +23,7 @@ from reuse.graph import article_graph, outlet_graph
 from reuse.model import Article, Direction, Extent, Pair, Relation, ReuseKind, ScanResult
 from reuse.report import write_json
 from reuse.report.graph_export import GRAPH_FORMATS, graph_bytes, graph_format, write_graph
-from reuse.report.graph_image import draw_graph
+from reuse.report.graph_image import _Grid, _overlap, draw_graph
 from reuse.report.graph_layout import MAX_ASIDE, layout_graph
 
 
@@ -274,3 +276,19 @@ def test_graph_files_hold_a_lag_only_where_one_is_known(tmp_path):
         assert sorted(float(d["median_lag_hours"]) for *_, d in back.edges(data=True) if "median_lag_hours" in d)
     keys = ET.parse(tmp_path / "g.graphml").getroot().findall("{http://graphml.graphdrawing.org/xmlns}key[@attr.name='median_lag_hours']")
     assert [k.get("attr.type") for k in keys] == ["double"]
+
+
+_coord = st.floats(min_value=-500, max_value=500, allow_nan=False)
+_box = st.tuples(_coord, _coord, st.floats(0, 200), st.floats(0, 200)).map(lambda b: (b[0], b[1], b[0] + b[2], b[1] + b[3]))
+
+
+@given(st.lists(_box, max_size=30), _box)
+def test_the_label_grid_answers_as_a_search_of_every_box(filed, box):
+    grid = _Grid()
+    for other in filed:
+        grid.add(other)
+    assert grid.overlaps(box) == any(_overlap(box, other) for other in filed)
+    points = _Grid()
+    for x, y, _, _ in filed:
+        points.add((x, y, x, y))
+    assert points.holds_point_inside(box) == any(box[0] < x < box[2] and box[1] < y < box[3] for x, y, _, _ in filed)
