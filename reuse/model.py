@@ -313,6 +313,8 @@ class ScanResult:
     timings: tuple[tuple[str, float], ...] = ()
     warnings: tuple[str, ...] = ()
     outlets: tuple[OutletLink, ...] = ()
+    #: The ids of the new batch a ``reuse check`` compared with the index; empty for a scan.
+    checked: tuple[str, ...] = ()
 
     @cached_property
     def _by_id(self) -> dict[str, Article]:

@@ -29,6 +29,16 @@ def test_round_trip(tmp_path, make_result):
     assert is_report(path)
 
 
+def test_round_trip_of_a_check_report_keeps_the_batch(tmp_path, make_result):
+    import dataclasses
+
+    result = dataclasses.replace(make_result(), checked=("a.txt",))
+    path = tmp_path / "report.json"
+    write_json(result, path)
+    assert json.loads(path.read_text("utf-8"))["checked"] == ["a.txt"]
+    assert read_report(path).result.checked == ("a.txt",)
+
+
 def test_round_trip_of_a_real_scan(tmp_path, samples_dir):
     import reuse
 

@@ -116,6 +116,7 @@ def check_articles(
         config_fingerprint=config.fingerprint(),
         timings=tuple(timings),
         warnings=tuple(warnings),
+        checked=tuple(a.id for a in batch),
     )
 
 

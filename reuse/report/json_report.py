@@ -181,7 +181,7 @@ def report_dict(result: ScanResult, config: ScanConfig | None = None) -> dict[st
             f"config fingerprint {config.fingerprint()} does not match the result's "
             f"{result.config_fingerprint}: pass the config the scan ran with."
         )
-    return {
+    report = {
         "schema_version": SCHEMA_VERSION,
         "generator": _generator(),
         "config_fingerprint": result.config_fingerprint,
@@ -193,6 +193,9 @@ def report_dict(result: ScanResult, config: ScanConfig | None = None) -> dict[st
         "clusters": [list(c) for c in clusters(pair_graph(result.pairs))],
         "outlets": [_outlet(link) for link in result.outlets],
     }
+    if result.checked:  # a report of `reuse check`: which articles are the new batch
+        report["checked"] = list(result.checked)
+    return report
 
 
 def dumps_report(result: ScanResult, config: ScanConfig | None = None) -> str:

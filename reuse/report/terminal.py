@@ -326,6 +326,19 @@ def _outlet_lines(result: ScanResult, width: int, verbose: bool) -> list[str]:
     return lines
 
 
+def _headline(result: ScanResult, pairs: Sequence[Pair], width: int) -> list[str]:
+    """What was read and how many pairs share text; for a check, the new articles, and pairs with the index apart."""
+    counts = f"{plural(len(pairs), 'pair')} sharing text, {len(result.skipped)} skipped"
+    if not result.checked:
+        return _block(f"reuse: {plural(len(result.articles), 'article')}, {counts}", width)
+    new = set(result.checked)
+    within = sum(1 for p in pairs if p.b in new)
+    matched = sum(1 for a in result.articles if a.id not in new)
+    return _block(f"reuse check: {plural(len(new), 'new article')}, {counts}", width) + _block(
+        f"{len(pairs) - within} with {plural(matched, 'indexed article')}, {within} within the batch", width, "  "
+    )
+
+
 def render_text(result: ScanResult, *, width: int = 100, max_pairs: int | None = None, verbose: bool = False, more: str = "") -> str:
     """The scan as a plain-text summary for the terminal.
 
@@ -351,11 +364,7 @@ def render_text(result: ScanResult, *, width: int = 100, max_pairs: int | None =
     """
     width = max(width, 21)
     pairs = sorted(result.pairs, key=lambda p: (-p.shared_words, p.a, p.b))
-    lines = _block(
-        f"reuse: {plural(len(result.articles), 'article')}, "
-        f"{plural(len(pairs), 'pair')} sharing text, {len(result.skipped)} skipped",
-        width,
-    )
+    lines = _headline(result, pairs, width)
     lines += _listing("skipped: ", [f"{s.path}: {s.reason}" for s in result.skipped], width, verbose)
     lines += _listing("warning: ", list(result.warnings), width, verbose)
     lines += _outlet_lines(result, width, verbose)
