@@ -17,7 +17,10 @@ at a time.
 
 A bucket holding windows of more than ``max_bucket`` articles is banal text
 shared corpus-wide (a standard disclaimer, a stock paragraph) and makes no
-pair, as passim drops n-grams found in over 100 documents.
+pair, as passim drops n-grams found in over 100 documents. One story carried
+by more than ``max_bucket`` outlets fills such buckets too: an article most
+of whose windows land in them is *crowded out* (:func:`crowded_warning`
+tells the user, who can raise the limit).
 
 :func:`verify_candidates` then keeps the pairs whose articles share a few
 three-word runs: reports of one story collide in the rewrite channel on
@@ -46,6 +49,8 @@ __all__ = [
     "band_hits",
     "band_task",
     "candidate_pairs",
+    "crowded_articles",
+    "crowded_warning",
     "find_candidates",
     "shared_runs",
     "trigram_set",
@@ -59,16 +64,21 @@ __all__ = [
 BANDS_PER_TASK = 4
 
 _NO_PAIRS = np.zeros(0, dtype=np.uint64)
+_NO_OWNERS = np.zeros(0, dtype=np.int64)
+#: An article is crowded out when at least this share of its windows land in
+#: buckets of more than ``max_bucket`` articles (counted over a task's bands).
+CROWDED_SHARE = 0.5
 _SPREAD = np.uint64(0x9E3779B97F4A7C15)  # odd: multiplying by it is a bijection on 64-bit keys
 
 
-def _bucket_pairs(keys: np.ndarray, owners: np.ndarray, max_bucket: int) -> np.ndarray:
-    """Article pairs ``i < j`` (as ``i * 2**32 + j``) sharing a bucket of one band.
+def _bucket_pairs(keys: np.ndarray, owners: np.ndarray, max_bucket: int) -> tuple[np.ndarray, np.ndarray]:
+    """Article pairs ``i < j`` (as ``i * 2**32 + j``) sharing a bucket of one band, and the members of over-full buckets.
 
     Vectorised: buckets are runs of equal keys after a sort; each article
     counts once per bucket; every pair of distinct articles in a bucket of
     at most ``max_bucket`` articles is emitted. ``owners`` is the article of
-    each key, in any order.
+    each key, in any order. The second array holds the article of each
+    (bucket, article) of the buckets of more than ``max_bucket`` articles.
 
     The key and the article are packed into one integer and sorted (numpy
     sorts integers several times faster than it argsorts them): the key is
@@ -83,7 +93,7 @@ def _bucket_pairs(keys: np.ndarray, owners: np.ndarray, max_bucket: int) -> np.n
     bit: about 100 a band at a million articles (44 bits kept).
     """
     if len(keys) == 0:
-        return _NO_PAIRS
+        return _NO_PAIRS, _NO_OWNERS
     bits = np.uint64(max(1, int(owners.max()).bit_length()))
     packed = np.sort((((keys * _SPREAD) >> bits) << bits) | owners.astype(np.uint64))
     prefix = packed >> bits
@@ -94,22 +104,24 @@ def _bucket_pairs(keys: np.ndarray, owners: np.ndarray, max_bucket: int) -> np.n
     repeated[:-1] |= same
     packed = packed[repeated]
     if len(packed) == 0:
-        return _NO_PAIRS
+        return _NO_PAIRS, _NO_OWNERS
     packed = packed[np.concatenate(([True], packed[1:] != packed[:-1]))]
     prefix = packed >> bits
     members = (packed & ((np.uint64(1) << bits) - np.uint64(1))).astype(np.int64)
     starts = np.flatnonzero(np.concatenate(([True], prefix[1:] != prefix[:-1])))
     sizes = np.diff(np.concatenate((starts, [len(packed)])))
-    ok = (sizes >= 2) & (sizes <= max_bucket)
+    full = sizes > max_bucket
+    crowd = members[np.repeat(full, sizes)] if full.any() else _NO_OWNERS
+    ok = (sizes >= 2) & ~full
     if not ok.any():
-        return _NO_PAIRS
+        return _NO_PAIRS, crowd
     starts, sizes = starts[ok], sizes[ok]
     # Every element pairs with the elements after it in its bucket (sorted by article).
     first = np.repeat(starts, sizes) + ranks(sizes)
     later = np.repeat(starts + sizes, sizes) - first - 1
     left = np.repeat(first, later)
     right = left + ranks(later) + 1
-    return (members[left].astype(np.uint64) << np.uint64(32)) | members[right].astype(np.uint64)
+    return (members[left].astype(np.uint64) << np.uint64(32)) | members[right].astype(np.uint64), crowd
 
 
 def _capped(codes: np.ndarray, cap: int) -> np.ndarray:
@@ -126,22 +138,56 @@ def band_hits(bands: Iterable[np.ndarray], owners: np.ndarray, max_bucket: int, 
     will count to. ``owners`` is the article of each window, the same for
     every band.
     """
-    return _capped(np.concatenate([_bucket_pairs(keys, owners, max_bucket) for keys in bands] or [_NO_PAIRS]), cap)
+    return _banded(bands, owners, max_bucket, cap)[0]
+
+
+def _banded(bands: Iterable[np.ndarray], owners: np.ndarray, max_bucket: int, cap: int) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`band_hits`, and the articles crowded out in these bands (sorted indices)."""
+    codes, crowd = [], []
+    for keys in bands:
+        found, full = _bucket_pairs(keys, owners, max_bucket)
+        codes.append(found)
+        crowd.append(full)
+    pairs = _capped(np.concatenate(codes or [_NO_PAIRS]), cap)
+    crowd = [c for c in crowd if len(c)]
+    if not crowd:
+        return pairs, _NO_OWNERS
+    windows = np.bincount(owners.astype(np.int64)) * len(codes)  # bucket entries an article has in these bands, at most
+    full = np.bincount(np.concatenate(crowd), minlength=len(windows))
+    return pairs, np.flatnonzero((windows > 0) & (full >= CROWDED_SHARE * windows))
+
+
+def crowded_articles(parts: Iterable[tuple]) -> list[int]:
+    """The articles crowded out in the verbatim channel of any :func:`band_task` result, sorted."""
+    found = [part[2] for part in parts if part[0] == "verbatim" and len(part[2])]
+    return unique_sorted(np.concatenate(found)).tolist() if found else []
+
+
+def crowded_warning(ids: Sequence[str], max_bucket: int) -> str:
+    """What to tell the user about articles crowded out of matching (``ids`` not empty)."""
+    shown = ", ".join(ids[:3]) + (f" and {len(ids) - 3} more" if len(ids) > 3 else "")
+    many = len(ids) != 1
+    return (
+        f"{len(ids)} article{'s' if many else ''} ({shown}) share{'' if many else 's'} most of {'their' if many else 'its'} "
+        f"wording with more than {max_bucket} other articles (one story syndicated that widely, or text repeated across "
+        f"the corpus) and {'were' if many else 'was'} matched only through the rest: raise --max-bucket above the number "
+        f"of copies to pair them (slower: such a story makes a pair for every two of its copies)."
+    )
 
 
 #: Pieces the pair codes are merged in: bounds the merge's memory beside the codes themselves.
 _MERGE_PIECES = 16
 
 
-def candidate_pairs(parts: Iterable[tuple[str, np.ndarray]], config: CandidateConfig) -> list[tuple[int, int]]:
-    """Candidate pairs from the :func:`band_hits` results ``(channel, codes)`` of all bands.
+def candidate_pairs(parts: Iterable[tuple], config: CandidateConfig) -> list[tuple[int, int]]:
+    """Candidate pairs from the :func:`band_task` results ``(channel, codes, ...)`` of all bands.
 
     In the rewrite channel a pair must meet in at least ``min_band_hits``
     (band, bucket) places, in the verbatim channel in one. Returns pairs of
     article indices ``(i, j)``, ``i < j``, sorted, without duplicates.
     """
     by_channel: dict[str, list[np.ndarray]] = {c: [] for c in CHANNELS}
-    for channel, codes in parts:
+    for channel, codes, *_ in parts:
         by_channel[channel].append(codes)
     kept = []
     for channel, pieces in by_channel.items():
@@ -273,8 +319,8 @@ def _band(batches: list[tuple[str, str, int]], band: int) -> np.ndarray:
     return np.concatenate([np.fromfile(keys, dtype=np.uint64, count=n, offset=band * n * 8) for keys, _, n in batches])
 
 
-def band_task(task: tuple) -> tuple[str, np.ndarray]:
-    """:func:`band_hits` of one :meth:`BandTable.tasks` chunk, loading one band at a time."""
+def band_task(task: tuple) -> tuple[str, np.ndarray, np.ndarray]:
+    """:func:`band_hits` of one :meth:`BandTable.tasks` chunk, loading one band at a time; and the articles crowded out."""
     channel, source, bands, max_bucket, cap = task
     if isinstance(source, tuple):  # the arrays themselves
         owners, keys = source
@@ -282,7 +328,7 @@ def band_task(task: tuple) -> tuple[str, np.ndarray]:
     else:
         owners = _owners(source)
         columns = (_band(source, b) for b in bands)
-    return channel, band_hits(columns, owners, max_bucket, cap)
+    return (channel, *_banded(columns, owners, max_bucket, cap))
 
 
 def trigram_set(words: np.ndarray) -> np.ndarray:

@@ -190,6 +190,11 @@ SETTINGS: tuple[tuple[str, str, str], ...] = (
     ("sketch", "seed", "Seed of the MinHash permutations; results with different seeds are not comparable."),
     ("candidates", "bands", "LSH bands; bands x rows must equal --num-perm."),
     ("candidates", "rows", "Rows per LSH band; more rows make fewer, surer candidates."),
+    (
+        "candidates",
+        "max_bucket",
+        "Text more than N articles share is banal and pairs none of them; raise it above the copies of a story syndicated more widely (slower).",
+    ),
     ("sketch", "shingle_size", "Words per shingle in the verbatim channel."),
     ("sketch", "window", "Items per passage window; smaller finds shorter shared passages."),
     ("sketch", "stride", "Step between passage windows; must divide --window."),

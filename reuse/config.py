@@ -29,7 +29,7 @@ __all__ = [
 
 #: The settings the command line sets, each by an option of its name in kebab
 #: case (``num_perm``: ``--num-perm``); the others only the Python API sets.
-COMMAND_LINE_SETTINGS = ("max_bytes", "num_perm", "seed", "bands", "rows", "shingle_size", "window", "stride")
+COMMAND_LINE_SETTINGS = ("max_bytes", "num_perm", "seed", "bands", "rows", "max_bucket", "shingle_size", "window", "stride")
 
 
 @dataclass(frozen=True)
@@ -148,7 +148,10 @@ class CandidateConfig:
     max_bucket : int, default 200
         A band bucket holding windows of more articles than this is a
         banality (boilerplate shared corpus-wide) and is ignored, as passim
-        drops n-grams found in over 100 documents.
+        drops n-grams found in over 100 documents. One story carried by
+        more articles fills such buckets too: the scan warns when most of
+        an article's windows fall in them. A check may give its own value,
+        whatever the index was built with.
     min_shared_trigrams : int, default 6
         A candidate pair goes on to alignment only when the two articles
         share at least this many distinct three-word runs (boilerplate left

@@ -20,7 +20,7 @@ import numpy as np
 
 from . import parallel
 from .boilerplate import learn_boilerplate
-from .candidates import BandTable, RunTable, band_task, candidate_pairs, verify_candidates
+from .candidates import BandTable, RunTable, band_task, candidate_pairs, crowded_articles, crowded_warning, verify_candidates
 from .config import ScanConfig
 from .load import find_article_files, read_article_files
 from .errors import InputError, workspace_error
@@ -141,7 +141,9 @@ def _scan(
             learned = learn_boilerplate(read.line_keys, config.boilerplate)
             df = read.document_frequency()
         with timer.stage("candidates"):
-            candidates = _candidates(table, config, engine, progress)
+            candidates, crowded = _candidates(table, config, engine, progress)
+            if crowded:
+                warnings = (*warnings, crowded_warning([articles[i].id for i in crowded], config.candidates.max_bucket))
             try:
                 candidates = verify_candidates(candidates, read.runs, config.candidates)
             finally:
@@ -288,8 +290,11 @@ def _read_all(
     return gathered
 
 
-def _candidates(table: BandTable, config: ScanConfig, engine: int | Any, progress: ProgressCallback | None) -> list[tuple[int, int]]:
+def _candidates(table: BandTable, config: ScanConfig, engine: int | Any, progress: ProgressCallback | None) -> tuple[list[tuple[int, int]], list[int]]:
     """Band the table's keys a few bands per task over ``engine``'s workers; merge the hits.
+
+    Returns the candidate pairs and the articles crowded out of matching
+    (:func:`reuse.candidates.crowded_articles`).
 
     Workers on this machine read the band files themselves; Dask workers on
     other machines are sent the keys.
@@ -299,7 +304,7 @@ def _candidates(table: BandTable, config: ScanConfig, engine: int | Any, progres
     for part in map_chunks(band_task, tasks, engine, (config,)):
         parts.append(part)
         _tick(progress, "candidates", len(parts), table.n_tasks(), every=1)
-    return candidate_pairs(parts, config.candidates)
+    return candidate_pairs(parts, config.candidates), crowded_articles(parts)
 
 
 def _align_all(

@@ -221,6 +221,35 @@ def test_remove_leaves_what_never_adding_leaves(samples_dir, tmp_path):
     assert _tables(tmp_path / "all.db") == _tables(tmp_path / "part.db")
 
 
+def _copies(n: int) -> list[Article]:
+    """``n`` outlets running one wire story word for word."""
+    story = reuse.scan("samples/").articles[1].text
+    return [Article(id=f"c{k:02d}", text=story, outlet=f"site{k:02d}.example") for k in range(n)]
+
+
+def test_a_story_carried_by_more_articles_than_max_bucket_is_said_and_paired_once_raised(tmp_path):
+    """Past ``max_bucket`` copies the story's text is banal to the banding: the scan and the check say so, and a
+    check may raise the limit, which only it applies, whatever the index was built with."""
+    copies = _copies(7)
+    low = ScanConfig(candidates=CandidateConfig(max_bucket=5))
+    scanned = reuse.scan_articles(copies, low)
+    assert scanned.pairs == ()
+    assert len(scanned.warnings) == 1 and scanned.warnings[0].startswith("7 articles (c00, c01, c02 and 4 more) share most of their wording with more than 5")
+    assert "raise --max-bucket" in scanned.warnings[0]
+    assert len(reuse.scan_articles(copies, ScanConfig(candidates=CandidateConfig(max_bucket=7))).pairs) == 21
+
+    db = tmp_path / "i.db"
+    add_articles(db, copies[:5], low)
+    checked = check_articles(db, copies[5:], low)
+    assert checked.pairs == () and checked.warnings[0].startswith("2 articles (c05, c06) share most of their wording")
+    raised = check_articles(db, copies[5:], ScanConfig())  # the index was built with max_bucket 5
+    assert raised.warnings == ()
+    assert sorted((p.a, p.b) for p in raised.pairs) == sorted(
+        (p.a, p.b) if p.a in ("c05", "c06") else (p.b, p.a) for p in reuse.scan_articles(copies).pairs if {p.a, p.b} & {"c05", "c06"}
+    )
+    assert len(raised.pairs) == 5 * 2 + 1
+
+
 def test_other_settings_are_refused_with_the_fix(samples_dir, tmp_path):
     db = tmp_path / "i.db"
     add_folder(samples_dir, db)

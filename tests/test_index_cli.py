@@ -132,11 +132,11 @@ def test_a_setting_the_command_line_cannot_give_is_named_as_such(tmp_path, runne
     from reuse.config import CandidateConfig, ScanConfig
     from reuse.index import add_folder
 
-    add_folder(SAMPLES, tmp_path / "i.db", ScanConfig(candidates=CandidateConfig(max_bucket=2)))
+    add_folder(SAMPLES, tmp_path / "i.db", ScanConfig(candidates=CandidateConfig(min_band_hits=2)))
     result = runner.invoke(main, ["check", str(SAMPLES), "--index", str(tmp_path / "i.db")])
     assert result.exit_code == 1
-    assert "built with max_bucket 2 (not 200)" in result.stderr and "--max-bucket" not in result.stderr
-    assert "max_bucket through the Python API's ScanConfig" in result.stderr
+    assert "built with min_band_hits 2 (not 3)" in result.stderr and "--min-band-hits" not in result.stderr
+    assert "min_band_hits through the Python API's ScanConfig" in result.stderr
 
 
 def test_an_index_another_writer_holds_is_busy_not_broken(tmp_path, runner, monkeypatch):

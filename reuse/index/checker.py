@@ -27,7 +27,7 @@ import numpy as np
 
 from ..align import align_pair, prepare
 from ..boilerplate import mask_lines
-from ..candidates import verify_candidates
+from ..candidates import CROWDED_SHARE, crowded_warning, verify_candidates
 from ..config import ScanConfig
 from ..model import Article, Pair, ScanResult, Skipped
 from ..outlets import link_outlets
@@ -35,7 +35,7 @@ from ..parallel import read_features
 from ..pipeline import needs_fallback, sorted_unique
 from ..provenance import infer_directions
 from ..sketch import CHANNELS
-from ..text import DocumentFrequency, members, ranks, unique_sorted
+from ..text import DocumentFrequency, counted, members, ranks, unique_sorted
 from .codec import cut_runs, shared_at_most
 from .features import Features, LanguageCounts, merge_languages, read_article
 from .postings import find
@@ -102,7 +102,7 @@ def check_articles(
         try:
             conn.execute("BEGIN")  # one snapshot for every read, whatever a writer commits meanwhile
             try:
-                found, matched = _check(conn, batch, config, progress, timings, jobs)
+                found, matched, crowded = _check(conn, batch, config, progress, timings, jobs)
             finally:
                 conn.execute("ROLLBACK")
         finally:
@@ -115,7 +115,7 @@ def check_articles(
         outlets=link_outlets(result_articles, found),
         config_fingerprint=config.fingerprint(),
         timings=tuple(timings),
-        warnings=tuple(warnings),
+        warnings=(*warnings, crowded_warning(crowded, config.candidates.max_bucket)) if crowded else tuple(warnings),
         checked=tuple(a.id for a in batch),
     )
 
@@ -133,7 +133,8 @@ class _Stage:
 
 def _check(
     conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfig, progress, timings, jobs: int = 1
-) -> tuple[list[Pair], tuple[Article, ...]]:
+) -> tuple[list[Pair], tuple[Article, ...], list[str]]:
+    """The pairs, the stored articles they match, and the ids of new articles crowded out of matching."""
     counts = Counts()
     with _Stage(timings, "sketch"):
         # Stored versions of the batch's ids leave the comparison, as in a scan of the union.
@@ -154,7 +155,7 @@ def _check(
                 new[k] = read_article(features.article, config, lambda: languages)
             counts.add(new[k], 1)
     with _Stage(timings, "candidates"):
-        candidates, rowids = _candidates(conn, new, replaced, config)
+        candidates, rowids, crowded = _candidates(conn, new, replaced, config)
         candidates, rowids = _verified(conn, candidates, rowids, new, config)
     with _Stage(timings, "read matches"):
         stored = stored_features(conn, rowids.tolist(), config, sketch=False)
@@ -174,14 +175,17 @@ def _check(
         pairs = [p if p.a in fresh else p.swapped() for p in pairs]
     pairs.sort(key=lambda p: (-p.shared_words, p.a, p.b))
     matched = {p.b for p in pairs} - fresh
-    return pairs, tuple(f.article for f in involved[len(new):] if f.article.id in matched)
+    return pairs, tuple(f.article for f in involved[len(new):] if f.article.id in matched), [new[k].article.id for k in crowded]
 
 
-def _candidates(conn: sqlite3.Connection, new: list[Features], replaced: set[int], config: ScanConfig) -> tuple[list[tuple[int, int]], np.ndarray]:
+def _candidates(
+    conn: sqlite3.Connection, new: list[Features], replaced: set[int], config: ScanConfig
+) -> tuple[list[tuple[int, int]], np.ndarray, list[int]]:
     """Candidate pairs ``(i, j)`` over new articles ``0 .. len(new) - 1`` and stored ones after them.
 
-    Returns the pairs (each with at least one new article) and the rowids of
-    the stored articles, in the order of their local numbers.
+    Returns the pairs (each with at least one new article), the rowids of
+    the stored articles, in the order of their local numbers, and the new
+    articles crowded out of matching (see :func:`_crowded`).
     """
     n_new = len(new)
     per_channel = [
@@ -198,12 +202,14 @@ def _candidates(conn: sqlite3.Connection, new: list[Features], replaced: set[int
         fetched_keys.append(got_keys[mine])
         fetched_rowids.append(got_rowids[mine])
     rowids = unique_sorted(np.concatenate(fetched_rowids))
-    found = []
+    found, crowded = [], []
     for channel, name in enumerate(CHANNELS):
         owners_new = np.repeat(np.arange(n_new, dtype=np.uint32), [len(f.keys[channel]) for f in new])
         owners_old = (n_new + np.searchsorted(rowids, fetched_rowids[channel])).astype(np.uint32)
         keys = np.concatenate((per_channel[channel], fetched_keys[channel]))
         owners = np.concatenate((owners_new, owners_old))
+        if name == "verbatim":
+            crowded = _crowded(keys, owners, len(per_channel[channel]), banal, config.candidates.max_bucket)
         if len(banal):  # too common among the stored articles alone: no pair, between new ones either
             keep = ~members(keys, banal)
             keys, owners = keys[keep], owners[keep]
@@ -214,7 +220,30 @@ def _candidates(conn: sqlite3.Connection, new: list[Features], replaced: set[int
         found.append(codes[hits >= needed])
     codes = unique_sorted(np.concatenate(found)) if found else np.zeros(0, dtype=np.uint64)
     pairs = [(int(c >> 32), int(c & 0xFFFFFFFF)) for c in codes.tolist()]
-    return _keep_used(pairs, rowids, n_new)
+    return (*_keep_used(pairs, rowids, n_new), crowded)
+
+
+def _crowded(keys: np.ndarray, owners: np.ndarray, n_keys_new: int, banal: np.ndarray, max_bucket: int) -> list[int]:
+    """New articles at least ``CROWDED_SHARE`` of whose keys are banal or in buckets of more than ``max_bucket`` articles.
+
+    ``keys`` and ``owners`` hold the new articles' keys first (``n_keys_new``
+    of them), then the stored ones fetched; ``banal`` keys were not fetched,
+    as more than ``max_bucket`` stored articles hold each. As the scan counts
+    an article crowded out (:func:`reuse.candidates.crowded_articles`).
+    """
+    if n_keys_new == 0:
+        return []
+    order = np.lexsort((owners, keys))
+    ordered_keys, ordered_owners = keys[order], owners[order]
+    first = np.ones(len(order), dtype=bool)  # one entry per bucket and article
+    first[1:] = (ordered_keys[1:] != ordered_keys[:-1]) | (ordered_owners[1:] != ordered_owners[:-1])
+    distinct, sizes = counted(ordered_keys[first])
+    mine, mine_owner = keys[:n_keys_new], owners[:n_keys_new].astype(np.int64)
+    full = sizes[np.searchsorted(distinct, mine)] > max_bucket
+    if len(banal):
+        full |= members(mine, banal)
+    per_article = np.bincount(mine_owner)
+    return np.flatnonzero(np.bincount(mine_owner[full], minlength=len(per_article)) >= CROWDED_SHARE * np.maximum(per_article, 1)).tolist()
 
 
 def _verified(

@@ -39,6 +39,7 @@ stems(stem, n), lines(key, n)
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from os import PathLike
@@ -222,6 +223,20 @@ def index_config(conn: sqlite3.Connection) -> ScanConfig:
     return ScanConfig(**{stage: _STAGES[stage](**fields) for stage, fields in data.items() if stage in _STAGES})
 
 
+#: Settings only a check applies, to the band keys it looks up (the postings stored do not
+#: depend on them): a check may give its own, whatever the index was built with.
+CHECK_TIME_SETTINGS = (("candidates", "max_bucket"),)
+
+
+def _as_built(config: ScanConfig, theirs: dict) -> ScanConfig:
+    """``config`` with the index's own values of the :data:`CHECK_TIME_SETTINGS`, as its fingerprint was made."""
+    for stage, name in CHECK_TIME_SETTINGS:
+        value = theirs.get(stage, {}).get(name)
+        if value is not None:
+            config = dataclasses.replace(config, **{stage: dataclasses.replace(getattr(config, stage), **{name: value})})
+    return config
+
+
 def _verify(conn: sqlite3.Connection, path: Path, config: ScanConfig | None) -> None:
     app = conn.execute("PRAGMA application_id").fetchone()[0]
     if app != APPLICATION_ID:
@@ -240,6 +255,9 @@ def _verify(conn: sqlite3.Connection, path: Path, config: ScanConfig | None) -> 
     if stored.get("fingerprint") != config.fingerprint():
         try:
             theirs = json.loads(stored.get("settings", "{}"))
+            config = _as_built(config, theirs)
+            if stored.get("fingerprint") == config.fingerprint():
+                return  # only a setting of the check itself differs
             ours = _settings(config)
             differ = sorted(
                 (name, theirs.get(stage, {}).get(name), value)
@@ -247,7 +265,7 @@ def _verify(conn: sqlite3.Connection, path: Path, config: ScanConfig | None) -> 
                 for name, value in fields.items()
                 if name in theirs.get(stage, {}) and theirs[stage][name] != value
             )
-        except (TypeError, ValueError, AttributeError) as exc:
+        except (TypeError, ValueError, AttributeError, ReuseError) as exc:
             raise IndexFileError(f"The settings stored in {path} cannot be read ({exc}): rebuild the index.") from exc
         head = f"The index {path} was built with other settings (fingerprint {stored.get('fingerprint')}, these give {config.fingerprint()})"
         if not differ:
