@@ -30,6 +30,8 @@ match on names, titles and topic words.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 from cydifflib import Match, SequenceMatcher  # difflib's algorithm, compiled: the same blocks
 
@@ -38,7 +40,7 @@ from .model import Extent, Pair, Passage, ReuseKind
 from .prepared import MIN_RUN, Prepared, prepare
 from .text import analyze, counted, members, ranks
 
-__all__ = ["Prepared", "align_pair", "prepare", "sentence_similarity"]
+__all__ = ["Aligner", "Prepared", "align_pair", "prepare", "sentence_similarity"]
 
 _MIN_SEED_STEMS = 3
 _MIN_FRAGMENT_STEMS = 5
@@ -341,6 +343,35 @@ def align_pair(pa: Prepared, pb: Prepared, config: AlignConfig) -> Pair | None:
         verbatim_share=round(verbatim, 4),
         passages=tuple(passages),
     )
+
+
+class Aligner:
+    """:func:`align_pair` that aligns two texts once, however many times they come.
+
+    The result depends on the two sides' text, usable words and language
+    only (and on the corpus statistics, the same for every call), never on
+    the articles' ids. One story carried word for word by hundreds of
+    outlets makes a pair of every two copies: all of them are the first
+    pair's result under their own ids.
+    """
+
+    def __init__(self, config: AlignConfig) -> None:
+        self.config = config
+        self._done: dict[tuple, tuple[str, str, Pair | None]] = {}
+
+    def __call__(self, pa: Prepared, pb: Prepared) -> Pair | None:
+        key = (_side(pa), _side(pb))
+        done = self._done.get(key)
+        if done is not None and done[0] == pa.article.text and done[1] == pb.article.text:
+            return None if done[2] is None else replace(done[2], a=pa.article.id, b=pb.article.id)
+        pair = align_pair(pa, pb, self.config)
+        self._done[key] = (pa.article.text, pb.article.text, pair)
+        return pair
+
+
+def _side(p: Prepared) -> tuple:
+    """What one side of :func:`align_pair` depends on, as a key (the text by its hash: :class:`Aligner` compares it)."""
+    return hash(p.article.text), p.usable.tobytes(), p.analysis.language
 
 
 def sentence_similarity(a: str, b: str) -> float:

@@ -41,7 +41,7 @@ from urllib.parse import urlparse
 
 import numpy as np
 
-from .align import align_pair, prepare
+from .align import Aligner, prepare
 from .boilerplate import article_lines, line_keys, mask_lines, usable_words
 from .candidates import trigram_set, write_batch, write_runs
 from .config import ScanConfig
@@ -211,8 +211,9 @@ def align_chunk(chunk: tuple[Sequence[tuple[int, int]], dict[int, tuple[Article,
         return views[i]
 
     found = []
+    aligned = Aligner(config.align)
     for i, j in pairs:
-        pair = align_pair(view(i), view(j), config.align)
+        pair = aligned(view(i), view(j))
         if pair is not None:
             found.append(pair)
     return found

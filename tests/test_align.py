@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import reuse
 from reuse import Article, ConfigError, ReuseKind
-from reuse.align import _verbatim_hits, align_pair, prepare
+from reuse.align import Aligner, _verbatim_hits, align_pair, prepare
 from reuse.boilerplate import usable_words
 from reuse.config import AlignConfig, ScanConfig
 from reuse.text import analyze, ngram_hashes
@@ -37,6 +37,18 @@ def _view(article_id: str, text: str):
     analysis = analyze(text)
     article = Article(id=article_id, text=text, outlet=article_id)
     return prepare(article, usable_words(text, analysis, config.boilerplate), analysis)
+
+
+def test_the_aligner_gives_what_align_pair_gives_aligning_each_two_texts_once():
+    """Copies of one text pair as the first two did, under their own ids; other texts are aligned anew."""
+    texts = {"a": PARAGRAPH + ".\n" + FILLER, "b": FILLER + ".\n" + PARAGRAPH, "c": PARAGRAPH + ".\n" + FILLER, "d": PARAGRAPH + "."}
+    views = {k: _view(f"{k}.txt", t) for k, t in texts.items()}
+    aligner = Aligner(AlignConfig())
+    for x, y in [*itertools.combinations(sorted(views), 2), ("c", "a"), ("c", "b")]:
+        expected = align_pair(views[x], views[y], AlignConfig())
+        assert aligner(views[x], views[y]) == expected
+        assert expected is not None and (expected.a, expected.b) == (f"{x}.txt", f"{y}.txt")
+    assert len(aligner._done) == 5  # c is a's text: (c, d), (c, a) and (c, b) were met as (a, d), (a, c) and (a, b)
 
 
 @pytest.mark.parametrize(

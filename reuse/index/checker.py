@@ -25,7 +25,7 @@ from os import PathLike
 
 import numpy as np
 
-from ..align import align_pair, prepare
+from ..align import Aligner, prepare
 from ..boilerplate import mask_lines
 from ..candidates import CROWDED_SHARE, crowded_warning, verify_candidates
 from ..config import ScanConfig
@@ -318,6 +318,7 @@ def _align(involved: list[Features], candidates, df, learned, config: ScanConfig
     for n, (i, j) in enumerate(candidates):
         last_use[i] = last_use[j] = n
     views = {}
+    aligned = Aligner(config.align)
 
     def view(k: int):
         if k not in views:
@@ -329,7 +330,7 @@ def _align(involved: list[Features], candidates, df, learned, config: ScanConfig
     pairs = []
     for n, (i, j) in enumerate(candidates, 1):
         first, second = sorted((i, j), key=lambda k: involved[k].article.id)
-        pair = align_pair(view(first), view(second), config.align)
+        pair = aligned(view(first), view(second))
         if pair is not None:
             pairs.append(pair)
         for k in (i, j):
