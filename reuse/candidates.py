@@ -66,7 +66,7 @@ BANDS_PER_TASK = 4
 _NO_PAIRS = np.zeros(0, dtype=np.uint64)
 _NO_OWNERS = np.zeros(0, dtype=np.int64)
 #: An article is crowded out when at least this share of its windows land in
-#: buckets of more than ``max_bucket`` articles (counted over a task's bands).
+#: buckets of more than ``max_bucket`` articles (counted over every band).
 CROWDED_SHARE = 0.5
 _SPREAD = np.uint64(0x9E3779B97F4A7C15)  # odd: multiplying by it is a bijection on 64-bit keys
 
@@ -142,7 +142,11 @@ def band_hits(bands: Iterable[np.ndarray], owners: np.ndarray, max_bucket: int, 
 
 
 def _banded(bands: Iterable[np.ndarray], owners: np.ndarray, max_bucket: int, cap: int) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`band_hits`, and the articles crowded out in these bands (sorted indices)."""
+    """:func:`band_hits`, and the crowding in these bands: ``(article, windows, entries in over-full buckets)`` rows.
+
+    Only articles with an entry in an over-full bucket have a row; windows
+    are an article's windows in one band (the same in every band).
+    """
     codes, crowd = [], []
     for keys in bands:
         found, full = _bucket_pairs(keys, owners, max_bucket)
@@ -151,16 +155,25 @@ def _banded(bands: Iterable[np.ndarray], owners: np.ndarray, max_bucket: int, ca
     pairs = _capped(np.concatenate(codes or [_NO_PAIRS]), cap)
     crowd = [c for c in crowd if len(c)]
     if not crowd:
-        return pairs, _NO_OWNERS
-    windows = np.bincount(owners.astype(np.int64)) * len(codes)  # bucket entries an article has in these bands, at most
-    full = np.bincount(np.concatenate(crowd), minlength=len(windows))
-    return pairs, np.flatnonzero((windows > 0) & (full >= CROWDED_SHARE * windows))
+        return pairs, np.zeros((0, 3), dtype=np.int64)
+    articles, entries = counted(np.concatenate(crowd))
+    windows = np.bincount(owners.astype(np.int64))[articles]
+    return pairs, np.stack((articles, windows, entries), axis=1)
 
 
-def crowded_articles(parts: Iterable[tuple]) -> list[int]:
-    """The articles crowded out in the verbatim channel of any :func:`band_task` result, sorted."""
-    found = [part[2] for part in parts if part[0] == "verbatim" and len(part[2])]
-    return unique_sorted(np.concatenate(found)).tolist() if found else []
+def crowded_articles(parts: Iterable[tuple], bands: int) -> list[int]:
+    """The articles crowded out in the verbatim channel, from every :func:`band_task` result of a scan (sorted).
+
+    An article is when at least :data:`CROWDED_SHARE` of its windows, over
+    all ``bands`` bands, fall in buckets of more than ``max_bucket`` articles.
+    """
+    rows = [part[2] for part in parts if part[0] == "verbatim" and len(part[2])]
+    if not rows:
+        return []
+    crowd = np.concatenate(rows)
+    articles, first = np.unique(crowd[:, 0], return_index=True)
+    entries = np.bincount(np.searchsorted(articles, crowd[:, 0]), weights=crowd[:, 2], minlength=len(articles))
+    return articles[entries >= CROWDED_SHARE * crowd[first, 1] * bands].tolist()
 
 
 def crowded_warning(ids: Sequence[str], max_bucket: int) -> str:
@@ -169,9 +182,9 @@ def crowded_warning(ids: Sequence[str], max_bucket: int) -> str:
     many = len(ids) != 1
     return (
         f"{len(ids)} article{'s' if many else ''} ({shown}) share{'' if many else 's'} most of {'their' if many else 'its'} "
-        f"wording with more than {max_bucket} other articles (one story syndicated that widely, or text repeated across "
-        f"the corpus) and {'were' if many else 'was'} matched only through the rest: raise --max-bucket above the number "
-        f"of copies to pair them (slower: such a story makes a pair for every two of its copies)."
+        f"wording with {max_bucket} or more other articles (one story syndicated that widely, or text repeated across "
+        f"the corpus) and {'were' if many else 'was'} matched only through the rest: set --max-bucket to the number of "
+        f"articles carrying it or more to pair them (slower: such a story makes a pair for every two of its copies)."
     )
 
 

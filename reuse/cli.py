@@ -193,7 +193,7 @@ SETTINGS: tuple[tuple[str, str, str], ...] = (
     (
         "candidates",
         "max_bucket",
-        "Text more than N articles share is banal and pairs none of them; raise it above the copies of a story syndicated more widely (slower).",
+        "Text more than N articles share is banal and pairs none of them; raise it to the copies of a story syndicated more widely (slower). With an index, the index's own unless given.",
     ),
     ("sketch", "shingle_size", "Words per shingle in the verbatim channel."),
     ("sketch", "window", "Items per passage window; smaller finds shorter shared passages."),

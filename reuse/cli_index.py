@@ -84,9 +84,18 @@ def index_add(ctx: click.Context, folder: Path, index_path: Path, jobs: int = 1,
     config = _settings_or_usage(ctx, settings)
     check_folder(folder)
     with _reported(ctx, f"the index {index_path} is as it was before"):
-        done = _add(folder, index_path, config, jobs, state)
+        done = _add(folder, index_path, _index_max_bucket(ctx, config, index_path), jobs, state)
         _announce(state, done.skipped, done.warnings)
         click.echo(f"{_added(index_path, done.result)}, {len(done.skipped)} skipped")
+
+
+def _index_max_bucket(ctx: click.Context, config, index_path: Path):
+    """``config``, with the index's own ``max_bucket`` unless ``--max-bucket`` was given (a check may give its own)."""
+    from .index import as_index
+
+    if ctx.get_parameter_source("max_bucket") is click.core.ParameterSource.DEFAULT and index_path.exists():
+        return as_index(config, index_path)
+    return config
 
 
 def _add(folder: Path, index_path: Path, config, jobs: int, state):
@@ -219,6 +228,7 @@ def check(
         check_output(json_path, folder, state)
     progress = _Progress(quiet=state.quiet)
     with _reported(ctx, "no report written, the index unchanged"):
+        config = _index_max_bucket(ctx, config, index_path)
         try:
             result = check_batch(folder, index_path, config, jobs=jobs, progress=progress)
         finally:
@@ -239,4 +249,6 @@ def check(
     if add:
         # Only once the report is out: a report that cannot be written leaves the index as it was.
         with _reported(ctx, f"the report is written; the index {index_path} is as it was before"):
-            state.note(_added(index_path, _add(folder, index_path, config, jobs, state).result))
+            from .index import as_index
+
+            state.note(_added(index_path, _add(folder, index_path, as_index(config, index_path), jobs, state).result))

@@ -150,8 +150,8 @@ class CandidateConfig:
         banality (boilerplate shared corpus-wide) and is ignored, as passim
         drops n-grams found in over 100 documents. One story carried by
         more articles fills such buckets too: the scan warns when most of
-        an article's windows fall in them. A check may give its own value,
-        whatever the index was built with.
+        an article's windows fall in them. A check takes the index's value
+        unless given its own.
     min_shared_trigrams : int, default 6
         A candidate pair goes on to alignment only when the two articles
         share at least this many distinct three-word runs (boilerplate left

@@ -313,8 +313,8 @@ class ScanResult:
     timings: tuple[tuple[str, float], ...] = ()
     warnings: tuple[str, ...] = ()
     outlets: tuple[OutletLink, ...] = ()
-    #: The ids of the new batch a ``reuse check`` compared with the index; empty for a scan.
-    checked: tuple[str, ...] = ()
+    #: The ids of the new batch a ``reuse check`` compared with the index (maybe none); ``None`` for a scan.
+    checked: tuple[str, ...] | None = None
 
     @cached_property
     def _by_id(self) -> dict[str, Article]:

@@ -304,7 +304,7 @@ def _candidates(table: BandTable, config: ScanConfig, engine: int | Any, progres
     for part in map_chunks(band_task, tasks, engine, (config,)):
         parts.append(part)
         _tick(progress, "candidates", len(parts), table.n_tasks(), every=1)
-    return candidate_pairs(parts, config.candidates), crowded_articles(parts)
+    return candidate_pairs(parts, config.candidates), crowded_articles(parts, config.candidates.bands)
 
 
 def _align_all(

@@ -27,7 +27,9 @@ equal datasketch's own ``update_batch``.
 
 from __future__ import annotations
 
+import importlib
 import sys
+import threading
 import types
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -57,27 +59,41 @@ def _datasketch() -> types.ModuleType:
     While datasketch is imported, ``scipy.integrate`` is a stand-in whose
     ``quad`` imports the real one on its first call and hands it the
     arguments; right after, ``import scipy.integrate`` gives the real
-    module again.
+    module again. Another thread that imports ``scipy.integrate`` meanwhile
+    (a few dozen milliseconds) gets the stand-in, whose every other name
+    waits for that moment and is then the real module's.
     """
     if "datasketch" in sys.modules or "scipy.integrate" in sys.modules:
         import datasketch
 
         return datasketch
+    done, importer = threading.Event(), threading.get_ident()
     stand_in = types.ModuleType("scipy.integrate", "Stand-in while reuse imports datasketch (see reuse.sketch._datasketch).")
 
     def quad(*args, **kwargs):
-        from scipy.integrate import quad as real  # the stand-in is out of sys.modules by now
+        return _real_integrate(done).quad(*args, **kwargs)
 
-        return real(*args, **kwargs)
+    def __getattr__(name: str):
+        if name.startswith("__") or (threading.get_ident() == importer and not done.is_set()):
+            raise AttributeError(name)  # the import system asking (``__path__``), or datasketch itself: no waiting on itself
+        return getattr(_real_integrate(done), name)
 
     stand_in.quad = quad  # type: ignore[attr-defined]
+    stand_in.__getattr__ = __getattr__  # type: ignore[attr-defined]
     sys.modules["scipy.integrate"] = stand_in
     try:
         import datasketch
     finally:
         if sys.modules.get("scipy.integrate") is stand_in:
             del sys.modules["scipy.integrate"]
+        done.set()
     return datasketch
+
+
+def _real_integrate(done: threading.Event) -> types.ModuleType:
+    """SciPy's real ``scipy.integrate``, once the stand-in is out of ``sys.modules``."""
+    done.wait()
+    return importlib.import_module("scipy.integrate")
 
 
 @lru_cache(maxsize=8)

@@ -234,15 +234,17 @@ def test_a_story_carried_by_more_articles_than_max_bucket_is_said_and_paired_onc
     low = ScanConfig(candidates=CandidateConfig(max_bucket=5))
     scanned = reuse.scan_articles(copies, low)
     assert scanned.pairs == ()
-    assert len(scanned.warnings) == 1 and scanned.warnings[0].startswith("7 articles (c00, c01, c02 and 4 more) share most of their wording with more than 5")
-    assert "raise --max-bucket" in scanned.warnings[0]
+    assert len(scanned.warnings) == 1 and scanned.warnings[0].startswith("7 articles (c00, c01, c02 and 4 more) share most of their wording with 5 or more")
+    assert "set --max-bucket to the number of articles carrying it or more" in scanned.warnings[0]
     assert len(reuse.scan_articles(copies, ScanConfig(candidates=CandidateConfig(max_bucket=7))).pairs) == 21
 
     db = tmp_path / "i.db"
     add_articles(db, copies[:5], low)
-    checked = check_articles(db, copies[5:], low)
-    assert checked.pairs == () and checked.warnings[0].startswith("2 articles (c05, c06) share most of their wording")
-    raised = check_articles(db, copies[5:], ScanConfig())  # the index was built with max_bucket 5
+    checked = check_articles(db, copies[5:])  # the index's own settings, max_bucket 5
+    assert checked.pairs == () and checked.warnings[0].startswith("2 articles (c05, c06) share most of their wording with 5 or more")
+    with pytest.raises(IndexFileError, match=r"built with --max-bucket 5 \(not 200\)"):
+        add_articles(db, copies[5:], ScanConfig())  # adding takes the index's settings, max_bucket too
+    raised = check_articles(db, copies[5:], ScanConfig())  # the check's own max_bucket, 200
     assert raised.warnings == ()
     assert sorted((p.a, p.b) for p in raised.pairs) == sorted(
         (p.a, p.b) if p.a in ("c05", "c06") else (p.b, p.a) for p in reuse.scan_articles(copies).pairs if {p.a, p.b} & {"c05", "c06"}

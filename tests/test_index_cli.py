@@ -76,6 +76,27 @@ def test_check_add_adds_afterwards(runner, split, tmp_path):
     assert "articles:    5 (5 versions stored)" in info.output
 
 
+def test_max_bucket_is_the_indexs_unless_a_check_gives_its_own(runner, tmp_path):
+    """Six copies of one story: five indexed with --max-bucket 5, then a check and a check --add of the sixth."""
+    story = (SAMPLES / "001_eabe8ba3545e1c71.txt").read_text("utf-8")
+    old, new = tmp_path / "old", tmp_path / "new"
+    old.mkdir(), new.mkdir()
+    for k in range(5):
+        (old / f"c{k}.txt").write_text(story, "utf-8")
+    (new / "c5.txt").write_text(story, "utf-8")
+    db = tmp_path / "i.db"
+    assert runner.invoke(main, ["index", "add", str(old), "--index", str(db), "--max-bucket", "5", "-q"]).exit_code == 0
+    own = runner.invoke(main, ["check", str(new), "--index", str(db), "--json", "-"])
+    assert own.exit_code == 0 and json.loads(own.stdout)["pairs"] == []
+    assert "1 article (c5.txt) shares most of its wording with 5 or more other articles" in own.stderr
+    given = runner.invoke(main, ["check", str(new), "--index", str(db), "--max-bucket", "6", "--add", "--json", "-", "-q"])
+    assert given.exit_code == 0, given.output
+    assert len(json.loads(given.stdout)["pairs"]) == 5 and json.loads(given.stdout)["config"]["candidates"]["max_bucket"] == 6
+    assert '"max_bucket": 5' in runner.invoke(main, ["index", "info", "--index", str(db)]).output  # added with the index's own
+    refused = runner.invoke(main, ["index", "add", str(new), "--index", str(db), "--max-bucket", "6"])
+    assert refused.exit_code == 1 and "built with --max-bucket 5 (not 6)" in refused.stderr
+
+
 def test_check_add_leaves_the_index_alone_when_the_report_cannot_be_written(runner, split, tmp_path, monkeypatch):
     old, new = split
     db = tmp_path / "i.db"

@@ -32,11 +32,13 @@ def test_round_trip(tmp_path, make_result):
 def test_round_trip_of_a_check_report_keeps_the_batch(tmp_path, make_result):
     import dataclasses
 
-    result = dataclasses.replace(make_result(), checked=("a.txt",))
     path = tmp_path / "report.json"
-    write_json(result, path)
-    assert json.loads(path.read_text("utf-8"))["checked"] == ["a.txt"]
-    assert read_report(path).result.checked == ("a.txt",)
+    for checked in (("a.txt",), ()):  # a check of an empty folder is still a check
+        write_json(dataclasses.replace(make_result(), checked=checked), path)
+        assert json.loads(path.read_text("utf-8"))["checked"] == list(checked)
+        assert read_report(path).result.checked == checked
+    write_json(make_result(), path)
+    assert "checked" not in json.loads(path.read_text("utf-8")) and read_report(path).result.checked is None
 
 
 def test_round_trip_of_a_real_scan(tmp_path, samples_dir):

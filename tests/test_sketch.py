@@ -2,6 +2,7 @@
 
 import itertools
 import os
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -273,3 +274,41 @@ def test_datasketch_is_imported_without_scipy_integrate_until_its_lsh_optimiser_
     plain = "from datasketch import MinHashLSH\nlsh = MinHashLSH(threshold=0.5, num_perm=128)\nprint(lsh.b, lsh.r)\n"
     outputs = [subprocess.run([sys.executable, "-c", code], check=True, cwd=tmp_path, capture_output=True, text=True).stdout for code in (probe, plain)]
     assert outputs[0] == outputs[1] and outputs[0].strip()
+
+
+def test_a_thread_importing_scipy_integrate_while_datasketch_loads_gets_working_names(tmp_path):
+    """The stand-in is in sys.modules only while datasketch loads; another thread's names then wait for the real module."""
+    import subprocess
+    import sys
+
+    fake = tmp_path / "datasketch"
+    fake.mkdir()
+    (fake / "__init__.py").write_text(
+        "import builtins, time\n"
+        "from scipy.integrate import quad as integrate  # as datasketch.lsh does\n"
+        "builtins.in_window.set()\n"
+        "builtins.asked.wait(5)\n"
+        "time.sleep(0.2)  # the other thread is now inside the window\n",
+        encoding="utf-8",
+    )
+    probe = (
+        "import builtins, sys, threading\n"
+        "builtins.in_window, builtins.asked = threading.Event(), threading.Event()\n"
+        "from reuse.sketch import _datasketch\n"
+        "got = {}\n"
+        "def other():\n"
+        "    builtins.in_window.wait(5)\n"
+        "    builtins.asked.set()\n"
+        "    from scipy.integrate import simpson\n"
+        "    got['simpson'] = simpson([1, 1, 1])\n"
+        "t = threading.Thread(target=other)\n"
+        "t.start()\n"
+        "ds = _datasketch()\n"
+        "t.join(10)\n"
+        "assert got == {'simpson': 2.0}, got\n"
+        "assert abs(ds.integrate(lambda x: x, 0, 1)[0] - 0.5) < 1e-9\n"
+        "import scipy.integrate\n"
+        "assert 'Stand-in' not in (scipy.integrate.__doc__ or '')\n"
+    )
+    env = {**os.environ, "PYTHONPATH": f"{tmp_path}{os.pathsep}{Path(__file__).resolve().parent.parent}"}
+    subprocess.run([sys.executable, "-c", probe], check=True, cwd=tmp_path, env=env, timeout=60)

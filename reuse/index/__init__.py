@@ -13,6 +13,7 @@ frequencies, banal buckets) are kept as counts (``stats.py``).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
@@ -21,7 +22,7 @@ from ..config import ScanConfig
 from ..load import load_articles
 from ..model import ScanResult, Skipped
 from .checker import check_articles
-from .store import connect, meta
+from .store import as_built, connect, meta
 from .writer import AddResult, RemoveResult, add_articles, remove_articles
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "RemoveResult",
     "add_articles",
     "add_folder",
+    "as_index",
     "check",
     "check_articles",
     "index_info",
@@ -51,8 +53,7 @@ def add_folder(
     folder: str | PathLike, index: str | PathLike, config: ScanConfig | None = None, *, jobs: int = 1, progress=None
 ) -> FolderAdd:
     """Load the articles under ``folder`` (ids as ``reuse scan`` gives them) and add them, loading HTML pages and reading in ``jobs`` processes."""
-    config = config or ScanConfig()
-    loaded = load_articles(folder, config.load, progress=progress, jobs=jobs)
+    loaded = load_articles(folder, (config or ScanConfig()).load, progress=progress, jobs=jobs)
     result = add_articles(index, loaded.articles, config, jobs=jobs, progress=progress)
     return FolderAdd(result, loaded.skipped, loaded.warnings)
 
@@ -71,15 +72,20 @@ def check(
     In each pair of the result ``a`` is an article of ``folder`` and ``b``
     the article it shares text with: a stored one or another of ``folder``.
     ``jobs``: processes to load (HTML pages) and read the new articles in (the result is the same).
+    ``config``: the index's own settings when ``None`` (see :func:`check_articles`).
     """
-    config = config or ScanConfig()
-    loaded = load_articles(folder, config.load, progress=progress, jobs=jobs)
+    loaded = load_articles(folder, (config or ScanConfig()).load, progress=progress, jobs=jobs)
     result = check_articles(
         index, loaded.articles, config, skipped=loaded.skipped, warnings=loaded.warnings, jobs=jobs, progress=progress
     )
     if add:
-        add_articles(index, loaded.articles, config, jobs=jobs, progress=progress)
+        add_articles(index, loaded.articles, config and as_index(config, index), jobs=jobs, progress=progress)
     return result
+
+
+def as_index(config: ScanConfig, index: str | PathLike) -> ScanConfig:
+    """``config`` with the index's own values of the settings only a check applies (``max_bucket``): what adding to it takes."""
+    return as_built(config, json.loads(index_info(index).settings))
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,7 @@ from .features import Features, LanguageCounts, merge_languages, read_article
 from .postings import find
 from .readahead import read_ahead
 from .stats import Counts
-from .store import connect, current_languages, current_rows, meta, stored_runs
+from .store import connect, current_languages, current_rows, index_config, meta, stored_runs
 from .writer import stored_features
 
 __all__ = ["check_articles"]
@@ -74,7 +74,9 @@ def check_articles(
         The new batch. An article whose id the index holds stands in for the
         stored version (as the next version would).
     config
-        Settings; they must be those the index was built with.
+        Settings; they must be those the index was built with, but for
+        ``max_bucket`` (the check's own; see ``store.CHECK_TIME_SETTINGS``).
+        ``None``: the index's own, ``max_bucket`` too.
     skipped, warnings
         Carried into the result (from loading the batch).
     jobs
@@ -93,13 +95,13 @@ def check_articles(
     reuse.errors.IndexFileError
         No index at ``index``, or it was built with other settings.
     """
-    config = config or ScanConfig()
     batch = sorted_unique(articles)
     timings: list[tuple[str, float]] = []
     # The postings rows from disk in one pass ahead of the check, not page by page.
     with read_ahead(index):
-        conn = connect(index, config, create=False)
+        conn = connect(index, config, create=False, check=True)
         try:
+            config = config or index_config(conn)
             conn.execute("BEGIN")  # one snapshot for every read, whatever a writer commits meanwhile
             try:
                 found, matched, crowded = _check(conn, batch, config, progress, timings, jobs)

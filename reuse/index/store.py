@@ -109,11 +109,12 @@ def _open(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def connect(path: str | PathLike, config: ScanConfig | None, *, create: bool = False) -> sqlite3.Connection:
+def connect(path: str | PathLike, config: ScanConfig | None, *, create: bool = False, check: bool = False) -> sqlite3.Connection:
     """Open the index at ``path`` built with ``config`` (creating it when ``create``).
 
     With ``config=None`` the index's own settings are taken (for ``info`` and
-    ``remove``); they must still be those of this version of reuse.
+    ``remove``); they must still be those of this version of reuse. With
+    ``check``, ``config`` may differ in the :data:`CHECK_TIME_SETTINGS`.
 
     Raises
     ------
@@ -134,7 +135,7 @@ def connect(path: str | PathLike, config: ScanConfig | None, *, create: bool = F
         conn = _open(path)
         if create:
             _create(conn, config or ScanConfig())
-        _verify(conn, path, config)
+        _verify(conn, path, config, check)
         # Only once the file is known to be a reuse index: WAL mode is kept in the file.
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
@@ -224,11 +225,11 @@ def index_config(conn: sqlite3.Connection) -> ScanConfig:
 
 
 #: Settings only a check applies, to the band keys it looks up (the postings stored do not
-#: depend on them): a check may give its own, whatever the index was built with.
+#: depend on them): a check may give its own; by default it takes the index's.
 CHECK_TIME_SETTINGS = (("candidates", "max_bucket"),)
 
 
-def _as_built(config: ScanConfig, theirs: dict) -> ScanConfig:
+def as_built(config: ScanConfig, theirs: dict) -> ScanConfig:
     """``config`` with the index's own values of the :data:`CHECK_TIME_SETTINGS`, as its fingerprint was made."""
     for stage, name in CHECK_TIME_SETTINGS:
         value = theirs.get(stage, {}).get(name)
@@ -237,7 +238,7 @@ def _as_built(config: ScanConfig, theirs: dict) -> ScanConfig:
     return config
 
 
-def _verify(conn: sqlite3.Connection, path: Path, config: ScanConfig | None) -> None:
+def _verify(conn: sqlite3.Connection, path: Path, config: ScanConfig | None, check: bool = False) -> None:
     app = conn.execute("PRAGMA application_id").fetchone()[0]
     if app != APPLICATION_ID:
         raise IndexFileError(f"{path} is not a reuse index: give another --index path, or delete it to start anew.")
@@ -252,12 +253,14 @@ def _verify(conn: sqlite3.Connection, path: Path, config: ScanConfig | None) -> 
             config = index_config(conn)
         except (TypeError, ValueError, ReuseError) as exc:
             raise IndexFileError(f"The settings stored in {path} cannot be read ({exc}): rebuild the index.") from exc
-    if stored.get("fingerprint") != config.fingerprint():
+    given = config.fingerprint()
+    if stored.get("fingerprint") != given:
         try:
             theirs = json.loads(stored.get("settings", "{}"))
-            config = _as_built(config, theirs)
-            if stored.get("fingerprint") == config.fingerprint():
-                return  # only a setting of the check itself differs
+            if check:
+                config = as_built(config, theirs)
+                if stored.get("fingerprint") == config.fingerprint():
+                    return  # only a setting of the check itself differs
             ours = _settings(config)
             differ = sorted(
                 (name, theirs.get(stage, {}).get(name), value)
@@ -267,7 +270,7 @@ def _verify(conn: sqlite3.Connection, path: Path, config: ScanConfig | None) -> 
             )
         except (TypeError, ValueError, AttributeError, ReuseError) as exc:
             raise IndexFileError(f"The settings stored in {path} cannot be read ({exc}): rebuild the index.") from exc
-        head = f"The index {path} was built with other settings (fingerprint {stored.get('fingerprint')}, these give {config.fingerprint()})"
+        head = f"The index {path} was built with other settings (fingerprint {stored.get('fingerprint')}, these give {given})"
         if not differ:
             raise IndexFileError(f"{head}: it was built with another version of reuse or its word lists. Rebuild it: 'reuse index add FOLDER --index NEW_PATH'.")
         what = "; ".join(

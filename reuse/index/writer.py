@@ -120,6 +120,9 @@ def add_articles(
 ) -> AddResult:
     """Add ``articles`` to the index at ``index`` (created when missing), in one transaction.
 
+    ``config`` must be the settings the index was built with; ``None`` takes
+    them (the defaults for a new index).
+
     An article whose id is not in the index is added; one whose id and
     content (text and metadata) equal the current version is left as it is;
     one with the id of a stored article but other content becomes that id's
@@ -132,10 +135,10 @@ def add_articles(
     reuse.errors.InputError
         Two articles of the batch have one id.
     """
-    config = config or ScanConfig()
     batch = sorted_unique(articles)
     conn = connect(index, config, create=True)
     try:
+        config = config or index_config(conn)  # the new index's are the defaults
         with no_huge_pages():  # see reuse.hugepages: a batch's postings are sorted and encoded in fresh arrays of 50-100 MB
             with write_transaction(conn, index):
                 result = _add(conn, batch, config, progress, jobs)

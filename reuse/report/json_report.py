@@ -193,7 +193,7 @@ def report_dict(result: ScanResult, config: ScanConfig | None = None) -> dict[st
         "clusters": [list(c) for c in clusters(pair_graph(result.pairs))],
         "outlets": [_outlet(link) for link in result.outlets],
     }
-    if result.checked:  # a report of `reuse check`: which articles are the new batch
+    if result.checked is not None:  # a report of `reuse check`: which articles are the new batch
         report["checked"] = list(result.checked)
     return report
 

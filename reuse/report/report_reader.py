@@ -123,7 +123,7 @@ def result_from_dict(data: dict[str, Any]) -> StoredReport:
         config_fingerprint=data["config_fingerprint"],
         warnings=tuple(data.get("warnings", ())),
         outlets=tuple(_outlet(o) for o in data.get("outlets", ())),
-        checked=tuple(data.get("checked", ())),
+        checked=tuple(data["checked"]) if "checked" in data else None,
     )
     return StoredReport(result, {a["id"]: int(a.get("words") or 0) for a in data["articles"]})
 
