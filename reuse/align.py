@@ -349,11 +349,14 @@ class Aligner:
     """:func:`align_pair` that aligns two texts once, however many times they come.
 
     The result depends on the two sides' text, usable words and language
-    only (and on the corpus statistics, the same for every call), never on
-    the articles' ids. One story carried word for word by hundreds of
+    only (and on the corpus statistics, which must be the same for every
+    view given to one aligner), never on the articles' ids. One story carried word for word by hundreds of
     outlets makes a pair of every two copies: all of them are the first
     pair's result under their own ids.
     """
+
+    #: Pairs of texts remembered, the oldest forgotten first: copies of one story come together.
+    REMEMBERED = 256
 
     def __init__(self, config: AlignConfig) -> None:
         self.config = config
@@ -365,6 +368,8 @@ class Aligner:
         if done is not None and done[0] == pa.article.text and done[1] == pb.article.text:
             return None if done[2] is None else replace(done[2], a=pa.article.id, b=pb.article.id)
         pair = align_pair(pa, pb, self.config)
+        if len(self._done) >= self.REMEMBERED:
+            del self._done[next(iter(self._done))]
         self._done[key] = (pa.article.text, pb.article.text, pair)
         return pair
 

@@ -28,6 +28,7 @@ from .cli import (
     main,
 )
 from .cli_paths import Folder, check_folder, check_output, check_outputs_apart
+from .errors import IndexFileError
 from .report import dumps_report, render_text, sanitize, write_json
 
 __all__ = ["check", "index_group"]
@@ -93,8 +94,11 @@ def _index_max_bucket(ctx: click.Context, config, index_path: Path):
     """``config``, with the index's own ``max_bucket`` unless ``--max-bucket`` was given (a check may give its own)."""
     from .index import as_index
 
-    if ctx.get_parameter_source("max_bucket") is click.core.ParameterSource.DEFAULT and index_path.exists():
-        return as_index(config, index_path)
+    if ctx.get_parameter_source("max_bucket") is click.core.ParameterSource.DEFAULT:
+        try:
+            return as_index(config, index_path)
+        except IndexFileError:
+            pass  # no index there yet (or an empty file to make one in): the add makes it, the check says what is wrong
     return config
 
 

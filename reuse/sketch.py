@@ -59,9 +59,11 @@ def _datasketch() -> types.ModuleType:
     While datasketch is imported, ``scipy.integrate`` is a stand-in whose
     ``quad`` imports the real one on its first call and hands it the
     arguments; right after, ``import scipy.integrate`` gives the real
-    module again. Another thread that imports ``scipy.integrate`` meanwhile
-    (a few dozen milliseconds) gets the stand-in, whose every other name
-    waits for that moment and is then the real module's.
+    module again. Another thread that imports ``scipy.integrate`` or one of
+    its modules meanwhile (a few dozen milliseconds) gets the stand-in,
+    whose every other name (``__path__`` and ``__all__`` too) waits for that
+    moment and is then the real module's; a call of ``quad`` while datasketch
+    loads ends the stand-in's time at once.
     """
     if "datasketch" in sys.modules or "scipy.integrate" in sys.modules:
         import datasketch
@@ -70,12 +72,19 @@ def _datasketch() -> types.ModuleType:
     done, importer = threading.Event(), threading.get_ident()
     stand_in = types.ModuleType("scipy.integrate", "Stand-in while reuse imports datasketch (see reuse.sketch._datasketch).")
 
+    def end() -> None:
+        if sys.modules.get("scipy.integrate") is stand_in:
+            del sys.modules["scipy.integrate"]
+        done.set()
+
     def quad(*args, **kwargs):
+        if threading.get_ident() == importer:
+            end()  # datasketch itself calls it while loading: the real one now, not a wait on itself
         return _real_integrate(done).quad(*args, **kwargs)
 
     def __getattr__(name: str):
-        if name.startswith("__") or (threading.get_ident() == importer and not done.is_set()):
-            raise AttributeError(name)  # the import system asking (``__path__``), or datasketch itself: no waiting on itself
+        if threading.get_ident() == importer and not done.is_set():
+            raise AttributeError(name)  # the import system asking for ``__path__`` in datasketch's own import
         return getattr(_real_integrate(done), name)
 
     stand_in.quad = quad  # type: ignore[attr-defined]
@@ -84,9 +93,7 @@ def _datasketch() -> types.ModuleType:
     try:
         import datasketch
     finally:
-        if sys.modules.get("scipy.integrate") is stand_in:
-            del sys.modules["scipy.integrate"]
-        done.set()
+        end()
     return datasketch
 
 

@@ -49,6 +49,11 @@ def test_the_aligner_gives_what_align_pair_gives_aligning_each_two_texts_once():
         assert aligner(views[x], views[y]) == expected
         assert expected is not None and (expected.a, expected.b) == (f"{x}.txt", f"{y}.txt")
     assert len(aligner._done) == 5  # c is a's text: (c, d), (c, a) and (c, b) were met as (a, d), (a, c) and (a, b)
+    forgetful = Aligner(AlignConfig())
+    forgetful.REMEMBERED = 2
+    for x, y in itertools.permutations(sorted(views), 2):
+        assert forgetful(views[x], views[y]) == align_pair(views[x], views[y], AlignConfig())
+        assert len(forgetful._done) <= 2
 
 
 @pytest.mark.parametrize(

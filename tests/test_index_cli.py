@@ -95,6 +95,10 @@ def test_max_bucket_is_the_indexs_unless_a_check_gives_its_own(runner, tmp_path)
     assert '"max_bucket": 5' in runner.invoke(main, ["index", "info", "--index", str(db)]).output  # added with the index's own
     refused = runner.invoke(main, ["index", "add", str(new), "--index", str(db), "--max-bucket", "6"])
     assert refused.exit_code == 1 and "built with --max-bucket 5 (not 6)" in refused.stderr
+    empty = tmp_path / "empty.db"
+    empty.touch()  # a file to make the index in (touch, mktemp): there is no index's own max_bucket to take yet
+    made = runner.invoke(main, ["index", "add", str(old), "--index", str(empty)])
+    assert made.exit_code == 0 and made.stdout.startswith(f"{empty}: 5 added"), made.output
 
 
 def test_check_add_leaves_the_index_alone_when_the_report_cannot_be_written(runner, split, tmp_path, monkeypatch):

@@ -84,8 +84,15 @@ def check(
 
 
 def as_index(config: ScanConfig, index: str | PathLike) -> ScanConfig:
-    """``config`` with the index's own values of the settings only a check applies (``max_bucket``): what adding to it takes."""
-    return as_built(config, json.loads(index_info(index).settings))
+    """``config`` with the index's own values of the settings only a check applies (``max_bucket``): what adding to it takes.
+
+    Raises :class:`~reuse.errors.IndexFileError` when ``index`` is no reuse index.
+    """
+    conn = connect(index, None, create=False)
+    try:
+        return as_built(config, json.loads(meta(conn)["settings"]))
+    finally:
+        conn.close()
 
 
 @dataclass(frozen=True)

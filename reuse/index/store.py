@@ -112,8 +112,8 @@ def _open(path: Path) -> sqlite3.Connection:
 def connect(path: str | PathLike, config: ScanConfig | None, *, create: bool = False, check: bool = False) -> sqlite3.Connection:
     """Open the index at ``path`` built with ``config`` (creating it when ``create``).
 
-    With ``config=None`` the index's own settings are taken (for ``info`` and
-    ``remove``); they must still be those of this version of reuse. With
+    With ``config=None`` the index's own settings are taken; they must still
+    be those of this version of reuse. With
     ``check``, ``config`` may differ in the :data:`CHECK_TIME_SETTINGS`.
 
     Raises
