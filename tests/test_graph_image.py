@@ -292,3 +292,21 @@ def test_the_label_grid_answers_as_a_search_of_every_box(filed, box):
     for x, y, _, _ in filed:
         points.add((x, y, x, y))
     assert points.holds_point_inside(box) == any(box[0] < x < box[2] and box[1] < y < box[3] for x, y, _, _ in filed)
+
+
+def test_a_group_too_dense_to_draw_whole_is_drawn_by_a_tree_and_said():
+    """Forty copies of one story make 780 pairs: 39 lines join them, the headline still counts all, a note says the rest."""
+    from matplotlib.patches import FancyArrowPatch
+
+    articles = tuple(Article(f"c{k:02d}", "", f"site{k:02d}.example", title="One wire story") for k in range(40))
+    pairs = tuple(
+        Pair(a.id, b.id, ReuseKind.VERBATIM, Extent.WHOLE, 1.0, 1.0, 1.0, 1.0, (),
+             Direction(Relation.COPIED, a.id, b.id, 0.9) if a.id == "c07" else Direction())
+        for k, a in enumerate(articles) for b in articles[k + 1 :]
+    )  # fmt: skip
+    fig = draw_graph(article_graph(ScanResult(articles, (), pairs, "f" * 16)))
+    lines = [p for p in fig.axes[0].patches if isinstance(p, FancyArrowPatch)]
+    assert len(lines) == 39
+    assert sum(1 for p in lines if p.get_arrowstyle().__class__.__name__ != "Curve") == 32  # c07's copies, with arrows, first
+    words = " ".join(t.get_text() for t in fig.texts)
+    assert "40 articles, 780 pairs sharing text" in words and "741 pairs of groups too dense to draw whole are not drawn" in words

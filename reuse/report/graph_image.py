@@ -360,6 +360,8 @@ def draw_graph(graph: nx.Graph, *, level: str = "article", title: str | None = N
     -------
     matplotlib.figure.Figure
     """
+    whole = graph
+    graph, undrawn = _thinned(graph) if level == "article" else (graph, 0)
     lay = layout_graph(graph, seed=seed, circle_up_to=30 if level == "outlet" else 5)
     drawn = len(lay.pos)
     node_area, font, per_unit = _sizes(drawn)
@@ -398,8 +400,8 @@ def draw_graph(graph: nx.Graph, *, level: str = "article", title: str | None = N
     _legend(fig, graph, level, colours, ranked, node_area)
 
     what = "outlets" if level == "outlet" else "articles"
-    links = plural(graph.number_of_edges(), "link" if level == "outlet" else "pair") + ("" if level == "outlet" else " sharing text")
-    headline = title or f"Reuse graph: {plural(graph.number_of_nodes(), what[:-1])}, {links}"
+    links = plural(whole.number_of_edges(), "link" if level == "outlet" else "pair") + ("" if level == "outlet" else " sharing text")
+    headline = title or f"Reuse graph: {plural(whole.number_of_nodes(), what[:-1])}, {links}"
     notes = []
     if level == "article":
         notes.append("Arrows point from the likely source to the copy.")
@@ -409,9 +411,49 @@ def draw_graph(graph: nx.Graph, *, level: str = "article", title: str | None = N
         notes.append(f"{len(lay.hidden)} {what} sharing no text are not drawn.")
     if dropped:
         notes.append(f"{plural(dropped, 'label')} left out where they would overlap.")
+    if undrawn:
+        notes.append(
+            f"{plural(undrawn, 'pair')} of groups too dense to draw whole are not drawn: each article there is joined "
+            f"by its strongest pairs (the .graphml, .gexf and .json exports hold them all)."
+        )
     fig.text(0.01, 1 - 0.32 / total_h, headline, fontsize=12, fontweight="bold", va="center")
     fig.text(0.01, 1 - 0.62 / total_h, " ".join(notes), fontsize=8.5, color="#444444", va="center")
     return fig
+
+
+#: A group of articles with more pairs than this, and than ``DENSE_RATIO`` times its articles,
+#: is drawn by the pairs that join it most strongly (one story carried by a few hundred outlets
+#: makes a pair of every two copies: tens of thousands of lines, one solid tangle).
+DENSE_EDGES = 300
+DENSE_RATIO = 3
+
+
+def _thinned(graph: nx.Graph) -> tuple[nx.Graph, int]:
+    """``graph`` with each too dense group cut to a maximum spanning tree, and how many pairs that leaves out.
+
+    The tree keeps the most shared pairs, those with a direction first (so
+    the arrows of who took from whom are drawn). A graph with no such group
+    is returned as it is.
+    """
+    dense = []
+    for group in nx.connected_components(graph):
+        edges = graph.subgraph(group).number_of_edges()
+        if edges > DENSE_EDGES and edges > DENSE_RATIO * len(group):
+            dense.append(group)
+    if not dense:
+        return graph, 0
+    thin = graph.copy()
+    left_out = 0
+    for group in dense:
+        weighted = nx.Graph()
+        weighted.add_nodes_from(sorted(group, key=str))
+        for u, v, data in graph.subgraph(group).edges(data=True):
+            weighted.add_edge(u, v, weight=float(data.get("shared") or 0) + (2.0 if data.get("relation") == "copied" else 0.0))
+        tree = nx.maximum_spanning_tree(weighted)
+        cut = [(u, v) for u, v in graph.subgraph(group).edges if not tree.has_edge(u, v)]
+        thin.remove_edges_from(cut)
+        left_out += len(cut)
+    return thin, left_out
 
 
 def render_image(graph: nx.Graph, fmt: str, *, level: str = "article", title: str | None = None) -> bytes:
