@@ -350,9 +350,9 @@ class Aligner:
 
     The result depends on the two sides' text, usable words and language
     only (and on the corpus statistics, which must be the same for every
-    view given to one aligner), never on the articles' ids. One story carried word for word by hundreds of
-    outlets makes a pair of every two copies: all of them are the first
-    pair's result under their own ids.
+    view given to one aligner), never on the articles' ids. One story
+    carried word for word by hundreds of outlets makes a pair of every two
+    copies: all of them are the first pair's result under their own ids.
     """
 
     #: Pairs of texts remembered, the oldest forgotten first: copies of one story come together.

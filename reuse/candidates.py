@@ -164,8 +164,9 @@ def _banded(bands: Iterable[np.ndarray], owners: np.ndarray, max_bucket: int, ca
 def crowded_articles(parts: Iterable[tuple], bands: int) -> list[int]:
     """The articles crowded out in the verbatim channel, from every :func:`band_task` result of a scan (sorted).
 
-    An article is when at least :data:`CROWDED_SHARE` of its windows, over
-    all ``bands`` bands, fall in buckets of more than ``max_bucket`` articles.
+    An article is crowded out when at least :data:`CROWDED_SHARE` of its
+    windows, over all ``bands`` bands, fall in buckets of more than
+    ``max_bucket`` articles.
     """
     rows = [part[2] for part in parts if part[0] == "verbatim" and len(part[2])]
     if not rows:
@@ -333,7 +334,7 @@ def _band(batches: list[tuple[str, str, int]], band: int) -> np.ndarray:
 
 
 def band_task(task: tuple) -> tuple[str, np.ndarray, np.ndarray]:
-    """:func:`band_hits` of one :meth:`BandTable.tasks` chunk, loading one band at a time; and the articles crowded out."""
+    """:func:`band_hits` of one :meth:`BandTable.tasks` chunk, loading one band at a time, and its crowding rows (see :func:`_banded`)."""
     channel, source, bands, max_bucket, cap = task
     if isinstance(source, tuple):  # the arrays themselves
         owners, keys = source
