@@ -40,7 +40,31 @@ from .model import Extent, Pair, Passage, ReuseKind
 from .prepared import MIN_RUN, Prepared, prepare
 from .text import analyze, counted, members, ranks
 
-__all__ = ["Aligner", "Prepared", "align_pair", "prepare", "sentence_similarity"]
+__all__ = ["MAX_ALIGN_WORDS", "Aligner", "Prepared", "align_pair", "alignable", "prepare", "sentence_similarity"]
+
+#: Articles longer than this are not aligned: alignment's view of an article holds a stems x
+#: sentences matrix, which grows with the square of its length (100,000 words of English took
+#: about 600 MB at its peak, 400,000 took 3.9 GB). A news article is a few thousand words;
+#: a file this long is a dump of many, or a book.
+MAX_ALIGN_WORDS = 100_000
+
+
+def alignable(candidates: list[tuple[int, int]], words, ids) -> tuple[list[tuple[int, int]], str | None]:
+    """The candidate pairs whose articles are short enough to align, and a warning naming those that are not.
+
+    ``words[i]`` and ``ids[i]`` are the word count and the id of article ``i``.
+    """
+    too_long = sorted({i for pair in candidates for i in pair if int(words[i]) > MAX_ALIGN_WORDS}, key=lambda i: str(ids[i]))
+    if not too_long:
+        return candidates, None
+    left_out = set(too_long)
+    named = ", ".join(f"{ids[i]} ({int(words[i]):,} words)" for i in too_long[:3]) + (f" and {len(too_long) - 3} more" if len(too_long) > 3 else "")
+    warning = (
+        f"{len(too_long)} article{'s' if len(too_long) != 1 else ''} of more than {MAX_ALIGN_WORDS:,} words, {named}, "
+        f"{'were' if len(too_long) != 1 else 'was'} matched but not aligned with any other (alignment's memory grows with "
+        f"the square of an article's length): split such a file into its articles."
+    )
+    return [p for p in candidates if not (left_out & set(p))], warning
 
 _MIN_SEED_STEMS = 3
 _MIN_FRAGMENT_STEMS = 5

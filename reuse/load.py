@@ -293,10 +293,12 @@ def _unique_ids(articles: list[Article], warnings: list[str]) -> list[Article]:
     """Keep the first of each id; later ones get ``#2``, ``#3``... and a warning."""
     taken = {a.id for a in articles}
     first: dict[str, str] = {}
+    tried: dict[str, int] = {}  # the last number tried for an id: thousands of records of one id stay linear
     unique = []
     for art in articles:
         if art.id in first:
-            new_id = next(f"{art.id}#{n}" for n in itertools.count(2) if f"{art.id}#{n}" not in taken)
+            new_id = next(f"{art.id}#{n}" for n in itertools.count(tried.get(art.id, 1) + 1) if f"{art.id}#{n}" not in taken)
+            tried[art.id] = int(new_id.rsplit("#", 1)[1])
             taken.add(new_id)
             where = "an earlier record of the same file" if first[art.id] == art.path else first[art.id]
             warnings.append(

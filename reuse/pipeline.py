@@ -20,6 +20,7 @@ import numpy as np
 
 from . import parallel
 from .boilerplate import learn_boilerplate
+from .align import alignable
 from .candidates import BandTable, RunTable, band_task, candidate_pairs, crowded_articles, crowded_warning, verify_candidates
 from .config import ScanConfig
 from .load import find_article_files, read_article_files
@@ -149,6 +150,9 @@ def _scan(
             finally:
                 read.runs.close()
             del read
+            candidates, too_long = alignable(candidates, stored.words, [a.id for a in articles])
+            if too_long:
+                warnings = (*warnings, too_long)
         with timer.stage("align"):
             pairs = _align_all(articles, languages, stored, candidates, learned, df, config, engine, progress)
     with timer.stage("provenance"):

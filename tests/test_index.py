@@ -523,3 +523,21 @@ def test_the_read_ahead_leaves_every_lock_on_the_index_to_its_connections(sample
     assert held()
     reader.execute("ROLLBACK")
     reader.close()
+
+
+def test_an_article_too_long_to_align_is_left_out_with_a_warning_in_the_scan_and_the_check(tmp_path, monkeypatch):
+    """Alignment's memory grows with the square of an article's length: past the limit, a warning, not a crash."""
+    import reuse.align
+
+    monkeypatch.setattr(reuse.align, "MAX_ALIGN_WORDS", 900)  # 004 has 950 words, the others fewer
+    scanned = reuse.scan("samples/")
+    assert [(p.a, p.b) for p in scanned.pairs] == [("000_8e3492a7910b80bc.txt", "001_eabe8ba3545e1c71.txt")]
+    assert scanned.warnings == (
+        "1 article of more than 900 words, 004_3f800d59416d0f3b.txt (950 words), was matched but not aligned with any other "
+        "(alignment's memory grows with the square of an article's length): split such a file into its articles.",
+    )
+    db = tmp_path / "i.db"
+    articles = scanned.articles
+    add_articles(db, [a for a in articles if not a.id.startswith("004")])
+    checked = check_articles(db, [a for a in articles if a.id.startswith("004")])
+    assert checked.pairs == () and checked.warnings == scanned.warnings

@@ -462,6 +462,18 @@ def test_large_files_are_truncated_at_a_character_boundary(tmp_path, limit, text
     assert result.warnings == (f"big.txt: truncated to {limit} bytes (use --max-bytes to raise the limit)",)
 
 
+def test_a_json_lines_file_cut_at_max_bytes_ends_at_its_last_whole_record(tmp_path):
+    """The record cut in two is not called malformed; the warning says how many lines were read."""
+    lines = [json.dumps({"id": f"r{k}", "text": f"Record number {k} of the dump."}) + "\n" for k in range(5)]
+    write(tmp_path, "dump.jsonl", "".join(lines))
+    limit = len("".join(lines[:3])) + 10  # inside the fourth record
+    result = load_articles(tmp_path, LoadConfig(max_bytes=limit))
+    assert [a.id for a in result.articles] == ["r0", "r1", "r2"] and result.skipped == ()
+    assert result.warnings == (
+        f"dump.jsonl: only its first {limit} bytes were read, 3 lines: the records after them were not (use --max-bytes to raise the limit)",
+    )
+
+
 def test_delete_and_the_c1_controls_go_and_nel_is_a_line_break(tmp_path):
     write(tmp_path, "a.txt", "The minister\x9b2J said\x7f on\x85Tuesday.")
     assert only(load_articles(tmp_path)).text == "The minister2J said on\nTuesday."

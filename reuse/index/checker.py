@@ -25,7 +25,7 @@ from os import PathLike
 
 import numpy as np
 
-from ..align import Aligner, prepare
+from ..align import Aligner, alignable, prepare
 from ..boilerplate import mask_lines
 from ..candidates import CROWDED_SHARE, crowded_warning, verify_candidates
 from ..config import ScanConfig
@@ -104,7 +104,7 @@ def check_articles(
             config = config or index_config(conn)
             conn.execute("BEGIN")  # one snapshot for every read, whatever a writer commits meanwhile
             try:
-                found, matched, crowded = _check(conn, batch, config, progress, timings, jobs)
+                found, matched, crowded, too_long = _check(conn, batch, config, progress, timings, jobs)
             finally:
                 conn.execute("ROLLBACK")
         finally:
@@ -117,7 +117,7 @@ def check_articles(
         outlets=link_outlets(result_articles, found),
         config_fingerprint=config.fingerprint(),
         timings=tuple(timings),
-        warnings=(*warnings, crowded_warning(crowded, config.candidates.max_bucket)) if crowded else tuple(warnings),
+        warnings=(*warnings, *([crowded_warning(crowded, config.candidates.max_bucket)] if crowded else []), *([too_long] if too_long else [])),
         checked=tuple(a.id for a in batch),
     )
 
@@ -135,8 +135,8 @@ class _Stage:
 
 def _check(
     conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfig, progress, timings, jobs: int = 1
-) -> tuple[list[Pair], tuple[Article, ...], list[str]]:
-    """The pairs, the stored articles they match, and the ids of new articles crowded out of matching."""
+) -> tuple[list[Pair], tuple[Article, ...], list[str], str | None]:
+    """The pairs, the stored articles they match, the new articles crowded out of matching, and a warning of those too long to align."""
     counts = Counts()
     with _Stage(timings, "sketch"):
         # Stored versions of the batch's ids leave the comparison, as in a scan of the union.
@@ -164,6 +164,7 @@ def _check(
         involved = new + [stored[r] for r in rowids.tolist()]
         # The index keeps cut runs, which can only share more: the exact count on the articles re-read.
         exact = verify_candidates(candidates, [f.runs for f in involved], config.candidates)
+        exact, too_long = alignable(exact, [len(f.analysis) for f in involved], [f.article.id for f in involved])
         candidates, kept = _keep_used(exact, rowids, len(new))
         involved = new + [stored[r] for r in kept.tolist()]
         n_docs = int(meta(conn)["n_docs"]) + counts.n_docs
@@ -177,7 +178,7 @@ def _check(
         pairs = [p if p.a in fresh else p.swapped() for p in pairs]
     pairs.sort(key=lambda p: (-p.shared_words, p.a, p.b))
     matched = {p.b for p in pairs} - fresh
-    return pairs, tuple(f.article for f in involved[len(new):] if f.article.id in matched), [new[k].article.id for k in crowded]
+    return pairs, tuple(f.article for f in involved[len(new):] if f.article.id in matched), [new[k].article.id for k in crowded], too_long
 
 
 def _candidates(
