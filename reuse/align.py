@@ -39,6 +39,7 @@ from .config import AlignConfig
 from .model import Extent, Pair, Passage, ReuseKind
 from .prepared import MIN_RUN, Prepared, prepare
 from .text import analyze, counted, members, ranks
+from .words import first_few, plural
 
 __all__ = ["MAX_ALIGN_WORDS", "Aligner", "Prepared", "align_pair", "alignable", "prepare", "sentence_similarity"]
 
@@ -58,9 +59,9 @@ def alignable(candidates: list[tuple[int, int]], words, ids) -> tuple[list[tuple
     if not too_long:
         return candidates, None
     left_out = set(too_long)
-    named = ", ".join(f"{ids[i]} ({int(words[i]):,} words)" for i in too_long[:3]) + (f" and {len(too_long) - 3} more" if len(too_long) > 3 else "")
+    named = first_few([f"{ids[i]} ({int(words[i]):,} words)" for i in too_long])
     warning = (
-        f"{len(too_long)} article{'s' if len(too_long) != 1 else ''} of more than {MAX_ALIGN_WORDS:,} words, {named}, "
+        f"{plural(len(too_long), 'article')} of more than {MAX_ALIGN_WORDS:,} words, {named}, "
         f"{'were' if len(too_long) != 1 else 'was'} matched but not aligned with any other (alignment's memory grows with "
         f"the square of an article's length): split such a file into its articles."
     )

@@ -42,6 +42,7 @@ from .errors import workspace_error
 from .sketch import CHANNELS, Sketch
 from .stored import read_at
 from .text import counted, members, ngram_hashes, ranks, unique_sorted
+from .words import first_few, plural
 
 __all__ = [
     "BandTable",
@@ -179,10 +180,9 @@ def crowded_articles(parts: Iterable[tuple], bands: int) -> list[int]:
 
 def crowded_warning(ids: Sequence[str], max_bucket: int) -> str:
     """What to tell the user about articles crowded out of matching (``ids`` not empty)."""
-    shown = ", ".join(ids[:3]) + (f" and {len(ids) - 3} more" if len(ids) > 3 else "")
     many = len(ids) != 1
     return (
-        f"{len(ids)} article{'s' if many else ''} ({shown}) share{'' if many else 's'} most of {'their' if many else 'its'} "
+        f"{plural(len(ids), 'article')} ({first_few(list(ids))}) share{'' if many else 's'} most of {'their' if many else 'its'} "
         f"wording with {max_bucket} or more other articles (one story syndicated that widely, or text repeated across "
         f"the corpus) and {'were' if many else 'was'} matched only through the rest: set --max-bucket to the number of "
         f"articles carrying it or more to pair them (slower: such a story makes a pair for every two of its copies)."

@@ -34,7 +34,7 @@ from matplotlib.patches import FancyArrowPatch
 from ..model import file_outlet
 from .graph_export import IMAGE_FORMATS
 from .graph_layout import Layout, layout_graph
-from .words import plural
+from ..words import plural
 
 __all__ = ["IMAGE_FORMATS", "KIND_STYLES", "draw_graph", "render_image"]
 

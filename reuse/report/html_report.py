@@ -29,7 +29,7 @@ from ..marks import TextMarks, mark_articles
 from ..model import Article, Pair, ScanResult
 from .graph_export import render_image, write_atomic
 from .html_assets import CSP, PASSAGE_COLOURS, SCRIPT, STYLE
-from .words import plural
+from ..words import plural
 
 __all__ = ["MAX_VIEWS", "render_html", "write_html"]
 

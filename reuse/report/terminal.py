@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from ..model import Direction, OutletLink, Pair, Passage, ScanResult, Signal
 from ..wires import wire_name
-from .words import plural
+from ..words import plural
 
 __all__ = ["render_text", "sanitize"]
 
