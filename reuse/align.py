@@ -50,22 +50,26 @@ __all__ = ["MAX_ALIGN_WORDS", "Aligner", "Prepared", "align_pair", "alignable", 
 MAX_ALIGN_WORDS = 100_000
 
 
-def alignable(candidates: list[tuple[int, int]], words, ids) -> tuple[list[tuple[int, int]], str | None]:
+def alignable(candidates: list[tuple[int, int]], words, id_of) -> tuple[list[tuple[int, int]], str | None]:
     """The candidate pairs whose articles are short enough to align, and a warning naming those that are not.
 
-    ``words[i]`` and ``ids[i]`` are the word count and the id of article ``i``.
+    ``words[i]`` is the word count of article ``i``, ``id_of(i)`` its id.
     """
-    too_long = sorted({i for pair in candidates for i in pair if int(words[i]) > MAX_ALIGN_WORDS}, key=lambda i: str(ids[i]))
+    long = set(np.flatnonzero(np.asarray(words) > MAX_ALIGN_WORDS).tolist())  # almost always none: no pass over the pairs
+    if not long:
+        return candidates, None
+    too_long = sorted({i for pair in candidates for i in pair if i in long}, key=lambda i: str(id_of(i)))
     if not too_long:
         return candidates, None
     left_out = set(too_long)
+    ids = {i: id_of(i) for i in too_long}
     named = first_few([f"{ids[i]} ({int(words[i]):,} words)" for i in too_long])
     warning = (
         f"{plural(len(too_long), 'article')} of more than {MAX_ALIGN_WORDS:,} words, {named}, "
         f"{'were' if len(too_long) != 1 else 'was'} matched but not aligned with any other (alignment's memory grows with "
         f"the square of an article's length): split such a file into its articles."
     )
-    return [p for p in candidates if not (left_out & set(p))], warning
+    return [p for p in candidates if p[0] not in left_out and p[1] not in left_out], warning
 
 _MIN_SEED_STEMS = 3
 _MIN_FRAGMENT_STEMS = 5
@@ -388,7 +392,7 @@ class Aligner:
         self._done: dict[tuple, tuple[str, str, Pair | None]] = {}
 
     def __call__(self, pa: Prepared, pb: Prepared) -> Pair | None:
-        key = (_side(pa), _side(pb))
+        key = (pa.side, pb.side)
         done = self._done.get(key)
         if done is not None and done[0] == pa.article.text and done[1] == pb.article.text:
             return None if done[2] is None else replace(done[2], a=pa.article.id, b=pb.article.id)
@@ -397,11 +401,6 @@ class Aligner:
             del self._done[next(iter(self._done))]
         self._done[key] = (pa.article.text, pb.article.text, pair)
         return pair
-
-
-def _side(p: Prepared) -> tuple:
-    """What one side of :func:`align_pair` depends on, as a key (the text by its hash: :class:`Aligner` compares it)."""
-    return hash(p.article.text), p.usable.tobytes(), p.analysis.language
 
 
 def sentence_similarity(a: str, b: str) -> float:

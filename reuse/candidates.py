@@ -51,6 +51,7 @@ __all__ = [
     "band_task",
     "candidate_pairs",
     "crowded_articles",
+    "crowded_out",
     "crowded_warning",
     "find_candidates",
     "shared_runs",
@@ -173,9 +174,14 @@ def crowded_articles(parts: Iterable[tuple], bands: int) -> list[int]:
     if not rows:
         return []
     crowd = np.concatenate(rows)
-    articles, first = np.unique(crowd[:, 0], return_index=True)
-    entries = np.bincount(np.searchsorted(articles, crowd[:, 0]), weights=crowd[:, 2], minlength=len(articles))
-    return articles[entries >= CROWDED_SHARE * crowd[first, 1] * bands].tolist()
+    articles, first, row_of = np.unique(crowd[:, 0], return_index=True, return_inverse=True)
+    entries = np.bincount(row_of, weights=crowd[:, 2], minlength=len(articles))
+    return articles[crowded_out(entries, crowd[first, 1] * bands)].tolist()
+
+
+def crowded_out(entries: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """Per article: whether its ``entries`` in over-full buckets make :data:`CROWDED_SHARE` of its ``keys`` (the scan's and the check's rule)."""
+    return (keys > 0) & (entries >= CROWDED_SHARE * keys)
 
 
 def crowded_warning(ids: Sequence[str], max_bucket: int) -> str:

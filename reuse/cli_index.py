@@ -255,4 +255,6 @@ def check(
         with _reported(ctx, f"the report is written; the index {index_path} is as it was before"):
             from .index import as_index
 
-            state.note(_added(index_path, _add(folder, index_path, as_index(config, index_path), jobs, state).result))
+            if ctx.get_parameter_source("max_bucket") is not click.core.ParameterSource.DEFAULT:
+                config = as_index(config, index_path)  # the check's own --max-bucket: adding takes the index's
+            state.note(_added(index_path, _add(folder, index_path, config, jobs, state).result))

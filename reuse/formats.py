@@ -74,20 +74,22 @@ def read_file(path: str, rel: str, config: LoadConfig) -> tuple[list[Article], l
     truncated = len(data) > config.max_bytes
     if truncated:
         data = data[: config.max_bytes]
-        warnings.append(f"{rel}: truncated to {config.max_bytes} bytes (use --max-bytes to raise the limit)")
+    cut = f"{rel}: truncated to {config.max_bytes} bytes (use --max-bytes to raise the limit)"
     try:
         text, replaced = text_of(data, truncated)
     except Undecodable as err:
-        return [], [Skipped(rel, str(err))], warnings
-    if replaced:
-        warnings.append(f"{rel}: {replaced} bytes that are not UTF-8 were replaced by U+FFFD (save the file as UTF-8)")
+        return [], [Skipped(rel, str(err))], [cut] if truncated else []
     if truncated and kind == "jsonl" and "\n" in text:
         # A record cut in two is no malformed line: the file ends at the last whole one, and the warning says which.
         text = text[: text.rindex("\n") + 1]
-        warnings[0] = (
+        cut = (
             f"{rel}: only its first {config.max_bytes} bytes were read, {text.count(chr(10))} lines: the records after "
             f"them were not (use --max-bytes to raise the limit)"
         )
+    if truncated:
+        warnings.append(cut)
+    if replaced:
+        warnings.append(f"{rel}: {replaced} bytes that are not UTF-8 were replaced by U+FFFD (save the file as UTF-8)")
     if not text or text.isspace():
         return [], [Skipped(rel, "empty file")], warnings
     try:

@@ -150,7 +150,7 @@ def _scan(
             finally:
                 read.runs.close()
             del read
-            candidates, too_long = alignable(candidates, stored.words, [a.id for a in articles])
+            candidates, too_long = alignable(candidates, stored.words, lambda i: articles[i].id)
             if too_long:
                 warnings = (*warnings, too_long)
         with timer.stage("align"):

@@ -8,6 +8,7 @@ pair the article is in (:func:`reuse.align.align_pair`) reads it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -43,6 +44,11 @@ class Prepared:
     stem_weight: np.ndarray  # idf weight of each of ``stems``
     usable_in: tuple[int, ...]  # usable words in each sentence
     usable_count: int  # usable words in the article
+
+    @cached_property
+    def side(self) -> tuple:
+        """What alignment's result depends on from this side, as a key: the text by its hash (:class:`reuse.align.Aligner` compares the text), usable words, language."""
+        return hash(self.article.text), self.usable.tobytes(), self.analysis.language
 
 
 def prepare(article: Article, usable: np.ndarray, analysis: Analysis, df: DocumentFrequency | None = None) -> Prepared:

@@ -27,7 +27,7 @@ import numpy as np
 
 from ..align import Aligner, alignable, prepare
 from ..boilerplate import mask_lines
-from ..candidates import CROWDED_SHARE, crowded_warning, verify_candidates
+from ..candidates import crowded_out, crowded_warning, verify_candidates
 from ..config import ScanConfig
 from ..model import Article, Pair, ScanResult, Skipped
 from ..outlets import link_outlets
@@ -164,7 +164,7 @@ def _check(
         involved = new + [stored[r] for r in rowids.tolist()]
         # The index keeps cut runs, which can only share more: the exact count on the articles re-read.
         exact = verify_candidates(candidates, [f.runs for f in involved], config.candidates)
-        exact, too_long = alignable(exact, [len(f.analysis) for f in involved], [f.article.id for f in involved])
+        exact, too_long = alignable(exact, [len(f.analysis) for f in involved], lambda i: involved[i].article.id)
         candidates, kept = _keep_used(exact, rowids, len(new))
         involved = new + [stored[r] for r in kept.tolist()]
         n_docs = int(meta(conn)["n_docs"]) + counts.n_docs
@@ -227,7 +227,7 @@ def _candidates(
 
 
 def _crowded(keys: np.ndarray, owners: np.ndarray, n_keys_new: int, banal: np.ndarray, max_bucket: int) -> list[int]:
-    """New articles at least ``CROWDED_SHARE`` of whose keys are banal or in buckets of more than ``max_bucket`` articles.
+    """New articles at least ``candidates.CROWDED_SHARE`` of whose keys are banal or in buckets of more than ``max_bucket`` articles.
 
     ``keys`` and ``owners`` hold the new articles' keys first (``n_keys_new``
     of them), then the stored ones fetched; ``banal`` keys were not fetched,
@@ -246,7 +246,7 @@ def _crowded(keys: np.ndarray, owners: np.ndarray, n_keys_new: int, banal: np.nd
     if len(banal):
         full |= members(mine, banal)
     per_article = np.bincount(mine_owner)
-    return np.flatnonzero(np.bincount(mine_owner[full], minlength=len(per_article)) >= CROWDED_SHARE * np.maximum(per_article, 1)).tolist()
+    return np.flatnonzero(crowded_out(np.bincount(mine_owner[full], minlength=len(per_article)), per_article)).tolist()
 
 
 def _verified(
