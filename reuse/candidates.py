@@ -50,10 +50,12 @@ __all__ = [
     "band_hits",
     "band_task",
     "candidate_pairs",
+    "capped",
     "crowded_articles",
     "crowded_out",
     "crowded_warning",
     "find_candidates",
+    "needed_hits",
     "shared_runs",
     "trigram_set",
     "verify_candidates",
@@ -126,7 +128,7 @@ def _bucket_pairs(keys: np.ndarray, owners: np.ndarray, max_bucket: int) -> tupl
     return (members[left].astype(np.uint64) << np.uint64(32)) | members[right].astype(np.uint64), crowd
 
 
-def _capped(codes: np.ndarray, cap: int) -> np.ndarray:
+def capped(codes: np.ndarray, cap: int) -> np.ndarray:
     """``codes`` sorted, each kept at most ``cap`` times: enough to count up to a threshold of ``cap``."""
     values, counts = counted(codes)
     return np.repeat(values, np.minimum(counts, max(cap, 1)))
@@ -154,7 +156,7 @@ def _banded(bands: Iterable[np.ndarray], owners: np.ndarray, max_bucket: int, ca
         found, full = _bucket_pairs(keys, owners, max_bucket)
         codes.append(found)
         crowd.append(full)
-    pairs = _capped(np.concatenate(codes or [_NO_PAIRS]), cap)
+    pairs = capped(np.concatenate(codes or [_NO_PAIRS]), cap)
     crowd = [c for c in crowd if len(c)]
     if not crowd:
         return pairs, np.zeros((0, 3), dtype=np.int64)
@@ -214,7 +216,7 @@ def candidate_pairs(parts: Iterable[tuple], config: CandidateConfig) -> list[tup
         pieces = [p for p in pieces if len(p)]
         if not pieces:
             continue
-        needed = _needed(channel, config)
+        needed = needed_hits(channel, config)
         # Each piece is sorted: merge one range of codes at a time.
         top = max(int(p[-1]) for p in pieces) + 1
         bounds = [np.uint64(top * k // _MERGE_PIECES) for k in range(_MERGE_PIECES + 1)]  # exact: codes pass 2**53
@@ -226,7 +228,7 @@ def candidate_pairs(parts: Iterable[tuple], config: CandidateConfig) -> list[tup
     return [(int(c >> 32), int(c & 0xFFFFFFFF)) for c in codes.tolist()]
 
 
-def _needed(channel: str, config: CandidateConfig) -> int:
+def needed_hits(channel: str, config: CandidateConfig) -> int:
     """Bucket meetings a pair needs in ``channel``: one for the verbatim channel."""
     return 1 if channel == "verbatim" else config.min_band_hits
 
@@ -251,7 +253,7 @@ def find_candidates(sketches: Sequence[Sketch], config: CandidateConfig) -> list
     parts = []
     for channel, keys, owners in _channel_keys(sketches, range(len(sketches))):
         columns = (np.ascontiguousarray(keys[:, band]) for band in range(keys.shape[1]))
-        parts.append((channel, band_hits(columns, owners, config.max_bucket, _needed(channel, config))))
+        parts.append((channel, band_hits(columns, owners, config.max_bucket, needed_hits(channel, config))))
     return candidate_pairs(parts, config)
 
 
@@ -299,7 +301,7 @@ class BandTable:
             for first in range(0, self.bands, BANDS_PER_TASK):
                 bands = list(range(first, min(first + BANDS_PER_TASK, self.bands)))
                 source = (owners, {b: _band(batches, b) for b in bands}) if inline else batches
-                yield (channel, source, bands, config.max_bucket, _needed(channel, config))
+                yield (channel, source, bands, config.max_bucket, needed_hits(channel, config))
 
 
 def write_batch(folder: str | Path, name: str, bands: int, owners: Sequence[int], sketches: Sequence[Sketch]) -> list[tuple[str, str, str, int]]:

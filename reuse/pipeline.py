@@ -154,9 +154,9 @@ def _scan(
             if too_long:
                 warnings = (*warnings, too_long)
         with timer.stage("align"):
-            pairs = _align_all(articles, languages, stored, candidates, learned, df, config, engine, progress)
+            pairs = align_all(articles, languages, stored, candidates, learned, df, config, engine, progress)
     with timer.stage("provenance"):
-        pairs = _directions(articles, pairs, config, engine)
+        pairs = directions(articles, pairs, config, engine)
     pairs.sort(key=lambda p: (-p.shared_words, p.a, p.b))
     with timer.stage("outlets"):
         outlets = link_outlets(articles, pairs)
@@ -311,10 +311,10 @@ def _candidates(table: BandTable, config: ScanConfig, engine: int | Any, progres
     return candidate_pairs(parts, config.candidates), crowded_articles(parts, config.candidates.bands)
 
 
-def _align_all(
+def align_all(
     articles: tuple[Article, ...],
     languages: list[str],
-    stored: WordArrayTable,
+    stored: WordArrayTable | None,
     candidates: list[tuple[int, int]],
     learned: frozenset[int],
     df: DocumentFrequency,
@@ -327,8 +327,8 @@ def _align_all(
     Each chunk carries its articles (where their texts are, for workers
     on this machine) and where their word arrays are stored (``stored``),
     which the worker loads (or, for one not
-    stored, or when the workers do not share this machine's disk now,
-    analyses again): nothing per article is held between reading and
+    stored, when the workers do not share this machine's disk now, or with
+    ``stored`` ``None``, analyses again in the language given): nothing per article is held between reading and
     aligning but the language it was read in and that place. The chunks
     follow the articles' connected components (:func:`_align_plan`), so
     most articles are loaded once; the pairs come back in the order of
@@ -337,7 +337,7 @@ def _align_all(
     shared = parallel.shares_disk(engine)  # asked again: Dask workers on other machines may have joined since reading
     plan = _align_plan(candidates, parallel.ALIGN_CHUNK)
     todo = (
-        (chunk, {i: (portable(articles[i], shared), languages[i], stored.place(i) if shared else None) for pair in chunk for i in pair})
+        (chunk, {i: (portable(articles[i], shared), languages[i], stored.place(i) if shared and stored is not None else None) for pair in chunk for i in pair})
         for chunk in ([candidates[k] for k in ks] for ks in plan)
     )
     rank = {(articles[i].id, articles[j].id): k for k, (i, j) in enumerate(candidates)}
@@ -351,7 +351,7 @@ def _align_all(
     return pairs
 
 
-def _directions(articles: tuple[Article, ...], pairs: list[Pair], config: ScanConfig, engine: int | Any) -> list[Pair]:
+def directions(articles: tuple[Article, ...], pairs: list[Pair], config: ScanConfig, engine: int | Any) -> list[Pair]:
     """The pairs with their directions, whole clusters at a time over ``engine``'s workers.
 
     The direction of a pair depends on the other articles of its cluster

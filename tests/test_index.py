@@ -99,6 +99,50 @@ def test_check_finds_what_a_scan_of_the_union_finds(corpus, tmp_path, name):
             assert a.text[p.a_start : p.a_end] and b.text[p.b_start : p.b_end]
 
 
+@pytest.mark.parametrize("name", ["default", "small-buckets"])
+def test_a_batch_matched_a_range_of_keys_at_a_time_gives_the_candidates_of_one_range(corpus, tmp_path, monkeypatch, name):
+    """A large batch is matched one range of postings rows at a time, its pair codes made in pieces: the same candidates."""
+    import reuse.index.checker as checker
+    import reuse.index.matching as matching
+
+    config = CONFIGS[name]
+    add_folder(corpus["old"], tmp_path / "i.db", config)
+    got = []
+    real_match = matching.match_batch
+    monkeypatch.setattr(checker, "match_batch", lambda *a: got.append(real_match(*a)) or got[-1])
+    whole = check(corpus["new"], tmp_path / "i.db", config)
+    monkeypatch.setattr(matching, "KEYS_AT_ONCE", 2_000)  # some 30 ranges for the 50 new articles
+    monkeypatch.setattr(matching, "PAIRS_AT_ONCE", 50)
+    monkeypatch.setattr(matching, "_CHUNK", 7)
+    calls, pieces = [], []
+    real_find, real_bucketed = matching.find, matching._bucketed
+
+    def bucketed(*args):
+        found = real_bucketed(*args)
+        pieces.append(len(found[0]))
+        return found
+
+    monkeypatch.setattr(matching, "find", lambda *a, **k: calls.append(1) or real_find(*a, **k))
+    monkeypatch.setattr(matching, "_bucketed", bucketed)
+    ranged = check(corpus["new"], tmp_path / "i.db", config)
+    assert len(calls) >= 16 and max(pieces) >= 2
+    (pairs, rowids, crowded), (ranged_pairs, ranged_rowids, ranged_crowded) = got
+    assert len(pairs) > 30 and ranged_pairs == pairs and ranged_rowids.tolist() == rowids.tolist() and ranged_crowded == crowded
+    assert _found(ranged.pairs) == _found(whole.pairs)
+
+
+def test_articles_crowded_out_are_counted_over_every_range_of_keys(tmp_path, monkeypatch):
+    import reuse.index.matching as matching
+
+    monkeypatch.setattr(matching, "KEYS_AT_ONCE", 50)
+    monkeypatch.setattr(matching, "_CHUNK", 1)
+    copies = _copies(7)
+    low = ScanConfig(candidates=CandidateConfig(max_bucket=5))
+    add_articles(tmp_path / "i.db", copies[:5], low)
+    checked = check_articles(tmp_path / "i.db", copies[5:])
+    assert checked.pairs == () and checked.warnings[0].startswith("2 articles (c05, c06) share most of their wording with 5 or more")
+
+
 def test_runs_cut_short_enough_to_collide_still_give_what_a_scan_finds(corpus, tmp_path, monkeypatch):
     """The index keeps three-word runs cut to 24 bits; the pairs they keep are checked again on exact runs.
 
@@ -446,7 +490,7 @@ def test_a_footer_every_stored_article_carries_is_not_fetched(tmp_path, monkeypa
     The postings a check fetches then do not grow with the index, and it
     finds what a scan of the union finds.
     """
-    import reuse.index.checker as checker
+    import reuse.index.matching as matching
 
     config = ScanConfig(candidates=CandidateConfig(max_bucket=5))
     old = [Article(f"s{k:03d}.txt", _own_text(k) + "\n" + FOOTER, "Daily Herald") for k in range(stored)]
@@ -456,14 +500,14 @@ def test_a_footer_every_stored_article_carries_is_not_fetched(tmp_path, monkeypa
     ]
     add_articles(tmp_path / "i.db", old, config)
     fetched = []
-    real = checker.find
-    monkeypatch.setattr(checker, "find", lambda *a, **k: fetched.append(real(*a, **k)) or fetched[-1])
+    real = matching.find
+    monkeypatch.setattr(matching, "find", lambda *a, **k: fetched.append(real(*a, **k)) or fetched[-1])
     result = check_articles(tmp_path / "i.db", new, config)
     found = {(p.a, p.b) for p in result.pairs}
     assert ("new.txt", "s007.txt") in found and ("new.txt", "other.txt") not in found  # not the two new ones, by their footer
     union = reuse.scan_articles(old + new, config)
     assert _found(result.pairs) == _found(_with_new(union.pairs, {"new.txt", "other.txt"}))
-    assert len(fetched[0][0]) < 4 * 2 * 32 * 6  # s007's own windows' postings, not the footer's of every article
+    assert sum(len(keys) for keys, _, _ in fetched) < 4 * 2 * 32 * 6  # s007's own windows' postings, not the footer's of every article
 
 
 def test_a_check_learns_an_outlets_long_footer_as_a_scan_of_the_union_does(tmp_path):

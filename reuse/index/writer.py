@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from os import PathLike
@@ -73,10 +73,13 @@ def write_transaction(conn: sqlite3.Connection, path: str | PathLike):
 
 def stored_features(conn: sqlite3.Connection, rowids: Sequence[int], config: ScanConfig, *, sketch: bool = True) -> dict[int, Features]:
     """Features of stored articles, re-read exactly as they were when added (``sketch=False``: no band keys)."""
-    return {
-        rowid: read_article(article_from(article_id, meta, text), config, stored=(language, detected), sketch=sketch)
-        for rowid, article_id, language, detected, meta, text in stored_articles(conn, rowids)
-    }
+    return dict(read_stored(conn, rowids, config, sketch=sketch))
+
+
+def read_stored(conn: sqlite3.Connection, rowids: Sequence[int], config: ScanConfig, *, sketch: bool = True) -> Iterator[tuple[int, Features]]:
+    """:func:`stored_features` one article at a time, as ``(rowid, features)``: the caller keeps what it needs of each."""
+    for rowid, article_id, language, detected, meta, text in stored_articles(conn, rowids):
+        yield rowid, read_article(article_from(article_id, meta, text), config, stored=(language, detected), sketch=sketch)
 
 
 def _delete(conn: sqlite3.Connection, rowid: int, features: Features, counts: Counts) -> None:
