@@ -131,16 +131,28 @@ def test_a_batch_matched_a_range_of_keys_at_a_time_gives_the_candidates_of_one_r
     assert _found(ranged.pairs) == _found(whole.pairs)
 
 
-def test_articles_crowded_out_are_counted_over_every_range_of_keys(tmp_path, monkeypatch):
+def test_articles_crowded_out_are_counted_over_all_their_keys_not_range_by_range(tmp_path, monkeypatch):
+    """The share of an article's keys in over-full buckets is summed over every range of postings rows matched."""
     import reuse.index.matching as matching
+    from reuse.index.postings import write_segment
+    from reuse.index.store import connect
 
-    monkeypatch.setattr(matching, "KEYS_AT_ONCE", 50)
-    monkeypatch.setattr(matching, "_CHUNK", 1)
-    copies = _copies(7)
-    low = ScanConfig(candidates=CandidateConfig(max_bucket=5))
-    add_articles(tmp_path / "i.db", copies[:5], low)
-    checked = check_articles(tmp_path / "i.db", copies[5:])
-    assert checked.pairs == () and checked.warnings[0].startswith("2 articles (c05, c06) share most of their wording with 5 or more")
+    monkeypatch.setattr(matching, "KEYS_AT_ONCE", 4)  # 20 keys: 8 ranges of 512 postings rows
+
+    def key(row: int, low: int) -> int:
+        return (row << 24) | low  # a key in postings row ``row``
+
+    full = [key(0, 1), key(0, 2), key(0, 3), key(1024, 1), key(1024, 2), key(1024, 3)]
+    con = connect(tmp_path / "i.db", None, create=True)
+    write_segment(con, np.array(full * 3, dtype=np.int64), np.repeat(np.arange(1, 4, dtype=np.int64), len(full)))  # 3 articles hold each
+    batch = matching.BatchKeys()
+    none = np.zeros(0, dtype=np.int64)
+    # 6 of its 10 keys in buckets too full (in ranges 0 and 2), none of the 4 in the last range: crowded out.
+    batch.add(0, (np.array(full + [key(4000, k) for k in range(4)], dtype=np.int64), none))
+    # All its keys of range 0 in full buckets, but 3 of 10 in all: not crowded out.
+    batch.add(1, (np.array(full[:3] + [key(2000 + k, 9) for k in range(7)], dtype=np.int64), none))
+    pairs, rowids, crowded = matching.match_batch(con, batch, 2, set(), CandidateConfig(max_bucket=2))
+    assert (pairs, rowids.tolist(), crowded) == ([], [], [0])
 
 
 def test_runs_cut_short_enough_to_collide_still_give_what_a_scan_finds(corpus, tmp_path, monkeypatch):

@@ -71,7 +71,7 @@ def check(
 
     In each pair of the result ``a`` is an article of ``folder`` and ``b``
     the article it shares text with: a stored one or another of ``folder``.
-    ``jobs``: processes to load (HTML pages) and read the new articles in (the result is the same).
+    ``jobs``: processes to load (HTML pages), read the new articles, align and infer directions in (the result is the same).
     ``config``: the index's own settings when ``None`` (see :func:`check_articles`).
     """
     loaded = load_articles(folder, (config or ScanConfig()).load, progress=progress, jobs=jobs)

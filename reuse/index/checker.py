@@ -83,7 +83,7 @@ def check_articles(
     skipped, warnings
         Carried into the result (from loading the batch).
     jobs
-        Processes to read the batch in; the result is the same for any number.
+        Processes to read the batch, align and infer directions in; the result is the same for any number.
     progress
         Optional ``callback(stage, done, total)``.
 
@@ -175,6 +175,7 @@ def _check(
         for n, features in enumerate(read_features(batch, config, jobs), 1):
             if features.detected:
                 seen = merge_languages(seen, {features.language: (1, features.article.id)})
+            assert features.article.id == batch[n - 1].id  # read in order: batch[n - 1] is the one held
             new.append(features)
             if needs_fallback(features.analysis):
                 fallback.append(n - 1)
@@ -186,6 +187,7 @@ def _check(
             new[k] = _gathered(read_article(batch[k], config, lambda: languages), batch[k], k, counts, batch_keys)
     with _Stage(timings, "candidates"):
         candidates, rowids, crowded = match_batch(conn, batch_keys, len(new), replaced, config.candidates)
+        del batch_keys  # matched: let the keys go
         candidates, rowids = _verified(conn, candidates, rowids, new, config)
     with _Stage(timings, "read matches"):
         stored = {rowid: _kept(f) for rowid, f in read_stored(conn, rowids.tolist(), config, sketch=False)}
@@ -227,7 +229,7 @@ def _verified(
     The stored articles' runs are read from the index cut to 24 bits
     (``codec.encode_runs``), their texts not yet: only the articles of the
     pairs kept are read, and their exact runs checked before aligning.
-    Returns the pairs and stored rowids renumbered as :func:`_candidates` gives them.
+    Returns the pairs and stored rowids renumbered as :func:`.matching.match_batch` gives them.
     """
     need = config.candidates.min_shared_trigrams
     if need == 0:

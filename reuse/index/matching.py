@@ -7,10 +7,11 @@ are candidates when they share buckets, once in the verbatim channel and
 more than ``max_bucket`` articles make no pair, and a new article most of
 whose keys fall in them is *crowded out* (the scan's rule).
 
-Memory follows a range of keys, not the batch: the keys are gathered as the
-articles are read (:class:`BatchKeys`), and the key space is matched one
-range of whole postings rows at a time (:func:`match_batch`), each range's
-keys looked up in the index and bucketed, the pair codes of every range
+The keys are gathered as the articles are read (:class:`BatchKeys`, 8
+bytes a key), and the key space is matched one range of whole postings rows
+at a time (:func:`match_batch`): the postings fetched and the buckets made
+are those of one range, whatever the size of the batch. Each range's pair
+codes are kept capped (a pair at most as often as its channel needs it) and
 counted together at the end.
 """
 
@@ -23,6 +24,7 @@ import numpy as np
 
 from ..candidates import candidate_pairs, capped, crowded_out, needed_hits
 from ..config import CandidateConfig
+from ..errors import IndexFileError
 from ..sketch import CHANNELS
 from ..text import members, ranks, unique_sorted
 from .codec import SUFFIX_BITS
@@ -45,16 +47,17 @@ _ROW_BITS = KEY_BITS - SUFFIX_BITS  # the top bits of a key name its postings ro
 class BatchKeys:
     """The band keys of a batch's new articles, per channel, gathered as the articles are read.
 
-    Each key is packed with its article's number (``0 .. n - 1``) and kept
-    with its postings row, in arrays of a few hundred articles each: the
-    many small arrays of the articles' ``Features.keys`` need not stay in
-    memory beside them.
+    Each key is packed with its article's number (``0 .. n - 1``) in one
+    integer, key first, and kept in sorted arrays of a few hundred articles
+    each: the many small arrays of the articles' ``Features.keys`` need not
+    stay in memory beside them, and the keys of a range of postings rows are
+    a slice of each array.
     """
 
     def __init__(self) -> None:
         self.n_keys = 0
         self._pending: list[tuple[int, tuple[np.ndarray, ...]]] = []
-        self._chunks: list[list[tuple[np.ndarray, np.ndarray]]] = [[] for _ in CHANNELS]  # (packed, row)
+        self._chunks: list[list[np.ndarray]] = [[] for _ in CHANNELS]
 
     def add(self, article: int, keys: Sequence[np.ndarray]) -> None:
         """Take the keys of new article number ``article`` (one array per channel, ``Features.keys``)."""
@@ -72,13 +75,18 @@ class BatchKeys:
             keys = [per_channel[channel] for _, per_channel in self._pending]
             owners = np.repeat(np.array([article for article, _ in self._pending], dtype=np.uint64), [len(k) for k in keys])
             packed = (np.concatenate(keys).astype(np.uint64) << np.uint64(_OWNER_BITS)) | owners
-            chunks.append((packed, (packed >> np.uint64(64 - _ROW_BITS)).astype(np.uint16)))
+            packed.sort()
+            chunks.append(packed)
         self._pending.clear()
 
     def in_rows(self, channel: int, first: int, end: int) -> tuple[np.ndarray, np.ndarray]:
         """``(keys, articles)`` of ``channel`` whose postings row is in ``first .. end - 1``."""
         self._flush()
-        picked = [packed[(row >= first) & (row < end)] for packed, row in self._chunks[channel]]
+        low = np.uint64(first << (64 - _ROW_BITS))
+        picked = []
+        for packed in self._chunks[channel]:
+            stop = len(packed) if end >= 1 << _ROW_BITS else np.searchsorted(packed, np.uint64(end << (64 - _ROW_BITS)))
+            picked.append(packed[np.searchsorted(packed, low) : stop])
         packed = np.concatenate(picked) if picked else np.zeros(0, dtype=np.uint64)
         return (packed >> np.uint64(_OWNER_BITS)).astype(np.int64), (packed & np.uint64((1 << _OWNER_BITS) - 1)).astype(np.int64)
 
@@ -109,6 +117,11 @@ def match_batch(
         # One pass over the postings for both channels (their keys are folded apart), then split by channel.
         # Keys that more than max_bucket stored articles hold are banal whatever the batch adds: not fetched.
         got_keys, got_rowids, banal = find(conn, unique_sorted(np.concatenate(distinct)), limit=config.max_bucket, skip=skip)
+        if len(got_rowids) and n_new + int(got_rowids.max()) >= 1 << 32:
+            raise IndexFileError(
+                "The index's article numbers have passed 2**32 (every version ever added counts): "
+                "rebuild it with 'reuse index add FOLDER --index NEW_PATH'."
+            )
         for (keys, owners), asked, name in zip(mine, distinct, CHANNELS):
             hit = members(got_keys, asked) if len(asked) else np.zeros(len(got_keys), dtype=bool)
             # A stored article's number is n_new + its rowid until the pairs are known.
