@@ -3,7 +3,9 @@
 A force layout of a whole graph lets a large cluster crush the small ones
 and scatters isolated articles among them. Here each connected component
 is laid out by itself (a spring layout, seeded, so the picture is the same
-on every run), scaled to an area that grows with its size, and the
+on every run; a component of hundreds of nodes starts from its spectral
+layout and takes fewer iterations, as each weighs every pair of nodes),
+scaled to an area that grows with its size, and the
 components are packed in rows, largest first. Articles that share nothing
 are set aside: a few are placed in a strip of their own below the
 clusters, many are left out and only counted.
@@ -56,6 +58,49 @@ class Layout:
     aside_top: float | None = None
 
 
+#: Components of up to this many nodes get the full spring layout; a larger
+#: one gets fewer iterations, so its layout costs no more than this one's
+#: (each iteration weighs every pair of nodes).
+FULL_LAYOUT_NODES = 500
+_ITERATIONS = 200
+
+
+def _iterations(n: int) -> int:
+    """Spring-layout iterations for a component of ``n`` nodes: 200, fewer past :data:`FULL_LAYOUT_NODES` (at least 30).
+
+    >>> _iterations(100), _iterations(1000), _iterations(5000)
+    (200, 50, 30)
+    """
+    if n <= FULL_LAYOUT_NODES:
+        return _ITERATIONS
+    return max(30, round(_ITERATIONS * (FULL_LAYOUT_NODES / n) ** 2))
+
+
+def _spectral(graph: nx.Graph, nodes: list[Hashable], seed: int) -> dict[Hashable, np.ndarray] | None:
+    """Each node at its entries in the two eigenvectors of the graph's Laplacian after the constant one.
+
+    The start of a large component's spring layout: it puts the branches of
+    a tree-like component apart at once, which the few iterations a large
+    component gets (:func:`_iterations`) could not do from random places.
+    ARPACK starts from a vector drawn from ``seed``, so the same graph gives
+    the same picture (networkx's ``spectral_layout`` starts from a random
+    one). ``None`` if ARPACK does not converge.
+    """
+    # Imported here: only a graph this large needs them (importing them takes about 0.4 s).
+    from scipy.sparse import diags
+    from scipy.sparse.linalg import ArpackNoConvergence, eigsh
+
+    adjacency = nx.to_scipy_sparse_array(graph, nodelist=nodes, weight=None, dtype=float)
+    laplacian = diags(np.asarray(adjacency.sum(axis=1)).ravel()) - adjacency
+    start = np.random.default_rng(seed).uniform(0.5, 1.5, len(nodes))
+    try:
+        values, vectors = eigsh(laplacian.tocsr(), k=3, which="SM", ncv=max(7, int(math.sqrt(len(nodes)))), tol=1e-5, v0=start)
+    except ArpackNoConvergence:
+        return None  # the spring layout starts from seeded random places instead
+    picked = vectors[:, np.argsort(values)[1:3]]
+    return {v: picked[i] for i, v in enumerate(nodes)}
+
+
 def _component_positions(graph: nx.Graph, nodes: list[Hashable], seed: int, circle_up_to: int) -> dict[Hashable, np.ndarray]:
     """Positions centred on 0 with about ``SPACING`` between neighbours."""
     n = len(nodes)
@@ -72,7 +117,8 @@ def _component_positions(graph: nx.Graph, nodes: list[Hashable], seed: int, circ
     if n <= max(5, circle_up_to):
         raw = nx.circular_layout(sub)
     else:
-        raw = nx.spring_layout(sub, seed=seed, iterations=200, k=1.6 / math.sqrt(n))
+        start = _spectral(sub, nodes, seed) if n > FULL_LAYOUT_NODES else None
+        raw = nx.spring_layout(sub, pos=start, seed=seed, iterations=_iterations(n), k=1.6 / math.sqrt(n))
     pts = np.array([raw[v] for v in nodes], dtype=float)
     pts -= pts.mean(axis=0)
     radius = float(np.max(np.linalg.norm(pts, axis=1))) or 1.0
