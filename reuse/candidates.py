@@ -32,6 +32,7 @@ worker that read it), and only those of the candidate pairs are read back.
 from __future__ import annotations
 
 import os
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -378,8 +379,10 @@ class RunTable:
 
     ``table[i]`` reads article ``i``'s runs back (one positioned read); the
     runs of articles read by workers that do not share the scan's disk are
-    held in memory instead (:meth:`hold`). :meth:`close` lets go of the
-    files.
+    held in memory instead (:meth:`hold`). The runs read last are kept, up to
+    :data:`_RECENT_BYTES`: an article is the partner of many first articles
+    (some 60 each where a language without a stopword list makes many
+    candidates). :meth:`close` lets go of the files.
     """
 
     def __init__(self, n: int) -> None:
@@ -389,6 +392,8 @@ class RunTable:
         self.count = np.zeros(n, dtype=np.int64)
         self.held: dict[int, np.ndarray] = {}
         self._fds: dict[int, int] = {}
+        self._recent: OrderedDict[int, np.ndarray] = OrderedDict()  # most recently read last
+        self._recent_bytes = 0
 
     def __len__(self) -> int:
         return len(self.file)
@@ -403,14 +408,21 @@ class RunTable:
         self.paths.append(path)
         self.offset[where] = np.concatenate(([0], np.cumsum(counts)[:-1])) if len(counts) else counts
         self.count[where] = counts
-        if self.held:  # runs held for a first reading give way to the re-read's
+        if self.held or self._recent:  # runs of a first reading give way to the re-read's
             for i in indices:
                 self.held.pop(i, None)
+                self._forget(i)
 
     def hold(self, i: int, runs: np.ndarray) -> None:
         """Keep article ``i``'s runs in memory (they were not written)."""
         self.file[i] = -1
         self.held[i] = runs
+        self._forget(i)
+
+    def _forget(self, i: int) -> None:
+        gone = self._recent.pop(i, None)
+        if gone is not None:
+            self._recent_bytes -= gone.nbytes
 
     def __getitem__(self, i: int) -> np.ndarray:
         f = int(self.file[i])
@@ -419,6 +431,10 @@ class RunTable:
         size = 4 * int(self.count[i])
         if size == 0:
             return _NO_RUNS
+        recent = self._recent.get(i)
+        if recent is not None:
+            self._recent.move_to_end(i)
+            return recent
         try:
             fd = self._fds.pop(f, None)
             if fd is not None:
@@ -432,7 +448,12 @@ class RunTable:
             raise workspace_error(Path(self.paths[f]).parent, exc) from exc
         if len(data) != size:
             raise workspace_error(Path(self.paths[f]).parent, OSError(f"{self.paths[f]} ends before the runs of an article"))
-        return np.frombuffer(data, dtype=np.uint32)
+        runs = np.frombuffer(data, dtype=np.uint32)
+        self._recent[i] = runs
+        self._recent_bytes += size
+        while self._recent_bytes > _RECENT_BYTES:
+            self._recent_bytes -= self._recent.popitem(last=False)[1].nbytes
+        return runs
 
     def close(self) -> None:
         """Close the files (reading again reopens them)."""
@@ -442,6 +463,12 @@ class RunTable:
 
 
 _NO_RUNS = np.zeros(0, dtype=np.uint32)
+#: Bytes of runs a :class:`RunTable` keeps after reading them (some 27,000 articles' worth).
+_RECENT_BYTES = 64 << 20
+#: Top bits of a run hash flagged for the first article of a group of pairs
+#: (a table of 2**20 flags, 1 MB): a partner's run that hits no flag is not
+#: shared, and an unrelated partner hits about one flag in 1,700.
+_FLAG_BITS = 20
 #: Batch files a :class:`RunTable` keeps open at once.
 _OPEN_FILES = 64
 
@@ -469,18 +496,43 @@ def verify_candidates(
 
     ``runs`` holds each article's :func:`trigram_set` (usable words), in
     article order (a list, or a :class:`RunTable` that reads them from disk). Two reports of one story collide in LSH on their content
-    words; this cheap check keeps them from the costly alignment. ``shared``
-    counts the runs two articles share (:func:`shared_runs`; the index
-    passes its count for runs cut short).
+    words; this cheap check keeps them from the costly alignment. The pairs
+    of one first article are counted together, in one pass over the runs of
+    all its partners (pairs come sorted by their first article). ``shared``,
+    when given, counts the runs two articles share pair by pair instead (the
+    index passes its count for runs cut short).
     """
     need = config.min_shared_trigrams
     if need == 0:
         return list(candidates)
-    shared = shared or shared_runs
-    kept, last, left = [], -1, _NO_RUNS
-    for i, j in candidates:  # sorted by the first article: its runs are read once for all its pairs
-        if i != last:
-            last, left = i, runs[i]
-        if shared(left, runs[j]) >= need:
-            kept.append((i, j))
+    if shared is not None:
+        kept, last, left = [], -1, _NO_RUNS
+        for i, j in candidates:  # sorted by the first article: its runs are read once for all its pairs
+            if i != last:
+                last, left = i, runs[i]
+            if shared(left, runs[j]) >= need:
+                kept.append((i, j))
+        return kept
+    kept = []
+    flags = np.zeros(1 << _FLAG_BITS, dtype=bool)  # the top bits of the first article's runs
+    start = 0
+    while start < len(candidates):  # the pairs of one first article at a time
+        i = candidates[start][0]
+        end = start + 1
+        while end < len(candidates) and candidates[end][0] == i:
+            end += 1
+        left = runs[i]
+        others = [runs[j] for _, j in candidates[start:end]]
+        sizes = [len(r) for r in others]
+        if len(left) and sum(sizes):
+            # A partner's runs whose top bits the first article has: at least the runs they share.
+            slots = left >> np.uint32(32 - _FLAG_BITS)
+            flags[slots] = True
+            near = flags[np.concatenate(others) >> np.uint32(32 - _FLAG_BITS)]
+            flags[slots] = False
+            at_least = np.bincount(np.repeat(np.arange(end - start), sizes)[near], minlength=end - start)
+            for k in np.flatnonzero(at_least >= need).tolist():  # the few left: counted exactly
+                if shared_runs(left, others[k]) >= need:
+                    kept.append(candidates[start + k])
+        start = end
     return kept

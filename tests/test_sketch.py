@@ -6,6 +6,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from datasketch import MinHash
 
 from reuse.candidates import BandTable, RunTable, band_task, candidate_pairs, find_candidates, trigram_set, verify_candidates, write_runs
@@ -138,9 +140,29 @@ def test_runs_written_to_disk_read_back_and_verify_as_in_memory(tmp_path):
         assert table[k].dtype == np.uint32 and np.array_equal(table[k], runs)
     pairs = [(0, 1), (0, 2), (1, 4), (3, 4)]
     assert verify_candidates(pairs, table, CandidateConfig()) == verify_candidates(pairs, sets, CandidateConfig()) == [(0, 1)]
+    table.register([2], write_runs(tmp_path, "third", [sets[0]]))  # runs read (and kept) before give way to a later batch
+    table.hold(0, sets[2])
+    assert np.array_equal(table[2], sets[0]) and np.array_equal(table[0], sets[2])
+    table.register([0, 2], write_runs(tmp_path, "fourth", [sets[0], sets[2]]))
     table.close()
     assert np.array_equal(table[1], sets[1])  # reopened on demand
     table.close()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_shared_runs_counted_a_first_article_at_a_time_equal_the_count_pair_by_pair(data):
+    """The pairs of one first article are counted in one pass (flags of top bits, then exact): as one count per pair."""
+    from reuse.candidates import shared_runs
+
+    # Few top-20-bit slots and some values sharing a slot but not equal: the flags' false hits must be weeded out.
+    slot = st.integers(0, 40).map(lambda s: s << 12)
+    values = st.lists(st.builds(lambda base, low: base | low, slot, st.integers(0, 5)), max_size=40)
+    sets = [np.array(sorted(set(v)), dtype=np.uint32) for v in data.draw(st.lists(values, min_size=2, max_size=6))]
+    n = len(sets)
+    pairs = sorted(set(data.draw(st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)).filter(lambda p: p[0] < p[1]), max_size=15))))
+    config = CandidateConfig(min_shared_trigrams=data.draw(st.integers(0, 8)))
+    assert verify_candidates(pairs, sets, config) == verify_candidates(pairs, sets, config, shared_runs)
 
 
 def test_runs_cut_short_on_disk_are_a_clear_error(tmp_path):
