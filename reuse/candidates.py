@@ -526,9 +526,9 @@ def verify_candidates(
         sizes = [len(r) for r in others]
         if len(left) and sum(sizes):
             # A partner's runs whose top bits the first article has: at least the runs they share.
-            slots = left >> np.uint32(32 - _FLAG_BITS)
+            slots = left.astype(np.uint32, copy=False) >> np.uint32(32 - _FLAG_BITS)
             flags[slots] = True
-            near = flags[np.concatenate(others) >> np.uint32(32 - _FLAG_BITS)]
+            near = flags[np.concatenate(others).astype(np.uint32, copy=False) >> np.uint32(32 - _FLAG_BITS)]
             flags[slots] = False
             at_least = np.bincount(np.repeat(np.arange(end - start), sizes)[near], minlength=end - start)
             for k in np.flatnonzero(at_least >= need).tolist():  # the few left: counted exactly

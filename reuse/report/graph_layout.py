@@ -84,20 +84,29 @@ def _spectral(graph: nx.Graph, nodes: list[Hashable], seed: int) -> dict[Hashabl
     component gets (:func:`_iterations`) could not do from random places.
     ARPACK starts from a vector drawn from ``seed``, so the same graph gives
     the same picture (networkx's ``spectral_layout`` starts from a random
-    one). ``None`` if ARPACK does not converge.
+    one); it looks for the eigenvalues nearest a small negative shift
+    (shift-invert), which converges at once where the smallest eigenvalues
+    lie close together (a long chain: 0.4 s for a path of 5,000 nodes,
+    against 38 s asking for the smallest). Nodes with the same neighbours
+    (leaves of one hub) have equal entries, and a spring layout never pulls
+    apart two nodes that start in one place: the start is shaken a little,
+    from the same seed. The positions fill a unit square, as networkx's own
+    random start does. ``None`` if ARPACK fails.
     """
     # Imported here: only a graph this large needs them (importing them takes about 0.4 s).
     from scipy.sparse import diags
-    from scipy.sparse.linalg import ArpackNoConvergence, eigsh
+    from scipy.sparse.linalg import ArpackError, eigsh
 
     adjacency = nx.to_scipy_sparse_array(graph, nodelist=nodes, weight=None, dtype=float)
     laplacian = diags(np.asarray(adjacency.sum(axis=1)).ravel()) - adjacency
-    start = np.random.default_rng(seed).uniform(0.5, 1.5, len(nodes))
+    rng = np.random.default_rng(seed)
     try:
-        values, vectors = eigsh(laplacian.tocsr(), k=3, which="SM", ncv=max(7, int(math.sqrt(len(nodes)))), tol=1e-5, v0=start)
-    except ArpackNoConvergence:
+        values, vectors = eigsh(laplacian.tocsc(), k=3, sigma=-0.01, which="LM", v0=rng.uniform(0.5, 1.5, len(nodes)))
+    except (ArpackError, RuntimeError):  # ArpackNoConvergence is an ArpackError; a failed factorisation a RuntimeError
         return None  # the spring layout starts from seeded random places instead
     picked = vectors[:, np.argsort(values)[1:3]]
+    picked = (picked - picked.min(axis=0)) / np.maximum(np.ptp(picked, axis=0), 1e-12)
+    picked += rng.normal(scale=1e-3, size=picked.shape)
     return {v: picked[i] for i, v in enumerate(nodes)}
 
 
