@@ -469,6 +469,8 @@ _RECENT_BYTES = 64 << 20
 #: (a table of 2**20 flags, 1 MB): a partner's run that hits no flag is not
 #: shared, and an unrelated partner hits about one flag in 1,700.
 _FLAG_BITS = 20
+#: Partners of one first article counted in one pass (their runs are held together): bounds the memory of a hub.
+_PARTNERS_AT_ONCE = 4096
 #: Batch files a :class:`RunTable` keeps open at once.
 _OPEN_FILES = 64
 
@@ -519,7 +521,7 @@ def verify_candidates(
     while start < len(candidates):  # the pairs of one first article at a time
         i = candidates[start][0]
         end = start + 1
-        while end < len(candidates) and candidates[end][0] == i:
+        while end < len(candidates) and candidates[end][0] == i and end - start < _PARTNERS_AT_ONCE:
             end += 1
         left = runs[i]
         others = [runs[j] for _, j in candidates[start:end]]

@@ -29,7 +29,7 @@ from ..sketch import CHANNELS
 from ..text import members, ranks, unique_sorted
 from .codec import SUFFIX_BITS
 from .features import KEY_BITS
-from .postings import find
+from .postings import dead_articles, find
 
 __all__ = ["BatchKeys", "match_batch"]
 
@@ -110,13 +110,14 @@ def match_batch(
     ranges = min(1 << max(0, (batch.n_keys - 1) // KEYS_AT_ONCE).bit_length(), 1 << _ROW_BITS)
     rows_each = (1 << _ROW_BITS) // ranges
     skip = np.array(sorted(replaced), dtype=np.int64)
+    dead = dead_articles(conn)  # read once for every range
     parts, full, total = [], np.zeros(n_new, dtype=np.int64), np.zeros(n_new, dtype=np.int64)
     for first in range(0, 1 << _ROW_BITS, rows_each):
         mine = [batch.in_rows(channel, first, first + rows_each) for channel, _ in enumerate(CHANNELS)]
         distinct = [unique_sorted(keys) for keys, _ in mine]
         # One pass over the postings for both channels (their keys are folded apart), then split by channel.
         # Keys that more than max_bucket stored articles hold are banal whatever the batch adds: not fetched.
-        got_keys, got_rowids, banal = find(conn, unique_sorted(np.concatenate(distinct)), limit=config.max_bucket, skip=skip)
+        got_keys, got_rowids, banal = find(conn, unique_sorted(np.concatenate(distinct)), limit=config.max_bucket, skip=skip, dead=dead)
         if len(got_rowids) and n_new + int(got_rowids.max()) >= 1 << 32:
             raise IndexFileError(
                 "The index's article numbers have passed 2**32 (every version ever added counts): "

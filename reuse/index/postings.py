@@ -170,7 +170,12 @@ def _json_list(values) -> str:
 
 
 def find(
-    conn: sqlite3.Connection, keys: np.ndarray, *, limit: int | None = None, skip: np.ndarray | None = None
+    conn: sqlite3.Connection,
+    keys: np.ndarray,
+    *,
+    limit: int | None = None,
+    skip: np.ndarray | None = None,
+    dead: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The live postings of ``keys`` (sorted distinct ``KEY_BITS``-bit keys): ``(keys, rowids, banal)``.
 
@@ -183,6 +188,8 @@ def find(
     stored articles share is banal whatever a batch adds to it, and its
     postings would grow with the index (a footer every article of a site
     carries). The caller must leave ``banal`` keys out of its own buckets too.
+    ``dead``: :func:`dead_articles`, when the caller has read them already
+    (for many calls in one transaction).
     """
     keys = np.asarray(keys, dtype=np.int64)
     if len(keys) == 0:
@@ -190,7 +197,7 @@ def find(
     prefixes = keys >> _LOW
     starts = np.flatnonzero(np.concatenate(([True], prefixes[1:] != prefixes[:-1])))
     wanted = {int(prefixes[s]): (keys[s:e] & _LOW_MASK).astype(np.uint32) for s, e in zip(starts, np.append(starts[1:], len(keys)))}
-    left_out = dead_articles(conn)
+    left_out = dead_articles(conn) if dead is None else dead
     if skip is not None and len(skip):
         left_out = np.union1d(left_out, np.asarray(skip, dtype=np.int64))
     got_keys, got_rowids, banal = [], [], []
