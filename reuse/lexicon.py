@@ -31,6 +31,10 @@ LANGUAGES = {
     "pt": "portuguese",
     "nl": "dutch",
     "ru": "russian",
+    "sv": "swedish",
+    "da": "danish",
+    "no": "norwegian",
+    "fi": "finnish",
 }
 
 
@@ -41,9 +45,9 @@ def _stopwords(lang: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in words)
 
 
-#: Byte ``k`` of a word's stop lanes is 1 when it is a stopword of the ``k``-th language here:
-#: summed over a sample of fewer than 256 words, each byte counts one language's hits.
-_LANGUAGE_ORDER = tuple(LANGUAGES)  # at most 8, one byte each
+#: Bit ``k`` of a word's stop mask is set when it is a stopword of the ``k``-th language here.
+_LANGUAGE_ORDER = tuple(LANGUAGES)
+_LANGUAGE_BITS = np.arange(len(_LANGUAGE_ORDER), dtype=np.uint32)
 
 
 @cache
@@ -83,7 +87,7 @@ def guess_language(words: list[str], min_hits: int = 2) -> str | None:
     return _most_used(counts, len(sample), min_hits)
 
 
-_GUESS_SAMPLE = 200  # words a language is guessed from (under 256: one byte of stop lanes counts them)
+_GUESS_SAMPLE = 200  # words a language is guessed from
 
 
 class _Ids(dict):
@@ -94,7 +98,7 @@ class _Ids(dict):
 
 
 class Vocabulary:
-    """Every folded word this process has seen: an id, its hash and its stop lanes.
+    """Every folded word this process has seen: an id, its hash and its stop mask (a bit per language).
 
     News vocabulary is small, so each distinct word is hashed and looked up in
     the stopword lists once per process, and a text's words become ids
@@ -105,7 +109,7 @@ class Vocabulary:
         self.ids = _Ids()
         self.words: list[str] = []  # by id, to stem later in any language
         self.hashes = np.zeros(1024, dtype=np.uint64)
-        self.stop_lanes = np.zeros(1024, dtype=np.uint64)
+        self.stop_masks = np.zeros(1024, dtype=np.uint32)
 
     def _add(self, word: str) -> int:
         idx = self.ids[word]
@@ -114,10 +118,10 @@ class Vocabulary:
         idx = len(self.words)
         if idx >= len(self.hashes):
             self.hashes = np.concatenate((self.hashes, np.zeros_like(self.hashes)))
-            self.stop_lanes = np.concatenate((self.stop_lanes, np.zeros_like(self.stop_lanes)))
+            self.stop_masks = np.concatenate((self.stop_masks, np.zeros_like(self.stop_masks)))
         self.hashes[idx] = xxhash.xxh3_64_intdigest(word.encode("utf-8", "surrogatepass"))
         langs = _stop_index().get(word, ())
-        self.stop_lanes[idx] = sum(1 << 8 * _LANGUAGE_ORDER.index(lang) for lang in langs)
+        self.stop_masks[idx] = sum(1 << _LANGUAGE_ORDER.index(lang) for lang in langs)
         self.words.append(word)
         self.ids[word] = idx
         return idx
@@ -133,8 +137,8 @@ class Vocabulary:
     def guess_language(self, idx: np.ndarray, min_hits: int = 2) -> str | None:
         """:func:`guess_language` of the words with ids ``idx``."""
         sample = idx[:_GUESS_SAMPLE]
-        lanes = int(self.stop_lanes[sample].sum())
-        counts = {lang: lanes >> 8 * k & 0xFF for k, lang in enumerate(_LANGUAGE_ORDER) if lanes >> 8 * k & 0xFF}
+        hits = ((self.stop_masks[sample][:, None] >> _LANGUAGE_BITS) & 1).sum(axis=0)
+        counts = {lang: int(n) for lang, n in zip(_LANGUAGE_ORDER, hits.tolist()) if n}
         return _most_used(counts, len(sample), min_hits)
 
 
@@ -147,7 +151,7 @@ class Stems:
 
     def __init__(self, lang: str | None) -> None:
         self.stem = _snowball(lang) if lang else None
-        self.stop_lane = 1 << 8 * _LANGUAGE_ORDER.index(lang) if lang else 0
+        self.stop_bit = 1 << _LANGUAGE_ORDER.index(lang) if lang else 0
         self.hashes = np.zeros(0, dtype=np.uint64)
         self.known = np.zeros(0, dtype=bool)
         self.n_known = 0
@@ -162,7 +166,7 @@ class Stems:
             new = list(dict.fromkeys(idx[~self.known[idx]].tolist()))
             for i in new:
                 word = vocabulary.words[i]
-                if not int(vocabulary.stop_lanes[i]) & self.stop_lane:
+                if not int(vocabulary.stop_masks[i]) & self.stop_bit:
                     stem = self.stem(word) if self.stem else word
                     self.hashes[i] = xxhash.xxh3_64_intdigest(b"s:" + stem.encode("utf-8", "surrogatepass")) or 1
             self.known[new] = True

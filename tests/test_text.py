@@ -63,12 +63,25 @@ def test_word_hashes_do_not_depend_on_context(left, right):
         ("Der Kreml hat am Dienstag gesagt, dass die Gespräche auf einem guten Weg sind und der Plan bleibt.", "de"),
         ("Кремль заявил во вторник, что переговоры идут и что план обмена остается в силе, как и было.", "ru"),
         ("東京は日本の首都です", None),
+        ("Regeringen meddelade på tisdagen att den nya lagen ska börja gälla i höst, men oppositionen säger att det är för tidigt.", "sv"),
+        ("Regeringen meddelte tirsdag, at den nye lov skal træde i kraft til efteråret, men oppositionen siger, at det er for tidligt.", "da"),
+        ("Regjeringen opplyste tirsdag at den nye loven skal tre i kraft i høst, men opposisjonen sier at det er for tidlig, og at mye ikke er blitt besvart.", "no"),
+        ("Hallitus ilmoitti tiistaina, että uusi laki tulee voimaan jo syksyllä, mutta oppositio sanoo, että se on liian aikaista.", "fi"),
     ],
-    ids=["en", "fr", "de", "ru", "ja"],
+    ids=["en", "fr", "de", "ru", "ja", "sv", "da", "no", "fi"],
 )
 def test_language_guess(text, lang):
     assert analyze(text).language == lang
     assert guess_language([w.casefold() for w in text.split()]) in (lang, None)
+
+
+def test_a_swedish_report_is_matched_on_its_content_words():
+    """Swedish (as Danish, Norwegian, Finnish) has a stopword list and a Snowball stemmer: function words leave the rewrite channel."""
+    a = analyze("Polisen har gripit en man som misstänks för mordet i Malmö, och han hålls nu i häkte.")
+    assert a.language == "sv"
+    assert int((a.stems == 0).sum()) == 10  # har en man som för i och han nu i
+    b = analyze("polis misstänkt håller", language="sv")
+    assert set(b.stems.tolist()) <= set(a.stems.tolist())  # polisen, misstänks, hålls: the same stems
 
 
 def test_stems_unify_inflections_and_drop_stopwords():
