@@ -45,9 +45,13 @@ def _stopwords(lang: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in words)
 
 
-#: Bit ``k`` of a word's stop mask is set when it is a stopword of the ``k``-th language here.
+#: A word's stop lanes: byte ``k % 8`` of lane ``k // 8`` is 1 when it is a stopword of the
+#: ``k``-th language here. Summed over a sample of fewer than 256 words, each byte counts one
+#: language's hits (two 64-bit lanes: sixteen languages at most).
 _LANGUAGE_ORDER = tuple(LANGUAGES)
-_LANGUAGE_BITS = np.arange(len(_LANGUAGE_ORDER), dtype=np.uint32)
+_LANES = 2
+if len(_LANGUAGE_ORDER) > 8 * _LANES:
+    raise RuntimeError("more languages than stop lanes: widen _LANES")
 
 
 @cache
@@ -87,7 +91,7 @@ def guess_language(words: list[str], min_hits: int = 2) -> str | None:
     return _most_used(counts, len(sample), min_hits)
 
 
-_GUESS_SAMPLE = 200  # words a language is guessed from
+_GUESS_SAMPLE = 200  # words a language is guessed from (under 256: one byte of a stop lane counts them)
 
 
 class _Ids(dict):
@@ -98,7 +102,7 @@ class _Ids(dict):
 
 
 class Vocabulary:
-    """Every folded word this process has seen: an id, its hash and its stop mask (a bit per language).
+    """Every folded word this process has seen: an id, its hash and its stop lanes.
 
     News vocabulary is small, so each distinct word is hashed and looked up in
     the stopword lists once per process, and a text's words become ids
@@ -109,7 +113,7 @@ class Vocabulary:
         self.ids = _Ids()
         self.words: list[str] = []  # by id, to stem later in any language
         self.hashes = np.zeros(1024, dtype=np.uint64)
-        self.stop_masks = np.zeros(1024, dtype=np.uint32)
+        self.stop_lanes = [np.zeros(1024, dtype=np.uint64) for _ in range(_LANES)]  # apart: summing each is faster
 
     def _add(self, word: str) -> int:
         idx = self.ids[word]
@@ -118,10 +122,12 @@ class Vocabulary:
         idx = len(self.words)
         if idx >= len(self.hashes):
             self.hashes = np.concatenate((self.hashes, np.zeros_like(self.hashes)))
-            self.stop_masks = np.concatenate((self.stop_masks, np.zeros_like(self.stop_masks)))
+            self.stop_lanes = [np.concatenate((lane, np.zeros_like(lane))) for lane in self.stop_lanes]
         self.hashes[idx] = xxhash.xxh3_64_intdigest(word.encode("utf-8", "surrogatepass"))
         langs = _stop_index().get(word, ())
-        self.stop_masks[idx] = sum(1 << _LANGUAGE_ORDER.index(lang) for lang in langs)
+        for lang in langs:
+            lane, byte = divmod(_LANGUAGE_ORDER.index(lang), 8)
+            self.stop_lanes[lane][idx] |= np.uint64(1 << 8 * byte)
         self.words.append(word)
         self.ids[word] = idx
         return idx
@@ -137,8 +143,11 @@ class Vocabulary:
     def guess_language(self, idx: np.ndarray, min_hits: int = 2) -> str | None:
         """:func:`guess_language` of the words with ids ``idx``."""
         sample = idx[:_GUESS_SAMPLE]
-        hits = ((self.stop_masks[sample][:, None] >> _LANGUAGE_BITS) & 1).sum(axis=0)
-        counts = {lang: int(n) for lang, n in zip(_LANGUAGE_ORDER, hits.tolist()) if n}
+        lanes = [int(lane[sample].sum()) for lane in self.stop_lanes]
+        counts = {}
+        for k, lang in enumerate(_LANGUAGE_ORDER):
+            if hits := lanes[k // 8] >> 8 * (k % 8) & 0xFF:
+                counts[lang] = hits
         return _most_used(counts, len(sample), min_hits)
 
 
@@ -151,7 +160,8 @@ class Stems:
 
     def __init__(self, lang: str | None) -> None:
         self.stem = _snowball(lang) if lang else None
-        self.stop_bit = 1 << _LANGUAGE_ORDER.index(lang) if lang else 0
+        self.stop_lane, byte = divmod(_LANGUAGE_ORDER.index(lang), 8) if lang else (0, 0)
+        self.stop_bit = 1 << 8 * byte if lang else 0
         self.hashes = np.zeros(0, dtype=np.uint64)
         self.known = np.zeros(0, dtype=bool)
         self.n_known = 0
@@ -166,7 +176,7 @@ class Stems:
             new = list(dict.fromkeys(idx[~self.known[idx]].tolist()))
             for i in new:
                 word = vocabulary.words[i]
-                if not int(vocabulary.stop_masks[i]) & self.stop_bit:
+                if not int(vocabulary.stop_lanes[self.stop_lane][i]) & self.stop_bit:
                     stem = self.stem(word) if self.stem else word
                     self.hashes[i] = xxhash.xxh3_64_intdigest(b"s:" + stem.encode("utf-8", "surrogatepass")) or 1
             self.known[new] = True
