@@ -1,8 +1,9 @@
 """The words this process has seen: ids, stable hashes, stopword languages and stems.
 
 The part of the text stage that knows about languages, and the nltk module:
-stemming and stopwords are used only for the languages we ship a stopword
-list for and NLTK has a Snowball stemmer for. News vocabulary is small, so
+stopwords are used for the languages we ship a list for, and stems for
+those of them NLTK has a Snowball stemmer for (the others match their
+folded words). News vocabulary is small, so
 every distinct folded word is hashed, looked up in the stopword lists and
 stemmed once per process; a text's words become ids through one dictionary
 look-up each (:meth:`Vocabulary.lookup`), and everything else is numpy
@@ -21,8 +22,8 @@ import xxhash
 
 __all__ = ["LANGUAGES", "Stems", "Vocabulary", "guess_language", "stems", "vocabulary"]
 
-#: Snowball stemmer names for the languages we ship stopword lists for.
-LANGUAGES = {
+#: The languages we ship stopword lists for, with NLTK's Snowball stemmer for each (``None``: none).
+LANGUAGES: dict[str, str | None] = {
     "en": "english",
     "fr": "french",
     "de": "german",
@@ -35,6 +36,9 @@ LANGUAGES = {
     "da": "danish",
     "no": "norwegian",
     "fi": "finnish",
+    "pl": None,
+    "cs": None,
+    "tr": None,
 }
 
 
@@ -159,7 +163,7 @@ class Stems:
     """
 
     def __init__(self, lang: str | None) -> None:
-        self.stem = _snowball(lang) if lang else None
+        self.stem = _snowball(lang) if lang and LANGUAGES[lang] else None
         self.stop_lane, byte = divmod(_LANGUAGE_ORDER.index(lang), 8) if lang else (0, 0)
         self.stop_bit = 1 << 8 * byte if lang else 0
         self.hashes = np.zeros(0, dtype=np.uint64)

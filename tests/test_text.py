@@ -67,8 +67,11 @@ def test_word_hashes_do_not_depend_on_context(left, right):
         ("Regeringen meddelte tirsdag, at den nye lov skal træde i kraft til efteråret, men oppositionen siger, at det er for tidligt.", "da"),
         ("Regjeringen opplyste tirsdag at den nye loven skal tre i kraft i høst, men opposisjonen sier at det er for tidlig, og at mye ikke er blitt besvart.", "no"),
         ("Hallitus ilmoitti tiistaina, että uusi laki tulee voimaan jo syksyllä, mutta oppositio sanoo, että se on liian aikaista.", "fi"),
+        ("Rząd poinformował we wtorek, że nowa ustawa wejdzie w życie jesienią, ale opozycja twierdzi, że jest za wcześnie.", "pl"),
+        ("Vláda v úterý oznámila, že nový zákon vstoupí v platnost již na podzim, ale opozice tvrdí, že je příliš brzy.", "cs"),
+        ("Hükümet salı günü yeni yasanın sonbaharda yürürlüğe gireceğini açıkladı, ancak muhalefet bunun için çok erken olduğunu söylüyor.", "tr"),
     ],
-    ids=["en", "fr", "de", "ru", "ja", "sv", "da", "no", "fi"],
+    ids=["en", "fr", "de", "ru", "ja", "sv", "da", "no", "fi", "pl", "cs", "tr"],
 )
 def test_language_guess(text, lang):
     assert analyze(text).language == lang
@@ -82,6 +85,14 @@ def test_a_swedish_report_is_matched_on_its_content_words():
     assert int((a.stems == 0).sum()) == 10  # har en man som för i och han nu i
     b = analyze("polis misstänkt håller", language="sv")
     assert set(b.stems.tolist()) <= set(a.stems.tolist())  # polisen, misstänks, hålls: the same stems
+
+
+def test_a_language_with_a_stopword_list_but_no_stemmer_drops_its_function_words_and_keeps_the_rest_as_they_are():
+    a = analyze("Policja zatrzymała mężczyznę, który jest podejrzany o zabójstwo w Krakowie.")
+    assert a.language == "pl"
+    assert int((a.stems == 0).sum()) == 4  # który jest o w
+    b = analyze("zatrzymała mężczyznę podejrzany", language="")  # no stemmer: each folded word is its own stem
+    assert set(b.stems.tolist()) <= set(a.stems.tolist())
 
 
 def test_stems_unify_inflections_and_drop_stopwords():
