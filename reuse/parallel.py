@@ -9,7 +9,7 @@ depend on how the work was split.
 
 Memory: a chunk's reading returns only each article's short-line keys
 and distinct stems; the worker writes its band keys, word arrays
-(:mod:`reuse.stored`) and three-word runs (:class:`reuse.candidates.RunTable`)
+(:mod:`reuse.stored`) and three-word runs (:class:`reuse.runs.RunTable`)
 to the scan's temporary folder (Dask workers on other machines send the
 keys and runs back, and analyse their articles again to align them), and
 alignment reads back the articles of its pairs and drops them with the
@@ -43,7 +43,8 @@ import numpy as np
 
 from .align import Aligner, prepare
 from .boilerplate import article_lines, line_keys, mask_lines, usable_words
-from .candidates import trigram_set, write_batch, write_runs
+from .candidates import write_batch
+from .runs import trigram_set, write_runs
 from .config import ScanConfig
 from .errors import ConfigError, WorkerError
 from .linux import die_with_parent
@@ -164,7 +165,7 @@ def read_and_store(task: tuple) -> tuple[list[ArticleSketch], list, tuple | None
     the final ones without their sketch; the band batches written
     (:meth:`reuse.candidates.BandTable.register` takes them); the readings'
     batch file for alignment (:meth:`reuse.stored.WordArrayTable.register`);
-    and the runs' batch file (:meth:`reuse.candidates.RunTable.register`);
+    and the runs' batch file (:meth:`reuse.runs.RunTable.register`);
     the last two ``None`` without a folder.
     """
     name, indices, items, folder, bands = task

@@ -21,7 +21,8 @@ import numpy as np
 from . import parallel
 from .boilerplate import learn_boilerplate
 from .align import alignable
-from .candidates import BandTable, RunTable, band_task, candidate_pairs, crowded_articles, crowded_warning, verify_candidates
+from .candidates import BandTable, band_task, candidate_pairs, crowded_articles, crowded_warning
+from .runs import RunTable, verify_candidates
 from .config import ScanConfig
 from .load import find_article_files, read_article_files
 from .errors import InputError, workspace_error

@@ -96,7 +96,7 @@ def read_at(fd: int, size: int, offset: int) -> bytes:
 
     For the scan's files read back piece by piece: the texts
     (:mod:`reuse.textstore`) and the three-word runs
-    (:class:`reuse.candidates.RunTable`).
+    (:class:`reuse.runs.RunTable`).
     """
     parts, done = [], 0
     while done < size:

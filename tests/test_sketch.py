@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from datasketch import MinHash
 
-from reuse.candidates import BandTable, RunTable, band_task, candidate_pairs, find_candidates, trigram_set, verify_candidates, write_runs
+from reuse.candidates import BandTable, band_task, candidate_pairs, find_candidates
+from reuse.runs import RunTable, trigram_set, verify_candidates, write_runs
 from reuse.config import CandidateConfig, ConfigError, SketchConfig
 from reuse.text import analyze
 from reuse.sketch import Sketch, band_keys, channel_items, signatures, sketch_article, sketch_articles, to_minhash
@@ -153,8 +154,8 @@ def test_runs_written_to_disk_read_back_and_verify_as_in_memory(tmp_path):
 @given(st.data())
 def test_shared_runs_counted_a_first_article_at_a_time_equal_the_count_pair_by_pair(data):
     """The pairs of one first article are counted in one pass (flags of top bits, then exact): as one count per pair."""
-    from reuse import candidates
-    from reuse.candidates import shared_runs
+    from reuse import runs
+    from reuse.runs import shared_runs
 
     # Few top-20-bit slots and some values sharing a slot but not equal: the flags' false hits must be weeded out.
     slot = st.integers(0, 40).map(lambda s: s << 12)
@@ -163,13 +164,13 @@ def test_shared_runs_counted_a_first_article_at_a_time_equal_the_count_pair_by_p
     n = len(sets)
     pairs = sorted(set(data.draw(st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)).filter(lambda p: p[0] < p[1]), max_size=15))))
     config = CandidateConfig(min_shared_trigrams=data.draw(st.integers(0, 8)))
-    whole = candidates._PARTNERS_AT_ONCE
+    whole = runs._PARTNERS_AT_ONCE
     try:
         for at_once in (whole, data.draw(st.integers(1, 4))):  # a first article's partners in one pass, or in several
-            candidates._PARTNERS_AT_ONCE = at_once
+            runs._PARTNERS_AT_ONCE = at_once
             assert verify_candidates(pairs, sets, config) == verify_candidates(pairs, sets, config, shared_runs)
     finally:
-        candidates._PARTNERS_AT_ONCE = whole
+        runs._PARTNERS_AT_ONCE = whole
 
 
 def test_runs_cut_short_on_disk_are_a_clear_error(tmp_path):

@@ -32,7 +32,8 @@ from os import PathLike
 import numpy as np
 
 from ..align import alignable
-from ..candidates import crowded_warning, verify_candidates
+from ..candidates import crowded_warning
+from ..runs import verify_candidates
 from ..config import ScanConfig
 from ..model import Article, Pair, ScanResult, Skipped
 from ..outlets import link_outlets

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..boilerplate import line_keys
-from ..candidates import trigram_set
+from ..runs import trigram_set
 from ..config import ScanConfig
 from ..model import Article
 from ..parallel import SHORT, masks  # the scan's own threshold and masks, so the two cannot drift apart
