@@ -50,6 +50,7 @@ __all__ = [
     "crowded_warning",
     "find_candidates",
     "needed_hits",
+    "pairs_after",
     "write_batch",
 ]
 
@@ -113,9 +114,21 @@ def _bucket_pairs(keys: np.ndarray, owners: np.ndarray, max_bucket: int) -> tupl
     # Every element pairs with the elements after it in its bucket (sorted by article).
     first = np.repeat(starts, sizes) + ranks(sizes)
     later = np.repeat(starts + sizes, sizes) - first - 1
+    return pairs_after(members, first, later), crowd
+
+
+def pairs_after(members: np.ndarray, first: np.ndarray, later: np.ndarray) -> np.ndarray:
+    """Pair codes ``i * 2**32 + j`` of each element ``first[k]`` with the ``later[k]`` elements right after it.
+
+    ``members`` holds the article of each element, buckets one after the
+    other, each sorted by article, so every pair comes out ``i < j``.
+
+    >>> pairs_after(np.array([4, 7, 9]), np.array([0, 1]), np.array([2, 1])).tolist() == [4 << 32 | 7, 4 << 32 | 9, 7 << 32 | 9]
+    True
+    """
     left = np.repeat(first, later)
     right = left + ranks(later) + 1
-    return (members[left].astype(np.uint64) << np.uint64(32)) | members[right].astype(np.uint64), crowd
+    return (members[left].astype(np.uint64) << np.uint64(32)) | members[right].astype(np.uint64)
 
 
 def capped(codes: np.ndarray, cap: int) -> np.ndarray:

@@ -22,11 +22,11 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ..candidates import candidate_pairs, capped, crowded_out, needed_hits
+from ..candidates import candidate_pairs, capped, crowded_out, needed_hits, pairs_after
 from ..config import CandidateConfig
 from ..errors import IndexFileError
 from ..sketch import CHANNELS
-from ..text import members, ranks, unique_sorted
+from ..text import members, unique_sorted
 from .codec import SUFFIX_BITS
 from .features import KEY_BITS
 from .postings import dead_articles, find
@@ -183,9 +183,7 @@ def _bucketed(
     cuts = np.searchsorted(np.cumsum(later), np.arange(PAIRS_AT_ONCE, int(later.sum()), PAIRS_AT_ONCE))
     pieces = []
     for lo, hi in zip(np.concatenate(([0], cuts)), np.concatenate((cuts, [len(first)]))):
-        left = np.repeat(first[lo:hi], later[lo:hi])
-        right = left + ranks(later[lo:hi]) + 1
-        codes = (owners[left].astype(np.uint64) << np.uint64(32)) | owners[right].astype(np.uint64)
+        codes = pairs_after(owners, first[lo:hi], later[lo:hi])
         if len(codes):
             pieces.append(capped(codes, needed))
     return pieces, crowd
