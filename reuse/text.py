@@ -1,8 +1,8 @@
 """Words with character spans, their hashes and stems, and sentences.
 
 Everything on the path that finds matches works in any script: words are
-Unicode word runs (each CJK ideograph or kana is a word of its own) and case
-is folded. A text's language, its stopwords and its stems come from
+Unicode word runs (each CJK ideograph or kana is a word of its own, and in
+the rewrite channel stands for itself and the next one) and case is folded. A text's language, its stopwords and its stems come from
 :mod:`reuse.lexicon` (the nltk module); languages without a stopword list are
 matched on their folded words.
 
@@ -33,6 +33,8 @@ __all__ = [
     "word_count",
     "word_spans",
 ]
+
+_NGRAM_MULT = np.uint64(0x9E3779B97F4A7C15)  # mixes a hash with the next one (n-grams, CJK character pairs)
 
 _CJK_RANGES = ((0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2FFFF))
 
@@ -83,14 +85,15 @@ def _code_points(text: str) -> tuple[np.ndarray, str]:
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32), "utf-32-le"
 
 
-def _words(text: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """Start and end offsets of the words of ``text``, and the case-folded words.
+def _words(text: str) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray | None]:
+    """Start and end offsets of the words of ``text``, the case-folded words, and which are CJK.
 
     Vectorised: code points are classified through a table, and word edges
-    found where the class changes.
+    found where the class changes. The last value marks the words that are
+    one CJK character each, ``None`` when the text has none.
     """
     if not text:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), []
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), [], None
     codes, codec = _code_points(text)
     classes = _classify(codes)
     word = classes > 0
@@ -98,6 +101,7 @@ def _words(text: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
     edges = np.flatnonzero(padded[1:] != padded[:-1])
     starts, ends = edges[0::2], edges[1::2]
     cjk = classes == 2
+    cjk_words = None
     if cjk.any():
         # Each CJK character is a word of its own: cut before and after each.
         cuts = np.flatnonzero(cjk)
@@ -105,6 +109,7 @@ def _words(text: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
         inside = word[bounds[:-1]]
         starts, ends = bounds[:-1][inside], bounds[1:][inside]
         folded = [text[s:e].casefold() for s, e in zip(starts.tolist(), ends.tolist())]
+        cjk_words = cjk[starts]
     else:
         # Blank out the non-word characters and let str.split find the words.
         # Surrogates are no word characters, so none is left to pair up when decoding.
@@ -112,7 +117,7 @@ def _words(text: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
         folded = spaced.tobytes().decode(codec, "surrogatepass").casefold().split()
         if len(folded) != len(starts):  # casefolding made a space-like character
             folded = [text[s:e].casefold() for s, e in zip(starts.tolist(), ends.tolist())]
-    return starts.astype(np.int64), ends.astype(np.int64), folded
+    return starts.astype(np.int64), ends.astype(np.int64), folded, cjk_words
 
 
 def word_count(text: str) -> int:
@@ -138,7 +143,7 @@ def word_spans(text: str) -> list[tuple[int, int]]:
     >>> [t[s:e] for s, e in word_spans(t)]
     ['Kremlin', 's', 'U', 'S', 'swap', '1', '000', 'for', '1', '000', '東', '京', 'naïve']
     """
-    starts, ends, _ = _words(text)
+    starts, ends, _, _ = _words(text)
     return list(zip(starts.tolist(), ends.tolist()))
 
 
@@ -200,7 +205,7 @@ def analyze_many(texts: Sequence[str], languages: Sequence[str | None]) -> list[
     out = []
     for first in range(0, len(texts), _TEXTS_AT_ONCE):
         group = texts[first : first + _TEXTS_AT_ONCE]
-        starts, ends, folded = _words("\n".join(group))
+        starts, ends, folded, cjk_words = _words("\n".join(group))
         offsets = np.cumsum([0, *(len(text) + 1 for text in group)])
         cuts = np.searchsorted(starts, offsets).tolist()
         for k, text in enumerate(group):
@@ -215,15 +220,57 @@ def analyze_many(texts: Sequence[str], languages: Sequence[str | None]) -> list[
             ids = idx[lo:hi]
             lang = vocabulary.guess_language(ids) if language in (None, "auto") else (language or None)
             alone = len(group) == 1  # the arrays are its own already
+            stems = lexicon.stems(lang).of(vocabulary, ids)
+            if cjk_words is not None and cjk_words[lo:hi].any():
+                stems = _cjk_bigrams(stems, starts[lo:hi], ends[lo:hi], cjk_words[lo:hi])
             out.append(
                 Analysis(
                     starts=starts if alone else starts[lo:hi] - offset,
                     ends=ends if alone else ends[lo:hi] - offset,
                     words=hashes if alone else hashes[lo:hi].copy(),  # not a view keeping the whole group's
-                    stems=lexicon.stems(lang).of(vocabulary, ids),
+                    stems=stems,
                     language=lang,
                 )
             )
+    return out
+
+
+def _cjk_bigrams(stems: np.ndarray, starts: np.ndarray, ends: np.ndarray, cjk: np.ndarray) -> np.ndarray:
+    """The rewrite channel's items for CJK characters: each content character's pair with the next.
+
+    Chinese and Japanese are written without spaces, and a single character
+    is no word: the few thousand in common use make any two texts share
+    most of theirs. Overlapping character pairs, the usual unit of CJK text
+    retrieval, are nearly as telling as words and need no dictionary. Within
+    a run of CJK characters with nothing between them, each content
+    character (not a stopword: stem 0 stays 0, and the pair skips it) takes
+    the hash of itself and the next content character; the run's last one
+    gets 0, unless it is the run's only one and keeps its own stem. Words in
+    other scripts keep theirs. The verbatim channel is untouched: its word
+    5-grams are 5-character runs.
+
+    >>> st = np.array([11, 12, 0, 13, 21, 31], dtype=np.uint64)
+    >>> s = np.array([0, 1, 2, 3, 5, 7]); cjk = np.array([True] * 5 + [False])
+    >>> out = _cjk_bigrams(st, s, s + 1, cjk)
+    >>> [bool(v == 0) for v in out], bool(out[1] == _cjk_bigrams(st[1:4], s[1:4], s[1:4] + 1, cjk[1:4])[0])
+    ([False, False, True, True, False, False], True)
+    >>> out[4:].tolist()  # a lone character keeps its stem, a word of another script too
+    [21, 31]
+    """
+    joined = cjk[:-1] & cjk[1:] & (ends[:-1] == starts[1:])  # word i and word i + 1 are one run
+    run = np.cumsum(np.concatenate(([0], ~joined)))
+    content = np.flatnonzero(cjk & (stems != 0))
+    pair = run[content[:-1]] == run[content[1:]]
+    first, second = content[:-1][pair], content[1:][pair]
+    out = stems.copy()
+    mixed = stems[first] * _NGRAM_MULT
+    mixed ^= stems[second]
+    mixed ^= mixed >> np.uint64(29)
+    mixed[mixed == 0] = 1
+    out[first] = mixed
+    is_first = np.zeros(len(stems), dtype=bool)
+    is_first[first] = True
+    out[second[~is_first[second]]] = 0  # a run's last content character
     return out
 
 
@@ -306,7 +353,6 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_NGRAM_MULT = np.uint64(0x9E3779B97F4A7C15)
 
 
 def ngram_hashes(hashes: np.ndarray, n: int) -> np.ndarray:

@@ -62,7 +62,8 @@ def test_word_hashes_do_not_depend_on_context(left, right):
         ("Le Kremlin a déclaré mardi que les discussions sont sur la bonne voie et que le plan est maintenu.", "fr"),
         ("Der Kreml hat am Dienstag gesagt, dass die Gespräche auf einem guten Weg sind und der Plan bleibt.", "de"),
         ("Кремль заявил во вторник, что переговоры идут и что план обмена остается в силе, как и было.", "ru"),
-        ("東京は日本の首都です", None),
+        ("東京は日本の首都です", "ja"),
+        ("克里姆林宫周二表示，美国总统的批评不会影响两国交换囚犯的计划。", "zh"),
         ("Regeringen meddelade på tisdagen att den nya lagen ska börja gälla i höst, men oppositionen säger att det är för tidigt.", "sv"),
         ("Regeringen meddelte tirsdag, at den nye lov skal træde i kraft til efteråret, men oppositionen siger, at det er for tidligt.", "da"),
         ("Regjeringen opplyste tirsdag at den nye loven skal tre i kraft i høst, men opposisjonen sier at det er for tidlig, og at mye ikke er blitt besvart.", "no"),
@@ -71,7 +72,7 @@ def test_word_hashes_do_not_depend_on_context(left, right):
         ("Vláda v úterý oznámila, že nový zákon vstoupí v platnost již na podzim, ale opozice tvrdí, že je příliš brzy.", "cs"),
         ("Hükümet salı günü yeni yasanın sonbaharda yürürlüğe gireceğini açıkladı, ancak muhalefet bunun için çok erken olduğunu söylüyor.", "tr"),
     ],
-    ids=["en", "fr", "de", "ru", "ja", "sv", "da", "no", "fi", "pl", "cs", "tr"],
+    ids=["en", "fr", "de", "ru", "ja", "zh", "sv", "da", "no", "fi", "pl", "cs", "tr"],
 )
 def test_language_guess(text, lang):
     assert analyze(text).language == lang

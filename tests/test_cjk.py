@@ -1,0 +1,93 @@
+"""Chinese and Japanese, written without spaces: copies and rewrites found, one story's other reports not."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import reuse
+from reuse import Article, ReuseKind
+from reuse.text import analyze
+
+SOURCE = (
+    "新华社长沙7月12日电 受连日强降雨影响，湖南省多地出现严重洪涝灾害，截至12日上午已造成15人死亡、8人失踪。\n"
+    "据湖南省应急管理厅介绍，此次降雨过程从7月8日开始，全省共有42个县市区累计降雨量超过200毫米，其中怀化、邵阳等地局部超过400毫米。\n"
+    "洪水冲毁道路和桥梁，导致部分乡镇通信和电力中断，约3.6万名群众被紧急转移安置。\n"
+    "省防汛抗旱指挥部已将防汛应急响应提升至二级，并派出12个工作组赶赴受灾地区指导抢险救灾。\n"
+    "气象部门预计，未来三天湘西和湘中地区仍将有大到暴雨，局地可能出现山洪和泥石流等次生灾害。\n"
+    "当地官员表示，目前最紧迫的任务是搜救失踪人员，并确保转移群众的饮水和食品供应。"
+)
+COPY = SOURCE + "\n责任编辑：王明\n分享到：微信 微博 QQ空间"
+REWRITE = (
+    "湖南连日暴雨成灾 已致15死8失踪\n"
+    "连续多日的强降雨使湖南多个地区遭受严重洪涝，到12日上午，灾害已导致15人遇难，另有8人下落不明。\n"
+    "湖南省应急管理厅称，这轮降雨自7月8日开始，全省42个县市区的累计雨量超过200毫米，怀化和邵阳部分地区甚至超过400毫米。\n"
+    "由于洪水冲毁了道路与桥梁，一些乡镇的通信及电力供应中断，大约3.6万人已被紧急转移。\n"
+    "湖南省防汛抗旱指挥部把防汛应急响应提高到二级，派出12个工作组前往灾区指导抢险。\n"
+    "据气象部门预测，今后三天湘西、湘中一带还会出现大到暴雨，局部地区可能发生山洪、泥石流等灾害。"
+)
+# The same flood, told by other reporters: the story's names and words, none of its sentences.
+SAME_STORY = (
+    "记者在怀化市鹤城区看到，洪水退去后，街道上堆满了淤泥和被冲坏的家具。\n"
+    "一家超市的老板李先生说，店里的货物几乎全部被水泡坏，损失超过二十万元。\n"
+    "志愿者们正在帮助居民清理房屋，附近学校的操场被临时改作物资发放点。\n"
+    "一位七十多岁的老人告诉记者，她在这里住了五十年，从没见过这么大的水。\n"
+    "目前，当地政府已组织卫生防疫人员对受灾区域进行消毒，防止灾后疫情发生。"
+)
+SAME_TOPIC = (
+    "受南方持续降雨影响，近期湖南、江西等地蔬菜价格明显上涨。\n"
+    "长沙一家农贸市场的摊主表示，青菜和豆角的批发价比上周上涨了三成左右。\n"
+    "业内人士分析，洪水导致部分产区减产，加上道路运输受阻，短期内菜价可能继续走高。\n"
+    "商务部门表示，将加强产销对接，从外省调运蔬菜，保障市场供应和价格基本稳定。"
+)
+JAPANESE = (
+    "政府は12日、記録的な大雨で被害を受けた九州北部の三つの県に災害救助法を適用すると発表した。\n"
+    "気象庁によると、福岡県と大分県では48時間の雨量が平年の7月1か月分を超え、多くの川で氾濫危険水位に達した。\n"
+    "これまでに住宅約1200棟が浸水し、約4万人に避難指示が出されている。"
+)
+
+
+def _pairs(texts: dict[str, str]):
+    articles = [Article(id=name, text=text, outlet=name.split(".")[0]) for name, text in texts.items()]
+    return {frozenset((p.a, p.b)): p for p in reuse.scan_articles(articles).pairs}
+
+
+def test_language_is_guessed_from_function_characters():
+    assert analyze(SOURCE).language == "zh"
+    assert analyze(SAME_STORY).language == "zh"
+    assert analyze(JAPANESE).language == "ja"
+
+
+def test_chinese_copy_and_rewrite_are_found_and_other_reports_of_the_story_are_not():
+    pairs = _pairs({"wire.txt": SOURCE, "copy.txt": COPY, "rewrite.txt": REWRITE, "report.txt": SAME_STORY, "prices.txt": SAME_TOPIC})
+    copy = pairs[frozenset(("wire.txt", "copy.txt"))]
+    assert copy.kind is ReuseKind.VERBATIM
+    assert min(copy.containment_a, copy.containment_b) > 0.9
+    rewrite = pairs[frozenset(("wire.txt", "rewrite.txt"))]
+    assert rewrite.kind in (ReuseKind.LIGHT_REWRITE, ReuseKind.HEAVY_REWRITE)
+    # The rewrite's passages cover most of its text on both sides, not a few shared names.
+    assert min(rewrite.containment_a, rewrite.containment_b) > 0.6
+    for name in ("report.txt", "prices.txt"):
+        assert not [key for key in pairs if name in key], f"{name} was paired"
+
+
+def test_japanese_copy_is_verbatim():
+    pairs = _pairs({"a.txt": JAPANESE, "b.txt": "大雨の被害\n" + JAPANESE, "c.txt": SAME_TOPIC})
+    assert [p.kind for p in pairs.values()] == [ReuseKind.VERBATIM]
+
+
+def test_character_pairs_not_characters_carry_a_rewrite():
+    """Two texts made of the same characters in other pairs share no rewrite items; the same pairs reordered share all."""
+    stems = lambda text: set(analyze(text, "").stems.tolist()) - {0}  # noqa: E731
+    assert not stems("国家发展经济") & stems("济经展发家国")
+    assert stems("国家发展，经济增长") == stems("经济增长，国家发展")
+    # A stopword is skipped: the characters around it still pair.
+    zh = analyze("发展的经济", "zh").stems
+    assert zh[2] == 0 and set(zh.tolist()) == set(analyze("发展经济", "zh").stems.tolist())
+
+
+@pytest.mark.parametrize("text", ["東", "東 京", "a東b", "东京。大阪"])
+def test_a_lone_character_keeps_its_own_stem(text):
+    a = analyze(text, "")
+    assert len(a.stems) == len(a.words)
+    assert np.count_nonzero(a.stems) >= 1
