@@ -97,26 +97,30 @@ def _words(text: str) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray | N
     codes, codec = _code_points(text)
     classes = _classify(codes)
     word = classes > 0
-    padded = np.concatenate(([False], word, [False]))
-    edges = np.flatnonzero(padded[1:] != padded[:-1])
-    starts, ends = edges[0::2], edges[1::2]
+    # Blank out the non-word characters and let str.split find the words.
+    # Surrogates are no word characters, so none is left to pair up when decoding.
+    spaced = np.where(word, codes, codes.dtype.type(32))
     cjk = classes == 2
     cjk_words = None
     if cjk.any():
-        # Each CJK character is a word of its own: cut before and after each.
-        cuts = np.flatnonzero(cjk)
-        bounds = np.union1d(np.concatenate((starts, ends)), np.concatenate((cuts, cuts + 1)))
-        inside = word[bounds[:-1]]
-        starts, ends = bounds[:-1][inside], bounds[1:][inside]
-        folded = [text[s:e].casefold() for s, e in zip(starts.tolist(), ends.tolist())]
+        # Each CJK character is a word of its own: a word edge also lies before and after each.
+        edge_before = np.concatenate(([True], ~word[:-1] | cjk[:-1])) | cjk
+        edge_after = np.concatenate((~word[1:] | cjk[1:], [True])) | cjk
+        starts = np.flatnonzero(word & edge_before)
+        ends = np.flatnonzero(word & edge_after) + 1
         cjk_words = cjk[starts]
+        # Each CJK character takes a blank before and after it in the text split.
+        blanks = 2 * np.cumsum(cjk) - cjk  # blanks before each character
+        wide = np.full(len(codes) + int(blanks[-1] + cjk[-1]), 32, dtype=codes.dtype)
+        wide[np.arange(len(codes)) + blanks] = spaced
+        spaced = wide
     else:
-        # Blank out the non-word characters and let str.split find the words.
-        # Surrogates are no word characters, so none is left to pair up when decoding.
-        spaced = np.where(word, codes, codes.dtype.type(32))
-        folded = spaced.tobytes().decode(codec, "surrogatepass").casefold().split()
-        if len(folded) != len(starts):  # casefolding made a space-like character
-            folded = [text[s:e].casefold() for s, e in zip(starts.tolist(), ends.tolist())]
+        padded = np.concatenate(([False], word, [False]))
+        edges = np.flatnonzero(padded[1:] != padded[:-1])
+        starts, ends = edges[0::2], edges[1::2]
+    folded = spaced.tobytes().decode(codec, "surrogatepass").casefold().split()
+    if len(folded) != len(starts):  # casefolding made a space-like character
+        folded = [text[s:e].casefold() for s, e in zip(starts.tolist(), ends.tolist())]
     return starts.astype(np.int64), ends.astype(np.int64), folded, cjk_words
 
 
