@@ -2,9 +2,10 @@
 
 Everything on the path that finds matches works in any script: words are
 Unicode word runs (each CJK ideograph or kana is a word of its own, and in
-the rewrite channel stands for itself and the next one) and case is folded. A text's language, its stopwords and its stems come from
-:mod:`reuse.lexicon` (the nltk module); languages without a stopword list are
-matched on their folded words.
+the rewrite channel stands for itself and the next one) and case is folded.
+A text's language, its stopwords and its stems come from
+:mod:`reuse.lexicon` (the nltk module); languages without a stopword list
+are matched on their folded words.
 
 Token hashes are stable across runs and machines (xxhash of the folded word),
 so sketches can be stored in an index.
