@@ -71,8 +71,11 @@ def test_word_hashes_do_not_depend_on_context(left, right):
         ("Rząd poinformował we wtorek, że nowa ustawa wejdzie w życie jesienią, ale opozycja twierdzi, że jest za wcześnie.", "pl"),
         ("Vláda v úterý oznámila, že nový zákon vstoupí v platnost již na podzim, ale opozice tvrdí, že je příliš brzy.", "cs"),
         ("Hükümet salı günü yeni yasanın sonbaharda yürürlüğe gireceğini açıkladı, ancak muhalefet bunun için çok erken olduğunu söylüyor.", "tr"),
+        ("أعلنت الحكومة يوم الثلاثاء أن القانون الجديد سيدخل حيز التنفيذ في الخريف، لكن المعارضة تقول إن ذلك مبكر جدا.", "ar"),
+        ("A kormány kedden bejelentette, hogy az új törvény ősszel lép hatályba, de az ellenzék szerint ez túl korai.", "hu"),
+        ("Guvernul a anunțat marți că noua lege va intra în vigoare în toamnă, dar opoziția spune că este prea devreme.", "ro"),
     ],
-    ids=["en", "fr", "de", "ru", "ja", "zh", "sv", "da", "no", "fi", "pl", "cs", "tr"],
+    ids=["en", "fr", "de", "ru", "ja", "zh", "sv", "da", "no", "fi", "pl", "cs", "tr", "ar", "hu", "ro"],
 )
 def test_language_guess(text, lang):
     assert analyze(text).language == lang
@@ -86,6 +89,15 @@ def test_a_swedish_report_is_matched_on_its_content_words():
     assert int((a.stems == 0).sum()) == 10  # har en man som för i och han nu i
     b = analyze("polis misstänkt håller", language="sv")
     assert set(b.stems.tolist()) <= set(a.stems.tolist())  # polisen, misstänks, hålls: the same stems
+
+
+def test_an_arabic_report_is_matched_on_the_stems_of_its_content_words():
+    """Arabic has a stopword list and NLTK's Snowball stemmer, which strips the article and attached particles."""
+    a = analyze("قالت الحكومة في بيان إن الوزراء وافقوا على الخطة الجديدة بعد اجتماع طويل مع المعارضة.")
+    assert a.language == "ar"
+    assert int((a.stems == 0).sum()) == 5  # في إن على بعد مع
+    b = analyze("حكومة وافق جديدة الاجتماع طويلة معارضة", language="ar")
+    assert set(b.stems.tolist()) <= set(a.stems.tolist())  # the article, plural and feminine endings stripped
 
 
 def test_a_language_with_a_stopword_list_but_no_stemmer_drops_its_function_words_and_keeps_the_rest_as_they_are():
