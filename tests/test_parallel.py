@@ -72,7 +72,8 @@ def test_align_chunks_take_every_pair_once_and_keep_small_components_whole(candi
     assert sorted(k for chunk in plan for k in chunk) == list(range(len(candidates)))
     assert all(0 < len(chunk) <= size for chunk in plan)
     chunk_of = {k: n for n, chunk in enumerate(plan) for k in chunk}
-    graph = nx.Graph(candidates)
+    graph = nx.Graph()
+    graph.add_edges_from(candidates)
     for component in nx.connected_components(graph):
         ks = [k for k, (i, _) in enumerate(candidates) if i in component]
         if len(ks) <= size:

@@ -465,7 +465,7 @@ def render_image(graph: nx.Graph, fmt: str, *, level: str = "article", title: st
     settings = {"svg.hashsalt": "reuse", "svg.fonttype": "none", "text.parse_math": False, "font.family": _font_families()}
     with matplotlib.style.context("default"), matplotlib.rc_context(settings), warnings.catch_warnings():
         # A glyph no installed font has is drawn as a box; matplotlib's warning about it would break --quiet.
-        warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
+        warnings.filterwarnings("ignore", message="Glyph .* missing from", category=UserWarning)  # "... font(s) X." or, before matplotlib 3.8, "... current font."
         fig = draw_graph(graph, level=level, title=title)
         buf = io.BytesIO()
         FigureCanvasAgg(fig)

@@ -197,7 +197,8 @@ def layout_graph(graph: nx.Graph, *, seed: int = 0, max_aside: int = MAX_ASIDE, 
 
     Examples
     --------
-    >>> g = nx.Graph([("a", "b"), ("c", "d"), ("d", "e")])
+    >>> g = nx.Graph()
+    >>> g.add_edges_from([("a", "b"), ("c", "d"), ("d", "e")])
     >>> g.add_node("lonely")
     >>> lay = layout_graph(g)
     >>> sorted(lay.pos), lay.aside, lay.hidden
