@@ -20,7 +20,7 @@ from importlib import resources
 import numpy as np
 import xxhash
 
-__all__ = ["LANGUAGES", "Stems", "Vocabulary", "guess_language", "stems", "vocabulary"]
+__all__ = ["CJK_LANGUAGES", "LANGUAGES", "Stems", "Vocabulary", "guess_language", "stems", "vocabulary"]
 
 #: The languages we ship stopword lists for, with NLTK's Snowball stemmer for each (``None``: none).
 LANGUAGES: dict[str, str | None] = {
@@ -90,7 +90,8 @@ def _most_used(counts: dict[str, int], sample: int, min_hits: int) -> str | None
 def guess_language(words: list[str], min_hits: int = 2) -> str | None:
     """The shipped language whose stopwords the folded ``words`` use most.
 
-    Returns ``None`` when no language reaches ``min_hits`` and 10% of the words.
+    Returns ``None`` when no language reaches ``min_hits`` and 10% of the words
+    (5% for Chinese, see ``_MIN_SHARE``).
 
     >>> guess_language("the kremlin said on tuesday that the swap is on".split())
     'en'
@@ -104,6 +105,20 @@ def guess_language(words: list[str], min_hits: int = 2) -> str | None:
             counts[lang] = counts.get(lang, 0) + n
     return _most_used(counts, len(sample), min_hits)
 
+
+@cache
+def _lane_masks(langs: tuple[str, ...]) -> dict[int, int]:
+    """The stop-lane bits of ``langs``, by lane."""
+    masks: dict[int, int] = {}
+    for lang in langs:
+        lane, byte = divmod(_LANGUAGE_ORDER.index(lang), 8)
+        masks[lane] = masks.get(lane, 0) | 1 << 8 * byte
+    return masks
+
+
+#: The languages whose stopwords are single CJK characters: those characters are left out of
+#: the character pairs of every text (:func:`reuse.text.analyze`), whatever its language.
+CJK_LANGUAGES = ("zh", "ja")
 
 _GUESS_SAMPLE = 200  # words a language is guessed from (under 256: one byte of a stop lane counts them)
 
@@ -154,6 +169,13 @@ class Vocabulary:
             idx[missing] = [self._add(words[k]) for k in missing]
         return idx
 
+    def stop_in(self, idx: np.ndarray, langs: tuple[str, ...]) -> np.ndarray:
+        """Whether each word with an id in ``idx`` is a stopword of one of ``langs``."""
+        hit = np.zeros(len(idx), dtype=bool)
+        for lane, mask in _lane_masks(langs).items():
+            hit |= (self.stop_lanes[lane][idx] & np.uint64(mask)) != 0
+        return hit
+
     def guess_language(self, idx: np.ndarray, min_hits: int = 2) -> str | None:
         """:func:`guess_language` of the words with ids ``idx``."""
         sample = idx[:_GUESS_SAMPLE]
@@ -165,6 +187,12 @@ class Vocabulary:
         return _most_used(counts, len(sample), min_hits)
 
 
+#: Letters a language writes two ways, mapped to the form its Snowball stemmer knows: Romanian
+#: ș and ț (comma below, the standard) and ş and ţ (cedilla, older fonts), which the stemmer
+#: alone would stem apart (informații -> informaț, informaţii -> inform).
+_SPELLINGS = {"ro": str.maketrans("șțȘȚ", "şţŞŢ")}
+
+
 class Stems:
     """One language's stem hashes by word id (0 for its stopwords), each word stemmed once.
 
@@ -174,6 +202,7 @@ class Stems:
 
     def __init__(self, lang: str | None) -> None:
         self.stem = _snowball(lang) if lang and LANGUAGES[lang] else None
+        self.spelling = _SPELLINGS.get(lang or "")
         self.stop_lane, byte = divmod(_LANGUAGE_ORDER.index(lang), 8) if lang else (0, 0)
         self.stop_bit = 1 << 8 * byte if lang else 0
         self.hashes = np.zeros(0, dtype=np.uint64)
@@ -191,7 +220,7 @@ class Stems:
             for i in new:
                 word = vocabulary.words[i]
                 if not int(vocabulary.stop_lanes[self.stop_lane][i]) & self.stop_bit:
-                    stem = self.stem(word) if self.stem else word
+                    stem = self.stem(word.translate(self.spelling) if self.spelling else word) if self.stem else word
                     self.hashes[i] = xxhash.xxh3_64_intdigest(b"s:" + stem.encode("utf-8", "surrogatepass")) or 1
             self.known[new] = True
             self.n_known += len(new)

@@ -110,8 +110,21 @@ def test_character_pairs_not_characters_carry_a_rewrite():
     assert zh[2] == 0 and set(zh.tolist()) == set(analyze("发展经济", "zh").stems.tolist())
 
 
-@pytest.mark.parametrize("text", ["東", "東 京", "a東b", "东京。大阪"])
-def test_a_lone_character_keeps_its_own_stem(text):
+@pytest.mark.parametrize("text, lone", [("東", "東"), ("東 京", "東京"), ("a東b", "東"), ("东京。大", "大"), ("的东。大", "东大")])
+def test_a_lone_character_keeps_its_own_stem(text, lone):
+    """A CJK character with no content character beside it is matched as itself, as a word of any other script is."""
     a = analyze(text, "")
-    assert len(a.stems) == len(a.words)
-    assert np.count_nonzero(a.stems) >= 1
+    own = {int(analyze(ch + "x", "").stems[0]) for ch in lone}  # beside a Latin letter: alone in its run
+    mine = {int(v) for v, w in zip(a.stems, [text[s:e] for s, e in zip(a.starts, a.ends)]) if w in lone}
+    assert mine and mine <= own
+
+
+def test_a_chinese_passage_gives_the_same_pairs_whatever_language_its_text_is_taken_for():
+    """Quoted in an English article, guessed as nothing, or in a Chinese one: the same items, function characters left out."""
+    passage = "国务院总理在北京会见了来访的法国外交部长，双方就两国关系交换了意见。"
+    english = "The premier said: " + passage + " The talks were held in Beijing on Monday and will go on."
+    items = lambda a, text: [(text[s:e], int(v)) for s, e, v in zip(a.starts, a.ends, a.stems) if "\u4e00" <= text[s] <= "\u9fff"]  # noqa: E731
+    as_zh = items(analyze(passage, "zh"), passage)
+    assert items(analyze(passage, ""), passage) == as_zh
+    assert analyze(english).language == "en" and items(analyze(english), english) == as_zh
+    assert {ch for ch, v in as_zh if v == 0} >= {"的", "了", "在", "就"}

@@ -100,6 +100,12 @@ def test_an_arabic_report_is_matched_on_the_stems_of_its_content_words():
     assert set(b.stems.tolist()) <= set(a.stems.tolist())  # the article, plural and feminine endings stripped
 
 
+def test_romanian_comma_and_cedilla_spellings_share_their_stems():
+    comma = analyze("Guvernul a publicat informațiile despre alegeri", language="ro")
+    cedilla = analyze("Guvernul a publicat informaţiile despre alegeri", language="ro")
+    assert comma.stems.tolist() == cedilla.stems.tolist()
+
+
 def test_a_language_with_a_stopword_list_but_no_stemmer_drops_its_function_words_and_keeps_the_rest_as_they_are():
     a = analyze("Policja zatrzymała mężczyznę, który jest podejrzany o zabójstwo w Krakowie.")
     assert a.language == "pl"
