@@ -38,3 +38,30 @@ def test_the_readme_excerpt_is_the_samples_output(samples_dir):
         found = output.find(piece, at)
         assert found >= 0, f"not in the samples' output (in this order):\n{piece}"
         at = found + len(piece)
+
+
+def test_the_lower_bounds_file_pins_each_dependency_at_its_setup_cfg_bound():
+    """`.ci/lower-bounds.txt` (the versions the suite was checked with) and setup.cfg's bounds move together."""
+    import configparser
+    import re
+
+    config = configparser.ConfigParser()
+    config.read(ROOT / "setup.cfg", encoding="utf-8")
+    bounds = {}
+    for line in config["options"]["install_requires"].split("\n"):
+        if line.strip():
+            name, version = re.fullmatch(r"\s*([A-Za-z0-9_.-]+)\s*>=\s*([0-9.]+)\s*", line).groups()
+            bounds[name.lower().replace("_", "-")] = version
+    pins = {}
+    for line in (ROOT / ".ci" / "lower-bounds.txt").read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, version = line.split("==")
+            pins[name.strip().lower().replace("_", "-")] = version.strip()
+    assert set(pins) == set(bounds)
+
+    def parts(v):
+        return tuple(int(p) for p in v.split("."))
+
+    for name, version in bounds.items():
+        # A pin of 2.0.0 is the bound 2.0: the same release.
+        assert parts(pins[name])[: len(parts(version))] == parts(version) and not any(parts(pins[name])[len(parts(version)) :]), name
