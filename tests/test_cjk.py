@@ -1,4 +1,5 @@
-"""Chinese and Japanese, written without spaces: copies and rewrites found, one story's other reports not."""
+"""Chinese and Japanese, written without spaces, and Korean, which writes particles into its words:
+copies and rewrites found, one story's other reports not."""
 
 from __future__ import annotations
 
@@ -127,3 +128,43 @@ def test_a_chinese_passage_gives_the_same_pairs_whatever_language_its_text_is_ta
     assert items(analyze(passage, ""), passage) == as_zh
     assert analyze(english).language == "en" and items(analyze(english), english) == as_zh
     assert {ch for ch, v in as_zh if v == 0} >= {"的", "了", "在", "就"}
+
+
+# A flood story in Korean, a rewrite of it (particles and endings changed throughout: 정부는 -> 정부가,
+# 선포한다고 -> 선포하기로), and another reporter's account of the same flood.
+KOREAN = (
+    "정부는 12일 기록적인 폭우로 피해를 입은 남부 지역 세 개 도에 특별재난지역을 선포한다고 발표했다.\n"
+    "기상청에 따르면 경남과 전남 일부 지역에는 이틀 동안 400밀리미터가 넘는 비가 내렸으며 많은 하천이 범람 위험 수위에 도달했다.\n"
+    "지금까지 주택 약 1200채가 침수되었고 약 4만 명에게 대피 명령이 내려졌다.\n"
+    "행정안전부는 피해 복구를 위해 긴급 예산 300억 원을 투입하고 군 병력과 장비를 현장에 배치할 계획이라고 밝혔다.\n"
+    "기상청은 앞으로 사흘 동안 남부 지방에 많은 비가 더 내릴 것으로 예상되며 산사태와 하천 범람에 각별히 주의해야 한다고 당부했다.")
+KOREAN_REWRITE = (
+    "남부 지방 폭우 피해 확산\n"
+    "정부가 12일 기록적 폭우로 피해를 입은 남부 지역 세 개 도를 특별재난지역으로 선포하기로 했다고 발표했다.\n"
+    "기상청은 경남과 전남 일부 지역에 이틀간 400밀리미터 넘는 비가 내려 많은 하천의 수위가 범람 위험 수준까지 올랐다고 전했다.\n"
+    "현재까지 주택 1200여 채가 물에 잠겼으며 4만여 명에게 대피 명령이 내려졌다.\n"
+    "행정안전부는 피해 복구를 위한 긴급 예산 300억 원을 투입하며 군 병력과 장비도 현장에 배치할 예정이라고 밝혔다.\n"
+    "기상청은 향후 사흘간 남부 지방에 많은 비가 더 내릴 것으로 예상하며 산사태와 하천 범람에 특히 주의할 것을 당부했다.")
+KOREAN_REPORT = (
+    "폭우가 그친 뒤 경남의 한 마을을 찾았을 때 거리는 진흙과 부서진 가구로 가득했다.\n"
+    "마트를 운영하는 김씨는 가게 물건이 거의 모두 물에 젖어 손해가 2천만 원이 넘는다고 말했다.\n"
+    "자원봉사자들은 주민들의 집 청소를 돕고 있으며 인근 학교 운동장은 임시 구호물자 배급소로 쓰이고 있다.\n"
+    "일흔이 넘은 한 할머니는 이곳에서 오십 년을 살았지만 이렇게 큰 물은 처음 본다고 말했다.")
+
+
+def test_a_korean_rewrite_is_found_through_its_particles_and_another_report_is_not():
+    """Korean words carry their particles: stemmed to two syllables, the rewrite shares its stems with the source."""
+    assert analyze(KOREAN).language == "ko"
+    pairs = _pairs({"wire.txt": KOREAN, "rewrite.txt": KOREAN_REWRITE, "report.txt": KOREAN_REPORT})
+    assert list(pairs) == [frozenset(("wire.txt", "rewrite.txt"))]
+    pair = pairs[frozenset(("wire.txt", "rewrite.txt"))]
+    assert pair.kind in (ReuseKind.LIGHT_REWRITE, ReuseKind.HEAVY_REWRITE)
+    assert min(pair.containment_a, pair.containment_b) > 0.8
+
+
+@pytest.mark.parametrize("language", ["ko", "", "en"])
+def test_korean_particles_and_endings_leave_the_stem_in_any_language(language):
+    """정부는 and 정부가 (the government, as topic and as subject), 발표했다 and 발표한 (announced): one stem each."""
+    a = analyze("정부는 발표했다 대통령은", language)
+    b = analyze("정부가 발표한 대통령이", language)
+    assert a.stems.tolist() == b.stems.tolist() and all(a.stems)
