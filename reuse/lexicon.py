@@ -44,7 +44,7 @@ LANGUAGES: dict[str, str | None] = {
     "tr": None,
     "zh": None,
     "ja": None,
-    "ko": None,  # no Snowball stemmer: every text's Korean words are cut by :func:`_korean_stem`
+    "ko": None,  # no Snowball stemmer: every text's Korean words are cut by :func:`_korean_stem`, and lose their stopwords
 }
 
 
@@ -93,7 +93,7 @@ def guess_language(words: list[str], min_hits: int = 2) -> str | None:
     """The shipped language whose stopwords the folded ``words`` use most.
 
     Returns ``None`` when no language reaches ``min_hits`` and 10% of the words
-    (5% for Chinese, see ``_MIN_SHARE``).
+    (5% for Chinese and Korean, see ``_MIN_SHARE``).
 
     >>> guess_language("the kremlin said on tuesday that the swap is on".split())
     'en'
@@ -155,7 +155,7 @@ class Vocabulary:
             self.hashes = np.concatenate((self.hashes, np.zeros_like(self.hashes)))
             self.stop_lanes = [np.concatenate((lane, np.zeros_like(lane))) for lane in self.stop_lanes]
         self.hashes[idx] = xxhash.xxh3_64_intdigest(word.encode("utf-8", "surrogatepass"))
-        langs = _stop_index().get(word, ())
+        langs = _stop_index().get(word, ()) or _korean_stop(word)
         for lang in langs:
             lane, byte = divmod(_LANGUAGE_ORDER.index(lang), 8)
             self.stop_lanes[lane][idx] |= np.uint64(1 << 8 * byte)
@@ -189,23 +189,63 @@ class Vocabulary:
         return _most_used(counts, len(sample), min_hits)
 
 
+def _syllable(ch: str) -> bool:
+    return "\uac00" <= ch <= "\ud7a3"  # a precomposed Hangul syllable
+
+
 def _korean_stem(word: str) -> str:
     """A Korean word's first two syllables: its stem, without the particles and endings written onto it.
 
     Korean writes particles and verb endings into the word (정부는, 정부가: the
     government, as topic and as subject; 발표했다, 발표한: announced), and most
-    nouns and verb stems are two syllables. Truncation is the usual
-    dictionary-free stemmer of Korean text retrieval; it merges some words that
-    share their first syllables (대통령 and 대통합), which idf weighs down.
-    Words in any other script come back unchanged, so every language's
-    stems pass through it.
+    nouns and verb stems are two syllables. Truncation is a common, simple,
+    dictionary-free stemmer of Korean text retrieval; it merges some words
+    that share their first syllables (대통령 and 대통합), which idf weighs
+    down, and cannot merge a one-syllable noun's forms (물에, 물이). A number
+    or Latin letters before the Hangul stay, with one syllable after a
+    number (12일에 -> 12일: a counter) and two after letters (LG전자는 ->
+    LG전자). Words in any other script come back unchanged, so every
+    language's stems pass through it.
 
-    >>> [_korean_stem(w) for w in ["정부는", "정부가", "발표했다", "발표한", "비", "news"]]
-    ['정부', '정부', '발표', '발표', '비', 'news']
+    >>> [_korean_stem(w) for w in ["정부는", "정부가", "발표했다", "발표한", "비", "12일에", "12월", "LG전자는", "news"]]
+    ['정부', '정부', '발표', '발표', '비', '12일', '12월', 'LG전자', 'news']
     """
-    if len(word) > 2 and all("\uac00" <= ch <= "\ud7a3" for ch in word[:2]):
-        return word[:2]
-    return word
+    start = 0
+    while start < len(word) and not _syllable(word[start]):
+        start += 1
+    if start == len(word) or not all(map(_syllable, word[start:])):
+        return word
+    keep = start + (1 if start and word[start - 1].isdigit() else 2)
+    return word[:keep]
+
+
+#: Particles and copula endings written onto a Korean word, longest first: a listed function
+#: word with one of them (이번에, 우리의, 현재까지) is a function word too.
+_KO_PARTICLES = tuple(
+    sorted(
+        "은 는 이 가 을 를 의 에 로 와 과 도 만 나 고 야 에서 에게 까지 부터 으로 이나 이다 였다 라고 라는 에는 에도 "
+        "에서는 에서도 에게서 이라고 이라는 까지는 부터는 으로는".split(),
+        key=len,
+        reverse=True,
+    )
+)
+
+
+def _korean_stop(word: str) -> tuple[str, ...]:
+    """``("ko",)`` when ``word`` is a Korean function word of two syllables or more with a particle written onto it.
+
+    One-syllable function words are left out: 수 (a way to) with 도 is 수도 (a capital).
+
+    >>> _korean_stop("이번에"), _korean_stop("수도"), _korean_stop("정부는")
+    (('ko',), (), ())
+    """
+    if len(word) < 3 or not _syllable(word[-1]):
+        return ()
+    for particle in _KO_PARTICLES:
+        base = word[: -len(particle)]
+        if word.endswith(particle) and len(base) >= 2 and "ko" in _stop_index().get(base, ()):
+            return ("ko",)
+    return ()
 
 
 #: Letters a language writes two ways, mapped to the form its Snowball stemmer knows: Romanian
@@ -226,6 +266,9 @@ class Stems:
         self.spelling = _SPELLINGS.get(lang or "")
         self.stop_lane, byte = divmod(_LANGUAGE_ORDER.index(lang), 8) if lang else (0, 0)
         self.stop_bit = 1 << 8 * byte if lang else 0
+        # Korean function words are stopwords in every text (they are written in no other script).
+        self.ko_lane, ko_byte = divmod(_LANGUAGE_ORDER.index("ko"), 8)
+        self.ko_bit = 1 << 8 * ko_byte
         self.hashes = np.zeros(0, dtype=np.uint64)
         self.known = np.zeros(0, dtype=bool)
         self.n_known = 0
@@ -240,7 +283,8 @@ class Stems:
             new = list(dict.fromkeys(idx[~self.known[idx]].tolist()))
             for i in new:
                 word = vocabulary.words[i]
-                if not int(vocabulary.stop_lanes[self.stop_lane][i]) & self.stop_bit:
+                stop = int(vocabulary.stop_lanes[self.stop_lane][i]) & self.stop_bit or int(vocabulary.stop_lanes[self.ko_lane][i]) & self.ko_bit
+                if not stop:
                     if self.stem:
                         stem = self.stem(word.translate(self.spelling) if self.spelling else word)
                     else:

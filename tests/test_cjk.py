@@ -168,3 +168,17 @@ def test_korean_particles_and_endings_leave_the_stem_in_any_language(language):
     a = analyze("정부는 발표했다 대통령은", language)
     b = analyze("정부가 발표한 대통령이", language)
     assert a.stems.tolist() == b.stems.tolist() and all(a.stems)
+
+
+def test_korean_function_words_are_stopwords_with_their_particles_and_in_any_text():
+    assert not analyze("이번에 현재까지 우리의 그리고 있다고", "ko").stems.any()
+    assert analyze("수도 서울", "ko").stems.all()  # 수 (a way to) + 도 is 수도 (a capital): content
+    assert analyze("the 그리고 있다 및 등 것이다", "en").stems.tolist() == [0] * 6  # an English text quoting Korean
+
+
+def test_korean_words_after_a_number_or_latin_letters_lose_their_particles():
+    """12일에 (on the 12th), LG전자는 (LG Electronics, topic), 400밀리미터가 (400 millimetres, subject)."""
+    a = analyze("12일에 LG전자는 400밀리미터가", "ko")
+    b = analyze("12일 LG전자가 400밀리미터", "ko")
+    assert a.stems.tolist() == b.stems.tolist()
+    assert analyze("12일", "ko").stems[0] != analyze("12월", "ko").stems[0]  # the 12th, December

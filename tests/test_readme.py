@@ -43,25 +43,24 @@ def test_the_readme_excerpt_is_the_samples_output(samples_dir):
 def test_the_lower_bounds_file_pins_each_dependency_at_its_setup_cfg_bound():
     """`.ci/lower-bounds.txt` (the versions the suite was checked with) and setup.cfg's bounds move together."""
     import configparser
-    import re
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+    from packaging.version import Version
 
     config = configparser.ConfigParser()
     config.read(ROOT / "setup.cfg", encoding="utf-8")
     bounds = {}
     for line in config["options"]["install_requires"].split("\n"):
-        if line.strip():
-            name, version = re.fullmatch(r"\s*([A-Za-z0-9_.-]+)\s*>=\s*([0-9.]+)\s*", line).groups()
-            bounds[name.lower().replace("_", "-")] = version
+        if line.split("#")[0].strip():
+            req = Requirement(line.split("#")[0])
+            lower = [s.version for s in req.specifier if s.operator == ">="]
+            assert len(lower) == 1, f"setup.cfg: {line.strip()} needs one lower bound (>=)"
+            bounds[canonicalize_name(req.name)] = Version(lower[0])
     pins = {}
     for line in (ROOT / ".ci" / "lower-bounds.txt").read_text("utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            name, version = line.split("==")
-            pins[name.strip().lower().replace("_", "-")] = version.strip()
-    assert set(pins) == set(bounds)
-
-    def parts(v):
-        return tuple(int(p) for p in v.split("."))
-
-    for name, version in bounds.items():
-        # A pin of 2.0.0 is the bound 2.0: the same release.
-        assert parts(pins[name])[: len(parts(version))] == parts(version) and not any(parts(pins[name])[len(parts(version)) :]), name
+        if line.split("#")[0].strip():
+            req = Requirement(line.split("#")[0])
+            assert [s.operator for s in req.specifier] == ["=="], f".ci/lower-bounds.txt: {line.strip()} must pin with =="
+            pins[canonicalize_name(req.name)] = Version(next(iter(req.specifier)).version)
+    assert pins == bounds  # Version("2.0") == Version("2.0.0")
