@@ -182,3 +182,15 @@ def test_korean_words_after_a_number_or_latin_letters_lose_their_particles():
     b = analyze("12일 LG전자가 400밀리미터", "ko")
     assert a.stems.tolist() == b.stems.tolist()
     assert analyze("12일", "ko").stems[0] != analyze("12월", "ko").stems[0]  # the 12th, December
+
+
+@pytest.mark.parametrize("junk", ["分享到：微信 微博 QQ空间", "上一篇 下一篇", "関連記事", "무단 전재 및 재배포 금지"])
+def test_cjk_site_junk_between_copied_paragraphs_is_never_part_of_a_passage(junk):
+    paragraphs = SOURCE.split("\n")
+    copy = "\n".join(paragraphs[:3] + [junk] + paragraphs[3:])
+    wire = "\n".join(paragraphs[:3] + [junk, "记者：张伟"] + paragraphs[3:])
+    result = reuse.scan_articles([Article(id="wire.txt", text=wire, outlet="wire"), Article(id="copy.txt", text=copy, outlet="copy")])
+    (pair,) = result.pairs
+    texts = {a.id: a.text for a in result.articles}
+    for p in pair.passages:
+        assert junk not in texts[pair.a][p.a_start : p.a_end] and junk not in texts[pair.b][p.b_start : p.b_end]
