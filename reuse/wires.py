@@ -16,15 +16,24 @@ from functools import lru_cache
 __all__ = ["wire_credits", "wire_name"]
 
 # Each wire: words one of which must appear in the text (a cheap substring
-# test), and the pattern that confirms a credit.
+# test), and the pattern that confirms a credit. The Chinese, Japanese and
+# Korean agencies are credited in their own scripts only: their English names
+# ("Yonhap reported") are not taken as credits; that moved the direction
+# figures of the English OneStopEnglish corpus (0.982 to 0.974 with times).
 _WIRES = {
-    "AFP": (("AFP", "Agence France"), r"\bAFP\b|Agence France[- ]Presse"),
-    "Reuters": (("Reuters",), r"\bReuters\b"),
-    "AP": (("AP", "Associated Press"), r"\(AP\)|\bAssociated Press\b|\bAP\s*[—–-]"),
+    "AFP": (("AFP", "Agence France", "法新社"), r"\bAFP\b|Agence France[- ]Presse|法新社"),
+    "Reuters": (("Reuters", "路透", "ロイター", "로이터"), r"\bReuters\b|路透社|ロイター|로이터"),
+    "AP": (("AP", "Associated Press", "美联社", "美聯社", "AP통신"), r"\(AP\)|\bAssociated Press\b|\bAP\s*[—–-]|美联社|美聯社|AP통신"),
     "dpa": (("dpa", "Deutsche Presse"), r"\bdpa\b|Deutsche Presse-Agentur"),
     "PA": (("PA Media", "Press Association"), r"\bPA Media\b|\bPress Association\b"),
-    "Xinhua": (("Xinhua",), r"\bXinhua\b"),
-    "TASS": (("TASS",), r"\bTASS\b"),
+    "Xinhua": (("Xinhua", "新华社", "新華社"), r"\bXinhua\b|新华社|新華社"),
+    "China News Service": (("中新社",), r"中新社(?![会會区區])"),
+    "CNA": (("中央社",), r"中央社(?![会會区區])"),
+    "Kyodo": (("共同通信",), r"共同通信"),
+    "Jiji": (("時事通信",), r"時事通信"),
+    "Yonhap": (("연합뉴스",), r"연합뉴스"),
+    "Newsis": (("뉴시스",), r"뉴시스"),
+    "TASS": (("TASS", "塔斯社"), r"\bTASS\b|塔斯社"),
     "EFE": (("EFE",), r"\bEFE\b"),
     "ANSA": (("ANSA",), r"\bANSA\b"),
     "Anadolu": (("Anadolu",), r"\bAnadolu\b"),
@@ -51,6 +60,17 @@ _WIRE_NAMES = {
     "press association": "PA",
     "xinhua": "Xinhua",
     "xinhuanet": "Xinhua",
+    "news.cn": "Xinhua",
+    "chinanews": "China News Service",
+    "cna": "CNA",
+    "focustaiwan": "CNA",
+    "kyodo": "Kyodo",
+    "kyodonews": "Kyodo",
+    "jiji": "Jiji",
+    "yonhap": "Yonhap",
+    "yonhapnews": "Yonhap",
+    "yna.co.kr": "Yonhap",
+    "newsis": "Newsis",
     "tass": "TASS",
     "efe": "EFE",
     "ansa": "ANSA",
@@ -64,8 +84,8 @@ _WIRE_NAMES = {
 def wire_name(outlet: str) -> str | None:
     """The wire agency an outlet is, or ``None`` for any other outlet.
 
-    >>> wire_name("Reuters"), wire_name("www.afp.com"), wire_name("Daily News")
-    ('Reuters', 'AFP', None)
+    >>> wire_name("Reuters"), wire_name("www.afp.com"), wire_name("Daily News"), wire_name("www.yna.co.kr")
+    ('Reuters', 'AFP', None, 'Yonhap')
     """
     name = outlet.strip().lower().removeprefix("www.")
     if name not in _WIRE_NAMES and "." in name:
@@ -79,6 +99,8 @@ def wire_credits(text: str) -> frozenset[str]:
 
     >>> sorted(wire_credits("MOSCOW (Reuters) - The Kremlin said ... - AFP"))
     ['AFP', 'Reuters']
+    >>> sorted(wire_credits("新华社长沙7月12日电 据路透社报道")), sorted(wire_credits("서울=연합뉴스 기자")), sorted(wire_credits("中央社会主义学院"))
+    (['Reuters', 'Xinhua'], ['Yonhap'], [])
     """
     if not _WIRE_WORDS.search(text):
         return frozenset()

@@ -194,3 +194,10 @@ def test_cjk_site_junk_between_copied_paragraphs_is_never_part_of_a_passage(junk
     texts = {a.id: a.text for a in result.articles}
     for p in pair.passages:
         assert junk not in texts[pair.a][p.a_start : p.a_end] and junk not in texts[pair.b][p.b_start : p.b_end]
+
+
+def test_two_copies_crediting_xinhua_in_chinese_are_common_source():
+    """Both carry the wire's dateline (新华社长沙7月12日电): siblings of Xinhua's text, not copier and copied."""
+    pairs = _pairs({"wire.txt": SOURCE, "copy.txt": COPY})
+    (pair,) = pairs.values()
+    assert pair.direction.relation == "common-source"
