@@ -42,6 +42,9 @@ LANGUAGES: dict[str, str | None] = {
     "pl": None,
     "cs": None,
     "tr": None,
+    "uk": None,
+    "hi": None,
+    "id": None,
     "zh": None,
     "ja": None,
     "ko": None,  # no Snowball stemmer: every text's Korean words are cut by :func:`_korean_stem`, and lose their stopwords

@@ -75,8 +75,11 @@ def test_word_hashes_do_not_depend_on_context(left, right):
         ("A kormány kedden bejelentette, hogy az új törvény ősszel lép hatályba, de az ellenzék szerint ez túl korai.", "hu"),
         ("Guvernul a anunțat marți că noua lege va intra în vigoare în toamnă, dar opoziția spune că este prea devreme.", "ro"),
         ("정부는 12일 새 법이 가을부터 시행된다고 밝혔지만 야당은 아직 이르다고 주장했다. 이번 법안은 지난 달 국회를 통과했으며 여러 단체가 반대 의견을 냈다.", "ko"),
+        ("Уряд оголосив у вівторок, що новий закон набуде чинності восени, але опозиція каже, що це занадто рано.", "uk"),
+        ("सरकार ने मंगलवार को घोषणा की कि नया कानून शरद ऋतु में लागू होगा, लेकिन विपक्ष का कहना है कि यह बहुत जल्दी है।", "hi"),
+        ("Pemerintah mengumumkan pada hari Selasa bahwa undang-undang baru akan berlaku, tetapi oposisi mengatakan itu terlalu dini.", "id"),
     ],
-    ids=["en", "fr", "de", "ru", "ja", "zh", "sv", "da", "no", "fi", "pl", "cs", "tr", "ar", "hu", "ro", "ko"],
+    ids=["en", "fr", "de", "ru", "ja", "zh", "sv", "da", "no", "fi", "pl", "cs", "tr", "ar", "hu", "ro", "ko", "uk", "hi", "id"],
 )
 def test_language_guess(text, lang):
     assert analyze(text).language == lang
