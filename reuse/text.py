@@ -364,8 +364,6 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-
-
 def ngram_hashes(hashes: np.ndarray, n: int) -> np.ndarray:
     """Stable hashes of the ``n``-grams of a hash sequence (one per start).
 

@@ -62,7 +62,7 @@ _WIRE_NAMES = {
     "xinhuanet": "Xinhua",
     "news.cn": "Xinhua",
     "chinanews": "China News Service",
-    "cna": "CNA",
+    "cna.com.tw": "CNA",  # not "cna": Channel NewsAsia calls itself CNA too
     "focustaiwan": "CNA",
     "kyodo": "Kyodo",
     "kyodonews": "Kyodo",
