@@ -20,7 +20,7 @@ from importlib import resources
 import numpy as np
 import xxhash
 
-__all__ = ["CJK_LANGUAGES", "LANGUAGES", "Stems", "Vocabulary", "guess_language", "stems", "vocabulary"]
+__all__ = ["EVERY_TEXT", "LANGUAGES", "Stems", "Vocabulary", "guess_language", "stems", "vocabulary"]
 
 #: The languages we ship stopword lists for, with NLTK's Snowball stemmer for each (``None``: none).
 LANGUAGES: dict[str, str | None] = {
@@ -121,9 +121,10 @@ def _lane_masks(langs: tuple[str, ...]) -> dict[int, int]:
     return masks
 
 
-#: The languages whose stopwords are single CJK characters: those characters are left out of
-#: the character pairs of every text (:func:`reuse.text.analyze`), whatever its language.
-CJK_LANGUAGES = ("zh", "ja")
+#: Languages whose stopwords are written in a script of their own (CJK characters, Hangul): they
+#: are stopwords in every text, whatever its guessed language, so a Chinese, Japanese or Korean
+#: passage quoted in an English article gives the items it gives at home.
+EVERY_TEXT = ("zh", "ja", "ko")
 
 _GUESS_SAMPLE = 200  # words a language is guessed from (under 256: one byte of a stop lane counts them)
 
@@ -173,13 +174,6 @@ class Vocabulary:
             missing = np.flatnonzero(idx < 0).tolist()
             idx[missing] = [self._add(words[k]) for k in missing]
         return idx
-
-    def stop_in(self, idx: np.ndarray, langs: tuple[str, ...]) -> np.ndarray:
-        """Whether each word with an id in ``idx`` is a stopword of one of ``langs``."""
-        hit = np.zeros(len(idx), dtype=bool)
-        for lane, mask in _lane_masks(langs).items():
-            hit |= (self.stop_lanes[lane][idx] & np.uint64(mask)) != 0
-        return hit
 
     def guess_language(self, idx: np.ndarray, min_hits: int = 2) -> str | None:
         """:func:`guess_language` of the words with ids ``idx``."""
@@ -267,11 +261,8 @@ class Stems:
     def __init__(self, lang: str | None) -> None:
         self.stem = _snowball(lang) if lang and LANGUAGES[lang] else None
         self.spelling = _SPELLINGS.get(lang or "")
-        self.stop_lane, byte = divmod(_LANGUAGE_ORDER.index(lang), 8) if lang else (0, 0)
-        self.stop_bit = 1 << 8 * byte if lang else 0
-        # Korean function words are stopwords in every text (they are written in no other script).
-        self.ko_lane, ko_byte = divmod(_LANGUAGE_ORDER.index("ko"), 8)
-        self.ko_bit = 1 << 8 * ko_byte
+        # The stop lanes' bits of this language's stopwords and of those stopwords in every text.
+        self.stop_masks = list(_lane_masks((*([lang] if lang else []), *EVERY_TEXT)).items())
         self.hashes = np.zeros(0, dtype=np.uint64)
         self.known = np.zeros(0, dtype=bool)
         self.n_known = 0
@@ -286,8 +277,7 @@ class Stems:
             new = list(dict.fromkeys(idx[~self.known[idx]].tolist()))
             for i in new:
                 word = vocabulary.words[i]
-                stop = int(vocabulary.stop_lanes[self.stop_lane][i]) & self.stop_bit or int(vocabulary.stop_lanes[self.ko_lane][i]) & self.ko_bit
-                if not stop:
+                if not any(int(vocabulary.stop_lanes[lane][i]) & mask for lane, mask in self.stop_masks):
                     if self.stem:
                         stem = self.stem(word.translate(self.spelling) if self.spelling else word)
                     else:

@@ -230,8 +230,7 @@ def analyze_many(texts: Sequence[str], languages: Sequence[str | None]) -> list[
             alone = len(group) == 1  # the arrays are its own already
             stems = lexicon.stems(lang).of(vocabulary, ids)
             if cjk_words is not None and cjk_words[lo:hi].any():
-                stop = vocabulary.stop_in(ids, lexicon.CJK_LANGUAGES)
-                stems = _cjk_bigrams(stems, starts[lo:hi], ends[lo:hi], cjk_words[lo:hi], stop)
+                stems = _cjk_bigrams(stems, starts[lo:hi], ends[lo:hi], cjk_words[lo:hi])
             out.append(
                 Analysis(
                     starts=starts if alone else starts[lo:hi] - offset,
@@ -244,7 +243,7 @@ def analyze_many(texts: Sequence[str], languages: Sequence[str | None]) -> list[
     return out
 
 
-def _cjk_bigrams(stems: np.ndarray, starts: np.ndarray, ends: np.ndarray, cjk: np.ndarray, stop: np.ndarray) -> np.ndarray:
+def _cjk_bigrams(stems: np.ndarray, starts: np.ndarray, ends: np.ndarray, cjk: np.ndarray) -> np.ndarray:
     """The rewrite channel's items for CJK characters: each content character's pair with the next.
 
     Chinese and Japanese are written without spaces, and a single character
@@ -254,26 +253,25 @@ def _cjk_bigrams(stems: np.ndarray, starts: np.ndarray, ends: np.ndarray, cjk: n
     a run of CJK characters with nothing between them, each content
     character takes the hash of its stem and the next content character's;
     the run's last one gets 0, unless it is the run's only one and keeps its
-    own stem. ``stop`` marks the function characters (the zh and ja lists):
-    they get 0 and the pairs skip them, whatever language the text is taken
-    for, so a Chinese passage quoted in an English article gives the pairs
-    it gives in a Chinese one. Words in other scripts keep their stems. The
-    verbatim channel is untouched: its word 5-grams are 5-character runs.
+    own stem. Function characters (stem 0: the zh and ja lists, stopwords in
+    every text, see :data:`reuse.lexicon.EVERY_TEXT`) stay 0 and the pairs
+    skip them. Words in other scripts keep their stems. The verbatim channel
+    is untouched: its word 5-grams are 5-character runs.
 
-    >>> st = np.array([11, 12, 99, 13, 21, 31], dtype=np.uint64)
-    >>> s = np.array([0, 1, 2, 3, 5, 7]); cjk = np.array([True] * 5 + [False]); stop = s == 2
-    >>> out = _cjk_bigrams(st, s, s + 1, cjk, stop)
-    >>> [bool(v == 0) for v in out], bool(out[1] == _cjk_bigrams(st[1:4], s[1:4], s[1:4] + 1, cjk[1:4], stop[1:4])[0])
+    >>> st = np.array([11, 12, 0, 13, 21, 31], dtype=np.uint64)
+    >>> s = np.array([0, 1, 2, 3, 5, 7]); cjk = np.array([True] * 5 + [False])
+    >>> out = _cjk_bigrams(st, s, s + 1, cjk)
+    >>> [bool(v == 0) for v in out], bool(out[1] == _cjk_bigrams(st[1:4], s[1:4], s[1:4] + 1, cjk[1:4])[0])
     ([False, False, True, True, False, False], True)
     >>> out[4:].tolist()  # a lone character keeps its stem, a word of another script too
     [21, 31]
     """
     joined = cjk[:-1] & cjk[1:] & (ends[:-1] == starts[1:])  # word i and word i + 1 are one run
     run = np.cumsum(np.concatenate(([0], ~joined)))
-    content = np.flatnonzero(cjk & ~stop)
+    content = np.flatnonzero(cjk & (stems != 0))
     pair = run[content[:-1]] == run[content[1:]]
     first, second = content[:-1][pair], content[1:][pair]
-    out = np.where(cjk & stop, np.uint64(0), stems)
+    out = stems.copy()
     mixed = stems[first] * _NGRAM_MULT
     mixed ^= stems[second]
     mixed ^= mixed >> np.uint64(29)
