@@ -42,7 +42,7 @@ from ..pipeline import align_all, directions, needs_fallback, sorted_unique
 from ..text import DocumentFrequency, unique_sorted
 from .codec import cut_runs, shared_at_most
 from .features import Features, LanguageCounts, merge_languages, read_article
-from .matching import BatchKeys, match_batch
+from .matching import BatchKeys, match_batch, renumber_stored
 from .readahead import read_ahead
 from .stats import Counts
 from .store import connect, current_languages, current_rows, index_config, meta, stored_runs
@@ -242,10 +242,8 @@ def _verified(
 
 def _keep_used(pairs: list[tuple[int, int]], rowids: np.ndarray, n_new: int) -> tuple[list[tuple[int, int]], np.ndarray]:
     """Only the stored articles some pair involves, renumbered after the new ones."""
-    used = sorted({j for _, j in pairs if j >= n_new})
-    renumber = {old: n_new + k for k, old in enumerate(used)}
-    pairs = [(i, renumber.get(j, j)) for i, j in pairs]
-    return pairs, rowids[[j - n_new for j in used]] if used else np.zeros(0, dtype=np.int64)
+    pairs, used = renumber_stored(pairs, n_new)
+    return pairs, rowids[used]
 
 
 def _statistics(conn, counts: Counts, involved: list[_Kept], n_docs: int, config: ScanConfig) -> tuple[DocumentFrequency, frozenset[int]]:

@@ -31,7 +31,7 @@ from .codec import SUFFIX_BITS
 from .features import KEY_BITS
 from .postings import dead_articles, find
 
-__all__ = ["BatchKeys", "match_batch"]
+__all__ = ["BatchKeys", "match_batch", "renumber_stored"]
 
 #: New band keys (both channels) matched against the index at once: a larger
 #: batch is matched one range of keys at a time.
@@ -134,10 +134,21 @@ def match_batch(
                 total += crowd[1]
     crowded = np.flatnonzero(crowded_out(full, total)).tolist()
     # Each piece holds a pair at most as often as its channel needs: counted over all pieces, as the scan's bands are.
-    pairs = candidate_pairs(parts, config)
-    rowids = unique_sorted(np.array([j - n_new for _, j in pairs if j >= n_new], dtype=np.int64))
-    local = {int(rowid): n_new + k for k, rowid in enumerate(rowids.tolist())}
-    return [(i, local[j - n_new] if j >= n_new else j) for i, j in pairs], rowids, crowded
+    pairs, rowids = renumber_stored(candidate_pairs(parts, config), n_new)  # a stored article was n_new + its rowid
+    return pairs, rowids, crowded
+
+
+def renumber_stored(pairs: list[tuple[int, int]], n_new: int) -> tuple[list[tuple[int, int]], np.ndarray]:
+    """The pairs with the stored articles they involve (numbers from ``n_new``) renumbered ``n_new, n_new + 1, ...`` in order.
+
+    Also returns the old numbers of those articles, less ``n_new``.
+
+    >>> renumber_stored([(0, 9), (1, 5), (0, 1)], 2)
+    ([(0, 3), (1, 2), (0, 1)], array([3, 7]))
+    """
+    used = sorted({j for _, j in pairs if j >= n_new})
+    renumber = {old: n_new + k for k, old in enumerate(used)}
+    return [(i, renumber.get(j, j)) for i, j in pairs], np.array(used, dtype=np.int64) - n_new
 
 
 def _bucketed(
@@ -168,13 +179,14 @@ def _bucketed(
     keys, owners = _by_bucket(keys, owners)
     starts, sizes = _buckets(keys)
     new = owners < n_new
+    is_banal = members(keys, banal) if len(banal) else None
     full = np.repeat(sizes > max_bucket, sizes)[new]
-    if len(banal):
-        full |= members(keys[new], banal)
+    if is_banal is not None:
+        full |= is_banal[new]
     mine = owners[new]
     crowd = np.bincount(mine[full], minlength=n_new), np.bincount(mine, minlength=n_new)
-    if len(banal):  # too common among the stored articles alone: no pair, between new ones either
-        keep = ~members(keys, banal)
+    if is_banal is not None:  # too common among the stored articles alone: no pair, between new ones either
+        keep = ~is_banal
         keys, owners, new = keys[keep], owners[keep], new[keep]
         starts, sizes = _buckets(keys)
     ok = np.repeat((sizes >= 2) & (sizes <= max_bucket), sizes)

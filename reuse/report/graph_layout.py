@@ -94,11 +94,9 @@ def _spectral(graph: nx.Graph, nodes: list[Hashable], seed: int) -> dict[Hashabl
     random start does. ``None`` if ARPACK fails.
     """
     # Imported here: only a graph this large needs them (importing them takes about 0.4 s).
-    from scipy.sparse import diags
     from scipy.sparse.linalg import ArpackError, eigsh
 
-    adjacency = nx.to_scipy_sparse_array(graph, nodelist=nodes, weight=None, dtype=float)
-    laplacian = diags(np.asarray(adjacency.sum(axis=1)).ravel()) - adjacency
+    laplacian = nx.laplacian_matrix(graph, nodelist=nodes, weight=None).astype(float)
     rng = np.random.default_rng(seed)
     try:
         values, vectors = eigsh(laplacian.tocsc(), k=3, sigma=-0.01, which="LM", v0=rng.uniform(0.5, 1.5, len(nodes)))
