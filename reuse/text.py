@@ -41,13 +41,29 @@ _NGRAM_MULT = np.uint64(0x9E3779B97F4A7C15)  # mixes a hash with the next one (n
 _CJK_RANGES = ((0x3005, 0x3007), (0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2FFFF))
 _CJK_PUNCTUATION = (0x30A0, 0x30FB)  # ゠ and the middle dot ・ (ドナルド・トランプ): inside the kana block, no letters
 
+# Scripts written without spaces between words whose letters group into
+# clusters: Thai, Lao, Myanmar, Khmer. Classes of their characters:
+_BASE, _MARK, _LEADING, _STACKER = 3, 4, 5, 6
+_CLUSTER_BLOCKS = ((0x0E00, 0x0E7F), (0x0E80, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF))
+# Letters written after the consonant they follow in speech, and so part of its cluster: Thai ะ า ำ ๅ, Lao ະ າ ຳ ຽ.
+_FOLLOWING_VOWELS = (0x0E30, 0x0E32, 0x0E33, 0x0E45, 0x0EB0, 0x0EB2, 0x0EB3, 0x0EBD)
+# Vowels written before the consonant they follow in speech: Thai เ แ โ ใ ไ, Lao ເ ແ ໂ ໃ ໄ.
+_LEADING_VOWELS = tuple(range(0x0E40, 0x0E45)) + tuple(range(0x0EC0, 0x0EC5))
+# Signs that stack the next consonant under the one before: the Khmer coeng and the Myanmar virama.
+_STACKERS = (0x17D2, 0x1039)
+
 
 @lru_cache(maxsize=1)
 def _char_classes() -> np.ndarray:
-    """Class of every BMP code point: 0 other, 1 word character, 2 CJK (a word alone).
+    """Class of every BMP code point: 0 other, 1 word character, 2 CJK (a word alone), 3 to 6 a clustered script's.
 
     Word characters are those Python calls alphanumeric, plus combining marks
-    (so Devanagari or Thai vowel signs stay inside their word), minus "_".
+    (so Devanagari vowel signs stay inside their word), minus "_". In Thai,
+    Lao, Myanmar and Khmer a letter is a cluster's base (3), a mark or a
+    following vowel joins the cluster before it (4), a leading vowel starts
+    a cluster and takes the next letter into it (5), and a stacking sign
+    joins the cluster before it and takes the next letter too (6). Their
+    digits are plain word characters.
     """
     table = np.zeros(0x10000, dtype=np.uint8)
     for cp in range(0x10000):
@@ -58,6 +74,16 @@ def _char_classes() -> np.ndarray:
         if lo < 0x10000:
             table[lo : hi + 1] = 2
     table[list(_CJK_PUNCTUATION)] = 0
+    for lo, hi in _CLUSTER_BLOCKS:
+        for cp in range(lo, hi + 1):
+            category = unicodedata.category(chr(cp))
+            if category in ("Lo", "Lm"):
+                table[cp] = _BASE
+            elif category.startswith("M"):
+                table[cp] = _MARK
+    table[list(_FOLLOWING_VOWELS)] = _MARK
+    table[list(_LEADING_VOWELS)] = _LEADING
+    table[list(_STACKERS)] = _STACKER
     return table
 
 
@@ -105,17 +131,28 @@ def _words(text: str) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray | N
     # Surrogates are no word characters, so none is left to pair up when decoding.
     spaced = np.where(word, codes, codes.dtype.type(32))
     cjk = classes == 2
+    clustered = classes >= _BASE
     cjk_words = None
-    if cjk.any():
-        # Each CJK character is a word of its own: a word edge also lies before and after each.
-        edge_before = np.concatenate(([True], ~word[:-1] | cjk[:-1])) | cjk
-        edge_after = np.concatenate((~word[1:] | cjk[1:], [True])) | cjk
-        starts = np.flatnonzero(word & edge_before)
-        ends = np.flatnonzero(word & edge_after) + 1
-        cjk_words = cjk[starts]
-        # Each CJK character takes a blank before and after it in the text split.
-        blanks = 2 * np.cumsum(cjk) - cjk  # blanks before each character
-        wide = np.full(len(codes) + int(blanks[-1] + cjk[-1]), 32, dtype=codes.dtype)
+    if cjk.any() or clustered.any():
+        # Each CJK character is a word of its own, and each cluster of a clustered script:
+        # a word edge also lies before and after each CJK character, and before each cluster.
+        after = np.concatenate(([0], classes[:-1]))  # the class of the character before
+        before = np.concatenate((classes[1:], [0]))  # the class of the character after
+        bound = (after == _LEADING) | (after == _STACKER)
+        # A bare consonant (no mark or vowel of its own) right after a cluster's vowel closes that syllable: its final.
+        after2 = np.concatenate(([0], after[:-1]))  # two characters before
+        vowelled = (after == _MARK) | ((after == _BASE) & (after2 == _LEADING))
+        final = (classes == _BASE) & (before != _MARK) & (before != _STACKER) & ~bound & vowelled
+        starts_cluster = ((classes == _BASE) | (classes == _LEADING)) & ~bound & ~final
+        alone = cjk | starts_cluster
+        edge_before = word & (np.concatenate(([True], ~word[:-1] | cjk[:-1] | (clustered[:-1] != clustered[1:]))) | alone)
+        starts = np.flatnonzero(edge_before)
+        ends = np.flatnonzero(word & np.concatenate((~word[1:] | edge_before[1:], [True]))) + 1
+        cjk_words = alone[starts]
+        # A blank before each word that follows a word character, so that the text split finds the same words.
+        inner = edge_before & np.concatenate(([False], word[:-1]))
+        blanks = np.cumsum(inner)
+        wide = np.full(len(codes) + int(blanks[-1]), 32, dtype=codes.dtype)
         wide[np.arange(len(codes)) + blanks] = spaced
         spaced = wide
     else:
@@ -131,14 +168,17 @@ def _words(text: str) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray | N
 def word_count(text: str) -> int:
     """How many words :func:`word_spans` finds in ``text``, without building them.
 
-    A word is a run of word characters other than CJK, or one CJK character.
+    A word is a run of word characters other than CJK, one CJK character, or
+    one cluster of a clustered script (Thai, Lao, Myanmar, Khmer).
 
-    >>> word_count("Kremlin’s U.S. swap: 1,000 — 東京 naïve")
-    10
+    >>> word_count("Kremlin’s U.S. swap: 1,000 — 東京 naïve"), word_count("ประเทศไทย 2024")
+    (10, 5)
     """
     if not text:
         return 0
     classes = _classify(_code_points(text)[0])
+    if (classes >= _BASE).any():
+        return len(_words(text)[0])
     plain = classes == 1
     runs = int(np.count_nonzero(plain[1:] & ~plain[:-1])) + int(plain[0])
     return runs + int(np.count_nonzero(classes == 2))
@@ -150,6 +190,9 @@ def word_spans(text: str) -> list[tuple[int, int]]:
     >>> t = "Kremlin’s U.S. swap: 1,000 for 1,000 — 東京 naïve"
     >>> [t[s:e] for s, e in word_spans(t)]
     ['Kremlin', 's', 'U', 'S', 'swap', '1', '000', 'for', '1', '000', '東', '京', 'naïve']
+    >>> t = "เปิดประเทศ2024 ខ្មែរ"  # Thai and Khmer: a word per cluster
+    >>> [t[s:e] for s, e in word_spans(t)]
+    ['เปิด', 'ป', 'ระ', 'เทศ', '2024', 'ខ្មែរ']
     """
     starts, ends, _, _ = _words(text)
     return list(zip(starts.tolist(), ends.tolist()))

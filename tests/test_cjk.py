@@ -10,6 +10,7 @@ import pytest
 import reuse
 from reuse import Article, ReuseKind
 from reuse.text import analyze
+from stories import assert_copy_and_rewrite_only, scan_pairs
 
 SOURCE = (
     "新华社长沙7月12日电 受连日强降雨影响，湖南省多地出现严重洪涝灾害，截至12日上午已造成15人死亡、8人失踪。\n"
@@ -49,9 +50,7 @@ JAPANESE = (
 )
 
 
-def _pairs(texts: dict[str, str]):
-    articles = [Article(id=name, text=text, outlet=name.split(".")[0]) for name, text in texts.items()]
-    return {frozenset((p.a, p.b)): p for p in reuse.scan_articles(articles).pairs}
+_pairs = scan_pairs
 
 
 def test_language_is_guessed_from_function_characters():
@@ -61,16 +60,7 @@ def test_language_is_guessed_from_function_characters():
 
 
 def test_chinese_copy_and_rewrite_are_found_and_other_reports_of_the_story_are_not():
-    pairs = _pairs({"wire.txt": SOURCE, "copy.txt": COPY, "rewrite.txt": REWRITE, "report.txt": SAME_STORY, "prices.txt": SAME_TOPIC})
-    copy = pairs[frozenset(("wire.txt", "copy.txt"))]
-    assert copy.kind is ReuseKind.VERBATIM
-    assert min(copy.containment_a, copy.containment_b) > 0.9
-    rewrite = pairs[frozenset(("wire.txt", "rewrite.txt"))]
-    assert rewrite.kind in (ReuseKind.LIGHT_REWRITE, ReuseKind.HEAVY_REWRITE)
-    # The rewrite's passages cover most of its text on both sides, not a few shared names.
-    assert min(rewrite.containment_a, rewrite.containment_b) > 0.6
-    for name in ("report.txt", "prices.txt"):
-        assert not [key for key in pairs if name in key], f"{name} was paired"
+    assert_copy_and_rewrite_only(SOURCE, COPY, REWRITE, SAME_STORY, SAME_TOPIC)
 
 
 # The 200 most used Chinese characters, roughly by frequency.
