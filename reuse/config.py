@@ -193,7 +193,9 @@ class AlignConfig:
         A passage needs at least this many shared content stems ...
     min_shared_words : int, default 8
         ... and a pair this many over all its passages, so two articles on
-        one story do not match on a name and a title.
+        one story do not match on a name and a title. The stem of one CJK
+        character or one Thai, Lao, Myanmar or Khmer letter cluster (the
+        pair it makes with the next) counts for half (a part of a word).
     min_similarity : float, default 0.45
         A pair is kept only when its most similar passage reaches this, or
         its words stand in identical runs at least ``verbatim_share`` of the

@@ -31,6 +31,7 @@ __all__ = [
     "analyze_many",
     "guess_language",
     "sentence_spans",
+    "unit_words",
     "word_count",
     "word_spans",
 ]
@@ -182,6 +183,22 @@ def word_count(text: str) -> int:
     plain = classes == 1
     runs = int(np.count_nonzero(plain[1:] & ~plain[:-1])) + int(plain[0])
     return runs + int(np.count_nonzero(classes == 2))
+
+
+def unit_words(text: str, starts: np.ndarray) -> np.ndarray | None:
+    """Which of the words starting at ``starts`` are one CJK character or one letter cluster; ``None`` when none is.
+
+    Such a word is part of a word: alignment counts their stems for less
+    (see :data:`reuse.prepared.UNIT_STEM_COUNT`).
+
+    >>> t = "Xinhua 新华社 ประเทศ"
+    >>> unit_words(t, np.array([s for s, _ in word_spans(t)])).tolist(), unit_words("Xinhua said", np.array([0, 7]))
+    ([False, True, True, True, True, True, True], None)
+    """
+    if text.isascii() or len(starts) == 0:
+        return None
+    units = _classify(_code_points(text)[0][starts]) >= 2
+    return units if units.any() else None
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:

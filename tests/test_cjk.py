@@ -191,3 +191,17 @@ def test_two_copies_crediting_xinhua_in_chinese_are_common_source():
     pairs = _pairs({"wire.txt": SOURCE, "copy.txt": COPY})
     (pair,) = pairs.values()
     assert pair.direction.relation == "common-source"
+
+
+def test_two_reports_sharing_only_a_long_name_are_not_paired():
+    """A name of 17 characters opens a short sentence in both: each character pair counts for half a word, too few for a passage.
+
+    Counted as whole words, the name's sixteen pairs made a verbatim pair of two unrelated stories.
+    """
+    name = "中华人民共和国国家发展和改革委员会"
+    flood = f"{name}今天表示。" + SOURCE.split("\n", 1)[1]
+    prices = f"{name}说。" + SAME_TOPIC
+    assert _pairs({"flood.txt": flood, "prices.txt": prices}) == {}
+    # The same sentence with a copied sentence of the story after it is still found.
+    copied = f"{name}说。" + SOURCE.split("\n")[2]
+    assert list(_pairs({"flood.txt": flood, "copy.txt": copied}).values())[0].kind is ReuseKind.VERBATIM
