@@ -1,4 +1,4 @@
-"""Tests of the simulated-Chinese corpus of scripts/bench_cjk.py: its spans still point at the planted text."""
+"""Tests of the simulated Chinese and Thai corpora of scripts/bench_cjk.py: their spans still point at the planted text."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
 if str(SCRIPTS) not in sys.path:
     sys.path.insert(0, str(SCRIPTS))
 
-from bench_cjk import read_dictionary, translate, translate_corpus, word_mapping  # noqa: E402
+from bench_cjk import THAI_PUNCT, chinese_pools, read_dictionary, thai_pools, translate, translate_corpus, word_mapping  # noqa: E402
 from corpus_gen import generate_corpus  # noqa: E402
 
 # A jieba-style dictionary, made up: enough words of each class for a small corpus.
@@ -41,7 +41,7 @@ def test_planted_copies_stay_identical_in_the_simulated_corpus(tmp_path):
     english = generate_corpus(40, 5, tmp_path / "en")
     entries = read_dictionary(_dictionary(tmp_path / "dict.txt"))
     assert all(word.isalpha() and "汉" not in word for _, word, _ in entries)
-    chinese, mapping = translate_corpus(english, lambda texts: word_mapping(texts, entries, frozenset({"the", "of", "a"}), 4), tmp_path / "zh")
+    chinese, mapping = translate_corpus(english, lambda texts: word_mapping(texts, chinese_pools(entries, 4), frozenset({"the", "of", "a"})), tmp_path / "zh")
     assert len(set(mapping.values())) == len(mapping)
     copies = [p for p in chinese.plants if p.kind in ("verbatim", "partial")]
     assert copies
@@ -57,3 +57,50 @@ def test_a_dictionary_without_chinese_words_is_refused(tmp_path):
     path.write_text("hello 3 n\n", encoding="utf-8")
     with pytest.raises(SystemExit, match="no 'word frequency tag' lines"):
         read_dictionary(path)
+
+
+# PyThaiNLP-style word lists, made up from Thai syllables: enough words of each class for a small corpus.
+_SYLLABLES = ["กา", "มา", "ดี", "รัก", "ใจ", "เมือง", "น้ำ", "ฟ้า", "ไฟ", "ลม", "ดิน", "ทอง", "เงิน", "ปลา", "นา", "ข้าว", "บ้าน", "ป่า", "เขา", "แม่",
+              "พ่อ", "ลูก", "หมอ", "ครู", "ตา", "หู", "มือ", "เท้า", "ผม", "ปาก", "ฟัน", "คอ"]
+
+
+def _thai_lists(folder: Path) -> Path:
+    folder.mkdir()
+    words = [a + b + c for a in _SYLLABLES for b in _SYLLABLES for c in _SYLLABLES[:12]]
+    (folder / "tnc_freq.txt").write_text("\n".join(f"{w}\t{100_000 - k}" for k, w in enumerate(words)) + "\nabc\t5\n", encoding="utf-8")
+    (folder / "stopwords_th.txt").write_text("\ufeff" + "\n".join(words[k] for k in range(398, -1, -2)), encoding="utf-8")  # rarest first
+    for name in ("person_names_male_th.txt", "person_names_female_th.txt", "family_names_th.txt"):
+        (folder / name).write_text("\n".join(a + b for a in _SYLLABLES for b in _SYLLABLES), encoding="utf-8")
+    return folder
+
+
+def test_thai_translation_writes_a_space_for_each_stop_and_joins_the_words():
+    mapping = {"the": "ที่", "kremlin": "เครมลิน", "said": "กล่าว", "swap": "แลก"}
+    text = "The Kremlin said. The swap, the swap!\nSaid"
+    thai, where = translate(text, mapping, THAI_PUNCT)
+    assert thai == "ที่เครมลินกล่าว ที่แลก ที่แลก!\nกล่าว"
+    assert thai[where[4] : where[11]] == "เครมลิน"
+    assert where[len(text)] == len(thai)
+
+
+def test_planted_copies_stay_identical_in_the_simulated_thai_corpus(tmp_path):
+    english = generate_corpus(40, 5, tmp_path / "en")
+    pools = thai_pools(_thai_lists(tmp_path / "lists"), 8)
+    frequent = [line.split("\t")[0] for line in (tmp_path / "lists" / "tnc_freq.txt").read_text(encoding="utf-8").splitlines()]
+    assert pools["function"] == [w for w in frequent if w in set(pools["function"])]  # most frequent first, whatever the list's order
+    assert len(pools["function"]) == 200 and "abc" not in pools["content"]
+    assert not set(pools["function"]) & set(pools["content"])
+    thai, mapping = translate_corpus(english, lambda texts: word_mapping(texts, pools, frozenset({"the", "of", "a"})), tmp_path / "th", THAI_PUNCT)
+    assert len(set(mapping.values())) == len(mapping)
+    copies = [p for p in thai.plants if p.kind in ("verbatim", "partial")]
+    assert copies
+    for plant in copies:
+        source = Path(thai.articles_dir, plant.source).read_text(encoding="utf-8")
+        target = Path(thai.articles_dir, plant.target).read_text(encoding="utf-8")
+        assert source[slice(*plant.source_span)] == target[slice(*plant.target_span)]
+        assert len(source[slice(*plant.source_span)]) > 20
+
+
+def test_a_folder_without_thai_lists_is_refused(tmp_path):
+    with pytest.raises(SystemExit, match="pass PyThaiNLP's corpus folder"):
+        thai_pools(tmp_path, 8)
