@@ -27,6 +27,20 @@ def _dictionary(path: Path) -> Path:
     return path
 
 
+def _copies_stay_identical(truth, mapping: dict[str, str]) -> list[str]:
+    """Check that each English word has its own translation and each copied plant reads the same on both sides; the texts of the targets."""
+    assert len(set(mapping.values())) == len(mapping)
+    copies = [p for p in truth.plants if p.kind in ("verbatim", "partial")]
+    assert copies
+    targets = []
+    for plant in copies:
+        source = Path(truth.articles_dir, plant.source).read_text(encoding="utf-8")
+        targets.append(Path(truth.articles_dir, plant.target).read_text(encoding="utf-8"))
+        assert source[slice(*plant.source_span)] == targets[-1][slice(*plant.target_span)]
+        assert len(source[slice(*plant.source_span)]) > 20
+    return targets
+
+
 def test_translation_keeps_offsets_of_words_and_drops_spaces():
     mapping = {"the": "的", "kremlin": "克里姆林宫", "said": "表示", "swap": "交换"}
     text = "The Kremlin said. The swap, the swap!\nSaid"
@@ -42,14 +56,8 @@ def test_planted_copies_stay_identical_in_the_simulated_corpus(tmp_path):
     entries = read_dictionary(_dictionary(tmp_path / "dict.txt"))
     assert all(word.isalpha() and "汉" not in word for _, word, _ in entries)
     chinese, mapping = translate_corpus(english, lambda texts: word_mapping(texts, chinese_pools(entries, 4), frozenset({"the", "of", "a"})), tmp_path / "zh")
-    assert len(set(mapping.values())) == len(mapping)
-    copies = [p for p in chinese.plants if p.kind in ("verbatim", "partial")]
-    assert copies
-    for plant in copies:
-        source = Path(chinese.articles_dir, plant.source).read_text(encoding="utf-8")
-        target = Path(chinese.articles_dir, plant.target).read_text(encoding="utf-8")
-        assert source[slice(*plant.source_span)] == target[slice(*plant.target_span)]
-        assert " " not in target and len(source[slice(*plant.source_span)]) > 20
+    for target in _copies_stay_identical(chinese, mapping):
+        assert " " not in target
 
 
 def test_a_dictionary_without_chinese_words_is_refused(tmp_path):
@@ -91,14 +99,7 @@ def test_planted_copies_stay_identical_in_the_simulated_thai_corpus(tmp_path):
     assert len(pools["function"]) == 200 and "abc" not in pools["content"]
     assert not set(pools["function"]) & set(pools["content"])
     thai, mapping = translate_corpus(english, lambda texts: word_mapping(texts, pools, frozenset({"the", "of", "a"})), tmp_path / "th", THAI_PUNCT)
-    assert len(set(mapping.values())) == len(mapping)
-    copies = [p for p in thai.plants if p.kind in ("verbatim", "partial")]
-    assert copies
-    for plant in copies:
-        source = Path(thai.articles_dir, plant.source).read_text(encoding="utf-8")
-        target = Path(thai.articles_dir, plant.target).read_text(encoding="utf-8")
-        assert source[slice(*plant.source_span)] == target[slice(*plant.target_span)]
-        assert len(source[slice(*plant.source_span)]) > 20
+    _copies_stay_identical(thai, mapping)
 
 
 def test_a_folder_without_thai_lists_is_refused(tmp_path):
