@@ -47,6 +47,7 @@ TEXTS = st.text(
     st.one_of(
         st.characters(),
         st.sampled_from("aé\u0301 \n.,“”'’-—1東京مرحباשלום\u200b\u200d\u00ad🙂"),
+        st.sampled_from("เปิดประเทศไทยะาำั่์ ខ្មែរ។ ລາວໄປ မြန်မာ။๒"),  # clustered scripts: leading vowels, marks, stackers
     ),
     max_size=200,
 )
