@@ -52,6 +52,16 @@ _FOLLOWING_VOWELS = (0x0E30, 0x0E32, 0x0E33, 0x0E45, 0x0EB0, 0x0EB2, 0x0EB3, 0x0
 _LEADING_VOWELS = tuple(range(0x0E40, 0x0E45)) + tuple(range(0x0EC0, 0x0EC5))
 # Signs that stack the next consonant under the one before: the Khmer coeng and the Myanmar virama.
 _STACKERS = (0x17D2, 0x1039)
+# Thai and Lao vowels that leave a syllable open, never closed by a final consonant: ะ ำ ະ ຳ,
+# and the leading vowels of the same kind, ใ ไ ໃ ໄ.
+_OPEN_VOWELS = (0x0E30, 0x0E33, 0x0EB0, 0x0EB3)
+_OPEN_LEADING = (0x0E43, 0x0E44, 0x0EC3, 0x0EC4)
+# Marks of repetition and abbreviation (ๆ ฯ ໆ ຯ ៗ): letters, but a cluster of their own, never a final.
+_REPEAT_MARKS = (0x0E46, 0x0E2F, 0x0EC6, 0x0EAF, 0x17D7)
+# Letters that also write vowels (อ ย ว, ອ ຍ ວ): a final after one of them (ท่อง, เที่ยว) closes the syllable too.
+_VOWEL_LETTERS = (0x0E2D, 0x0E22, 0x0E27, 0x0EAD, 0x0E8D, 0x0EA7)
+_MYANMAR = (0x1000, 0x109F)
+_ASAT = 0x103A  # Myanmar writes a syllable's final consonant with it
 
 
 @lru_cache(maxsize=1)
@@ -116,6 +126,46 @@ def _code_points(text: str) -> tuple[np.ndarray, str]:
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32), "utf-32-le"
 
 
+def _cluster_starts(codes: np.ndarray, classes: np.ndarray) -> np.ndarray:
+    """Where a letter cluster of Thai, Lao, Myanmar or Khmer starts, by the scripts' rules of writing (no dictionary).
+
+    A cluster is a consonant (or a leading vowel and the consonant after it,
+    or consonants stacked by a coeng or virama) with the marks and vowels
+    written on and after it. In Thai, Lao and Khmer a bare consonant (no
+    mark or vowel of its own) right after a cluster's vowel or tone mark
+    closes that syllable, its final, and joins it; not after a vowel that
+    leaves a syllable open (ะ ำ, the syllables of ใ ไ); and a second one
+    does after a final that also writes a vowel (อ ย ว). Myanmar writes a
+    final with the asat (်): the consonant before it joins the cluster
+    before. Marks of repetition (ๆ ฯ ...) stand alone.
+
+    >>> t = "ไม่กลับบ้าน ประเทศ ท่องเที่ยวที่ดีๆ မိုးရွာတယ်"
+    >>> [t[s:e] for s, e in word_spans(t)]
+    ['ไม่', 'ก', 'ลับ', 'บ้าน', 'ป', 'ระ', 'เทศ', 'ท่อง', 'เที่ยว', 'ที่', 'ดี', 'ๆ', 'မိုး', 'ရွာ', 'တယ်']
+    """
+    n = len(classes)
+    after = np.concatenate(([0], classes[:-1]))  # the class of the character before
+    before = np.concatenate((classes[1:], [0]))  # the class of the character after
+    bound = (after == _LEADING) | (after == _STACKER)
+    base = classes == _BASE
+    myanmar = (codes >= _MYANMAR[0]) & (codes <= _MYANMAR[1])
+    after2 = np.concatenate(([0], after[:-1]))  # two characters before
+    vowelled = (after == _MARK) | ((after == _BASE) & (after2 == _LEADING))
+    # The letter before the marks before each character: an open leading vowel before it leaves the syllable open.
+    position = np.arange(n)
+    unmarked = np.maximum.accumulate(np.where(classes != _MARK, position, -1))
+    letter = np.concatenate(([-1], unmarked[:-1]))
+    ahead = np.where(letter >= 1, letter - 1, 0)
+    open_syllable = np.isin(np.concatenate(([0], codes[:-1])), _OPEN_VOWELS) | (
+        (letter >= 1) & (classes[np.maximum(letter, 0)] == _BASE) & np.isin(codes[ahead], _OPEN_LEADING)
+    )
+    bare = base & ~myanmar & ~bound & (before != _MARK) & (before != _STACKER) & ~np.isin(codes, _REPEAT_MARKS)
+    final = bare & vowelled & ~open_syllable
+    final[1:] |= bare[1:] & final[:-1] & np.isin(codes[:-1], _VOWEL_LETTERS)
+    final |= base & myanmar & (np.concatenate((codes[1:], [0])) == _ASAT) & (after >= _BASE) & ~bound
+    return (base | (classes == _LEADING)) & ~bound & ~final
+
+
 def _words(text: str) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray | None]:
     """Start and end offsets of the words of ``text``, the case-folded words, and which are CJK.
 
@@ -137,15 +187,7 @@ def _words(text: str) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray | N
     if cjk.any() or clustered.any():
         # Each CJK character is a word of its own, and each cluster of a clustered script:
         # a word edge also lies before and after each CJK character, and before each cluster.
-        after = np.concatenate(([0], classes[:-1]))  # the class of the character before
-        before = np.concatenate((classes[1:], [0]))  # the class of the character after
-        bound = (after == _LEADING) | (after == _STACKER)
-        # A bare consonant (no mark or vowel of its own) right after a cluster's vowel closes that syllable: its final.
-        after2 = np.concatenate(([0], after[:-1]))  # two characters before
-        vowelled = (after == _MARK) | ((after == _BASE) & (after2 == _LEADING))
-        final = (classes == _BASE) & (before != _MARK) & (before != _STACKER) & ~bound & vowelled
-        starts_cluster = ((classes == _BASE) | (classes == _LEADING)) & ~bound & ~final
-        alone = cjk | starts_cluster
+        alone = cjk | (_cluster_starts(codes, classes) if clustered.any() else False)
         edge_before = word & (np.concatenate(([True], ~word[:-1] | cjk[:-1] | (clustered[:-1] != clustered[1:]))) | alone)
         starts = np.flatnonzero(edge_before)
         ends = np.flatnonzero(word & np.concatenate((~word[1:] | edge_before[1:], [True]))) + 1
@@ -173,7 +215,7 @@ def word_count(text: str) -> int:
     one cluster of a clustered script (Thai, Lao, Myanmar, Khmer).
 
     >>> word_count("Kremlin’s U.S. swap: 1,000 — 東京 naïve"), word_count("ประเทศไทย 2024")
-    (10, 5)
+    (10, 6)
     """
     if not text:
         return 0

@@ -51,10 +51,14 @@ _pairs = scan_pairs
     [
         # A consonant with its vowels and marks, a leading vowel with the consonant after it, a bare final consonant closing the syllable.
         ("เปิดประเทศ", ["เปิด", "ป", "ระ", "เทศ"]),
-        ("การท่องเที่ยว", ["การ", "ท่อ", "ง", "เที่ย", "ว"]),
+        ("การท่องเที่ยว", ["การ", "ท่อง", "เที่ยว"]),  # a final after a letter that writes a vowel (อ ย ว) joins too
+        ("ไม่กลับ", ["ไม่", "ก", "ลับ"]),  # no final after a syllable of ใ ไ, nor after ะ ำ: the next word's clusters as alone
+        ("กลับ", ["ก", "ลับ"]),
         ("ຂ່າວສານປະເທດລາວ", ["ຂ່າວ", "ສານ", "ປະ", "ເທດ", "ລາວ"]),  # Lao
         ("ខ្មែរ", ["ខ្មែរ"]),  # Khmer: the coeng stacks the next consonant into the cluster
-        ("မြန်မာ", ["မြ", "န်", "မာ"]),  # Myanmar
+        ("မြန်မာ", ["မြန်", "မာ"]),  # Myanmar: a final carries the asat
+        ("ပါတယ်", ["ပါ", "တယ်"]),  # and a bare consonant starts a syllable
+        ("ดีๆ", ["ดี", "ๆ"]),  # the mark of repetition stands alone
         ("ปี2567 คือ", ["ปี", "2567", "คือ"]),  # digits are a word of their own
     ],
 )
