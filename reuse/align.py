@@ -71,6 +71,8 @@ def alignable(candidates: list[tuple[int, int]], words, id_of) -> tuple[list[tup
     )
     return [p for p in candidates if p[0] not in left_out and p[1] not in left_out], warning
 
+# Shared content stems a sentence pair needs to seed, and to seed as a fragment; like every count
+# of shared stems here, a CJK character's or letter cluster's stem counts for half (UNIT_STEM_COUNT).
 _MIN_SEED_STEMS = 3
 _MIN_FRAGMENT_STEMS = 5
 
@@ -232,8 +234,8 @@ def _matching_blocks(seq_a: list[int], seq_b: list[int]) -> list[Match]:
 _COPIED_OUTSIDE_QUOTES = 12
 
 
-def _passage(pa: Prepared, pb: Prepared, group: list[tuple[int, int, float]], config: AlignConfig) -> tuple[Passage, int, set[int], set[int]] | None:
-    """The passage a group of seeds spans, the content stems it shares, and the sentences that aligned on each side."""
+def _passage(pa: Prepared, pb: Prepared, group: list[tuple[int, int, float]], config: AlignConfig) -> tuple[Passage, float, set[int], set[int]] | None:
+    """The passage a group of seeds spans, the content stems it shares (a CJK or cluster stem counting half), and the sentences that aligned on each side."""
     ia = [g[0] for g in group]
     jb = [g[1] for g in group]
     a_first, a_last, b_first, b_last = min(ia), max(ia), min(jb), max(jb)

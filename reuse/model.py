@@ -143,7 +143,7 @@ class Article:
 
     @property
     def words(self) -> int:
-        """Number of words, as the scan counts them (each CJK character is one)."""
+        """Number of words, as the scan counts them (each CJK character is one, and each Thai, Lao, Myanmar or Khmer letter cluster)."""
         from .text import word_count  # the model stays free of the text stage at import
 
         return word_count(self.text)

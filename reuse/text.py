@@ -1,8 +1,10 @@
 """Words with character spans, their hashes and stems, and sentences.
 
 Everything on the path that finds matches works in any script: words are
-Unicode word runs (each CJK ideograph or kana is a word of its own, and in
-the rewrite channel stands for itself and the next one) and case is folded.
+Unicode word runs (each CJK ideograph or kana is a word of its own, and so
+is each letter cluster of Thai, Lao, Myanmar and Khmer, which are also
+written without spaces; in the rewrite channel each stands for itself and
+the next one) and case is folded.
 A text's language, its stopwords and its stems come from
 :mod:`reuse.lexicon` (the nltk module); languages without a stopword list
 are matched on their folded words.
@@ -167,11 +169,12 @@ def _cluster_starts(codes: np.ndarray, classes: np.ndarray) -> np.ndarray:
 
 
 def _words(text: str) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray | None]:
-    """Start and end offsets of the words of ``text``, the case-folded words, and which are CJK.
+    """Start and end offsets of the words of ``text``, the case-folded words, and which are parts of words.
 
     Vectorised: code points are classified through a table, and word edges
     found where the class changes. The last value marks the words that are
-    one CJK character each, ``None`` when the text has none.
+    one CJK character or one letter cluster each (:func:`_cluster_starts`),
+    ``None`` when the text has none.
     """
     if not text:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), [], None
@@ -346,11 +349,12 @@ def analyze_many(texts: Sequence[str], languages: Sequence[str | None]) -> list[
 
 
 def _cjk_bigrams(stems: np.ndarray, starts: np.ndarray, ends: np.ndarray, cjk: np.ndarray) -> np.ndarray:
-    """The rewrite channel's items for CJK characters: each content character's pair with the next.
+    """The rewrite channel's items for CJK characters (and letter clusters): each content character's pair with the next.
 
     Chinese and Japanese are written without spaces, and a single character
     is no word: the few thousand in common use make any two texts share
-    most of theirs. Overlapping character pairs, the usual unit of CJK text
+    most of theirs. Thai, Lao, Myanmar and Khmer letter clusters (``cjk``
+    marks them too) are paired the same way. Overlapping character pairs, the usual unit of CJK text
     retrieval, are nearly as telling as words and need no dictionary. Within
     a run of CJK characters with nothing between them, each content
     character takes the hash of its stem and the next content character's;
