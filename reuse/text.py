@@ -64,6 +64,8 @@ _REPEAT_MARKS = (0x0E46, 0x0E2F, 0x0EC6, 0x0EAF, 0x17D7)
 _VOWEL_LETTERS = (0x0E2D, 0x0E22, 0x0E27, 0x0EAD, 0x0E8D, 0x0EA7)
 _MYANMAR = (0x1000, 0x109F)
 _ASAT = 0x103A  # Myanmar writes a syllable's final consonant with it
+# Bits of :func:`_cluster_flags`: what the rules of :func:`_cluster_starts` ask of a code point.
+_OPEN, _OPENS, _REPEATS, _VOWEL_LETTER, _IN_MYANMAR = 1, 2, 4, 8, 16
 
 
 @lru_cache(maxsize=1)
@@ -128,6 +130,16 @@ def _code_points(text: str) -> tuple[np.ndarray, str]:
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32), "utf-32-le"
 
 
+@lru_cache(maxsize=1)
+def _cluster_flags() -> np.ndarray:
+    """The bits ``_OPEN`` .. ``_IN_MYANMAR`` of every BMP code point (a table look-up, not a search per rule)."""
+    table = np.zeros(0x10000, dtype=np.uint8)
+    for bit, points in ((_OPEN, _OPEN_VOWELS), (_OPENS, _OPEN_LEADING), (_REPEATS, _REPEAT_MARKS), (_VOWEL_LETTER, _VOWEL_LETTERS)):
+        table[list(points)] |= bit
+    table[_MYANMAR[0] : _MYANMAR[1] + 1] |= _IN_MYANMAR
+    return table
+
+
 def _cluster_starts(codes: np.ndarray, classes: np.ndarray) -> np.ndarray:
     """Where a letter cluster of Thai, Lao, Myanmar or Khmer starts, by the scripts' rules of writing (no dictionary).
 
@@ -150,7 +162,8 @@ def _cluster_starts(codes: np.ndarray, classes: np.ndarray) -> np.ndarray:
     before = np.concatenate((classes[1:], [0]))  # the class of the character after
     bound = (after == _LEADING) | (after == _STACKER)
     base = classes == _BASE
-    myanmar = (codes >= _MYANMAR[0]) & (codes <= _MYANMAR[1])
+    flags = _cluster_flags().take(codes, mode="clip")  # code points past the table read its last entry: no flag
+    myanmar = (flags & _IN_MYANMAR) > 0
     after2 = np.concatenate(([0], after[:-1]))  # two characters before
     vowelled = (after == _MARK) | ((after == _BASE) & (after2 == _LEADING))
     # The letter before the marks before each character: an open leading vowel before it leaves the syllable open.
@@ -158,12 +171,11 @@ def _cluster_starts(codes: np.ndarray, classes: np.ndarray) -> np.ndarray:
     unmarked = np.maximum.accumulate(np.where(classes != _MARK, position, -1))
     letter = np.concatenate(([-1], unmarked[:-1]))
     ahead = np.where(letter >= 1, letter - 1, 0)
-    open_syllable = np.isin(np.concatenate(([0], codes[:-1])), _OPEN_VOWELS) | (
-        (letter >= 1) & (classes[np.maximum(letter, 0)] == _BASE) & np.isin(codes[ahead], _OPEN_LEADING)
-    )
-    bare = base & ~myanmar & ~bound & (before != _MARK) & (before != _STACKER) & ~np.isin(codes, _REPEAT_MARKS)
+    open_syllable = (np.concatenate(([0], flags[:-1])) & _OPEN) > 0
+    open_syllable |= (letter >= 1) & (classes[np.maximum(letter, 0)] == _BASE) & ((flags[ahead] & _OPENS) > 0)
+    bare = base & ~myanmar & ~bound & (before != _MARK) & (before != _STACKER) & ((flags & _REPEATS) == 0)
     final = bare & vowelled & ~open_syllable
-    final[1:] |= bare[1:] & final[:-1] & np.isin(codes[:-1], _VOWEL_LETTERS)
+    final[1:] |= bare[1:] & final[:-1] & ((flags[:-1] & _VOWEL_LETTER) > 0)
     final |= base & myanmar & (np.concatenate((codes[1:], [0])) == _ASAT) & (after >= _BASE) & ~bound
     return (base | (classes == _LEADING)) & ~bound & ~final
 
