@@ -241,12 +241,20 @@ class _Gathered:
         self._stems.append(np.unique(np.concatenate([r.stem_set for r in records]), return_counts=True))
 
     def document_frequency(self) -> DocumentFrequency:
-        """How many articles use each stem (as :meth:`DocumentFrequency.from_sets` of every article)."""
+        """How many articles use each stem (the weights of :meth:`DocumentFrequency.from_sets` of every article).
+
+        Stems of one article only are left out: :meth:`DocumentFrequency.idf`
+        weighs a stem it does not hold as one of a single article, the same
+        weight, and most distinct stems are such (names, numbers, the
+        character pairs of Chinese and Thai), so the table the aligning
+        processes look every article's stems up in is a fraction of the size.
+        """
         if not self._stems:
             return DocumentFrequency.from_sets([])
         stems, where = np.unique(np.concatenate([s for s, _ in self._stems]), return_inverse=True)
-        counts = np.bincount(where, weights=np.concatenate([c for _, c in self._stems]), minlength=len(stems))
-        return DocumentFrequency(stems, counts.astype(np.int64), len(self.languages))
+        counts = np.bincount(where, weights=np.concatenate([c for _, c in self._stems]), minlength=len(stems)).astype(np.int64)
+        shared = counts > 1
+        return DocumentFrequency(stems[shared], counts[shared], len(self.languages))
 
 
 def _read_all(
