@@ -254,6 +254,8 @@ class _Gathered:
         stems, where = np.unique(np.concatenate([s for s, _ in self._stems]), return_inverse=True)
         counts = np.bincount(where, weights=np.concatenate([c for _, c in self._stems]), minlength=len(stems)).astype(np.int64)
         shared = counts > 1
+        if not shared.any():  # an empty table means no corpus at all to DocumentFrequency.idf (uniform weights)
+            return DocumentFrequency(stems, counts, len(self.languages))
         return DocumentFrequency(stems[shared], counts[shared], len(self.languages))
 
 

@@ -64,6 +64,7 @@ _REPEAT_MARKS = (0x0E46, 0x0E2F, 0x0EC6, 0x0EAF, 0x17D7)
 _VOWEL_LETTERS = (0x0E2D, 0x0E22, 0x0E27, 0x0EAD, 0x0E8D, 0x0EA7)
 _MYANMAR = (0x1000, 0x109F)
 _ASAT = 0x103A  # Myanmar writes a syllable's final consonant with it
+_DOT_BELOW = 0x1037  # a Myanmar tone mark, written before the asat in NFC
 # Bits of :func:`_cluster_flags`: what the rules of :func:`_cluster_starts` ask of a code point.
 _OPEN, _OPENS, _REPEATS, _VOWEL_LETTER, _IN_MYANMAR = 1, 2, 4, 8, 16
 
@@ -153,9 +154,9 @@ def _cluster_starts(codes: np.ndarray, classes: np.ndarray) -> np.ndarray:
     final with the asat (်): the consonant before it joins the cluster
     before. Marks of repetition (ๆ ฯ ...) stand alone.
 
-    >>> t = "ไม่กลับบ้าน ประเทศ ท่องเที่ยวที่ดีๆ မိုးရွာတယ်"
+    >>> t = "ไม่กลับบ้าน ประเทศ ท่องเที่ยวที่ดีๆ မိုးရွာတယ် ကြောင့်"
     >>> [t[s:e] for s, e in word_spans(t)]
-    ['ไม่', 'ก', 'ลับ', 'บ้าน', 'ป', 'ระ', 'เทศ', 'ท่อง', 'เที่ยว', 'ที่', 'ดี', 'ๆ', 'မိုး', 'ရွာ', 'တယ်']
+    ['ไม่', 'ก', 'ลับ', 'บ้าน', 'ป', 'ระ', 'เทศ', 'ท่อง', 'เที่ยว', 'ที่', 'ดี', 'ๆ', 'မိုး', 'ရွာ', 'တယ်', 'ကြောင့်']
     """
     n = len(classes)
     after = np.concatenate(([0], classes[:-1]))  # the class of the character before
@@ -176,7 +177,10 @@ def _cluster_starts(codes: np.ndarray, classes: np.ndarray) -> np.ndarray:
     bare = base & ~myanmar & ~bound & (before != _MARK) & (before != _STACKER) & ((flags & _REPEATS) == 0)
     final = bare & vowelled & ~open_syllable
     final[1:] |= bare[1:] & final[:-1] & ((flags[:-1] & _VOWEL_LETTER) > 0)
-    final |= base & myanmar & (np.concatenate((codes[1:], [0])) == _ASAT) & (after >= _BASE) & ~bound
+    # Myanmar: the asat on the next character, or on the one after a dot below (်, which NFC puts first).
+    asat = np.concatenate((codes[1:], [0])) == _ASAT
+    asat[:-2] |= (codes[1:-1] == _DOT_BELOW) & (codes[2:] == _ASAT)
+    final |= base & myanmar & asat & (after >= _BASE) & ~bound
     return (base | (classes == _LEADING)) & ~bound & ~final
 
 
