@@ -144,7 +144,7 @@ def _seeds(pa: Prepared, pb: Prepared, config: AlignConfig) -> tuple[list[tuple[
     else:
         in_a = pa.stem_in[cols_a].T  # sentences x shared stems
         in_b = pb.stem_in[cols_b].T
-        count = (in_a if pa.stem_count is None else in_a * pa.stem_count[cols_a]) @ in_b.T
+        count = (in_a * pa.stem_count[cols_a]) @ in_b.T
         mass = (in_a * pa.stem_weight[cols_a]) @ in_b.T
         wa = np.asarray(pa.sent_weight, dtype=np.float64)[:, None]
         wb = np.asarray(pb.sent_weight, dtype=np.float64)[None, :]
@@ -242,7 +242,7 @@ def _passage(pa: Prepared, pb: Prepared, group: list[tuple[int, int, float]], co
     cols_a = np.flatnonzero(pa.stem_in[:, a_first : a_last + 1].any(axis=1))
     cols_b = np.flatnonzero(pb.stem_in[:, b_first : b_last + 1].any(axis=1))
     shared_cols = np.flatnonzero(members(pa.stems[cols_a], pb.stems[cols_b])) if len(cols_b) else cols_b
-    shared = len(shared_cols) if pa.stem_count is None else float(pa.stem_count[cols_a[shared_cols]].sum())
+    shared = float(pa.stem_count[cols_a[shared_cols]].sum())
     if shared < config.min_passage_words:
         return None
     words_a = _words_in(pa, a_first, a_last)

@@ -20,7 +20,7 @@ __all__ = ["MIN_RUN", "Prepared", "UNIT_STEM_COUNT", "prepare"]
 
 MIN_RUN = 3  # identical runs shorter than this are chance, not copying
 #: What a stem of one CJK character or one Thai, Lao, Myanmar or Khmer letter cluster (the
-#: pair it makes with the next, see :func:`reuse.text._cjk_bigrams`) counts for among a
+#: pair it makes with the next, see :func:`reuse.text._unit_pairs`) counts for among a
 #: passage's shared stems: part of a word, about half of one. Counted as a whole word, a
 #: long shared name (a dozen characters or clusters) made a passage on its own.
 UNIT_STEM_COUNT = 0.5
@@ -47,7 +47,7 @@ class Prepared:
     stems: np.ndarray  # the article's distinct content stems, sorted
     stem_in: np.ndarray  # stems x sentences: 1.0 where the sentence holds the stem (a pair gathers the rows of its shared stems)
     stem_weight: np.ndarray  # idf weight of each of ``stems``
-    stem_count: np.ndarray | None  # what each of ``stems`` counts for among shared stems (None: 1 each, no CJK or cluster words)
+    stem_count: np.ndarray  # what each of ``stems`` counts for among shared stems: 1, or UNIT_STEM_COUNT
     usable_in: tuple[int, ...]  # usable words in each sentence
     usable_count: int  # usable words in the article
 
@@ -71,10 +71,9 @@ def prepare(article: Article, usable: np.ndarray, analysis: Analysis, df: Docume
     # The distinct content stems, and the column of each content word's stem, from one sort.
     content = np.flatnonzero(usable & (analysis.stems != 0))
     uniq, column = _distinct(analysis.stems[content])
+    stem_count = np.ones(len(uniq), dtype=np.float32)
     units = unit_words(text, starts)
-    stem_count = None
     if units is not None:
-        stem_count = np.ones(len(uniq), dtype=np.float32)
         stem_count[column[units[content]]] = UNIT_STEM_COUNT
     usable_idx = np.flatnonzero(usable)
     grams = ngram_hashes(analysis.words[usable_idx], MIN_RUN + 2)
