@@ -179,7 +179,7 @@ def _words(text: str) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray | N
     spaced = np.where(word, codes, codes.dtype.type(32))
     cjk = classes == 2
     clustered = classes >= _BASE
-    cjk_words = None
+    units = None
     if cjk.any() or clustered.any():
         # Each CJK character is a word of its own, and each cluster of a clustered script:
         # a word edge also lies before and after each CJK character, and before each cluster.
@@ -187,7 +187,7 @@ def _words(text: str) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray | N
         edge_before = word & (np.concatenate(([True], ~word[:-1] | cjk[:-1] | (clustered[:-1] != clustered[1:]))) | alone)
         starts = np.flatnonzero(edge_before)
         ends = np.flatnonzero(word & np.concatenate((~word[1:] | edge_before[1:], [True]))) + 1
-        cjk_words = alone[starts]
+        units = alone[starts]
         # A blank before each word that follows a word character, so that the text split finds the same words.
         inner = edge_before & np.concatenate(([False], word[:-1]))
         blanks = np.cumsum(inner)
@@ -201,7 +201,7 @@ def _words(text: str) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray | N
     folded = spaced.tobytes().decode(codec, "surrogatepass").casefold().split()
     if len(folded) != len(starts):  # casefolding made a space-like character
         folded = [text[s:e].casefold() for s, e in zip(starts.tolist(), ends.tolist())]
-    return starts.astype(np.int64), ends.astype(np.int64), folded, cjk_words
+    return starts.astype(np.int64), ends.astype(np.int64), folded, units
 
 
 def word_count(text: str) -> int:

@@ -99,7 +99,7 @@ def analyze_many(texts: Sequence[str], languages: Sequence[str | None]) -> list[
     out = []
     for first in range(0, len(texts), _TEXTS_AT_ONCE):
         group = texts[first : first + _TEXTS_AT_ONCE]
-        starts, ends, folded, cjk_words = _words("\n".join(group))
+        starts, ends, folded, units = _words("\n".join(group))
         offsets = np.cumsum([0, *(len(text) + 1 for text in group)])
         cuts = np.searchsorted(starts, offsets).tolist()
         for k, text in enumerate(group):
@@ -115,8 +115,8 @@ def analyze_many(texts: Sequence[str], languages: Sequence[str | None]) -> list[
             lang = vocabulary.guess_language(ids) if language in (None, "auto") else (language or None)
             alone = len(group) == 1  # the arrays are its own already
             stems = lexicon.stems(lang).of(vocabulary, ids)
-            if cjk_words is not None and cjk_words[lo:hi].any():
-                stems = _cjk_bigrams(stems, starts[lo:hi], ends[lo:hi], cjk_words[lo:hi])
+            if units is not None and units[lo:hi].any():
+                stems = _unit_pairs(stems, starts[lo:hi], ends[lo:hi], units[lo:hi])
             out.append(
                 Analysis(
                     starts=starts if alone else starts[lo:hi] - offset,
@@ -129,33 +129,34 @@ def analyze_many(texts: Sequence[str], languages: Sequence[str | None]) -> list[
     return out
 
 
-def _cjk_bigrams(stems: np.ndarray, starts: np.ndarray, ends: np.ndarray, cjk: np.ndarray) -> np.ndarray:
-    """The rewrite channel's items for CJK characters (and letter clusters): each content character's pair with the next.
+def _unit_pairs(stems: np.ndarray, starts: np.ndarray, ends: np.ndarray, unit: np.ndarray) -> np.ndarray:
+    """The rewrite channel's items for words that are part of a word (``unit``): each content one's pair with the next.
 
     Chinese and Japanese are written without spaces, and a single character
     is no word: the few thousand in common use make any two texts share
-    most of theirs. Thai, Lao, Myanmar and Khmer letter clusters (``cjk``
-    marks them too) are paired the same way. Overlapping character pairs, the usual unit of CJK text
-    retrieval, are nearly as telling as words and need no dictionary. Within
-    a run of CJK characters with nothing between them, each content
-    character takes the hash of its stem and the next content character's;
-    the run's last one gets 0, unless it is the run's only one and keeps its
-    own stem. Function characters (stem 0: the zh and ja lists, stopwords in
-    every text, see :data:`reuse.lexicon.EVERY_TEXT`) stay 0 and the pairs
-    skip them. Words in other scripts keep their stems. The verbatim channel
-    is untouched: its word 5-grams are 5-character runs.
+    most of theirs. Overlapping character pairs, the usual unit of CJK text
+    retrieval, are nearly as telling as words and need no dictionary; the
+    letter clusters of Thai, Lao, Myanmar and Khmer are paired the same way
+    (:mod:`reuse.segment` marks both). Within a run of such words with
+    nothing between them, each content one takes the hash of its stem and
+    the next content one's; the run's last one gets 0, unless it is the
+    run's only one and keeps its own stem. Function characters (stem 0: the
+    zh and ja lists, stopwords in every text, see
+    :data:`reuse.lexicon.EVERY_TEXT`) stay 0 and the pairs skip them. Other
+    words keep their stems. The verbatim channel is untouched: its word
+    5-grams are 5-character (or 5-cluster) runs.
 
     >>> st = np.array([11, 12, 0, 13, 21, 31], dtype=np.uint64)
-    >>> s = np.array([0, 1, 2, 3, 5, 7]); cjk = np.array([True] * 5 + [False])
-    >>> out = _cjk_bigrams(st, s, s + 1, cjk)
-    >>> [bool(v == 0) for v in out], bool(out[1] == _cjk_bigrams(st[1:4], s[1:4], s[1:4] + 1, cjk[1:4])[0])
+    >>> s = np.array([0, 1, 2, 3, 5, 7]); unit = np.array([True] * 5 + [False])
+    >>> out = _unit_pairs(st, s, s + 1, unit)
+    >>> [bool(v == 0) for v in out], bool(out[1] == _unit_pairs(st[1:4], s[1:4], s[1:4] + 1, unit[1:4])[0])
     ([False, False, True, True, False, False], True)
     >>> out[4:].tolist()  # a lone character keeps its stem, a word of another script too
     [21, 31]
     """
-    joined = cjk[:-1] & cjk[1:] & (ends[:-1] == starts[1:])  # word i and word i + 1 are one run
+    joined = unit[:-1] & unit[1:] & (ends[:-1] == starts[1:])  # word i and word i + 1 are one run
     run = np.cumsum(np.concatenate(([0], ~joined)))
-    content = np.flatnonzero(cjk & (stems != 0))
+    content = np.flatnonzero(unit & (stems != 0))
     pair = run[content[:-1]] == run[content[1:]]
     first, second = content[:-1][pair], content[1:][pair]
     out = stems.copy()
