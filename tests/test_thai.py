@@ -4,8 +4,12 @@ so a rewrite is found as in Chinese, and another report of the story is not."""
 from __future__ import annotations
 
 import random
+import unicodedata
 
 import pytest
+from click.testing import CliRunner
+
+from reuse.cli import main
 
 from reuse.text import analyze, word_count, word_spans
 from stories import assert_copy_and_rewrite_only, scan_pairs
@@ -100,3 +104,20 @@ def test_thai_is_no_stopword_language_and_leaves_latin_words_as_they_were():
     words = [mixed[s:e] for s, e in zip(analysis.starts.tolist(), analysis.ends.tolist())]
     assert words[words.index("said") : words.index("said") + 3] == ["said", "on", "Tuesday"]
     assert analyze(SOURCE).language is None
+
+
+def test_the_terminal_excerpts_break_thai_lines_between_clusters(tmp_path):
+    """A Thai line wider than its column breaks between letter clusters: no line starts with a vowel sign or ends on a leading vowel.
+
+    Broken at any character, the side by side read "...เชียงใ" / "หม่และ..." and "...ท่วมบ้" / "านเรือน...".
+    """
+    for name, text in {"wire.txt": SOURCE, "rewrite.txt": REWRITE}.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = CliRunner(env={"COLUMNS": "100"}).invoke(main, ["scan", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    columns = [part.strip(" …") for line in result.output.splitlines() if " | " in line for part in line.split(" | ")]
+    thai = [c for c in columns if any("\u0e00" <= ch <= "\u0e7f" for ch in c)]
+    assert len(thai) >= 8
+    for piece in thai:
+        assert not unicodedata.category(piece[0]).startswith("M") and piece[0] not in "ะาำ", piece
+        assert piece[-1] not in "เแโใไ", piece

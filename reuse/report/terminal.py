@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from ..model import Direction, OutletLink, Pair, Passage, ScanResult, Signal
+from ..segment import word_spans
 from ..wires import wire_name
 from ..words import plural
 
@@ -128,6 +129,25 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - _width(text))
 
 
+def _break(token: str, width: int) -> str:
+    """The first piece of a token wider than ``width`` columns.
+
+    Text written without spaces (Thai, Chinese) is broken between its words
+    as :mod:`reuse.segment` finds them (a Thai letter cluster, a CJK
+    character), not inside one, when such a break falls in the second half
+    of the line: a Thai vowel stays with its consonant.
+
+    >>> _cut("ฝนตกหนักในจังหวัดเชียงราย", 16), _break("ฝนตกหนักในจังหวัดเชียงราย", 16), _break("unbreakable", 5)
+    ('ฝนตกหนักในจังหวัดเชี', 'ฝนตกหนักในจังหวัด', 'unbre')
+    """
+    head = _cut(token, width) or token[0]
+    if len(head) < len(token) and not token.isascii():
+        starts = [s for s, _ in word_spans(token) if len(head) // 2 <= s <= len(head)]
+        if starts:
+            return token[: starts[-1]]
+    return head
+
+
 def _wrap(text: str, width: int, max_lines: int = EXCERPT_LINES) -> list[str]:
     """Wrap one line of text to ``width`` columns, at most ``max_lines`` lines.
 
@@ -152,7 +172,7 @@ def _wrap(text: str, width: int, max_lines: int = EXCERPT_LINES) -> list[str]:
         if line:
             lines.append(line)
         while _width(word) > width:  # a token wider than the column: break it
-            head = _cut(word, width) or word[0]
+            head = _break(word, width)
             lines.append(head)
             word = word[len(head) :]
         line = word
