@@ -111,6 +111,17 @@ def _norm_url(url: str | None) -> str | None:
 #: A date's day in UTC when its time zone is unknown: from local midnight at
 #: UTC+14 to the end of the day at UTC-12.
 _DAY_FROM, _DAY_TO = dt.timedelta(hours=-14), dt.timedelta(hours=36)
+_EARLIEST = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
+_LATEST = dt.datetime.max.replace(tzinfo=dt.timezone.utc)
+
+
+def _span(when: dt.datetime, precision: str) -> tuple[dt.datetime, dt.datetime]:
+    """The instants a time may stand for: itself, or for a date its day in any time zone (within datetime's range: 0001-01-01 is a date too)."""
+    if precision != "date":
+        return when, when
+    first = when + _DAY_FROM if when > _EARLIEST - _DAY_FROM else _EARLIEST
+    last = when + _DAY_TO if when < _LATEST - _DAY_TO else _LATEST
+    return first, last
 
 
 def _time_signal(a: Article, b: Article) -> Signal | None:
@@ -132,8 +143,7 @@ def _time_signal(a: Article, b: Article) -> Signal | None:
         return Signal("time", 24.0 * days, favours=earlier, weight=2.5 if days > 0 else -2.5,
                       note=f"{earlier} was published {abs(days)} day{'s' if abs(days) > 1 else ''} earlier (dates only)")
     if "date" in (prec_a, prec_b):
-        first_a, last_a = (when_a + _DAY_FROM, when_a + _DAY_TO) if prec_a == "date" else (when_a, when_a)
-        first_b, last_b = (when_b + _DAY_FROM, when_b + _DAY_TO) if prec_b == "date" else (when_b, when_b)
+        (first_a, last_a), (first_b, last_b) = _span(when_a, prec_a), _span(when_b, prec_b)
         if last_a < first_b:
             gap = (first_b - last_a).total_seconds() / 3600
         elif last_b < first_a:

@@ -375,6 +375,10 @@ def test_a_canonical_link_names_a_page_by_its_query_too(canonical, names_a):
         ("2025-05-28", "2025-05-29T13:00:00Z", "a.txt", 1.0),  # the 28th is over everywhere (UTC-12: 12:00Z on the 29th)
         ("2025-05-27", "2025-05-28", "a.txt", 24.0),  # two dates: a day before
         ("2025-05-27", "2025-05-27", None, None),
+        # The first and last days datetime holds: their day in every time zone runs past its range (an OverflowError before).
+        ("0001-01-01", "0001-01-01T03:00:00Z", None, None),
+        ("0001-01-01", "2025-05-27T09:00:00Z", "a.txt", 17745501.0),
+        ("9999-12-31", "9999-12-30T01:00:00Z", "b.txt", 9.0),
     ],
 )
 def test_a_date_is_a_whole_day_in_an_unknown_time_zone(time_a, time_b, earlier, at_least):
