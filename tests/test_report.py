@@ -7,6 +7,8 @@ import json
 import math
 import os
 import re
+import stat
+import threading
 
 import pytest
 from hypothesis import given, settings
@@ -227,6 +229,37 @@ def test_write_json_error_names_the_path(result, tmp_path):
     message = f"cannot write the report to {blocker / 'report.json'}: a file stands where its folder should be"
     with pytest.raises(ReuseError, match=re.escape(message)):
         write_json(result, blocker / "report.json")  # a file stands where a folder should be
+
+
+def test_write_json_into_a_named_pipe_writes_through_it_and_leaves_the_pipe(result, tmp_path):
+    """A pipe (mkfifo, a shell's >(gzip > r.gz)) is written to, not renamed over: the reader gets the report."""
+    fifo = tmp_path / "report.fifo"
+    os.mkfifo(fifo)
+    received = []
+
+    def read() -> None:
+        with open(fifo, "rb") as fh:
+            received.append(fh.read())
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    write_json(result, fifo)
+    reader.join(timeout=10)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)  # before: a regular file in its place, the reader waiting on nothing
+    assert received and json.loads(received[0])["schema_version"] == SCHEMA_VERSION
+    assert sorted(os.listdir(tmp_path)) == ["report.fifo"]
+
+
+def test_write_json_through_a_symbolic_link_replaces_the_file_it_names_and_keeps_the_link(result, tmp_path):
+    real = tmp_path / "reports" / "latest.json"
+    real.parent.mkdir()
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "report.json"
+    link.symlink_to(real)
+    write_json(result, link)
+    assert link.is_symlink() and link.resolve() == real.resolve()
+    assert json.loads(real.read_text(encoding="utf-8"))["schema_version"] == SCHEMA_VERSION
+    assert sorted(os.listdir(real.parent)) == ["latest.json"]
 
 
 # --- terminal -----------------------------------------------------------------

@@ -10,22 +10,20 @@ replaces the target, so nobody ever reads half a graph.
 
 from __future__ import annotations
 
-import contextlib
 import io
 import json
-import os
 import re
-import secrets
 from os import PathLike
 from pathlib import Path
 
 import networkx as nx
 
-from ..errors import ConfigError, ReuseError
+from ..errors import ConfigError
 from ..graph import article_graph, outlet_graph
 from ..model import ScanResult
+from .output import write_output
 
-__all__ = ["GRAPH_FORMATS", "IMAGE_FORMATS", "LEVELS", "graph_bytes", "render_image", "write_atomic", "write_graph"]
+__all__ = ["GRAPH_FORMATS", "IMAGE_FORMATS", "LEVELS", "graph_bytes", "render_image", "write_graph"]
 
 #: Picture formats, drawn by :mod:`reuse.report.graph_image`.
 IMAGE_FORMATS = ("png", "svg", "pdf")
@@ -144,34 +142,4 @@ def write_graph(
     if level not in LEVELS:
         raise ConfigError(f"unknown graph level {level!r}: use 'article' or 'outlet'.")
     graph = outlet_graph(result) if level == "outlet" else article_graph(result, quotes=quotes, words=words)
-    write_atomic(path, graph_bytes(graph, fmt, level=level))
-
-
-def write_atomic(path: str | PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and one rename.
-
-    Missing parent folders are created; on any failure no temporary file is
-    left and an existing ``path`` is untouched.
-
-    Raises
-    ------
-    reuse.errors.ReuseError
-        When the file cannot be written, naming it.
-    """
-    target = Path(path)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "xb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        if isinstance(exc, OSError):
-            raise ReuseError(
-                f"cannot write {target}: {exc.strerror or exc}; check that you may write there, or choose another path."
-            ) from exc
-        raise
+    write_output(path, graph_bytes(graph, fmt, level=level))

@@ -27,7 +27,8 @@ from ..config import ScanConfig
 from ..graph import article_graph
 from ..marks import TextMarks, mark_articles
 from ..model import Article, Pair, ScanResult
-from .graph_export import render_image, write_atomic
+from .graph_export import render_image
+from .output import write_output
 from .html_assets import CSP, PASSAGE_COLOURS, SCRIPT, STYLE
 from ..words import plural
 
@@ -332,4 +333,4 @@ def write_html(
     marks = mark_articles(result.articles, wanted, (config or ScanConfig()).boilerplate)
     png = render_image(article_graph(result), "png") if graph else None
     page = render_html(result, marks=marks, graph_png=png, max_views=max_views, generator=f"reuse {__version__}")
-    write_atomic(path, page.encode("utf-8"))
+    write_output(path, page.encode("utf-8"))

@@ -12,13 +12,9 @@ so that two runs on the same input give byte-identical reports.
 
 from __future__ import annotations
 
-import contextlib
 import math
 import numbers
-import os
-import secrets
 from os import PathLike
-from pathlib import Path
 from typing import Any
 
 import orjson
@@ -28,6 +24,7 @@ from ..errors import ConfigError, ReuseError
 from ..graph import clusters, pair_graph
 from ..model import Article, Direction, OutletLink, Pair, Passage, ScanResult, Signal, Skipped
 from ..text import word_count
+from .output import write_output
 
 __all__ = ["SCHEMA_VERSION", "dumps_report", "report_dict", "write_json"]
 
@@ -228,10 +225,6 @@ def _encoded(result: ScanResult, config: ScanConfig | None) -> bytes:
         ) from exc
 
 
-def _temp_path(path: Path) -> Path:
-    return path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-
-
 def write_json(result: ScanResult, path_or_dash: str | PathLike[str], config: ScanConfig | None = None) -> None:
     """Write the JSON report to a file, atomically.
 
@@ -239,7 +232,8 @@ def write_json(result: ScanResult, path_or_dash: str | PathLike[str], config: Sc
     replaces ``path_or_dash`` in one step, so a reader never sees a
     half-written report and an interrupted write leaves the old file (if
     any) in place and no temporary file behind. Missing parent folders are
-    created.
+    created. A device or a pipe is written to as it is, never replaced
+    (see :mod:`reuse.report.output`).
 
     Parameters
     ----------
@@ -259,29 +253,4 @@ def write_json(result: ScanResult, path_or_dash: str | PathLike[str], config: Sc
     """
     if str(path_or_dash) == "-":
         raise ReuseError("write_json writes files; for standard output print dumps_report(result) instead.")
-    data = _encoded(result, config)
-    path = Path(path_or_dash)
-    tmp = _temp_path(path)
-    created = False
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # os.open with 0o666 honours the umask, unlike mkstemp's private 0o600.
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        created = True
-        with open(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException as exc:
-        if created:  # an error or Ctrl-C mid-write: leave no temporary file behind
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-        if isinstance(exc, OSError):
-            reason = exc.strerror or str(exc)
-            if isinstance(exc, (FileExistsError, NotADirectoryError)) and not path.parent.is_dir():
-                reason = "a file stands where its folder should be"
-            raise ReuseError(
-                f"cannot write the report to {path}: {reason}; check that you may write there, or choose another path."
-            ) from exc
-        raise
+    write_output(path_or_dash, _encoded(result, config), "the report ")

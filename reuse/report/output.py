@@ -1,0 +1,77 @@
+"""Writing a report file: whole or not at all, and never over what is not a file.
+
+A report (JSON, HTML, a graph) goes to a temporary file beside the
+destination, which then replaces it in one rename: a reader never sees half
+a report, and a failed write leaves the old file. A destination that is not
+a regular file (a device such as ``/dev/null``, a named pipe, a process
+substitution like ``>(gzip > r.gz)``, ``/dev/stdout``) is written to as it
+is: renaming over it would put a file where the device or the pipe was. A
+symbolic link to a file stays a link: the file it names is replaced.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import stat
+from os import PathLike
+from pathlib import Path
+
+from ..errors import ReuseError
+
+__all__ = ["write_output"]
+
+
+def write_output(path: str | PathLike[str], data: bytes, what: str = "") -> None:
+    """Write ``data`` to ``path``: atomically to a file, straight into a device or a pipe.
+
+    Missing parent folders are created. On any failure no temporary file is
+    left and an existing file at ``path`` is untouched. ``what`` names the
+    content in the error message (``"the report "``).
+
+    Raises
+    ------
+    reuse.errors.ReuseError
+        When ``path`` cannot be written, naming it.
+    """
+    target = Path(path)
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        try:
+            with open(target, "wb") as fh:
+                fh.write(data)
+        except OSError as exc:
+            raise _error(target, exc, what) from exc
+        return
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    created = False
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # os.open with 0o666 honours the umask, unlike mkstemp's private 0o600.
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        created = True
+        with open(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException as exc:
+        if created:  # an error or Ctrl-C mid-write: leave no temporary file behind
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        if isinstance(exc, OSError):
+            raise _error(target, exc, what) from exc
+        raise
+
+
+def _error(target: Path, exc: OSError, what: str) -> ReuseError:
+    reason = exc.strerror or str(exc)
+    if isinstance(exc, (FileExistsError, NotADirectoryError)) and not target.parent.is_dir():
+        reason = "a file stands where its folder should be"
+    return ReuseError(f"cannot write {what}to {target}: {reason}; check that you may write there, or choose another path.")
