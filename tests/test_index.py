@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import sqlite3
 import sys
@@ -333,6 +334,34 @@ def test_an_index_from_a_version_without_a_setting_is_refused_with_a_rebuild(sam
     con.close()
     with pytest.raises(IndexFileError, match=r"another version of reuse or its word lists\. Rebuild it: 'reuse index add FOLDER --index NEW_PATH'\.$"):
         check(samples_dir, db)
+
+
+_ALTERATIONS = {
+    "postings table dropped": "DROP TABLE postings",
+    "keys stored as text": "UPDATE postings SET keys = 'abc'",
+    "a row's key count too large": "UPDATE postings SET n = n * 1000",
+    "a body stored as text": "UPDATE articles SET body = 'plain text'",
+    "a language that is none": "UPDATE articles SET language = '5'",
+    "settings a list": "UPDATE meta SET value = '[]' WHERE key = 'settings'",
+    "settings gone": "DELETE FROM meta WHERE key = 'settings'",
+}
+
+
+@pytest.mark.parametrize("sql", list(_ALTERATIONS.values()), ids=list(_ALTERATIONS))
+def test_a_damaged_or_altered_index_is_an_error_that_says_rebuild_not_a_traceback(samples_dir, tmp_path, sql):
+    db = tmp_path / "i.db"
+    add_folder(samples_dir, db)
+    con = sqlite3.connect(db)
+    con.execute(sql)
+    con.commit()
+    con.close()
+    damaged = r"cannot be read \(\w+: .*\): it is damaged or was altered\. Rebuild it with 'reuse index add"
+    with pytest.raises(IndexFileError, match=damaged):
+        check(samples_dir, db)
+    try:
+        index_info(db)  # counts and settings: it need not read what was altered
+    except IndexFileError as exc:
+        assert re.search(damaged, str(exc)), exc
 
 
 def test_not_an_index_is_refused(tmp_path):

@@ -22,7 +22,7 @@ from ..config import ScanConfig
 from ..load import load_articles
 from ..model import ScanResult, Skipped
 from .checker import check_articles
-from .store import as_built, connect, meta
+from .store import as_built, connect, meta, reported_damage
 from .writer import AddResult, RemoveResult, add_articles, remove_articles
 
 __all__ = [
@@ -88,11 +88,12 @@ def as_index(config: ScanConfig, index: str | PathLike) -> ScanConfig:
 
     Raises :class:`~reuse.errors.IndexFileError` when ``index`` is no reuse index.
     """
-    conn = connect(index, None, create=False)
-    try:
-        return as_built(config, json.loads(meta(conn)["settings"]))
-    finally:
-        conn.close()
+    with reported_damage(index):
+        conn = connect(index, None, create=False)
+        try:
+            return as_built(config, json.loads(meta(conn)["settings"]))
+        finally:
+            conn.close()
 
 
 @dataclass(frozen=True)
@@ -119,29 +120,30 @@ class IndexInfo:
 
 def index_info(index: str | PathLike, config: ScanConfig | None = None) -> IndexInfo:
     """Counts, size on disk and settings of the index at ``index`` (``config``: its own by default)."""
-    conn = connect(index, config, create=False)
-    try:
-        conn.execute("BEGIN")
-        stored = meta(conn)
-        (articles,), (versions,) = (conn.execute(q).fetchone() for q in (
-            "SELECT count(*) FROM articles WHERE current = 1", "SELECT count(*) FROM articles"))
-        stems, lines = (conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("stems", "lines"))
-        conn.execute("ROLLBACK")
-    finally:
-        conn.close()
-    path = Path(index)
-    size = sum(p.stat().st_size for p in (path, Path(f"{path}-wal")) if p.exists())
-    return IndexInfo(
-        path=str(path),
-        articles=articles,
-        versions=versions,
-        postings=int(stored["postings"]),
-        stems=stems,
-        lines=lines,
-        bytes=size,
-        fingerprint=stored["fingerprint"],
-        scheme=stored["scheme"],
-        num_perm=int(stored["num_perm"]),
-        seed=int(stored["seed"]),
-        settings=stored["settings"],
-    )
+    with reported_damage(index):
+        conn = connect(index, config, create=False)
+        try:
+            conn.execute("BEGIN")
+            stored = meta(conn)
+            (articles,), (versions,) = (conn.execute(q).fetchone() for q in (
+                "SELECT count(*) FROM articles WHERE current = 1", "SELECT count(*) FROM articles"))
+            stems, lines = (conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("stems", "lines"))
+            conn.execute("ROLLBACK")
+        finally:
+            conn.close()
+        path = Path(index)
+        size = sum(p.stat().st_size for p in (path, Path(f"{path}-wal")) if p.exists())
+        return IndexInfo(
+            path=str(path),
+            articles=articles,
+            versions=versions,
+            postings=int(stored["postings"]),
+            stems=stems,
+            lines=lines,
+            bytes=size,
+            fingerprint=stored["fingerprint"],
+            scheme=stored["scheme"],
+            num_perm=int(stored["num_perm"]),
+            seed=int(stored["seed"]),
+            settings=stored["settings"],
+        )

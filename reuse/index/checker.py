@@ -45,7 +45,7 @@ from .features import Features, LanguageCounts, merge_languages, read_article
 from .matching import BatchKeys, match_batch, renumber_stored
 from .readahead import read_ahead
 from .stats import Counts
-from .store import connect, current_languages, current_rows, index_config, meta, stored_runs
+from .store import connect, current_languages, current_rows, index_config, meta, reported_damage, stored_runs
 from .writer import read_stored
 
 __all__ = ["check_articles"]
@@ -102,17 +102,18 @@ def check_articles(
     batch = sorted_unique(articles)
     timings: list[tuple[str, float]] = []
     # The postings rows from disk in one pass ahead of the check, not page by page.
-    with read_ahead(index):
-        conn = connect(index, config, create=False, check=True)
-        try:
-            config = config or index_config(conn)
-            conn.execute("BEGIN")  # one snapshot for every read, whatever a writer commits meanwhile
+    with reported_damage(index):
+        with read_ahead(index):
+            conn = connect(index, config, create=False, check=True)
             try:
-                found, matched, crowded, too_long = _check(conn, batch, config, progress, timings, jobs)
+                config = config or index_config(conn)
+                conn.execute("BEGIN")  # one snapshot for every read, whatever a writer commits meanwhile
+                try:
+                    found, matched, crowded, too_long = _check(conn, batch, config, progress, timings, jobs)
+                finally:
+                    conn.execute("ROLLBACK")
             finally:
-                conn.execute("ROLLBACK")
-        finally:
-            conn.close()
+                conn.close()
     result_articles = tuple(sorted(batch + matched, key=lambda a: a.id))
     return ScanResult(
         articles=result_articles,

@@ -42,6 +42,9 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from os import PathLike
 from pathlib import Path
 
@@ -52,7 +55,7 @@ from ..errors import IndexFileError, ReuseError
 from ..sketch import SCHEME
 from .codec import decode_runs, decompress_body
 
-__all__ = ["SCHEMA_VERSION", "connect", "current_rows", "dictionary", "index_config", "lookup", "meta"]
+__all__ = ["SCHEMA_VERSION", "connect", "current_rows", "dictionary", "index_config", "lookup", "meta", "reported_damage"]
 
 #: 3: compact bodies, runs and postings keys (``codec.py``), tiered segments.
 #: 4: band keys cut to 36 bits, 4 bytes a posting.
@@ -162,9 +165,42 @@ def database_error(path: str | PathLike, exc: sqlite3.Error, doing: str) -> Inde
             f"The index {path} is busy: another 'reuse index add', 'remove' or 'check --add' has been writing to it "
             f"for over a minute. Try again when it is done; this run changed nothing."
         )
-    if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")) or "not a database" in text or "malformed" in text:
+    if name.startswith("SQLITE_NOTADB") or "not a database" in text:
         return IndexFileError(f"{path} is not a readable reuse index ({exc}): give another --index path.")
+    if name.startswith("SQLITE_CORRUPT") or "malformed" in text or "no such table" in text or "no such column" in text:
+        return _damaged(path, exc)
     return IndexFileError(f"Cannot {doing} the index {path} ({exc}): this run changed nothing; check the disk's space and permissions.")
+
+
+#: What reading the values of a damaged or hand-edited index raises: a cut blob, text
+#: where bytes belong, a setting missing or of the wrong type. SQLite's own errors
+#: go through :func:`database_error`.
+_DAMAGE = (ValueError, TypeError, IndexError, KeyError, AttributeError, OverflowError, zlib.error)
+
+
+def _damaged(path: str | PathLike, exc: BaseException) -> IndexFileError:
+    return IndexFileError(
+        f"The index {path} cannot be read ({type(exc).__name__}: {exc}): it is damaged or was altered. "
+        "Rebuild it with 'reuse index add FOLDER --index NEW_PATH'."
+    )
+
+
+@contextmanager
+def reported_damage(path: str | PathLike, doing: str = "read") -> Iterator[None]:
+    """Errors met while using the index at ``path`` as :class:`IndexFileError` messages that say what to do.
+
+    A page SQLite finds malformed, a table missing, or a stored value that
+    does not decode (a hand-edited or partly overwritten file) says that the
+    index is damaged and must be rebuilt, instead of a traceback.
+    """
+    try:
+        yield
+    except ReuseError:
+        raise
+    except sqlite3.DatabaseError as exc:
+        raise database_error(path, exc, doing) from exc
+    except _DAMAGE as exc:
+        raise _damaged(path, exc) from exc
 
 
 def _create(conn: sqlite3.Connection, config: ScanConfig) -> None:

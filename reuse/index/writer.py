@@ -19,7 +19,7 @@ from ..pipeline import sorted_unique
 from .codec import build_dictionary
 from .reader import Row, read_rows, row_of
 from .postings import compact, mark_dead, merge_segments, segments_to_merge, write_segment
-from .store import connect, current_languages, database_error, release_free_pages, current_rows, index_config, last_versions, stored_articles
+from .store import connect, current_languages, database_error, release_free_pages, current_rows, index_config, last_versions, reported_damage, stored_articles
 
 __all__ = ["AddResult", "RemoveResult", "add_articles", "remove_articles"]
 
@@ -139,16 +139,17 @@ def add_articles(
         Two articles of the batch have one id.
     """
     batch = sorted_unique(articles)
-    conn = connect(index, config, create=True)
-    try:
-        config = config or index_config(conn)  # the new index's are the defaults
-        with no_huge_pages():  # see reuse.hugepages: a batch's postings are sorted and encoded in fresh arrays of 50-100 MB
-            with write_transaction(conn, index):
-                result = _add(conn, batch, config, progress, jobs)
-            release_free_pages(conn)
-        return result
-    finally:
-        conn.close()
+    with reported_damage(index, "write to"):
+        conn = connect(index, config, create=True)
+        try:
+            config = config or index_config(conn)  # the new index's are the defaults
+            with no_huge_pages():  # see reuse.hugepages: a batch's postings are sorted and encoded in fresh arrays of 50-100 MB
+                with write_transaction(conn, index):
+                    result = _add(conn, batch, config, progress, jobs)
+                release_free_pages(conn)
+            return result
+        finally:
+            conn.close()
 
 
 def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfig, progress, jobs: int = 1) -> AddResult:
@@ -237,19 +238,20 @@ def remove_articles(index: str | PathLike, ids: Iterable[str], config: ScanConfi
     ``config`` defaults to the index's own settings.
     """
     wanted = sorted(set(ids))
-    conn = connect(index, config, create=False)
-    try:
-        config = config or index_config(conn)
-        with no_huge_pages(), write_transaction(conn, index):
-            current = current_rows(conn, wanted)
-            present = last_versions(conn, wanted)
-            counts = Counts()
-            for rowid, features in stored_features(conn, [row[0] for row in current.values()], config).items():
-                _delete(conn, rowid, features, counts)
-            counts.write(conn)
-            conn.executemany("DELETE FROM articles WHERE id = ?", ((i,) for i in present))
-            _compact_if_needed(conn)
-        release_free_pages(conn)
-    finally:
-        conn.close()
+    with reported_damage(index, "write to"):
+        conn = connect(index, config, create=False)
+        try:
+            config = config or index_config(conn)
+            with no_huge_pages(), write_transaction(conn, index):
+                current = current_rows(conn, wanted)
+                present = last_versions(conn, wanted)
+                counts = Counts()
+                for rowid, features in stored_features(conn, [row[0] for row in current.values()], config).items():
+                    _delete(conn, rowid, features, counts)
+                counts.write(conn)
+                conn.executemany("DELETE FROM articles WHERE id = ?", ((i,) for i in present))
+                _compact_if_needed(conn)
+            release_free_pages(conn)
+        finally:
+            conn.close()
     return RemoveResult(removed=tuple(i for i in wanted if i in present), missing=tuple(i for i in wanted if i not in present))
