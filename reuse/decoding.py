@@ -17,7 +17,6 @@ import unicodedata
 
 __all__ = ["Undecodable", "clean", "no_surrogates", "text_of"]
 
-_REPAIRED = "utf-8 (repaired)"
 _MAGIC = {b"%PDF-": "PDF", b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG", b"GIF87a": "GIF", b"GIF89a": "GIF",
           b"PK\x03\x04": "ZIP", b"PK\x05\x06": "ZIP", b"\x1f\x8b": "gzip"}  # fmt: skip
 # UTF-32 first: the UTF-32-LE mark begins with the UTF-16-LE one.
@@ -43,8 +42,12 @@ class Undecodable(Exception):
     """The bytes cannot be turned into text; the message is the reason (binary, unknown encoding)."""
 
 
-def text_of(data: bytes, truncated: bool = False) -> tuple[str, int]:
-    """The clean text of a file's bytes, and how many bad bytes were replaced by U+FFFD.
+def text_of(data: bytes, truncated: bool = False, cleaned: bool = True) -> tuple[str, int, str]:
+    """The clean text of a file's bytes, how many bad bytes were replaced by U+FFFD, and the encoding read.
+
+    A file in UTF-8 with a few bad bytes, or one whose byte-order mark names
+    its encoding, is read in that encoding with each bad byte (or UTF-16
+    unit) replaced: its text, not a guess at another code page.
 
     Parameters
     ----------
@@ -52,6 +55,10 @@ def text_of(data: bytes, truncated: bool = False) -> tuple[str, int]:
         The file's bytes (or its first ``max_bytes``).
     truncated : bool
         ``data`` was cut: a character cut in half at the end is dropped.
+    cleaned : bool
+        Apply :func:`clean`; ``False`` keeps line breaks and control
+        characters as they are (NFC only), for a format that cleans each
+        value it reads (JSON: a CR or NEL inside a string is no line break).
 
     Raises
     ------
@@ -59,18 +66,21 @@ def text_of(data: bytes, truncated: bool = False) -> tuple[str, int]:
         Binary data, or an encoding that cannot be told; the message says so.
 
     >>> text_of("Caf\\u00e9\\r\\nbar".encode("utf-8"))
-    ('Café\\nbar', 0)
+    ('Café\\nbar', 0, 'utf-8')
+    >>> text_of(codecs.BOM_UTF16_LE + "Министр финансов объявил".encode("utf-16-le") + b"!")  # a byte too many
+    ('Министр финансов объявил\\ufffd', 1, 'utf-16')
     >>> text_of(b"%PDF-1.7 ...")
     Traceback (most recent call last):
     ...
     reuse.decoding.Undecodable: binary file (looks like PDF): convert it to text first
     """
-    text, codec = _decode(data, truncated)
-    replaced = text.count("\ufffd") - data.count("\ufffd".encode()) if codec == _REPAIRED else 0
+    text, codec, replaced = _decode(data, truncated)
+    if not cleaned:
+        return _nfc(text), replaced, codec.removesuffix("-sig")
     # Plain UTF-8 without a control byte (nor a CR) needs no cleaning but NFC: the common case, kept fast.
-    if codec == "utf-8" and len(data.translate(None, _CONTROL_BYTES)) == len(data) and not _has_c1(data):
-        return _nfc(text), 0
-    return clean(text), replaced
+    if codec == "utf-8" and not replaced and len(data.translate(None, _CONTROL_BYTES)) == len(data) and not _has_c1(data):
+        return _nfc(text), 0, codec
+    return clean(text), replaced, codec.removesuffix("-sig")
 
 
 def _has_c1(data: bytes) -> bool:
@@ -78,29 +88,50 @@ def _has_c1(data: bytes) -> bool:
     return b"\xc2" in data and _C1_UTF8.search(data) is not None
 
 
-def _decode(data: bytes, truncated: bool) -> tuple[str, str]:
-    """Decode bytes, cutting a truncated file at a character boundary; the text and the codec used."""
+def _decode(data: bytes, truncated: bool) -> tuple[str, str, int]:
+    """Decode bytes, cutting a truncated file at a character boundary; the text, the codec used and the bad bytes replaced."""
     if data.startswith(tuple(_MAGIC)):
         name = next(name for magic, name in _MAGIC.items() if data.startswith(magic))
         raise Undecodable(f"binary file (looks like {name}): convert it to text first")
     marked = [codec for bom, codec in _BOMS.items() if data.startswith(bom)][:1] if data.startswith(_BOM_START) else []
-    if not marked and data.find(b"\0", 0, 8192) >= 0:
+    if marked:
+        # The mark names the encoding: bad bytes are replaced in it, not read as another code page.
+        decoder = codecs.getincrementaldecoder(marked[0])
+        with contextlib.suppress(UnicodeDecodeError):
+            return decoder("strict").decode(data, final=not truncated), marked[0], 0
+        text = decoder("replace").decode(data, final=not truncated)
+        bad = text.count("\ufffd") - data.count("\ufffd".encode(_without_mark(marked[0], data)))
+        if bad * 20 <= len(text):  # a few bad bytes, not another encoding behind a stray mark
+            return text, marked[0], bad
+    if data.find(b"\0", 0, 8192) >= 0:
         if codec := _utf16_without_bom(data):
             marked = [codec]
         else:
             raise Undecodable("binary file (contains NUL bytes): convert it to text first")
     if not marked and not truncated:
         with contextlib.suppress(UnicodeDecodeError):
-            return data.decode("utf-8"), "utf-8"  # the common case, without the incremental decoder
+            return data.decode("utf-8"), "utf-8", 0  # the common case, without the incremental decoder
     if not marked and (text := _mostly_utf8(data, truncated)) is not None:
-        return text, _REPAIRED
+        return text, "utf-8", text.count("\ufffd") - data.count("\ufffd".encode())
     for codec in [*marked, "utf-8", "guess", "cp1252"]:
         codec = _guess_encoding(data) if codec == "guess" else codec  # only when UTF-8 failed: it is slow
         with contextlib.suppress(UnicodeDecodeError, LookupError):
             # The incremental decoder holds back a character cut in half by truncation.
             if codec:
-                return codecs.getincrementaldecoder(codec)("strict").decode(data, final=not truncated), codec
+                return codecs.getincrementaldecoder(codec)("strict").decode(data, final=not truncated), codec, 0
     raise Undecodable("cannot tell the text encoding: save the file as UTF-8")
+
+
+def _without_mark(codec: str, data: bytes) -> str:
+    """The codec that writes ``codec``'s characters with the byte order of ``data``'s mark, and no mark.
+
+    >>> _without_mark("utf-16", codecs.BOM_UTF16_BE), _without_mark("utf-8-sig", codecs.BOM_UTF8)
+    ('utf-16-be', 'utf-8')
+    """
+    if codec == "utf-8-sig":
+        return "utf-8"
+    little = data.startswith(codecs.BOM_UTF32_LE if codec == "utf-32" else codecs.BOM_UTF16_LE)
+    return f"{codec}-{'le' if little else 'be'}"
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

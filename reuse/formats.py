@@ -30,6 +30,7 @@ from typing import Any
 from .config import LoadConfig
 from .decoding import Undecodable, clean, no_surrogates, text_of
 from .times import parse_time
+from .words import plural
 from .model import Article, Skipped, file_outlet
 from .webpage import builtin_text, control_references, domain, furniture_only, page_meta, trafilatura_text
 
@@ -45,6 +46,7 @@ _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.M)
 _FRONT_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
 _FRONT_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+_ID_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def read_file(path: str, rel: str, config: LoadConfig) -> tuple[list[Article], list[Skipped], list[str]]:
@@ -76,7 +78,8 @@ def read_file(path: str, rel: str, config: LoadConfig) -> tuple[list[Article], l
         data = data[: config.max_bytes]
     cut = f"{rel}: truncated to {config.max_bytes} bytes (use --max-bytes to raise the limit)"
     try:
-        text, replaced = text_of(data, truncated)
+        # JSON's values are cleaned one by one: a CR or NEL inside a string must not split a JSON line.
+        text, replaced, encoding = text_of(data, truncated, cleaned=kind not in ("json", "jsonl"))
     except Undecodable as err:
         return [], [Skipped(rel, str(err))], [cut] if truncated else []
     if truncated and kind == "jsonl" and "\n" in text:
@@ -89,7 +92,9 @@ def read_file(path: str, rel: str, config: LoadConfig) -> tuple[list[Article], l
     if truncated:
         warnings.append(cut)
     if replaced:
-        warnings.append(f"{rel}: {replaced} bytes that are not UTF-8 were replaced by U+FFFD (save the file as UTF-8)")
+        name = {"utf-8": "UTF-8", "utf-16": "UTF-16", "utf-32": "UTF-32"}.get(encoding, encoding)
+        warnings.append(f"{rel}: {plural(replaced, 'byte')} that {'is' if replaced == 1 else 'are'} not {name} "
+                        f"{'was' if replaced == 1 else 'were'} replaced by U+FFFD (save the file as UTF-8)")
     if not text or text.isspace():
         return [], [Skipped(rel, "empty file")], warnings
     try:
@@ -241,6 +246,7 @@ def _read_jsonl(text: str, rel: str, warnings: list[str]) -> Found:
     found: list[Article | Skipped] = []
     number = 0
     for lineno, line in enumerate(text.split("\n"), 1):
+        line = line.removeprefix("\ufeff")  # files joined with their byte-order marks
         if not line.strip():
             continue
         number += 1
@@ -256,7 +262,9 @@ def _read_jsonl(text: str, rel: str, warnings: list[str]) -> Found:
 def _record(rec: Any, rel: str, default_id: str, where: str, warnings: list[str]) -> Article | Skipped:
     if not isinstance(rec, dict):
         return Skipped(where, f"record is a JSON {type(rec).__name__}, not an object with a 'text' field")
-    field = next((f for f in TEXT_FIELDS if rec.get(f) is not None), None)
+    given = [f for f in TEXT_FIELDS if rec.get(f) is not None]
+    # The first field that holds text: an empty 'text' beside a 'content' is no empty article.
+    field = next((f for f in given if isinstance(rec[f], str) and rec[f].strip()), given[0] if given else None)
     if field is None:
         return Skipped(where, "no 'text', 'body' or 'content' field: put the article text in 'text'")
     if not isinstance(rec[field], str):
@@ -275,6 +283,10 @@ def _record(rec: Any, rel: str, default_id: str, where: str, warnings: list[str]
         warnings.append(f"{where}: 'id' is a JSON {type(raw_id).__name__}, not a string or a whole number; the record is {default_id}")
         raw_id = None
     art_id = "" if raw_id is None else no_surrogates(str(raw_id)).strip()
+    if _ID_CONTROL.search(art_id):
+        # NUL and the other control characters: SQLite's JSON functions end a string at NUL, so an index could not find it again.
+        warnings.append(f"{where}: 'id' holds control characters (such as NUL), which an id cannot; the record is {default_id}")
+        art_id = ""
     return _article(art_id or default_id, text, rel, meta, where, warnings)
 
 

@@ -302,6 +302,51 @@ def test_jsonl_keeps_good_lines_around_a_malformed_one(tmp_path):
     assert result.skipped[0].reason.endswith("): fix or remove the line")
 
 
+def test_jsonl_line_breaks_inside_strings_and_byte_order_marks_do_not_split_records(tmp_path):
+    """A raw CR or NEL inside a JSON string is valid JSON, not the end of the line (they were: 6 lines skipped)."""
+    records = [
+        json.dumps({"id": "nel", "text": "First line\x85second line"}, ensure_ascii=False),
+        '{"id": "cr", "text": "One\rTwo"}',
+        "\ufeff" + json.dumps({"id": "bom", "text": "Joined after a byte-order mark"}),
+    ]
+    write(tmp_path, "feed.jsonl", "\r\n".join(records) + "\r\n")
+    result = load_articles(tmp_path)
+    assert result.skipped == ()
+    assert {a.id: a.text for a in result.articles} == {
+        "nel": "First line\nsecond line", "cr": "One\nTwo", "bom": "Joined after a byte-order mark"}
+
+
+def test_an_id_with_control_characters_is_refused_and_the_record_keeps_its_own(tmp_path):
+    """SQLite's JSON functions end a string at NUL: such an id blocked every later add of its folder."""
+    write(tmp_path, "feed.jsonl", json.dumps({"id": "story\u00001", "text": "Body of the story"}) + "\n")
+    result = load_articles(tmp_path)
+    assert only(result).id == "feed.jsonl#1"
+    assert result.warnings == ("feed.jsonl:1: 'id' holds control characters (such as NUL), which an id cannot; the record is feed.jsonl#1",)
+
+
+def test_an_empty_text_field_gives_way_to_the_next_one_that_holds_text(tmp_path):
+    write(tmp_path, "a.json", '{"text": "", "content": "The body is here"}')
+    assert only(load_articles(tmp_path)).text == "The body is here"
+
+
+@pytest.mark.parametrize(
+    ("data", "text", "warning"),
+    [
+        (b"\xef\xbb\xbf" + "Le ministre a annoncé une baisse des taxes sur le carburant".encode() + b"\xff",
+         "Le ministre a annoncé une baisse des taxes sur le carburant\ufffd", "1 byte that is not UTF-8 was replaced"),
+        (b"\xff\xfe" + "Министр финансов объявил во вторник".encode("utf-16-le") + b"!",
+         "Министр финансов объявил во вторник\ufffd", "1 byte that is not UTF-16 was replaced"),
+    ],
+    ids=["utf-8 mark", "utf-16 mark"],
+)
+def test_a_file_whose_byte_order_mark_names_its_encoding_keeps_it_despite_a_bad_byte(tmp_path, data, text, warning):
+    """Before, a bad byte after the mark sent the file to a code-page guess: every accent or letter garbled, no warning."""
+    write(tmp_path, "a.txt", data)
+    result = load_articles(tmp_path)
+    assert only(result).text == text
+    assert result.warnings == (f"a.txt: {warning} by U+FFFD (save the file as UTF-8)",)
+
+
 def test_json_metadata_that_is_not_a_string_is_ignored_with_a_warning(tmp_path):
     write(tmp_path, "a.json", '{"text": "Body", "title": ["x"], "published": 20250527}')
     result = load_articles(tmp_path)
