@@ -25,9 +25,9 @@ from .times import parse_time
 __all__ = ["link_outlets"]
 
 def _lag_hours(source: Article, derived: Article) -> float | None:
-    """Hours from the source's publication to the derived one's; ``None`` unless both are times (a date has no hour)."""
+    """Hours from the source's publication to the derived one's; ``None`` unless both are times of one kind (a date has no hour, a time without a zone no instant)."""
     ts, td = parse_time(source.published), parse_time(derived.published)
-    if ts is None or td is None or "date" in (ts[1], td[1]):
+    if ts is None or td is None or "date" in (ts[1], td[1]) or ts[1] != td[1]:
         return None
     return (td[0] - ts[0]).total_seconds() / 3600
 

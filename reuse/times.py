@@ -27,12 +27,14 @@ _ISO_8601 = re.compile(
 
 @lru_cache(maxsize=8192)
 def parse_time(value: str | None) -> tuple[dt.datetime, str] | None:
-    """A publication time and its precision (``"datetime"`` or ``"date"``).
+    """A publication time and its precision: ``"datetime"``, ``"local"`` or ``"date"``.
 
-    Naive times are taken as UTC.
+    A time without a zone (``"local"``) is returned as if in UTC: the instant
+    it names lies anywhere from 14 hours before that to 12 hours after, and
+    the direction evidence reads it so (:func:`reuse.provenance._span`).
 
-    >>> parse_time("2025-05-27")[1], parse_time("2025-05-27T10:00:00Z")[1]
-    ('date', 'datetime')
+    >>> parse_time("2025-05-27")[1], parse_time("2025-05-27T10:00:00Z")[1], parse_time("2025-05-27T10:00:00")[1]
+    ('date', 'datetime', 'local')
     >>> parse_time("2025-05-27T09:30:00.1234567+0200")[0].isoformat()
     '2025-05-27T09:30:00.123456+02:00'
     >>> parse_time("yesterday") is None, parse_time("20250527") is None, parse_time("2025-05-27T24:00") is None
@@ -56,4 +58,4 @@ def parse_time(value: str | None) -> tuple[dt.datetime, str] | None:
         stamp = dt.datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0), micro, tzinfo=tz)
     except ValueError:  # a month 13, a 24th hour, an offset of a day or more
         return None
-    return stamp, "datetime"
+    return stamp, "datetime" if zone else "local"

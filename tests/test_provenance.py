@@ -379,6 +379,11 @@ def test_a_canonical_link_names_a_page_by_its_query_too(canonical, names_a):
         ("0001-01-01", "0001-01-01T03:00:00Z", None, None),
         ("0001-01-01", "2025-05-27T09:00:00Z", "a.txt", 17745501.0),
         ("9999-12-31", "9999-12-30T01:00:00Z", "b.txt", 9.0),
+        # A time without a zone is any of UTC-12 to UTC+14 against a zoned one (it was read as UTC: 'copied' at 0.97).
+        ("2025-05-27T09:00:00", "2025-05-27T10:00:00+02:00", None, None),
+        ("2025-05-27T09:00:00", "2025-05-28T00:00:00Z", "a.txt", 3.0),  # 21:00Z on the 27th at the latest
+        ("2025-05-27T09:00:00", "2025-05-27T11:30:00", "a.txt", 2.5),  # two without a zone: one clock, as given
+        ("2025-05-27", "2025-05-29T03:00:00", "a.txt", 1.0),  # a date (to 12:00Z on the 28th) against 13:00Z at the earliest
     ],
 )
 def test_a_date_is_a_whole_day_in_an_unknown_time_zone(time_a, time_b, earlier, at_least):

@@ -16,7 +16,7 @@ UTC = dt.timezone.utc
     [
         ("2025-05-27", (dt.datetime(2025, 5, 27, tzinfo=UTC), "date")),
         ("2025-05-27T09:30:00Z", (dt.datetime(2025, 5, 27, 9, 30, tzinfo=UTC), "datetime")),
-        ("2025-05-27 09:30", (dt.datetime(2025, 5, 27, 9, 30, tzinfo=UTC), "datetime")),  # naive: UTC
+        ("2025-05-27 09:30", (dt.datetime(2025, 5, 27, 9, 30, tzinfo=UTC), "local")),  # no zone: read as UTC, and known to be local
         ("2025-05-27T09:30:00+0200", (dt.datetime(2025, 5, 27, 7, 30, tzinfo=UTC), "datetime")),  # 3.10's fromisoformat refused
         ("2025-05-27T09:30:00-05", (dt.datetime(2025, 5, 27, 14, 30, tzinfo=UTC), "datetime")),
         ("2025-05-27T09:30:00.1Z", (dt.datetime(2025, 5, 27, 9, 30, 0, 100000, tzinfo=UTC), "datetime")),  # so did 3.10
