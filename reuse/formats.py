@@ -89,6 +89,11 @@ def read_file(path: str, rel: str, config: LoadConfig) -> tuple[list[Article], l
             f"{rel}: only its first {config.max_bytes} bytes were read, {text.count(chr(10))} lines: the records after "
             f"them were not (use --max-bytes to raise the limit)"
         )
+    if truncated and (kind == "json" or (kind == "jsonl" and "\n" not in text)):
+        # A JSON document cut anywhere is invalid: say why, not "invalid JSON, fix it".
+        what, alternative = ("its JSON", ", or write it as JSON lines (a cut file keeps its whole lines)") if kind == "json" else ("its first line", "")
+        return [], [Skipped(rel, f"{what} goes past the {config.max_bytes:,} bytes read (--max-bytes), so none of its "
+                                 f"records could be read: raise --max-bytes above {info.st_size:,}{alternative}")], []
     if truncated:
         warnings.append(cut)
     if replaced:

@@ -316,6 +316,19 @@ def test_jsonl_line_breaks_inside_strings_and_byte_order_marks_do_not_split_reco
         "nel": "First line\nsecond line", "cr": "One\nTwo", "bom": "Joined after a byte-order mark"}
 
 
+@pytest.mark.parametrize("name", ["dump.json", "feed.jsonl"])
+def test_a_json_file_cut_at_max_bytes_before_its_first_record_ends_says_so(tmp_path, name):
+    """Before: 'invalid JSON (Unterminated string ...): fix it' for a valid file, the real cause unsaid."""
+    record = {"id": "a", "text": "word " * 400}
+    write(tmp_path, name, json.dumps([record, record]) if name.endswith(".json") else json.dumps(record) + "\n")
+    size = (tmp_path / name).stat().st_size
+    result = load_articles(tmp_path, LoadConfig(max_bytes=1000))
+    assert result.articles == ()
+    (skip,) = result.skipped
+    assert skip.path == name and "goes past the 1,000 bytes read (--max-bytes), so none of its records could be read: " in skip.reason
+    assert f"raise --max-bytes above {size:,}" in skip.reason
+
+
 def test_an_id_with_control_characters_is_refused_and_the_record_keeps_its_own(tmp_path):
     """SQLite's JSON functions end a string at NUL: such an id blocked every later add of its folder."""
     write(tmp_path, "feed.jsonl", json.dumps({"id": "story\u00001", "text": "Body of the story"}) + "\n")
