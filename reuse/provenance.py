@@ -374,23 +374,30 @@ def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: 
                 note=f"where they differ by a few words, the other texts share {source}'s reading in {won} places "
                 f"and {derived}'s in {lost}: {derived} changed the common text",
             ))
+        why = None  # what stops the tree's link, when it is stopped: the deciding signal then
         if strong * signal.weight > 0:  # metadata agrees with the tree
             confidence = _timed(min(0.98, _confidence(strong + signal.weight)), pair, named, evidence)
         elif strong:
             # Metadata against an ancestor further up the tree: the tree
             # holds only while it outweighs them, and then barely.
             confidence = _confidence(abs(signal.weight) - abs(strong)) if abs(strong) < abs(signal.weight) else 0.5
+            why = Signal("unoriented", None, note=f"the metadata favour {derived} against the tree: neither outweighs the other")
         elif text_only * signal.weight <= 0 and (source, derived) not in stemma.kept:
             # The tree and the pair's own containment do not agree: text alone
             # cannot orient this link (the middle of a chain looks like a source).
             confidence = 0.5
-        elif (doubt := _independent_signal(stemma, source, derived)) is not None:
-            evidence.insert(1, doubt)
+            why = Signal("unoriented", None, note=(
+                f"{source} and {derived} hold each other's text alike: the pair's own text does not orient the tree's link"
+                if text_only == 0 else f"the pair's own containment favours {derived} against the tree: text alone cannot orient this link"
+            ))
+        elif (why := _independent_signal(stemma, source, derived)) is not None:
             confidence = 0.5
         else:
             confidence = STEMMA_CONFIDENCE
         if confidence >= MIN_COPY_CONFIDENCE:
             return Direction(Relation.COPIED, source, derived, round(confidence, 3), tuple(evidence))
+        if why is not None:
+            evidence.insert(0, why)
         return Direction(Relation.UNDETERMINED, None, None, round(confidence, 3), tuple(evidence))
     if wire is not None and not named:
         return Direction(Relation.COMMON_SOURCE, None, None, TEXT_ONLY_CAP, _wire_siblings(wire, evidence))

@@ -626,3 +626,23 @@ def test_an_article_too_long_to_align_is_left_out_with_a_warning_in_the_scan_and
     add_articles(db, [a for a in articles if not a.id.startswith("004")])
     checked = check_articles(db, [a for a in articles if a.id.startswith("004")])
     assert checked.pairs == () and checked.warnings == scanned.warnings
+
+
+def test_an_undetermined_verdict_leads_with_the_signal_that_stopped_the_copy_not_one_that_claims_it(samples_dir, tmp_path):
+    """A new copy of an indexed article: the tree puts the stored one above it, their own text cannot orient them.
+
+    The first signal is the deciding one (docs/schema.md): it read "001 is the
+    parent of newcopy.txt" under a verdict of undetermined.
+    """
+    db = tmp_path / "i.db"
+    add_folder(samples_dir, db)
+    new = tmp_path / "today"
+    new.mkdir()
+    shutil.copy(samples_dir / "001_eabe8ba3545e1c71.txt", new / "newcopy.txt")
+    shutil.copy(samples_dir / "002_397cd1eb95de2d14.txt", new / "002_397cd1eb95de2d14.txt")
+    result = check(new, db)
+    undetermined = [p for p in result.pairs if p.direction.relation.value == "undetermined"]
+    assert undetermined
+    for pair in undetermined:
+        first = pair.direction.evidence[0]
+        assert first.favours is None and first.weight == 0, (pair.a, pair.b, first)
