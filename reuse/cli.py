@@ -40,7 +40,9 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
+import signal
 import sys
+import threading
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -370,12 +372,12 @@ def scan(
     check_extra_outputs(ctx, folder, state, html_path, graph_path)
 
     progress = _Progress(quiet=state.quiet)
-    written = False
+    written: list[str] = []
 
     def interrupted() -> str:
-        return f"the report was already written to {json_path}" if written else "no report written"
+        return f"already written: {', '.join(written)}" if written else "no report written"
 
-    with _reported(ctx, interrupted):
+    with _reported(ctx, interrupted), _Interrupts() as interrupts:
         try:
             result = scan_folder(folder, config, jobs=jobs, scheduler="local" if local_dask else scheduler, progress=progress)
         finally:
@@ -387,18 +389,52 @@ def scan(
                 result, width=_summary_width(), max_pairs=_shown_pairs(max_pairs, state.verbose), verbose=state.verbose > 0,
                 more=" (--max-pairs N or -v shows more; --json or --html keeps all)",
             )
+        interrupts.check()
         if json_path == "-":
             click.echo(dumps_report(result, config), nl=False)
-            written = True
+            written.append("the JSON report to standard output")
         elif json_path is not None:
             write_json(result, json_path, config)
-            written = True
-        for extra in _write_extras(result, config, html_path, graph_path):
+            written.append(str(json_path))
+        for extra in _write_extras(result, config, html_path, graph_path, interrupts.check, written):
             state.note(extra)
+        interrupts.check()
         if summary is not None:
             click.echo(summary, nl=False)
-        if written and json_path != "-":
+        if json_path not in (None, "-"):
             state.note(f"report written to {json_path}")
+
+
+class _Interrupts:
+    """Ctrl-C while a command runs, seen even when the ``KeyboardInterrupt`` it raised was swallowed.
+
+    Python raises it wherever the main thread is: inside an object's
+    ``__del__`` (a regular expression's, while the HTML report is rendered)
+    it is printed as "Exception ignored" and lost, and the scan went on to
+    exit 0. The handler also records the signal; :meth:`check`, called
+    before each report is written, raises it again.
+    """
+
+    def __init__(self) -> None:
+        self.seen = False
+        self._before: Any = None
+
+    def __enter__(self) -> _Interrupts:
+        if threading.current_thread() is threading.main_thread():
+            self._before = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._before is not None:
+            signal.signal(signal.SIGINT, self._before)
+
+    def _handle(self, signum: int, frame: Any) -> None:
+        self.seen = True
+        raise KeyboardInterrupt
+
+    def check(self) -> None:
+        if self.seen:
+            raise KeyboardInterrupt
 
 
 @contextmanager
@@ -433,15 +469,24 @@ def _settings_or_usage(ctx: click.Context, settings: dict[str, Any]) -> ScanConf
         raise click.UsageError(f"invalid settings: {exc}", ctx) from exc
 
 
-def _write_extras(result, config: ScanConfig, html_path: str | None, graph_path: str | None) -> list[str]:
-    """Write the HTML report and the graph when asked; the notes to print."""
+def _write_extras(
+    result, config: ScanConfig, html_path: str | None, graph_path: str | None, check: Callable[[], None] = lambda: None,
+    written: list[str] | None = None,
+) -> list[str]:
+    """Write the HTML report and the graph when asked; the notes to print. ``check`` runs before each (Ctrl-C), ``written`` gets each path."""
     notes = []
     if html_path is not None:
+        check()
         write_html(result, html_path, config)
         notes.append(f"HTML report written to {html_path}")
+        if written is not None:
+            written.append(str(html_path))
     if graph_path is not None:
+        check()
         write_graph(result, graph_path)
         notes.append(f"graph written to {graph_path}")
+        if written is not None:
+            written.append(str(graph_path))
     return notes
 
 

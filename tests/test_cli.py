@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 from pathlib import Path
 
 import pytest
@@ -287,6 +288,32 @@ def test_ctrl_c_while_writing_leaves_no_file(runner, samples_dir, tmp_path, fake
     assert "interrupted: no report written" in result.stderr
     assert result.stdout == ""
     assert not out.parent.exists() or os.listdir(out.parent) == []
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # the ignored exception is the point
+def test_ctrl_c_swallowed_inside_a_destructor_still_stops_the_scan(runner, samples_dir, tmp_path, fake_scan, monkeypatch):
+    """Ctrl-C that lands in an object's __del__ (a regex's, while the HTML renders) is printed as ignored and lost.
+
+    The scan went on, wrote every report and exited 0; now the signal is
+    remembered, nothing more is written, and the exit says what was.
+    """
+
+    class Dropped:
+        def __del__(self):
+            os.kill(os.getpid(), signal.SIGINT)  # Python raises KeyboardInterrupt in here, where it is ignored
+            for _ in range(1000):
+                pass
+
+    def render(result, path, config=None):
+        Dropped()
+        Path(path).write_text("<html></html>", encoding="utf-8")
+
+    monkeypatch.setattr(reuse.cli, "write_html", render)
+    out, graph = tmp_path / "out.json", tmp_path / "g.png"
+    result = runner.invoke(main, ["scan", str(samples_dir), "--json", str(out), "--html", str(tmp_path / "r.html"), "--graph", str(graph)])
+    assert result.exit_code == 130, result.output
+    assert result.stderr.endswith(f"interrupted: already written: {out}, {tmp_path / 'r.html'}\n")
+    assert not graph.exists()
 
 
 def test_write_error_exits_1(runner, samples_dir, tmp_path, fake_scan):
