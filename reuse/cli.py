@@ -195,7 +195,7 @@ SETTINGS: tuple[tuple[str, str, str], ...] = (
     (
         "candidates",
         "max_bucket",
-        "Text more than N articles share is banal and pairs none of them; raise it to the copies of a story syndicated more widely (slower). With an index, the index's own unless given.",
+        "Text more than N articles share is banal and pairs none of them; raise it to the copies of a story syndicated more widely (slower).",
     ),
     ("sketch", "shingle_size", "Words per shingle in the verbatim channel."),
     ("sketch", "window", "Items per passage window; smaller finds shorter shared passages."),
@@ -205,8 +205,18 @@ SETTINGS: tuple[tuple[str, str, str], ...] = (
 
 def config_options(fn: F) -> F:
     """One option per entry of :data:`SETTINGS`, defaults taken from :class:`ScanConfig`."""
+    return _config_options(fn)
+
+
+def index_config_options(fn: F) -> F:
+    """:func:`config_options` for the commands that use an index, whose own ``max_bucket`` a check takes unless given."""
+    return _config_options(fn, {"max_bucket": " With an index, the index's own unless given."})
+
+
+def _config_options(fn: F, more: dict[str, str] | None = None) -> F:
     defaults = ScanConfig()
     for stage, name, help_text in reversed(SETTINGS):
+        help_text += (more or {}).get(name, "")
         minimum = 0 if name == "seed" else 1
         fn = click.option(
             "--" + name.replace("_", "-"),

@@ -23,15 +23,24 @@ from .cli import (
     _state,
     _summary_width,
     common_options,
-    config_options,
+    index_config_options,
     jobs_option,
     main,
 )
 from .cli_paths import Folder, check_folder, check_output, check_outputs_apart
 from .errors import IndexFileError
 from .report import dumps_report, render_text, sanitize, write_json
+from .words import plural
 
 __all__ = ["check", "index_group"]
+
+INDEX_EXIT_CODES_HELP = """\b
+Exit codes:
+  0    success
+  1    the run failed (the index busy, damaged or built with other settings); the index is as it was
+  2    usage error: missing or empty folder, bad option or setting
+  130  interrupted by Ctrl-C; the index is as it was"""
+
 
 def index_option(fn: F) -> F:
     """``--index PATH``: the index file, required."""
@@ -40,12 +49,20 @@ def index_option(fn: F) -> F:
         "index_path",
         required=True,
         metavar="PATH",
-        type=click.Path(dir_okay=False, path_type=Path),
+        type=click.Path(dir_okay=False),
+        callback=_index_path,
         help="The index file (SQLite), e.g. --index news.db.",
     )(fn)
 
 
-@main.group(name="index", context_settings=CONTEXT_SETTINGS, epilog=EXIT_CODES_HELP)
+def _index_path(ctx: click.Context, param: click.Parameter, value: str) -> Path:
+    """The ``--index`` path; an empty one is an error, not the current folder."""
+    if not value.strip():
+        raise click.BadParameter("an empty path: give the index file, e.g. --index news.db", ctx, param)
+    return Path(value)
+
+
+@main.group(name="index", context_settings=CONTEXT_SETTINGS, epilog=INDEX_EXIT_CODES_HELP)
 @common_options
 def index_group() -> None:
     """Keep a persistent index of articles to check new batches against.
@@ -62,11 +79,11 @@ def index_group() -> None:
     """
 
 
-@index_group.command(name="add", epilog=EXIT_CODES_HELP)
+@index_group.command(name="add", epilog=INDEX_EXIT_CODES_HELP)
 @click.argument("folder", type=Folder(path_type=Path))
 @index_option
 @jobs_option
-@config_options
+@index_config_options
 @common_options
 @click.pass_context
 def index_add(ctx: click.Context, folder: Path, index_path: Path, jobs: int = 1, **settings: int) -> None:
@@ -114,10 +131,10 @@ def _add(folder: Path, index_path: Path, config, jobs: int, state):
 
 
 def _added(index_path: Path, r) -> str:
-    return f"{index_path}: {len(r.added)} added, {len(r.updated)} new versions, {len(r.unchanged)} unchanged"
+    return f"{index_path}: {len(r.added)} added, {plural(len(r.updated), 'new version')}, {len(r.unchanged)} unchanged"
 
 
-@index_group.command(name="info", epilog=EXIT_CODES_HELP)
+@index_group.command(name="info", epilog=INDEX_EXIT_CODES_HELP)
 @index_option
 @common_options
 @click.pass_context
@@ -135,7 +152,7 @@ def index_info_command(ctx: click.Context, index_path: Path) -> None:
         per = f" ({info.bytes_per_article / 1024:.1f} KB per article)" if info.articles else ""
         click.echo(
             f"index:       {sanitize(info.path)}\n"
-            f"articles:    {info.articles} ({info.versions} versions stored)\n"
+            f"articles:    {info.articles} ({plural(info.versions, 'version')} stored)\n"
             f"postings:    {info.postings} band keys; {info.stems} stems, {info.lines} lines counted (boilerplate)\n"
             f"size:        {info.bytes / 1e6:.1f} MB{per}\n"
             f"fingerprint: {info.fingerprint}\n"
@@ -144,7 +161,7 @@ def index_info_command(ctx: click.Context, index_path: Path) -> None:
         )
 
 
-@index_group.command(name="remove", epilog=EXIT_CODES_HELP)
+@index_group.command(name="remove", epilog=INDEX_EXIT_CODES_HELP)
 @click.argument("ids", nargs=-1, required=True)
 @index_option
 @common_options
@@ -198,7 +215,7 @@ def report_options(fn: F) -> F:
 @click.option("--add", "add", is_flag=True, help="Add the checked articles to the index afterwards.")
 @report_options
 @jobs_option
-@config_options
+@index_config_options
 @common_options
 @click.pass_context
 def check(

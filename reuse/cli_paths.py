@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import click
 
 from .errors import ConfigError
+from .formats import KINDS
 from .report import sanitize
 from .report.graph_export import graph_format
 
@@ -44,8 +45,11 @@ def check_output(out: str, folder: Path, state: State, option: str = "--json", e
     """Refuse a report path that is one of the inputs; warn when it is inside the scanned folder.
 
     ``option`` is the option that gave ``out``, ``example`` a file name for it in the message.
+    A file of a kind the scan does not read (a picture) is neither.
     """
     target = Path(out)
+    if target.suffix.lower() not in KINDS:
+        return
     # Both spellings: a symlinked input resolves outside the folder, yet writing through it overwrites an input.
     inside = any(
         path == root or root in path.parents

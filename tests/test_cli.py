@@ -175,6 +175,13 @@ def test_json_into_the_scanned_folder_warns(runner, samples_dir, fake_scan):
     assert "will read the report as an article" in result.stderr
 
 
+def test_a_picture_into_the_scanned_folder_is_no_article_and_draws_no_warning(runner, samples_dir, fake_scan):
+    """A later scan reads no .png: the warning that it would was false."""
+    result = runner.invoke(main, ["scan", str(samples_dir), "--graph", str(samples_dir / "graph.png")])
+    assert result.exit_code == 0, result.output
+    assert "inside the scanned folder" not in result.stderr
+
+
 def test_json_path_is_a_folder(runner, samples_dir, tmp_path, fake_scan):
     result = runner.invoke(main, ["scan", str(samples_dir), "--json", str(tmp_path)])
     assert result.exit_code == 2

@@ -208,3 +208,20 @@ def test_settings_that_cannot_be_read_are_an_index_error(tmp_path):
     conn.close()
     with pytest.raises(IndexFileError, match="cannot be read"):
         check(SAMPLES, tmp_path / "i.db")
+
+
+@pytest.mark.parametrize("command", [["index", "add", "{folder}"], ["index", "info"], ["check", "{folder}"]])
+def test_an_empty_index_path_is_a_usage_error_not_the_current_folder(runner, samples_dir, command):
+    """It was 'error: . is a folder', exit 1, where an empty --json path is exit 2."""
+    result = runner.invoke(main, [part.format(folder=samples_dir) for part in command] + ["--index", ""])
+    assert result.exit_code == 2
+    assert "an empty path: give the index file, e.g. --index news.db" in result.stderr
+
+
+def test_one_new_version_is_said_in_the_singular(runner, samples_dir, tmp_path):
+    db = tmp_path / "i.db"
+    runner.invoke(main, ["index", "add", str(samples_dir), "--index", str(db)])
+    (samples_dir / "002_397cd1eb95de2d14.txt").write_text("An edited story, now quite different.", encoding="utf-8")
+    again = runner.invoke(main, ["index", "add", str(samples_dir), "--index", str(db)])
+    assert again.output == f"{db}: 0 added, 1 new version, 4 unchanged, 0 skipped\n"
+    assert "articles:    5 (6 versions stored)" in runner.invoke(main, ["index", "info", "--index", str(db)]).output
