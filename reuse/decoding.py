@@ -15,7 +15,7 @@ import contextlib
 import re
 import unicodedata
 
-__all__ = ["Undecodable", "clean", "no_surrogates", "text_of"]
+__all__ = ["Undecodable", "clean", "declared_charset", "no_surrogates", "text_of"]
 
 _MAGIC = {b"%PDF-": "PDF", b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG", b"GIF87a": "GIF", b"GIF89a": "GIF",
           b"PK\x03\x04": "ZIP", b"PK\x05\x06": "ZIP", b"\x1f\x8b": "gzip"}  # fmt: skip
@@ -42,7 +42,7 @@ class Undecodable(Exception):
     """The bytes cannot be turned into text; the message is the reason (binary, unknown encoding)."""
 
 
-def text_of(data: bytes, truncated: bool = False, cleaned: bool = True) -> tuple[str, int, str]:
+def text_of(data: bytes, truncated: bool = False, cleaned: bool = True, declared: str | None = None) -> tuple[str, int, str]:
     """The clean text of a file's bytes, how many bad bytes were replaced by U+FFFD, and the encoding read.
 
     A file in UTF-8 with a few bad bytes, or one whose byte-order mark names
@@ -59,6 +59,11 @@ def text_of(data: bytes, truncated: bool = False, cleaned: bool = True) -> tuple
         Apply :func:`clean`; ``False`` keeps line breaks and control
         characters as they are (NFC only), for a format that cleans each
         value it reads (JSON: a CR or NEL inside a string is no line break).
+    declared : str, optional
+        The encoding the file declares (an HTML page's ``<meta charset>``,
+        :func:`declared_charset`): tried after UTF-8, before a guess. Text
+        that is valid UTF-8 stays UTF-8 whatever it declares (pages saved
+        again as UTF-8 often keep their old declaration).
 
     Raises
     ------
@@ -74,7 +79,7 @@ def text_of(data: bytes, truncated: bool = False, cleaned: bool = True) -> tuple
     ...
     reuse.decoding.Undecodable: binary file (looks like PDF): convert it to text first
     """
-    text, codec, replaced = _decode(data, truncated)
+    text, codec, replaced = _decode(data, truncated, declared)
     if not cleaned:
         return _nfc(text), replaced, codec.removesuffix("-sig")
     # Plain UTF-8 without a control byte (nor a CR) needs no cleaning but NFC: the common case, kept fast.
@@ -83,12 +88,35 @@ def text_of(data: bytes, truncated: bool = False, cleaned: bool = True) -> tuple
     return clean(text), replaced, codec.removesuffix("-sig")
 
 
+#: An HTML page's declared encoding: ``<meta charset=...>`` or ``<meta http-equiv content="...; charset=...">``.
+_META_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The encoding an HTML page declares in its first 4,096 bytes, as a Python codec name; ``None`` when none or unknown.
+
+    A declaration of UTF-16 or UTF-32 in a page whose bytes read as ASCII
+    cannot be true and is read as UTF-8, as browsers do.
+
+    >>> declared_charset(b'<html><head><meta charset="windows-1251">'), declared_charset(b"<p>none</p>")
+    ('cp1251', None)
+    """
+    match = _META_CHARSET.search(data, 0, 4096)
+    if match is None:
+        return None
+    try:
+        name = codecs.lookup(match.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+    return "utf-8" if name.startswith(("utf-16", "utf-32")) else name
+
+
 def _has_c1(data: bytes) -> bool:
     """Whether UTF-8 ``data`` holds a C1 control (a plain byte search first: the regex is slower)."""
     return b"\xc2" in data and _C1_UTF8.search(data) is not None
 
 
-def _decode(data: bytes, truncated: bool) -> tuple[str, str, int]:
+def _decode(data: bytes, truncated: bool, declared: str | None = None) -> tuple[str, str, int]:
     """Decode bytes, cutting a truncated file at a character boundary; the text, the codec used and the bad bytes replaced."""
     if data.startswith(tuple(_MAGIC)):
         name = next(name for magic, name in _MAGIC.items() if data.startswith(magic))
@@ -113,7 +141,7 @@ def _decode(data: bytes, truncated: bool) -> tuple[str, str, int]:
             return data.decode("utf-8"), "utf-8", 0  # the common case, without the incremental decoder
     if not marked and (text := _mostly_utf8(data, truncated)) is not None:
         return text, "utf-8", text.count("\ufffd") - data.count("\ufffd".encode())
-    for codec in [*marked, "utf-8", "guess", "cp1252"]:
+    for codec in [*marked, "utf-8", *([declared] if declared and not marked else []), "guess", "cp1252"]:
         codec = _guess_encoding(data) if codec == "guess" else codec  # only when UTF-8 failed: it is slow
         with contextlib.suppress(UnicodeDecodeError, LookupError):
             # The incremental decoder holds back a character cut in half by truncation.

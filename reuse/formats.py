@@ -28,7 +28,7 @@ from types import ModuleType
 from typing import Any
 
 from .config import LoadConfig
-from .decoding import Undecodable, clean, no_surrogates, text_of
+from .decoding import Undecodable, clean, declared_charset, no_surrogates, text_of
 from .times import parse_time
 from .words import plural
 from .model import Article, Skipped, file_outlet
@@ -79,7 +79,9 @@ def read_file(path: str, rel: str, config: LoadConfig) -> tuple[list[Article], l
     cut = f"{rel}: truncated to {config.max_bytes} bytes (use --max-bytes to raise the limit)"
     try:
         # JSON's values are cleaned one by one: a CR or NEL inside a string must not split a JSON line.
-        text, replaced, encoding = text_of(data, truncated, cleaned=kind not in ("json", "jsonl"))
+        text, replaced, encoding = text_of(
+            data, truncated, cleaned=kind not in ("json", "jsonl"), declared=declared_charset(data) if kind == "html" else None
+        )
     except Undecodable as err:
         return [], [Skipped(rel, str(err))], [cut] if truncated else []
     if truncated and kind == "jsonl" and "\n" in text:

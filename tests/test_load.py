@@ -329,6 +329,25 @@ def test_a_json_file_cut_at_max_bytes_before_its_first_record_ends_says_so(tmp_p
     assert f"raise --max-bytes above {size:,}" in skip.reason
 
 
+_ENGLISH = " ".join(["The finance minister announced on Tuesday that fuel taxes would be cut next month."] * 12)
+
+
+@pytest.mark.parametrize(
+    ("declared", "encoding", "name"),
+    [("windows-1251", "cp1251", "Путин"), ("windows-1253", "cp1253", "Τσίπρας"), ("iso-8859-2", "iso-8859-2", "Łódź"),
+     ("iso-8859-1", "utf-8", "Łódź")],  # saved again as UTF-8, the old declaration kept: the bytes are UTF-8
+    ids=["cyrillic", "greek", "polish", "utf-8 despite its declaration"],
+)
+def test_an_html_pages_declared_charset_reads_a_few_letters_outside_ascii(tmp_path, declared, encoding, name):
+    """Before, text that is ASCII but for under 1% of its bytes was Windows-1252 whatever the page declared: Путин read as Ïóòèí."""
+    page = (f"<html><head><meta http-equiv='Content-Type' content='text/html; charset={declared}'><title>T</title></head>"
+            f"<body><article><p>{_ENGLISH}</p><p>{name} said the central bank would raise rates. {_ENGLISH}</p></article></body></html>")
+    write(tmp_path, "a.html", page.encode(encoding))
+    result = load_articles(tmp_path)
+    assert name in only(result).text
+    assert result.warnings == ()
+
+
 def test_an_id_with_control_characters_is_refused_and_the_record_keeps_its_own(tmp_path):
     """SQLite's JSON functions end a string at NUL: such an id blocked every later add of its folder."""
     write(tmp_path, "feed.jsonl", json.dumps({"id": "story\u00001", "text": "Body of the story"}) + "\n")
