@@ -47,6 +47,8 @@ _FRONT_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
 _FRONT_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _ID_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_WORDLESS = re.compile(r"\W*")  # no letter, digit or mark: nothing a scan could match
+_NO_WORDS = "no words: only spaces, punctuation or invisible characters"
 
 
 def read_file(path: str, rel: str, config: LoadConfig) -> tuple[list[Article], list[Skipped], list[str]]:
@@ -109,6 +111,10 @@ def read_file(path: str, rel: str, config: LoadConfig) -> tuple[list[Article], l
     except Exception as err:  # a parser's bug on one hostile file must not stop the scan
         problem = " ".join(f"{type(err).__name__}: {err}".split())[:200]
         return [], [Skipped(rel, f"cannot be parsed ({problem}): please report this file to the reuse developers")], warnings
+    if any(_WORDLESS.fullmatch(a.text) for a in found):  # zero-width spaces, a lone &nbsp;: nothing to match
+        empty = [a for a in found if _WORDLESS.fullmatch(a.text)]
+        found = [a for a in found if not _WORDLESS.fullmatch(a.text)]
+        skipped = [*skipped, *(Skipped(a.id if kind in ("json", "jsonl") else rel, _NO_WORDS) for a in empty)]
     return found, skipped, warnings
 
 

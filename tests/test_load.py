@@ -348,6 +348,17 @@ def test_an_html_pages_declared_charset_reads_a_few_letters_outside_ascii(tmp_pa
     assert result.warnings == ()
 
 
+def test_a_text_without_a_word_is_skipped_not_kept_as_an_article_of_no_words(tmp_path):
+    write(tmp_path, "zw.txt", "\u200b\u200b \u200b\n")
+    write(tmp_path, "nbsp.html", "<html><body><p>&nbsp;&#8203;</p></body></html>")
+    write(tmp_path, "feed.jsonl", json.dumps({"text": "\u200b -- !"}) + "\n" + json.dumps({"text": "A real article"}) + "\n")
+    result = load_articles(tmp_path)
+    assert [a.id for a in result.articles] == ["feed.jsonl#2"]
+    reason = "no words: only spaces, punctuation or invisible characters"
+    assert {(s.path, s.reason) for s in result.skipped} >= {("zw.txt", reason), ("feed.jsonl#1", reason)}
+    assert any(s.path == "nbsp.html" for s in result.skipped)
+
+
 def test_an_id_with_control_characters_is_refused_and_the_record_keeps_its_own(tmp_path):
     """SQLite's JSON functions end a string at NUL: such an id blocked every later add of its folder."""
     write(tmp_path, "feed.jsonl", json.dumps({"id": "story\u00001", "text": "Body of the story"}) + "\n")

@@ -233,7 +233,13 @@ def test_broken_json_files_are_skipped(made, case_id):
     assert skipped.reason.startswith("invalid JSON (") and skipped.reason.endswith("use .jsonl for one object per line")
 
 
-TEXT_CASES = ["punctuation", "numbers", "emoji", "rtl", "cjk", "combining", "zero-width", "repetitive", "quotation"]
+TEXT_CASES = ["numbers", "emoji", "rtl", "cjk", "combining", "zero-width", "repetitive", "quotation"]
+
+
+def test_a_text_of_punctuation_alone_is_skipped_as_having_no_words(made):
+    result = load_articles(made("punctuation"))
+    assert result.articles == () and result.warnings == ()
+    assert {s.reason for s in result.skipped} == {"no words: only spaces, punctuation or invisible characters"}
 
 
 @pytest.mark.parametrize("case_id", TEXT_CASES)
