@@ -34,8 +34,9 @@ class Folder(click.Path):
 
 def check_folder(folder: Path) -> None:
     if not folder.exists():
+        what = "is a symbolic link that leads nowhere (a loop, or its target is gone)" if folder.is_symlink() else "does not exist"
         raise click.BadParameter(
-            f"'{folder}' does not exist: give the folder of articles to scan (or one article file), "
+            f"'{folder}' {what}: give the folder of articles to scan (or one article file), "
             f"e.g. reuse scan samples/",
             param_hint="FOLDER",
         )

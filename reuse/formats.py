@@ -293,7 +293,9 @@ def _record(rec: Any, rel: str, default_id: str, where: str, warnings: list[str]
             warnings.append(f"{where}: '{key}' is a JSON {type(rec[key]).__name__}, not a string; ignored")
     raw_id = rec.get("id")
     if isinstance(raw_id, bool) or not isinstance(raw_id, (str, int, type(None))):
-        warnings.append(f"{where}: 'id' is a JSON {type(raw_id).__name__}, not a string or a whole number; the record is {default_id}")
+        what = (f"a number of more than {_INT_DIGITS:,} digits, too long to read" if raw_id == float("inf")
+                else f"a JSON {type(raw_id).__name__}, not a string or a whole number")
+        warnings.append(f"{where}: 'id' is {what}; the record is {default_id}")
         raw_id = None
     art_id = "" if raw_id is None else no_surrogates(str(raw_id)).strip()
     if _ID_CONTROL.search(art_id):

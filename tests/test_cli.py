@@ -114,6 +114,14 @@ def test_missing_folder(runner, tmp_path, fake_scan):
     assert fake_scan == []
 
 
+def test_a_folder_that_is_a_symbolic_link_loop_is_called_so(runner, tmp_path, fake_scan):
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    result = runner.invoke(main, ["scan", str(loop)])
+    assert result.exit_code == 2
+    assert f"'{loop}' is a symbolic link that leads nowhere (a loop, or its target is gone)" in " ".join(result.stderr.split())
+
+
 def test_empty_folder(runner, tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()

@@ -646,3 +646,10 @@ def test_an_undetermined_verdict_leads_with_the_signal_that_stopped_the_copy_not
     for pair in undetermined:
         first = pair.direction.evidence[0]
         assert first.favours is None and first.weight == 0, (pair.a, pair.b, first)
+
+
+def test_an_index_under_a_file_says_the_file_is_no_folder(samples_dir, tmp_path):
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("", encoding="utf-8")
+    with pytest.raises(IndexFileError, match=f"Cannot create the index {re.escape(str(blocker / 'x.db'))}: {re.escape(str(blocker))} is a file, not a folder"):
+        add_folder(samples_dir, blocker / "x.db")

@@ -825,3 +825,10 @@ def test_a_number_past_pythons_digit_limit_loses_no_record(tmp_path):
     write(tmp_path, "feed.json", f'[{{"id": "a", "text": "The council approved the budget."}}, {{"id": "b", "text": "Shares rose.", "views": {huge}}}]')
     result = load_articles(tmp_path)
     assert [a.id for a in result.articles] == ["a", "b"] and result.skipped == ()
+
+
+def test_an_id_too_long_to_read_as_a_number_is_called_so(tmp_path):
+    write(tmp_path, "a.jsonl", '{"id": ' + "9" * 5000 + ', "text": "Body of the story"}\n')
+    result = load_articles(tmp_path)
+    assert only(result).id == "a.jsonl#1"
+    assert result.warnings == ("a.jsonl:1: 'id' is a number of more than 4,300 digits, too long to read; the record is a.jsonl#1",)

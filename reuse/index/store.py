@@ -130,7 +130,8 @@ def connect(path: str | PathLike, config: ScanConfig | None, *, create: bool = F
         if not create:
             raise IndexFileError(f"No index at {path}: create one with 'reuse index add FOLDER --index {path}'.")
         if path.parent and not path.parent.is_dir():
-            raise IndexFileError(f"Cannot create the index {path}: the folder {path.parent} does not exist.")
+            what = "is a file, not a folder" if path.parent.exists() else "does not exist"
+            raise IndexFileError(f"Cannot create the index {path}: {path.parent} {what}.")
     elif path.is_dir():
         raise IndexFileError(f"{path} is a folder: give the index file's path, e.g. --index {path / 'reuse.db'}.")
     conn = None
