@@ -300,7 +300,12 @@ def _unique_ids(articles: list[Article], warnings: list[str]) -> list[Article]:
             new_id = next(f"{art.id}#{n}" for n in itertools.count(tried.get(art.id, 1) + 1) if f"{art.id}#{n}" not in taken)
             tried[art.id] = int(new_id.rsplit("#", 1)[1])
             taken.add(new_id)
-            where = "an earlier record of the same file" if first[art.id] == art.path else first[art.id]
+            if first[art.id] != art.path:
+                where = first[art.id]
+            elif KINDS.get(_suffix(art.path)) in ("json", "jsonl"):
+                where = "an earlier record of the same file"
+            else:  # two files whose names differ only in bytes that are not UTF-8, shown alike
+                where = "another file whose name shows the same (its name holds bytes that are not UTF-8: rename one)"
             warnings.append(
                 f"{art.path}: id '{art.id}' is already used by {where}; renamed '{new_id}' "
                 "(give every article its own id)"

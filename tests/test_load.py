@@ -754,6 +754,11 @@ def test_names_that_show_alike_get_their_ids_by_their_bytes_not_the_folders_orde
     found.append(sorted((a.id, a.text) for a in load_articles(tmp_path).articles))
     assert [article_id for article_id, _ in found[0]] == ["caf\ufffd.txt", "caf\ufffd.txt#2"]
     assert found[0] == found[1]
+    # Not "an earlier record of the same file": another file, and what to do.
+    assert load_articles(tmp_path).warnings == (
+        "caf\ufffd.txt: id 'caf\ufffd.txt' is already used by another file whose name shows the same (its name holds "
+        "bytes that are not UTF-8: rename one); renamed 'caf\ufffd.txt#2' (give every article its own id)",
+    )
 
 
 def test_a_published_time_is_kept_only_when_the_direction_evidence_can_read_it(tmp_path):
