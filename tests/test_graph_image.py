@@ -284,6 +284,9 @@ def test_an_outlet_named_in_the_id_is_still_the_label():
 
     assert _node_label("bbc.co.uk/2025/kremlin-swap.html", {"outlet": "bbc.co.uk", "title": "Swap"}, "article") == "bbc.co.uk\nSwap"
     assert _node_label("feeds/kremlin-swap.txt", {"outlet": "kremlin-swap", "title": "Swap"}, "article") == "kremlin-swap.txt\nSwap"
+    # Untitled: the outlet still shows, above the id (it showed the id alone).
+    assert _node_label("feed.jsonl#3", {"outlet": "Daily Planet"}, "article") == "Daily Planet\nfeed.jsonl#3"
+    assert _node_label("notes/other-1.txt", {"outlet": "other-1"}, "article") == "other-1.txt"
 
 
 def test_graph_files_hold_a_lag_only_where_one_is_known(tmp_path):

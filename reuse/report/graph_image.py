@@ -78,12 +78,12 @@ def _node_label(node: Hashable, data: dict, level: str) -> str:
         n = int(data.get("articles", 0))
         return f"{_short(outlet, _TITLE_CHARS)}\n{plural(n, 'article')}"
     title = data.get("title")
-    if not title:
-        return _short(str(node).rsplit("/", 1)[-1], _TITLE_CHARS)
+    name = _short(str(node).rsplit("/", 1)[-1], _TITLE_CHARS)
     if outlet == str(node) or outlet == file_outlet(str(node)):
         # The outlet is only the file name: show the id, which the report tables use too.
-        return f"{_short(str(node).rsplit('/', 1)[-1], _TITLE_CHARS)}\n{_short(title, _TITLE_CHARS)}"
-    return f"{_short(outlet, _TITLE_CHARS)}\n{_short(title, _TITLE_CHARS)}"
+        return f"{name}\n{_short(title, _TITLE_CHARS)}" if title else name
+    # An untitled article of a known outlet: the outlet, and the id in the title's place.
+    return f"{_short(outlet, _TITLE_CHARS)}\n{_short(title, _TITLE_CHARS) if title else name}"
 
 
 def _outlet_colours(graph: nx.Graph, level: str) -> tuple[dict[str, str], list[tuple[str, int]]]:
