@@ -175,7 +175,7 @@ def _pairs_table(result: ScanResult, views: int) -> str:
         rows.append(
             f'<tr><td class="num" data-v="{n}">{link}</td>'
             f'<td class="id" data-v="{_e(pair.a)}">{_e(pair.a)}</td><td class="id" data-v="{_e(pair.b)}">{_e(pair.b)}</td>'
-            f'<td class="num" data-v="{pair.shared_words:.4f}">{pair.shared_words:.2f}</td>'
+            f'<td class="num" data-v="{pair.shared_words:.4f}">{_pct(pair.shared_words)}</td>'
             f'<td class="num" data-v="{pair.containment_a:.4f}">{_pct(pair.containment_a)}</td>'
             f'<td class="num" data-v="{pair.containment_b:.4f}">{_pct(pair.containment_b)}</td>'
             f'<td data-v="{_e(pair.kind.value)}">{_kind(pair.kind)}</td>'
@@ -185,7 +185,7 @@ def _pairs_table(result: ScanResult, views: int) -> str:
     head = (
         '<th class="num" data-sort="num" tabindex="0">#</th><th data-sort="text" tabindex="0">article A</th>'
         '<th data-sort="text" tabindex="0">article B</th>'
-        '<th class="num" data-sort="num" tabindex="0" title="% of A plus % of B, as a share">shared</th>'
+        '<th class="num" data-sort="num" tabindex="0" title="how much the two share: % of A plus % of B (up to 200%)">% A + % B</th>'
         '<th class="num" data-sort="num" tabindex="0">% of A</th><th class="num" data-sort="num" tabindex="0">% of B</th>'
         '<th data-sort="text" tabindex="0">kind</th><th data-sort="text" tabindex="0">direction</th>'
         '<th class="num" data-sort="num" tabindex="0">confidence</th>'
