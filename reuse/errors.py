@@ -26,6 +26,10 @@ class IndexFileError(ReuseError):
     """An index file that cannot be used: missing, not an index, or built with other settings."""
 
 
+class IndexDamaged(IndexFileError):
+    """A value read from an index that does not decode: the file was damaged or edited by hand (``reuse.index.store.reported_damage`` adds its path)."""
+
+
 class WorkSpaceError(ReuseError):
     """The scan's temporary folder cannot be made or written (a full or read-only disk)."""
 

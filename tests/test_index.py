@@ -355,7 +355,7 @@ def test_a_damaged_or_altered_index_is_an_error_that_says_rebuild_not_a_tracebac
     con.execute(sql)
     con.commit()
     con.close()
-    damaged = r"cannot be read \(\w+: .*\): it is damaged or was altered\. Rebuild it with 'reuse index add"
+    damaged = r"cannot be read \(.+\): (it is damaged or was altered\. Rebuild it with 'reuse index add|rebuild the index)"
     with pytest.raises(IndexFileError, match=damaged):
         check(samples_dir, db)
     try:
@@ -653,3 +653,13 @@ def test_an_index_under_a_file_says_the_file_is_no_folder(samples_dir, tmp_path)
     blocker.write_text("", encoding="utf-8")
     with pytest.raises(IndexFileError, match=f"Cannot create the index {re.escape(str(blocker / 'x.db'))}: {re.escape(str(blocker))} is a file, not a folder"):
         add_folder(samples_dir, blocker / "x.db")
+
+
+def test_a_bug_met_while_using_a_sound_index_is_not_called_damage(samples_dir, tmp_path):
+    """Only what the index stores is judged: an error of the caller's own (here its progress callback) stays itself."""
+    def progress(stage, done, total):
+        if stage == "index":
+            raise KeyError("x")
+
+    with pytest.raises(KeyError):
+        add_folder(samples_dir, tmp_path / "i.db", progress=progress)

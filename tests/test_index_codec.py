@@ -136,7 +136,7 @@ def test_checking_against_an_index_with_a_damaged_article_says_to_rebuild(tmp_pa
     con.execute("UPDATE articles SET body = substr(body, 1, 20)")
     con.commit()
     con.close()
-    with pytest.raises(IndexFileError, match=r"damaged: the stored article 'stored' cannot be read back .*reuse index add FOLDER --index NEW_PATH"):
+    with pytest.raises(IndexFileError, match=r"cannot be read \(the stored article 'stored' cannot be read back: .*\): it is damaged or was altered\. Rebuild it with 'reuse index add FOLDER --index NEW_PATH'"):
         check_articles(db, [Article(id="new", text=text, outlet="p")])
 
 

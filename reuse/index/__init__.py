@@ -19,6 +19,7 @@ from os import PathLike
 from pathlib import Path
 
 from ..config import ScanConfig
+from ..errors import IndexDamaged
 from ..load import load_articles
 from ..model import ScanResult, Skipped
 from .checker import check_articles
@@ -133,17 +134,20 @@ def index_info(index: str | PathLike, config: ScanConfig | None = None) -> Index
             conn.close()
         path = Path(index)
         size = sum(p.stat().st_size for p in (path, Path(f"{path}-wal")) if p.exists())
-        return IndexInfo(
-            path=str(path),
-            articles=articles,
-            versions=versions,
-            postings=int(stored["postings"]),
-            stems=stems,
-            lines=lines,
-            bytes=size,
-            fingerprint=stored["fingerprint"],
-            scheme=stored["scheme"],
-            num_perm=int(stored["num_perm"]),
-            seed=int(stored["seed"]),
-            settings=stored["settings"],
-        )
+        try:
+            return IndexInfo(
+                path=str(path),
+                articles=articles,
+                versions=versions,
+                postings=int(stored["postings"]),
+                stems=stems,
+                lines=lines,
+                bytes=size,
+                fingerprint=stored["fingerprint"],
+                scheme=stored["scheme"],
+                num_perm=int(stored["num_perm"]),
+                seed=int(stored["seed"]),
+                settings=stored["settings"],
+            )
+        except (KeyError, ValueError, TypeError) as exc:
+            raise IndexDamaged(f"its counts and settings cannot be read: {type(exc).__name__}: {exc}") from exc

@@ -30,6 +30,8 @@ from collections.abc import Iterable
 
 import numpy as np
 
+from ..errors import IndexDamaged
+
 __all__ = [
     "build_dictionary",
     "compress_body",
@@ -100,7 +102,17 @@ def encode_key_rows(values: np.ndarray, starts: np.ndarray) -> list[bytes]:
 
 
 def decode_keys(blob: bytes, n: int) -> np.ndarray:
-    """The ``n`` sorted ``uint32`` values of :func:`encode_keys`."""
+    """The ``n`` sorted ``uint32`` values of :func:`encode_keys`.
+
+    Raises :class:`~reuse.errors.IndexDamaged` when ``blob`` cannot hold them.
+    """
+    try:
+        return _decode_keys(blob, n)
+    except (ValueError, TypeError, IndexError) as exc:
+        raise IndexDamaged(f"a row of band keys does not decode ({type(exc).__name__}: {exc})") from exc
+
+
+def _decode_keys(blob: bytes, n: int) -> np.ndarray:
     low = np.frombuffer(blob, dtype=np.uint8, count=n)
     gaps = np.frombuffer(blob, dtype=np.uint8, count=n, offset=n)
     wide = (len(blob) - 2 * n) // 8
@@ -128,12 +140,18 @@ def encode_runs(runs: np.ndarray) -> bytes:
 
 
 def decode_runs(blob: bytes) -> np.ndarray:
-    """The sorted cut runs (``uint32``, repeats kept) of :func:`encode_runs`."""
-    n = int.from_bytes(blob[:4], "little")
-    low = np.frombuffer(blob, dtype="<u2", count=n, offset=4).astype(np.uint32)
-    bits = np.unpackbits(np.frombuffer(blob, dtype=np.uint8, offset=4 + 2 * n))
-    high = (np.flatnonzero(bits)[:n] - np.arange(n)).astype(np.uint32)
-    return (high << np.uint32(16)) | low
+    """The sorted cut runs (``uint32``, repeats kept) of :func:`encode_runs`.
+
+    Raises :class:`~reuse.errors.IndexDamaged` when ``blob`` cannot hold them.
+    """
+    try:
+        n = int.from_bytes(blob[:4], "little")
+        low = np.frombuffer(blob, dtype="<u2", count=n, offset=4).astype(np.uint32)
+        bits = np.unpackbits(np.frombuffer(blob, dtype=np.uint8, offset=4 + 2 * n))
+        high = (np.flatnonzero(bits)[:n] - np.arange(n)).astype(np.uint32)
+        return (high << np.uint32(16)) | low
+    except (ValueError, TypeError, IndexError) as exc:
+        raise IndexDamaged(f"an article's three-word runs do not decode ({type(exc).__name__}: {exc})") from exc
 
 
 def cut_runs(runs: np.ndarray) -> np.ndarray:
@@ -208,7 +226,7 @@ def decompress_body(blob: bytes, dictionary: bytes) -> tuple[str, str]:
         if not unpacker.eof or unpacker.unused_data:
             raise ValueError("the stream is cut short or runs on")
         meta, newline, text = raw.decode("utf-8", "surrogatepass").partition("\n")
-    except (zlib.error, UnicodeDecodeError) as exc:
+    except (zlib.error, UnicodeDecodeError, TypeError) as exc:  # TypeError: text stored where bytes belong
         raise ValueError(str(exc)) from exc
     if not newline:
         raise ValueError("no metadata line")

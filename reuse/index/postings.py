@@ -33,6 +33,7 @@ import sqlite3
 
 import numpy as np
 
+from ..errors import IndexDamaged
 from ..text import members, ranks
 from .codec import SUFFIX_BITS, decode_keys, encode_key_rows, encode_keys
 from .features import KEY_BITS
@@ -146,6 +147,8 @@ def dead_articles(conn: sqlite3.Connection) -> np.ndarray:
 
 def _decoded(row):
     bucket, base, width, n, keys, articles = row
+    if width not in (2, 4) or not isinstance(articles, bytes) or len(articles) != width * n:
+        raise IndexDamaged(f"a row of postings holds {n!r} keys of width {width!r} in {len(articles) if isinstance(articles, bytes) else type(articles).__name__} bytes")
     return bucket, base, decode_keys(keys, n), np.frombuffer(articles, dtype="<u2" if width == 2 else "<u4")
 
 

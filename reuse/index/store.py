@@ -42,7 +42,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
-import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from os import PathLike
@@ -51,7 +50,8 @@ from pathlib import Path
 import numpy as np
 
 from ..config import COMMAND_LINE_SETTINGS, AlignConfig, BoilerplateConfig, CandidateConfig, ScanConfig, SketchConfig
-from ..errors import IndexFileError, ReuseError
+from ..errors import IndexDamaged, IndexFileError, ReuseError
+from ..lexicon import LANGUAGES
 from ..sketch import SCHEME
 from .codec import decode_runs, decompress_body
 
@@ -169,19 +169,13 @@ def database_error(path: str | PathLike, exc: sqlite3.Error, doing: str) -> Inde
     if name.startswith("SQLITE_NOTADB") or "not a database" in text:
         return IndexFileError(f"{path} is not a readable reuse index ({exc}): give another --index path.")
     if name.startswith("SQLITE_CORRUPT") or "malformed" in text or "no such table" in text or "no such column" in text:
-        return _damaged(path, exc)
+        return _damaged(path, f"{type(exc).__name__}: {exc}")
     return IndexFileError(f"Cannot {doing} the index {path} ({exc}): this run changed nothing; check the disk's space and permissions.")
 
 
-#: What reading the values of a damaged or hand-edited index raises: a cut blob, text
-#: where bytes belong, a setting missing or of the wrong type. SQLite's own errors
-#: go through :func:`database_error`.
-_DAMAGE = (ValueError, TypeError, IndexError, KeyError, AttributeError, OverflowError, zlib.error)
-
-
-def _damaged(path: str | PathLike, exc: BaseException) -> IndexFileError:
+def _damaged(path: str | PathLike, detail: object) -> IndexFileError:
     return IndexFileError(
-        f"The index {path} cannot be read ({type(exc).__name__}: {exc}): it is damaged or was altered. "
+        f"The index {path} cannot be read ({detail}): it is damaged or was altered. "
         "Rebuild it with 'reuse index add FOLDER --index NEW_PATH'."
     )
 
@@ -191,17 +185,19 @@ def reported_damage(path: str | PathLike, doing: str = "read") -> Iterator[None]
     """Errors met while using the index at ``path`` as :class:`IndexFileError` messages that say what to do.
 
     A page SQLite finds malformed, a table missing, or a stored value that
-    does not decode (a hand-edited or partly overwritten file) says that the
-    index is damaged and must be rebuilt, instead of a traceback.
+    does not decode (:class:`~reuse.errors.IndexDamaged`, raised where the
+    index's values are read: a hand-edited or partly overwritten file) says
+    that the index is damaged and must be rebuilt, instead of a traceback.
+    Any other error is the program's, and stays one.
     """
     try:
         yield
+    except IndexDamaged as exc:
+        raise _damaged(path, exc) from exc
     except ReuseError:
         raise
     except sqlite3.DatabaseError as exc:
         raise database_error(path, exc, doing) from exc
-    except _DAMAGE as exc:
-        raise _damaged(path, exc) from exc
 
 
 def _create(conn: sqlite3.Connection, config: ScanConfig) -> None:
@@ -256,9 +252,16 @@ def meta(conn: sqlite3.Connection) -> dict[str, str]:
 
 
 def index_config(conn: sqlite3.Connection) -> ScanConfig:
-    """The settings the index was built with."""
-    data = json.loads(meta(conn)["settings"])
-    return ScanConfig(**{stage: _STAGES[stage](**fields) for stage, fields in data.items() if stage in _STAGES})
+    """The settings the index was built with.
+
+    Raises :class:`~reuse.errors.IndexDamaged` when they are missing or not
+    settings (:class:`~reuse.errors.ConfigError` when they cannot work together).
+    """
+    try:
+        data = json.loads(meta(conn)["settings"])
+        return ScanConfig(**{stage: _STAGES[stage](**fields) for stage, fields in data.items() if stage in _STAGES})
+    except (KeyError, AttributeError, TypeError, ValueError) as exc:
+        raise IndexDamaged(f"its settings cannot be read: {type(exc).__name__}: {exc}") from exc
 
 
 #: Settings only a check applies, to the band keys it looks up (the postings stored do not
@@ -362,13 +365,12 @@ def stored_articles(conn: sqlite3.Connection, rowids) -> list[tuple[int, str, st
     words = dictionary(conn)
     out = []
     for rowid, article_id, language, detected, body in rows:
+        if language is not None and language != "" and language not in LANGUAGES:
+            raise IndexDamaged(f"the stored article {article_id!r} has the language {language!r}, which reuse does not know")
         try:
             meta, text = decompress_body(body, words)
         except ValueError as exc:
-            raise IndexFileError(
-                f"The index is damaged: the stored article {article_id!r} cannot be read back ({exc}). "
-                "Rebuild it with 'reuse index add FOLDER --index NEW_PATH'."
-            ) from exc
+            raise IndexDamaged(f"the stored article {article_id!r} cannot be read back: {exc}") from exc
         out.append((rowid, article_id, language, bool(detected), meta, text))
     return out
 
