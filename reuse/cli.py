@@ -33,7 +33,8 @@ Exit codes
 2
     Usage error: missing or empty folder, bad option or setting combination.
 130
-    Interrupted by Ctrl-C; no report is written.
+    Interrupted by Ctrl-C; no report is half-written, and the message names
+    any report written before.
 """
 
 from __future__ import annotations
@@ -76,7 +77,7 @@ Exit codes:
   0    success, even when no reuse is found
   1    the run failed (an error reported by reuse, e.g. the report cannot be written)
   2    usage error: missing or empty folder, bad option or setting
-  130  interrupted by Ctrl-C; no report written"""
+  130  interrupted by Ctrl-C; no report half-written (the message names any written before)"""
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 

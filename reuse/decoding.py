@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import re
+import threading
 import unicodedata
 
 __all__ = ["Undecodable", "clean", "declared_charset", "no_surrogates", "text_of"]
@@ -92,6 +93,12 @@ def text_of(data: bytes, truncated: bool = False, cleaned: bool = True, declared
 _META_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
 
 
+#: Labels browsers read as a wider encoding (the WHATWG Encoding Standard): a page labelled
+#: ISO-8859-1 holds Windows-1252's quotes and dashes in bytes 0x80-0x9F, which Latin-1 makes controls.
+_AS_BROWSERS_READ = {"ascii": "cp1252", "iso8859-1": "cp1252", "iso8859-9": "cp1254", "tis-620": "cp874",
+                     "gb2312": "gbk", "euc_kr": "cp949", "shift_jis": "cp932"}  # fmt: skip
+
+
 def declared_charset(data: bytes) -> str | None:
     """The encoding an HTML page declares in its first 4,096 bytes, as a Python codec name; ``None`` when none or unknown.
 
@@ -100,6 +107,8 @@ def declared_charset(data: bytes) -> str | None:
 
     >>> declared_charset(b'<html><head><meta charset="windows-1251">'), declared_charset(b"<p>none</p>")
     ('cp1251', None)
+    >>> declared_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">')  # as browsers read it
+    'cp1252'
     """
     match = _META_CHARSET.search(data, 0, 4096)
     if match is None:
@@ -108,7 +117,24 @@ def declared_charset(data: bytes) -> str | None:
         name = codecs.lookup(match.group(1).decode("ascii")).name
     except LookupError:
         return None
-    return "utf-8" if name.startswith(("utf-16", "utf-32")) else name
+    if name.startswith(("utf-16", "utf-32")):
+        return "utf-8"
+    return _AS_BROWSERS_READ.get(name, name)
+
+
+#: The "replace" error handler that also counts the bytes it replaced (in the calling thread's list ``_REPLACED.bad``).
+_COUNTED_REPLACE = "reuse-counted-replace"
+_REPLACED = threading.local()
+
+
+def _counted_replace(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    _REPLACED.bad[0] += exc.end - exc.start
+    return "\ufffd", exc.end
+
+
+codecs.register_error(_COUNTED_REPLACE, _counted_replace)
 
 
 def _has_c1(data: bytes) -> bool:
@@ -127,10 +153,11 @@ def _decode(data: bytes, truncated: bool, declared: str | None = None) -> tuple[
         decoder = codecs.getincrementaldecoder(marked[0])
         with contextlib.suppress(UnicodeDecodeError):
             return decoder("strict").decode(data, final=not truncated), marked[0], 0
-        text = decoder("replace").decode(data, final=not truncated)
-        bad = text.count("\ufffd") - data.count("\ufffd".encode(_without_mark(marked[0], data)))
-        if bad * 20 <= len(text):  # a few bad bytes, not another encoding behind a stray mark
-            return text, marked[0], bad
+        replaced = [0]
+        _REPLACED.bad = replaced
+        text = decoder(_COUNTED_REPLACE).decode(data, final=not truncated)
+        if replaced[0] * 20 <= len(text):  # a few bad bytes, not another encoding behind a stray mark
+            return text, marked[0], replaced[0]
     if data.find(b"\0", 0, 8192) >= 0:
         if codec := _utf16_without_bom(data):
             marked = [codec]
@@ -148,18 +175,6 @@ def _decode(data: bytes, truncated: bool, declared: str | None = None) -> tuple[
             if codec:
                 return codecs.getincrementaldecoder(codec)("strict").decode(data, final=not truncated), codec, 0
     raise Undecodable("cannot tell the text encoding: save the file as UTF-8")
-
-
-def _without_mark(codec: str, data: bytes) -> str:
-    """The codec that writes ``codec``'s characters with the byte order of ``data``'s mark, and no mark.
-
-    >>> _without_mark("utf-16", codecs.BOM_UTF16_BE), _without_mark("utf-8-sig", codecs.BOM_UTF8)
-    ('utf-16-be', 'utf-8')
-    """
-    if codec == "utf-8-sig":
-        return "utf-8"
-    little = data.startswith(codecs.BOM_UTF32_LE if codec == "utf-32" else codecs.BOM_UTF16_LE)
-    return f"{codec}-{'le' if little else 'be'}"
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

@@ -47,7 +47,10 @@ _FRONT_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
 _FRONT_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _ID_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-_WORDLESS = re.compile(r"\W*")  # no letter, digit or mark: nothing a scan could match
+#: Control characters a JSON text may hold only inside strings, where each value's cleaning drops them anyway
+#: (a DOS end-of-file byte, a stray NUL): dropped before parsing, as when the whole file was cleaned. Tab, LF, CR stay.
+_JSON_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_HAS_WORD = re.compile(r"[^\W_]")  # a letter or a digit: without one, nothing a scan could match
 _NO_WORDS = "no words: only spaces, punctuation or invisible characters"
 
 
@@ -111,10 +114,8 @@ def read_file(path: str, rel: str, config: LoadConfig) -> tuple[list[Article], l
     except Exception as err:  # a parser's bug on one hostile file must not stop the scan
         problem = " ".join(f"{type(err).__name__}: {err}".split())[:200]
         return [], [Skipped(rel, f"cannot be parsed ({problem}): please report this file to the reuse developers")], warnings
-    if any(_WORDLESS.fullmatch(a.text) for a in found):  # zero-width spaces, a lone &nbsp;: nothing to match
-        empty = [a for a in found if _WORDLESS.fullmatch(a.text)]
-        found = [a for a in found if not _WORDLESS.fullmatch(a.text)]
-        skipped = [*skipped, *(Skipped(a.id if kind in ("json", "jsonl") else rel, _NO_WORDS) for a in empty)]
+    if found and not _HAS_WORD.search(found[0].text) and kind not in ("json", "jsonl"):  # JSON: judged per record
+        return [], [*skipped, Skipped(rel, _NO_WORDS)], warnings  # zero-width spaces, a lone &nbsp;: nothing to match
     return found, skipped, warnings
 
 
@@ -237,7 +238,14 @@ def _json_int(digits: str) -> int | float:
     >>> _json_int("42"), _json_int("9" * 5000)
     (42, inf)
     """
-    return int(digits) if len(digits) <= _INT_DIGITS else float(digits)
+    return int(digits) if len(digits.lstrip("-")) <= _INT_DIGITS else _TooLong(digits)
+
+
+class _TooLong(float):
+    """A JSON integer past Python's limit for reading one: kept as a float (infinite), known for what it was."""
+
+    def __new__(cls, digits: str) -> _TooLong:
+        return super().__new__(cls, "-inf" if digits.startswith("-") else "inf")
 
 
 _INT_DIGITS = 4300  # sys.get_int_max_str_digits()'s default
@@ -245,7 +253,7 @@ _INT_DIGITS = 4300  # sys.get_int_max_str_digits()'s default
 
 def _read_json(text: str, rel: str, warnings: list[str]) -> Found:
     try:
-        data = json.loads(text, strict=False, parse_int=_json_int)
+        data = json.loads(_JSON_CONTROL.sub("", text), strict=False, parse_int=_json_int)
     except (ValueError, RecursionError) as err:
         return [], [Skipped(rel, f"invalid JSON ({err}): fix it, or use .jsonl for one object per line")]
     records = data if isinstance(data, list) else [data]
@@ -258,8 +266,9 @@ def _read_jsonl(text: str, rel: str, warnings: list[str]) -> Found:
     """One object per line; the default id numbers the records (blank lines are none), the messages the lines."""
     found: list[Article | Skipped] = []
     number = 0
-    for lineno, line in enumerate(text.split("\n"), 1):
-        line = line.removeprefix("\ufeff")  # files joined with their byte-order marks
+    # Line ends as written: a raw CR inside a string is no line break, but a file of CR line ends (old Macs) has no other.
+    for lineno, line in enumerate(text.split("\n" if "\n" in text else "\r"), 1):
+        line = _JSON_CONTROL.sub("", line.removeprefix("\ufeff"))  # files joined with their byte-order marks; a DOS EOF
         if not line.strip():
             continue
         number += 1
@@ -285,6 +294,8 @@ def _record(rec: Any, rel: str, default_id: str, where: str, warnings: list[str]
     text = clean(rec[field])
     if not text.strip():
         return Skipped(where, f"empty '{field}'")
+    if not _HAS_WORD.search(text):
+        return Skipped(where, _NO_WORDS)
     meta: dict[str, str] = {}
     for key in META_KEYS:
         if isinstance(rec.get(key), str):
@@ -293,7 +304,7 @@ def _record(rec: Any, rel: str, default_id: str, where: str, warnings: list[str]
             warnings.append(f"{where}: '{key}' is a JSON {type(rec[key]).__name__}, not a string; ignored")
     raw_id = rec.get("id")
     if isinstance(raw_id, bool) or not isinstance(raw_id, (str, int, type(None))):
-        what = (f"a number of more than {_INT_DIGITS:,} digits, too long to read" if raw_id == float("inf")
+        what = (f"a number of more than {_INT_DIGITS:,} digits, too long to read" if isinstance(raw_id, _TooLong)
                 else f"a JSON {type(raw_id).__name__}, not a string or a whole number")
         warnings.append(f"{where}: 'id' is {what}; the record is {default_id}")
         raw_id = None

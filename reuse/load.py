@@ -156,6 +156,7 @@ def read_article_files(
     if html:
         formats._trafilatura()  # imported once here, before workers are forked: they start with it
     articles: list[Article] = []
+    sources: list[int] = []  # the file of each article, by its place in the walk (two names can show alike)
     skipped: list[Skipped] = []
     warnings: list[str] = []
     if progress:
@@ -170,6 +171,7 @@ def read_article_files(
             else:
                 found, skips, warns = formats.read_file(entry[1], entry[0], config)
             articles += [replace(a, text=store.put(a.text)) for a in found] if store is not None else found
+            sources += [done] * len(found)
             skipped += skips
             warnings += warns
             if progress:
@@ -182,7 +184,7 @@ def read_article_files(
         )
     if store is not None:
         store.flush()
-    articles = _unique_ids(articles, warnings)
+    articles = _unique_ids(articles, warnings, sources)
     return LoadResult(tuple(sorted(articles, key=lambda a: a.id)), tuple(skipped), tuple(warnings))
 
 
@@ -289,20 +291,24 @@ def _rel(path: Path, root: Path) -> str:
     return _shown(Path(os.path.relpath(path, root)).as_posix())
 
 
-def _unique_ids(articles: list[Article], warnings: list[str]) -> list[Article]:
-    """Keep the first of each id; later ones get ``#2``, ``#3``... and a warning."""
+def _unique_ids(articles: list[Article], warnings: list[str], sources: list[int]) -> list[Article]:
+    """Keep the first of each id; later ones get ``#2``, ``#3``... and a warning.
+
+    ``sources`` tells the file of each article (two names of bytes that are
+    not UTF-8 can show alike).
+    """
     taken = {a.id for a in articles}
-    first: dict[str, str] = {}
+    first: dict[str, tuple[str, int]] = {}
     tried: dict[str, int] = {}  # the last number tried for an id: thousands of records of one id stay linear
     unique = []
-    for art in articles:
+    for art, source in zip(articles, sources):
         if art.id in first:
             new_id = next(f"{art.id}#{n}" for n in itertools.count(tried.get(art.id, 1) + 1) if f"{art.id}#{n}" not in taken)
             tried[art.id] = int(new_id.rsplit("#", 1)[1])
             taken.add(new_id)
-            if first[art.id] != art.path:
-                where = first[art.id]
-            elif KINDS.get(_suffix(art.path)) in ("json", "jsonl"):
+            if first[art.id][0] != art.path:
+                where = first[art.id][0]
+            elif first[art.id][1] == source:
                 where = "an earlier record of the same file"
             else:  # two files whose names differ only in bytes that are not UTF-8, shown alike
                 where = "another file whose name shows the same (its name holds bytes that are not UTF-8: rename one)"
@@ -311,6 +317,6 @@ def _unique_ids(articles: list[Article], warnings: list[str]) -> list[Article]:
                 "(give every article its own id)"
             )
             art = art.renamed(new_id)
-        first.setdefault(art.id, art.path)
+        first.setdefault(art.id, (art.path, source))
         unique.append(art)
     return unique

@@ -335,8 +335,9 @@ _ENGLISH = " ".join(["The finance minister announced on Tuesday that fuel taxes 
 @pytest.mark.parametrize(
     ("declared", "encoding", "name"),
     [("windows-1251", "cp1251", "Путин"), ("windows-1253", "cp1253", "Τσίπρας"), ("iso-8859-2", "iso-8859-2", "Łódź"),
-     ("iso-8859-1", "utf-8", "Łódź")],  # saved again as UTF-8, the old declaration kept: the bytes are UTF-8
-    ids=["cyrillic", "greek", "polish", "utf-8 despite its declaration"],
+     ("iso-8859-1", "utf-8", "Łódź"),  # saved again as UTF-8, the old declaration kept: the bytes are UTF-8
+     ("iso-8859-1", "cp1252", "“Café” — déjà")],  # as browsers read it: Windows-1252's quotes and dashes kept
+    ids=["cyrillic", "greek", "polish", "utf-8 despite its declaration", "latin-1 label, windows-1252 bytes"],
 )
 def test_an_html_pages_declared_charset_reads_a_few_letters_outside_ascii(tmp_path, declared, encoding, name):
     """Before, text that is ASCII but for under 1% of its bytes was Windows-1252 whatever the page declared: Путин read as Ïóòèí."""
@@ -350,13 +351,32 @@ def test_an_html_pages_declared_charset_reads_a_few_letters_outside_ascii(tmp_pa
 
 def test_a_text_without_a_word_is_skipped_not_kept_as_an_article_of_no_words(tmp_path):
     write(tmp_path, "zw.txt", "\u200b\u200b \u200b\n")
+    write(tmp_path, "under.txt", "____ ___\n")
     write(tmp_path, "nbsp.html", "<html><body><p>&nbsp;&#8203;</p></body></html>")
-    write(tmp_path, "feed.jsonl", json.dumps({"text": "\u200b -- !"}) + "\n" + json.dumps({"text": "A real article"}) + "\n")
+    records = [{"id": "story-17", "text": "\u200b -- !"}, {"text": "A real article"}, {"text": "__"}]
+    write(tmp_path, "feed.jsonl", "".join(json.dumps(r) + "\n" for r in records))
     result = load_articles(tmp_path)
     assert [a.id for a in result.articles] == ["feed.jsonl#2"]
     reason = "no words: only spaces, punctuation or invisible characters"
-    assert {(s.path, s.reason) for s in result.skipped} >= {("zw.txt", reason), ("feed.jsonl#1", reason)}
+    # A record is named by its file and line, as every other skipped record is (not by its id).
+    assert {(s.path, s.reason) for s in result.skipped} >= {("zw.txt", reason), ("under.txt", reason), ("feed.jsonl:1", reason), ("feed.jsonl:3", reason)}
     assert any(s.path == "nbsp.html" for s in result.skipped)
+
+
+def test_json_files_with_a_stray_control_byte_or_old_mac_line_ends_still_load(tmp_path):
+    """Cleaned as a whole before, they loaded; parsed raw, a DOS end-of-file byte lost the file, CR line ends its records."""
+    write(tmp_path, "a.json", json.dumps([{"id": "a", "text": "First story"}]) + "\x1a")
+    write(tmp_path, "b.jsonl", "".join(json.dumps({"id": f"b{k}", "text": f"Story {k}"}) + "\r" for k in range(3)) + "\x1a")
+    result = load_articles(tmp_path)
+    assert sorted(a.id for a in result.articles) == ["a", "b0", "b1", "b2"]
+    assert result.skipped == ()
+
+
+@pytest.mark.parametrize(("raw", "said"), [("1e999", "a JSON float, not a string or a whole number"),
+                                           ("-" + "9" * 5000, "a number of more than 4,300 digits, too long to read")])
+def test_an_id_that_is_no_whole_number_is_called_what_it_is(tmp_path, raw, said):
+    write(tmp_path, "a.jsonl", '{"id": ' + raw + ', "text": "Body of the story"}\n')
+    assert load_articles(tmp_path).warnings == (f"a.jsonl:1: 'id' is {said}; the record is a.jsonl#1",)
 
 
 def test_an_id_with_control_characters_is_refused_and_the_record_keeps_its_own(tmp_path):
@@ -754,6 +774,12 @@ def test_names_that_show_alike_get_their_ids_by_their_bytes_not_the_folders_orde
     found.append(sorted((a.id, a.text) for a in load_articles(tmp_path).articles))
     assert [article_id for article_id, _ in found[0]] == ["caf\ufffd.txt", "caf\ufffd.txt#2"]
     assert found[0] == found[1]
+    for name in (b"feed\xe9.jsonl", b"feed\xe8.jsonl"):  # JSON files too: their records are not of one file
+        with open(os.path.join(os.fsencode(tmp_path), name), "wb") as out:
+            out.write(b'{"id": "x", "text": "A story of its own in ' + name.hex().encode() + b'"}\n')
+    assert any("'x' is already used by another file whose name shows the same" in w for w in load_articles(tmp_path).warnings)
+    for name in (b"feed\xe9.jsonl", b"feed\xe8.jsonl"):
+        os.remove(os.path.join(os.fsencode(tmp_path), name))
     # Not "an earlier record of the same file": another file, and what to do.
     assert load_articles(tmp_path).warnings == (
         "caf\ufffd.txt: id 'caf\ufffd.txt' is already used by another file whose name shows the same (its name holds "

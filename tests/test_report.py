@@ -250,6 +250,21 @@ def test_write_json_into_a_named_pipe_writes_through_it_and_leaves_the_pipe(resu
     assert sorted(os.listdir(tmp_path)) == ["report.fifo"]
 
 
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="needs /proc/self/fd")
+def test_write_json_to_a_descriptor_of_this_process_appends_through_it(result, tmp_path):
+    """--json /dev/stdout >> log: the log was renamed over (its old lines gone), or truncated on reopening."""
+    log = tmp_path / "log.txt"
+    log.write_text("old line\n", encoding="utf-8")
+    fd = os.open(log, os.O_WRONLY | os.O_APPEND)
+    try:
+        write_json(result, f"/proc/self/fd/{fd}")
+    finally:
+        os.close(fd)
+    text = log.read_text(encoding="utf-8")
+    assert text.startswith("old line\n{") and json.loads(text.removeprefix("old line\n"))["schema_version"] == SCHEMA_VERSION
+    assert sorted(os.listdir(tmp_path)) == ["log.txt"]
+
+
 def test_write_json_through_a_symbolic_link_replaces_the_file_it_names_and_keeps_the_link(result, tmp_path):
     real = tmp_path / "reports" / "latest.json"
     real.parent.mkdir()

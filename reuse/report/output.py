@@ -5,16 +5,20 @@ destination, which then replaces it in one rename: a reader never sees half
 a report, and a failed write leaves the old file. A destination that is not
 a regular file (a device such as ``/dev/null``, a named pipe, a process
 substitution like ``>(gzip > r.gz)``, ``/dev/stdout``) is written to as it
-is: renaming over it would put a file where the device or the pipe was. A
-symbolic link to a file stays a link: the file it names is replaced.
+is: renaming over it would put a file where the device or the pipe was.
+``/dev/stdout``, ``/dev/fd/N`` and ``/proc/self/fd/N`` are written through
+the descriptor this process holds, so ``--json /dev/stdout >> log`` appends.
+A symbolic link to a file stays a link: the file it names is replaced.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 import stat
+import sys
 from os import PathLike
 from pathlib import Path
 
@@ -36,6 +40,10 @@ def write_output(path: str | PathLike[str], data: bytes, what: str = "") -> None
         When ``path`` cannot be written, naming it.
     """
     target = Path(path)
+    fd = _inherited_descriptor(target)
+    if fd is not None:
+        _write_to_descriptor(fd, data, target, what)
+        return
     try:
         mode = os.stat(target).st_mode
     except OSError:
@@ -68,6 +76,38 @@ def write_output(path: str | PathLike[str], data: bytes, what: str = "") -> None
         if isinstance(exc, OSError):
             raise _error(target, exc, what) from exc
         raise
+
+
+#: Names of a descriptor this process holds: /dev/stdout, /dev/fd/63 (a shell's >(...)), /proc/self/fd/1.
+_DESCRIPTOR = re.compile(r"/dev/(?:std(?P<std>out|err)|fd/(?P<fd>\d+))|/proc/(?P<pid>self|\d+)/fd/(?P<pfd>\d+)")
+
+
+def _inherited_descriptor(target: Path) -> int | None:
+    """The descriptor ``target`` names when it is one of this process's own, else ``None``.
+
+    Written through the descriptor, not opened again: reopening
+    ``/dev/stdout`` redirected to a file (``>> log``) would truncate the
+    file or, renamed over, replace it.
+    """
+    match = _DESCRIPTOR.fullmatch(str(target))
+    if match is None or (match["pid"] not in (None, "self") and int(match["pid"]) != os.getpid()):
+        return None
+    if match["std"]:
+        return 1 if match["std"] == "out" else 2
+    return int(match["fd"] or match["pfd"])
+
+
+def _write_to_descriptor(fd: int, data: bytes, target: Path, what: str) -> None:
+    if fd in (1, 2):
+        stream = sys.stdout if fd == 1 else sys.stderr
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.flush()  # what was printed before comes first
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    except OSError as exc:
+        raise _error(target, exc, what) from exc
 
 
 def _error(target: Path, exc: OSError, what: str) -> ReuseError:
