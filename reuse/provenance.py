@@ -52,6 +52,7 @@ from dataclasses import replace
 from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
+from .coverage import side_spans
 from .model import Article, Direction, Extent, Pair, Relation, ReuseKind, Signal
 from .stemma import Stemma, build_stemma
 from .times import parse_time
@@ -178,10 +179,35 @@ def _time_signal(a: Article, b: Article) -> Signal | None:
 
 @lru_cache(maxsize=4096)
 def _outlet_pattern(outlet: str) -> re.Pattern[str]:
-    return re.compile(rf"\b{re.escape(outlet)}\b")
+    """The outlet's name in a text; "The Guardian" is "the Guardian" inside a sentence."""
+    rest = outlet[4:] if outlet.startswith("The ") else None
+    return re.compile(rf"\b(?:[Tt]he {re.escape(rest)}|{re.escape(outlet)})\b" if rest else rf"\b{re.escape(outlet)}\b")
 
 
-def _metadata_signals(a: Article, b: Article) -> list[Signal]:
+def _names_outside(pattern: re.Pattern[str], text: str, shared: list[tuple[int, int]]) -> bool:
+    """Whether ``pattern`` occurs in ``text`` outside the ``shared`` spans (its own words, not the text both carry).
+
+    A name inside the shared text was in the source too ("Fortune 500", "The
+    Guardian can reveal"): it credits no one.
+    """
+    return any(not any(s <= m.start() and m.end() <= e for s, e in shared) for m in pattern.finditer(text))
+
+
+def _publishes(outlet: str, url: str) -> bool:
+    """Whether ``url`` (normalised) is on the site of ``outlet``: "The Guardian" and theguardian.com, "bbc.co.uk" and bbc.co.uk.
+
+    >>> _publishes("The Guardian", "theguardian.com/business/1"), _publishes("NewsHub24", "theguardian.com/business/1")
+    (True, False)
+    """
+    def core(name: str) -> str:
+        first = name.lower().removeprefix("www.").split(".", 1)[0] if "." in name and " " not in name else name.lower()
+        return re.sub(r"[^a-z0-9]", "", first).removeprefix("the")
+
+    site, name = core(url.split("/", 1)[0]), core(outlet)
+    return len(name) >= 3 and site == name
+
+
+def _metadata_signals(a: Article, b: Article, pair: Pair | None = None) -> list[Signal]:
     signals = []
     for src, dst in ((a, b), (b, a)):
         sign = 1 if src is a else -1
@@ -189,14 +215,23 @@ def _metadata_signals(a: Article, b: Article) -> list[Signal]:
         if canonical and canonical == _norm_url(src.url):
             signals.append(Signal("canonical", dst.canonical, favours=src.id, weight=4.0 * sign,
                                   note=f"{dst.id} declares {src.id}'s URL as its canonical source"))
+        elif canonical and not src.url and canonical == _norm_url(src.canonical) and _publishes(src.outlet, canonical) and not _publishes(dst.outlet, canonical):
+            # Neither states its own URL and both name one canonical: it is the site of one of them.
+            signals.append(Signal("canonical", dst.canonical, favours=src.id, weight=4.0 * sign,
+                                  note=f"both declare {dst.canonical} as canonical, a page of {src.outlet}, {src.id}'s outlet"))
         outlet = src.outlet.strip()
         if src.outlet == dst.outlet:
             continue
         wire = wire_name(outlet)
         if wire is not None and wire in wire_credits(dst.text):  # "reuters.com" is credited as "(Reuters)"
-            signals.append(Signal("credit", wire, favours=src.id, weight=2.0 * sign,
+            # A text that credits the agency cannot be the agency's source, whatever the times say: wire copy
+            # reaches subscribers before the agency's own site stamps it. As strong as a canonical link.
+            signals.append(Signal("credit", wire, favours=src.id, weight=4.0 * sign,
                                   note=f"{dst.id} credits {wire}, the agency {src.id} comes from"))
-        elif len(outlet) >= 3 and not re.search(r"\.\w{2,4}$|\d", outlet) and _outlet_pattern(outlet).search(dst.text):
+        elif (
+            len(outlet) >= 3 and not re.search(r"\.\w{2,4}$|\d", outlet)
+            and _names_outside(_outlet_pattern(outlet), dst.text, side_spans(pair, dst.id) if pair is not None else [])
+        ):
             signals.append(Signal("credit", outlet, favours=src.id, weight=2.0 * sign, note=f"{dst.id} names {outlet}"))
     return signals
 
@@ -210,10 +245,10 @@ def _containment_signal(pair: Pair) -> Signal:
                   note=f"{pair.a} is {pair.containment_a:.0%} reused, {pair.b} {pair.containment_b:.0%}")
 
 
-def _metadata(a: Article, b: Article) -> list[Signal]:
-    """The metadata signals of a pair: publication times, canonical links, credits."""
+def _metadata(a: Article, b: Article, pair: Pair | None = None) -> list[Signal]:
+    """The metadata signals of a pair: publication times, canonical links, credits (outside the text ``pair`` shares)."""
     time = _time_signal(a, b)
-    return ([time] if time is not None else []) + _metadata_signals(a, b)
+    return ([time] if time is not None else []) + _metadata_signals(a, b, pair)
 
 
 def _confidence(log_odds: float) -> float:
@@ -381,7 +416,7 @@ def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: 
             # Metadata against an ancestor further up the tree: the tree
             # holds only while it outweighs them, and then barely.
             confidence = _confidence(abs(signal.weight) - abs(strong)) if abs(strong) < abs(signal.weight) else 0.5
-            why = Signal("unoriented", None, note=f"the metadata favour {derived} against the tree: neither outweighs the other")
+            why = Signal("unoriented", None, note=f"the metadata favour {derived} as the source, against the tree: the link is not oriented")
         elif text_only * signal.weight <= 0 and (source, derived) not in stemma.kept:
             # The tree and the pair's own containment do not agree: text alone
             # cannot orient this link (the middle of a chain looks like a source).
@@ -429,7 +464,7 @@ def infer_directions(articles: Sequence[Article], pairs: list[Pair]) -> list[Pai
         The aligned pairs.
     """
     by_id = {a.id: a for a in articles}
-    signals = {id(p): _metadata(by_id[p.a], by_id[p.b]) for p in pairs}
+    signals = {id(p): _metadata(by_id[p.a], by_id[p.b], p) for p in pairs}
     metadata = {key: sum(s.weight for s in found) for key, found in signals.items()}
     lean = {id(p): metadata[id(p)] + _containment_signal(p).weight for p in pairs}
     stemma = build_stemma(pairs, by_id, lean, metadata, SOURCE_MARGIN)

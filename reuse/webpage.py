@@ -79,7 +79,9 @@ def page_meta(tree: Any) -> dict[str, str]:
     return {
         "title": " ".join((metas.get("og:title") or tree.findtext(".//title") or "").split()),
         "outlet": metas.get("og:site_name") or metas.get("application-name") or "",
-        "url": metas.get("og:url") or link,
+        # Its own address is what it says it is (og:url); a canonical link names the page it copies, or itself:
+        # taken as its address, a scraper's canonical to the original made the two one URL and the scraper that outlet.
+        "url": metas.get("og:url") or "",
         "canonical": link or metas.get("og:url") or "",
         "dates": "\n".join(d.strip() for d in dates),
     }
@@ -128,7 +130,8 @@ def trafilatura_text(module: ModuleType, tree: Any, meta: dict[str, str]) -> str
     if doc is None or doc.body is None:
         return ""
     meta["title"] = doc.title or meta["title"]
-    meta["url"] = meta["url"] or doc.url or ""
+    # trafilatura's URL is mostly the canonical link, which names the page copied as often as the page itself.
+    meta["url"] = meta["url"] or (doc.url if doc.url and doc.url != meta["canonical"] else "")
     # A site "name" that is a host name came from the URL: leave that to the domain rule (lower-case, no www.).
     meta["outlet"] = meta["outlet"] or ("" if domain(doc.sitename) else doc.sitename or "")
     meta["dates"] = "\n".join(filter(None, [meta["dates"], doc.date]))

@@ -93,19 +93,32 @@ def wire_name(outlet: str) -> str | None:
     return _WIRE_NAMES.get(name)
 
 
+#: Where a credit stands: a dateline or byline in the first characters, a credit line in the last ones.
+_HEAD, _TAIL = 400, 300
+#: A credit in brackets stands anywhere: a dateline of a second story merged into one text.
+_BRACKETED = re.compile(r"\((?:Reuters|AFP|AP|dpa|Xinhua|TASS|EFE|ANSA|UPI|Bloomberg|Anadolu|PA)\)")
+
+
 @lru_cache(maxsize=8192)
 def wire_credits(text: str) -> frozenset[str]:
     """Wire agencies a text credits in a byline, dateline or credit line.
 
+    Only where a credit stands: the first 400 and the last 300 characters,
+    or a bracketed credit such as "(Reuters)" anywhere. An agency named in
+    the body ("he told Reuters in March") is a source of one fact, not the
+    story's: an exclusive that mentions Reuters, copied word for word, was
+    taken for a wire story both carried.
+
     >>> sorted(wire_credits("MOSCOW (Reuters) - The Kremlin said ... - AFP"))
     ['AFP', 'Reuters']
+    >>> sorted(wire_credits("The minister spoke. " * 30 + "He told Reuters in March that he would stay. " + "More text. " * 40))
+    []
     >>> sorted(wire_credits("新华社长沙7月12日电 据路透社报道")), sorted(wire_credits("서울=연합뉴스 기자")), sorted(wire_credits("中央社会主义学院"))
     (['Reuters', 'Xinhua'], ['Yonhap'], [])
     """
     if not _WIRE_WORDS.search(text):
         return frozenset()
-    return frozenset(
-        name
-        for name, (words, pattern) in _WIRE_RES.items()
-        if any(word in text for word in words) and pattern.search(text)
-    )
+    placed = text if len(text) <= _HEAD + _TAIL else f"{text[:_HEAD]}\n{text[-_TAIL:]}"
+    found = {name for name, (words, pattern) in _WIRE_RES.items() if any(word in placed for word in words) and pattern.search(placed)}
+    found.update(match.group()[1:-1] for match in _BRACKETED.finditer(text))
+    return frozenset(found)

@@ -412,3 +412,67 @@ def test_a_dates_precision_does_not_decide_which_of_two_identical_copies_came_fi
     ]
     verdicts = {(p.a, p.b): p.direction.relation.value for p in reuse.scan_articles(articles).pairs}
     assert verdicts == {("b.txt", "c.txt"): "undetermined", ("b.txt", "o.txt"): "undetermined", ("c.txt", "o.txt"): "undetermined"}
+
+
+# --- credits and canonical links, from a researcher's review ------------------------------------------
+
+_STORY = " ".join(SENTENCES * 2)
+
+
+def _verdict(*articles):
+    (pair,) = reuse.scan_articles(list(articles)).pairs
+    d = pair.direction
+    return d.relation.value, d.source, d.derived, d.confidence
+
+
+def test_an_agency_named_in_the_body_is_no_wire_credit_and_hides_no_copy():
+    """ "told Reuters in March" is a source of one fact: it made a scraped exclusive a wire story both carried (common-source)."""
+    half = len(SENTENCES)
+    text = " ".join(SENTENCES[:half] + ["The mayor told Reuters in March that the bridge would not close."] + SENTENCES * 1)
+    own = Article("guardian.txt", text, "The Guardian", published="2025-07-07T05:00:00Z")
+    copy = Article("newshub.txt", text, "NewsHub24", published="2025-07-07T07:12:00Z")
+    assert _verdict(own, copy)[:3] == ("copied", "guardian.txt", "newshub.txt")
+
+
+def test_a_text_crediting_the_agency_is_its_copy_even_when_stamped_before_the_agencys_site():
+    """Wire copy reaches subscribers before the agency's site stamps it: the time alone (3.5) outweighed the credit (2.0)."""
+    text = "FRANKFURT, March 10 (Reuters) - " + _STORY
+    agency = Article("reuters.txt", text, "Reuters", published="2025-03-10T07:40:00Z")
+    subscriber = Article("hb.txt", text, "Handelsblatt English", published="2025-03-10T07:15:00Z")
+    assert _verdict(agency, subscriber)[:3] == ("copied", "reuters.txt", "hb.txt")
+
+
+def test_an_outlet_named_inside_the_shared_text_credits_no_one():
+    """ "Fortune 500" in the text both carry is no credit to Fortune (it made a copy at 0.88 from nothing)."""
+    text = _STORY + " Several Fortune 500 subsidiaries have offices near the bridge."
+    a = Article("fortune.txt", text, "Fortune", published="2025-03-10")
+    b = Article("hb.txt", text, "Handelsblatt English", published="2025-03-10")
+    relation, _, _, confidence = _verdict(a, b)
+    assert relation != "copied" or confidence < 0.7
+
+
+def test_a_credit_to_the_guardian_inside_a_sentence_counts():
+    own = Article("guardian.txt", _STORY, "The Guardian")
+    rewrite = Article("mail.txt", _edit(_STORY, [("voted on Tuesday", "decided on Tuesday")]) + " The plan was first reported by the Guardian.", "Daily Mail")
+    relation, source, derived, _ = _verdict(own, rewrite)
+    assert (relation, source, derived) == ("copied", "guardian.txt", "mail.txt")
+    assert any(s.name == "credit" for s in reuse.scan_articles([own, rewrite]).pairs[0].direction.evidence)
+
+
+def test_a_page_that_states_no_url_of_its_own_is_not_given_its_canonical_link_as_one(tmp_path):
+    """A scraper's canonical to the original became its URL: the two canonical signals cancelled, its outlet became
+    the original's domain, and its earlier (forged) time made it the source at 0.97."""
+    url = "https://www.theguardian.com/business/2025/jul/07/thames"
+    body = "".join(f"<p>{s}</p>" for s in SENTENCES * 2)
+    (tmp_path / "guardian.html").write_text(
+        f'<html><head><meta property="og:site_name" content="The Guardian"><meta property="og:url" content="{url}">'
+        f'<link rel="canonical" href="{url}"><meta property="article:published_time" content="2025-07-07T05:00:00+01:00">'
+        f"</head><body><article>{body}</article></body></html>", encoding="utf-8")
+    (tmp_path / "scraper.html").write_text(
+        f'<html><head><link rel="canonical" href="{url}"><meta property="article:published_time" content="2025-07-07T02:00:00+01:00">'
+        f"</head><body><article>{body}</article></body></html>", encoding="utf-8")
+    result = reuse.scan(tmp_path)
+    scraper = next(a for a in result.articles if a.id == "scraper.html")
+    assert (scraper.url, scraper.canonical, scraper.outlet) == (None, url, "scraper")
+    (pair,) = result.pairs
+    assert (pair.direction.relation.value, pair.direction.source) == ("copied", "guardian.html")
