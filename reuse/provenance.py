@@ -370,7 +370,8 @@ def _timed(order: float, pair: Pair, named: bool, evidence: list[Signal]) -> flo
 def _wire_siblings(wire: Signal, evidence: list[Signal]) -> tuple[Signal, ...]:
     """The evidence of two copies of one wire story, the ``wire`` credit that decides first."""
     decided = replace(wire, note="both credit the same wire, and the text does not show one repeating the other's own changes")
-    return (decided, *(s for s in evidence if s is not wire))
+    rest = sorted((s for s in evidence if s is not wire), key=lambda sig: -abs(sig.weight))  # the tree's link, overruled, by its weight
+    return (decided, *rest)
 
 
 def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: Stemma) -> Direction:

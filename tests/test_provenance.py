@@ -334,6 +334,8 @@ def test_three_copies_of_a_credited_wire_story_are_siblings_whatever_their_times
     for direction in found.values():
         assert direction.relation.value == "common-source", direction
         assert direction.evidence[0].name in {"wire-credit", "sibling"}  # what decided it comes first
+        weights = [abs(s.weight) for s in direction.evidence[1:]]
+        assert weights == sorted(weights, reverse=True), direction.evidence  # the rest by weight (the overruled tree's link came second)
 
 
 def test_a_copy_of_a_wire_story_that_repeats_another_copys_changes_copied_that_copy():
