@@ -37,8 +37,18 @@ def _kinds(pairs: Iterable[Pair]) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(counts.items(), key=lambda kc: (-kc[1], kc[0])))
 
 
+def _through_another(pair: Pair) -> bool:
+    """Whether the pair's copy went through a third article (the tree's chain ``A <- B <- C``): not the outlet's own take.
+
+    C's outlet took from B's; counting it under A's outlet too would say it
+    took the story twice.
+    """
+    first = pair.direction.evidence[0] if pair.direction.evidence else None
+    return first is not None and first.name == "stemma" and str(first.value).count(" <- ") >= 2
+
+
 def link_outlets(articles: Sequence[Article], pairs: Iterable[Pair]) -> tuple[OutletLink, ...]:
-    """Aggregate the ``copied`` article pairs into outlet-to-outlet links.
+    """Aggregate the ``copied`` article pairs into outlet-to-outlet links (a copy through a third article counts for the outlet it took from, not its ancestors').
 
     Parameters
     ----------
@@ -65,7 +75,7 @@ def link_outlets(articles: Sequence[Article], pairs: Iterable[Pair]) -> tuple[Ou
     grouped: dict[tuple[str, str], list[Pair]] = defaultdict(list)
     for pair in pairs:
         d = pair.direction
-        if d.relation is not Relation.COPIED or d.source is None or d.derived is None:
+        if d.relation is not Relation.COPIED or d.source is None or d.derived is None or _through_another(pair):
             continue
         source, derived = by_id[d.source], by_id[d.derived]
         if source.outlet != derived.outlet:

@@ -86,7 +86,7 @@ def test_text_alone_never_reverses_a_copy_nor_claims_high_confidence(text_only):
 def test_outlet_links_follow_the_copies(timed):
     result, _ = timed
     links = {(o.source, o.derived): o for o in result.outlets}
-    assert set(links) == {("Wire", "Alpha"), ("Wire", "Beta"), ("Alpha", "Gamma"), ("Wire", "Gamma")}
+    assert set(links) == {("Wire", "Alpha"), ("Wire", "Beta"), ("Alpha", "Gamma")}  # Gamma took from Alpha, not from the wire too
     assert links[("Wire", "Alpha")].median_lag_hours == pytest.approx(2.0)
     assert all(o.confidence >= 0.9 for o in links.values())
 
@@ -478,3 +478,11 @@ def test_a_page_that_states_no_url_of_its_own_is_not_given_its_canonical_link_as
     assert (scraper.url, scraper.canonical, scraper.outlet) == (None, url, "scraper")
     (pair,) = result.pairs
     assert (pair.direction.relation.value, pair.direction.source) == ("copied", "guardian.html")
+
+
+def test_an_outlet_link_counts_the_copy_it_took_not_the_ancestor_it_came_through(timed):
+    """Gamma copied Alpha's rewrite of the wire: Gamma's outlet took from Alpha's, not from the wire's as well."""
+    result, directions = timed
+    assert directions[frozenset(("wire", "gamma"))].relation.value == "copied"  # the article pair keeps its verdict
+    links = {(link.source, link.derived) for link in result.outlets}
+    assert ("Alpha", "Gamma") in links and ("Wire", "Gamma") not in links
