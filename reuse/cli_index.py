@@ -16,6 +16,7 @@ from .cli import (
     SUMMARY_PAIRS,
     F,
     _announce,
+    _Interrupts,
     _Progress,
     _reported,
     _settings_or_usage,
@@ -248,13 +249,15 @@ def check(
     if json_path not in (None, "-"):
         check_output(json_path, folder, state)
     progress = _Progress(quiet=state.quiet)
-    with _reported(ctx, "no report written, the index unchanged"):
+    interrupts = _Interrupts()  # a Ctrl-C swallowed in a __del__ still stops the report and the add
+    with _reported(ctx, "no report written, the index unchanged"), interrupts:
         config = _index_max_bucket(ctx, config, index_path)
         try:
             result = check_batch(folder, index_path, config, jobs=jobs, progress=progress)
         finally:
             progress.close()
         _announce(state, result.skipped, result.warnings, result.timings)
+        interrupts.check()
         if json_path == "-":
             click.echo(dumps_report(result, config), nl=False)
         else:
@@ -269,7 +272,8 @@ def check(
                 state.note(f"report written to {json_path}")
     if add:
         # Only once the report is out: a report that cannot be written leaves the index as it was.
-        with _reported(ctx, f"the report is written; the index {index_path} is as it was before"):
+        with _reported(ctx, f"the report is written; the index {index_path} is as it was before"), interrupts:
+            interrupts.check()
             from .index import as_index
 
             if ctx.get_parameter_source("max_bucket") is not click.core.ParameterSource.DEFAULT:

@@ -225,3 +225,32 @@ def test_one_new_version_is_said_in_the_singular(runner, samples_dir, tmp_path):
     again = runner.invoke(main, ["index", "add", str(samples_dir), "--index", str(db)])
     assert again.output == f"{db}: 0 added, 1 new version, 4 unchanged, 0 skipped\n"
     assert "articles:    5 (6 versions stored)" in runner.invoke(main, ["index", "info", "--index", str(db)]).output
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # the ignored exception is the point
+def test_ctrl_c_swallowed_during_a_check_stops_it_before_the_add(runner, split, tmp_path, monkeypatch):
+    import os
+    import signal
+
+    import reuse.index as index_module
+
+    old, new = split
+    db = tmp_path / "i.db"
+    runner.invoke(main, ["index", "add", str(old), "--index", str(db)])
+    before = runner.invoke(main, ["index", "info", "--index", str(db)]).output
+    real = index_module.check
+
+    class Dropped:
+        def __del__(self):
+            os.kill(os.getpid(), signal.SIGINT)  # raised in here, where Python ignores it
+            for _ in range(1000):
+                pass
+
+    def check(*args, **kwargs):
+        Dropped()
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(index_module, "check", check)
+    result = runner.invoke(main, ["check", str(new), "--index", str(db), "--add"])
+    assert result.exit_code == 130
+    assert runner.invoke(main, ["index", "info", "--index", str(db)]).output == before
