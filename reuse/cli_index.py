@@ -261,12 +261,13 @@ def check(
         if json_path == "-":
             click.echo(dumps_report(result, config), nl=False)
         else:
-            if json_path is not None:
-                write_json(result, json_path, config)
             shown = _shown_pairs(max_pairs, state.verbose)
             summary = render_text(
                 result, width=_summary_width(), max_pairs=shown, verbose=state.verbose > 0, more=" (--max-pairs N or -v shows more; --json keeps all)"
             )
+            interrupts.check()  # before the report: "no report written" stays true
+            if json_path is not None:
+                write_json(result, json_path, config)
             click.echo(summary, nl=False)
             if json_path is not None:
                 state.note(f"report written to {json_path}")

@@ -89,14 +89,15 @@ def read_file(path: str, rel: str, config: LoadConfig) -> tuple[list[Article], l
         )
     except Undecodable as err:
         return [], [Skipped(rel, str(err))], [cut] if truncated else []
-    if truncated and kind == "jsonl" and "\n" in text:
+    end = "\n" if "\n" in text else "\r"  # a JSON-lines file of CR line ends (old Macs) is cut at its CRs
+    if truncated and kind == "jsonl" and end in text:
         # A record cut in two is no malformed line: the file ends at the last whole one, and the warning says which.
-        text = text[: text.rindex("\n") + 1]
+        text = text[: text.rindex(end) + 1]
         cut = (
-            f"{rel}: only its first {config.max_bytes} bytes were read, {text.count(chr(10))} lines: the records after "
+            f"{rel}: only its first {config.max_bytes} bytes were read, {text.count(end)} lines: the records after "
             f"them were not (use --max-bytes to raise the limit)"
         )
-    if truncated and (kind == "json" or (kind == "jsonl" and "\n" not in text)):
+    if truncated and (kind == "json" or (kind == "jsonl" and end not in text)):
         # A JSON document cut anywhere is invalid: say why, not "invalid JSON, fix it".
         what, alternative = ("its JSON", ", or write it as JSON lines (a cut file keeps its whole lines)") if kind == "json" else ("its first line", "")
         return [], [Skipped(rel, f"{what} goes past the {config.max_bytes:,} bytes read (--max-bytes), so none of its "
@@ -241,6 +242,11 @@ def _json_int(digits: str) -> int | float:
     return int(digits) if len(digits.lstrip("-")) <= _INT_DIGITS else _TooLong(digits)
 
 
+def _json_type(value: Any) -> str:
+    """What a JSON value is, in the words of Python's types ("list", "int"); a number too long to read is a "number"."""
+    return "number" if isinstance(value, _TooLong) else type(value).__name__
+
+
 class _TooLong(float):
     """A JSON integer past Python's limit for reading one: kept as a float (infinite), known for what it was."""
 
@@ -251,9 +257,38 @@ class _TooLong(float):
 _INT_DIGITS = 4300  # sys.get_int_max_str_digits()'s default
 
 
+def _loads(text: str) -> Any:
+    """JSON as given; only when that fails, again without the control bytes that may stand outside strings.
+
+    A DOS end-of-file byte or a stray NUL after the last record made the
+    whole text invalid. Dropped first, they would also change valid records:
+    a terminal escape in a value would lose its ESC (and :func:`clean` could
+    no longer remove the rest of it), an id's control character would go
+    silently instead of the id being refused.
+    """
+    try:
+        return json.loads(text, strict=False, parse_int=_json_int)
+    except (ValueError, RecursionError):
+        stripped = _JSON_CONTROL.sub("", text)
+        if stripped == text:
+            raise
+        return json.loads(stripped, strict=False, parse_int=_json_int)
+
+
+def _jsonl_lines(text: str) -> list[str]:
+    """The lines of a JSON-lines text: split at LF; a text without one, at CR (old Mac files), unless it is one record."""
+    if "\n" in text or "\r" not in text:
+        return text.split("\n")
+    try:
+        _loads(text)  # one record, a CR inside one of its strings
+        return [text]
+    except (ValueError, RecursionError):
+        return text.split("\r")
+
+
 def _read_json(text: str, rel: str, warnings: list[str]) -> Found:
     try:
-        data = json.loads(_JSON_CONTROL.sub("", text), strict=False, parse_int=_json_int)
+        data = _loads(text)
     except (ValueError, RecursionError) as err:
         return [], [Skipped(rel, f"invalid JSON ({err}): fix it, or use .jsonl for one object per line")]
     records = data if isinstance(data, list) else [data]
@@ -267,13 +302,13 @@ def _read_jsonl(text: str, rel: str, warnings: list[str]) -> Found:
     found: list[Article | Skipped] = []
     number = 0
     # Line ends as written: a raw CR inside a string is no line break, but a file of CR line ends (old Macs) has no other.
-    for lineno, line in enumerate(text.split("\n" if "\n" in text else "\r"), 1):
-        line = _JSON_CONTROL.sub("", line.removeprefix("\ufeff"))  # files joined with their byte-order marks; a DOS EOF
-        if not line.strip():
+    for lineno, line in enumerate(_jsonl_lines(text), 1):
+        line = line.removeprefix("\ufeff")  # files joined with their byte-order marks
+        if not line.strip() or not _JSON_CONTROL.sub("", line).strip():  # blank, or a DOS end-of-file byte alone
             continue
         number += 1
         try:
-            rec = json.loads(line, strict=False, parse_int=_json_int)
+            rec = _loads(line)
         except (ValueError, RecursionError) as err:
             found.append(Skipped(f"{rel}:{lineno}", f"malformed JSON line ({err}): fix or remove the line"))
             continue
@@ -283,14 +318,14 @@ def _read_jsonl(text: str, rel: str, warnings: list[str]) -> Found:
 
 def _record(rec: Any, rel: str, default_id: str, where: str, warnings: list[str]) -> Article | Skipped:
     if not isinstance(rec, dict):
-        return Skipped(where, f"record is a JSON {type(rec).__name__}, not an object with a 'text' field")
+        return Skipped(where, f"record is a JSON {_json_type(rec)}, not an object with a 'text' field")
     given = [f for f in TEXT_FIELDS if rec.get(f) is not None]
     # The first field that holds text: an empty 'text' beside a 'content' is no empty article.
     field = next((f for f in given if isinstance(rec[f], str) and rec[f].strip()), given[0] if given else None)
     if field is None:
         return Skipped(where, "no 'text', 'body' or 'content' field: put the article text in 'text'")
     if not isinstance(rec[field], str):
-        return Skipped(where, f"'{field}' is a JSON {type(rec[field]).__name__}, not a string")
+        return Skipped(where, f"'{field}' is a JSON {_json_type(rec[field])}, not a string")
     text = clean(rec[field])
     if not text.strip():
         return Skipped(where, f"empty '{field}'")
@@ -301,11 +336,11 @@ def _record(rec: Any, rel: str, default_id: str, where: str, warnings: list[str]
         if isinstance(rec.get(key), str):
             meta[key] = clean(rec[key])
         elif rec.get(key) is not None:
-            warnings.append(f"{where}: '{key}' is a JSON {type(rec[key]).__name__}, not a string; ignored")
+            warnings.append(f"{where}: '{key}' is a JSON {_json_type(rec[key])}, not a string; ignored")
     raw_id = rec.get("id")
     if isinstance(raw_id, bool) or not isinstance(raw_id, (str, int, type(None))):
         what = (f"a number of more than {_INT_DIGITS:,} digits, too long to read" if isinstance(raw_id, _TooLong)
-                else f"a JSON {type(raw_id).__name__}, not a string or a whole number")
+                else f"a JSON {_json_type(raw_id)}, not a string or a whole number")
         warnings.append(f"{where}: 'id' is {what}; the record is {default_id}")
         raw_id = None
     art_id = "" if raw_id is None else no_surrogates(str(raw_id)).strip()

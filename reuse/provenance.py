@@ -52,7 +52,6 @@ from dataclasses import replace
 from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from .coverage import side_spans
 from .model import Article, Direction, Extent, Pair, Relation, ReuseKind, Signal
 from .stemma import Stemma, build_stemma
 from .times import parse_time
@@ -184,13 +183,14 @@ def _outlet_pattern(outlet: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:[Tt]he {re.escape(rest)}|{re.escape(outlet)})\b" if rest else rf"\b{re.escape(outlet)}\b")
 
 
-def _names_outside(pattern: re.Pattern[str], text: str, shared: list[tuple[int, int]]) -> bool:
-    """Whether ``pattern`` occurs in ``text`` outside the ``shared`` spans (its own words, not the text both carry).
+def _names_more(pattern: re.Pattern[str], text: str, other: str) -> bool:
+    """Whether ``text`` names the outlet more often than ``other`` does: a name of its own, not one both carry.
 
-    A name inside the shared text was in the source too ("Fortune 500", "The
-    Guardian can reveal"): it credits no one.
+    A name in the text both share was in the source too ("Fortune 500", "The
+    Guardian can reveal"): it credits no one. A credit the copy adds ("the
+    Guardian reported") is one more, wherever alignment put it.
     """
-    return any(not any(s <= m.start() and m.end() <= e for s, e in shared) for m in pattern.finditer(text))
+    return len(pattern.findall(text)) > len(pattern.findall(other))
 
 
 def _publishes(outlet: str, url: str) -> bool:
@@ -207,7 +207,7 @@ def _publishes(outlet: str, url: str) -> bool:
     return len(name) >= 3 and site == name
 
 
-def _metadata_signals(a: Article, b: Article, pair: Pair | None = None) -> list[Signal]:
+def _metadata_signals(a: Article, b: Article) -> list[Signal]:
     signals = []
     for src, dst in ((a, b), (b, a)):
         sign = 1 if src is a else -1
@@ -230,7 +230,7 @@ def _metadata_signals(a: Article, b: Article, pair: Pair | None = None) -> list[
                                   note=f"{dst.id} credits {wire}, the agency {src.id} comes from"))
         elif (
             len(outlet) >= 3 and not re.search(r"\.\w{2,4}$|\d", outlet)
-            and _names_outside(_outlet_pattern(outlet), dst.text, side_spans(pair, dst.id) if pair is not None else [])
+            and _names_more(_outlet_pattern(outlet), dst.text, src.text)
         ):
             signals.append(Signal("credit", outlet, favours=src.id, weight=2.0 * sign, note=f"{dst.id} names {outlet}"))
     return signals
@@ -245,10 +245,10 @@ def _containment_signal(pair: Pair) -> Signal:
                   note=f"{pair.a} is {pair.containment_a:.0%} reused, {pair.b} {pair.containment_b:.0%}")
 
 
-def _metadata(a: Article, b: Article, pair: Pair | None = None) -> list[Signal]:
-    """The metadata signals of a pair: publication times, canonical links, credits (outside the text ``pair`` shares)."""
+def _metadata(a: Article, b: Article) -> list[Signal]:
+    """The metadata signals of a pair: publication times, canonical links, credits."""
     time = _time_signal(a, b)
-    return ([time] if time is not None else []) + _metadata_signals(a, b, pair)
+    return ([time] if time is not None else []) + _metadata_signals(a, b)
 
 
 def _confidence(log_odds: float) -> float:
@@ -465,7 +465,7 @@ def infer_directions(articles: Sequence[Article], pairs: list[Pair]) -> list[Pai
         The aligned pairs.
     """
     by_id = {a.id: a for a in articles}
-    signals = {id(p): _metadata(by_id[p.a], by_id[p.b], p) for p in pairs}
+    signals = {id(p): _metadata(by_id[p.a], by_id[p.b]) for p in pairs}
     metadata = {key: sum(s.weight for s in found) for key, found in signals.items()}
     lean = {id(p): metadata[id(p)] + _containment_signal(p).weight for p in pairs}
     stemma = build_stemma(pairs, by_id, lean, metadata, SOURCE_MARGIN)

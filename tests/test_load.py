@@ -863,3 +863,20 @@ def test_an_id_too_long_to_read_as_a_number_is_called_so(tmp_path):
     result = load_articles(tmp_path)
     assert only(result).id == "a.jsonl#1"
     assert result.warnings == ("a.jsonl:1: 'id' is a number of more than 4,300 digits, too long to read; the record is a.jsonl#1",)
+
+
+def test_valid_json_records_keep_their_meaning_and_a_cr_inside_the_only_record_splits_nothing(tmp_path):
+    """Control bytes were dropped before parsing: an escape in a value lost only its ESC, an id's control character went silently."""
+    write(tmp_path, "a.jsonl", '{"id": "a\x01b", "text": "\x1b[31mAlert\x1b[0m: the bridge is closed"}\n')  # raw controls, valid JSON
+    write(tmp_path, "one.jsonl", '{"id": "one", "text": "First line\rsecond line"}')  # raw CR, no final line end
+    result = load_articles(tmp_path)
+    texts = {a.id: a.text for a in result.articles}
+    assert texts["a.jsonl#1"] == "Alert: the bridge is closed"  # the whole escape goes, and the id is refused
+    assert any("'id' holds control characters" in w for w in result.warnings)
+    assert texts["one"] == "First line\nsecond line"
+
+
+def test_a_json_lines_file_of_cr_line_ends_cut_at_max_bytes_keeps_its_whole_records(tmp_path):
+    write(tmp_path, "cr.jsonl", "".join(json.dumps({"id": f"r{k}", "text": f"Story number {k} of the feed"}) + "\r" for k in range(60)))
+    result = load_articles(tmp_path, LoadConfig(max_bytes=2000))
+    assert len(result.articles) > 20 and result.skipped == ()

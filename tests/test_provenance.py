@@ -486,3 +486,13 @@ def test_an_outlet_link_counts_the_copy_it_took_not_the_ancestor_it_came_through
     assert directions[frozenset(("wire", "gamma"))].relation.value == "copied"  # the article pair keeps its verdict
     links = {(link.source, link.derived) for link in result.outlets}
     assert ("Alpha", "Gamma") in links and ("Wire", "Gamma") not in links
+
+
+def test_a_credit_the_copy_inserts_inside_its_aligned_passage_still_counts():
+    """Alignment chains across a small gap: an inserted "The Guardian reported ..." fell inside the passage and was lost."""
+    text = " ".join(SENTENCES)
+    own = Article("guardian.txt", text, "The Guardian")
+    parts = text.split(". ")
+    copy = Article("digest.txt", ". ".join(parts[:3] + ["The Guardian reported that the cabinet met on Monday"] + parts[3:]), "Daily Digest")
+    relation, source, derived, _ = _verdict(own, copy)
+    assert (relation, source, derived) == ("copied", "guardian.txt", "digest.txt")
