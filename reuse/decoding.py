@@ -136,6 +136,18 @@ def _counted_replace(exc: UnicodeError) -> tuple[str, int]:
 
 codecs.register_error(_COUNTED_REPLACE, _counted_replace)
 
+#: The error handler that reads a byte a single-byte code page leaves undefined as the Latin-1 character of that byte.
+_UNDEFINED_AS_LATIN1 = "reuse-undefined-as-latin1"
+
+
+def _undefined_as_latin1(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return exc.object[exc.start : exc.end].decode("latin-1"), exc.end
+
+
+codecs.register_error(_UNDEFINED_AS_LATIN1, _undefined_as_latin1)
+
 
 def _has_c1(data: bytes) -> bool:
     """Whether UTF-8 ``data`` holds a C1 control (a plain byte search first: the regex is slower)."""
@@ -166,14 +178,16 @@ def _decode(data: bytes, truncated: bool, declared: str | None = None) -> tuple[
     if not marked and not truncated:
         with contextlib.suppress(UnicodeDecodeError):
             return data.decode("utf-8"), "utf-8", 0  # the common case, without the incremental decoder
-    if not marked and (text := _mostly_utf8(data, truncated)) is not None:
-        return text, "utf-8", text.count("\ufffd") - data.count("\ufffd".encode())
+    if not marked and (repaired := _mostly_utf8(data, truncated)) is not None:
+        return (*repaired,)
     for codec in [*marked, "utf-8", *([declared] if declared and not marked else []), "guess", "cp1252"]:
         codec = _guess_encoding(data) if codec == "guess" else codec  # only when UTF-8 failed: it is slow
+        # A declared Windows code page reads the bytes it leaves undefined (0x81, 0x8D...) as Latin-1 does, as browsers do.
+        errors = _UNDEFINED_AS_LATIN1 if codec == declared and codec in ("cp1252", "cp874") else "strict"
         with contextlib.suppress(UnicodeDecodeError, LookupError):
             # The incremental decoder holds back a character cut in half by truncation.
             if codec:
-                return codecs.getincrementaldecoder(codec)("strict").decode(data, final=not truncated), codec, 0
+                return codecs.getincrementaldecoder(codec)(errors).decode(data, final=not truncated), codec, 0
     raise Undecodable("cannot tell the text encoding: save the file as UTF-8")
 
 
@@ -202,23 +216,25 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def _mostly_utf8(data: bytes, truncated: bool) -> str | None:
-    """UTF-8 with a few bad bytes (each made U+FFFD), or None when the text is not UTF-8 at all.
+def _mostly_utf8(data: bytes, truncated: bool) -> tuple[str, str, int] | None:
+    """UTF-8 with a few bad bytes (each made U+FFFD): ``(text, "utf-8", bad bytes)``, or None when the text is not UTF-8 at all.
 
     A legacy encoding's accented letters almost never form valid UTF-8
     sequences, so a file holding more valid non-ASCII UTF-8 characters than
     bad bytes is UTF-8 that was damaged, not a file in another encoding.
 
     >>> _mostly_utf8("café “ok” ".encode() + b"\\xff", False)
-    'café “ok” \ufffd'
+    ('café “ok” \ufffd', 'utf-8', 1)
     >>> _mostly_utf8("café".encode("cp1252"), False) is None
     True
     """
-    text = codecs.getincrementaldecoder("utf-8")("replace").decode(data, final=not truncated)
-    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    replaced = [0]
+    _REPLACED.bad = replaced
+    text = codecs.getincrementaldecoder("utf-8")(_COUNTED_REPLACE).decode(data, final=not truncated)
+    bad = replaced[0]
     if bad <= 0:
         return None  # no bad byte: plain UTF-8 (or cut in a character), decoded strictly by the caller
-    return text if len(text) - len(text.encode("ascii", "ignore")) - bad >= bad else None
+    return (text, "utf-8", bad) if len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd") >= text.count("\ufffd") else None
 
 
 def _guess_encoding(data: bytes) -> str | None:

@@ -130,8 +130,8 @@ def trafilatura_text(module: ModuleType, tree: Any, meta: dict[str, str]) -> str
     if doc is None or doc.body is None:
         return ""
     meta["title"] = doc.title or meta["title"]
-    # trafilatura's URL is mostly the canonical link, which names the page copied as often as the page itself.
-    meta["url"] = meta["url"] or (doc.url if doc.url and doc.url != meta["canonical"] else "")
+    # trafilatura's URL is mostly the canonical link (normalised), which names the page copied as often as the page itself.
+    meta["url"] = meta["url"] or ("" if meta["canonical"] else doc.url or "")
     # A site "name" that is a host name came from the URL: leave that to the domain rule (lower-case, no www.).
     meta["outlet"] = meta["outlet"] or ("" if domain(doc.sitename) else doc.sitename or "")
     meta["dates"] = "\n".join(filter(None, [meta["dates"], doc.date]))

@@ -25,7 +25,7 @@ _WIRES = {
     "Reuters": (("Reuters", "路透", "ロイター", "로이터"), r"\bReuters\b|路透社|ロイター|로이터"),
     "AP": (("AP", "Associated Press", "美联社", "美聯社", "AP통신"), r"\(AP\)|\bAssociated Press\b|\bAP\s*[—–-]|美联社|美聯社|AP통신"),
     "dpa": (("dpa", "Deutsche Presse"), r"\bdpa\b|Deutsche Presse-Agentur"),
-    "PA": (("PA Media", "Press Association"), r"\bPA Media\b|\bPress Association\b"),
+    "PA": (("PA Media", "Press Association", "(PA)"), r"\bPA Media\b|\bPress Association\b|\(PA\)"),
     "Xinhua": (("Xinhua", "新华社", "新華社"), r"\bXinhua\b|新华社|新華社"),
     "China News Service": (("中新社",), r"中新社(?![会會区區])"),
     "CNA": (("中央社",), r"中央社(?![会會区區])"),
@@ -95,8 +95,9 @@ def wire_name(outlet: str) -> str | None:
 
 #: Where a credit stands: a dateline or byline in the first characters, a credit line in the last ones.
 _HEAD, _TAIL = 400, 300
-#: A credit in brackets stands anywhere: a dateline of a second story merged into one text.
-_BRACKETED = re.compile(r"\((?:Reuters|AFP|AP|dpa|Xinhua|TASS|EFE|ANSA|UPI|Bloomberg|Anadolu|PA)\)")
+#: A credit in brackets stands anywhere: a dateline of a second story merged into one text. Not "(AP)" or
+#: "(PA)", which stand for other things in a sentence ("a public address (PA) system"): those in a dateline only.
+_BRACKETED = re.compile(r"\((?:Reuters|AFP|dpa|Xinhua|TASS|EFE|ANSA|UPI|Bloomberg|Anadolu)\)")
 
 
 @lru_cache(maxsize=8192)
@@ -113,6 +114,8 @@ def wire_credits(text: str) -> frozenset[str]:
     ['AFP', 'Reuters']
     >>> sorted(wire_credits("The minister spoke. " * 30 + "He told Reuters in March that he would stay. " + "More text. " * 40))
     []
+    >>> sorted(wire_credits("LONDON (PA) - The minister spoke.")), sorted(wire_credits("x " * 400 + "a public address (PA) system at APEC " + "y " * 300))
+    (['PA'], [])
     >>> sorted(wire_credits("新华社长沙7月12日电 据路透社报道")), sorted(wire_credits("서울=연합뉴스 기자")), sorted(wire_credits("中央社会主义学院"))
     (['Reuters', 'Xinhua'], ['Yonhap'], [])
     """

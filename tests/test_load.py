@@ -880,3 +880,30 @@ def test_a_json_lines_file_of_cr_line_ends_cut_at_max_bytes_keeps_its_whole_reco
     write(tmp_path, "cr.jsonl", "".join(json.dumps({"id": f"r{k}", "text": f"Story number {k} of the feed"}) + "\r" for k in range(60)))
     result = load_articles(tmp_path, LoadConfig(max_bytes=2000))
     assert len(result.articles) > 20 and result.skipped == ()
+
+
+def test_a_page_labelled_latin1_keeps_a_byte_windows_1252_leaves_undefined(tmp_path):
+    """Read strictly as Windows-1252, a 0x81 or 0x9D sent the page to a guess (read as cp775: Cafķ, rķsumķ)."""
+    page = ('<html><head><meta charset="iso-8859-1"></head><body><article><p>'
+            + "Caf\xe9 na\xefve r\xe9sum\xe9 \x93quoted\x94 and a stray \x81 byte. " * 8 + "</p></article></body></html>")
+    write(tmp_path, "a.html", page.encode("latin-1"))
+    text = only(load_articles(tmp_path)).text
+    assert "Café naïve résumé “quoted”" in text
+
+
+def test_bad_bytes_are_counted_alike_with_and_without_a_byte_order_mark(tmp_path):
+    body = "Le ministre a annoncé une baisse des taxes sur le carburant ce mardi. ".encode() * 4 + b"\xe2\x80 fin."
+    write(tmp_path, "plain.txt", body)
+    write(tmp_path, "marked.txt", b"\xef\xbb\xbf" + body)
+    warnings = load_articles(tmp_path).warnings
+    assert sorted(w.split(":", 1)[1] for w in warnings) == [" 2 bytes that are not UTF-8 were replaced by U+FFFD (save the file as UTF-8)"] * 2
+
+
+def test_a_page_with_only_a_canonical_link_states_no_url_of_its_own(tmp_path, html_backend):
+    """trafilatura gives the canonical link back, normalised: compared as written, it slipped through as the page's URL."""
+    body = "<p>" + "A paragraph of real article text that is long enough to be kept. " * 5 + "</p>"
+    write(tmp_path, "a.html", '<html><head><link rel="canonical" href="https://WWW.Original.example:443/Story">'
+                              f"</head><body><article>{body}</article></body></html>")
+    art = only(load_articles(tmp_path))
+    assert (art.url, art.outlet) == (None, "a")
+    assert art.canonical == "https://WWW.Original.example:443/Story"

@@ -496,3 +496,10 @@ def test_a_credit_the_copy_inserts_inside_its_aligned_passage_still_counts():
     copy = Article("digest.txt", ". ".join(parts[:3] + ["The Guardian reported that the cabinet met on Monday"] + parts[3:]), "Daily Digest")
     relation, source, derived, _ = _verdict(own, copy)
     assert (relation, source, derived) == ("copied", "guardian.txt", "digest.txt")
+
+
+def test_a_pa_dateline_is_a_credit_and_a_public_address_system_is_not():
+    from reuse.wires import wire_credits
+
+    assert wire_credits("LONDON (PA) - The minister said the bridge would close.") == {"PA"}
+    assert wire_credits("x " * 400 + "the public address (PA) system failed at APEC. " + "y " * 300) == frozenset()

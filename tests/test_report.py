@@ -408,3 +408,14 @@ def test_wide_characters_keep_the_columns_aligned(make_result):
     rows = [line for line in text.splitlines() if " | " in line and "新闻" in line]
     assert rows
     assert {_width(row.split(" | ")[0]) for row in rows} == {(60 - 3) // 2}
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="needs /proc/self/fd")
+def test_a_link_to_standard_output_is_written_through_it(tmp_path):
+    """A symbolic link to /dev/stdout (or //dev/stdout) named the same file as standard output, yet was renamed over."""
+    from reuse.report.output import _same_as_standard_stream
+
+    link = tmp_path / "out.json"
+    link.symlink_to("/proc/self/fd/1")
+    assert _same_as_standard_stream(link) == 1
+    assert _same_as_standard_stream(tmp_path) is None

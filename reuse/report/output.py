@@ -41,6 +41,8 @@ def write_output(path: str | PathLike[str], data: bytes, what: str = "") -> None
     """
     target = Path(path)
     fd = _inherited_descriptor(target)
+    if fd is None:
+        fd = _same_as_standard_stream(target)  # a link to /dev/stdout, //dev/stdout, /dev/../dev/stdout...
     if fd is not None:
         _write_to_descriptor(fd, data, target, what)
         return
@@ -95,6 +97,20 @@ def _inherited_descriptor(target: Path) -> int | None:
     if match["std"]:
         return 1 if match["std"] == "out" else 2
     return int(match["fd"] or match["pfd"])
+
+
+def _same_as_standard_stream(target: Path) -> int | None:
+    """1 or 2 when ``target`` is, by another name, the file, pipe or terminal standard output or error is."""
+    try:
+        mine = os.stat(target)
+    except OSError:
+        return None
+    for fd in (1, 2):
+        with contextlib.suppress(OSError):
+            theirs = os.fstat(fd)
+            if (mine.st_dev, mine.st_ino) == (theirs.st_dev, theirs.st_ino):
+                return fd
+    return None
 
 
 def _write_to_descriptor(fd: int, data: bytes, target: Path, what: str) -> None:
