@@ -7,6 +7,7 @@ unset shell variable) is a usage error rather than the current folder.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ from .errors import ConfigError
 from .formats import KINDS
 from .report import sanitize
 from .report.graph_export import graph_format
+from .report.output import inherited_descriptor
 
 if TYPE_CHECKING:
     from .cli import State
@@ -81,6 +83,14 @@ def check_extra_outputs(ctx: click.Context, folder: Path, state: State, html_pat
             raise click.BadParameter(sanitize(str(exc)), ctx, param_hint="--graph") from exc
 
 
+def _open_descriptor(fd: int) -> bool:
+    try:
+        os.fstat(fd)
+    except OSError:
+        return False
+    return True
+
+
 def check_outputs_apart(outputs: dict[str, str | None], index: Path | None = None) -> None:
     """Refuse an empty output path, ``-`` where only ``--json`` may write to stdout, two options writing
     one file (``{option: path}``), and a report written over the ``index`` a command uses (or its WAL files)."""
@@ -96,6 +106,14 @@ def check_outputs_apart(outputs: dict[str, str | None], index: Path | None = Non
             raise click.BadParameter("an empty path: give the file to write, e.g. report.json", param_hint=option)
         if out == "-":
             raise click.BadParameter(f"'-' would be a file named '-': {option} writes a file (only --json writes to stdout)", param_hint=option)
+        descriptor = inherited_descriptor(Path(out))
+        if descriptor is not None and not _open_descriptor(descriptor):
+            # Checked now, before the scan opens files of its own: one of them could take that number.
+            raise click.BadParameter(
+                f"'{out}' names descriptor {descriptor}, which the shell did not open for reuse (e.g. 3> file, or >(gzip > r.gz)); "
+                "give a file instead",
+                param_hint=option,
+            )
         target = _resolved(Path(out))
         if target in guarded:
             raise click.BadParameter(

@@ -190,6 +190,14 @@ def test_a_picture_into_the_scanned_folder_is_no_article_and_draws_no_warning(ru
     assert "inside the scanned folder" not in result.stderr
 
 
+def test_a_descriptor_the_shell_did_not_open_is_refused_before_the_scan(runner, samples_dir, fake_scan):
+    """--json /dev/fd/97 without 97> from the shell: the number could be taken by one of the scan's own files."""
+    result = runner.invoke(main, ["scan", str(samples_dir), "--json", "/dev/fd/97"])
+    assert result.exit_code == 2
+    assert "names descriptor 97, which the shell did not open" in " ".join(result.stderr.split())
+    assert fake_scan == []
+
+
 def test_json_path_is_a_folder(runner, samples_dir, tmp_path, fake_scan):
     result = runner.invoke(main, ["scan", str(samples_dir), "--json", str(tmp_path)])
     assert result.exit_code == 2

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ..errors import ReuseError
 
-__all__ = ["write_output"]
+__all__ = ["inherited_descriptor", "write_output"]
 
 
 def write_output(path: str | PathLike[str], data: bytes, what: str = "") -> None:
@@ -40,7 +40,7 @@ def write_output(path: str | PathLike[str], data: bytes, what: str = "") -> None
         When ``path`` cannot be written, naming it.
     """
     target = Path(path)
-    fd = _inherited_descriptor(target)
+    fd = inherited_descriptor(target)
     if fd is None:
         fd = _same_as_standard_stream(target)  # a link to /dev/stdout, //dev/stdout, /dev/../dev/stdout...
     if fd is not None:
@@ -84,7 +84,7 @@ def write_output(path: str | PathLike[str], data: bytes, what: str = "") -> None
 _DESCRIPTOR = re.compile(r"/dev/(?:std(?P<std>out|err)|fd/(?P<fd>\d+))|/proc/(?P<pid>self|\d+)/fd/(?P<pfd>\d+)")
 
 
-def _inherited_descriptor(target: Path) -> int | None:
+def inherited_descriptor(target: Path) -> int | None:
     """The descriptor ``target`` names when it is one of this process's own, else ``None``.
 
     Written through the descriptor, not opened again: reopening
