@@ -124,3 +124,23 @@ def test_scan_reports_an_outlet_taking_wire_copy(tmp_path):
     ]
     text = CliRunner().invoke(main, ["scan", str(tmp_path), "--quiet"]).stdout
     assert "Daily News ran 1 AFP wire story verbatim (median lag 2.5 h" in " ".join(text.split())
+
+
+def test_the_outlet_sentence_says_a_copy_took_part_of_a_story_and_that_dates_give_no_lag():
+    """A brief of two paragraphs of a wire story was 'ran 1 Reuters wire story verbatim (times unknown ...)'."""
+    import reuse
+    from reuse.model import Article
+    from reuse.report import render_text
+
+    paragraphs = [
+        "The central bank raised its main interest rate by a quarter point on Thursday, the third rise this year, citing stubborn inflation in services.",
+        "Governor Maria Lenz told reporters that the board would watch wage growth closely before deciding whether further increases were needed.",
+        "Markets had expected the move, and the currency barely changed after the announcement, trading near its highest level in six months.",
+        "Economists said the decision would weigh on mortgage holders, many of whom face higher payments as fixed deals expire over the coming year.",
+        "The bank also cut its growth forecast for next year to one percent, down from one and a half percent in its previous projections.",
+        "Opposition politicians accused the government of leaving households to carry the cost of inflation while public spending kept rising.",
+    ]
+    wire = Article("wire.txt", "\n\n".join(paragraphs), "Reuters", published="2025-03-10")
+    brief = Article("brief.txt", "Markets roundup\n\n" + "\n\n".join(paragraphs[:2]) + "\n\nIn other news, the port strike ended after a week of talks between unions and employers.", "Market Brief", published="2025-03-11")
+    text = " ".join(render_text(reuse.scan_articles([wire, brief])).split())
+    assert "Market Brief ran 1 Reuters wire story verbatim, in part (no lag known" in text

@@ -307,8 +307,8 @@ _KIND_WORDS = {
 }
 
 
-def _outlet_sentence(link: OutletLink) -> str:
-    """One outlet link in plain words.
+def _outlet_sentence(link: OutletLink, partial: int = 0, dated: bool = False) -> str:
+    """One outlet link in plain words; ``partial`` of its copies took under half of their source; ``dated``: every copy has times, but no lag is known from them (dates, or times without a zone against zoned ones).
 
     >>> link = OutletLink("AFP", "Daily News", 12, (("verbatim", 12),), 1.5, 0.95, ())
     >>> _outlet_sentence(link)
@@ -319,6 +319,8 @@ def _outlet_sentence(link: OutletLink) -> str:
     >>> link = OutletLink("Daily", "Herald", 2, (("verbatim", 2),), None, 0.6, (("d1", "h1"), ("d1", "h2")))
     >>> _outlet_sentence(link)
     "Herald ran 2 copies of 1 of Daily's articles verbatim (times unknown, confidence 0.60)"
+    >>> _outlet_sentence(OutletLink("Reuters", "Brief", 1, (("verbatim", 1),), None, 0.9, ()), partial=1, dated=True)
+    'Brief ran 1 Reuters wire story verbatim, in part (no lag known, confidence 0.90)'
     """
     source, derived = sanitize(link.source), sanitize(link.derived)
     wire = wire_name(link.source)
@@ -333,8 +335,18 @@ def _outlet_sentence(link: OutletLink) -> str:
     else:
         parts = ", ".join(f"{count} {_KIND_WORDS.get(kind, ('', '', kind))[2]}" for kind, count in link.kinds)
         sentence = f"{derived} took {what}: {parts}"
-    lag = "times unknown" if link.median_lag_hours is None else f"median lag {link.median_lag_hours:.1f} h"
+    if partial:
+        sentence += ", in part" if partial >= n else f" ({partial} in part)"
+    if link.median_lag_hours is not None:
+        lag = f"median lag {link.median_lag_hours:.1f} h"
+    else:
+        lag = "no lag known" if dated else "times unknown"
     return f"{sentence} ({lag}, confidence {link.confidence:.2f})"
+
+
+def _source_share(pair: Pair) -> float:
+    """How much of the source article the copy took (its containment on the source's side)."""
+    return pair.containment_a if pair.a == pair.direction.source else pair.containment_b
 
 
 def _outlet_lines(result: ScanResult, width: int, verbose: bool) -> list[str]:
@@ -342,7 +354,15 @@ def _outlet_lines(result: ScanResult, width: int, verbose: bool) -> list[str]:
     if not links:
         return []
     lines = [""] + _block("Outlets (who took from whom):", width)
-    lines += _listing("  ", [_outlet_sentence(link) for link in links], width, verbose)
+    by_ids = {frozenset((p.a, p.b)): p for p in result.pairs}
+    published = {a.id: a.published for a in result.articles}
+    sentences = []
+    for link in links:
+        copies = [by_ids.get(frozenset(ids)) for ids in link.pairs]
+        partial = sum(1 for p in copies if p is not None and _source_share(p) < 0.5)  # under half the source's story taken
+        dated = bool(link.pairs) and all(published.get(s) and published.get(d) for s, d in link.pairs)
+        sentences.append(_outlet_sentence(link, partial, dated))
+    lines += _listing("  ", sentences, width, verbose)
     return lines
 
 
