@@ -74,17 +74,22 @@ def graph(ctx: click.Context, source: Path, out: str, level: str, quotes: bool, 
       reuse graph samples/ -o graph.gexf --no-quotes
     """
     state = _state(ctx)
+    check_folder(source)
+    given = [name for name in settings if ctx.get_parameter_source(name) is not click.core.ParameterSource.DEFAULT]
+    drawing_a_report = is_report(source)
+    if drawing_a_report and given:
+        # A report is drawn as it was scanned: the settings would change nothing.
+        state.warn(f"{', '.join('--' + n.replace('_', '-') for n in given)} ignored: {source} is a report, drawn as it was scanned")
     try:
-        config = build_config(settings)
+        config = None if drawing_a_report else build_config(settings)
         graph_format(out)
     except ConfigError as exc:
         raise click.UsageError(sanitize(str(exc)), ctx) from exc
-    check_folder(source)
     check_outputs_apart({"-o": out})
     check_output(out, source, state, "-o", "graph.png")
     progress = _Progress(quiet=state.quiet)
     with _reported(ctx, "no graph written"):
-        if is_report(source):
+        if drawing_a_report:
             stored = read_report(source)
             result, words = stored.result, stored.words
         else:

@@ -96,3 +96,13 @@ def test_graph_never_overwrites_its_report(runner, samples_dir, tmp_path):
     result = runner.invoke(main, ["graph", str(report), "-o", str(report)])
     assert result.exit_code == 2 and "would overwrite an input" in result.output and "-o graph.png" in result.output
     assert report.read_bytes() == before
+
+
+def test_scan_settings_given_with_a_report_are_said_to_be_ignored_not_checked(runner, samples_dir, tmp_path):
+    """A report is drawn as scanned: --num-perm 64 alone was refused ('bands x rows must equal num_perm'), --num-perm 64 --bands 16 silently ignored."""
+    report = tmp_path / "r.json"
+    assert runner.invoke(main, ["scan", str(samples_dir), "--json", str(report), "-q"]).exit_code == 0
+    result = runner.invoke(main, ["graph", str(report), "-o", str(tmp_path / "g.png"), "--num-perm", "64"])
+    assert result.exit_code == 0, result.output
+    assert f"--num-perm ignored: {report} is a report, drawn as it was scanned" in " ".join(result.stderr.split())
+    assert (tmp_path / "g.png").exists()
