@@ -183,7 +183,7 @@ def _decode(data: bytes, truncated: bool, declared: str | None = None) -> tuple[
     for codec in [*marked, "utf-8", *([declared] if declared and not marked else []), "guess", "cp1252"]:
         codec = _guess_encoding(data) if codec == "guess" else codec  # only when UTF-8 failed: it is slow
         # A declared Windows code page reads the bytes it leaves undefined (0x81, 0x8D...) as Latin-1 does, as browsers do.
-        errors = _UNDEFINED_AS_LATIN1 if codec == declared and codec in ("cp1252", "cp874") else "strict"
+        errors = _UNDEFINED_AS_LATIN1 if codec == declared == "cp1252" else "strict"
         with contextlib.suppress(UnicodeDecodeError, LookupError):
             # The incremental decoder holds back a character cut in half by truncation.
             if codec:
@@ -234,7 +234,8 @@ def _mostly_utf8(data: bytes, truncated: bool) -> tuple[str, str, int] | None:
     bad = replaced[0]
     if bad <= 0:
         return None  # no bad byte: plain UTF-8 (or cut in a character), decoded strictly by the caller
-    return (text, "utf-8", bad) if len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd") >= text.count("\ufffd") else None
+    made = text.count("\ufffd") - data.count("\ufffd".encode())  # the decoder's, not the file's own U+FFFD
+    return (text, "utf-8", bad) if len(text) - len(text.encode("ascii", "ignore")) - made >= made else None
 
 
 def _guess_encoding(data: bytes) -> str | None:

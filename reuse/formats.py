@@ -50,6 +50,7 @@ _ID_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 #: Control characters a JSON text may hold only inside strings, where each value's cleaning drops them anyway
 #: (a DOS end-of-file byte, a stray NUL): dropped before parsing, as when the whole file was cleaned. Tab, LF, CR stay.
 _JSON_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_JSON_EDGES = re.compile("^[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\\s]+|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\\s]+$")
 _HAS_WORD = re.compile(r"[^\W_]")  # a letter or a digit: without one, nothing a scan could match
 _NO_WORDS = "no words: only spaces, punctuation or invisible characters"
 
@@ -89,7 +90,8 @@ def read_file(path: str, rel: str, config: LoadConfig) -> tuple[list[Article], l
         )
     except Undecodable as err:
         return [], [Skipped(rel, str(err))], [cut] if truncated else []
-    end = "\n" if "\n" in text else "\r"  # a JSON-lines file of CR line ends (old Macs) is cut at its CRs
+    # A JSON-lines file of CR line ends (old Macs) is cut at its CRs; a CR inside the first record's string is no line end.
+    end = "\n" if "\n" in text else "\r" if kind == "jsonl" and "\r" in text and _parses(text.split("\r", 1)[0]) else "\n"
     if truncated and kind == "jsonl" and end in text:
         # A record cut in two is no malformed line: the file ends at the last whole one, and the warning says which.
         text = text[: text.rindex(end) + 1]
@@ -258,7 +260,7 @@ _INT_DIGITS = 4300  # sys.get_int_max_str_digits()'s default
 
 
 def _loads(text: str) -> Any:
-    """JSON as given; only when that fails, again without the control bytes that may stand outside strings.
+    """JSON as given; only when that fails, again without the control bytes before its first value and after its last.
 
     A DOS end-of-file byte or a stray NUL after the last record made the
     whole text invalid. Dropped first, they would also change valid records:
@@ -269,10 +271,18 @@ def _loads(text: str) -> Any:
     try:
         return json.loads(text, strict=False, parse_int=_json_int)
     except (ValueError, RecursionError):
-        stripped = _JSON_CONTROL.sub("", text)
+        stripped = _JSON_EDGES.sub("", text)  # before the first value or after the last only: strings keep theirs
         if stripped == text:
             raise
         return json.loads(stripped, strict=False, parse_int=_json_int)
+
+
+def _parses(text: str) -> bool:
+    try:
+        _loads(text)
+    except (ValueError, RecursionError):
+        return False
+    return True
 
 
 def _jsonl_lines(text: str) -> list[str]:

@@ -52,6 +52,7 @@ from dataclasses import replace
 from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
+from .coverage import side_spans
 from .model import Article, Direction, Extent, Pair, Relation, ReuseKind, Signal
 from .stemma import Stemma, build_stemma
 from .times import parse_time
@@ -183,14 +184,19 @@ def _outlet_pattern(outlet: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:[Tt]he {re.escape(rest)}|{re.escape(outlet)})\b" if rest else rf"\b{re.escape(outlet)}\b")
 
 
-def _names_more(pattern: re.Pattern[str], text: str, other: str) -> bool:
-    """Whether ``text`` names the outlet more often than ``other`` does: a name of its own, not one both carry.
+def _credits(pattern: re.Pattern[str], text: str, other: str, shared: list[tuple[int, int]]) -> bool:
+    """Whether ``text`` names the outlet in words of its own, not only in what both carry.
 
     A name in the text both share was in the source too ("Fortune 500", "The
-    Guardian can reveal"): it credits no one. A credit the copy adds ("the
-    Guardian reported") is one more, wherever alignment put it.
+    Guardian can reveal"): it credits no one. A credit the copy adds ("as the
+    Guardian reported") stands outside the passages both share, or, when
+    alignment chained it into one, makes one name more than the other text has.
     """
-    return len(pattern.findall(text)) > len(pattern.findall(other))
+    found = pattern.findall(text)
+    if not found:
+        return False
+    outside = any(not any(s <= m.start() and m.end() <= e for s, e in shared) for m in pattern.finditer(text))
+    return outside or len(found) > len(pattern.findall(other))
 
 
 def _publishes(outlet: str, url: str) -> bool:
@@ -207,7 +213,7 @@ def _publishes(outlet: str, url: str) -> bool:
     return len(name) >= 3 and site == name
 
 
-def _metadata_signals(a: Article, b: Article) -> list[Signal]:
+def _metadata_signals(a: Article, b: Article, pair: Pair | None = None) -> list[Signal]:
     signals = []
     for src, dst in ((a, b), (b, a)):
         sign = 1 if src is a else -1
@@ -230,7 +236,7 @@ def _metadata_signals(a: Article, b: Article) -> list[Signal]:
                                   note=f"{dst.id} credits {wire}, the agency {src.id} comes from"))
         elif (
             len(outlet) >= 3 and not re.search(r"\.\w{2,4}$|\d", outlet)
-            and _names_more(_outlet_pattern(outlet), dst.text, src.text)
+            and _credits(_outlet_pattern(outlet), dst.text, src.text, side_spans(pair, dst.id) if pair is not None else [])
         ):
             signals.append(Signal("credit", outlet, favours=src.id, weight=2.0 * sign, note=f"{dst.id} names {outlet}"))
     return signals
@@ -245,10 +251,10 @@ def _containment_signal(pair: Pair) -> Signal:
                   note=f"{pair.a} is {pair.containment_a:.0%} reused, {pair.b} {pair.containment_b:.0%}")
 
 
-def _metadata(a: Article, b: Article) -> list[Signal]:
-    """The metadata signals of a pair: publication times, canonical links, credits."""
+def _metadata(a: Article, b: Article, pair: Pair | None = None) -> list[Signal]:
+    """The metadata signals of a pair: publication times, canonical links, credits (``pair``: the text both carry, which credits no one)."""
     time = _time_signal(a, b)
-    return ([time] if time is not None else []) + _metadata_signals(a, b)
+    return ([time] if time is not None else []) + _metadata_signals(a, b, pair)
 
 
 def _confidence(log_odds: float) -> float:
@@ -465,7 +471,7 @@ def infer_directions(articles: Sequence[Article], pairs: list[Pair]) -> list[Pai
         The aligned pairs.
     """
     by_id = {a.id: a for a in articles}
-    signals = {id(p): _metadata(by_id[p.a], by_id[p.b]) for p in pairs}
+    signals = {id(p): _metadata(by_id[p.a], by_id[p.b], p) for p in pairs}
     metadata = {key: sum(s.weight for s in found) for key, found in signals.items()}
     lean = {id(p): metadata[id(p)] + _containment_signal(p).weight for p in pairs}
     stemma = build_stemma(pairs, by_id, lean, metadata, SOURCE_MARGIN)

@@ -25,7 +25,8 @@ _WIRES = {
     "Reuters": (("Reuters", "路透", "ロイター", "로이터"), r"\bReuters\b|路透社|ロイター|로이터"),
     "AP": (("AP", "Associated Press", "美联社", "美聯社", "AP통신"), r"\(AP\)|\bAssociated Press\b|\bAP\s*[—–-]|美联社|美聯社|AP통신"),
     "dpa": (("dpa", "Deutsche Presse"), r"\bdpa\b|Deutsche Presse-Agentur"),
-    "PA": (("PA Media", "Press Association", "(PA)"), r"\bPA Media\b|\bPress Association\b|\(PA\)"),
+    # "(PA)" only in a dateline ("LONDON (PA) -"): in a sentence it is a public address system.
+    "PA": (("PA Media", "Press Association", "(PA)"), r"\bPA Media\b|\bPress Association\b|(?m:^\W*[A-Z][A-Za-z .,'’-]{0,40}\(PA\)\s*[-—–:])"),
     "Xinhua": (("Xinhua", "新华社", "新華社"), r"\bXinhua\b|新华社|新華社"),
     "China News Service": (("中新社",), r"中新社(?![会會区區])"),
     "CNA": (("中央社",), r"中央社(?![会會区區])"),
@@ -114,7 +115,7 @@ def wire_credits(text: str) -> frozenset[str]:
     ['AFP', 'Reuters']
     >>> sorted(wire_credits("The minister spoke. " * 30 + "He told Reuters in March that he would stay. " + "More text. " * 40))
     []
-    >>> sorted(wire_credits("LONDON (PA) - The minister spoke.")), sorted(wire_credits("x " * 400 + "a public address (PA) system at APEC " + "y " * 300))
+    >>> sorted(wire_credits("LONDON (PA) - The minister spoke.")), sorted(wire_credits("Fans said the public address (PA) system failed."))
     (['PA'], [])
     >>> sorted(wire_credits("新华社长沙7月12日电 据路透社报道")), sorted(wire_credits("서울=연합뉴스 기자")), sorted(wire_credits("中央社会主义学院"))
     (['Reuters', 'Xinhua'], ['Yonhap'], [])

@@ -907,3 +907,18 @@ def test_a_page_with_only_a_canonical_link_states_no_url_of_its_own(tmp_path, ht
     art = only(load_articles(tmp_path))
     assert (art.url, art.outlet) == (None, "a")
     assert art.canonical == "https://WWW.Original.example:443/Story"
+
+
+def test_a_dos_end_of_file_byte_does_not_strip_the_records_own_control_characters(tmp_path):
+    """The retry after a parse error stripped control bytes everywhere: an escape's tail stayed, a bad id went silently."""
+    write(tmp_path, "a.json", '{"text": "hi \x1b[31mred\x1b[0m", "id": "x\x01"}\x1a')
+    result = load_articles(tmp_path)
+    assert only(result).text == "hi red" and only(result).id == "a.json#1"
+    assert any("'id' holds control characters" in w for w in result.warnings)
+
+
+def test_a_cut_one_record_json_lines_file_with_a_cr_in_its_text_says_its_line_is_too_long(tmp_path):
+    write(tmp_path, "b.jsonl", '{"text": "para one\rpara two ' + "word " * 20 + '"}')
+    result = load_articles(tmp_path, LoadConfig(max_bytes=60))
+    (skip,) = result.skipped
+    assert "its first line goes past the 60 bytes read" in skip.reason

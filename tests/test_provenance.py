@@ -503,3 +503,13 @@ def test_a_pa_dateline_is_a_credit_and_a_public_address_system_is_not():
 
     assert wire_credits("LONDON (PA) - The minister said the bridge would close.") == {"PA"}
     assert wire_credits("x " * 400 + "the public address (PA) system failed at APEC. " + "y " * 300) == frozenset()
+
+
+def test_a_credit_outside_the_shared_text_counts_though_the_source_names_itself_more():
+    """The Guardian's own "told the Guardian", "Sign up to the Guardian's ..." outside what was copied outnumbered the copy's one credit."""
+    own_text = " ".join(SENTENCES) + " The mayor told the Guardian she would resign. Sign up to the Guardian's daily newsletter."
+    own = Article("guardian.txt", own_text, "The Guardian")
+    copy = Article("copy.txt", " ".join(SENTENCES[:5]) + "\n\nOther matters entirely, as the Guardian reported last week.", "Daily Digest")
+    relation, source, derived, _ = _verdict(own, copy)
+    assert (relation, source, derived) == ("copied", "guardian.txt", "copy.txt")
+    assert any(s.name == "credit" for s in reuse.scan_articles([own, copy]).pairs[0].direction.evidence)

@@ -419,3 +419,11 @@ def test_a_link_to_standard_output_is_written_through_it(tmp_path):
     link.symlink_to("/proc/self/fd/1")
     assert _same_as_standard_stream(link) == 1
     assert _same_as_standard_stream(tmp_path) is None
+
+
+def test_other_spellings_of_a_descriptor_are_read_as_it():
+    from pathlib import Path
+
+    from reuse.report.output import inherited_descriptor
+
+    assert [inherited_descriptor(Path(p)) for p in ("//dev/stdout", "/dev/../dev/fd/3", "/proc/self/fd/7", "/dev/stdoutx")] == [1, 3, 7, None]

@@ -91,7 +91,7 @@ def inherited_descriptor(target: Path) -> int | None:
     ``/dev/stdout`` redirected to a file (``>> log``) would truncate the
     file or, renamed over, replace it.
     """
-    match = _DESCRIPTOR.fullmatch(str(target))
+    match = _DESCRIPTOR.fullmatch(os.path.normpath(re.sub("/+", "/", str(target))))  # //dev/stdout, /dev/../dev/fd/3
     if match is None or (match["pid"] not in (None, "self") and int(match["pid"]) != os.getpid()):
         return None
     if match["std"]:
@@ -105,7 +105,9 @@ def _same_as_standard_stream(target: Path) -> int | None:
         mine = os.stat(target)
     except OSError:
         return None
-    for fd in (1, 2):
+    for fd, stream in ((1, sys.__stdout__), (2, sys.__stderr__)):
+        if stream is None:
+            continue  # closed when reuse started (>&-): the number may be one of the scan's own files now
         with contextlib.suppress(OSError):
             theirs = os.fstat(fd)
             if (mine.st_dev, mine.st_ino) == (theirs.st_dev, theirs.st_ino):
