@@ -183,7 +183,7 @@ def _decode(data: bytes, truncated: bool, declared: str | None = None) -> tuple[
     for codec in [*marked, "utf-8", *([declared] if declared and not marked else []), "guess", "cp1252"]:
         codec = _guess_encoding(data) if codec == "guess" else codec  # only when UTF-8 failed: it is slow
         # A declared Windows code page reads the bytes it leaves undefined (0x81, 0x8D...) as Latin-1 does, as browsers do.
-        errors = _UNDEFINED_AS_LATIN1 if codec == declared == "cp1252" else "strict"
+        errors = _UNDEFINED_AS_LATIN1 if codec == declared and codec in ("cp1252", "cp874") else "strict"
         with contextlib.suppress(UnicodeDecodeError, LookupError):
             # The incremental decoder holds back a character cut in half by truncation.
             if codec:

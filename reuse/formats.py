@@ -47,10 +47,10 @@ _FRONT_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
 _FRONT_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _ID_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-#: Control characters a JSON text may hold only inside strings, where each value's cleaning drops them anyway
-#: (a DOS end-of-file byte, a stray NUL): dropped before parsing, as when the whole file was cleaned. Tab, LF, CR stay.
+#: Control characters outside JSON's strings make it invalid (a DOS end-of-file byte, a stray NUL after the last
+#: record): a text that fails to parse is tried again without them at its ends (``_loads``). Tab, LF, CR are whitespace.
 _JSON_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_JSON_EDGES = re.compile("^[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\\s]+|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\\s]+$")
+_JSON_EDGE_CHARS = "".join(map(chr, [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])) + " \t\n\r"
 _HAS_WORD = re.compile(r"[^\W_]")  # a letter or a digit: without one, nothing a scan could match
 _NO_WORDS = "no words: only spaces, punctuation or invisible characters"
 
@@ -91,7 +91,7 @@ def read_file(path: str, rel: str, config: LoadConfig) -> tuple[list[Article], l
     except Undecodable as err:
         return [], [Skipped(rel, str(err))], [cut] if truncated else []
     # A JSON-lines file of CR line ends (old Macs) is cut at its CRs; a CR inside the first record's string is no line end.
-    end = "\n" if "\n" in text else "\r" if kind == "jsonl" and "\r" in text and _parses(text.split("\r", 1)[0]) else "\n"
+    end = "\n" if "\n" in text else "\r" if kind == "jsonl" and _cr_separated(text) else "\n"
     if truncated and kind == "jsonl" and end in text:
         # A record cut in two is no malformed line: the file ends at the last whole one, and the warning says which.
         text = text[: text.rindex(end) + 1]
@@ -271,7 +271,7 @@ def _loads(text: str) -> Any:
     try:
         return json.loads(text, strict=False, parse_int=_json_int)
     except (ValueError, RecursionError):
-        stripped = _JSON_EDGES.sub("", text)  # before the first value or after the last only: strings keep theirs
+        stripped = text.strip(_JSON_EDGE_CHARS)  # before the first value or after the last only: strings keep theirs
         if stripped == text:
             raise
         return json.loads(stripped, strict=False, parse_int=_json_int)
@@ -283,6 +283,11 @@ def _parses(text: str) -> bool:
     except (ValueError, RecursionError):
         return False
     return True
+
+
+def _cr_separated(text: str) -> bool:
+    """Whether a text without LF is JSON lines ended by CR (old Macs): one of its first pieces before the last CR is a record."""
+    return any(_parses(piece) for piece in text.split("\r", 20)[:-1] if piece.strip())
 
 
 def _jsonl_lines(text: str) -> list[str]:

@@ -922,3 +922,18 @@ def test_a_cut_one_record_json_lines_file_with_a_cr_in_its_text_says_its_line_is
     result = load_articles(tmp_path, LoadConfig(max_bytes=60))
     (skip,) = result.skipped
     assert "its first line goes past the 60 bytes read" in skip.reason
+
+
+def test_a_cut_cr_only_json_lines_file_with_a_broken_first_line_keeps_the_rest(tmp_path):
+    lines = ['{"text": broken'] + [json.dumps({"id": f"r{k}", "text": f"Story number {k} of the feed"}) for k in range(20)]
+    write(tmp_path, "cr.jsonl", "\r".join(lines) + "\r")
+    result = load_articles(tmp_path, LoadConfig(max_bytes=1000))
+    assert len(result.articles) >= 10
+    assert [s.path for s in result.skipped] == ["cr.jsonl:1"]
+
+
+def test_a_thai_page_with_a_byte_its_code_page_leaves_undefined_stays_thai(tmp_path):
+    thai = "ประเทศไทยเปิดประเทศรับนักท่องเที่ยวอีกครั้ง " * 12
+    page = '<html><head><meta charset="TIS-620"></head><body><article><p>'.encode() + thai.encode("cp874") + b"\xff</p></article></body></html>"
+    write(tmp_path, "th.html", page)
+    assert "ประเทศไทย" in only(load_articles(tmp_path)).text

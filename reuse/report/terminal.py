@@ -336,7 +336,7 @@ def _outlet_sentence(link: OutletLink, partial: int = 0, dated: bool = False) ->
         parts = ", ".join(f"{count} {_KIND_WORDS.get(kind, ('', '', kind))[2]}" for kind, count in link.kinds)
         sentence = f"{derived} took {what}: {parts}"
     if partial:
-        sentence += ", in part" if partial >= n else f" ({partial} in part)"
+        sentence += ", in part" if partial >= n else f", {partial} in part"
     if link.median_lag_hours is not None:
         lag = f"median lag {link.median_lag_hours:.1f} h"
     else:
