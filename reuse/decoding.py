@@ -182,8 +182,13 @@ def _decode(data: bytes, truncated: bool, declared: str | None = None) -> tuple[
         return (*repaired,)
     for codec in [*marked, "utf-8", *([declared] if declared and not marked else []), "guess", "cp1252"]:
         codec = _guess_encoding(data) if codec == "guess" else codec  # only when UTF-8 failed: it is slow
-        # A declared Windows code page reads the bytes it leaves undefined (0x81, 0x8D...) as Latin-1 does, as browsers do.
-        errors = _UNDEFINED_AS_LATIN1 if codec == declared and codec in ("cp1252", "cp874") else "strict"
+        # A declared Windows code page reads the bytes it leaves undefined (0x81, 0x98...) as the C1 controls
+        # browsers give them (dropped when the text is cleaned), Windows-874 as U+FFFD: a stray byte keeps the page's text.
+        errors = "strict"
+        if declared and codec == declared and declared.startswith("cp125"):
+            errors = _UNDEFINED_AS_LATIN1
+        elif declared and codec == declared == "cp874":
+            errors = "replace"
         with contextlib.suppress(UnicodeDecodeError, LookupError):
             # The incremental decoder holds back a character cut in half by truncation.
             if codec:

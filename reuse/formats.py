@@ -271,23 +271,34 @@ def _loads(text: str) -> Any:
     try:
         return json.loads(text, strict=False, parse_int=_json_int)
     except (ValueError, RecursionError):
-        stripped = text.strip(_JSON_EDGE_CHARS)  # before the first value or after the last only: strings keep theirs
+        stripped = _strip_edges(text)  # before the first value or after the last only: strings keep theirs
         if stripped == text:
             raise
         return json.loads(stripped, strict=False, parse_int=_json_int)
 
 
-def _parses(text: str) -> bool:
+def _strip_edges(text: str) -> str:
+    """``text`` without control bytes and white space (of any script: U+00A0, U+3000...) at either end."""
+    while True:
+        stripped = text.strip().strip(_JSON_EDGE_CHARS)
+        if stripped == text:
+            return text
+        text = stripped
+
+
+def _is_record(text: str) -> bool:
     try:
-        _loads(text)
+        return isinstance(_loads(text), dict)
     except (ValueError, RecursionError):
         return False
-    return True
 
 
 def _cr_separated(text: str) -> bool:
-    """Whether a text without LF is JSON lines ended by CR (old Macs): one of its first pieces before the last CR is a record."""
-    return any(_parses(piece) for piece in text.split("\r", 20)[:-1] if piece.strip())
+    """Whether a text without LF is JSON lines ended by CR (old Macs): one of its first pieces before the last CR is a record.
+
+    A record, not any JSON value: "...the vote\r2026\r..." inside one record's text has a piece that is a number.
+    """
+    return any(_is_record(piece) for piece in text.split("\r", 20)[:-1] if piece.strip())
 
 
 def _jsonl_lines(text: str) -> list[str]:

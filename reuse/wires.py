@@ -20,16 +20,20 @@ __all__ = ["wire_credits", "wire_name"]
 # Korean agencies are credited in their own scripts only: their English names
 # ("Yonhap reported") are not taken as credits; that moved the direction
 # figures of the English OneStopEnglish corpus (0.982 to 0.974 with times).
-#: The start of a line and a place (and date) before a bracketed credit: "LONDON, March 3 ", "SÃO PAULO ".
-_DATELINE = r"(?m:^\W*[^\W_][\w .,'’-]{0,40}"
+#: A dateline before a bracketed credit, at the start of a line: a place in capitals ("NEW YORK", "SÃO PAULO",
+#: "JERUSALEM/GAZA"), a date after a comma ("March 3", "Nov. 30"), a dash; or the credit alone ("(AP) — The ...").
+#: After the credit, a dash, colon or underscore, or the sentence's capital. "Students (AP) - are" is no dateline.
+_PLACE = r"[^\W\d_a-z][^\W_a-z]*(?:[ \u00a0/.'’-]+[^\W\d_a-z][^\W_a-z]*)*"
+_DATELINE = rf"(?m:^[ \t\u00a0]*(?:{_PLACE}(?:,[ \u00a0][\w .,\u00a0]{{1,40}}?)?[ \t\u00a0]*(?:[—–-][ \t\u00a0]*)?)?"
+_AFTER = r"[ \t\u00a0]*(?:[-—–_:]|(?=[^\W\d_a-z])))"
 _WIRES = {
     "AFP": (("AFP", "Agence France", "法新社"), r"\bAFP\b|Agence France[- ]Presse|法新社"),
     "Reuters": (("Reuters", "路透", "ロイター", "로이터"), r"\bReuters\b|路透社|ロイター|로이터"),
     # "(AP)" and "(PA)" only in a dateline ("LONDON, March 3 (PA) -"): in a sentence, an Advanced Placement class or a
     # public address system.
-    "AP": (("AP", "Associated Press", "美联社", "美聯社", "AP통신"), rf"{_DATELINE}\(AP\)\s*[-—–:])|\bAssociated Press\b|\bAP\s*[—–-]|美联社|美聯社|AP통신"),
+    "AP": (("AP", "Associated Press", "美联社", "美聯社", "AP통신"), rf"{_DATELINE}\(AP\){_AFTER}|\bAssociated Press\b|\bAP\s*[—–-]|美联社|美聯社|AP통신"),
     "dpa": (("dpa", "Deutsche Presse"), r"\bdpa\b|Deutsche Presse-Agentur"),
-    "PA": (("PA Media", "Press Association", "(PA)"), rf"\bPA Media\b|\bPress Association\b|{_DATELINE}\(PA\)\s*[-—–:])"),
+    "PA": (("PA Media", "Press Association", "(PA)"), rf"\bPA Media\b|\bPress Association\b|{_DATELINE}\(PA\){_AFTER}"),
     "Xinhua": (("Xinhua", "新华社", "新華社"), r"\bXinhua\b|新华社|新華社"),
     "China News Service": (("中新社",), r"中新社(?![会會区區])"),
     "CNA": (("中央社",), r"中央社(?![会會区區])"),
@@ -120,8 +124,12 @@ def wire_credits(text: str) -> frozenset[str]:
     []
     >>> sorted(wire_credits("LONDON, March 3 (PA) - The minister spoke.")), sorted(wire_credits("SÃO PAULO (AP) — x"))
     (['PA'], ['AP'])
-    >>> sorted(wire_credits("Fans said the public address (PA) system failed.")), sorted(wire_credits("Pupils in Advanced Placement (AP) classes"))
-    ([], [])
+    >>> [sorted(wire_credits(t)) for t in ("(AP) — The president said", "WASHINGTON\u00a0(AP) — The", "NEW YORK (AP) Stocks fell",
+    ...     "WASHINGTON — (AP) The", "RIO DE JANEIRO, Brazil, November 30, 2026 (AP) - x", "JERUSALEM/GAZA (AP) — x")]
+    [['AP'], ['AP'], ['AP'], ['AP'], ['AP'], ['AP']]
+    >>> [sorted(wire_credits(t)) for t in ("Fans said the public address (PA) system failed.", "Pupils in Advanced Placement (AP) classes",
+    ...     "Students (AP) - are taking", "Advanced Placement (AP): 12 courses", "The public address (PA): it failed", "Pupils said (AP)\\n- item")]
+    [[], [], [], [], [], []]
     >>> sorted(wire_credits("新华社长沙7月12日电 据路透社报道")), sorted(wire_credits("서울=연합뉴스 기자")), sorted(wire_credits("中央社会主义学院"))
     (['Reuters', 'Xinhua'], ['Yonhap'], [])
     """

@@ -937,3 +937,23 @@ def test_a_thai_page_with_a_byte_its_code_page_leaves_undefined_stays_thai(tmp_p
     page = '<html><head><meta charset="TIS-620"></head><body><article><p>'.encode() + thai.encode("cp874") + b"\xff</p></article></body></html>"
     write(tmp_path, "th.html", page)
     assert "ประเทศไทย" in only(load_articles(tmp_path)).text
+
+
+def test_a_json_file_ending_in_a_unicode_space_loads(tmp_path):
+    write(tmp_path, "a.json", json.dumps([{"id": "a", "text": "First story"}]) + "\n\u00a0\x1a")
+    write(tmp_path, "b.jsonl", json.dumps({"id": "b", "text": "Second story"}) + "\u3000\n")
+    result = load_articles(tmp_path)
+    assert sorted(a.id for a in result.articles) == ["a", "b"] and result.skipped == ()
+
+
+def test_a_number_between_crs_in_one_records_text_does_not_make_it_cr_separated(tmp_path):
+    write(tmp_path, "a.jsonl", json.dumps({"text": "placeholder"}).replace("placeholder", "the vote\r2026\rwas " + "long " * 300))
+    (skip,) = load_articles(tmp_path, LoadConfig(max_bytes=1000)).skipped
+    assert "its first line goes past the 1,000 bytes read" in skip.reason
+
+
+def test_a_page_declaring_windows_1250_keeps_its_text_despite_an_undefined_byte(tmp_path):
+    polish = "Przewodniczący komisji powiedział, że budżet zostanie przyjęty w przyszłym tygodniu. " * 6
+    page = '<html><head><meta charset="windows-1250"></head><body><article><p>'.encode() + polish.encode("cp1250") + b"\x81</p></article></body></html>"
+    write(tmp_path, "pl.html", page)
+    assert "Przewodniczący komisji" in only(load_articles(tmp_path)).text

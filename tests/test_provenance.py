@@ -513,3 +513,19 @@ def test_a_credit_outside_the_shared_text_counts_though_the_source_names_itself_
     relation, source, derived, _ = _verdict(own, copy)
     assert (relation, source, derived) == ("copied", "guardian.txt", "copy.txt")
     assert any(s.name == "credit" for s in reuse.scan_articles([own, copy]).pairs[0].direction.evidence)
+
+
+@pytest.mark.parametrize("text", ["(AP) — The president said", "WASHINGTON\u00a0(AP) — The", "NEW YORK (AP) Stocks fell", "WASHINGTON — (AP) The",
+                                  "RIO DE JANEIRO, Brazil, November 30, 2026 (AP) - x", "JERUSALEM/GAZA (AP) — x"])
+def test_an_ap_dateline_is_a_credit_in_its_usual_shapes(text):
+    from reuse.wires import wire_credits
+
+    assert wire_credits(text) == {"AP"}
+
+
+@pytest.mark.parametrize("text", ["Students (AP) - are taking", "Advanced Placement (AP): 12 courses", "The public address (PA): it failed",
+                                  "Pupils said (AP)\n- item"])
+def test_a_bracketed_acronym_in_a_sentence_is_no_credit(text):
+    from reuse.wires import wire_credits
+
+    assert wire_credits(text) == frozenset()

@@ -321,6 +321,8 @@ def _outlet_sentence(link: OutletLink, partial: int = 0, dated: bool = False) ->
     "Herald ran 2 copies of 1 of Daily's articles verbatim (times unknown, confidence 0.60)"
     >>> _outlet_sentence(OutletLink("Reuters", "Brief", 1, (("verbatim", 1),), None, 0.9, ()), partial=1, dated=True)
     'Brief ran 1 Reuters wire story verbatim, in part (no lag known, confidence 0.90)'
+    >>> _outlet_sentence(OutletLink("Z", "Y", 3, (("heavy-rewrite", 2), ("verbatim", 1)), 2.0, 0.9, ()), partial=1)
+    "Y took 3 of Z's articles: 2 rewritten, 1 verbatim, 1 of them in part (median lag 2.0 h, confidence 0.90)"
     """
     source, derived = sanitize(link.source), sanitize(link.derived)
     wire = wire_name(link.source)
@@ -336,7 +338,7 @@ def _outlet_sentence(link: OutletLink, partial: int = 0, dated: bool = False) ->
         parts = ", ".join(f"{count} {_KIND_WORDS.get(kind, ('', '', kind))[2]}" for kind, count in link.kinds)
         sentence = f"{derived} took {what}: {parts}"
     if partial:
-        sentence += ", in part" if partial >= n else f", {partial} in part"
+        sentence += ", in part" if partial >= n else f", {partial} of them in part"
     if link.median_lag_hours is not None:
         lag = f"median lag {link.median_lag_hours:.1f} h"
     else:
