@@ -136,17 +136,30 @@ def _counted_replace(exc: UnicodeError) -> tuple[str, int]:
 
 codecs.register_error(_COUNTED_REPLACE, _counted_replace)
 
-#: The error handler that reads a byte a single-byte code page leaves undefined as the Latin-1 character of that byte.
-_UNDEFINED_AS_LATIN1 = "reuse-undefined-as-latin1"
+#: The error handlers for bytes a declared Windows code page leaves undefined, as browsers read them: in
+#: Windows-125x, 0x80-0x9F as the C1 control of that number (which cleaning drops); any other as U+FFFD, counted
+#: like :data:`_COUNTED_REPLACE` in ``_REPLACED.bad``. (The codecs' errors all say "charmap": one handler each.)
+_UNDEFINED_1252, _UNDEFINED_874 = "reuse-undefined-125x", "reuse-undefined-874"
 
 
-def _undefined_as_latin1(exc: UnicodeError) -> tuple[str, int]:
-    if not isinstance(exc, UnicodeDecodeError):
-        raise exc
-    return exc.object[exc.start : exc.end].decode("latin-1"), exc.end
+def _undefined(c1: bool):
+    def handler(exc: UnicodeError) -> tuple[str, int]:
+        if not isinstance(exc, UnicodeDecodeError):
+            raise exc
+        out = []
+        for byte in exc.object[exc.start : exc.end]:
+            if c1 and 0x80 <= byte <= 0x9F:
+                out.append(chr(byte))
+            else:
+                out.append("\ufffd")
+                _REPLACED.bad[0] += 1
+        return "".join(out), exc.end
+
+    return handler
 
 
-codecs.register_error(_UNDEFINED_AS_LATIN1, _undefined_as_latin1)
+codecs.register_error(_UNDEFINED_1252, _undefined(True))
+codecs.register_error(_UNDEFINED_874, _undefined(False))
 
 
 def _has_c1(data: bytes) -> bool:
@@ -182,17 +195,20 @@ def _decode(data: bytes, truncated: bool, declared: str | None = None) -> tuple[
         return (*repaired,)
     for codec in [*marked, "utf-8", *([declared] if declared and not marked else []), "guess", "cp1252"]:
         codec = _guess_encoding(data) if codec == "guess" else codec  # only when UTF-8 failed: it is slow
-        # A declared Windows code page reads the bytes it leaves undefined (0x81, 0x98...) as the C1 controls
-        # browsers give them (dropped when the text is cleaned), Windows-874 as U+FFFD: a stray byte keeps the page's text.
+        # A declared Windows code page reads a byte it leaves undefined as browsers do (_undefined):
+        # a stray byte keeps the page's text.
         errors = "strict"
-        if declared and codec == declared and declared.startswith("cp125"):
-            errors = _UNDEFINED_AS_LATIN1
+        if declared and codec == declared and codec.startswith("cp125"):
+            errors = _UNDEFINED_1252
         elif declared and codec == declared == "cp874":
-            errors = "replace"
+            errors = _UNDEFINED_874
+        replaced = [0]
+        _REPLACED.bad = replaced
         with contextlib.suppress(UnicodeDecodeError, LookupError):
             # The incremental decoder holds back a character cut in half by truncation.
             if codec:
-                return codecs.getincrementaldecoder(codec)(errors).decode(data, final=not truncated), codec, 0
+                decoder = codecs.getincrementaldecoder(codec)(errors)
+                return decoder.decode(data, final=not truncated), codec, replaced[0]
     raise Undecodable("cannot tell the text encoding: save the file as UTF-8")
 
 

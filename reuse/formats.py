@@ -50,7 +50,9 @@ _ID_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 #: Control characters outside JSON's strings make it invalid (a DOS end-of-file byte, a stray NUL after the last
 #: record): a text that fails to parse is tried again without them at its ends (``_loads``). Tab, LF, CR are whitespace.
 _JSON_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_JSON_EDGE_CHARS = "".join(map(chr, [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])) + " \t\n\r"
+_JSON_EDGE_CHARS = "".join(map(chr, [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])) + "".join(
+    c for c in map(chr, range(0x3001)) if c.isspace()  # white space of every script (the last is U+3000)
+)
 _HAS_WORD = re.compile(r"[^\W_]")  # a letter or a digit: without one, nothing a scan could match
 _NO_WORDS = "no words: only spaces, punctuation or invisible characters"
 
@@ -278,12 +280,8 @@ def _loads(text: str) -> Any:
 
 
 def _strip_edges(text: str) -> str:
-    """``text`` without control bytes and white space (of any script: U+00A0, U+3000...) at either end."""
-    while True:
-        stripped = text.strip().strip(_JSON_EDGE_CHARS)
-        if stripped == text:
-            return text
-        text = stripped
+    """``text`` without control bytes and white space (of any script: U+00A0, U+3000...) at either end, in one pass."""
+    return text.strip(_JSON_EDGE_CHARS)
 
 
 def _is_record(text: str) -> bool:

@@ -20,20 +20,25 @@ __all__ = ["wire_credits", "wire_name"]
 # Korean agencies are credited in their own scripts only: their English names
 # ("Yonhap reported") are not taken as credits; that moved the direction
 # figures of the English OneStopEnglish corpus (0.982 to 0.974 with times).
-#: A dateline before a bracketed credit, at the start of a line: a place in capitals ("NEW YORK", "SÃO PAULO",
-#: "JERUSALEM/GAZA"), a date after a comma ("March 3", "Nov. 30"), a dash; or the credit alone ("(AP) — The ...").
-#: After the credit, a dash, colon or underscore, or the sentence's capital. "Students (AP) - are" is no dateline.
-_PLACE = r"[^\W\d_a-z][^\W_a-z]*(?:[ \u00a0/.'’-]+[^\W\d_a-z][^\W_a-z]*)*"
-_DATELINE = rf"(?m:^[ \t\u00a0]*(?:{_PLACE}(?:,[ \u00a0][\w .,\u00a0]{{1,40}}?)?[ \t\u00a0]*(?:[—–-][ \t\u00a0]*)?)?"
-_AFTER = r"[ \t\u00a0]*(?:[-—–_:]|(?=[^\W\d_a-z])))"
+#: A bracketed credit in a dateline, at the start of a line: a short place and date before it ("WASHINGTON",
+#: "McALLEN, Texas", "Washington, D.C.", "PARIS, 3-4 March"), then a dash and the sentence's capital; or a place in
+#: capitals and the sentence right after it ("NEW YORK (AP) Stocks fell"). "Students (AP) - are taking" is no
+#: dateline, nor "(AP)" before a line break. ``_credit_re`` fills in the agency.
+# Each word after the first needs a separator of its own, so that a run of capitals splits one way only (the regex
+# stays linear: optional separators made "AAAA..." split every way, and a line of them took minutes).
+_PLACE = r"[^\W\d_a-z][^\W_a-z]*(?:(?:[^\S\n]+|[^\S\n]*[/.'’-][^\S\n]*)[^\W\d_a-z][^\W_a-z]*)*"
+_BRACKETED_DATELINE = (
+    r"(?m:^[^\S\n]*\W{{0,3}}[^\n]{{0,48}}?\({0}\)[^\S\n]*[-—–_:][^\S\n]*(?=[^\W\d_a-z]|[\"“‘'])"
+    r"|^[^\S\n]*\W{{0,3}}" + _PLACE + r"(?:[^\S\n]*[—–-])?[^\S\n]*\({0}\)[^\S\n]+(?=[^\W\d_a-z]))"
+)
 _WIRES = {
     "AFP": (("AFP", "Agence France", "法新社"), r"\bAFP\b|Agence France[- ]Presse|法新社"),
     "Reuters": (("Reuters", "路透", "ロイター", "로이터"), r"\bReuters\b|路透社|ロイター|로이터"),
     # "(AP)" and "(PA)" only in a dateline ("LONDON, March 3 (PA) -"): in a sentence, an Advanced Placement class or a
     # public address system.
-    "AP": (("AP", "Associated Press", "美联社", "美聯社", "AP통신"), rf"{_DATELINE}\(AP\){_AFTER}|\bAssociated Press\b|\bAP\s*[—–-]|美联社|美聯社|AP통신"),
+    "AP": (("AP", "Associated Press", "美联社", "美聯社", "AP통신"), _BRACKETED_DATELINE.format("AP") + r"|\bAssociated Press\b|\bAP\s*[—–-]|美联社|美聯社|AP통신"),
     "dpa": (("dpa", "Deutsche Presse"), r"\bdpa\b|Deutsche Presse-Agentur"),
-    "PA": (("PA Media", "Press Association", "(PA)"), rf"\bPA Media\b|\bPress Association\b|{_DATELINE}\(PA\){_AFTER}"),
+    "PA": (("PA Media", "Press Association", "(PA)"), r"\bPA Media\b|\bPress Association\b|" + _BRACKETED_DATELINE.format("PA")),
     "Xinhua": (("Xinhua", "新华社", "新華社"), r"\bXinhua\b|新华社|新華社"),
     "China News Service": (("中新社",), r"中新社(?![会會区區])"),
     "CNA": (("中央社",), r"中央社(?![会會区區])"),
@@ -122,10 +127,13 @@ def wire_credits(text: str) -> frozenset[str]:
     ['AFP', 'Reuters']
     >>> sorted(wire_credits("The minister spoke. " * 30 + "He told Reuters in March that he would stay. " + "More text. " * 40))
     []
-    >>> sorted(wire_credits("LONDON, March 3 (PA) - The minister spoke.")), sorted(wire_credits("SÃO PAULO (AP) — x"))
+    >>> sorted(wire_credits("LONDON, March 3 (PA) - The minister spoke.")), sorted(wire_credits("SÃO PAULO (AP) — The"))
     (['PA'], ['AP'])
     >>> [sorted(wire_credits(t)) for t in ("(AP) — The president said", "WASHINGTON\u00a0(AP) — The", "NEW YORK (AP) Stocks fell",
-    ...     "WASHINGTON — (AP) The", "RIO DE JANEIRO, Brazil, November 30, 2026 (AP) - x", "JERUSALEM/GAZA (AP) — x")]
+    ...     "WASHINGTON — (AP) The", "RIO DE JANEIRO, Brazil, November 30, 2026 (AP) - The", "JERUSALEM/GAZA (AP) — The")]
+    [['AP'], ['AP'], ['AP'], ['AP'], ['AP'], ['AP']]
+    >>> [sorted(wire_credits(t)) for t in ("McALLEN, Texas (AP) — The", "Washington, D.C. (AP) - The", "“WASHINGTON (AP) — The",
+    ...     "WASHINGTON (AP)\u2009— The", "PARIS, 3-4 March (AP) — The", "DeKALB, Ill. (AP) — A")]
     [['AP'], ['AP'], ['AP'], ['AP'], ['AP'], ['AP']]
     >>> [sorted(wire_credits(t)) for t in ("Fans said the public address (PA) system failed.", "Pupils in Advanced Placement (AP) classes",
     ...     "Students (AP) - are taking", "Advanced Placement (AP): 12 courses", "The public address (PA): it failed", "Pupils said (AP)\\n- item")]
@@ -135,7 +143,7 @@ def wire_credits(text: str) -> frozenset[str]:
     """
     if not _WIRE_WORDS.search(text):
         return frozenset()
-    placed = text if len(text) <= _HEAD + _TAIL else f"{text[:_HEAD]}\n{text[-_TAIL:]}"
+    placed = text if len(text) <= _HEAD + _TAIL else f"{text[:_HEAD]} … {text[-_TAIL:]}"  # the cut is no line start
     found = {name for name, (words, pattern) in _WIRE_RES.items() if any(word in placed for word in words) and pattern.search(placed)}
     found.update(match.group()[1:-1] for match in _BRACKETED.finditer(text))
     return frozenset(found)

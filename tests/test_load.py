@@ -957,3 +957,16 @@ def test_a_page_declaring_windows_1250_keeps_its_text_despite_an_undefined_byte(
     page = '<html><head><meta charset="windows-1250"></head><body><article><p>'.encode() + polish.encode("cp1250") + b"\x81</p></article></body></html>"
     write(tmp_path, "pl.html", page)
     assert "Przewodniczący komisji" in only(load_articles(tmp_path)).text
+
+
+@pytest.mark.parametrize(("charset", "codec", "text", "tail", "bad"), [
+    ("windows-1255", "cp1255", "ראש הממשלה אמר ביום שני שהתקציב יאושר. ", b"\xdf\xff", 2),
+    ("TIS-620", "cp874", "ประเทศไทยเปิดประเทศรับนักท่องเที่ยว ", b"\xff", 1),
+], ids=["hebrew", "thai"])
+def test_undefined_bytes_of_a_declared_code_page_are_replaced_and_counted(tmp_path, charset, codec, text, tail, bad):
+    """Read as Latin-1 they became stray letters (ßÿ) in the text, with no warning."""
+    page = f'<html><head><meta charset="{charset}"></head><body><article><p>'.encode() + (text * 8).encode(codec) + tail + b"</p></article></body></html>"
+    write(tmp_path, "p.html", page)
+    result = load_articles(tmp_path)
+    assert "ß" not in only(result).text and "ÿ" not in only(result).text and text.split()[0] in only(result).text
+    assert any(f"{bad} byte" in w and "replaced by U+FFFD" in w for w in result.warnings), result.warnings
