@@ -517,8 +517,9 @@ def test_a_credit_outside_the_shared_text_counts_though_the_source_names_itself_
 
 @pytest.mark.parametrize("text", ["(AP) — The president said", "WASHINGTON\u00a0(AP) — The", "NEW YORK (AP) Stocks fell", "WASHINGTON — (AP) The",
                                   "RIO DE JANEIRO, Brazil, November 30, 2026 (AP) - The", "JERUSALEM/GAZA (AP) — The",
-                                  "McALLEN, Texas (AP) — The", "Washington, D.C. (AP) - The", "“WASHINGTON (AP) — The",
-                                  "WASHINGTON (AP)\u2009— The", "PARIS, 3-4 March (AP) — The", "DeKALB, Ill. (AP) — A"])
+                                  "McALLEN, Texas (AP) — The", "“WASHINGTON (AP) — The", "WASHINGTON (AP) -- The",
+                                  "WASHINGTON (AP)\u2009— The", "PARIS, 3-4 March (AP) — The", "DeKALB, Ill. (AP) — A",
+                                  "WASHINGTON (AP) — 2024 was", "LAS VEGAS (AP) — eBay", "WASHINGTON (AP) —\nThe", "МОСКВА (AP) — Президент"])
 def test_an_ap_dateline_is_a_credit_in_its_usual_shapes(text):
     from reuse.wires import wire_credits
 
@@ -527,6 +528,8 @@ def test_an_ap_dateline_is_a_credit_in_its_usual_shapes(text):
 
 @pytest.mark.parametrize("text", ["Students (AP) - are taking", "Advanced Placement (AP): 12 courses", "The public address (PA): it failed",
                                   "Pupils said (AP)\n- item", "I, for one, took the (AP) - exam", "(AP) Biology exams",
+                                  "Advanced Placement (AP): English", "Teachers (AP): Many said", "I took the test (AP) — It was",
+                                  "Physician assistants (PA): Their role", "Студенты (AP) - это",
                                   "The minister spoke. " * 25 + "Students in (AP) Biology - Classes " + "word " * 80])
 def test_a_bracketed_acronym_in_a_sentence_is_no_credit(text):
     from reuse.wires import wire_credits
