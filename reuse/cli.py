@@ -41,22 +41,18 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
-import signal
-import sys
-import threading
 from collections.abc import Callable
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
-from tqdm import tqdm
 
 from . import __version__
+from .cli_run import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, _Interrupts, _Progress, _reported  # noqa: F401 (exit codes re-exported)
 from .cli_paths import Folder, check_extra_outputs, check_folder, check_output, check_outputs_apart
 from .config import ScanConfig
-from .errors import ConfigError, InputError, ReuseError
+from .errors import ConfigError
 from .parallel import default_jobs
 from .pipeline import scan as scan_folder
 from .report import dumps_report, render_text, sanitize, write_json
@@ -67,10 +63,6 @@ __all__ = ["main"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-EXIT_INTERRUPTED = 130
 
 EXIT_CODES_HELP = """\b
 Exit codes:
@@ -250,32 +242,6 @@ def build_config(settings: dict[str, Any]) -> ScanConfig:
     )
 
 
-class _Progress:
-    """The library's ``progress(stage, done, total)`` callback as one tqdm bar per stage on stderr."""
-
-    def __init__(self, quiet: bool) -> None:
-        # disable=None lets tqdm switch itself off when stderr is not a terminal.
-        self._disable: bool | None = True if quiet else None
-        self._stage: str | None = None
-        self._bar: tqdm | None = None
-
-    def __call__(self, stage: str, done: int, total: int) -> None:
-        if stage != self._stage or self._bar is None:
-            self.close()
-            self._stage = stage
-            self._bar = tqdm(
-                total=total, desc=stage, file=sys.stderr, disable=self._disable, leave=False, dynamic_ncols=True
-            )
-        if self._bar.total != total:
-            self._bar.total = total
-        self._bar.update(done - self._bar.n)
-
-    def close(self) -> None:
-        if self._bar is not None:
-            self._bar.close()
-            self._bar = None
-
-
 def _summary_width() -> int:
     return min(shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns, MAX_WIDTH)
 
@@ -414,53 +380,6 @@ def scan(
             click.echo(summary, nl=False)
         if json_path not in (None, "-"):
             state.note(f"report written to {json_path}")
-
-
-class _Interrupts:
-    """Ctrl-C while a command runs, seen even when the ``KeyboardInterrupt`` it raised was swallowed.
-
-    Python raises it wherever the main thread is: inside an object's
-    ``__del__`` (a regular expression's, while the HTML report is rendered)
-    it is printed as "Exception ignored" and lost, and the scan went on to
-    exit 0. The handler also records the signal; :meth:`check`, called
-    before each report is written, raises it again.
-    """
-
-    def __init__(self) -> None:
-        self.seen = False
-        self._before: Any = None
-
-    def __enter__(self) -> _Interrupts:
-        if threading.current_thread() is threading.main_thread():
-            self._before = signal.signal(signal.SIGINT, self._handle)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self._before is not None:
-            signal.signal(signal.SIGINT, self._before)
-
-    def _handle(self, signum: int, frame: Any) -> None:
-        self.seen = True
-        raise KeyboardInterrupt
-
-    def check(self) -> None:
-        if self.seen:
-            raise KeyboardInterrupt
-
-
-@contextmanager
-def _reported(ctx: click.Context, what: str | Callable[[], str] = "no change was made"):
-    """Library errors as messages and exit codes; Ctrl-C says ``what`` was (or was not) written."""
-    try:
-        yield
-    except KeyboardInterrupt:
-        click.echo(f"interrupted: {what() if callable(what) else what}", err=True)
-        ctx.exit(EXIT_INTERRUPTED)
-    except (InputError, ConfigError) as exc:
-        raise click.UsageError(sanitize(str(exc)), ctx) from exc
-    except ReuseError as exc:
-        click.echo(f"error: {sanitize(str(exc))}", err=True)
-        ctx.exit(EXIT_FAILED)
 
 
 def _announce(state: State, skipped=(), warnings=(), timings=()) -> None:

@@ -12,15 +12,14 @@ import click
 
 from .cli import (
     EXIT_CODES_HELP,
-    _Progress,
     _announce,
-    _reported,
     _state,
     build_config,
     common_options,
     config_options,
     main,
 )
+from .cli_run import _Progress, _reported
 from .cli_paths import Folder, check_folder, check_output, check_outputs_apart
 from .errors import ConfigError
 from .pipeline import scan as scan_folder

@@ -16,9 +16,6 @@ from .cli import (
     SUMMARY_PAIRS,
     F,
     _announce,
-    _Interrupts,
-    _Progress,
-    _reported,
     _settings_or_usage,
     _shown_pairs,
     _state,
@@ -28,6 +25,7 @@ from .cli import (
     jobs_option,
     main,
 )
+from .cli_run import _Interrupts, _Progress, _reported
 from .cli_paths import Folder, check_folder, check_output, check_outputs_apart
 from .errors import IndexFileError
 from .report import dumps_report, render_text, sanitize, write_json

@@ -1,0 +1,102 @@
+"""How a command runs: its progress bar, Ctrl-C, and the library's errors as messages and exit codes.
+
+Split out of :mod:`reuse.cli` so that the commands' module holds the
+commands; every command (``scan``, ``graph``, ``index``, ``check``) runs its
+work inside :func:`_reported`, with a :class:`_Progress` bar and, where it
+writes reports, :class:`_Interrupts`.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+import threading
+from collections.abc import Callable
+from contextlib import contextmanager
+from typing import Any
+
+import click
+from tqdm import tqdm
+
+from .errors import ConfigError, InputError, ReuseError
+from .report import sanitize
+
+__all__ = ["EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE"]
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+
+class _Progress:
+    """The library's ``progress(stage, done, total)`` callback as one tqdm bar per stage on stderr."""
+
+    def __init__(self, quiet: bool) -> None:
+        # disable=None lets tqdm switch itself off when stderr is not a terminal.
+        self._disable: bool | None = True if quiet else None
+        self._stage: str | None = None
+        self._bar: tqdm | None = None
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if stage != self._stage or self._bar is None:
+            self.close()
+            self._stage = stage
+            self._bar = tqdm(
+                total=total, desc=stage, file=sys.stderr, disable=self._disable, leave=False, dynamic_ncols=True
+            )
+        if self._bar.total != total:
+            self._bar.total = total
+        self._bar.update(done - self._bar.n)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None
+
+
+class _Interrupts:
+    """Ctrl-C while a command runs, seen even when the ``KeyboardInterrupt`` it raised was swallowed.
+
+    Python raises it wherever the main thread is: inside an object's
+    ``__del__`` (a regular expression's, while the HTML report is rendered)
+    it is printed as "Exception ignored" and lost, and the scan went on to
+    exit 0. The handler also records the signal; :meth:`check`, called
+    before each report is written, raises it again.
+    """
+
+    def __init__(self) -> None:
+        self.seen = False
+        self._before: Any = None
+
+    def __enter__(self) -> _Interrupts:
+        if threading.current_thread() is threading.main_thread():
+            self._before = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._before is not None:
+            signal.signal(signal.SIGINT, self._before)
+
+    def _handle(self, signum: int, frame: Any) -> None:
+        self.seen = True
+        raise KeyboardInterrupt
+
+    def check(self) -> None:
+        if self.seen:
+            raise KeyboardInterrupt
+
+
+@contextmanager
+def _reported(ctx: click.Context, what: str | Callable[[], str] = "no change was made"):
+    """Library errors as messages and exit codes; Ctrl-C says ``what`` was (or was not) written."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        click.echo(f"interrupted: {what() if callable(what) else what}", err=True)
+        ctx.exit(EXIT_INTERRUPTED)
+    except (InputError, ConfigError) as exc:
+        raise click.UsageError(sanitize(str(exc)), ctx) from exc
+    except ReuseError as exc:
+        click.echo(f"error: {sanitize(str(exc))}", err=True)
+        ctx.exit(EXIT_FAILED)
