@@ -48,8 +48,7 @@ _FRONT_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _ID_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 #: Control characters outside JSON's strings make it invalid (a DOS end-of-file byte, a stray NUL after the last
-#: record): a text that fails to parse is tried again without them at its ends (``_loads``). Tab, LF, CR are whitespace.
-_JSON_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: record): a text that fails to parse is tried again without them, and white space, at its ends (``_loads``).
 _JSON_EDGE_CHARS = "".join(map(chr, [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])) + "".join(
     c for c in map(chr, range(0x3001)) if c.isspace()  # white space of every script (the last is U+3000)
 )
@@ -328,7 +327,7 @@ def _read_jsonl(text: str, rel: str, warnings: list[str]) -> Found:
     # Line ends as written: a raw CR inside a string is no line break, but a file of CR line ends (old Macs) has no other.
     for lineno, line in enumerate(_jsonl_lines(text), 1):
         line = line.removeprefix("\ufeff")  # files joined with their byte-order marks
-        if not line.strip() or not _JSON_CONTROL.sub("", line).strip():  # blank, or a DOS end-of-file byte alone
+        if not line.strip(_JSON_EDGE_CHARS):  # blank, or a DOS end-of-file byte alone
             continue
         number += 1
         try:

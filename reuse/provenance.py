@@ -184,18 +184,19 @@ def _outlet_pattern(outlet: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:[Tt]he {re.escape(rest)}|{re.escape(outlet)})\b" if rest else rf"\b{re.escape(outlet)}\b")
 
 
-def _credits(pattern: re.Pattern[str], text: str, other: str, shared: list[tuple[int, int]]) -> bool:
-    """Whether ``text`` names the outlet in words of its own, not only in what both carry.
+def _credits(pattern: re.Pattern[str], text: str, other: str, pair: Pair | None, side: str) -> bool:
+    """Whether ``text`` (``side``'s) names the outlet in words of its own, not only in what both carry.
 
     A name in the text both share was in the source too ("Fortune 500", "The
     Guardian can reveal"): it credits no one. A credit the copy adds ("as the
     Guardian reported") stands outside the passages both share, or, when
     alignment chained it into one, makes one name more than the other text has.
     """
-    found = pattern.findall(text)
+    found = [(m.start(), m.end()) for m in pattern.finditer(text)]
     if not found:
         return False
-    outside = any(not any(s <= m.start() and m.end() <= e for s, e in shared) for m in pattern.finditer(text))
+    shared = side_spans(pair, side) if pair is not None else []
+    outside = any(not any(s <= start and end <= e for s, e in shared) for start, end in found)
     return outside or len(found) > len(pattern.findall(other))
 
 
@@ -236,7 +237,7 @@ def _metadata_signals(a: Article, b: Article, pair: Pair | None = None) -> list[
                                   note=f"{dst.id} credits {wire}, the agency {src.id} comes from"))
         elif (
             len(outlet) >= 3 and not re.search(r"\.\w{2,4}$|\d", outlet)
-            and _credits(_outlet_pattern(outlet), dst.text, src.text, side_spans(pair, dst.id) if pair is not None else [])
+            and _credits(_outlet_pattern(outlet), dst.text, src.text, pair, dst.id)
         ):
             signals.append(Signal("credit", outlet, favours=src.id, weight=2.0 * sign, note=f"{dst.id} names {outlet}"))
     return signals
