@@ -12,7 +12,6 @@ import click
 
 from .cli import (
     CONTEXT_SETTINGS,
-    EXIT_CODES_HELP,
     SUMMARY_PAIRS,
     F,
     _announce,
@@ -37,8 +36,18 @@ INDEX_EXIT_CODES_HELP = """\b
 Exit codes:
   0    success
   1    the run failed (the index busy, damaged or built with other settings); the index is as it was
-  2    usage error: missing or empty folder, bad option or setting
+  2    usage error: missing or empty folder, no index at PATH (check, info, remove), an index PATH
+       that is a folder or no regular file, bad option or setting
   130  interrupted by Ctrl-C; the index is as it was"""
+
+CHECK_EXIT_CODES_HELP = """\b
+Exit codes:
+  0    success, even when no reuse is found
+  1    the run failed (the index busy, damaged or built with other settings, the report cannot
+       be written); with --add, the index is as it was
+  2    usage error: missing or empty folder, no index at PATH, an index PATH that is a folder
+       or no regular file, bad option or setting
+  130  interrupted by Ctrl-C; no report half-written, and with --add the index is as it was"""
 
 
 def index_option(fn: F) -> F:
@@ -208,7 +217,7 @@ def report_options(fn: F) -> F:
     return fn
 
 
-@main.command(name="check", epilog=EXIT_CODES_HELP)
+@main.command(name="check", epilog=CHECK_EXIT_CODES_HELP)
 @click.argument("folder", type=Folder(path_type=Path))
 @index_option
 @click.option("--add", "add", is_flag=True, help="Add the checked articles to the index afterwards.")

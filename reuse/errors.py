@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-__all__ = ["ConfigError", "IndexFileError", "InputError", "ReuseError", "WorkSpaceError", "WorkerError"]
+__all__ = ["ConfigError", "IndexFileError", "IndexPathError", "InputError", "ReuseError", "WorkSpaceError", "WorkerError"]
 
 
 class ReuseError(Exception):
@@ -24,6 +24,13 @@ class ConfigError(ReuseError):
 
 class IndexFileError(ReuseError):
     """An index file that cannot be used: missing, not an index, or built with other settings."""
+
+
+class IndexPathError(IndexFileError, InputError):
+    """An index path that names no index to open: none there (and none to create), a folder, or no regular file (a device, a pipe).
+
+    A usage error, like a missing folder: the CLI exits 2.
+    """
 
 
 class IndexDamaged(IndexFileError):

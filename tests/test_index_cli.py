@@ -117,11 +117,28 @@ def test_check_add_leaves_the_index_alone_when_the_report_cannot_be_written(runn
     assert runner.invoke(main, ["index", "info", "--index", str(db)]).stdout == before
 
 
-def test_missing_index(runner, split, tmp_path):
-    result = runner.invoke(main, ["check", str(split[1]), "--index", str(tmp_path / "none.db")])
-    assert result.exit_code == 1
-    assert result.stderr == f"error: No index at {tmp_path / 'none.db'}: create one with 'reuse index add FOLDER --index {tmp_path / 'none.db'}'.\n"
+@pytest.mark.parametrize("command", [["check", "NEW"], ["index", "info"], ["index", "remove", "000.txt"]])
+def test_a_missing_index_is_a_usage_error(runner, split, tmp_path, command):
+    """Like a missing folder, exit 2 (it was exit 1, as if the run had failed)."""
+    args = [str(split[1]) if arg == "NEW" else arg for arg in command]
+    result = runner.invoke(main, [*args, "--index", str(tmp_path / "none.db")])
+    assert result.exit_code == 2
+    assert f"No index at {tmp_path / 'none.db'}: create one with 'reuse index add FOLDER --index {tmp_path / 'none.db'}'." in result.stderr
     assert not (tmp_path / "none.db").exists()
+
+
+@pytest.mark.skipif(not Path("/dev/null").exists(), reason="needs /dev/null")
+@pytest.mark.parametrize("command", [["check", "NEW"], ["index", "add", "OLD"], ["index", "info"]])
+def test_a_device_is_no_index(runner, split, tmp_path, command):
+    """SQLite had opened /dev/null and left a -journal file beside it."""
+    device = tmp_path / "null"
+    device.symlink_to("/dev/null")  # the same file, in a folder the test may look into
+    args = [str(split[1]) if arg == "NEW" else str(split[0]) if arg == "OLD" else arg for arg in command]
+    result = runner.invoke(main, [*args, "--index", str(device)])
+    assert result.exit_code == 2
+    assert f"{device} is not a regular file (a device or a pipe): give the index file's path" in result.stderr
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith("null-")]
+    assert not Path("/dev/null-journal").exists() and not Path("/dev/null-wal").exists()
 
 
 def test_other_settings_are_refused(runner, split, tmp_path):

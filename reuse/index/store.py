@@ -50,7 +50,7 @@ from pathlib import Path
 import numpy as np
 
 from ..config import COMMAND_LINE_SETTINGS, AlignConfig, BoilerplateConfig, CandidateConfig, ScanConfig, SketchConfig
-from ..errors import IndexDamaged, IndexFileError, ReuseError
+from ..errors import IndexDamaged, IndexFileError, IndexPathError, ReuseError
 from ..lexicon import LANGUAGES
 from ..sketch import SCHEME
 from .codec import decode_runs, decompress_body
@@ -128,12 +128,15 @@ def connect(path: str | PathLike, config: ScanConfig | None, *, create: bool = F
     path = Path(path)
     if not path.exists():
         if not create:
-            raise IndexFileError(f"No index at {path}: create one with 'reuse index add FOLDER --index {path}'.")
+            raise IndexPathError(f"No index at {path}: create one with 'reuse index add FOLDER --index {path}'.")
         if path.parent and not path.parent.is_dir():
             what = "is a file, not a folder" if path.parent.exists() else "does not exist"
-            raise IndexFileError(f"Cannot create the index {path}: {path.parent} {what}.")
+            raise IndexPathError(f"Cannot create the index {path}: {path.parent} {what}.")
     elif path.is_dir():
-        raise IndexFileError(f"{path} is a folder: give the index file's path, e.g. --index {path / 'reuse.db'}.")
+        raise IndexPathError(f"{path} is a folder: give the index file's path, e.g. --index {path / 'reuse.db'}.")
+    elif not path.is_file():
+        # SQLite would write its journal beside a device or a pipe (in /dev, say), and read nothing.
+        raise IndexPathError(f"{path} is not a regular file (a device or a pipe): give the index file's path, e.g. --index news.db.")
     conn = None
     try:
         conn = _open(path)
