@@ -52,7 +52,7 @@ from dataclasses import replace
 from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from .coverage import side_spans
+from .credits import credit_pattern, credits, publishes
 from .model import Article, Direction, Extent, Pair, Relation, ReuseKind, Signal
 from .stemma import Stemma, build_stemma
 from .times import parse_time
@@ -177,43 +177,6 @@ def _time_signal(a: Article, b: Article) -> Signal | None:
                   note=f"{earlier} was published {abs(gap_hours):.1f} h earlier{unzoned}")
 
 
-@lru_cache(maxsize=4096)
-def _outlet_pattern(outlet: str) -> re.Pattern[str]:
-    """The outlet's name in a text; "The Guardian" is "the Guardian" inside a sentence."""
-    rest = outlet[4:] if outlet.startswith("The ") else None
-    return re.compile(rf"\b(?:[Tt]he {re.escape(rest)}|{re.escape(outlet)})\b" if rest else rf"\b{re.escape(outlet)}\b")
-
-
-def _credits(pattern: re.Pattern[str], text: str, other: str, pair: Pair | None, side: str) -> bool:
-    """Whether ``text`` (``side``'s) names the outlet in words of its own, not only in what both carry.
-
-    A name in the text both share was in the source too ("Fortune 500", "The
-    Guardian can reveal"): it credits no one. A credit the copy adds ("as the
-    Guardian reported") stands outside the passages both share, or, when
-    alignment chained it into one, makes one name more than the other text has.
-    """
-    found = [(m.start(), m.end()) for m in pattern.finditer(text)]
-    if not found:
-        return False
-    shared = side_spans(pair, side) if pair is not None else []
-    outside = any(not any(s <= start and end <= e for s, e in shared) for start, end in found)
-    return outside or len(found) > len(pattern.findall(other))
-
-
-def _publishes(outlet: str, url: str) -> bool:
-    """Whether ``url`` (normalised) is on the site of ``outlet``: "The Guardian" and theguardian.com, "bbc.co.uk" and bbc.co.uk.
-
-    >>> _publishes("The Guardian", "theguardian.com/business/1"), _publishes("NewsHub24", "theguardian.com/business/1")
-    (True, False)
-    """
-    def core(name: str) -> str:
-        first = name.lower().removeprefix("www.").split(".", 1)[0] if "." in name and " " not in name else name.lower()
-        return re.sub(r"[^a-z0-9]", "", first).removeprefix("the")
-
-    site, name = core(url.split("/", 1)[0]), core(outlet)
-    return len(name) >= 3 and site == name
-
-
 def _metadata_signals(a: Article, b: Article, pair: Pair | None = None) -> list[Signal]:
     signals = []
     for src, dst in ((a, b), (b, a)):
@@ -222,7 +185,7 @@ def _metadata_signals(a: Article, b: Article, pair: Pair | None = None) -> list[
         if canonical and canonical == _norm_url(src.url):
             signals.append(Signal("canonical", dst.canonical, favours=src.id, weight=4.0 * sign,
                                   note=f"{dst.id} declares {src.id}'s URL as its canonical source"))
-        elif canonical and not src.url and canonical == _norm_url(src.canonical) and _publishes(src.outlet, canonical) and not _publishes(dst.outlet, canonical):
+        elif canonical and not src.url and canonical == _norm_url(src.canonical) and publishes(src.outlet, canonical) and not publishes(dst.outlet, canonical):
             # Neither states its own URL and both name one canonical: it is the site of one of them.
             signals.append(Signal("canonical", dst.canonical, favours=src.id, weight=4.0 * sign,
                                   note=f"both declare {dst.canonical} as canonical, a page of {src.outlet}, {src.id}'s outlet"))
@@ -235,11 +198,10 @@ def _metadata_signals(a: Article, b: Article, pair: Pair | None = None) -> list[
             # reaches subscribers before the agency's own site stamps it. As strong as a canonical link.
             signals.append(Signal("credit", wire, favours=src.id, weight=4.0 * sign,
                                   note=f"{dst.id} credits {wire}, the agency {src.id} comes from"))
-        elif (
-            len(outlet) >= 3 and not re.search(r"\.\w{2,4}$|\d", outlet)
-            and _credits(_outlet_pattern(outlet), dst.text, src.text, pair, dst.id)
-        ):
-            signals.append(Signal("credit", outlet, favours=src.id, weight=2.0 * sign, note=f"{dst.id} names {outlet}"))
+        elif (pattern := credit_pattern(outlet, dst.text)) is not None and credits(pattern, dst.text, src.text, pair, dst.id):
+            name = pattern.search(dst.text).group()
+            named = outlet if name == outlet else f"{outlet} ('{name}')"
+            signals.append(Signal("credit", outlet, favours=src.id, weight=2.0 * sign, note=f"{dst.id} names {named}"))
     return signals
 
 

@@ -461,6 +461,34 @@ def test_a_credit_to_the_guardian_inside_a_sentence_counts():
     assert any(s.name == "credit" for s in reuse.scan_articles([own, rewrite]).pairs[0].direction.evidence)
 
 
+@pytest.mark.parametrize(("outlet", "credit"), [
+    ("theguardian.com", "The plan was first reported by the Guardian."),
+    ("www.nytimes.com", "The plan was first reported by The New York Times."),
+    ("bbc.co.uk", "A council officer told the BBC that the plan stands."),
+    ("wsj.com", "The plan was first reported by the Wall Street Journal."),
+])
+def test_an_outlet_known_by_its_domain_is_credited_by_its_name(outlet, credit):
+    """An outlet taken from a URL ("theguardian.com") was read in no credit: no text writes the domain."""
+    own = Article("own.txt", _STORY, outlet)
+    rewrite = Article("mail.txt", _edit(_STORY, [("voted on Tuesday", "decided on Tuesday")]) + " " + credit, "dailymail.co.uk")
+    (pair,) = reuse.scan_articles([own, rewrite]).pairs
+    assert (pair.direction.relation.value, pair.direction.source) == ("copied", "own.txt")
+    (signal,) = [s for s in pair.direction.evidence if s.name == "credit"]
+    assert signal.favours == "own.txt" and signal.note.startswith(f"mail.txt names {outlet} ('")
+
+
+@pytest.mark.parametrize(("outlet", "text"), [
+    ("thetimes.co.uk", "Crowds gathered in Times Square as the bridge closed."),
+    ("theguardian.com", "Guardian angels patrol the bridge at night."),
+    ("nytimes.com", "Times change, the mayor said."),
+])
+def test_a_capitalised_word_of_a_domain_is_no_credit(outlet, text):
+    own = Article("own.txt", _STORY, outlet)
+    other = Article("other.txt", _STORY + " " + text, "dailymail.co.uk")
+    (pair,) = reuse.scan_articles([own, other]).pairs
+    assert not [s for s in pair.direction.evidence if s.name == "credit"]
+
+
 def test_a_page_that_states_no_url_of_its_own_is_not_given_its_canonical_link_as_one(tmp_path):
     """A scraper's canonical to the original became its URL: the two canonical signals cancelled, its outlet became
     the original's domain, and its earlier (forged) time made it the source at 0.97."""
