@@ -20,26 +20,97 @@ __all__ = ["wire_credits", "wire_name"]
 # Korean agencies are credited in their own scripts only: their English names
 # ("Yonhap reported") are not taken as credits; that moved the direction
 # figures of the English OneStopEnglish corpus (0.982 to 0.974 with times).
-#: A bracketed credit in a dateline, at the start of a line: a place whose first word holds two capitals or more
-#: ("WASHINGTON", "McALLEN, Texas", "SÃO PAULO", "RIO DE JANEIRO, Brazil, Nov. 30"), the credit, then one or two
-#: dashes (or a colon, an underscore, or the sentence's capital right after); or the credit alone and a dash.
-#: "Students (AP) - are", "Advanced Placement (AP): English", "I took the test (AP) — It" are no datelines, nor
-#: "(AP)" before a line break; a place in lower case ("Washington, D.C. (AP)") is not read. Every part is
-#: bounded, so the pattern stays linear. ``{0}`` is the agency.
-_CAPITAL = "[^\\W\\d_a-z\u00df-\u00ff\u03ac-\u03ce\u0430-\u045f]"  # a letter not in lower case (Latin, Greek, Cyrillic), or of a script without case
-_BRACKETED_DATELINE = (
-    r"(?m:^[^\S\n]*\W{{0,3}}(?=[^\s(]{{0,20}}?" + _CAPITAL + r"[^\s(]{{0,20}}?" + _CAPITAL + r")[^\W\d_][^\s(]*[^\n(]{{0,60}}?"
-    r"\({0}\)[^\S\n]*(?:[-—–_:]{{1,2}}|(?=" + _CAPITAL + r"))"
-    r"|^[^\S\n]*\W{{0,3}}\({0}\)[^\S\n]*[-—–_]{{1,2}})"
-)
+
+
+@lru_cache(maxsize=1)
+def _lower_case_class() -> str:
+    """A regular-expression class of the letters in lower case (Unicode's own test, the Basic Multilingual Plane)."""
+    ranges: list[list[int]] = []
+    for code in range(0x10000):
+        if chr(code).islower():
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return "[" + "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in ranges) + "]"
+
+
+@lru_cache(maxsize=None)
+def _dateline_pattern(agency: str) -> re.Pattern[str]:
+    """A bracketed ``agency`` credit in a news dateline, in a line ending at the credit's bracket and the text just after.
+
+    The place is in capitals: its first word holds two ("WASHINGTON",
+    "McALLEN", "U.S.", "ST. PAUL", "SÃO PAULO", a script without case), each
+    next word begins with one ("RIO DE JANEIRO", "JERUSALEM/GAZA",
+    "PORT-AU-PRINCE"), then up to three parts after commas (", Texas",
+    ", Nov. 30", ", 2026"). Then the credit and a dash (or a colon or an
+    underscore), wherever the place stands in its line ("Updated 3:45 PM EST
+    WASHINGTON (AP) — The", a byline flattened into the line); at a line's
+    start, the place may be followed by the dash before the credit
+    ("WASHINGTON — (AP) The") or by the sentence with no dash ("NEW YORK
+    (AP) Stocks fell": a word with a letter in lower case). The credit alone
+    at a line's start, then a dash, is one too ("(AP) — The").
+
+    Not a dateline: a place in lower case ("Washington (AP) —", as a
+    re-publisher may restyle it, reads like "Advanced Placement (AP) —
+    English"), or a headline in capitals going on after the credit
+    ("ADVANCED PLACEMENT (AP) COURSES"). Every part is bounded and the words
+    of the place need a separator, so a line is matched in linear time.
+    Compiled on first use: its classes of letters by case take some 60 ms.
+    """
+    lower = _lower_case_class()
+    upper = rf"(?!{lower})[^\W\d_]"  # a letter not in lower case: upper or title case, or of a script without case
+    word = rf"(?:{upper}{lower}{{1,2}})?{upper}(?:{upper}|[.'’&])*"  # "McALLEN", "DeKALB", "ST.", "U.S."
+    first = rf"(?=(?:{upper}{lower}{{1,2}})?{upper}[.'’&]?{upper}){word}"  # with two capitals
+    space = "[ \u00a0\u2009\u202f]"
+    place = rf"{first}(?:(?:{space}|[/-]){word}){{0,5}}(?:,{space}[^\n(),]{{1,30}}){{0,3}}"
+    credit = rf"{space}{{0,2}}\({agency}\)"
+    dash = r"(?:[-—–―−‒]{1,2}|[_:]|&mdash;|â€”)"
+    after = "[^\\S\\n]{0,2}\\n?[^\\S\\n]{0,2}"
+    head = r"^[^\S\n]*[^\w\s(]{0,3}"
+    return re.compile(
+        rf"(?m:(?:^|(?<=[\s\"“(]))(?<![^\W\d_]){place}{credit}{after}{dash}"
+        rf"|{head}{place}{credit}{space}{{0,2}}(?={upper}[^\W\d_'’]*?{lower})"
+        rf"|{head}{place}{space}{{0,2}}{dash}{space}{{0,2}}\({agency}\){space}{{0,2}}(?={upper})"
+        rf"|{head}\({agency}\){space}{{0,2}}[-—–―−‒_]{{1,2}})"
+    )
+
+
+#: The agencies credited in brackets only in a dateline: in a sentence, "(AP)" is an Advanced Placement class and
+#: "(PA)" a public address system, a physician associate or Pennsylvania.
+_DATELINE_AGENCIES = ("AP", "PA")
+#: Characters of a dateline's line read before its credit, and after it.
+_BEFORE, _AFTER = 160, 12
+#: Bracketed credits of an agency looked at in one text: datelines come first, and a text of "(AP)" repeated is no news.
+_MAX_LOOKS = 32
+
+
+def _dateline_credits(text: str) -> set[str]:
+    """The agencies of :data:`_DATELINE_AGENCIES` a text credits in a dateline, wherever it stands (a second story merged in)."""
+    found = set()
+    for agency in _DATELINE_AGENCIES:
+        token = f"({agency})"
+        at = text.find(token)
+        for _ in range(_MAX_LOOKS):
+            if at < 0:
+                break
+            line = text.rfind("\n", 0, at) + 1
+            start = max(line, at - _BEFORE)  # mid-word, the pattern's look behind refuses the word's tail
+            if _dateline_pattern(agency).search(text, start, at + len(token) + _AFTER):
+                found.add(agency)
+                break
+            at = text.find(token, at + 1)
+    return found
+
+
 _WIRES = {
     "AFP": (("AFP", "Agence France", "法新社"), r"\bAFP\b|Agence France[- ]Presse|法新社"),
     "Reuters": (("Reuters", "路透", "ロイター", "로이터"), r"\bReuters\b|路透社|ロイター|로이터"),
     # "(AP)" and "(PA)" only in a dateline ("LONDON, March 3 (PA) -"): in a sentence, an Advanced Placement class or a
     # public address system.
-    "AP": (("AP", "Associated Press", "美联社", "美聯社", "AP통신"), _BRACKETED_DATELINE.format("AP") + r"|\bAssociated Press\b|\bAP\s*[—–-]|美联社|美聯社|AP통신"),
+    "AP": (("AP", "Associated Press", "美联社", "美聯社", "AP통신"), r"\bAssociated Press\b|\bAP\s*[—–-]|美联社|美聯社|AP통신"),
     "dpa": (("dpa", "Deutsche Presse"), r"\bdpa\b|Deutsche Presse-Agentur"),
-    "PA": (("PA Media", "Press Association", "(PA)"), r"\bPA Media\b|\bPress Association\b|" + _BRACKETED_DATELINE.format("PA")),
+    "PA": (("PA Media", "Press Association"), r"\bPA Media\b|\bPress Association\b"),
     "Xinhua": (("Xinhua", "新华社", "新華社"), r"\bXinhua\b|新华社|新華社"),
     "China News Service": (("中新社",), r"中新社(?![会會区區])"),
     "CNA": (("中央社",), r"中央社(?![会會区區])"),
@@ -119,7 +190,8 @@ def wire_credits(text: str) -> frozenset[str]:
     """Wire agencies a text credits in a byline, dateline or credit line.
 
     Only where a credit stands: the first 400 and the last 300 characters,
-    or a bracketed credit such as "(Reuters)" anywhere. An agency named in
+    a bracketed credit such as "(Reuters)" anywhere, or "(AP)" and "(PA)"
+    in a dateline anywhere (see :func:`_dateline_pattern`). An agency named in
     the body ("he told Reuters in March") is a source of one fact, not the
     story's: an exclusive that mentions Reuters, copied word for word, was
     taken for a wire story both carried.
@@ -142,9 +214,9 @@ def wire_credits(text: str) -> frozenset[str]:
     >>> sorted(wire_credits("新华社长沙7月12日电 据路透社报道")), sorted(wire_credits("서울=연합뉴스 기자")), sorted(wire_credits("中央社会主义学院"))
     (['Reuters', 'Xinhua'], ['Yonhap'], [])
     """
-    if not _WIRE_WORDS.search(text):
+    if not _WIRE_WORDS.search(text) and "(PA)" not in text:
         return frozenset()
     placed = text if len(text) <= _HEAD + _TAIL else f"{text[:_HEAD]} … {text[-_TAIL:]}"  # the cut is no line start
     found = {name for name, (words, pattern) in _WIRE_RES.items() if any(word in placed for word in words) and pattern.search(placed)}
     found.update(match.group()[1:-1] for match in _BRACKETED.finditer(text))
-    return frozenset(found)
+    return frozenset(found | _dateline_credits(text))

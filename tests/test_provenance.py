@@ -547,7 +547,16 @@ def test_a_credit_outside_the_shared_text_counts_though_the_source_names_itself_
                                   "RIO DE JANEIRO, Brazil, November 30, 2026 (AP) - The", "JERUSALEM/GAZA (AP) — The",
                                   "McALLEN, Texas (AP) — The", "“WASHINGTON (AP) — The", "WASHINGTON (AP) -- The",
                                   "WASHINGTON (AP)\u2009— The", "PARIS, 3-4 March (AP) — The", "DeKALB, Ill. (AP) — A",
-                                  "WASHINGTON (AP) — 2024 was", "LAS VEGAS (AP) — eBay", "WASHINGTON (AP) —\nThe", "МОСКВА (AP) — Президент"])
+                                  "WASHINGTON (AP) — 2024 was", "LAS VEGAS (AP) — eBay", "WASHINGTON (AP) —\nThe", "МОСКВА (AP) — Президент",
+                                  # a timestamp, byline or link flattened into the dateline's line
+                                  "Updated 3:45 PM EST WASHINGTON (AP) — The", "By ZEKE MILLER WASHINGTON (AP) — The",
+                                  "Back to Gallery KYIV, Ukraine (AP) — The", "Updated 3:45 PM EST, November 30, 2026 WASHINGTON (AP) — The",
+                                  # a dash as a double-encoded page, an undecoded entity or another dash gives it
+                                  "WASHINGTON (AP) â€” The", "WASHINGTON (AP) &mdash; The", "WASHINGTON (AP) ― The", "WASHINGTON (AP)\n— The",
+                                  "ST. PAUL, Minn. (AP) — The", "İSTANBUL (AP) — The", "PORT-AU-PRINCE, Haiti (AP) — Gangs",
+                                  # past the first 400 characters: a photo caption before it, or a second story merged in
+                                  "Headline\n" + "FILE - The president speaks in the East Room. (AP Photo/Evan Vucci, File) " * 5 + "\nWASHINGTON (AP) — The",
+                                  "A first story. " * 60 + "\nWASHINGTON (AP) — A second story"])
 def test_an_ap_dateline_is_a_credit_in_its_usual_shapes(text):
     from reuse.wires import wire_credits
 
@@ -558,6 +567,13 @@ def test_an_ap_dateline_is_a_credit_in_its_usual_shapes(text):
                                   "Pupils said (AP)\n- item", "I, for one, took the (AP) - exam", "(AP) Biology exams",
                                   "Advanced Placement (AP): English", "Teachers (AP): Many said", "I took the test (AP) — It was",
                                   "Physician assistants (PA): Their role", "Студенты (AP) - это",
+                                  # a sentence or headline whose first word holds two capitals
+                                  "U.S. high school students taking Advanced Placement (AP) Exams rose 5%.",
+                                  "DeSantis rejected the Advanced Placement (AP) African American Studies course.",
+                                  "US Students Flock To Advanced Placement (AP) Courses", "UK Schools Test New Public Address (PA) Systems",
+                                  "NHS physician associates (PA) — who are not doctors — treat patients.",
+                                  "Q&A: Advanced Placement (AP) — what parents need to know", "Wi-Fi access point (AP) — the device",
+                                  "STUDENTS FLOCK TO ADVANCED PLACEMENT (AP) COURSES", "Gdańsk officials said the public address (PA) — system failed.",
                                   "The minister spoke. " * 25 + "Students in (AP) Biology - Classes " + "word " * 80])
 def test_a_bracketed_acronym_in_a_sentence_is_no_credit(text):
     from reuse.wires import wire_credits
