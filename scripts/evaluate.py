@@ -59,11 +59,13 @@ from metrics import (  # noqa: E402
     confusion_matrix,
     connected_components,
     fit_threshold,
+    link_ceiling,
     link_scores,
     macro_f1,
     pair_key,
     ratio,
     reliability_table,
+    trigram_containment,
 )
 
 SCHEMA_VERSION = 1
@@ -383,6 +385,10 @@ class Context:
         return {name_of(a.id): a for a in self.cs_scan().articles}
 
 
+#: An answer sharing less of its word 3-grams with its source than this shares no passage any tool could find.
+NO_OVERLAP = 0.05
+
+
 def score_cs_links(result, answers: dict[str, CSAnswer]) -> dict:
     """Link scores, false links by cause, missed links by cause, direction on true links."""
     by_key = {pair_key(name_of(p.a), name_of(p.b)): p for p in result.pairs}
@@ -396,10 +402,12 @@ def score_cs_links(result, answers: dict[str, CSAnswer]) -> dict:
         causes[cause] += 1
         false_links.append({"cause": cause, **pair_row(by_key[key])})
     missed = []
+    texts = {name_of(a.id): a.text for a in result.articles}
     for key in sorted(truth - predicted):
         pair = by_key.get(key)
         answer = answers[key[0] if key[0] in answers else key[1]]
-        row = {"answer": answer.file, "category": answer.category, "reason": "no pair reported" if pair is None else "reported as common-source"}
+        row = {"answer": answer.file, "category": answer.category, "reason": "no pair reported" if pair is None else "reported as common-source",
+               "source_trigrams": round(trigram_containment(texts[answer.file], texts[answer.source]), 3)}
         if pair is not None:
             row.update(pair_row(pair))
         missed.append(row)
@@ -622,8 +630,18 @@ def evaluate_cs(ctx: Context, sec: Section) -> None:
     sec.add(*(pair_table(s["false_links"], ["cause"]) if s["false_links"] else ["none", ""]))
     sec.add(f"**Missed true links** ({len(s['missed_links'])}):", "")
     if s["missed_links"]:
-        sec.add(*md_table(["answer", "category", "reason", "kind", "relation", "similarity"],
-                          [(m["answer"], m["category"], m["reason"], m.get("kind"), m.get("relation"), m.get("similarity")) for m in s["missed_links"]]))
+        sec.add(*md_table(["answer", "category", "reason", "3-grams in source", "kind", "relation", "similarity"],
+                          [(m["answer"], m["category"], m["reason"], m["source_trigrams"], m.get("kind"), m.get("relation"), m.get("similarity"))
+                           for m in s["missed_links"]]))
+        apart = [m for m in s["missed_links"] if m["source_trigrams"] < NO_OVERLAP]
+        if apart:
+            ceiling = link_ceiling(s["true_links"], len(apart))
+            sec.figures["links"]["out_of_reach"] = {"answers": [m["answer"] for m in apart], "link_f1_ceiling": round(ceiling, 4)}
+            sec.add(f"\"3-grams in source\" is the share of the answer's word 3-grams found in its `orig_task` file, counted without reuse. "
+                    f"{len(apart)} of these answers share under {NO_OVERLAP:.0%} with their source "
+                    f"({', '.join(m['answer'] + ' (' + m['category'] + ')' for m in apart)}): they hold almost none of its wording (an answer "
+                    f"labelled cut that shares none copied other Wikipedia text), so no passage joins them to it. With them out of reach, the highest "
+                    f"link F1 any tool could score here is {ceiling:.3f}: every other true link found and no false link.", "")
     else:
         sec.add("none", "")
     sec.add(f"**Misclassified kinds** ({len(wrong_kind)}):", "")

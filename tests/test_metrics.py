@@ -20,10 +20,12 @@ from metrics import (  # noqa: E402
     confusion_matrix,
     connected_components,
     fit_threshold,
+    link_ceiling,
     link_scores,
     macro_f1,
     pair_key,
     reliability_table,
+    trigram_containment,
 )
 
 
@@ -203,3 +205,14 @@ def test_reliability_table_empty_band_has_no_accuracy():
 def test_reliability_table_refuses_out_of_range():
     with pytest.raises(ValueError, match="outside"):
         reliability_table([1.5], [True])
+
+
+def test_trigram_containment_counts_the_texts_own_trigrams_found_in_the_source():
+    assert trigram_containment("A b c d", "x a B c") == 0.5  # "a b c" of "a b c", "b c d"; case folded
+    assert trigram_containment("one two", "one two three") == 0.0  # no 3-gram of its own
+    assert trigram_containment("a b c", "") == 0.0
+
+
+def test_link_ceiling_is_the_f1_of_every_reachable_link_and_no_false_one():
+    assert link_ceiling(57, 0) == 1.0
+    assert link_ceiling(4, 2) == pytest.approx(2 * 0.5 / 1.5)
