@@ -49,7 +49,7 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__
-from .cli_run import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, _Interrupts, _Progress, _reported  # noqa: F401 (exit codes re-exported)
+from .cli_run import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Interrupts, Progress, reported  # noqa: F401 (exit codes re-exported)
 from .cli_paths import Folder, check_extra_outputs, check_folder, check_output, check_outputs_apart
 from .config import ScanConfig
 from .errors import ConfigError
@@ -59,7 +59,24 @@ from .report import dumps_report, render_text, sanitize, write_json
 from .report.graph_export import write_graph
 from .report.html_report import write_html
 
-__all__ = ["main"]
+__all__ = [
+    # the command group; the rest is shared with the other command modules (cli_graph, cli_index)
+    "main",
+    "CONTEXT_SETTINGS",
+    "EXIT_CODES_HELP",
+    "SUMMARY_PAIRS",
+    "State",
+    "announce",
+    "build_config",
+    "cli_state",
+    "common_options",
+    "config_options",
+    "index_config_options",
+    "jobs_option",
+    "settings_or_usage",
+    "shown_pairs",
+    "summary_width",
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -103,18 +120,18 @@ class State:
             click.echo(message, err=True)
 
 
-def _state(ctx: click.Context) -> State:
+def cli_state(ctx: click.Context) -> State:
     return ctx.ensure_object(State)
 
 
 def _set_quiet(ctx: click.Context, param: click.Parameter, value: bool) -> None:
     if value:
-        _state(ctx).quiet = True
+        cli_state(ctx).quiet = True
 
 
 def _set_verbose(ctx: click.Context, param: click.Parameter, value: int) -> None:
     if value:
-        _state(ctx).verbose += value
+        cli_state(ctx).verbose += value
 
 
 def common_options(fn: F) -> F:
@@ -242,11 +259,11 @@ def build_config(settings: dict[str, Any]) -> ScanConfig:
     )
 
 
-def _summary_width() -> int:
+def summary_width() -> int:
     return min(shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns, MAX_WIDTH)
 
 
-def _shown_pairs(max_pairs: int | None, verbose: int) -> int | None:
+def shown_pairs(max_pairs: int | None, verbose: int) -> int | None:
     """Pairs the summary shows: ``--max-pairs``, else all with ``-v``, else the ``SUMMARY_PAIRS`` that share most."""
     if max_pairs is not None:
         return max_pairs
@@ -270,7 +287,7 @@ def main(ctx: click.Context) -> None:
     Example:
       reuse scan samples/ --json report.json
     """
-    _state(ctx)
+    cli_state(ctx)
 
 
 @main.command(epilog=EXIT_CODES_HELP)
@@ -338,8 +355,8 @@ def scan(
       reuse scan archive/ --jobs 4 --json report.json
       reuse scan archive/ --scheduler tcp://10.0.0.5:8786 --json report.json
     """
-    state = _state(ctx)
-    config = _settings_or_usage(ctx, settings)
+    state = cli_state(ctx)
+    config = settings_or_usage(ctx, settings)
     check_folder(folder)
     if scheduler is not None and local_dask:
         raise click.UsageError("give --scheduler ADDRESS or --dask, not both", ctx)
@@ -348,22 +365,22 @@ def scan(
         check_output(json_path, folder, state)
     check_extra_outputs(ctx, folder, state, html_path, graph_path)
 
-    progress = _Progress(quiet=state.quiet)
+    progress = Progress(quiet=state.quiet)
     written: list[str] = []
 
     def interrupted() -> str:
         return f"already written: {', '.join(written)}" if written else "no report written"
 
-    with _reported(ctx, interrupted), _Interrupts() as interrupts:
+    with reported(ctx, interrupted), Interrupts() as interrupts:
         try:
             result = scan_folder(folder, config, jobs=jobs, scheduler="local" if local_dask else scheduler, progress=progress)
         finally:
             progress.close()
-        _announce(state, result.skipped, result.warnings, result.timings)
+        announce(state, result.skipped, result.warnings, result.timings)
         summary = None
         if json_path != "-":
             summary = render_text(
-                result, width=_summary_width(), max_pairs=_shown_pairs(max_pairs, state.verbose), verbose=state.verbose > 0,
+                result, width=summary_width(), max_pairs=shown_pairs(max_pairs, state.verbose), verbose=state.verbose > 0,
                 more=" (--max-pairs N or -v shows more; --json or --html keeps all)",
             )
         interrupts.check()
@@ -382,7 +399,7 @@ def scan(
             state.note(f"report written to {json_path}")
 
 
-def _announce(state: State, skipped=(), warnings=(), timings=()) -> None:
+def announce(state: State, skipped=(), warnings=(), timings=()) -> None:
     """Skipped files and warnings on stderr, stage timings with ``-v``."""
     for item in skipped:
         state.warn(f"skipped {item.path}: {item.reason}")
@@ -392,7 +409,7 @@ def _announce(state: State, skipped=(), warnings=(), timings=()) -> None:
         state.info(f"timing: {stage} {seconds:.2f} s")
 
 
-def _settings_or_usage(ctx: click.Context, settings: dict[str, Any]) -> ScanConfig:
+def settings_or_usage(ctx: click.Context, settings: dict[str, Any]) -> ScanConfig:
     try:
         return build_config(settings)
     except ConfigError as exc:

@@ -12,14 +12,14 @@ import click
 
 from .cli import (
     EXIT_CODES_HELP,
-    _announce,
-    _state,
+    announce,
+    cli_state,
     build_config,
     common_options,
     config_options,
     main,
 )
-from .cli_run import _Progress, _reported
+from .cli_run import Progress, reported
 from .cli_paths import Folder, check_folder, check_output, check_outputs_apart
 from .errors import ConfigError
 from .pipeline import scan as scan_folder
@@ -72,7 +72,7 @@ def graph(ctx: click.Context, source: Path, out: str, level: str, quotes: bool, 
       reuse graph report.json -o outlets.svg --level outlet
       reuse graph samples/ -o graph.gexf --no-quotes
     """
-    state = _state(ctx)
+    state = cli_state(ctx)
     check_folder(source)
     given = [name for name in settings if ctx.get_parameter_source(name) is not click.core.ParameterSource.DEFAULT]
     drawing_a_report = is_report(source)
@@ -86,8 +86,8 @@ def graph(ctx: click.Context, source: Path, out: str, level: str, quotes: bool, 
         raise click.UsageError(sanitize(str(exc)), ctx) from exc
     check_outputs_apart({"-o": out})
     check_output(out, source, state, "-o", "graph.png")
-    progress = _Progress(quiet=state.quiet)
-    with _reported(ctx, "no graph written"):
+    progress = Progress(quiet=state.quiet)
+    with reported(ctx, "no graph written"):
         if drawing_a_report:
             stored = read_report(source)
             result, words = stored.result, stored.words
@@ -97,6 +97,6 @@ def graph(ctx: click.Context, source: Path, out: str, level: str, quotes: bool, 
             finally:
                 progress.close()
             words = None
-            _announce(state, result.skipped, result.warnings)
+            announce(state, result.skipped, result.warnings)
         write_graph(result, out, level=level, quotes=quotes, words=words)
         state.note(f"graph written to {out}")

@@ -14,17 +14,17 @@ from .cli import (
     CONTEXT_SETTINGS,
     SUMMARY_PAIRS,
     F,
-    _announce,
-    _settings_or_usage,
-    _shown_pairs,
-    _state,
-    _summary_width,
+    announce,
+    settings_or_usage,
+    shown_pairs,
+    cli_state,
+    summary_width,
     common_options,
     index_config_options,
     jobs_option,
     main,
 )
-from .cli_run import _Interrupts, _Progress, _reported
+from .cli_run import Interrupts, Progress, reported
 from .cli_paths import Folder, check_folder, check_output, check_outputs_apart
 from .errors import IndexFileError
 from .report import dumps_report, render_text, sanitize, write_json
@@ -106,12 +106,12 @@ def index_add(ctx: click.Context, folder: Path, index_path: Path, jobs: int = 1,
     Example:
       reuse index add archive/ --index news.db
     """
-    state = _state(ctx)
-    config = _settings_or_usage(ctx, settings)
+    state = cli_state(ctx)
+    config = settings_or_usage(ctx, settings)
     check_folder(folder)
-    with _reported(ctx, f"the index {index_path} is as it was before"):
+    with reported(ctx, f"the index {index_path} is as it was before"):
         done = _add(folder, index_path, _index_max_bucket(ctx, config, index_path), jobs, state)
-        _announce(state, done.skipped, done.warnings)
+        announce(state, done.skipped, done.warnings)
         click.echo(f"{_added(index_path, done.result)}, {len(done.skipped)} skipped")
 
 
@@ -131,7 +131,7 @@ def _add(folder: Path, index_path: Path, config, jobs: int, state):
     """``add_folder`` with a progress bar."""
     from .index import add_folder
 
-    progress = _Progress(quiet=state.quiet)
+    progress = Progress(quiet=state.quiet)
     try:
         return add_folder(folder, index_path, config, jobs=jobs, progress=progress)
     finally:
@@ -155,7 +155,7 @@ def index_info_command(ctx: click.Context, index_path: Path) -> None:
     """
     from .index import index_info
 
-    with _reported(ctx):
+    with reported(ctx):
         info = index_info(index_path)
         per = f" ({info.bytes_per_article / 1024:.1f} KB per article)" if info.articles else ""
         click.echo(
@@ -186,8 +186,8 @@ def index_remove(ctx: click.Context, ids: tuple[str, ...], index_path: Path) -> 
     """
     from .index import remove_articles
 
-    state = _state(ctx)
-    with _reported(ctx, f"the index {index_path} is as it was before"):
+    state = cli_state(ctx)
+    with reported(ctx, f"the index {index_path} is as it was before"):
         result = remove_articles(index_path, ids)
         for missing in result.missing:
             state.warn(f"{missing} is not in the index")
@@ -249,28 +249,28 @@ def check(
     """
     from .index import check as check_batch
 
-    state = _state(ctx)
-    config = _settings_or_usage(ctx, settings)
+    state = cli_state(ctx)
+    config = settings_or_usage(ctx, settings)
     check_folder(folder)
     check_outputs_apart({"--json": json_path}, index=index_path)
     if json_path not in (None, "-"):
         check_output(json_path, folder, state)
-    progress = _Progress(quiet=state.quiet)
-    interrupts = _Interrupts()  # a Ctrl-C swallowed in a __del__ still stops the report and the add
-    with _reported(ctx, "no report written, the index unchanged"), interrupts:
+    progress = Progress(quiet=state.quiet)
+    interrupts = Interrupts()  # a Ctrl-C swallowed in a __del__ still stops the report and the add
+    with reported(ctx, "no report written, the index unchanged"), interrupts:
         config = _index_max_bucket(ctx, config, index_path)
         try:
             result = check_batch(folder, index_path, config, jobs=jobs, progress=progress)
         finally:
             progress.close()
-        _announce(state, result.skipped, result.warnings, result.timings)
+        announce(state, result.skipped, result.warnings, result.timings)
         interrupts.check()
         if json_path == "-":
             click.echo(dumps_report(result, config), nl=False)
         else:
-            shown = _shown_pairs(max_pairs, state.verbose)
+            shown = shown_pairs(max_pairs, state.verbose)
             summary = render_text(
-                result, width=_summary_width(), max_pairs=shown, verbose=state.verbose > 0, more=" (--max-pairs N or -v shows more; --json keeps all)"
+                result, width=summary_width(), max_pairs=shown, verbose=state.verbose > 0, more=" (--max-pairs N or -v shows more; --json keeps all)"
             )
             interrupts.check()  # before the report: "no report written" stays true
             if json_path is not None:
@@ -280,7 +280,7 @@ def check(
                 state.note(f"report written to {json_path}")
     if add:
         # Only once the report is out: a report that cannot be written leaves the index as it was.
-        with _reported(ctx, f"the report is written; the index {index_path} is as it was before"), interrupts:
+        with reported(ctx, f"the report is written; the index {index_path} is as it was before"), interrupts:
             interrupts.check()
             from .index import as_index
 

@@ -2,8 +2,8 @@
 
 Split out of :mod:`reuse.cli` so that the commands' module holds the
 commands; every command (``scan``, ``graph``, ``index``, ``check``) runs its
-work inside :func:`_reported`, with a :class:`_Progress` bar and, where it
-writes reports, :class:`_Interrupts`.
+work inside :func:`reported`, with a :class:`Progress` bar and, where it
+writes reports, :class:`Interrupts`.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from tqdm import tqdm
 from .errors import ConfigError, InputError, ReuseError
 from .report import sanitize
 
-__all__ = ["EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE"]
+__all__ = ["EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "Interrupts", "Progress", "reported"]
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -29,7 +29,7 @@ EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
 
-class _Progress:
+class Progress:
     """The library's ``progress(stage, done, total)`` callback as one tqdm bar per stage on stderr."""
 
     def __init__(self, quiet: bool) -> None:
@@ -55,7 +55,7 @@ class _Progress:
             self._bar = None
 
 
-class _Interrupts:
+class Interrupts:
     """Ctrl-C while a command runs, seen even when the ``KeyboardInterrupt`` it raised was swallowed.
 
     Python raises it wherever the main thread is: inside an object's
@@ -69,7 +69,7 @@ class _Interrupts:
         self.seen = False
         self._before: Any = None
 
-    def __enter__(self) -> _Interrupts:
+    def __enter__(self) -> Interrupts:
         if threading.current_thread() is threading.main_thread():
             self._before = signal.signal(signal.SIGINT, self._handle)
         return self
@@ -88,7 +88,7 @@ class _Interrupts:
 
 
 @contextmanager
-def _reported(ctx: click.Context, what: str | Callable[[], str] = "no change was made"):
+def reported(ctx: click.Context, what: str | Callable[[], str] = "no change was made"):
     """Library errors as messages and exit codes; Ctrl-C says ``what`` was (or was not) written."""
     try:
         yield

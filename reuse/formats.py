@@ -34,7 +34,7 @@ from .words import plural
 from .model import Article, Skipped, file_outlet
 from .webpage import builtin_text, control_references, domain, furniture_only, page_meta, trafilatura_text
 
-__all__ = ["KINDS", "SUPPORTED", "read_file"]
+__all__ = ["KINDS", "SUPPORTED", "read_file", "shown_name", "suffix_of", "trafilatura_module"]
 
 Found = tuple[list[Article], list[Skipped]]
 KINDS = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "jsonl"}
@@ -62,7 +62,7 @@ def read_file(path: str, rel: str, config: LoadConfig) -> tuple[list[Article], l
     One open, one fstat, one read, then decode and parse. Never raises for a
     bad file: the reason is a :class:`~reuse.model.Skipped`.
     """
-    kind = KINDS.get(_suffix(path))
+    kind = KINDS.get(suffix_of(path))
     if kind is None:
         return [], [Skipped(rel, f"not an article file: use {SUPPORTED}")], []
     try:
@@ -143,25 +143,25 @@ def _open_error(path: str, err: OSError) -> str:
     if err.errno == errno.ELOOP:
         return "symbolic link loop (the link leads back to itself): fix or remove the link"
     if isinstance(err, FileNotFoundError) and os.path.islink(path):
-        return f"broken symbolic link to '{_shown(os.readlink(path))}': fix or remove the link"
+        return f"broken symbolic link to '{shown_name(os.readlink(path))}': fix or remove the link"
     if isinstance(err, IsADirectoryError):
         return "not a regular file"
     return f"cannot read the file ({err.strerror or err}): check that it is readable"
 
 
-def _suffix(name: str) -> str:
+def suffix_of(name: str) -> str:
     """The lower-case extension, as :attr:`pathlib.PurePath.suffix` gives it.
 
-    >>> _suffix("dir.d/Story.TXT"), _suffix("notes"), _suffix("a/.hidden")
+    >>> suffix_of("dir.d/Story.TXT"), suffix_of("notes"), suffix_of("a/.hidden")
     ('.txt', '', '')
     """
     return os.path.splitext(name)[1].lower()
 
 
-def _shown(name: str) -> str:
+def shown_name(name: str) -> str:
     """A file name as text: bytes that are not UTF-8 (kept by the OS as surrogates) become U+FFFD.
 
-    >>> _shown("caf\\udce9.txt")
+    >>> shown_name("caf\\udce9.txt")
     'caf\ufffd.txt'
     """
     try:
@@ -379,7 +379,7 @@ def _split(found: list[Article | Skipped]) -> Found:
 
 
 @functools.lru_cache(maxsize=None)
-def _trafilatura() -> tuple[ModuleType | None, str]:
+def trafilatura_module() -> tuple[ModuleType | None, str]:
     """The trafilatura module, or None and the import error."""
     try:
         import trafilatura
@@ -399,7 +399,7 @@ def _read_html(text: str, rel: str, warnings: list[str]) -> Found:
     except (etree.ParserError, ValueError):
         return [], [Skipped(rel, "no main text found in the HTML")]
     meta = page_meta(tree)
-    module = _trafilatura()[0]
+    module = trafilatura_module()[0]
     body = trafilatura_text(module, tree, meta) if module else builtin_text(tree)
     if not body:
         return [], [Skipped(rel, "no main text found in the HTML")]

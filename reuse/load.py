@@ -33,7 +33,7 @@ from typing import Any
 from . import formats, parallel
 from .config import LoadConfig
 from .errors import InputError
-from .formats import KINDS, SUPPORTED, _shown, _suffix, read_file
+from .formats import KINDS, SUPPORTED, shown_name, suffix_of, read_file
 from .model import Article, Skipped
 from .textstore import TextStore
 
@@ -149,12 +149,12 @@ def read_article_files(
     """
     config = config or LoadConfig()
     entries = files.entries
-    html = [e[0] for e in entries if isinstance(e, tuple) and KINDS.get(_suffix(e[0])) == "html"]
+    html = [e[0] for e in entries if isinstance(e, tuple) and KINDS.get(suffix_of(e[0])) == "html"]
     if not parallel.shares_disk(jobs):
         jobs = 1
-    sent = [e for e in entries if isinstance(e, tuple) and KINDS.get(_suffix(e[0])) in WORKER_KINDS]
+    sent = [e for e in entries if isinstance(e, tuple) and KINDS.get(suffix_of(e[0])) in WORKER_KINDS]
     if html:
-        formats._trafilatura()  # imported once here, before workers are forked: they start with it
+        formats.trafilatura_module()  # imported once here, before workers are forked: they start with it
     articles: list[Article] = []
     sources: list[int] = []  # the file of each article, by its place in the walk (two names can show alike)
     skipped: list[Skipped] = []
@@ -166,7 +166,7 @@ def read_article_files(
         for done, entry in enumerate(entries, 1):
             if isinstance(entry, Skipped):
                 found, skips, warns = [], [entry], []
-            elif KINDS.get(_suffix(entry[0])) in WORKER_KINDS:
+            elif KINDS.get(suffix_of(entry[0])) in WORKER_KINDS:
                 found, skips, warns = next(read)
             else:
                 found, skips, warns = formats.read_file(entry[1], entry[0], config)
@@ -176,11 +176,11 @@ def read_article_files(
             warnings += warns
             if progress:
                 progress("load", done, len(entries))
-    if html and formats._trafilatura()[0] is None:
+    if html and formats.trafilatura_module()[0] is None:
         others = f" and {len(html) - 1} other HTML files" if len(html) > 1 else ""
         warnings.append(
             f"{html[0]}{others}: main text taken by a simple built-in extractor because trafilatura "
-            f"cannot be imported ({formats._trafilatura()[1]}); repair that install for better extraction"
+            f"cannot be imported ({formats.trafilatura_module()[1]}); repair that install for better extraction"
         )
     if store is not None:
         store.flush()
@@ -250,7 +250,7 @@ def _inputs(path: Path, shown: str) -> list[tuple[str, str] | Skipped]:
     if path.is_file():
         if path.suffix.lower() not in KINDS:
             raise InputError(f"'{shown}' is not an article file: give a {SUPPORTED} file, or a folder of them.")
-        return [(_shown(path.name), os.fspath(path))]
+        return [(shown_name(path.name), os.fspath(path))]
     problem = "is neither a folder nor a file" if path.exists() else "does not exist"
     raise InputError(f"'{shown}' {problem}: give a folder of articles or a single {SUPPORTED} file.")
 
@@ -265,16 +265,16 @@ def _walk(root: Path) -> list[tuple[str, str] | Skipped]:
             with os.scandir(folder) as scan:
                 entries = [e for e in scan if not e.name.startswith(".")]
         except OSError as err:
-            found.append(Skipped(_shown(prefix or "./"), f"cannot read the folder ({err.strerror or err})"))
+            found.append(Skipped(shown_name(prefix or "./"), f"cannot read the folder ({err.strerror or err})"))
             continue
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
                 stack.append((entry.path, prefix + entry.name + "/"))
             elif _links_to_folder(entry):  # not followed (a link back up would loop): said, not lost
-                found.append(Skipped(_shown(prefix + entry.name + "/"), "a symbolic link to a folder: not followed (scan the folder it leads to on its own)"))
+                found.append(Skipped(shown_name(prefix + entry.name + "/"), "a symbolic link to a folder: not followed (scan the folder it leads to on its own)"))
             # read_file reports broken links, loops, pipes and devices.
-            elif _suffix(entry.name) in KINDS:
-                found.append((_shown(prefix + entry.name), entry.path))
+            elif suffix_of(entry.name) in KINDS:
+                found.append((shown_name(prefix + entry.name), entry.path))
     # Two names that differ only in bytes that are not UTF-8 show alike: their bytes break the tie, not the folder's order.
     return sorted(found, key=lambda e: (e.path, b"") if isinstance(e, Skipped) else (e[0], os.fsencode(e[1])))
 
@@ -288,7 +288,7 @@ def _links_to_folder(entry: os.DirEntry) -> bool:
 
 
 def _rel(path: Path, root: Path) -> str:
-    return _shown(Path(os.path.relpath(path, root)).as_posix())
+    return shown_name(Path(os.path.relpath(path, root)).as_posix())
 
 
 def _unique_ids(articles: list[Article], warnings: list[str], sources: list[int]) -> list[Article]:

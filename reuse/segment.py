@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import numpy as np
 
-__all__ = ["unit_words", "word_count", "word_spans"]
+__all__ = ["segment_words", "unit_words", "word_count", "word_spans"]
 
 # Kana, ideographs, and the iteration and ideographic-number marks 々 〆 〇.
 _CJK_RANGES = ((0x3005, 0x3007), (0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2FFFF))
@@ -161,7 +161,7 @@ def _cluster_starts(codes: np.ndarray, classes: np.ndarray) -> np.ndarray:
     return (base | (classes == _LEADING)) & ~bound & ~final
 
 
-def _words(text: str) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray | None]:
+def segment_words(text: str) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray | None]:
     """Start and end offsets of the words of ``text``, the case-folded words, and which are parts of words.
 
     Vectorised: code points are classified through a table, and word edges
@@ -217,7 +217,7 @@ def word_count(text: str) -> int:
         return 0
     classes = _classify(_code_points(text)[0])
     if (classes >= _BASE).any():
-        return len(_words(text)[0])
+        return len(segment_words(text)[0])
     plain = classes == 1
     runs = int(np.count_nonzero(plain[1:] & ~plain[:-1])) + int(plain[0])
     return runs + int(np.count_nonzero(classes == 2))
@@ -249,5 +249,5 @@ def word_spans(text: str) -> list[tuple[int, int]]:
     >>> [t[s:e] for s, e in word_spans(t)]
     ['เปิด', 'ป', 'ระ', 'เทศ', '2024', 'ខ្មែរ']
     """
-    starts, ends, _, _ = _words(text)
+    starts, ends, _, _ = segment_words(text)
     return list(zip(starts.tolist(), ends.tolist()))

@@ -24,7 +24,7 @@ import numpy as np
 
 from . import lexicon
 from .lexicon import LANGUAGES, guess_language
-from .segment import _words, unit_words, word_count, word_spans
+from .segment import segment_words, unit_words, word_count, word_spans
 
 __all__ = [
     "Analysis",
@@ -99,7 +99,7 @@ def analyze_many(texts: Sequence[str], languages: Sequence[str | None]) -> list[
     out = []
     for first in range(0, len(texts), _TEXTS_AT_ONCE):
         group = texts[first : first + _TEXTS_AT_ONCE]
-        starts, ends, folded, units = _words("\n".join(group))
+        starts, ends, folded, units = segment_words("\n".join(group))
         offsets = np.cumsum([0, *(len(text) + 1 for text in group)])
         cuts = np.searchsorted(starts, offsets).tolist()
         for k, text in enumerate(group):

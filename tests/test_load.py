@@ -44,11 +44,11 @@ def by_id(result: LoadResult) -> dict[str, Article]:
 def html_backend(request, monkeypatch):
     """Run an HTML test with trafilatura (when importable) and with the built-in fallback."""
     if request.param == "trafilatura":
-        module, problem = formats._trafilatura()
+        module, problem = formats.trafilatura_module()
         if module is None:
             pytest.skip(f"trafilatura cannot be imported here: {problem}")
     else:
-        monkeypatch.setattr(formats, "_trafilatura", lambda: (None, "disabled by the test"))
+        monkeypatch.setattr(formats, "trafilatura_module", lambda: (None, "disabled by the test"))
     return request.param
 
 

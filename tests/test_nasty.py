@@ -254,8 +254,8 @@ def test_odd_texts_load_as_they_are(made, case_id):
 @pytest.mark.parametrize("backend", ["trafilatura", "builtin"])
 def test_hostile_html_keeps_only_the_article_text(made, monkeypatch, backend):
     if backend == "builtin":
-        monkeypatch.setattr(formats, "_trafilatura", lambda: (None, "disabled by the test"))
-    elif formats._trafilatura()[0] is None:
+        monkeypatch.setattr(formats, "trafilatura_module", lambda: (None, "disabled by the test"))
+    elif formats.trafilatura_module()[0] is None:
         pytest.skip("trafilatura cannot be imported here")
     (art,) = load_articles(made("hostile-html")).articles
     assert "harbour budget on Tuesday" in art.text and "end within two years" in art.text
