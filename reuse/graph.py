@@ -1,8 +1,9 @@
 """The reuse graph: articles as nodes, shared text as edges, clusters of related articles.
 
 A networkx ``Graph`` whose edges carry the :class:`~reuse.model.Pair` that
-joins two articles. Provenance reads neighbourhoods from it; the writers
-export it (node-link JSON) and draw it.
+joins two articles. :mod:`reuse.stemma` builds its family trees on it
+(without the pairs of shared quotations); the JSON report takes its
+clusters; the writers export it (GraphML, GEXF, node-link JSON) and draw it.
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ def article_graph(result: ScanResult, *, quotes: bool = True, words: Mapping[str
             kind=pair.kind.value,
             extent=pair.extent.value,
             similarity=pair.similarity,
-            shared=round(pair.shared_words, 4),
+            shared=round(pair.containment_sum, 4),
             relation=d.relation.value,
             source_article=d.source,
             derived_article=d.derived,

@@ -25,6 +25,7 @@ __all__ = [
     "ScanResult",
     "Signal",
     "Skipped",
+    "ranked",
 ]
 
 
@@ -163,9 +164,13 @@ class Passage:
 
     ``a_start:a_end`` slices ``pair.a``'s text and ``b_start:b_end`` slices
     ``pair.b``'s text. ``similarity`` is the Dice coefficient of the content
-    stems of the two spans; ``verbatim_share`` the share of words that stand in
-    identical runs on both sides; ``quote_share`` the share of words inside
-    quotation marks (on the side where it is larger).
+    stems of the two spans, each stem weighted by its idf in the scanned
+    folder; ``verbatim_share`` the share of the shorter side's words that
+    stand in runs identical on both sides; ``quote_share`` the share of the
+    shorter side's words that are identical and inside quotation marks on
+    both sides (with no identical words: the share of quoted words on the
+    side with fewer); ``mean_run`` the mean length of the identical runs, in
+    words. ``docs/schema.md`` says how they make the ``kind``.
     """
 
     a_start: int
@@ -215,7 +220,9 @@ class Pair:
     """Two articles that share text, with the passages that prove it.
 
     ``containment_a`` is the share of A's words inside the passages (how much
-    of A is reused), ``containment_b`` likewise for B.
+    of A is reused), ``containment_b`` likewise for B; ``similarity`` and
+    ``verbatim_share`` are those of the passages together, each weighted by
+    its length (see :class:`Passage`).
     """
 
     a: str
@@ -235,8 +242,8 @@ class Pair:
         return _in_a_order(self.passages)
 
     @property
-    def shared_words(self) -> float:
-        """A ranking key: the reused share weighted by the two sides."""
+    def containment_sum(self) -> float:
+        """The share of A reused plus the share of B reused (0 to 2): how much the two share, the key :func:`ranked` sorts by."""
         return self.containment_a + self.containment_b
 
     def swapped(self) -> Pair:
@@ -323,3 +330,8 @@ class ScanResult:
     def article(self, article_id: str) -> Article:
         """Return the article with this id (raises ``KeyError``)."""
         return self._by_id[article_id]
+
+
+def ranked(pairs: Iterable[Pair]) -> list[Pair]:
+    """Pairs in the order every report lists them: the most shared first (:attr:`Pair.containment_sum`), then by ids."""
+    return sorted(pairs, key=lambda p: (-p.containment_sum, p.a, p.b))

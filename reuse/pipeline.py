@@ -26,7 +26,7 @@ from .runs import RunTable, verify_candidates
 from .config import ScanConfig
 from .load import find_article_files, read_article_files
 from .errors import InputError, workspace_error
-from .model import Article, Pair, ScanResult, Skipped
+from .model import Article, Pair, ScanResult, Skipped, ranked
 from .outlets import link_outlets
 from .parallel import SHORT, ArticleSketch, align_chunk, map_chunks, provenance_chunk, read_and_store
 from .stored import WordArrayTable
@@ -158,7 +158,7 @@ def _scan(
             pairs = align_all(articles, languages, stored, candidates, learned, df, config, engine, progress)
     with timer.stage("provenance"):
         pairs = directions(articles, pairs, config, engine)
-    pairs.sort(key=lambda p: (-p.shared_words, p.a, p.b))
+    pairs = ranked(pairs)
     with timer.stage("outlets"):
         outlets = link_outlets(articles, pairs)
     return ScanResult(

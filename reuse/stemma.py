@@ -52,6 +52,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from .coverage import covered_chars, side_spans, unexplained_words
+from .graph import pair_graph
 from .model import Article, Pair, ReuseKind
 from .readings import ATTEST_SITES, ATTESTED_MIN, Readings, agreed_readings, attestation, independent_readings, repeats_innovations, shared_innovations, sides_taken
 
@@ -252,10 +253,7 @@ def build_stemma(
     margin
         Metadata leaning against a candidate by more than this refuses it.
     """
-    graph = nx.Graph()
-    for pair in pairs:
-        if pair.kind is not ReuseKind.SHARED_QUOTES:
-            graph.add_edge(pair.a, pair.b, pair=pair)
+    graph = pair_graph(p for p in pairs if p.kind is not ReuseKind.SHARED_QUOTES)  # shared quotations join no lineage
     readings = Readings(by_id)
     stemma = Stemma(graph, {}, readings, metadata, margin)
     rank = stemma.rank

@@ -35,7 +35,7 @@ from ..align import alignable
 from ..candidates import crowded_warning
 from ..runs import verify_candidates
 from ..config import ScanConfig
-from ..model import Article, Pair, ScanResult, Skipped
+from ..model import Article, Pair, ScanResult, Skipped, ranked
 from ..outlets import link_outlets
 from ..parallel import read_features
 from ..pipeline import align_all, directions, needs_fallback, sorted_unique
@@ -211,7 +211,7 @@ def _check(
         pairs = directions(everyone, pairs, config, jobs)  # whole clusters at a time, as the scan decides them
         fresh = {f.article.id for f in new}
         pairs = [p if p.a in fresh else p.swapped() for p in pairs]
-    pairs.sort(key=lambda p: (-p.shared_words, p.a, p.b))
+    pairs = ranked(pairs)
     matched = {p.b for p in pairs} - fresh
     return pairs, tuple(a for a in everyone[len(new):] if a.id in matched), [new[k].article.id for k in crowded], too_long
 

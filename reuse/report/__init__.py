@@ -1,6 +1,11 @@
 """Writers: they take a finished :class:`~reuse.model.ScanResult` and format it.
 
-They never compute: every number they show is already in the result.
+Every number they show is already in the result. What they derive is for
+display only: the JSON report's ``clusters`` (the connected groups of its
+pairs, :func:`reuse.graph.clusters`), and the HTML report's marks of
+quotations and boilerplate in the texts it shows (:func:`reuse.marks.mark_articles`
+reads those articles again, with the scan's boilerplate settings, or the
+defaults for a report read back from JSON).
 
 - :mod:`reuse.report.terminal`: the plain-text summary for the terminal.
 - :mod:`reuse.report.json_report`: the JSON report (schema in ``docs/schema.md``).

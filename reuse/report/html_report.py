@@ -175,7 +175,7 @@ def _pairs_table(result: ScanResult, views: int) -> str:
         rows.append(
             f'<tr><td class="num" data-v="{n}">{link}</td>'
             f'<td class="id" data-v="{_e(pair.a)}">{_e(pair.a)}</td><td class="id" data-v="{_e(pair.b)}">{_e(pair.b)}</td>'
-            f'<td class="num" data-v="{pair.shared_words:.4f}">{_pct(pair.shared_words)}</td>'
+            f'<td class="num" data-v="{pair.containment_sum:.4f}">{_pct(pair.containment_sum)}</td>'
             f'<td class="num" data-v="{pair.containment_a:.4f}">{_pct(pair.containment_a)}</td>'
             f'<td class="num" data-v="{pair.containment_b:.4f}">{_pct(pair.containment_b)}</td>'
             f'<td data-v="{_e(pair.kind.value)}">{_kind(pair.kind)}</td>'

@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from ..model import Direction, OutletLink, Pair, Passage, ScanResult, Signal
+from ..model import Direction, OutletLink, Pair, Passage, ScanResult, Signal, ranked
 from ..segment import word_spans
 from ..wires import wire_name
 from ..words import plural
@@ -405,7 +405,7 @@ def render_text(result: ScanResult, *, width: int = 100, max_pairs: int | None =
         Lines ending in newlines; all article-derived text sanitised.
     """
     width = max(width, 21)
-    pairs = sorted(result.pairs, key=lambda p: (-p.shared_words, p.a, p.b))
+    pairs = ranked(result.pairs)
     lines = _headline(result, pairs, width)
     lines += _listing("skipped: ", [f"{s.path}: {s.reason}" for s in result.skipped], width, verbose)
     lines += _listing("warning: ", list(result.warnings), width, verbose)
