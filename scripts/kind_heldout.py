@@ -8,7 +8,7 @@ same mix of classes: the thresholds that score best on one half are scored
 on the other. The median of those held-out scores is what a new corpus like
 this one would see, within the grid.
 
-Used by ``scripts/evaluate.py`` (section ``cs``).
+Used by ``scripts/eval_cs.py`` (the ``cs`` section of ``scripts/evaluate.py``).
 """
 
 from __future__ import annotations
