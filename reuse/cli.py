@@ -51,7 +51,7 @@ import click
 from . import __version__
 from .cli_run import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Interrupts, Progress, reported  # noqa: F401 (exit codes re-exported)
 from .cli_paths import Folder, check_extra_outputs, check_folder, check_output, check_outputs_apart
-from .config import ScanConfig
+from .config import COMMAND_LINE_SETTINGS, ScanConfig
 from .errors import ConfigError
 from .parallel import default_jobs
 from .pipeline import scan as scan_folder
@@ -194,23 +194,31 @@ def dask_options(fn: F) -> F:
     return fn
 
 
-#: (stage, field, help) for each setting a command exposes; options are named
-#: after the field in kebab case and default to the library's own default.
-SETTINGS: tuple[tuple[str, str, str], ...] = (
-    ("load", "max_bytes", "Read at most N bytes of each file (with a warning)."),
-    ("sketch", "num_perm", "MinHash permutations per signature; more is more accurate and slower."),
-    ("sketch", "seed", "Seed of the MinHash permutations; results with different seeds are not comparable."),
-    ("candidates", "bands", "LSH bands; bands x rows must equal --num-perm."),
-    ("candidates", "rows", "Rows per LSH band; more rows make fewer, surer candidates."),
-    (
-        "candidates",
-        "max_bucket",
-        "Text more than N articles share is banal and pairs none of them; raise it to the copies of a story syndicated more widely (slower).",
-    ),
-    ("sketch", "shingle_size", "Words per shingle in the verbatim channel."),
-    ("sketch", "window", "Items per passage window; smaller finds shorter shared passages."),
-    ("sketch", "stride", "Step between passage windows; must divide --window."),
-)
+#: Help for each setting of :data:`reuse.config.COMMAND_LINE_SETTINGS`, the one list of them.
+SETTING_HELP = {
+    "max_bytes": "Read at most N bytes of each file (with a warning).",
+    "num_perm": "MinHash permutations per signature; more is more accurate and slower.",
+    "seed": "Seed of the MinHash permutations; results with different seeds are not comparable.",
+    "bands": "LSH bands; bands x rows must equal --num-perm.",
+    "rows": "Rows per LSH band; more rows make fewer, surer candidates.",
+    "max_bucket": "Text more than N articles share is banal and pairs none of them; "
+    "raise it to the copies of a story syndicated more widely (slower).",
+    "shingle_size": "Words per shingle in the verbatim channel.",
+    "window": "Items per passage window; smaller finds shorter shared passages.",
+    "stride": "Step between passage windows; must divide --window.",
+}
+
+
+def _stage_of(name: str) -> str:
+    """The stage of :class:`ScanConfig` (``load``, ``sketch``, ``candidates`` ...) that holds the setting ``name``."""
+    defaults = ScanConfig()
+    return next(f.name for f in dataclasses.fields(defaults) if hasattr(getattr(defaults, f.name), name))
+
+
+#: (stage, field, help) for each setting a command exposes, in the order of
+#: COMMAND_LINE_SETTINGS; options are named after the field in kebab case and
+#: default to the library's own default.
+SETTINGS: tuple[tuple[str, str, str], ...] = tuple((_stage_of(name), name, SETTING_HELP[name]) for name in COMMAND_LINE_SETTINGS)
 
 
 def config_options(fn: F) -> F:

@@ -163,11 +163,15 @@ def test_index_group_help_lists_its_commands(runner):
         assert sub.exit_code == 0 and f"reuse index {name} " in sub.output
 
 
-def test_the_command_line_settings_are_those_the_index_names_as_options():
-    from reuse.cli import SETTINGS
+@pytest.mark.parametrize("command", [["scan"], ["check"], ["index", "add"], ["graph"]])
+def test_every_command_line_setting_the_index_names_is_an_option(runner, command):
+    """An index refused for its settings tells the user to pass --NAME: each command must have it."""
     from reuse.config import COMMAND_LINE_SETTINGS
 
-    assert sorted(name for _, name, _ in SETTINGS) == sorted(COMMAND_LINE_SETTINGS)
+    result = runner.invoke(main, [*command, "--help"], terminal_width=200)
+    assert result.exit_code == 0
+    for name in COMMAND_LINE_SETTINGS:
+        assert f"--{name.replace('_', '-')} N" in result.output, name
 
 
 def test_a_setting_the_command_line_cannot_give_is_named_as_such(tmp_path, runner):
