@@ -52,12 +52,9 @@ from .model import Article, Pair
 from .provenance import infer_directions
 from .stored import Place, WordArrays, load_word_arrays, write_word_arrays
 from .sketch import Sketch, permutations, sketch_articles
-from .text import DocumentFrequency, analyze, analyze_many, unique_sorted
+from .text import DocumentFrequency, analyze, analyze_many, needs_fallback, unique_sorted
 
-__all__ = ["ArticleSketch", "SHORT", "align_chunk", "default_jobs", "map_chunks", "masks", "provenance_chunk", "read_and_store", "read_chunk", "read_features", "settings", "shares_disk", "workers"]
-
-#: Articles with fewer words than this and no language of their own take the corpus's.
-SHORT = 300
+__all__ = ["ArticleSketch", "align_chunk", "default_jobs", "map_chunks", "masks", "provenance_chunk", "read_and_store", "read_chunk", "read_features", "settings", "shares_disk", "workers"]
 
 #: Articles per reading chunk, candidate pairs per alignment chunk, pairs per provenance chunk.
 READ_CHUNK = 250
@@ -140,7 +137,7 @@ def read_chunk(chunk: Sequence[tuple[Article, str | None]]) -> tuple[list[Articl
     records = [
         ArticleSketch(
             language=analysis.language or "",
-            short_unknown=language is None and not analysis.language and len(analysis) < SHORT,
+            short_unknown=language is None and needs_fallback(analysis),
             sketch=sketch,
             line_keys=line_keys(article.text, analysis, config.boilerplate, lines),
             stem_set=unique_sorted(analysis.stems[usable]),

@@ -28,9 +28,9 @@ from .load import find_article_files, read_article_files
 from .errors import InputError, workspace_error
 from .model import Article, Pair, ScanResult, Skipped, ranked
 from .outlets import link_outlets
-from .parallel import SHORT, ArticleSketch, align_chunk, map_chunks, provenance_chunk, read_and_store
+from .parallel import ArticleSketch, align_chunk, map_chunks, provenance_chunk, read_and_store
 from .stored import WordArrayTable
-from .text import DocumentFrequency
+from .text import DocumentFrequency, most_common_language
 from .textstore import TextStore, portable, temp_root
 
 __all__ = ["ProgressCallback", "scan", "scan_articles"]
@@ -179,27 +179,6 @@ def sorted_unique(articles: Iterable[Article]) -> tuple[Article, ...]:
         if first.id == second.id:
             raise InputError(f"Two articles have the id {first.id!r}: give each article a unique id.")
     return ordered
-
-
-def needs_fallback(analysis) -> bool:
-    """Too short for a language guess and none found: the article takes the corpus's."""
-    return not analysis.language and len(analysis) < SHORT
-
-
-def most_common_language(counts: Counter[str]) -> str | None:
-    """The corpus's most common detected language, ties to the first name in alphabetical order.
-
-    Counted over every article, never over the ones read so far, so the
-    result depends neither on the order of the articles nor on how the work
-    is split.
-
-    >>> most_common_language(Counter({"fr": 2, "en": 2, "de": 1}))
-    'en'
-    """
-    counts = +counts
-    if not counts:
-        return None
-    return min(counts.items(), key=lambda item: (-item[1], item[0]))[0]
 
 
 class _Gathered:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,6 +32,8 @@ __all__ = [
     "analyze",
     "analyze_many",
     "guess_language",
+    "most_common_language",
+    "needs_fallback",
     "sentence_spans",
     "unit_words",
     "word_count",
@@ -127,6 +129,31 @@ def analyze_many(texts: Sequence[str], languages: Sequence[str | None]) -> list[
                 )
             )
     return out
+
+
+#: Articles with fewer words than this and no language of their own take the corpus's.
+SHORT = 300
+
+
+def needs_fallback(analysis: Analysis) -> bool:
+    """Too short for a language guess and none found: the article takes the corpus's (scan and index alike)."""
+    return not analysis.language and len(analysis) < SHORT
+
+
+def most_common_language(counts: Mapping[str, int]) -> str | None:
+    """The corpus's most common detected language, ties to the first name in alphabetical order.
+
+    Counted over every article, never over the ones read so far, so the
+    result depends neither on the order of the articles nor on how the work
+    is split.
+
+    >>> most_common_language({"fr": 2, "en": 2, "de": 1, "it": 0})
+    'en'
+    """
+    counted = [(language, n) for language, n in counts.items() if n > 0]
+    if not counted:
+        return None
+    return min(counted, key=lambda item: (-item[1], item[0]))[0]
 
 
 def _unit_pairs(stems: np.ndarray, starts: np.ndarray, ends: np.ndarray, unit: np.ndarray) -> np.ndarray:

@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from reuse import parallel
 from reuse.cli import main
 from reuse.model import Article
-from reuse.pipeline import _align_plan, most_common_language, scan_articles
+from reuse.pipeline import _align_plan, scan_articles
+from reuse.text import most_common_language
 
 SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
 if str(SCRIPTS) not in sys.path:

@@ -38,7 +38,8 @@ from ..config import ScanConfig
 from ..model import Article, Pair, ScanResult, Skipped, ranked
 from ..outlets import link_outlets
 from ..parallel import read_features
-from ..pipeline import align_all, directions, needs_fallback, sorted_unique
+from ..pipeline import align_all, directions, sorted_unique
+from ..text import needs_fallback
 from ..text import DocumentFrequency, unique_sorted
 from .codec import cut_runs, shared_at_most
 from .features import Features, LanguageCounts, merge_languages, read_article

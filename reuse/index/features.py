@@ -22,9 +22,9 @@ from ..boilerplate import line_keys
 from ..runs import trigram_set
 from ..config import ScanConfig
 from ..model import Article
-from ..parallel import SHORT, masks  # the scan's own threshold and masks, so the two cannot drift apart
+from ..parallel import masks  # the scan's own masks and language rule, so the two cannot drift apart
 from ..sketch import CHANNELS, Sketch, sketch_article, sketch_articles
-from ..text import Analysis, analyze, analyze_many, unique_sorted
+from ..text import Analysis, analyze, analyze_many, most_common_language, needs_fallback, unique_sorted
 
 #: Bits of a folded band key kept (``postings.py`` stores 24 of them in a row named by the other 12).
 KEY_BITS = 36
@@ -84,15 +84,13 @@ def _fold(keys: np.ndarray, channel: int) -> np.ndarray:
 def fallback_language(counts: LanguageCounts) -> str | None:
     """The language a short article without one takes: the most common, ties to the first name.
 
-    As in the scan (``reuse.pipeline.most_common_language``), counted over
+    The scan's rule (:func:`reuse.text.most_common_language`), counted over
     the whole corpus and independent of the articles' ids and order.
 
     >>> fallback_language({"fr": (2, "b"), "en": (2, "a"), "de": (1, "0")})
     'en'
     """
-    if not counts:
-        return None
-    return min(counts.items(), key=lambda item: (-item[1][0], item[0]))[0]
+    return most_common_language({language: n for language, (n, _) in counts.items()})
 
 
 def merge_languages(*parts: LanguageCounts) -> LanguageCounts:
@@ -142,7 +140,7 @@ def read_article(
     else:
         analysis = analyze(article.text)
         detected = bool(analysis.language)
-        if not detected and languages is not None and len(analysis) < SHORT:
+        if languages is not None and needs_fallback(analysis):
             fallback = fallback_language(languages())
             if fallback:
                 analysis = analyze(article.text, fallback)

@@ -16,7 +16,7 @@ import numpy as np
 from ..config import ScanConfig
 from ..model import Article
 from ..parallel import READ_CHUNK, map_chunks
-from ..pipeline import needs_fallback
+from ..text import needs_fallback
 from .codec import compress_body, encode_runs
 from .features import Features, article_meta, read_articles
 
