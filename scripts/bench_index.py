@@ -140,7 +140,7 @@ def snapshot_code(dest: Path) -> None:
     """Copy the ``reuse`` package and this script to ``dest``: every run times the same code while the tree is edited."""
     shutil.rmtree(dest, ignore_errors=True)
     shutil.copytree(REPO / "reuse", dest / "reuse", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-    for name in ("bench_index.py", "corpus_gen.py", "procstatus.py"):
+    for name in ("bench_index.py", "corpus_gen.py", "corpus_plant.py", "corpus_text.py", "procstatus.py"):
         shutil.copy2(HERE / name, dest / name)
 
 

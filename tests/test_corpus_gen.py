@@ -15,7 +15,9 @@ SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
 if str(SCRIPTS) not in sys.path:
     sys.path.insert(0, str(SCRIPTS))
 
-from corpus_gen import FUNCTION_WORDS, Truth, generate_corpus, light_edit  # noqa: E402
+from corpus_gen import Truth, generate_corpus  # noqa: E402
+from corpus_plant import light_edit  # noqa: E402
+from corpus_text import FUNCTION_WORDS  # noqa: E402
 
 N = 50
 SEED = 3
