@@ -205,6 +205,17 @@ def _metadata_signals(a: Article, b: Article, pair: Pair | None = None) -> list[
     return signals
 
 
+def _same_page(a: Article, b: Article) -> Signal | None:
+    """Two versions of one page (the same URL, the same outlet): the later is an update, not another outlet's copy."""
+    url = _norm_url(a.url)
+    if url is None or url != _norm_url(b.url) or a.outlet != b.outlet:
+        return None
+    return Signal("same-page", a.url, note=(
+        f"{a.id} and {b.id} are two versions of one page of {a.outlet} ({a.url}): "
+        f"the later updates the earlier, unless a copy took its address too"
+    ))
+
+
 def _containment_signal(pair: Pair) -> Signal:
     # The copy is mostly inside its source; the source has more of its own.
     diff = pair.containment_b - pair.containment_a
@@ -438,6 +449,10 @@ def infer_directions(articles: Sequence[Article], pairs: list[Pair]) -> list[Pai
     metadata = {key: sum(s.weight for s in found) for key, found in signals.items()}
     lean = {id(p): metadata[id(p)] + _containment_signal(p).weight for p in pairs}
     stemma = build_stemma(pairs, by_id, lean, metadata, SOURCE_MARGIN)
-    return [
-        replace(pair, direction=_decide(pair, by_id[pair.a], by_id[pair.b], signals[id(pair)], stemma)) for pair in pairs
-    ]
+    decided = []
+    for pair in pairs:
+        direction = _decide(pair, by_id[pair.a], by_id[pair.b], signals[id(pair)], stemma)
+        if (page := _same_page(by_id[pair.a], by_id[pair.b])) is not None:  # said first, whatever decided
+            direction = replace(direction, evidence=(page, *direction.evidence))
+        decided.append(replace(pair, direction=direction))
+    return decided

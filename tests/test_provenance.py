@@ -579,3 +579,18 @@ def test_a_bracketed_acronym_in_a_sentence_is_no_credit(text):
     from reuse.wires import wire_credits
 
     assert wire_credits(text) == frozenset()
+
+
+def test_two_versions_of_one_page_are_said_to_be_an_update():
+    """A page scanned twice (an update) read as another outlet's copy of it."""
+    url = "https://news.example.com/2025/bridge"
+    first = Article("v1", _STORY, "Example News", url=url, published="2025-03-10T08:00:00Z")
+    update = Article("v2", _STORY + " The council will meet again on Friday.", "Example News", url=url + "?utm_source=rss",
+                     published="2025-03-10T11:00:00Z")
+    (pair,) = reuse.scan_articles([first, update]).pairs
+    assert (pair.direction.relation.value, pair.direction.source) == ("copied", "v1")
+    signal = pair.direction.evidence[0]
+    assert signal.name == "same-page" and "the later updates the earlier" in signal.note
+    other = Article("v3", _STORY, "Other Daily", url="https://other.example/bridge", published="2025-03-10T11:00:00Z")
+    (pair,) = reuse.scan_articles([first, other]).pairs
+    assert not [s for s in pair.direction.evidence if s.name == "same-page"]
