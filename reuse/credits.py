@@ -4,20 +4,25 @@ An outlet's name comes from the article's metadata ("The Guardian") or, when
 a page gives none, from its URL's domain ("theguardian.com"). A text names
 the first as it is ("the Guardian" inside a sentence); the second it never
 writes as a domain, so the capitalised names of the text are read against
-the site's name: "The Guardian" for theguardian.com, "New York Times" (or
-its initials before the last word) for nytimes.com, "Der Spiegel" for
-spiegel.de.
+the site's name: "New York Times" (or its initials before the last word)
+for nytimes.com, "Der Spiegel" for spiegel.de, "BBC" for bbc.co.uk. A name
+of one word that is not an acronym, with or without "the" ("the Guardian",
+"The Atlantic", "Independent"), and a name read by all its initials ("Wall
+Street Journal" for wsj.com) are common words too ("The Sun rose"), so they
+count only beside an English credit ("reported by the Guardian", "The
+Atlantic reported", "the Guardian's report").
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from .coverage import side_spans
 from .model import Pair
 
-__all__ = ["credits", "outlet_pattern", "publishes", "site_name"]
+__all__ = ["credit_pattern", "credits", "outlet_pattern", "publishes", "site_name"]
 
 #: Second-level labels under a country's domain that are no site's name ("bbc.co.uk", "abc.net.au").
 _SECOND_LEVEL = frozenset({"co", "com", "net", "org", "gov", "ac", "edu", "or", "ne", "go"})
@@ -25,84 +30,147 @@ _SECOND_LEVEL = frozenset({"co", "com", "net", "org", "gov", "ac", "edu", "or", 
 _HOST_PREFIXES = frozenset({"www", "m", "amp", "mobile", "edition", "en", "uk", "us", "news"})
 _DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24}")
 _WORD = re.compile(r"[^\W\d_][\w&'’]*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+#: A run of words none of which begins with an ASCII lower-case letter, one blank between each.
+_RUN = re.compile(r"(?<![\w&'’])(?![a-z])[^\W\d_][\w&'’]*(?:[ \t\u00a0](?![a-z])[^\W\d_][\w&'’]*)*")
 #: What may stand between two words of one name.
 _JOIN = frozenset({" ", "\t", "\u00a0"})
-#: Words of a name a site's name is read in: "The New York Times Company" holds it.
+#: Words of a name a site's name is read in.
 _MAX_NAME_WORDS = 5
+#: Articles a name may begin with that its site leaves out ("Der Spiegel", spiegel.de), as a name writes them.
+_ARTICLES = frozenset({"The", "Der", "Die", "Das", "Le", "La", "Les", "El", "Il", "Lo", "Los", "Las"})
+#: An English credit just before a name ("reported by the", "according to") or just after it ("... reported").
+_CUE_BEFORE = re.compile(
+    r"(?:\b(?:reported|published|revealed|cited|first|written|obtained)\s+(?:by|in)|\baccording\s+to|\btold|\bvia|\bciting"
+    r"|\bcourtesy\s+of|\binterviews?\s+with|\bspeaking\s+to|\bspoke\s+to|\bwrote\s+in|\bwriting\s+in|\bsources?:)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_CUE_AFTER = re.compile(
+    r"(?:['’]s?)?[ \t\u00a0]+(?:(?:first|has|had|also|previously)\s+)?(?:report\w*|revealed|reveals|said|says|wrote|writes|broke|obtained|interview)\b"
+)
 
 
 def site_name(outlet: str) -> str | None:
     """The site's name in a domain outlet, in lower-case letters and digits; ``None`` for an outlet that is no domain.
 
-    >>> site_name("theguardian.com"), site_name("www.bbc.co.uk"), site_name("edition.cnn.com"), site_name("The Guardian")
-    ('theguardian', 'bbc', 'cnn', None)
+    >>> site_name("theguardian.com"), site_name("www.bbc.co.uk"), site_name("edition.cnn.com"), site_name("news.com.au")
+    ('theguardian', 'bbc', 'cnn', 'news')
+    >>> site_name("The Guardian") is None
+    True
     """
     host = outlet.strip().lower()
     if not _DOMAIN.fullmatch(host):
         return None
     labels = host.split(".")
-    while len(labels) > 2 and labels[0] in _HOST_PREFIXES:
-        labels = labels[1:]
     if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
         labels = labels[:-2]
     else:
         labels = labels[:-1]
+    while len(labels) > 1 and labels[0] in _HOST_PREFIXES:
+        labels = labels[1:]
     return labels[-1].replace("-", "") or None
 
 
+def _fold(word: str) -> str:
+    """A word as a site's name spells it: no possessive, no accents, lower-case letters and digits ("País" pais)."""
+    bare = unicodedata.normalize("NFKD", _POSSESSIVE.sub("", word))
+    return re.sub(r"[^a-z0-9]", "", "".join(c for c in bare if not unicodedata.combining(c)).lower())
+
+
 def _capitalised_runs(text: str):
-    """Each run of capitalised words in ``text``, and whether "the" stands right before it."""
-    run: list[str] = []
-    the = False
-    previous, previous_end = "", -1
-    for match in _WORD.finditer(text):
-        word = match.group()
-        joined = text[previous_end : match.start()] in _JOIN
-        if word[0].isupper():
-            if run and joined:
-                run.append(word)
-            else:
-                if run:
-                    yield the, run
-                run, the = [word], joined and previous == "the"
-        elif run:
-            yield the, run
-            run = []
-        previous, previous_end = word, match.end()
-    if run:
-        yield the, run
+    """Each run of capitalised words in ``text`` as ``(word, start, end)`` (a possessive cut off), and whether "the" stands right before it.
 
-
-def _spellings(words: list[str], the: bool) -> set[str]:
-    """How a name of capitalised words may spell a site's name.
-
-    Whole ("Washington Post"), the initials before the last word ("New York
-    Times", nytimes), all the initials of three words or more ("Wall Street
-    Journal", wsj), without a short first word ("Der Spiegel", spiegel); with
-    "the" before it when the text has one ("the Guardian", theguardian).
+    One regular expression finds the runs of words that do not begin with an
+    ASCII lower-case letter (most words of a text are skipped in C); each is
+    then split where a word does not begin with a capital in Unicode's sense.
     """
-    folded = [re.sub(r"\W", "", word).lower() for word in words]
-    found = {"".join(folded)}
-    if len(folded) >= 2:
-        found.add("".join(w[:1] for w in folded[:-1]) + folded[-1])
-        if len(folded[0]) <= 3 and folded[0] != "the":
-            found.add("".join(folded[1:]))
-    if len(folded) >= 3:
-        found.add("".join(w[:1] for w in folded))
-    return found | {"the" + f for f in found} if the else found
+    for match in _RUN.finditer(text):
+        start = match.start()
+        the = start >= 4 and text[start - 4 : start - 1] == "the" and text[start - 1] in _JOIN and not (start > 4 and text[start - 5].isalnum())
+        run: list[tuple[str, int, int]] = []
+        for word in _WORD.finditer(text, start, match.end()):
+            if word.group()[0].isupper():
+                bare = _POSSESSIVE.sub("", word.group())
+                run.append((bare, word.start(), word.start() + len(bare)))
+                continue
+            if run:
+                yield the, run
+            run, the = [], False
+        if run:
+            yield the, run
 
 
-@lru_cache(maxsize=4096)
+def _cued(text: str, start: int, end: int) -> bool:
+    """Whether an English credit stands right before or after the name at ``start:end``."""
+    return bool(_CUE_BEFORE.search(text, max(0, start - 40), start) or _CUE_AFTER.match(text, end, end + 40))
+
+
+def _spells(site: str, words: list[str], the: bool, article: bool = False) -> str | None:
+    """How the folded ``words`` spell ``site``: ``"plain"``, ``"cued"`` (only beside a credit), or ``None``.
+
+    Whole ("washingtonpost"), the initials before the last word ("New York
+    Times", nytimes), with "the" before it when the text has one ("the
+    Guardian", theguardian), or without the article the name begins with
+    (``article``: "The New York Times", nytimes; "Der Spiegel", spiegel);
+    all the initials of three words or more only beside a credit ("Wall
+    Street Journal", wsj).
+    """
+    def joined(ws: list[str]) -> set[str]:
+        return {"".join(ws), "".join(w[:1] for w in ws[:-1]) + ws[-1]}
+
+    spelled = joined(words)
+    if the:
+        spelled |= {"the" + s for s in spelled}
+    if article and len(words) >= 2:
+        spelled |= joined(words[1:])
+    if site in spelled:
+        return "plain"
+    if len(words) >= 3 and site == "".join(w[:1] for w in words):
+        return "cued"
+    return None
+
+
+@lru_cache(maxsize=256)
+def _initials(site: str) -> re.Pattern[str]:
+    """Words in capitals whose initials spell a short site's name ("Wall Street Journal" for wsj)."""
+    return re.compile(r"\b" + r"[\w&'’]*[ \t\u00a0]+".join(re.escape(c.upper()) for c in site))
+
+
+@lru_cache(maxsize=64)
 def _domain_names(site: str, text: str) -> tuple[str, ...]:
-    """The names in ``text`` that spell the site ``site`` (see :func:`site_name`), as the text writes them."""
+    """The names in ``text`` that spell the site ``site`` (see :func:`site_name`), as the text writes them.
+
+    A name is a whole run of capitalised words, or its tail after a first
+    word ("Yesterday The New York Times ...") or from a "The" on: never a word
+    picked out of a longer name ("American Express" names no express.co.uk).
+    """
+    plain = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode()
+    if len(site) > 4:
+        if not any(part in plain for part in (site, site.removeprefix("the"), site[-4:])):
+            return ()  # most texts: no word of the name at all
+    elif site not in plain and not _initials(site).search(text):
+        return ()  # no "BBC", no "Wall Street Journal"
     names = []
     for the, run in _capitalised_runs(text):
-        for first in range(len(run)):
-            for last in range(first + 1, min(len(run), first + _MAX_NAME_WORDS) + 1):
-                words = run[first:last]
-                if site in _spellings(words, the and first == 0):
-                    spelled_whole = site in _spellings(words, False)
-                    names.append(" ".join(words) if spelled_whole or words[0] == "The" else "The " + " ".join(words))
+        firsts = {0, *(k for k, (word, _, _) in enumerate(run) if word == "The")} | ({1} if len(run) >= 3 else set())
+        for first in sorted(k for k in firsts if len(run) - k <= _MAX_NAME_WORDS):
+            part = run[first:]
+            initial = _fold(part[0][0][0])
+            if not (initial == site[0] or (the and first == 0 and site.startswith("the"))
+                    or (len(part) > 1 and part[0][0] in _ARTICLES and _fold(part[1][0][0]) == site[0])):
+                continue  # it cannot begin the site's name: most runs
+            words = [_fold(word) for word, _, _ in part]
+            if not all(words):
+                continue
+            how = _spells(site, words, the and first == 0, part[0][0] in _ARTICLES)
+            named = part[1:] if len(part) > 1 and part[0][0] == "The" else part  # "The Independent": one word ("Der Spiegel" two)
+            if how is not None and len(named) == 1 and not (named[0][0].isupper() and len(named[0][0]) >= 2):
+                how = "cued"  # one word, not an acronym: a common word too ("Time", "The Independent candidate", "the Atlantic")
+            start, end = part[0][1], part[-1][2]
+            if how is None or (how == "cued" and not _cued(text, start, end)):
+                continue
+            needs_the = the and first == 0 and _spells(site, words, False, part[0][0] in _ARTICLES) is None  # "the Guardian"
+            names.append(("The " if needs_the else "") + text[start:end])
     return tuple(dict.fromkeys(names))
 
 
@@ -148,7 +216,7 @@ def credit_pattern(outlet: str, text: str) -> re.Pattern[str] | None:
 
     >>> text = "First reported by the Guardian, then by The New York Times."
     >>> credit_pattern("theguardian.com", text).findall(text), credit_pattern("nytimes.com", text).findall(text)
-    (['the Guardian'], ['New York Times'])
+    (['the Guardian'], ['The New York Times'])
     >>> credit_pattern("nytimes.com", "Times change.") is None
     True
     """

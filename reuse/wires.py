@@ -43,10 +43,11 @@ def _dateline_pattern(agency: str) -> re.Pattern[str]:
     "McALLEN", "U.S.", "ST. PAUL", "SÃO PAULO", a script without case), each
     next word begins with one ("RIO DE JANEIRO", "JERUSALEM/GAZA",
     "PORT-AU-PRINCE"), then up to three parts after commas (", Texas",
-    ", Nov. 30", ", 2026"). Then the credit and a dash (or a colon or an
-    underscore), wherever the place stands in its line ("Updated 3:45 PM EST
-    WASHINGTON (AP) — The", a byline flattened into the line); at a line's
-    start, the place may be followed by the dash before the credit
+    ", Nov. 30", ", 2026", each beginning with a capital or a digit). Then
+    the credit and a dash (or a colon or an underscore). Inside a line, the
+    capitals alone right before the credit ("Updated 3:45 PM EST WASHINGTON
+    (AP) — The", a byline flattened into the line; "Washington, D.C. (AP) —");
+    at a line's start, the place may also be followed by the dash before the credit
     ("WASHINGTON — (AP) The") or by the sentence with no dash ("NEW YORK
     (AP) Stocks fell": a word with a letter in lower case). The credit alone
     at a line's start, then a dash, is one too ("(AP) — The").
@@ -63,13 +64,15 @@ def _dateline_pattern(agency: str) -> re.Pattern[str]:
     word = rf"(?:{upper}{lower}{{1,2}})?{upper}(?:{upper}|[.'’&])*"  # "McALLEN", "DeKALB", "ST.", "U.S."
     first = rf"(?=(?:{upper}{lower}{{1,2}})?{upper}[.'’&]?{upper}){word}"  # with two capitals
     space = "[ \u00a0\u2009\u202f]"
-    place = rf"{first}(?:(?:{space}|[/-]){word}){{0,5}}(?:,{space}[^\n(),]{{1,30}}){{0,3}}"
+    capitals = rf"{first}(?:(?:{space}|[/-]){word}){{0,5}}"
+    place = rf"{capitals}(?:,{space}(?:{upper}|\d)[^\n(),]{{0,29}}){{0,3}}"  # ", Texas", ", Nov. 30": a capital or a digit
     credit = rf"{space}{{0,2}}\({agency}\)"
     dash = r"(?:[-—–―−‒]{1,2}|[_:]|&mdash;|â€”)"
     after = "[^\\S\\n]{0,2}\\n?[^\\S\\n]{0,2}"
     head = r"^[^\S\n]*[^\w\s(]{0,3}"
     return re.compile(
-        rf"(?m:(?:^|(?<=[\s\"“(]))(?<![^\W\d_]){place}{credit}{after}{dash}"
+        rf"(?m:{head}{place}{credit}{after}{dash}"
+        rf"|(?<=[\s\"“(])(?<![^\W\d_]){capitals}{credit}{after}{dash}"  # inside a line: the capitals right before it
         rf"|{head}{place}{credit}{space}{{0,2}}(?={upper}[^\W\d_'’]*?{lower})"
         rf"|{head}{place}{space}{{0,2}}{dash}{space}{{0,2}}\({agency}\){space}{{0,2}}(?={upper})"
         rf"|{head}\({agency}\){space}{{0,2}}[-—–―−‒_]{{1,2}})"
