@@ -489,7 +489,7 @@ def test_a_capitalised_word_of_a_domain_is_no_credit(outlet, text):
     assert not [s for s in pair.direction.evidence if s.name == "credit"]
 
 
-_CREDITED = [
+_DOMAIN_CREDITED = [
     ("theguardian.com", "It was first reported by the Guardian's political editor."),
     ("nytimes.com", "Yesterday The New York Times’ review of the plans said so."),
     ("elpais.com", "Según informó El País, the council met."),
@@ -499,7 +499,7 @@ _CREDITED = [
     ("spiegel.de", "Wie Der Spiegel berichtet, bleibt die Brücke zu."),
 ]
 #: Each of these made the text's own article a copy of the outlet's at about 0.85 (found by a review).
-_NOT_CREDITED = [
+_DOMAIN_NOT_CREDITED = [
     ("independent.co.uk", "Independent Office for Police Conduct investigators visited the bridge."),
     ("vice.com", "Vice President JD Vance said the bridge would stay open."),
     ("express.co.uk", "American Express said its offices would stay open."),
@@ -515,7 +515,7 @@ _NOT_CREDITED = [
 ]
 
 
-@pytest.mark.parametrize(("outlet", "text", "credited"), [(*case, True) for case in _CREDITED] + [(*case, False) for case in _NOT_CREDITED])
+@pytest.mark.parametrize(("outlet", "text", "credited"), [(*case, True) for case in _DOMAIN_CREDITED] + [(*case, False) for case in _DOMAIN_NOT_CREDITED])
 def test_which_names_credit_an_outlet_known_by_its_domain(outlet, text, credited):
     from reuse.credits import credit_pattern
 
