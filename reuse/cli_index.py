@@ -37,7 +37,7 @@ Exit codes:
   0    success
   1    the run failed (the index busy, damaged or built with other settings); the index is as it was
   2    usage error: missing or empty folder, no index at PATH (check, info, remove), an index PATH
-       that is a folder or no regular file, bad option or setting
+       that is a folder, no regular file or in no folder, bad option or setting
   130  interrupted by Ctrl-C; the index is as it was"""
 
 CHECK_EXIT_CODES_HELP = """\b
@@ -45,8 +45,8 @@ Exit codes:
   0    success, even when no reuse is found
   1    the run failed (the index busy, damaged or built with other settings, the report cannot
        be written); with --add, the index is as it was
-  2    usage error: missing or empty folder, no index at PATH, an index PATH that is a folder
-       or no regular file, bad option or setting
+  2    usage error: missing or empty folder, no index at PATH, an index PATH that is a folder,
+       no regular file or in no folder, bad option or setting
   130  interrupted by Ctrl-C; no report half-written, and with --add the index is as it was"""
 
 
