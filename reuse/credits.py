@@ -32,22 +32,44 @@ _DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24}")
 _WORD = re.compile(r"[^\W\d_][\w&'’]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 #: A run of words none of which begins with an ASCII lower-case letter, one blank between each.
-_RUN = re.compile(r"(?<![\w&'’])(?![a-z])[^\W\d_][\w&'’]*(?:[ \t\u00a0](?![a-z])[^\W\d_][\w&'’]*)*")
-#: What may stand between two words of one name.
-_JOIN = frozenset({" ", "\t", "\u00a0"})
+_RUN = re.compile(r"(?<![\w&'’])(?![a-z])[^\W\d_][\w&'’]*(?:[ \t\u00a0-](?![a-z])[^\W\d_][\w&'’]*)*")
+#: What may stand between two words of one name ("Al-Jazeera" is two).
+_JOIN = frozenset({" ", "\t", "\u00a0", "-"})
 #: Words of a name a site's name is read in.
 _MAX_NAME_WORDS = 5
 #: Articles a name may begin with that its site leaves out ("Der Spiegel", spiegel.de), as a name writes them.
 _ARTICLES = frozenset({"The", "Der", "Die", "Das", "Le", "La", "Les", "El", "Il", "Lo", "Los", "Las"})
-#: An English credit just before a name ("reported by the", "according to") or just after it ("... reported").
+#: Words that open an English sentence before a name ("As Axios first reported", "But CNN said").
+_OPENERS = frozenset(
+    "According After Also Although And As Asked At Before Both But Citing Despite Earlier Elsewhere Even Finally First Following "
+    "However If In Indeed Initially Instead Last Later Like Meanwhile Now On Only Overnight Per Previously Recently Separately "
+    "Since So Speaking Still Then This Though Today Tonight Unlike Via When While Yesterday Yet".split()
+)
+#: Words an outlet's name may carry after it ("BBC News", "Fox News Digital", "Politico Europe") or before it ("Daily Telegraph").
+_SUFFIXES = frozenset(
+    "America Asia Breakfast Business Channel Digital Europe Insider International Investigates Live Magazine Media Network "
+    "News Newspaper Online Opinion Plus Politics Pro Radio Sport Sports TV Television UK US Weekend Wire World".split()
+)
+_PREFIXES = frozenset({"Daily", "Sunday", "Saturday", "Evening", "Morning", "Weekly"})
+#: The last word of a name read by its initials ("Wall Street Journal", "British Broadcasting Corporation"): a news noun.
+_NEWS_NOUNS = frozenset(
+    "Agency Broadcasting Chronicle Corporation Daily Express Gazette Guardian Herald Journal Mail Mirror Network News "
+    "Observer Post Press Radio Review Service Standard Star Telegraph Television Times Tribune Welle".split()
+)
+#: An English credit just before a one-word name ("reported by the", "an investigation by the", "told"), or after it.
 _CUE_BEFORE = re.compile(
-    r"(?:\b(?:reported|published|revealed|cited|first|written|obtained)\s+(?:by|in)|\baccording\s+to|\btold|\bvia|\bciting"
-    r"|\bcourtesy\s+of|\binterviews?\s+with|\bspeaking\s+to|\bspoke\s+to|\bwrote\s+in|\bwriting\s+in|\bsources?:)\s+(?:the\s+)?$",
+    r"(?:\b(?:reported|published|revealed|cited|first|written|obtained|seen)\s+(?:by|in)|\baccording\s+to(?:\s+an?\s+\w+\s+(?:in|by))?"
+    r"|\b(?:report|investigation|analysis|story|article|piece|poll|survey|editorial|interview|statement|reporting)\s+(?:by|in|for|to|with)"
+    r"|\btold|\btelling|\bvia|\bciting|\bcourtesy\s+of|\binterviews?\s+with|\bspeaking\s+to|\bspoke\s+to|\bwrote\s+in|\bwriting\s+in"
+    r"|\bsources?:)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _CUE_AFTER = re.compile(
-    r"(?:['’]s?)?[ \t\u00a0]+(?:(?:first|has|had|also|previously)\s+)?(?:report\w*|revealed|reveals|said|says|wrote|writes|broke|obtained|interview)\b"
+    r"(?:['’]s?)?(?:[ \t\u00a0]+newspaper)?[ \t\u00a0]*,?[ \t\u00a0]*(?:which\s+)?(?:(?:first|has|had|also|previously|exclusively)\s+)?"
+    r"(?:report\w*|revealed|reveals|understands|learned|learnt|disclosed|broke|obtained)\b"
 )
+#: A name followed by "of" and a capital is part of a longer one ("The Times of India", "Independent Office of ...").
+_LONGER = re.compile(r"[ \t\u00a0]+of[ \t\u00a0]+[^\W\d_]")
 
 
 def site_name(outlet: str) -> str | None:
@@ -105,15 +127,13 @@ def _cued(text: str, start: int, end: int) -> bool:
     return bool(_CUE_BEFORE.search(text, max(0, start - 40), start) or _CUE_AFTER.match(text, end, end + 40))
 
 
-def _spells(site: str, words: list[str], the: bool, article: bool = False) -> str | None:
-    """How the folded ``words`` spell ``site``: ``"plain"``, ``"cued"`` (only beside a credit), or ``None``.
+def _spells(site: str, words: list[str], the: bool, article: bool = False) -> bool:
+    """Whether the folded ``words`` spell ``site``.
 
     Whole ("washingtonpost"), the initials before the last word ("New York
     Times", nytimes), with "the" before it when the text has one ("the
     Guardian", theguardian), or without the article the name begins with
-    (``article``: "The New York Times", nytimes; "Der Spiegel", spiegel);
-    all the initials of three words or more only beside a credit ("Wall
-    Street Journal", wsj).
+    (``article``: "The New York Times", nytimes; "Der Spiegel", spiegel).
     """
     def joined(ws: list[str]) -> set[str]:
         return {"".join(ws), "".join(w[:1] for w in ws[:-1]) + ws[-1]}
@@ -123,11 +143,30 @@ def _spells(site: str, words: list[str], the: bool, article: bool = False) -> st
         spelled |= {"the" + s for s in spelled}
     if article and len(words) >= 2:
         spelled |= joined(words[1:])
-    if site in spelled:
-        return "plain"
-    if len(words) >= 3 and site == "".join(w[:1] for w in words):
-        return "cued"
-    return None
+    return site in spelled
+
+
+def _spans(run: list[tuple[str, int, int]]):
+    """The ``(first, last, name)`` stretches of a run that may be an outlet's name; ``name``: its words without the affixes.
+
+    The whole run; without an opening word ("As Axios first reported"), a
+    leading "Daily" ("Daily Telegraph") or from an article on ("Wie Der Spiegel"); without outlet
+    words after it ("BBC News", "Fox News Digital"). Never a word from inside
+    a longer name ("American Express", "Independent Office").
+    """
+    words = [word for word, _, _ in run]
+    firsts = {0, *(k for k, word in enumerate(words) if word in _ARTICLES)}
+    if len(words) >= 2 and (words[0] in _OPENERS or words[0] in _PREFIXES):
+        firsts.add(1)
+    for first in sorted(firsts):
+        last = len(words)
+        while True:
+            name_end = last
+            if name_end - first <= _MAX_NAME_WORDS:
+                yield first, name_end, words[first:name_end]
+            if last - 1 <= first or words[last - 1] not in _SUFFIXES:
+                break
+            last -= 1
 
 
 @lru_cache(maxsize=256)
@@ -149,28 +188,36 @@ def _domain_names(site: str, text: str) -> tuple[str, ...]:
         if not any(part in plain for part in (site, site.removeprefix("the"), site[-4:])):
             return ()  # most texts: no word of the name at all
     elif site not in plain and not _initials(site).search(text):
-        return ()  # no "BBC", no "Wall Street Journal"
+        return ()  # no "BBC", no "Wall Street Journal", no "Financial Times"
     names = []
     for the, run in _capitalised_runs(text):
-        firsts = {0, *(k for k, (word, _, _) in enumerate(run) if word == "The")} | ({1} if len(run) >= 3 else set())
-        for first in sorted(k for k in firsts if len(run) - k <= _MAX_NAME_WORDS):
-            part = run[first:]
-            initial = _fold(part[0][0][0])
-            if not (initial == site[0] or (the and first == 0 and site.startswith("the"))
-                    or (len(part) > 1 and part[0][0] in _ARTICLES and _fold(part[1][0][0]) == site[0])):
+        for first, end, words in _spans(run):
+            lead = the and first == 0
+            initial = _fold(words[0][0])
+            if not (initial == site[0] or (lead and site.startswith("the")) or words[0] in _ARTICLES or words[0] in _PREFIXES):
                 continue  # it cannot begin the site's name: most runs
-            words = [_fold(word) for word, _, _ in part]
-            if not all(words):
+            folded = [_fold(word) for word in words]
+            if not all(folded):
                 continue
-            how = _spells(site, words, the and first == 0, part[0][0] in _ARTICLES)
-            named = part[1:] if len(part) > 1 and part[0][0] == "The" else part  # "The Independent": one word ("Der Spiegel" two)
-            if how is not None and len(named) == 1 and not (named[0][0].isupper() and len(named[0][0]) >= 2):
-                how = "cued"  # one word, not an acronym: a common word too ("Time", "The Independent candidate", "the Atlantic")
-            start, end = part[0][1], part[-1][2]
-            if how is None or (how == "cued" and not _cued(text, start, end)):
+            article = words[0] in _ARTICLES
+            core = folded[1:] if words[0] in _PREFIXES and len(folded) > 1 else folded
+            spelled = _spells(site, folded, False, article) or (core is not folded and _spells(site, core, False))
+            if spelled or _spells(site, folded, lead, article):
+                initials = False
+            elif len(folded) >= 2 and words[-1] in _NEWS_NOUNS and site == "".join(w[:1] for w in folded):
+                initials = True  # "Wall Street Journal", "Financial Times"
+            else:
                 continue
-            needs_the = the and first == 0 and _spells(site, words, False, part[0][0] in _ARTICLES) is None  # "the Guardian"
-            names.append(("The " if needs_the else "") + text[start:end])
+            start, stop = run[first][1], run[end - 1][2]
+            if end == len(run) and _LONGER.match(text, stop):
+                continue  # "The Times of India"
+            whole = run[first : len(run)]  # with the outlet words after it: "Sky News" is two words
+            named = [w for w, _, _ in whole if w != "The"]
+            one_word = len(named) == 1 and not initials and not (named[0].isupper() and len(named[0]) >= 2)
+            if one_word and not _cued(text, start, stop):
+                continue  # a common word too: "Time", "The Independent candidate", "the Atlantic"
+            needs_the = lead and not initials and not spelled  # "the Guardian" for theguardian.com
+            names.append(("The " if needs_the else "") + text[start:stop])
     return tuple(dict.fromkeys(names))
 
 
@@ -224,7 +271,7 @@ def credit_pattern(outlet: str, text: str) -> re.Pattern[str] | None:
     site = site_name(outlet)
     if site is None:
         return outlet_pattern(outlet) if len(outlet) >= 3 and not re.search(r"\.\w{2,4}$|\d", outlet) else None
-    if len(site) < 3:
+    if len(site) < 2:
         return None
     names = _domain_names(site, text)
     if not names:

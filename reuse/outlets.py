@@ -43,7 +43,7 @@ def _through_another(pair: Pair) -> bool:
     C's outlet took from B's; counting it under A's outlet too would say it
     took the story twice.
     """
-    first = pair.direction.evidence[0] if pair.direction.evidence else None
+    first = next((s for s in pair.direction.evidence if s.name != "same-page"), None)  # the deciding signal
     return first is not None and first.name == "stemma" and str(first.value).count(" <- ") >= 2
 
 

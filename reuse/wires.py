@@ -72,7 +72,7 @@ def _dateline_pattern(agency: str) -> re.Pattern[str]:
     head = r"^[^\S\n]*[^\w\s(]{0,3}"
     return re.compile(
         rf"(?m:{head}{place}{credit}{after}{dash}"
-        rf"|(?<=[\s\"“(])(?<![^\W\d_]){capitals}{credit}{after}{dash}"  # inside a line: the capitals right before it
+        rf"|(?<=[\s\"“(])(?<![^\W\d_]){capitals}(?:,{space}(?:{upper}|\d)[^\n(),]{{0,19}}){{0,2}}{credit}{after}[-—–―−‒]{{1,2}}"
         rf"|{head}{place}{credit}{space}{{0,2}}(?={upper}[^\W\d_'’]*?{lower})"
         rf"|{head}{place}{space}{{0,2}}{dash}{space}{{0,2}}\({agency}\){space}{{0,2}}(?={upper})"
         rf"|{head}\({agency}\){space}{{0,2}}[-—–―−‒_]{{1,2}})"
