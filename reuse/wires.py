@@ -107,11 +107,12 @@ def _dateline_credits(text: str) -> set[str]:
 
 
 _WIRES = {
-    "AFP": (("AFP", "Agence France", "法新社"), r"\bAFP\b|Agence France[- ]Presse|法新社"),
+    # Not a photo's credit ("Photograph: AFP via Getty Images", "AFP/Getty", "(AFP Photo)").
+    "AFP": (("AFP", "Agence France", "法新社"), r"(?<!Photograph: )(?<!Photo: )\bAFP\b(?!\s*(?:via\b|/|[Pp]hoto\b|PHOTO\b))|Agence France[- ]Presse|法新社"),
     "Reuters": (("Reuters", "路透", "ロイター", "로이터"), r"\bReuters\b|路透社|ロイター|로이터"),
     # "(AP)" and "(PA)" only in a dateline ("LONDON, March 3 (PA) -"): in a sentence, an Advanced Placement class or a
     # public address system.
-    "AP": (("AP", "Associated Press", "美联社", "美聯社", "AP통신"), r"\bAssociated Press\b|\bAP\s*[—–-]|美联社|美聯社|AP통신"),
+    "AP": (("AP", "Associated Press", "美联社", "美聯社", "AP통신"), r"\bAssociated Press\b|\bAP\s*[—–-](?![\w-])|美联社|美聯社|AP통신"),
     "dpa": (("dpa", "Deutsche Presse"), r"\bdpa\b|Deutsche Presse-Agentur"),
     "PA": (("PA Media", "Press Association"), r"\bPA Media\b|\bPress Association\b"),
     "Xinhua": (("Xinhua", "新华社", "新華社"), r"\bXinhua\b|新华社|新華社"),

@@ -637,7 +637,9 @@ def test_an_ap_dateline_is_a_credit_in_its_usual_shapes(text):
                                   "Q&A: Advanced Placement (AP) — what parents need to know", "Wi-Fi access point (AP) — the device",
                                   "STUDENTS FLOCK TO ADVANCED PLACEMENT (AP) COURSES",
                                   "Across the NHS, physician associates (PA) — who are not doctors — now see patients.",
-                                  "In the US, Advanced Placement (AP): pupils sat more exams.", "Gdańsk officials said the public address (PA) — system failed.",
+                                  "In the US, Advanced Placement (AP): pupils sat more exams.",
+                                  "A new AP-NORC poll finds that most voters back the plan.",
+                                  "Photograph: AFP via Getty Images\nThe minister spoke.", "Soldiers patrol the border. AFP/Getty Images", "Gdańsk officials said the public address (PA) — system failed.",
                                   "The minister spoke. " * 25 + "Students in (AP) Biology - Classes " + "word " * 80])
 def test_a_bracketed_acronym_in_a_sentence_is_no_credit(text):
     from reuse.wires import wire_credits
