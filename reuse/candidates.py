@@ -29,6 +29,7 @@ share a few three-word runs (see :mod:`reuse.runs`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -41,6 +42,7 @@ from .words import first_few, plural
 
 __all__ = [
     "BandTable",
+    "BandTask",
     "band_hits",
     "band_task",
     "candidate_pairs",
@@ -289,14 +291,8 @@ class BandTable:
         """How many chunks :meth:`tasks` gives."""
         return sum(1 for batches in self.batches.values() if batches) * len(range(0, self.bands, BANDS_PER_TASK))
 
-    def tasks(self, config: CandidateConfig, inline: bool = False) -> Iterator[tuple]:
-        """Chunks for :func:`band_task`: ``(channel, batches, bands, max_bucket, cap)``, made as they are taken.
-
-        ``batches`` lists each batch's ``(keys file, owners file, windows)``;
-        with ``inline`` it is instead ``(owners, {band: keys})``, the arrays
-        themselves, concatenated over the batches: only the tasks in flight
-        are then in memory.
-        """
+    def tasks(self, config: CandidateConfig, inline: bool = False) -> Iterator[BandTask]:
+        """Chunks for :func:`band_task`, made as they are taken; ``inline`` gives the arrays themselves (see :class:`BandTask`)."""
         for channel, batches in self.batches.items():
             if not batches:
                 continue
@@ -304,7 +300,7 @@ class BandTable:
             for first in range(0, self.bands, BANDS_PER_TASK):
                 bands = list(range(first, min(first + BANDS_PER_TASK, self.bands)))
                 source = (owners, {b: _band(batches, b) for b in bands}) if inline else batches
-                yield (channel, source, bands, config.max_bucket, needed_hits(channel, config))
+                yield BandTask(channel, source, bands, config.max_bucket, needed_hits(channel, config))
 
 
 def write_batch(folder: str | Path, name: str, bands: int, owners: Sequence[int], sketches: Sequence[Sketch]) -> list[tuple[str, str, str, int]]:
@@ -344,13 +340,30 @@ def _band(batches: list[tuple[str, str, int]], band: int) -> np.ndarray:
     return np.concatenate([np.fromfile(keys, dtype=np.uint64, count=n, offset=band * n * 8) for keys, _, n in batches])
 
 
-def band_task(task: tuple) -> tuple[str, np.ndarray, np.ndarray]:
+@dataclass(frozen=True)
+class BandTask:
+    """A few bands of one channel to find the buckets of (:func:`band_task`).
+
+    ``source`` lists each batch's ``(keys file, owners file, windows)``, or
+    is ``(owners, {band: keys})``, the arrays themselves concatenated over the
+    batches (workers that do not share the scan's disk: only the tasks in
+    flight are then in memory). ``cap``: each pair's hits are counted up to
+    it, the channel's threshold (:func:`needed_hits`).
+    """
+
+    channel: str
+    source: list[tuple[str, str, int]] | tuple[np.ndarray, dict[int, np.ndarray]]
+    bands: list[int]
+    max_bucket: int
+    cap: int
+
+
+def band_task(task: BandTask) -> tuple[str, np.ndarray, np.ndarray]:
     """:func:`band_hits` of one :meth:`BandTable.tasks` chunk, loading one band at a time, and its crowding rows (see :func:`_banded`)."""
-    channel, source, bands, max_bucket, cap = task
-    if isinstance(source, tuple):  # the arrays themselves
-        owners, keys = source
-        columns = (keys[b] for b in bands)
+    if isinstance(task.source, tuple):  # the arrays themselves
+        owners, keys = task.source
+        columns = (keys[b] for b in task.bands)
     else:
-        owners = _owners(source)
-        columns = (_band(source, b) for b in bands)
-    return (channel, *_banded(columns, owners, max_bucket, cap))
+        owners = _owners(task.source)
+        columns = (_band(task.source, b) for b in task.bands)
+    return (task.channel, *_banded(columns, owners, task.max_bucket, task.cap))

@@ -54,7 +54,7 @@ from .stored import Place, WordArrays, load_word_arrays, write_word_arrays
 from .sketch import Sketch, permutations, sketch_articles
 from .text import DocumentFrequency, analyze, analyze_many, needs_fallback, unique_sorted
 
-__all__ = ["ArticleSketch", "align_chunk", "default_jobs", "map_chunks", "masks", "provenance_chunk", "read_and_store", "read_chunk", "read_features", "settings", "shares_disk", "workers"]
+__all__ = ["ArticleSketch", "ReadTask", "align_chunk", "default_jobs", "map_chunks", "masks", "provenance_chunk", "read_and_store", "read_chunk", "read_features", "settings", "shares_disk", "workers"]
 
 #: Articles per reading chunk, candidate pairs per alignment chunk, pairs per provenance chunk.
 READ_CHUNK = 250
@@ -148,14 +148,28 @@ def read_chunk(chunk: Sequence[tuple[Article, str | None]]) -> tuple[list[Articl
     return records, [WordArrays(analysis, usable, lines) for analysis, lines, usable in read]
 
 
-def read_and_store(task: tuple) -> tuple[list[ArticleSketch], list, tuple | None, tuple | None]:
+@dataclass(frozen=True)
+class ReadTask:
+    """A chunk of the reading pass (:func:`read_and_store`).
+
+    ``name`` is unique in the scan (the files written are named after it);
+    ``indices`` are the articles' indices in the scan and ``items`` what
+    :func:`read_chunk` reads of them; ``folder`` is the scan's temporary
+    folder (``None`` for workers that do not share the scan's disk: the keys
+    come back instead and the readings are not kept) and ``bands`` its band count.
+    """
+
+    name: str
+    indices: Sequence[int]
+    items: Sequence[tuple[Article, str | None]]
+    folder: str | None
+    bands: int
+
+
+def read_and_store(task: ReadTask) -> tuple[list[ArticleSketch], list, tuple | None, tuple | None]:
     """:func:`read_chunk`, then the band keys of the final readings and every reading written here to the scan's folder.
 
-    ``task`` is ``(name, indices, items, folder, bands)``: a name for the
-    batch unique in the scan, the articles' indices in the scan, the items
-    :func:`read_chunk` reads, and the scan's temporary folder and band
-    count; with no folder (workers that do not share the scan's disk) the
-    keys come back instead and the readings are not kept. A reading is
+    A reading is
     final unless the article was read without a language and is short with
     none of its own (the scan reads it again in the corpus's language).
     Returns the readings, without their three-word runs when written, and
@@ -165,8 +179,8 @@ def read_and_store(task: tuple) -> tuple[list[ArticleSketch], list, tuple | None
     and the runs' batch file (:meth:`reuse.runs.RunTable.register`);
     the last two ``None`` without a folder.
     """
-    name, indices, items, folder, bands = task
-    records, arrays = read_chunk(items)
+    name, indices, folder, bands = task.name, task.indices, task.folder, task.bands
+    records, arrays = read_chunk(task.items)
     if folder is None:
         return records, [], None, None
     stored = write_word_arrays(folder, name, arrays)

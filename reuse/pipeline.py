@@ -28,7 +28,7 @@ from .load import find_article_files, read_article_files
 from .errors import InputError, workspace_error
 from .model import Article, Pair, ScanResult, Skipped, ranked
 from .outlets import link_outlets
-from .parallel import ArticleSketch, align_chunk, map_chunks, provenance_chunk, read_and_store
+from .parallel import ArticleSketch, ReadTask, align_chunk, map_chunks, provenance_chunk, read_and_store
 from .stored import WordArrayTable
 from .text import DocumentFrequency, most_common_language
 from .textstore import TextStore, portable, temp_root
@@ -253,10 +253,10 @@ def _read_all(
     # Workers on this machine write the band keys and runs themselves; Dask workers on others send them back.
     folder = str(table.folder) if parallel.shares_disk(engine) else None
 
-    def tasks(name: str, indices: list[int], language: str | None) -> Iterable[tuple]:
+    def tasks(name: str, indices: list[int], language: str | None) -> Iterable[ReadTask]:
         for first in range(0, len(indices), parallel.READ_CHUNK):
             part = indices[first : first + parallel.READ_CHUNK]
-            yield f"{name}{first}", part, [(portable(articles[k], folder is not None), language) for k in part], folder, table.bands
+            yield ReadTask(f"{name}{first}", part, [(portable(articles[k], folder is not None), language) for k in part], folder, table.bands)
 
     languages: Counter[str] = Counter()
     again: list[int] = []
