@@ -25,7 +25,7 @@ from functools import lru_cache
 from .coverage import side_spans
 from .model import Pair
 
-__all__ = ["credit_pattern", "credits", "outlet_pattern", "publishes", "site_name"]
+__all__ = ["credit_pattern", "credits", "cue_needed", "dateline_credit", "outlet_pattern", "publishes", "site_name"]
 
 #: Second-level labels under a country's domain that are no site's name ("bbc.co.uk", "abc.net.au").
 _SECOND_LEVEL = frozenset({"co", "com", "net", "org", "gov", "ac", "edu", "or", "ne", "go"})
@@ -225,20 +225,68 @@ def outlet_pattern(outlet: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:[Tt]he {re.escape(rest)}|{re.escape(outlet)})\b" if rest else rf"\b{re.escape(outlet)}\b")
 
 
-def credits(pattern: re.Pattern[str], text: str, other: str, pair: Pair | None, side: str) -> bool:
+def credits(pattern: re.Pattern[str], text: str, other: str, pair: Pair | None, side: str, *, cued: bool = False) -> bool:
     """Whether ``text`` (``side``'s) names the outlet in words of its own, not only in what both carry.
 
     A name in the text both share was in the source too ("Fortune 500", "The
     Guardian can reveal"): it credits no one. A credit the copy adds ("as the
     Guardian reported") stands outside the passages both share, or, when
-    alignment chained it into one, makes one name more than the other text has.
+    alignment chained it into one, in words around it that the other text
+    lacks. With ``cued``, only a name beside an English credit counts ("the
+    BBC's royal charter" is no credit, "according to the BBC" is).
     """
-    found = [(m.start(), m.end()) for m in pattern.finditer(text)]
+    found = [(m.start(), m.end()) for m in pattern.finditer(text) if not cued or _cued(text, m.start(), m.end())]
     if not found:
         return False
     shared = side_spans(pair, side) if pair is not None else []
-    outside = any(not any(s <= start and end <= e for s, e in shared) for start, end in found)
-    return outside or len(found) > len(pattern.findall(other))
+    others = None
+    for start, end in found:
+        span = next(((s, e) for s, e in shared if s <= start and end <= e), None)
+        if span is None:
+            return True  # outside the text both carry
+        others = _squeezed(other) if others is None else others
+        if _squeezed(text[max(span[0], start - _AROUND) : min(span[1], end + _AROUND)]) not in others:
+            return True  # inside it, in words the other text lacks
+    return False
+
+
+#: Characters on each side of a name that show whose words it stands in.
+_AROUND = 30
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
+
+
+def _squeezed(text: str) -> str:
+    """``text`` with its blanks collapsed and its quotation marks straight, so that a copy's own spacing does not count as words of its own."""
+    return " ".join(text.translate(_QUOTES).split())
+
+
+_BRACKET = re.compile(r"\(([^()\n]{2,40})\)")
+
+
+def dateline_credit(outlet: str, text: str) -> str | None:
+    """The bracketed credit of ``outlet`` in ``text``'s dateline ("New York (CNN) —"), or ``None``.
+
+    An outlet's dateline credit in another outlet's text is the mark of its
+    story carried there, even inside the text both share: a scraper's copy
+    keeps "(CNN)", and CNN's own page is its source whatever the times say.
+
+    >>> dateline_credit("edition.cnn.com", "New York (CNN) — Stocks fell."), dateline_credit("The Guardian", "LONDON (The Guardian) -")
+    ('(CNN)', '(The Guardian)')
+    >>> dateline_credit("cnn.com", "The results (CNN poll) were out.") is None
+    True
+    """
+    site = site_name(outlet)
+    named = _fold(outlet.removeprefix("The ").replace(" ", "")) if site is None else site
+    if len(named) < 2:
+        return None
+    for match in _BRACKET.finditer(text, 0, 400):
+        inside = match.group(1).strip()
+        words = inside.split()
+        if site is None and _fold(inside.removeprefix("The ").replace(" ", "")) == named:
+            return match.group()
+        if site is not None and all(w[:1].isupper() for w in words) and _spells(site, [_fold(w) for w in words], words, False):
+            return match.group()
+    return None
 
 
 def publishes(outlet: str, url: str) -> bool:
@@ -253,6 +301,12 @@ def publishes(outlet: str, url: str) -> bool:
 
     site, name = core(url.split("/", 1)[0]), core(outlet)
     return len(name) >= 3 and site == name
+
+
+def cue_needed(outlet: str) -> bool:
+    """Whether a name of ``outlet`` counts as a credit only beside an English credit: a domain's, or one word that is no acronym."""
+    named = outlet.strip().removeprefix("The ")
+    return site_name(outlet) is not None or (" " not in named and not named.isupper())
 
 
 def credit_pattern(outlet: str, text: str) -> re.Pattern[str] | None:
@@ -270,8 +324,7 @@ def credit_pattern(outlet: str, text: str) -> re.Pattern[str] | None:
         if len(outlet) < 3 or re.search(r"\.\w{2,4}$|\d", outlet):
             return None
         pattern = outlet_pattern(outlet)
-        named = outlet.removeprefix("The ")
-        if " " not in named and not named.isupper() and not any(_cued(text, m.start(), m.end()) for m in pattern.finditer(text)):
+        if cue_needed(outlet) and not any(_cued(text, m.start(), m.end()) for m in pattern.finditer(text)):
             return None  # one word, no acronym, never beside a credit: "Forbes" in "Kate Forbes said", "The Atlantic" the ocean
         return pattern
     if len(site) < 2:

@@ -44,7 +44,6 @@ copy ordered by time alone whose textual link is weak gets
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import re
 from collections.abc import Sequence
@@ -52,10 +51,10 @@ from dataclasses import replace
 from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from .credits import credit_pattern, credits, publishes
+from .credits import credit_pattern, credits, cue_needed, dateline_credit, publishes
 from .model import Article, Direction, Extent, Pair, Relation, ReuseKind, Signal
 from .stemma import Stemma, build_stemma
-from .times import parse_time
+from .times import time_signal
 from .wires import wire_credits, wire_name
 
 __all__ = ["MIN_COPY_CONFIDENCE", "TEXT_ONLY_CAP", "infer_directions"]
@@ -109,74 +108,6 @@ def _norm_url(url: str | None) -> str | None:
     return f"{host}{parts.path.rstrip('/')}" + (f"?{query}" if query else "") if host else None
 
 
-#: A date's day in UTC when its time zone is unknown: from local midnight at
-#: UTC+14 to the end of the day at UTC-12; a time without a zone, from 14 h
-#: before it (read as UTC) to 12 h after.
-_DAY_FROM, _DAY_TO = dt.timedelta(hours=-14), dt.timedelta(hours=36)
-_LOCAL_FROM, _LOCAL_TO = dt.timedelta(hours=-14), dt.timedelta(hours=12)
-_EARLIEST = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
-_LATEST = dt.datetime.max.replace(tzinfo=dt.timezone.utc)
-_VAGUE = {"date": "one date without a time", "local": "a time without a time zone"}
-_OVERLAP = {
-    "date": "a date and a time that may fall on that day in some time zone: cannot order",
-    "local": "a time without a time zone and a time that it may precede or follow, in some time zone: cannot order",
-}
-
-
-def _span(when: dt.datetime, precision: str) -> tuple[dt.datetime, dt.datetime]:
-    """The instants a time may stand for: itself; for a date its day, and for a time without a zone that time, in any time zone.
-
-    Within datetime's range: 0001-01-01 is a date too.
-    """
-    if precision == "datetime":
-        return when, when
-    before, after = (_DAY_FROM, _DAY_TO) if precision == "date" else (_LOCAL_FROM, _LOCAL_TO)
-    first = when + before if when > _EARLIEST - before else _EARLIEST
-    last = when + after if when < _LATEST - after else _LATEST
-    return first, last
-
-
-def _time_signal(a: Article, b: Article) -> Signal | None:
-    """Which was published first, as far as the times and their precision tell.
-
-    Two dates are two days (of one time zone): a day before is earlier. Two
-    times without a zone are compared as given (of one clock, as a feed's
-    are). Otherwise a date, or a time without a zone, stands for every
-    instant it may be in some time zone (``_span``): the other time must fall
-    outside them all, and the gap is the least it can be.
-    """
-    ta, tb = parse_time(a.published), parse_time(b.published)
-    if ta is None or tb is None:
-        return Signal("time", None, note="publication time unknown for one or both")
-    (when_a, prec_a), (when_b, prec_b) = ta, tb
-    if prec_a == prec_b == "date":
-        days = (when_b - when_a).days
-        if days == 0:
-            return Signal("time", 0.0, note="same day, dates only: cannot order")
-        earlier = a.id if days > 0 else b.id
-        return Signal("time", 24.0 * days, favours=earlier, weight=2.5 if days > 0 else -2.5,
-                      note=f"{earlier} was published {abs(days)} day{'s' if abs(days) > 1 else ''} earlier (dates only)")
-    if prec_a != prec_b:
-        vague = _VAGUE["date" if "date" in (prec_a, prec_b) else "local"]
-        (first_a, last_a), (first_b, last_b) = _span(when_a, prec_a), _span(when_b, prec_b)
-        if last_a < first_b:
-            gap = (first_b - last_a).total_seconds() / 3600
-        elif last_b < first_a:
-            gap = -(first_a - last_b).total_seconds() / 3600
-        else:
-            return Signal("time", 0.0, note=_OVERLAP["date" if "date" in (prec_a, prec_b) else "local"])
-        earlier = a.id if gap > 0 else b.id
-        return Signal("time", round(gap, 3), favours=earlier, weight=2.5 if gap > 0 else -2.5,
-                      note=f"{earlier} was published at least {abs(gap):.1f} h earlier ({vague})")
-    gap_hours = (when_b - when_a).total_seconds() / 3600
-    unzoned = " (times without a time zone, compared as given)" if prec_a == "local" else ""
-    if abs(gap_hours) < 1 / 6:
-        return Signal("time", round(gap_hours, 3), note=f"published within ten minutes{unzoned}")
-    earlier = a.id if gap_hours > 0 else b.id
-    return Signal("time", round(gap_hours, 3), favours=earlier, weight=3.5 if earlier == a.id else -3.5,
-                  note=f"{earlier} was published {abs(gap_hours):.1f} h earlier{unzoned}")
-
-
 def _metadata_signals(a: Article, b: Article, pair: Pair | None = None) -> list[Signal]:
     signals = []
     for src, dst in ((a, b), (b, a)):
@@ -193,12 +124,19 @@ def _metadata_signals(a: Article, b: Article, pair: Pair | None = None) -> list[
         if src.outlet == dst.outlet:
             continue
         wire = wire_name(outlet)
-        if wire is not None and wire in wire_credits(dst.text):  # "reuters.com" is credited as "(Reuters)"
-            # A text that credits the agency cannot be the agency's source, whatever the times say: wire copy
-            # reaches subscribers before the agency's own site stamps it. As strong as a canonical link.
-            signals.append(Signal("credit", wire, favours=src.id, weight=4.0 * sign,
-                                  note=f"{dst.id} credits {wire}, the agency {src.id} comes from"))
-        elif (pattern := credit_pattern(outlet, dst.text)) is not None and credits(pattern, dst.text, src.text, pair, dst.id):
+        if wire is not None:  # "reuters.com" is credited as "(Reuters)", and only so: "told Reuters" is no credit
+            if wire in wire_credits(dst.text):
+                # A text that credits the agency cannot be the agency's source, whatever the times say: wire copy
+                # reaches subscribers before the agency's own site stamps it. As strong as a canonical link.
+                signals.append(Signal("credit", wire, favours=src.id, weight=4.0 * sign,
+                                      note=f"{dst.id} credits {wire}, the agency {src.id} comes from"))
+        elif (mark := dateline_credit(outlet, dst.text)) is not None:
+            # Another outlet's text under its dateline credit carries its story, even inside the text both share.
+            signals.append(Signal("credit", outlet, favours=src.id, weight=4.0 * sign,
+                                  note=f"{dst.id} carries the dateline credit {mark} of {outlet}, {src.id}'s outlet"))
+        elif (pattern := credit_pattern(outlet, dst.text)) is not None and credits(
+            pattern, dst.text, src.text, pair, dst.id, cued=cue_needed(outlet)
+        ):
             name = pattern.search(dst.text).group()
             named = outlet if name == outlet else f"{outlet} ('{name}')"
             signals.append(Signal("credit", outlet, favours=src.id, weight=2.0 * sign, note=f"{dst.id} names {named}"))
@@ -211,7 +149,7 @@ def _same_page(a: Article, b: Article) -> Signal | None:
     if url is None or url != _norm_url(b.url) or a.outlet != b.outlet:
         return None
     return Signal("same-page", a.url, note=(
-        f"{a.id} and {b.id} are two versions of one page of {a.outlet} ({a.url}): "
+        f"{a.id} and {b.id} are two versions of one page of {a.outlet} (the same address): "
         f"the later updates the earlier, unless a copy took its address too"
     ))
 
@@ -227,7 +165,7 @@ def _containment_signal(pair: Pair) -> Signal:
 
 def _metadata(a: Article, b: Article, pair: Pair | None = None) -> list[Signal]:
     """The metadata signals of a pair: publication times, canonical links, credits (``pair``: the text both carry, which credits no one)."""
-    time = _time_signal(a, b)
+    time = time_signal(a, b)
     return ([time] if time is not None else []) + _metadata_signals(a, b, pair)
 
 
@@ -433,6 +371,33 @@ def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: 
     return Direction(Relation.COPIED, source, derived, round(confidence, 3), tuple(evidence))
 
 
+def _stripped_wire(direction: Direction, by_id: dict[str, Article], stemma: Stemma) -> Direction:
+    """A copy whose source credits a wire and whose copy credits none: siblings of the wire story, unless shown otherwise.
+
+    The copy may have taken the story from the agency and dropped its credit,
+    as subscribers do, as well as from the source. It is the source's copy
+    only when something names the source (a canonical link, a credit) or the
+    copy repeats the source's own changes to the wire text; and never when
+    the source is the agency's own outlet.
+    """
+    if direction.relation is not Relation.COPIED or direction.source is None or direction.derived is None:
+        return direction
+    source, derived = by_id[direction.source], by_id[direction.derived]
+    credited = wire_credits(source.text)
+    if not credited or wire_credits(derived.text) or wire_name(source.outlet) in credited:
+        return direction
+    if any(s.name in {"canonical", "credit"} and s.favours == source.id for s in direction.evidence):
+        return direction
+    if stemma.parent.get(derived.id) == source.id and stemma.innovations.get(derived.id, 0):
+        return direction
+    wires = ", ".join(sorted(credited))
+    signal = Signal("wire-credit", wires, note=(
+        f"{source.id} credits {wires} and {derived.id} carries its text without a credit: both may come from {wires}, "
+        f"and {derived.id} repeats none of {source.id}'s own changes"
+    ))
+    return Direction(Relation.COMMON_SOURCE, None, None, TEXT_ONLY_CAP, (signal, *direction.evidence))
+
+
 def infer_directions(articles: Sequence[Article], pairs: list[Pair]) -> list[Pair]:
     """Return ``pairs`` with each pair's ``direction`` filled in.
 
@@ -451,7 +416,7 @@ def infer_directions(articles: Sequence[Article], pairs: list[Pair]) -> list[Pai
     stemma = build_stemma(pairs, by_id, lean, metadata, SOURCE_MARGIN)
     decided = []
     for pair in pairs:
-        direction = _decide(pair, by_id[pair.a], by_id[pair.b], signals[id(pair)], stemma)
+        direction = _stripped_wire(_decide(pair, by_id[pair.a], by_id[pair.b], signals[id(pair)], stemma), by_id, stemma)
         if (page := _same_page(by_id[pair.a], by_id[pair.b])) is not None:  # said first, whatever decided
             direction = replace(direction, evidence=(page, *direction.evidence))
         decided.append(replace(pair, direction=direction))

@@ -2,7 +2,7 @@
 
 The loader accepts exactly what :func:`parse_time` reads (anything else is
 left unknown with a warning), so a time kept in a report is a time the
-direction evidence uses.
+direction evidence uses; :func:`time_signal` is that evidence for a pair.
 """
 
 from __future__ import annotations
@@ -11,7 +11,9 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-__all__ = ["parse_time"]
+from .model import Article, Signal
+
+__all__ = ["parse_time", "time_signal"]
 
 
 #: The forms read: an extended ISO 8601 date, or a date and a time to the
@@ -59,3 +61,71 @@ def parse_time(value: str | None) -> tuple[dt.datetime, str] | None:
     except ValueError:  # a month 13, a 24th hour, an offset of a day or more
         return None
     return stamp, "datetime" if zone else "local"
+
+
+#: A date's day in UTC when its time zone is unknown: from local midnight at
+#: UTC+14 to the end of the day at UTC-12; a time without a zone, from 14 h
+#: before it (read as UTC) to 12 h after.
+_DAY_FROM, _DAY_TO = dt.timedelta(hours=-14), dt.timedelta(hours=36)
+_LOCAL_FROM, _LOCAL_TO = dt.timedelta(hours=-14), dt.timedelta(hours=12)
+_EARLIEST = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
+_LATEST = dt.datetime.max.replace(tzinfo=dt.timezone.utc)
+_VAGUE = {"date": "one date without a time", "local": "a time without a time zone"}
+_OVERLAP = {
+    "date": "a date and a time that may fall on that day in some time zone: cannot order",
+    "local": "a time without a time zone and a time that it may precede or follow, in some time zone: cannot order",
+}
+
+
+def _span(when: dt.datetime, precision: str) -> tuple[dt.datetime, dt.datetime]:
+    """The instants a time may stand for: itself; for a date its day, and for a time without a zone that time, in any time zone.
+
+    Within datetime's range: 0001-01-01 is a date too.
+    """
+    if precision == "datetime":
+        return when, when
+    before, after = (_DAY_FROM, _DAY_TO) if precision == "date" else (_LOCAL_FROM, _LOCAL_TO)
+    first = when + before if when > _EARLIEST - before else _EARLIEST
+    last = when + after if when < _LATEST - after else _LATEST
+    return first, last
+
+
+def time_signal(a: Article, b: Article) -> Signal | None:
+    """Which was published first, as far as the times and their precision tell.
+
+    Two dates are two days (of one time zone): a day before is earlier. Two
+    times without a zone are compared as given (of one clock, as a feed's
+    are). Otherwise a date, or a time without a zone, stands for every
+    instant it may be in some time zone (``_span``): the other time must fall
+    outside them all, and the gap is the least it can be.
+    """
+    ta, tb = parse_time(a.published), parse_time(b.published)
+    if ta is None or tb is None:
+        return Signal("time", None, note="publication time unknown for one or both")
+    (when_a, prec_a), (when_b, prec_b) = ta, tb
+    if prec_a == prec_b == "date":
+        days = (when_b - when_a).days
+        if days == 0:
+            return Signal("time", 0.0, note="same day, dates only: cannot order")
+        earlier = a.id if days > 0 else b.id
+        return Signal("time", 24.0 * days, favours=earlier, weight=2.5 if days > 0 else -2.5,
+                      note=f"{earlier} was published {abs(days)} day{'s' if abs(days) > 1 else ''} earlier (dates only)")
+    if prec_a != prec_b:
+        vague = _VAGUE["date" if "date" in (prec_a, prec_b) else "local"]
+        (first_a, last_a), (first_b, last_b) = _span(when_a, prec_a), _span(when_b, prec_b)
+        if last_a < first_b:
+            gap = (first_b - last_a).total_seconds() / 3600
+        elif last_b < first_a:
+            gap = -(first_a - last_b).total_seconds() / 3600
+        else:
+            return Signal("time", 0.0, note=_OVERLAP["date" if "date" in (prec_a, prec_b) else "local"])
+        earlier = a.id if gap > 0 else b.id
+        return Signal("time", round(gap, 3), favours=earlier, weight=2.5 if gap > 0 else -2.5,
+                      note=f"{earlier} was published at least {abs(gap):.1f} h earlier ({vague})")
+    gap_hours = (when_b - when_a).total_seconds() / 3600
+    unzoned = " (times without a time zone, compared as given)" if prec_a == "local" else ""
+    if abs(gap_hours) < 1 / 6:
+        return Signal("time", round(gap_hours, 3), note=f"published within ten minutes{unzoned}")
+    earlier = a.id if gap_hours > 0 else b.id
+    return Signal("time", round(gap_hours, 3), favours=earlier, weight=3.5 if earlier == a.id else -3.5,
+                  note=f"{earlier} was published {abs(gap_hours):.1f} h earlier{unzoned}")

@@ -106,27 +106,31 @@ def _dateline_credits(text: str) -> set[str]:
     return found
 
 
+#: Not a credit line but a source of one fact, where the head or tail of a text names an agency ("a White House
+#: official told Reuters", "according to AFP", "in an interview with the Associated Press"). Each wire's first
+#: alternative starts with these look-behinds: they bind the English names only.
+_NAMED = r"(?<!told )(?<!told the )(?<!to )(?<!to the )(?<!with )(?<!with the )"
 _WIRES = {
     # Not a photo's credit ("Photograph: AFP via Getty Images", "AFP/Getty", "(AFP Photo)").
-    "AFP": (("AFP", "Agence France", "法新社"), r"(?<!Photograph: )(?<!Photo: )\bAFP\b(?!\s*(?:via\b|/|[Pp]hoto\b|PHOTO\b))|Agence France[- ]Presse|法新社"),
-    "Reuters": (("Reuters", "路透", "ロイター", "로이터"), r"\bReuters\b|路透社|ロイター|로이터"),
+    "AFP": (("AFP", "Agence France", "法新社"), _NAMED + r"(?<!Photograph: )(?<!Photo: )\bAFP\b(?!\s*(?:via\b|/|[Pp]hoto\b|PHOTO\b))|Agence France[- ]Presse|法新社"),
+    "Reuters": (("Reuters", "路透", "ロイター", "로이터"), _NAMED + r"\bReuters\b|路透社|ロイター|로이터"),
     # "(AP)" and "(PA)" only in a dateline ("LONDON, March 3 (PA) -"): in a sentence, an Advanced Placement class or a
     # public address system.
-    "AP": (("AP", "Associated Press", "美联社", "美聯社", "AP통신"), r"\bAssociated Press\b|\bAP\s*[—–-](?![\w-])|美联社|美聯社|AP통신"),
-    "dpa": (("dpa", "Deutsche Presse"), r"\bdpa\b|Deutsche Presse-Agentur"),
+    "AP": (("AP", "Associated Press", "美联社", "美聯社", "AP통신"), _NAMED + r"\b(?:the )?Associated Press\b|\bAP\s*[—–-](?![\w-])|美联社|美聯社|AP통신"),
+    "dpa": (("dpa", "Deutsche Presse"), _NAMED + r"\bdpa\b|Deutsche Presse-Agentur"),
     "PA": (("PA Media", "Press Association"), r"\bPA Media\b|\bPress Association\b"),
-    "Xinhua": (("Xinhua", "新华社", "新華社"), r"\bXinhua\b|新华社|新華社"),
+    "Xinhua": (("Xinhua", "新华社", "新華社"), _NAMED + r"\bXinhua\b|新华社|新華社"),
     "China News Service": (("中新社",), r"中新社(?![会會区區])"),
     "CNA": (("中央社",), r"中央社(?![会會区區])"),
     "Kyodo": (("共同通信",), r"共同通信"),
     "Jiji": (("時事通信",), r"時事通信"),
     "Yonhap": (("연합뉴스",), r"연합뉴스"),
     "Newsis": (("뉴시스",), r"뉴시스"),
-    "TASS": (("TASS", "塔斯社"), r"\bTASS\b|塔斯社"),
-    "EFE": (("EFE",), r"\bEFE\b"),
-    "ANSA": (("ANSA",), r"\bANSA\b"),
-    "Anadolu": (("Anadolu",), r"\bAnadolu\b"),
-    "UPI": (("UPI",), r"\bUPI\b"),
+    "TASS": (("TASS", "塔斯社"), _NAMED + r"\bTASS\b|塔斯社"),
+    "EFE": (("EFE",), _NAMED + r"\bEFE\b"),
+    "ANSA": (("ANSA",), _NAMED + r"\bANSA\b"),
+    "Anadolu": (("Anadolu",), _NAMED + r"\bAnadolu\b"),
+    "UPI": (("UPI",), _NAMED + r"\bUPI\b"),
     "Bloomberg": (("Bloomberg",), r"\(Bloomberg\)"),
 }
 _WIRE_RES = {name: (words, re.compile(pattern)) for name, (words, pattern) in _WIRES.items()}

@@ -660,3 +660,55 @@ def test_two_versions_of_one_page_are_said_to_be_an_update():
     other = Article("v3", _STORY, "Other Daily", url="https://other.example/bridge", published="2025-03-10T11:00:00Z")
     (pair,) = reuse.scan_articles([first, other]).pairs
     assert not [s for s in pair.direction.evidence if s.name == "same-page"]
+
+
+def test_a_scraper_carrying_an_outlets_dateline_credit_is_its_copy_whatever_its_forged_time():
+    """A scraper kept "New York (CNN) —" and stamped itself 7 h earlier: it was CNN's source at 0.97 (found by an end-to-end review)."""
+    text = "New York (CNN) — " + _STORY
+    cnn = Article("cnn.html", text, "edition.cnn.com", published="2025-03-10T15:00:00Z")
+    farm = Article("farm.html", text, "newshub24.net", published="2025-03-10T08:00:00Z")
+    relation, source, derived, _ = _verdict(cnn, farm)
+    assert (relation, source, derived) == ("copied", "cnn.html", "farm.html")
+
+
+def test_a_credit_inside_the_shared_text_counts_though_the_source_names_itself_there_more_often():
+    """The Guardian's own "told the Guardian" (three times) outnumbered the Mail's one credit inside an aligned sentence."""
+    parts = " ".join(SENTENCES).split(". ")
+    own = Article("guardian.txt", ". ".join(parts[:2] + ["The mayor told the Guardian that the repairs would be costly"] + parts[2:4]
+                                             + ["A council officer told the Guardian the same", "An engineer told the Guardian so too"] + parts[4:]),
+                  "theguardian.com")
+    copy = Article("mail.txt", ". ".join(parts[:2] + ["The mayor told the Guardian that the repairs would be costly"]
+                                         + ["The plans, as first reported by the Guardian, were drawn up last year"] + parts[2:]), "dailymail.co.uk")
+    (pair,) = reuse.scan_articles([own, copy]).pairs
+    credits = [s for s in pair.direction.evidence if s.name == "credit"]
+    assert [s.favours for s in credits] == ["guardian.txt"]
+
+
+def test_a_name_without_a_credit_beside_it_counts_for_no_domain_outlet_though_another_mention_has_one():
+    """One cued mention the two share let every uncued "BBC" outside it count ("the BBC's royal charter")."""
+    shared = _STORY + " Figures come from the licence body, according to the BBC."
+    bbc = Article("bbc.txt", shared, "bbc.co.uk")
+    other = Article("other.txt", shared + " The BBC's royal charter ends in 2027.", "independent.co.uk")
+    (pair,) = reuse.scan_articles([bbc, other]).pairs
+    assert not [s for s in pair.direction.evidence if s.name == "credit"]
+
+
+def test_told_reuters_near_the_end_is_no_credit_of_reuters():
+    """A quotes-only pair had "credits Reuters, the agency ..." at weight 4.0 from "a White House official told Reuters"."""
+    from reuse.wires import wire_credits
+
+    text = _STORY + " A White House official told Reuters the plan would go ahead."
+    assert wire_credits(text) == frozenset()
+    agency = Article("reuters.txt", _STORY, "reuters.com", published="2025-03-10T08:00:00Z")
+    sky = Article("sky.txt", text, "news.sky.com", published="2025-03-10T09:00:00Z")
+    (pair,) = reuse.scan_articles([agency, sky]).pairs
+    assert not [s for s in pair.direction.evidence if s.name == "credit"]
+
+
+def test_a_copy_without_the_wire_credit_its_source_gives_is_a_sibling_of_the_wire_story():
+    """The Times credited AP and the Independent ran the text without a credit: the Times was its source at 0.98."""
+    times = Article("nyt.txt", "WASHINGTON (AP) — " + _STORY, "nytimes.com", published="2025-03-10T08:00:00Z")
+    indy = Article("indy.txt", _STORY, "independent.co.uk", published="2025-03-10T09:30:00Z")
+    (pair,) = reuse.scan_articles([times, indy]).pairs
+    assert pair.direction.relation.value == "common-source"
+    assert pair.direction.evidence[0].name == "wire-credit" and pair.direction.evidence[0].value == "AP"
