@@ -252,41 +252,41 @@ def credits(pattern: re.Pattern[str], text: str, other: str, pair: Pair | None, 
 
 #: Characters on each side of a name that show whose words it stands in.
 _AROUND = 30
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def _squeezed(text: str) -> str:
-    """``text`` with its blanks collapsed and its quotation marks straight, so that a copy's own spacing does not count as words of its own."""
-    return " ".join(text.translate(_QUOTES).split())
-
-
-_BRACKET = re.compile(r"\(([^()\n]{2,40})\)")
+    """``text``'s letters and digits alone, so that a copy's own spacing, quotes and dashes do not count as words of its own."""
+    return _NOT_ALNUM.sub("", text)
 
 
 def dateline_credit(outlet: str, text: str) -> str | None:
-    """The bracketed credit of ``outlet`` in ``text``'s dateline ("New York (CNN) —"), or ``None``.
+    """The bracketed credit of ``outlet`` in a dateline of ``text`` ("New York (CNN) —"), or ``None``.
 
     An outlet's dateline credit in another outlet's text is the mark of its
     story carried there, even inside the text both share: a scraper's copy
     keeps "(CNN)", and CNN's own page is its source whatever the times say.
+    A dateline: in the first 400 characters, a line's start, a place without
+    a sentence's end, the credit and a dash; the name as the outlet writes it.
 
     >>> dateline_credit("edition.cnn.com", "New York (CNN) — Stocks fell."), dateline_credit("The Guardian", "LONDON (The Guardian) -")
     ('(CNN)', '(The Guardian)')
-    >>> dateline_credit("cnn.com", "The results (CNN poll) were out.") is None
-    True
+    >>> dateline_credit("cnn.com", "He said so on Sunday (CNN)."), dateline_credit("bbc.co.uk", "British Broadcasting Corporation (BBC) said")
+    (None, None)
     """
     site = site_name(outlet)
-    named = _fold(outlet.removeprefix("The ").replace(" ", "")) if site is None else site
-    if len(named) < 2:
-        return None
-    for match in _BRACKET.finditer(text, 0, 400):
+    for match in _DATELINE_BRACKET.finditer(text, 0, 400):
         inside = match.group(1).strip()
         words = inside.split()
-        if site is None and _fold(inside.removeprefix("The ").replace(" ", "")) == named:
-            return match.group()
+        if site is None and inside.removeprefix("The ") == outlet.strip().removeprefix("The "):
+            return f"({inside})"
         if site is not None and all(w[:1].isupper() for w in words) and _spells(site, [_fold(w) for w in words], words, False):
-            return match.group()
+            return f"({inside})"
     return None
+
+
+#: A dateline's bracket: a line's start, up to 60 characters of a place (no sentence's end), the credit, a dash.
+_DATELINE_BRACKET = re.compile(r"(?m)^[^\n.!?()]{0,60}?\(([^()\n]{2,40})\)[ \t\u00a0]*[-—–―]")
 
 
 def publishes(outlet: str, url: str) -> bool:

@@ -55,7 +55,7 @@ from .credits import credit_pattern, credits, cue_needed, dateline_credit, publi
 from .model import Article, Direction, Extent, Pair, Relation, ReuseKind, Signal
 from .stemma import Stemma, build_stemma
 from .times import time_signal
-from .wires import wire_credits, wire_name
+from .wires import wire_credits, wire_datelines, wire_name
 
 __all__ = ["MIN_COPY_CONFIDENCE", "TEXT_ONLY_CAP", "infer_directions"]
 
@@ -383,7 +383,7 @@ def _stripped_wire(direction: Direction, by_id: dict[str, Article], stemma: Stem
     if direction.relation is not Relation.COPIED or direction.source is None or direction.derived is None:
         return direction
     source, derived = by_id[direction.source], by_id[direction.derived]
-    credited = wire_credits(source.text)
+    credited = wire_datelines(source.text)  # a dateline or a closing credit line, not a photo's credit
     if not credited or wire_credits(derived.text) or wire_name(source.outlet) in credited:
         return direction
     if any(s.name in {"canonical", "credit"} and s.favours == source.id for s in direction.evidence):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["wire_credits", "wire_name"]
+__all__ = ["wire_credits", "wire_datelines", "wire_name"]
 
 # Each wire: words one of which must appear in the text (a cheap substring
 # test), and the pattern that confirms a credit. The Chinese, Japanese and
@@ -107,9 +107,9 @@ def _dateline_credits(text: str) -> set[str]:
 
 
 #: Not a credit line but a source of one fact, where the head or tail of a text names an agency ("a White House
-#: official told Reuters", "according to AFP", "in an interview with the Associated Press"). Each wire's first
+#: official told Reuters", "according to AFP"); "(with AFP)" is a credit line. Each wire's first
 #: alternative starts with these look-behinds: they bind the English names only.
-_NAMED = r"(?<!told )(?<!told the )(?<!to )(?<!to the )(?<!with )(?<!with the )"
+_NAMED = r"(?<!told )(?<!told the )(?<!to )(?<!to the )"
 _WIRES = {
     # Not a photo's credit ("Photograph: AFP via Getty Images", "AFP/Getty", "(AFP Photo)").
     "AFP": (("AFP", "Agence France", "法新社"), _NAMED + r"(?<!Photograph: )(?<!Photo: )\bAFP\b(?!\s*(?:via\b|/|[Pp]hoto\b|PHOTO\b))|Agence France[- ]Presse|法新社"),
@@ -177,12 +177,14 @@ _WIRE_NAMES = {
 def wire_name(outlet: str) -> str | None:
     """The wire agency an outlet is, or ``None`` for any other outlet.
 
-    >>> wire_name("Reuters"), wire_name("www.afp.com"), wire_name("Daily News"), wire_name("www.yna.co.kr")
-    ('Reuters', 'AFP', None, 'Yonhap')
+    >>> wire_name("Reuters"), wire_name("www.afp.com"), wire_name("Daily News"), wire_name("www.yna.co.kr"), wire_name("uk.reuters.com")
+    ('Reuters', 'AFP', None, 'Yonhap', 'Reuters')
     """
     name = outlet.strip().lower().removeprefix("www.")
     if name not in _WIRE_NAMES and "." in name:
-        name = name.rsplit(".", 1)[0]  # "reuters.com" -> "reuters"
+        from .credits import site_name
+
+        name = site_name(name) or name.rsplit(".", 1)[0]  # "reuters.com", "uk.reuters.com" -> "reuters"
     return _WIRE_NAMES.get(name)
 
 
@@ -191,6 +193,33 @@ _HEAD, _TAIL = 400, 300
 #: A credit in brackets stands anywhere: a dateline of a second story merged into one text. Not "(AP)" or
 #: "(PA)", which stand for other things in a sentence ("a public address (PA) system"): those in a dateline only.
 _BRACKETED = re.compile(r"\((?:Reuters|AFP|dpa|Xinhua|TASS|EFE|ANSA|UPI|Bloomberg|Anadolu)\)")
+
+
+#: A closing credit line: the text's last line or sentence is the agency ("— AFP", "(with Reuters)", "Reuters").
+_CLOSING = re.compile(
+    r"(?:^|\n|[.!?”\"]\s)\s*[—–-]?\s*\(?(?:with\s+)?(AFP|Reuters|AP|dpa|Xinhua|Agence France-Presse|(?:the )?Associated Press)\)?\s*$"
+)
+_CLOSING_NAMES = {"Agence France-Presse": "AFP", "Associated Press": "AP", "the Associated Press": "AP"}
+
+
+@lru_cache(maxsize=8192)
+def wire_datelines(text: str) -> frozenset[str]:
+    """The agencies a text credits in its dateline or its closing credit line: where a wire story names its agency.
+
+    Narrower than :func:`wire_credits`, which also reads a byline or a photo's
+    credit near the ends ("Photograph: Phil Noble/Reuters", "Reuters
+    contributed to this report"): an article of its own may carry those.
+
+    >>> sorted(wire_datelines("LONDON (Reuters) - The")), sorted(wire_datelines("The talks went on.\\n(with AFP)"))
+    (['Reuters'], ['AFP'])
+    >>> sorted(wire_datelines("The bridge at dawn. Photograph: Phil Noble/Reuters\\nThe talks went on."))
+    []
+    """
+    found = {match.group()[1:-1] for match in _BRACKETED.finditer(text, 0, _HEAD)}
+    found |= _dateline_credits(text[: _HEAD + 40])
+    if closing := _CLOSING.search(text[-_TAIL:]):
+        found.add(_CLOSING_NAMES.get(closing.group(1), closing.group(1)))
+    return frozenset(found)
 
 
 @lru_cache(maxsize=8192)

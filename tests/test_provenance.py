@@ -712,3 +712,41 @@ def test_a_copy_without_the_wire_credit_its_source_gives_is_a_sibling_of_the_wir
     (pair,) = reuse.scan_articles([times, indy]).pairs
     assert pair.direction.relation.value == "common-source"
     assert pair.direction.evidence[0].name == "wire-credit" and pair.direction.evidence[0].value == "AP"
+
+
+def test_a_photos_wire_credit_does_not_make_a_scrapers_copy_a_sibling():
+    """"Photograph: Phil Noble/Reuters" made a scraper's copy of the Guardian's own story common-source (found by a review)."""
+    own = Article("guardian.txt", "Headline\nThe bridge at dawn. Photograph: Phil Noble/Reuters\n" + _STORY, "theguardian.com",
+                  published="2025-03-10T08:00:00Z")
+    farm = Article("farm.txt", _STORY, "newshub24.net", published="2025-03-10T09:30:00Z")
+    relation, source, _, _ = _verdict(own, farm)
+    assert (relation, source) == ("copied", "guardian.txt")
+
+
+def test_with_afp_closing_two_copies_is_a_wire_credit():
+    """ "(with AFP)" and "— with AFP" were read as no credit: one copy became the other's source at 0.97."""
+    f24 = Article("f24.txt", _STORY + "\n(with AFP)", "france24.com", published="2025-03-10T08:00:00Z")
+    arab = Article("arab.txt", _STORY + "\n— with AFP", "arabnews.com", published="2025-03-10T09:30:00Z")
+    assert _verdict(f24, arab)[0] == "common-source"
+
+
+@pytest.mark.parametrize(("outlet", "lead"), [
+    ("bbc.co.uk", "The British Broadcasting Corporation (BBC) said on Monday that the plans would go ahead. "),
+    ("cnn.com", "“We will close it,” the mayor said on Sunday (CNN). "),
+    ("The Independent", "Councillor Mary Byrne (Independent) backed the closure. "),
+])
+def test_a_bracketed_name_outside_a_dateline_is_no_credit(outlet, lead):
+    """Each reversed a three-hour time order: the later article became the source at 0.62 (found by a review)."""
+    first = Article("first.txt", lead + _STORY, "Evening Chronicle", published="2025-03-10T08:00:00Z")
+    later = Article("later.txt", lead + _STORY, outlet, published="2025-03-10T11:00:00Z")
+    relation, source, _, _ = _verdict(first, later)
+    assert (relation, source) == ("copied", "first.txt")
+
+
+def test_a_copys_own_spacing_around_a_name_is_no_credit():
+    """ "The New York Times , which" against "Times, which": the copy's comma spacing read as words of its own."""
+    text = _STORY + " The plan was first reported by The New York Times , which saw the documents."
+    nyt = Article("nyt.txt", text, "nytimes.com")
+    copy = Article("copy.txt", text.replace("Times , which", "Times, which"), "newshub24.net")
+    (pair,) = reuse.scan_articles([nyt, copy]).pairs
+    assert not [s for s in pair.direction.evidence if s.name == "credit"]
