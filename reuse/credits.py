@@ -25,7 +25,7 @@ from functools import lru_cache
 from .coverage import side_spans
 from .model import Pair
 
-__all__ = ["credit_pattern", "credits", "cue_needed", "dateline_credit", "outlet_pattern", "publishes", "site_name"]
+__all__ = ["credit_pattern", "credits", "cue_needed", "dateline_credit", "outlet_key", "outlet_pattern", "publishes", "site_name"]
 
 #: Second-level labels under a country's domain that are no site's name ("bbc.co.uk", "abc.net.au").
 _SECOND_LEVEL = frozenset({"co", "com", "net", "org", "gov", "ac", "edu", "or", "ne", "go"})
@@ -102,6 +102,19 @@ def site_name(outlet: str) -> str | None:
     if len(labels) > 1 and len(labels[-1]) <= 2:
         labels = labels[:-1]  # a site on a platform's short domain: abcnews.go.com is ABC News
     return labels[-1].replace("-", "") or None
+
+
+def outlet_key(outlet: str) -> str:
+    """One outlet's identity, whether named by its metadata or by its domain: "NewsHub24" and newshub24.net are one.
+
+    >>> outlet_key("NewsHub24") == outlet_key("newshub24.net"), outlet_key("The Guardian") == outlet_key("www.theguardian.com")
+    (True, True)
+    >>> outlet_key("Daily Mail") == outlet_key("The Times")
+    False
+    """
+    site = site_name(outlet)
+    name = site if site is not None else _fold(outlet.strip().removeprefix("The ").replace(" ", ""))
+    return name.removeprefix("the") or outlet.strip().casefold()
 
 
 def _fold(word: str) -> str:

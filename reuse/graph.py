@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import networkx as nx
 
 from .model import Article, Pair, ReuseKind, ScanResult
+from .outlets import outlet_names
 
 __all__ = ["article_graph", "clusters", "outlet_graph", "pair_graph"]
 
@@ -114,8 +115,9 @@ def outlet_graph(result: ScanResult) -> nx.DiGraph:
     """
     graph = nx.DiGraph()
     counts: dict[str, int] = {}
+    shown = outlet_names(result.articles)  # one node for an outlet named by its metadata and by its domain
     for art in result.articles:
-        counts[art.outlet] = counts.get(art.outlet, 0) + 1
+        counts[shown[art.outlet]] = counts.get(shown[art.outlet], 0) + 1
     for outlet in sorted(counts):
         graph.add_node(outlet, outlet=outlet, articles=counts[outlet])
     for link in result.outlets:

@@ -19,10 +19,11 @@ import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
+from .credits import outlet_key, site_name
 from .model import Article, OutletLink, Pair, Relation
 from .times import parse_time
 
-__all__ = ["link_outlets"]
+__all__ = ["link_outlets", "outlet_names"]
 
 def _lag_hours(source: Article, derived: Article) -> float | None:
     """Hours from the source's publication to the derived one's; ``None`` unless both are times of one kind (a date has no hour, a time without a zone no instant)."""
@@ -45,6 +46,24 @@ def _through_another(pair: Pair) -> bool:
     """
     first = next((s for s in pair.direction.evidence if s.name != "same-page"), None)  # the deciding signal
     return first is not None and first.name == "stemma" and str(first.value).count(" <- ") >= 2
+
+
+def outlet_names(articles: Sequence[Article]) -> dict[str, str]:
+    """The name each outlet of ``articles`` is shown under: one outlet named by metadata and by its domain is one.
+
+    "NewsHub24" (a page's ``og:site_name``) and "newshub24.net" (a record's
+    URL) are shown as "NewsHub24": the name most articles give that is not a
+    domain, else the domain.
+
+    >>> names = outlet_names([Article("a", "x", "NewsHub24"), Article("b", "x", "newshub24.net"), Article("c", "x", "bbc.co.uk")])
+    >>> names["newshub24.net"], names["bbc.co.uk"]
+    ('NewsHub24', 'bbc.co.uk')
+    """
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for article in articles:
+        counts[outlet_key(article.outlet)][article.outlet] += 1
+    best = {key: min(c, key=lambda name: (site_name(name) is not None, -c[name], name)) for key, c in counts.items()}
+    return {article.outlet: best[outlet_key(article.outlet)] for article in articles}
 
 
 def link_outlets(articles: Sequence[Article], pairs: Iterable[Pair]) -> tuple[OutletLink, ...]:
@@ -72,14 +91,15 @@ def link_outlets(articles: Sequence[Article], pairs: Iterable[Pair]) -> tuple[Ou
     (OutletLink(source='AFP', derived='Daily', articles=1, kinds=(('verbatim', 1),), median_lag_hours=None, confidence=0.6, pairs=(('w1', 'd1'),)),)
     """
     by_id = {a.id: a for a in articles}
+    shown = outlet_names(articles)
     grouped: dict[tuple[str, str], list[Pair]] = defaultdict(list)
     for pair in pairs:
         d = pair.direction
         if d.relation is not Relation.COPIED or d.source is None or d.derived is None or _through_another(pair):
             continue
-        source, derived = by_id[d.source], by_id[d.derived]
-        if source.outlet != derived.outlet:
-            grouped[(source.outlet, derived.outlet)].append(pair)
+        source, derived = shown[by_id[d.source].outlet], shown[by_id[d.derived].outlet]
+        if source != derived:
+            grouped[(source, derived)].append(pair)
 
     links = []
     for (source_outlet, derived_outlet), group in grouped.items():

@@ -51,7 +51,7 @@ from dataclasses import replace
 from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from .credits import credit_pattern, credits, cue_needed, dateline_credit, publishes
+from .credits import credit_pattern, credits, cue_needed, dateline_credit, outlet_key, publishes
 from .model import Article, Direction, Extent, Pair, Relation, ReuseKind, Signal
 from .stemma import Stemma, build_stemma
 from .times import time_signal
@@ -121,8 +121,8 @@ def _metadata_signals(a: Article, b: Article, pair: Pair | None = None) -> list[
             signals.append(Signal("canonical", dst.canonical, favours=src.id, weight=4.0 * sign,
                                   note=f"both declare {dst.canonical} as canonical, a page of {src.outlet}, {src.id}'s outlet"))
         outlet = src.outlet.strip()
-        if src.outlet == dst.outlet:
-            continue
+        if outlet_key(src.outlet) == outlet_key(dst.outlet):
+            continue  # one outlet, by its name or its domain: no credit between its own pages
         wire = wire_name(outlet)
         if wire is not None:  # "reuters.com" is credited as "(Reuters)", and only so: "told Reuters" is no credit
             if wire in wire_credits(dst.text):
@@ -146,7 +146,7 @@ def _metadata_signals(a: Article, b: Article, pair: Pair | None = None) -> list[
 def _same_page(a: Article, b: Article) -> Signal | None:
     """Two versions of one page (the same URL, the same outlet): the later is an update, not another outlet's copy."""
     url = _norm_url(a.url)
-    if url is None or url != _norm_url(b.url) or a.outlet != b.outlet:
+    if url is None or url != _norm_url(b.url) or outlet_key(a.outlet) != outlet_key(b.outlet):
         return None
     return Signal("same-page", a.url, note=(
         f"{a.id} and {b.id} are two versions of one page of {a.outlet} (the same address): "

@@ -144,3 +144,22 @@ def test_the_outlet_sentence_says_a_copy_took_part_of_a_story_and_that_dates_giv
     brief = Article("brief.txt", "Markets roundup\n\n" + "\n\n".join(paragraphs[:2]) + "\n\nIn other news, the port strike ended after a week of talks between unions and employers.", "Market Brief", published="2025-03-11")
     text = " ".join(render_text(reuse.scan_articles([wire, brief])).split())
     assert "Market Brief ran 1 Reuters wire story verbatim, in part (no lag known" in text
+
+
+def test_one_outlet_named_by_its_metadata_and_by_its_domain_is_one_outlet():
+    """ "NewsHub24" (an HTML page's site name) and "newshub24.net" (a record's URL) were two outlets in the summary (found by a review)."""
+    from reuse import scan_articles
+
+    story = " ".join(
+        f"Sentence {k} of the story says the council voted to close the old river bridge to heavy lorries after engineers found cracks."
+        for k in range(12)
+    )
+    arts = [
+        Article("bbc-1", story, "bbc.co.uk", published="2025-03-10T08:00:00Z"),
+        Article("farm-1", story, "NewsHub24", published="2025-03-10T10:00:00Z"),
+        Article("bbc-2", story.replace("council", "county"), "bbc.co.uk", published="2025-03-11T08:00:00Z"),
+        Article("farm-2", story.replace("council", "county"), "newshub24.net", published="2025-03-11T10:00:00Z"),
+    ]
+    result = scan_articles(arts)
+    assert [(link.source, link.derived) for link in result.outlets] == [("bbc.co.uk", "NewsHub24")]
+    assert result.outlets[0].articles == 2
