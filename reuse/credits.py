@@ -282,7 +282,7 @@ def dateline_credit(outlet: str, text: str) -> str | None:
     A dateline: in the first 400 characters, a line's start, a place without
     a sentence's end, the credit and a dash; the name as the outlet writes it.
 
-    >>> dateline_credit("edition.cnn.com", "New York (CNN) — Stocks fell."), dateline_credit("The Guardian", "LONDON (The Guardian) -")
+    >>> dateline_credit("edition.cnn.com", "New York (CNN) — Stocks fell."), dateline_credit("The Guardian", "LONDON (The Guardian) - The")
     ('(CNN)', '(The Guardian)')
     >>> dateline_credit("cnn.com", "He said so on Sunday (CNN)."), dateline_credit("bbc.co.uk", "British Broadcasting Corporation (BBC) said")
     (None, None)
@@ -298,8 +298,13 @@ def dateline_credit(outlet: str, text: str) -> str | None:
     return None
 
 
-#: A dateline's bracket: a line's start, up to 60 characters of a place (no sentence's end), the credit, a dash.
-_DATELINE_BRACKET = re.compile(r"(?m)^[^\n.!?()]{0,60}?\(([^()\n]{2,40})\)[ \t\u00a0]*[-—–―]")
+#: A dateline's bracket: a line's start, a place (capitalised words, "St. Louis", a comma's part or two: "Washington,
+#: D.C."), the credit, a dash and a sentence's start; a headline or a link goes on in lower case ("Trump slams Putin
+#: (BBC) — analysis", "Read more (CNN) -"), a list with a number ("Mary Byrne (Independent) – 1,204 votes").
+_DATELINE_BRACKET = re.compile(
+    r"(?m)^[^\S\n]*[^\w\s(]{0,3}[A-Z][\w.'’-]*(?:[^\S\n]+(?:[A-Z][\w.'’-]*|[a-z]{1,3}))*(?:,[^\S\n]*[^\n(),]{1,30}){0,2}"
+    r"[^\S\n]*\(([^()\n]{2,40})\)[^\S\n]*[-—–―]{1,2}[^\S\n]*(?=[A-Z\"“‘])"
+)
 
 
 def publishes(outlet: str, url: str) -> bool:

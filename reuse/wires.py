@@ -107,9 +107,10 @@ def _dateline_credits(text: str) -> set[str]:
 
 
 #: Not a credit line but a source of one fact, where the head or tail of a text names an agency ("a White House
-#: official told Reuters", "according to AFP"); "(with AFP)" is a credit line. Each wire's first
+#: official told Reuters", "according to AFP", "in an interview with Reuters"); "(with AFP)" is a credit line all
+#: the same (:data:`_CREDIT_LINE`). Each wire's first
 #: alternative starts with these look-behinds: they bind the English names only.
-_NAMED = r"(?<!told )(?<!told the )(?<!to )(?<!to the )"
+_NAMED = r"(?<!told )(?<!told the )(?<!to )(?<!to the )(?<!with )(?<!with the )"
 _WIRES = {
     # Not a photo's credit ("Photograph: AFP via Getty Images", "AFP/Getty", "(AFP Photo)").
     "AFP": (("AFP", "Agence France", "法新社"), _NAMED + r"(?<!Photograph: )(?<!Photo: )\bAFP\b(?!\s*(?:via\b|/|[Pp]hoto\b|PHOTO\b))|Agence France[- ]Presse|法新社"),
@@ -117,7 +118,7 @@ _WIRES = {
     # "(AP)" and "(PA)" only in a dateline ("LONDON, March 3 (PA) -"): in a sentence, an Advanced Placement class or a
     # public address system.
     "AP": (("AP", "Associated Press", "美联社", "美聯社", "AP통신"), _NAMED + r"\b(?:the )?Associated Press\b|\bAP\s*[—–-](?![\w-])|美联社|美聯社|AP통신"),
-    "dpa": (("dpa", "Deutsche Presse"), _NAMED + r"\bdpa\b|Deutsche Presse-Agentur"),
+    "dpa": (("dpa", "DPA", "Deutsche Presse"), _NAMED + r"\bdpa\b|Deutsche Presse-Agentur"),
     "PA": (("PA Media", "Press Association"), r"\bPA Media\b|\bPress Association\b"),
     "Xinhua": (("Xinhua", "新华社", "新華社"), _NAMED + r"\bXinhua\b|新华社|新華社"),
     "China News Service": (("中新社",), r"中新社(?![会會区區])"),
@@ -195,11 +196,30 @@ _HEAD, _TAIL = 400, 300
 _BRACKETED = re.compile(r"\((?:Reuters|AFP|dpa|Xinhua|TASS|EFE|ANSA|UPI|Bloomberg|Anadolu)\)")
 
 
-#: A closing credit line: the text's last line or sentence is the agency ("— AFP", "(with Reuters)", "Reuters").
-_CLOSING = re.compile(
-    r"(?:^|\n|[.!?”\"]\s)\s*[—–-]?\s*\(?(?:with\s+)?(AFP|Reuters|AP|dpa|Xinhua|Agence France-Presse|(?:the )?Associated Press)\)?\s*$"
+_AGENCY = r"(?:AFP|Reuters|dpa|DPA|Xinhua|Agence France-Presse|(?:[Tt]he )?Associated Press)"
+#: A credit line of its own in a text's head or tail: "— AFP", "(with Reuters)", "(FRANCE 24 with AFP)",
+#: "(AFP, Reuters)", "— The Associated Press", "Copyright 2025 The Associated Press".
+_CREDIT_LINE = re.compile(
+    rf"(?m:^[^\S\n]*(?:[—–-][^\S\n]*(?:[Ww]ith[^\S\n]+)?({_AGENCY})\.?"
+    rf"|\((?:[A-Z0-9][A-Z0-9 ]*[^\S\n]+)?(?:[Ww]ith[^\S\n]+)?({_AGENCY}(?:(?:,|[^\S\n]+and)[^\S\n]+{_AGENCY})*)\)"
+    rf"|Copyright[^\S\n]+\d{{4}}[^\S\n]+({_AGENCY})\.?)[^\S\n]*$)"
 )
-_CLOSING_NAMES = {"Agence France-Presse": "AFP", "Associated Press": "AP", "the Associated Press": "AP"}
+#: A wire's dateline: a line's start, a place (capitalised words, a comma's part or two), the credit, a dash, a sentence.
+_WIRE_DATELINE = re.compile(
+    r"(?m:^[^\S\n]*[^\w\s(]{0,3}[A-Z][\w.'’-]*(?:[^\S\n]+(?:[A-Z][\w.'’-]*|[a-z]{1,3}))*(?:,[^\S\n]*[^\n(),]{1,30}){0,2}"
+    r"[^\S\n]*\((Reuters|AFP|dpa|Xinhua|TASS|EFE|ANSA|UPI|Bloomberg|Anadolu)\)[^\S\n]*[-—–―]{1,2}[^\S\n]*(?=[A-Z0-9\"“‘]))"
+)
+_CLOSING_NAMES = {"Agence France-Presse": "AFP", "Associated Press": "AP", "the Associated Press": "AP", "The Associated Press": "AP", "DPA": "dpa"}
+
+
+def _credit_lines(text: str) -> set[str]:
+    """The agencies named by credit lines of their own (:data:`_CREDIT_LINE`) in ``text``."""
+    found = set()
+    for match in _CREDIT_LINE.finditer(text):
+        for group in match.groups():
+            if group:
+                found.update(_CLOSING_NAMES.get(name.strip(), name.strip()) for name in re.split(r",|\band\b", group) if name.strip())
+    return found
 
 
 @lru_cache(maxsize=8192)
@@ -212,13 +232,14 @@ def wire_datelines(text: str) -> frozenset[str]:
 
     >>> sorted(wire_datelines("LONDON (Reuters) - The")), sorted(wire_datelines("The talks went on.\\n(with AFP)"))
     (['Reuters'], ['AFP'])
-    >>> sorted(wire_datelines("The bridge at dawn. Photograph: Phil Noble/Reuters\\nThe talks went on."))
-    []
+    >>> sorted(wire_datelines("The bridge at dawn. Photograph: Phil Noble/Reuters\\nThe talks went on.")), sorted(wire_datelines("Starmer at PMQs (Reuters)\\nText."))
+    ([], [])
+    >>> [sorted(wire_datelines("Text." + tail)) for tail in ("\\n— AFP\\ndl/jj", "\\n(FRANCE 24 with AFP)", "\\n(AFP, Reuters)", "\\nCopyright 2025 The Associated Press")]
+    [['AFP'], ['AFP'], ['AFP', 'Reuters'], ['AP']]
     """
-    found = {match.group()[1:-1] for match in _BRACKETED.finditer(text, 0, _HEAD)}
+    found = {match.group(1) for match in _WIRE_DATELINE.finditer(text, 0, _HEAD)}  # not a caption's "(Reuters)"
     found |= _dateline_credits(text[: _HEAD + 40])
-    if closing := _CLOSING.search(text[-_TAIL:]):
-        found.add(_CLOSING_NAMES.get(closing.group(1), closing.group(1)))
+    found |= _credit_lines(text.rstrip()[-_TAIL:])
     return frozenset(found)
 
 
@@ -256,4 +277,4 @@ def wire_credits(text: str) -> frozenset[str]:
     placed = text if len(text) <= _HEAD + _TAIL else f"{text[:_HEAD]} … {text[-_TAIL:]}"  # the cut is no line start
     found = {name for name, (words, pattern) in _WIRE_RES.items() if any(word in placed for word in words) and pattern.search(placed)}
     found.update(match.group()[1:-1] for match in _BRACKETED.finditer(text))
-    return frozenset(found | _dateline_credits(text))
+    return frozenset(found | _dateline_credits(text) | _credit_lines(placed))

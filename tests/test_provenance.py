@@ -750,3 +750,40 @@ def test_a_copys_own_spacing_around_a_name_is_no_credit():
     copy = Article("copy.txt", text.replace("Times , which", "Times, which"), "newshub24.net")
     (pair,) = reuse.scan_articles([nyt, copy]).pairs
     assert not [s for s in pair.direction.evidence if s.name == "credit"]
+
+
+@pytest.mark.parametrize("lead", ["The minister, in an interview with Reuters on Monday, said the bridge would close. ",
+                                  "Police were at the scene on Monday. AP\n"])
+def test_an_interview_with_an_agency_or_a_photos_credit_leaves_a_scrapers_copy_a_copy(lead):
+    """Both made a verbatim scraper copy of the Guardian's own story common-source at 0.7 (found by a review)."""
+    own = Article("guardian.txt", lead + _STORY, "theguardian.com", published="2025-03-10T08:00:00Z")
+    farm = Article("farm.txt", lead + _STORY, "newshub24.net", published="2025-03-10T09:30:00Z")
+    relation, source, _, _ = _verdict(own, farm)
+    assert (relation, source) == ("copied", "guardian.txt")
+
+
+@pytest.mark.parametrize("tail", ["\n— AFP\ndl/jj", "\n(FRANCE 24 with AFP)", "\n(AFP, Reuters)", "\nCopyright 2025 The Associated Press",
+                                  "\n— The Associated Press", "\n— DPA"])
+def test_an_agencys_closing_credit_line_makes_a_copy_without_it_a_sibling(tail):
+    from reuse.wires import wire_datelines
+
+    assert wire_datelines(_STORY + tail)
+
+
+@pytest.mark.parametrize(("outlet", "lead"), [
+    ("cnn.com", "St. Louis (CNN) — "), ("cnn.com", "Washington, D.C. (CNN) — "), ("cnn.com", "WASHINGTON (CNN)—"),
+])
+def test_an_outlets_dateline_credit_with_a_full_stop_in_its_place_is_read(outlet, lead):
+    from reuse.credits import dateline_credit
+
+    assert dateline_credit(outlet, lead + _STORY) == "(CNN)"
+
+
+@pytest.mark.parametrize(("outlet", "lead"), [
+    ("bbc.co.uk", "Trump slams Putin (BBC) — analysis\n"), ("cnn.com", "Read more (CNN) - Politics\n"),
+    ("The Independent", "Mary Byrne (Independent) – 1,204 votes\n"), ("cnn.com", "Jake Tapper (CNN) — and the panel agreed.\n"),
+])
+def test_a_headline_link_or_list_with_a_bracketed_outlet_is_no_dateline(outlet, lead):
+    from reuse.credits import dateline_credit
+
+    assert dateline_credit(outlet, lead + _STORY) is None
