@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from .coverage import side_spans
 from .model import Pair
+from .wires import bracket_dateline, named
 
 __all__ = ["credit_pattern", "credits", "cue_needed", "dateline_credit", "outlet_key", "outlet_pattern", "publishes", "site_name"]
 
@@ -288,8 +289,8 @@ def dateline_credit(outlet: str, text: str) -> str | None:
     (None, None)
     """
     site = site_name(outlet)
-    for match in _DATELINE_BRACKET.finditer(text, 0, 400):
-        inside = match.group(1).strip()
+    for match in bracket_dateline(r"[^()\n]{2,40}").finditer(text, 0, 400):
+        inside = named(match).strip()
         words = inside.split()
         if site is None and inside.removeprefix("The ") == outlet.strip().removeprefix("The "):
             return f"({inside})"
@@ -297,14 +298,6 @@ def dateline_credit(outlet: str, text: str) -> str | None:
             return f"({inside})"
     return None
 
-
-#: A dateline's bracket: a line's start, a place (capitalised words, "St. Louis", a comma's part or two: "Washington,
-#: D.C."), the credit, a dash and a sentence's start; a headline or a link goes on in lower case ("Trump slams Putin
-#: (BBC) — analysis", "Read more (CNN) -"), a list with a number ("Mary Byrne (Independent) – 1,204 votes").
-_DATELINE_BRACKET = re.compile(
-    r"(?m)^[^\S\n]*[^\w\s(]{0,3}[A-Z][\w.'’-]*(?:[^\S\n]+(?:[A-Z][\w.'’-]*|[a-z]{1,3}))*(?:,[^\S\n]*[^\n(),]{1,30}){0,2}"
-    r"[^\S\n]*\(([^()\n]{2,40})\)[^\S\n]*[-—–―]{1,2}[^\S\n]*(?=[A-Z\"“‘])"
-)
 
 
 def publishes(outlet: str, url: str) -> bool:

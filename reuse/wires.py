@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["wire_credits", "wire_datelines", "wire_name"]
+__all__ = ["bracket_dateline", "named", "wire_credits", "wire_datelines", "wire_name"]
 
 # Each wire: words one of which must appear in the text (a cheap substring
 # test), and the pattern that confirms a credit. The Chinese, Japanese and
@@ -196,19 +196,56 @@ _HEAD, _TAIL = 400, 300
 _BRACKETED = re.compile(r"\((?:Reuters|AFP|dpa|Xinhua|TASS|EFE|ANSA|UPI|Bloomberg|Anadolu)\)")
 
 
-_AGENCY = r"(?:AFP|Reuters|dpa|DPA|Xinhua|Agence France-Presse|(?:[Tt]he )?Associated Press)"
-#: A credit line of its own in a text's head or tail: "— AFP", "(with Reuters)", "(FRANCE 24 with AFP)",
-#: "(AFP, Reuters)", "— The Associated Press", "Copyright 2025 The Associated Press".
+_AGENCY = r"(?:AFP|Reuters|AP|dpa|DPA|Xinhua|Agence France-Presse|(?:[Tt]he )?Associated Press)"
+_CREDIT_FORMS = (
+    rf"[—–-]{{1,2}}[^\S\n]*(?:[Ww]ith[^\S\n]+)?({_AGENCY})\.?"
+    rf"|\((?:[A-Z0-9]+(?: [A-Z0-9]+)*[^\S\n]+)?(?:[Ww]ith(?:[^\S\n]+inputs[^\S\n]+from)?[^\S\n]+)?"
+    rf"({_AGENCY}(?:(?:,|[^\S\n]+and)[^\S\n]+{_AGENCY})*)\)"
+    rf"|(?:Copyright|©)[^\S\n]+(?:\d{{4}}[^\S\n]+)?({_AGENCY})\.?"
+)
+#: A credit line in a text's head or tail: a line of its own ("— AFP", "(FRANCE 24 with AFP)", "(AFP, Reuters)",
+#: "Copyright 2025 The Associated Press", "Reuters" alone), or the text's very end (" (with AFP)", " — AFP").
 _CREDIT_LINE = re.compile(
-    rf"(?m:^[^\S\n]*(?:[—–-][^\S\n]*(?:[Ww]ith[^\S\n]+)?({_AGENCY})\.?"
-    rf"|\((?:[A-Z0-9][A-Z0-9 ]*[^\S\n]+)?(?:[Ww]ith[^\S\n]+)?({_AGENCY}(?:(?:,|[^\S\n]+and)[^\S\n]+{_AGENCY})*)\)"
-    rf"|Copyright[^\S\n]+\d{{4}}[^\S\n]+({_AGENCY})\.?)[^\S\n]*$)"
+    rf"(?m:^[^\S\n]*(?:{_CREDIT_FORMS}|(AFP|Reuters))[^\S\n]*$)|[^\S\n](?:{_CREDIT_FORMS})\s*\Z"
 )
-#: A wire's dateline: a line's start, a place (capitalised words, a comma's part or two), the credit, a dash, a sentence.
-_WIRE_DATELINE = re.compile(
-    r"(?m:^[^\S\n]*[^\w\s(]{0,3}[A-Z][\w.'’-]*(?:[^\S\n]+(?:[A-Z][\w.'’-]*|[a-z]{1,3}))*(?:,[^\S\n]*[^\n(),]{1,30}){0,2}"
-    r"[^\S\n]*\((Reuters|AFP|dpa|Xinhua|TASS|EFE|ANSA|UPI|Bloomberg|Anadolu)\)[^\S\n]*[-—–―]{1,2}[^\S\n]*(?=[A-Z0-9\"“‘]))"
-)
+#: The agencies whose bracketed name is a credit anywhere in a dateline's shape.
+_WIRE_BRACKETS = "Reuters|AFP|dpa|Xinhua|TASS|EFE|ANSA|UPI|Bloomberg|Anadolu"
+_CLOSING_NAMES = {"Agence France-Presse": "AFP", "Associated Press": "AP", "the Associated Press": "AP", "The Associated Press": "AP", "DPA": "dpa"}
+
+
+def named(match: re.Match[str]) -> str:
+    """The name a :func:`bracket_dateline` match credits."""
+    return next(group for group in match.groups() if group)
+
+
+@lru_cache(maxsize=8)
+def bracket_dateline(names: str) -> re.Pattern[str]:
+    """A dateline's bracketed credit of one of ``names`` (a regular expression); :func:`named` gives the name of a match.
+
+    A place at a line's start, or right before the credit inside a line (a
+    timestamp or byline flattened into it): capitalised words ("Kyiv", "HONG
+    KONG/TAIPEI", "Île-de-France"), short words in lower case ("Sharm
+    el-Sheikh", "PORT OF SPAIN"), numbers ("Nov. 30"), and up to three parts
+    after commas; or the credit alone at a line's start. Then a dash and a
+    sentence: a capital, a quotation mark, a year, a word like "eBay". A
+    headline, a link or a list goes on otherwise ("(BBC) — analysis", "(CNN)
+    - and", "(Independent) – 1,204 votes"), and its place is no place ("Trump
+    slams Putin (BBC)", "Read more (CNN)").
+    """
+    lower = _lower_case_class()
+    upper = rf"(?!{lower})[^\W\d_]"
+    token = rf"(?:{upper}[\w.'’&/-]*|[a-z]{{1,3}}(?:-[\w.'’-]+)?|\d{{1,4}}[.,]?)"
+    place = rf"{upper}[\w.'’&/-]*(?:[ \u00a0]{token}){{0,6}}(?:,[^\S\n]*[^\n(),]{{1,30}}){{0,3}}"
+    credit = r"[^\S\n]*\((?:{0})\)\.?[^\S\n]*[-—–―]{{1,2}}".format(names)
+    after = rf"\s*(?=[\"“‘']|{upper}|\d{{4}}\b|[a-z]+[A-Z])"
+    dash_first = r"[^\S\n]*[-—–―]{{1,2}}[^\S\n]*\(({0})\)".format(names)  # "WASHINGTON — (Reuters) The"
+    return re.compile(
+        rf"(?m:(?:^[^\S\n]*[^\w\s(]{{0,3}}|(?<=[ \t\u00a0])){place}{credit.replace('(?:', '(', 1)}{after}"
+        rf"|^[^\S\n]*[^\w\s(]{{0,3}}{credit.replace('(?:', '(', 1)}{after}"
+        rf"|^[^\S\n]*[^\w\s(]{{0,3}}{place}{dash_first}[^\S\n]*(?={upper}))"
+    )
+
+
 _CLOSING_NAMES = {"Agence France-Presse": "AFP", "Associated Press": "AP", "the Associated Press": "AP", "The Associated Press": "AP", "DPA": "dpa"}
 
 
@@ -237,7 +274,7 @@ def wire_datelines(text: str) -> frozenset[str]:
     >>> [sorted(wire_datelines("Text." + tail)) for tail in ("\\n— AFP\\ndl/jj", "\\n(FRANCE 24 with AFP)", "\\n(AFP, Reuters)", "\\nCopyright 2025 The Associated Press")]
     [['AFP'], ['AFP'], ['AFP', 'Reuters'], ['AP']]
     """
-    found = {match.group(1) for match in _WIRE_DATELINE.finditer(text, 0, _HEAD)}  # not a caption's "(Reuters)"
+    found = {named(m) for m in bracket_dateline(_WIRE_BRACKETS).finditer(text, 0, _HEAD)}  # not a caption's "(Reuters)"
     found |= _dateline_credits(text[: _HEAD + 40])
     found |= _credit_lines(text.rstrip()[-_TAIL:])
     return frozenset(found)

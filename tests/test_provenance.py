@@ -787,3 +787,30 @@ def test_a_headline_link_or_list_with_a_bracketed_outlet_is_no_dateline(outlet, 
     from reuse.credits import dateline_credit
 
     assert dateline_credit(outlet, lead + _STORY) is None
+
+
+@pytest.mark.parametrize("lead", ["(Reuters) - ", "(AFP) - ", "JERUSALEM/GAZA (Reuters) - ", "WASHINGTON/LONDON, Nov 30 (Reuters) - ",
+                                  "Nov. 30 (UPI) -- ", "MOUNT PLEASANT, S.C., Nov. 30, 2026 (UPI) -- ", "Madrid, 30 nov (EFE).- ",
+                                  "(ANSA) - ROME, NOV 30 - ", "Sharm el-Sheikh, Egypt (AFP) - ", "Île-de-France (AFP) - ", "HONG KONG (Reuters) -\n",
+                                  "(Reuters) - eBay Inc said on Tuesday. ", "LONDON (Reuters) - 'We ", "Updated 3:45 PM EST WASHINGTON (Reuters) - ",
+                                  "Kyiv (Reuters) - ", "PORT OF SPAIN (Reuters) - ", "WASHINGTON — (Reuters) "])
+def test_a_wire_dateline_in_its_real_shapes_is_read(lead):
+    """The shapes a review found the stricter grammar of 33489d8 had lost (each made a copy without the credit the source's copy)."""
+    from reuse.wires import wire_datelines
+
+    assert wire_datelines(lead + _STORY)
+
+
+@pytest.mark.parametrize("lead", ["(CNN) — ", "(CNN)—", "Hong Kong/Taipei (CNN) — ", "Sharm el-Sheikh, Egypt (CNN) — ", "Île-de-France (CNN) — ",
+                                  "Washington (CNN) —\n", "Updated 10:33 AM EST, Mon November 30, 2026 Washington (CNN) — "])
+def test_an_outlets_dateline_in_its_real_shapes_is_read(lead):
+    from reuse.credits import dateline_credit
+
+    assert dateline_credit("edition.cnn.com", lead + _STORY) == "(CNN)"
+
+
+@pytest.mark.parametrize("tail", [" (with AFP)", " — with AFP", " (with Reuters)", "\n— AP", "\n(with AP)", "\nAFP", "\nReuters"])
+def test_an_agencys_credit_at_a_texts_very_end_is_a_credit(tail):
+    from reuse.wires import wire_credits, wire_datelines
+
+    assert wire_credits(_STORY + tail) and wire_datelines(_STORY + tail)
