@@ -283,7 +283,7 @@ def dateline_credit(outlet: str, text: str) -> str | None:
     A dateline: in the first 400 characters, a line's start, a place without
     a sentence's end, the credit and a dash; the name as the outlet writes it.
 
-    >>> dateline_credit("edition.cnn.com", "New York (CNN) — Stocks fell."), dateline_credit("The Guardian", "LONDON (The Guardian) - The")
+    >>> dateline_credit("edition.cnn.com", "New York (CNN) — Stocks fell on Monday."), dateline_credit("The Guardian", "LONDON (The Guardian) - The minister said")
     ('(CNN)', '(The Guardian)')
     >>> dateline_credit("cnn.com", "He said so on Sunday (CNN)."), dateline_credit("bbc.co.uk", "British Broadcasting Corporation (BBC) said")
     (None, None)

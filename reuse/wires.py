@@ -204,9 +204,10 @@ _CREDIT_FORMS = (
     rf"|(?:Copyright|©)[^\S\n]+(?:\d{{4}}[^\S\n]+)?({_AGENCY})\.?"
 )
 #: A credit line in a text's head or tail: a line of its own ("— AFP", "(FRANCE 24 with AFP)", "(AFP, Reuters)",
-#: "Copyright 2025 The Associated Press", "Reuters" alone), or the text's very end (" (with AFP)", " — AFP").
+#: "Copyright 2025 The Associated Press", "Reuters" alone), or the text's very end after a sentence (". (with AFP)",
+#: ". — AFP"; not a link's "... cools - Reuters" nor a caption's "Ludovic Marin - AFP").
 _CREDIT_LINE = re.compile(
-    rf"(?m:^[^\S\n]*(?:{_CREDIT_FORMS}|(AFP|Reuters))[^\S\n]*$)|[^\S\n](?:{_CREDIT_FORMS})\s*\Z"
+    rf"(?m:^[^\S\n]*(?:{_CREDIT_FORMS}|(AFP|Reuters))[^\S\n]*$)|(?<=[.!?”\"’])[^\S\n]+(?:{_CREDIT_FORMS})\s*\Z"
 )
 #: The agencies whose bracketed name is a credit anywhere in a dateline's shape.
 _WIRE_BRACKETS = "Reuters|AFP|dpa|Xinhua|TASS|EFE|ANSA|UPI|Bloomberg|Anadolu"
@@ -222,31 +223,37 @@ def named(match: re.Match[str]) -> str:
 def bracket_dateline(names: str) -> re.Pattern[str]:
     """A dateline's bracketed credit of one of ``names`` (a regular expression); :func:`named` gives the name of a match.
 
-    A place at a line's start, or right before the credit inside a line (a
-    timestamp or byline flattened into it): capitalised words ("Kyiv", "HONG
-    KONG/TAIPEI", "Île-de-France"), short words in lower case ("Sharm
-    el-Sheikh", "PORT OF SPAIN"), numbers ("Nov. 30"), and up to three parts
-    after commas; or the credit alone at a line's start. Then a dash and a
-    sentence: a capital, a quotation mark, a year, a word like "eBay". A
-    headline, a link or a list goes on otherwise ("(BBC) — analysis", "(CNN)
-    - and", "(Independent) – 1,204 votes"), and its place is no place ("Trump
-    slams Putin (BBC)", "Read more (CNN)").
+    A place at a line's start: capitalised words ("Kyiv", "HONG KONG/TAIPEI",
+    "Île-de-France"), short words in lower case ("Sharm el-Sheikh", "PORT OF
+    SPAIN"), numbers ("Nov. 30"), and up to three parts after commas; inside
+    a line (a timestamp or byline flattened into it), a place in capitals
+    right before the credit ("Updated 3:45 PM EST WASHINGTON (Reuters) -");
+    or the credit alone at a line's start. Then a dash and a sentence: a
+    capital, a quotation mark, a year, "3M", "15 people", "eBay", and at
+    least three words on its line, or a line break. A headline, a link or a
+    list goes on otherwise ("(BBC) — analysis", "(CNN) - Video", "(CNN) - and",
+    "(Independent) – 1,204 votes"), and its place is no place ("Trump slams
+    Putin (BBC)", "Read more (CNN)", "Watch: Protesters Clash (CNN)").
     """
     lower = _lower_case_class()
     upper = rf"(?!{lower})[^\W\d_]"
     token = rf"(?:{upper}[\w.'’&/-]*|[a-z]{{1,3}}(?:-[\w.'’-]+)?|\d{{1,4}}[.,]?)"
-    place = rf"{upper}[\w.'’&/-]*(?:[ \u00a0]{token}){{0,6}}(?:,[^\S\n]*[^\n(),]{{1,30}}){{0,3}}"
+    parts = r"(?:,[^\S\n]*[^\n(),]{1,40}){0,3}"
+    place = rf"{upper}[\w.'’&/-]*(?:[ \u00a0]{token}){{0,6}}{parts}"
+    capitals = rf"{upper}(?:{upper}|[.'’&/-])+"
+    caps_place = rf"{capitals}(?:[ \u00a0]{capitals}){{0,5}}{parts}"
     credit = r"[^\S\n]*\((?:{0})\)\.?[^\S\n]*[-—–―]{{1,2}}".format(names)
-    after = rf"\s*(?=[\"“‘']|{upper}|\d{{4}}\b|[a-z]+[A-Z])"
+    start = rf"(?:[\"“‘'„«¿¡$€£…\[(]|\.\.\.|{upper}|\d{{4}}\b|\d+[A-Za-z-]|\d+ [a-z]|[a-z]+[A-Z])"
+    after = rf"(?:[^\S\n]*\n|[^\S\n]*(?={start}[^\n]*?\S[^\S\n]+\S+[^\S\n]+\S))"
     dash_first = r"[^\S\n]*[-—–―]{{1,2}}[^\S\n]*\(({0})\)".format(names)  # "WASHINGTON — (Reuters) The"
     return re.compile(
-        rf"(?m:(?:^[^\S\n]*[^\w\s(]{{0,3}}|(?<=[ \t\u00a0])){place}{credit.replace('(?:', '(', 1)}{after}"
+        rf"(?m:^[^\S\n]*[^\w\s(]{{0,3}}{place}{credit.replace('(?:', '(', 1)}{after}"
+        rf"|(?<=[ \t\u00a0]){caps_place}{credit.replace('(?:', '(', 1)}{after}"
         rf"|^[^\S\n]*[^\w\s(]{{0,3}}{credit.replace('(?:', '(', 1)}{after}"
         rf"|^[^\S\n]*[^\w\s(]{{0,3}}{place}{dash_first}[^\S\n]*(?={upper}))"
     )
 
 
-_CLOSING_NAMES = {"Agence France-Presse": "AFP", "Associated Press": "AP", "the Associated Press": "AP", "The Associated Press": "AP", "DPA": "dpa"}
 
 
 def _credit_lines(text: str) -> set[str]:
@@ -267,7 +274,7 @@ def wire_datelines(text: str) -> frozenset[str]:
     credit near the ends ("Photograph: Phil Noble/Reuters", "Reuters
     contributed to this report"): an article of its own may carry those.
 
-    >>> sorted(wire_datelines("LONDON (Reuters) - The")), sorted(wire_datelines("The talks went on.\\n(with AFP)"))
+    >>> sorted(wire_datelines("LONDON (Reuters) - The talks went on.")), sorted(wire_datelines("The talks went on.\\n(with AFP)"))
     (['Reuters'], ['AFP'])
     >>> sorted(wire_datelines("The bridge at dawn. Photograph: Phil Noble/Reuters\\nThe talks went on.")), sorted(wire_datelines("Starmer at PMQs (Reuters)\\nText."))
     ([], [])
