@@ -208,6 +208,7 @@ _CREDIT_FORMS = (
 #: ". — AFP"; not a link's "... cools - Reuters" nor a caption's "Ludovic Marin - AFP").
 _CREDIT_LINE = re.compile(
     rf"(?m:^[^\S\n]*(?:{_CREDIT_FORMS}|(AFP|Reuters))[^\S\n]*$)|(?<=[.!?”\"’])[^\S\n]+(?:{_CREDIT_FORMS})\s*\Z"
+    rf"|[^\S\n]\([Ww]ith(?:[^\S\n]+inputs[^\S\n]+from)?[^\S\n]+({_AGENCY}(?:(?:,|[^\S\n]+and)[^\S\n]+{_AGENCY})*)\)\s*\Z"
 )
 #: The agencies whose bracketed name is a credit anywhere in a dateline's shape.
 _WIRE_BRACKETS = "Reuters|AFP|dpa|Xinhua|TASS|EFE|ANSA|UPI|Bloomberg|Anadolu"
@@ -217,6 +218,13 @@ _CLOSING_NAMES = {"Agence France-Presse": "AFP", "Associated Press": "AP", "the 
 def named(match: re.Match[str]) -> str:
     """The name a :func:`bracket_dateline` match credits."""
     return next(group for group in match.groups() if group)
+
+
+#: What a headline, a caption or a link puts after "(Agency) -": a label, not a sentence.
+_LABELS = (
+    r"(?:Video|Videos|Analysis|Opinion|Live|Photo|Photos|Gallery|Watch|Listen|Podcast|Advertisement|Sponsored|Sign Up"
+    r"|Subscribe|Getty Images|File [Pp]hoto|Page \d+|Markets|Commodities|Explainer|Factbox|Timeline|Breakingviews)"
+)
 
 
 @lru_cache(maxsize=8)
@@ -229,28 +237,38 @@ def bracket_dateline(names: str) -> re.Pattern[str]:
     a line (a timestamp or byline flattened into it), a place in capitals
     right before the credit ("Updated 3:45 PM EST WASHINGTON (Reuters) -");
     or the credit alone at a line's start. Then a dash and a sentence: a
-    capital, a quotation mark, a year, "3M", "15 people", "eBay", and at
-    least three words on its line, or a line break. A headline, a link or a
-    list goes on otherwise ("(BBC) — analysis", "(CNN) - Video", "(CNN) - and",
-    "(Independent) – 1,204 votes"), and its place is no place ("Trump slams
-    Putin (BBC)", "Read more (CNN)", "Watch: Protesters Clash (CNN)").
+    capital, a quotation mark, a year, "3M", "15 people", "10 Downing
+    Street", "90%", "1.5 million", "@", "#", "eBay", or a line
+    break; not a label ("(CNN) - Video", "(Reuters) - Analysis"). A headline,
+    a link or a list goes on otherwise ("(BBC) — analysis", "(CNN) - and",
+    "(Independent) – 1,204 votes"), and its place is no place: a place in
+    title case has at most four words ("Markets Rally As Fed Holds (Reuters)"
+    is a headline), and inside a line one only after a time, a date or
+    "read" ("Posted: 30 Nov 2026 Washington (CNN) —", "3 min read Kyiv").
     """
     lower = _lower_case_class()
     upper = rf"(?!{lower})[^\W\d_]"
     token = rf"(?:{upper}[\w.'’&/-]*|[a-z]{{1,3}}(?:-[\w.'’-]+)?|\d{{1,4}}[.,]?)"
     parts = r"(?:,[^\S\n]*[^\n(),]{1,40}){0,3}"
-    place = rf"{upper}[\w.'’&/-]*(?:[ \u00a0]{token}){{0,6}}{parts}"
     capitals = rf"{upper}(?:{upper}|[.'’&/-])+"
-    caps_place = rf"{capitals}(?:[ \u00a0]{capitals}){{0,5}}{parts}"
-    credit = r"[^\S\n]*\((?:{0})\)\.?[^\S\n]*[-—–―]{{1,2}}".format(names)
-    start = rf"(?:[\"“‘'„«¿¡$€£…\[(]|\.\.\.|{upper}|\d{{4}}\b|\d+[A-Za-z-]|\d+ [a-z]|[a-z]+[A-Z])"
-    after = rf"(?:[^\S\n]*\n|[^\S\n]*(?={start}[^\n]*?\S[^\S\n]+\S+[^\S\n]+\S))"
+    caps_place = rf"{capitals}(?:[ \u00a0](?:{capitals}|[a-z]{{1,3}}|\d{{1,4}}[.,]?)){{0,5}}{parts}"  # "PORT OF SPAIN, Nov. 30"
+    title_place = rf"{upper}[\w.'’&/-]*(?:[ \u00a0]{token}){{0,3}}{parts}"  # "Tel Aviv and Beirut", "Sharm el-Sheikh, Egypt": a headline is longer
+    credit = r"[^\S\n]*\(({0})\)\.?[^\S\n]*[-—–―]{{1,2}}".format(names)
+    start = (
+        rf"(?:[\"“‘'„«¿¡$€£…\[(@#]|\.\.\.|{upper}|\d{{4}}\b|\d+[A-Za-z-]|\d+ [a-z]|\d+ {upper}|\d+(?:\.\d+)?%"
+        rf"|\d+(?:\.\d+)? (?:million|billion|trillion)|[a-z]+[A-Z])"
+    )
+    after = rf"(?:[^\S\n]*\n|[^\S\n]*(?!{_LABELS}\b){start})"
+    line = r"^[^\S\n]*[^\w\s(]{0,3}"
+    # After a timestamp, a date or a reading time flattened into the line: "2026 Washington (CNN) —", "EST Washington", "read Kyiv".
+    stamped = r"(?:(?<=\d )|(?<=[A-Z]{2} )|(?<=read )|(?<=Uhr ))"
     dash_first = r"[^\S\n]*[-—–―]{{1,2}}[^\S\n]*\(({0})\)".format(names)  # "WASHINGTON — (Reuters) The"
     return re.compile(
-        rf"(?m:^[^\S\n]*[^\w\s(]{{0,3}}{place}{credit.replace('(?:', '(', 1)}{after}"
-        rf"|(?<=[ \t\u00a0]){caps_place}{credit.replace('(?:', '(', 1)}{after}"
-        rf"|^[^\S\n]*[^\w\s(]{{0,3}}{credit.replace('(?:', '(', 1)}{after}"
-        rf"|^[^\S\n]*[^\w\s(]{{0,3}}{place}{dash_first}[^\S\n]*(?={upper}))"
+        rf"(?m:{line}(?:{caps_place}|{title_place}){credit}{after}"
+        rf"|(?<=[ \t\u00a0]){caps_place}{credit}{after}"
+        rf"|{stamped}(?:{title_place})?{credit}{after}"
+        rf"|{line}{credit}{after}"
+        rf"|{line}(?:{caps_place}|{title_place}){dash_first}[^\S\n]*(?={upper}))"
     )
 
 
