@@ -299,7 +299,9 @@ def wire_datelines(text: str) -> frozenset[str]:
     >>> [sorted(wire_datelines("Text." + tail)) for tail in ("\\n— AFP\\ndl/jj", "\\n(FRANCE 24 with AFP)", "\\n(AFP, Reuters)", "\\nCopyright 2025 The Associated Press")]
     [['AFP'], ['AFP'], ['AFP', 'Reuters'], ['AP']]
     """
-    found = {named(m) for m in bracket_dateline(_WIRE_BRACKETS).finditer(text, 0, _HEAD)}  # not a caption's "(Reuters)"
+    found = set()
+    if _BRACKETED.search(text, 0, _HEAD):  # the dateline grammar, a large pattern, only where a bracketed agency stands
+        found = {named(m) for m in bracket_dateline(_WIRE_BRACKETS).finditer(text, 0, _HEAD)}  # not a caption's "(Reuters)"
     found |= _dateline_credits(text[: _HEAD + 40])
     found |= _credit_lines(text.rstrip()[-_TAIL:])
     return frozenset(found)
