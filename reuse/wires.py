@@ -239,10 +239,12 @@ def bracket_dateline(names: str) -> re.Pattern[str]:
     or the credit alone at a line's start. Then a dash and a sentence: a
     capital, a quotation mark, a year, "3M", "15 people", "10 Downing
     Street", "90%", "1.5 million", "@", "#", "eBay", or a line
-    break; not a label ("(CNN) - Video", "(Reuters) - Analysis"). A headline,
+    break; not a label alone on its line ("(CNN) - Video", "(Reuters) - Live
+    Updates"; "Live Nation said" is a sentence). A headline,
     a link or a list goes on otherwise ("(BBC) — analysis", "(CNN) - and",
     "(Independent) – 1,204 votes"), and its place is no place: a place in
-    title case has at most four words ("Markets Rally As Fed Holds (Reuters)"
+    title case has at most four words, or six with an "and" ("New York and
+    Los Angeles (CNN)"; "Markets Rally As Fed Holds (Reuters)"
     is a headline), and inside a line one only after a time, a date or
     "read" ("Posted: 30 Nov 2026 Washington (CNN) —", "3 min read Kyiv").
     """
@@ -252,16 +254,19 @@ def bracket_dateline(names: str) -> re.Pattern[str]:
     parts = r"(?:,[^\S\n]*[^\n(),]{1,40}){0,3}"
     capitals = rf"{upper}(?:{upper}|[.'’&/-])+"
     caps_place = rf"{capitals}(?:[ \u00a0](?:{capitals}|[a-z]{{1,3}}|\d{{1,4}}[.,]?)){{0,5}}{parts}"  # "PORT OF SPAIN, Nov. 30"
-    title_place = rf"{upper}[\w.'’&/-]*(?:[ \u00a0]{token}){{0,3}}{parts}"  # "Tel Aviv and Beirut", "Sharm el-Sheikh, Egypt": a headline is longer
+    first_word = rf"{upper}[\w.'’&/-]*"
+    # "Sharm el-Sheikh, Egypt", "New York and Los Angeles": a headline is longer
+    title_parts = rf"(?:,[^\S\n]*{token}(?:[ \u00a0]{token}){{0,3}}){{0,3}}"  # ", Egypt", ", Nov. 30": words of a place, not a headline's
+    title_place = rf"{first_word}(?:(?:[ \u00a0]{token}){{0,3}}|(?:[ \u00a0]{token}){{0,2}}[ \u00a0]and(?:[ \u00a0]{token}){{1,3}}){title_parts}"
     credit = r"[^\S\n]*\(({0})\)\.?[^\S\n]*[-—–―]{{1,2}}".format(names)
     start = (
         rf"(?:[\"“‘'„«¿¡$€£…\[(@#]|\.\.\.|{upper}|\d{{4}}\b|\d+[A-Za-z-]|\d+ [a-z]|\d+ {upper}|\d+(?:\.\d+)?%"
         rf"|\d+(?:\.\d+)? (?:million|billion|trillion)|[a-z]+[A-Z])"
     )
-    after = rf"(?:[^\S\n]*\n|[^\S\n]*(?!{_LABELS}\b){start})"
+    after = rf"(?:[^\S\n]*\n|[^\S\n]*(?!{_LABELS}(?:[^\S\n]+\S+)?[^\S\n]*$){start})"  # "- Video" ends its line
     line = r"^[^\S\n]*[^\w\s(]{0,3}"
     # After a timestamp, a date or a reading time flattened into the line: "2026 Washington (CNN) —", "EST Washington", "read Kyiv".
-    stamped = r"(?:(?<=\d )|(?<=[A-Z]{2} )|(?<=read )|(?<=Uhr ))"
+    stamped = r"(?:(?<=\d )|(?<=[A-Z]{2} )|(?<=\.m\. )|(?<=read )|(?<=Uhr ))"
     dash_first = r"[^\S\n]*[-—–―]{{1,2}}[^\S\n]*\(({0})\)".format(names)  # "WASHINGTON — (Reuters) The"
     return re.compile(
         rf"(?m:{line}(?:{caps_place}|{title_place}){credit}{after}"

@@ -785,6 +785,7 @@ def test_an_outlets_dateline_credit_with_a_full_stop_in_its_place_is_read(outlet
     ("cnn.com", "Watch: Protesters Clash With Police In Paris (CNN) - Video\n"), ("cnn.com", "Related: Biden Signs Bill (CNN) - Trump Responds\n"),
     ("cnn.com", "Markets Rally As Fed Holds (CNN) - Analysis\n"), ("cnn.com", "In this article\n1. Paris Protests Turn Violent (CNN) - Video\n"),
     ("cnn.com", "Subscribe To Our Newsletter (CNN) - Sign Up\n"), ("cnn.com", "Joe Biden (CNN) — File photo\n"),
+    ("cnn.com", "Biden, Xi Agree To Resume Military Talks (CNN) - Watch the full report\n"),
 ])
 def test_a_headline_link_or_list_with_a_bracketed_outlet_is_no_dateline(outlet, lead):
     from reuse.credits import dateline_credit
@@ -801,7 +802,8 @@ def test_a_headline_link_or_list_with_a_bracketed_outlet_is_no_dateline(outlet, 
                                   "(AFP) - 15 people were killed. ", "GENEVA (Reuters) - (This story corrects a date) ",
                                   "KINSHASA, Democratic Republic of the Congo (Reuters) - ", "3 min read Kyiv (Reuters) - ",
                                   "Stand: 30.11.2026 10:45 Uhr Berlin (dpa) - ", "BEIJING (Reuters) - China's\n",
-                                  "LONDON (Reuters) - 10 Downing Street said. ", "(Reuters) - 90% of voters said. "])
+                                  "LONDON (Reuters) - 10 Downing Street said. ", "(Reuters) - 90% of voters said. ",
+                                  "NEW YORK (Reuters) - Live Nation Entertainment said on Tuesday. ", "Updated 8:05 a.m. Washington (Reuters) - "])
 def test_a_wire_dateline_in_its_real_shapes_is_read(lead):
     """The shapes a review found the stricter grammar of 33489d8 had lost (each made a copy without the credit the source's copy)."""
     from reuse.wires import wire_datelines
@@ -812,7 +814,8 @@ def test_a_wire_dateline_in_its_real_shapes_is_read(lead):
 @pytest.mark.parametrize("lead", ["(CNN) — ", "(CNN)—", "Hong Kong/Taipei (CNN) — ", "Sharm el-Sheikh, Egypt (CNN) — ", "Île-de-France (CNN) — ",
                                   "Washington (CNN) —\n", "Updated 10:33 AM EST, Mon November 30, 2026 Washington (CNN) — ",
                                   "Posted: 30 Nov 2026 Washington (CNN) — ", "Updated 3:45 PM EST Washington (CNN) — ", "Tel Aviv and Beirut (CNN) — ",
-                                  "New Delhi (CNN) — India’s\n"])
+                                  "New Delhi (CNN) — India’s\n", "New York and Los Angeles (CNN) — ",
+                                  "New York (CNN) — Live Nation Entertainment said on Tuesday. "])
 def test_an_outlets_dateline_in_its_real_shapes_is_read(lead):
     from reuse.credits import dateline_credit
 
