@@ -204,8 +204,8 @@ _CREDIT_FORMS = (
     rf"|(?:Copyright|©)[^\S\n]+(?:\d{{4}}[^\S\n]+)?({_AGENCY})\.?"
 )
 #: A credit line in a text's head or tail: a line of its own ("— AFP", "(FRANCE 24 with AFP)", "(AFP, Reuters)",
-#: "Copyright 2025 The Associated Press", "Reuters" alone), or the text's very end after a sentence (". (with AFP)",
-#: ". — AFP"; not a link's "... cools - Reuters" nor a caption's "Ludovic Marin - AFP").
+#: "Copyright 2025 The Associated Press", "Reuters" alone); the text's very end after a sentence (". — AFP",
+#: ". (AP)"; not a link's "... cools - Reuters" nor a caption's "Ludovic Marin - AFP"); or "(with AFP)" ending it.
 _CREDIT_LINE = re.compile(
     rf"(?m:^[^\S\n]*(?:{_CREDIT_FORMS}|(AFP|Reuters))[^\S\n]*$)|(?<=[.!?”\"’])[^\S\n]+(?:{_CREDIT_FORMS})\s*\Z"
     rf"|[^\S\n]\([Ww]ith(?:[^\S\n]+inputs[^\S\n]+from)?[^\S\n]+({_AGENCY}(?:(?:,|[^\S\n]+and)[^\S\n]+{_AGENCY})*)\)\s*\Z"
