@@ -80,6 +80,7 @@ _CUE_AFTER = re.compile(
 _LONGER = re.compile(r"[ \t\u00a0]+(?:of|&)[ \t\u00a0]+[^\W\d_]")
 
 
+@lru_cache(maxsize=4096)
 def site_name(outlet: str) -> str | None:
     """The site's name in a domain outlet, in lower-case letters and digits; ``None`` for an outlet that is no domain.
 
@@ -105,6 +106,7 @@ def site_name(outlet: str) -> str | None:
     return labels[-1].replace("-", "") or None
 
 
+@lru_cache(maxsize=4096)
 def outlet_key(outlet: str) -> str:
     """One outlet's identity, whether named by its metadata or by its domain: "NewsHub24" and newshub24.net are one.
 
@@ -177,7 +179,7 @@ def _spells(site: str, words: list[str], raw: list[str], the: bool) -> bool:
 
 
 def _spans(run: list[tuple[str, int, int]]):
-    """The ``(first, last, name)`` stretches of a run that may be an outlet's name; ``name``: its words without the affixes.
+    """The ``(first, end, words)`` stretches of a run that may be an outlet's name: ``words`` is ``run[first:end]``'s.
 
     The whole run; without an opening word ("As Axios first reported") or
     from an article on ("Wie Der Spiegel"); without outlet
@@ -189,14 +191,13 @@ def _spans(run: list[tuple[str, int, int]]):
     if len(words) >= 2 and words[0] in _OPENERS:
         firsts.add(1)
     for first in sorted(firsts):
-        last = len(words)
+        end = len(words)
         while True:
-            name_end = last
-            if name_end - first <= _MAX_NAME_WORDS:
-                yield first, name_end, words[first:name_end]
-            if last - 1 <= first or words[last - 1] not in _SUFFIXES:
+            if end - first <= _MAX_NAME_WORDS:
+                yield first, end, words[first:end]
+            if end - 1 <= first or words[end - 1] not in _SUFFIXES:
                 break
-            last -= 1
+            end -= 1  # "BBC News" is also "BBC"
 
 
 @lru_cache(maxsize=64)
@@ -209,10 +210,10 @@ def _domain_names(site: str, text: str) -> tuple[str, ...]:
     """
     plain = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode()
     known = _KNOWN_NAMES.get(site, ())
-    words = set(re.findall(r"[a-z0-9]+", plain))
+    vocabulary = set(re.findall(r"[a-z0-9]+", plain))
     # A name that spells the site holds a word that ends it: "cnn", "guardian" (theguardian), "times" (nytimes).
     tails = [site[k:] for k in range(max(1, len(site) - 2))]  # of three letters or more; a short site whole
-    if not any(tail in words for tail in tails) and not any(n.split()[-1].casefold() in words for n in known):
+    if not any(tail in vocabulary for tail in tails) and not any(n.split()[-1].casefold() in vocabulary for n in known):
         return ()  # most texts: no word of the name at all
     names = []
     for the, run in _capitalised_runs(text, cued=True):  # no credit beside it: most runs are passed over
@@ -316,12 +317,8 @@ def publishes(outlet: str, url: str) -> bool:
     >>> publishes("The Guardian", "theguardian.com/business/1"), publishes("NewsHub24", "theguardian.com/business/1")
     (True, False)
     """
-    def core(name: str) -> str:
-        first = name.lower().removeprefix("www.").split(".", 1)[0] if "." in name and " " not in name else name.lower()
-        return re.sub(r"[^a-z0-9]", "", first).removeprefix("the")
-
-    site, name = core(url.split("/", 1)[0]), core(outlet)
-    return len(name) >= 3 and site == name
+    name = outlet_key(outlet)
+    return len(name) >= 3 and outlet_key(url.split("/", 1)[0]) == name
 
 
 def cue_needed(outlet: str) -> bool:

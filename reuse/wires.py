@@ -193,14 +193,17 @@ def wire_name(outlet: str) -> str | None:
 _HEAD, _TAIL = 400, 300
 #: A credit in brackets stands anywhere: a dateline of a second story merged into one text. Not "(AP)" or
 #: "(PA)", which stand for other things in a sentence ("a public address (PA) system"): those in a dateline only.
-_BRACKETED = re.compile(r"\((?:Reuters|AFP|dpa|Xinhua|TASS|EFE|ANSA|UPI|Bloomberg|Anadolu)\)")
+#: The agencies whose bracketed name is a credit: anywhere in :func:`wire_credits`, in a dateline's shape in :func:`wire_datelines`.
+_WIRE_BRACKETS = "Reuters|AFP|dpa|Xinhua|TASS|EFE|ANSA|UPI|Bloomberg|Anadolu"
+_BRACKETED = re.compile(rf"\((?:{_WIRE_BRACKETS})\)")
 
 
 _AGENCY = r"(?:AFP|Reuters|AP|dpa|DPA|Xinhua|Agence France-Presse|(?:[Tt]he )?Associated Press)"
+_AGENCIES = rf"{_AGENCY}(?:(?:,|[^\S\n]+and)[^\S\n]+{_AGENCY})*"  # "AFP, Reuters", "AFP and Reuters"
+_WITH = r"[Ww]ith(?:[^\S\n]+inputs[^\S\n]+from)?[^\S\n]+"  # "with AFP", "With inputs from Reuters"
 _CREDIT_FORMS = (
     rf"[—–-]{{1,2}}[^\S\n]*(?:[Ww]ith[^\S\n]+)?({_AGENCY})\.?"
-    rf"|\((?:[A-Z0-9]+(?: [A-Z0-9]+)*[^\S\n]+)?(?:[Ww]ith(?:[^\S\n]+inputs[^\S\n]+from)?[^\S\n]+)?"
-    rf"({_AGENCY}(?:(?:,|[^\S\n]+and)[^\S\n]+{_AGENCY})*)\)"
+    rf"|\((?:[A-Z0-9]+(?: [A-Z0-9]+)*[^\S\n]+)?(?:{_WITH})?({_AGENCIES})\)"
     rf"|(?:Copyright|©)[^\S\n]+(?:\d{{4}}[^\S\n]+)?({_AGENCY})\.?"
 )
 #: A credit line in a text's head or tail: a line of its own ("— AFP", "(FRANCE 24 with AFP)", "(AFP, Reuters)",
@@ -208,10 +211,8 @@ _CREDIT_FORMS = (
 #: ". (AP)"; not a link's "... cools - Reuters" nor a caption's "Ludovic Marin - AFP"); or "(with AFP)" ending it.
 _CREDIT_LINE = re.compile(
     rf"(?m:^[^\S\n]*(?:{_CREDIT_FORMS}|(AFP|Reuters))[^\S\n]*$)|(?<=[.!?”\"’])[^\S\n]+(?:{_CREDIT_FORMS})\s*\Z"
-    rf"|[^\S\n]\([Ww]ith(?:[^\S\n]+inputs[^\S\n]+from)?[^\S\n]+({_AGENCY}(?:(?:,|[^\S\n]+and)[^\S\n]+{_AGENCY})*)\)\s*\Z"
+    rf"|[^\S\n]\({_WITH}({_AGENCIES})\)\s*\Z"
 )
-#: The agencies whose bracketed name is a credit anywhere in a dateline's shape.
-_WIRE_BRACKETS = "Reuters|AFP|dpa|Xinhua|TASS|EFE|ANSA|UPI|Bloomberg|Anadolu"
 _CLOSING_NAMES = {"Agence France-Presse": "AFP", "Associated Press": "AP", "the Associated Press": "AP", "The Associated Press": "AP", "DPA": "dpa"}
 
 
@@ -275,8 +276,6 @@ def bracket_dateline(names: str) -> re.Pattern[str]:
         rf"|{line}{credit}{after}"
         rf"|{line}(?:{caps_place}|{title_place}){dash_first}[^\S\n]*(?={upper}))"
     )
-
-
 
 
 def _credit_lines(text: str) -> set[str]:
