@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from datasketch import MinHash
 
-from reuse.candidates import BandTable, band_task, candidate_pairs, find_candidates
+from reuse.candidates import BandTable, _banded, band_task, candidate_pairs, find_candidates
 from reuse.runs import RunTable, trigram_set, verify_candidates, write_runs
 from reuse.config import CandidateConfig, ConfigError, SketchConfig
 from reuse.text import analyze
@@ -256,6 +256,40 @@ def test_banding_equals_a_dictionary_of_buckets(seed):
                         found[pair] = found.get(pair, 0) + 1
     expected = sorted(set(meetings["verbatim"]) | {p for p, n in meetings["rewrite"].items() if n >= 2})
     assert expected and find_candidates(sketches, cands) == expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    keys=st.lists(st.integers(0, 40), min_size=0, max_size=300),
+    spread=st.sampled_from([1, 2**40 + 7, 2**63 + 1]),
+    max_bucket=st.integers(2, 6),
+    cap=st.integers(1, 3),
+    data=st.data(),
+)
+def test_one_band_pairs_and_crowding_equal_a_dictionary_of_buckets(keys, spread, max_bucket, cap, data):
+    """A band's pairs (each counted up to ``cap``) and the crowding rows, against buckets kept in a dictionary.
+
+    Few distinct keys, so most are repeated: buckets of one article, shared
+    ones, and over-full ones, whatever the table of slots in front of the sort keeps.
+    """
+    owners = data.draw(st.lists(st.integers(0, 12), min_size=len(keys), max_size=len(keys)))
+    band = (np.array(keys, dtype=np.uint64) * np.uint64(spread)) if keys else np.zeros(0, dtype=np.uint64)
+    buckets: dict[int, set[int]] = {}
+    for key, owner in zip(band.tolist(), owners):
+        buckets.setdefault(key, set()).add(owner)
+    hits: dict[tuple[int, int], int] = {}
+    crowd: dict[int, int] = {}
+    for members in buckets.values():
+        if len(members) > max_bucket:
+            for article in members:
+                crowd[article] = crowd.get(article, 0) + 1
+        elif len(members) >= 2:
+            for pair in itertools.combinations(sorted(members), 2):
+                hits[pair] = min(cap, hits.get(pair, 0) + 1)
+    codes, rows = _banded([band], np.array(owners, dtype=np.uint32), max_bucket, cap)
+    assert codes.tolist() == sorted((i << 32 | j) for (i, j), n in hits.items() for _ in range(n))
+    windows = np.bincount(np.array(owners, dtype=np.int64)) if owners else np.zeros(0, dtype=np.int64)
+    assert [tuple(r) for r in rows.tolist()] == [(a, int(windows[a]), n) for a, n in sorted(crowd.items())]
 
 
 @pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="counts descriptors in /proc")
