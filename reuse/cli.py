@@ -49,7 +49,7 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__
-from .cli_run import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Interrupts, Progress, reported  # noqa: F401 (exit codes re-exported)
+from .cli_run import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Interrupts, Progress, exit_if_nothing_read, reported  # noqa: F401 (exit codes re-exported)
 from .cli_paths import Folder, check_extra_outputs, check_folder, check_output, check_outputs_apart
 from .config import COMMAND_LINE_SETTINGS, ScanConfig
 from .errors import ConfigError
@@ -84,7 +84,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 EXIT_CODES_HELP = """\b
 Exit codes:
   0    success, even when no reuse is found
-  1    the run failed (an error reported by reuse, e.g. the report cannot be written)
+  1    the run failed (an error reported by reuse, e.g. the report cannot be written), or no file
+       in FOLDER could be read (the report, written, lists why)
   2    usage error: missing or empty folder, bad option or setting
   130  interrupted by Ctrl-C; no report half-written (the message names any written before)"""
 
@@ -405,6 +406,7 @@ def scan(
             click.echo(summary, nl=False)
         if json_path not in (None, "-"):
             state.note(f"report written to {json_path}")
+        exit_if_nothing_read(ctx, folder, len(result.articles), result.skipped)
 
 
 def announce(state: State, skipped=(), warnings=(), timings=()) -> None:

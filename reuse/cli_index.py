@@ -24,7 +24,7 @@ from .cli import (
     jobs_option,
     main,
 )
-from .cli_run import Interrupts, Progress, reported
+from .cli_run import Interrupts, Progress, exit_if_nothing_read, reported
 from .cli_paths import Folder, check_folder, check_output, check_outputs_apart
 from .errors import IndexFileError
 from .report import dumps_report, render_text, sanitize, write_json
@@ -35,7 +35,8 @@ __all__ = ["check", "index_group"]
 INDEX_EXIT_CODES_HELP = """\b
 Exit codes:
   0    success
-  1    the run failed (the index busy, damaged or built with other settings); the index is as it was
+  1    the run failed (the index busy, damaged or built with other settings); the index is as it was;
+       for add, also no file in FOLDER could be read (nothing added)
   2    usage error: missing or empty folder, no index at PATH (check, info, remove), an index PATH
        that is a folder, no regular file or in no folder, bad option or setting
   130  interrupted by Ctrl-C; the index is as it was"""
@@ -44,7 +45,8 @@ CHECK_EXIT_CODES_HELP = """\b
 Exit codes:
   0    success, even when no reuse is found
   1    the run failed (the index busy, damaged or built with other settings, the report cannot
-       be written); with --add, the index is as it was
+       be written); with --add, the index is as it was; or no file in FOLDER could be read (the
+       report, written, lists why; nothing added)
   2    usage error: missing or empty folder, no index at PATH, an index PATH that is a folder,
        no regular file or in no folder, bad option or setting
   130  interrupted by Ctrl-C; no report half-written, and with --add the index is as it was"""
@@ -113,6 +115,8 @@ def index_add(ctx: click.Context, folder: Path, index_path: Path, jobs: int = 1,
         done = _add(folder, index_path, _index_max_bucket(ctx, config, index_path), jobs, state)
         announce(state, done.skipped, done.warnings)
         click.echo(f"{_added(index_path, done.result)}, {len(done.skipped)} skipped")
+        r = done.result
+        exit_if_nothing_read(ctx, folder, len(r.added) + len(r.updated) + len(r.unchanged), done.skipped)
 
 
 def _index_max_bucket(ctx: click.Context, config, index_path: Path):
@@ -278,6 +282,7 @@ def check(
             click.echo(summary, nl=False)
             if json_path is not None:
                 state.note(f"report written to {json_path}")
+        exit_if_nothing_read(ctx, folder, len(result.checked or ()), result.skipped)  # and nothing to add
     if add:
         # Only once the report is out: a report that cannot be written leaves the index as it was.
         with reported(ctx, f"the report is written; the index {index_path} is as it was before"), interrupts:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import signal
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -20,8 +20,9 @@ from tqdm import tqdm
 
 from .errors import ConfigError, InputError, ReuseError
 from .report import sanitize
+from .words import plural
 
-__all__ = ["EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "Interrupts", "Progress", "reported"]
+__all__ = ["EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "Interrupts", "Progress", "exit_if_nothing_read", "reported"]
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -100,3 +101,23 @@ def reported(ctx: click.Context, what: str | Callable[[], str] = "no change was 
     except ReuseError as exc:
         click.echo(f"error: {sanitize(str(exc))}", err=True)
         ctx.exit(EXIT_FAILED)
+
+
+def exit_if_nothing_read(ctx: click.Context, folder: object, read: int, skipped: Sequence[Any]) -> None:
+    """Exit 1 when no article of FOLDER could be read and some were skipped.
+
+    One broken file never stops a run, but a run that read nothing at all
+    (every file binary, empty or undecodable) has failed, and a script
+    that runs it must see so: the reports are written first (their skipped
+    list says why), then this says it on stderr, even with --quiet.
+    """
+    if read or not skipped:
+        return
+    first = skipped[0]
+    others = f"; {plural(len(skipped) - 1, 'other')} skipped too" if len(skipped) > 1 else ""
+    click.echo(
+        f"error: no article could be read in {sanitize(str(folder))} (skipped {sanitize(first.path)}: {sanitize(first.reason)}{others}): "
+        "fix or convert the files, then run again",
+        err=True,
+    )
+    ctx.exit(EXIT_FAILED)

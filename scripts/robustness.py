@@ -167,8 +167,9 @@ def run_fuzz(seconds: float) -> tuple[int, list[str]]:
             folder.mkdir()
             nasty.make_random(folder, seed)
             options = nasty.random_options(seed)
-            result = runner.invoke(main, ["scan", str(folder), "--json", str(Path(tmp) / "r.json"), *options])
-            if result.exit_code != 0 or UNSAFE.search(result.stdout + result.stderr):
+            report = Path(tmp) / f"r-{seed}.json"
+            result = runner.invoke(main, ["scan", str(folder), "--json", str(report), *options])
+            if not report.is_file() or result.exit_code != nasty.expected_exit(report) or UNSAFE.search(result.stdout + result.stderr):
                 failures.append(f"seed {seed}: exit {result.exit_code} {result.exception!r}")
             seed += 1
     return seed, failures

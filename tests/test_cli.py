@@ -132,6 +132,24 @@ def test_empty_folder(runner, tmp_path):
     assert "(sub-folders are read too)" in result.stderr  # and how to fix it
 
 
+def test_a_folder_of_only_unreadable_files_exits_1_after_writing_the_report(runner, tmp_path, samples_dir):
+    """A scan that read nothing has failed (a script must see it), but the report still lists why; one readable file is enough for 0."""
+    folder = tmp_path / "broken"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(b"\x00\x01binary\xff")
+    (folder / "b.txt").write_bytes(b"")
+    report = tmp_path / "r.json"
+    result = runner.invoke(main, ["scan", str(folder), "--quiet", "--json", str(report)])
+    assert result.exit_code == 1, result.output
+    assert f"error: no article could be read in {folder} (skipped a.txt: binary file" in result.stderr
+    assert "1 other skipped too): fix or convert the files, then run again" in result.stderr
+    assert [s["path"] for s in json.loads(report.read_text(encoding="utf-8"))["skipped"]] == ["a.txt", "b.txt"]
+    (folder / "c.txt").write_text((samples_dir / "002_397cd1eb95de2d14.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    result = runner.invoke(main, ["scan", str(folder), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert "error" not in result.stderr
+
+
 def test_input_error_from_the_library_is_a_usage_error(runner, samples_dir, monkeypatch):
     _raise(monkeypatch, InputError("no article files in 'x': add .txt, .md, .html, .json or .jsonl files"))
     result = runner.invoke(main, ["scan", str(samples_dir)])

@@ -275,3 +275,24 @@ def test_ctrl_c_swallowed_during_a_check_stops_it_before_the_add(runner, split, 
     result = runner.invoke(main, ["check", str(new), "--index", str(db), "--add"])
     assert result.exit_code == 130
     assert runner.invoke(main, ["index", "info", "--index", str(db)]).output == before
+
+
+def test_a_batch_of_only_unreadable_files_exits_1_and_adds_nothing(runner, split, tmp_path):
+    """Adding or checking a folder that gave no article has failed; the check's report is still written, and --add adds nothing."""
+    old, _ = split
+    db = tmp_path / "news.db"
+    assert runner.invoke(main, ["index", "add", str(old), "--index", str(db), "-q"]).exit_code == 0
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "a.txt").write_bytes(b"\x00\x01binary\xff")
+    added = runner.invoke(main, ["index", "add", str(broken), "--index", str(db), "-q"])
+    assert added.exit_code == 1, added.output
+    assert added.stdout == f"{db}: 0 added, 0 new versions, 0 unchanged, 1 skipped\n"
+    assert f"error: no article could be read in {broken} (skipped a.txt: binary file" in added.stderr
+    report = tmp_path / "r.json"
+    checked = runner.invoke(main, ["check", str(broken), "--index", str(db), "--json", str(report), "--add", "-q"])
+    assert checked.exit_code == 1, checked.output
+    assert "error: no article could be read in" in checked.stderr and "added" not in checked.output
+    assert json.loads(report.read_text("utf-8"))["skipped"] == [{"path": "a.txt", "reason": "binary file (contains NUL bytes): convert it to text first"}]
+    info = runner.invoke(main, ["index", "info", "--index", str(db)])
+    assert "articles:    3 (3 versions stored)" in info.output
