@@ -54,7 +54,7 @@ from .stored import Place, WordArrays, load_word_arrays, write_word_arrays
 from .sketch import Sketch, permutations, sketch_articles
 from .text import DocumentFrequency, analyze, analyze_many, needs_fallback, unique_sorted
 
-__all__ = ["ArticleSketch", "ReadTask", "align_chunk", "default_jobs", "map_chunks", "masks", "provenance_chunk", "read_and_store", "read_chunk", "read_features", "settings", "shares_disk", "workers"]
+__all__ = ["AlignTask", "ArticleSketch", "ReadTask", "align_chunk", "default_jobs", "map_chunks", "masks", "provenance_chunk", "read_and_store", "read_chunk", "read_features", "settings", "shares_disk", "workers"]
 
 #: Articles per reading chunk, candidate pairs per alignment chunk, pairs per provenance chunk.
 READ_CHUNK = 250
@@ -192,14 +192,23 @@ def read_and_store(task: ReadTask) -> tuple[list[ArticleSketch], list, tuple | N
     return records, written, stored, runs
 
 
-def align_chunk(chunk: tuple[Sequence[tuple[int, int]], dict[int, tuple[Article, str, Place | None]]]) -> list[Pair]:
-    """Align candidate pairs ``(i, j)``; the chunk brings ``i -> (article, language, place)`` for each article used.
+@dataclass(frozen=True)
+class AlignTask:
+    """A chunk of alignment (:func:`align_chunk`): candidate pairs ``(i, j)`` and the articles they use.
 
+    ``articles`` maps each index used to ``(article, language, place)``:
     ``place`` is where the reading pass stored the article's reading
     (:mod:`reuse.stored`); with ``None`` the article is analysed again, to
     the same values.
     """
-    pairs, articles = chunk
+
+    pairs: Sequence[tuple[int, int]]
+    articles: dict[int, tuple[Article, str, Place | None]]
+
+
+def align_chunk(task: AlignTask) -> list[Pair]:
+    """Align the candidate pairs of ``task``; each article is prepared once for all its pairs."""
+    pairs, articles = task.pairs, task.articles
     shared = _shared()
     config: ScanConfig = shared["config"]
     views: dict[int, Any] = {}

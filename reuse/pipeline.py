@@ -28,7 +28,7 @@ from .load import find_article_files, read_article_files
 from .errors import InputError, workspace_error
 from .model import Article, Pair, ScanResult, Skipped, ranked
 from .outlets import link_outlets
-from .parallel import ArticleSketch, ReadTask, align_chunk, map_chunks, provenance_chunk, read_and_store
+from .parallel import AlignTask, ArticleSketch, ReadTask, align_chunk, map_chunks, provenance_chunk, read_and_store
 from .stored import WordArrayTable
 from .text import DocumentFrequency, most_common_language
 from .textstore import TextStore, portable, temp_root
@@ -327,7 +327,7 @@ def align_all(
     shared = parallel.shares_disk(engine)  # asked again: Dask workers on other machines may have joined since reading
     plan = _align_plan(candidates, parallel.ALIGN_CHUNK)
     todo = (
-        (chunk, {i: (portable(articles[i], shared), languages[i], stored.place(i) if shared and stored is not None else None) for pair in chunk for i in pair})
+        AlignTask(chunk, {i: (portable(articles[i], shared), languages[i], stored.place(i) if shared and stored is not None else None) for pair in chunk for i in pair})
         for chunk in ([candidates[k] for k in ks] for ks in plan)
     )
     rank = {(articles[i].id, articles[j].id): k for k, (i, j) in enumerate(candidates)}

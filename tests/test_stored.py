@@ -79,8 +79,8 @@ def test_alignment_from_stored_readings_equals_alignment_from_fresh_analysis(cor
     pairs = [(i, j) for i in range(len(corpus)) for j in range(i + 1, len(corpus))]
     languages = [r.language for r in records]
     parallel.settings(config, learned, df)
-    stored = parallel.align_chunk((pairs, {i: (a, languages[i], places[i]) for i, a in enumerate(corpus)}))
-    fresh = parallel.align_chunk((pairs, {i: (a, languages[i], None) for i, a in enumerate(corpus)}))
+    stored = parallel.align_chunk(parallel.AlignTask(pairs, {i: (a, languages[i], places[i]) for i, a in enumerate(corpus)}))
+    fresh = parallel.align_chunk(parallel.AlignTask(pairs, {i: (a, languages[i], None) for i, a in enumerate(corpus)}))
     assert len(stored) >= 5  # the corpus has reuse to find
     assert stored == fresh
 
@@ -98,8 +98,8 @@ def test_alignment_analyses_again_when_the_stored_files_are_gone(corpus, read, t
     pairs = [(i, j) for i in range(len(corpus)) for j in range(i + 1, len(corpus))]
     languages = [r.language for r in records]
     parallel.settings(config, frozenset(), df)
-    gone = parallel.align_chunk((pairs, {i: (a, languages[i], places[i]) for i, a in enumerate(corpus)}))
-    fresh = parallel.align_chunk((pairs, {i: (a, languages[i], None) for i, a in enumerate(corpus)}))
+    gone = parallel.align_chunk(parallel.AlignTask(pairs, {i: (a, languages[i], places[i]) for i, a in enumerate(corpus)}))
+    fresh = parallel.align_chunk(parallel.AlignTask(pairs, {i: (a, languages[i], None) for i, a in enumerate(corpus)}))
     assert gone and gone == fresh
 
 
