@@ -3,7 +3,8 @@
 A networkx ``Graph`` whose edges carry the :class:`~reuse.model.Pair` that
 joins two articles. :mod:`reuse.stemma` builds its family trees on it
 (without the pairs of shared quotations); the JSON report takes its
-clusters; the writers export it (GraphML, GEXF, node-link JSON) and draw it.
+clusters; the writers export it (GraphML, GEXF, node-link JSON) and draw it,
+a group too dense to draw whole by its strongest pairs (:func:`thinned`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import networkx as nx
 from .model import Article, Pair, ReuseKind, ScanResult
 from .outlets import outlet_names
 
-__all__ = ["article_graph", "clusters", "outlet_graph", "pair_graph"]
+__all__ = ["DENSE_EDGES", "DENSE_RATIO", "article_graph", "clusters", "outlet_graph", "pair_graph", "thinned"]
 
 
 def pair_graph(pairs: Iterable[Pair]) -> nx.Graph:
@@ -130,3 +131,38 @@ def outlet_graph(result: ScanResult) -> nx.DiGraph:
             confidence=link.confidence,
         )
     return graph
+
+
+#: A group of articles with more pairs than this, and than ``DENSE_RATIO`` times its articles,
+#: is drawn by the pairs that join it most strongly (one story carried by a few hundred outlets
+#: makes a pair of every two copies: tens of thousands of lines, one solid tangle).
+DENSE_EDGES = 300
+DENSE_RATIO = 3
+
+
+def thinned(graph: nx.Graph) -> tuple[nx.Graph, int]:
+    """``graph`` with each too dense group cut to a maximum spanning tree, and how many pairs that leaves out.
+
+    The tree keeps the most shared pairs, those with a direction first (so
+    the arrows of who took from whom are drawn). A graph with no such group
+    is returned as it is.
+    """
+    dense = []
+    for group in nx.connected_components(graph):
+        edges = graph.subgraph(group).number_of_edges()
+        if edges > DENSE_EDGES and edges > DENSE_RATIO * len(group):
+            dense.append(group)
+    if not dense:
+        return graph, 0
+    thin = graph.copy()
+    left_out = 0
+    for group in dense:
+        weighted = nx.Graph()
+        weighted.add_nodes_from(sorted(group, key=str))
+        for u, v, data in graph.subgraph(group).edges(data=True):
+            weighted.add_edge(u, v, weight=float(data.get("shared") or 0) + (2.0 if data.get("relation") == "copied" else 0.0))
+        tree = nx.maximum_spanning_tree(weighted)
+        cut = [(u, v) for u, v in graph.subgraph(group).edges if not tree.has_edge(u, v)]
+        thin.remove_edges_from(cut)
+        left_out += len(cut)
+    return thin, left_out

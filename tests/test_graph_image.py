@@ -339,3 +339,30 @@ def test_a_group_too_dense_to_draw_whole_is_drawn_by_a_tree_and_said():
     assert sum(1 for p in lines if p.get_arrowstyle().__class__.__name__ != "Curve") == 32  # c07's copies, with arrows, first
     words = " ".join(t.get_text() for t in fig.texts)
     assert "40 articles, 780 pairs sharing text" in words and "741 pairs of groups too dense to draw whole are not drawn" in words
+
+
+def _line_alphas(fig) -> tuple[list[float], list[float]]:
+    """The opacity of the lines drawn with an arrow, and of those without."""
+    from matplotlib.patches import FancyArrowPatch
+
+    lines = [p for p in fig.axes[0].patches if isinstance(p, FancyArrowPatch)]
+    arrows = [p.get_alpha() for p in lines if p.get_arrowstyle().__class__.__name__ != "Curve"]
+    return arrows, [p.get_alpha() for p in lines if p.get_arrowstyle().__class__.__name__ == "Curve"]
+
+
+def test_in_a_dense_group_the_lines_without_an_arrow_fade_so_that_the_arrows_show():
+    """Six rewrites of one source, each pair of them siblings: the source's arrows at full opacity, the 15 sibling lines faded."""
+    articles = tuple(Article(f"r{k}", "", f"site{k}.example") for k in range(7))
+    copied = tuple(Pair("r0", a.id, ReuseKind.LIGHT_REWRITE, Extent.WHOLE, 0.8, 0.9, 0.9, 0.5, (), Direction(Relation.COPIED, "r0", a.id, 0.65))
+                   for a in articles[1:])  # fmt: skip
+    siblings = tuple(Pair(a.id, b.id, ReuseKind.LIGHT_REWRITE, Extent.WHOLE, 0.7, 0.8, 0.8, 0.4, (), Direction(Relation.COMMON_SOURCE, None, None, 0.6))
+                     for k, a in enumerate(articles[1:], 1) for b in articles[k + 1 :])  # fmt: skip
+    dense = draw_graph(article_graph(ScanResult(articles, (), copied + siblings, "f" * 16)))
+    arrows, plain = _line_alphas(dense)
+    assert len(arrows) == 6 and len(plain) == 15
+    assert min(arrows) >= 0.9 and max(plain) <= 0.4
+    assert any("(faded)" in t.get_text() for legend in dense.legends for t in legend.get_texts())
+    sparse = draw_graph(article_graph(ScanResult(articles[:3], (), copied[:1] + siblings[:1], "f" * 16)))  # as on the samples
+    arrows, plain = _line_alphas(sparse)
+    assert len(arrows) == len(plain) == 1 and min(plain) >= 0.9
+    assert not any("(faded)" in t.get_text() for legend in sparse.legends for t in legend.get_texts())

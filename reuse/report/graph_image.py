@@ -3,7 +3,8 @@
 Article level: one node per article, coloured by outlet and labelled with
 the outlet and a short title; one line per pair, styled by kind (verbatim,
 light and heavy rewrite, shared quotes), as wide as the share of text reused,
-with an arrow from source to copy where the direction is known. Outlet level:
+with an arrow from source to copy where the direction is known (in a dense
+graph the lines without one fade, so that the arrows show). Outlet level:
 one node per outlet, arrows from the outlet taken from to the one that took,
 as wide as the number of articles taken.
 
@@ -31,6 +32,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch
 
+from ..graph import thinned
 from ..model import file_outlet
 from .graph_export import IMAGE_FORMATS
 from .graph_layout import Layout, layout_graph
@@ -135,11 +137,26 @@ def _edge_style(u: Hashable, v: Hashable, data: dict, level: str, colours: dict[
     }
 
 
-def _draw_edges(ax, graph: nx.Graph, lay: Layout, level: str, radii: dict, colours: dict[str, str], node_area: float) -> None:
+def _mean_degree(graph: nx.Graph) -> float:
     linked = sum(1 for v in graph if graph.degree(v))
-    mean_degree = 2 * graph.number_of_edges() / max(1, linked)
+    return 2 * graph.number_of_edges() / max(1, linked)
+
+
+#: Opacity kept by the lines without an arrow in a dense article graph (:func:`_faded`).
+_FADED = 0.4
+
+
+def _faded(graph: nx.Graph, level: str) -> float:
+    """How much of their opacity lines without an arrow keep: in a dense article graph (many
+    articles sharing one source's text) they fade, so that the arrows of who took from whom show."""
+    return _FADED if level == "article" and _mean_degree(graph) > 3 else 1.0
+
+
+def _draw_edges(ax, graph: nx.Graph, lay: Layout, level: str, radii: dict, colours: dict[str, str], node_area: float) -> None:
+    mean_degree = _mean_degree(graph)
     # Dense clusters (many articles rewriting one source) turn into a blot with wide lines.
     thin = 1.0 if mean_degree <= 3 else max(0.35, 3 / mean_degree)
+    faded = _faded(graph, level)
     # Lines and arrow heads shrink with the nodes, so that a crowded picture stays a picture of dots.
     thin *= math.sqrt(node_area / _sizes(1)[0])
     px = ax.figure.dpi / 72
@@ -169,8 +186,8 @@ def _draw_edges(ax, graph: nx.Graph, lay: Layout, level: str, radii: dict, colou
                 color=s["colour"],
                 linestyle=s["style"],
                 linewidth=s["width"],
-                alpha=s["alpha"],
-                zorder=1,
+                alpha=s["alpha"] if s["arrow"] else s["alpha"] * faded,
+                zorder=2 if s["arrow"] else 1,
             )
         )
 
@@ -324,7 +341,9 @@ def _legend(fig: Figure, graph: nx.Graph, level: str, colours: dict[str, str], r
             if kind in kinds or not kinds
         ]
         handles.append(Line2D([], [], color="#333333", lw=1.2, marker=">", markersize=6, label="arrow: source → copy"))
-        handles.append(Line2D([], [], color="#333333", lw=1.2, label="no arrow: common source or unknown"))
+        faded = _faded(graph, level)
+        label = "no arrow: common source or unknown" + (" (faded)" if faded < 1 else "")
+        handles.append(Line2D([], [], color="#333333", lw=1.2, alpha=faded, label=label))
         handles.append(Line2D([], [], color="#333333", lw=3.6, label="wider: more text shared"))
         title = "Lines"
     first = fig.legend(handles=handles, title=title, loc="upper right", bbox_to_anchor=(0.995, 0.90), fontsize=8, title_fontsize=9, frameon=False, alignment="left")
@@ -361,7 +380,7 @@ def draw_graph(graph: nx.Graph, *, level: str = "article", title: str | None = N
     matplotlib.figure.Figure
     """
     whole = graph
-    graph, undrawn = _thinned(graph) if level == "article" else (graph, 0)
+    graph, undrawn = thinned(graph) if level == "article" else (graph, 0)
     lay = layout_graph(graph, seed=seed, circle_up_to=30 if level == "outlet" else 5)
     drawn = len(lay.pos)
     node_area, font, per_unit = _sizes(drawn)
@@ -419,41 +438,6 @@ def draw_graph(graph: nx.Graph, *, level: str = "article", title: str | None = N
     fig.text(0.01, 1 - 0.32 / total_h, headline, fontsize=12, fontweight="bold", va="center")
     fig.text(0.01, 1 - 0.62 / total_h, " ".join(notes), fontsize=8.5, color="#444444", va="center")
     return fig
-
-
-#: A group of articles with more pairs than this, and than ``DENSE_RATIO`` times its articles,
-#: is drawn by the pairs that join it most strongly (one story carried by a few hundred outlets
-#: makes a pair of every two copies: tens of thousands of lines, one solid tangle).
-DENSE_EDGES = 300
-DENSE_RATIO = 3
-
-
-def _thinned(graph: nx.Graph) -> tuple[nx.Graph, int]:
-    """``graph`` with each too dense group cut to a maximum spanning tree, and how many pairs that leaves out.
-
-    The tree keeps the most shared pairs, those with a direction first (so
-    the arrows of who took from whom are drawn). A graph with no such group
-    is returned as it is.
-    """
-    dense = []
-    for group in nx.connected_components(graph):
-        edges = graph.subgraph(group).number_of_edges()
-        if edges > DENSE_EDGES and edges > DENSE_RATIO * len(group):
-            dense.append(group)
-    if not dense:
-        return graph, 0
-    thin = graph.copy()
-    left_out = 0
-    for group in dense:
-        weighted = nx.Graph()
-        weighted.add_nodes_from(sorted(group, key=str))
-        for u, v, data in graph.subgraph(group).edges(data=True):
-            weighted.add_edge(u, v, weight=float(data.get("shared") or 0) + (2.0 if data.get("relation") == "copied" else 0.0))
-        tree = nx.maximum_spanning_tree(weighted)
-        cut = [(u, v) for u, v in graph.subgraph(group).edges if not tree.has_edge(u, v)]
-        thin.remove_edges_from(cut)
-        left_out += len(cut)
-    return thin, left_out
 
 
 def render_image(graph: nx.Graph, fmt: str, *, level: str = "article", title: str | None = None) -> bytes:
