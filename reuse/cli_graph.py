@@ -19,7 +19,7 @@ from .cli import (
     config_options,
     main,
 )
-from .cli_run import Progress, reported
+from .cli_run import Progress, exit_if_nothing_read, reported
 from .cli_paths import Folder, check_folder, check_output, check_outputs_apart
 from .errors import ConfigError
 from .pipeline import scan as scan_folder
@@ -100,3 +100,6 @@ def graph(ctx: click.Context, source: Path, out: str, level: str, quotes: bool, 
             announce(state, result.skipped, result.warnings)
         write_graph(result, out, level=level, quotes=quotes, words=words)
         state.note(f"graph written to {out}")
+        if not drawing_a_report:
+            fix = "give a folder of articles, or a report that reuse scan --json wrote"
+            exit_if_nothing_read(ctx, source, len(result.articles), result.skipped, fix)

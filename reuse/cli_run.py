@@ -103,7 +103,7 @@ def reported(ctx: click.Context, what: str | Callable[[], str] = "no change was 
         ctx.exit(EXIT_FAILED)
 
 
-def exit_if_nothing_read(ctx: click.Context, folder: object, read: int, skipped: Sequence[Any]) -> None:
+def exit_if_nothing_read(ctx: click.Context, folder: object, read: int, skipped: Sequence[Any], fix: str = "fix or convert the files, then run again") -> None:
     """Exit 1 when no article of FOLDER could be read and some were skipped.
 
     One broken file never stops a run, but a run that read nothing at all
@@ -116,8 +116,7 @@ def exit_if_nothing_read(ctx: click.Context, folder: object, read: int, skipped:
     first = skipped[0]
     others = f"; {plural(len(skipped) - 1, 'other')} skipped too" if len(skipped) > 1 else ""
     click.echo(
-        f"error: no article could be read in {sanitize(str(folder))} (skipped {sanitize(first.path)}: {sanitize(first.reason)}{others}): "
-        "fix or convert the files, then run again",
+        f"error: no article could be read in {sanitize(str(folder))} (skipped {sanitize(first.path)}: {sanitize(first.reason)}{others}): {fix}",
         err=True,
     )
     ctx.exit(EXIT_FAILED)

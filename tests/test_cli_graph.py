@@ -106,3 +106,13 @@ def test_scan_settings_given_with_a_report_are_said_to_be_ignored_not_checked(ru
     assert result.exit_code == 0, result.output
     assert f"--num-perm ignored: {report} is a report, drawn as it was scanned" in " ".join(result.stderr.split())
     assert (tmp_path / "g.png").exists()
+
+
+def test_graph_of_a_json_file_that_is_neither_a_report_nor_articles_exits_1(runner, tmp_path):
+    """{"a": 1} is no report (no schema_version) and holds no article: not an empty graph and exit 0."""
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"a": 1}', encoding="utf-8")
+    result = runner.invoke(main, ["graph", str(bad), "-o", str(tmp_path / "g.png"), "-q"])
+    assert result.exit_code == 1, result.output
+    assert f"error: no article could be read in {bad}" in result.stderr
+    assert "give a folder of articles, or a report that reuse scan --json wrote" in result.stderr

@@ -147,6 +147,9 @@ def test_headline_counts_and_hidden_articles_are_said():
     texts = " ".join(t.get_text() for t in fig.texts)
     assert "Reuse graph: 500 articles" in texts
     assert "sharing no text are not drawn" in texts
+    outlets = draw_graph(outlet_graph(random_result(500, n_outlets=100)), level="outlet")
+    texts = " ".join(t.get_text() for t in outlets.texts)
+    assert "outlets that took from no other outlet and gave to none are not drawn" in texts and "sharing no text" not in texts
 
 
 def _write(tmp_path: Path, result: ScanResult, name: str, **options) -> Path:

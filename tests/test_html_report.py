@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from html.parser import HTMLParser
@@ -218,3 +219,55 @@ def test_segments_partition_the_text_and_know_what_covers_each_piece(text, raw):
             if s <= start and end <= e and role not in expected:
                 expected[role] = value
         assert covering == expected
+
+
+def test_of_two_overlapping_passages_only_the_closer_is_highlighted_and_the_other_is_listed(make_result):
+    """A looser passage over text a closer one holds (a lead copied, and a paraphrase of it elsewhere) would colour
+    one stretch as either and leave its twin unmarked: it is listed, not highlighted."""
+    result = make_result(second_pair=False)
+    pair = result.pairs[0]
+    close = max(pair.passages, key=lambda p: p.similarity * (p.a_end - p.a_start))
+    loose = dataclasses.replace(close, a_start=close.a_end + 1, a_end=len(result.article(pair.a).text), kind=reuse.ReuseKind.HEAVY_REWRITE,
+                                similarity=0.4, verbatim_share=0.0)  # its B side is the close passage's B side
+    result = dataclasses.replace(result, pairs=(dataclasses.replace(pair, passages=(*pair.passages, loose)),))
+    page = render_html(result)
+    section = re.search(r'<section class="pair" id="pair-1">.*?</section>', page, re.S).group(0)
+    numbered = list(result.pairs[0].passages_in_order)
+    hidden = numbered.index(loose)
+    assert f'data-p="{hidden}"' not in section  # on neither side
+    for shown in set(range(len(numbered))) - {hidden}:
+        assert f'data-p="{shown}"' in _side_text(section, "a") and f'data-p="{shown}"' in _side_text(section, "b")
+    assert f"overlaps passage {numbered.index(close) + 1}, a closer alignment of the same text: not highlighted" in section
+
+
+def test_the_samples_rewrite_pair_highlights_each_passage_whole_on_both_sides(samples_dir):
+    """000 and 001: a highlighted passage is coloured over its whole span on both sides, never in part under another's colour."""
+    result = reuse.scan(samples_dir)
+    pair = result.pairs[0]
+    section = re.search(r'<section class="pair" id="pair-1">.*?</section>', render_html(result), re.S).group(0)
+    shown = sorted({int(k) for k in re.findall(r'data-p="(\d+)"', section)})
+    assert shown
+    for number in shown:
+        passage = pair.passages_in_order[number]
+        for side, article, key in (("a", result.article(pair.a), "a"), ("b", result.article(pair.b), "b")):
+            pieces = re.findall(rf'<span class="[^"]*" data-p="{number}" tabindex="0">(.*?)</span>', _side_text(section, side), re.S)
+            start, end = getattr(passage, f"{key}_start"), getattr(passage, f"{key}_end")
+            assert html.unescape("".join(pieces)) == article.text[start:end], (number, side)
+
+
+def test_the_table_evidence_and_outlet_lags_read_plainly(make_result):
+    """The ranking column is a share (the mean of the two), an evidence weight leans towards the article it favours,
+    an unknown lag says so, and struck-through text is not all site junk."""
+    result = make_result()
+    page = render_html(result)
+    pair = result.pairs[0]
+    assert f'<td class="num" data-v="{pair.containment_sum:.4f}">{round(50 * pair.containment_sum)}%</td>' in page
+    assert "200%" not in page and "shared (mean %)" in page
+    seen_from_b = render_html(dataclasses.replace(result, pairs=tuple(p.swapped() for p in result.pairs)))
+    leaning = [s for s in pair.swapped().direction.evidence if s.favours and s.weight < 0]
+    assert leaning  # negative as log-odds that the new A is the source: shown as a weight towards B
+    for signal in leaning:
+        assert f'favours <span class="id">{signal.favours}</span> (weight {abs(signal.weight):.2f})' in seen_from_b
+    unknown = dataclasses.replace(result, outlets=tuple(dataclasses.replace(link, median_lag_hours=None) for link in result.outlets))
+    assert result.outlets and '<td class="num">times unknown</td>' in render_html(unknown)
+    assert "site junk, or text the article repeats" in page

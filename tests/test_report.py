@@ -359,6 +359,9 @@ def test_render_verbose_shows_evidence_and_every_passage(result):
     text = " ".join(render_text(result, verbose=True).split())
     evidence = "canonical = https://daily.example/kremlin-swap (weight 4.00, favours a.txt): b.txt declares a.txt's URL"
     assert evidence in text
+    # Seen from B's side the log-odds that A is the source are negative; the line gives the weight towards a.txt.
+    swapped = " ".join(render_text(dataclasses.replace(result, pairs=tuple(p.swapped() for p in result.pairs)), verbose=True).split())
+    assert evidence in swapped and "(weight -" not in swapped
     # The passages in A's text order, numbered as the JSON and the HTML number them (the result holds them the other way).
     assert "passage 1: verbatim" in text and "passage 2: shared-quotes" in text
     first, second = result.pairs[0].passages

@@ -427,7 +427,8 @@ def draw_graph(graph: nx.Graph, *, level: str = "article", title: str | None = N
     else:
         notes.append("Arrows point from the outlet taken from to the outlet that took.")
     if lay.hidden:
-        notes.append(f"{len(lay.hidden)} {what} sharing no text are not drawn.")
+        apart = "that took from no other outlet and gave to none" if level == "outlet" else "sharing no text"
+        notes.append(f"{len(lay.hidden)} {what} {apart} are not drawn.")
     if dropped:
         notes.append(f"{plural(dropped, 'label')} left out where they would overlap.")
     if undrawn:

@@ -26,7 +26,7 @@ from os import PathLike
 from ..config import ScanConfig
 from ..graph import article_graph
 from ..marks import TextMarks, mark_articles
-from ..model import Article, Pair, ScanResult
+from ..model import Article, Pair, Passage, ScanResult
 from .graph_export import render_image
 from .output import write_output
 from .html_assets import CSP, PASSAGE_COLOURS, SCRIPT, STYLE
@@ -136,21 +136,54 @@ def _direction(pair: Pair) -> str:
     items = []
     for s in d.evidence:
         favours = f' — favours <span class="id">{_e(s.favours)}</span>' if s.favours else ""
-        weight = f" (weight {s.weight:+.2f})" if s.weight else ""
+        weight = f" (weight {abs(s.weight):.2f})" if s.weight and s.favours else ""  # log-odds towards the article it favours
         items.append(f'<li><b>{_e(s.name)}</b>: <span class="note">{_e(s.note or s.value)}</span>{favours}{weight}</li>')
     evidence = f'<details open><summary>Direction evidence ({len(items)})</summary><ul class="evidence">{"".join(items)}</ul></details>' if items else ""
     return f'<p class="verdict">Direction: {line} (confidence {d.confidence:.2f})</p>{evidence}'
 
 
+def _overlapped(passages: Sequence[Passage]) -> dict[int, int]:
+    """Passages (by index) that overlap a stronger one on either side, and that one.
+
+    A sentence of one side may align in two passages: copied into one, and
+    the best partner of a looser paraphrase elsewhere on the other side.
+    Highlighted together, the two would colour one stretch as either and
+    leave the other's twin unmarked; only the stronger (similarity times
+    length) is highlighted.
+
+    >>> from reuse.model import Passage, ReuseKind
+    >>> strong = Passage(0, 900, 0, 900, ReuseKind.VERBATIM, 1.0, 1.0)
+    >>> loose = Passage(1200, 1300, 100, 200, ReuseKind.HEAVY_REWRITE, 0.4, 0.0)
+    >>> _overlapped([loose, strong]), _overlapped([strong, Passage(950, 990, 950, 990, ReuseKind.VERBATIM, 1.0, 1.0)])
+    ({0: 1}, {})
+    """
+    def apart(p: Passage, q: Passage) -> bool:
+        return (p.a_end <= q.a_start or q.a_end <= p.a_start) and (p.b_end <= q.b_start or q.b_end <= p.b_start)
+
+    strength = sorted(range(len(passages)), key=lambda i: -passages[i].similarity * min(passages[i].a_end - passages[i].a_start, passages[i].b_end - passages[i].b_start))
+    shown: list[int] = []
+    hidden: dict[int, int] = {}
+    for i in strength:
+        over = next((k for k in shown if not apart(passages[i], passages[k])), None)
+        if over is None:
+            shown.append(i)
+        else:
+            hidden[i] = over
+    return hidden
+
+
 def _pair_view(number: int, pair: Pair, result: ScanResult, marks: Mapping[str, TextMarks]) -> str:
     a, b = result.article(pair.a), result.article(pair.b)
     ordered = pair.passages_in_order
-    side_a = [(p.a_start, p.a_end, i, p.kind.value == "shared-quotes") for i, p in enumerate(ordered)]
-    side_b = [(p.b_start, p.b_end, i, p.kind.value == "shared-quotes") for i, p in enumerate(ordered)]
+    hidden = _overlapped(ordered)
+    side_a = [(p.a_start, p.a_end, i, p.kind.value == "shared-quotes") for i, p in enumerate(ordered) if i not in hidden]
+    side_b = [(p.b_start, p.b_end, i, p.kind.value == "shared-quotes") for i, p in enumerate(ordered) if i not in hidden]
     rows = "".join(
         f'<tr><td><span class="c{i % len(PASSAGE_COLOURS)}">&nbsp;{i + 1}&nbsp;</span></td><td>{_kind(p.kind)}</td>'
         f'<td class="num">{p.similarity:.2f}</td><td class="num">{_pct(p.verbatim_share)}</td>'
-        f'<td class="num">{p.a_start}–{p.a_end}</td><td class="num">{p.b_start}–{p.b_end}</td></tr>'
+        f'<td class="num">{p.a_start}–{p.a_end}</td><td class="num">{p.b_start}–{p.b_end}</td>'
+        + (f'<td class="muted">overlaps passage {hidden[i] + 1}, a closer alignment of the same text: not highlighted</td>' if i in hidden else "<td></td>")
+        + "</tr>"
         for i, p in enumerate(ordered)
     )
     return f"""
@@ -162,7 +195,7 @@ def _pair_view(number: int, pair: Pair, result: ScanResult, marks: Mapping[str, 
 <div class="side" data-side="a">{_article_head("a", a, pair.containment_a)}<div class="text">{_article_text(a.text, side_a, marks.get(a.id))}</div></div>
 <div class="side" data-side="b">{_article_head("b", b, pair.containment_b)}<div class="text">{_article_text(b.text, side_b, marks.get(b.id))}</div></div>
 </div>
-<details class="passages"><summary>Passages</summary><table><thead><tr><th>#</th><th>kind</th><th class="num">similarity</th><th class="num">verbatim</th><th class="num">A chars</th><th class="num">B chars</th></tr></thead><tbody>{rows}</tbody></table></details>
+<details class="passages"><summary>Passages</summary><table><thead><tr><th>#</th><th>kind</th><th class="num">similarity</th><th class="num">verbatim</th><th class="num">A chars</th><th class="num">B chars</th><th></th></tr></thead><tbody>{rows}</tbody></table></details>
 </section>"""
 
 
@@ -175,7 +208,7 @@ def _pairs_table(result: ScanResult, views: int) -> str:
         rows.append(
             f'<tr><td class="num" data-v="{n}">{link}</td>'
             f'<td class="id" data-v="{_e(pair.a)}">{_e(pair.a)}</td><td class="id" data-v="{_e(pair.b)}">{_e(pair.b)}</td>'
-            f'<td class="num" data-v="{pair.containment_sum:.4f}">{_pct(pair.containment_sum)}</td>'
+            f'<td class="num" data-v="{pair.containment_sum:.4f}">{_pct(pair.containment_sum / 2)}</td>'
             f'<td class="num" data-v="{pair.containment_a:.4f}">{_pct(pair.containment_a)}</td>'
             f'<td class="num" data-v="{pair.containment_b:.4f}">{_pct(pair.containment_b)}</td>'
             f'<td data-v="{_e(pair.kind.value)}">{_kind(pair.kind)}</td>'
@@ -185,7 +218,7 @@ def _pairs_table(result: ScanResult, views: int) -> str:
     head = (
         '<th class="num" data-sort="num" tabindex="0">#</th><th data-sort="text" tabindex="0">article A</th>'
         '<th data-sort="text" tabindex="0">article B</th>'
-        '<th class="num" data-sort="num" tabindex="0" title="how much the two share: % of A plus % of B (up to 200%)">% A + % B</th>'
+        '<th class="num" data-sort="num" tabindex="0" title="the mean of % of A and % of B reused: pairs are ranked by it">shared (mean %)</th>'
         '<th class="num" data-sort="num" tabindex="0">% of A</th><th class="num" data-sort="num" tabindex="0">% of B</th>'
         '<th data-sort="text" tabindex="0">kind</th><th data-sort="text" tabindex="0">direction</th>'
         '<th class="num" data-sort="num" tabindex="0">confidence</th>'
@@ -199,7 +232,7 @@ def _outlets_table(result: ScanResult) -> str:
     rows = "".join(
         f"<tr><td class=\"note\">{_e(link.source)}</td><td class=\"note\">{_e(link.derived)}</td><td class=\"num\">{link.articles}</td>"
         f"<td>{', '.join(f'{_e(k)} {c}' for k, c in link.kinds)}</td>"
-        f"<td class=\"num\">{'' if link.median_lag_hours is None else f'{link.median_lag_hours:.1f} h'}</td>"
+        f"<td class=\"num\">{'times unknown' if link.median_lag_hours is None else f'{link.median_lag_hours:.1f} h'}</td>"
         f'<td class="num">{link.confidence:.2f}</td></tr>'
         for link in result.outlets
     )
@@ -228,7 +261,7 @@ _LEGEND = (
     '<div class="legend"><span><span class="sample c0">reused passage</span> same colour in both articles; click one to see its twin</span>'
     '<span><span class="sample seg-quote-passage">shared quotation</span> the same quote, not copying</span>'
     '<span><span class="sample quote">“quoted”</span> inside quotation marks</span>'
-    '<span><span class="sample boilerplate">boilerplate</span> site junk, left out of matching</span></div>'
+    '<span><span class="sample boilerplate">boilerplate</span> site junk, or text the article repeats, left out of matching</span></div>'
 )
 
 

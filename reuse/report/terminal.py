@@ -230,7 +230,8 @@ def _signal_line(signal: Signal) -> str:
     value = f"{signal.value:.4g}" if isinstance(signal.value, float) else sanitize(str(signal.value))
     favours = f", favours {sanitize(signal.favours)}" if signal.favours else ""
     note = f": {sanitize(signal.note)}" if signal.note else ""
-    return f"{sanitize(signal.name)} = {value} (weight {signal.weight:.2f}{favours}){note}"
+    weight = abs(signal.weight) if signal.favours else signal.weight  # log-odds towards the article it favours
+    return f"{sanitize(signal.name)} = {value} (weight {weight:.2f}{favours}){note}"
 
 
 def _side_by_side(left: Sequence[str], right: Sequence[str], col: int) -> list[str]:
