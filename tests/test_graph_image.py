@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import networkx as nx
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -369,3 +370,51 @@ def test_in_a_dense_group_the_lines_without_an_arrow_fade_so_that_the_arrows_sho
     arrows, plain = _line_alphas(sparse)
     assert len(arrows) == len(plain) == 1 and min(plain) >= 0.9
     assert not any("(faded)" in t.get_text() for legend in sparse.legends for t in legend.get_texts())
+
+
+def _covered_heads(fig) -> list[str]:
+    """Labels whose box covers the head of an arrow (the last 12 pixels of its path, as drawn)."""
+    from matplotlib.patches import FancyArrowPatch
+    from matplotlib.path import Path
+    from matplotlib.text import Annotation
+
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw(renderer)
+    ax = fig.axes[0]
+    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in ax.texts if isinstance(t, Annotation) and t.get_text()]
+    covered = []
+    for patch in ax.patches:
+        if not isinstance(patch, FancyArrowPatch) or patch.get_arrowstyle().__class__.__name__ == "Curve":
+            continue
+        path = patch.get_path()
+        codes = path.codes if path.codes is not None else np.full(len(path.vertices), Path.LINETO)
+        start = int(np.flatnonzero(codes == Path.MOVETO)[-1])  # the head is the last sub-path: a triangle
+        corners = patch.get_transform().transform(path.vertices[start:][codes[start:] != Path.CLOSEPOLY])
+        head = np.vstack((corners, corners.mean(axis=0)))
+        covered += [text for text, box in boxes if any(box.x0 < x < box.x1 and box.y0 < y < box.y1 for x, y in head.tolist())]
+    return covered
+
+
+def test_no_label_hides_an_arrow_head_of_the_outlet_ring():
+    """One source outlet, twelve outlets that took from it, on a ring: every arrow head stays in view
+    (a label had covered the heads of the arrows that reach the ring's top from below)."""
+    from reuse.model import OutletLink
+
+    takers = [f"taker-{k:02d}.example" for k in range(12)]
+    articles = tuple(Article(f"s{k}", "", "source.example") for k in range(12)) + tuple(Article(f"t{k}", "", o) for k, o in enumerate(takers))
+    links = tuple(OutletLink("source.example", o, 1, (("light-rewrite", 1),), None, 0.65, ((f"s{k}", f"t{k}"),)) for k, o in enumerate(takers))
+    fig = draw_graph(outlet_graph(ScanResult(articles, (), (), "f" * 16, outlets=links)), level="outlet")
+    assert _covered_heads(fig) == []
+
+
+def test_outlets_with_one_article_each_stay_grey_when_colours_run_out():
+    """Twenty outlets that each took one article from one source: only the source, which ties articles together,
+    gets a colour (sixteen of the twenty had been coloured in name order, meaning nothing)."""
+    from reuse.model import OutletLink
+
+    takers = [f"taker-{k:02d}.example" for k in range(20)]
+    articles = tuple(Article(f"s{k}", "", "source.example") for k in range(20)) + tuple(Article(f"t{k}", "", o) for k, o in enumerate(takers))
+    links = tuple(OutletLink("source.example", o, 1, (("verbatim", 1),), None, 0.65, ((f"s{k}", f"t{k}"),)) for k, o in enumerate(takers))
+    fig = draw_graph(outlet_graph(ScanResult(articles, (), (), "f" * 16, outlets=links)), level="outlet")
+    legend = [t.get_text() for t in fig.legends[-1].get_texts()]
+    assert legend == ["source.example (20)", "20 other outlets"]

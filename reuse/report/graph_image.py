@@ -91,16 +91,17 @@ def _node_label(node: Hashable, data: dict, level: str) -> str:
 def _outlet_colours(graph: nx.Graph, level: str) -> tuple[dict[str, str], list[tuple[str, int]]]:
     """A colour for each of the outlets with most articles, and the outlets coloured, with their counts.
 
-    At article level, outlets with a single article stay grey when there are
-    more outlets than colours or when no outlet has two articles: a colour is
-    only worth its legend line when it ties articles together. Outlets left
-    out of the mapping are drawn grey.
+    Outlets with a single article stay grey when there are more outlets than
+    colours, and at article level also when no outlet has two articles: a
+    colour is only worth its legend line when it ties articles together (or,
+    at outlet level, names every outlet). Outlets left out of the mapping are
+    drawn grey.
     """
     counts: Counter[str] = Counter()
     for node, data in graph.nodes(data=True):
         counts[str(data.get("outlet") or node)] += int(data.get("articles", 1)) if level == "outlet" else 1
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    if level == "article" and (len(ranked) > len(_PALETTE) or all(n == 1 for _, n in ranked)):
+    if len(ranked) > len(_PALETTE) or (level == "article" and all(n == 1 for _, n in ranked)):
         # A colour per single-article outlet (often just the file name) says nothing.
         ranked = [(o, n) for o, n in ranked if n > 1]
     ranked = ranked[: len(_PALETTE)]
@@ -118,23 +119,28 @@ def _sizes(n: int) -> tuple[float, float, float]:
     return 45.0, 5.5, 0.55
 
 
+def _ends(u: Hashable, v: Hashable, data: dict, level: str) -> tuple[Hashable, Hashable, bool]:
+    """Where a line starts and ends as drawn, and whether it has an arrow (source to copy)."""
+    if level == "outlet":
+        return u, v, True
+    src, dst = data.get("source_article"), data.get("derived_article")
+    arrow = data.get("relation") == "copied" and {src, dst} == {u, v}
+    return (src, dst, True) if arrow else (u, v, False)
+
+
 def _edge_style(u: Hashable, v: Hashable, data: dict, level: str, colours: dict[str, str], thin: float = 1.0) -> dict:
+    src, dst, arrow = _ends(u, v, data, level)
     if level == "outlet":
         articles = int(data.get("articles", 1))
         return {"colour": colours.get(str(u), "#444444"), "style": "solid", "alpha": 0.85, "width": 1.0 + 1.6 * math.log2(articles + 1), "arrow": True, "src": u, "dst": v}
     colour, style, alpha, _ = KIND_STYLES.get(str(data.get("kind")), ("#555555", "solid", 0.8, ""))
-    src, dst = data.get("source_article"), data.get("derived_article")
-    arrow = data.get("relation") == "copied" and {src, dst} == {u, v}
     shared = float(data.get("shared") or 0.0)  # sum of both containments, 0..2
-    return {
-        "colour": colour,
-        "style": style,
-        "alpha": alpha,
-        "width": (0.8 + 2.6 * min(shared, 2.0)) * thin,
-        "arrow": arrow,
-        "src": src if arrow else u,
-        "dst": dst if arrow else v,
-    }
+    return {"colour": colour, "style": style, "alpha": alpha, "width": (0.8 + 2.6 * min(shared, 2.0)) * thin, "arrow": arrow, "src": src, "dst": dst}
+
+
+def _bend(level: str) -> float:
+    """The curvature (matplotlib's ``arc3`` ``rad``) of the lines of ``level``."""
+    return _BEND if level == "outlet" else 0.06
 
 
 def _mean_degree(graph: nx.Graph) -> float:
@@ -182,7 +188,7 @@ def _draw_edges(ax, graph: nx.Graph, lay: Layout, level: str, radii: dict, colou
                 mutation_scale=(6 + 2.2 * s["width"]) * (1 if level == "outlet" else max(0.6, thin)),
                 shrinkA=radii[s["src"]] + 1,
                 shrinkB=radii[s["dst"]] + 2,
-                connectionstyle=f"arc3,rad={_BEND if level == 'outlet' else 0.06}",
+                connectionstyle=f"arc3,rad={_bend(level)}",
                 color=s["colour"],
                 linestyle=s["style"],
                 linewidth=s["width"],
@@ -220,20 +226,40 @@ def _badge_point(start, end, nodes) -> np.ndarray:
     return (p0 + p2) / 2 + _BEND / 2 * np.array([dy, -dx])
 
 
-def _edge_points(ax, graph: nx.Graph, lay: Layout) -> np.ndarray:
-    """Points along every edge, in display pixels (the lines are nearly straight)."""
-    ends = [(lay.pos[u], lay.pos[v]) for u, v in graph.edges if u in lay.pos and v in lay.pos]
+def _edge_points(ax, graph: nx.Graph, lay: Layout, level: str, heads_only: bool = False) -> np.ndarray:
+    """Points along every line as drawn, in display pixels: its ``arc3`` curve, on to the arrow head by the node
+    (with ``heads_only``, the arrow heads alone).
+
+    A label kept clear of them leaves each arrow head in view (at outlet
+    level the lines bend, and a straight chord missed the head).
+    """
+    ends = [_ends(u, v, data, level) for u, v, data in graph.edges(data=True) if u in lay.pos and v in lay.pos]
+    if heads_only:
+        ends = [e for e in ends if e[2]]
     if not ends:
         return np.empty((0, 2))
-    steps = np.linspace(0.15, 0.85, 8)[:, None]
-    points = [np.asarray(a) + steps * (np.asarray(b) - np.asarray(a)) for a, b in ends]
-    return ax.transData.transform(np.concatenate(points))
+    start = ax.transData.transform(np.array([lay.pos[a] for a, _, _ in ends], dtype=float))
+    end = ax.transData.transform(np.array([lay.pos[b] for _, b, _ in ends], dtype=float))
+    (dx, dy) = (end - start).T
+    control = (start + end) / 2 + _bend(level) * np.stack((dy, -dx), axis=1)  # as matplotlib's arc3 places it
+    # A point every few pixels, so that no label box fits between two: at most _LINE_POINTS a line.
+    lo, hi = (0.86, 0.97) if heads_only else (0.15, 0.97)
+    count = np.clip(np.hypot(dx, dy) * (hi - lo) / _POINT_SPACING, 4, _LINE_POINTS).astype(int)
+    t = np.concatenate([np.linspace(lo, hi, n) for n in count.tolist()])[:, None]
+    owner = np.repeat(np.arange(len(ends)), count)
+    return (1 - t) ** 2 * start[owner] + 2 * t * (1 - t) * control[owner] + t**2 * end[owner]
+
+
+#: Pixels between the points that stand for a line (label placement), and most points one line gets.
+_POINT_SPACING = 6.0
+_LINE_POINTS = 200
 
 
 def _draw_labels(ax, fig: Figure, graph: nx.Graph, lay: Layout, level: str, font: float, radii: dict) -> int:
     """Label nodes, most connected first, each below, above, right or left of its node:
-    the first place that covers no line, else the first that covers no other label
-    or node; a label with no such place is left out. Returns how many were.
+    the first place that covers no line, else no arrow head, else the first that
+    covers no other label or node; a label with no such place is left out. Returns
+    how many were.
 
     Each label is measured once, below its node; the other places are that
     box moved (matplotlib aligns a text by the same box). Only labels that
@@ -257,9 +283,10 @@ def _draw_labels(ax, fig: Figure, graph: nx.Graph, lay: Layout, level: str, font
         x, y = ax.transData.transform(lay.pos[v])
         r = radii[v] * px
         taken.add((x - r, y - r, x + r, y + r))
-    lines = _Grid()
-    for x, y in _edge_points(ax, graph, lay).tolist():
-        lines.add((x, y, x, y))
+    lines, heads = _Grid(), _Grid()
+    for grid, points in ((lines, _edge_points(ax, graph, lay, level)), (heads, _edge_points(ax, graph, lay, level, heads_only=True))):
+        for x, y in points.tolist():
+            grid.add((x, y, x, y))
     frame = ax.get_window_extent(renderer)
     probe = ax.annotate("", xy=(0, 0), xytext=(0, 0), ha="center", va="top", **style)
     dropped = 0
@@ -278,11 +305,11 @@ def _draw_labels(ax, fig: Figure, graph: nx.Graph, lay: Layout, level: str, font
             ((gap, 0), "left", "center", x + gap * px, y - height / 2),
             ((-gap, 0), "right", "center", x - gap * px - width, y - height / 2),
         )
-        # Twice round the places: first also keeping clear of the lines, then not.
-        for (offset, ha, va, x0, y0), clear_lines in [(p, True) for p in places] + [(p, False) for p in places]:
+        # Three times round the places: first also keeping clear of the lines, then of the arrow heads, then not.
+        for (offset, ha, va, x0, y0), clear in [(p, lines) for p in places] + [(p, heads) for p in places] + [(p, None) for p in places]:
             box = (x0, y0, x0 + width, y0 + height)
             inside = frame.x0 <= box[0] and box[2] <= frame.x1 and frame.y0 <= box[1] and box[3] <= frame.y1
-            if inside and not (clear_lines and lines.holds_point_inside(box)) and not taken.overlaps(box):
+            if inside and not (clear is not None and clear.holds_point_inside(box)) and not taken.overlaps(box):
                 taken.add(box)
                 ax.annotate(label, xy=lay.pos[v], xytext=offset, ha=ha, va=va, **style)
                 break
