@@ -329,13 +329,25 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     read it, the queue's feeder thread can be stuck writing a chunk larger
     than the pipe holds (a chunk of in-memory texts is about 1 MB), and
     Python 3.10 then waits for it forever at shutdown (3.11 closes the
-    pipe itself, gh-94777): its pipe is closed here too. ``ProcessPoolExecutor``
+    pipe itself, gh-94777): its pipe is closed here too, and so is this
+    process's end of the results pipe (below). ``ProcessPoolExecutor``
     has no public call for either; its internals are used where this Python
     has them.
     """
-    for process in list((getattr(pool, "_processes", None) or {}).values()):
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
         with contextlib.suppress(OSError, ValueError):
             process.terminate()
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError, AssertionError):
+            process.join(timeout=5)
+    # A worker ended while it wrote a large result (a chunk of index rows) leaves half a message in
+    # the results pipe, and the pool's manager thread waits for the rest forever: this process's
+    # own copy of the pipe's writing end is the last one open, and closing it gives the manager the
+    # end of the file, which it takes for a broken pool (seen on Python 3.11 after Ctrl-C in an add).
+    results = getattr(pool, "_result_queue", None)
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        results._writer.close()
     calls = getattr(pool, "_call_queue", None)
     if calls is not None and sys.version_info < (3, 11):  # 3.11 closes it itself (closing it twice raises in its thread)
         with contextlib.suppress(OSError, ValueError, AttributeError):

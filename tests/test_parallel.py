@@ -283,3 +283,22 @@ def test_a_failing_map_of_large_chunks_ends_promptly(mode):
     thread.join(60)
     assert not thread.is_alive(), "the map never returned"
     assert len(raised) == 1 and isinstance(raised[0], ValueError if mode == "fail" else WorkerError)
+
+
+def test_stopping_a_pool_returns_when_a_worker_ended_halfway_through_sending_a_result():
+    """A worker ended (Ctrl-C stops the workers) while it wrote a large result leaves half a message in the
+    results pipe; the pool's manager thread waited for the rest and the stop with it, forever (seen in an
+    index add). Here the half message is written by hand, as the worker would have left it."""
+    import struct
+    import threading
+    import time
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(1)
+    pool.submit(time.sleep, 0).result()  # the worker and the manager thread are up
+    pool._result_queue._writer._send(struct.pack("!i", 1_000_000) + b"x" * 100)  # 100 of 1,000,000 bytes
+    time.sleep(0.5)  # the manager thread starts reading it
+    stopping = threading.Thread(target=parallel._stop, args=(pool,), daemon=True)
+    stopping.start()
+    stopping.join(30)
+    assert not stopping.is_alive(), "the pool's shutdown waits for the rest of the message"
