@@ -65,6 +65,18 @@ def index_option(fn: F) -> F:
     )(fn)
 
 
+def id_prefix_option(fn: F) -> F:
+    """``--id-prefix PREFIX``: put before every article id of the folder."""
+    return click.option(
+        "--id-prefix",
+        "id_prefix",
+        default="",
+        metavar="PREFIX",
+        help="Put PREFIX before every article id of FOLDER, e.g. the batch's date (--id-prefix 2025-07-25/): files "
+        "named alike in two batches (feeds/feed.jsonl#1) are then two articles, not two versions of one.",
+    )(fn)
+
+
 def _index_path(ctx: click.Context, param: click.Parameter, value: str) -> Path:
     """The ``--index`` path; an empty one is an error, not the current folder."""
     if not value.strip():
@@ -92,11 +104,12 @@ def index_group() -> None:
 @index_group.command(name="add", epilog=INDEX_EXIT_CODES_HELP)
 @click.argument("folder", type=Folder(path_type=Path))
 @index_option
+@id_prefix_option
 @jobs_option
 @index_config_options
 @common_options
 @click.pass_context
-def index_add(ctx: click.Context, folder: Path, index_path: Path, jobs: int = 1, **settings: int) -> None:
+def index_add(ctx: click.Context, folder: Path, index_path: Path, id_prefix: str = "", jobs: int = 1, **settings: int) -> None:
     """Add the articles of FOLDER to the index (created when missing).
 
     Ids are those `reuse scan FOLDER` gives. An article already indexed with
@@ -112,11 +125,11 @@ def index_add(ctx: click.Context, folder: Path, index_path: Path, jobs: int = 1,
     config = settings_or_usage(ctx, settings)
     check_folder(folder)
     with reported(ctx, f"the index {index_path} is as it was before"):
-        done = _add(folder, index_path, _index_max_bucket(ctx, config, index_path), jobs, state)
+        done = _add(folder, index_path, _index_max_bucket(ctx, config, index_path), jobs, state, id_prefix)
         announce(state, done.skipped, done.warnings)
-        click.echo(f"{_added(index_path, done.result)}, {len(done.skipped)} skipped")
+        click.echo(_added(index_path, done))
         r = done.result
-        exit_if_nothing_read(ctx, folder, len(r.added) + len(r.updated) + len(r.unchanged), done.skipped)
+        exit_if_nothing_read(ctx, folder, len(r.added) + len(r.updated) + len(r.unchanged) + len(r.earlier), done.skipped)
 
 
 def _index_max_bucket(ctx: click.Context, config, index_path: Path):
@@ -131,19 +144,22 @@ def _index_max_bucket(ctx: click.Context, config, index_path: Path):
     return config
 
 
-def _add(folder: Path, index_path: Path, config, jobs: int, state):
+def _add(folder: Path, index_path: Path, config, jobs: int, state, id_prefix: str = ""):
     """``add_folder`` with a progress bar."""
     from .index import add_folder
 
     progress = Progress(quiet=state.quiet)
     try:
-        return add_folder(folder, index_path, config, jobs=jobs, progress=progress)
+        return add_folder(folder, index_path, config, jobs=jobs, progress=progress, id_prefix=id_prefix)
     finally:
         progress.close()
 
 
-def _added(index_path: Path, r) -> str:
-    return f"{index_path}: {len(r.added)} added, {plural(len(r.updated), 'new version')}, {len(r.unchanged)} unchanged"
+def _added(index_path: Path, done) -> str:
+    """What an add did, one line: ``done`` is a :class:`reuse.index.FolderAdd`."""
+    r = done.result
+    earlier = f", {len(r.earlier)} as an earlier version (the current one kept)" if r.earlier else ""
+    return f"{index_path}: {len(r.added)} added, {plural(len(r.updated), 'new version')}, {len(r.unchanged)} unchanged{earlier}, {len(done.skipped)} skipped"
 
 
 @index_group.command(name="info", epilog=INDEX_EXIT_CODES_HELP)
@@ -224,6 +240,7 @@ def report_options(fn: F) -> F:
 @main.command(name="check", epilog=CHECK_EXIT_CODES_HELP)
 @click.argument("folder", type=Folder(path_type=Path))
 @index_option
+@id_prefix_option
 @click.option("--add", "add", is_flag=True, help="Add the checked articles to the index afterwards.")
 @report_options
 @jobs_option
@@ -237,6 +254,7 @@ def check(
     json_path: str | None,
     add: bool,
     max_pairs: int | None,
+    id_prefix: str = "",
     jobs: int = 1,
     **settings: int,
 ) -> None:
@@ -264,7 +282,7 @@ def check(
     with reported(ctx, "no report written, the index unchanged"), interrupts:
         config = _index_max_bucket(ctx, config, index_path)
         try:
-            result = check_batch(folder, index_path, config, jobs=jobs, progress=progress)
+            result = check_batch(folder, index_path, config, jobs=jobs, progress=progress, id_prefix=id_prefix)
         finally:
             progress.close()
         announce(state, result.skipped, result.warnings, result.timings)
@@ -291,4 +309,6 @@ def check(
 
             if ctx.get_parameter_source("max_bucket") is not click.core.ParameterSource.DEFAULT:
                 config = as_index(config, index_path)  # the check's own --max-bucket: adding takes the index's
-            state.note(_added(index_path, _add(folder, index_path, config, jobs, state).result))
+            done = _add(folder, index_path, config, jobs, state, id_prefix)
+            announce(state, (), done.result.warnings)  # the check said the rest of what loading found
+            state.note(_added(index_path, done))

@@ -261,6 +261,45 @@ def test_only_the_latest_version_is_matched(tmp_path):
     assert result.pairs == ()  # the old version's text is not matched any more
 
 
+def test_adding_an_earlier_version_again_keeps_the_current_one(samples_dir, tmp_path):
+    """Yesterday's folder added again after today's update (a backfill, a cron job run twice) reverts nothing."""
+    db = tmp_path / "i.db"
+    story = load_articles(samples_dir).articles[1]
+    updated = replace(story, text=story.text + "\nA paragraph added in the update.\n")
+    add_articles(db, [story])
+    assert add_articles(db, [updated]).updated == (story.id,)
+    again = add_articles(db, [story])
+    assert (again.added, again.updated, again.unchanged, again.earlier) == ((), (), (), (story.id,))
+    rows = sqlite3.connect(db).execute("SELECT version, current FROM articles WHERE id = ? ORDER BY version", (story.id,))
+    assert rows.fetchall() == [(1, 0), (2, 1)]  # no third version, and the update still current
+
+
+def test_another_article_under_a_stored_id_is_said_and_a_prefix_keeps_them_apart(tmp_path):
+    """Two days' feeds laid out alike give one id to two articles: the add and the check say so,
+    and --id-prefix keeps them apart, so the second day's copy of the first day's story is found."""
+    story = load_articles("samples/").articles[1]
+    day_a = replace(story, id="feeds/feed.jsonl#1", outlet="Harbourside Echo", url="https://echo.example/a")
+    day_b = replace(story, id="feeds/feed.jsonl#1", outlet="Copycat Gazette", url="https://copycat.example/b")
+    db = tmp_path / "i.db"
+    add_articles(db, [day_a])
+    checked = check_articles(db, [day_b])
+    assert checked.pairs == ()
+    assert [w for w in checked.warnings if w.startswith("feeds/feed.jsonl#1: the index holds another article under this id")] == [
+        "feeds/feed.jsonl#1: the index holds another article under this id (Harbourside Echo, https://echo.example/a; this one: "
+        "Copycat Gazette, https://copycat.example/b); the new one stands in for it in this check, as its new version would, "
+        "and the two are not compared: give each batch's articles ids of their own (--id-prefix)"
+    ]
+    assert "it is taken as its new version, which replaces it in matching" in add_articles(db, [day_b]).warnings[0]
+    update = replace(day_b, text=day_b.text + "\nUpdated.\n")  # the same outlet and address: a real update, said nothing of
+    assert add_articles(db, [update]).warnings == ()
+
+    apart = tmp_path / "apart.db"
+    add_articles(apart, reuse.index.prefixed([day_a], "2025-07-24/"))
+    found = check_articles(apart, reuse.index.prefixed([day_b], "2025-07-25/"))
+    assert [(p.a, p.b) for p in found.pairs] == [("2025-07-25/feeds/feed.jsonl#1", "2025-07-24/feeds/feed.jsonl#1")]
+    assert not any("another article under this id" in w for w in found.warnings)
+
+
 def _tables(db: Path) -> dict[str, list]:
     con = sqlite3.connect(db)
     out = {t: con.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in ("stems", "lines")}

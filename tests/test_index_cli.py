@@ -296,3 +296,24 @@ def test_a_batch_of_only_unreadable_files_exits_1_and_adds_nothing(runner, split
     assert json.loads(report.read_text("utf-8"))["skipped"] == [{"path": "a.txt", "reason": "binary file (contains NUL bytes): convert it to text first"}]
     info = runner.invoke(main, ["index", "info", "--index", str(db)])
     assert "articles:    3 (3 versions stored)" in info.output
+
+
+def test_id_prefix_keeps_two_batches_laid_out_alike_apart(runner, samples_dir, tmp_path):
+    """Two days' folders with the same file names: without a prefix the second day's file is a new version of the
+    first day's (said on stderr); with --id-prefix they are two articles, and the copy between them is found."""
+    day_a, day_b = tmp_path / "a", tmp_path / "b"
+    day_a.mkdir(), day_b.mkdir()
+    shutil.copy(samples_dir / "001_eabe8ba3545e1c71.txt", day_a / "story.txt")
+    (day_b / "story.txt").write_text((samples_dir / "001_eabe8ba3545e1c71.txt").read_text("utf-8") + "\nOne line more.\n", "utf-8")
+    same = tmp_path / "same.db"
+    assert runner.invoke(main, ["index", "add", str(day_a), "--index", str(same), "-q"]).exit_code == 0
+    checked = runner.invoke(main, ["check", str(day_b), "--index", str(same), "--add"])
+    assert "0 pairs sharing text" in checked.stdout and f"{same}: 0 added, 1 new version, 0 unchanged, 0 skipped" in checked.output
+    apart = tmp_path / "apart.db"
+    added = runner.invoke(main, ["index", "add", str(day_a), "--index", str(apart), "--id-prefix", "2025-07-24/", "-q"])
+    assert added.stdout == f"{apart}: 1 added, 0 new versions, 0 unchanged, 0 skipped\n"
+    report = tmp_path / "r.json"
+    checked = runner.invoke(main, ["check", str(day_b), "--index", str(apart), "--id-prefix", "2025-07-25/", "--json", str(report), "-q"])
+    assert checked.exit_code == 0, checked.output
+    pairs = json.loads(report.read_text("utf-8"))["pairs"]
+    assert [(p["a"], p["b"], p["kind"]) for p in pairs] == [("2025-07-25/story.txt", "2025-07-24/story.txt", "verbatim")]

@@ -14,14 +14,15 @@ frequencies, banal buckets) are kept as counts (``stats.py``).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from os import PathLike
 from pathlib import Path
 
 from ..config import ScanConfig
 from ..errors import IndexDamaged
 from ..load import load_articles
-from ..model import ScanResult, Skipped
+from ..model import Article, ScanResult, Skipped
 from .checker import check_articles
 from .store import as_built, connect, meta, reported_damage
 from .writer import AddResult, RemoveResult, add_articles, remove_articles
@@ -37,6 +38,7 @@ __all__ = [
     "check",
     "check_articles",
     "index_info",
+    "prefixed",
     "remove_articles",
 ]
 
@@ -51,12 +53,18 @@ class FolderAdd:
 
 
 def add_folder(
-    folder: str | PathLike, index: str | PathLike, config: ScanConfig | None = None, *, jobs: int = 1, progress=None
+    folder: str | PathLike, index: str | PathLike, config: ScanConfig | None = None, *, jobs: int = 1, progress=None, id_prefix: str = ""
 ) -> FolderAdd:
-    """Load the articles under ``folder`` (ids as ``reuse scan`` gives them) and add them, loading HTML pages and reading in ``jobs`` processes."""
+    """Load the articles under ``folder`` (ids as ``reuse scan`` gives them, after ``id_prefix``) and add them, loading HTML pages and reading in ``jobs`` processes."""
     loaded = load_articles(folder, (config or ScanConfig()).load, progress=progress, jobs=jobs)
-    result = add_articles(index, loaded.articles, config, jobs=jobs, progress=progress)
-    return FolderAdd(result, loaded.skipped, loaded.warnings)
+    result = add_articles(index, prefixed(loaded.articles, id_prefix), config, jobs=jobs, progress=progress)
+    return FolderAdd(result, loaded.skipped, (*loaded.warnings, *result.warnings))
+
+
+def prefixed(articles: Sequence[Article], id_prefix: str) -> tuple[Article, ...]:
+    """``articles`` with ``id_prefix`` put before each id (a batch's date, say, so that files named alike
+    in two batches are two articles, not two versions of one)."""
+    return tuple(articles) if not id_prefix else tuple(replace(a, id=id_prefix + a.id) for a in articles)
 
 
 def check(
@@ -67,6 +75,7 @@ def check(
     add: bool = False,
     jobs: int = 1,
     progress=None,
+    id_prefix: str = "",
 ) -> ScanResult:
     """Check the articles under ``folder`` against the index; with ``add``, add them afterwards.
 
@@ -74,13 +83,13 @@ def check(
     the article it shares text with: a stored one or another of ``folder``.
     ``jobs``: processes to load (HTML pages), read the new articles, align and infer directions in (the result is the same).
     ``config``: the index's own settings when ``None`` (see :func:`check_articles`).
+    ``id_prefix`` goes before every id of ``folder`` (as in :func:`add_folder`).
     """
     loaded = load_articles(folder, (config or ScanConfig()).load, progress=progress, jobs=jobs)
-    result = check_articles(
-        index, loaded.articles, config, skipped=loaded.skipped, warnings=loaded.warnings, jobs=jobs, progress=progress
-    )
+    articles = prefixed(loaded.articles, id_prefix)
+    result = check_articles(index, articles, config, skipped=loaded.skipped, warnings=loaded.warnings, jobs=jobs, progress=progress)
     if add:
-        add_articles(index, loaded.articles, config and as_index(config, index), jobs=jobs, progress=progress)
+        add_articles(index, articles, config and as_index(config, index), jobs=jobs, progress=progress)
     return result
 
 

@@ -42,12 +42,12 @@ from ..pipeline import align_all, directions, sorted_unique
 from ..text import needs_fallback
 from ..text import DocumentFrequency, unique_sorted
 from .codec import cut_runs, shared_at_most
-from .features import Features, LanguageCounts, merge_languages, read_article
+from .features import Features, LanguageCounts, content_digest, merge_languages, read_article
 from .matching import BatchKeys, match_batch, renumber_stored
 from .readahead import read_ahead
 from .stats import Counts
 from .store import connect, current_languages, current_rows, index_config, meta, reported_damage, stored_runs
-from .writer import read_stored
+from .writer import other_articles, read_stored
 
 __all__ = ["check_articles"]
 
@@ -111,6 +111,8 @@ def check_articles(
                 conn.execute("BEGIN")  # one snapshot for every read, whatever a writer commits meanwhile
                 try:
                     found, matched, crowded, too_long = _check(conn, batch, config, progress, timings, jobs)
+                    current = current_rows(conn, [a.id for a in batch])
+                    others = other_articles(conn, [a for a in batch if a.id in current and current[a.id][2] != content_digest(a)], current, _STANDS_IN)
                 finally:
                     conn.execute("ROLLBACK")
             finally:
@@ -123,9 +125,15 @@ def check_articles(
         outlets=link_outlets(result_articles, found),
         config_fingerprint=config.fingerprint(),
         timings=tuple(timings),
-        warnings=(*warnings, *([crowded_warning(crowded, config.candidates.max_bucket)] if crowded else []), *([too_long] if too_long else [])),
+        warnings=(
+            *warnings, *others, *([crowded_warning(crowded, config.candidates.max_bucket)] if crowded else []), *([too_long] if too_long else [])
+        ),
         checked=tuple(a.id for a in batch),
     )
+
+
+#: What becomes, in a check, of a stored article whose id a new one of another outlet or address takes.
+_STANDS_IN = "the new one stands in for it in this check, as its new version would, and the two are not compared"
 
 
 class _Stage:

@@ -357,6 +357,17 @@ def last_versions(conn: sqlite3.Connection, ids) -> dict[str, int]:
     return dict(rows)
 
 
+def earlier_digests(conn: sqlite3.Connection, ids) -> dict[str, set[bytes]]:
+    """``id -> digests of its versions that are no longer current`` for those of ``ids`` that have any."""
+    rows = lookup(
+        conn, "SELECT a.id, a.digest FROM json_each(?) q CROSS JOIN articles a ON a.id = q.value WHERE a.current = 0", ids
+    )
+    found: dict[str, set[bytes]] = {}
+    for article_id, digest in rows:
+        found.setdefault(article_id, set()).add(bytes(digest))
+    return found
+
+
 def stored_articles(conn: sqlite3.Connection, rowids) -> list[tuple[int, str, str, bool, str, str]]:
     """``(rowid, id, language, detected, meta, text)`` of the stored articles ``rowids``."""
     rows = lookup(

@@ -19,9 +19,20 @@ from ..pipeline import sorted_unique
 from .codec import build_dictionary
 from .reader import Row, read_rows, row_of
 from .postings import compact, mark_dead, merge_segments, segments_to_merge, write_segment
-from .store import connect, current_languages, database_error, release_free_pages, current_rows, index_config, last_versions, reported_damage, stored_articles
+from .store import (
+    connect,
+    current_languages,
+    current_rows,
+    database_error,
+    earlier_digests,
+    index_config,
+    last_versions,
+    release_free_pages,
+    reported_damage,
+    stored_articles,
+)
 
-__all__ = ["AddResult", "RemoveResult", "add_articles", "remove_articles"]
+__all__ = ["AddResult", "RemoveResult", "add_articles", "other_articles", "remove_articles"]
 
 #: Postings are written as one segment every this many articles: fewer,
 #: larger segments make lookups cheaper, for about 45 MB of keys held per
@@ -36,11 +47,19 @@ _DICTIONARY_SAMPLE = 1000
 
 @dataclass(frozen=True)
 class AddResult:
-    """What one ``add`` did: ids added for the first time, given a new version, or unchanged."""
+    """What one ``add`` did: ids added for the first time, given a new version, or unchanged.
+
+    ``earlier``: ids whose content is that of one of their earlier versions
+    (a folder added again after an update): left as they are, the current
+    version kept. ``warnings``: new versions from another outlet or address
+    than the version they replace (another article under the same id).
+    """
 
     added: tuple[str, ...]
     updated: tuple[str, ...]
     unchanged: tuple[str, ...]
+    earlier: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -156,7 +175,12 @@ def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfi
     current = current_rows(conn, [a.id for a in batch])
     versions = last_versions(conn, [a.id for a in batch])
     digests = {a.id: content_digest(a) for a in batch}
-    changed = [a for a in batch if a.id not in current or current[a.id][2] != digests[a.id]]
+    differ = [a for a in batch if a.id in current and current[a.id][2] != digests[a.id]]
+    before = earlier_digests(conn, [a.id for a in differ])
+    # Re-adding an earlier version's content (an older folder added again) is no update: the current one stays.
+    earlier = {a.id for a in differ if digests[a.id] in before.get(a.id, ())}
+    changed = [a for a in batch if a.id not in current or (current[a.id][2] != digests[a.id] and a.id not in earlier)]
+    warnings = other_articles(conn, [a for a in changed if a.id in current], current)
     counts = Counts()
     # Old versions leave the matching and the counts first, as if never added.
     replaced = {current[a.id][0]: a.id for a in changed if a.id in current}
@@ -200,7 +224,36 @@ def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfi
         added=tuple(a.id for a in changed if a.id not in current),
         updated=tuple(a.id for a in changed if a.id in current),
         unchanged=tuple(a.id for a in batch if a.id in current and current[a.id][2] == digests[a.id]),
+        earlier=tuple(sorted(earlier)),
+        warnings=tuple(warnings),
     )
+
+
+_TAKEN_AS = "it is taken as its new version, which replaces it in matching"
+
+
+def other_articles(conn: sqlite3.Connection, batch: Sequence[Article], current: dict, taken_as: str = _TAKEN_AS) -> list[str]:
+    """Warnings for the articles of ``batch`` whose id the index holds for an article of another outlet or address.
+
+    Ids are paths relative to the folder added, so two days' folders laid out
+    alike (``feeds/feed.jsonl#1``) give one id to two articles, and the later
+    would silently replace the earlier as its new version. ``current`` maps
+    ids to their current rows (:func:`~reuse.index.store.current_rows`);
+    ``taken_as`` says what becomes of the stored one.
+    """
+    stored = {row[1]: article_from(row[1], row[4], row[5]) for row in stored_articles(conn, [current[a.id][0] for a in batch])}
+    out = []
+    for article in batch:
+        old = stored.get(article.id)
+        if old is None or ((old.outlet, old.url or None) == (article.outlet, article.url or None)):
+            continue
+        was = f"{old.outlet}" + (f", {old.url}" if old.url else "")
+        now = f"{article.outlet}" + (f", {article.url}" if article.url else "")
+        out.append(
+            f"{article.id}: the index holds another article under this id ({was}; this one: {now}); {taken_as}: "
+            "give each batch's articles ids of their own (--id-prefix)"
+        )
+    return out
 
 
 def _dictionary(conn: sqlite3.Connection, batch: Sequence[Article]) -> bytes:
