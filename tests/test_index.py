@@ -702,3 +702,24 @@ def test_a_bug_met_while_using_a_sound_index_is_not_called_damage(samples_dir, t
 
     with pytest.raises(KeyError):
         add_folder(samples_dir, tmp_path / "i.db", progress=progress)
+
+
+def test_a_new_copy_of_a_stored_wire_story_gets_the_directions_a_scan_of_both_gives(tmp_path):
+    """The wire story and a client's credited copy are stored; an uncredited copy arrives a day later. The check
+    aligns the stored pair too (for the directions only, not reported), so the wire is the new copy's source, as in
+    a scan of the index and the batch together; without it, the new copy came out the client's sibling."""
+    text = load_articles("samples/").articles[1].text
+    wire = Article("wires/afp.txt", f"MOSCOW (AFP) — {text}\n\n— AFP\n", "AFP", published="2025-07-24T08:12:00Z")
+    client = Article("ln-1002", f"{text}\n\n(AFP)\n", "Harbourside Echo", published="2025-07-24T10:00:00Z")
+    copy = Article("dailypost.txt", text, "Daily Post", published="2025-07-25T07:00:00Z")
+    db = tmp_path / "i.db"
+    add_articles(db, [wire, client])
+    checked = check_articles(db, [copy])
+    scanned = reuse.scan_articles([wire, client, copy])
+
+    def verdicts(result):
+        return sorted((p.b if p.a == copy.id else p.a, p.direction.relation.value, p.direction.source) for p in result.pairs if copy.id in (p.a, p.b))
+
+    assert verdicts(checked) == verdicts(scanned)
+    assert ("wires/afp.txt", "copied", "wires/afp.txt") in verdicts(checked)
+    assert {(p.a, p.b) for p in checked.pairs} == {("dailypost.txt", "ln-1002"), ("dailypost.txt", "wires/afp.txt")}  # no stored pair

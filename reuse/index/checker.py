@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from itertools import combinations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from os import PathLike
@@ -209,20 +210,48 @@ def _check(
         candidates, kept = _keep_used(exact, rowids, len(new))
         involved = new + [stored[r] for r in kept.tolist()]
         del stored
+        context = _context_pairs(candidates, len(new), involved, config)
         n_docs = int(meta(conn)["n_docs"]) + counts.n_docs
         df, learned = _statistics(conn, counts, [involved[k] for k in sorted({k for c in candidates for k in c})], n_docs, config)
     with _Stage(timings, "align"):
         everyone = tuple(f.article for f in involved)
         # Each pair in article-id order, as the scan aligns it.
-        ordered = [(i, j) if everyone[i].id < everyone[j].id else (j, i) for i, j in candidates]
+        ordered = [(i, j) if everyone[i].id < everyone[j].id else (j, i) for i, j in candidates + context]
         pairs = align_all(everyone, [f.language for f in involved], None, ordered, learned, df, config, jobs, progress)
     with _Stage(timings, "provenance"):
         pairs = directions(everyone, pairs, config, jobs)  # whole clusters at a time, as the scan decides them
         fresh = {f.article.id for f in new}
-        pairs = [p if p.a in fresh else p.swapped() for p in pairs]
+        pairs = [p if p.a in fresh else p.swapped() for p in pairs if p.a in fresh or p.b in fresh]  # the context's pairs go
     pairs = ranked(pairs)
     matched = {p.b for p in pairs} - fresh
     return pairs, tuple(a for a in everyone[len(new):] if a.id in matched), [new[k].article.id for k in crowded], too_long
+
+
+#: A new article matching more stored articles than this (a wire story carried everywhere) gives no
+#: context pairs: their alignments would grow with its square.
+CONTEXT_NEIGHBOURS = 12
+
+
+def _context_pairs(candidates: list[tuple[int, int]], n_new: int, involved: list[_Kept], config: ScanConfig) -> list[tuple[int, int]]:
+    """Pairs of stored articles that a new article matches both of, and that share enough runs to align.
+
+    They are aligned for the directions only, and left out of the result: a
+    wire story stored with a client's credited copy of it, and a new
+    uncredited copy of the same text, make a cluster of three, and without
+    the stored pair the tree cannot see that the client's copy descends from
+    the wire (the new copy came out as a sibling of the wire, under the
+    client). A scan of the index and the batch together holds that pair.
+    """
+    stored_of: dict[int, set[int]] = {}
+    for i, j in candidates:
+        for new, old in ((i, j), (j, i)):
+            if new < n_new <= old:
+                stored_of.setdefault(new, set()).add(old)
+    pairs = sorted({pair for olds in stored_of.values() if 2 <= len(olds) <= CONTEXT_NEIGHBOURS for pair in combinations(sorted(olds), 2)})
+    if not pairs:
+        return []
+    kept = verify_candidates(pairs, [f.runs for f in involved], config.candidates)
+    return alignable(kept, [f.words for f in involved], lambda i: involved[i].article.id)[0]
 
 
 def _gathered(features: Features, article: Article, k: int, counts: Counts, batch_keys: BatchKeys) -> _Kept:
