@@ -66,6 +66,10 @@ _NO_OWNERS = np.zeros(0, dtype=np.int64)
 #: buckets of more than ``max_bucket`` articles (counted over every band).
 CROWDED_SHARE = 0.5
 _SPREAD = np.uint64(0x9E3779B97F4A7C15)  # odd: multiplying by it is a bijection on 64-bit keys
+#: Bands of at most this many keys (about 70,000 articles) drop their lone keys before the sort
+#: (:func:`_bucket_pairs`): the table of slots costs 16 to 32 bytes a key, at most about 100 MB here,
+#: more than the sort it saves is worth in memory beyond.
+PREFILTER_KEYS = 4_000_000
 
 
 def _bucket_pairs(keys: np.ndarray, owners: np.ndarray, max_bucket: int) -> tuple[np.ndarray, np.ndarray]:
@@ -93,13 +97,16 @@ def _bucket_pairs(keys: np.ndarray, owners: np.ndarray, max_bucket: int) -> tupl
         return _NO_PAIRS, _NO_OWNERS
     bits = np.uint64(max(1, int(owners.max()).bit_length()))
     spread = keys * _SPREAD
-    # Most keys are unique. Before the sort, drop those alone in their slot of
-    # a table two to four times their number (the top bits of the spread key:
-    # one bucket, one slot): about three in four, and the sort is the stage's cost.
-    slot_bits = min(32, max(8, len(keys).bit_length() + 1))
-    slot = (spread >> np.uint64(64 - slot_bits)).astype(np.intp)
-    shared_slot = (np.bincount(slot, minlength=1 << slot_bits) > 1)[slot]
-    packed = np.sort((((spread >> bits) << bits) | owners.astype(np.uint64))[shared_slot])
+    packed = ((spread >> bits) << bits) | owners.astype(np.uint64)
+    if len(keys) <= PREFILTER_KEYS:
+        # Most keys are unique. Before the sort, drop those alone in their slot of
+        # a table two to four times their number (the top bits of the spread key:
+        # one bucket, one slot): about three in four, and the sort is the stage's cost.
+        slot_bits = max(8, len(keys).bit_length() + 1)
+        slot = (spread >> np.uint64(64 - slot_bits)).astype(np.intp)
+        packed = packed[(np.bincount(slot, minlength=1 << slot_bits) > 1)[slot]]
+        del slot
+    packed = np.sort(packed)
     prefix = packed >> bits
     # Keep the repeated keys, then one entry per bucket and article.
     same = prefix[1:] == prefix[:-1]

@@ -309,6 +309,4 @@ def check(
 
             if ctx.get_parameter_source("max_bucket") is not click.core.ParameterSource.DEFAULT:
                 config = as_index(config, index_path)  # the check's own --max-bucket: adding takes the index's
-            done = _add(folder, index_path, config, jobs, state, id_prefix)
-            announce(state, (), done.result.warnings)  # the check said the rest of what loading found
-            state.note(_added(index_path, done))
+            state.note(_added(index_path, _add(folder, index_path, config, jobs, state, id_prefix)))  # the check warned of all

@@ -244,7 +244,8 @@ def test_one_new_version_is_said_in_the_singular(runner, samples_dir, tmp_path):
     runner.invoke(main, ["index", "add", str(samples_dir), "--index", str(db)])
     (samples_dir / "002_397cd1eb95de2d14.txt").write_text("An edited story, now quite different.", encoding="utf-8")
     again = runner.invoke(main, ["index", "add", str(samples_dir), "--index", str(db)])
-    assert again.output == f"{db}: 0 added, 1 new version, 4 unchanged, 0 skipped\n"
+    assert again.stdout == f"{db}: 0 added, 1 new version, 4 unchanged, 0 skipped\n"
+    assert "the two texts share little: no update of it" in again.stderr  # a whole new text under the id: said
     assert "articles:    5 (6 versions stored)" in runner.invoke(main, ["index", "info", "--index", str(db)]).output
 
 
@@ -289,6 +290,9 @@ def test_a_batch_of_only_unreadable_files_exits_1_and_adds_nothing(runner, split
     assert added.exit_code == 1, added.output
     assert added.stdout == f"{db}: 0 added, 0 new versions, 0 unchanged, 1 skipped\n"
     assert f"error: no article could be read in {broken} (skipped a.txt: binary file" in added.stderr
+    fresh = tmp_path / "fresh.db"
+    assert runner.invoke(main, ["index", "add", str(broken), "--index", str(fresh), "-q"]).exit_code == 1
+    assert not fresh.exists()  # no index made for a batch that gave no article
     report = tmp_path / "r.json"
     checked = runner.invoke(main, ["check", str(broken), "--index", str(db), "--json", str(report), "--add", "-q"])
     assert checked.exit_code == 1, checked.output
@@ -300,7 +304,8 @@ def test_a_batch_of_only_unreadable_files_exits_1_and_adds_nothing(runner, split
 
 def test_id_prefix_keeps_two_batches_laid_out_alike_apart(runner, samples_dir, tmp_path):
     """Two days' folders with the same file names: without a prefix the second day's file is a new version of the
-    first day's (said on stderr); with --id-prefix they are two articles, and the copy between them is found."""
+    first day's (said on stderr when it is another story); with --id-prefix they are two articles, and the copy
+    between them is found."""
     day_a, day_b = tmp_path / "a", tmp_path / "b"
     day_a.mkdir(), day_b.mkdir()
     shutil.copy(samples_dir / "001_eabe8ba3545e1c71.txt", day_a / "story.txt")
@@ -309,6 +314,11 @@ def test_id_prefix_keeps_two_batches_laid_out_alike_apart(runner, samples_dir, t
     assert runner.invoke(main, ["index", "add", str(day_a), "--index", str(same), "-q"]).exit_code == 0
     checked = runner.invoke(main, ["check", str(day_b), "--index", str(same), "--add"])
     assert "0 pairs sharing text" in checked.stdout and f"{same}: 0 added, 1 new version, 0 unchanged, 0 skipped" in checked.output
+    other = tmp_path / "c"
+    other.mkdir()
+    shutil.copy(samples_dir / "002_397cd1eb95de2d14.txt", other / "story.txt")  # another story under the same file name
+    said = runner.invoke(main, ["check", str(other), "--index", str(same), "--add"])
+    assert said.stderr.count("story.txt: the index holds another article under this id (the two texts share little") == 1
     apart = tmp_path / "apart.db"
     added = runner.invoke(main, ["index", "add", str(day_a), "--index", str(apart), "--id-prefix", "2025-07-24/", "-q"])
     assert added.stdout == f"{apart}: 1 added, 0 new versions, 0 unchanged, 0 skipped\n"

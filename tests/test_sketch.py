@@ -2,6 +2,7 @@
 
 import itertools
 import os
+from unittest import mock
 from pathlib import Path
 
 import numpy as np
@@ -10,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from datasketch import MinHash
 
+from reuse import candidates
 from reuse.candidates import BandTable, _banded, band_task, candidate_pairs, find_candidates
 from reuse.runs import RunTable, trigram_set, verify_candidates, write_runs
 from reuse.config import CandidateConfig, ConfigError, SketchConfig
@@ -286,10 +288,12 @@ def test_one_band_pairs_and_crowding_equal_a_dictionary_of_buckets(keys, spread,
         elif len(members) >= 2:
             for pair in itertools.combinations(sorted(members), 2):
                 hits[pair] = min(cap, hits.get(pair, 0) + 1)
-    codes, rows = _banded([band], np.array(owners, dtype=np.uint32), max_bucket, cap)
-    assert codes.tolist() == sorted((i << 32 | j) for (i, j), n in hits.items() for _ in range(n))
     windows = np.bincount(np.array(owners, dtype=np.int64)) if owners else np.zeros(0, dtype=np.int64)
-    assert [tuple(r) for r in rows.tolist()] == [(a, int(windows[a]), n) for a, n in sorted(crowd.items())]
+    for prefilter in (candidates.PREFILTER_KEYS, 0):  # lone keys dropped before the sort, and not (a large band)
+        with mock.patch.object(candidates, "PREFILTER_KEYS", prefilter):
+            codes, rows = _banded([band], np.array(owners, dtype=np.uint32), max_bucket, cap)
+        assert codes.tolist() == sorted((i << 32 | j) for (i, j), n in hits.items() for _ in range(n))
+        assert [tuple(r) for r in rows.tolist()] == [(a, int(windows[a]), n) for a, n in sorted(crowd.items())]
 
 
 @pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="counts descriptors in /proc")

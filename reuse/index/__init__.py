@@ -57,6 +57,8 @@ def add_folder(
 ) -> FolderAdd:
     """Load the articles under ``folder`` (ids as ``reuse scan`` gives them, after ``id_prefix``) and add them, loading HTML pages and reading in ``jobs`` processes."""
     loaded = load_articles(folder, (config or ScanConfig()).load, progress=progress, jobs=jobs)
+    if not loaded.articles:  # nothing could be read: no index is made for it, and an existing one is not touched
+        return FolderAdd(AddResult((), (), ()), loaded.skipped, loaded.warnings)
     result = add_articles(index, prefixed(loaded.articles, id_prefix), config, jobs=jobs, progress=progress)
     return FolderAdd(result, loaded.skipped, (*loaded.warnings, *result.warnings))
 

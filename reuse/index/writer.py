@@ -146,7 +146,10 @@ def add_articles(
     them (the defaults for a new index).
 
     An article whose id is not in the index is added; one whose id and
-    content (text and metadata) equal the current version is left as it is;
+    content (text and metadata) equal the current version, or one of its
+    earlier versions (an older folder added again: a revert to an exact
+    earlier version, its time included, is taken for that too; remove the
+    id and add it again to restore one), is left as it is;
     one with the id of a stored article but other content becomes that id's
     next version, and the only one matched from then on.
 
@@ -230,30 +233,53 @@ def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfi
 
 
 _TAKEN_AS = "it is taken as its new version, which replaces it in matching"
+#: Warnings of other articles under stored ids said one by one; past this, one warning counts them.
+_SAID_ONE_BY_ONE = 3
 
 
 def other_articles(conn: sqlite3.Connection, batch: Sequence[Article], current: dict, taken_as: str = _TAKEN_AS) -> list[str]:
-    """Warnings for the articles of ``batch`` whose id the index holds for an article of another outlet or address.
+    """Warnings for the articles of ``batch`` whose id the index holds for another article.
 
     Ids are paths relative to the folder added, so two days' folders laid out
-    alike (``feeds/feed.jsonl#1``) give one id to two articles, and the later
-    would silently replace the earlier as its new version. ``current`` maps
-    ids to their current rows (:func:`~reuse.index.store.current_rows`);
-    ``taken_as`` says what becomes of the stored one.
+    alike (``feeds/feed.jsonl#1``, ``story.txt``) give one id to two
+    articles, and the later would silently replace the earlier as its new
+    version. Another article is one of another outlet or address, or one
+    whose text shares little with the stored one's (a plain text file has
+    only its file name for an outlet and no address; an update keeps most of
+    the text). ``current`` maps ids to their current rows
+    (:func:`~reuse.index.store.current_rows`); ``taken_as`` says what becomes
+    of the stored one.
     """
     stored = {row[1]: article_from(row[1], row[4], row[5]) for row in stored_articles(conn, [current[a.id][0] for a in batch])}
-    out = []
+    found: list[tuple[str, str]] = []  # (id, how the two differ)
     for article in batch:
         old = stored.get(article.id)
-        if old is None or ((old.outlet, old.url or None) == (article.outlet, article.url or None)):
+        if old is None:
             continue
-        was = f"{old.outlet}" + (f", {old.url}" if old.url else "")
-        now = f"{article.outlet}" + (f", {article.url}" if article.url else "")
-        out.append(
-            f"{article.id}: the index holds another article under this id ({was}; this one: {now}); {taken_as}: "
-            "give each batch's articles ids of their own (--id-prefix)"
-        )
-    return out
+        if (old.outlet, old.url or None) != (article.outlet, article.url or None):
+            was = f"{old.outlet}" + (f", {old.url}" if old.url else "")
+            now = f"{article.outlet}" + (f", {article.url}" if article.url else "")
+            found.append((article.id, f"{was}; this one: {now}"))
+        elif _unrelated(old.text, article.text):
+            found.append((article.id, "the two texts share little: no update of it"))
+    fix = "give each batch's articles ids of their own (--id-prefix)"
+    if len(found) <= _SAID_ONE_BY_ONE:
+        return [f"{article_id}: the index holds another article under this id ({how}); {taken_as}: {fix}" for article_id, how in found]
+    first = "; ".join(f"{article_id} ({how})" for article_id, how in found[:_SAID_ONE_BY_ONE])
+    return [f"{len(found)} articles have an id the index holds for another article ({first}; ...); {taken_as}: {fix}"]
+
+
+def _unrelated(old: str, new: str) -> bool:
+    """Whether two texts share under half of the smaller one's word 3-grams (a rough test, on spaces).
+
+    >>> _unrelated("the talks went on all night in the capital", "the talks went on all night in the capital, then ended")
+    False
+    >>> _unrelated("the talks went on all night in the capital", "a storm closed every school in the north today")
+    True
+    """
+    grams = [{tuple(w[k : k + 3]) for k in range(len(w) - 2)} for w in (old.casefold().split(), new.casefold().split())]
+    smaller = min(len(g) for g in grams)
+    return smaller >= 3 and len(grams[0] & grams[1]) < smaller / 2
 
 
 def _dictionary(conn: sqlite3.Connection, batch: Sequence[Article]) -> bytes:

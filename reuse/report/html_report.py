@@ -148,19 +148,25 @@ def _overlapped(passages: Sequence[Passage]) -> dict[int, int]:
     A sentence of one side may align in two passages: copied into one, and
     the best partner of a looser paraphrase elsewhere on the other side.
     Highlighted together, the two would colour one stretch as either and
-    leave the other's twin unmarked; only the stronger (similarity times
-    length) is highlighted.
+    leave the other's twin unmarked; only the closer (higher similarity,
+    then more identical wording, then longer) is highlighted.
 
     >>> from reuse.model import Passage, ReuseKind
     >>> strong = Passage(0, 900, 0, 900, ReuseKind.VERBATIM, 1.0, 1.0)
     >>> loose = Passage(1200, 1300, 100, 200, ReuseKind.HEAVY_REWRITE, 0.4, 0.0)
     >>> _overlapped([loose, strong]), _overlapped([strong, Passage(950, 990, 950, 990, ReuseKind.VERBATIM, 1.0, 1.0)])
     ({0: 1}, {})
+    >>> _overlapped([Passage(0, 1200, 0, 1200, ReuseKind.HEAVY_REWRITE, 0.5, 0.1), Passage(100, 250, 100, 250, ReuseKind.VERBATIM, 1.0, 1.0)])
+    {0: 1}
     """
     def apart(p: Passage, q: Passage) -> bool:
         return (p.a_end <= q.a_start or q.a_end <= p.a_start) and (p.b_end <= q.b_start or q.b_end <= p.b_start)
 
-    strength = sorted(range(len(passages)), key=lambda i: -passages[i].similarity * min(passages[i].a_end - passages[i].a_start, passages[i].b_end - passages[i].b_start))
+    def closeness(i: int) -> tuple[float, float, int]:
+        p = passages[i]
+        return p.similarity, p.verbatim_share, min(p.a_end - p.a_start, p.b_end - p.b_start)
+
+    strength = sorted(range(len(passages)), key=closeness, reverse=True)
     shown: list[int] = []
     hidden: dict[int, int] = {}
     for i in strength:
