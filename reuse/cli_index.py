@@ -72,8 +72,9 @@ def id_prefix_option(fn: F) -> F:
         "id_prefix",
         default="",
         metavar="PREFIX",
-        help="Put PREFIX before every article id of FOLDER, e.g. the batch's date (--id-prefix 2025-07-25/): files "
-        "named alike in two batches (feeds/feed.jsonl#1) are then two articles, not two versions of one.",
+        help="Put PREFIX before the ids taken from paths in FOLDER, e.g. the batch's date (--id-prefix 2025-07-25/): "
+        "files named alike in two batches (feeds/feed.jsonl#1) are then two articles, not two versions of one. "
+        "An id a JSON record gives itself is kept as it is.",
     )(fn)
 
 
@@ -127,9 +128,9 @@ def index_add(ctx: click.Context, folder: Path, index_path: Path, id_prefix: str
     with reported(ctx, f"the index {index_path} is as it was before"):
         done = _add(folder, index_path, _index_max_bucket(ctx, config, index_path), jobs, state, id_prefix)
         announce(state, done.skipped, done.warnings)
-        click.echo(_added(index_path, done))
         r = done.result
-        exit_if_nothing_read(ctx, folder, len(r.added) + len(r.updated) + len(r.unchanged) + len(r.earlier), done.skipped)
+        exit_if_nothing_read(ctx, folder, len(r.added) + len(r.updated) + len(r.unchanged) + len(r.earlier), done.skipped)  # no index made
+        click.echo(_added(index_path, done))
 
 
 def _index_max_bucket(ctx: click.Context, config, index_path: Path):

@@ -57,7 +57,7 @@ from .stemma import Stemma, build_stemma
 from .times import time_signal
 from .wires import wire_credits, wire_datelines, wire_name
 
-__all__ = ["MIN_COPY_CONFIDENCE", "TEXT_ONLY_CAP", "infer_directions"]
+__all__ = ["MIN_COPY_CONFIDENCE", "TEXT_ONLY_CAP", "infer_directions", "page_address"]
 
 #: A text-only verdict never claims more than this.
 TEXT_ONLY_CAP = 0.7
@@ -89,12 +89,12 @@ _TRACKING = re.compile(r"utm_\w*|fbclid|gclid|mc_cid|mc_eid|ref|cmpid", re.IGNOR
 
 
 @lru_cache(maxsize=8192)
-def _norm_url(url: str | None) -> str | None:
+def page_address(url: str | None) -> str | None:
     """A URL as a page's identity: host without ``www.``, path without a final ``/``, query without trackers.
 
-    >>> _norm_url("https://www.Site.example/story.php?id=101&utm_source=x#top")
+    >>> page_address("https://www.Site.example/story.php?id=101&utm_source=x#top")
     'site.example/story.php?id=101'
-    >>> _norm_url("https://site.example/story.php?id=202") == _norm_url("https://site.example/story.php?id=101")
+    >>> page_address("https://site.example/story.php?id=202") == page_address("https://site.example/story.php?id=101")
     False
     """
     if not url:
@@ -112,11 +112,11 @@ def _metadata_signals(a: Article, b: Article, pair: Pair | None = None) -> list[
     signals = []
     for src, dst in ((a, b), (b, a)):
         sign = 1 if src is a else -1
-        canonical = _norm_url(dst.canonical)
-        if canonical and canonical == _norm_url(src.url):
+        canonical = page_address(dst.canonical)
+        if canonical and canonical == page_address(src.url):
             signals.append(Signal("canonical", dst.canonical, favours=src.id, weight=4.0 * sign,
                                   note=f"{dst.id} declares {src.id}'s URL as its canonical source"))
-        elif canonical and not src.url and canonical == _norm_url(src.canonical) and publishes(src.outlet, canonical) and not publishes(dst.outlet, canonical):
+        elif canonical and not src.url and canonical == page_address(src.canonical) and publishes(src.outlet, canonical) and not publishes(dst.outlet, canonical):
             # Neither states its own URL and both name one canonical: it is the site of one of them.
             signals.append(Signal("canonical", dst.canonical, favours=src.id, weight=4.0 * sign,
                                   note=f"both declare {dst.canonical} as canonical, a page of {src.outlet}, {src.id}'s outlet"))
@@ -145,8 +145,8 @@ def _metadata_signals(a: Article, b: Article, pair: Pair | None = None) -> list[
 
 def _same_page(a: Article, b: Article) -> Signal | None:
     """Two versions of one page (the same URL, the same outlet): the later is an update, not another outlet's copy."""
-    url = _norm_url(a.url)
-    if url is None or url != _norm_url(b.url) or outlet_key(a.outlet) != outlet_key(b.outlet):
+    url = page_address(a.url)
+    if url is None or url != page_address(b.url) or outlet_key(a.outlet) != outlet_key(b.outlet):
         return None
     return Signal("same-page", a.url, note=(
         f"{a.id} and {b.id} are two versions of one page of {a.outlet} (the same address): "

@@ -272,14 +272,17 @@ def test_adding_an_earlier_version_again_keeps_the_current_one(samples_dir, tmp_
     assert (again.added, again.updated, again.unchanged, again.earlier) == ((), (), (), (story.id,))
     rows = sqlite3.connect(db).execute("SELECT version, current FROM articles WHERE id = ? ORDER BY version", (story.id,))
     assert rows.fetchall() == [(1, 0), (2, 1)]  # no third version, and the update still current
+    moved = replace(story, outlet="Another Outlet", url="https://another.example/story")
+    add_articles(db, [moved])  # a third version from elsewhere; the first one checked again is no news of it
+    assert not any("another article under this id" in w for w in check_articles(db, [story]).warnings)
 
 
 def test_another_article_under_a_stored_id_is_said_and_a_prefix_keeps_them_apart(tmp_path):
     """Two days' feeds laid out alike give one id to two articles: the add and the check say so,
     and --id-prefix keeps them apart, so the second day's copy of the first day's story is found."""
     story = load_articles("samples/").articles[1]
-    day_a = replace(story, id="feeds/feed.jsonl#1", outlet="Harbourside Echo", url="https://echo.example/a")
-    day_b = replace(story, id="feeds/feed.jsonl#1", outlet="Copycat Gazette", url="https://copycat.example/b")
+    day_a = replace(story, id="feeds/feed.jsonl#1", path="feeds/feed.jsonl", outlet="Harbourside Echo", url="https://echo.example/a")
+    day_b = replace(story, id="feeds/feed.jsonl#1", path="feeds/feed.jsonl", outlet="Copycat Gazette", url="https://copycat.example/b")
     db = tmp_path / "i.db"
     add_articles(db, [day_a])
     checked = check_articles(db, [day_b])
@@ -298,6 +301,14 @@ def test_another_article_under_a_stored_id_is_said_and_a_prefix_keeps_them_apart
     found = check_articles(apart, reuse.index.prefixed([day_b], "2025-07-25/"))
     assert [(p.a, p.b) for p in found.pairs] == [("2025-07-25/feeds/feed.jsonl#1", "2025-07-24/feeds/feed.jsonl#1")]
     assert not any("another article under this id" in w for w in found.warnings)
+    # A record's own id names it wherever it comes from: no prefix, so a feed item repeated the next day is no reuse of itself.
+    item = replace(day_a, id="https://echo.example/a")
+    assert reuse.index.prefixed([item], "2025-07-25/") == (item,)
+    with pytest.raises(reuse.errors.ConfigError, match="holds control characters"):
+        reuse.index.prefixed([day_a], "day\x00/")
+    # The same page under a tracking parameter, and a metadata-only update, are updates: nothing said.
+    tracked = replace(day_b, url="https://www.copycat.example/b/?utm_source=rss", title="A new title")
+    assert add_articles(db, [tracked]).warnings == ()
 
 
 def _tables(db: Path) -> dict[str, list]:

@@ -14,13 +14,14 @@ frequencies, banal buckets) are kept as counts (``stats.py``).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from os import PathLike
 from pathlib import Path
 
 from ..config import ScanConfig
-from ..errors import IndexDamaged
+from ..errors import ConfigError, IndexDamaged
 from ..load import load_articles
 from ..model import Article, ScanResult, Skipped
 from .checker import check_articles
@@ -63,10 +64,33 @@ def add_folder(
     return FolderAdd(result, loaded.skipped, (*loaded.warnings, *result.warnings))
 
 
+#: Characters an id cannot hold (as a record's own ``id``): SQLite's JSON functions end a string at NUL.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
 def prefixed(articles: Sequence[Article], id_prefix: str) -> tuple[Article, ...]:
-    """``articles`` with ``id_prefix`` put before each id (a batch's date, say, so that files named alike
-    in two batches are two articles, not two versions of one)."""
-    return tuple(articles) if not id_prefix else tuple(replace(a, id=id_prefix + a.id) for a in articles)
+    """``articles`` with ``id_prefix`` put before each id taken from a path (a batch's date, say, so that files
+    named alike in two batches are two articles, not two versions of one).
+
+    An id a JSON record gives itself names the article wherever it comes
+    from (a feed's item repeated the next day is the same article), and is
+    left as it is.
+
+    >>> [a.id for a in prefixed([Article("a.txt", "x", "o", path="a.txt"), Article("f.jsonl#2", "x", "o", path="f.jsonl"),
+    ...                         Article("https://ex.com/1", "x", "o", path="f.jsonl")], "day2/")]
+    ['day2/a.txt', 'day2/f.jsonl#2', 'https://ex.com/1']
+    """
+    if not id_prefix:
+        return tuple(articles)
+    if _CONTROL.search(id_prefix):
+        raise ConfigError(f"--id-prefix {id_prefix!r} holds control characters, which an id cannot: use letters, digits, '-' or '/'")
+    return tuple(replace(a, id=id_prefix + a.id) if _from_path(a) else a for a in articles)
+
+
+def _from_path(article: Article) -> bool:
+    """Whether the article's id is its path (a file), or its path and record number (a record with no id of its own)."""
+    path = article.path
+    return bool(path) and (article.id == path or (article.id.startswith(path + "#") and article.id[len(path) + 1 :].isdigit()))
 
 
 def check(

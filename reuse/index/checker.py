@@ -47,7 +47,7 @@ from .features import Features, LanguageCounts, content_digest, merge_languages,
 from .matching import BatchKeys, match_batch, renumber_stored
 from .readahead import read_ahead
 from .stats import Counts
-from .store import connect, current_languages, current_rows, index_config, meta, reported_damage, stored_runs
+from .store import connect, current_languages, current_rows, earlier_digests, index_config, meta, reported_damage, stored_runs
 from .writer import other_articles, read_stored
 
 __all__ = ["check_articles"]
@@ -113,7 +113,9 @@ def check_articles(
                 try:
                     found, matched, crowded, too_long = _check(conn, batch, config, progress, timings, jobs)
                     current = current_rows(conn, [a.id for a in batch])
-                    others = other_articles(conn, [a for a in batch if a.id in current and current[a.id][2] != content_digest(a)], current, _STANDS_IN)
+                    differ = [a for a in batch if a.id in current and current[a.id][2] != content_digest(a)]
+                    before = earlier_digests(conn, [a.id for a in differ])  # an earlier version's content: an add keeps the current one
+                    others = other_articles(conn, [a for a in differ if content_digest(a) not in before.get(a.id, ())], current, _STANDS_IN)
                 finally:
                     conn.execute("ROLLBACK")
             finally:

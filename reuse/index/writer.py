@@ -12,10 +12,13 @@ import numpy as np
 
 from ..config import ScanConfig
 from ..hugepages import no_huge_pages
+from ..credits import outlet_key
 from ..model import Article
+from ..provenance import page_address
 from .features import Features, article_from, content_digest, read_article
 from .stats import Counts
 from ..pipeline import sorted_unique
+from ..segment import segment_words
 from .codec import build_dictionary
 from .reader import Row, read_rows, row_of
 from .postings import compact, mark_dead, merge_segments, segments_to_merge, write_segment
@@ -243,8 +246,10 @@ def other_articles(conn: sqlite3.Connection, batch: Sequence[Article], current: 
     Ids are paths relative to the folder added, so two days' folders laid out
     alike (``feeds/feed.jsonl#1``, ``story.txt``) give one id to two
     articles, and the later would silently replace the earlier as its new
-    version. Another article is one of another outlet or address, or one
-    whose text shares little with the stored one's (a plain text file has
+    version. Another article is one of another outlet or page address
+    (compared as the direction evidence compares them: ``www.``, a final
+    ``/`` and tracking parameters aside), or one whose text shares little
+    with the stored one's (a plain text file has
     only its file name for an outlet and no address; an update keeps most of
     the text). ``current`` maps ids to their current rows
     (:func:`~reuse.index.store.current_rows`); ``taken_as`` says what becomes
@@ -256,7 +261,7 @@ def other_articles(conn: sqlite3.Connection, batch: Sequence[Article], current: 
         old = stored.get(article.id)
         if old is None:
             continue
-        if (old.outlet, old.url or None) != (article.outlet, article.url or None):
+        if outlet_key(old.outlet) != outlet_key(article.outlet) or page_address(old.url) != page_address(article.url):
             was = f"{old.outlet}" + (f", {old.url}" if old.url else "")
             now = f"{article.outlet}" + (f", {article.url}" if article.url else "")
             found.append((article.id, f"{was}; this one: {now}"))
@@ -270,16 +275,24 @@ def other_articles(conn: sqlite3.Connection, batch: Sequence[Article], current: 
 
 
 def _unrelated(old: str, new: str) -> bool:
-    """Whether two texts share under half of the smaller one's word 3-grams (a rough test, on spaces).
+    """Whether two texts share under a fifth of the smaller one's word 3-grams: another story, not an update.
 
-    >>> _unrelated("the talks went on all night in the capital", "the talks went on all night in the capital, then ended")
+    Words as the scan splits them (a CJK character is a word of its own).
+
+    >>> _unrelated("The talks went on all night in the capital.", "The talks went on all night in the capital, then ended.")
     False
-    >>> _unrelated("the talks went on all night in the capital", "a storm closed every school in the north today")
+    >>> _unrelated("The talks went on all night in the capital.", "A storm closed every school in the north today.")
     True
+    >>> _unrelated("東京で会談が夜通し続いた。", "東京で会談が夜通し続き、朝に終わった。"), _unrelated("東京で会談が夜通し続いた。", "北部の学校は嵐で休校した。")
+    (False, True)
     """
-    grams = [{tuple(w[k : k + 3]) for k in range(len(w) - 2)} for w in (old.casefold().split(), new.casefold().split())]
+    grams = [set(zip(words, words[1:], words[2:])) for words in (segment_words(old)[2], segment_words(new)[2])]
     smaller = min(len(g) for g in grams)
-    return smaller >= 3 and len(grams[0] & grams[1]) < smaller / 2
+    return smaller >= 3 and len(grams[0] & grams[1]) < smaller * _UPDATE_KEEPS
+
+
+#: An update keeps at least this share of the smaller text's word 3-grams (a rewritten lead, a paragraph added).
+_UPDATE_KEEPS = 0.2
 
 
 def _dictionary(conn: sqlite3.Connection, batch: Sequence[Article]) -> bytes:
