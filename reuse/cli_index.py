@@ -113,7 +113,7 @@ def index_group() -> None:
 def index_add(ctx: click.Context, folder: Path, index_path: Path, id_prefix: str = "", jobs: int = 1, **settings: int) -> None:
     """Add the articles of FOLDER to the index (created when missing).
 
-    Ids are those `reuse scan FOLDER` gives. An article already indexed with
+    Ids are those `reuse scan FOLDER` gives (after --id-prefix). An article already indexed with
     the same content is left as it is; with other content it is stored as a
     new version, the one matched from then on. The whole folder is added in
     one transaction: interrupted, the index is left as it was.

@@ -56,7 +56,7 @@ class FolderAdd:
 def add_folder(
     folder: str | PathLike, index: str | PathLike, config: ScanConfig | None = None, *, jobs: int = 1, progress=None, id_prefix: str = ""
 ) -> FolderAdd:
-    """Load the articles under ``folder`` (ids as ``reuse scan`` gives them, after ``id_prefix``) and add them, loading HTML pages and reading in ``jobs`` processes."""
+    """Load the articles under ``folder`` (ids as ``reuse scan`` gives them, those from paths after ``id_prefix``: :func:`prefixed`) and add them, loading HTML pages and reading in ``jobs`` processes."""
     loaded = load_articles(folder, (config or ScanConfig()).load, progress=progress, jobs=jobs)
     if not loaded.articles:  # nothing could be read: no index is made for it, and an existing one is not touched
         return FolderAdd(AddResult((), (), ()), loaded.skipped, loaded.warnings)
@@ -109,7 +109,7 @@ def check(
     the article it shares text with: a stored one or another of ``folder``.
     ``jobs``: processes to load (HTML pages), read the new articles, align and infer directions in (the result is the same).
     ``config``: the index's own settings when ``None`` (see :func:`check_articles`).
-    ``id_prefix`` goes before every id of ``folder`` (as in :func:`add_folder`).
+    ``id_prefix`` goes before the ids of ``folder`` taken from paths (:func:`prefixed`, as in :func:`add_folder`).
     """
     loaded = load_articles(folder, (config or ScanConfig()).load, progress=progress, jobs=jobs)
     articles = prefixed(loaded.articles, id_prefix)

@@ -135,7 +135,7 @@ def check_articles(
     )
 
 
-#: What becomes, in a check, of a stored article whose id a new one of another outlet or address takes.
+#: What becomes, in a check, of a stored article whose id another article of the batch takes (:func:`other_articles`).
 _STANDS_IN = "the new one stands in for it in this check, as its new version would (with --add, it replaces it), and the two are not compared"
 
 
