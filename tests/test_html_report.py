@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import math
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -226,7 +227,7 @@ def test_of_two_overlapping_passages_only_the_closer_is_highlighted_and_the_othe
     one stretch as either and leave its twin unmarked: it is listed, not highlighted."""
     result = make_result(second_pair=False)
     pair = result.pairs[0]
-    close = max(pair.passages, key=lambda p: (round(p.similarity, 1), round(p.verbatim_share, 1), p.a_end - p.a_start))
+    close = max(pair.passages, key=lambda p: p.similarity + 0.05 * math.log10(1 + min(p.a_end - p.a_start, p.b_end - p.b_start)))
     loose = dataclasses.replace(close, a_start=close.a_end + 1, a_end=len(result.article(pair.a).text), kind=reuse.ReuseKind.HEAVY_REWRITE,
                                 similarity=0.4, verbatim_share=0.0)  # its B side is the close passage's B side
     result = dataclasses.replace(result, pairs=(dataclasses.replace(pair, passages=(*pair.passages, loose)),))

@@ -41,6 +41,7 @@ from ..outlets import link_outlets
 from ..parallel import read_features
 from ..pipeline import align_all, directions, sorted_unique
 from ..text import needs_fallback
+from ..words import first_few, plural
 from ..text import DocumentFrequency, unique_sorted
 from .codec import cut_runs, shared_at_most
 from .features import Features, LanguageCounts, content_digest, merge_languages, read_article
@@ -111,11 +112,14 @@ def check_articles(
                 config = config or index_config(conn)
                 conn.execute("BEGIN")  # one snapshot for every read, whatever a writer commits meanwhile
                 try:
-                    found, matched, crowded, too_long = _check(conn, batch, config, progress, timings, jobs)
                     current = current_rows(conn, [a.id for a in batch])
                     differ = [a for a in batch if a.id in current and current[a.id][2] != content_digest(a)]
-                    before = earlier_digests(conn, [a.id for a in differ])  # an earlier version's content: an add keeps the current one
-                    others = other_articles(conn, [a for a in differ if content_digest(a) not in before.get(a.id, ())], current, _STANDS_IN)
+                    before = earlier_digests(conn, [a.id for a in differ])
+                    # An earlier version's content is no news: the index keeps the current version (an add leaves it), so does the check.
+                    earlier = sorted(a.id for a in differ if content_digest(a) in before.get(a.id, ()))
+                    batch = tuple(a for a in batch if a.id not in set(earlier))
+                    others = other_articles(conn, [a for a in differ if a.id not in set(earlier)], current, _STANDS_IN)
+                    found, matched, crowded, too_long = _check(conn, batch, config, progress, timings, jobs) if batch else ([], (), [], None)
                 finally:
                     conn.execute("ROLLBACK")
             finally:
@@ -129,7 +133,11 @@ def check_articles(
         config_fingerprint=config.fingerprint(),
         timings=tuple(timings),
         warnings=(
-            *warnings, *others, *([crowded_warning(crowded, config.candidates.max_bucket)] if crowded else []), *([too_long] if too_long else [])
+            *warnings,
+            *([_earlier_warning(earlier)] if earlier else []),
+            *others,
+            *([crowded_warning(crowded, config.candidates.max_bucket)] if crowded else []),
+            *([too_long] if too_long else []),
         ),
         checked=tuple(a.id for a in batch),
     )
@@ -137,6 +145,15 @@ def check_articles(
 
 #: What becomes, in a check, of a stored article whose id another article of the batch takes (:func:`other_articles`).
 _STANDS_IN = "the new one stands in for it in this check, as its new version would (with --add, it replaces it), and the two are not compared"
+
+
+def _earlier_warning(ids: Sequence[str]) -> str:
+    """What to say of the batch's articles that hold an earlier version of their id (``ids`` not empty)."""
+    many = len(ids) > 1
+    return (
+        f"{plural(len(ids), 'article')} ({first_few(list(ids))}) hold{'' if many else 's'} the text of an earlier version of "
+        f"{'their' if many else 'its'} id: left out of the check, as the index keeps the current version (an add leaves it too)"
+    )
 
 
 class _Stage:

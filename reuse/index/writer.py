@@ -261,17 +261,28 @@ def other_articles(conn: sqlite3.Connection, batch: Sequence[Article], current: 
         old = stored.get(article.id)
         if old is None:
             continue
-        if outlet_key(old.outlet) != outlet_key(article.outlet) or page_address(old.url) != page_address(article.url):
+        if outlet_key(old.outlet) != outlet_key(article.outlet) or _address(old.url) != _address(article.url):
             was = f"{old.outlet}" + (f", {old.url}" if old.url else "")
             now = f"{article.outlet}" + (f", {article.url}" if article.url else "")
             found.append((article.id, f"{was}; this one: {now}"))
         elif _unrelated(old.text, article.text):
             found.append((article.id, "the two texts share little: no update of it"))
-    fix = "give each batch's articles ids of their own (--id-prefix)"
+    given = {a.id for a in batch if not (a.path and a.path in a.id)}  # ids a record gave itself: a prefix leaves them
+    fix = "give each batch's articles ids of their own (--id-prefix for ids from paths; records' own ids unique across batches)"
     if len(found) <= _SAID_ONE_BY_ONE:
-        return [f"{article_id}: the index holds another article under this id ({how}); {taken_as}: {fix}" for article_id, how in found]
+        return [
+            f"{article_id}: the index holds another article under this id ({how}); {taken_as}: "
+            + ("give the records ids that stay unique across batches (a URL, a GUID): --id-prefix leaves a record's own id" if article_id in given
+               else "give each batch's articles ids of their own (--id-prefix)")
+            for article_id, how in found
+        ]
     first = "; ".join(f"{article_id} ({how})" for article_id, how in found[:_SAID_ONE_BY_ONE])
     return [f"{len(found)} articles have an id the index holds for another article ({first}; ...); {taken_as}: {fix}"]
+
+
+def _address(url: str | None) -> str | None:
+    """A page's address as the direction evidence compares them, or as written when it is no URL with a scheme."""
+    return page_address(url) or (url or None)
 
 
 def _unrelated(old: str, new: str) -> bool:

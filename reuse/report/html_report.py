@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import base64
 import html
+import math
 from collections.abc import Mapping, Sequence
 from os import PathLike
 
@@ -149,7 +150,7 @@ def _overlapped(passages: Sequence[Passage]) -> dict[int, int]:
     the best partner of a looser paraphrase elsewhere on the other side.
     Highlighted together, the two would colour one stretch as either and
     leave the other's twin unmarked; only the closer (higher similarity,
-    then more identical wording, each to a tenth, then longer) is highlighted.
+    with 0.05 more for each tenfold of length) is highlighted.
 
     >>> from reuse.model import Passage, ReuseKind
     >>> strong = Passage(0, 900, 0, 900, ReuseKind.VERBATIM, 1.0, 1.0)
@@ -158,15 +159,15 @@ def _overlapped(passages: Sequence[Passage]) -> dict[int, int]:
     ({0: 1}, {})
     >>> _overlapped([Passage(0, 1200, 0, 1200, ReuseKind.HEAVY_REWRITE, 0.5, 0.1), Passage(100, 250, 100, 250, ReuseKind.VERBATIM, 1.0, 1.0)])
     {0: 1}
-    >>> _overlapped([Passage(0, 2000, 0, 2000, ReuseKind.VERBATIM, 0.999, 1.0), Passage(100, 150, 100, 150, ReuseKind.VERBATIM, 1.0, 1.0)])
+    >>> _overlapped([Passage(0, 2000, 0, 2000, ReuseKind.VERBATIM, 0.949, 1.0), Passage(100, 150, 100, 150, ReuseKind.VERBATIM, 0.951, 1.0)])
     {1: 0}
     """
     def apart(p: Passage, q: Passage) -> bool:
         return (p.a_end <= q.a_start or q.a_end <= p.a_start) and (p.b_end <= q.b_start or q.b_end <= p.b_start)
 
-    def closeness(i: int) -> tuple[float, float, int]:
-        p = passages[i]  # to a tenth: a rounding's difference in similarity does not hide a long passage behind a short one
-        return round(p.similarity, 1), round(p.verbatim_share, 1), min(p.a_end - p.a_start, p.b_end - p.b_start)
+    def closeness(i: int) -> float:
+        p = passages[i]  # a little for length (0.05 a tenfold), so a hair's difference in similarity does not hide a long passage
+        return p.similarity + 0.05 * math.log10(1 + min(p.a_end - p.a_start, p.b_end - p.b_start))
 
     strength = sorted(range(len(passages)), key=closeness, reverse=True)
     shown: list[int] = []
