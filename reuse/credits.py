@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from urllib.parse import urlsplit
 from functools import lru_cache
 
 from .coverage import side_spans
@@ -88,10 +89,12 @@ def site_name(outlet: str) -> str | None:
     ('theguardian', 'bbc', 'cnn', 'news')
     >>> site_name("abcnews.go.com"), site_name("dw.com")
     ('abcnews', 'dw')
-    >>> site_name("The Guardian") is None
-    True
+    >>> site_name("The Guardian") is None, site_name("https://www.theguardian.com/uk")
+    (True, 'theguardian')
     """
     host = outlet.strip().lower()
+    if "://" in host:  # an outlet given as its site's address
+        host = urlsplit(host).hostname or ""
     if not _DOMAIN.fullmatch(host):
         return None
     labels = host.split(".")
@@ -112,8 +115,8 @@ def outlet_key(outlet: str) -> str:
 
     >>> outlet_key("NewsHub24") == outlet_key("newshub24.net"), outlet_key("The Guardian") == outlet_key("www.theguardian.com")
     (True, True)
-    >>> outlet_key("Daily Mail") == outlet_key("The Times")
-    False
+    >>> outlet_key("Daily Mail") == outlet_key("The Times"), outlet_key("https://www.newshub24.net/") == outlet_key("NewsHub24")
+    (False, True)
     """
     site = site_name(outlet)
     name = site if site is not None else _fold(outlet.strip().removeprefix("The ").replace(" ", ""))

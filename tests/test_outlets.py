@@ -163,3 +163,7 @@ def test_one_outlet_named_by_its_metadata_and_by_its_domain_is_one_outlet():
     result = scan_articles(arts)
     assert [(link.source, link.derived) for link in result.outlets] == [("bbc.co.uk", "NewsHub24")]
     assert result.outlets[0].articles == 2
+    # Nor an outlet given as its site's address: "https://www.newshub24.net/" is NewsHub24 too.
+    arts[3] = Article("farm-2", arts[3].text, "https://www.newshub24.net/", published="2025-03-11T10:00:00Z")
+    result = scan_articles(arts)
+    assert [(link.source, link.derived, link.articles) for link in result.outlets] == [("bbc.co.uk", "NewsHub24", 2)]
