@@ -34,7 +34,7 @@ from .words import plural
 from .model import Article, Skipped, file_outlet
 from .webpage import builtin_text, control_references, domain, furniture_only, page_meta, trafilatura_text
 
-__all__ = ["KINDS", "SUPPORTED", "read_file", "shown_name", "suffix_of", "trafilatura_module"]
+__all__ = ["ID_CONTROL", "KINDS", "SUPPORTED", "read_file", "shown_name", "suffix_of", "trafilatura_module"]
 
 Found = tuple[list[Article], list[Skipped]]
 KINDS = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "jsonl"}
@@ -46,7 +46,8 @@ _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.M)
 _FRONT_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
 _FRONT_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
-_ID_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+#: Characters an id cannot hold: SQLite's JSON functions end a string at NUL, so an index could not find it again.
+ID_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 #: Control characters outside JSON's strings make it invalid (a DOS end-of-file byte, a stray NUL after the last
 #: record): a text that fails to parse is tried again without them, and white space, at its ends (``_loads``).
 _JSON_EDGE_CHARS = "".join(map(chr, [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])) + "".join(
@@ -367,7 +368,7 @@ def _record(rec: Any, rel: str, default_id: str, where: str, warnings: list[str]
         warnings.append(f"{where}: 'id' is {what}; the record is {default_id}")
         raw_id = None
     art_id = "" if raw_id is None else no_surrogates(str(raw_id)).strip()
-    if _ID_CONTROL.search(art_id):
+    if ID_CONTROL.search(art_id):
         # NUL and the other control characters: SQLite's JSON functions end a string at NUL, so an index could not find it again.
         warnings.append(f"{where}: 'id' holds control characters (such as NUL), which an id cannot; the record is {default_id}")
         art_id = ""

@@ -14,7 +14,6 @@ frequencies, banal buckets) are kept as counts (``stats.py``).
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from os import PathLike
@@ -22,9 +21,11 @@ from pathlib import Path
 
 from ..config import ScanConfig
 from ..errors import ConfigError, IndexDamaged
+from ..formats import ID_CONTROL
 from ..load import load_articles
 from ..model import Article, ScanResult, Skipped
 from .checker import check_articles
+from .features import id_from_path
 from .store import as_built, connect, meta, reported_damage
 from .writer import AddResult, RemoveResult, add_articles, remove_articles
 
@@ -64,10 +65,6 @@ def add_folder(
     return FolderAdd(result, loaded.skipped, (*loaded.warnings, *result.warnings))
 
 
-#: Characters an id cannot hold (as a record's own ``id``): SQLite's JSON functions end a string at NUL.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-
-
 def prefixed(articles: Sequence[Article], id_prefix: str) -> tuple[Article, ...]:
     """``articles`` with ``id_prefix`` put before each id taken from a path (a batch's date, say, so that files
     named alike in two batches are two articles, not two versions of one).
@@ -82,15 +79,9 @@ def prefixed(articles: Sequence[Article], id_prefix: str) -> tuple[Article, ...]
     """
     if not id_prefix:
         return tuple(articles)
-    if _CONTROL.search(id_prefix):
+    if ID_CONTROL.search(id_prefix):
         raise ConfigError(f"--id-prefix {id_prefix!r} holds control characters, which an id cannot: use letters, digits, '-' or '/'")
-    return tuple(replace(a, id=id_prefix + a.id) if _from_path(a) else a for a in articles)
-
-
-def _from_path(article: Article) -> bool:
-    """Whether the article's id is its path (a file), or its path and record number (a record with no id of its own)."""
-    path = article.path
-    return bool(path) and (article.id == path or (article.id.startswith(path + "#") and article.id[len(path) + 1 :].isdigit()))
+    return tuple(replace(a, id=id_prefix + a.id) if id_from_path(a) else a for a in articles)
 
 
 def check(

@@ -44,12 +44,12 @@ from ..text import needs_fallback
 from ..words import first_few, plural
 from ..text import DocumentFrequency, unique_sorted
 from .codec import cut_runs, shared_at_most
-from .features import Features, LanguageCounts, content_digest, merge_languages, read_article
+from .features import Features, LanguageCounts, merge_languages, read_article
 from .matching import BatchKeys, match_batch, renumber_stored
 from .readahead import read_ahead
 from .stats import Counts
-from .store import connect, current_languages, current_rows, earlier_digests, index_config, meta, reported_damage, stored_runs
-from .writer import other_articles, read_stored
+from .store import connect, current_languages, index_config, meta, reported_damage, stored_runs
+from .writer import other_articles, read_stored, versions_of
 
 __all__ = ["check_articles"]
 
@@ -112,14 +112,11 @@ def check_articles(
                 config = config or index_config(conn)
                 conn.execute("BEGIN")  # one snapshot for every read, whatever a writer commits meanwhile
                 try:
-                    current = current_rows(conn, [a.id for a in batch])
-                    differ = [a for a in batch if a.id in current and current[a.id][2] != content_digest(a)]
-                    before = earlier_digests(conn, [a.id for a in differ])
+                    current, _, differ, earlier = versions_of(conn, batch)
                     # An earlier version's content is no news: the index keeps the current version (an add leaves it), so does the check.
-                    earlier = sorted(a.id for a in differ if content_digest(a) in before.get(a.id, ()))
-                    batch = tuple(a for a in batch if a.id not in set(earlier))
-                    others = other_articles(conn, [a for a in differ if a.id not in set(earlier)], current, _STANDS_IN)
-                    found, matched, crowded, too_long = _check(conn, batch, config, progress, timings, jobs) if batch else ([], (), [], None)
+                    batch = tuple(a for a in batch if a.id not in earlier)
+                    others = other_articles(conn, [a for a in differ if a.id not in earlier], current, _STANDS_IN)
+                    found, matched, crowded, too_long = _check(conn, batch, current, config, progress, timings, jobs) if batch else ([], (), [], None)
                 finally:
                     conn.execute("ROLLBACK")
             finally:
@@ -134,7 +131,7 @@ def check_articles(
         timings=tuple(timings),
         warnings=(
             *warnings,
-            *([_earlier_warning(earlier)] if earlier else []),
+            *([_earlier_warning(sorted(earlier))] if earlier else []),
             *others,
             *([crowded_warning(crowded, config.candidates.max_bucket)] if crowded else []),
             *([too_long] if too_long else []),
@@ -190,13 +187,16 @@ def _kept(features: Features, article: Article | None = None) -> _Kept:
 
 
 def _check(
-    conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfig, progress, timings, jobs: int = 1
+    conn: sqlite3.Connection, batch: tuple[Article, ...], current: dict, config: ScanConfig, progress, timings, jobs: int = 1
 ) -> tuple[list[Pair], tuple[Article, ...], list[str], str | None]:
-    """The pairs, the stored articles they match, the new articles crowded out of matching, and a warning of those too long to align."""
+    """The pairs, the stored articles they match, the new articles crowded out of matching, and a warning of those too long to align.
+
+    ``current``: the current rows of (at least) the batch's ids (:func:`~reuse.index.writer.versions_of`).
+    """
     counts = Counts()
     with _Stage(timings, "sketch"):
         # Stored versions of the batch's ids leave the comparison, as in a scan of the union.
-        replaced = {row[0] for row in current_rows(conn, [a.id for a in batch]).values()}
+        replaced = {current[a.id][0] for a in batch if a.id in current}
         for _, old in read_stored(conn, sorted(replaced), config, sketch=False):  # the check never writes the postings count
             counts.add(old, -1)
         new: list[_Kept | Features] = []

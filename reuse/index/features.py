@@ -29,7 +29,7 @@ from ..text import Analysis, analyze, analyze_many, most_common_language, needs_
 #: Bits of a folded band key kept (``postings.py`` stores 24 of them in a row named by the other 12).
 KEY_BITS = 36
 
-__all__ = ["Features", "LanguageCounts", "content_digest", "fallback_language", "merge_languages", "read_article", "read_articles", "signed"]
+__all__ = ["Features", "LanguageCounts", "content_digest", "id_from_path", "fallback_language", "merge_languages", "read_article", "read_articles", "signed"]
 
 #: Per language, ``(articles it was detected in, the first of their ids)``.
 LanguageCounts = dict[str, tuple[int, str]]
@@ -213,6 +213,28 @@ def article_from(article_id: str, meta: str, text: str) -> Article:
     """The :class:`Article` stored as ``article_meta`` and text."""
     fields = json.loads(meta)
     return Article(id=article_id, text=text, **{k: fields.get(k) for k in ("outlet", "title", "url", "published", "canonical")}, path=fields.get("path") or "")
+
+
+def id_from_path(article: Article, prefixed: bool = False) -> bool:
+    """Whether the article's id is its path (a file), or its path and record number (a record with no id of its own).
+
+    ``prefixed``: after any prefix (``--id-prefix``). An id a JSON record gives itself is neither.
+
+    >>> id_from_path(Article("f.jsonl#2", "x", "o", path="f.jsonl")), id_from_path(Article("https://ex.com/1", "x", "o", path="f.jsonl"))
+    (True, False)
+    >>> id_from_path(Article("day2/f.jsonl#2", "x", "o", path="f.jsonl")), id_from_path(Article("day2/f.jsonl#2", "x", "o", path="f.jsonl"), prefixed=True)
+    (False, True)
+    >>> id_from_path(Article("a#1", "x", "o", path="a#1"))  # a file so named
+    True
+    """
+    path, article_id = article.path, article.id
+    if not path:
+        return False
+    base, hash_sign, number = article_id.rpartition("#")
+    record = bool(hash_sign) and number.isdigit()
+    if prefixed:
+        return article_id.endswith(path) or (record and base.endswith(path))
+    return article_id == path or (record and base == path)
 
 
 def content_digest(article: Article) -> bytes:

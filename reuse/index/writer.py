@@ -15,7 +15,7 @@ from ..hugepages import no_huge_pages
 from ..credits import outlet_key
 from ..model import Article
 from ..provenance import page_address
-from .features import Features, article_from, content_digest, read_article
+from .features import Features, article_from, content_digest, id_from_path, read_article
 from .stats import Counts
 from ..pipeline import sorted_unique
 from ..segment import segment_words
@@ -35,7 +35,7 @@ from .store import (
     stored_articles,
 )
 
-__all__ = ["AddResult", "RemoveResult", "add_articles", "other_articles", "remove_articles"]
+__all__ = ["AddResult", "RemoveResult", "add_articles", "other_articles", "remove_articles", "versions_of"]
 
 #: Postings are written as one segment every this many articles: fewer,
 #: larger segments make lookups cheaper, for about 45 MB of keys held per
@@ -178,13 +178,8 @@ def add_articles(
 
 
 def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfig, progress, jobs: int = 1) -> AddResult:
-    current = current_rows(conn, [a.id for a in batch])
+    current, digests, differ, earlier = versions_of(conn, batch)
     versions = last_versions(conn, [a.id for a in batch])
-    digests = {a.id: content_digest(a) for a in batch}
-    differ = [a for a in batch if a.id in current and current[a.id][2] != digests[a.id]]
-    before = earlier_digests(conn, [a.id for a in differ])
-    # Re-adding an earlier version's content (an older folder added again) is no update: the current one stays.
-    earlier = {a.id for a in differ if digests[a.id] in before.get(a.id, ())}
     changed = [a for a in batch if a.id not in current or (current[a.id][2] != digests[a.id] and a.id not in earlier)]
     warnings = other_articles(conn, [a for a in changed if a.id in current], current)
     counts = Counts()
@@ -235,6 +230,23 @@ def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfi
     )
 
 
+def versions_of(conn: sqlite3.Connection, batch: Sequence[Article]) -> tuple[dict, dict[str, bytes], list[Article], set[str]]:
+    """What the index holds of the batch's ids: ``(current rows, digests, differ, earlier)``.
+
+    ``current`` maps ids to their current rows (:func:`~reuse.index.store.current_rows`),
+    ``digests`` each article's :func:`content_digest`, ``differ`` lists the
+    articles whose id the index holds with other content, and ``earlier``
+    the ids among them whose content is that of an earlier version (an older
+    folder added again): no update, so the current version stays, in an add
+    and in a check alike.
+    """
+    current = current_rows(conn, [a.id for a in batch])
+    digests = {a.id: content_digest(a) for a in batch}
+    differ = [a for a in batch if a.id in current and current[a.id][2] != digests[a.id]]
+    before = earlier_digests(conn, [a.id for a in differ])
+    return current, digests, differ, {a.id for a in differ if digests[a.id] in before.get(a.id, ())}
+
+
 _TAKEN_AS = "it is taken as its new version, which replaces it in matching"
 #: Warnings of other articles under stored ids said one by one; past this, one warning counts them.
 _SAID_ONE_BY_ONE = 3
@@ -267,7 +279,7 @@ def other_articles(conn: sqlite3.Connection, batch: Sequence[Article], current: 
             found.append((article.id, f"{was}; this one: {now}"))
         elif _unrelated(old.text, article.text):
             found.append((article.id, "the two texts share little: no update of it"))
-    given = {a.id for a in batch if not (a.path and a.path in a.id)}  # ids a record gave itself: a prefix leaves them
+    given = {a.id for a in batch if not id_from_path(a, prefixed=True)}  # ids a record gave itself: a prefix leaves them
     fix = "give each batch's articles ids of their own (--id-prefix for ids from paths; records' own ids unique across batches)"
     if len(found) <= _SAID_ONE_BY_ONE:
         return [
