@@ -173,7 +173,8 @@ def _spells(site: str, words: list[str], raw: list[str], the: bool) -> bool:
     def joined(ws: list[str]) -> set[str]:
         return {"".join(ws), "".join(w[:1] for w in ws[:-1]) + ws[-1]} if ws else set()
 
-    spelled = joined(words) | ({"the" + s for s in joined(words)} if the else set())
+    whole = joined(words)
+    spelled = whole | ({"the" + s for s in whole} if the else set())
     k = 1 if len(raw) > 1 and raw[0] in _ARTICLES else 0
     spelled |= joined(words[k:])
     if len(raw) > k + 1 and raw[k] in _PREFIXES:
@@ -204,6 +205,22 @@ def _spans(run: list[tuple[str, int, int]]):
 
 
 @lru_cache(maxsize=64)
+def _vocabulary(text: str) -> frozenset[str]:
+    """The words of ``text`` in ASCII lower case ("País" pais): once per text, whatever the sites asked of it."""
+    plain = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode()
+    return frozenset(_ASCII_WORD.findall(plain))
+
+
+@lru_cache(maxsize=64)
+def _cued_runs(text: str) -> tuple:
+    """:func:`_capitalised_runs` of ``text`` with a credit beside them, once per text."""
+    return tuple(_capitalised_runs(text, cued=True))
+
+
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
+
+
+@lru_cache(maxsize=64)
 def _domain_names(site: str, text: str) -> tuple[str, ...]:
     """The names in ``text`` that spell the site ``site`` (see :func:`site_name`), as the text writes them.
 
@@ -211,15 +228,14 @@ def _domain_names(site: str, text: str) -> tuple[str, ...]:
     word ("Yesterday The New York Times ...") or from a "The" on: never a word
     picked out of a longer name ("American Express" names no express.co.uk).
     """
-    plain = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode()
     known = _KNOWN_NAMES.get(site, ())
-    vocabulary = set(re.findall(r"[a-z0-9]+", plain))
+    vocabulary = _vocabulary(text)
     # A name that spells the site holds a word that ends it: "cnn", "guardian" (theguardian), "times" (nytimes).
     tails = [site[k:] for k in range(max(1, len(site) - 2))]  # of three letters or more; a short site whole
     if not any(tail in vocabulary for tail in tails) and not any(n.split()[-1].casefold() in vocabulary for n in known):
         return ()  # most texts: no word of the name at all
     names = []
-    for the, run in _capitalised_runs(text, cued=True):  # no credit beside it: most runs are passed over
+    for the, run in _cued_runs(text):  # no credit beside it: most runs are passed over
         for first, end, words in _spans(run):
             lead = the and first == 0
             if not (_fold(words[0][0]) == site[0] or lead or words[0] in _ARTICLES or words[0] in _PREFIXES or known):

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from .words import plural
 from .model import Article, Signal
 
 __all__ = ["parse_time", "time_signal"]
@@ -109,7 +110,7 @@ def time_signal(a: Article, b: Article) -> Signal | None:
             return Signal("time", 0.0, note="same day, dates only: cannot order")
         earlier = a.id if days > 0 else b.id
         return Signal("time", 24.0 * days, favours=earlier, weight=2.5 if days > 0 else -2.5,
-                      note=f"{earlier} was published {abs(days)} day{'s' if abs(days) > 1 else ''} earlier (dates only)")
+                      note=f"{earlier} was published {plural(abs(days), 'day')} earlier (dates only)")
     if prec_a != prec_b:
         vague = _VAGUE["date" if "date" in (prec_a, prec_b) else "local"]
         (first_a, last_a), (first_b, last_b) = _span(when_a, prec_a), _span(when_b, prec_b)
