@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from urllib.parse import urlsplit
 from functools import lru_cache
 
 from .coverage import side_spans
 from .model import Pair
+from .webpage import domain
 from .wires import bracket_dateline, named
 
 __all__ = ["credit_pattern", "credits", "cue_needed", "dateline_credit", "outlet_key", "outlet_pattern", "publishes", "site_name"]
@@ -89,12 +89,12 @@ def site_name(outlet: str) -> str | None:
     ('theguardian', 'bbc', 'cnn', 'news')
     >>> site_name("abcnews.go.com"), site_name("dw.com")
     ('abcnews', 'dw')
-    >>> site_name("The Guardian") is None, site_name("https://www.theguardian.com/uk")
-    (True, 'theguardian')
+    >>> site_name("The Guardian") is None, site_name("https://www.theguardian.com/uk"), site_name("http://[oops/")
+    (True, 'theguardian', None)
     """
     host = outlet.strip().lower()
     if "://" in host:  # an outlet given as its site's address
-        host = urlsplit(host).hostname or ""
+        host = domain(host) or ""
     if not _DOMAIN.fullmatch(host):
         return None
     labels = host.split(".")

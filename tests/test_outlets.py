@@ -167,3 +167,12 @@ def test_one_outlet_named_by_its_metadata_and_by_its_domain_is_one_outlet():
     arts[3] = Article("farm-2", arts[3].text, "https://www.newshub24.net/", published="2025-03-11T10:00:00Z")
     result = scan_articles(arts)
     assert [(link.source, link.derived, link.articles) for link in result.outlets] == [("bbc.co.uk", "NewsHub24", 2)]
+
+
+def test_an_outlet_given_as_a_malformed_address_is_an_outlet_of_its_own_not_a_crash():
+    """A record's outlet field holding a broken URL ('http://[oops/') had raised in the outlet key, and the scan with it."""
+    from reuse import scan_articles
+
+    story = " ".join(f"Sentence {k} of the story says the council voted to close the old river bridge after engineers found cracks." for k in range(12))
+    result = scan_articles([Article("a", story, "http://[oops/"), Article("b", story, "bbc.co.uk")])
+    assert len(result.pairs) == 1
