@@ -327,3 +327,39 @@ def test_id_prefix_keeps_two_batches_laid_out_alike_apart(runner, samples_dir, t
     assert checked.exit_code == 0, checked.output
     pairs = json.loads(report.read_text("utf-8"))["pairs"]
     assert [(p["a"], p["b"], p["kind"]) for p in pairs] == [("2025-07-25/story.txt", "2025-07-24/story.txt", "verbatim")]
+
+
+_FOOTER = "\n".join([
+    "Subscribe to our newsletter for the latest local news.",
+    "Follow us on social media for breaking stories.",
+    "Send your news tips to the newsroom by email today.",
+    "Advertise with us and reach readers across the county.",
+    "Copyright 2025 The Valley Courier. All rights reserved.",
+    "Terms of use, privacy policy and cookie settings apply.",
+])
+
+
+def test_a_standard_footer_does_not_make_another_story_an_update(runner, tmp_path):
+    """Two short stories under one id share little but the outlet's footer, which the index has seen in three
+    articles: the second is another story, and saying so must not rest on the footer's words."""
+    day_a, day_b = tmp_path / "a", tmp_path / "b"
+    day_a.mkdir(), day_b.mkdir()
+    stories = [
+        "The county council approved a new budget for road repairs on Tuesday evening after a long debate.",
+        "A fire destroyed an old barn near the river, and firefighters worked through the night to contain it.",
+        "Students at the high school won the regional science fair with a project on clean water filters.",
+    ]
+    for n, story in enumerate(stories):
+        (day_a / f"story{n}.txt").write_text(f"{story}\n{_FOOTER}\n", "utf-8")
+    (day_b / "story0.txt").write_text(
+        f"Heavy snow closed the mountain pass for two days, stranding trucks and delaying the mail.\n{_FOOTER}\n", "utf-8")
+    db = tmp_path / "i.db"
+    assert runner.invoke(main, ["index", "add", str(day_a), "--index", str(db), "-q"]).exit_code == 0
+    again = runner.invoke(main, ["index", "add", str(day_b), "--index", str(db)])
+    assert again.exit_code == 0, again.output
+    assert "story0.txt: the index holds another article under this id (the two texts share little" in again.stderr
+    (day_b / "story0.txt").write_text(
+        f"Heavy snow closed the mountain pass for two days, stranding trucks and delaying the mail. It reopened on Friday.\n{_FOOTER}\n",
+        "utf-8")  # a real update of it
+    updated = runner.invoke(main, ["index", "add", str(day_b), "--index", str(db)])
+    assert "share little" not in updated.stderr and "1 new version" in updated.stdout

@@ -115,7 +115,7 @@ def check_articles(
                     current, _, differ, earlier = versions_of(conn, batch)
                     # An earlier version's content is no news: the index keeps the current version (an add leaves it), so does the check.
                     batch = tuple(a for a in batch if a.id not in earlier)
-                    others = other_articles(conn, [a for a in differ if a.id not in earlier], current, _STANDS_IN)
+                    others = other_articles(conn, [a for a in differ if a.id not in earlier], current, config, _STANDS_IN)
                     found, matched, crowded, too_long = _check(conn, batch, current, config, progress, timings, jobs) if batch else ([], (), [], None)
                 finally:
                     conn.execute("ROLLBACK")

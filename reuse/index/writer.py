@@ -15,10 +15,11 @@ from ..hugepages import no_huge_pages
 from ..credits import outlet_key
 from ..model import Article
 from ..provenance import page_address
-from .features import Features, article_from, content_digest, id_from_path, read_article
+from ..boilerplate import article_lines, line_keys, usable_words
+from ..text import analyze
+from .features import Features, article_from, content_digest, id_from_path, read_article, signed
 from .stats import Counts
 from ..pipeline import sorted_unique
-from ..segment import segment_words
 from .codec import build_dictionary
 from .reader import Row, read_rows, row_of
 from .postings import compact, mark_dead, merge_segments, segments_to_merge, write_segment
@@ -181,7 +182,7 @@ def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfi
     current, digests, differ, earlier = versions_of(conn, batch)
     versions = last_versions(conn, [a.id for a in batch])
     changed = [a for a in batch if a.id not in current or (current[a.id][2] != digests[a.id] and a.id not in earlier)]
-    warnings = other_articles(conn, [a for a in changed if a.id in current], current)
+    warnings = other_articles(conn, [a for a in changed if a.id in current], current, config)
     counts = Counts()
     # Old versions leave the matching and the counts first, as if never added.
     replaced = {current[a.id][0]: a.id for a in changed if a.id in current}
@@ -252,7 +253,9 @@ _TAKEN_AS = "it is taken as its new version, which replaces it in matching"
 _SAID_ONE_BY_ONE = 3
 
 
-def other_articles(conn: sqlite3.Connection, batch: Sequence[Article], current: dict, taken_as: str = _TAKEN_AS) -> list[str]:
+def other_articles(
+    conn: sqlite3.Connection, batch: Sequence[Article], current: dict, config: ScanConfig, taken_as: str = _TAKEN_AS
+) -> list[str]:
     """Warnings for the articles of ``batch`` whose id the index holds for another article.
 
     Ids are paths relative to the folder added, so two days' folders laid out
@@ -263,7 +266,9 @@ def other_articles(conn: sqlite3.Connection, batch: Sequence[Article], current: 
     ``/`` and tracking parameters aside), or one whose text shares little
     with the stored one's (a plain text file has
     only its file name for an outlet and no address; an update keeps most of
-    the text). ``current`` maps ids to their current rows
+    the text), its site's template lines left out: a footer the index has
+    seen in ``config.boilerplate.min_docs`` articles makes no two stories
+    one. ``current`` maps ids to their current rows
     (:func:`~reuse.index.store.current_rows`); ``taken_as`` says what becomes
     of the stored one.
     """
@@ -277,7 +282,7 @@ def other_articles(conn: sqlite3.Connection, batch: Sequence[Article], current: 
             was = f"{old.outlet}" + (f", {old.url}" if old.url else "")
             now = f"{article.outlet}" + (f", {article.url}" if article.url else "")
             found.append((article.id, f"{was}; this one: {now}"))
-        elif _unrelated(old.text, article.text):
+        elif _unrelated(_story_words(conn, old, config), _story_words(conn, article, config)):
             found.append((article.id, "the two texts share little: no update of it"))
     given = {a.id for a in batch if not id_from_path(a, prefixed=True)}  # ids a record gave itself: a prefix leaves them
     fix = "give each batch's articles ids of their own (--id-prefix for ids from paths; records' own ids unique across batches)"
@@ -297,19 +302,28 @@ def _address(url: str | None) -> str | None:
     return page_address(url) or (url or None)
 
 
-def _unrelated(old: str, new: str) -> bool:
-    """Whether two texts share under a fifth of the smaller one's word 3-grams: another story, not an update.
+def _story_words(conn: sqlite3.Connection, article: Article, config: ScanConfig) -> np.ndarray:
+    """The words of ``article`` that may match (as the scan keys them), the boilerplate lines the index has learned left out."""
+    analysis = analyze(article.text)
+    lines = article_lines(article, analysis, config.boilerplate)
+    keys = np.sort(signed(line_keys(article.text, analysis, config.boilerplate, lines)))
+    seen = Counts().combined(conn, "lines", keys)
+    learned = frozenset(keys[seen >= config.boilerplate.min_docs].view(np.uint64).tolist())
+    return analysis.words[usable_words(article.text, analysis, config.boilerplate, learned, lines)]
 
-    Words as the scan splits them (a CJK character is a word of its own).
 
-    >>> _unrelated("The talks went on all night in the capital.", "The talks went on all night in the capital, then ended.")
+def _unrelated(old: np.ndarray, new: np.ndarray) -> bool:
+    """Whether two texts' words share under a fifth of the smaller one's word 3-grams: another story, not an update.
+
+    >>> words = lambda text: analyze(text).words  # words as the scan keys them: a CJK character is a word of its own
+    >>> _unrelated(words("The talks went on all night in the capital."), words("The talks went on all night in the capital, then ended."))
     False
-    >>> _unrelated("The talks went on all night in the capital.", "A storm closed every school in the north today.")
+    >>> _unrelated(words("The talks went on all night in the capital."), words("A storm closed every school in the north today."))
     True
-    >>> _unrelated("東京で会談が夜通し続いた。", "東京で会談が夜通し続き、朝に終わった。"), _unrelated("東京で会談が夜通し続いた。", "北部の学校は嵐で休校した。")
+    >>> _unrelated(words("東京で会談が夜通し続いた。"), words("東京で会談が夜通し続き、朝に終わった。")), _unrelated(words("東京で会談が夜通し続いた。"), words("北部の学校は嵐で休校した。"))
     (False, True)
     """
-    grams = [set(zip(words, words[1:], words[2:])) for words in (segment_words(old)[2], segment_words(new)[2])]
+    grams = [set(zip(w.tolist(), w[1:].tolist(), w[2:].tolist())) for w in (old, new)]
     smaller = min(len(g) for g in grams)
     return smaller >= 3 and len(grams[0] & grams[1]) < smaller * _UPDATE_KEEPS
 
