@@ -24,16 +24,11 @@ from functools import lru_cache
 
 from .coverage import side_spans
 from .model import Pair
-from .webpage import domain
+from .sites import site_name
 from .wires import bracket_dateline, named
 
-__all__ = ["credit_pattern", "credits", "cue_needed", "dateline_credit", "outlet_key", "outlet_pattern", "publishes", "site_name"]
+__all__ = ["credit_pattern", "credits", "cue_needed", "dateline_credit", "outlet_key", "outlet_pattern", "publishes"]
 
-#: Second-level labels under a country's domain that are no site's name ("bbc.co.uk", "abc.net.au").
-_SECOND_LEVEL = frozenset({"co", "com", "net", "org", "gov", "ac", "edu", "or", "ne", "go"})
-#: Host labels before a site's name that are not part of it ("www.", "edition.cnn.com").
-_HOST_PREFIXES = frozenset({"www", "m", "amp", "mobile", "edition", "en", "uk", "us", "news"})
-_DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24}")
 _WORD = re.compile(r"[^\W\d_][\w&'’]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 #: A run of words none of which begins with an ASCII lower-case letter, one blank between each.
@@ -74,39 +69,11 @@ _CUE_WORDS = (
 )
 _CUE_BEFORE = re.compile(_CUE_WORDS + "$", re.IGNORECASE)
 _CUE_AFTER = re.compile(
-    r"(?:['’]s?)?(?:[ \t\u00a0]+newspaper)?[ \t\u00a0]*,?[ \t\u00a0]*(?:which\s+)?(?:(?:first|has|had|also|previously|exclusively)\s+)?"
+    r"(?:['’]s?)?(?:[ \t\u00a0]+(?:newspaper|" + "|".join(sorted(_SUFFIXES)) + r"))*[ \t\u00a0]*,?[ \t\u00a0]*(?:which\s+)?(?:(?:first|has|had|also|previously|exclusively)\s+)?"
     r"(?:report\w*|understands|learned|learnt|berichtet\w*|informó|rapporte\w*|riporta\w*)\b"
 )
 #: A name followed by "of" or "&" and a capital is part of a longer one ("The Times of India", "Standard & Poor's").
 _LONGER = re.compile(r"[ \t\u00a0]+(?:of|&)[ \t\u00a0]+[^\W\d_]")
-
-
-@lru_cache(maxsize=4096)
-def site_name(outlet: str) -> str | None:
-    """The site's name in a domain outlet, in lower-case letters and digits; ``None`` for an outlet that is no domain.
-
-    >>> site_name("theguardian.com"), site_name("www.bbc.co.uk"), site_name("edition.cnn.com"), site_name("news.com.au")
-    ('theguardian', 'bbc', 'cnn', 'news')
-    >>> site_name("abcnews.go.com"), site_name("dw.com")
-    ('abcnews', 'dw')
-    >>> site_name("The Guardian") is None, site_name("https://www.theguardian.com/uk"), site_name("http://[oops/")
-    (True, 'theguardian', None)
-    """
-    host = outlet.strip().lower()
-    if "://" in host:  # an outlet given as its site's address
-        host = domain(host) or ""
-    if not _DOMAIN.fullmatch(host):
-        return None
-    labels = host.split(".")
-    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
-        labels = labels[:-2]
-    else:
-        labels = labels[:-1]
-    while len(labels) > 1 and labels[0] in _HOST_PREFIXES:
-        labels = labels[1:]
-    if len(labels) > 1 and len(labels[-1]) <= 2:
-        labels = labels[:-1]  # a site on a platform's short domain: abcnews.go.com is ABC News
-    return labels[-1].replace("-", "") or None
 
 
 @lru_cache(maxsize=4096)
@@ -130,7 +97,7 @@ def _fold(word: str) -> str:
 
 
 def _capitalised_runs(text: str, cued: bool = False):
-    """Each run of capitalised words in ``text`` as ``(word, start, end)`` (a possessive cut off), and whether "the" stands right before it.
+    """Each run of capitalised words in ``text`` as ``(the, run)``: whether "the" stands right before it, and its ``(word, start, end)`` (a possessive cut off).
 
     ``cued``: only the runs with an English credit right before or after them (:func:`_cued`).
 

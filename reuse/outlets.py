@@ -19,7 +19,8 @@ import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
-from .credits import outlet_key, site_name
+from .credits import outlet_key
+from .sites import site_name
 from .model import Article, OutletLink, Pair, Relation
 from .times import parse_time
 

@@ -34,7 +34,7 @@ def parse_time(value: str | None) -> tuple[dt.datetime, str] | None:
 
     A time without a zone (``"local"``) is returned as if in UTC: the instant
     it names lies anywhere from 14 hours before that to 12 hours after, and
-    the direction evidence reads it so (:func:`reuse.provenance._span`).
+    the direction evidence reads it so (:func:`_span`).
 
     >>> parse_time("2025-05-27")[1], parse_time("2025-05-27T10:00:00Z")[1], parse_time("2025-05-27T10:00:00")[1]
     ('date', 'datetime', 'local')

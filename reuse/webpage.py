@@ -141,7 +141,11 @@ def trafilatura_text(module: ModuleType, tree: Any, meta: dict[str, str]) -> str
 
 
 def builtin_text(tree: Any) -> str:
-    """Main text without trafilatura: the article (or main, or body) minus page furniture."""
+    """Main text without trafilatura: the article (or main, or body) minus page furniture.
+
+    The furniture is dropped from ``tree`` itself: the caller's tree is left
+    without it (:mod:`reuse.formats` reads what is left).
+    """
     body = tree.find(".//body")
     root = next((el for el in (tree.find(".//article"), tree.find(".//main"), body) if el is not None), None)
     if root is None:

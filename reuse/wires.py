@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .sites import host_suffixes, site_name
+
 __all__ = ["bracket_dateline", "named", "wire_credits", "wire_datelines", "wire_name"]
 
 # Each wire: words one of which must appear in the text (a cheap substring
@@ -20,6 +22,12 @@ __all__ = ["bracket_dateline", "named", "wire_credits", "wire_datelines", "wire_
 # Korean agencies are credited in their own scripts only: their English names
 # ("Yonhap reported") are not taken as credits; that moved the direction
 # figures of the English OneStopEnglish corpus (0.982 to 0.974 with times).
+
+
+#: The dashes after a dateline's credit: hyphen, em and en dashes, horizontal bar, minus and figure dash; doubled
+#: ("--"), as an HTML entity, or an em dash decoded as Latin-1 ("â€”").
+_DASHES = "-—–―−‒"
+_DASH = rf"(?:[{_DASHES}]{{1,2}}|&mdash;|â€”)"
 
 
 @lru_cache(maxsize=1)
@@ -67,15 +75,15 @@ def _dateline_pattern(agency: str) -> re.Pattern[str]:
     capitals = rf"{first}(?:(?:{space}|[/-]){word}){{0,5}}"
     place = rf"{capitals}(?:,{space}(?:{upper}|\d)[^\n(),]{{0,29}}){{0,3}}"  # ", Texas", ", Nov. 30": a capital or a digit
     credit = rf"{space}{{0,2}}\({agency}\)"
-    dash = r"(?:[-—–―−‒]{1,2}|[_:]|&mdash;|â€”)"
+    dash = rf"(?:{_DASH}|[_:])"
     after = "[^\\S\\n]{0,2}\\n?[^\\S\\n]{0,2}"
     head = r"^[^\S\n]*[^\w\s(]{0,3}"
     return re.compile(
         rf"(?m:{head}{place}{credit}{after}{dash}"
-        rf"|(?<=[\s\"“(])(?<![^\W\d_]){capitals}(?:,{space}(?:{upper}|\d)[^\n(),]{{0,19}}){{0,2}}{credit}{after}[-—–―−‒]{{1,2}}"
+        rf"|(?<=[\s\"“(])(?<![^\W\d_]){capitals}(?:,{space}(?:{upper}|\d)[^\n(),]{{0,19}}){{0,2}}{credit}{after}{_DASH}"
         rf"|{head}{place}{credit}{space}{{0,2}}(?={upper}[^\W\d_'’]*?{lower})"
         rf"|{head}{place}{space}{{0,2}}{dash}{space}{{0,2}}\({agency}\){space}{{0,2}}(?={upper})"
-        rf"|{head}\({agency}\){space}{{0,2}}[-—–―−‒_]{{1,2}})"
+        rf"|{head}\({agency}\){space}{{0,2}}(?:{_DASH}|_))"
     )
 
 
@@ -139,8 +147,9 @@ _WIRE_RES = {name: (words, re.compile(pattern)) for name, (words, pattern) in _W
 _WIRE_WORDS = re.compile("|".join(re.escape(w) for _, (words, _) in _WIRES.items() for w in words))
 
 
-# Outlet names (lower case, domain suffix dropped) under which a wire
-# agency publishes its own copy.
+# Outlet names under which a wire agency publishes its own copy: names in
+# lower case, sites' names (see reuse.sites.site_name), or whole domains
+# where the site's name alone is ambiguous ("cna.com.tw") or too common ("news.cn").
 _WIRE_NAMES = {
     "afp": "AFP",
     "agence france-presse": "AFP",
@@ -148,6 +157,7 @@ _WIRE_NAMES = {
     "ap": "AP",
     "apnews": "AP",
     "associated press": "AP",
+    "ap news": "AP",
     "the associated press": "AP",
     "dpa": "dpa",
     "pa media": "PA",
@@ -178,15 +188,23 @@ _WIRE_NAMES = {
 def wire_name(outlet: str) -> str | None:
     """The wire agency an outlet is, or ``None`` for any other outlet.
 
+    A domain is looked up whole, then each domain it belongs to (an
+    agency's own subdomains: "en.yna.co.kr", "english.news.cn"), then by its
+    site's name ("uk.reuters.com" is reuters).
+
     >>> wire_name("Reuters"), wire_name("www.afp.com"), wire_name("Daily News"), wire_name("www.yna.co.kr"), wire_name("uk.reuters.com")
     ('Reuters', 'AFP', None, 'Yonhap', 'Reuters')
+    >>> wire_name("en.yna.co.kr"), wire_name("english.news.cn"), wire_name("AP News"), wire_name("https://www.reuters.com/world/")
+    ('Yonhap', 'Xinhua', 'AP', 'Reuters')
     """
     name = outlet.strip().lower().removeprefix("www.")
-    if name not in _WIRE_NAMES and "." in name:
-        from .credits import site_name
-
-        name = site_name(name) or name.rsplit(".", 1)[0]  # "reuters.com", "uk.reuters.com" -> "reuters"
-    return _WIRE_NAMES.get(name)
+    if name in _WIRE_NAMES:
+        return _WIRE_NAMES[name]
+    for host in host_suffixes(name):
+        if host in _WIRE_NAMES:
+            return _WIRE_NAMES[host]
+    site = site_name(name)
+    return _WIRE_NAMES.get(site) if site is not None else None
 
 
 #: Where a credit stands: a dateline or byline in the first characters, a credit line in the last ones.
@@ -259,7 +277,7 @@ def bracket_dateline(names: str) -> re.Pattern[str]:
     # "Sharm el-Sheikh, Egypt", "New York and Los Angeles": a headline is longer
     title_parts = rf"(?:,[^\S\n]*{token}(?:[ \u00a0]{token}){{0,3}}){{0,3}}"  # ", Egypt", ", Nov. 30": words of a place, not a headline's
     title_place = rf"{first_word}(?:(?:[ \u00a0]{token}){{0,3}}|(?:[ \u00a0]{token}){{0,2}}[ \u00a0]and(?:[ \u00a0]{token}){{1,3}}){title_parts}"
-    credit = r"[^\S\n]*\(({0})\)\.?[^\S\n]*[-—–―]{{1,2}}".format(names)
+    credit = rf"[^\S\n]*\(({names})\)\.?[^\S\n]*{_DASH}"
     start = (
         rf"(?:[\"“‘'„«¿¡$€£…\[(@#]|\.\.\.|{upper}|\d{{4}}\b|\d+[A-Za-z-]|\d+ [a-z]|\d+ {upper}|\d+(?:\.\d+)?%"
         rf"|\d+(?:\.\d+)? (?:million|billion|trillion)|[a-z]+[A-Z])"
@@ -268,7 +286,7 @@ def bracket_dateline(names: str) -> re.Pattern[str]:
     line = r"^[^\S\n]*[^\w\s(]{0,3}"
     # After a timestamp, a date or a reading time flattened into the line: "2026 Washington (CNN) —", "EST Washington", "read Kyiv".
     stamped = r"(?:(?<=\d )|(?<=[A-Z]{2} )|(?<=\.m\. )|(?<=read )|(?<=Uhr ))"
-    dash_first = r"[^\S\n]*[-—–―]{{1,2}}[^\S\n]*\(({0})\)".format(names)  # "WASHINGTON — (Reuters) The"
+    dash_first = rf"[^\S\n]*{_DASH}[^\S\n]*\(({names})\)"  # "WASHINGTON — (Reuters) The"
     return re.compile(
         rf"(?m:{line}(?:{caps_place}|{title_place}){credit}{after}"
         rf"|(?<=[ \t\u00a0]){caps_place}{credit}{after}"
@@ -278,14 +296,28 @@ def bracket_dateline(names: str) -> re.Pattern[str]:
     )
 
 
-def _credit_lines(text: str) -> set[str]:
-    """The agencies named by credit lines of their own (:data:`_CREDIT_LINE`) in ``text``."""
+def _credit_lines(regions: list[tuple[str, int]]) -> set[str]:
+    """The agencies named by credit lines of their own (:data:`_CREDIT_LINE`) in ``regions`` (:func:`_ends`)."""
     found = set()
-    for match in _CREDIT_LINE.finditer(text):
-        for group in match.groups():
-            if group:
-                found.update(_CLOSING_NAMES.get(name.strip(), name.strip()) for name in re.split(r",|\band\b", group) if name.strip())
+    for text, pos in regions:
+        for match in _CREDIT_LINE.finditer(text, pos):
+            for group in match.groups():
+                if group:
+                    found.update(_CLOSING_NAMES.get(name.strip(), name.strip()) for name in re.split(r",|\band\b", group) if name.strip())
     return found
+
+
+def _ends(text: str, head: int = _HEAD) -> list[tuple[str, int]]:
+    """Where credits stand in ``text``, as ``(string, start)`` to search from: its first ``head`` and last ``_TAIL`` characters.
+
+    The head is cut off with " …", so its end is no line's or text's end;
+    the tail is searched in the whole text from its start, so a look-behind
+    still reads the words before it ("told Reuters" cut after "told ") and
+    its start is a line's start only where one begins.
+    """
+    if len(text) <= head + _TAIL:
+        return [(text, 0)]
+    return [(f"{text[:head]} …", 0), (text, len(text) - _TAIL)] if head else [(text, len(text) - _TAIL)]
 
 
 @lru_cache(maxsize=8192)
@@ -307,7 +339,7 @@ def wire_datelines(text: str) -> frozenset[str]:
     if _BRACKETED.search(text, 0, _HEAD):  # the dateline grammar, a large pattern, only where a bracketed agency stands
         found = {named(m) for m in bracket_dateline(_WIRE_BRACKETS).finditer(text, 0, _HEAD)}  # not a caption's "(Reuters)"
     found |= _dateline_credits(text[: _HEAD + 40])
-    found |= _credit_lines(text.rstrip()[-_TAIL:])
+    found |= _credit_lines(_ends(text.rstrip(), head=0))
     return frozenset(found)
 
 
@@ -342,7 +374,10 @@ def wire_credits(text: str) -> frozenset[str]:
     """
     if not _WIRE_WORDS.search(text) and "(PA)" not in text:
         return frozenset()
-    placed = text if len(text) <= _HEAD + _TAIL else f"{text[:_HEAD]} … {text[-_TAIL:]}"  # the cut is no line start
-    found = {name for name, (words, pattern) in _WIRE_RES.items() if any(word in placed for word in words) and pattern.search(placed)}
+    regions = _ends(text)
+    found = {
+        name for name, (words, pattern) in _WIRE_RES.items()
+        if any(word in part[pos:] for part, pos in regions for word in words) and any(pattern.search(part, pos) for part, pos in regions)
+    }
     found.update(match.group()[1:-1] for match in _BRACKETED.finditer(text))
-    return frozenset(found | _dateline_credits(text) | _credit_lines(placed))
+    return frozenset(found | _dateline_credits(text) | _credit_lines(regions))

@@ -466,6 +466,9 @@ def test_a_credit_to_the_guardian_inside_a_sentence_counts():
     ("www.nytimes.com", "The plan was first reported by The New York Times."),
     ("bbc.co.uk", "A council officer told the BBC that the plan stands."),
     ("wsj.com", "The plan was first reported by the Wall Street Journal."),
+    # the outlet's words between its name and the credit (found by a review: the pattern found "BBC", the credit
+    # test then read " News reported" as no credit)
+    ("bbc.co.uk", "The plan stands, BBC News reported."), ("foxnews.com", "The plan stands, Fox News Digital reported."),
 ])
 def test_an_outlet_known_by_its_domain_is_credited_by_its_name(outlet, credit):
     """An outlet taken from a URL ("theguardian.com") was read in no credit: no text writes the domain."""
@@ -544,7 +547,7 @@ def test_which_names_credit_an_outlet_known_by_its_domain(outlet, text, credited
 
 
 def test_the_site_name_of_a_domain():
-    from reuse.credits import site_name
+    from reuse.sites import site_name
 
     assert [site_name(d) for d in ("news.com.au", "www.independent.co.uk", "m.dailymail.co.uk", "edition.cnn.com")] == [
         "news", "independent", "dailymail", "cnn"]

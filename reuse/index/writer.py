@@ -56,7 +56,8 @@ class AddResult:
     ``earlier``: ids whose content is that of one of their earlier versions
     (a folder added again after an update): left as they are, the current
     version kept. ``warnings``: new versions from another outlet or address
-    than the version they replace (another article under the same id).
+    than the version they replace, or whose text shares little with it
+    (another article under the same id; see :func:`other_articles`).
     """
 
     added: tuple[str, ...]

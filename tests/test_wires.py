@@ -1,0 +1,39 @@
+"""Wire agencies: which outlets are one, and where a text credits one."""
+
+import pytest
+
+from reuse.wires import wire_credits, wire_datelines, wire_name
+
+_BODY = "The minister spoke about the budget. " * 12
+
+
+@pytest.mark.parametrize("after", range(286, 306))
+def test_a_source_named_where_the_tail_is_cut_is_no_credit(after):
+    """"told Reuters" with the last 300 characters starting inside "told " or right after it: the words before the
+    cut still say it is a source of one fact, not the story's credit (it was read as one in the tail alone)."""
+    text = f"{_BODY}A White House official told Reuters\n" + "x" * (after - len("Reuters\n")) + "."
+    assert wire_credits(text) == frozenset() and wire_datelines(text) == frozenset()
+
+
+@pytest.mark.parametrize("after", range(286, 298))
+def test_a_credit_line_at_the_tail_cut_is_read_only_where_its_line_starts(after):
+    """The 300 characters read for a credit line may start inside a line: "Photographer: Reuters" cut right
+    before "Reuters" is no line of its own; a line "Reuters" standing there is one."""
+    tail = "x" * after + "."
+    assert wire_datelines(f"{_BODY}\nPhotographer: Reuters\n{tail}") == frozenset()
+    assert wire_datelines(f"{_BODY}\nReuters\n{tail[after - 280:]}") == {"Reuters"}  # the line inside the 300
+
+
+@pytest.mark.parametrize("dash", ["-", "—", "–", "―", "−", "‒", "--", "&mdash;", "â€”"])
+def test_every_dateline_dash_is_read_by_both_readers(dash):
+    text = f"LONDON (Reuters) {dash} The talks went on all night."
+    assert wire_datelines(text) == {"Reuters"} and wire_credits(text) == {"Reuters"}
+
+
+@pytest.mark.parametrize(
+    ("outlet", "wire"),
+    [("en.yna.co.kr", "Yonhap"), ("english.news.cn", "Xinhua"), ("AP News", "AP"), ("https://www.reuters.com/world/", "Reuters"),
+     ("uk.reuters.com", "Reuters"), ("www.cna.com.tw", "CNA"), ("channelnewsasia.com", None), ("news.com.au", None), ("apnews.com", "AP")],
+)
+def test_an_agency_is_known_by_its_own_subdomains(outlet, wire):
+    assert wire_name(outlet) == wire
