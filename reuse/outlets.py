@@ -49,6 +49,26 @@ def _through_another(pair: Pair) -> bool:
     return first is not None and first.name == "stemma" and str(first.value).count(" <- ") >= 2
 
 
+def _relayed(copies: Sequence[Pair]) -> set[tuple[str, str]]:
+    """``(source, derived)`` of the copies that went through a third article by their own evidence: not the outlet's own take.
+
+    C copied from B and B from A, C's copy from B at least as sure as its
+    copy from A: C took the story from B (a scraper's copy of a
+    subscriber's wire story, with a canonical link to the subscriber, is
+    also a copy of the wire by its credit). The tree's chains are
+    :func:`_through_another`; this reads the verdicts the metadata decided.
+    """
+    sure = {(p.direction.source, p.direction.derived): p.direction.confidence for p in copies}
+    sources: dict[str, list[str]] = defaultdict(list)
+    for source, derived in sure:
+        sources[derived].append(source)
+    return {
+        (source, derived)
+        for (source, derived), confidence in sure.items()
+        if any((source, middle) in sure and sure[(middle, derived)] >= confidence for middle in sources[derived] if middle != source)
+    }
+
+
 def outlet_names(articles: Sequence[Article]) -> dict[str, str]:
     """The name each outlet of ``articles`` is shown under: one outlet named by metadata and by its domain is one.
 
@@ -93,10 +113,12 @@ def link_outlets(articles: Sequence[Article], pairs: Iterable[Pair]) -> tuple[Ou
     """
     by_id = {a.id: a for a in articles}
     shown = outlet_names(articles)
+    copies = [p for p in pairs if p.direction.relation is Relation.COPIED and p.direction.source and p.direction.derived]
+    relayed = _relayed(copies)
     grouped: dict[tuple[str, str], list[Pair]] = defaultdict(list)
-    for pair in pairs:
+    for pair in copies:
         d = pair.direction
-        if d.relation is not Relation.COPIED or d.source is None or d.derived is None or _through_another(pair):
+        if _through_another(pair) or (d.source, d.derived) in relayed:
             continue
         source, derived = shown[by_id[d.source].outlet], shown[by_id[d.derived].outlet]
         if source != derived:

@@ -55,7 +55,7 @@ from .credits import credit_pattern, credits, cue_needed, dateline_credit, outle
 from .model import Article, Direction, Extent, Pair, Relation, ReuseKind, Signal
 from .stemma import Stemma, build_stemma
 from .times import time_signal
-from .wires import wire_credits, wire_datelines, wire_name
+from .wires import wire_credits, wire_datelines, wire_of
 
 __all__ = ["MIN_COPY_CONFIDENCE", "TEXT_ONLY_CAP", "infer_directions", "page_address"]
 
@@ -123,7 +123,7 @@ def _metadata_signals(a: Article, b: Article, pair: Pair | None = None) -> list[
         outlet = src.outlet.strip()
         if outlet_key(src.outlet) == outlet_key(dst.outlet):
             continue  # one outlet, by its name or its domain: no credit between its own pages
-        wire = wire_name(outlet)
+        wire = wire_of(outlet, src.url)
         if wire is not None:  # "reuters.com" is credited as "(Reuters)", and only so: "told Reuters" is no credit
             if wire in wire_credits(dst.text):
                 # A text that credits the agency cannot be the agency's source, whatever the times say: wire copy
@@ -384,7 +384,7 @@ def _stripped_wire(direction: Direction, by_id: dict[str, Article], stemma: Stem
         return direction
     source, derived = by_id[direction.source], by_id[direction.derived]
     credited = wire_datelines(source.text)  # a dateline or a closing credit line, not a photo's credit
-    if not credited or wire_credits(derived.text) or wire_name(source.outlet) in credited:
+    if not credited or wire_credits(derived.text) or wire_of(source.outlet, source.url) in credited:
         return direction
     if any(s.name in {"canonical", "credit"} and s.favours == source.id for s in direction.evidence):
         return direction

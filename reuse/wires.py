@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .sites import host_suffixes, site_name
 
-__all__ = ["bracket_dateline", "named", "wire_credits", "wire_datelines", "wire_name"]
+__all__ = ["bracket_dateline", "named", "wire_credits", "wire_datelines", "wire_name", "wire_of"]
 
 # Each wire: words one of which must appear in the text (a cheap substring
 # test), and the pattern that confirms a credit. The Chinese, Japanese and
@@ -152,12 +152,11 @@ _WIRE_WORDS = re.compile("|".join(re.escape(w) for _, (words, _) in _WIRES.items
 # where the site's name alone is ambiguous ("cna.com.tw") or too common ("news.cn").
 _WIRE_NAMES = {
     "afp": "AFP",
-    "agence france-presse": "AFP",
+    "agence france presse": "AFP",
     "reuters": "Reuters",
     "ap": "AP",
     "apnews": "AP",
     "associated press": "AP",
-    "ap news": "AP",
     "the associated press": "AP",
     "dpa": "dpa",
     "pa media": "PA",
@@ -166,11 +165,13 @@ _WIRE_NAMES = {
     "xinhuanet": "Xinhua",
     "news.cn": "Xinhua",
     "chinanews": "China News Service",
+    "china news service": "China News Service",
     "cna.com.tw": "CNA",  # not "cna": Channel NewsAsia calls itself CNA too
     "focustaiwan": "CNA",
     "kyodo": "Kyodo",
     "kyodonews": "Kyodo",
     "jiji": "Jiji",
+    "jiji press": "Jiji",
     "yonhap": "Yonhap",
     "yonhapnews": "Yonhap",
     "yna.co.kr": "Yonhap",
@@ -188,23 +189,48 @@ _WIRE_NAMES = {
 def wire_name(outlet: str) -> str | None:
     """The wire agency an outlet is, or ``None`` for any other outlet.
 
-    A domain is looked up whole, then each domain it belongs to (an
-    agency's own subdomains: "en.yna.co.kr", "english.news.cn"), then by its
-    site's name ("uk.reuters.com" is reuters).
+    A name is read in lower case, a bracket after it and hyphens aside, then
+    without the words an agency's name may end with ("Bloomberg News",
+    "Reuters UK", "Yonhap News Agency"). A domain is looked up whole, then
+    each domain it belongs to (an agency's own subdomains: "en.yna.co.kr",
+    "english.news.cn"), then by its site's name ("uk.reuters.com" is reuters).
 
     >>> wire_name("Reuters"), wire_name("www.afp.com"), wire_name("Daily News"), wire_name("www.yna.co.kr"), wire_name("uk.reuters.com")
     ('Reuters', 'AFP', None, 'Yonhap', 'Reuters')
     >>> wire_name("en.yna.co.kr"), wire_name("english.news.cn"), wire_name("AP News"), wire_name("https://www.reuters.com/world/")
     ('Yonhap', 'Xinhua', 'AP', 'Reuters')
+    >>> wire_name("Agence France Presse"), wire_name("Agence France-Presse (AFP)"), wire_name("Bloomberg News"), wire_name("Sky News")
+    ('AFP', 'AFP', 'Bloomberg', None)
     """
     name = outlet.strip().lower().removeprefix("www.")
     if name in _WIRE_NAMES:
         return _WIRE_NAMES[name]
-    for host in host_suffixes(name):
-        if host in _WIRE_NAMES:
-            return _WIRE_NAMES[host]
-    site = site_name(name)
-    return _WIRE_NAMES.get(site) if site is not None else None
+    hosts = host_suffixes(name)
+    if hosts:
+        for host in hosts:
+            if host in _WIRE_NAMES:
+                return _WIRE_NAMES[host]
+        site = site_name(name)
+        return _WIRE_NAMES.get(site) if site is not None else None
+    words = re.sub(r"\([^()]*\)", " ", name).replace("-", " ").split()
+    if words[:1] == ["the"]:
+        words = words[1:]  # "The Yonhap News Agency"
+    while words:
+        if (found := _WIRE_NAMES.get(" ".join(words))) is not None:
+            return found
+        if words[-1] not in _NAME_ENDINGS:
+            return None
+        words.pop()
+    return None
+
+
+#: Words an agency's name may end with that are no part of the agency: "Bloomberg News", "Reuters UK".
+_NAME_ENDINGS = frozenset({"news", "agency", "uk", "us", "world", "english", "wire", "service", "online"})
+
+
+def wire_of(outlet: str, url: str | None = None) -> str | None:
+    """The wire agency an article comes from: its outlet's, else its page's address's (apnews.com under "Springfield Wire")."""
+    return wire_name(outlet) or (wire_name(url) if url else None)
 
 
 #: Where a credit stands: a dateline or byline in the first characters, a credit line in the last ones.

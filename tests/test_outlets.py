@@ -1,12 +1,13 @@
 """The outlet level: copied article pairs aggregated into who-takes-from-whom between outlets."""
 
 import json
+from dataclasses import replace
 
 import pytest
 from click.testing import CliRunner
 
 from reuse.cli import main
-from reuse.model import Article, Direction, Extent, Pair, Relation, ReuseKind
+from reuse.model import Article, Direction, Extent, Pair, Relation, ReuseKind, ScanResult
 from reuse.outlets import link_outlets
 from reuse.wires import wire_name
 from reuse.report import render_text, report_dict
@@ -176,3 +177,29 @@ def test_an_outlet_given_as_a_malformed_address_is_an_outlet_of_its_own_not_a_cr
     story = " ".join(f"Sentence {k} of the story says the council voted to close the old river bridge after engineers found cracks." for k in range(12))
     result = scan_articles([Article("a", story, "http://[oops/"), Article("b", story, "bbc.co.uk")])
     assert len(result.pairs) == 1
+
+
+def test_a_copy_of_a_copy_counts_for_the_outlet_it_took_from_only():
+    """A scraper's copy of a subscriber's wire story (canonical link to the subscriber) is the wire's copy too by its
+    credit; counted under both, the scraper ran the story twice (found by a review)."""
+    arts = [_art("afp", "AFP"), _art("globe", "Globe"), _art("feed", "NewsFeedz")]
+    pairs = [
+        _pair("afp", "globe", source="afp", derived="globe", confidence=0.98),
+        _pair("afp", "feed", source="afp", derived="feed", confidence=0.98),
+        _pair("globe", "feed", source="globe", derived="feed", confidence=0.98),
+    ]
+    assert [(link.source, link.derived) for link in link_outlets(arts, pairs)] == [("AFP", "Globe"), ("Globe", "NewsFeedz")]
+    weaker = [*pairs[:2], _pair("globe", "feed", source="globe", derived="feed", confidence=0.6)]  # the relay less sure: both stand
+    assert len(link_outlets(arts, weaker)) == 3
+
+
+def test_the_outlet_sentence_counts_stories_and_the_outlets_articles():
+    """Two versions of one page copied into one article are one story; two stories merged into one article are said so."""
+    arts = [Article("afp-1", "Text.", "AFP", url="https://www.afp.com/a"), Article("afp-2", "Text!", "AFP", url="https://afp.com/a/"),
+            Article("g1", "Text.", "Globe")]
+    pairs = [_pair("afp-1", "g1", source="afp-1", derived="g1"), _pair("afp-2", "g1", source="afp-2", derived="g1")]
+    result = ScanResult(tuple(arts), (), tuple(pairs), "x", outlets=link_outlets(arts, pairs))
+    assert "Globe ran 1 AFP wire story verbatim" in render_text(result)
+    moved = [replace(arts[1], url="https://www.afp.com/b"), *arts[::2]]
+    result = ScanResult(tuple(moved), (), tuple(pairs), "x", outlets=link_outlets(moved, pairs))
+    assert "Globe ran 2 AFP wire stories in 1 article verbatim" in render_text(result)

@@ -840,3 +840,19 @@ def test_a_link_or_a_caption_at_a_texts_end_is_no_credit_line(tail):
     from reuse.wires import wire_datelines
 
     assert wire_datelines(_STORY + tail) == frozenset()
+
+
+@pytest.mark.parametrize(("outlet", "url", "credit"), [
+    ("Agence France Presse", None, "PARIS (AFP) - "),
+    ("Agence France-Presse (AFP)", None, "PARIS (AFP) - "),
+    ("Reuters UK", None, "LONDON (Reuters) - "),
+    ("Springfield Newsroom", "https://apnews.com/article/bridge-1", "WASHINGTON (AP) — "),
+])
+def test_an_agency_is_known_by_its_names_and_its_address(outlet, url, credit):
+    """A wire's own page under a name written otherwise than the table's, or under any name on the agency's site:
+    the copy that credits the agency took from it (a review found such copies called common-source)."""
+    own = Article("wire.txt", _STORY, outlet, url=url)
+    copy = Article("globe.txt", credit + _STORY, "The Daily Globe")
+    (pair,) = reuse.scan_articles([own, copy]).pairs
+    assert (pair.direction.relation.value, pair.direction.source) == ("copied", "wire.txt")
+    assert [s.name for s in pair.direction.evidence][0] == "credit"

@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from ..model import Direction, OutletLink, Pair, Passage, ScanResult, Signal, ranked
+from ..provenance import page_address
 from ..segment import word_spans
 from ..wires import wire_name
 from ..words import plural
@@ -308,8 +309,11 @@ _KIND_WORDS = {
 }
 
 
-def _outlet_sentence(link: OutletLink, partial: int = 0, dated: bool = False) -> str:
+def _outlet_sentence(link: OutletLink, partial: int = 0, dated: bool = False, page: dict[str, str] | None = None) -> str:
     """One outlet link in plain words; ``partial`` of its copies took under half of their source; ``dated``: every copy has times, but no lag is known from them (dates, or times without a zone against zoned ones).
+
+    ``page`` maps article ids to their page's address: versions of one page
+    (an agency's story and its update) count as one story.
 
     >>> link = OutletLink("AFP", "Daily News", 12, (("verbatim", 12),), 1.5, 0.95, ())
     >>> _outlet_sentence(link)
@@ -320,6 +324,11 @@ def _outlet_sentence(link: OutletLink, partial: int = 0, dated: bool = False) ->
     >>> link = OutletLink("Daily", "Herald", 2, (("verbatim", 2),), None, 0.6, (("d1", "h1"), ("d1", "h2")))
     >>> _outlet_sentence(link)
     "Herald ran 2 copies of 1 of Daily's articles verbatim (times unknown, confidence 0.60)"
+    >>> link = OutletLink("AFP", "Globe", 2, (("verbatim", 2),), 0.9, 0.98, (("afp-1", "g1"), ("afp-2", "g1")))
+    >>> _outlet_sentence(link)  # two stories merged into one article
+    'Globe ran 2 AFP wire stories in 1 article verbatim (median lag 0.9 h, confidence 0.98)'
+    >>> _outlet_sentence(link, page={"afp-1": "afp.com/a", "afp-2": "afp.com/a"})  # a story and its update
+    'Globe ran 1 AFP wire story verbatim (median lag 0.9 h, confidence 0.98)'
     >>> _outlet_sentence(OutletLink("Reuters", "Brief", 1, (("verbatim", 1),), None, 0.9, ()), partial=1, dated=True)
     'Brief ran 1 Reuters wire story verbatim, in part (no lag known, confidence 0.90)'
     >>> _outlet_sentence(OutletLink("Z", "Y", 3, (("heavy-rewrite", 2), ("verbatim", 1)), 2.0, 0.9, ()), partial=1)
@@ -328,10 +337,14 @@ def _outlet_sentence(link: OutletLink, partial: int = 0, dated: bool = False) ->
     source, derived = sanitize(link.source), sanitize(link.derived)
     wire = wire_name(link.source)
     n = link.articles  # copies: pairs of a source article and a derived one
-    taken = len({s for s, _ in link.pairs}) if link.pairs else n  # the source's articles
+    page = page or {}
+    taken = len({page.get(s, s) for s, _ in link.pairs}) if link.pairs else n  # the source's articles, a page's versions one
+    made = len({d for _, d in link.pairs}) if link.pairs else n  # the derived outlet's articles
     what = f"{taken} {wire} wire {'story' if taken == 1 else 'stories'}" if wire else f"{taken} of {source}'s articles"
-    if taken != n:
-        what = f"{n} copies of {what}"
+    if made > taken:
+        what = f"{made} copies of {what}"  # one source article copied by several of the outlet's
+    elif made < taken:
+        what = f"{what} in {made} {'article' if made == 1 else 'articles'}"  # stories merged into one
     if len(link.kinds) == 1 and link.kinds[0][0] in _KIND_WORDS:
         verb, after, _ = _KIND_WORDS[link.kinds[0][0]]
         sentence = f"{derived} {verb} {what}" + (f" {after}" if after else "")
@@ -359,12 +372,13 @@ def _outlet_lines(result: ScanResult, width: int, verbose: bool) -> list[str]:
     lines = [""] + _block("Outlets (who took from whom):", width)
     by_ids = {frozenset((p.a, p.b)): p for p in result.pairs}
     published = {a.id: a.published for a in result.articles}
+    page = {a.id: address for a in result.articles if (address := page_address(a.url)) is not None}
     sentences = []
     for link in links:
         copies = [by_ids.get(frozenset(ids)) for ids in link.pairs]
         partial = sum(1 for p in copies if p is not None and _source_share(p) < 0.5)  # under half the source's story taken
         dated = bool(link.pairs) and all(published.get(s) and published.get(d) for s, d in link.pairs)
-        sentences.append(_outlet_sentence(link, partial, dated))
+        sentences.append(_outlet_sentence(link, partial, dated, page))
     lines += _listing("  ", sentences, width, verbose)
     return lines
 
