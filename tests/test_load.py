@@ -970,3 +970,31 @@ def test_undefined_bytes_of_a_declared_code_page_are_replaced_and_counted(tmp_pa
     result = load_articles(tmp_path)
     assert "ß" not in only(result).text and "ÿ" not in only(result).text and text.split()[0] in only(result).text
     assert any(f"{bad} byte" in w and "replaced by U+FFFD" in w for w in result.warnings), result.warnings
+
+
+_TIMED_BODY = "<p>The minister said on Tuesday that the new budget would cut spending on roads across the country.</p>" * 4
+
+
+@pytest.mark.parametrize(("head", "body", "published"), [
+    # an ISO 8601 time in the basic format was dropped for the extractor's date (found by a review)
+    ('<meta name="pubdate" content="20251117T090500Z">', "", "2025-11-17T09:05:00Z"),
+    ('<meta property="article:published_time" content="20251117T0905+0100">', "", "2025-11-17T09:05:00+0100"),
+    # the article's own <time> element
+    ("", '<time itemprop="datePublished" datetime="2025-11-17T09:05:00+00:00">17 Nov</time>', "2025-11-17T09:05:00+00:00"),
+    ("", '<time pubdate datetime="2025-11-17T09:05:00Z">17 Nov</time>', "2025-11-17T09:05:00Z"),
+])
+def test_a_pages_time_is_read_to_the_minute(tmp_path, html_backend, head, body, published):
+    write(tmp_path, "a.html", f"<html><head><title>Budget</title>{head}</head><body><article>{body}{_TIMED_BODY}</article></body></html>")
+    assert only(load_articles(tmp_path)).published == published
+
+
+def test_a_time_element_gives_the_extractors_date_its_hour_and_only_that_days(tmp_path):
+    """trafilatura reads a <time> element's day only; the element's own value, that day's, is the time. A time of
+    another day (a comment's, a related story's) gives none."""
+    if formats.trafilatura_module()[0] is None:
+        pytest.skip("trafilatura cannot be imported here")
+    page = "<html><head><title>Budget</title></head><body><article><time datetime='{}'>Nov 17</time>{}</article>{}</body></html>"
+    write(tmp_path, "a.html", page.format("2025-11-17T09:05:00+00:00", _TIMED_BODY, ""))
+    assert only(load_articles(tmp_path)).published == "2025-11-17T09:05:00+00:00"
+    write(tmp_path, "a.html", page.format("2025-11-17", _TIMED_BODY, "<time datetime='2025-11-20T08:00:00Z'>Nov 20</time>"))
+    assert only(load_articles(tmp_path)).published == "2025-11-17"
