@@ -9,10 +9,8 @@ them and reports progress through an optional callback (it never prints).
 from __future__ import annotations
 
 import tempfile
-import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from os import PathLike
 from typing import Any
 
@@ -29,6 +27,7 @@ from .errors import InputError, workspace_error
 from .model import Article, Pair, ScanResult, Skipped, ranked
 from .outlets import link_outlets
 from .parallel import AlignTask, ArticleSketch, ReadTask, align_chunk, map_chunks, provenance_chunk, read_and_store
+from .progress import ProgressCallback, Timer, tick
 from .stored import WordArrayTable
 from .text import DocumentFrequency, most_common_language
 from .textstore import TextStore, portable, temp_root
@@ -36,31 +35,7 @@ from .textstore import TextStore, portable, temp_root
 __all__ = ["ProgressCallback", "scan", "scan_articles"]
 
 
-#: ``callback(stage, done, total)``: called as a stage advances.
-ProgressCallback = Callable[[str, int, int], None]
-
 _NO_KEYS = np.zeros(0, dtype=np.uint64)  # an article not read yet holds no boilerplate line keys
-
-
-class _Timer:
-    def __init__(self) -> None:
-        self.timings: list[tuple[str, float]] = []
-
-    @contextmanager
-    def stage(self, name: str):
-        start = time.perf_counter()
-        try:
-            yield
-        finally:
-            took = time.perf_counter() - start
-            if self.timings and self.timings[-1][0] == name:  # a stage timed in two parts (load: walk, then read)
-                took += self.timings.pop()[1]
-            self.timings.append((name, round(took, 4)))
-
-
-def _tick(progress: ProgressCallback | None, stage: str, done: int, total: int, every: int = 200) -> None:
-    if progress is not None and (done % every == 0 or done == total):
-        progress(stage, done, total)
 
 
 def scan(
@@ -100,7 +75,7 @@ def scan(
         When ``folder`` does not exist or holds no article files.
     """
     config = config or ScanConfig()
-    timer = _Timer()
+    timer = Timer()
     with timer.stage("load"):  # the walk first: a missing folder is reported before any worker starts
         files = find_article_files(folder)
     with parallel.workers(jobs, scheduler) as engine:
@@ -114,7 +89,7 @@ def scan_articles(
     articles: Iterable[Article], config: ScanConfig | None = None, *, jobs: int = 1, progress: ProgressCallback | None = None
 ) -> ScanResult:
     """Find the reuse between already-loaded articles (ids must be unique); ``jobs`` as in :func:`scan`."""
-    return _scan(tuple(articles), (), (), config or ScanConfig(), progress, _Timer(), jobs)
+    return _scan(tuple(articles), (), (), config or ScanConfig(), progress, Timer(), jobs)
 
 
 def _scan(
@@ -123,7 +98,7 @@ def _scan(
     warnings: tuple[str, ...],
     config: ScanConfig,
     progress: ProgressCallback | None,
-    timer: _Timer,
+    timer: Timer,
     engine: int | Any = 1,
 ) -> ScanResult:
     """The stages; ``engine`` is a number of processes or a Dask client (see :func:`reuse.parallel.workers`)."""
@@ -273,7 +248,7 @@ def _read_all(
                 again.append(k)
                 held.append(r)
         done += len(records)
-        _tick(progress, "sketch", done, len(articles), every=1)
+        tick(progress, "sketch", done, len(articles), every=1)
     fallback = most_common_language(languages)
     if fallback and again:
         held = []
@@ -297,7 +272,7 @@ def _candidates(table: BandTable, config: ScanConfig, engine: int | Any, progres
     parts = []
     for part in map_chunks(band_task, tasks, engine, (config,)):
         parts.append(part)
-        _tick(progress, "candidates", len(parts), table.n_tasks(), every=1)
+        tick(progress, "candidates", len(parts), table.n_tasks(), every=1)
     return candidate_pairs(parts, config.candidates), crowded_articles(parts, config.candidates.bands)
 
 
@@ -336,7 +311,7 @@ def align_all(
     for ks, found in zip(plan, map_chunks(align_chunk, todo, engine, (config, learned, df))):
         pairs.extend(found)
         done += len(ks)
-        _tick(progress, "align", done, len(candidates), every=1)
+        tick(progress, "align", done, len(candidates), every=1)
     pairs.sort(key=lambda p: rank[p.a, p.b])
     return pairs
 

@@ -24,9 +24,8 @@ leaves out pairs between stored articles).
 from __future__ import annotations
 
 import sqlite3
-import time
 from itertools import combinations
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from os import PathLike
 
@@ -40,6 +39,7 @@ from ..model import Article, Pair, ScanResult, Skipped, ranked
 from ..outlets import link_outlets
 from ..parallel import read_features
 from ..pipeline import align_all, directions, sorted_unique
+from ..progress import ProgressCallback, Timer, tick
 from ..text import needs_fallback
 from ..words import first_few, plural
 from ..text import DocumentFrequency, unique_sorted
@@ -52,14 +52,6 @@ from .store import connect, current_languages, index_config, meta, reported_dama
 from .writer import other_articles, read_stored, versions_of
 
 __all__ = ["check_articles"]
-
-ProgressCallback = Callable[[str, int, int], None]
-
-
-def _tick(progress: ProgressCallback | None, stage: str, done: int, total: int) -> None:
-    if progress is not None and (done % 200 == 0 or done == total):
-        progress(stage, done, total)
-
 
 def check_articles(
     index: str | PathLike,
@@ -103,7 +95,7 @@ def check_articles(
         No index at ``index``, or it was built with other settings.
     """
     batch = sorted_unique(articles)
-    timings: list[tuple[str, float]] = []
+    timer = Timer()
     # The postings rows from disk in one pass ahead of the check, not page by page.
     with reported_damage(index):
         with read_ahead(index):
@@ -116,7 +108,7 @@ def check_articles(
                     # An earlier version's content is no news: the index keeps the current version (an add leaves it), so does the check.
                     batch = tuple(a for a in batch if a.id not in earlier)
                     others = other_articles(conn, [a for a in differ if a.id not in earlier], current, config, _STANDS_IN)
-                    found, matched, crowded, too_long = _check(conn, batch, current, config, progress, timings, jobs) if batch else ([], (), [], None)
+                    found, matched, crowded, too_long = _check(conn, batch, current, config, progress, timer, jobs) if batch else ([], (), [], None)
                 finally:
                     conn.execute("ROLLBACK")
             finally:
@@ -128,7 +120,7 @@ def check_articles(
         pairs=tuple(found),
         outlets=link_outlets(result_articles, found),
         config_fingerprint=config.fingerprint(),
-        timings=tuple(timings),
+        timings=tuple(timer.timings),
         warnings=(
             *warnings,
             *([_earlier_warning(sorted(earlier))] if earlier else []),
@@ -151,17 +143,6 @@ def _earlier_warning(ids: Sequence[str]) -> str:
         f"{plural(len(ids), 'article')} ({first_few(list(ids))}) hold{'' if many else 's'} the text of an earlier version of "
         f"{'their' if many else 'its'} id: left out of the check, as the index keeps the current version (an add leaves it too)"
     )
-
-
-class _Stage:
-    def __init__(self, timings: list[tuple[str, float]], name: str) -> None:
-        self.timings, self.name = timings, name
-
-    def __enter__(self) -> None:
-        self.start = time.perf_counter()
-
-    def __exit__(self, *exc) -> None:
-        self.timings.append((self.name, round(time.perf_counter() - self.start, 4)))
 
 
 @dataclass(frozen=True, eq=False)
@@ -187,14 +168,14 @@ def _kept(features: Features, article: Article | None = None) -> _Kept:
 
 
 def _check(
-    conn: sqlite3.Connection, batch: tuple[Article, ...], current: dict, config: ScanConfig, progress, timings, jobs: int = 1
+    conn: sqlite3.Connection, batch: tuple[Article, ...], current: dict, config: ScanConfig, progress, timer: Timer, jobs: int = 1
 ) -> tuple[list[Pair], tuple[Article, ...], list[str], str | None]:
     """The pairs, the stored articles they match, the new articles crowded out of matching, and a warning of those too long to align.
 
     ``current``: the current rows of (at least) the batch's ids (:func:`~reuse.index.writer.versions_of`).
     """
     counts = Counts()
-    with _Stage(timings, "sketch"):
+    with timer.stage("sketch"):
         # Stored versions of the batch's ids leave the comparison, as in a scan of the union.
         replaced = {current[a.id][0] for a in batch if a.id in current}
         for _, old in read_stored(conn, sorted(replaced), config, sketch=False):  # the check never writes the postings count
@@ -212,15 +193,15 @@ def _check(
                 fallback.append(n - 1)
             else:
                 new[-1] = _gathered(features, batch[n - 1], n - 1, counts, batch_keys)
-            _tick(progress, "sketch", n, len(batch))
+            tick(progress, "sketch", n, len(batch))
         languages = merge_languages(current_languages(conn, replaced), seen)
         for k in fallback:
             new[k] = _gathered(read_article(batch[k], config, lambda: languages), batch[k], k, counts, batch_keys)
-    with _Stage(timings, "candidates"):
+    with timer.stage("candidates"):
         candidates, rowids, crowded = match_batch(conn, batch_keys, len(new), replaced, config.candidates)
         del batch_keys  # matched: let the keys go
         candidates, rowids = _verified(conn, candidates, rowids, new, config)
-    with _Stage(timings, "read matches"):
+    with timer.stage("read matches"):
         stored = {rowid: _kept(f) for rowid, f in read_stored(conn, rowids.tolist(), config, sketch=False)}
         involved = new + [stored[r] for r in rowids.tolist()]
         # The index keeps cut runs, which can only share more: the exact count on the articles re-read.
@@ -232,12 +213,12 @@ def _check(
         context = _context_pairs(candidates, len(new), involved, config)
         n_docs = int(meta(conn)["n_docs"]) + counts.n_docs
         df, learned = _statistics(conn, counts, [involved[k] for k in sorted({k for c in candidates for k in c})], n_docs, config)
-    with _Stage(timings, "align"):
+    with timer.stage("align"):
         everyone = tuple(f.article for f in involved)
         # Each pair in article-id order, as the scan aligns it.
         ordered = [(i, j) if everyone[i].id < everyone[j].id else (j, i) for i, j in candidates + context]
         pairs = align_all(everyone, [f.language for f in involved], None, ordered, learned, df, config, jobs, progress)
-    with _Stage(timings, "provenance"):
+    with timer.stage("provenance"):
         pairs = directions(everyone, pairs, config, jobs)  # whole clusters at a time, as the scan decides them
         fresh = {f.article.id for f in new}
         pairs = [p if p.a in fresh else p.swapped() for p in pairs if p.a in fresh or p.b in fresh]  # the context's pairs go

@@ -20,6 +20,7 @@ from ..text import analyze
 from .features import Features, article_from, content_digest, id_from_path, read_article, signed
 from .stats import Counts
 from ..pipeline import sorted_unique
+from ..progress import tick
 from .codec import build_dictionary
 from .reader import Row, read_rows, row_of
 from .postings import compact, mark_dead, merge_segments, segments_to_merge, write_segment
@@ -211,8 +212,7 @@ def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfi
         if n % _FLUSH == 0:
             postings.write()
             counts.write(conn)
-        if progress is not None and (n % 200 == 0 or n == len(changed)):
-            progress("index", n, len(changed))
+        tick(progress, "index", n, len(changed))
     # A short article without a language takes the most common of the whole index, this batch included.
     languages = current_languages(conn)
     for k, article in enumerate(deferred, 1):
