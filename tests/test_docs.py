@@ -81,3 +81,32 @@ def test_schema_documents_every_report_field(schema, make_result):
 def test_schema_version_documented(schema):
     assert f"`schema_version` is `{SCHEMA_VERSION}`" in schema
     assert f"Version of this layout: `{SCHEMA_VERSION}`." in schema
+
+
+def test_the_schema_example_is_what_the_code_writes(schema):
+    """The example report names the current version and default settings, has the fields (and only those) that a
+    report has, and its direction's confidence is what the code gives its evidence (it had gone stale: an old
+    fingerprint, a confidence of 0.81 where the code gives 0.98, no containment signal)."""
+    import json
+
+    import reuse
+    from reuse.config import ScanConfig
+    from reuse.model import Article
+
+    example = json.loads(re.search(r"## Example.*?```json\n(.*?)```", schema, re.S).group(1))
+    assert example["generator"] == f"reuse {reuse.__version__}"
+    assert example["config_fingerprint"] == ScanConfig().fingerprint()
+    text = "Moscow said on Tuesday that the prisoner exchange with Washington remained on track despite the sanctions."
+    a = Article("a.txt", text, "Daily News", url="https://daily.example/kremlin-swap", published="2025-05-27T09:00:00+00:00")
+    b = Article("b.txt", "MOSCOW - " + text, "Wire Service", published="2025-05-27T11:30:00+00:00", canonical="https://daily.example/kremlin-swap")
+    real = report_dict(reuse.scan_articles([a, b]))
+
+    def keys(value):  # the nested field names, lists read through their first item
+        if isinstance(value, dict):
+            return {k: keys(v) for k, v in value.items() if k not in {"config", "skipped", "warnings"}}  # the last two: by hand
+        return keys(value[0]) if isinstance(value, list) and value else None
+
+    assert keys(example) == keys(real)
+    (pair,), (written,) = real["pairs"], example["pairs"]
+    assert [e["name"] for e in written["direction"]["evidence"]] == [e["name"] for e in pair["direction"]["evidence"]]
+    assert written["direction"]["confidence"] == pair["direction"]["confidence"]
