@@ -182,19 +182,6 @@ def _iso_date(value: str) -> str | None:
     return value if parse_time(value) is not None else None  # what the direction evidence will read
 
 
-def _finer(date: str, times: list[str]) -> str:
-    """``date`` with its hour when it is a date alone and one of the page's ``<time>`` elements gives that day a time.
-
-    >>> _finer("2025-11-17", ["2024-01-02T08:00Z", "2025-11-17T09:05:00+00:00"]), _finer("2025-11-17T10:00Z", ["2025-11-17T09:05Z"])
-    ('2025-11-17T09:05:00+00:00', '2025-11-17T10:00Z')
-    """
-    parsed = parse_time(date)
-    if parsed is None or parsed[1] != "date":
-        return date
-    day = date.strip()
-    return next((t for t in times if t.startswith(day) and (p := parse_time(t)) is not None and p[1] != "date"), date)
-
-
 def _in_future(value: str, now: dt.datetime | None = None) -> bool:
     """Whether an ISO 8601 date is more than a day after ``now`` (default: the clock), in any time zone.
 
@@ -419,8 +406,8 @@ def _read_html(text: str, rel: str, warnings: list[str]) -> Found:
         return [], [Skipped(rel, "no main text found in the HTML")]
     if furniture_only(tree, body):
         return [], [Skipped(rel, "no main text found in the HTML (only page furniture, such as a cookie notice)")]
-    dates, times = meta.pop("dates").split("\n"), meta.pop("times").split("\n")
-    meta["published"] = _finer(next((d for d in dates if _iso_date(d)), dates[0]), times)
+    dates = meta.pop("dates").split("\n")
+    meta["published"] = next((d for d in dates if _iso_date(d)), dates[0])
     return [_article(rel, clean(body), rel, meta, rel, warnings)], []
 
 

@@ -52,21 +52,28 @@ def _through_another(pair: Pair) -> bool:
 def _relayed(copies: Sequence[Pair]) -> set[tuple[str, str]]:
     """``(source, derived)`` of the copies that went through a third article by their own evidence: not the outlet's own take.
 
-    C copied from B and B from A, C's copy from B at least as sure as its
-    copy from A: C took the story from B (a scraper's copy of a
-    subscriber's wire story, with a canonical link to the subscriber, is
-    also a copy of the wire by its credit). The tree's chains are
-    :func:`_through_another`; this reads the verdicts the metadata decided.
+    C copied from B and B from A, both copies at least as sure as C's copy
+    from A: C took the story from B (a scraper's copy of a subscriber's
+    wire story, with a canonical link to the subscriber, is also a copy of
+    the wire by its credit). The tree's chains are :func:`_through_another`;
+    this reads the verdicts the metadata decided. Verdicts that go round
+    (A from B, B from C, C from A) drop no copy of an article whose every
+    copy they would drop.
     """
     sure = {(p.direction.source, p.direction.derived): p.direction.confidence for p in copies}
     sources: dict[str, list[str]] = defaultdict(list)
     for source, derived in sure:
         sources[derived].append(source)
-    return {
-        (source, derived)
-        for (source, derived), confidence in sure.items()
-        if any((source, middle) in sure and sure[(middle, derived)] >= confidence for middle in sources[derived] if middle != source)
-    }
+    dropped = set()
+    for derived, froms in sources.items():
+        through = {
+            source
+            for source in froms
+            if any(min(sure.get((source, middle), 0.0), sure[(middle, derived)]) >= sure[(source, derived)] for middle in froms if middle != source)
+        }
+        if len(through) < len(froms):
+            dropped.update((source, derived) for source in through)
+    return dropped
 
 
 def outlet_names(articles: Sequence[Article]) -> dict[str, str]:

@@ -76,10 +76,9 @@ def page_meta(tree: Any) -> dict[str, str]:
     links = [((el.get("rel") or "").lower().split(), (el.get("href") or "").strip()) for el in tree.iter("link")]
     link = next((href for rel, href in links if "canonical" in rel and href), "")
     dates = [_extended(metas[k]) for k in _DATE_KEYS if k in metas] + _json_ld_dates(tree)
-    # A <time> element: the article's own (itemprop, pubdate) as a date, any other only to give a date its hour.
-    stamps = [((el.get("datetime") or "").strip(), el.get("itemprop") == "datePublished" or el.get("pubdate") is not None)
-              for el in tree.iter("time")]
-    dates += [_extended(when) for when, own in stamps if when and own]
+    # The article's own <time> element (itemprop, pubdate); any other may be a comment's, a ticker's, an update's.
+    dates += [_extended(el.get("datetime")) for el in tree.iter("time")
+              if (el.get("datetime") or "").strip() and (el.get("itemprop") == "datePublished" or el.get("pubdate") is not None)]
     return {
         "title": " ".join((metas.get("og:title") or tree.findtext(".//title") or "").split()),
         "outlet": metas.get("og:site_name") or metas.get("application-name") or "",
@@ -88,12 +87,9 @@ def page_meta(tree: Any) -> dict[str, str]:
         "url": metas.get("og:url") or "",
         "canonical": link or metas.get("og:url") or "",
         "dates": "\n".join(d.strip() for d in dates),
-        "times": "\n".join(_extended(when) for when, _ in stamps[:_TIME_ELEMENTS] if when),
     }
 
 
-#: ``<time>`` elements of a page read for the hour of its date: the article's comes first, comments and lists after.
-_TIME_ELEMENTS = 20
 _BASIC = re.compile(r"(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})?(Z|[+-]\d{2}:?\d{2})?", re.ASCII)
 
 
@@ -101,12 +97,14 @@ def _extended(value: str) -> str:
     """An ISO 8601 time in the basic format ("20251117T090500Z") in the extended one the rest reads; any other as it is.
 
     >>> _extended("20251117T090500Z"), _extended("20251117T0905+0100"), _extended("2025-11-17")
-    ('2025-11-17T09:05:00Z', '2025-11-17T09:05:00+0100', '2025-11-17')
+    ('2025-11-17T09:05:00Z', '2025-11-17T09:05:00+01:00', '2025-11-17')
     """
     match = _BASIC.fullmatch(value.strip())
     if match is None:
-        return value
+        return value.strip()
     year, month, day, hour, minute, second, zone = match.groups()
+    if zone and zone != "Z":
+        zone = f"{zone[:3]}:{zone[-2:]}"
     return f"{year}-{month}-{day}T{hour}:{minute}:{second or '00'}{zone or ''}"
 
 

@@ -201,22 +201,25 @@ def wire_name(outlet: str) -> str | None:
     ('Yonhap', 'Xinhua', 'AP', 'Reuters')
     >>> wire_name("Agence France Presse"), wire_name("Agence France-Presse (AFP)"), wire_name("Bloomberg News"), wire_name("Sky News")
     ('AFP', 'AFP', 'Bloomberg', None)
+    >>> wire_name("AA News"), wire_name("aa.com.tr"), wire_name("https://www.ap.gov.in/news"), wire_name("Reuters.")
+    (None, 'Anadolu', None, 'Reuters')
     """
     name = outlet.strip().lower().removeprefix("www.")
-    if name in _WIRE_NAMES:
-        return _WIRE_NAMES[name]
     hosts = host_suffixes(name)
     if hosts:
         for host in hosts:
             if host in _WIRE_NAMES:
                 return _WIRE_NAMES[host]
+        if any(label in _PUBLIC_LABELS for label in hosts[0].split(".")):
+            return None  # ap.gov.in is Andhra Pradesh's
         site = site_name(name)
         return _WIRE_NAMES.get(site) if site is not None else None
-    words = re.sub(r"\([^()]*\)", " ", name).replace("-", " ").split()
+    words = re.sub(r"\([^()]*\)", " ", name).replace("-", " ").strip(" .,;:").split()
     if words[:1] == ["the"]:
         words = words[1:]  # "The Yonhap News Agency"
     while words:
-        if (found := _WIRE_NAMES.get(" ".join(words))) is not None:
+        joined = " ".join(words)
+        if (found := _WIRE_NAMES.get(joined)) is not None and joined not in _SITES_ONLY:
             return found
         if words[-1] not in _NAME_ENDINGS:
             return None
@@ -224,6 +227,10 @@ def wire_name(outlet: str) -> str | None:
     return None
 
 
+#: Site names that are an agency's only as a site's (aa.com.tr): as a name, "AA" is also the Automobile Association.
+_SITES_ONLY = frozenset({"aa"})
+#: Labels of a public body's domain: its site's name is no agency's (ap.gov.in).
+_PUBLIC_LABELS = frozenset({"gov", "gob", "gouv", "govt", "mil", "edu", "ac", "nic"})
 #: Words an agency's name may end with that are no part of the agency: "Bloomberg News", "Reuters UK".
 _NAME_ENDINGS = frozenset({"news", "agency", "uk", "us", "world", "english", "wire", "service", "online"})
 

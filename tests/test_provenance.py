@@ -484,6 +484,8 @@ def test_an_outlet_known_by_its_domain_is_credited_by_its_name(outlet, credit):
     ("thetimes.co.uk", "Crowds gathered in Times Square as the bridge closed."),
     ("theguardian.com", "Guardian angels patrol the bridge at night."),
     ("nytimes.com", "Times change, the mayor said."),
+    # another outlet whose name begins with the site's (found by a review of the "BBC News reported" fix)
+    ("metro.co.uk", "The plan stands, Metro Radio reported."), ("capital.fr", "The plan stands, Capital Radio reported."),
 ])
 def test_a_capitalised_word_of_a_domain_is_no_credit(outlet, text):
     own = Article("own.txt", _STORY, outlet)

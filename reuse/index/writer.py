@@ -16,7 +16,7 @@ from ..credits import outlet_key
 from ..model import Article
 from ..provenance import page_address
 from ..boilerplate import article_lines, line_keys, usable_words
-from ..text import analyze
+from ..text import analyze, unique_sorted
 from .features import Features, article_from, content_digest, id_from_path, read_article, signed
 from .stats import Counts
 from ..pipeline import sorted_unique
@@ -275,6 +275,7 @@ def other_articles(
     """
     stored = {row[1]: article_from(row[1], row[4], row[5]) for row in stored_articles(conn, [current[a.id][0] for a in batch])}
     found: list[tuple[str, str]] = []  # (id, how the two differ)
+    alike = []  # (stored, new) of one outlet and address: their texts tell
     for article in batch:
         old = stored.get(article.id)
         if old is None:
@@ -283,8 +284,12 @@ def other_articles(
             was = f"{old.outlet}" + (f", {old.url}" if old.url else "")
             now = f"{article.outlet}" + (f", {article.url}" if article.url else "")
             found.append((article.id, f"{was}; this one: {now}"))
-        elif _unrelated(_story_words(conn, old, config), _story_words(conn, article, config)):
-            found.append((article.id, "the two texts share little: no update of it"))
+        else:
+            alike.append((old, article))
+    words = _story_words(conn, [a for pair in alike for a in pair], config)
+    found += [(new.id, "the two texts share little: no update of it") for n, (_, new) in enumerate(alike) if _unrelated(words[2 * n], words[2 * n + 1])]
+    order = {a.id: n for n, a in enumerate(batch)}
+    found.sort(key=lambda item: order[item[0]])
     given = {a.id for a in batch if not id_from_path(a, prefixed=True)}  # ids a record gave itself: a prefix leaves them
     fix = "give each batch's articles ids of their own (--id-prefix for ids from paths; records' own ids unique across batches)"
     if len(found) <= _SAID_ONE_BY_ONE:
@@ -303,14 +308,21 @@ def _address(url: str | None) -> str | None:
     return page_address(url) or (url or None)
 
 
-def _story_words(conn: sqlite3.Connection, article: Article, config: ScanConfig) -> np.ndarray:
-    """The words of ``article`` that may match (as the scan keys them), the boilerplate lines the index has learned left out."""
-    analysis = analyze(article.text)
-    lines = article_lines(article, analysis, config.boilerplate)
-    keys = np.sort(signed(line_keys(article.text, analysis, config.boilerplate, lines)))
-    seen = Counts().combined(conn, "lines", keys)
-    learned = frozenset(keys[seen >= config.boilerplate.min_docs].view(np.uint64).tolist())
-    return analysis.words[usable_words(article.text, analysis, config.boilerplate, learned, lines)]
+def _story_words(conn: sqlite3.Connection, articles: Sequence[Article], config: ScanConfig) -> list[np.ndarray]:
+    """The words of each article that may match (as the scan keys them), the boilerplate lines the index has learned left out.
+
+    The index's line counts are read in one query for them all.
+    """
+    analyses = [analyze(a.text) for a in articles]
+    lines = [article_lines(a, analysis, config.boilerplate) for a, analysis in zip(articles, analyses)]
+    keyed = [line_keys(a.text, analysis, config.boilerplate, found) for a, analysis, found in zip(articles, analyses, lines)]
+    every = np.sort(signed(unique_sorted(np.concatenate(keyed)))) if keyed else np.zeros(0, dtype=np.int64)
+    seen = Counts().combined(conn, "lines", every)
+    learned = frozenset(every[seen >= config.boilerplate.min_docs].view(np.uint64).tolist())
+    return [
+        analysis.words[usable_words(a.text, analysis, config.boilerplate, learned, found)]
+        for a, analysis, found in zip(articles, analyses, lines)
+    ]
 
 
 def _unrelated(old: np.ndarray, new: np.ndarray) -> bool:

@@ -18,9 +18,8 @@ import unicodedata
 from collections.abc import Sequence
 
 from ..model import Direction, OutletLink, Pair, Passage, ScanResult, Signal, ranked
-from ..provenance import page_address
 from ..segment import word_spans
-from ..wires import wire_name
+from ..wires import wire_name, wire_of
 from ..words import plural
 
 __all__ = ["render_text", "sanitize"]
@@ -309,11 +308,11 @@ _KIND_WORDS = {
 }
 
 
-def _outlet_sentence(link: OutletLink, partial: int = 0, dated: bool = False, page: dict[str, str] | None = None) -> str:
+def _outlet_sentence(link: OutletLink, partial: int = 0, dated: bool = False, wire: str | None = None) -> str:
     """One outlet link in plain words; ``partial`` of its copies took under half of their source; ``dated``: every copy has times, but no lag is known from them (dates, or times without a zone against zoned ones).
 
-    ``page`` maps article ids to their page's address: versions of one page
-    (an agency's story and its update) count as one story.
+    ``wire``: the agency the source outlet is when its name does not say so
+    (its pages are on the agency's site).
 
     >>> link = OutletLink("AFP", "Daily News", 12, (("verbatim", 12),), 1.5, 0.95, ())
     >>> _outlet_sentence(link)
@@ -327,24 +326,28 @@ def _outlet_sentence(link: OutletLink, partial: int = 0, dated: bool = False, pa
     >>> link = OutletLink("AFP", "Globe", 2, (("verbatim", 2),), 0.9, 0.98, (("afp-1", "g1"), ("afp-2", "g1")))
     >>> _outlet_sentence(link)  # two stories merged into one article
     'Globe ran 2 AFP wire stories in 1 article verbatim (median lag 0.9 h, confidence 0.98)'
-    >>> _outlet_sentence(link, page={"afp-1": "afp.com/a", "afp-2": "afp.com/a"})  # a story and its update
-    'Globe ran 1 AFP wire story verbatim (median lag 0.9 h, confidence 0.98)'
+    >>> link = OutletLink("AFP", "Globe", 3, (("verbatim", 3),), None, 0.98, (("afp-1", "g1"), ("afp-1", "g2"), ("afp-2", "g1")))
+    >>> _outlet_sentence(link)
+    'Globe ran 2 AFP wire stories in 2 articles (3 copies) verbatim (times unknown, confidence 0.98)'
+    >>> _outlet_sentence(OutletLink("Newsroom", "Globe", 1, (("verbatim", 1),), None, 0.98, ()), wire="AP")
+    'Globe ran 1 AP wire story verbatim (times unknown, confidence 0.98)'
     >>> _outlet_sentence(OutletLink("Reuters", "Brief", 1, (("verbatim", 1),), None, 0.9, ()), partial=1, dated=True)
     'Brief ran 1 Reuters wire story verbatim, in part (no lag known, confidence 0.90)'
     >>> _outlet_sentence(OutletLink("Z", "Y", 3, (("heavy-rewrite", 2), ("verbatim", 1)), 2.0, 0.9, ()), partial=1)
     "Y took 3 of Z's articles: 2 rewritten, 1 verbatim, 1 of them in part (median lag 2.0 h, confidence 0.90)"
     """
     source, derived = sanitize(link.source), sanitize(link.derived)
-    wire = wire_name(link.source)
+    wire = wire_name(link.source) or wire
     n = link.articles  # copies: pairs of a source article and a derived one
-    page = page or {}
-    taken = len({page.get(s, s) for s, _ in link.pairs}) if link.pairs else n  # the source's articles, a page's versions one
+    taken = len({s for s, _ in link.pairs}) if link.pairs else n  # the source's articles
     made = len({d for _, d in link.pairs}) if link.pairs else n  # the derived outlet's articles
     what = f"{taken} {wire} wire {'story' if taken == 1 else 'stories'}" if wire else f"{taken} of {source}'s articles"
-    if made > taken:
-        what = f"{made} copies of {what}"  # one source article copied by several of the outlet's
-    elif made < taken:
-        what = f"{what} in {made} {'article' if made == 1 else 'articles'}"  # stories merged into one
+    if made == n and taken < n:
+        what = f"{n} copies of {what}"  # a source article copied by several of the outlet's
+    elif taken == n and made < n:
+        what = f"{what} in {plural(made, 'article')}"  # stories merged into one
+    elif taken != n:
+        what = f"{what} in {plural(made, 'article')} ({n} copies)"
     if len(link.kinds) == 1 and link.kinds[0][0] in _KIND_WORDS:
         verb, after, _ = _KIND_WORDS[link.kinds[0][0]]
         sentence = f"{derived} {verb} {what}" + (f" {after}" if after else "")
@@ -372,13 +375,13 @@ def _outlet_lines(result: ScanResult, width: int, verbose: bool) -> list[str]:
     lines = [""] + _block("Outlets (who took from whom):", width)
     by_ids = {frozenset((p.a, p.b)): p for p in result.pairs}
     published = {a.id: a.published for a in result.articles}
-    page = {a.id: address for a in result.articles if (address := page_address(a.url)) is not None}
     sentences = []
     for link in links:
         copies = [by_ids.get(frozenset(ids)) for ids in link.pairs]
         partial = sum(1 for p in copies if p is not None and _source_share(p) < 0.5)  # under half the source's story taken
         dated = bool(link.pairs) and all(published.get(s) and published.get(d) for s, d in link.pairs)
-        sentences.append(_outlet_sentence(link, partial, dated, page))
+        wires = {wire_of(result.article(s).outlet, result.article(s).url) for s, _ in link.pairs}
+        sentences.append(_outlet_sentence(link, partial, dated, wires.pop() if len(wires) == 1 else None))
     lines += _listing("  ", sentences, width, verbose)
     return lines
 
