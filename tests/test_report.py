@@ -11,12 +11,14 @@ import stat
 import threading
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import reuse
 from reuse.config import ScanConfig, SketchConfig
 from reuse.errors import ConfigError, ReuseError
+from reuse.model import Article
+from reuse.pipeline import scan_articles
 from reuse.report import SCHEMA_VERSION, dumps_report, render_text, report_dict, sanitize, write_json
 from reuse.report.terminal import _width
 
@@ -430,3 +432,26 @@ def test_other_spellings_of_a_descriptor_are_read_as_it():
     from reuse.report.output import inherited_descriptor
 
     assert [inherited_descriptor(Path(p)) for p in ("//dev/stdout", "/dev/../dev/fd/3", "/proc/self/fd/7", "/dev/stdoutx")] == [1, 3, 7, None]
+
+
+def _columns(line: str) -> int:
+    import unicodedata
+
+    return sum(0 if unicodedata.category(c) in ("Mn", "Me", "Cf") else 2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in line)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    words=st.lists(st.sampled_from(["the", "minister", "said", "新闻", "发布会", "café", "naïve", "x" * 70, "—", "“quoted”", "e\u0301"]),
+                   min_size=30, max_size=120),
+    width=st.integers(min_value=21, max_value=120),
+)
+def test_every_line_of_the_summary_fits_its_width(words, width):
+    """Excerpts wrap word by word, wide characters counting two columns and a combining accent none."""
+    story = ("The harbour authority closed the northern pier after a storm damaged three cranes and a warehouse roof. "
+             + " ".join(words) + ".")
+    articles = [Article("a.txt", story + " The end of the story came later.", "A"), Article("b.txt", "Intro. " + story, "B")]
+    result = scan_articles(articles)
+    assert result.pairs  # the copied story is found, so its excerpt is printed
+    text = render_text(result, width=width, verbose=True)
+    assert all(_columns(line) <= width for line in text.splitlines())

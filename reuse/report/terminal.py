@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from collections.abc import Sequence
 
 from ..model import Direction, OutletLink, Pair, Passage, ScanResult, Signal, ranked
@@ -70,6 +71,7 @@ def sanitize(text: str | None) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=4096)
 def _char_width(char: str) -> int:
     if unicodedata.category(char) in ("Mn", "Me", "Cf"):
         return 0
@@ -160,22 +162,23 @@ def _wrap(text: str, width: int, max_lines: int = EXCERPT_LINES) -> list[str]:
     ['one two', 'threefou…']
     """
     lines: list[str] = []
-    line = ""
+    line, used = "", 0  # the line so far and its columns, counted word by word
     for word in text.split(" "):
         if len(lines) > max_lines:  # enough to know it is cut: a passage can be a whole book
             line = ""
             break
-        candidate = f"{line} {word}" if line else word
-        if _width(candidate) <= width:
-            line = candidate
+        columns = _width(word)
+        if (used + 1 + columns if line else columns) <= width:
+            line, used = (f"{line} {word}", used + 1 + columns) if line else (word, columns)
             continue
         if line:
             lines.append(line)
-        while _width(word) > width:  # a token wider than the column: break it
+        while columns > width:  # a token wider than the column: break it
             head = _break(word, width)
             lines.append(head)
             word = word[len(head) :]
-        line = word
+            columns = _width(word)
+        line, used = word, columns
     if line:
         lines.append(line)
     if len(lines) > max_lines:
