@@ -68,10 +68,10 @@ _CUE_WORDS = (
     r"|\bsources?:|\blaut|\bgegenüber|\bsegún|\binformó|\bselon|\bd'après|\bsecondo|\bsegundo)\s+(?:the\s+)?"
 )
 _CUE_BEFORE = re.compile(_CUE_WORDS + "$", re.IGNORECASE)
-#: After the name: an outlet's own words ("BBC News reported", "Fox News Digital"; not "Radio": "Metro Radio"
-#: is another outlet than metro.co.uk), then the credit.
+#: After the name: an outlet's own words ("BBC News reported", "Fox News Digital", "Politico Europe"; not
+#: "Radio": "Metro Radio" is another outlet than metro.co.uk, so "BBC Radio reported" is not read), then the credit.
 _CUE_AFTER = re.compile(
-    r"(?:['’]s?)?(?:[ \t\u00a0]+(?:newspaper|News|Digital|Online))*[ \t\u00a0]*,?[ \t\u00a0]*(?:which\s+)?(?:(?:first|has|had|also|previously|exclusively)\s+)?"
+    r"(?:['’]s?)?(?:[ \t\u00a0]+(?:newspaper|" + "|".join(sorted(_SUFFIXES - {"Radio"})) + r"))*[ \t\u00a0]*,?[ \t\u00a0]*(?:which\s+)?(?:(?:first|has|had|also|previously|exclusively)\s+)?"
     r"(?:report\w*|understands|learned|learnt|berichtet\w*|informó|rapporte\w*|riporta\w*)\b"
 )
 #: A name followed by "of" or "&" and a capital is part of a longer one ("The Times of India", "Standard & Poor's").

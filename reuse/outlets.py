@@ -57,19 +57,21 @@ def _relayed(copies: Sequence[Pair]) -> set[tuple[str, str]]:
     wire story, with a canonical link to the subscriber, is also a copy of
     the wire by its credit). The tree's chains are :func:`_through_another`;
     this reads the verdicts the metadata decided. Verdicts that go round
-    (A from B, B from C, C from A) drop no copy of an article whose every
-    copy they would drop.
+    (A from B, B from C, C from A) are not used to drop every copy of an
+    article that this is given.
     """
     sure = {(p.direction.source, p.direction.derived): p.direction.confidence for p in copies}
-    sources: dict[str, list[str]] = defaultdict(list)
+    sources: dict[str, set[str]] = defaultdict(set)
+    copied: dict[str, set[str]] = defaultdict(set)
     for source, derived in sure:
-        sources[derived].append(source)
+        sources[derived].add(source)
+        copied[source].add(derived)
     dropped = set()
     for derived, froms in sources.items():
         through = {
             source
             for source in froms
-            if any(min(sure.get((source, middle), 0.0), sure[(middle, derived)]) >= sure[(source, derived)] for middle in froms if middle != source)
+            if any(min(sure[(source, middle)], sure[(middle, derived)]) >= sure[(source, derived)] for middle in copied[source] & froms)
         }
         if len(through) < len(froms):
             dropped.update((source, derived) for source in through)

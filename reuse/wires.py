@@ -180,7 +180,7 @@ _WIRE_NAMES = {
     "efe": "EFE",
     "ansa": "ANSA",
     "anadolu": "Anadolu",
-    "aa": "Anadolu",
+    "aa.com.tr": "Anadolu",  # not "aa": American Airlines (aa.com), the Automobile Association
     "upi": "UPI",
     "bloomberg": "Bloomberg",
 }
@@ -201,8 +201,10 @@ def wire_name(outlet: str) -> str | None:
     ('Yonhap', 'Xinhua', 'AP', 'Reuters')
     >>> wire_name("Agence France Presse"), wire_name("Agence France-Presse (AFP)"), wire_name("Bloomberg News"), wire_name("Sky News")
     ('AFP', 'AFP', 'Bloomberg', None)
-    >>> wire_name("AA News"), wire_name("aa.com.tr"), wire_name("https://www.ap.gov.in/news"), wire_name("Reuters.")
-    (None, 'Anadolu', None, 'Reuters')
+    >>> wire_name("AA News"), wire_name("aa.com.tr"), wire_name("news.aa.com"), wire_name("https://www.ap.gov.in/news")
+    (None, 'Anadolu', None, None)
+    >>> wire_name("Reuters."), wire_name("https://edu.chinanews.com/x"), wire_name("ac.reuters.com")
+    ('Reuters', 'China News Service', 'Reuters')
     """
     name = outlet.strip().lower().removeprefix("www.")
     hosts = host_suffixes(name)
@@ -210,16 +212,16 @@ def wire_name(outlet: str) -> str | None:
         for host in hosts:
             if host in _WIRE_NAMES:
                 return _WIRE_NAMES[host]
-        if any(label in _PUBLIC_LABELS for label in hosts[0].split(".")):
-            return None  # ap.gov.in is Andhra Pradesh's
+        labels = hosts[0].split(".")
+        if labels[-1] in _PUBLIC_LABELS or (len(labels) >= 3 and labels[-2] in _PUBLIC_LABELS):
+            return None  # ap.gov.in is Andhra Pradesh's: a public body's domain (not edu.chinanews.com)
         site = site_name(name)
         return _WIRE_NAMES.get(site) if site is not None else None
     words = re.sub(r"\([^()]*\)", " ", name).replace("-", " ").strip(" .,;:").split()
     if words[:1] == ["the"]:
         words = words[1:]  # "The Yonhap News Agency"
     while words:
-        joined = " ".join(words)
-        if (found := _WIRE_NAMES.get(joined)) is not None and joined not in _SITES_ONLY:
+        if (found := _WIRE_NAMES.get(" ".join(words))) is not None:
             return found
         if words[-1] not in _NAME_ENDINGS:
             return None
@@ -227,8 +229,6 @@ def wire_name(outlet: str) -> str | None:
     return None
 
 
-#: Site names that are an agency's only as a site's (aa.com.tr): as a name, "AA" is also the Automobile Association.
-_SITES_ONLY = frozenset({"aa"})
 #: Labels of a public body's domain: its site's name is no agency's (ap.gov.in).
 _PUBLIC_LABELS = frozenset({"gov", "gob", "gouv", "govt", "mil", "edu", "ac", "nic"})
 #: Words an agency's name may end with that are no part of the agency: "Bloomberg News", "Reuters UK".

@@ -211,4 +211,18 @@ def test_the_outlet_sentence_counts_stories_and_the_outlets_articles():
     result = ScanResult(tuple(arts), (), tuple(pairs), "x", outlets=link_outlets(arts, pairs))
     assert "Globe ran 2 of Newsroom's articles in 1 article verbatim" in render_text(result)
     one = ScanResult(tuple(arts), (), tuple(pairs[:1]), "x", outlets=link_outlets(arts, pairs[:1]))
-    assert "Globe ran 1 AP wire story verbatim" in render_text(one)
+    assert "Globe ran 1 AP wire story from Newsroom verbatim" in render_text(one)
+    # two outlets on the agency's site read apart (they had printed one sentence twice), and an article the result
+    # lacks (a hand-built result) is no crash
+    arts += [Article("w3", "Text?", "AP")]
+    both = [pairs[0], _pair("w3", "g1", source="w3", derived="g1")]
+    text = render_text(ScanResult(tuple(arts), (), tuple(both), "x", outlets=link_outlets(arts, both)))
+    assert "Globe ran 1 AP wire story verbatim" in text and "Globe ran 1 AP wire story from Newsroom verbatim" in text
+    assert "Globe ran 1 of Newsroom's articles" in render_text(ScanResult(tuple(arts[1:]), (), (), "x", outlets=link_outlets(arts, pairs[:1])))
+
+
+@pytest.mark.parametrize(("outlet", "wire"), [("news.aa.com", None), ("aa.com.tr", "Anadolu"), ("https://edu.chinanews.com/x", "China News Service"),
+                                              ("https://www.ap.gov.in/news", None), ("ac.reuters.com", "Reuters")])
+def test_an_agency_by_its_address_only_where_the_address_is_the_agencys(outlet, wire):
+    """American Airlines' newsroom is no Anadolu; a section of an agency's site named like a public body is the agency's."""
+    assert wire_name(outlet) == wire

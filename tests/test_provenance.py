@@ -469,6 +469,7 @@ def test_a_credit_to_the_guardian_inside_a_sentence_counts():
     # the outlet's words between its name and the credit (found by a review: the pattern found "BBC", the credit
     # test then read " News reported" as no credit)
     ("bbc.co.uk", "The plan stands, BBC News reported."), ("foxnews.com", "The plan stands, Fox News Digital reported."),
+    ("politico.eu", "The plan stands, Politico Europe reported."), ("time.com", "The plan stands, Time Magazine reported."),
 ])
 def test_an_outlet_known_by_its_domain_is_credited_by_its_name(outlet, credit):
     """An outlet taken from a URL ("theguardian.com") was read in no credit: no text writes the domain."""

@@ -333,18 +333,21 @@ def _outlet_sentence(link: OutletLink, partial: int = 0, dated: bool = False, wi
     >>> _outlet_sentence(link)
     'Globe ran 2 AFP wire stories in 2 articles (3 copies) verbatim (times unknown, confidence 0.98)'
     >>> _outlet_sentence(OutletLink("Newsroom", "Globe", 1, (("verbatim", 1),), None, 0.98, ()), wire="AP")
-    'Globe ran 1 AP wire story verbatim (times unknown, confidence 0.98)'
+    'Globe ran 1 AP wire story from Newsroom verbatim (times unknown, confidence 0.98)'
     >>> _outlet_sentence(OutletLink("Reuters", "Brief", 1, (("verbatim", 1),), None, 0.9, ()), partial=1, dated=True)
     'Brief ran 1 Reuters wire story verbatim, in part (no lag known, confidence 0.90)'
     >>> _outlet_sentence(OutletLink("Z", "Y", 3, (("heavy-rewrite", 2), ("verbatim", 1)), 2.0, 0.9, ()), partial=1)
     "Y took 3 of Z's articles: 2 rewritten, 1 verbatim, 1 of them in part (median lag 2.0 h, confidence 0.90)"
     """
     source, derived = sanitize(link.source), sanitize(link.derived)
-    wire = wire_name(link.source) or wire
+    named = wire_name(link.source)
     n = link.articles  # copies: pairs of a source article and a derived one
     taken = len({s for s, _ in link.pairs}) if link.pairs else n  # the source's articles
     made = len({d for _, d in link.pairs}) if link.pairs else n  # the derived outlet's articles
-    what = f"{taken} {wire} wire {'story' if taken == 1 else 'stories'}" if wire else f"{taken} of {source}'s articles"
+    if named or wire:
+        what = f"{taken} {named or wire} wire {'story' if taken == 1 else 'stories'}" + ("" if named else f" from {source}")
+    else:
+        what = f"{taken} of {source}'s articles"
     if made == n and taken < n:
         what = f"{n} copies of {what}"  # a source article copied by several of the outlet's
     elif taken == n and made < n:
@@ -377,13 +380,14 @@ def _outlet_lines(result: ScanResult, width: int, verbose: bool) -> list[str]:
         return []
     lines = [""] + _block("Outlets (who took from whom):", width)
     by_ids = {frozenset((p.a, p.b)): p for p in result.pairs}
+    articles = {a.id: a for a in result.articles}
     published = {a.id: a.published for a in result.articles}
     sentences = []
     for link in links:
         copies = [by_ids.get(frozenset(ids)) for ids in link.pairs]
         partial = sum(1 for p in copies if p is not None and _source_share(p) < 0.5)  # under half the source's story taken
         dated = bool(link.pairs) and all(published.get(s) and published.get(d) for s, d in link.pairs)
-        wires = {wire_of(result.article(s).outlet, result.article(s).url) for s, _ in link.pairs}
+        wires = {wire_of(a.outlet, a.url) if (a := articles.get(s)) else None for s, _ in link.pairs}
         sentences.append(_outlet_sentence(link, partial, dated, wires.pop() if len(wires) == 1 else None))
     lines += _listing("  ", sentences, width, verbose)
     return lines
