@@ -230,7 +230,7 @@ def wire_name(outlet: str) -> str | None:
 
 
 #: Labels of a public body's domain: its site's name is no agency's (ap.gov.in).
-_PUBLIC_LABELS = frozenset({"gov", "gob", "gouv", "govt", "mil", "edu", "ac", "nic"})
+_PUBLIC_LABELS = frozenset({"gov", "gob", "gouv", "govt", "go", "gc", "gv", "mil", "edu", "ac", "nic"})
 #: Words an agency's name may end with that are no part of the agency: "Bloomberg News", "Reuters UK".
 _NAME_ENDINGS = frozenset({"news", "agency", "uk", "us", "world", "english", "wire", "service", "online"})
 

@@ -222,7 +222,8 @@ def test_the_outlet_sentence_counts_stories_and_the_outlets_articles():
 
 
 @pytest.mark.parametrize(("outlet", "wire"), [("news.aa.com", None), ("aa.com.tr", "Anadolu"), ("https://edu.chinanews.com/x", "China News Service"),
-                                              ("https://www.ap.gov.in/news", None), ("ac.reuters.com", "Reuters")])
+                                              ("https://www.ap.gov.in/news", None), ("ac.reuters.com", "Reuters"),
+                                              ("ap.go.jp", None), ("yonhap.go.kr", None)])
 def test_an_agency_by_its_address_only_where_the_address_is_the_agencys(outlet, wire):
     """American Airlines' newsroom is no Anadolu; a section of an agency's site named like a public body is the agency's."""
     assert wire_name(outlet) == wire
