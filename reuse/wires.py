@@ -353,7 +353,12 @@ def _ends(text: str, head: int = _HEAD) -> list[tuple[str, int]]:
     return [(f"{text[:head]} …", 0), (text, len(text) - _TAIL)] if head else [(text, len(text) - _TAIL)]
 
 
-@lru_cache(maxsize=8192)
+#: Texts whose credits are kept: a text's pairs mostly come together, and a cache keyed by the text holds the text
+#: itself (8,192 had held some 3,600 of the benchmark's for 800 hits in 4,400 calls).
+_CACHED_TEXTS = 256
+
+
+@lru_cache(maxsize=_CACHED_TEXTS)
 def wire_datelines(text: str) -> frozenset[str]:
     """The agencies a text credits in its dateline or its closing credit line: where a wire story names its agency.
 
@@ -376,7 +381,7 @@ def wire_datelines(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=_CACHED_TEXTS)
 def wire_credits(text: str) -> frozenset[str]:
     """Wire agencies a text credits in a byline, dateline or credit line.
 
