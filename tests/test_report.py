@@ -357,6 +357,16 @@ def test_render_nothing_found(result):
     assert "No reuse found among 3 articles." in text
 
 
+def test_a_scan_of_two_articles_that_finds_nothing_says_why_it_may_have_missed_a_pair():
+    """Two 190-word articles sharing two 40-word quotations were not paired alone, and were among four (a review):
+    in a folder this small every shared word weighs little, and the summary says how to be sure."""
+    two = [Article("a.txt", "The council met on Monday to discuss the budget.", "A"), Article("b.txt", "Rain fell in the north.", "B")]
+    text = render_text(scan_articles(two))
+    assert "No reuse found among 2 articles." in text and "check them against an index, to be sure" in text
+    five = [*two, *(Article(f"{n}.txt", f"Story {n} about other things entirely.", str(n)) for n in range(3))]
+    assert "to be sure" not in render_text(scan_articles(five))
+
+
 def test_render_verbose_shows_evidence_and_every_passage(result):
     text = " ".join(render_text(result, verbose=True).split())
     evidence = "canonical = https://daily.example/kremlin-swap (weight 4.00, favours a.txt): b.txt declares a.txt's URL"

@@ -302,6 +302,9 @@ def _listing(title: str, items: Sequence[str], width: int, verbose: bool) -> lis
     return lines
 
 
+#: A scan of at most this many articles that finds nothing says why it may have missed a pair (README, Limitations).
+_FEW = 3
+
 #: How each kind of reuse reads as a verb and as a participle.
 _KIND_WORDS = {
     "verbatim": ("ran", "verbatim", "verbatim"),
@@ -449,6 +452,12 @@ def render_text(result: ScanResult, *, width: int = 100, max_pairs: int | None =
         lines.append("")
         if not pairs:
             lines += _block(f"No reuse found among {plural(len(alone), 'article')}.", width)
+            if 2 <= len(alone) <= _FEW:
+                lines += _block(
+                    "Among so few articles, the words two of them share weigh little (their document frequencies are high): "
+                    "scan them among a few articles of other stories, or check them against an index, to be sure.",
+                    width,
+                )
         else:
             lines += _block(f"No reuse found in {plural(len(alone), 'article')}:", width)
             items = [f"{a.id} ({a.outlet}, {plural(a.words, 'word')})" for a in alone]
