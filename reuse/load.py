@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import closing
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -35,11 +35,11 @@ from .config import LoadConfig
 from .errors import InputError
 from .formats import KINDS, SUPPORTED, shown_name, suffix_of, read_file
 from .model import Article, Skipped
+from .progress import ProgressCallback
 from .textstore import TextStore
 
 __all__ = ["ArticleFiles", "LoadResult", "find_article_files", "load_articles", "load_file", "read_article_files"]
 
-Progress = Callable[[str, int, int], None]
 #: At most this many files, and about this many bytes (each file counted up to ``max_bytes``), in one chunk of reading.
 LOAD_CHUNK = 100
 LOAD_CHUNK_BYTES = 8 << 20
@@ -87,7 +87,7 @@ def load_articles(
     path: str | os.PathLike[str],
     config: LoadConfig | None = None,
     *,
-    progress: Progress | None = None,
+    progress: ProgressCallback | None = None,
     jobs: int | Any = 1,
 ) -> LoadResult:
     """Read every article file under a folder (recursively), or one article file.
@@ -134,7 +134,7 @@ def read_article_files(
     files: ArticleFiles,
     config: LoadConfig | None = None,
     *,
-    progress: Progress | None = None,
+    progress: ProgressCallback | None = None,
     jobs: int | Any = 1,
     store: TextStore | None = None,
 ) -> LoadResult:

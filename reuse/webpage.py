@@ -75,9 +75,9 @@ def page_meta(tree: Any) -> dict[str, str]:
             metas.setdefault(key, el.get("content").strip())
     links = [((el.get("rel") or "").lower().split(), (el.get("href") or "").strip()) for el in tree.iter("link")]
     link = next((href for rel, href in links if "canonical" in rel and href), "")
-    dates = [_extended(metas[k]) for k in _DATE_KEYS if k in metas] + _json_ld_dates(tree)
+    dates = [metas[k] for k in _DATE_KEYS if k in metas] + _json_ld_dates(tree)
     # The article's own <time> element (itemprop, pubdate); any other may be a comment's, a ticker's, an update's.
-    dates += [_extended(el.get("datetime")) for el in tree.iter("time")
+    dates += [el.get("datetime") for el in tree.iter("time")
               if (el.get("datetime") or "").strip() and (el.get("itemprop") == "datePublished" or el.get("pubdate") is not None)]
     return {
         "title": " ".join((metas.get("og:title") or tree.findtext(".//title") or "").split()),
@@ -86,7 +86,7 @@ def page_meta(tree: Any) -> dict[str, str]:
         # taken as its address, a scraper's canonical to the original made the two one URL and the scraper that outlet.
         "url": metas.get("og:url") or "",
         "canonical": link or metas.get("og:url") or "",
-        "dates": "\n".join(d.strip() for d in dates),
+        "dates": "\n".join(_extended(d) for d in dates),
     }
 
 

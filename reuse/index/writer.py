@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from os import PathLike
@@ -16,11 +16,12 @@ from ..credits import outlet_key
 from ..model import Article
 from ..provenance import page_address
 from ..boilerplate import article_lines, line_keys, usable_words
+from ..runs import shared_runs, trigram_set
 from ..text import analyze, unique_sorted
 from .features import Features, article_from, content_digest, id_from_path, read_article, signed
 from .stats import Counts
 from ..pipeline import sorted_unique
-from ..progress import tick
+from ..progress import ProgressCallback, tick
 from .codec import build_dictionary
 from .reader import Row, read_rows, row_of
 from .postings import compact, mark_dead, merge_segments, segments_to_merge, write_segment
@@ -144,7 +145,7 @@ def add_articles(
     config: ScanConfig | None = None,
     *,
     jobs: int = 1,
-    progress: Callable[[str, int, int], None] | None = None,
+    progress: ProgressCallback | None = None,
 ) -> AddResult:
     """Add ``articles`` to the index at ``index`` (created when missing), in one transaction.
 
@@ -336,9 +337,9 @@ def _unrelated(old: np.ndarray, new: np.ndarray) -> bool:
     >>> _unrelated(words("東京で会談が夜通し続いた。"), words("東京で会談が夜通し続き、朝に終わった。")), _unrelated(words("東京で会談が夜通し続いた。"), words("北部の学校は嵐で休校した。"))
     (False, True)
     """
-    grams = [set(zip(w.tolist(), w[1:].tolist(), w[2:].tolist())) for w in (old, new)]
-    smaller = min(len(g) for g in grams)
-    return smaller >= 3 and len(grams[0] & grams[1]) < smaller * _UPDATE_KEEPS
+    a, b = trigram_set(old), trigram_set(new)
+    smaller = min(len(a), len(b))
+    return smaller >= 3 and shared_runs(a, b) < smaller * _UPDATE_KEEPS
 
 
 #: An update keeps at least this share of the smaller text's word 3-grams (a rewritten lead, a paragraph added).
