@@ -71,7 +71,7 @@ def _relayed(copies: Sequence[Pair]) -> set[tuple[str, str]]:
         through = {
             source
             for source in froms
-            if any(min(sure[(source, middle)], sure[(middle, derived)]) >= sure[(source, derived)] for middle in (copied[source] & froms) - {source})
+            if any(min(sure[(source, middle)], sure[(middle, derived)]) >= sure[(source, derived)] for middle in copied[source] & froms if middle != source)
         }
         if len(through) < len(froms):
             dropped.update((source, derived) for source in through)

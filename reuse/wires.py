@@ -186,6 +186,7 @@ _WIRE_NAMES = {
 }
 
 
+@lru_cache(maxsize=4096)
 def wire_name(outlet: str) -> str | None:
     """The wire agency an outlet is, or ``None`` for any other outlet.
 
@@ -215,7 +216,7 @@ def wire_name(outlet: str) -> str | None:
         labels = hosts[0].split(".")
         if labels[-1] in _PUBLIC_LABELS or (len(labels) >= 3 and labels[-2] in _PUBLIC_LABELS):
             return None  # ap.gov.in is Andhra Pradesh's: a public body's domain (not edu.chinanews.com)
-        site = site_name(name)
+        site = site_name(hosts[0])
         return _WIRE_NAMES.get(site) if site is not None else None
     words = re.sub(r"\([^()]*\)", " ", name).replace("-", " ").strip(" .,;:").split()
     if words[:1] == ["the"]:
@@ -340,17 +341,17 @@ def _credit_lines(regions: list[tuple[str, int]]) -> set[str]:
     return found
 
 
-def _ends(text: str, head: int = _HEAD) -> list[tuple[str, int]]:
-    """Where credits stand in ``text``, as ``(string, start)`` to search from: its first ``head`` and last ``_TAIL`` characters.
+def _ends(text: str) -> list[tuple[str, int]]:
+    """Where credits stand in ``text``, as ``(string, start)`` to search from: its first ``_HEAD`` and last ``_TAIL`` characters.
 
     The head is cut off with " …", so its end is no line's or text's end;
     the tail is searched in the whole text from its start, so a look-behind
     still reads the words before it ("told Reuters" cut after "told ") and
     its start is a line's start only where one begins.
     """
-    if len(text) <= head + _TAIL:
+    if len(text) <= _HEAD + _TAIL:
         return [(text, 0)]
-    return [(f"{text[:head]} …", 0), (text, len(text) - _TAIL)] if head else [(text, len(text) - _TAIL)]
+    return [(f"{text[:_HEAD]} …", 0), (text, len(text) - _TAIL)]
 
 
 #: Texts whose credits are kept: a text's pairs mostly come together, and a cache keyed by the text holds the text
@@ -377,7 +378,8 @@ def wire_datelines(text: str) -> frozenset[str]:
     if _BRACKETED.search(text, 0, _HEAD):  # the dateline grammar, a large pattern, only where a bracketed agency stands
         found = {named(m) for m in bracket_dateline(_WIRE_BRACKETS).finditer(text, 0, _HEAD)}  # not a caption's "(Reuters)"
     found |= _dateline_credits(text[: _HEAD + 40])
-    found |= _credit_lines(_ends(text.rstrip(), head=0))
+    stripped = text.rstrip()
+    found |= _credit_lines([(stripped, max(0, len(stripped) - _TAIL))])  # the tail, searched in the whole text (see _ends)
     return frozenset(found)
 
 
