@@ -130,7 +130,7 @@ def index_add(ctx: click.Context, folder: Path, index_path: Path, id_prefix: str
         announce(state, done.skipped, done.warnings)
         r = done.result
         exit_if_nothing_read(ctx, folder, len(r.added) + len(r.updated) + len(r.unchanged) + len(r.earlier), done.skipped)  # no index made
-        click.echo(_added(index_path, done))
+        click.echo(_added(index_path, r, len(done.skipped)))
 
 
 def _index_max_bucket(ctx: click.Context, config, index_path: Path):
@@ -156,11 +156,10 @@ def _add(folder: Path, index_path: Path, config, jobs: int, state, id_prefix: st
         progress.close()
 
 
-def _added(index_path: Path, done) -> str:
-    """What an add did, one line: ``done`` is a :class:`reuse.index.FolderAdd`."""
-    r = done.result
+def _added(index_path: Path, r, skipped: int) -> str:
+    """What an add did, one line: ``r`` is a :class:`reuse.index.AddResult`, ``skipped`` the files it could not read."""
     earlier = f", {len(r.earlier)} as an earlier version (the current one kept)" if r.earlier else ""
-    return f"{index_path}: {len(r.added)} added, {plural(len(r.updated), 'new version')}, {len(r.unchanged)} unchanged{earlier}, {len(done.skipped)} skipped"
+    return f"{index_path}: {len(r.added)} added, {plural(len(r.updated), 'new version')}, {len(r.unchanged)} unchanged{earlier}, {skipped} skipped"
 
 
 @index_group.command(name="info", epilog=INDEX_EXIT_CODES_HELP)
@@ -270,7 +269,7 @@ def check(
       reuse check today/ --index news.db
       reuse check today/ --index news.db --json report.json --add
     """
-    from .index import check as check_batch
+    from .index import add_articles, check_articles, load_batch
 
     state = cli_state(ctx)
     config = settings_or_usage(ctx, settings)
@@ -283,7 +282,11 @@ def check(
     with reported(ctx, "no report written, the index unchanged"), interrupts:
         config = _index_max_bucket(ctx, config, index_path)
         try:
-            result = check_batch(folder, index_path, config, jobs=jobs, progress=progress, id_prefix=id_prefix)
+            # Read once: the same articles are checked and then, with --add, added.
+            batch = load_batch(folder, config, jobs=jobs, progress=progress, id_prefix=id_prefix)
+            result = check_articles(
+                index_path, batch.articles, config, skipped=batch.skipped, warnings=batch.warnings, jobs=jobs, progress=progress
+            )
         finally:
             progress.close()
         announce(state, result.skipped, result.warnings, result.timings)
@@ -301,7 +304,8 @@ def check(
             click.echo(summary, nl=False)
             if json_path is not None:
                 state.note(f"report written to {json_path}")
-        exit_if_nothing_read(ctx, folder, len(result.checked or ()), result.skipped)  # and nothing to add
+        # Articles that only hold an earlier version of their id were read, though left out of the check.
+        exit_if_nothing_read(ctx, folder, len(batch.articles), result.skipped)  # and nothing to add
     if add:
         # Only once the report is out: a report that cannot be written leaves the index as it was.
         with reported(ctx, f"the report is written; the index {index_path} is as it was before"), interrupts:
@@ -310,4 +314,9 @@ def check(
 
             if ctx.get_parameter_source("max_bucket") is not click.core.ParameterSource.DEFAULT:
                 config = as_index(config, index_path)  # the check's own --max-bucket: adding takes the index's
-            state.note(_added(index_path, _add(folder, index_path, config, jobs, state, id_prefix)))  # the check warned of all
+            progress = Progress(quiet=state.quiet)
+            try:
+                added = add_articles(index_path, batch.articles, config, jobs=jobs, progress=progress)
+            finally:
+                progress.close()
+            state.note(_added(index_path, added, len(batch.skipped)))  # its warnings are the check's: not said twice

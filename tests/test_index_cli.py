@@ -260,7 +260,7 @@ def test_ctrl_c_swallowed_during_a_check_stops_it_before_the_add(runner, split, 
     db = tmp_path / "i.db"
     runner.invoke(main, ["index", "add", str(old), "--index", str(db)])
     before = runner.invoke(main, ["index", "info", "--index", str(db)]).output
-    real = index_module.check
+    real = index_module.check_articles
 
     class Dropped:
         def __del__(self):
@@ -272,7 +272,7 @@ def test_ctrl_c_swallowed_during_a_check_stops_it_before_the_add(runner, split, 
         Dropped()
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(index_module, "check", check)
+    monkeypatch.setattr(index_module, "check_articles", check)
     result = runner.invoke(main, ["check", str(new), "--index", str(db), "--add"])
     assert result.exit_code == 130
     assert runner.invoke(main, ["index", "info", "--index", str(db)]).output == before
@@ -300,6 +300,63 @@ def test_a_batch_of_only_unreadable_files_exits_1_and_adds_nothing(runner, split
     assert json.loads(report.read_text("utf-8"))["skipped"] == [{"path": "a.txt", "reason": "binary file (contains NUL bytes): convert it to text first"}]
     info = runner.invoke(main, ["index", "info", "--index", str(db)])
     assert "articles:    3 (3 versions stored)" in info.output
+
+
+def test_a_check_of_earlier_versions_beside_a_broken_file_read_them(runner, samples_dir, tmp_path):
+    """Every readable article of the batch holds an earlier version of its id, and one file is broken: the articles
+    were read (and left out of the check, as said), so the run did not fail for want of a readable file."""
+    story = (samples_dir / "001_eabe8ba3545e1c71.txt").read_text("utf-8")
+    first, second, again = tmp_path / "v1", tmp_path / "v2", tmp_path / "again"
+    for folder, text in ((first, story), (second, story + "\nOne line more.\n"), (again, story)):
+        folder.mkdir()
+        (folder / "story.txt").write_text(text, "utf-8")
+    (again / "broken.txt").write_bytes(b"\x00\x01binary")
+    db = tmp_path / "i.db"
+    for folder in (first, second):
+        assert runner.invoke(main, ["index", "add", str(folder), "--index", str(db), "-q"]).exit_code == 0
+    checked = runner.invoke(main, ["check", str(again), "--index", str(db), "--add"])
+    assert checked.exit_code == 0, checked.output
+    assert "no article could be read" not in checked.stderr
+    assert "1 article (story.txt) holds the text of an earlier version of its id" in checked.stderr
+    assert f"{db}: 0 added, 0 new versions, 0 unchanged, 1 as an earlier version (the current one kept), 1 skipped" in checked.stderr
+
+
+def test_check_add_reads_the_folder_once(runner, split, tmp_path, monkeypatch):
+    """The articles checked are the ones added: the folder is not read a second time for the add."""
+    import reuse.index as index_module
+
+    old, new = split
+    db = tmp_path / "i.db"
+    assert runner.invoke(main, ["index", "add", str(old), "--index", str(db), "-q"]).exit_code == 0
+    reads = []
+    real = index_module.load_articles
+
+    def counted(*args, **kwargs):
+        reads.append(args[0])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(index_module, "load_articles", counted)
+    result = runner.invoke(main, ["check", str(new), "--index", str(db), "--add", "-q"])
+    assert result.exit_code == 0, result.output
+    assert reads == [new]
+    assert "articles:    5 (5 versions stored)" in runner.invoke(main, ["index", "info", "--index", str(db)]).output
+
+
+@pytest.mark.parametrize("command", [["index", "add"], ["check"]])
+def test_an_id_prefix_with_a_control_character_is_refused_before_reading(runner, split, tmp_path, monkeypatch, command):
+    import reuse.index as index_module
+
+    old, new = split
+    db = tmp_path / "i.db"
+    assert runner.invoke(main, ["index", "add", str(old), "--index", str(db), "-q"]).exit_code == 0
+
+    def unread(*args, **kwargs):
+        raise AssertionError("the folder was read")
+
+    monkeypatch.setattr(index_module, "load_articles", unread)
+    result = runner.invoke(main, [*command, str(new), "--index", str(db), "--id-prefix", "day\x01/"])
+    assert result.exit_code == 2, result.output
+    assert "--id-prefix 'day\\x01/' holds control characters" in result.stderr
 
 
 def test_id_prefix_keeps_two_batches_laid_out_alike_apart(runner, samples_dir, tmp_path):

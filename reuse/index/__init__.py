@@ -1,5 +1,6 @@
 """The persistent index for batch checking: add articles once, check new batches against them.
 
+    load_batch                     a folder -> its articles, ids prefixed
     add_articles / add_folder      articles -> the SQLite index (one transaction per batch)
     check_articles / check         a new batch -> ScanResult against the index and itself
     remove_articles                ids -> gone, every version
@@ -22,7 +23,7 @@ from pathlib import Path
 from ..config import ScanConfig
 from ..errors import ConfigError, IndexDamaged
 from ..formats import ID_CONTROL
-from ..load import load_articles
+from ..load import LoadResult, load_articles
 from ..model import Article, ScanResult, Skipped
 from .checker import check_articles
 from .features import id_from_path
@@ -40,6 +41,7 @@ __all__ = [
     "check",
     "check_articles",
     "index_info",
+    "load_batch",
     "prefixed",
     "remove_articles",
 ]
@@ -54,15 +56,33 @@ class FolderAdd:
     warnings: tuple[str, ...]
 
 
+def load_batch(folder: str | PathLike, config: ScanConfig | None = None, *, jobs: int = 1, progress=None, id_prefix: str = "") -> LoadResult:
+    """The articles under ``folder``, ids as ``reuse scan`` gives them, those from paths after ``id_prefix`` (:func:`prefixed`).
+
+    What :func:`add_folder` and :func:`check` read; loaded once, a batch
+    can be checked and then added. ``id_prefix`` is checked before any file
+    is read. HTML pages are loaded in ``jobs`` processes.
+    """
+    check_id_prefix(id_prefix)
+    loaded = load_articles(folder, (config or ScanConfig()).load, progress=progress, jobs=jobs)
+    return replace(loaded, articles=prefixed(loaded.articles, id_prefix))
+
+
 def add_folder(
     folder: str | PathLike, index: str | PathLike, config: ScanConfig | None = None, *, jobs: int = 1, progress=None, id_prefix: str = ""
 ) -> FolderAdd:
-    """Load the articles under ``folder`` (ids as ``reuse scan`` gives them, those from paths after ``id_prefix``: :func:`prefixed`) and add them, loading HTML pages and reading in ``jobs`` processes."""
-    loaded = load_articles(folder, (config or ScanConfig()).load, progress=progress, jobs=jobs)
+    """Load the articles under ``folder`` (:func:`load_batch`) and add them, reading in ``jobs`` processes."""
+    loaded = load_batch(folder, config, jobs=jobs, progress=progress, id_prefix=id_prefix)
     if not loaded.articles:  # nothing could be read: no index is made for it, and an existing one is not touched
         return FolderAdd(AddResult((), (), ()), loaded.skipped, loaded.warnings)
-    result = add_articles(index, prefixed(loaded.articles, id_prefix), config, jobs=jobs, progress=progress)
+    result = add_articles(index, loaded.articles, config, jobs=jobs, progress=progress)
     return FolderAdd(result, loaded.skipped, (*loaded.warnings, *result.warnings))
+
+
+def check_id_prefix(id_prefix: str) -> None:
+    """Raise :class:`~reuse.errors.ConfigError` when ``id_prefix`` cannot begin an id (it holds control characters)."""
+    if ID_CONTROL.search(id_prefix):
+        raise ConfigError(f"--id-prefix {id_prefix!r} holds control characters, which an id cannot: use letters, digits, '-' or '/'")
 
 
 def prefixed(articles: Sequence[Article], id_prefix: str) -> tuple[Article, ...]:
@@ -79,8 +99,7 @@ def prefixed(articles: Sequence[Article], id_prefix: str) -> tuple[Article, ...]
     """
     if not id_prefix:
         return tuple(articles)
-    if ID_CONTROL.search(id_prefix):
-        raise ConfigError(f"--id-prefix {id_prefix!r} holds control characters, which an id cannot: use letters, digits, '-' or '/'")
+    check_id_prefix(id_prefix)
     return tuple(replace(a, id=id_prefix + a.id) if id_from_path(a) else a for a in articles)
 
 
@@ -102,11 +121,10 @@ def check(
     ``config``: the index's own settings when ``None`` (see :func:`check_articles`).
     ``id_prefix`` goes before the ids of ``folder`` taken from paths (:func:`prefixed`, as in :func:`add_folder`).
     """
-    loaded = load_articles(folder, (config or ScanConfig()).load, progress=progress, jobs=jobs)
-    articles = prefixed(loaded.articles, id_prefix)
-    result = check_articles(index, articles, config, skipped=loaded.skipped, warnings=loaded.warnings, jobs=jobs, progress=progress)
+    loaded = load_batch(folder, config, jobs=jobs, progress=progress, id_prefix=id_prefix)
+    result = check_articles(index, loaded.articles, config, skipped=loaded.skipped, warnings=loaded.warnings, jobs=jobs, progress=progress)
     if add:
-        add_articles(index, articles, config and as_index(config, index), jobs=jobs, progress=progress)
+        add_articles(index, loaded.articles, config and as_index(config, index), jobs=jobs, progress=progress)
     return result
 
 
