@@ -118,28 +118,33 @@ def _dateline_credits(text: str) -> set[str]:
 #: official told Reuters", "according to AFP", "in an interview with Reuters"); "(with AFP)" is a credit line all
 #: the same (:data:`_CREDIT_LINE`). Each wire's first
 #: alternative starts with these look-behinds: they bind the English names only.
-_NAMED = r"(?<!told )(?<!told the )(?<!to )(?<!to the )(?<!with )(?<!with the )"
+_NAMED = r"(?<!told )(?<!told the )(?<!to )(?<!to the )(?<!with )(?<!with the )(?<!\ba )(?<!\ban )(?<!\bA )(?<!\bAn )"
+#: Nor is a name used as an adjective a credit: "a Reuters reporter", "a Reuters/Ipsos poll", "Reuters calculations".
+_NOT_MENTION = (
+    r"(?!/\w|\s+(?:reporters?|correspondents?|journalists?|photographers?|polls?|survey|tally|calculations?|analysis|investigation"
+    r"|review|interview)\b)"
+)
 _WIRES = {
     # Not a photo's credit ("Photograph: AFP via Getty Images", "AFP/Getty", "(AFP Photo)").
-    "AFP": (("AFP", "Agence France", "法新社"), _NAMED + r"(?<!Photograph: )(?<!Photo: )\bAFP\b(?!\s*(?:via\b|/|[Pp]hoto\b|PHOTO\b))|Agence France[- ]Presse|法新社"),
-    "Reuters": (("Reuters", "路透", "ロイター", "로이터"), _NAMED + r"\bReuters\b|路透社|ロイター|로이터"),
+    "AFP": (("AFP", "Agence France", "法新社"), _NAMED + r"(?<!Photograph: )(?<!Photo: )\bAFP\b(?!\s*(?:via\b|/|[Pp]hoto\b|PHOTO\b))" + _NOT_MENTION + r"|Agence France[- ]Presse|法新社"),
+    "Reuters": (("Reuters", "路透", "ロイター", "로이터"), _NAMED + r"\bReuters\b" + _NOT_MENTION + r"|路透社|ロイター|로이터"),
     # "(AP)" and "(PA)" only in a dateline ("LONDON, March 3 (PA) -"): in a sentence, an Advanced Placement class or a
     # public address system.
-    "AP": (("AP", "Associated Press", "美联社", "美聯社", "AP통신"), _NAMED + r"\b(?:the )?Associated Press\b|\bAP\s*[—–-](?![\w-])|美联社|美聯社|AP통신"),
-    "dpa": (("dpa", "DPA", "Deutsche Presse"), _NAMED + r"\bdpa\b|Deutsche Presse-Agentur"),
+    "AP": (("AP", "Associated Press", "美联社", "美聯社", "AP통신"), _NAMED + r"\b(?:the )?Associated Press\b" + _NOT_MENTION + r"|\bAP\s*[—–-](?![\w-])|美联社|美聯社|AP통신"),
+    "dpa": (("dpa", "DPA", "Deutsche Presse"), _NAMED + r"\bdpa\b" + _NOT_MENTION + r"|Deutsche Presse-Agentur"),
     "PA": (("PA Media", "Press Association"), r"\bPA Media\b|\bPress Association\b"),
-    "Xinhua": (("Xinhua", "新华社", "新華社"), _NAMED + r"\bXinhua\b|新华社|新華社"),
+    "Xinhua": (("Xinhua", "新华社", "新華社"), _NAMED + r"\bXinhua\b" + _NOT_MENTION + r"|新华社|新華社"),
     "China News Service": (("中新社",), r"中新社(?![会會区區])"),
     "CNA": (("中央社",), r"中央社(?![会會区區])"),
     "Kyodo": (("共同通信",), r"共同通信"),
     "Jiji": (("時事通信",), r"時事通信"),
     "Yonhap": (("연합뉴스",), r"연합뉴스"),
     "Newsis": (("뉴시스",), r"뉴시스"),
-    "TASS": (("TASS", "塔斯社"), _NAMED + r"\bTASS\b|塔斯社"),
-    "EFE": (("EFE",), _NAMED + r"\bEFE\b"),
-    "ANSA": (("ANSA",), _NAMED + r"\bANSA\b"),
-    "Anadolu": (("Anadolu",), _NAMED + r"\bAnadolu\b"),
-    "UPI": (("UPI",), _NAMED + r"\bUPI\b"),
+    "TASS": (("TASS", "塔斯社"), _NAMED + r"\bTASS\b" + _NOT_MENTION + r"|塔斯社"),
+    "EFE": (("EFE",), _NAMED + r"\bEFE\b" + _NOT_MENTION),
+    "ANSA": (("ANSA",), _NAMED + r"\bANSA\b" + _NOT_MENTION),
+    "Anadolu": (("Anadolu",), _NAMED + r"\bAnadolu\b" + _NOT_MENTION),
+    "UPI": (("UPI",), _NAMED + r"\bUPI\b" + _NOT_MENTION),
     "Bloomberg": (("Bloomberg",), r"\(Bloomberg\)"),
 }
 _WIRE_RES = {name: (words, re.compile(pattern)) for name, (words, pattern) in _WIRES.items()}

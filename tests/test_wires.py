@@ -37,3 +37,32 @@ def test_every_dateline_dash_is_read_by_both_readers(dash):
 )
 def test_an_agency_is_known_by_its_own_subdomains(outlet, wire):
     assert wire_name(outlet) == wire
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "OSLO - The minister told a Reuters reporter on Monday that output would rise.",
+        "Support for the government fell, according to a Reuters/Ipsos poll published on Monday.",
+        "Output rose 3% in October, Reuters calculations show.",
+        "An AFP correspondent saw smoke over the port on Monday.",
+        "The ministry confirmed the figures in an interview with the Associated Press on Monday.",
+        "A Xinhua reporter at the scene counted a dozen trucks.",
+    ],
+)
+def test_an_agency_named_as_the_source_of_one_fact_is_no_credit(lead):
+    """In the lead, where credits stand, an agency's reporter, poll or sums are not the story's wire."""
+    assert wire_credits(lead + " More text follows.") == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text, wire",
+    [
+        ("OSLO (Reuters) - The minister said output would rise.", "Reuters"),
+        ("The minister said on Monday that output would rise, Reuters reported.", "Reuters"),
+        ("The minister said output would rise.\n— AFP", "AFP"),
+        ("The minister said output would rise, the Associated Press reported.", "AP"),
+    ],
+)
+def test_a_credit_is_still_read_beside_those_mentions(text, wire):
+    assert wire in wire_credits(text)
