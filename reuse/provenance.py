@@ -113,13 +113,14 @@ def _metadata_signals(a: Article, b: Article, pair: Pair | None = None) -> list[
     for src, dst in ((a, b), (b, a)):
         sign = 1 if src is a else -1
         canonical = page_address(dst.canonical)
-        if canonical and canonical == page_address(src.url):
-            signals.append(Signal("canonical", dst.canonical, favours=src.id, weight=4.0 * sign,
-                                  note=f"{dst.id} declares {src.id}'s URL as its canonical source"))
-        elif canonical and not src.url and canonical == page_address(src.canonical) and publishes(src.outlet, canonical) and not publishes(dst.outlet, canonical):
-            # Neither states its own URL and both name one canonical: it is the site of one of them.
-            signals.append(Signal("canonical", dst.canonical, favours=src.id, weight=4.0 * sign,
-                                  note=f"both declare {dst.canonical} as canonical, a page of {src.outlet}, {src.id}'s outlet"))
+        if canonical and canonical == _address(src):
+            if canonical != _address(dst):
+                signals.append(Signal("canonical", dst.canonical, favours=src.id, weight=4.0 * sign,
+                                      note=f"{dst.id} declares {src.id}'s URL as its canonical source"))
+            elif publishes(src.outlet, canonical) and not publishes(dst.outlet, canonical):
+                # Both stand at that address (a copy took the page's head, its og:url or canonical link too): it is a page of the outlet whose site it is on.
+                signals.append(Signal("canonical", dst.canonical, favours=src.id, weight=4.0 * sign,
+                                      note=f"both give {dst.canonical} as their address, a page of {src.outlet}, {src.id}'s outlet"))
         outlet = src.outlet.strip()
         if outlet_key(src.outlet) == outlet_key(dst.outlet):
             continue  # one outlet, by its name or its domain: no credit between its own pages
@@ -141,6 +142,11 @@ def _metadata_signals(a: Article, b: Article, pair: Pair | None = None) -> list[
             named = outlet if name == outlet else f"{outlet} ('{name}')"
             signals.append(Signal("credit", outlet, favours=src.id, weight=2.0 * sign, note=f"{dst.id} names {named}"))
     return signals
+
+
+def _address(article: Article) -> str | None:
+    """The page an article stands at: its URL, else the canonical link it declares (a page that gives no URL of its own)."""
+    return page_address(article.url or article.canonical)
 
 
 def _same_page(a: Article, b: Article) -> Signal | None:

@@ -859,3 +859,43 @@ def test_an_agency_is_known_by_its_names_and_its_address(outlet, url, credit):
     (pair,) = reuse.scan_articles([own, copy]).pairs
     assert (pair.direction.relation.value, pair.direction.source) == ("copied", "wire.txt")
     assert [s.name for s in pair.direction.evidence][0] == "credit"
+
+
+def _page(path, body, *, url=None, canonical=None, site=None, published=None):
+    head = "".join([
+        f'<meta property="og:site_name" content="{site}">' if site else "",
+        f'<meta property="og:url" content="{url}">' if url else "",
+        f'<link rel="canonical" href="{canonical}">' if canonical else "",
+        f'<meta property="article:published_time" content="{published}">' if published else "",
+    ])
+    path.write_text(f"<html><head>{head}</head><body><article>{body}</article></body></html>", encoding="utf-8")
+
+
+_LEDGER = "https://www.rivertonledger.com/news/2025/07/07/bridge"
+
+
+def test_a_copy_that_took_the_pages_head_is_still_the_copy(tmp_path):
+    """A scraper copied the Ledger's og:url and canonical link and is stamped two hours earlier: a page's canonical
+    link to its own address is no evidence, and the address is the Ledger's, whose site it is on."""
+    body = "".join(f"<p>{s}</p>" for s in SENTENCES * 2)
+    _page(tmp_path / "ledger.html", body, url=_LEDGER, canonical=_LEDGER, site="Riverton Ledger", published="2025-07-07T05:00:00+00:00")
+    _page(tmp_path / "scraper.html", body, url=_LEDGER, canonical=_LEDGER, site="NewsNow247", published="2025-07-07T03:00:00+00:00")
+    (pair,) = reuse.scan(tmp_path).pairs
+    direction = pair.direction
+    assert (direction.relation.value, direction.source) == ("copied", "ledger.html")
+    canonical = [s for s in direction.evidence if s.name == "canonical"]
+    assert [(s.favours, s.note) for s in canonical] == [
+        ("ledger.html", f"both give {_LEDGER} as their address, a page of Riverton Ledger, ledger.html's outlet")]
+
+
+def test_a_page_with_only_its_own_canonical_link_stands_at_that_address(tmp_path):
+    """The Ledger's page gives no og:url, only a canonical link to itself; a scraper with its own address declares
+    the Ledger's as canonical and is stamped two hours earlier: the canonical link names the source."""
+    body = "".join(f"<p>{s}</p>" for s in SENTENCES * 2)
+    _page(tmp_path / "ledger.html", body, canonical=_LEDGER, published="2025-07-07T05:00:00+00:00")
+    _page(tmp_path / "scraper.html", body, url="https://newsnow247.example/bridge", canonical=_LEDGER, site="NewsNow247",
+          published="2025-07-07T03:00:00+00:00")
+    (pair,) = reuse.scan(tmp_path).pairs
+    direction = pair.direction
+    assert (direction.relation.value, direction.source, direction.derived) == ("copied", "ledger.html", "scraper.html")
+    assert [s.favours for s in direction.evidence if s.name == "canonical"] == ["ledger.html"]
