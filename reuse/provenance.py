@@ -114,13 +114,16 @@ def _metadata_signals(a: Article, b: Article, pair: Pair | None = None) -> list[
         sign = 1 if src is a else -1
         canonical = page_address(dst.canonical)
         if canonical and canonical == _address(src):
-            if canonical != _address(dst):
+            if dst.url and page_address(dst.url) == canonical or not dst.url and not src.url:
+                # Both stand at that address: by their URLs (a copy took the page's head, og:url and all; a page's
+                # canonical link to itself is no evidence), or neither states a URL and both name it canonical.
+                # It is then a page of the outlet whose site it is on.
+                if (src.url or not dst.url) and publishes(src.outlet, canonical) and not publishes(dst.outlet, canonical):
+                    signals.append(Signal("canonical", dst.canonical, favours=src.id, weight=4.0 * sign,
+                                          note=f"both give {dst.canonical} as their address, a page of {src.outlet}, {src.id}'s outlet"))
+            else:
                 signals.append(Signal("canonical", dst.canonical, favours=src.id, weight=4.0 * sign,
                                       note=f"{dst.id} declares {src.id}'s URL as its canonical source"))
-            elif publishes(src.outlet, canonical) and not publishes(dst.outlet, canonical):
-                # Both stand at that address (a copy took the page's head, its og:url or canonical link too): it is a page of the outlet whose site it is on.
-                signals.append(Signal("canonical", dst.canonical, favours=src.id, weight=4.0 * sign,
-                                      note=f"both give {dst.canonical} as their address, a page of {src.outlet}, {src.id}'s outlet"))
         outlet = src.outlet.strip()
         if outlet_key(src.outlet) == outlet_key(dst.outlet):
             continue  # one outlet, by its name or its domain: no credit between its own pages
