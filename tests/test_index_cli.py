@@ -420,3 +420,41 @@ def test_a_standard_footer_does_not_make_another_story_an_update(runner, tmp_pat
         "utf-8")  # a real update of it
     updated = runner.invoke(main, ["index", "add", str(day_b), "--index", str(db)])
     assert "share little" not in updated.stderr and "1 new version" in updated.stdout
+
+
+def test_a_first_add_stopped_midway_leaves_no_index(runner, split, tmp_path, monkeypatch):
+    """Ctrl-C during the first add of a new index: no index is left whose settings are fixed; the file holds none,
+    says so, and an add with other settings makes the index."""
+    import reuse.index.writer as writer
+
+    old, _ = split
+    db = tmp_path / "new.db"
+
+    def stopped(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patched:
+        patched.setattr(writer, "read_rows", stopped)
+        interrupted = runner.invoke(main, ["index", "add", str(old), "--index", str(db)])
+    assert interrupted.exit_code == 130, interrupted.output
+    info = runner.invoke(main, ["index", "info", "--index", str(db)])
+    assert info.exit_code == 2 and f"{db} holds no index yet: create one with 'reuse index add FOLDER --index {db}'" in info.stderr
+    made = runner.invoke(main, ["index", "add", str(old), "--index", str(db), "--window", "12", "--stride", "6", "-q"])
+    assert made.exit_code == 0 and made.stdout == f"{db}: 3 added, 0 new versions, 0 unchanged, 0 skipped\n", made.output
+
+
+def test_a_foreign_database_is_refused_untouched(runner, split, tmp_path):
+    import sqlite3
+
+    old, _ = split
+    foreign = tmp_path / "foreign.db"
+    conn = sqlite3.connect(foreign)
+    conn.execute("PRAGMA auto_vacuum = FULL")
+    conn.execute("CREATE TABLE notes (body TEXT)")
+    conn.execute("INSERT INTO notes VALUES ('keep me')")
+    conn.commit()
+    conn.close()
+    before = foreign.read_bytes()
+    refused = runner.invoke(main, ["index", "add", str(old), "--index", str(foreign)])
+    assert refused.exit_code == 1 and f"{foreign} is not a reuse index" in refused.stderr
+    assert foreign.read_bytes() == before

@@ -109,3 +109,29 @@ def test_check_runs_while_an_add_writes(batches, tmp_path):
     after = check_articles(db, probe).pairs
     assert before != after  # the probes copy the articles being added
     assert results and all(r in (before, after) for r in results)
+
+
+def test_a_first_add_killed_leaves_no_index_or_the_whole_batch(batches, tmp_path):
+    """A new index is laid out in the first batch's transaction: killed before it commits, the file holds no
+    tables (no settings fixed), and the next add makes the index."""
+    reference = tmp_path / "reference.db"
+    add_folder(batches[0], reference)
+    expected = _state(reference)
+    rng = random.Random(20261201)
+    for attempt in range(3):
+        db = tmp_path / f"first{attempt}.db"
+        proc = _add_process(batches[0], db)
+        time.sleep(rng.uniform(0.3, 1.5))
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        con = sqlite3.connect(db)
+        try:
+            tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        finally:
+            con.close()
+        if tables:
+            assert _state(db) == expected, "a killed first add left the index half-written"
+        else:
+            add_folder(batches[0], db)
+            assert _state(db) == expected

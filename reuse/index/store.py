@@ -143,9 +143,10 @@ def connect(path: str | PathLike, config: ScanConfig | None, *, create: bool = F
         if create:
             _create(conn, config or ScanConfig())
         _verify(conn, path, config, check)
-        # Only once the file is known to be a reuse index: WAL mode is kept in the file.
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
+        if not conn.in_transaction:  # a new index's were set as it was laid out
+            # Only once the file is known to be a reuse index: WAL mode is kept in the file.
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
     except BaseException as exc:
         if conn is not None:
             conn.close()
@@ -204,31 +205,42 @@ def reported_damage(path: str | PathLike, doing: str = "read") -> Iterator[None]
 
 
 def _create(conn: sqlite3.Connection, config: ScanConfig) -> None:
+    """Lay out a new index in a file without tables, in a transaction left open: the first batch commits it with its articles.
+
+    An add stopped before its first batch is done (Ctrl-C, a kill, a full
+    disk) leaves no index, not an empty one whose settings are fixed. A file
+    with tables (an index, or a foreign database, refused next) is not
+    touched.
+    """
+    if conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        return
     # Merged segments free their old pages: ``add`` gives them back to the system (``release_free_pages``).
-    # Only a file without tables takes the setting; it cannot be set inside a transaction.
+    # Only a file without tables takes the setting; it cannot be set inside a transaction, nor can WAL mode.
     conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("BEGIN IMMEDIATE")
     try:
-        fresh = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
-        if fresh:
-            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            for statement in _SCHEMA.split(";"):
-                if statement.strip():
-                    conn.execute(statement)
-            conn.executemany(
-                "INSERT INTO meta (key, value) VALUES (?, ?)",
-                [
-                    ("schema_version", str(SCHEMA_VERSION)),
-                    ("fingerprint", config.fingerprint()),
-                    ("settings", json.dumps(_settings(config), sort_keys=True)),
-                    ("scheme", SCHEME),
-                    ("num_perm", str(config.sketch.num_perm)),
-                    ("seed", str(config.sketch.seed)),
-                    ("n_docs", "0"),
-                    ("postings", "0"),
-                ],
-            )
-        conn.execute("COMMIT")
+        if conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            conn.execute("ROLLBACK")  # another add laid it out meanwhile (and committed its batch)
+            return
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        for statement in _SCHEMA.split(";"):
+            if statement.strip():
+                conn.execute(statement)
+        conn.executemany(
+            "INSERT INTO meta (key, value) VALUES (?, ?)",
+            [
+                ("schema_version", str(SCHEMA_VERSION)),
+                ("fingerprint", config.fingerprint()),
+                ("settings", json.dumps(_settings(config), sort_keys=True)),
+                ("scheme", SCHEME),
+                ("num_perm", str(config.sketch.num_perm)),
+                ("seed", str(config.sketch.seed)),
+                ("n_docs", "0"),
+                ("postings", "0"),
+            ],
+        )
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
@@ -283,6 +295,9 @@ def as_built(config: ScanConfig, theirs: dict) -> ScanConfig:
 
 def _verify(conn: sqlite3.Connection, path: Path, config: ScanConfig | None, check: bool = False) -> None:
     app = conn.execute("PRAGMA application_id").fetchone()[0]
+    if app == 0 and not conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        # An empty file (touch, mktemp), or one an add stopped before its first batch was done.
+        raise IndexPathError(f"{path} holds no index yet: create one with 'reuse index add FOLDER --index {path}'.")
     if app != APPLICATION_ID:
         raise IndexFileError(f"{path} is not a reuse index: give another --index path, or delete it to start anew.")
     stored = meta(conn)

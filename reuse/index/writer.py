@@ -81,11 +81,14 @@ class RemoveResult:
 def write_transaction(conn: sqlite3.Connection, path: str | PathLike):
     """``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on any exception (Ctrl-C included).
 
-    SQLite's errors (another writer past the wait, a full disk) become an
+    A new index's layout, left in a transaction by :func:`~reuse.index.store.connect`,
+    is committed with the batch (or rolled back with it). SQLite's errors
+    (another writer past the wait, a full disk) become an
     :class:`~reuse.errors.IndexFileError` that says the index is unchanged.
     """
     try:
-        conn.execute("BEGIN IMMEDIATE")
+        if not conn.in_transaction:
+            conn.execute("BEGIN IMMEDIATE")
         try:
             yield
             conn.execute("COMMIT")
