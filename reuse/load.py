@@ -258,6 +258,7 @@ def _inputs(path: Path, shown: str) -> list[tuple[str, str] | Skipped]:
 def _walk(root: Path) -> list[tuple[str, str] | Skipped]:
     """Article files under ``root`` as (relative path, path), sorted by relative path; unreadable folders as Skipped."""
     found: list[tuple[str, str] | Skipped] = []
+    links: list[tuple[str, str]] = []  # symbolic links to article files, as (relative path, path)
     stack = [(os.fspath(root), "")]
     while stack:
         folder, prefix = stack.pop()
@@ -274,9 +275,34 @@ def _walk(root: Path) -> list[tuple[str, str] | Skipped]:
                 found.append(Skipped(shown_name(prefix + entry.name + "/"), "a symbolic link to a folder: not followed (scan the folder it leads to on its own)"))
             # read_file reports broken links, loops, pipes and devices.
             elif suffix_of(entry.name) in KINDS:
-                found.append((shown_name(prefix + entry.name), entry.path))
+                (links if entry.is_symlink() else found).append((shown_name(prefix + entry.name), entry.path))
+    found += _links_to_read(links, found)
     # Two names that differ only in bytes that are not UTF-8 show alike: their bytes break the tie, not the folder's order.
     return sorted(found, key=lambda e: (e.path, b"") if isinstance(e, Skipped) else (e[0], os.fsencode(e[1])))
+
+
+def _links_to_read(links: list[tuple[str, str]], files: list) -> list[tuple[str, str] | Skipped]:
+    """The symbolic links to article files to read: not those to a file read under its own name, said as skipped.
+
+    Read twice, a file made a whole verbatim pair with itself and doubled its
+    pairs with every copy of it. A link to a file outside the folder is read;
+    broken links and loops are read too, and the reading says what is wrong.
+    """
+    if not links:
+        return []
+    own = {os.path.realpath(entry[1]): entry[0] for entry in files if not isinstance(entry, Skipped)}
+    by_target: dict[str, str] = {}
+    kept: list[tuple[str, str] | Skipped] = []
+    for shown, path in sorted(links):
+        target = os.path.realpath(path)
+        if target in own:
+            kept.append(Skipped(shown, f"a symbolic link to {own[target]}, which is read: not read twice"))
+        elif target in by_target:
+            kept.append(Skipped(shown, f"a symbolic link to the file {by_target[target]} leads to, read as {by_target[target]}: not read twice"))
+        else:
+            by_target[target] = shown
+            kept.append((shown, path))
+    return kept
 
 
 def _links_to_folder(entry: os.DirEntry) -> bool:

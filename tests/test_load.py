@@ -127,12 +127,29 @@ def test_symlinked_folders_are_not_followed_and_broken_links_are_skipped(tmp_pat
     write(tmp_path, "real/a.txt", "An article")
     (tmp_path / "real" / "loop").symlink_to(tmp_path, target_is_directory=True)
     (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
-    (tmp_path / "alias.txt").symlink_to(tmp_path / "real" / "a.txt")
     result = load_articles(tmp_path)
-    assert [art.id for art in result.articles] == ["alias.txt", "real/a.txt"]
+    assert [art.id for art in result.articles] == ["real/a.txt"]
     assert [s.path for s in result.skipped] == ["gone.txt", "real/loop/"]
     assert "broken symbolic link" in result.skipped[0].reason and "missing.txt" in result.skipped[0].reason
     assert result.skipped[1].reason == "a symbolic link to a folder: not followed (scan the folder it leads to on its own)"
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+def test_a_link_to_a_file_of_the_folder_is_not_read_twice(tmp_path):
+    """Read under both names, a file was a whole verbatim copy of itself and doubled its pairs with every copy of it.
+    A link to a file outside the folder is read, once however many links lead to it."""
+    folder, outside = tmp_path / "folder", tmp_path / "outside"
+    write(folder, "real/a.txt", "An article")
+    write(outside, "b.txt", "Another article")
+    (folder / "alias.txt").symlink_to(folder / "real" / "a.txt")
+    (folder / "b1.txt").symlink_to(outside / "b.txt")
+    (folder / "b2.txt").symlink_to(outside / "b.txt")
+    result = load_articles(folder)
+    assert [art.id for art in result.articles] == ["b1.txt", "real/a.txt"]
+    assert [(s.path, s.reason) for s in result.skipped] == [
+        ("alias.txt", "a symbolic link to real/a.txt, which is read: not read twice"),
+        ("b2.txt", "a symbolic link to the file b1.txt leads to, read as b1.txt: not read twice"),
+    ]
 
 
 def test_single_file_id_is_its_name(tmp_path):
