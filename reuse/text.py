@@ -222,7 +222,7 @@ _NEXT_WORD = re.compile(r"[A-Z][a-z]*\b")  # a whole word: "AI" or "IBM" is no "
 # conditions are checked on each candidate. Besides the Latin and CJK stops:
 # the Devanagari danda and double danda, the Arabic and Urdu question mark
 # and full stop, the Ethiopic full stop.
-_STOPS = re.compile(r"[.!?…。！？।॥؟۔።។။\n][.!?…。！？।॥؟۔።។။]*[\"'”’»)\]」』]*")
+_STOPS = re.compile(r"[.!?…。！？।॥؟۔።។။][.!?…。！？।॥؟۔።។။]*[\"'”’»)\]」』]*|\n")  # a quote after a line break opens the next line
 _STOPS_ANYWHERE = frozenset("。！？។။")  # CJK, Khmer and Myanmar full stops: a sentence ends whatever follows
 
 

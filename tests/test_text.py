@@ -209,3 +209,11 @@ def test_stemming_leaves_scipy_importable_and_nltk_whole_when_imported_before(tm
     before = "from nltk.metrics.association import fisher_exact\nfrom reuse.text import analyze\nanalyze('The runners were running.')\nassert fisher_exact([[1, 2], [3, 4]])[1] > 0\n"
     for code in (probe, before):
         subprocess.run([sys.executable, "-c", code], check=True, cwd=tmp_path)
+
+
+def test_a_quotation_mark_opening_a_line_opens_its_sentence():
+    """A straight quote right after a line break is the next paragraph's opening mark: it was read as closing the
+    line before, so a passage of the quoted paragraph started after it and the one before ended with it."""
+    text = 'The talks ended.\n"We cannot keep promising," the minister said.\n\'Enough,\' she said.'
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "The talks ended.", '"We cannot keep promising," the minister said.', "'Enough,' she said."]
