@@ -84,6 +84,9 @@ PARAPHRASE_SIMILARITY = 0.544
 #: paraphrase) counts as certainly related.
 WEAK_LINK_RELATED = 0.7
 
+#: Log-odds that an agency's own copy is the source of a client's text that credits it not (see ``_metadata_signals``).
+AGENCY_WEIGHT = 1.5
+
 #: Query parameters that track a visit and do not name the page.
 _TRACKING = re.compile(r"utm_\w*|fbclid|gclid|mc_cid|mc_eid|ref|cmpid", re.IGNORECASE)
 
@@ -134,6 +137,13 @@ def _metadata_signals(a: Article, b: Article, pair: Pair | None = None) -> list[
                 # reaches subscribers before the agency's own site stamps it. As strong as a canonical link.
                 signals.append(Signal("credit", wire, favours=src.id, weight=4.0 * sign,
                                       note=f"{dst.id} credits {wire}, the agency {src.id} comes from"))
+            elif wire_of(dst.outlet.strip(), dst.url) is None:
+                # Wire stories start at the agency and reach its clients, who drop its credit and add their own lines:
+                # the client's extra text makes it look like the fuller original. An agency that takes a client's
+                # story credits it (a credit of the client outweighs this).
+                signals.append(Signal("agency", wire, favours=src.id, weight=AGENCY_WEIGHT * sign,
+                                      note=f"{src.id} is {wire}'s own copy: wire stories start at the agency, and {dst.id} "
+                                      f"carries its text without crediting it"))
         elif (mark := dateline_credit(outlet, dst.text)) is not None:
             # Another outlet's text under its dateline credit carries its story, even inside the text both share.
             signals.append(Signal("credit", outlet, favours=src.id, weight=4.0 * sign,
@@ -310,7 +320,7 @@ def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: 
         evidence.append(wire)
     evidence.append(_containment_signal(pair))
     evidence.sort(key=lambda sig: -abs(sig.weight))  # strongest first; what is unknown last
-    strong = sum(s.weight for s in evidence if s.name in {"time", "canonical", "credit"})
+    strong = sum(s.weight for s in evidence if s.name in {"time", "canonical", "credit", "agency"})
     text_only = sum(s.weight for s in evidence if s.name == "containment")
     named = any(s.name in {"canonical", "credit"} for s in evidence)
 

@@ -899,3 +899,20 @@ def test_a_page_with_only_its_own_canonical_link_stands_at_that_address(tmp_path
     direction = pair.direction
     assert (direction.relation.value, direction.source, direction.derived) == ("copied", "ledger.html", "scraper.html")
     assert [s.favours for s in direction.evidence if s.name == "canonical"] == ["ledger.html"]
+
+
+def test_an_agencys_own_copy_is_the_source_of_a_client_that_dropped_its_credit():
+    """AFP's own article and a client's copy without the dateline and with a local paragraph added: the client's
+    extra text had made AFP the copy ("AFP ran 1 of Picardie Matin's articles") on containment alone."""
+    body = " ".join(SENTENCES)
+    agency = Article("afp.txt", "PARIS (AFP) - " + body, "AFP")
+    client = Article("picardie.txt", body + "\nIn Amiens, the prefecture said local roads stayed open on Monday.", "Picardie Matin")
+    relation, source, derived, confidence = _verdict(agency, client)
+    assert (relation, source, derived) == ("copied", "afp.txt", "picardie.txt") and confidence < 0.9
+
+
+def test_an_agency_that_credits_its_client_took_the_clients_story():
+    body = " ".join(SENTENCES)
+    agency = Article("afp.txt", "AMIENS (AFP) - " + body + "\nThe newspaper Picardie Matin first reported the closure.", "AFP")
+    client = Article("picardie.txt", body, "Picardie Matin")
+    assert _verdict(agency, client)[:3] != ("copied", "afp.txt", "picardie.txt")
