@@ -84,6 +84,8 @@ PARAPHRASE_SIMILARITY = 0.544
 #: paraphrase) counts as certainly related.
 WEAK_LINK_RELATED = 0.7
 
+#: Log-odds of a text naming the other's outlet beside a credit ("the Riverton Ledger reported").
+NAME_CREDIT_WEIGHT = 2.0
 #: Log-odds that an agency's own copy is the source of a client's text that credits it not (see ``_metadata_signals``).
 AGENCY_WEIGHT = 1.5
 
@@ -153,7 +155,7 @@ def _metadata_signals(a: Article, b: Article, pair: Pair | None = None) -> list[
         ):
             name = pattern.search(dst.text).group()
             named = outlet if name == outlet else f"{outlet} ('{name}')"
-            signals.append(Signal("credit", outlet, favours=src.id, weight=2.0 * sign, note=f"{dst.id} names {named}"))
+            signals.append(Signal("credit", outlet, favours=src.id, weight=NAME_CREDIT_WEIGHT * sign, note=f"{dst.id} names {named}"))
     return signals
 
 
@@ -304,6 +306,28 @@ def _timed(order: float, pair: Pair, named: bool, evidence: list[Signal]) -> flo
     return order * related.value
 
 
+def _credit_against_time(evidence: list[Signal]) -> Signal | None:
+    """A text that names the other's outlet yet is dated before it, with nothing else to decide: a ``conflict``, or ``None``.
+
+    Naming an outlet's report ("the Riverton Ledger reported") puts that
+    report first; when the times put the naming text first, one of them is
+    wrong (a clock, an update's time given as the article's, or a credit of
+    another of the outlet's reports), and neither outweighs the other. A
+    canonical link or an agency's credit still decides (weighed above times).
+    """
+    if any(s.name in {"canonical", "agency"} or s.name == "credit" and abs(s.weight) > NAME_CREDIT_WEIGHT for s in evidence):
+        return None
+    named = [s for s in evidence if s.name == "credit"]
+    time = next((s for s in evidence if s.name == "time" and s.weight), None)
+    if not named or time is None or any(s.weight * time.weight > 0 for s in named):
+        return None
+    credit = named[0]
+    return Signal("conflict", None, note=(
+        f"{time.favours} names {credit.value}, {credit.favours}'s outlet, yet was published first: one of them is "
+        f"wrong (a clock, an update's time, or a credit of another of its reports)"
+    ))
+
+
 def _wire_siblings(wire: Signal, evidence: list[Signal]) -> tuple[Signal, ...]:
     """The evidence of two copies of one wire story, the ``wire`` credit that decides first."""
     decided = replace(wire, note="both credit the same wire, and the text does not show one repeating the other's own changes")
@@ -327,6 +351,8 @@ def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: 
     if pair.kind is ReuseKind.SHARED_QUOTES:
         evidence.insert(0, Signal("shared-quotes", 1.0, note="the only shared text is the same quotations"))
         return Direction(Relation.COMMON_SOURCE, None, None, TEXT_ONLY_CAP, tuple(evidence))
+    if (conflict := _credit_against_time(evidence)) is not None:
+        return Direction(Relation.UNDETERMINED, None, None, 0.5, (conflict, *evidence))
     tree = None if named else _stemma_verdict(pair, stemma)
     if tree is not None:
         verdict, signal = tree

@@ -1,5 +1,7 @@
 """Who copied whom, in context: a wire story, two outlets that rewrote it, and one that copied a rewrite."""
 
+from dataclasses import replace
+
 import pytest
 
 import reuse
@@ -916,3 +918,20 @@ def test_an_agency_that_credits_its_client_took_the_clients_story():
     agency = Article("afp.txt", "AMIENS (AFP) - " + body + "\nThe newspaper Picardie Matin first reported the closure.", "AFP")
     client = Article("picardie.txt", body, "Picardie Matin")
     assert _verdict(agency, client)[:3] != ("copied", "afp.txt", "picardie.txt")
+
+
+def test_a_text_naming_the_others_outlet_yet_published_first_is_undetermined():
+    """The digest names The Guardian's report but is stamped six hours before it: a credit and a time that disagree,
+    neither outweighing the other. It had been 'copied, digest -> guardian' on the time."""
+    text = " ".join(SENTENCES)
+    own = Article("guardian.txt", text, "The Guardian", published="2025-07-07T12:00:00Z")
+    parts = text.split(". ")
+    copy = Article("digest.txt", ". ".join(parts[:3] + ["The Guardian reported that the cabinet met on Monday"] + parts[3:]), "Daily Digest",
+                   published="2025-07-07T06:00:00Z")
+    (pair,) = reuse.scan_articles([own, copy]).pairs
+    direction = pair.direction
+    assert (direction.relation.value, direction.confidence) == ("undetermined", 0.5)
+    assert direction.evidence[0].name == "conflict" and direction.evidence[0].note.startswith(
+        "digest.txt names The Guardian, guardian.txt's outlet, yet was published first")
+    agreeing = replace(copy, published="2025-07-07T18:00:00Z")
+    assert _verdict(own, agreeing)[:3] == ("copied", "guardian.txt", "digest.txt")
