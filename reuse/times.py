@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from .credits import outlet_key
 from .words import plural
 from .model import Article, Signal
 
@@ -78,6 +79,13 @@ _OVERLAP = {
 }
 
 
+#: Hours between the furthest time zones (UTC-12 to UTC+14).
+_ZONES_APART = 26
+#: Log-odds of an order that the two outlets' time zones could reverse: a day between two dates, or under
+#: ``_ZONES_APART`` hours between two times without a zone. Most outlets of a corpus keep near one zone.
+_OTHER_CLOCKS = 1.5
+
+
 def _span(when: dt.datetime, precision: str) -> tuple[dt.datetime, dt.datetime]:
     """The instants a time may stand for: itself; for a date its day, and for a time without a zone that time, in any time zone.
 
@@ -96,9 +104,13 @@ def time_signal(a: Article, b: Article) -> Signal | None:
 
     Two dates are two days (of one time zone): a day before is earlier. Two
     times without a zone are compared as given (of one clock, as a feed's
-    are). Otherwise a date, or a time without a zone, stands for every
-    instant it may be in some time zone (``_span``): the other time must fall
-    outside them all, and the gap is the least it can be.
+    are). Of two outlets, whose zones may differ, a day's difference or less
+    than ``_ZONES_APART`` hours between times without a zone orders them
+    less surely (``_OTHER_CLOCKS``): a Sydney paper's date is a day ahead of
+    a New York one's for most of the day. Otherwise a date, or a time
+    without a zone, stands for every instant it may be in some time zone
+    (``_span``): the other time must fall outside them all, and the gap is
+    the least it can be.
     """
     ta, tb = parse_time(a.published), parse_time(b.published)
     if ta is None or tb is None:
@@ -109,8 +121,11 @@ def time_signal(a: Article, b: Article) -> Signal | None:
         if days == 0:
             return Signal("time", 0.0, note="same day, dates only: cannot order")
         earlier = a.id if days > 0 else b.id
-        return Signal("time", 24.0 * days, favours=earlier, weight=2.5 if days > 0 else -2.5,
-                      note=f"{earlier} was published {plural(abs(days), 'day')} earlier (dates only)")
+        near = abs(days) == 1 and outlet_key(a.outlet) != outlet_key(b.outlet)
+        weight = _OTHER_CLOCKS if near else 2.5
+        why = "dates only, of two outlets whose time zones may differ by a day" if near else "dates only"
+        return Signal("time", 24.0 * days, favours=earlier, weight=weight if days > 0 else -weight,
+                      note=f"{earlier} was published {plural(abs(days), 'day')} earlier ({why})")
     if prec_a != prec_b:
         vague = _VAGUE["date" if "date" in (prec_a, prec_b) else "local"]
         (first_a, last_a), (first_b, last_b) = _span(when_a, prec_a), _span(when_b, prec_b)
@@ -128,5 +143,9 @@ def time_signal(a: Article, b: Article) -> Signal | None:
     if abs(gap_hours) < 1 / 6:
         return Signal("time", round(gap_hours, 3), note=f"published within ten minutes{unzoned}")
     earlier = a.id if gap_hours > 0 else b.id
-    return Signal("time", round(gap_hours, 3), favours=earlier, weight=3.5 if earlier == a.id else -3.5,
+    weight = 3.5
+    if unzoned and abs(gap_hours) < _ZONES_APART and outlet_key(a.outlet) != outlet_key(b.outlet):
+        weight = _OTHER_CLOCKS
+        unzoned = f" (times without a time zone, of two outlets whose clocks may differ by up to {_ZONES_APART} h)"
+    return Signal("time", round(gap_hours, 3), favours=earlier, weight=weight if earlier == a.id else -weight,
                   note=f"{earlier} was published {abs(gap_hours):.1f} h earlier{unzoned}")

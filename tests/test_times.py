@@ -32,3 +32,26 @@ UTC = dt.timezone.utc
 def test_the_forms_read(value, expected):
     got = parse_time(value)
     assert (None if got is None else (got[0].astimezone(UTC), got[1])) == expected
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "other_outlet", "weight"),
+    [
+        ("2025-04-01", "2025-04-02", True, 1.5),  # a Sydney paper's date runs a day ahead of a New York one's
+        ("2025-04-01", "2025-04-02", False, 2.5),  # one outlet: one zone
+        ("2025-04-01", "2025-04-03", True, 2.5),
+        ("2025-04-01T19:00:00", "2025-04-02T08:00:00", True, 1.5),  # 13 h apart, zones unknown
+        ("2025-04-01T19:00:00", "2025-04-02T08:00:00", False, 3.5),  # one feed's clock
+        ("2025-04-01T01:00:00", "2025-04-02T08:00:00", True, 3.5),  # 31 h: no two zones reverse it
+        ("2025-04-01T19:00:00Z", "2025-04-02T08:00:00+02:00", True, 3.5),  # zoned: one clock
+    ],
+)
+def test_an_order_two_outlets_time_zones_could_reverse_weighs_less(first, second, other_outlet, weight):
+    from reuse.model import Article
+    from reuse.times import time_signal
+
+    a = Article("ny.txt", "text", "New York Post", published=first)
+    b = Article("syd.txt", "text", "Sydney Herald" if other_outlet else "New York Post", published=second)
+    signal = time_signal(a, b)
+    assert (signal.favours, signal.weight) == ("ny.txt", weight)
+    assert time_signal(b, a).weight == -weight
