@@ -98,7 +98,7 @@ def read_file(path: str, rel: str, config: LoadConfig) -> tuple[list[Article], l
         # A record cut in two is no malformed line: the file ends at the last whole one, and the warning says which.
         text = text[: text.rindex(end) + 1]
         cut = (
-            f"{rel}: only its first {config.max_bytes} bytes were read, {text.count(end)} lines: the records after "
+            f"{rel}: only its first {config.max_bytes} bytes were read, {plural(text.count(end), 'line')}: the records after "
             f"them were not (use --max-bytes to raise the limit)"
         )
     if truncated and (kind == "json" or (kind == "jsonl" and end not in text)):
