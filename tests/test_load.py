@@ -1014,3 +1014,17 @@ def test_a_time_element_not_the_articles_own_gives_no_time(tmp_path, html_backen
             "<time datetime='2025-11-17T23:10:00Z'>23:10</time></div></body></html>")
     write(tmp_path, "a.html", page.format(_TIMED_BODY))
     assert only(load_articles(tmp_path)).published == "2025-11-17"
+
+
+def test_a_short_french_paragraph_in_latin_1_is_read_as_such(tmp_path):
+    """80 words: a Baltic code page read its one 'ô' otherwise and won by a hair (l'hōpital, grčve, infirmičres),
+    and its UTF-8 twin became a light rewrite of it."""
+    text = (
+        "Le gouvernement a annoncé jeudi une hausse de dix pour cent du budget de l'hôpital public, après des mois de "
+        "grève des infirmières et des médecins urgentistes. « Ça coûtera cher, mais c'est nécessaire pour garantir "
+        "l'accès aux soins », a déclaré le ministre de la Santé, évoquant déjà l'été prochain, période où les urgences "
+        "sont saturées. Les syndicats ont salué un « premier pas » mais réclament des créations de postes et une "
+        "revalorisation des salaires dès le mois de février."
+    )
+    (tmp_path / "fr.txt").write_bytes(text.encode("latin-1"))
+    assert only(load_articles(tmp_path)).text == text
