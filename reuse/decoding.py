@@ -3,7 +3,8 @@
 Byte-order marks first (UTF-8, UTF-16, UTF-32), then UTF-8, then UTF-8 with a
 few damaged bytes (each made U+FFFD), then charset-normalizer's guess
 (Windows-1252 preferred among near equals). Known binary formats and data with NUL
-bytes are refused, but UTF-16 without a mark, told by its NUL bytes. Clean
+bytes are refused, but UTF-16 without a mark, told by its NUL bytes (or, with few
+of them, by charset-normalizer). Clean
 text has ``\\n`` line endings, no control characters (C0, DEL, C1) but tab
 and line feed, and is NFC-normalised.
 """
@@ -234,6 +235,15 @@ def _utf16_without_bom(data: bytes) -> str | None:
                 return None
             printable = sum(c.isprintable() or c in "\n\r\t" for c in text[:4096])
             return codec if "\0" not in text and printable >= 0.95 * min(len(text), 4096) else None
+    # Chinese, Japanese or Korean has few ASCII characters, so few NULs: charset-normalizer then tells UTF-16 text
+    # (next to no odd characters) from binary data and from ASCII text with a stray NUL.
+    from charset_normalizer import from_bytes
+
+    if len(sample) < 64:
+        return None  # too few characters to tell
+    best = from_bytes(sample[: len(sample) - len(sample) % 2]).best()
+    if best is not None and best.encoding in ("utf_16_le", "utf_16_be") and best.chaos <= 0.02:
+        return best.encoding.replace("_", "-")
     return None
 
 

@@ -1028,3 +1028,11 @@ def test_a_short_french_paragraph_in_latin_1_is_read_as_such(tmp_path):
     )
     (tmp_path / "fr.txt").write_bytes(text.encode("latin-1"))
     assert only(load_articles(tmp_path)).text == text
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_chinese_in_utf_16_without_a_byte_order_mark_is_read(tmp_path, codec):
+    """Few ASCII characters, so few NUL bytes: it was skipped as a binary file, with a wrong fix."""
+    text = "克里姆林宫称特朗普言论不影响换囚计划\n新华社莫斯科5月27日电 俄罗斯总统新闻秘书佩斯科夫27日表示，美国总统特朗普近日对俄罗斯总统普京的批评不会影响俄美两国之间的换囚计划。"
+    (tmp_path / "zh.txt").write_bytes(text.encode(codec))
+    assert only(load_articles(tmp_path)).text == text
