@@ -405,7 +405,7 @@ def _read_html(text: str, rel: str, warnings: list[str]) -> Found:
     if not body:
         return [], [Skipped(rel, "no main text found in the HTML")]
     if furniture_only(tree, body):
-        return [], [Skipped(rel, "no main text found in the HTML (only page furniture, such as a cookie notice)")]
+        return [], [Skipped(rel, "no main text found in the HTML (only page furniture, such as a cookie notice or a paywall)")]
     dates = meta.pop("dates").split("\n")
     meta["published"] = next((d for d in dates if _iso_date(d)), dates[0])
     return [_article(rel, clean(body), rel, meta, rel, warnings)], []

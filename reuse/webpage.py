@@ -210,17 +210,28 @@ def furniture_only(tree: Any, text: str) -> bool:
     words = text.split()
     if not words or len(words) > _FURNITURE_WORDS:
         return False
-    wanted = " ".join(words)
+    wanted = "".join(words)  # spaces aside: a box's paragraphs run together in text_content() ("week.Already")
+    left = wanted
     for el in tree.iter():
         if not isinstance(el.tag, str) or el.tag in ("html", "body"):
             continue  # a page's own classes ("modal-open", "cookie-consent-pending") say nothing of its text
         if not _FURNITURE_ATTR.search(f"{el.get('class', '')} {el.get('id', '')}"):
             continue
-        held = " ".join(el.text_content().split())
-        # The box itself, not a wrapper round the article: about the text found, and no article inside.
-        if wanted in held and len(held) <= 1.5 * len(wanted) and el.find(".//article") is None and el.find(".//h1") is None:
+        if el.find(".//article") is not None or el.find(".//h1") is not None:
+            continue  # a wrapper round the article
+        held = "".join(el.text_content().split())
+        # The box itself, not a wrapper: about the text found.
+        if wanted in held and len(held) <= 1.5 * len(wanted):
             return True
-    return False
+        if held:
+            left = left.replace(held, "|")
+    # The boxes and a headline (a paywall's page keeps the story's title above the box): no article.
+    return left != wanted and all(not part or part in _headlines(tree) for part in left.split("|"))
+
+
+def _headlines(tree: Any) -> str:
+    """The page's headings and title, spaces aside, one string: what a page without its article still shows."""
+    return "|".join("".join(el.text_content().split()) for el in tree.iter("h1", "h2", "title"))
 
 
 def _join_blocks(blocks: list[str]) -> str:

@@ -864,7 +864,7 @@ def test_a_page_whose_only_text_is_a_cookie_notice_is_skipped(tmp_path, html_bac
     result = load_articles(tmp_path)
     assert [a.id for a in result.articles] == ["brief.html", "consent.html", "wrapped.html"]
     assert all(a.text.endswith(brief) for a in result.articles)
-    assert result.skipped == (Skipped("gone.html", "no main text found in the HTML (only page furniture, such as a cookie notice)"),)
+    assert result.skipped == (Skipped("gone.html", "no main text found in the HTML (only page furniture, such as a cookie notice or a paywall)"),)
 
 
 def test_a_number_past_pythons_digit_limit_loses_no_record(tmp_path):
@@ -1036,3 +1036,18 @@ def test_chinese_in_utf_16_without_a_byte_order_mark_is_read(tmp_path, codec):
     text = "克里姆林宫称特朗普言论不影响换囚计划\n新华社莫斯科5月27日电 俄罗斯总统新闻秘书佩斯科夫27日表示，美国总统特朗普近日对俄罗斯总统普京的批评不会影响俄美两国之间的换囚计划。"
     (tmp_path / "zh.txt").write_bytes(text.encode(codec))
     assert only(load_articles(tmp_path)).text == text
+
+
+def test_a_paywall_page_that_keeps_its_headline_is_skipped(tmp_path, html_backend):
+    """The story's headline above a paywall box, its paragraphs run together in the markup: every such page of a
+    site made a whole verbatim pair with the others. A paywalled story that shows its first paragraph is read."""
+    box = ('<div class="paywall"><p>This article is for subscribers only. Subscribe now to get unlimited access to our '
+           "journalism, the daily crossword and exclusive newsletters.</p><p>Already a subscriber? Log in to continue reading.</p></div>")
+    for n in (1, 2):
+        write(tmp_path, f"p{n}.html", f"<html><head><title>Story {n} - The Times</title></head><body><h1>Story headline {n} about the harbour</h1>{box}</body></html>")
+    lead = "The council approved the new harbour budget on Tuesday after a short debate, officials said on Wednesday."
+    write(tmp_path, "teaser.html", f"<html><body><h1>Harbour budget</h1><p>{lead}</p>{box}</body></html>")
+    result = load_articles(tmp_path)
+    assert [a.id for a in result.articles] == ["teaser.html"] and lead in result.articles[0].text
+    reason = "no main text found in the HTML (only page furniture, such as a cookie notice or a paywall)"
+    assert result.skipped == (Skipped("p1.html", reason), Skipped("p2.html", reason))
