@@ -250,6 +250,29 @@ def test_readding_is_a_no_op_and_changes_are_new_versions(samples_dir, tmp_path)
     assert rows.fetchall() == [(1, 0), (2, 1)]
 
 
+def test_a_feed_item_repeated_in_the_next_days_file_is_the_same_article(tmp_path):
+    """A record with its own id, its text and metadata unchanged, in another file: no new version (each day's file
+    had stored the body and postings again); an index whose digests held the file's path still knows the same file's."""
+    record = '{"id": "https://news.example/a1", "outlet": "News", "text": "The council approved the harbour budget on Tuesday after a long debate."}\n'
+    monday, tuesday = tmp_path / "monday", tmp_path / "tuesday"
+    for folder in (monday, tuesday):
+        folder.mkdir()
+        (folder / f"{folder.name}.jsonl").write_text(record, "utf-8")
+    db = tmp_path / "i.db"
+    assert add_folder(monday, db).result.added == ("https://news.example/a1",)
+    again = add_folder(tuesday, db).result
+    assert (again.added, again.updated, again.unchanged) == ((), (), ("https://news.example/a1",))
+    assert (index_info(db).articles, index_info(db).versions) == (1, 1)
+
+    from reuse.index.features import content_digest
+
+    stored = load_articles(monday).articles[0]
+    with sqlite3.connect(db) as con:  # as an index written before: the path in the digest
+        con.execute("UPDATE articles SET digest = ?", (content_digest(stored, with_path=True),))
+    assert add_folder(monday, db).result.unchanged == ("https://news.example/a1",)
+    assert index_info(db).versions == 1
+
+
 def test_only_the_latest_version_is_matched(tmp_path):
     db = tmp_path / "i.db"
     story = reuse.scan("samples/").articles[1]

@@ -195,18 +195,18 @@ def _features(
 
 def article_meta(article: Article) -> str:
     """The article's metadata (everything but the text) as JSON."""
-    return json.dumps(
-        {
-            "outlet": article.outlet,
-            "title": article.title,
-            "url": article.url,
-            "published": article.published,
-            "path": article.path,
-            "canonical": article.canonical,
-        },
-        sort_keys=True,
-        ensure_ascii=False,
-    )
+    return json.dumps(_meta_fields(article), sort_keys=True, ensure_ascii=False)
+
+
+def _meta_fields(article: Article) -> dict:
+    return {
+        "outlet": article.outlet,
+        "title": article.title,
+        "url": article.url,
+        "published": article.published,
+        "path": article.path,
+        "canonical": article.canonical,
+    }
 
 
 def article_from(article_id: str, meta: str, text: str) -> Article:
@@ -237,8 +237,17 @@ def id_from_path(article: Article, prefixed: bool = False) -> bool:
     return article_id == path or (record and base == path)
 
 
-def content_digest(article: Article) -> bytes:
-    """A hash of the text and metadata: an unchanged article re-added is a no-op."""
+def content_digest(article: Article, *, with_path: bool = False) -> bytes:
+    """A hash of the text and metadata: an unchanged article re-added is a no-op.
+
+    Not of the file it was read from: a feed's item that keeps its own id
+    in the next day's file is the same article. ``with_path``: the digest
+    indexes written before that held (:func:`reuse.index.writer.versions_of`
+    still knows their articles).
+    """
+    meta = _meta_fields(article)
+    if not with_path:
+        del meta["path"]
     digest = hashlib.sha256(article.text.encode("utf-8", "surrogatepass"))
-    digest.update(b"\0" + article_meta(article).encode("utf-8", "surrogatepass"))
+    digest.update(b"\0" + json.dumps(meta, sort_keys=True, ensure_ascii=False).encode("utf-8", "surrogatepass"))
     return digest.digest()

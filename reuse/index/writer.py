@@ -248,9 +248,13 @@ def versions_of(conn: sqlite3.Connection, batch: Sequence[Article]) -> tuple[dic
     """
     current = current_rows(conn, [a.id for a in batch])
     digests = {a.id: content_digest(a) for a in batch}
+    for a in batch:  # stored by an index whose digests held the file's path: the same content is its stored digest
+        if a.id in current and current[a.id][2] != digests[a.id] and current[a.id][2] == content_digest(a, with_path=True):
+            digests[a.id] = current[a.id][2]
     differ = [a for a in batch if a.id in current and current[a.id][2] != digests[a.id]]
     before = earlier_digests(conn, [a.id for a in differ])
-    return current, digests, differ, {a.id for a in differ if digests[a.id] in before.get(a.id, ())}
+    earlier = {a.id for a in differ if digests[a.id] in before.get(a.id, ()) or content_digest(a, with_path=True) in before.get(a.id, ())}
+    return current, digests, differ, earlier
 
 
 _TAKEN_AS = "it is taken as its new version, which replaces it in matching"
