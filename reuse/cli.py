@@ -228,8 +228,8 @@ def config_options(fn: F) -> F:
 
 
 def index_config_options(fn: F) -> F:
-    """:func:`config_options` for the commands that use an index, whose own ``max_bucket`` a check takes unless given."""
-    return _config_options(fn, {"max_bucket": " With an index, the index's own unless given."})
+    """:func:`config_options` for the commands that use an index, whose own settings they take unless given."""
+    return _config_options(fn, {name: " With an index, the index's own unless given." for name in COMMAND_LINE_SETTINGS})
 
 
 def _config_options(fn: F, more: dict[str, str] | None = None) -> F:

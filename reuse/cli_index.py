@@ -12,6 +12,7 @@ import click
 
 from .cli import (
     CONTEXT_SETTINGS,
+    SETTINGS,
     SUMMARY_PAIRS,
     F,
     announce,
@@ -26,6 +27,7 @@ from .cli import (
 )
 from .cli_run import Interrupts, Progress, exit_if_nothing_read, reported
 from .cli_paths import Folder, check_folder, check_output, check_outputs_apart
+from .config import ScanConfig
 from .errors import IndexFileError
 from .report import dumps_report, render_text, sanitize, write_json
 from .words import plural
@@ -123,26 +125,31 @@ def index_add(ctx: click.Context, folder: Path, index_path: Path, id_prefix: str
       reuse index add archive/ --index news.db
     """
     state = cli_state(ctx)
-    config = settings_or_usage(ctx, settings)
+    config = _index_settings(ctx, settings, index_path)
     check_folder(folder)
     with reported(ctx, f"the index {index_path} is as it was before"):
-        done = _add(folder, index_path, _index_max_bucket(ctx, config, index_path), jobs, state, id_prefix)
+        done = _add(folder, index_path, config, jobs, state, id_prefix)
         announce(state, done.skipped, done.warnings)
         r = done.result
         exit_if_nothing_read(ctx, folder, len(r.added) + len(r.updated) + len(r.unchanged) + len(r.earlier), done.skipped)  # no index made
         click.echo(_added(index_path, r, len(done.skipped)))
 
 
-def _index_max_bucket(ctx: click.Context, config, index_path: Path):
-    """``config``, with the index's own ``max_bucket`` unless ``--max-bucket`` was given (a check may give its own)."""
-    from .index import as_index
+def _index_settings(ctx: click.Context, settings: dict[str, int], index_path: Path) -> ScanConfig:
+    """The command's settings: the index's own, but for those given on the command line (the defaults for a new index).
 
-    if ctx.get_parameter_source("max_bucket") is click.core.ParameterSource.DEFAULT:
-        try:
-            return as_index(config, index_path)
-        except IndexFileError:
-            pass  # no index there yet (or an empty file to make one in): the add makes it, the check says what is wrong
-    return config
+    A check may give its own ``--max-bucket``; another setting given that the
+    index was not built with is refused, with the fix, when the index is opened.
+    """
+    from .index import built_with
+
+    try:
+        theirs = built_with(index_path)
+    except IndexFileError:
+        return settings_or_usage(ctx, settings)  # no index there yet (or an empty file to make one in): the add makes it, the check says what is wrong
+    given = {name: value for name, value in settings.items() if ctx.get_parameter_source(name) is not click.core.ParameterSource.DEFAULT}
+    own = {name: getattr(getattr(theirs, stage), name) for stage, name, _ in SETTINGS}
+    return settings_or_usage(ctx, {**settings, **own, **given})
 
 
 def _add(folder: Path, index_path: Path, config, jobs: int, state, id_prefix: str = ""):
@@ -272,7 +279,7 @@ def check(
     from .index import add_articles, check_articles, load_batch
 
     state = cli_state(ctx)
-    config = settings_or_usage(ctx, settings)
+    config = _index_settings(ctx, settings, index_path)
     check_folder(folder)
     check_outputs_apart({"--json": json_path}, index=index_path)
     if json_path not in (None, "-"):
@@ -280,7 +287,6 @@ def check(
     progress = Progress(quiet=state.quiet)
     interrupts = Interrupts()  # a Ctrl-C swallowed in a __del__ still stops the report and the add
     with reported(ctx, "no report written, the index unchanged"), interrupts:
-        config = _index_max_bucket(ctx, config, index_path)
         try:
             # Read once: the same articles are checked and then, with --add, added.
             batch = load_batch(folder, config, jobs=jobs, progress=progress, id_prefix=id_prefix)

@@ -458,3 +458,20 @@ def test_a_foreign_database_is_refused_untouched(runner, split, tmp_path):
     refused = runner.invoke(main, ["index", "add", str(old), "--index", str(foreign)])
     assert refused.exit_code == 1 and f"{foreign} is not a reuse index" in refused.stderr
     assert foreign.read_bytes() == before
+
+
+def test_commands_on_an_index_take_its_settings_unless_given(runner, split, tmp_path):
+    """An index built with --window 12 --stride 6: checking or adding without them had been refused ("built with
+    other settings ... rebuild it"); a setting given that differs still is, with the fix."""
+    old, new = split
+    db = tmp_path / "w.db"
+    assert runner.invoke(main, ["index", "add", str(old), "--index", str(db), "--window", "12", "--stride", "6", "-q"]).exit_code == 0
+    checked = runner.invoke(main, ["check", str(new), "--index", str(db), "--json", "-", "-q"])
+    assert checked.exit_code == 0, checked.output
+    report = json.loads(checked.stdout)
+    assert (report["config"]["sketch"]["window"], report["config"]["sketch"]["stride"]) == (12, 6)
+    assert [(p["a"], p["b"]) for p in report["pairs"]] == [("004_3f800d59416d0f3b.txt", "001_eabe8ba3545e1c71.txt")]
+    added = runner.invoke(main, ["index", "add", str(new), "--index", str(db), "-q"])
+    assert added.exit_code == 0 and added.stdout == f"{db}: 2 added, 0 new versions, 0 unchanged, 0 skipped\n", added.output
+    refused = runner.invoke(main, ["check", str(new), "--index", str(db), "--window", "24"])
+    assert refused.exit_code == 1 and "--window 12 (not 24)" in refused.stderr

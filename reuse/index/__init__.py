@@ -27,7 +27,7 @@ from ..load import LoadResult, load_articles
 from ..model import Article, ScanResult, Skipped
 from .checker import check_articles
 from .features import id_from_path
-from .store import as_built, connect, meta, reported_damage
+from .store import as_built, connect, index_config, meta, reported_damage
 from .writer import AddResult, RemoveResult, add_articles, remove_articles
 
 __all__ = [
@@ -38,6 +38,7 @@ __all__ = [
     "add_articles",
     "add_folder",
     "as_index",
+    "built_with",
     "check",
     "check_articles",
     "index_info",
@@ -126,6 +127,19 @@ def check(
     if add:
         add_articles(index, loaded.articles, config and as_index(config, index), jobs=jobs, progress=progress)
     return result
+
+
+def built_with(index: str | PathLike) -> ScanConfig:
+    """The settings the index at ``index`` was built with.
+
+    Raises :class:`~reuse.errors.IndexFileError` when ``index`` is no reuse index (or one this version cannot read).
+    """
+    with reported_damage(index):
+        conn = connect(index, None, create=False)
+        try:
+            return index_config(conn)
+        finally:
+            conn.close()
 
 
 def as_index(config: ScanConfig, index: str | PathLike) -> ScanConfig:
