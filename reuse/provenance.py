@@ -187,7 +187,21 @@ def _containment_signal(pair: Pair) -> Signal:
 def _metadata(a: Article, b: Article, pair: Pair | None = None) -> list[Signal]:
     """The metadata signals of a pair: publication times, canonical links, credits (``pair``: the text both carry, which credits no one)."""
     time = time_signal(a, b)
-    return ([time] if time is not None else []) + _metadata_signals(a, b, pair)
+    signals = _metadata_signals(a, b, pair)
+    if time is not None and time.weight and any(_agency_credit(s, a, b) and s.favours != time.favours for s in signals):
+        # Wire copy reaches subscribers before the agency's own site stamps it: a subscriber that credits the
+        # agency and comes first is what syndication looks like, no evidence against the agency.
+        time = replace(time, weight=0.0, note=f"{time.note}; not weighed against the agency the other credits: its "
+                       f"subscribers get wire copy before its own site stamps it")
+    return ([time] if time is not None else []) + signals
+
+
+def _agency_credit(signal: Signal, a: Article, b: Article) -> bool:
+    """Whether ``signal`` is one article's credit of the agency the other article is."""
+    if signal.name != "credit":
+        return False
+    source = a if signal.favours == a.id else b
+    return wire_of(source.outlet.strip(), source.url) == signal.value
 
 
 def _confidence(log_odds: float) -> float:

@@ -446,6 +446,15 @@ def test_a_text_crediting_the_agency_is_its_copy_even_when_stamped_before_the_ag
     assert _verdict(agency, subscriber)[:3] == ("copied", "reuters.txt", "hb.txt")
 
 
+def test_a_subscriber_stamped_before_the_agencys_site_is_as_sure_a_copy_as_one_stamped_after():
+    """The earlier stamp is what syndication looks like: it was weighed against the credit (0.60 against 0.98)."""
+    text = "FRANKFURT, March 10 (Reuters) - " + _STORY
+    agency = Article("reuters.txt", text, "Reuters", published="2025-03-10T07:40:00Z")
+    early = Article("hb.txt", text, "Handelsblatt English", published="2025-03-10T07:15:00Z")
+    late = replace(early, published="2025-03-10T08:15:00Z")
+    assert _verdict(agency, early)[3] >= 0.95 and _verdict(agency, late)[3] >= 0.95
+
+
 def test_an_outlet_named_inside_the_shared_text_credits_no_one():
     """ "Fortune 500" in the text both carry is no credit to Fortune (it made a copy at 0.88 from nothing)."""
     text = _STORY + " Several Fortune 500 subsidiaries have offices near the bridge."
