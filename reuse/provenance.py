@@ -90,17 +90,20 @@ NAME_CREDIT_WEIGHT = 2.0
 AGENCY_WEIGHT = 1.5
 
 #: Query parameters that track a visit and do not name the page.
-_TRACKING = re.compile(r"utm_\w*|fbclid|gclid|mc_cid|mc_eid|ref|cmpid", re.IGNORECASE)
+_TRACKING = re.compile(r"utm_\w*|fbclid|gclid|mc_cid|mc_eid|ref|cmpid|amp|outputType", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8192)
 def page_address(url: str | None) -> str | None:
-    """A URL as a page's identity: host without ``www.``, path without a final ``/``, query without trackers.
+    """A URL as a page's identity: host without ``www.`` (nor an AMP or mobile ``amp.``, ``m.``), path without a final ``/``
+    (nor an AMP ``/amp``), query without trackers (nor an AMP ``amp`` or ``outputType``).
 
     >>> page_address("https://www.Site.example/story.php?id=101&utm_source=x#top")
     'site.example/story.php?id=101'
     >>> page_address("https://site.example/story.php?id=202") == page_address("https://site.example/story.php?id=101")
     False
+    >>> {page_address(u) for u in ("https://amp.site.example/news/a1", "https://m.site.example/news/a1/amp/", "https://site.example/news/a1?amp=1")}
+    {'site.example/news/a1'}
     """
     if not url:
         return None
@@ -109,8 +112,12 @@ def page_address(url: str | None) -> str | None:
     except ValueError:  # not a URL ("http://[oops/a")
         return None
     host = parts.netloc.lower().removeprefix("www.")
+    for prefix in ("amp.", "m."):
+        host = host.removeprefix(prefix) if host.count(".") > 1 else host  # "m.tv" stays a site's name
     query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.fullmatch(k)))
-    return f"{host}{parts.path.rstrip('/')}" + (f"?{query}" if query else "") if host else None
+    path = parts.path.rstrip("/")
+    path = path.removesuffix("/amp") if path != "/amp" else path
+    return f"{host}{path}" + (f"?{query}" if query else "") if host else None
 
 
 def _metadata_signals(a: Article, b: Article, pair: Pair | None = None) -> list[Signal]:

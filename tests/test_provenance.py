@@ -944,3 +944,14 @@ def test_a_text_naming_the_others_outlet_yet_published_first_is_undetermined():
         "digest.txt names The Guardian, guardian.txt's outlet, yet was published first")
     agreeing = replace(copy, published="2025-07-07T18:00:00Z")
     assert _verdict(own, agreeing)[:3] == ("copied", "guardian.txt", "digest.txt")
+
+
+def test_a_canonical_link_to_a_pages_amp_address_names_that_page(tmp_path):
+    body = "".join(f"<p>{s}</p>" for s in SENTENCES * 2)
+    _page(tmp_path / "ledger.html", body, url=_LEDGER, site="Riverton Ledger", published="2025-07-07T05:00:00+00:00")
+    amp = _LEDGER.replace("www.", "amp.") + "/amp"
+    _page(tmp_path / "scraper.html", body, url="https://newsnow247.example/bridge", canonical=amp, site="NewsNow247",
+          published="2025-07-07T03:00:00+00:00")
+    (pair,) = reuse.scan(tmp_path).pairs
+    assert [s.favours for s in pair.direction.evidence if s.name == "canonical"] == ["ledger.html"]
+    assert (pair.direction.relation.value, pair.direction.source) == ("copied", "ledger.html")
