@@ -217,8 +217,8 @@ def furniture_only(tree: Any, text: str) -> bool:
             continue  # a page's own classes ("modal-open", "cookie-consent-pending") say nothing of its text
         if not _FURNITURE_ATTR.search(f"{el.get('class', '')} {el.get('id', '')}"):
             continue
-        if el.find(".//article") is not None or el.find(".//h1") is not None:
-            continue  # a wrapper round the article
+        if el.find(".//article") is not None or el.find(".//h1") is not None or any(up.tag == "article" for up in el.iterancestors()):
+            continue  # a wrapper round the article, or the article's own body (gated: "article-body paywall")
         held = "".join(el.text_content().split())
         # The box itself, not a wrapper: about the text found.
         if wanted in held and len(held) <= 1.5 * len(wanted):

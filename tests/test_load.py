@@ -1047,7 +1047,9 @@ def test_a_paywall_page_that_keeps_its_headline_is_skipped(tmp_path, html_backen
         write(tmp_path, f"p{n}.html", f"<html><head><title>Story {n} - The Times</title></head><body><h1>Story headline {n} about the harbour</h1>{box}</body></html>")
     lead = "The council approved the new harbour budget on Tuesday after a short debate, officials said on Wednesday."
     write(tmp_path, "teaser.html", f"<html><body><h1>Harbour budget</h1><p>{lead}</p>{box}</body></html>")
+    # A brief whose body the site marks as gated, inside its article: the article, not furniture.
+    write(tmp_path, "gated.html", f'<html><body><article><h1>Harbour budget</h1><div class="article-body paywall"><p>{lead}</p></div></article></body></html>')
     result = load_articles(tmp_path)
-    assert [a.id for a in result.articles] == ["teaser.html"] and lead in result.articles[0].text
+    assert [a.id for a in result.articles] == ["gated.html", "teaser.html"] and all(lead in a.text for a in result.articles)
     reason = "no main text found in the HTML (only page furniture, such as a cookie notice or a paywall)"
     assert result.skipped == (Skipped("p1.html", reason), Skipped("p2.html", reason))
