@@ -121,21 +121,9 @@ def page_address(url: str | None) -> str | None:
 
 
 def _metadata_signals(a: Article, b: Article, pair: Pair | None = None) -> list[Signal]:
-    signals = []
+    signals = _address_signals(a, b)
     for src, dst in ((a, b), (b, a)):
         sign = 1 if src is a else -1
-        canonical = page_address(dst.canonical)
-        if canonical and canonical == _address(src):
-            if dst.url and page_address(dst.url) == canonical or not dst.url and not src.url:
-                # Both stand at that address: by their URLs (a copy took the page's head, og:url and all; a page's
-                # canonical link to itself is no evidence), or neither states a URL and both name it canonical.
-                # It is then a page of the outlet whose site it is on.
-                if (src.url or not dst.url) and publishes(src.outlet, canonical) and not publishes(dst.outlet, canonical):
-                    signals.append(Signal("canonical", dst.canonical, favours=src.id, weight=4.0 * sign,
-                                          note=f"both give {dst.canonical} as their address, a page of {src.outlet}, {src.id}'s outlet"))
-            else:
-                signals.append(Signal("canonical", dst.canonical, favours=src.id, weight=4.0 * sign,
-                                      note=f"{dst.id} declares {src.id}'s URL as its canonical source"))
         outlet = src.outlet.strip()
         if outlet_key(src.outlet) == outlet_key(dst.outlet):
             continue  # one outlet, by its name or its domain: no credit between its own pages
@@ -163,6 +151,36 @@ def _metadata_signals(a: Article, b: Article, pair: Pair | None = None) -> list[
             name = pattern.search(dst.text).group()
             named = outlet if name == outlet else f"{outlet} ('{name}')"
             signals.append(Signal("credit", outlet, favours=src.id, weight=NAME_CREDIT_WEIGHT * sign, note=f"{dst.id} names {named}"))
+    return signals
+
+
+def _address_signals(a: Article, b: Article) -> list[Signal]:
+    """What the pages' addresses and canonical links say: ``canonical`` signals.
+
+    Both may stand at one address: by their URLs (a copy took the page's
+    head, og:url and all), or, neither stating a URL, by one canonical link.
+    It is then a page of the outlet whose site it is on, if of one only.
+    Otherwise a page whose canonical link is the other's address (not its
+    own: a page's canonical link to itself is no evidence) declares the
+    other its source.
+    """
+    if a.url and b.url:
+        shared, shown = (page_address(a.url), a.url) if page_address(a.url) == page_address(b.url) else (None, None)
+    else:
+        both = not a.url and not b.url and a.canonical and page_address(a.canonical) == page_address(b.canonical)
+        shared, shown = (page_address(a.canonical), a.canonical) if both else (None, None)
+    signals = []
+    for src, dst in ((a, b), (b, a)):
+        sign = 1 if src is a else -1
+        if shared is not None:
+            if publishes(src.outlet, shared) and not publishes(dst.outlet, shared):
+                signals.append(Signal("canonical", shown, favours=src.id, weight=4.0 * sign,
+                                      note=f"both give {shown} as their address, a page of {src.outlet}, {src.id}'s outlet"))
+            continue
+        canonical = page_address(dst.canonical)
+        if canonical and canonical == _address(src) and not (dst.url and page_address(dst.url) == canonical):
+            signals.append(Signal("canonical", dst.canonical, favours=src.id, weight=4.0 * sign,
+                                  note=f"{dst.id} declares {src.id}'s URL as its canonical source"))
     return signals
 
 
@@ -195,6 +213,9 @@ def _metadata(a: Article, b: Article, pair: Pair | None = None) -> list[Signal]:
     """The metadata signals of a pair: publication times, canonical links, credits (``pair``: the text both carry, which credits no one)."""
     time = time_signal(a, b)
     signals = _metadata_signals(a, b, pair)
+    named = {s.favours for s in signals if s.name == "credit"}
+    # An agency's text that names the other's outlet took that outlet's story: its being the agency says nothing then.
+    signals = [s for s in signals if s.name != "agency" or not named - {s.favours}]
     if time is not None and time.weight and any(_agency_credit(s, a, b) and s.favours != time.favours for s in signals):
         # Wire copy reaches subscribers before the agency's own site stamps it: a subscriber that credits the
         # agency and comes first is what syndication looks like, no evidence against the agency.
@@ -336,7 +357,7 @@ def _credit_against_time(evidence: list[Signal]) -> Signal | None:
     another of the outlet's reports), and neither outweighs the other. A
     canonical link or an agency's credit still decides (weighed above times).
     """
-    if any(s.name in {"canonical", "agency"} or s.name == "credit" and abs(s.weight) > NAME_CREDIT_WEIGHT for s in evidence):
+    if any(s.name == "canonical" or s.name == "credit" and abs(s.weight) > NAME_CREDIT_WEIGHT for s in evidence):
         return None
     named = [s for s in evidence if s.name == "credit"]
     time = next((s for s in evidence if s.name == "time" and s.weight), None)

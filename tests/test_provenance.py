@@ -926,7 +926,30 @@ def test_an_agency_that_credits_its_client_took_the_clients_story():
     body = " ".join(SENTENCES)
     agency = Article("afp.txt", "AMIENS (AFP) - " + body + "\nThe newspaper Picardie Matin first reported the closure.", "AFP")
     client = Article("picardie.txt", body, "Picardie Matin")
-    assert _verdict(agency, client)[:3] != ("copied", "afp.txt", "picardie.txt")
+    relation, source, derived, confidence = _verdict(agency, client)
+    assert (relation, source, derived) == ("copied", "picardie.txt", "afp.txt") and confidence > 0.8
+
+
+def test_an_agency_naming_an_outlet_yet_published_before_it_is_a_conflict_too():
+    """Being the agency says nothing of a story its text credits to another outlet: it had switched the conflict off."""
+    text = " ".join(SENTENCES)
+    own = Article("guardian.txt", text, "The Guardian", published="2025-07-07T12:00:00Z")
+    parts = text.split(". ")
+    agency = Article("afp.txt", ". ".join(parts[:3] + ["The Guardian reported that the cabinet met on Monday"] + parts[3:]), "AFP",
+                     published="2025-07-07T06:00:00Z")
+    (pair,) = reuse.scan_articles([own, agency]).pairs
+    assert (pair.direction.relation.value, pair.direction.evidence[0].name) == ("undetermined", "conflict")
+    assert "agency" not in {s.name for s in pair.direction.evidence}
+
+
+def test_two_pages_at_one_url_are_a_page_of_the_outlet_whose_site_it_is_on():
+    """A feed's copy that took the Ledger's URL (no canonical link of its own), stamped earlier: the address is the
+    Ledger's, whichever page declares a canonical link."""
+    text = " ".join(SENTENCES)
+    ledger = Article("ledger.txt", text, "Riverton Ledger", url=_LEDGER, canonical=_LEDGER, published="2025-07-07T05:00:00Z")
+    scraper = Article("scraper.txt", text, "NewsNow247", url=_LEDGER, published="2025-07-07T03:00:00Z")
+    for pair in (ledger, scraper), (scraper, ledger):
+        assert _verdict(*pair)[:3] == ("copied", "ledger.txt", "scraper.txt")
 
 
 def test_a_text_naming_the_others_outlet_yet_published_first_is_undetermined():
