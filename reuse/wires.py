@@ -119,14 +119,15 @@ def _dateline_credits(text: str) -> set[str]:
 #: the same (:data:`_CREDIT_LINE`). Each wire's first
 #: alternative starts with these look-behinds: they bind the English names only.
 _NAMED = r"(?<!told )(?<!told the )(?<!to )(?<!to the )(?<!with )(?<!with the )(?<!\ba )(?<!\ban )(?<!\bA )(?<!\bAn )"
-#: Nor is a name used as an adjective a credit: "a Reuters reporter", "a Reuters/Ipsos poll", "Reuters calculations".
+#: Nor is a name used as an adjective a credit: "a Reuters/Ipsos poll", "Reuters calculations" ("a Reuters reporter"
+#: is refused by its "a"; "Reuters reporters contributed" and "Reuters/AFP" credit the agencies).
 _NOT_MENTION = (
-    r"(?!/\w|\s+(?:reporters?|correspondents?|journalists?|photographers?|polls?|survey|tally|calculations?|analysis|investigation"
-    r"|review|interview)\b)"
+    r"(?!/(?!(?:AFP|Reuters|AP|dpa|DPA|Xinhua|TASS|EFE|ANSA|Anadolu|UPI|Bloomberg)\b)\w"
+    r"|\s+(?:polls?|survey|tally|calculations?|analysis|investigation|review|interview)\b)"
 )
 _WIRES = {
     # Not a photo's credit ("Photograph: AFP via Getty Images", "AFP/Getty", "(AFP Photo)").
-    "AFP": (("AFP", "Agence France", "法新社"), _NAMED + r"(?<!Photograph: )(?<!Photo: )\bAFP\b(?!\s*(?:via\b|/|[Pp]hoto\b|PHOTO\b))" + _NOT_MENTION + r"|Agence France[- ]Presse|法新社"),
+    "AFP": (("AFP", "Agence France", "法新社"), _NAMED + r"(?<!Photograph: )(?<!Photo: )\bAFP\b(?!\s*(?:via\b|/(?!(?:Reuters|AP|dpa|Xinhua|EFE|ANSA)\b)|[Pp]hoto\b|PHOTO\b))" + _NOT_MENTION + r"|Agence France[- ]Presse|法新社"),
     "Reuters": (("Reuters", "路透", "ロイター", "로이터"), _NAMED + r"\bReuters\b" + _NOT_MENTION + r"|路透社|ロイター|로이터"),
     # "(AP)" and "(PA)" only in a dateline ("LONDON, March 3 (PA) -"): in a sentence, an Advanced Placement class or a
     # public address system.

@@ -62,7 +62,14 @@ def test_an_agency_named_as_the_source_of_one_fact_is_no_credit(lead):
         ("The minister said on Monday that output would rise, Reuters reported.", "Reuters"),
         ("The minister said output would rise.\n— AFP", "AFP"),
         ("The minister said output would rise, the Associated Press reported.", "AP"),
+        ("The minister said output would rise.\n\nAssociated Press reporters in Kyiv contributed to this report.", "AP"),
+        ("The minister said output would rise.\nReporting by Reuters reporters; editing by Jane Doe", "Reuters"),
     ],
 )
 def test_a_credit_is_still_read_beside_those_mentions(text, wire):
     assert wire in wire_credits(text)
+
+
+@pytest.mark.parametrize("line", ["— Reuters/AFP", "— AFP/Reuters"])
+def test_a_joint_credit_names_both_agencies_in_either_order(line):
+    assert wire_credits(f"The minister said output would rise.\n{line}") == {"AFP", "Reuters"}
