@@ -229,7 +229,9 @@ def config_options(fn: F) -> F:
 
 def index_config_options(fn: F) -> F:
     """:func:`config_options` for the commands that use an index, whose own settings they take unless given."""
-    return _config_options(fn, {name: " With an index, the index's own unless given." for name in COMMAND_LINE_SETTINGS})
+    # Reading limits are not kept in an index (they change no match): the defaults stand for them.
+    kept = [name for name in COMMAND_LINE_SETTINGS if _stage_of(name) != "load"]
+    return _config_options(fn, {name: " With an index, the index's own unless given." for name in kept})
 
 
 def _config_options(fn: F, more: dict[str, str] | None = None) -> F:

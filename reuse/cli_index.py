@@ -16,6 +16,7 @@ from .cli import (
     SUMMARY_PAIRS,
     F,
     announce,
+    build_config,
     settings_or_usage,
     shown_pairs,
     cli_state,
@@ -28,7 +29,7 @@ from .cli import (
 from .cli_run import Interrupts, Progress, exit_if_nothing_read, reported
 from .cli_paths import Folder, check_folder, check_output, check_outputs_apart
 from .config import ScanConfig
-from .errors import IndexFileError
+from .errors import ConfigError, IndexFileError
 from .report import dumps_report, render_text, sanitize, write_json
 from .words import plural
 
@@ -148,8 +149,12 @@ def _index_settings(ctx: click.Context, settings: dict[str, int], index_path: Pa
     except IndexFileError:
         return settings_or_usage(ctx, settings)  # no index there yet (or an empty file to make one in): the add makes it, the check says what is wrong
     given = {name: value for name, value in settings.items() if ctx.get_parameter_source(name) is not click.core.ParameterSource.DEFAULT}
-    own = {name: getattr(getattr(theirs, stage), name) for stage, name, _ in SETTINGS}
-    return settings_or_usage(ctx, {**settings, **own, **given})
+    own = {name: getattr(getattr(theirs, stage), name) for stage, name, _ in SETTINGS if stage != "load" and name not in given}
+    try:
+        return build_config({**settings, **own, **given})
+    except ConfigError as exc:
+        taken = ", ".join(f"--{name.replace('_', '-')} {value}" for name, value in own.items())
+        raise click.UsageError(f"invalid settings: {exc} (those not given are the index's own: {taken})", ctx) from exc
 
 
 def _add(folder: Path, index_path: Path, config, jobs: int, state, id_prefix: str = ""):

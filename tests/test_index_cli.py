@@ -475,3 +475,10 @@ def test_commands_on_an_index_take_its_settings_unless_given(runner, split, tmp_
     assert added.exit_code == 0 and added.stdout == f"{db}: 2 added, 0 new versions, 0 unchanged, 0 skipped\n", added.output
     refused = runner.invoke(main, ["check", str(new), "--index", str(db), "--window", "24"])
     assert refused.exit_code == 1 and "--window 12 (not 24)" in refused.stderr
+    narrow = tmp_path / "n.db"
+    assert runner.invoke(main, ["index", "add", str(old), "--index", str(narrow), "--num-perm", "64", "--bands", "16", "-q"]).exit_code == 0
+    unfit = runner.invoke(main, ["check", str(new), "--index", str(narrow), "--bands", "32"])
+    assert unfit.exit_code == 2 and "bands x rows = 32 x 4 must equal num_perm = 64" in unfit.stderr
+    assert "(those not given are the index's own: --num-perm 64, --seed 1, --rows 4," in " ".join(unfit.stderr.split())
+    help_text = " ".join(runner.invoke(main, ["check", "--help"]).output.split())
+    assert "[default: 20000000; x>=1]" in help_text and "each file (with a warning). With an index" not in help_text
