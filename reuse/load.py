@@ -290,12 +290,14 @@ def _links_to_read(links: list[tuple[str, str]], files: list) -> list[tuple[str,
     """
     if not links:
         return []
-    own = {os.path.realpath(entry[1]): entry[0] for entry in files if not isinstance(entry, Skipped)}
-    by_target: dict[str, str] = {}
+    own = {key: entry[0] for entry in files if not isinstance(entry, Skipped) and (key := _file_key(entry[1])) is not None}
+    by_target: dict[tuple[int, int], str] = {}
     kept: list[tuple[str, str] | Skipped] = []
     for shown, path in sorted(links):
-        target = os.path.realpath(path)
-        if target in own:
+        target = _file_key(path)
+        if target is None:
+            kept.append((shown, path))  # broken or a loop: reading it says why
+        elif target in own:
             kept.append(Skipped(shown, f"a symbolic link to {own[target]}, which is read: not read twice"))
         elif target in by_target:
             kept.append(Skipped(shown, f"a symbolic link to the file {by_target[target]} leads to, read as {by_target[target]}: not read twice"))
@@ -303,6 +305,18 @@ def _links_to_read(links: list[tuple[str, str]], files: list) -> list[tuple[str,
             by_target[target] = shown
             kept.append((shown, path))
     return kept
+
+
+def _file_key(path: str) -> tuple[int, int] | None:
+    """The file ``path`` names, links followed, as ``(device, inode)``; ``None`` when it cannot be reached.
+
+    One ``stat`` a file, where resolving each path walked its every folder (a tenth of a second per 5,000 files).
+    """
+    try:
+        found = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return found.st_dev, found.st_ino
 
 
 def _links_to_folder(entry: os.DirEntry) -> bool:
