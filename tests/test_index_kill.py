@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from reuse.index import add_folder, check_articles
+from reuse.errors import IndexPathError
+from reuse.index import add_folder, check_articles, index_info
 from reuse.load import load_articles
 
 SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
@@ -111,27 +112,36 @@ def test_check_runs_while_an_add_writes(batches, tmp_path):
     assert results and all(r in (before, after) for r in results)
 
 
-def test_a_first_add_killed_leaves_no_index_or_the_whole_batch(batches, tmp_path):
-    """A new index is laid out in the first batch's transaction: killed before it commits, the file holds no
-    tables (no settings fixed), and the next add makes the index."""
+_KILLED_AT = """
+import os, signal, sys
+import reuse.index.writer as writer
+
+def killed(*args, **kwargs):
+    os.kill(os.getpid(), signal.SIGKILL)
+
+setattr(writer if sys.argv[3] == "_add" else writer._Postings, sys.argv[3], killed)
+from reuse.index import add_folder
+add_folder(sys.argv[1], sys.argv[2])
+"""
+
+
+@pytest.mark.parametrize("where", ["_add", "write"], ids=["before-any-article", "before-the-postings"])
+def test_a_first_add_killed_leaves_no_index(batches, tmp_path, where):
+    """A new index is laid out in the first batch's transaction: killed before it commits (right after the layout,
+    or with the articles inserted and the postings not yet written), the file holds no tables and fixes no settings,
+    and the next add makes the index whole."""
+    db = tmp_path / "first.db"
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parent.parent))
+    proc = subprocess.run([sys.executable, "-c", _KILLED_AT, str(batches[0]), str(db), where], env=env, capture_output=True)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr
+    con = sqlite3.connect(db)
+    try:
+        assert con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+    finally:
+        con.close()
+    with pytest.raises(IndexPathError, match="holds no index yet"):
+        index_info(db)
+    add_folder(batches[0], db)
     reference = tmp_path / "reference.db"
     add_folder(batches[0], reference)
-    expected = _state(reference)
-    rng = random.Random(20261201)
-    for attempt in range(3):
-        db = tmp_path / f"first{attempt}.db"
-        proc = _add_process(batches[0], db)
-        time.sleep(rng.uniform(0.3, 1.5))
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGKILL)
-        proc.wait()
-        con = sqlite3.connect(db)
-        try:
-            tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        finally:
-            con.close()
-        if tables:
-            assert _state(db) == expected, "a killed first add left the index half-written"
-        else:
-            add_folder(batches[0], db)
-            assert _state(db) == expected
+    assert _state(db) == _state(reference)
