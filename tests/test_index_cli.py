@@ -482,3 +482,17 @@ def test_commands_on_an_index_take_its_settings_unless_given(runner, split, tmp_
     assert "(those not given are the index's own: --num-perm 64, --seed 1, --rows 4," in " ".join(unfit.stderr.split())
     help_text = " ".join(runner.invoke(main, ["check", "--help"]).output.split())
     assert "[default: 20000000; x>=1]" in help_text and "each file (with a warning). With an index" not in help_text
+
+
+def test_an_empty_database_another_program_marked_is_not_made_an_index(runner, split, tmp_path):
+    import sqlite3
+
+    old, _ = split
+    marked = tmp_path / "other.db"
+    conn = sqlite3.connect(marked)
+    conn.execute("PRAGMA application_id = 1234")
+    conn.close()
+    before = marked.read_bytes()
+    refused = runner.invoke(main, ["index", "add", str(old), "--index", str(marked)])
+    assert refused.exit_code == 1 and f"{marked} is not a reuse index" in refused.stderr
+    assert marked.read_bytes() == before

@@ -212,8 +212,8 @@ def _create(conn: sqlite3.Connection, config: ScanConfig) -> None:
     with tables (an index, or a foreign database, refused next) is not
     touched.
     """
-    if conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-        return
+    if conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] or conn.execute("PRAGMA application_id").fetchone()[0]:
+        return  # tables, or another program's mark on an empty database: not a file to make an index in
     # Merged segments free their old pages: ``add`` gives them back to the system (``release_free_pages``).
     # Only a file without tables takes the setting; it cannot be set inside a transaction, nor can WAL mode.
     conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
