@@ -405,7 +405,7 @@ def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: 
             return Direction(Relation.UNDETERMINED, None, None, 0.5, tuple(evidence))
         source = signal.favours
         derived = b.id if source == a.id else a.id
-        if wire is not None and not (stemma.parent.get(derived) == source and stemma.innovations.get(derived, 0)):
+        if wire is not None and not (stemma.parent.get(derived) == source and stemma.innovations.get(derived, 0) and not stemma.disputed(source)):
             # Both carry the same wire story: siblings unless the later repeats the earlier's own changes.
             return Direction(Relation.COMMON_SOURCE, None, None, TEXT_ONLY_CAP, _wire_siblings(wire, evidence))
         if (source, derived) in stemma.kept:
@@ -475,7 +475,7 @@ def _stripped_wire(direction: Direction, by_id: dict[str, Article], stemma: Stem
         return direction
     if any(s.name in {"canonical", "credit"} and s.favours == source.id for s in direction.evidence):
         return direction
-    if stemma.parent.get(derived.id) == source.id and stemma.innovations.get(derived.id, 0):
+    if stemma.parent.get(derived.id) == source.id and stemma.innovations.get(derived.id, 0) and not stemma.disputed(source.id):
         return direction
     wires = ", ".join(sorted(credited))
     signal = Signal("wire-credit", wires, note=(

@@ -92,6 +92,7 @@ class Stemma:
     #: ``(kept, changed) -> (won, lost)``: where they differ, the witnesses side with ``kept``.
     kept: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
     _independent: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)
+    _disputed: dict[str, bool] = field(default_factory=dict, repr=False)
     #: ``x -> centrality(graph, x)``, computed once with the ranks.
     closeness: dict[str, float] = field(default_factory=dict, repr=False)
     _sizes: dict[str, int] | None = field(default=None, repr=False)
@@ -146,6 +147,34 @@ class Stemma:
         if self.candidate.get((x, z)) == "text" and self.mutual(x, z):
             return True
         return self.candidate.get((x, z)) == "text" and bool(self.independent(x, z))
+
+    def disputed(self, source: str) -> bool:
+        """Whether the cluster is split where ``source`` changed its parent's text, at least as many reading as ``source``.
+
+        Where ``source`` and its parent differ by a few words, other texts of
+        the cluster read as the parent, and at least as many (copies of
+        ``source`` among them) as ``source``: nothing shows which reading is
+        the original, and a text repeating ``source``'s may have it from
+        elsewhere. Copies of one wire story differ so when two subscribers'
+        edits stand against two plain copies: the tree's order (the first
+        published at the top) would name the plain text's readings the
+        changes. ``False`` when no other text reads as the parent (the
+        tree's order stands), or when fewer read as ``source`` (its
+        readings are its own changes).
+        """
+        found = self._disputed.get(source)
+        if found is None:
+            parent = self.parent.get(source)
+            found = False
+            if parent is not None and self.graph.has_edge(source, parent):
+                pair = self.graph[source][parent]["pair"]
+                with_source = with_parent = 0
+                for z in nx.node_connected_component(self.graph, source) - {source, parent}:
+                    mine, theirs = sides_taken(self.readings, pair, source, z)
+                    with_source, with_parent = with_source + mine, with_parent + theirs
+                found = with_parent > 0 and with_source >= with_parent
+            self._disputed[source] = found
+        return found
 
     def mutual(self, x: str, y: str) -> int:
         """Places where each of ``x`` and ``y`` kept the witnesses' reading and the other changed it (the fewer side).

@@ -348,6 +348,29 @@ def test_a_copy_of_a_wire_story_that_repeats_another_copys_changes_copied_that_c
         assert found[frozenset(other)].relation.value == "common-source"
 
 
+def _wire_families(plain: int, edit_hour: str = "08") -> dict[frozenset, reuse.Direction]:
+    """A subscriber's edit of the wire story, a copy of that edit at 10:30, and ``plain`` plain copies from 09:30 on."""
+    edited = _edit(_CREDITED, _OWN["b"])
+    texts = [("edit", edited, edit_hour), ("copy", edited, "10"), *((f"plain{k}", _CREDITED, f"{9 + 2 * k:02d}") for k in range(plain))]
+    articles = [Article(f"{name}.txt", text, f"Paper {name}", published=f"2025-05-27T{hour}:30:00Z") for name, text, hour in texts]
+    return {frozenset((p.a, p.b)): p.direction for p in reuse.scan_articles(articles).pairs}
+
+
+def test_copies_of_a_wire_story_split_two_against_two_are_all_siblings():
+    """An edit published first and its copy, against two plain copies: nothing tells whose readings are the wire's.
+    The tree, rooted at the first published, had called the plain text's readings a change and made one plain copy
+    the other's source at 0.98."""
+    found = _wire_families(plain=2)
+    assert len(found) == 6 and {d.relation.value for d in found.values()} == {"common-source"}
+
+
+def test_a_copy_repeating_a_subscribers_edits_copied_it_when_more_texts_read_as_the_wire():
+    """A plain copy first, then the edit, its copy and two more plain copies: the edit's readings are its own."""
+    found = _wire_families(plain=3, edit_hour="09")
+    copied = [(d.source, d.derived) for d in found.values() if d.relation.value == "copied"]
+    assert copied == [("edit.txt", "copy.txt")]
+
+
 @pytest.mark.parametrize("outlet", ["Reuters", "reuters.com", "www.reuters.com"])
 def test_the_agencys_own_article_is_the_source_of_a_copy_that_credits_it(outlet):
     """The wire's own copy under its domain name: an article crediting "(Reuters)" took from it."""
