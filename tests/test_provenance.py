@@ -1001,3 +1001,23 @@ def test_a_canonical_link_to_a_pages_amp_address_names_that_page(tmp_path):
     (pair,) = reuse.scan(tmp_path).pairs
     assert [s.favours for s in pair.direction.evidence if s.name == "canonical"] == ["ledger.html"]
     assert (pair.direction.relation.value, pair.direction.source) == ("copied", "ledger.html")
+
+
+def test_a_copy_of_an_update_descends_from_the_update_not_the_first_version():
+    """The second paper changed a phrase of the first's story and added a paragraph (7% of it); a third ran the
+    second's text word for word. The third had been called the second's sibling, pinned on the first: the paragraph
+    they share and the first lacks shows where it came from."""
+    first = " ".join(SENTENCES) + "\n" + _CREDITED.removeprefix("LONDON (Reuters) - ")
+    update = first.replace("half a cent", "almost a cent", 1) + (
+        "\nLate on Thursday evening, several hundred protesters gathered outside the central bank and a group of young "
+        "traders sprayed paint on its walls.")
+    articles = [
+        Article("v1.txt", first, "Le Journal", published="2025-03-03T09:00:00Z"),
+        Article("v2.txt", update, "Second Paper", published="2025-03-03T18:00:00Z"),
+        Article("other.txt", update, "Other Paper", published="2025-03-03T19:00:00Z"),
+    ]
+    result = reuse.scan_articles(articles)
+    found = {frozenset((p.a, p.b)): p.direction for p in result.pairs}
+    copy = found[frozenset(("v2.txt", "other.txt"))]
+    assert (copy.relation.value, copy.source, copy.derived) == ("copied", "v2.txt", "other.txt")
+    assert {(link.source, link.derived) for link in result.outlets} == {("Le Journal", "Second Paper"), ("Second Paper", "Other Paper")}
