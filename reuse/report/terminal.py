@@ -249,7 +249,8 @@ def _render_pair(rank: int, pair: Pair, result: ScanResult, width: int, verbose:
     art_a = result.article(pair.a)
     art_b = result.article(pair.b)
     indent, hang = "    ", "      "
-    lines = _block(f"A: {sanitize(pair.a)} ({sanitize(art_a.outlet)})", width, f"#{rank:<3}", hang)
+    number = f"#{rank:<3}" if rank < 100 else f"#{rank} "  # "#100A:" ran together
+    lines = _block(f"A: {sanitize(pair.a)} ({sanitize(art_a.outlet)})", width, number, hang)
     lines += _block(f"B: {sanitize(pair.b)} ({sanitize(art_b.outlet)})", width, indent, hang)
     lines += _block(
         f"{_name(pair.kind)}, {_name(pair.extent)}: {_percent(pair.containment_a)} of A reused / "
