@@ -468,7 +468,11 @@ def test_every_line_of_the_summary_fits_its_width(words, width):
 
 
 def test_a_pair_numbered_100_or_more_keeps_its_number_apart_from_its_article(result):
-    many = dataclasses.replace(result, pairs=tuple(result.pairs[0] for _ in range(101)))
+    first = result.pairs[0]
+    copies = [dataclasses.replace(result.article(first.a), id=f"a{k:03d}.txt") for k in range(101)]
+    many = dataclasses.replace(
+        result, articles=(*result.articles, *copies), pairs=tuple(dataclasses.replace(first, a=art.id) for art in copies)
+    )
     lines = render_text(many, width=100).splitlines()
-    assert any(line.startswith("#99  A: ") for line in lines) and any(line.startswith("#100 A: ") for line in lines)
+    assert any(line.startswith("#99 A: ") for line in lines) and any(line.startswith("#100 A: ") for line in lines)
     assert any(line.startswith("#101 A: ") for line in lines) and not any(re.match(r"#\d+A:", line) for line in lines)
