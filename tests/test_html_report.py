@@ -119,7 +119,7 @@ def test_page_is_self_contained(nasty_page):
 
 
 def _side_text(section: str, side: str) -> str:
-    match = re.search(rf'<div class="side" data-side="{side}">.*?<div class="text">(.*?)</div></div>', section, re.S)
+    match = re.search(rf'<div class="side" data-side="{side}">.*?<div class="text"[^>]*>(.*?)</div></div>', section, re.S)
     assert match
     return match.group(1)
 
@@ -272,3 +272,15 @@ def test_the_table_evidence_and_outlet_lags_read_plainly(make_result):
     unknown = dataclasses.replace(result, outlets=tuple(dataclasses.replace(link, median_lag_hours=None) for link in result.outlets))
     assert result.outlets and '<td class="num">times unknown</td>' in render_html(unknown)
     assert "site junk, or text the article repeats" in page
+
+
+def test_right_to_left_names_and_texts_are_isolated_from_what_stands_beside_them(make_result):
+    """An Arabic outlet name put the time beside it in its own order ("الجزيرة نتT08:00:00+00:00"), an unclosed
+    right-to-left override in a name reversed the time, and Arabic text was laid out left to right."""
+    result = make_result()
+    arabic = "الجزيرة نت"
+    a = dataclasses.replace(result.article("a.txt"), outlet=arabic + "\u202e", title="عنوان الخبر")
+    page = render_html(dataclasses.replace(result, articles=(a, *result.articles[1:])))
+    assert f"<bdi>{arabic}\u202e</bdi> · <bdi dir=\"ltr\">{a.published}</bdi>" in page
+    assert '<div dir="auto">عنوان الخبر</div>' in page
+    assert page.count('<div class="text" dir="auto">') == 2 * len(result.pairs)

@@ -115,12 +115,14 @@ def _article_text(text: str, passages: Sequence[tuple[int, int, int, bool]], mar
 
 
 def _article_head(side: str, article: Article, share: float) -> str:
-    meta = [_e(article.outlet)]
+    # Each value isolated from the others: a right-to-left outlet name (or a stray override in one) must not
+    # reorder the time beside it; a time reads left to right whatever the page around it.
+    meta = [f"<bdi>{_e(article.outlet)}</bdi>"]
     if article.published:
-        meta.append(_e(article.published))
+        meta.append(f'<bdi dir="ltr">{_e(article.published)}</bdi>')
     if article.url:
         meta.append(f'<span class="id">{_e(article.url)}</span>')
-    title = f"<div>{_e(article.title)}</div>" if article.title else '<div class="muted">(no title)</div>'
+    title = f'<div dir="auto">{_e(article.title)}</div>' if article.title else '<div class="muted">(no title)</div>'
     return (
         f'<h4>{side.upper()}: <span class="id">{_e(article.id)}</span> '
         f'<span class="muted">({_pct(share)} reused)</span></h4>{title}<div class="meta">{" · ".join(meta)}</div>'
@@ -201,8 +203,8 @@ def _pair_view(number: int, pair: Pair, result: ScanResult, marks: Mapping[str, 
 <p class="verdict">{_pct(pair.containment_a)} of A reused, {_pct(pair.containment_b)} of B; similarity {pair.similarity:.2f}; verbatim {_pct(pair.verbatim_share)}; {len(ordered)} passage{"s" if len(ordered) != 1 else ""}</p>
 {_direction(pair)}
 <div class="sides">
-<div class="side" data-side="a">{_article_head("a", a, pair.containment_a)}<div class="text">{_article_text(a.text, side_a, marks.get(a.id))}</div></div>
-<div class="side" data-side="b">{_article_head("b", b, pair.containment_b)}<div class="text">{_article_text(b.text, side_b, marks.get(b.id))}</div></div>
+<div class="side" data-side="a">{_article_head("a", a, pair.containment_a)}<div class="text" dir="auto">{_article_text(a.text, side_a, marks.get(a.id))}</div></div>
+<div class="side" data-side="b">{_article_head("b", b, pair.containment_b)}<div class="text" dir="auto">{_article_text(b.text, side_b, marks.get(b.id))}</div></div>
 </div>
 <details class="passages"><summary>Passages</summary><table><thead><tr><th>#</th><th>kind</th><th class="num">similarity</th><th class="num">verbatim</th><th class="num">A chars</th><th class="num">B chars</th><th></th></tr></thead><tbody>{rows}</tbody></table></details>
 </section>"""
