@@ -24,7 +24,8 @@ from reuse.graph import article_graph, outlet_graph
 from reuse.model import Article, Direction, Extent, Pair, Relation, ReuseKind, ScanResult
 from reuse.report import write_json
 from reuse.report.graph_export import GRAPH_FORMATS, graph_bytes, graph_format, write_graph
-from reuse.report.graph_image import _Grid, _overlap, draw_graph
+from reuse.report.graph_image import draw_graph
+from reuse.report.graph_labels import Grid as _Grid, overlap as _overlap
 from reuse.report.graph_layout import MAX_ASIDE, layout_graph
 
 
@@ -284,7 +285,7 @@ def test_glyphs_no_font_has_are_drawn_without_a_warning(tmp_path):
 
 def test_an_outlet_named_in_the_id_is_still_the_label():
     """A folder per site ("bbc.co.uk/2025/story.html", outlet bbc.co.uk) lost every outlet from the picture."""
-    from reuse.report.graph_image import _node_label
+    from reuse.report.graph_labels import node_label as _node_label
 
     assert _node_label("bbc.co.uk/2025/kremlin-swap.html", {"outlet": "bbc.co.uk", "title": "Swap"}, "article") == "bbc.co.uk\nSwap"
     assert _node_label("feeds/kremlin-swap.txt", {"outlet": "kremlin-swap", "title": "Swap"}, "article") == "kremlin-swap.txt\nSwap"

@@ -9,10 +9,9 @@ one node per outlet, arrows from the outlet taken from to the one that took,
 as wide as the number of articles taken.
 
 It formats; it never computes: the graphs come from :mod:`reuse.graph`, the
-positions from :mod:`reuse.report.graph_layout`. Each label goes below, above,
-right or left of its node, wherever it covers no line, node or other label;
-the most connected nodes are labelled first and a label with no room is left
-out (the headline says how many).
+positions from :mod:`reuse.report.graph_layout`, the labels' places from
+:mod:`reuse.report.graph_labels` (a label with no room is left out, and the
+headline says how many).
 """
 
 from __future__ import annotations
@@ -33,8 +32,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch
 
 from ..graph import thinned
-from ..model import file_outlet
 from .graph_export import IMAGE_FORMATS
+from .graph_labels import BEND, bend, draw_labels, line_ends, short
 from .graph_layout import Layout, layout_graph
 from ..words import plural
 
@@ -54,38 +53,9 @@ _PALETTE = (
 _GREY = "#c8c8c8"
 #: Outlets named in the legend; the others share the last entry.
 _LEGEND_OUTLETS = len(_PALETTE)
-_TITLE_CHARS = 28
 _DPI = 150
-#: Curvature of outlet-level arrows, so that A -> B and B -> A do not overlap.
-_BEND = 0.15
 #: The drawing's largest side, in inches (at 150 dpi, 3600 pixels).
 _MAX_INCHES = 24.0
-
-
-def _short(text: str, limit: int) -> str:
-    """``text`` on one line, cut to ``limit`` characters with an ellipsis.
-
-    >>> _short("Kremlin says Trump criticism won't hit swap plans", 20)
-    'Kremlin says Trump…'
-    >>> _short("a\\nb", 9)
-    'a b'
-    """
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
-
-
-def _node_label(node: Hashable, data: dict, level: str) -> str:
-    outlet = str(data.get("outlet") or node)
-    if level == "outlet":
-        n = int(data.get("articles", 0))
-        return f"{_short(outlet, _TITLE_CHARS)}\n{plural(n, 'article')}"
-    title = data.get("title")
-    name = _short(str(node).rsplit("/", 1)[-1], _TITLE_CHARS)
-    if outlet == str(node) or outlet == file_outlet(str(node)):
-        # The outlet is only the file name: show the id, which the report tables use too.
-        return f"{name}\n{_short(title, _TITLE_CHARS)}" if title else name
-    # An untitled article of a known outlet: the outlet, and the id in the title's place.
-    return f"{_short(outlet, _TITLE_CHARS)}\n{_short(title, _TITLE_CHARS) if title else name}"
 
 
 def _outlet_colours(graph: nx.Graph, level: str) -> tuple[dict[str, str], list[tuple[str, int]]]:
@@ -119,28 +89,14 @@ def _sizes(n: int) -> tuple[float, float, float]:
     return 45.0, 5.5, 0.55
 
 
-def _ends(u: Hashable, v: Hashable, data: dict, level: str) -> tuple[Hashable, Hashable, bool]:
-    """Where a line starts and ends as drawn, and whether it has an arrow (source to copy)."""
-    if level == "outlet":
-        return u, v, True
-    src, dst = data.get("source_article"), data.get("derived_article")
-    arrow = data.get("relation") == "copied" and {src, dst} == {u, v}
-    return (src, dst, True) if arrow else (u, v, False)
-
-
 def _edge_style(u: Hashable, v: Hashable, data: dict, level: str, colours: dict[str, str], thin: float = 1.0) -> dict:
-    src, dst, arrow = _ends(u, v, data, level)
+    src, dst, arrow = line_ends(u, v, data, level)
     if level == "outlet":
         articles = int(data.get("articles", 1))
         return {"colour": colours.get(str(u), "#444444"), "style": "solid", "alpha": 0.85, "width": 1.0 + 1.6 * math.log2(articles + 1), "arrow": True, "src": u, "dst": v}
     colour, style, alpha, _ = KIND_STYLES.get(str(data.get("kind")), ("#555555", "solid", 0.8, ""))
     shared = float(data.get("shared") or 0.0)  # sum of both containments, 0..2
     return {"colour": colour, "style": style, "alpha": alpha, "width": (0.8 + 2.6 * min(shared, 2.0)) * thin, "arrow": arrow, "src": src, "dst": dst}
-
-
-def _bend(level: str) -> float:
-    """The curvature (matplotlib's ``arc3`` ``rad``) of the lines of ``level``."""
-    return _BEND if level == "outlet" else 0.06
 
 
 def _mean_degree(graph: nx.Graph) -> float:
@@ -188,7 +144,7 @@ def _draw_edges(ax, graph: nx.Graph, lay: Layout, level: str, radii: dict, colou
                 mutation_scale=(6 + 2.2 * s["width"]) * (1 if level == "outlet" else max(0.6, thin)),
                 shrinkA=radii[s["src"]] + 1,
                 shrinkB=radii[s["dst"]] + 2,
-                connectionstyle=f"arc3,rad={_bend(level)}",
+                connectionstyle=f"arc3,rad={bend(level)}",
                 color=s["colour"],
                 linestyle=s["style"],
                 linewidth=s["width"],
@@ -218,138 +174,12 @@ def _badge_point(start, end, nodes) -> np.ndarray:
     """
     p0, p2 = np.asarray(start, dtype=float), np.asarray(end, dtype=float)
     (dx, dy) = p2 - p0
-    control = (p0 + p2) / 2 + _BEND * np.array([dy, -dx])
+    control = (p0 + p2) / 2 + BEND * np.array([dy, -dx])
     for t in (0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8):
         point = (1 - t) ** 2 * p0 + 2 * t * (1 - t) * control + t**2 * p2
         if all(np.hypot(*(point - np.asarray(centre))) >= clearance for centre, clearance in nodes):
             return point
-    return (p0 + p2) / 2 + _BEND / 2 * np.array([dy, -dx])
-
-
-def _edge_points(ax, graph: nx.Graph, lay: Layout, level: str, heads_only: bool = False) -> np.ndarray:
-    """Points along every line as drawn, in display pixels: its ``arc3`` curve, on to the arrow head by the node
-    (with ``heads_only``, the arrow heads alone).
-
-    A label kept clear of them leaves each arrow head in view (at outlet
-    level the lines bend, and a straight chord missed the head).
-    """
-    ends = [_ends(u, v, data, level) for u, v, data in graph.edges(data=True) if u in lay.pos and v in lay.pos]
-    if heads_only:
-        ends = [e for e in ends if e[2]]
-    if not ends:
-        return np.empty((0, 2))
-    start = ax.transData.transform(np.array([lay.pos[a] for a, _, _ in ends], dtype=float))
-    end = ax.transData.transform(np.array([lay.pos[b] for _, b, _ in ends], dtype=float))
-    (dx, dy) = (end - start).T
-    control = (start + end) / 2 + _bend(level) * np.stack((dy, -dx), axis=1)  # as matplotlib's arc3 places it
-    # A point every few pixels, so that no label box fits between two: at most _LINE_POINTS a line.
-    lo, hi = (0.86, 0.97) if heads_only else (0.15, 0.97)
-    count = np.clip(np.hypot(dx, dy) * (hi - lo) / _POINT_SPACING, 4, _LINE_POINTS).astype(int)
-    t = np.concatenate([np.linspace(lo, hi, n) for n in count.tolist()])[:, None]
-    owner = np.repeat(np.arange(len(ends)), count)
-    return (1 - t) ** 2 * start[owner] + 2 * t * (1 - t) * control[owner] + t**2 * end[owner]
-
-
-#: Pixels between the points that stand for a line (label placement), and most points one line gets.
-_POINT_SPACING = 6.0
-_LINE_POINTS = 200
-
-
-def _draw_labels(ax, fig: Figure, graph: nx.Graph, lay: Layout, level: str, font: float, radii: dict) -> int:
-    """Label nodes, most connected first, each below, above, right or left of its node:
-    the first place that covers no line, else no arrow head, else the first that
-    covers no other label or node; a label with no such place is left out. Returns
-    how many were.
-
-    Each label is measured once, below its node; the other places are that
-    box moved (matplotlib aligns a text by the same box). Only labels that
-    find a place become artists, and the room taken is looked up in a grid:
-    a graph of thousands of nodes is labelled in seconds.
-    """
-    renderer = FigureCanvasAgg(fig).get_renderer()
-    order = sorted(lay.pos, key=lambda v: (-graph.degree(v), -int(graph.nodes[v].get("words", 0) or 0), str(v)))
-    px = fig.dpi / 72
-    style = {
-        "textcoords": "offset points",
-        "multialignment": "center",
-        "fontsize": font,
-        "linespacing": 1.1,
-        "zorder": 3,
-        "bbox": {"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75},
-    }
-    # Nodes count as taken room: a label never hides another node.
-    taken = _Grid()
-    for v in lay.pos:
-        x, y = ax.transData.transform(lay.pos[v])
-        r = radii[v] * px
-        taken.add((x - r, y - r, x + r, y + r))
-    lines, heads = _Grid(), _Grid()
-    for grid, points in ((lines, _edge_points(ax, graph, lay, level)), (heads, _edge_points(ax, graph, lay, level, heads_only=True))):
-        for x, y in points.tolist():
-            grid.add((x, y, x, y))
-    frame = ax.get_window_extent(renderer)
-    probe = ax.annotate("", xy=(0, 0), xytext=(0, 0), ha="center", va="top", **style)
-    dropped = 0
-    for v in order:
-        label = _node_label(v, graph.nodes[v], level)
-        gap = radii[v] * 0.9 + 3
-        probe.set_text(label)
-        probe.xy = lay.pos[v]
-        probe.xyann = (0, -gap)
-        bb = probe.get_window_extent(renderer)
-        width, height = bb.x1 - bb.x0, bb.y1 - bb.y0
-        x, y = bb.x0 + width / 2, bb.y1 + gap * px  # the node's centre, in pixels
-        places = (
-            ((0, -gap), "center", "top", bb.x0, bb.y0),
-            ((0, gap), "center", "bottom", bb.x0, y + gap * px),
-            ((gap, 0), "left", "center", x + gap * px, y - height / 2),
-            ((-gap, 0), "right", "center", x - gap * px - width, y - height / 2),
-        )
-        # Three times round the places: first also keeping clear of the lines, then of the arrow heads, then not.
-        for (offset, ha, va, x0, y0), clear in [(p, lines) for p in places] + [(p, heads) for p in places] + [(p, None) for p in places]:
-            box = (x0, y0, x0 + width, y0 + height)
-            inside = frame.x0 <= box[0] and box[2] <= frame.x1 and frame.y0 <= box[1] and box[3] <= frame.y1
-            if inside and not (clear is not None and clear.holds_point_inside(box)) and not taken.overlaps(box):
-                taken.add(box)
-                ax.annotate(label, xy=lay.pos[v], xytext=offset, ha=ha, va=va, **style)
-                break
-        else:
-            dropped += 1
-    probe.remove()
-    return dropped
-
-
-def _overlap(a: tuple, b: tuple) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-
-
-class _Grid:
-    """Boxes ``(x0, y0, x1, y1)`` in display pixels, filed by the square cells they touch."""
-
-    CELL = 48.0
-
-    def __init__(self) -> None:
-        self.cells: dict[tuple[int, int], list[tuple]] = {}
-
-    def _keys(self, box: tuple):
-        cell = self.CELL
-        for i in range(math.floor(box[0] / cell), math.floor(box[2] / cell) + 1):
-            for j in range(math.floor(box[1] / cell), math.floor(box[3] / cell) + 1):
-                yield i, j
-
-    def add(self, box: tuple) -> None:
-        for key in self._keys(box):
-            self.cells.setdefault(key, []).append(box)
-
-    def overlaps(self, box: tuple) -> bool:
-        """Whether a filed box overlaps ``box`` (touching edges do not)."""
-        return any(_overlap(box, other) for key in self._keys(box) for other in self.cells.get(key, ()))
-
-    def holds_point_inside(self, box: tuple) -> bool:
-        """Whether a filed point (a box of no size) lies strictly inside ``box``."""
-        return any(
-            box[0] < px < box[2] and box[1] < py < box[3] for key in self._keys(box) for px, py, _, _ in self.cells.get(key, ())
-        )
+    return (p0 + p2) / 2 + BEND / 2 * np.array([dy, -dx])
 
 
 def _legend(fig: Figure, graph: nx.Graph, level: str, colours: dict[str, str], ranked: list[tuple[str, int]], node_area: float) -> None:
@@ -379,7 +209,7 @@ def _legend(fig: Figure, graph: nx.Graph, level: str, colours: dict[str, str], r
     below = 0.90 - first.get_window_extent(FigureCanvasAgg(fig).get_renderer()).height / fig.bbox.height - 0.03
     shown = ranked[:_LEGEND_OUTLETS]
     marker = min(math.sqrt(node_area) * 0.6, 9)
-    dots = [Line2D([], [], linestyle="none", marker="o", markersize=marker, markerfacecolor=colours[o], markeredgecolor="white", label=f"{_short(o, 24)} ({n})") for o, n in shown]
+    dots = [Line2D([], [], linestyle="none", marker="o", markersize=marker, markerfacecolor=colours[o], markeredgecolor="white", label=f"{short(o, 24)} ({n})") for o, n in shown]
     others = len({str(d.get("outlet") or v) for v, d in graph.nodes(data=True)}) - len(shown)
     if others > 0:
         text = plural(others, "other outlet") if shown else ("1 outlet with one article" if others == 1 else f"{others} outlets with one article each")
@@ -442,7 +272,7 @@ def draw_graph(graph: nx.Graph, *, level: str = "article", title: str | None = N
         ax.axhline(lay.aside_top, color="#dddddd", lw=0.8, ls="--", zorder=0)
         aside = "took from no other outlet and gave to none" if level == "outlet" else "share no text with any other article"
         ax.text(0.05, lay.aside_top - 0.1, aside, fontsize=8, color="#777777", va="top")
-    dropped = _draw_labels(ax, fig, graph, lay, level, font, radii)
+    dropped = draw_labels(ax, fig, graph, lay, level, font, radii)
     _legend(fig, graph, level, colours, ranked, node_area)
 
     what = "outlets" if level == "outlet" else "articles"
