@@ -49,7 +49,8 @@ def article_graph(result: ScanResult, *, quotes: bool = True, words: Mapping[str
         A finished scan.
     quotes
         Keep the pairs whose only shared text is the same quotations
-        (``shared-quotes``); ``False`` leaves them out.
+        (``shared-quotes``); ``False`` leaves them out, and counts them in
+        the graph attribute ``quotation_pairs_left_out``.
     words
         Word counts by article id, for results read back from a JSON report
         (which holds no article text); counted from the text otherwise.
@@ -61,6 +62,7 @@ def article_graph(result: ScanResult, *, quotes: bool = True, words: Mapping[str
             graph.nodes[art.id]["words"] = words[art.id]
     for pair in result.pairs:
         if not quotes and pair.kind is ReuseKind.SHARED_QUOTES:
+            graph.graph["quotation_pairs_left_out"] = graph.graph.get("quotation_pairs_left_out", 0) + 1
             continue
         d = pair.direction
         graph.add_edge(

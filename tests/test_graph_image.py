@@ -419,3 +419,35 @@ def test_outlets_with_one_article_each_stay_grey_when_colours_run_out():
     fig = draw_graph(outlet_graph(ScanResult(articles, (), (), "f" * 16, outlets=links)), level="outlet")
     legend = [t.get_text() for t in fig.legends[-1].get_texts()]
     assert legend == ["source.example (20)", "20 other outlets"]
+
+
+def test_a_graph_without_quotation_pairs_says_so(make_result):
+    """--no-quotes drew an article that shares quotations in the strip of those "sharing no text", and the headline
+    counted one pair of the scan's two without a word."""
+    result = make_result()
+    quotes = next(p for p in result.pairs if p.kind is ReuseKind.HEAVY_REWRITE)
+    result = ScanResult(result.articles, (), (result.pairs[0], Pair(quotes.a, quotes.b, ReuseKind.SHARED_QUOTES, quotes.extent, 0.5, 0.1, 0.1, 0.5, ())), "x")
+    graph = article_graph(result, quotes=False)
+    assert graph.graph["quotation_pairs_left_out"] == 1
+    fig = draw_graph(graph)
+    notes = " ".join(t.get_text() for t in fig.texts)
+    assert "1 pair that shares only the same quotations is left out." in notes
+    assert any("(or only the same quotations, left out)" in t.get_text() for t in fig.axes[0].texts)
+    assert "quotation" not in " ".join(t.get_text() for t in draw_graph(article_graph(result)).texts)
+
+
+def test_long_notes_wrap_above_the_legend():
+    """Sixty outlets of which two are linked: the note on the others ran past the narrow figure's edge and under the
+    legend's title."""
+    from reuse.graph import outlet_graph
+    from reuse.outlets import link_outlets
+
+    articles = tuple(Article(f"a{k:02d}", "", f"Outlet {k:02d} News", title="One story") for k in range(60))
+    pairs = (Pair("a00", "a01", ReuseKind.VERBATIM, Extent.WHOLE, 1.0, 1.0, 1.0, 1.0, (), Direction(Relation.COPIED, "a00", "a01", 0.9)),)
+    result = ScanResult(articles, (), pairs, "f" * 16, outlets=tuple(link_outlets(articles, list(pairs))))
+    fig = draw_graph(outlet_graph(result), level="outlet")
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    notes = [t.get_window_extent(renderer) for t in fig.texts[1:]]
+    legend_top = max(legend.get_window_extent(renderer).y1 for legend in fig.legends)
+    assert len(notes) >= 2 and "58 outlets that took from no other outlet" in " ".join(t.get_text() for t in fig.texts)
+    assert all(0 <= box.x0 and box.x1 <= fig.bbox.width and box.y0 > legend_top for box in notes)

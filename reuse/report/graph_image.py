@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import math
+import textwrap
 import warnings
 from collections import Counter
 from collections.abc import Hashable
@@ -182,7 +183,8 @@ def _badge_point(start, end, nodes) -> np.ndarray:
     return (p0 + p2) / 2 + BEND / 2 * np.array([dy, -dx])
 
 
-def _legend(fig: Figure, graph: nx.Graph, level: str, colours: dict[str, str], ranked: list[tuple[str, int]], node_area: float) -> None:
+def _legend(fig: Figure, graph: nx.Graph, level: str, colours: dict[str, str], ranked: list[tuple[str, int]], node_area: float, top: float = 0.90) -> None:
+    """The legends of lines and of node colours, in the right-hand column from ``top`` (a share of the figure's height) down."""
     if level == "outlet":
         handles = [
             Line2D([], [], color="#444444", lw=1.5, marker=">", markevery=[1], label="took articles from → to"),
@@ -203,10 +205,10 @@ def _legend(fig: Figure, graph: nx.Graph, level: str, colours: dict[str, str], r
         handles.append(Line2D([], [], color="#333333", lw=1.2, alpha=faded, label=label))
         handles.append(Line2D([], [], color="#333333", lw=3.6, label="wider: more text shared"))
         title = "Lines"
-    first = fig.legend(handles=handles, title=title, loc="upper right", bbox_to_anchor=(0.995, 0.90), fontsize=8, title_fontsize=9, frameon=False, alignment="left")
+    first = fig.legend(handles=handles, title=title, loc="upper right", bbox_to_anchor=(0.995, top), fontsize=8, title_fontsize=9, frameon=False, alignment="left")
     fig.add_artist(first)
     # The outlet legend goes right under the first one, whatever the figure's height.
-    below = 0.90 - first.get_window_extent(FigureCanvasAgg(fig).get_renderer()).height / fig.bbox.height - 0.03
+    below = top - first.get_window_extent(FigureCanvasAgg(fig).get_renderer()).height / fig.bbox.height - 0.03
     shown = ranked[:_LEGEND_OUTLETS]
     marker = min(math.sqrt(node_area) * 0.6, 9)
     dots = [Line2D([], [], linestyle="none", marker="o", markersize=marker, markerfacecolor=colours[o], markeredgecolor="white", label=f"{short(o, 24)} ({n})") for o, n in shown]
@@ -215,6 +217,28 @@ def _legend(fig: Figure, graph: nx.Graph, level: str, colours: dict[str, str], r
         text = plural(others, "other outlet") if shown else ("1 outlet with one article" if others == 1 else f"{others} outlets with one article each")
         dots.append(Line2D([], [], linestyle="none", marker="o", markersize=marker, markerfacecolor=_GREY, markeredgecolor="white", label=text))
     fig.legend(handles=dots, title="Node colour: outlet (articles)", loc="upper right", bbox_to_anchor=(0.995, below), fontsize=7.5, title_fontsize=8.5, frameon=False, alignment="left")
+
+
+#: Characters of the notes under the headline per inch of the drawing's width, and the inches a line of them takes.
+_NOTE_CHARS_PER_INCH = 15
+_NOTE_LINE_INCHES = 0.17
+
+
+def _notes(level: str, what: str, hidden: int, undrawn: int, quotations: int) -> list[str]:
+    """What the notes under the headline say, but for the labels left out (known once they are placed)."""
+    notes = ["Arrows point from the likely source to the copy." if level == "article" else "Arrows point from the outlet taken from to the outlet that took."]
+    if hidden:
+        apart = "that took from no other outlet and gave to none" if level == "outlet" else "sharing no text"
+        notes.append(f"{hidden} {what} {apart} are not drawn.")
+    if quotations:
+        one = quotations == 1
+        notes.append(f"{plural(quotations, 'pair')} that {'shares' if one else 'share'} only the same quotations {'is' if one else 'are'} left out.")
+    if undrawn:
+        notes.append(
+            f"{plural(undrawn, 'pair')} of groups too dense to draw whole are not drawn: each article there is joined "
+            f"by its strongest pairs (the .graphml, .gexf and .json exports hold them all)."
+        )
+    return notes
 
 
 def draw_graph(graph: nx.Graph, *, level: str = "article", title: str | None = None, seed: int = 0) -> Figure:
@@ -246,7 +270,13 @@ def draw_graph(graph: nx.Graph, *, level: str = "article", title: str | None = N
     per_unit = min(per_unit, _MAX_INCHES / lay.width, _MAX_INCHES / lay.height)
     graph_w = max(lay.width * per_unit, 4.5)
     graph_h = max(lay.height * per_unit, 3.2)
-    head_in = 0.85
+    what = "outlets" if level == "outlet" else "articles"
+    quotations = int(whole.graph.get("quotation_pairs_left_out", 0))
+    notes = _notes(level, what, len(lay.hidden), undrawn, quotations)
+    # The notes wrap within the figure's width, the legend below them; room for one more, on labels left out.
+    chars = max(40, int((graph_w + legend_in) * _NOTE_CHARS_PER_INCH))
+    lines = len(textwrap.wrap(" ".join([*notes, "9999 labels left out where they would overlap."]), chars))
+    head_in = 0.85 + _NOTE_LINE_INCHES * (lines - 1)
     fig = Figure(figsize=(graph_w + legend_in, graph_h + head_in), dpi=_DPI, layout=None)
     fig.patch.set_facecolor("white")
     total_w, total_h = graph_w + legend_in, graph_h + head_in
@@ -271,30 +301,19 @@ def draw_graph(graph: nx.Graph, *, level: str = "article", title: str | None = N
     if lay.aside_top is not None:
         ax.axhline(lay.aside_top, color="#dddddd", lw=0.8, ls="--", zorder=0)
         aside = "took from no other outlet and gave to none" if level == "outlet" else "share no text with any other article"
+        if quotations:
+            aside += " (or only the same quotations, left out)"
         ax.text(0.05, lay.aside_top - 0.1, aside, fontsize=8, color="#777777", va="top")
     dropped = draw_labels(ax, fig, graph, lay, level, font, radii)
-    _legend(fig, graph, level, colours, ranked, node_area)
+    _legend(fig, graph, level, colours, ranked, node_area, top=min(0.90, 1 - (head_in + 0.05) / total_h))
 
-    what = "outlets" if level == "outlet" else "articles"
     links = plural(whole.number_of_edges(), "link" if level == "outlet" else "pair") + ("" if level == "outlet" else " sharing text")
     headline = title or f"Reuse graph: {plural(whole.number_of_nodes(), what[:-1])}, {links}"
-    notes = []
-    if level == "article":
-        notes.append("Arrows point from the likely source to the copy.")
-    else:
-        notes.append("Arrows point from the outlet taken from to the outlet that took.")
-    if lay.hidden:
-        apart = "that took from no other outlet and gave to none" if level == "outlet" else "sharing no text"
-        notes.append(f"{len(lay.hidden)} {what} {apart} are not drawn.")
     if dropped:
         notes.append(f"{plural(dropped, 'label')} left out where they would overlap.")
-    if undrawn:
-        notes.append(
-            f"{plural(undrawn, 'pair')} of groups too dense to draw whole are not drawn: each article there is joined "
-            f"by its strongest pairs (the .graphml, .gexf and .json exports hold them all)."
-        )
     fig.text(0.01, 1 - 0.32 / total_h, headline, fontsize=12, fontweight="bold", va="center")
-    fig.text(0.01, 1 - 0.62 / total_h, " ".join(notes), fontsize=8.5, color="#444444", va="center")
+    for k, line in enumerate(textwrap.wrap(" ".join(notes), chars)):
+        fig.text(0.01, 1 - (0.62 + _NOTE_LINE_INCHES * k) / total_h, line, fontsize=8.5, color="#444444", va="center")
     return fig
 
 
