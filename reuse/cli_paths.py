@@ -67,7 +67,8 @@ def check_output(out: str, folder: Path, state: State, option: str = "--json", e
             param_hint=option,
         )
     state.warn(
-        f"the report {out} is inside the scanned folder {folder}: a later scan of it will read the report as an article"
+        f"the report {out} is inside the scanned folder {folder}: a later scan of it will "
+        + ("list the report as skipped" if target.suffix.lower() == ".json" else "read the report as an article")
     )
 
 

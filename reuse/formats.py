@@ -315,6 +315,9 @@ def _read_json(text: str, rel: str, warnings: list[str]) -> Found:
         data = _loads(text)
     except (ValueError, RecursionError) as err:
         return [], [Skipped(rel, f"invalid JSON ({err}): fix it, or use .jsonl for one object per line")]
+    if isinstance(data, dict) and "schema_version" in data and "pairs" in data and "articles" in data:
+        # A report of an earlier scan written into the folder: it holds no article of its own.
+        return [], [Skipped(rel, "a reuse report, not an article file: write reports outside the scanned folder")]
     records = data if isinstance(data, list) else [data]
     if not records:
         return [], [Skipped(rel, "no records (the JSON list is empty)")]

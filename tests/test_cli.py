@@ -198,7 +198,9 @@ def test_refuses_to_overwrite_an_input_file(runner, samples_dir, fake_scan):
 def test_json_into_the_scanned_folder_warns(runner, samples_dir, fake_scan):
     result = runner.invoke(main, ["scan", str(samples_dir), "--json", str(samples_dir / "report.json")])
     assert result.exit_code == 0
-    assert "will read the report as an article" in result.stderr
+    assert "will list the report as skipped" in result.stderr
+    page = runner.invoke(main, ["scan", str(samples_dir), "--html", str(samples_dir / "report.html")])
+    assert page.exit_code == 0 and "will read the report as an article" in page.stderr
 
 
 def test_a_picture_into_the_scanned_folder_is_no_article_and_draws_no_warning(runner, samples_dir, fake_scan):

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import reuse
 from reuse import formats, load, parallel
 from reuse.config import LoadConfig
 from reuse.errors import InputError
@@ -1053,3 +1054,19 @@ def test_a_paywall_page_that_keeps_its_headline_is_skipped(tmp_path, html_backen
     assert [a.id for a in result.articles] == ["gated.html", "teaser.html"] and all(lead in a.text for a in result.articles)
     reason = "no main text found in the HTML (only page furniture, such as a cookie notice or a paywall)"
     assert result.skipped == (Skipped("p1.html", reason), Skipped("p2.html", reason))
+
+
+def test_a_report_written_into_the_folder_is_said_to_be_one(tmp_path, samples_dir):
+    """The next scan had skipped 'report.json#1' telling the user to put the article text in 'text'."""
+    import shutil
+
+    from reuse.report import write_json
+
+    folder = tmp_path / "scan"
+    folder.mkdir()
+    for f in sorted(samples_dir.glob("*.txt"))[:2]:
+        shutil.copy(f, folder / f.name)
+    write_json(reuse.scan(folder), folder / "report.json")
+    result = load_articles(folder)
+    assert len(result.articles) == 2
+    assert result.skipped == (Skipped("report.json", "a reuse report, not an article file: write reports outside the scanned folder"),)
