@@ -183,7 +183,10 @@ def test_graph_is_embedded_as_png(samples_dir, tmp_path):
 def test_no_pairs(make_result):
     result = make_result()
     empty = type(result)(result.articles, (), (), result.config_fingerprint)
-    assert "No two articles share text." in render_html(empty)
+    page = render_html(empty)
+    assert "No two of the 3 articles share text." in page
+    # No empty table to sort, no empty side-by-side section with its legend.
+    assert "<table" not in page and "Side by side" not in page and "Click a column to sort" not in page
 
 
 def test_counts_of_one_are_singular(make_result):

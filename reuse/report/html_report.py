@@ -310,7 +310,14 @@ def render_html(
         )
     more = f'<p class="muted">Side-by-side views of the first {views} of {len(result.pairs)} pairs.</p>' if views < len(result.pairs) else ""
     pairs = "".join(_pair_view(n, p, result, marks) for n, p in enumerate(result.pairs[:views], 1))
-    no_pairs = '<p>No two articles share text.</p>' if not result.pairs else ""
+    if result.pairs:
+        listing = (
+            '<h2>Pairs</h2>\n<p class="muted">Click a column to sort; click a number to open the pair.</p>\n'
+            f"{_pairs_table(result, views)}\n{_outlets_table(result)}\n<h2>Side by side</h2>\n{_LEGEND}{more}\n{pairs}"
+        )
+    else:  # no empty table to sort, no empty side-by-side section
+        listing = f'<h2>Pairs</h2>\n<p>No two of the {plural(len(result.articles), "article")} share text.</p>'
+
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -328,13 +335,7 @@ def render_html(
 {_tile(len(result.outlets), "outlet link")}{_tile(len(result.skipped), "file", " skipped")}</div>
 {_problems(result)}
 {graph}
-<h2>Pairs</h2>
-<p class="muted">Click a column to sort; click a number to open the pair.</p>
-{_pairs_table(result, views)}{no_pairs}
-{_outlets_table(result)}
-<h2>Side by side</h2>
-{_LEGEND}{more}
-{pairs}
+{listing}
 <p class="muted">Written by {_e(generator)}; settings fingerprint <span class="id">{_e(result.config_fingerprint)}</span>.</p>
 <script>{SCRIPT}</script>
 </body>
