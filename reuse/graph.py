@@ -37,6 +37,9 @@ def pair_graph(pairs: Iterable[Pair]) -> nx.Graph:
 def article_graph(result: ScanResult, *, quotes: bool = True, words: Mapping[str, int] | None = None) -> nx.Graph:
     """Every article as a node (outlet, title, words, published) and every pair as an edge.
 
+    The outlet is named as the outlet level names it (:func:`reuse.outlets.outlet_names`):
+    an outlet named by its metadata and by its domain is one.
+
     Edge attributes are plain values, ready for ``nx.node_link_data``:
     ``kind``, ``extent``, ``similarity``, ``shared`` (the summed containment),
     ``relation``, ``source_article``, ``derived_article`` (``None`` unless
@@ -56,8 +59,9 @@ def article_graph(result: ScanResult, *, quotes: bool = True, words: Mapping[str
         (which holds no article text); counted from the text otherwise.
     """
     graph = nx.Graph()
+    shown = outlet_names(result.articles)  # the outlets' names of the outlet level: NewsHub24 and newshub24.net are one
     for art in result.articles:
-        graph.add_node(art.id, **_node_attributes(art))
+        graph.add_node(art.id, **_node_attributes(art, shown[art.outlet]))
         if words is not None and art.id in words:
             graph.nodes[art.id]["words"] = words[art.id]
     for pair in result.pairs:
@@ -80,9 +84,9 @@ def article_graph(result: ScanResult, *, quotes: bool = True, words: Mapping[str
     return graph
 
 
-def _node_attributes(article: Article) -> dict:
+def _node_attributes(article: Article, outlet: str) -> dict:
     return {
-        "outlet": article.outlet,
+        "outlet": outlet,
         "title": article.title,
         "words": article.words,
         "published": article.published,

@@ -451,3 +451,16 @@ def test_long_notes_wrap_above_the_legend():
     legend_top = max(legend.get_window_extent(renderer).y1 for legend in fig.legends)
     assert len(notes) >= 2 and "58 outlets that took from no other outlet" in " ".join(t.get_text() for t in fig.texts)
     assert all(0 <= box.x0 and box.x1 <= fig.bbox.width and box.y0 > legend_top for box in notes)
+
+
+def test_an_outlet_named_by_its_metadata_and_by_its_domain_is_one_at_both_levels():
+    """The outlet level merged NewsHub24 and newshub24.net; the article level coloured and counted them apart."""
+    from reuse.graph import outlet_graph
+
+    articles = (Article("a.txt", "", "NewsHub24"), Article("b.txt", "", "newshub24.net"), Article("c.txt", "", "Daily Planet"))
+    pairs = (Pair("a.txt", "c.txt", ReuseKind.VERBATIM, Extent.WHOLE, 1.0, 1.0, 1.0, 1.0, ()),
+             Pair("b.txt", "c.txt", ReuseKind.VERBATIM, Extent.WHOLE, 1.0, 1.0, 1.0, 1.0, ()))
+    result = ScanResult(articles, (), pairs, "f" * 16)
+    graph = article_graph(result)
+    assert {graph.nodes[a]["outlet"] for a in ("a.txt", "b.txt")} == {"NewsHub24"}
+    assert len({d["outlet"] for _, d in graph.nodes(data=True)}) == outlet_graph(result).number_of_nodes() == 2
