@@ -451,6 +451,8 @@ def test_long_notes_wrap_above_the_legend():
     legend_top = max(legend.get_window_extent(renderer).y1 for legend in fig.legends)
     assert len(notes) >= 2 and "58 outlets that took from no other outlet" in " ".join(t.get_text() for t in fig.texts)
     assert all(0 <= box.x0 and box.x1 <= fig.bbox.width and box.y0 > legend_top for box in notes)
+    legend = [t.get_text() for legend in fig.legends for t in legend.get_texts()]
+    assert "2 outlets with one article each" in legend  # those drawn: it had counted the 58 left out too
 
 
 def test_an_outlet_named_by_its_metadata_and_by_its_domain_is_one_at_both_levels():

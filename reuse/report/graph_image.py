@@ -183,7 +183,10 @@ def _badge_point(start, end, nodes) -> np.ndarray:
     return (p0 + p2) / 2 + BEND / 2 * np.array([dy, -dx])
 
 
-def _legend(fig: Figure, graph: nx.Graph, level: str, colours: dict[str, str], ranked: list[tuple[str, int]], node_area: float, top: float = 0.90) -> None:
+def _legend(
+    fig: Figure, graph: nx.Graph, level: str, colours: dict[str, str], ranked: list[tuple[str, int]], node_area: float,
+    top: float = 0.90, drawn: set | None = None,
+) -> None:
     """The legends of lines and of node colours, in the right-hand column from ``top`` (a share of the figure's height) down."""
     if level == "outlet":
         handles = [
@@ -212,7 +215,8 @@ def _legend(fig: Figure, graph: nx.Graph, level: str, colours: dict[str, str], r
     shown = ranked[:_LEGEND_OUTLETS]
     marker = min(math.sqrt(node_area) * 0.6, 9)
     dots = [Line2D([], [], linestyle="none", marker="o", markersize=marker, markerfacecolor=colours[o], markeredgecolor="white", label=f"{short(o, 24)} ({n})") for o, n in shown]
-    others = len({str(d.get("outlet") or v) for v, d in graph.nodes(data=True)}) - len(shown)
+    drawn_outlets = {str(d.get("outlet") or v) for v, d in graph.nodes(data=True) if drawn is None or v in drawn}
+    others = len(drawn_outlets - {o for o, _ in shown})  # of the outlets drawn: the notes count those left out
     if others > 0:
         text = plural(others, "other outlet") if shown else ("1 outlet with one article" if others == 1 else f"{others} outlets with one article each")
         dots.append(Line2D([], [], linestyle="none", marker="o", markersize=marker, markerfacecolor=_GREY, markeredgecolor="white", label=text))
@@ -305,7 +309,7 @@ def draw_graph(graph: nx.Graph, *, level: str = "article", title: str | None = N
             aside += " (or only the same quotations, left out)"
         ax.text(0.05, lay.aside_top - 0.1, aside, fontsize=8, color="#777777", va="top")
     dropped = draw_labels(ax, fig, graph, lay, level, font, radii)
-    _legend(fig, graph, level, colours, ranked, node_area, top=min(0.90, 1 - (head_in + 0.05) / total_h))
+    _legend(fig, graph, level, colours, ranked, node_area, top=min(0.90, 1 - (head_in + 0.05) / total_h), drawn=set(lay.pos))
 
     links = plural(whole.number_of_edges(), "link" if level == "outlet" else "pair") + ("" if level == "outlet" else " sharing text")
     headline = title or f"Reuse graph: {plural(whole.number_of_nodes(), what[:-1])}, {links}"
