@@ -45,19 +45,15 @@ copy ordered by time alone whose textual link is weak gets
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
-from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from .credits import credit_pattern, credits, cue_needed, dateline_credit, outlet_key, publishes
+from .metadata_signals import NAME_CREDIT_WEIGHT, metadata_signals, same_page
 from .model import Article, Direction, Extent, Pair, Relation, ReuseKind, Signal
 from .stemma import Stemma, build_stemma
-from .times import time_signal
 from .wires import wire_credits, wire_datelines, wire_of
 
-__all__ = ["MIN_COPY_CONFIDENCE", "TEXT_ONLY_CAP", "infer_directions", "page_address"]
+__all__ = ["MIN_COPY_CONFIDENCE", "TEXT_ONLY_CAP", "infer_directions"]
 
 #: A text-only verdict never claims more than this.
 TEXT_ONLY_CAP = 0.7
@@ -84,122 +80,6 @@ PARAPHRASE_SIMILARITY = 0.544
 #: paraphrase) counts as certainly related.
 WEAK_LINK_RELATED = 0.7
 
-#: Log-odds of a text naming the other's outlet beside a credit ("the Riverton Ledger reported").
-NAME_CREDIT_WEIGHT = 2.0
-#: Log-odds that an agency's own copy is the source of a client's text that credits it not (see ``_metadata_signals``).
-AGENCY_WEIGHT = 1.5
-
-#: Query parameters that track a visit and do not name the page.
-_TRACKING = re.compile(r"utm_\w*|fbclid|gclid|mc_cid|mc_eid|ref|cmpid|amp|outputType", re.IGNORECASE)
-
-
-@lru_cache(maxsize=8192)
-def page_address(url: str | None) -> str | None:
-    """A URL as a page's identity: host without ``www.`` (nor an AMP or mobile ``amp.``, ``m.``), path without a final ``/``
-    (nor an AMP ``/amp``), query without trackers (nor an AMP ``amp`` or ``outputType``).
-
-    >>> page_address("https://www.Site.example/story.php?id=101&utm_source=x#top")
-    'site.example/story.php?id=101'
-    >>> page_address("https://site.example/story.php?id=202") == page_address("https://site.example/story.php?id=101")
-    False
-    >>> {page_address(u) for u in ("https://amp.site.example/news/a1", "https://m.site.example/news/a1/amp/", "https://site.example/news/a1?amp=1")}
-    {'site.example/news/a1'}
-    """
-    if not url:
-        return None
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:  # not a URL ("http://[oops/a")
-        return None
-    host = parts.netloc.lower().removeprefix("www.")
-    for prefix in ("amp.", "m."):
-        host = host.removeprefix(prefix) if host.count(".") > 1 else host  # "m.tv" stays a site's name
-    query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.fullmatch(k)))
-    path = parts.path.rstrip("/")
-    path = path.removesuffix("/amp") if path != "/amp" else path
-    return f"{host}{path}" + (f"?{query}" if query else "") if host else None
-
-
-def _metadata_signals(a: Article, b: Article, pair: Pair | None = None) -> list[Signal]:
-    signals = _address_signals(a, b)
-    for src, dst in ((a, b), (b, a)):
-        sign = 1 if src is a else -1
-        outlet = src.outlet.strip()
-        if outlet_key(src.outlet) == outlet_key(dst.outlet):
-            continue  # one outlet, by its name or its domain: no credit between its own pages
-        wire = wire_of(outlet, src.url)
-        if wire is not None:  # "reuters.com" is credited as "(Reuters)", and only so: "told Reuters" is no credit
-            if wire in wire_credits(dst.text):
-                # A text that credits the agency cannot be the agency's source, whatever the times say: wire copy
-                # reaches subscribers before the agency's own site stamps it. As strong as a canonical link.
-                signals.append(Signal("credit", wire, favours=src.id, weight=4.0 * sign,
-                                      note=f"{dst.id} credits {wire}, the agency {src.id} comes from"))
-            elif wire_of(dst.outlet.strip(), dst.url) is None:
-                # Wire stories start at the agency and reach its clients, who drop its credit and add their own lines:
-                # the client's extra text makes it look like the fuller original. An agency that takes a client's
-                # story credits it (a credit of the client outweighs this).
-                signals.append(Signal("agency", wire, favours=src.id, weight=AGENCY_WEIGHT * sign,
-                                      note=f"{src.id} is {wire}'s own copy: wire stories start at the agency, and {dst.id} "
-                                      f"carries its text without crediting it"))
-        elif (mark := dateline_credit(outlet, dst.text)) is not None:
-            # Another outlet's text under its dateline credit carries its story, even inside the text both share.
-            signals.append(Signal("credit", outlet, favours=src.id, weight=4.0 * sign,
-                                  note=f"{dst.id} carries the dateline credit {mark} of {outlet}, {src.id}'s outlet"))
-        elif (pattern := credit_pattern(outlet, dst.text)) is not None and credits(
-            pattern, dst.text, src.text, pair, dst.id, cued=cue_needed(outlet)
-        ):
-            name = pattern.search(dst.text).group()
-            named = outlet if name == outlet else f"{outlet} ('{name}')"
-            signals.append(Signal("credit", outlet, favours=src.id, weight=NAME_CREDIT_WEIGHT * sign, note=f"{dst.id} names {named}"))
-    return signals
-
-
-def _address_signals(a: Article, b: Article) -> list[Signal]:
-    """What the pages' addresses and canonical links say: ``canonical`` signals.
-
-    Both may stand at one address: by their URLs (a copy took the page's
-    head, og:url and all), or, neither stating a URL, by one canonical link.
-    It is then a page of the outlet whose site it is on, if of one only.
-    Otherwise a page whose canonical link is the other's address (not its
-    own: a page's canonical link to itself is no evidence) declares the
-    other its source.
-    """
-    if a.url and b.url:
-        shared, shown = (page_address(a.url), a.url) if page_address(a.url) == page_address(b.url) else (None, None)
-    else:
-        both = not a.url and not b.url and a.canonical and page_address(a.canonical) == page_address(b.canonical)
-        shared, shown = (page_address(a.canonical), a.canonical) if both else (None, None)
-    signals = []
-    for src, dst in ((a, b), (b, a)):
-        sign = 1 if src is a else -1
-        if shared is not None:
-            if publishes(src.outlet, shared) and not publishes(dst.outlet, shared):
-                signals.append(Signal("canonical", shown, favours=src.id, weight=4.0 * sign,
-                                      note=f"both give {shown} as their address, a page of {src.outlet}, {src.id}'s outlet"))
-            continue
-        canonical = page_address(dst.canonical)
-        if canonical and canonical == _address(src) and not (dst.url and page_address(dst.url) == canonical):
-            signals.append(Signal("canonical", dst.canonical, favours=src.id, weight=4.0 * sign,
-                                  note=f"{dst.id} declares {src.id}'s URL as its canonical source"))
-    return signals
-
-
-def _address(article: Article) -> str | None:
-    """The page an article stands at: its URL, else the canonical link it declares (a page that gives no URL of its own)."""
-    return page_address(article.url or article.canonical)
-
-
-def _same_page(a: Article, b: Article) -> Signal | None:
-    """Two versions of one page (the same URL, the same outlet): the later is an update, not another outlet's copy."""
-    url = page_address(a.url)
-    if url is None or url != page_address(b.url) or outlet_key(a.outlet) != outlet_key(b.outlet):
-        return None
-    return Signal("same-page", a.url, note=(
-        f"{a.id} and {b.id} are two versions of one page of {a.outlet} (the same address): "
-        f"the later updates the earlier, unless a copy took its address too"
-    ))
-
-
 def _containment_signal(pair: Pair) -> Signal:
     # The copy is mostly inside its source; the source has more of its own.
     diff = pair.containment_b - pair.containment_a
@@ -207,29 +87,6 @@ def _containment_signal(pair: Pair) -> Signal:
     favours = pair.a if diff > 0 else pair.b if diff < 0 else None
     return Signal("containment", round(diff, 4), favours=favours, weight=round(weight, 4),
                   note=f"{pair.a} is {pair.containment_a:.0%} reused, {pair.b} {pair.containment_b:.0%}")
-
-
-def _metadata(a: Article, b: Article, pair: Pair | None = None) -> list[Signal]:
-    """The metadata signals of a pair: publication times, canonical links, credits (``pair``: the text both carry, which credits no one)."""
-    time = time_signal(a, b)
-    signals = _metadata_signals(a, b, pair)
-    named = {s.favours for s in signals if s.name == "credit"}
-    # An agency's text that names the other's outlet took that outlet's story: its being the agency says nothing then.
-    signals = [s for s in signals if s.name != "agency" or not named - {s.favours}]
-    if time is not None and time.weight and any(_agency_credit(s, a, b) and s.favours != time.favours for s in signals):
-        # Wire copy reaches subscribers before the agency's own site stamps it: a subscriber that credits the
-        # agency and comes first is what syndication looks like, no evidence against the agency.
-        time = replace(time, weight=0.0, note=f"{time.note}; not weighed against the agency the other credits: its "
-                       f"subscribers get wire copy before its own site stamps it")
-    return ([time] if time is not None else []) + signals
-
-
-def _agency_credit(signal: Signal, a: Article, b: Article) -> bool:
-    """Whether ``signal`` is one article's credit of the agency the other article is."""
-    if signal.name != "credit":
-        return False
-    source = a if signal.favours == a.id else b
-    return wire_of(source.outlet.strip(), source.url) == signal.value
 
 
 def _confidence(log_odds: float) -> float:
@@ -497,14 +354,14 @@ def infer_directions(articles: Sequence[Article], pairs: list[Pair]) -> list[Pai
         The aligned pairs.
     """
     by_id = {a.id: a for a in articles}
-    signals = {id(p): _metadata(by_id[p.a], by_id[p.b], p) for p in pairs}
+    signals = {id(p): metadata_signals(by_id[p.a], by_id[p.b], p) for p in pairs}
     metadata = {key: sum(s.weight for s in found) for key, found in signals.items()}
     lean = {id(p): metadata[id(p)] + _containment_signal(p).weight for p in pairs}
     stemma = build_stemma(pairs, by_id, lean, metadata, SOURCE_MARGIN)
     decided = []
     for pair in pairs:
         direction = _stripped_wire(_decide(pair, by_id[pair.a], by_id[pair.b], signals[id(pair)], stemma), by_id, stemma)
-        if (page := _same_page(by_id[pair.a], by_id[pair.b])) is not None:  # said first, whatever decided
+        if (page := same_page(by_id[pair.a], by_id[pair.b])) is not None:  # said first, whatever decided
             direction = replace(direction, evidence=(page, *direction.evidence))
         decided.append(replace(pair, direction=direction))
     return decided

@@ -14,7 +14,7 @@ from ..config import ScanConfig
 from ..hugepages import no_huge_pages
 from ..credits import outlet_key
 from ..model import Article
-from ..provenance import page_address
+from ..metadata_signals import page_address
 from ..boilerplate import article_lines, line_keys, usable_words
 from ..runs import shared_runs, trigram_set
 from ..text import analyze, unique_sorted
