@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from .credits import outlet_key
 from .sites import site_name
@@ -71,11 +71,17 @@ def _relayed(copies: Sequence[Pair]) -> set[tuple[str, str]]:
         through = {
             source
             for source in froms
-            if any(min(sure[(source, middle)], sure[(middle, derived)]) >= sure[(source, derived)] for middle in copied[source] & froms if middle != source)
+            if any(min(sure[(source, middle)], sure[(middle, derived)]) >= sure[(source, derived)] for middle in _smaller_first(copied[source], froms) if middle != source)
         }
         if len(through) < len(froms):
             dropped.update((source, derived) for source in through)
     return dropped
+
+
+def _smaller_first(a: set[str], b: set[str]) -> Iterator[str]:
+    """The members of both sets, one by one (an ``any`` over them stops at the first that serves: no whole intersection made)."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return (x for x in small if x in large)
 
 
 def outlet_names(articles: Sequence[Article]) -> dict[str, str]:
