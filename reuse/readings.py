@@ -97,7 +97,7 @@ class Readings:
             wa, wb = text_a[p.a_start:p.a_end].lower().split(), text_b[p.b_start:p.b_end].lower().split()
             if wa == wb:
                 continue
-            for tag, i1, i2, j1, j2 in SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes():
+            for tag, i1, i2, j1, j2 in _opcodes(wa, wb):
                 if tag == "equal" or max(i2 - i1, j2 - j1) > VARIANT_WORDS:
                     continue
                 if min(i1, j1) < 1 or i2 >= len(wa) or j2 >= len(wb):
@@ -137,6 +137,27 @@ class Readings:
                 grams |= _grams(text[start:end])
             found = self.cache[key] = frozenset(grams)
         return found
+
+
+def _opcodes(wa: list[str], wb: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """``SequenceMatcher``'s opcodes from ``wa`` to ``wb``, the same whichever side is given first.
+
+    Its matching blocks depend on the order of its arguments (a longest
+    match is found in the first sequence's order): read in the order of the
+    pair's ids, renaming a file changed where two texts differ, and with it
+    verdicts elsewhere in the cluster. The words decide the order here.
+
+    >>> a, b = "the call last week".split(), "the call between putin and trump last week".split()
+    >>> mirror = {"insert": "delete", "delete": "insert"}
+    >>> [(mirror.get(t, t), j1, j2, i1, i2) for t, i1, i2, j1, j2 in _opcodes(b, a)] == _opcodes(a, b)
+    True
+    >>> _opcodes(a, b)
+    [('equal', 0, 2, 0, 2), ('insert', 2, 2, 2, 6), ('equal', 2, 4, 6, 8)]
+    """
+    if wa <= wb:
+        return SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes()
+    swapped = {"insert": "delete", "delete": "insert"}
+    return [(swapped.get(tag, tag), i1, i2, j1, j2) for tag, j1, j2, i1, i2 in SequenceMatcher(None, wb, wa, autojunk=False).get_opcodes()]
 
 
 def _pair_of(graph: nx.Graph, x: str, y: str) -> Pair:

@@ -1021,3 +1021,28 @@ def test_a_copy_of_an_update_descends_from_the_update_not_the_first_version():
     copy = found[frozenset(("v2.txt", "other.txt"))]
     assert (copy.relation.value, copy.source, copy.derived) == ("copied", "v2.txt", "other.txt")
     assert {(link.source, link.derived) for link in result.outlets} == {("Le Journal", "Second Paper"), ("Second Paper", "Other Paper")}
+
+
+@pytest.mark.parametrize("renamed", ["t0", "t1", "t2"])
+def test_verdicts_do_not_depend_on_the_articles_ids(tmp_path, renamed):
+    """Renaming one article so that it sorts first turns its pairs round; where two texts differ must not turn with
+    them (difflib's matches follow its first argument: renaming t2 made the t0-t1 pair copied, found by a review)."""
+    import json
+    from pathlib import Path
+
+    records = [json.loads(line) for line in Path(__file__).with_name("fixtures").joinpath("order", "cluster.jsonl").read_text("utf-8").splitlines()]
+    verdicts = []
+    for names in ({}, {renamed: "a" + renamed}):
+        folder = tmp_path / (names.get(renamed) or "as-given")
+        folder.mkdir()
+        with open(folder / "r.jsonl", "w", encoding="utf-8") as f:
+            for record in records:
+                f.write(json.dumps({**record, "id": names.get(record["id"], record["id"])}) + "\n")
+        back = {v: k for k, v in names.items()}
+        verdicts.append({
+            frozenset(back.get(x, x) for x in (p.a, p.b)): (p.direction.relation.value, back.get(p.direction.source, p.direction.source),
+                                                          p.direction.confidence)
+            for p in reuse.scan(folder).pairs
+        })
+    assert verdicts[0] == verdicts[1]
+    assert len(verdicts[0]) == 3
