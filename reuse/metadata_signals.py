@@ -26,6 +26,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from .credits import credit_pattern, credits, cue_needed, dateline_credit, outlet_key, publishes
 from .model import Article, Pair, Signal
 from .times import time_signal
+from .webpage import domain
 from .wires import wire_credits, wire_of
 
 __all__ = ["AGENCY_WEIGHT", "NAME_CREDIT_WEIGHT", "metadata_signals", "page_address", "same_page"]
@@ -50,11 +51,18 @@ def page_address(url: str | None) -> str | None:
     False
     >>> {page_address(u) for u in ("https://amp.site.example/news/a1", "https://m.site.example/news/a1/amp/", "https://site.example/news/a1?amp=1")}
     {'site.example/news/a1'}
+    >>> page_address("site.example/news/a1") == page_address("https://site.example/news/a1"), page_address("/news/a1")
+    (True, None)
     """
     if not url:
         return None
+    url = url.strip()
+    if "//" not in url:  # "site.example/news/1", as the loader takes it (its domain is the outlet); not a relative "/news/1"
+        if domain(url) is None:
+            return None
+        url = "//" + url
     try:
-        parts = urlsplit(url.strip())
+        parts = urlsplit(url)
     except ValueError:  # not a URL ("http://[oops/a")
         return None
     host = parts.netloc.lower().removeprefix("www.")

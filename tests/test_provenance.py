@@ -394,6 +394,17 @@ def test_a_canonical_link_names_a_page_by_its_query_too(canonical, names_a):
     assert any(s.name == "canonical" for s in pair.direction.evidence) is names_a
 
 
+@pytest.mark.parametrize("scheme", ["https://", ""])
+def test_a_canonical_link_to_an_address_written_without_its_scheme_still_names_the_page(scheme):
+    """The loader takes "site.example/news/1" as a URL (its domain names the outlet); the canonical link to it was not
+    read as one (found by a review)."""
+    a = Article("a.txt", WIRE, "Site", url=f"{scheme}site.example/news/1")
+    b = Article("b.txt", WIRE, "Other", url=f"{scheme}other.example/x/2", canonical="site.example/news/1")
+    (pair,) = reuse.scan_articles([a, b]).pairs
+    assert (pair.direction.source, pair.direction.derived) == ("a.txt", "b.txt")
+    assert any(s.name == "canonical" and s.favours == "a.txt" for s in pair.direction.evidence)
+
+
 @pytest.mark.parametrize(
     ("time_a", "time_b", "earlier", "at_least"),
     [
