@@ -223,9 +223,17 @@ def _domain_names(site: str, text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=4096)
 def outlet_pattern(outlet: str) -> re.Pattern[str]:
-    """The outlet's name in a text; "The Guardian" is "the Guardian" inside a sentence."""
+    """The outlet's name in a text, as a whole word; "The Guardian" is "the Guardian" inside a sentence.
+
+    The name's ends are whole words whatever character they are: ``\\b``
+    after "Yahoo!" asked for a letter next, and the name was never found.
+
+    >>> bool(outlet_pattern("Yahoo!").search("as first reported by Yahoo! on Monday")), bool(outlet_pattern("BBC").search("BBCs"))
+    (True, False)
+    """
     rest = outlet[4:] if outlet.startswith("The ") else None
-    return re.compile(rf"\b(?:[Tt]he {re.escape(rest)}|{re.escape(outlet)})\b" if rest else rf"\b{re.escape(outlet)}\b")
+    name = rf"(?:[Tt]he {re.escape(rest)}|{re.escape(outlet)})" if rest else re.escape(outlet)
+    return re.compile(rf"(?<!\w){name}(?!\w)")
 
 
 def credits(pattern: re.Pattern[str], text: str, other: str, pair: Pair | None, side: str, *, cued: bool = False) -> bool:

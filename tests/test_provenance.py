@@ -1057,3 +1057,13 @@ def test_verdicts_do_not_depend_on_the_articles_ids(tmp_path, renamed):
         })
     assert verdicts[0] == verdicts[1]
     assert len(verdicts[0]) == 3
+
+
+@pytest.mark.parametrize("name", ["Yahoo!", "Yahoo"])
+def test_an_outlet_whose_name_ends_in_punctuation_is_credited_by_name(name):
+    """"As first reported by Yahoo!" was never read: the name's pattern asked for a letter after the "!" (found by a
+    review)."""
+    source = Article("src.txt", WIRE, name)
+    copy = Article("copy.txt", f"As first reported by {name} on Monday, officials met. {WIRE}", "Beta News")
+    (pair,) = reuse.scan_articles([source, copy]).pairs
+    assert any(s.name == "credit" and s.favours == "src.txt" for s in pair.direction.evidence)
