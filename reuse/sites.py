@@ -21,6 +21,11 @@ __all__ = ["host_suffixes", "site_name"]
 _SECOND_LEVEL = frozenset({"co", "com", "net", "org", "gov", "ac", "edu", "or", "ne", "go"})
 #: Host labels before a site's name that are not part of it ("www.", "edition.cnn.com").
 _HOST_PREFIXES = frozenset({"www", "m", "amp", "mobile", "edition", "en", "uk", "us", "news"})
+#: Hosts of many sites, each a subdomain of its own: "alice.substack.com" and "bob.substack.com" are two outlets.
+_PLATFORMS = frozenset({
+    "substack", "blogspot", "wordpress", "medium", "tumblr", "github", "wixsite", "weebly", "livejournal", "typepad",
+    "ghost", "beehiiv", "netlify", "over-blog", "canalblog", "hatenablog", "jimdo", "webflow",
+})
 _DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24}")
 
 
@@ -38,8 +43,8 @@ def site_name(outlet: str) -> str | None:
 
     >>> site_name("theguardian.com"), site_name("www.bbc.co.uk"), site_name("edition.cnn.com"), site_name("news.com.au")
     ('theguardian', 'bbc', 'cnn', 'news')
-    >>> site_name("abcnews.go.com"), site_name("dw.com")
-    ('abcnews', 'dw')
+    >>> site_name("abcnews.go.com"), site_name("dw.com"), site_name("alice.substack.com"), site_name("www.substack.com")
+    ('abcnews', 'dw', 'alice', 'substack')
     >>> site_name("The Guardian") is None, site_name("https://www.theguardian.com/uk"), site_name("http://[oops/")
     (True, 'theguardian', None)
     """
@@ -53,7 +58,9 @@ def site_name(outlet: str) -> str | None:
         labels = labels[:-1]
     while len(labels) > 1 and labels[0] in _HOST_PREFIXES:
         labels = labels[1:]
-    if len(labels) > 1 and len(labels[-1]) <= 2:
+    if len(labels) > 1 and labels[-1] in _PLATFORMS:
+        labels = labels[:-1]  # a site on a platform of many: alice.substack.com is Alice's
+    elif len(labels) > 1 and len(labels[-1]) <= 2:
         labels = labels[:-1]  # a site on a platform's short domain: abcnews.go.com is ABC News
     return labels[-1].replace("-", "") or None
 

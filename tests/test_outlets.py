@@ -227,3 +227,11 @@ def test_the_outlet_sentence_counts_stories_and_the_outlets_articles():
 def test_an_agency_by_its_address_only_where_the_address_is_the_agencys(outlet, wire):
     """American Airlines' newsroom is no Anadolu; a section of an agency's site named like a public body is the agency's."""
     assert wire_name(outlet) == wire
+
+
+def test_two_sites_on_one_platform_are_two_outlets():
+    """alice.substack.com and bob.substack.com were one outlet ("substack"): Bob's copy of Alice's post was dropped
+    as an outlet taking from itself (found by a review)."""
+    arts = [_art("alice-1", "alice.substack.com"), _art("bob-1", "bob.substack.com"), _art("x-1", "www.substack.com")]
+    pairs = [_pair("alice-1", "bob-1", source="alice-1", derived="bob-1", confidence=0.97)]
+    assert [(link.source, link.derived) for link in link_outlets(arts, pairs)] == [("alice.substack.com", "bob.substack.com")]
