@@ -116,3 +116,4 @@ def test_graph_of_a_json_file_that_is_neither_a_report_nor_articles_exits_1(runn
     assert result.exit_code == 1, result.output
     assert f"error: no article could be read in {bad}" in result.stderr
     assert "give a folder of articles, or a report that reuse scan --json wrote" in result.stderr
+    assert not (tmp_path / "g.png").exists() and "graph written" not in result.output  # it said so, then failed
