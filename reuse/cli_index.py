@@ -330,4 +330,9 @@ def check(
                 added = add_articles(index_path, batch.articles, config, jobs=jobs, progress=progress)
             finally:
                 progress.close()
-            state.note(_added(index_path, added, len(batch.skipped)))  # its warnings are the check's: not said twice
+            # What changed in the index is a result, on stdout as reuse index add prints it (even with -q), but for
+            # --json -, where stdout is the report. Its warnings are the check's: not said twice.
+            if json_path == "-":
+                state.note(_added(index_path, added, len(batch.skipped)))
+            else:
+                click.echo(_added(index_path, added, len(batch.skipped)))

@@ -318,7 +318,7 @@ def test_a_check_of_earlier_versions_beside_a_broken_file_read_them(runner, samp
     assert checked.exit_code == 0, checked.output
     assert "no article could be read" not in checked.stderr
     assert "1 article (story.txt) holds the text of an earlier version of its id" in checked.stderr
-    assert f"{db}: 0 added, 0 new versions, 0 unchanged, 1 as an earlier version (the current one kept), 1 skipped" in checked.stderr
+    assert f"{db}: 0 added, 0 new versions, 0 unchanged, 1 as an earlier version (the current one kept), 1 skipped" in checked.stdout
 
 
 def test_check_add_reads_the_folder_once(runner, split, tmp_path, monkeypatch):
@@ -371,6 +371,15 @@ def test_id_prefix_keeps_two_batches_laid_out_alike_apart(runner, samples_dir, t
     assert runner.invoke(main, ["index", "add", str(day_a), "--index", str(same), "-q"]).exit_code == 0
     checked = runner.invoke(main, ["check", str(day_b), "--index", str(same), "--add"])
     assert "0 pairs sharing text" in checked.stdout and f"{same}: 0 added, 1 new version, 0 unchanged, 0 skipped" in checked.output
+    day_c = tmp_path / "day-c"
+    day_c.mkdir()
+    (day_c / "story.txt").write_text((day_b / "story.txt").read_text("utf-8") + "A third line.\n", "utf-8")
+    quiet = runner.invoke(main, ["check", str(day_c), "--index", str(same), "--add", "-q"])
+    # -q silences stderr: what the add changed (a stored article replaced) is a result, still said on stdout
+    assert quiet.exit_code == 0 and quiet.stdout.endswith(f"{same}: 0 added, 1 new version, 0 unchanged, 0 skipped\n"), quiet.output
+    (day_c / "story.txt").write_text((day_b / "story.txt").read_text("utf-8") + "Another line.\n", "utf-8")
+    piped = runner.invoke(main, ["check", str(day_c), "--index", str(same), "--add", "--json", "-"])
+    assert json.loads(piped.stdout)["schema_version"] and "1 new version" in piped.stderr  # stdout is the report alone
     other = tmp_path / "c"
     other.mkdir()
     shutil.copy(samples_dir / "002_397cd1eb95de2d14.txt", other / "story.txt")  # another story under the same file name
