@@ -339,6 +339,24 @@ def test_render_gives_the_reasons_for_a_direction(result):
     assert "why: publication time unknown for one or both" in text
 
 
+def test_render_gives_every_reason_at_80_columns(samples_dir):
+    """Four lines cut the reasons of a time-ordered rewrite before its caveat ("the time order does not show that one
+    copied the…"), next to a copy verdict (found by a review)."""
+    import reuse
+    from reuse.model import Article
+
+    story = (samples_dir / "001_eabe8ba3545e1c71.txt").read_text("utf-8")
+    rewrite = (samples_dir / "000_8e3492a7910b80bc.txt").read_text("utf-8")
+    articles = [Article("wire.txt", story, "Reuters", url="https://www.reuters.com/world/x", published="2025-05-27T08:00:00Z"),
+                Article("blog.txt", rewrite, "Blog", published="2025-05-27T12:00:00Z")]
+    result = reuse.scan_articles(articles)
+    (pair,) = [p for p in result.pairs if p.direction.relation.value == "copied"]
+    text = " ".join(render_text(result, width=80).split())
+    notes = [s.note for s in pair.direction.evidence if s.note]
+    assert len(" ".join(notes)) > 4 * 70  # more than four lines' worth
+    assert all(" ".join(note.split()) in text for note in notes)
+
+
 def test_render_max_pairs(result):
     text = render_text(result, max_pairs=1)
     assert "#1 " in text and "#2 " not in text

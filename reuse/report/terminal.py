@@ -29,6 +29,8 @@ __all__ = ["render_text", "sanitize"]
 EXCERPT_LINES = 6
 #: Lines of any other wrapped paragraph (names, notes, reasons) before the ellipsis.
 BLOCK_LINES = 4
+#: Lines of a direction's reasons ("why:") before the ellipsis: a caveat comes last and must not be the part cut.
+WHY_LINES = 8
 #: Items of a list (no-reuse articles, skipped files, warnings) shown unless verbose.
 LIST_LIMIT = 10
 ELLIPSIS = "…"
@@ -264,7 +266,7 @@ def _render_pair(rank: int, pair: Pair, result: ScanResult, width: int, verbose:
     if not verbose:
         notes = [sanitize(s.note) for s in pair.direction.evidence if s.note]
         if notes:
-            lines += _block("; ".join(notes), width, hang + "why: ", hang + "     ")
+            lines += _block("; ".join(notes), width, hang + "why: ", hang + "     ", WHY_LINES)
     else:
         for signal in pair.direction.evidence:
             lines += _block(_signal_line(signal), width, hang + "- ", hang + "  ")
