@@ -161,10 +161,13 @@ def metadata_signals(a: Article, b: Article, pair: Pair | None = None) -> list[S
     named = {s.favours for s in signals if s.name == "credit"}
     # An agency's text that names the other's outlet took that outlet's story: its being the agency says nothing then.
     signals = [s for s in signals if s.name != "agency" or not named - {s.favours}]
-    if time is not None and time.weight and any(_agency_credit(s, a, b) and s.favours != time.favours for s in signals):
-        # Wire copy reaches subscribers before the agency's own site stamps it: a subscriber that credits the
-        # agency and comes first is what syndication looks like, no evidence against the agency.
-        time = replace(time, weight=0.0, note=f"{time.note}; not weighed against the agency the other credits: its "
+    against = [s for s in signals if (s.name == "agency" or _agency_credit(s, a, b)) and s.favours != time.favours] if time else []
+    if time is not None and time.weight and against:
+        # Wire copy reaches subscribers before the agency's own site stamps it: a subscriber that comes first, with
+        # the agency's credit or without it (dropped, as subscribers and feed scrapers do), is what syndication
+        # looks like, no evidence against the agency. An agency that takes an outlet's story credits it.
+        whose = "the agency the other credits" if against[0].name == "credit" else "the agency's own copy"
+        time = replace(time, weight=0.0, note=f"{time.note}; not weighed against {whose}: its "
                        f"subscribers get wire copy before its own site stamps it")
     return ([time] if time is not None else []) + signals
 

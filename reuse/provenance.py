@@ -337,7 +337,42 @@ def _stripped_wire(direction: Direction, by_id: dict[str, Article], stemma: Stem
     wires = ", ".join(sorted(credited))
     signal = Signal("wire-credit", wires, note=(
         f"{source.id} credits {wires} and {derived.id} carries its text without a credit: both may come from {wires}, "
-        f"and {derived.id} repeats none of {source.id}'s own changes"
+        f"and {_changes(stemma, source.id, derived.id)}"
+    ))
+    return Direction(Relation.COMMON_SOURCE, None, None, TEXT_ONLY_CAP, (signal, *direction.evidence))
+
+
+def _changes(stemma: Stemma, source: str, derived: str) -> str:
+    """Why the tree does not show ``derived`` taking ``source``'s own text, in words."""
+    if stemma.parent.get(derived) == source and stemma.innovations.get(derived, 0):
+        return f"the other texts of the cluster dispute which of {source}'s readings are its own changes"
+    return f"{derived} repeats none of {source}'s own changes"
+
+
+def _from_the_wire(direction: Direction, by_id: dict[str, Article], stemma: Stemma) -> Direction:
+    """A copy that credits a wire, of a source that is not the agency's and credits it not: both carry the wire story.
+
+    A text under an agency's dateline or credit line took its story from
+    the agency; another outlet's uncredited text of it, though published
+    first or fuller, is a sibling (a subscriber that dropped the credit, a
+    scraper of the feed), not its source. It is the source only when
+    something names it (a canonical link, a credit of its outlet) or the
+    copy repeats its own changes to the wire text.
+    """
+    if direction.relation is not Relation.COPIED or direction.source is None or direction.derived is None:
+        return direction
+    source, derived = by_id[direction.source], by_id[direction.derived]
+    credited = wire_datelines(derived.text)
+    if not credited or wire_credits(source.text) & credited or wire_of(source.outlet, source.url) in credited:
+        return direction  # no wire named, both credit it (decided as siblings or by the tree), or the agency's own copy
+    if any(s.name in {"canonical", "credit"} and s.favours == source.id for s in direction.evidence):
+        return direction
+    if stemma.parent.get(derived.id) == source.id and stemma.innovations.get(derived.id, 0) and not stemma.disputed(source.id):
+        return direction
+    wires = ", ".join(sorted(credited))
+    signal = Signal("wire-credit", wires, note=(
+        f"{derived.id} credits {wires}, where its text came from; {source.id} carries that text without the credit and "
+        f"is not {wires}'s own copy: both come from {wires}, and {_changes(stemma, source.id, derived.id)}"
     ))
     return Direction(Relation.COMMON_SOURCE, None, None, TEXT_ONLY_CAP, (signal, *direction.evidence))
 
@@ -360,7 +395,8 @@ def infer_directions(articles: Sequence[Article], pairs: list[Pair]) -> list[Pai
     stemma = build_stemma(pairs, by_id, lean, metadata, SOURCE_MARGIN)
     decided = []
     for pair in pairs:
-        direction = _stripped_wire(_decide(pair, by_id[pair.a], by_id[pair.b], signals[id(pair)], stemma), by_id, stemma)
+        direction = _decide(pair, by_id[pair.a], by_id[pair.b], signals[id(pair)], stemma)
+        direction = _from_the_wire(_stripped_wire(direction, by_id, stemma), by_id, stemma)
         if (page := same_page(by_id[pair.a], by_id[pair.b])) is not None:  # said first, whatever decided
             direction = replace(direction, evidence=(page, *direction.evidence))
         decided.append(replace(pair, direction=direction))

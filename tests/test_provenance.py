@@ -452,6 +452,38 @@ def test_a_dates_precision_does_not_decide_which_of_two_identical_copies_came_fi
     assert verdicts == {("b.txt", "c.txt"): "undetermined", ("b.txt", "o.txt"): "undetermined", ("c.txt", "o.txt"): "undetermined"}
 
 
+def test_a_copy_crediting_the_wire_did_not_take_it_from_an_earlier_uncredited_copy():
+    """Two subscribers under the agency's dateline, and another outlet's text of the same story without it, stamped
+    earlier: the subscribers took it from the wire, not from that outlet (they were made its copies at 0.98, and
+    the outlets said they ran its articles; found by a review)."""
+    plain = _CREDITED.removeprefix("LONDON (Reuters) - ")
+    articles = [
+        Article("early.txt", plain, "Site C", published="2025-05-27T07:50:00Z"),
+        Article("a.txt", _CREDITED, "Paper A", published="2025-05-27T08:00:00Z"),
+        Article("b.txt", _edit(_CREDITED, _OWN["c"]), "Paper B", published="2025-05-27T08:10:00Z"),
+    ]
+    result = reuse.scan_articles(articles)
+    found = {frozenset((p.a, p.b)): p.direction for p in result.pairs}
+    for paper in ("a.txt", "b.txt"):
+        direction = found[frozenset(("early.txt", paper))]
+        assert direction.relation.value == "common-source", direction
+        assert direction.evidence[0].name == "wire-credit" and "Reuters" in direction.evidence[0].note
+    assert not [link for link in result.outlets if link.source == "Site C"]
+
+
+def test_the_agencys_own_copy_is_the_source_of_an_uncredited_copy_stamped_before_it():
+    """Wire copy reaches subscribers before the agency's own site stamps it: an uncredited copy 15 minutes earlier is
+    no evidence against the agency (it was made the agency's source at 0.90; found by a review)."""
+    plain = _CREDITED.removeprefix("LONDON (Reuters) - ")
+    own = Article("reuters.txt", _CREDITED, "Reuters", url="https://www.reuters.com/markets/boe-1", published="2025-05-27T08:15:00Z")
+    local = Article("local.txt", plain, "Local News", published="2025-05-27T08:00:00Z")
+    relation, source, derived, confidence = _verdict(own, local)
+    assert (relation, source, derived) == ("copied", "reuters.txt", "local.txt")
+    (pair,) = reuse.scan_articles([own, local]).pairs
+    time = next(s for s in pair.direction.evidence if s.name == "time")
+    assert time.weight == 0 and "not weighed against the agency's own copy" in time.note
+
+
 # --- credits and canonical links, from a researcher's review ------------------------------------------
 
 _STORY = " ".join(SENTENCES * 2)
