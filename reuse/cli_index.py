@@ -29,7 +29,7 @@ from .cli import (
 from .cli_run import Interrupts, Progress, exit_if_nothing_read, reported
 from .cli_paths import Folder, check_folder, check_output, check_outputs_apart
 from .config import ScanConfig
-from .errors import ConfigError, IndexFileError
+from .errors import ConfigError, IndexDamaged, IndexFileError
 from .report import dumps_report, render_text, sanitize, write_json
 from .words import plural
 
@@ -146,6 +146,9 @@ def _index_settings(ctx: click.Context, settings: dict[str, int], index_path: Pa
 
     try:
         theirs = built_with(index_path)
+    except IndexDamaged:
+        with reported(ctx, f"the index {index_path} is as it was before"):
+            raise  # settings that cannot be read: the index is refused, as reuse index info refuses it
     except IndexFileError:
         return settings_or_usage(ctx, settings)  # no index there yet (or an empty file to make one in): the add makes it, the check says what is wrong
     given = {name: value for name, value in settings.items() if ctx.get_parameter_source(name) is not click.core.ParameterSource.DEFAULT}

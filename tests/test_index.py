@@ -425,7 +425,18 @@ _ALTERATIONS = {
     "a language that is none": "UPDATE articles SET language = '5'",
     "settings a list": "UPDATE meta SET value = '[]' WHERE key = 'settings'",
     "settings gone": "DELETE FROM meta WHERE key = 'settings'",
+    # found by a review: each gave wrong pairs with exit 0, a traceback, or "check the disk's space"
+    "rows of keys cut in half": "UPDATE postings SET keys = substr(keys, 1, length(keys) / 2)",
+    "stem counts no numbers": "UPDATE stems SET n = 'abc'",
+    "article count no number": "UPDATE meta SET value = 'x' WHERE key = 'n_docs'",
+    "article count gone": "DELETE FROM meta WHERE key = 'n_docs'",
+    "bodies read as text": "UPDATE articles SET body = CAST(body AS TEXT)",
+    "settings no JSON": "UPDATE meta SET value = '{bad' WHERE key = 'settings'",
 }
+
+#: Alterations an add meets before it writes anything: refused, the file left as it was.
+_ADD_MEETS = ("article count no number", "article count gone", "settings no JSON", "settings gone", "segments gone")
+_ALTERATIONS_FOR_ADD = {**_ALTERATIONS, "segments gone": "DELETE FROM segments"}
 
 
 @pytest.mark.parametrize("sql", list(_ALTERATIONS.values()), ids=list(_ALTERATIONS))
@@ -443,6 +454,26 @@ def test_a_damaged_or_altered_index_is_an_error_that_says_rebuild_not_a_tracebac
         index_info(db)  # counts and settings: it need not read what was altered
     except IndexFileError as exc:
         assert re.search(damaged, str(exc)), exc
+
+
+@pytest.mark.parametrize("name", _ADD_MEETS)
+def test_adding_to_a_damaged_or_altered_index_is_refused_and_changes_nothing(samples_dir, tmp_path, name):
+    """SQLite adds to a count that is no number as to 0, and a segment table emptied by hand made the add's own
+    postings collide ('UNIQUE constraint failed ... check the disk's space'): both said to rebuild instead."""
+    db = tmp_path / "i.db"
+    some = tmp_path / "some"
+    some.mkdir()
+    for path in sorted(samples_dir.iterdir())[:3]:
+        shutil.copy(path, some / path.name)
+    add_folder(some, db)
+    con = sqlite3.connect(db)
+    con.execute(_ALTERATIONS_FOR_ADD[name])
+    con.commit()
+    con.close()
+    before = db.read_bytes()
+    with pytest.raises(IndexFileError, match=r"cannot be read \(.+\): it is damaged or was altered\. Rebuild it with 'reuse index add"):
+        add_folder(samples_dir, db)
+    assert db.read_bytes() == before
 
 
 def test_not_an_index_is_refused(tmp_path):

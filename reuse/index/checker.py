@@ -48,7 +48,7 @@ from .features import Features, LanguageCounts, merge_languages, read_article
 from .matching import BatchKeys, match_batch, renumber_stored
 from .readahead import read_ahead
 from .stats import Counts
-from .store import connect, current_languages, index_config, meta, reported_damage, stored_runs
+from .store import connect, current_languages, index_config, meta_count, reported_damage, stored_runs
 from .writer import other_articles, read_stored, versions_of
 
 __all__ = ["check_articles"]
@@ -211,7 +211,7 @@ def _check(
         involved = new + [stored[r] for r in kept.tolist()]
         del stored
         context = _context_pairs(candidates, len(new), involved, config)
-        n_docs = int(meta(conn)["n_docs"]) + counts.n_docs
+        n_docs = meta_count(conn, "n_docs") + counts.n_docs
         df, learned = _statistics(conn, counts, [involved[k] for k in sorted({k for c in candidates for k in c})], n_docs, config)
     with timer.stage("align"):
         everyone = tuple(f.article for f in involved)

@@ -115,11 +115,17 @@ def decode_keys(blob: bytes, n: int) -> np.ndarray:
 def _decode_keys(blob: bytes, n: int) -> np.ndarray:
     low = np.frombuffer(blob, dtype=np.uint8, count=n)
     gaps = np.frombuffer(blob, dtype=np.uint8, count=n, offset=n)
-    wide = (len(blob) - 2 * n) // 8
+    wide, rest = divmod(len(blob) - 2 * n, 8)
+    # A gap of 255 or more is written as 255 and in full at the end: a cut or altered row shows here, not as wrong keys.
+    if rest or wide != np.count_nonzero(gaps == 255):
+        raise ValueError(f"{len(blob)} bytes for {n} keys with {np.count_nonzero(gaps == 255)} wide gaps")
     if wide:
         gaps = gaps.astype(np.uint32)
         where = np.frombuffer(blob, dtype="<u4", count=wide, offset=2 * n)
-        gaps[where] = np.frombuffer(blob, dtype="<u4", count=wide, offset=2 * n + 4 * wide)
+        full = np.frombuffer(blob, dtype="<u4", count=wide, offset=2 * n + 4 * wide)
+        if (where >= n).any() or (gaps[where] != 255).any() or (full < 255).any():
+            raise ValueError("the wide gaps do not match the row")
+        gaps[where] = full
     keys = np.cumsum(gaps, dtype=np.uint32)
     keys <<= np.uint32(_PLAIN_BITS)
     keys |= low

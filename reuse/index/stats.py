@@ -13,6 +13,7 @@ import sqlite3
 
 import numpy as np
 
+from ..errors import IndexDamaged
 from .features import Features
 from .store import lookup
 
@@ -68,7 +69,10 @@ class Counts:
         """Stored count plus change for each of ``keys`` (sorted distinct int64)."""
         column = _TABLES[table]
         stored = dict(lookup(conn, f"SELECT t.{column}, t.n FROM json_each(?) q CROSS JOIN {table} t ON t.{column} = q.value", keys.tolist()))
-        counts = np.array([stored.get(k, 0) for k in keys.tolist()], dtype=np.int64)
+        try:
+            counts = np.array([stored.get(k, 0) for k in keys.tolist()], dtype=np.int64)
+        except (TypeError, ValueError, OverflowError):
+            raise IndexDamaged(f"its {table} counts hold values that are no counts") from None
         changed, sums = self.delta(table)
         pos = np.searchsorted(keys, changed)
         inside = pos < len(keys)

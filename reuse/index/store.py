@@ -55,7 +55,7 @@ from ..lexicon import LANGUAGES
 from ..sketch import SCHEME
 from .codec import decode_runs, decompress_body
 
-__all__ = ["SCHEMA_VERSION", "connect", "current_rows", "dictionary", "index_config", "lookup", "meta", "reported_damage"]
+__all__ = ["SCHEMA_VERSION", "connect", "current_rows", "dictionary", "index_config", "lookup", "meta", "meta_count", "reported_damage"]
 
 #: 3: compact bodies, runs and postings keys (``codec.py``), tiered segments.
 #: 4: band keys cut to 36 bits, 4 bytes a posting.
@@ -172,16 +172,31 @@ def database_error(path: str | PathLike, exc: sqlite3.Error, doing: str) -> Inde
         )
     if name.startswith("SQLITE_NOTADB") or "not a database" in text:
         return IndexFileError(f"{path} is not a readable reuse index ({exc}): give another --index path.")
-    if name.startswith("SQLITE_CORRUPT") or "malformed" in text or "no such table" in text or "no such column" in text:
-        return _damaged(path, f"{type(exc).__name__}: {exc}")
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_CONSTRAINT")) or any(
+        sign in text for sign in ("malformed", "no such table", "no such column", "constraint failed", "Could not decode")
+    ):
+        # A constraint the index's own writes keep, or a value of another type than written: the file was altered.
+        return _damaged(path, f"{type(exc).__name__}: {_short(text)}")
     return IndexFileError(f"Cannot {doing} the index {path} ({exc}): this run changed nothing; check the disk's space and permissions.")
 
 
-def _damaged(path: str | PathLike, detail: object) -> IndexFileError:
-    return IndexFileError(
+def _damaged(path: str | PathLike, detail: object) -> IndexDamaged:
+    damaged = IndexDamaged(
         f"The index {path} cannot be read ({detail}): it is damaged or was altered. "
         "Rebuild it with 'reuse index add FOLDER --index NEW_PATH'."
     )
+    damaged.explained = True  # the message says what to do: not wrapped again
+    return damaged
+
+
+def _short(text: str, limit: int = 120) -> str:
+    """SQLite's message without the stored value it may quote in full (an article's compressed bytes, decoded as text).
+
+    >>> _short("Could not decode to UTF-8 column 'body' with text 'x\\x01...'")
+    "Could not decode to UTF-8 column 'body'"
+    """
+    text = text.split(" with text ", 1)[0]
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @contextmanager
@@ -197,6 +212,8 @@ def reported_damage(path: str | PathLike, doing: str = "read") -> Iterator[None]
     try:
         yield
     except IndexDamaged as exc:
+        if getattr(exc, "explained", False):
+            raise
         raise _damaged(path, exc) from exc
     except ReuseError:
         raise
@@ -266,6 +283,21 @@ def meta(conn: sqlite3.Connection) -> dict[str, str]:
     return dict(conn.execute("SELECT key, value FROM meta").fetchall())
 
 
+def meta_count(conn: sqlite3.Connection, key: str) -> int:
+    """A count the ``meta`` table keeps (``n_docs``, ``postings``).
+
+    Raises :class:`~reuse.errors.IndexDamaged` when it is missing or no count.
+    """
+    value = meta(conn).get(key)
+    try:
+        count = int(value)
+    except (TypeError, ValueError):
+        raise IndexDamaged(f"its count {key!r} is {value!r}, no number") from None
+    if count < 0:
+        raise IndexDamaged(f"its count {key!r} is {count}")
+    return count
+
+
 def index_config(conn: sqlite3.Connection) -> ScanConfig:
     """The settings the index was built with.
 
@@ -309,8 +341,10 @@ def _verify(conn: sqlite3.Connection, path: Path, config: ScanConfig | None, che
     if config is None:
         try:
             config = index_config(conn)
+        except IndexDamaged as exc:
+            raise _damaged(path, exc) from exc
         except (TypeError, ValueError, ReuseError) as exc:
-            raise IndexFileError(f"The settings stored in {path} cannot be read ({exc}): rebuild the index.") from exc
+            raise _damaged(path, f"its settings cannot be read: {exc}") from exc
     given = config.fingerprint()
     if stored.get("fingerprint") != given:
         try:
@@ -327,7 +361,7 @@ def _verify(conn: sqlite3.Connection, path: Path, config: ScanConfig | None, che
                 if name in theirs.get(stage, {}) and theirs[stage][name] != value
             )
         except (TypeError, ValueError, AttributeError, ReuseError) as exc:
-            raise IndexFileError(f"The settings stored in {path} cannot be read ({exc}): rebuild the index.") from exc
+            raise _damaged(path, f"its settings cannot be read: {exc}") from exc
         head = f"The index {path} was built with other settings (fingerprint {stored.get('fingerprint')}, these give {given})"
         if not differ:
             raise IndexFileError(f"{head}: it was built with another version of reuse or its word lists. Rebuild it: 'reuse index add FOLDER --index NEW_PATH'.")

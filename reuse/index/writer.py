@@ -33,6 +33,7 @@ from .store import (
     earlier_digests,
     index_config,
     last_versions,
+    meta_count,
     release_free_pages,
     reported_damage,
     stored_articles,
@@ -185,6 +186,7 @@ def add_articles(
 
 
 def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfig, progress, jobs: int = 1) -> AddResult:
+    _counts_readable(conn)
     current, digests, differ, earlier = versions_of(conn, batch)
     versions = last_versions(conn, [a.id for a in batch])
     changed = [a for a in batch if a.id not in current or (current[a.id][2] != digests[a.id] and a.id not in earlier)]
@@ -382,6 +384,12 @@ def _compact_if_needed(conn: sqlite3.Connection) -> None:
         compact(conn)
 
 
+def _counts_readable(conn: sqlite3.Connection) -> None:
+    """Refuse (:class:`~reuse.errors.IndexDamaged`) an index whose counts are no numbers: SQLite would add to them as to 0."""
+    for key in ("n_docs", "postings"):
+        meta_count(conn, key)
+
+
 def remove_articles(index: str | PathLike, ids: Iterable[str], config: ScanConfig | None = None) -> RemoveResult:
     """Remove every version of the articles ``ids`` from the index, in one transaction.
 
@@ -393,6 +401,7 @@ def remove_articles(index: str | PathLike, ids: Iterable[str], config: ScanConfi
         try:
             config = config or index_config(conn)
             with no_huge_pages(), write_transaction(conn, index):
+                _counts_readable(conn)
                 current = current_rows(conn, wanted)
                 present = last_versions(conn, wanted)
                 counts = Counts()
