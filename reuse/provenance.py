@@ -93,7 +93,7 @@ def _confidence(log_odds: float) -> float:
     return 1 / (1 + math.exp(-abs(log_odds)))
 
 
-def _relatedness(pair: Pair) -> Signal:
+def _relatedness(pair: Pair, evidence: Sequence[Signal] = ()) -> Signal:
     """How sure the text makes us that one side copied the other at all, whichever came first.
 
     Publication times order two texts; they do not show that one derives
@@ -104,9 +104,11 @@ def _relatedness(pair: Pair) -> Signal:
     """
     strong = pair.extent is Extent.WHOLE and pair.similarity >= PARAPHRASE_SIMILARITY
     value = 1.0 if strong else WEAK_LINK_RELATED
+    timed = any(s.name == "time" and s.weight for s in evidence) or not evidence
+    order = "the time order" if timed else "which of them is the agency's own copy"  # the metadata that ordered them
     why = ("most of the smaller text is reused, at least as a paraphrase" if strong
            else f"a weak textual link ({pair.extent.value}, similarity {pair.similarity:.2f}): "
-           f"the time order does not show that one copied the other")
+           f"{order} does not show that one copied the other")
     return Signal("relatedness", value, note=why)
 
 
@@ -199,7 +201,7 @@ def _timed(order: float, pair: Pair, named: bool, evidence: list[Signal]) -> flo
     """
     if named:
         return order
-    related = _relatedness(pair)
+    related = _relatedness(pair, evidence)
     if related.value < 1:
         evidence.append(related)
     return order * related.value

@@ -1099,3 +1099,15 @@ def test_an_outlet_whose_name_ends_in_punctuation_is_credited_by_name(name):
     copy = Article("copy.txt", f"As first reported by {name} on Monday, officials met. {WIRE}", "Beta News")
     (pair,) = reuse.scan_articles([source, copy]).pairs
     assert any(s.name == "credit" and s.favours == "src.txt" for s in pair.direction.evidence)
+
+
+def test_a_weak_link_ordered_by_the_agency_alone_does_not_speak_of_a_time_order():
+    """An agency's own copy and a client's text sharing part of it, times unknown: the caveat spoke of "the time
+    order", which there is none of (found by a review)."""
+    plain = _CREDITED.removeprefix("LONDON (Reuters) - ")
+    own = Article("reuters.txt", _CREDITED, "Reuters", url="https://www.reuters.com/markets/boe-2")
+    client = Article("client.txt", " ".join(plain.split(". ")[:3]) + ". " + " ".join(SENTENCES), "Client")
+    (pair,) = reuse.scan_articles([own, client]).pairs
+    notes = " ".join(s.note for s in pair.direction.evidence if s.name == "relatedness")
+    assert "weak textual link" in notes, pair.direction
+    assert "time order" not in notes and "agency's own copy" in notes
