@@ -379,6 +379,23 @@ def _from_the_wire(direction: Direction, by_id: dict[str, Article], stemma: Stem
     return Direction(Relation.COMMON_SOURCE, None, None, TEXT_ONLY_CAP, (signal, *direction.evidence))
 
 
+def _update(page: Signal, direction: Direction, pair: Pair) -> Direction:
+    """Two versions of one page: the later, by the times, took the earlier's text (an update, not a sibling).
+
+    Versions of a wire story both carry its credit, and the tree may find
+    no change the later repeats: read as two copies of the wire, an
+    outlet's own update was reported as a common source. Without times the
+    verdict stands, the ``same-page`` signal said first.
+    """
+    time = next((s for s in direction.evidence if s.name == "time" and s.weight), None)
+    if time is None or time.favours is None:
+        return replace(direction, evidence=(page, *direction.evidence))
+    earlier = time.favours
+    later = pair.b if earlier == pair.a else pair.a
+    rest = tuple(s for s in direction.evidence if s is not time)
+    return Direction(Relation.COPIED, earlier, later, round(min(0.98, _confidence(time.weight)), 3), (page, time, *rest))
+
+
 def infer_directions(articles: Sequence[Article], pairs: list[Pair]) -> list[Pair]:
     """Return ``pairs`` with each pair's ``direction`` filled in.
 
@@ -400,6 +417,6 @@ def infer_directions(articles: Sequence[Article], pairs: list[Pair]) -> list[Pai
         direction = _decide(pair, by_id[pair.a], by_id[pair.b], signals[id(pair)], stemma)
         direction = _from_the_wire(_stripped_wire(direction, by_id, stemma), by_id, stemma)
         if (page := same_page(by_id[pair.a], by_id[pair.b])) is not None:  # said first, whatever decided
-            direction = replace(direction, evidence=(page, *direction.evidence))
+            direction = _update(page, direction, pair)
         decided.append(replace(pair, direction=direction))
     return decided

@@ -1111,3 +1111,19 @@ def test_a_weak_link_ordered_by_the_agency_alone_does_not_speak_of_a_time_order(
     notes = " ".join(s.note for s in pair.direction.evidence if s.name == "relatedness")
     assert "weak textual link" in notes, pair.direction
     assert "time order" not in notes and "agency's own copy" in notes
+
+
+def test_versions_of_one_wire_page_are_updates_not_copies_of_the_wire():
+    """Three versions of one agency page, each under its credit: read as copies of the wire, they were reported
+    common-source (found by a review). The later took the earlier's text."""
+    url = "https://www.reuters.com/markets/boe-3"
+    versions = [
+        Article(f"v{k}", _CREDITED + extra, "Reuters", url=url, published=f"2025-05-27T{hour}:00:00Z")
+        for k, (extra, hour) in enumerate([("", "08"), (" The pound later fell back.", "10"), (" The pound later fell back. Gilts rallied.", "14")], 1)
+    ]
+    found = {(p.a, p.b): p.direction for p in reuse.scan_articles(versions).pairs}
+    assert len(found) == 3
+    for (a, b), direction in found.items():
+        assert (direction.relation.value, direction.source, direction.derived) == ("copied", a, b), direction
+        assert [s.name for s in direction.evidence[:2]] == ["same-page", "time"]
+        assert direction.confidence >= 0.9
