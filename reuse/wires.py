@@ -128,20 +128,20 @@ _NOT_MENTION = (
 _WIRES = {
     # Not a photo's credit ("Photograph: AFP via Getty Images", "AFP/Getty", "(AFP Photo)").
     "AFP": (("AFP", "Agence France", "法新社"), _NAMED + r"(?<!Photograph: )(?<!Photo: )\bAFP\b(?!\s*(?:via\b|/(?!(?:Reuters|AP|dpa|Xinhua|EFE|ANSA)\b)|[Pp]hoto\b|PHOTO\b))" + _NOT_MENTION + r"|Agence France[- ]Presse|法新社"),
-    "Reuters": (("Reuters", "路透", "ロイター", "로이터"), _NAMED + r"\bReuters\b" + _NOT_MENTION + r"|路透社|ロイター|로이터"),
+    "Reuters": (("Reuters", "路透", "ロイター", "로이터", "Рейтер", "رويترز"), _NAMED + r"\bReuters\b" + _NOT_MENTION + r"|路透社|ロイター|로이터|\(Рейтер\)|\(رويترز\)"),
     # "(AP)" and "(PA)" only in a dateline ("LONDON, March 3 (PA) -"): in a sentence, an Advanced Placement class or a
     # public address system.
     "AP": (("AP", "Associated Press", "美联社", "美聯社", "AP통신"), _NAMED + r"\b(?:the )?Associated Press\b" + _NOT_MENTION + r"|\bAP\s*[—–-](?![\w-])|美联社|美聯社|AP통신"),
     "dpa": (("dpa", "DPA", "Deutsche Presse"), _NAMED + r"\bdpa\b" + _NOT_MENTION + r"|Deutsche Presse-Agentur"),
     "PA": (("PA Media", "Press Association"), r"\bPA Media\b|\bPress Association\b"),
-    "Xinhua": (("Xinhua", "新华社", "新華社"), _NAMED + r"\bXinhua\b" + _NOT_MENTION + r"|新华社|新華社"),
+    "Xinhua": (("Xinhua", "新华社", "新華社", "Синьхуа"), _NAMED + r"\bXinhua\b" + _NOT_MENTION + r"|新华社|新華社|\(Синьхуа\)"),
     "China News Service": (("中新社",), r"中新社(?![会會区區])"),
     "CNA": (("中央社",), r"中央社(?![会會区區])"),
     "Kyodo": (("共同通信",), r"共同通信"),
     "Jiji": (("時事通信",), r"時事通信"),
     "Yonhap": (("연합뉴스",), r"연합뉴스"),
     "Newsis": (("뉴시스",), r"뉴시스"),
-    "TASS": (("TASS", "塔斯社"), _NAMED + r"\bTASS\b" + _NOT_MENTION + r"|塔斯社"),
+    "TASS": (("TASS", "塔斯社", "ТАСС"), _NAMED + r"\bTASS\b" + _NOT_MENTION + r"|塔斯社|/ТАСС/|\(ТАСС\)"),
     "EFE": (("EFE",), _NAMED + r"\bEFE\b" + _NOT_MENTION),
     "ANSA": (("ANSA",), _NAMED + r"\bANSA\b" + _NOT_MENTION),
     "Anadolu": (("Anadolu",), _NAMED + r"\bAnadolu\b" + _NOT_MENTION),
@@ -252,7 +252,9 @@ _HEAD, _TAIL = 400, 300
 #: A credit in brackets stands anywhere: a dateline of a second story merged into one text. Not "(AP)" or
 #: "(PA)", which stand for other things in a sentence ("a public address (PA) system"): those in a dateline only.
 #: The agencies whose bracketed name is a credit: anywhere in :func:`wire_credits`, in a dateline's shape in :func:`wire_datelines`.
-_WIRE_BRACKETS = "Reuters|AFP|dpa|Xinhua|TASS|EFE|ANSA|UPI|Bloomberg|Anadolu"
+_WIRE_BRACKETS = "Reuters|AFP|dpa|Xinhua|TASS|EFE|ANSA|UPI|Bloomberg|Anadolu|Рейтер|رويترز|Синьхуа|ТАСС"
+#: Bracketed names in other scripts ("МОСКВА, 4 декабря (Рейтер) -"), as the agency's name.
+_BRACKET_NAMES = {"Рейтер": "Reuters", "رويترز": "Reuters", "Синьхуа": "Xinhua", "ТАСС": "TASS"}
 _BRACKETED = re.compile(rf"\((?:{_WIRE_BRACKETS})\)")
 
 
@@ -276,7 +278,8 @@ _CLOSING_NAMES = {"Agence France-Presse": "AFP", "Associated Press": "AP", "the 
 
 def named(match: re.Match[str]) -> str:
     """The name a :func:`bracket_dateline` match credits."""
-    return next(group for group in match.groups() if group)
+    name = next(group for group in match.groups() if group)
+    return _BRACKET_NAMES.get(name, name)
 
 
 #: What a headline, a caption or a link puts after "(Agency) -": a label, not a sentence.
@@ -379,6 +382,8 @@ def wire_datelines(text: str) -> frozenset[str]:
     ([], [])
     >>> [sorted(wire_datelines("Text." + tail)) for tail in ("\\n— AFP\\ndl/jj", "\\n(FRANCE 24 with AFP)", "\\n(AFP, Reuters)", "\\nCopyright 2025 The Associated Press")]
     [['AFP'], ['AFP'], ['AFP', 'Reuters'], ['AP']]
+    >>> [sorted(wire_datelines(t)) for t in ("МОСКВА, 4 декабря (Рейтер) - Правительство", "باريس (رويترز) - قالت الوزارة")]
+    [['Reuters'], ['Reuters']]
     """
     found = set()
     if _BRACKETED.search(text, 0, _HEAD):  # the dateline grammar, a large pattern, only where a bracketed agency stands
@@ -425,5 +430,5 @@ def wire_credits(text: str) -> frozenset[str]:
         name for name, (words, pattern) in _WIRE_RES.items()
         if any(word in part[pos:] for part, pos in regions for word in words) and any(pattern.search(part, pos) for part, pos in regions)
     }
-    found.update(match.group()[1:-1] for match in _BRACKETED.finditer(text))
+    found.update(_BRACKET_NAMES.get(match.group()[1:-1], match.group()[1:-1]) for match in _BRACKETED.finditer(text))
     return frozenset(found | _dateline_credits(text) | _credit_lines(regions))

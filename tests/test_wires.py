@@ -73,3 +73,19 @@ def test_a_credit_is_still_read_beside_those_mentions(text, wire):
 @pytest.mark.parametrize("line", ["— Reuters/AFP", "— AFP/Reuters"])
 def test_a_joint_credit_names_both_agencies_in_either_order(line):
     assert wire_credits(f"The minister said output would rise.\n{line}") == {"AFP", "Reuters"}
+
+
+@pytest.mark.parametrize(
+    ("text", "wire"),
+    [
+        ("МОСКВА, 4 декабря (Рейтер) - Правительство Франции столкнулось с голосованием о вотуме недоверия.", "Reuters"),
+        ("باريس (رويترز) - قالت الحكومة الفرنسية يوم الأربعاء إنها ستواجه تصويتا على الثقة.", "Reuters"),
+        ("ПЕКИН, 4 декабря (Синьхуа) -- Китай выступает за мирное урегулирование.", "Xinhua"),
+        ("МОСКВА, 4 декабря (ТАСС) - Правительство Франции столкнулось с голосованием.", "TASS"),
+    ],
+)
+def test_a_dateline_credit_in_cyrillic_or_arabic_names_its_agency(text, wire):
+    """ "(Рейтер) -" was read as no credit: a Russian copy of Reuters was made the source of the agency's text (found by a review)."""
+    assert wire_datelines(text) == {wire} and wire in wire_credits(text)
+    body = text.split(" - ", 1)[-1].split(" -- ", 1)[-1]
+    assert not wire_datelines(body) and not wire_credits(body)
