@@ -46,7 +46,9 @@ def _through_another(pair: Pair) -> bool:
     took the story twice.
     """
     first = next((s for s in pair.direction.evidence if s.name != "same-page"), None)  # the deciding signal
-    return first is not None and first.name == "stemma" and str(first.value).count(" <- ") >= 2
+    # The chain is written source first; a direct link is "source <- derived" (counting " <- " misread ids holding it).
+    direct = f"{pair.direction.source} <- {pair.direction.derived}"
+    return first is not None and first.name == "stemma" and str(first.value) != direct
 
 
 def _relayed(copies: Sequence[Pair]) -> set[tuple[str, str]]:

@@ -235,3 +235,17 @@ def test_two_sites_on_one_platform_are_two_outlets():
     arts = [_art("alice-1", "alice.substack.com"), _art("bob-1", "bob.substack.com"), _art("x-1", "www.substack.com")]
     pairs = [_pair("alice-1", "bob-1", source="alice-1", derived="bob-1", confidence=0.97)]
     assert [(link.source, link.derived) for link in link_outlets(arts, pairs)] == [("alice.substack.com", "bob.substack.com")]
+
+
+def test_an_id_holding_the_chains_arrow_is_no_chain():
+    """The tree's chain is written "a <- b <- c": an article id holding " <- " made a direct copy look relayed, and its
+    outlet link was dropped (found by a review)."""
+    from reuse.model import Signal
+
+    def copied(source, derived, chain):
+        d = Direction(Relation.COPIED, source, derived, 0.65, (Signal("stemma", " <- ".join(chain), favours=source, weight=1.0),))
+        return Pair(source, derived, ReuseKind.VERBATIM, Extent.WHOLE, 0.9, 0.9, 0.9, 0.9, (), d)
+
+    arts = [_art("orig", "Alpha"), _art("c1 <- x", "Beta"), _art("c2", "Gamma"), _art("c3", "Delta")]
+    pairs = [copied("orig", "c1 <- x", ["orig", "c1 <- x"]), copied("orig", "c3", ["orig", "c2", "c3"]), copied("c2", "c3", ["c2", "c3"])]
+    assert {(link.source, link.derived) for link in link_outlets(arts, pairs)} == {("Alpha", "Beta"), ("Gamma", "Delta")}
