@@ -127,6 +127,17 @@ def test_a_missing_index_is_a_usage_error(runner, split, tmp_path, command):
     assert not (tmp_path / "none.db").exists()
 
 
+@pytest.mark.parametrize("command", [["check", "NEW"], ["index", "add", "OLD"], ["index", "info"]])
+def test_a_symbolic_link_loop_is_no_index(runner, split, tmp_path, command):
+    """An add through a link loop said 'unable to open database file ... check the disk's space' (exit 1; found by a review)."""
+    (tmp_path / "l1").symlink_to(tmp_path / "l2")
+    (tmp_path / "l2").symlink_to(tmp_path / "l1")
+    args = [str(split[1]) if arg == "NEW" else str(split[0]) if arg == "OLD" else arg for arg in command]
+    result = runner.invoke(main, [*args, "--index", str(tmp_path / "l1")])
+    assert result.exit_code == 2, result.output
+    assert f"{tmp_path / 'l1'} is a symbolic link loop" in " ".join(result.stderr.split())
+
+
 @pytest.mark.skipif(not Path("/dev/null").exists(), reason="needs /dev/null")
 @pytest.mark.parametrize("command", [["check", "NEW"], ["index", "add", "OLD"], ["index", "info"]])
 def test_a_device_is_no_index(runner, split, tmp_path, command):

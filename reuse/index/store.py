@@ -40,6 +40,7 @@ stems(stem, n), lines(key, n)
 from __future__ import annotations
 
 import dataclasses
+import errno
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -112,6 +113,15 @@ def _open(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def _loops(path: Path) -> bool:
+    """Whether following the link at ``path`` goes round."""
+    try:
+        path.stat()
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
+
+
 def connect(path: str | PathLike, config: ScanConfig | None, *, create: bool = False, check: bool = False) -> sqlite3.Connection:
     """Open the index at ``path`` built with ``config`` (creating it when ``create``).
 
@@ -126,6 +136,8 @@ def connect(path: str | PathLike, config: ScanConfig | None, *, create: bool = F
         schema version, or built with other settings.
     """
     path = Path(path)
+    if path.is_symlink() and _loops(path):
+        raise IndexPathError(f"{path} is a symbolic link loop (the link leads back to itself): fix or remove the link, or give the index file's path.")
     if not path.exists():
         if not create:
             raise IndexPathError(f"No index at {path}: create one with 'reuse index add FOLDER --index {path}'.")
