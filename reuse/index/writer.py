@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -393,15 +394,22 @@ def _counts_readable(conn: sqlite3.Connection) -> None:
 def remove_articles(index: str | PathLike, ids: Iterable[str], config: ScanConfig | None = None) -> RemoveResult:
     """Remove every version of the articles ``ids`` from the index, in one transaction.
 
-    ``config`` defaults to the index's own settings.
+    ``config`` defaults to the index's own settings. An id given with its
+    accents composed finds one stored decomposed, and the other way round
+    (a file name from macOS, an id typed on the command line): the two look
+    alike everywhere they are shown.
     """
-    wanted = sorted(set(ids))
+    given = sorted(set(ids))
     with reported_damage(index, "write to"):
         conn = connect(index, config, create=False)
         try:
             config = config or index_config(conn)
             with no_huge_pages(), write_transaction(conn, index):
                 _counts_readable(conn)
+                spellings = {i: dict.fromkeys((i, unicodedata.normalize("NFC", i), unicodedata.normalize("NFD", i))) for i in given}
+                stored = last_versions(conn, sorted({form for forms in spellings.values() for form in forms}))
+                found = {i: next((form for form in forms if form in stored), None) for i, forms in spellings.items()}
+                wanted = sorted({form for form in found.values() if form is not None})
                 current = current_rows(conn, wanted)
                 present = last_versions(conn, wanted)
                 counts = Counts()
@@ -413,4 +421,4 @@ def remove_articles(index: str | PathLike, ids: Iterable[str], config: ScanConfi
             release_free_pages(conn)
         finally:
             conn.close()
-    return RemoveResult(removed=tuple(i for i in wanted if i in present), missing=tuple(i for i in wanted if i not in present))
+    return RemoveResult(removed=tuple(wanted), missing=tuple(i for i in given if found[i] is None))
