@@ -39,7 +39,7 @@ __all__ = ["ID_CONTROL", "KINDS", "SUPPORTED", "read_file", "shown_name", "suffi
 Found = tuple[list[Article], list[Skipped]]
 KINDS = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "jsonl"}
 SUPPORTED = ".txt, .md, .html, .json or .jsonl"
-META_KEYS = ("title", "outlet", "url", "published", "canonical")
+META_KEYS = ("title", "outlet", "url", "published", "canonical", "byline")
 TEXT_FIELDS = ("text", "body", "content")
 _FIRST_LINE = re.compile(r"\S[^\n]*")  # from the first non-blank character to the end of its line
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.M)
@@ -208,7 +208,8 @@ def _article(art_id: str, text: str, rel: str, meta: dict[str, str], where: str,
         warnings.append(f"{where}: published date {published!r} is in the future; it is left unknown (fix the date)")
         published = None
     outlet = meta.get("outlet") or domain(meta.get("url")) or file_outlet(rel)
-    return Article(art_id, text, outlet, meta.get("title"), meta.get("url"), published, rel, meta.get("canonical"))
+    byline = meta.get("byline") or meta.get("author")  # front matter may say either
+    return Article(art_id, text, outlet, meta.get("title"), meta.get("url"), published, rel, meta.get("canonical"), byline)
 
 
 def _read_txt(text: str, rel: str, warnings: list[str]) -> Found:
@@ -235,6 +236,20 @@ def _read_md(text: str, rel: str, warnings: list[str]) -> Found:
     if not meta.get("title", "").strip() and heading:
         meta["title"] = heading.group(1)
     return [_article(rel, text, rel, meta, rel, warnings)], []
+
+
+def _authors(value: Any) -> str | None:
+    """A record's ``author`` or ``authors`` as a byline: a string, or the names of a list (strings, or objects with a ``name``).
+
+    >>> _authors("Reuters"), _authors(["Jo Bloggs", {"name": "AFP"}, 3]), _authors({"x": 1})
+    ('Reuters', 'Jo Bloggs, AFP', None)
+    """
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        names = [v if isinstance(v, str) else v.get("name") if isinstance(v, dict) else None for v in value]
+        return ", ".join(n for n in names if isinstance(n, str) and n.strip()) or None
+    return None
 
 
 def _json_int(digits: str) -> int | float:
@@ -364,6 +379,8 @@ def _record(rec: Any, rel: str, default_id: str, where: str, warnings: list[str]
             meta[key] = clean(rec[key])
         elif rec.get(key) is not None:
             warnings.append(f"{where}: '{key}' is a JSON {_json_type(rec[key])}, not a string; ignored")
+    if "byline" not in meta and (author := _authors(rec.get("author", rec.get("authors")))):
+        meta["byline"] = clean(author)  # a feed's "author": "Reuters", or a list of names
     raw_id = rec.get("id")
     if isinstance(raw_id, bool) or not isinstance(raw_id, (str, int, type(None))):
         what = (f"a number of more than {_INT_DIGITS:,} digits, too long to read" if isinstance(raw_id, _TooLong)

@@ -27,7 +27,7 @@ from .credits import credit_pattern, credits, cue_needed, dateline_credit, outle
 from .model import Article, Pair, Signal
 from .times import time_signal
 from .webpage import domain
-from .wires import wire_credits, wire_of
+from .wires import article_credits, wire_of
 
 __all__ = ["AGENCY_WEIGHT", "NAME_CREDIT_WEIGHT", "metadata_signals", "page_address", "same_page"]
 
@@ -83,7 +83,7 @@ def _metadata_signals(a: Article, b: Article, pair: Pair | None = None) -> list[
             continue  # one outlet, by its name or its domain: no credit between its own pages
         wire = wire_of(outlet, src.url)
         if wire is not None:  # "reuters.com" is credited as "(Reuters)", and only so: "told Reuters" is no credit
-            if wire in wire_credits(dst.text):
+            if wire in article_credits(dst):
                 # A text that credits the agency cannot be the agency's source, whatever the times say: wire copy
                 # reaches subscribers before the agency's own site stamps it. As strong as a canonical link.
                 signals.append(Signal("credit", wire, favours=src.id, weight=4.0 * sign,

@@ -118,6 +118,9 @@ class Article:
         The file the article came from, relative to the scanned folder.
     canonical : str or None
         The canonical or syndication-source URL declared by the page, if any.
+    byline : str or None
+        Who the page or record says wrote it ("By John Irish (Reuters)"), when
+        it says so apart from the text: a wire credited there is credited.
     """
 
     id: str
@@ -128,6 +131,7 @@ class Article:
     published: str | None = None
     path: str = ""
     canonical: str | None = None
+    byline: str | None = None
 
     @property
     def stored(self) -> bool:

@@ -51,7 +51,7 @@ from dataclasses import replace
 from .metadata_signals import NAME_CREDIT_WEIGHT, metadata_signals, same_page
 from .model import Article, Direction, Extent, Pair, Relation, ReuseKind, Signal
 from .stemma import Stemma, build_stemma
-from .wires import wire_credits, wire_datelines, wire_of
+from .wires import article_credits, article_datelines, wire_of
 
 __all__ = ["MIN_COPY_CONFIDENCE", "TEXT_ONLY_CAP", "infer_directions"]
 
@@ -238,8 +238,8 @@ def _wire_siblings(wire: Signal, evidence: list[Signal]) -> tuple[Signal, ...]:
 
 def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: Stemma) -> Direction:
     evidence = list(metadata)
-    credits_a = wire_credits(a.text)
-    common_wires = sorted(credits_a & wire_credits(b.text)) if credits_a else []
+    credits_a = article_credits(a)
+    common_wires = sorted(credits_a & article_credits(b)) if credits_a else []
     wire = Signal("wire-credit", ", ".join(common_wires), note="both credit the same wire") if common_wires else None
     if wire is not None:
         evidence.append(wire)
@@ -329,8 +329,8 @@ def _stripped_wire(direction: Direction, by_id: dict[str, Article], stemma: Stem
     if direction.relation is not Relation.COPIED or direction.source is None or direction.derived is None:
         return direction
     source, derived = by_id[direction.source], by_id[direction.derived]
-    credited = wire_datelines(source.text)  # a dateline or a closing credit line, not a photo's credit
-    if not credited or wire_credits(derived.text) or wire_of(source.outlet, source.url) in credited:
+    credited = article_datelines(source)  # a dateline, a closing credit line or a byline, not a photo's credit
+    if not credited or article_credits(derived) or wire_of(source.outlet, source.url) in credited:
         return direction
     if any(s.name in {"canonical", "credit"} and s.favours == source.id for s in direction.evidence):
         return direction
@@ -364,8 +364,8 @@ def _from_the_wire(direction: Direction, by_id: dict[str, Article], stemma: Stem
     if direction.relation is not Relation.COPIED or direction.source is None or direction.derived is None:
         return direction
     source, derived = by_id[direction.source], by_id[direction.derived]
-    credited = wire_datelines(derived.text)
-    if not credited or wire_credits(source.text) & credited or wire_of(source.outlet, source.url) in credited:
+    credited = article_datelines(derived)
+    if not credited or article_credits(source) & credited or wire_of(source.outlet, source.url) in credited:
         return direction  # no wire named, both credit it (decided as siblings or by the tree), or the agency's own copy
     if any(s.name in {"canonical", "credit"} and s.favours == source.id for s in direction.evidence):
         return direction

@@ -15,7 +15,10 @@ from functools import lru_cache
 
 from .sites import host_suffixes, site_name
 
-__all__ = ["bracket_dateline", "named", "wire_credits", "wire_datelines", "wire_name", "wire_of"]
+__all__ = [
+    "article_credits", "article_datelines", "bracket_dateline", "byline_credits", "named", "wire_credits", "wire_datelines", "wire_name",
+    "wire_of",
+]
 
 # Each wire: words one of which must appear in the text (a cheap substring
 # test), and the pattern that confirms a credit. The Chinese, Japanese and
@@ -432,3 +435,30 @@ def wire_credits(text: str) -> frozenset[str]:
     }
     found.update(_BRACKET_NAMES.get(match.group()[1:-1], match.group()[1:-1]) for match in _BRACKETED.finditer(text))
     return frozenset(found | _dateline_credits(text) | _credit_lines(regions))
+
+
+@lru_cache(maxsize=_CACHED_TEXTS)
+def byline_credits(byline: str | None) -> frozenset[str]:
+    """Wire agencies a byline names: in a byline a name is a credit, wherever it stands.
+
+    >>> sorted(byline_credits("By John Irish (Reuters)")), sorted(byline_credits("Associated Press and AFP"))
+    (['Reuters'], ['AFP', 'AP'])
+    >>> sorted(byline_credits("By Jo Bloggs, Political Editor")), sorted(byline_credits(None))
+    ([], [])
+    """
+    if not byline:
+        return frozenset()
+    return frozenset(name for name, pattern in _BYLINE_RES.items() if pattern.search(byline))
+
+
+_BYLINE_RES = {name: re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in words)) for name, (words, _) in _WIRES.items()}
+
+
+def article_credits(article) -> frozenset[str]:
+    """The agencies an article credits: in its text (:func:`wire_credits`) or its byline (:func:`byline_credits`)."""
+    return wire_credits(article.text) | byline_credits(article.byline)
+
+
+def article_datelines(article) -> frozenset[str]:
+    """The agencies an article credits where a wire story names its agency: its dateline or credit line (:func:`wire_datelines`), or its byline."""
+    return wire_datelines(article.text) | byline_credits(article.byline)

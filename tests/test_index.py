@@ -810,3 +810,21 @@ def test_an_id_typed_with_composed_accents_removes_the_one_stored_decomposed(tmp
     result = remove_articles(db, [unicodedata.normalize("NFC", "café.txt"), "missing.txt"])
     assert result.removed == (decomposed,) and result.missing == ("missing.txt",)
     assert index_info(db).articles == 1
+
+
+def test_a_stored_byline_is_read_back_and_credits_as_in_a_scan(tmp_path):
+    """The index keeps an article's byline: a check decides as a scan of both does; an article without one keeps the
+    digest it had before bylines were read (re-added, it is unchanged)."""
+    story = "The minister said the plan to rebuild the old bridge was on track and would finish next spring. " * 8
+    stored = Article("client.txt", story, "Client", published="2025-05-27T08:10:00Z", byline="By Jo Bloggs (Reuters)")
+    plain = Article("plain.txt", "Another story about the harbour and its new ferry timetable for the summer. " * 8, "Harbour")
+    db = tmp_path / "i.db"
+    add_articles(db, [stored, plain])
+    early = Article("early.txt", story + " Traders were unmoved.", "Site C", published="2025-05-27T07:50:00Z")
+    checked = check_articles(db, [early])
+    scanned = reuse.scan_articles([stored, plain, early])
+    assert [a.byline for a in checked.articles if a.id == "client.txt"] == ["By Jo Bloggs (Reuters)"]
+    assert [p.direction for p in checked.pairs] == [p.swapped().direction if p.a != "early.txt" else p.direction for p in scanned.pairs]
+    assert checked.pairs[0].direction.relation.value == "common-source"
+    again = add_articles(db, [stored, plain])
+    assert sorted(again.unchanged) == ["client.txt", "plain.txt"]

@@ -1070,3 +1070,21 @@ def test_a_report_written_into_the_folder_is_said_to_be_one(tmp_path, samples_di
     result = load_articles(folder)
     assert len(result.articles) == 2
     assert result.skipped == (Skipped("report.json", "a reuse report, not an article file: write reports outside the scanned folder"),)
+
+
+def test_a_byline_is_read_from_a_page_a_record_and_front_matter(tmp_path):
+    """Main-text extraction drops the byline, where pages credit a wire ("By John Irish (Reuters)"): it was lost, and a
+    client's page read as carrying the agency's text uncredited (found by a review)."""
+    body = "<p>" + "The government faced a vote of no confidence on Wednesday after the budget passed. " * 6 + "</p>"
+    write(tmp_path, "page.html", f"<html><head><title>T</title></head><body><article><h1>T</h1>"
+          f"<p class='byline'>By John  Irish (Reuters)</p>{body}</article></body></html>")
+    write(tmp_path, "meta.html", f"<html><head><meta name='author' content='AFP'></head><body><article>{body}</article></body></html>")
+    write(tmp_path, "none.html", f"<html><body><article>{body}</article></body></html>")
+    write(tmp_path, "feed.jsonl", '{"id": "r1", "text": "Text one.", "author": ["Jo Bloggs", {"name": "AFP"}]}\n'
+          '{"id": "r2", "text": "Text two.", "byline": "Reuters staff", "author": "ignored"}\n{"id": "r3", "text": "Text three."}\n')
+    write(tmp_path, "note.md", "---\nauthor: Associated Press\n---\nText four, with words enough.\n")
+    arts = by_id(load_articles(tmp_path))
+    assert {k: a.byline for k, a in arts.items()} == {
+        "page.html": "By John Irish (Reuters)", "meta.html": "AFP", "none.html": None,
+        "r1": "Jo Bloggs, AFP", "r2": "Reuters staff", "r3": None, "note.md": "Associated Press",
+    }

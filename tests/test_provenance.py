@@ -1127,3 +1127,17 @@ def test_versions_of_one_wire_page_are_updates_not_copies_of_the_wire():
         assert (direction.relation.value, direction.source, direction.derived) == ("copied", a, b), direction
         assert [s.name for s in direction.evidence[:2]] == ["same-page", "time"]
         assert direction.confidence >= 0.9
+
+
+def test_a_byline_credit_is_a_wire_credit():
+    """A client's page credits the agency in its byline only: against an earlier uncredited copy it is a sibling of
+    the wire story, and against the agency's own copy, the agency's copy by its credit."""
+    plain = _CREDITED.removeprefix("LONDON (Reuters) - ")
+    client = Article("client.txt", plain, "Client", published="2025-05-27T08:10:00Z", byline="By Jo Bloggs (Reuters)")
+    early = Article("early.txt", plain + " Traders were unmoved.", "Site C", published="2025-05-27T07:50:00Z")
+    relation, *_ = _verdict(client, early)
+    assert relation == "common-source"
+    own = Article("reuters.txt", _CREDITED, "Reuters", url="https://www.reuters.com/markets/boe-4", published="2025-05-27T08:30:00Z")
+    (pair,) = reuse.scan_articles([own, client]).pairs
+    assert (pair.direction.relation.value, pair.direction.source) == ("copied", "reuters.txt")
+    assert any(s.name == "credit" and s.value == "Reuters" for s in pair.direction.evidence)

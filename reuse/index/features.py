@@ -199,7 +199,7 @@ def article_meta(article: Article) -> str:
 
 
 def _meta_fields(article: Article) -> dict:
-    return {
+    fields = {
         "outlet": article.outlet,
         "title": article.title,
         "url": article.url,
@@ -207,12 +207,16 @@ def _meta_fields(article: Article) -> dict:
         "path": article.path,
         "canonical": article.canonical,
     }
+    if article.byline:  # only when there is one: the digests of articles stored before bylines were read stay theirs
+        fields["byline"] = article.byline
+    return fields
 
 
 def article_from(article_id: str, meta: str, text: str) -> Article:
     """The :class:`Article` stored as ``article_meta`` and text."""
     fields = json.loads(meta)
-    return Article(id=article_id, text=text, **{k: fields.get(k) for k in ("outlet", "title", "url", "published", "canonical")}, path=fields.get("path") or "")
+    keys = ("outlet", "title", "url", "published", "canonical", "byline")
+    return Article(id=article_id, text=text, **{k: fields.get(k) for k in keys}, path=fields.get("path") or "")
 
 
 def id_from_path(article: Article, prefixed: bool = False) -> bool:

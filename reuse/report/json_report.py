@@ -83,6 +83,7 @@ def _article(article: Article) -> dict[str, Any]:
         "chars": len(text),
         "path": article.path,
         "canonical": article.canonical,
+        "byline": article.byline,
     }
 
 

@@ -113,6 +113,7 @@ def result_from_dict(data: dict[str, Any]) -> StoredReport:
             published=a.get("published"),
             path=a.get("path", ""),
             canonical=a.get("canonical"),
+            byline=a.get("byline"),
         )
         for a in data["articles"]
     )
