@@ -68,6 +68,7 @@ def domain(url: str | None) -> str | None:
 
 #: Longest byline kept: a "byline" element holding more is a block of the page, not a byline.
 _BYLINE_CHARS = 200
+_BYLINE_XPATH = "//*[contains(translate(@class, 'BYLINE', 'byline'), 'byline') or @itemprop = 'author']"
 
 
 def _byline(tree: Any, metas: dict[str, str]) -> str:
@@ -86,14 +87,11 @@ def _byline(tree: Any, metas: dict[str, str]) -> str:
     ('AFP', '')
     """
     found = []
-    for el in tree.iter():
-        if not isinstance(el.tag, str):
-            continue
+    for el in tree.xpath(_BYLINE_XPATH):  # in document order; lxml walks the page, not Python
         classes = (el.get("class") or "").lower()
-        if "byline" in classes or el.get("itemprop") == "author":
-            text = " ".join("".join(el.itertext()).split())
-            if text and len(text) <= _BYLINE_CHARS:
-                found.append((0 if "byline" in classes else 1, text))
+        text = " ".join("".join(el.itertext()).split())
+        if text and len(text) <= _BYLINE_CHARS:
+            found.append((0 if "byline" in classes else 1, text))
     if found:
         return min(found, key=lambda item: item[0])[1]
     for key in ("author", "article:author", "byl", "dc.creator"):
