@@ -239,13 +239,15 @@ def _read_md(text: str, rel: str, warnings: list[str]) -> Found:
 
 
 def _authors(value: Any) -> str | None:
-    """A record's ``author`` or ``authors`` as a byline: a string, or the names of a list (strings, or objects with a ``name``).
+    """A record's ``author`` or ``authors`` as a byline: a string, an object with a ``name`` (JSON Feed), or a list of those.
 
-    >>> _authors("Reuters"), _authors(["Jo Bloggs", {"name": "AFP"}, 3]), _authors({"x": 1})
-    ('Reuters', 'Jo Bloggs, AFP', None)
+    >>> _authors("Reuters"), _authors(["Jo Bloggs", {"name": "AFP"}, 3]), _authors({"x": 1}), _authors({"name": "AP"})
+    ('Reuters', 'Jo Bloggs, AFP', None, 'AP')
     """
     if isinstance(value, str):
-        return value
+        return value.strip() or None
+    if isinstance(value, dict):
+        return _authors(value.get("name"))
     if isinstance(value, list):
         names = [v if isinstance(v, str) else v.get("name") if isinstance(v, dict) else None for v in value]
         return ", ".join(n for n in names if isinstance(n, str) and n.strip()) or None
@@ -379,7 +381,7 @@ def _record(rec: Any, rel: str, default_id: str, where: str, warnings: list[str]
             meta[key] = clean(rec[key])
         elif rec.get(key) is not None:
             warnings.append(f"{where}: '{key}' is a JSON {_json_type(rec[key])}, not a string; ignored")
-    if "byline" not in meta and (author := _authors(rec.get("author", rec.get("authors")))):
+    if not meta.get("byline", "").strip() and (author := _authors(rec.get("author")) or _authors(rec.get("authors"))):
         meta["byline"] = clean(author)  # a feed's "author": "Reuters", or a list of names
     raw_id = rec.get("id")
     if isinstance(raw_id, bool) or not isinstance(raw_id, (str, int, type(None))):

@@ -44,7 +44,7 @@ def site_name(outlet: str) -> str | None:
     >>> site_name("theguardian.com"), site_name("www.bbc.co.uk"), site_name("edition.cnn.com"), site_name("news.com.au")
     ('theguardian', 'bbc', 'cnn', 'news')
     >>> site_name("abcnews.go.com"), site_name("dw.com"), site_name("alice.substack.com"), site_name("www.substack.com")
-    ('abcnews', 'dw', 'alice', 'substack')
+    ('abcnews', 'dw', 'alicesubstack', 'substack')
     >>> site_name("The Guardian") is None, site_name("https://www.theguardian.com/uk"), site_name("http://[oops/")
     (True, 'theguardian', None)
     """
@@ -59,7 +59,9 @@ def site_name(outlet: str) -> str | None:
     while len(labels) > 1 and labels[0] in _HOST_PREFIXES:
         labels = labels[1:]
     if len(labels) > 1 and labels[-1] in _PLATFORMS:
-        labels = labels[:-1]  # a site on a platform of many: alice.substack.com is Alice's
+        # A site on a platform of many: alice.substack.com is Alice's, named with its platform so that it is
+        # neither alice.com nor an agency ("efe.substack.com" is no EFE).
+        return (labels[-2] + labels[-1]).replace("-", "") or None
     elif len(labels) > 1 and len(labels[-1]) <= 2:
         labels = labels[:-1]  # a site on a platform's short domain: abcnews.go.com is ABC News
     return labels[-1].replace("-", "") or None

@@ -68,37 +68,47 @@ def domain(url: str | None) -> str | None:
 
 #: Longest byline kept: a "byline" element holding more is a block of the page, not a byline.
 _BYLINE_CHARS = 200
-_BYLINE_XPATH = "//*[contains(translate(@class, 'BYLINE', 'byline'), 'byline') or @itemprop = 'author']"
+#: An element in page furniture or a comment thread (itself or an ancestor): its byline is not the article's.
+_NOT_THE_ARTICLES = (
+    "ancestor-or-self::*[self::nav or self::aside or self::footer"
+    " or contains(translate(@class, 'COMENT', 'coment'), 'comment') or contains(translate(@id, 'COMENT', 'coment'), 'comment')]"
+)
+_BYLINE_XPATH = ".//*[contains(translate(@class, 'BYLINE', 'byline'), 'byline') or @itemprop = 'author']"
 
 
 def _byline(tree: Any, metas: dict[str, str]) -> str:
-    """Who the page says wrote it: its byline element, else its author element or meta tag ("" when none).
+    """Who the page says wrote it: its byline element, else its author meta tag, else its author element ("" when none).
 
     Main-text extraction drops the byline, where many pages credit a wire
     ("By John Irish (Reuters)"); trafilatura's author keeps the name and
-    drops the credit. An element whose class names a byline comes first
-    (a comment's author is not one), then one marked ``itemprop="author"``,
-    then the ``author`` meta tags.
+    drops the credit. Only the article's own: inside its ``<article>`` (or
+    ``<main>``) when the page has one, and never in navigation, an aside, a
+    footer or a comment ("most read" lists and comment threads have bylines
+    of their own). An element whose class names a byline comes first, then
+    the ``author`` meta tags, then an element marked ``itemprop="author"``.
 
     >>> from lxml import html
     >>> _byline(html.fromstring('<div><p class="article-byline">By John  Irish (Reuters)</p><p>Text</p></div>'), {})
     'By John Irish (Reuters)'
-    >>> _byline(html.fromstring('<div><p>Text</p></div>'), {"author": "AFP"}), _byline(html.fromstring('<p>x</p>'), {})
-    ('AFP', '')
+    >>> page = ('<body><aside><span class="byline">By Reuters</span></aside><article><p class="byline">By Jane Doe</p>'
+    ...         '<div class="comments"><span itemprop="author">AP Fan</span></div></article></body>')
+    >>> _byline(html.fromstring(page), {}), _byline(html.fromstring('<p>x</p>'), {"author": "AFP"}), _byline(html.fromstring('<p>x</p>'), {})
+    ('By Jane Doe', 'AFP', '')
     """
+    scope = tree.xpath("//article") or tree.xpath("//main") or [tree]
     found = []
-    for el in tree.xpath(_BYLINE_XPATH):  # in document order; lxml walks the page, not Python
-        classes = (el.get("class") or "").lower()
+    for el in (el for root in scope[:1] for el in root.xpath(_BYLINE_XPATH)):  # document order; lxml walks the page
+        if el.xpath(_NOT_THE_ARTICLES):
+            continue
         text = " ".join("".join(el.itertext()).split())
         if text and len(text) <= _BYLINE_CHARS:
-            found.append((0 if "byline" in classes else 1, text))
-    if found:
-        return min(found, key=lambda item: item[0])[1]
+            found.append((0 if "byline" in (el.get("class") or "").lower() else 2, text))
     for key in ("author", "article:author", "byl", "dc.creator"):
         value = " ".join(metas.get(key, "").split())
         if value and not domain(value) and "://" not in value and len(value) <= _BYLINE_CHARS:
-            return value
-    return ""
+            found.append((1, value))
+            break
+    return min(found, key=lambda item: item[0])[1] if found else ""
 
 
 def page_meta(tree: Any) -> dict[str, str]:

@@ -439,19 +439,41 @@ def wire_credits(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=_CACHED_TEXTS)
 def byline_credits(byline: str | None) -> frozenset[str]:
-    """Wire agencies a byline names: in a byline a name is a credit, wherever it stands.
+    """Wire agencies a byline credits: an agency's name in brackets, or standing alone as one of its parts.
+
+    A byline's parts are what commas, bars, slashes, semicolons, dashes and
+    "and" divide, each without a leading "By" and a trailing "staff" or
+    "reporters". A name inside a part is someone's or something else's
+    ("Reuters Institute", "Michael R. Bloomberg", "Photo: AFP via Getty
+    Images", "as told to Reuters", "former AP correspondent").
 
     >>> sorted(byline_credits("By John Irish (Reuters)")), sorted(byline_credits("Associated Press and AFP"))
     (['Reuters'], ['AFP', 'AP'])
-    >>> sorted(byline_credits("By Jo Bloggs, Political Editor")), sorted(byline_credits(None))
-    ([], [])
+    >>> sorted(byline_credits("Jo Bloggs | Reuters staff")), sorted(byline_credits("By Rasmus Nielsen, Reuters Institute"))
+    (['Reuters'], [])
+    >>> [sorted(byline_credits(b)) for b in ("By Michael R. Bloomberg", "Jane Doe, as told to Reuters", "By AP Dhillon", None)]
+    [[], [], [], []]
     """
     if not byline:
         return frozenset()
-    return frozenset(name for name, pattern in _BYLINE_RES.items() if pattern.search(byline))
+    names = [m.group(1).strip() for m in _BYLINE_BRACKETED.finditer(byline)]
+    names += [_BYLINE_TRIM.sub("", part).strip() for part in _BYLINE_PARTS.split(byline)]
+    found = (_BYLINE_NAMES.get(name) or _BYLINE_FOLDED.get(name.casefold()) for name in names)  # "By ASSOCIATED PRESS"
+    return frozenset(name for name in found if name)
 
 
-_BYLINE_RES = {name: re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in words)) for name, (words, _) in _WIRES.items()}
+#: Every name of each agency as a byline writes it ("Reuters", "Agence France-Presse", "The Associated Press", 路透社).
+_BYLINE_NAMES = {
+    **{word: name for name, (words, _) in _WIRES.items() for word in words},
+    **_BRACKET_NAMES, **_CLOSING_NAMES, "Agence France Presse": "AFP", "路透社": "Reuters",
+}
+_BYLINE_NAMES.pop("Agence France", None)  # a word to look for, not a name
+_BYLINE_NAMES.pop("Deutsche Presse", None)
+_BYLINE_NAMES.update({"Deutsche Presse-Agentur": "dpa", "Agence France-Presse": "AFP"})
+_BYLINE_FOLDED = {word.casefold(): name for word, name in _BYLINE_NAMES.items() if len(word) > 3}  # not "AP" for "ap"
+_BYLINE_BRACKETED = re.compile(r"\(([^()]{1,40})\)")
+_BYLINE_PARTS = re.compile(r"\s*(?:[,|/;·•]|\s[-–—]\s|\band\b)\s*")
+_BYLINE_TRIM = re.compile(r"^\s*(?:[Bb]y|BY)\s+|\s+(?:[Ss]taff|[Rr]eporters?|[Rr]eporting|[Ww]riters?)\s*$")
 
 
 def article_credits(article) -> frozenset[str]:

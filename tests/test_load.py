@@ -1088,3 +1088,21 @@ def test_a_byline_is_read_from_a_page_a_record_and_front_matter(tmp_path):
         "page.html": "By John Irish (Reuters)", "meta.html": "AFP", "none.html": None,
         "r1": "Jo Bloggs, AFP", "r2": "Reuters staff", "r3": None, "note.md": "Associated Press",
     }
+
+
+def test_a_byline_is_the_articles_own_and_every_json_author_form_is_read(tmp_path):
+    """A "most read" list's byline before the article's, a comment's author and a navigation list of bylines were taken
+    for the article's; JSON Feed's {"name": ...}, an empty byline beside an author and a null author beside authors were
+    missed (found by a review)."""
+    body = "<p>" + "The government faced a vote of no confidence on Wednesday after the budget passed. " * 6 + "</p>"
+    write(tmp_path, "side.html", "<html><body><aside><span class='byline'>By Reuters</span></aside>"
+          f"<article><p class='byline'>By Jane Doe</p>{body}<div class='comment-list'><span itemprop='author'>AP Fan 99</span>"
+          "</div></article></body></html>")
+    write(tmp_path, "nav.html", f"<html><head><meta name='author' content='Jane Doe'></head><body><nav class='bylines-nav'>"
+          f"Authors Reuters AP</nav><article>{body}<p>Posted by <span itemprop='author' id='comment-3'>AFP_watcher</span>"
+          "</p></article></body></html>")
+    write(tmp_path, "feed.jsonl", '{"id": "f1", "text": "Text one.", "author": {"name": "AFP"}}\n'
+          '{"id": "f2", "text": "Text two.", "author": null, "authors": ["Reuters"]}\n'
+          '{"id": "f3", "text": "Text three.", "byline": "", "author": "AP"}\n')
+    arts = by_id(load_articles(tmp_path))
+    assert {k: a.byline for k, a in arts.items()} == {"side.html": "By Jane Doe", "nav.html": "Jane Doe", "f1": "AFP", "f2": "Reuters", "f3": "AP"}

@@ -235,6 +235,11 @@ def test_two_sites_on_one_platform_are_two_outlets():
     arts = [_art("alice-1", "alice.substack.com"), _art("bob-1", "bob.substack.com"), _art("x-1", "www.substack.com")]
     pairs = [_pair("alice-1", "bob-1", source="alice-1", derived="bob-1", confidence=0.97)]
     assert [(link.source, link.derived) for link in link_outlets(arts, pairs)] == [("alice.substack.com", "bob.substack.com")]
+    # ... nor the site its subdomain spells, nor an agency: efe.substack.com is no EFE, bbc.wordpress.com no BBC
+    from reuse.credits import outlet_key
+    from reuse.wires import wire_of
+
+    assert wire_of("efe.substack.com", None) is None and outlet_key("bbc.wordpress.com") != outlet_key("bbc.co.uk")
 
 
 def test_an_id_holding_the_chains_arrow_is_no_chain():

@@ -89,3 +89,20 @@ def test_a_dateline_credit_in_cyrillic_or_arabic_names_its_agency(text, wire):
     assert wire_datelines(text) == {wire} and wire in wire_credits(text)
     body = text.split(" - ", 1)[-1].split(" -- ", 1)[-1]
     assert not wire_datelines(body) and not wire_credits(body)
+
+
+@pytest.mark.parametrize(
+    ("byline", "wires"),
+    [
+        ("By John Irish (Reuters)", {"Reuters"}), ("Jo Bloggs, AFP", {"AFP"}), ("By The Associated Press", {"AP"}),
+        ("By ASSOCIATED PRESS", {"AP"}), ("Reuters staff", {"Reuters"}), ("Associated Press and AFP", {"AP", "AFP"}),
+        ("By Rasmus Kleis Nielsen, Reuters Institute", set()), ("By Michael R. Bloomberg", set()),
+        ("By Jane Doe | Photo: AFP via Getty Images", set()), ("Interview by Jane Doe, as told to Reuters", set()),
+        ("By AP Dhillon", set()), ("By Jane Doe, former AP correspondent", set()), ("By Mehmet Anadolu", set()),
+    ],
+)
+def test_a_byline_credits_an_agency_named_alone_or_in_brackets_only(byline, wires):
+    """Any agency word in a byline was a credit: "Reuters Institute", "Michael R. Bloomberg" (found by a review)."""
+    from reuse.wires import byline_credits
+
+    assert byline_credits(byline) == wires
