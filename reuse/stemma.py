@@ -46,6 +46,8 @@ third text explains of a pair, in :mod:`reuse.coverage`.
 
 from __future__ import annotations
 
+import hashlib
+
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -288,6 +290,8 @@ def build_stemma(
     readings = Readings(by_id)
     stemma = Stemma(graph, {}, readings, metadata, margin)
     rank = stemma.rank
+    # Ties of rank are broken by the texts, then the ids: renaming a file must not change the tree.
+    tie = {x: (hashlib.sha256(by_id[x].text.encode("utf-8", "surrogatepass")).digest(), x) for x in graph.nodes}
     for x in graph.nodes:
         backed = sum(_toward(e["pair"], x, metadata) for e in graph.adj[x].values())
         stemma.closeness[x] = centrality(graph, x)
@@ -302,7 +306,7 @@ def build_stemma(
         by_component.setdefault(component[kept], []).append((kept, changed))
     for ordered_pairs in by_component.values():  # each cluster alone, so clusters can be decided apart
         _raise_kept(ordered_pairs, rank)
-    for x in sorted(graph.nodes, key=lambda n: (-rank[n], n)):
+    for x in sorted(graph.nodes, key=lambda n: (-rank[n], tie[n])):
         for z, e in graph.adj[x].items():
             if (x, z) in stemma.kept and _toward(e["pair"], z, metadata) <= margin:
                 continue  # z changed readings x kept: x has them from elsewhere (unless metadata says z came first)
@@ -313,7 +317,7 @@ def build_stemma(
                 stemma.candidate[(x, z)] = "metadata" if _toward(e["pair"], z, metadata) > margin else "text"
         # Candidates best first; a text-only one is refused when x holds
         # readings it lacks that a third article attests (tested lazily: costly).
-        ordered = sorted((z for z in graph.adj[x] if (x, z) in stemma.candidate), key=lambda z: (-rank[z], z))
+        ordered = sorted((z for z in graph.adj[x] if (x, z) in stemma.candidate), key=lambda z: (-rank[z], tie[z]))
         top = next((z for z in ordered if not stemma.refuses(x, z)), None)
         if top is None:
             continue
@@ -327,7 +331,7 @@ def build_stemma(
         below = [(count, w) for count, w in below if count and not stemma.refuses(x, w)]
         fuller = _fuller(stemma, x, top, ordered)
         if below:
-            count, chosen = max(below, key=lambda cw: (cw[0], rank[cw[1]], cw[1]))
+            count, chosen = max(below, key=lambda cw: (cw[0], rank[cw[1]], tie[cw[1]]))
             stemma.innovations[x] = count
         elif fuller is not None:
             chosen = fuller
