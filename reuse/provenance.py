@@ -12,10 +12,17 @@ every article in a family tree, and an ancestor is the source of its
 descendants. A text-only tree link must agree with the pair's own
 containment, else it stays undetermined.
 
-Common sources come in four forms:
+Metadata signals are read by :mod:`reuse.metadata_signals`. Two versions of
+one page (one outlet, one address) with publication times are an update:
+the later copied the earlier.
+
+Common sources come in these forms:
 
 * the pair shares only quotations: both quote the same speaker;
 * both credit the same wire (AFP, Reuters ...) and neither names the other;
+  so too when one credits a wire (dateline, credit line or byline) and the
+  other, not that agency's own copy, carries the text without the credit,
+  whatever their times, unless the other is named or its changes repeated;
 * both descend from a third article of the corpus and neither repeats the
   other's changes to its text (no shared innovation): siblings, which are
   never linked as copier and copied; so too when one side's parent holds at
