@@ -224,7 +224,7 @@ def reported_damage(path: str | PathLike, doing: str = "read") -> Iterator[None]
     try:
         yield
     except IndexDamaged as exc:
-        if getattr(exc, "explained", False):
+        if exc.explained:
             raise
         raise _damaged(path, exc) from exc
     except ReuseError:
