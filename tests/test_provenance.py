@@ -1176,3 +1176,15 @@ def test_verdicts_do_not_depend_on_ids_in_a_family_of_edited_copies(samples_dir)
                 for p in reuse.scan_articles(articles).pairs
             })
         assert found[0] == found[1]
+
+
+def test_an_undated_identical_copy_leaves_every_later_copy_undecided_alike():
+    """a, b and c carry one text at 08:00, 09:00 and 10:00, d the same text undated: d may be b's source as well as
+    c's. b stayed a's copy at 0.98 while c was undetermined, only because d ranked between them (found by a review)."""
+    base = _CREDITED.removeprefix("LONDON (Reuters) - ")
+    timed = [Article(f"{name}.txt", base, name.upper(), published=f"2025-05-27T{hour}:00:00Z") for name, hour in (("a", "08"), ("b", "09"), ("c", "10"))]
+    found = {(p.a, p.b): p.direction for p in reuse.scan_articles([*timed, Article("d.txt", base, "D")]).pairs}
+    assert found[("a.txt", "b.txt")].relation == found[("a.txt", "c.txt")].relation
+    assert found[("a.txt", "b.txt")].relation.value == "undetermined" and found[("a.txt", "b.txt")].evidence[0].name == "twins"
+    without = {(p.a, p.b): p.direction for p in reuse.scan_articles(timed).pairs}
+    assert [(d.relation.value, d.source) for d in (without[("a.txt", "b.txt")], without[("a.txt", "c.txt")])] == [("copied", "a.txt")] * 2
