@@ -62,7 +62,7 @@ def site_name(outlet: str) -> str | None:
         # A site on a platform of many: alice.substack.com is Alice's, named with its platform so that it is
         # neither alice.com nor an agency ("efe.substack.com" is no EFE).
         return (labels[-2] + labels[-1]).replace("-", "") or None
-    elif len(labels) > 1 and len(labels[-1]) <= 2:
+    if len(labels) > 1 and len(labels[-1]) <= 2:
         labels = labels[:-1]  # a site on a platform's short domain: abcnews.go.com is ABC News
     return labels[-1].replace("-", "") or None
 

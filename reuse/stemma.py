@@ -47,7 +47,6 @@ third text explains of a pair, in :mod:`reuse.coverage`.
 from __future__ import annotations
 
 import hashlib
-
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
