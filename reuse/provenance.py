@@ -339,16 +339,25 @@ def _stripped_wire(direction: Direction, by_id: dict[str, Article], stemma: Stem
     credited = article_datelines(source)  # a dateline, a closing credit line or a byline, not a photo's credit
     if not credited or article_credits(derived) or wire_of(source.outlet, source.url) in credited:
         return direction
-    if any(s.name in {"canonical", "credit"} and s.favours == source.id for s in direction.evidence):
-        return direction
-    if stemma.parent.get(derived.id) == source.id and stemma.innovations.get(derived.id, 0) and not stemma.disputed(source.id):
+    if _shown_copy(direction, stemma, source.id, derived.id):
         return direction
     wires = ", ".join(sorted(credited))
-    signal = Signal("wire-credit", wires, note=(
+    return _wire_siblings_by(direction, wires, (
         f"{source.id} credits {wires} and {derived.id} carries its text without a credit: both may come from {wires}, "
         f"and {_changes(stemma, source.id, derived.id)}"
     ))
-    return Direction(Relation.COMMON_SOURCE, None, None, TEXT_ONLY_CAP, (signal, *direction.evidence))
+
+
+def _shown_copy(direction: Direction, stemma: Stemma, source: str, derived: str) -> bool:
+    """Whether something names ``source`` (a canonical link, a credit) or ``derived`` repeats its own changes to the text."""
+    if any(s.name in {"canonical", "credit"} and s.favours == source for s in direction.evidence):
+        return True
+    return stemma.parent.get(derived) == source and bool(stemma.innovations.get(derived, 0)) and not stemma.disputed(source)
+
+
+def _wire_siblings_by(direction: Direction, wires: str, note: str) -> Direction:
+    """``common-source``: both carry the story of ``wires``, as a ``wire-credit`` signal with ``note`` says first."""
+    return Direction(Relation.COMMON_SOURCE, None, None, TEXT_ONLY_CAP, (Signal("wire-credit", wires, note=note), *direction.evidence))
 
 
 def _changes(stemma: Stemma, source: str, derived: str) -> str:
@@ -374,16 +383,13 @@ def _from_the_wire(direction: Direction, by_id: dict[str, Article], stemma: Stem
     credited = article_datelines(derived)
     if not credited or article_credits(source) & credited or wire_of(source.outlet, source.url) in credited:
         return direction  # no wire named, both credit it (decided as siblings or by the tree), or the agency's own copy
-    if any(s.name in {"canonical", "credit"} and s.favours == source.id for s in direction.evidence):
-        return direction
-    if stemma.parent.get(derived.id) == source.id and stemma.innovations.get(derived.id, 0) and not stemma.disputed(source.id):
+    if _shown_copy(direction, stemma, source.id, derived.id):
         return direction
     wires = ", ".join(sorted(credited))
-    signal = Signal("wire-credit", wires, note=(
+    return _wire_siblings_by(direction, wires, (
         f"{derived.id} credits {wires}, where its text came from; {source.id} carries that text without the credit and "
         f"is not {wires}'s own copy: both come from {wires}, and {_changes(stemma, source.id, derived.id)}"
     ))
-    return Direction(Relation.COMMON_SOURCE, None, None, TEXT_ONLY_CAP, (signal, *direction.evidence))
 
 
 def _update(page: Signal, direction: Direction, pair: Pair) -> Direction:
