@@ -352,7 +352,7 @@ def _shown_copy(direction: Direction, stemma: Stemma, source: str, derived: str)
     """Whether something names ``source`` (a canonical link, a credit) or ``derived`` repeats its own changes to the text."""
     if any(s.name in {"canonical", "credit"} and s.favours == source for s in direction.evidence):
         return True
-    return stemma.parent.get(derived) == source and bool(stemma.innovations.get(derived, 0)) and not stemma.disputed(source)
+    return _repeats(stemma, source, derived)
 
 
 def _wire_siblings_by(direction: Direction, wires: str, note: str) -> Direction:
@@ -379,17 +379,54 @@ def _from_the_wire(direction: Direction, by_id: dict[str, Article], stemma: Stem
     """
     if direction.relation is not Relation.COPIED or direction.source is None or direction.derived is None:
         return direction
-    source, derived = by_id[direction.source], by_id[direction.derived]
-    credited = article_datelines(derived)
-    if not credited or article_credits(source) & credited or wire_of(source.outlet, source.url) in credited:
-        return direction  # no wire named, both credit it (decided as siblings or by the tree), or the agency's own copy
-    if _shown_copy(direction, stemma, source.id, derived.id):
+    source = by_id[direction.source]
+    # The copy, or an article the tree passes through between it and the source: a copy of a credited copy of the
+    # wire came from the wire too (a scraper of a subscriber is no copy of an earlier uncredited outlet).
+    chain = stemma.ancestors(direction.derived)
+    between = chain[: chain.index(source.id)] if source.id in chain and _through_tree(direction) else []
+    for carrier, parent in zip([direction.derived, *between], [*between, source.id]):
+        credited = article_datelines(by_id[carrier])
+        if not credited or article_credits(source) & credited or wire_of(source.outlet, source.url) in credited:
+            continue  # no wire named, both credit it (decided as siblings or by the tree), or the agency's own copy
+        if _shown_copy(direction, stemma, parent, carrier) if carrier == direction.derived else _repeats(stemma, parent, carrier):
+            continue
+        wires = ", ".join(sorted(credited))
+        how = "" if carrier == direction.derived else f"{direction.derived} descends from {carrier}, and "
+        return _wire_siblings_by(direction, wires, (
+            f"{how}{carrier} credits {wires}, where its text came from; {source.id} carries that text without the credit "
+            f"and is not {wires}'s own copy: both come from {wires}, and {_changes(stemma, parent, carrier)}"
+        ))
+    return direction
+
+
+def _named_elsewhere(direction: Direction, named: dict[str, set[str]], copies: set[tuple[str | None, str | None]]) -> Direction:
+    """A copy the tree made of a text that names another article as its source, not a copy of this one: it took that text.
+
+    A scraper whose canonical link names a subscriber's page is that page's
+    copy; the tree, ranking an earlier outlet's text of the same story
+    higher, made it that outlet's copy too (at 0.98 with the times). Where
+    the named article is itself this source's copy (``copies``: the pairs'
+    verdicts), the source is an ancestor and the verdict stands.
+    """
+    others = {n for n in named.get(direction.derived or "", set()) - {direction.source} if (direction.source, n) not in copies}
+    if direction.relation is not Relation.COPIED or not others or not _through_tree(direction):
         return direction
-    wires = ", ".join(sorted(credited))
-    return _wire_siblings_by(direction, wires, (
-        f"{derived.id} credits {wires}, where its text came from; {source.id} carries that text without the credit and "
-        f"is not {wires}'s own copy: both come from {wires}, and {_changes(stemma, source.id, derived.id)}"
+    shown = ", ".join(sorted(others))
+    signal = Signal("named-source", shown, note=(
+        f"{direction.derived} names {shown} as its source (a canonical link or a credit): it took that text, "
+        f"not {direction.source}'s; both carry one story"
     ))
+    return Direction(Relation.COMMON_SOURCE, None, None, TEXT_ONLY_CAP, (signal, *direction.evidence))
+
+
+def _through_tree(direction: Direction) -> bool:
+    """Whether the verdict rests on the tree (its ``stemma`` signal decided it)."""
+    return any(s.name == "stemma" for s in direction.evidence[:1])
+
+
+def _repeats(stemma: Stemma, parent: str, child: str) -> bool:
+    """Whether ``child`` repeats ``parent``'s own changes to the text (undisputed): it took ``parent``'s text."""
+    return stemma.parent.get(child) == parent and bool(stemma.innovations.get(child, 0)) and not stemma.disputed(parent)
 
 
 def _update(page: Signal, direction: Direction, pair: Pair) -> Direction:
@@ -425,10 +462,18 @@ def infer_directions(articles: Sequence[Article], pairs: list[Pair]) -> list[Pai
     metadata = {key: sum(s.weight for s in found) for key, found in signals.items()}
     lean = {id(p): metadata[id(p)] + _containment_signal(p).weight for p in pairs}
     stemma = build_stemma(pairs, by_id, lean, metadata, SOURCE_MARGIN)
-    decided = []
+    # The articles each names as its source: a canonical link to it, or a credit of its outlet.
+    named: dict[str, set[str]] = {}
     for pair in pairs:
-        direction = _decide(pair, by_id[pair.a], by_id[pair.b], signals[id(pair)], stemma)
-        direction = _from_the_wire(_stripped_wire(direction, by_id, stemma), by_id, stemma)
+        for s in signals[id(pair)]:
+            if s.name in {"canonical", "credit"} and s.favours is not None:
+                named.setdefault(pair.b if s.favours == pair.a else pair.a, set()).add(s.favours)
+    directions = [_from_the_wire(_stripped_wire(_decide(p, by_id[p.a], by_id[p.b], signals[id(p)], stemma), by_id, stemma), by_id, stemma)
+                  for p in pairs]
+    copies = {(d.source, d.derived) for d in directions if d.relation is Relation.COPIED}
+    decided = []
+    for pair, direction in zip(pairs, directions):
+        direction = _named_elsewhere(direction, named, copies)
         if (page := same_page(by_id[pair.a], by_id[pair.b])) is not None:  # said first, whatever decided
             direction = _update(page, direction, pair)
         decided.append(replace(pair, direction=direction))

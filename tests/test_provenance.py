@@ -1188,3 +1188,39 @@ def test_an_undated_identical_copy_leaves_every_later_copy_undecided_alike():
     assert found[("a.txt", "b.txt")].relation.value == "undetermined" and found[("a.txt", "b.txt")].evidence[0].name == "twins"
     without = {(p.a, p.b): p.direction for p in reuse.scan_articles(timed).pairs}
     assert [(d.relation.value, d.source) for d in (without[("a.txt", "b.txt")], without[("a.txt", "c.txt")])] == [("copied", "a.txt")] * 2
+
+
+def test_a_scraper_of_a_credited_subscriber_is_no_copy_of_an_earlier_uncredited_outlet():
+    """City Post runs the wire text uncredited at 12:20, the Ledger under the agency's dateline at 12:40, and a scraper
+    copies the Ledger at 14:30 (a canonical link to it, or the Ledger's own changes repeated): the tree made the
+    scraper City Post's copy at 0.98 and the outlets said it ran City Post's article (found by a review)."""
+    plain = _CREDITED.removeprefix("LONDON (Reuters) - ")
+    ledger_url = "https://ledger.example/economy/boe"
+    for variant in ("canonical", "changes"):
+        ledger_text = _CREDITED if variant == "canonical" else _edit(_CREDITED, _OWN["b"])
+        scraped = Article("grab.txt", ledger_text.removeprefix("LONDON (Reuters) - "), "NewsGrab24", published="2025-05-27T14:30:00Z",
+                          canonical=ledger_url if variant == "canonical" else None)
+        articles = [
+            Article("city.txt", plain, "City Post", published="2025-05-27T12:20:00Z"),
+            Article("ledger.txt", ledger_text, "Daily Ledger", url=ledger_url, published="2025-05-27T12:40:00Z"),
+            scraped,
+        ]
+        result = reuse.scan_articles(articles)
+        found = {frozenset((p.a, p.b)): p.direction for p in result.pairs}
+        assert found[frozenset(("city.txt", "grab.txt"))].relation.value == "common-source", (variant, found)
+        assert (found[frozenset(("ledger.txt", "grab.txt"))].source, found[frozenset(("ledger.txt", "grab.txt"))].derived) == ("ledger.txt", "grab.txt")
+        assert [(link.source, link.derived) for link in result.outlets] == [("Daily Ledger", "NewsGrab24")], variant
+
+
+def test_a_scraper_of_a_subscriber_of_the_agency_still_descends_from_the_agency():
+    """The agency's page, a subscriber crediting it, a scraper with a canonical link to the subscriber: the agency is
+    the scraper's ancestor, through the subscriber."""
+    url = "https://sub.example/boe"
+    articles = [
+        Article("wire.txt", _CREDITED.removeprefix("LONDON (Reuters) - "), "Reuters", url="https://www.reuters.com/markets/boe-9", published="2025-05-27T08:00:00Z"),
+        Article("sub.txt", _CREDITED, "Subscriber", url=url, published="2025-05-27T09:00:00Z"),
+        Article("grab.txt", _CREDITED, "Grabber", canonical=url, published="2025-05-27T10:00:00Z"),
+    ]
+    found = {frozenset((p.a, p.b)): p.direction for p in reuse.scan_articles(articles).pairs}
+    assert (found[frozenset(("sub.txt", "wire.txt"))].source, found[frozenset(("grab.txt", "sub.txt"))].source) == ("wire.txt", "sub.txt")
+    assert found[frozenset(("grab.txt", "wire.txt"))].relation.value != "common-source" or found[frozenset(("grab.txt", "wire.txt"))].evidence[0].name != "named-source"
