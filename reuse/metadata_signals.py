@@ -33,6 +33,8 @@ __all__ = ["AGENCY_WEIGHT", "NAME_CREDIT_WEIGHT", "metadata_signals", "page_addr
 
 #: Log-odds of a text naming the other's outlet beside a credit ("the Riverton Ledger reported").
 NAME_CREDIT_WEIGHT = 2.0
+#: Hours by which a subscriber's uncredited copy may precede the agency's own page and still be its wire copy.
+AGENCY_HEAD_START_HOURS = 24.0
 #: Log-odds that an agency's own copy is the source of a client's text that credits it not (see ``_metadata_signals``).
 AGENCY_WEIGHT = 1.5
 
@@ -161,7 +163,9 @@ def metadata_signals(a: Article, b: Article, pair: Pair | None = None) -> list[S
     named = {s.favours for s in signals if s.name == "credit"}
     # An agency's text that names the other's outlet took that outlet's story: its being the agency says nothing then.
     signals = [s for s in signals if s.name != "agency" or not named - {s.favours}]
-    against = [s for s in signals if (s.name == "agency" or _agency_credit(s, a, b)) and s.favours != time.favours] if time else []
+    # An uncredited copy more than a day before the agency's page is no wire copy that reached a subscriber first.
+    soon = time is not None and isinstance(time.value, (int, float)) and abs(time.value) <= AGENCY_HEAD_START_HOURS
+    against = [s for s in signals if (s.name == "agency" and soon or _agency_credit(s, a, b)) and s.favours != time.favours] if time else []
     if time is not None and time.weight and against:
         # Wire copy reaches subscribers before the agency's own site stamps it: a subscriber that comes first, with
         # the agency's credit or without it (dropped, as subscribers and feed scrapers do), is what syndication

@@ -434,16 +434,26 @@ def _update(page: Signal, direction: Direction, pair: Pair) -> Direction:
 
     Versions of a wire story both carry its credit, and the tree may find
     no change the later repeats: read as two copies of the wire, an
-    outlet's own update was reported as a common source. Without times the
-    verdict stands, the ``same-page`` signal said first.
+    outlet's own update was reported as a common source. Without a time
+    order it is ``undetermined``: the text cannot tell an update (which adds
+    to the page) from its original (containment takes the fuller text for
+    the source, backwards for an update). The reasons of a verdict it
+    overrules (siblings, twins) are left out: they argued for another.
     """
     time = next((s for s in direction.evidence if s.name == "time" and s.weight), None)
+    rest = tuple(s for s in direction.evidence if s is not time and s.name not in _OVERRULED_BY_UPDATE)
     if time is None or time.favours is None:
-        return replace(direction, evidence=(page, *direction.evidence))
+        unordered = replace(page, note=f"{page.note}; nothing orders the two versions (their times are unknown or alike)")
+        return Direction(Relation.UNDETERMINED, None, None, 0.5, (unordered, *([time] if time else []), *rest))
     earlier = time.favours
     later = pair.b if earlier == pair.a else pair.a
-    rest = tuple(s for s in direction.evidence if s is not time)
     return Direction(Relation.COPIED, earlier, later, round(min(0.98, _confidence(time.weight)), 3), (page, time, *rest))
+
+
+#: Reasons for a verdict between two texts that an update of one page overrules: they argue for another relation.
+_OVERRULED_BY_UPDATE = frozenset({
+    "wire-credit", "sibling", "twins", "unoriented", "mutual-changes", "agreed-readings", "independent-readings", "named-source",
+})
 
 
 def infer_directions(articles: Sequence[Article], pairs: list[Pair]) -> list[Pair]:
