@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from types import ModuleType
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -71,44 +72,62 @@ _BYLINE_CHARS = 200
 #: An element in page furniture or a comment thread (itself or an ancestor): its byline is not the article's.
 _NOT_THE_ARTICLES = (
     "ancestor-or-self::*[self::nav or self::aside or self::footer"
-    " or contains(translate(@class, 'COMENT', 'coment'), 'comment') or contains(translate(@id, 'COMENT', 'coment'), 'comment')]"
+    " or contains(translate(@class, 'COMENT', 'coment'), 'comment') or contains(translate(@id, 'COMENT', 'coment'), 'comment')"
+    " or contains(translate(@class, 'DISQU', 'disqu'), 'disqus') or contains(translate(@id, 'DISQU', 'disqu'), 'disqus')"
+    " or contains(translate(@class, 'DISCUON', 'discuon'), 'discussion')]"
 )
-_BYLINE_XPATH = ".//*[contains(translate(@class, 'BYLINE', 'byline'), 'byline') or @itemprop = 'author']"
+_BYLINE_CLASS = ".//*[contains(translate(@class, 'BYLINE', 'byline'), 'byline')]"
+_AUTHOR_MARK = ".//*[@itemprop = 'author' or @rel = 'author' or contains(translate(@class, 'AUTHOR', 'author'), 'author')]"
 
 
 def _byline(tree: Any, metas: dict[str, str]) -> str:
-    """Who the page says wrote it: its byline element, else its author meta tag, else its author element ("" when none).
+    """Who the page says wrote the article ("" when it does not say).
 
     Main-text extraction drops the byline, where many pages credit a wire
     ("By John Irish (Reuters)"); trafilatura's author keeps the name and
-    drops the credit. Only the article's own: inside its ``<article>`` (or
-    ``<main>``) when the page has one, and never in navigation, an aside, a
-    footer or a comment ("most read" lists and comment threads have bylines
-    of their own). An element whose class names a byline comes first, then
-    the ``author`` meta tags, then an element marked ``itemprop="author"``.
+    drops the credit. Only the article's own, never one in navigation, an
+    aside, a footer or a comment thread ("most read" lists, teasers of other
+    stories and comments have bylines of their own). In order: an element
+    whose class names a byline inside the article (the longest
+    ``<article>``, else ``<main>``), one elsewhere on the page but in no
+    other article (a header above it), the ``author`` meta tags, the
+    JSON-LD ``author``, an element marked as an author inside the article.
 
     >>> from lxml import html
     >>> _byline(html.fromstring('<div><p class="article-byline">By John  Irish (Reuters)</p><p>Text</p></div>'), {})
     'By John Irish (Reuters)'
-    >>> page = ('<body><aside><span class="byline">By Reuters</span></aside><article><p class="byline">By Jane Doe</p>'
+    >>> page = ('<body><aside><span class="byline">By Reuters</span></aside><article class="card"><p class="byline">By Tom'
+    ...         '</p></article><article><p class="byline">By Jane Doe</p><p>The story, longer than the teaser.</p>'
     ...         '<div class="comments"><span itemprop="author">AP Fan</span></div></article></body>')
     >>> _byline(html.fromstring(page), {}), _byline(html.fromstring('<p>x</p>'), {"author": "AFP"}), _byline(html.fromstring('<p>x</p>'), {})
     ('By Jane Doe', 'AFP', '')
     """
-    scope = tree.xpath("//article") or tree.xpath("//main") or [tree]
-    found = []
-    for el in (el for root in scope[:1] for el in root.xpath(_BYLINE_XPATH)):  # document order; lxml walks the page
-        if el.xpath(_NOT_THE_ARTICLES):
-            continue
-        text = " ".join("".join(el.itertext()).split())
-        if text and len(text) <= _BYLINE_CHARS:
-            found.append((0 if "byline" in (el.get("class") or "").lower() else 2, text))
+    articles = tree.xpath("//article")
+    main = max(articles, key=lambda el: len(el.text_content())) if articles else next(iter(tree.xpath("//main")), None)
+    scope = main if main is not None else tree
+    if (inside := _byline_elements(scope, _BYLINE_CLASS)):
+        return inside[0]
+    if main is not None and (outside := _byline_elements(tree, _BYLINE_CLASS, skip_articles=True)):
+        return outside[0]
     for key in ("author", "article:author", "byl", "dc.creator"):
         value = " ".join(metas.get(key, "").split())
         if value and not domain(value) and "://" not in value and len(value) <= _BYLINE_CHARS:
-            found.append((1, value))
-            break
-    return min(found, key=lambda item: item[0])[1] if found else ""
+            return value
+    if (declared := [a for a in _json_ld_authors(tree) if len(a) <= _BYLINE_CHARS]):
+        return declared[0]
+    return next(iter(_byline_elements(scope, _AUTHOR_MARK)), "")
+
+
+def _byline_elements(root: Any, xpath: str, skip_articles: bool = False) -> list[str]:
+    """The texts of the elements ``xpath`` finds under ``root``, in page order, but those of page furniture and comments (and of any ``<article>``)."""
+    found = []
+    for el in root.xpath(xpath):  # lxml walks the page, not Python
+        if el.xpath(_NOT_THE_ARTICLES) or (skip_articles and el.xpath("ancestor-or-self::article")):
+            continue
+        text = " ".join("".join(el.itertext()).split())
+        if text and len(text) <= _BYLINE_CHARS:
+            found.append(text)
+    return found
 
 
 def page_meta(tree: Any) -> dict[str, str]:
@@ -167,7 +186,32 @@ def _json_ld_dates(tree: Any, budget: int = 2000) -> list[str]:
     >>> _json_ld_dates(page)
     ['2025-05-27T09:00:00Z']
     """
-    found: list[str] = []
+    found = (item.get("datePublished") for item in _json_ld_objects(tree, budget))
+    return [value.strip() for value in found if isinstance(value, str) and value.strip()]
+
+
+def _json_ld_authors(tree: Any, budget: int = 2000) -> list[str]:
+    """The ``author`` names of the page's JSON-LD blocks, in page order: a name, a ``Person`` or ``Organization``, or a list.
+
+    >>> from lxml import html
+    >>> page = html.fromstring('<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
+    ...     '"author": [{"@type": "Person", "name": "Jo Bloggs"}, {"@type": "Organization", "name": "Reuters"}]}</script></head></html>')
+    >>> _json_ld_authors(page)
+    ['Jo Bloggs, Reuters']
+    """
+    found = []
+    for item in _json_ld_objects(tree, budget):
+        authors = item.get("author")
+        authors = authors if isinstance(authors, list) else [authors]
+        names = [a if isinstance(a, str) else a.get("name") if isinstance(a, dict) else None for a in authors]
+        names = [" ".join(n.split()) for n in names if isinstance(n, str) and n.strip()]
+        if names:
+            found.append(", ".join(names))
+    return found
+
+
+def _json_ld_objects(tree: Any, budget: int) -> Iterator[dict]:
+    """The JSON objects of the page's JSON-LD blocks, breadth first, at most ``budget`` nodes; a block that is not JSON passed over."""
     for el in tree.iter("script"):
         if (el.get("type") or "").strip().lower() != "application/ld+json" or not (el.text or "").strip():
             continue
@@ -181,11 +225,8 @@ def _json_ld_dates(tree: Any, budget: int = 2000) -> list[str]:
             if isinstance(item, list):
                 todo.extend(item)
             elif isinstance(item, dict):
-                value = item.get("datePublished")
-                if isinstance(value, str) and value.strip():
-                    found.append(value.strip())
-                todo.extend(v for v in item.values() if isinstance(v, (list, dict)))
-    return found
+                yield item
+                todo.extend(v for k, v in item.items() if isinstance(v, (list, dict)) and k != "author")
 
 
 def trafilatura_text(module: ModuleType, tree: Any, meta: dict[str, str]) -> str:

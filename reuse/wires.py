@@ -453,12 +453,17 @@ def byline_credits(byline: str | None) -> frozenset[str]:
     (['Reuters'], [])
     >>> [sorted(byline_credits(b)) for b in ("By Michael R. Bloomberg", "Jane Doe, as told to Reuters", "By AP Dhillon", None)]
     [[], [], [], []]
+    >>> sorted(byline_credits("By JANE DOE Associated Press")), sorted(byline_credits("Bloomberg Philanthropies"))
+    (['AP'], [])
     """
     if not byline:
         return frozenset()
     names = [m.group(1).strip() for m in _BYLINE_BRACKETED.finditer(byline)]
     names += [_BYLINE_TRIM.sub("", part).strip() for part in _BYLINE_PARTS.split(byline)]
-    found = (_BYLINE_NAMES.get(name) or _BYLINE_FOLDED.get(name.casefold()) for name in names)  # "By ASSOCIATED PRESS"
+    found = {_BYLINE_NAMES.get(name) or _BYLINE_FOLDED.get(name.casefold()) for name in names}  # "By ASSOCIATED PRESS"
+    # AP's house style ends the byline with the agency's name: "By JANE DOE Associated Press" (names of two words
+    # or more only: "Michael R. Bloomberg" is a person).
+    found.update(agency for name in names for long, agency in _BYLINE_LONG if name.casefold().endswith(" " + long))
     return frozenset(name for name in found if name)
 
 
@@ -471,6 +476,7 @@ _BYLINE_NAMES.pop("Agence France", None)  # a word to look for, not a name
 _BYLINE_NAMES.pop("Deutsche Presse", None)
 _BYLINE_NAMES.update({"Deutsche Presse-Agentur": "dpa", "Agence France-Presse": "AFP"})
 _BYLINE_FOLDED = {word.casefold(): name for word, name in _BYLINE_NAMES.items() if len(word) > 3}  # not "AP" for "ap"
+_BYLINE_LONG = tuple((word, name) for word, name in _BYLINE_FOLDED.items() if " " in word or "-" in word)
 _BYLINE_BRACKETED = re.compile(r"\(([^()]{1,40})\)")
 _BYLINE_PARTS = re.compile(r"\s*(?:[,|/;·•]|\s[-–—]\s|\band\b)\s*")
 _BYLINE_TRIM = re.compile(r"^\s*(?:[Bb]y|BY)\s+|\s+(?:[Ss]taff|[Rr]eporters?|[Rr]eporting|[Ww]riters?)\s*$")

@@ -1106,3 +1106,26 @@ def test_a_byline_is_the_articles_own_and_every_json_author_form_is_read(tmp_pat
           '{"id": "f3", "text": "Text three.", "byline": "", "author": "AP"}\n')
     arts = by_id(load_articles(tmp_path))
     assert {k: a.byline for k, a in arts.items()} == {"side.html": "By Jane Doe", "nav.html": "Jane Doe", "f1": "AFP", "f2": "Reuters", "f3": "AP"}
+
+
+def test_the_articles_byline_is_found_around_teasers_headers_comment_threads_and_json_ld(tmp_path):
+    """A teaser <article> before the story gave its byline; a byline in a header above the <article>, a
+    <span class="author">, a JSON-LD author and a Disqus thread's author were missed or taken (found by a review)."""
+    story = "<p>" + "The government faced a vote of no confidence on Wednesday after the budget passed. " * 6 + "</p>"
+    pages = {
+        "teaser.html": f"<article class='card'><p class='byline'>By Tom Brown</p><p>Teaser.</p></article>"
+                       f"<article><p class='byline'>By Jane Doe (Reuters)</p>{story}</article>",
+        "header.html": f"<header><div class='byline'>By Jane Doe (Reuters)</div></header><article>{story}</article>",
+        "span.html": f"<article><span class='author'>Jane Doe, Reuters</span>{story}</article>",
+        "disqus.html": f"<article>{story}<section id='disqus_thread' class='discussion'><span itemprop='author'>AFP</span>"
+                       "</section></article>",
+        "jsonld.html": '<script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": "Organization", '
+                       f'"name": "Reuters"}}}}</script><article>{story}</article>',
+    }
+    for name, body in pages.items():
+        write(tmp_path, name, f"<html><head><title>T</title></head><body>{body}</body></html>")
+    arts = by_id(load_articles(tmp_path))
+    assert {k: a.byline for k, a in arts.items()} == {
+        "teaser.html": "By Jane Doe (Reuters)", "header.html": "By Jane Doe (Reuters)", "span.html": "Jane Doe, Reuters",
+        "disqus.html": None, "jsonld.html": "Reuters",
+    }
