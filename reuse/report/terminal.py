@@ -344,6 +344,8 @@ def _outlet_sentence(link: OutletLink, partial: int = 0, dated: bool = False, wi
     'Brief ran 1 Reuters wire story verbatim, in part (no lag known, confidence 0.90)'
     >>> _outlet_sentence(OutletLink("Z", "Y", 3, (("heavy-rewrite", 2), ("verbatim", 1)), 2.0, 0.9, ()), partial=1)
     "Y took 3 of Z's articles: 2 rewritten, 1 verbatim, 1 of them in part (median lag 2.0 h, confidence 0.90)"
+    >>> _outlet_sentence(OutletLink("Reuters", "Local", 1, (("verbatim", 1),), -0.25, 0.79, ()))
+    'Local ran 1 Reuters wire story verbatim (the copies stamped 0.2 h before their source, median, confidence 0.79)'
     """
     source, derived = sanitize(link.source), sanitize(link.derived)
     named = wire_name(link.source)
@@ -368,7 +370,9 @@ def _outlet_sentence(link: OutletLink, partial: int = 0, dated: bool = False, wi
         sentence = f"{derived} took {what}: {parts}"
     if partial:
         sentence += ", in part" if partial >= n else f", {partial} of them in part"
-    if link.median_lag_hours is not None:
+    if link.median_lag_hours is not None and link.median_lag_hours < 0:
+        lag = f"the copies stamped {-link.median_lag_hours:.1f} h before their source, median"  # wire copy before the agency's page
+    elif link.median_lag_hours is not None:
         lag = f"median lag {link.median_lag_hours:.1f} h"
     else:
         lag = "no lag known" if dated else "times unknown"
