@@ -224,7 +224,11 @@ def main(argv: list[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(render(rows, cli_rows, fuzz, args.fuzz_seconds, command), encoding="utf-8")
     print(f"wrote {args.out}", file=sys.stderr)
-    return 1 if fuzz[1] or any(code != 0 for *_, code, _, _ in rows) else 0
+    # Exit 1 is some cases' right answer (nothing readable); a traceback never is, nor a fuzz failure.
+    crashed = [case for _, case, _, _, _, seen in [*rows, *cli_rows] if "Traceback (most recent call last)" in seen]
+    if crashed:
+        print(f"tracebacks in: {', '.join(crashed)}", file=sys.stderr)
+    return 1 if fuzz[1] or crashed else 0
 
 
 if __name__ == "__main__":
