@@ -32,7 +32,7 @@ from .decoding import Undecodable, clean, declared_charset, no_surrogates, text_
 from .times import parse_time
 from .words import plural
 from .model import Article, Skipped, file_outlet
-from .webpage import builtin_text, control_references, domain, furniture_only, page_meta, trafilatura_text
+from .webpage import author_names, builtin_text, control_references, domain, furniture_only, page_meta, trafilatura_text
 
 __all__ = ["ID_CONTROL", "KINDS", "SUPPORTED", "read_file", "shown_name", "suffix_of", "trafilatura_module"]
 
@@ -238,22 +238,6 @@ def _read_md(text: str, rel: str, warnings: list[str]) -> Found:
     return [_article(rel, text, rel, meta, rel, warnings)], []
 
 
-def _authors(value: Any) -> str | None:
-    """A record's ``author`` or ``authors`` as a byline: a string, an object with a ``name`` (JSON Feed), or a list of those.
-
-    >>> _authors("Reuters"), _authors(["Jo Bloggs", {"name": "AFP"}, 3]), _authors({"x": 1}), _authors({"name": "AP"})
-    ('Reuters', 'Jo Bloggs, AFP', None, 'AP')
-    """
-    if isinstance(value, str):
-        return value.strip() or None
-    if isinstance(value, dict):
-        return _authors(value.get("name"))
-    if isinstance(value, list):
-        names = [v if isinstance(v, str) else v.get("name") if isinstance(v, dict) else None for v in value]
-        return ", ".join(n for n in names if isinstance(n, str) and n.strip()) or None
-    return None
-
-
 def _json_int(digits: str) -> int | float:
     """A JSON integer; past Python's 4,300-digit limit for reading one, a float (the file is not lost for it).
 
@@ -381,7 +365,7 @@ def _record(rec: Any, rel: str, default_id: str, where: str, warnings: list[str]
             meta[key] = clean(rec[key])
         elif rec.get(key) is not None:
             warnings.append(f"{where}: '{key}' is a JSON {_json_type(rec[key])}, not a string; ignored")
-    if not meta.get("byline", "").strip() and (author := _authors(rec.get("author")) or _authors(rec.get("authors"))):
+    if not meta.get("byline", "").strip() and (author := author_names(rec.get("author")) or author_names(rec.get("authors"))):
         meta["byline"] = clean(author)  # a feed's "author": "Reuters", or a list of names
     raw_id = rec.get("id")
     if isinstance(raw_id, bool) or not isinstance(raw_id, (str, int, type(None))):

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
-__all__ = ["builtin_text", "control_references", "domain", "furniture_only", "page_meta", "trafilatura_text"]
+__all__ = ["author_names", "builtin_text", "control_references", "domain", "furniture_only", "page_meta", "trafilatura_text"]
 
 _HOST = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _DATE_KEYS = ("article:published_time", "og:published_time", "datepublished", "dc.date.issued", "dc.date", "pubdate")
@@ -199,15 +199,24 @@ def _json_ld_authors(tree: Any, budget: int = 2000) -> list[str]:
     >>> _json_ld_authors(page)
     ['Jo Bloggs, Reuters']
     """
-    found = []
-    for item in _json_ld_objects(tree, budget):
-        authors = item.get("author")
-        authors = authors if isinstance(authors, list) else [authors]
-        names = [a if isinstance(a, str) else a.get("name") if isinstance(a, dict) else None for a in authors]
-        names = [" ".join(n.split()) for n in names if isinstance(n, str) and n.strip()]
-        if names:
-            found.append(", ".join(names))
-    return found
+    found = (author_names(item.get("author")) for item in _json_ld_objects(tree, budget))
+    return [" ".join(names.split()) for names in found if names]
+
+
+def author_names(value: Any) -> str | None:
+    """An ``author`` (a JSON record's, JSON-LD's) as a byline: a name, an object with a ``name`` (JSON Feed,
+    schema.org ``Person`` or ``Organization``), or a list of those, joined by commas.
+
+    >>> author_names("Reuters"), author_names(["Jo Bloggs", {"name": "AFP"}, 3]), author_names({"x": 1}), author_names({"name": "AP"})
+    ('Reuters', 'Jo Bloggs, AFP', None, 'AP')
+    """
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, dict):
+        return author_names(value.get("name"))
+    if isinstance(value, list):
+        return ", ".join(filter(None, (author_names(v) for v in value if not isinstance(v, list)))) or None
+    return None
 
 
 def _json_ld_objects(tree: Any, budget: int) -> Iterator[dict]:

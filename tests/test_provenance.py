@@ -996,13 +996,19 @@ def test_an_agency_that_credits_its_client_took_the_clients_story():
     assert (relation, source, derived) == ("copied", "picardie.txt", "afp.txt") and confidence > 0.8
 
 
-def test_an_agency_naming_an_outlet_yet_published_before_it_is_a_conflict_too():
-    """Being the agency says nothing of a story its text credits to another outlet: it had switched the conflict off."""
+def _guardian_and_a_text_naming_it(article_id, outlet):
+    """The Guardian's story at noon, and ``outlet``'s text of it naming The Guardian's report, stamped six hours earlier."""
     text = " ".join(SENTENCES)
     own = Article("guardian.txt", text, "The Guardian", published="2025-07-07T12:00:00Z")
     parts = text.split(". ")
-    agency = Article("afp.txt", ". ".join(parts[:3] + ["The Guardian reported that the cabinet met on Monday"] + parts[3:]), "AFP",
+    naming = Article(article_id, ". ".join(parts[:3] + ["The Guardian reported that the cabinet met on Monday"] + parts[3:]), outlet,
                      published="2025-07-07T06:00:00Z")
+    return own, naming
+
+
+def test_an_agency_naming_an_outlet_yet_published_before_it_is_a_conflict_too():
+    """Being the agency says nothing of a story its text credits to another outlet: it had switched the conflict off."""
+    own, agency = _guardian_and_a_text_naming_it("afp.txt", "AFP")
     (pair,) = reuse.scan_articles([own, agency]).pairs
     assert (pair.direction.relation.value, pair.direction.evidence[0].name) == ("undetermined", "conflict")
     assert "agency" not in {s.name for s in pair.direction.evidence}
@@ -1021,11 +1027,7 @@ def test_two_pages_at_one_url_are_a_page_of_the_outlet_whose_site_it_is_on():
 def test_a_text_naming_the_others_outlet_yet_published_first_is_undetermined():
     """The digest names The Guardian's report but is stamped six hours before it: a credit and a time that disagree,
     neither outweighing the other. It had been 'copied, digest -> guardian' on the time."""
-    text = " ".join(SENTENCES)
-    own = Article("guardian.txt", text, "The Guardian", published="2025-07-07T12:00:00Z")
-    parts = text.split(". ")
-    copy = Article("digest.txt", ". ".join(parts[:3] + ["The Guardian reported that the cabinet met on Monday"] + parts[3:]), "Daily Digest",
-                   published="2025-07-07T06:00:00Z")
+    own, copy = _guardian_and_a_text_naming_it("digest.txt", "Daily Digest")
     (pair,) = reuse.scan_articles([own, copy]).pairs
     direction = pair.direction
     assert (direction.relation.value, direction.confidence) == ("undetermined", 0.5)
