@@ -325,9 +325,10 @@ def build_stemma(
         twins = [z for z in ordered if (rank[z] == rank[top] or _level(stemma, top, z)) and not stemma.refuses(x, z)]
         # A copy of top's text that nothing orders against x (an undated one) may be x's source as well, though it
         # ranks below x by what third articles' times say: the precision of times, not their order.
+        candidates = set(ordered)
         twins += [
             z for z, e in graph.adj[x].items()
-            if z not in ordered and abs(_toward(e["pair"], z, metadata)) <= margin and _level(stemma, top, z) and not stemma.refuses(x, z)
+            if z not in candidates and abs(_toward(e["pair"], z, metadata)) <= margin and _level(stemma, top, z) and not stemma.refuses(x, z)
         ]
         if len(twins) > 1:
             stemma.twins[x] = frozenset(twins)  # two of identical standing (twin copies): name no parent
