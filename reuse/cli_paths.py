@@ -36,7 +36,11 @@ class Folder(click.Path):
 
 def check_folder(folder: Path) -> None:
     if not folder.exists():
-        what = "is a symbolic link that leads nowhere (a loop, or its target is gone)" if folder.is_symlink() else "does not exist"
+        broken = next((p for p in (folder, *folder.parents) if p.is_symlink() and not p.exists()), None)
+        if broken is None:
+            what = "does not exist"
+        else:
+            what = ("is" if broken == folder else f"is under '{broken}',") + " a symbolic link that leads nowhere (a loop, or its target is gone)"
         raise click.BadParameter(
             f"'{folder}' {what}: give the folder of articles to scan (or one article file), "
             f"e.g. reuse scan samples/",

@@ -122,6 +122,17 @@ def test_a_folder_that_is_a_symbolic_link_loop_is_called_so(runner, tmp_path, fa
     assert f"'{loop}' is a symbolic link that leads nowhere (a loop, or its target is gone)" in " ".join(result.stderr.split())
 
 
+def test_a_folder_inside_a_link_loop_names_the_link(runner, tmp_path, fake_scan):
+    """A path through a link loop was said not to exist."""
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    result = runner.invoke(main, ["scan", str(loop / "news")])
+    assert result.exit_code == 2
+    said = " ".join(result.stderr.split())
+    assert f"'{loop / 'news'}' is under '{loop}', a symbolic link that leads nowhere (a loop, or its target is gone)" in said
+    assert fake_scan == []
+
+
 def test_empty_folder(runner, tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()

@@ -138,6 +138,18 @@ def test_a_symbolic_link_loop_is_no_index(runner, split, tmp_path, command):
     assert f"{tmp_path / 'l1'} is a symbolic link loop" in " ".join(result.stderr.split())
 
 
+@pytest.mark.parametrize("command", [["check", "NEW"], ["index", "add", "OLD"], ["index", "info"]])
+def test_an_index_under_a_looping_folder_names_the_loop(runner, split, tmp_path, command):
+    """An index path inside a link loop was said not to exist ('No index at', 'does not exist')."""
+    (tmp_path / "l1").symlink_to(tmp_path / "l2")
+    (tmp_path / "l2").symlink_to(tmp_path / "l1")
+    args = [str(split[1]) if arg == "NEW" else str(split[0]) if arg == "OLD" else arg for arg in command]
+    result = runner.invoke(main, [*args, "--index", str(tmp_path / "l1" / "news.db")])
+    assert result.exit_code == 2, result.output
+    said = " ".join(result.stderr.split())
+    assert f"{tmp_path / 'l1'} is a symbolic link loop" in said and "does not exist" not in said and "No index" not in said
+
+
 @pytest.mark.skipif(not Path("/dev/null").exists(), reason="needs /dev/null")
 @pytest.mark.parametrize("command", [["check", "NEW"], ["index", "add", "OLD"], ["index", "info"]])
 def test_a_device_is_no_index(runner, split, tmp_path, command):

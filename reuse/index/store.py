@@ -136,8 +136,10 @@ def connect(path: str | PathLike, config: ScanConfig | None, *, create: bool = F
         schema version, or built with other settings.
     """
     path = Path(path)
-    if path.is_symlink() and _loops(path):
-        raise IndexPathError(f"{path} is a symbolic link loop (the link leads back to itself): fix or remove the link, or give the index file's path.")
+    looping = next((p for p in (path, *path.parents) if p.is_symlink() and _loops(p)), None)
+    if looping is not None:  # the index itself, or a folder on its way
+        instead = "give the index file's path" if looping == path else "put the index elsewhere"
+        raise IndexPathError(f"{looping} is a symbolic link loop (the link leads back to itself): fix or remove the link, or {instead}.")
     if not path.exists():
         if not create:
             raise IndexPathError(f"No index at {path}: create one with 'reuse index add FOLDER --index {path}'.")
