@@ -39,7 +39,7 @@ __all__ = ["ID_CONTROL", "KINDS", "SUPPORTED", "read_file", "shown_name", "suffi
 Found = tuple[list[Article], list[Skipped]]
 KINDS = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "jsonl"}
 SUPPORTED = ".txt, .md, .html, .json or .jsonl"
-META_KEYS = ("title", "outlet", "url", "published", "canonical", "byline")
+META_KEYS = ("title", "outlet", "url", "published", "canonical", "byline", "modified")
 TEXT_FIELDS = ("text", "body", "content")
 _FIRST_LINE = re.compile(r"\S[^\n]*")  # from the first non-blank character to the end of its line
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.M)
@@ -196,20 +196,24 @@ def _in_future(value: str, now: dt.datetime | None = None) -> bool:
 def _article(art_id: str, text: str, rel: str, meta: dict[str, str], where: str, warnings: list[str]) -> Article:
     """Build an Article; the outlet falls back to the URL's domain, then the file name."""
     meta = {key: value.strip() for key, value in meta.items() if value and value.strip()}
-    published = meta.get("published")
-    if published is not None and _iso_date(published) is None:
-        warnings.append(
-            f"{where}: published date {published!r} is not ISO 8601 (like 2025-05-27 or 2025-05-27T09:30:00Z); "
-            "it is left unknown"
-        )
-        published = None
-    elif published is not None and _in_future(published):
-        # A date still to come is a typo or a placeholder; as evidence of who was first it would mislead.
-        warnings.append(f"{where}: published date {published!r} is in the future; it is left unknown (fix the date)")
-        published = None
+    published = _time(meta, "published", where, warnings)
     outlet = meta.get("outlet") or domain(meta.get("url")) or file_outlet(rel)
     byline = meta.get("byline") or meta.get("author")  # front matter may say either
-    return Article(art_id, text, outlet, meta.get("title"), meta.get("url"), published, rel, meta.get("canonical"), byline)
+    modified = _time(meta, "modified", where, warnings)
+    return Article(art_id, text, outlet, meta.get("title"), meta.get("url"), published, rel, meta.get("canonical"), byline, modified)
+
+
+def _time(meta: dict[str, str], key: str, where: str, warnings: list[str]) -> str | None:
+    """``meta[key]`` when it is an ISO 8601 date or time not in the future, else ``None`` with a warning."""
+    value = meta.get(key)
+    if value is not None and _iso_date(value) is None:
+        warnings.append(f"{where}: {key} date {value!r} is not ISO 8601 (like 2025-05-27 or 2025-05-27T09:30:00Z); it is left unknown")
+        return None
+    if value is not None and _in_future(value):
+        # A date still to come is a typo or a placeholder; as evidence of who was first it would mislead.
+        warnings.append(f"{where}: {key} date {value!r} is in the future; it is left unknown (fix the date)")
+        return None
+    return value
 
 
 def _read_txt(text: str, rel: str, warnings: list[str]) -> Found:
@@ -412,8 +416,8 @@ def _read_html(text: str, rel: str, warnings: list[str]) -> Found:
         return [], [Skipped(rel, "no main text found in the HTML")]
     if furniture_only(tree, body):
         return [], [Skipped(rel, "no main text found in the HTML (only page furniture, such as a cookie notice or a paywall)")]
-    dates = meta.pop("dates").split("\n")
-    meta["published"] = next((d for d in dates if _iso_date(d)), dates[0])
+    for key, found in (("published", meta.pop("dates").split("\n")), ("modified", meta["modified"].split("\n"))):
+        meta[key] = next((d for d in found if _iso_date(d)), found[0])
     return [_article(rel, clean(body), rel, meta, rel, warnings)], []
 
 

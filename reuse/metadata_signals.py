@@ -145,12 +145,17 @@ def _address(article: Article) -> str | None:
     return page_address(article.url or article.canonical)
 
 
+def _address(article: Article) -> str | None:
+    """The page an article is a version of: its own address, else (a page saved without one) its canonical link's."""
+    return page_address(article.url) or page_address(article.canonical)
+
+
 def same_page(a: Article, b: Article) -> Signal | None:
     """Two versions of one page (the same URL, the same outlet): the later is an update, not another outlet's copy."""
-    url = page_address(a.url)
-    if url is None or url != page_address(b.url) or outlet_key(a.outlet) != outlet_key(b.outlet):
+    url = _address(a)
+    if url is None or url != _address(b) or outlet_key(a.outlet) != outlet_key(b.outlet):
         return None
-    return Signal("same-page", a.url, note=(
+    return Signal("same-page", a.url or a.canonical, note=(
         f"{a.id} and {b.id} are two versions of one page of {a.outlet} (the same address): "
         f"the later updates the earlier, unless a copy took its address too"
     ))

@@ -121,6 +121,10 @@ class Article:
     byline : str or None
         Who the page or record says wrote it ("By John Irish (Reuters)"), when
         it says so apart from the text: a wire credited there is credited.
+    modified : str or None
+        When the page or record says it was last changed, an ISO 8601 string
+        as given (an update keeps its page's publication time): it orders two
+        versions of one page that their publication times leave unordered.
     """
 
     id: str
@@ -132,6 +136,7 @@ class Article:
     path: str = ""
     canonical: str | None = None
     byline: str | None = None
+    modified: str | None = None
 
     @property
     def stored(self) -> bool:

@@ -15,7 +15,7 @@ from .credits import outlet_key
 from .words import plural
 from .model import Article, Signal
 
-__all__ = ["parse_time", "time_signal"]
+__all__ = ["modified_signal", "parse_time", "time_signal"]
 
 
 #: The forms read: an extended ISO 8601 date, or a date and a time to the
@@ -112,20 +112,36 @@ def time_signal(a: Article, b: Article) -> Signal | None:
     (``_span``): the other time must fall outside them all, and the gap is
     the least it can be.
     """
-    ta, tb = parse_time(a.published), parse_time(b.published)
+    return _order(a, b, (a.published, b.published), "time", "published")
+
+
+def modified_signal(a: Article, b: Article) -> Signal | None:
+    """Which of two versions of one page was changed first: :func:`time_signal` of their times of modification.
+
+    A version that gives none was last changed when it was published. For
+    versions that one publication time leaves unordered (an update keeps
+    its page's), never for two outlets' articles: a page changed after a
+    copy of it was made is still that copy's source.
+    """
+    return _order(a, b, (a.modified or a.published, b.modified or b.published), "modified", "last modified")
+
+
+def _order(a: Article, b: Article, times: tuple[str | None, str | None], name: str, verb: str) -> Signal:
+    """The order of ``a`` and ``b`` by ``times`` (theirs), as signal ``name``; the notes say ``verb`` (published)."""
+    ta, tb = parse_time(times[0]), parse_time(times[1])
     if ta is None or tb is None:
-        return Signal("time", None, note="publication time unknown for one or both")
+        return Signal(name, None, note=f"{'publication time' if name == 'time' else 'time of modification'} unknown for one or both")
     (when_a, prec_a), (when_b, prec_b) = ta, tb
     if prec_a == prec_b == "date":
         days = (when_b - when_a).days
         if days == 0:
-            return Signal("time", 0.0, note="same day, dates only: cannot order")
+            return Signal(name, 0.0, note="same day, dates only: cannot order")
         earlier = a.id if days > 0 else b.id
         near = abs(days) == 1 and outlet_key(a.outlet) != outlet_key(b.outlet)
         weight = _OTHER_CLOCKS if near else 2.5
         why = "dates only, of two outlets whose time zones may differ by a day" if near else "dates only"
-        return Signal("time", 24.0 * days, favours=earlier, weight=weight if days > 0 else -weight,
-                      note=f"{earlier} was published {plural(abs(days), 'day')} earlier ({why})")
+        return Signal(name, 24.0 * days, favours=earlier, weight=weight if days > 0 else -weight,
+                      note=f"{earlier} was {verb} {plural(abs(days), 'day')} earlier ({why})")
     if prec_a != prec_b:
         vague = _VAGUE["date" if "date" in (prec_a, prec_b) else "local"]
         (first_a, last_a), (first_b, last_b) = _span(when_a, prec_a), _span(when_b, prec_b)
@@ -134,18 +150,18 @@ def time_signal(a: Article, b: Article) -> Signal | None:
         elif last_b < first_a:
             gap = -(first_a - last_b).total_seconds() / 3600
         else:
-            return Signal("time", 0.0, note=_OVERLAP["date" if "date" in (prec_a, prec_b) else "local"])
+            return Signal(name, 0.0, note=_OVERLAP["date" if "date" in (prec_a, prec_b) else "local"])
         earlier = a.id if gap > 0 else b.id
-        return Signal("time", round(gap, 3), favours=earlier, weight=2.5 if gap > 0 else -2.5,
-                      note=f"{earlier} was published at least {abs(gap):.1f} h earlier ({vague})")
+        return Signal(name, round(gap, 3), favours=earlier, weight=2.5 if gap > 0 else -2.5,
+                      note=f"{earlier} was {verb} at least {abs(gap):.1f} h earlier ({vague})")
     gap_hours = (when_b - when_a).total_seconds() / 3600
     unzoned = " (times without a time zone, compared as given)" if prec_a == "local" else ""
     if abs(gap_hours) < 1 / 6:
-        return Signal("time", round(gap_hours, 3), note=f"published within ten minutes{unzoned}")
+        return Signal(name, round(gap_hours, 3), note=f"{verb} within ten minutes{unzoned}")
     earlier = a.id if gap_hours > 0 else b.id
     weight = 3.5
     if unzoned and abs(gap_hours) < _ZONES_APART and outlet_key(a.outlet) != outlet_key(b.outlet):
         weight = _OTHER_CLOCKS
         unzoned = f" (times without a time zone, of two outlets whose clocks may differ by up to {_ZONES_APART} h)"
-    return Signal("time", round(gap_hours, 3), favours=earlier, weight=weight if earlier == a.id else -weight,
-                  note=f"{earlier} was published {abs(gap_hours):.1f} h earlier{unzoned}")
+    return Signal(name, round(gap_hours, 3), favours=earlier, weight=weight if earlier == a.id else -weight,
+                  note=f"{earlier} was {verb} {abs(gap_hours):.1f} h earlier{unzoned}")

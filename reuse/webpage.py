@@ -19,6 +19,7 @@ __all__ = ["author_names", "builtin_text", "control_references", "domain", "furn
 
 _HOST = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _DATE_KEYS = ("article:published_time", "og:published_time", "datepublished", "dc.date.issued", "dc.date", "pubdate")
+_MODIFIED_KEYS = ("article:modified_time", "og:updated_time", "datemodified", "dc.date.modified")
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "tr")
 _JUNK_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "form", "nav", "aside", "button", "footer")
 _JUNK_ATTR = re.compile(r"(?:^|[\s_-])(?:nav|navbar|menu|sidebar|share|sharing|social|related|comments?|cookies?"
@@ -140,9 +141,13 @@ def page_meta(tree: Any) -> dict[str, str]:
     links = [((el.get("rel") or "").lower().split(), (el.get("href") or "").strip()) for el in tree.iter("link")]
     link = next((href for rel, href in links if "canonical" in rel and href), "")
     dates = [metas[k] for k in _DATE_KEYS if k in metas] + _json_ld_dates(tree)
+    modified = [metas[k] for k in _MODIFIED_KEYS if k in metas] + _json_ld_dates(tree, key="dateModified")
     # The article's own <time> element (itemprop, pubdate); any other may be a comment's, a ticker's, an update's.
-    dates += [el.get("datetime") for el in tree.iter("time")
-              if (el.get("datetime") or "").strip() and (el.get("itemprop") == "datePublished" or el.get("pubdate") is not None)]
+    for el in tree.iter("time"):
+        if (el.get("datetime") or "").strip() and (el.get("itemprop") == "datePublished" or el.get("pubdate") is not None):
+            dates.append(el.get("datetime"))
+        elif (el.get("datetime") or "").strip() and el.get("itemprop") == "dateModified":
+            modified.append(el.get("datetime"))
     return {
         "title": " ".join((metas.get("og:title") or tree.findtext(".//title") or "").split()),
         "outlet": metas.get("og:site_name") or metas.get("application-name") or "",
@@ -152,6 +157,7 @@ def page_meta(tree: Any) -> dict[str, str]:
         "canonical": link or metas.get("og:url") or "",
         "byline": _byline(tree, metas),
         "dates": "\n".join(_extended(d) for d in dates),
+        "modified": "\n".join(_extended(d) for d in modified),
     }
 
 
@@ -173,8 +179,8 @@ def _extended(value: str) -> str:
     return f"{year}-{month}-{day}T{hour}:{minute}:{second or '00'}{zone or ''}"
 
 
-def _json_ld_dates(tree: Any, budget: int = 2000) -> list[str]:
-    """The ``datePublished`` values of the page's JSON-LD blocks (schema.org ``NewsArticle`` and the like), in page order.
+def _json_ld_dates(tree: Any, budget: int = 2000, key: str = "datePublished") -> list[str]:
+    """The ``datePublished`` (or other ``key``) values of the page's JSON-LD blocks (schema.org ``NewsArticle`` and the like), in page order.
 
     Many news pages give their time of publication only there, to the
     minute; trafilatura's date is the day. At most ``budget`` JSON nodes are
@@ -186,7 +192,7 @@ def _json_ld_dates(tree: Any, budget: int = 2000) -> list[str]:
     >>> _json_ld_dates(page)
     ['2025-05-27T09:00:00Z']
     """
-    found = (item.get("datePublished") for item in _json_ld_objects(tree, budget))
+    found = (item.get(key) for item in _json_ld_objects(tree, budget))
     return [value.strip() for value in found if isinstance(value, str) and value.strip()]
 
 

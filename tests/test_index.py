@@ -812,6 +812,26 @@ def test_an_id_typed_with_composed_accents_removes_the_one_stored_decomposed(tmp
     assert index_info(db).articles == 1
 
 
+def test_a_stored_time_of_modification_orders_an_update_as_in_a_scan(tmp_path):
+    """The index keeps when a page was last changed: a check of its update decides as a scan of both versions does;
+    an article without one keeps its digest (re-added, it is unchanged)."""
+    story = "The minister said the plan to rebuild the old bridge was on track and would finish next spring. " * 8
+    url = "https://ledger.example/bridge"
+    stored = Article("v1.html", story, "Ledger", published="2025-05-27T09:00:00Z", canonical=url)
+    db = tmp_path / "i.db"
+    add_articles(db, [stored])
+    update = Article("v2.html", story + " Work starts in May.", "Ledger", published="2025-05-27T09:00:00Z", canonical=url,
+                     modified="2025-05-27T15:30:00Z")
+    checked = check_articles(db, [update])
+    scanned = reuse.scan_articles([stored, update])
+    assert [p.direction for p in checked.pairs] == [p.swapped().direction if p.a != "v2.html" else p.direction for p in scanned.pairs]
+    assert (checked.pairs[0].direction.relation.value, checked.pairs[0].direction.source) == ("copied", "v1.html")
+    add_articles(db, [update])
+    again = check_articles(db, [Article("v3.html", story + " Work starts in May. Costs rose.", "Other", published="2025-05-28")])
+    assert [a.modified for a in again.articles if a.id == "v2.html"] == ["2025-05-27T15:30:00Z"]
+    assert sorted(add_articles(db, [stored]).unchanged) == ["v1.html"]
+
+
 def test_a_stored_byline_is_read_back_and_credits_as_in_a_scan(tmp_path):
     """The index keeps an article's byline: a check decides as a scan of both does; an article without one keeps the
     digest it had before bylines were read (re-added, it is unchanged)."""

@@ -1129,3 +1129,26 @@ def test_the_articles_byline_is_found_around_teasers_headers_comment_threads_and
         "teaser.html": "By Jane Doe (Reuters)", "header.html": "By Jane Doe (Reuters)", "span.html": "Jane Doe, Reuters",
         "disqus.html": None, "jsonld.html": "Reuters",
     }
+
+
+def test_a_pages_time_of_modification_is_kept_apart_from_its_publication(tmp_path, html_backend):
+    """An update keeps its page's publication time and states when it was changed: that time was not read at all."""
+    body = "<p>" + "A paragraph of real article text that is long enough to be kept. " * 5 + "</p>"
+    ld = '{"@type": "NewsArticle", "datePublished": "2025-05-27T09:00:00Z", "dateModified": "2025-05-27T15:30:00Z"}'
+    write(tmp_path, "meta.html", '<html><head><meta property="article:published_time" content="2025-05-27T09:00:00Z"/>'
+                                 '<meta property="article:modified_time" content="2025-05-27T14:00:00+01:00"/></head>'
+                                 f"<body><article>{body}</article></body></html>")  # fmt: skip
+    write(tmp_path, "ld.html", f'<html><head><script type="application/ld+json">{ld}</script></head>'
+                               f"<body><article>{body}</article></body></html>")  # fmt: skip
+    write(tmp_path, "bad.html", '<html><head><meta property="article:modified_time" content="yesterday"/></head>'
+                                f"<body><article>{body}</article></body></html>")  # fmt: skip
+    records = [{"id": "r1", "text": "Some text of a record.", "published": "2025-05-27", "modified": "2025-05-28T10:00:00Z"},
+               {"id": "r2", "text": "Another record's text.", "modified": "2999-01-01"}]
+    write(tmp_path, "feed.jsonl", "\n".join(json.dumps(r) for r in records))
+    result = load_articles(tmp_path)
+    arts = by_id(result)
+    assert arts["meta.html"].modified == "2025-05-27T14:00:00+01:00" and arts["meta.html"].published == "2025-05-27T09:00:00Z"
+    assert arts["ld.html"].modified == "2025-05-27T15:30:00Z"
+    assert arts["bad.html"].modified is None and arts["r2"].modified is None
+    assert arts["r1"].modified == "2025-05-28T10:00:00Z"
+    assert any("r2" in w or "feed.jsonl:2" in w for w in result.warnings if "modified" in w)

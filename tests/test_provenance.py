@@ -1239,6 +1239,26 @@ def test_two_versions_of_one_page_that_nothing_orders_are_undetermined(times):
     assert pair.direction.relation.value == "undetermined" and pair.direction.evidence[0].name == "same-page"
 
 
+def test_versions_of_one_page_known_by_their_canonical_link_are_ordered_by_their_times_of_modification():
+    """Two saved versions of a page giving no address of their own (only a canonical link) and one publication time:
+    the update, named by its later time of modification, was made the original's source by containment (0.70)."""
+    url = "https://ledger.example/economy/boe"
+    first = Article("v1.html", _STORY, "Daily Ledger", published="2025-05-27T09:00:00Z", canonical=url)
+    update = Article("v2.html", _STORY + " Gilts rallied after the decision, and the pound fell back.", "Daily Ledger",
+                     published="2025-05-27T09:00:00Z", canonical=url + "/", modified="2025-05-27T15:30:00Z")
+    (pair,) = reuse.scan_articles([first, update]).pairs
+    assert (pair.direction.relation.value, pair.direction.source, pair.direction.derived) == ("copied", "v1.html", "v2.html")
+    assert [s.name for s in pair.direction.evidence[:2]] == ["same-page", "modified"]
+    assert "v1.html was last modified 6.5 h earlier" in pair.direction.evidence[1].note
+    assert pair.direction.confidence < 0.99
+    unordered = replace(update, modified=None)
+    (pair,) = reuse.scan_articles([first, unordered]).pairs
+    assert pair.direction.relation.value == "undetermined" and pair.direction.evidence[0].name == "same-page"
+    elsewhere = replace(update, outlet="Other Daily")  # a copy declaring the original's canonical link is no version of it
+    (pair,) = reuse.scan_articles([first, elsewhere]).pairs
+    assert "same-page" not in {s.name for s in pair.direction.evidence}
+
+
 def test_an_update_of_a_wire_page_gives_no_sibling_reasons():
     """Copied from the earlier version, the verdict listed 'both credit the same wire, and the text does not show one
     repeating the other's own changes', an argument for another verdict (found by a review)."""

@@ -86,3 +86,16 @@ def test_an_article_record_is_not_a_report(tmp_path):
     path.write_text(json.dumps({"text": "Some news.", "title": "x"}), encoding="utf-8")
     assert not is_report(path)
     assert not is_report(tmp_path)
+
+
+def test_a_time_of_modification_is_reported_and_read_back(tmp_path, make_result):
+    import dataclasses
+
+    result = make_result()
+    first = dataclasses.replace(result.articles[0], modified="2025-05-27T15:30:00Z")
+    result = dataclasses.replace(result, articles=(first, *result.articles[1:]))
+    path = tmp_path / "report.json"
+    write_json(result, path)
+    written = json.loads(path.read_text("utf-8"))["articles"]
+    assert [a["modified"] for a in written] == ["2025-05-27T15:30:00Z", *[None] * (len(written) - 1)]
+    assert read_report(path).result.articles[0].modified == "2025-05-27T15:30:00Z"

@@ -207,15 +207,17 @@ def _meta_fields(article: Article) -> dict:
         "path": article.path,
         "canonical": article.canonical,
     }
-    if article.byline:  # only when there is one: the digests of articles stored before bylines were read stay theirs
-        fields["byline"] = article.byline
+    # Only when there is one: the digests of articles stored before bylines and times of modification were read stay theirs.
+    for key in ("byline", "modified"):
+        if getattr(article, key):
+            fields[key] = getattr(article, key)
     return fields
 
 
 def article_from(article_id: str, meta: str, text: str) -> Article:
     """The :class:`Article` stored as ``article_meta`` and text."""
     fields = json.loads(meta)
-    keys = ("outlet", "title", "url", "published", "canonical", "byline")
+    keys = ("outlet", "title", "url", "published", "canonical", "byline", "modified")
     return Article(id=article_id, text=text, **{k: fields.get(k) for k in keys}, path=fields.get("path") or "")
 
 

@@ -84,6 +84,7 @@ def _article(article: Article) -> dict[str, Any]:
         "path": article.path,
         "canonical": article.canonical,
         "byline": article.byline,
+        "modified": article.modified,
     }
 
 

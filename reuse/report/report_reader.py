@@ -114,6 +114,7 @@ def result_from_dict(data: dict[str, Any]) -> StoredReport:
             path=a.get("path", ""),
             canonical=a.get("canonical"),
             byline=a.get("byline"),
+            modified=a.get("modified"),
         )
         for a in data["articles"]
     )
