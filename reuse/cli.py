@@ -51,7 +51,7 @@ import click
 from . import __version__
 from .cli_run import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Interrupts, Progress, exit_if_nothing_read, reported  # noqa: F401 (exit codes re-exported)
 from .cli_paths import Folder, check_extra_outputs, check_folder, check_output, check_outputs_apart
-from .config import COMMAND_LINE_SETTINGS, ScanConfig
+from .config import COMMAND_LINE_SETTINGS, MAX_SEED, MIN_NUM_PERM, ScanConfig
 from .errors import ConfigError
 from .parallel import default_jobs
 from .pipeline import scan as scan_folder
@@ -238,11 +238,11 @@ def _config_options(fn: F, more: dict[str, str] | None = None) -> F:
     defaults = ScanConfig()
     for stage, name, help_text in reversed(SETTINGS):
         help_text += (more or {}).get(name, "")
-        minimum = 0 if name == "seed" else 1
+        bounds = {"seed": (0, MAX_SEED), "num_perm": (MIN_NUM_PERM, None)}.get(name, (1, None))  # those the config checks
         fn = click.option(
             "--" + name.replace("_", "-"),
             name,
-            type=click.IntRange(min=minimum),
+            type=click.IntRange(*bounds),
             default=getattr(getattr(defaults, stage), name),
             show_default=True,
             metavar="N",

@@ -29,6 +29,9 @@ __all__ = [
 
 #: The settings the command line sets, each by an option of its name in kebab
 #: case (``num_perm``: ``--num-perm``); the others only the Python API sets.
+#: Bounds the settings must keep (the command line shows them in its help).
+MIN_NUM_PERM = 8
+MAX_SEED = 2**32 - 1  # numpy's random seeds
 COMMAND_LINE_SETTINGS = ("max_bytes", "num_perm", "seed", "bands", "rows", "max_bucket", "shingle_size", "window", "stride")
 
 
@@ -113,15 +116,15 @@ class SketchConfig:
     stride: int = 12
 
     def __post_init__(self) -> None:
-        if self.num_perm < 8:
-            raise ConfigError(f"num_perm={self.num_perm} is too small: use at least 8 (128 is the default).")
+        if self.num_perm < MIN_NUM_PERM:
+            raise ConfigError(f"num_perm={self.num_perm} is too small: use at least {MIN_NUM_PERM} (128 is the default).")
         if not 0 < self.stride <= self.window or self.window % self.stride:
             raise ConfigError(
                 f"stride={self.stride} must divide window={self.window} (try stride={max(1, self.window // 2)})."
             )
         if self.shingle_size < 1:
             raise ConfigError(f"shingle_size={self.shingle_size} must be at least 1.")
-        if not 0 <= self.seed < 2**32:
+        if not 0 <= self.seed <= MAX_SEED:
             raise ConfigError(f"seed={self.seed} must be between 0 and 4294967295 (numpy's random seeds; the default is 1).")
 
 

@@ -174,7 +174,7 @@ def test_input_error_from_the_library_is_a_usage_error(runner, samples_dir, monk
         (["--bands", "16"], "bands x rows = 16 x 4 must equal num_perm = 128; change one of them."),
         (["--num-perm", "256"], "bands x rows = 32 x 4 must equal num_perm = 256"),
         (["--window", "24", "--stride", "7"], "stride=7 must divide window=24"),
-        (["--num-perm", "4", "--bands", "2", "--rows", "2"], "num_perm=4 is too small"),
+        (["--num-perm", "4", "--bands", "2", "--rows", "2"], "4 is not in the range x>=8"),
         (["--rows", "0"], "0 is not in the range x>=1"),
         (["--max-pairs", "-1"], "-1 is not in the range x>=0"),
     ],
@@ -431,3 +431,11 @@ def test_real_scan_json_stdout(runner, samples_dir):
     result = runner.invoke(main, ["scan", str(samples_dir), "--json", "-", "-q"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["schema_version"] == 1
+
+
+def test_the_help_shows_the_bounds_the_settings_must_keep(runner):
+    """--num-perm said [x>=1] and --seed no upper bound, yet 4 and 2**32 were refused (found by a review)."""
+    said = " ".join(runner.invoke(main, ["scan", "--help"]).output.split())
+    assert "[default: 128; x>=8]" in said and "0<=x<=4294967295" in said
+    result = runner.invoke(main, ["scan", "samples", "--num-perm", "4", "--bands", "4", "--rows", "1"])
+    assert result.exit_code == 2 and "4 is not in the range x>=8" in result.stderr
