@@ -318,9 +318,13 @@ def publishes(outlet: str, url: str) -> bool:
 
 
 def cue_needed(outlet: str) -> bool:
-    """Whether a name of ``outlet`` counts as a credit only beside an English credit: a domain's, or one word that is no acronym."""
+    """Whether a name of ``outlet`` counts as a credit only beside an English credit: a domain's, one word that is no acronym, or a name with a number."""
     named = outlet.strip().removeprefix("The ")
-    return site_name(outlet) is not None or (" " not in named and not named.isupper())
+    # A number in a name is read in other words too: "France 24" in "in France 24 hours later".
+    return site_name(outlet) is not None or (" " not in named and not named.isupper()) or any(ch.isdigit() for ch in named)
+
+
+_LETTERS = re.compile(r"[^\W\d_]{2}")
 
 
 def credit_pattern(outlet: str, text: str) -> re.Pattern[str] | None:
@@ -335,8 +339,8 @@ def credit_pattern(outlet: str, text: str) -> re.Pattern[str] | None:
     outlet = outlet.strip()
     site = site_name(outlet)
     if site is None:
-        if len(outlet) < 3 or re.search(r"\.\w{2,4}$|\d", outlet):
-            return None
+        if len(outlet) < 3 or re.search(r"\.\w{2,4}$", outlet) or not _LETTERS.search(outlet):
+            return None  # a host name, or no word: a file's name ("0042")
         pattern = outlet_pattern(outlet)
         if cue_needed(outlet) and not any(_cued(text, m.start(), m.end()) for m in pattern.finditer(text)):
             return None  # one word, no acronym, never beside a credit: "Forbes" in "Kate Forbes said", "The Atlantic" the ocean

@@ -145,11 +145,6 @@ def _address(article: Article) -> str | None:
     return page_address(article.url or article.canonical)
 
 
-def _address(article: Article) -> str | None:
-    """The page an article is a version of: its own address, else (a page saved without one) its canonical link's."""
-    return page_address(article.url) or page_address(article.canonical)
-
-
 def same_page(a: Article, b: Article) -> Signal | None:
     """Two versions of one page (the same URL, the same outlet): the later is an update, not another outlet's copy."""
     url = _address(a)

@@ -1103,6 +1103,19 @@ def test_an_outlet_whose_name_ends_in_punctuation_is_credited_by_name(name):
     assert any(s.name == "credit" and s.favours == "src.txt" for s in pair.direction.evidence)
 
 
+@pytest.mark.parametrize(("text", "credited"), [
+    ("{wire} According to France 24.", True), ("{wire} The story was first reported by France 24.", True),
+    ("{wire} Source: France 24", True), ("Officials met in France 24 hours later. {wire}", False),
+])
+def test_an_outlet_whose_name_holds_a_number_is_credited_beside_a_credit(text, credited):
+    """"According to France 24" was never read: a name with a digit was never looked for (found by a review); standing
+    alone it needs a credit beside it, as "France 24 hours later" names no one."""
+    source = Article("f24.html", WIRE, "France 24")
+    copy = Article("agg.html", text.format(wire=WIRE), "HeadlineHub")
+    (pair,) = reuse.scan_articles([source, copy]).pairs
+    assert any(s.name == "credit" and s.favours == "f24.html" for s in pair.direction.evidence) == credited
+
+
 def test_a_weak_link_ordered_by_the_agency_alone_does_not_speak_of_a_time_order():
     """An agency's own copy and a client's text sharing part of it, times unknown: the caveat spoke of "the time
     order", which there is none of (found by a review)."""
