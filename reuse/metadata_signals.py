@@ -25,7 +25,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from .credits import credit_pattern, credits, cue_needed, dateline_credit, outlet_key, publishes
 from .model import Article, Pair, Signal
-from .times import time_signal
+from .times import modified_signal, time_signal
 from .webpage import domain
 from .wires import article_credits, wire_of
 
@@ -145,10 +145,16 @@ def _address(article: Article) -> str | None:
     return page_address(article.url or article.canonical)
 
 
+def page_of(article: Article) -> tuple[str, str] | None:
+    """The page ``article`` is a version of, as ``(outlet key, address)``; ``None`` when it states no address."""
+    address = _address(article)
+    return (outlet_key(article.outlet), address) if address is not None else None
+
+
 def same_page(a: Article, b: Article) -> Signal | None:
     """Two versions of one page (the same URL, the same outlet): the later is an update, not another outlet's copy."""
-    url = _address(a)
-    if url is None or url != _address(b) or outlet_key(a.outlet) != outlet_key(b.outlet):
+    page = page_of(a)
+    if page is None or page != page_of(b):
         return None
     return Signal("same-page", a.url or a.canonical, note=(
         f"{a.id} and {b.id} are two versions of one page of {a.outlet} (the same address): "
@@ -159,6 +165,8 @@ def same_page(a: Article, b: Article) -> Signal | None:
 def metadata_signals(a: Article, b: Article, pair: Pair | None = None) -> list[Signal]:
     """The metadata signals of a pair: publication times, canonical links, credits (``pair``: the text both carry, which credits no one)."""
     time = time_signal(a, b)
+    if not (time and time.weight) and same_page(a, b) is not None:
+        time = modified_signal(a, b)  # an update keeps its page's publication time: when each was last changed orders them
     signals = _metadata_signals(a, b, pair)
     named = {s.favours for s in signals if s.name == "credit"}
     # An agency's text that names the other's outlet took that outlet's story: its being the agency says nothing then.

@@ -105,7 +105,7 @@ def outlet_names(articles: Sequence[Article]) -> dict[str, str]:
 
 
 def link_outlets(articles: Sequence[Article], pairs: Iterable[Pair]) -> tuple[OutletLink, ...]:
-    """Aggregate the ``copied`` article pairs into outlet-to-outlet links (a copy through a third article counts for the outlet it took from, not its ancestors').
+    """Aggregate the ``copied`` article pairs into outlet-to-outlet links (a copy through a third article counts for the outlet it took from, not its ancestors'; an update of a page, once).
 
     Parameters
     ----------
@@ -132,11 +132,18 @@ def link_outlets(articles: Sequence[Article], pairs: Iterable[Pair]) -> tuple[Ou
     shown = outlet_names(articles)
     copies = [p for p in pairs if p.direction.relation is Relation.COPIED and p.direction.source and p.direction.derived]
     relayed = _relayed(copies)
+    # An update copied from its page's earlier version: taken once, by that version, however often the page changed.
+    updated = {(p.direction.derived, p.direction.source) for p in copies if p.direction.evidence[:1] and p.direction.evidence[0].name == "same-page"}
+    derived_of = defaultdict(set)
+    for pair in copies:
+        derived_of[pair.direction.source].add(pair.direction.derived)
     grouped: dict[tuple[str, str], list[Pair]] = defaultdict(list)
     for pair in copies:
         d = pair.direction
         if _through_another(pair) or (d.source, d.derived) in relayed:
             continue
+        if any((d.derived, earlier) in updated for earlier in derived_of[d.source]):
+            continue  # the update of a page whose earlier version took it too
         source, derived = shown[by_id[d.source].outlet], shown[by_id[d.derived].outlet]
         if source != derived:
             grouped[(source, derived)].append(pair)

@@ -58,7 +58,6 @@ from dataclasses import replace
 from .metadata_signals import NAME_CREDIT_WEIGHT, metadata_signals, same_page
 from .model import Article, Direction, Extent, Pair, Relation, ReuseKind, Signal
 from .stemma import Stemma, build_stemma
-from .times import modified_signal
 from .wires import article_credits, article_datelines, wire_of
 
 __all__ = ["MIN_COPY_CONFIDENCE", "TEXT_ONLY_CAP", "infer_directions"]
@@ -430,11 +429,12 @@ def _repeats(stemma: Stemma, parent: str, child: str) -> bool:
     return stemma.parent.get(child) == parent and bool(stemma.innovations.get(child, 0)) and not stemma.disputed(parent)
 
 
-def _update(page: Signal, direction: Direction, pair: Pair, modified: Signal) -> Direction:
+def _update(page: Signal, direction: Direction, pair: Pair) -> Direction:
     """Two versions of one page: the later, by the times, took the earlier's text (an update, not a sibling).
 
-    The publication times order them, else the times of modification
-    (``modified``: an update keeps its page's publication time).
+    The publication times order them, else the times of modification (an
+    update keeps its page's publication time: :func:`metadata_signals`
+    gives the ``modified`` signal then).
 
     Versions of a wire story both carry its credit, and the tree may find
     no change the later repeats: read as two copies of the wire, an
@@ -444,10 +444,8 @@ def _update(page: Signal, direction: Direction, pair: Pair, modified: Signal) ->
     the source, backwards for an update). The reasons of a verdict it
     overrules (siblings, twins) are left out: they argued for another.
     """
-    time = next((s for s in direction.evidence if s.name == "time" and s.weight), None)
+    time = next((s for s in direction.evidence if s.name in ("time", "modified") and s.weight), None)
     rest = tuple(s for s in direction.evidence if s is not time and s.name not in _OVERRULED_BY_UPDATE)
-    if (time is None or time.favours is None) and modified.weight:
-        time = modified
     if time is None or time.favours is None:
         unordered = replace(page, note=f"{page.note}; nothing orders the two versions (their times are unknown or alike)")
         return Direction(Relation.UNDETERMINED, None, None, 0.5, (unordered, *([time] if time else []), *rest))
@@ -491,6 +489,6 @@ def infer_directions(articles: Sequence[Article], pairs: list[Pair]) -> list[Pai
     for pair, direction in zip(pairs, directions):
         direction = _named_elsewhere(direction, named, copies)
         if (page := same_page(by_id[pair.a], by_id[pair.b])) is not None:  # said first, whatever decided
-            direction = _update(page, direction, pair, modified_signal(by_id[pair.a], by_id[pair.b]))
+            direction = _update(page, direction, pair)
         decided.append(replace(pair, direction=direction))
     return decided

@@ -1272,6 +1272,23 @@ def test_versions_of_one_page_known_by_their_canonical_link_are_ordered_by_their
     assert "same-page" not in {s.name for s in pair.direction.evidence}
 
 
+def test_an_update_of_a_wire_story_is_one_take_of_it_and_the_tree_follows_the_versions():
+    """An agency's story and two versions of a client's page of it (one publication time, modified 10:15 and 13:45):
+    'France 24 ran 2 copies of 1 AFP wire story', and the update's verdict read 'in the cluster's tree, v2 is the parent
+    of v1' (found by a review)."""
+    url = "https://f24.example/kremlin-swap"
+    afp = Article("afp", _CREDITED.replace("(Reuters)", "(AFP)"), "AFP", published="2025-05-27T09:55:00Z")
+    v1 = Article("v1.html", afp.text, "France 24", published="2025-05-27T10:12:00Z", canonical=url, modified="2025-05-27T10:15:00Z")
+    v2 = Article("v2.html", afp.text + " Talks resume next week, an aide said. The swap list is not final yet.", "France 24",
+                 published="2025-05-27T10:12:00Z", canonical=url, modified="2025-05-27T13:45:00Z")
+    result = reuse.scan_articles([afp, v1, v2])
+    (link,) = result.outlets
+    assert (link.source, link.derived, link.articles, link.pairs) == ("AFP", "France 24", 1, (("afp", "v1.html"),))
+    update = next(p for p in result.pairs if {p.a, p.b} == {"v1.html", "v2.html"})
+    assert (update.direction.relation.value, update.direction.source) == ("copied", "v1.html")
+    assert not [s for s in update.direction.evidence if s.name == "stemma" and s.favours == "v2.html"], update.direction.evidence
+
+
 def test_an_update_of_a_wire_page_gives_no_sibling_reasons():
     """Copied from the earlier version, the verdict listed 'both credit the same wire, and the text does not show one
     repeating the other's own changes', an argument for another verdict (found by a review)."""
