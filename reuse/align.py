@@ -313,14 +313,41 @@ def _kind(verbatim: float, mean_run: float, length: float, config: AlignConfig) 
     return ReuseKind.HEAVY_REWRITE
 
 
-def _pair_kind(passages: list[Passage], sizes: list[int], config: AlignConfig) -> tuple[ReuseKind, float]:
-    """The pair's kind and verbatim share, from its passages other than shared quotations.
+#: Share of a passage's text on the shorter article's side that another, more alike passage holds there
+#: too, for it to be that text matched a second time (an echo; see :func:`_echoes`).
+ECHO_INSIDE = 0.8
+
+
+def _echoes(passages: list[Passage], side: str) -> set[int]:
+    """Positions of the passages whose text on ``side`` (the shorter article's) lies mostly inside a more alike passage's.
+
+    That text matched twice: word for word against the passage it was
+    taken from, and loosely against other text of the longer article (a
+    paragraph of the wire's on the same events). It is reported, but it is
+    no second reuse: it does not weigh in the pair's kind, verbatim share
+    or similarity. On the longer side, text matched twice is its text
+    reused twice by the shorter (an answer that copies a sentence and
+    paraphrases it again): both count.
+    """
+    found = set()
+    for k, p in enumerate(passages):
+        ps, pe = (p.a_start, p.a_end) if side == "a" else (p.b_start, p.b_end)
+        for q in passages:
+            qs, qe = (q.a_start, q.a_end) if side == "a" else (q.b_start, q.b_end)
+            if q.similarity > p.similarity and pe > ps and min(pe, qe) - max(ps, qs) >= ECHO_INSIDE * (pe - ps):
+                found.add(k)
+                break
+    return found
+
+
+def _pair_kind(counted: list[tuple[Passage, int]], config: AlignConfig) -> tuple[ReuseKind, float]:
+    """The pair's kind and verbatim share, from its ``counted`` passages (with their sizes) other than shared quotations.
 
     A pair whose every passage is a shared quotation is ``shared-quotes``;
     its verbatim share is then taken over all passages.
     """
-    own = [(p, n) for p, n in zip(passages, sizes) if p.kind is not ReuseKind.SHARED_QUOTES]
-    weighed = own or list(zip(passages, sizes))
+    own = [(p, n) for p, n in counted if p.kind is not ReuseKind.SHARED_QUOTES]
+    weighed = own or counted
     weight = max(1, sum(n for _, n in weighed))
     matched = sum(p.verbatim_share * n for p, n in weighed)
     verbatim = matched / weight
@@ -350,7 +377,9 @@ def align_pair(pa: Prepared, pb: Prepared, config: AlignConfig) -> Pair | None:
     found.sort(key=lambda r: (r[0].a_start, r[0].b_start))
     passages = [r[0] for r in found]
     sizes = [min(_usable_in(pa, r[2]), _usable_in(pb, r[3])) or 1 for r in found]
-    kind, verbatim = _pair_kind(passages, sizes, config)
+    echoes = _echoes(passages, "a" if pa.usable_count < pb.usable_count else "b")
+    counted = [(p, n) for k, (p, n) in enumerate(zip(passages, sizes)) if k not in echoes]  # never empty: the most alike is no echo
+    kind, verbatim = _pair_kind(counted, config)
     best = max(p.similarity for p in passages)
     if best < config.min_similarity and verbatim < config.verbatim_share:
         return None
@@ -362,13 +391,13 @@ def align_pair(pa: Prepared, pb: Prepared, config: AlignConfig) -> Pair | None:
         smaller = max(cont_a, cont_b)
     else:
         smaller = cont_a if pa.usable_count < pb.usable_count else cont_b
-    weight = max(1, sum(sizes))
+    weight = max(1, sum(n for _, n in counted))
     return Pair(
         a=pa.article.id,
         b=pb.article.id,
         kind=kind,
         extent=Extent.WHOLE if smaller >= config.whole_share else Extent.PARTIAL,
-        similarity=round(sum(p.similarity * n for p, n in zip(passages, sizes)) / weight, 4),
+        similarity=round(sum(p.similarity * n for p, n in counted) / weight, 4),
         containment_a=round(cont_a, 4),
         containment_b=round(cont_b, 4),
         verbatim_share=round(verbatim, 4),

@@ -212,3 +212,16 @@ def test_the_kind_does_not_depend_on_which_article_is_a():
         pairs = reuse.scan_articles([Article(ids[0], first, "X"), Article(ids[1], second, "Y")]).pairs
         found.append([(p.kind, p.verbatim_share, sorted(q.verbatim_share for q in p.passages)) for p in pairs])
     assert found[0] and found[0] == found[1]
+
+
+def test_text_matched_twice_on_the_shorter_side_does_not_make_a_copy_a_rewrite(samples_dir):
+    """An aggregator ran two paragraphs of the AFP copy word for word; its first paragraph also matched an unrelated
+    AFP paragraph loosely (0.34, no identical run), and that second match made the pair a light rewrite, similarity
+    0.77 (found by a review). The second match stays a passage but does not weigh in the pair's kind or similarity."""
+    lines = (samples_dir / "001_eabe8ba3545e1c71.txt").read_text(encoding="utf-8").split("\n")
+    afp = "Moscow (AFP) - " + "\n".join(lines[2:21])  # the AFP copy 001 carries: its first ten paragraphs
+    paragraphs = [p for p in afp.split("\n") if p.strip()]
+    extract = "Kremlin: Trump criticism won't hit swap\n\n" + "\n\n".join(paragraphs[:2]).removeprefix("Moscow (AFP) - ")
+    (pair,) = reuse.scan_articles([Article("afp.txt", afp, "AFP"), Article("agg.txt", extract + "\n\nRead the full story at France 24", "Hub")]).pairs
+    assert len(pair.passages) == 2 and pair.passages[1].verbatim_share == 0  # the loose second match is still shown
+    assert (pair.kind, pair.verbatim_share) == (ReuseKind.VERBATIM, 1.0) and pair.similarity > 0.9
