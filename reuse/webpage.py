@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 import re
-from types import ModuleType
 from collections.abc import Iterator
+from types import ModuleType
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -260,7 +260,22 @@ def trafilatura_text(module: ModuleType, tree: Any, meta: dict[str, str]) -> str
     meta["dates"] = "\n".join(filter(None, [meta["dates"], doc.date]))
     for el in doc.body.iter("lb", "item", "row", "cell"):
         el.tail = (" " if el.tag == "cell" else "\n") + (el.tail or "")
-    return _join_blocks([doc.body.text or "", *("".join(child.itertext()) for child in doc.body)])
+    return _join_blocks([doc.body.text or "", *_block_texts(doc.body)])
+
+
+#: trafilatura's elements that hold blocks rather than text of one block.
+_CONTAINERS = frozenset({"div", "section", "article", "main"})
+
+
+def _block_texts(element: Any) -> Iterator[str]:
+    """The text of each block of trafilatura's ``element``, looking inside the containers it keeps (a <div> of paragraphs)."""
+    for child in element:
+        if child.tag in _CONTAINERS and len(child):
+            yield child.text or ""
+            yield from _block_texts(child)
+            yield child.tail or ""
+        else:
+            yield "".join(child.itertext())
 
 
 def builtin_text(tree: Any) -> str:
@@ -283,7 +298,9 @@ def builtin_text(tree: Any) -> str:
             el.drop_tree()
     for el in root.iter("br", "li", "tr", "td", "th"):
         el.tail = ("\n" if el.tag in ("br", "li", "tr") else " ") + (el.tail or "")
-    blocks = [el.text_content() for el in root.iter(*_BLOCKS) if not any(a.tag in _BLOCKS for a in el.iterancestors())]
+    # A <div> that holds no other block is a paragraph too (pages that write their paragraphs as divs).
+    found = [el for el in root.iter(*_BLOCKS, "div") if el.tag != "div" or next(el.iterdescendants(*_BLOCKS, "div"), None) is None]
+    blocks = [el.text_content() for el in found if not any(a.tag in _BLOCKS for a in el.iterancestors())]
     return _join_blocks(blocks or [root.text_content()])
 
 

@@ -1152,3 +1152,15 @@ def test_a_pages_time_of_modification_is_kept_apart_from_its_publication(tmp_pat
     assert arts["bad.html"].modified is None and arts["r2"].modified is None
     assert arts["r1"].modified == "2025-05-28T10:00:00Z"
     assert any("r2" in w or "feed.jsonl:2" in w for w in result.warnings if "modified" in w)
+
+
+def test_paragraphs_nested_in_a_container_stay_apart(tmp_path, html_backend):
+    """A page whose paragraphs are <div>s inside a <div class="article"> came out as one line: "обмен
+    заключённымиМОСКВА", "Москвой.Трамп" (found by a review)."""
+    first = "МОСКВА, 27 мая — РИА Новости. Кремль во вторник отверг опасения, что высказывания Трампа повлияют на обмен."
+    second = "Трамп назвал президента России Владимира Путина «сумасшедшим» на выходных после массированной атаки беспилотников."
+    write(tmp_path, "a.html", '<html><head><title>Песков</title></head><body><nav>Главная Политика</nav>'
+                              '<div class="article"><h1>Песков: критика Трампа не повлияет на обмен</h1>'
+                              f'<div class="article__text">{first}</div><div class="article__text">{second}</div></div></body></html>')  # fmt: skip
+    (article,) = load_articles(tmp_path).articles
+    assert first in article.text.split("\n\n") and second in article.text.split("\n\n"), article.text
