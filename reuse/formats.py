@@ -32,7 +32,7 @@ from .decoding import Undecodable, clean, declared_charset, no_surrogates, text_
 from .times import parse_time
 from .words import plural
 from .model import Article, Skipped, file_outlet
-from .webpage import author_names, builtin_text, control_references, domain, furniture_only, page_meta, trafilatura_text
+from .webpage import author_names, builtin_text, control_references, domain, furniture_only, page_meta, trafilatura_text, without_notices
 
 __all__ = ["ID_CONTROL", "KINDS", "SUPPORTED", "read_file", "shown_name", "suffix_of", "trafilatura_module"]
 
@@ -416,6 +416,7 @@ def _read_html(text: str, rel: str, warnings: list[str]) -> Found:
         return [], [Skipped(rel, "no main text found in the HTML")]
     if furniture_only(tree, body):
         return [], [Skipped(rel, "no main text found in the HTML (only page furniture, such as a cookie notice or a paywall)")]
+    body = without_notices(tree, body)
     for key, found in (("published", meta.pop("dates").split("\n")), ("modified", meta["modified"].split("\n"))):
         meta[key] = next((d for d in found if _iso_date(d)), found[0])
     return [_article(rel, clean(body), rel, meta, rel, warnings)], []

@@ -15,7 +15,7 @@ from types import ModuleType
 from typing import Any
 from urllib.parse import urlsplit
 
-__all__ = ["author_names", "builtin_text", "control_references", "domain", "furniture_only", "page_meta", "trafilatura_text"]
+__all__ = ["author_names", "builtin_text", "control_references", "domain", "furniture_only", "page_meta", "trafilatura_text", "without_notices"]
 
 _HOST = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _DATE_KEYS = ("article:published_time", "og:published_time", "datepublished", "dc.date.issued", "dc.date", "pubdate")
@@ -309,6 +309,31 @@ _FURNITURE_WORDS = 100
 #: Names of the boxes a page without an article leaves (narrower than _JUNK_ATTR: a wrapper named
 #: "has-social-share" may hold the article itself).
 _FURNITURE_ATTR = re.compile(r"cookie|consent|gdpr|newsletter|subscri|paywall|sign-?up|popup|modal|not-?found|error-?page|\b404\b", re.I)
+
+
+#: Names of the consent and cookie boxes a page may open with, before its article.
+_NOTICE_ATTR = re.compile(r"(?:^|[\s_-])(?:cookies?|consent|gdpr)(?:$|[\s_-])", re.I)
+#: A block this short inside a notice may be a word the article has too ("Accept", "More"): left in.
+_NOTICE_BLOCK_CHARS = 40
+
+
+def without_notices(tree: Any, text: str) -> str:
+    """``text`` (the main text found in ``tree``) without the blocks of a consent or cookie box the page opens with.
+
+    The extractors take such a box for a first paragraph when it stands
+    before the article. Only blocks inside an element named as such a box,
+    holding less than half as much text, are dropped; when they are all the
+    text, it is left as found
+    (:func:`furniture_only` then tells that the page has no article).
+    """
+    found = [" ".join(el.text_content().split()) for el in tree.iter()
+             if isinstance(el.tag, str) and _NOTICE_ATTR.search(f"{el.get('class', '')} {el.get('id', '')}")]
+    notices = [n for n in found if len(n) < len(text) / 2]  # not a wrapper named after its box ("has-cookie-consent")
+    if not notices:
+        return text
+    blocks = text.split("\n\n")
+    kept = [b for b in blocks if len(b) < _NOTICE_BLOCK_CHARS or not any(" ".join(b.split()) in n for n in notices)]
+    return "\n\n".join(kept) if kept and len(kept) < len(blocks) else text
 
 
 def furniture_only(tree: Any, text: str) -> bool:

@@ -1164,3 +1164,26 @@ def test_paragraphs_nested_in_a_container_stay_apart(tmp_path, html_backend):
                               f'<div class="article__text">{first}</div><div class="article__text">{second}</div></div></body></html>')  # fmt: skip
     (article,) = load_articles(tmp_path).articles
     assert first in article.text.split("\n\n") and second in article.text.split("\n\n"), article.text
+
+
+def test_a_consent_notice_before_the_article_is_no_part_of_it(tmp_path, html_backend):
+    """A page that opens with its cookie-consent box: the box's text began the article, so an exact copy of the wire
+    was "90% reused" (found by a review). A page that is nothing but the box is still skipped as furniture."""
+    notice = ("Yahoo is part of the Yahoo family of brands. We and our partners use cookies to provide our sites and apps, "
+              "authenticate users, apply security measures, and prevent spam and abuse.")
+    story = " ".join(["The Kremlin said Tuesday that the prisoner exchange discussed by the two presidents would go ahead."] * 4)
+    write(tmp_path, "a.html", f'<html><head><title>T</title></head><body><div id="consent-page"><p>{notice}</p></div>'
+                              f'<div class="caas-body"><p>{story}</p><p>{story}</p></div></body></html>')  # fmt: skip
+    write(tmp_path, "b.html", f'<html><head><title>T</title></head><body><div class="cookie-consent"><p>{notice}</p></div></body></html>')
+    result = load_articles(tmp_path)
+    (article,) = result.articles
+    assert "cookies" not in article.text and story in article.text
+    assert [s.path for s in result.skipped] == ["b.html"]
+
+
+def test_a_wrapper_named_after_its_consent_box_keeps_the_article(tmp_path, html_backend):
+    story = " ".join(["The Kremlin said Tuesday that the prisoner exchange discussed by the two presidents would go ahead."] * 4)
+    write(tmp_path, "a.html", '<html><head><title>T</title></head><body><h1>Swap on track</h1><div class="has-cookie-consent">'
+                              f'<p>{story}</p><p>{story} Talks resume next week.</p></div></body></html>')  # fmt: skip
+    (article,) = load_articles(tmp_path).articles
+    assert "Talks resume next week." in article.text
