@@ -198,7 +198,9 @@ class Signal:
     """One piece of evidence for a direction verdict.
 
     ``favours`` is the article id the signal points to as the source, or
-    ``None`` when it points to a common source or to nothing.
+    ``None`` when it points to a common source or to nothing. ``path`` is
+    the chain of articles a ``stemma`` signal runs through, source first
+    (``value`` writes it for people); empty for other signals.
     """
 
     name: str
@@ -206,6 +208,7 @@ class Signal:
     favours: str | None = None
     weight: float = 0.0
     note: str = ""
+    path: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

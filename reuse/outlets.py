@@ -46,9 +46,7 @@ def _through_another(pair: Pair) -> bool:
     took the story twice.
     """
     first = next((s for s in pair.direction.evidence if s.name != "same-page"), None)  # the deciding signal
-    # The chain is written source first; a direct link is "source <- derived" (counting " <- " misread ids holding it).
-    direct = f"{pair.direction.source} <- {pair.direction.derived}"
-    return first is not None and first.name == "stemma" and str(first.value) != direct
+    return first is not None and first.name == "stemma" and len(first.path) > 2  # a direct link is (source, derived)
 
 
 def _relayed(copies: Sequence[Pair]) -> set[tuple[str, str]]:

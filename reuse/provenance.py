@@ -149,7 +149,8 @@ def _stemma_verdict(pair: Pair, stemma: Stemma) -> tuple[str, Signal] | None:
             innovations = stemma.innovations.get(derived)
             why = f", repeating {innovations} of {path[1]}'s changes" if innovations else ""
             note = f"in the cluster's tree, {source} is {how.replace('its parent', 'the parent')} of {derived}{why}"
-            return "copied", Signal("stemma", " <- ".join(reversed(path)), favours=source, weight=STEMMA_WEIGHT * sign, note=note)
+            chain = tuple(reversed(path))
+            return "copied", Signal("stemma", " <- ".join(chain), favours=source, weight=STEMMA_WEIGHT * sign, note=note, path=chain)
     for lower, upper in ((x, y), (y, x)):
         if upper in stemma.twins.get(lower, ()):
             others = sorted(stemma.twins[lower] - {upper})

@@ -248,7 +248,7 @@ def test_an_id_holding_the_chains_arrow_is_no_chain():
     from reuse.model import Signal
 
     def copied(source, derived, chain):
-        d = Direction(Relation.COPIED, source, derived, 0.65, (Signal("stemma", " <- ".join(chain), favours=source, weight=1.0),))
+        d = Direction(Relation.COPIED, source, derived, 0.65, (Signal("stemma", " <- ".join(chain), favours=source, weight=1.0, path=tuple(chain)),))
         return Pair(source, derived, ReuseKind.VERBATIM, Extent.WHOLE, 0.9, 0.9, 0.9, 0.9, (), d)
 
     arts = [_art("orig", "Alpha"), _art("c1 <- x", "Beta"), _art("c2", "Gamma"), _art("c3", "Delta")]

@@ -99,3 +99,20 @@ def test_a_time_of_modification_is_reported_and_read_back(tmp_path, make_result)
     written = json.loads(path.read_text("utf-8"))["articles"]
     assert [a["modified"] for a in written] == ["2025-05-27T15:30:00Z", *[None] * (len(written) - 1)]
     assert read_report(path).result.articles[0].modified == "2025-05-27T15:30:00Z"
+
+
+def test_a_chain_of_the_tree_is_written_and_read_back_as_ids(tmp_path, make_result):
+    """The chain was only in the signal's text, which the outlet summary parsed: an id holding " <- " broke it."""
+    import dataclasses
+
+    from reuse.model import Signal
+
+    result = make_result()
+    pair = result.pairs[0]
+    chain = (pair.a, "x <- y", pair.b)
+    signal = Signal("stemma", " <- ".join(chain), favours=pair.a, weight=1.0, note="tree", path=chain)
+    result = dataclasses.replace(result, pairs=(dataclasses.replace(pair, direction=dataclasses.replace(pair.direction, evidence=(signal,))), *result.pairs[1:]))
+    path = tmp_path / "report.json"
+    write_json(result, path)
+    assert json.loads(path.read_text("utf-8"))["pairs"][0]["direction"]["evidence"][0]["path"] == list(chain)
+    assert read_report(path).result.pairs[0].direction.evidence[0].path == chain

@@ -107,13 +107,16 @@ def _passage(passage: Passage) -> dict[str, Any]:
 
 
 def _signal(signal: Signal) -> dict[str, Any]:
-    return {
+    found = {
         "name": signal.name,
         "value": _value(signal.value),
         "favours": signal.favours,
         "weight": _num(signal.weight),
         "note": signal.note,
     }
+    if signal.path:
+        found["path"] = list(signal.path)
+    return found
 
 
 def _direction(direction: Direction) -> dict[str, Any]:

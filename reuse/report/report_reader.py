@@ -62,7 +62,7 @@ def _direction(d: dict[str, Any]) -> Direction:
         derived=d.get("derived"),
         confidence=d.get("confidence") or 0.0,
         evidence=tuple(
-            Signal(s["name"], s.get("value"), s.get("favours"), s.get("weight") or 0.0, s.get("note", ""))
+            Signal(s["name"], s.get("value"), s.get("favours"), s.get("weight") or 0.0, s.get("note", ""), tuple(s.get("path", ())))
             for s in d.get("evidence", ())
         ),
     )
