@@ -29,10 +29,13 @@ from .times import modified_signal, time_signal
 from .webpage import domain
 from .wires import article_credits, wire_of
 
-__all__ = ["AGENCY_WEIGHT", "NAME_CREDIT_WEIGHT", "metadata_signals", "page_address", "same_page"]
+__all__ = ["AGENCY_WEIGHT", "CANONICAL_WEIGHT", "NAME_CREDIT_WEIGHT", "STRONG_CREDIT_WEIGHT", "metadata_signals", "page_address", "page_of", "same_page"]
 
 #: Log-odds of a text naming the other's outlet beside a credit ("the Riverton Ledger reported").
 NAME_CREDIT_WEIGHT = 2.0
+#: Log-odds of a canonical link, and of a wire's or a dateline's credit (stronger than a name): above any time
+#: order (3.5), since wire copy reaches subscribers before the agency stamps its page (docs/direction.md's table).
+CANONICAL_WEIGHT = STRONG_CREDIT_WEIGHT = 4.0
 #: Hours by which a subscriber's uncredited copy may precede the agency's own page and still be its wire copy.
 AGENCY_HEAD_START_HOURS = 24.0
 #: Log-odds that an agency's own copy is the source of a client's text that credits it not (see ``_metadata_signals``).
@@ -88,7 +91,7 @@ def _metadata_signals(a: Article, b: Article, pair: Pair | None = None) -> list[
             if wire in article_credits(dst):
                 # A text that credits the agency cannot be the agency's source, whatever the times say: wire copy
                 # reaches subscribers before the agency's own site stamps it. As strong as a canonical link.
-                signals.append(Signal("credit", wire, favours=src.id, weight=4.0 * sign,
+                signals.append(Signal("credit", wire, favours=src.id, weight=STRONG_CREDIT_WEIGHT * sign,
                                       note=f"{dst.id} credits {wire}, the agency {src.id} comes from"))
             elif wire_of(dst.outlet.strip(), dst.url) is None:
                 # Wire stories start at the agency and reach its clients, who drop its credit and add their own lines:
@@ -99,7 +102,7 @@ def _metadata_signals(a: Article, b: Article, pair: Pair | None = None) -> list[
                                       f"carries its text without crediting it"))
         elif (mark := dateline_credit(outlet, dst.text)) is not None:
             # Another outlet's text under its dateline credit carries its story, even inside the text both share.
-            signals.append(Signal("credit", outlet, favours=src.id, weight=4.0 * sign,
+            signals.append(Signal("credit", outlet, favours=src.id, weight=STRONG_CREDIT_WEIGHT * sign,
                                   note=f"{dst.id} carries the dateline credit {mark} of {outlet}, {src.id}'s outlet"))
         elif (pattern := credit_pattern(outlet, dst.text)) is not None and credits(
             pattern, dst.text, src.text, pair, dst.id, cued=cue_needed(outlet)
@@ -130,12 +133,12 @@ def _address_signals(a: Article, b: Article) -> list[Signal]:
         sign = 1 if src is a else -1
         if shared is not None:
             if publishes(src.outlet, shared) and not publishes(dst.outlet, shared):
-                signals.append(Signal("canonical", shown, favours=src.id, weight=4.0 * sign,
+                signals.append(Signal("canonical", shown, favours=src.id, weight=CANONICAL_WEIGHT * sign,
                                       note=f"both give {shown} as their address, a page of {src.outlet}, {src.id}'s outlet"))
             continue
         canonical = page_address(dst.canonical)
         if canonical and canonical == _address(src) and not (dst.url and page_address(dst.url) == canonical):
-            signals.append(Signal("canonical", dst.canonical, favours=src.id, weight=4.0 * sign,
+            signals.append(Signal("canonical", dst.canonical, favours=src.id, weight=CANONICAL_WEIGHT * sign,
                                   note=f"{dst.id} declares {src.id}'s URL as its canonical source"))
     return signals
 

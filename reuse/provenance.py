@@ -55,7 +55,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .metadata_signals import NAME_CREDIT_WEIGHT, metadata_signals, same_page
+from .metadata_signals import STRONG_CREDIT_WEIGHT, metadata_signals, same_page
 from .model import Article, Direction, Extent, Pair, Relation, ReuseKind, Signal
 from .stemma import Stemma, build_stemma
 from .wires import article_credits, article_datelines, wire_of
@@ -86,11 +86,19 @@ PARAPHRASE_SIMILARITY = 0.544
 #: publication times"). A strong link (most of the smaller text, at least a
 #: paraphrase) counts as certainly related.
 WEAK_LINK_RELATED = 0.7
+#: Confidence of an ``undetermined`` verdict: either side as likely the source.
+UNDETERMINED_CONFIDENCE = 0.5
+#: The most any verdict claims: metadata can be wrong (a clock, a forged credit).
+MAX_CONFIDENCE = 0.98
+#: Log-odds per unit of difference between the two shares reused, and their cap (docs/direction.md's table).
+CONTAINMENT_SLOPE = 4.0
+CONTAINMENT_CAP = 1.5
+
 
 def _containment_signal(pair: Pair) -> Signal:
     # The copy is mostly inside its source; the source has more of its own.
     diff = pair.containment_b - pair.containment_a
-    weight = max(-1.5, min(1.5, 4.0 * diff))
+    weight = max(-CONTAINMENT_CAP, min(CONTAINMENT_CAP, CONTAINMENT_SLOPE * diff))
     favours = pair.a if diff > 0 else pair.b if diff < 0 else None
     return Signal("containment", round(diff, 4), favours=favours, weight=round(weight, 4),
                   note=f"{pair.a} is {pair.containment_a:.0%} reused, {pair.b} {pair.containment_b:.0%}")
@@ -224,7 +232,7 @@ def _credit_against_time(evidence: list[Signal]) -> Signal | None:
     another of the outlet's reports), and neither outweighs the other. A
     canonical link or an agency's credit still decides (weighed above times).
     """
-    if any(s.name == "canonical" or s.name == "credit" and abs(s.weight) > NAME_CREDIT_WEIGHT for s in evidence):
+    if any(s.name == "canonical" or s.name == "credit" and abs(s.weight) >= STRONG_CREDIT_WEIGHT for s in evidence):
         return None
     named = [s for s in evidence if s.name == "credit"]
     time = next((s for s in evidence if s.name == "time" and s.weight), None)
@@ -261,7 +269,7 @@ def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: 
         evidence.insert(0, Signal("shared-quotes", 1.0, note="the only shared text is the same quotations"))
         return Direction(Relation.COMMON_SOURCE, None, None, TEXT_ONLY_CAP, tuple(evidence))
     if (conflict := _credit_against_time(evidence)) is not None:
-        return Direction(Relation.UNDETERMINED, None, None, 0.5, (conflict, *evidence))
+        return Direction(Relation.UNDETERMINED, None, None, UNDETERMINED_CONFIDENCE, (conflict, *evidence))
     tree = None if named else _stemma_verdict(pair, stemma)
     if tree is not None:
         verdict, signal = tree
@@ -269,7 +277,7 @@ def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: 
         if verdict == "common":
             return Direction(Relation.COMMON_SOURCE, None, None, TEXT_ONLY_CAP, tuple(evidence))
         if verdict == "undetermined":
-            return Direction(Relation.UNDETERMINED, None, None, 0.5, tuple(evidence))
+            return Direction(Relation.UNDETERMINED, None, None, UNDETERMINED_CONFIDENCE, tuple(evidence))
         source = signal.favours
         derived = b.id if source == a.id else a.id
         if wire is not None and not (stemma.parent.get(derived) == source and stemma.innovations.get(derived, 0) and not stemma.disputed(source)):
@@ -284,22 +292,22 @@ def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: 
             ))
         why = None  # what stops the tree's link, when it is stopped: the deciding signal then
         if strong * signal.weight > 0:  # metadata agrees with the tree
-            confidence = _timed(min(0.98, _confidence(strong + signal.weight)), pair, named, evidence)
+            confidence = _timed(min(MAX_CONFIDENCE, _confidence(strong + signal.weight)), pair, named, evidence)
         elif strong:
             # Metadata against an ancestor further up the tree: the tree
             # holds only while it outweighs them, and then barely.
-            confidence = _confidence(abs(signal.weight) - abs(strong)) if abs(strong) < abs(signal.weight) else 0.5
+            confidence = _confidence(abs(signal.weight) - abs(strong)) if abs(strong) < abs(signal.weight) else UNDETERMINED_CONFIDENCE
             why = Signal("unoriented", None, note=f"the metadata favour {derived} as the source, against the tree: the link is not oriented")
         elif text_only * signal.weight <= 0 and (source, derived) not in stemma.kept:
             # The tree and the pair's own containment do not agree: text alone
             # cannot orient this link (the middle of a chain looks like a source).
-            confidence = 0.5
+            confidence = UNDETERMINED_CONFIDENCE
             why = Signal("unoriented", None, note=(
                 f"{source} and {derived} hold each other's text alike: the pair's own text does not orient the tree's link"
                 if text_only == 0 else f"the pair's own containment favours {derived} against the tree: text alone cannot orient this link"
             ))
         elif (why := _independent_signal(stemma, source, derived)) is not None:
-            confidence = 0.5
+            confidence = UNDETERMINED_CONFIDENCE
         else:
             confidence = STEMMA_CONFIDENCE
         if confidence >= MIN_COPY_CONFIDENCE:
@@ -312,7 +320,7 @@ def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: 
 
     if strong:
         log_odds = strong + text_only
-        confidence = _timed(min(0.98, _confidence(log_odds)), pair, named, evidence)
+        confidence = _timed(min(MAX_CONFIDENCE, _confidence(log_odds)), pair, named, evidence)
     else:
         log_odds = text_only
         confidence = min(TEXT_ONLY_CAP, _confidence(log_odds))
@@ -321,7 +329,7 @@ def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: 
     source, derived = (a.id, b.id) if log_odds > 0 else (b.id, a.id)
     if not strong and (doubt := _independent_signal(stemma, source, derived)) is not None:
         evidence.insert(0, doubt)
-        return Direction(Relation.UNDETERMINED, None, None, 0.5, tuple(evidence))
+        return Direction(Relation.UNDETERMINED, None, None, UNDETERMINED_CONFIDENCE, tuple(evidence))
     return Direction(Relation.COPIED, source, derived, round(confidence, 3), tuple(evidence))
 
 
@@ -449,10 +457,10 @@ def _update(page: Signal, direction: Direction, pair: Pair) -> Direction:
     rest = tuple(s for s in direction.evidence if s is not time and s.name not in _OVERRULED_BY_UPDATE)
     if time is None or time.favours is None:
         unordered = replace(page, note=f"{page.note}; nothing orders the two versions (their times are unknown or alike)")
-        return Direction(Relation.UNDETERMINED, None, None, 0.5, (unordered, *([time] if time else []), *rest))
+        return Direction(Relation.UNDETERMINED, None, None, UNDETERMINED_CONFIDENCE, (unordered, *([time] if time else []), *rest))
     earlier = time.favours
     later = pair.b if earlier == pair.a else pair.a
-    return Direction(Relation.COPIED, earlier, later, round(min(0.98, _confidence(time.weight)), 3), (page, time, *rest))
+    return Direction(Relation.COPIED, earlier, later, round(min(MAX_CONFIDENCE, _confidence(time.weight)), 3), (page, time, *rest))
 
 
 #: Reasons for a verdict between two texts that an update of one page overrules: they argue for another relation.
