@@ -58,6 +58,7 @@ from dataclasses import replace
 from .metadata_signals import STRONG_CREDIT_WEIGHT, metadata_signals, same_page
 from .model import Article, Direction, Extent, Pair, Relation, ReuseKind, Signal
 from .stemma import Stemma, build_stemma
+from .tree_verdict import independent_signal, stemma_verdict
 from .wires import article_credits, article_datelines, wire_of
 
 __all__ = ["MIN_COPY_CONFIDENCE", "TEXT_ONLY_CAP", "infer_directions"]
@@ -68,8 +69,6 @@ TEXT_ONLY_CAP = 0.7
 MIN_COPY_CONFIDENCE = 0.55
 #: Metadata leaning against a candidate parent by more than this (log-odds) refuses it.
 SOURCE_MARGIN = 0.3
-#: Log-odds the cluster's tree adds for an ancestor being the source.
-STEMMA_WEIGHT = 1.0
 #: Confidence of a copy verdict resting on the cluster's tree and text alone,
 #: set near how often such verdicts were right on Clough-Stevenson and
 #: OneStopEnglish (reports/evaluation.md): the reliability tables there are
@@ -125,88 +124,6 @@ def _relatedness(pair: Pair, evidence: Sequence[Signal] = ()) -> Signal:
            else f"a weak textual link ({pair.extent.value}, similarity {pair.similarity:.2f}): "
            f"{order} does not show that one copied the other")
     return Signal("relatedness", value, note=why)
-
-
-def _stemma_verdict(pair: Pair, stemma: Stemma) -> tuple[str, Signal] | None:
-    """What the cluster's tree says about the pair: ``("copied" | "common" | "undetermined", signal)`` or ``None``."""
-    x, y = pair.a, pair.b
-    if stemma.cluster_size(x) < 3:
-        return None  # two articles alone: the tree is the pair's own lean, nothing more
-    if count := stemma.mutual(x, y):
-        return "common", Signal(
-            "mutual-changes", count,
-            note=f"each changed at least {count} readings that the other and the rest of the cluster share: neither copied the other",
-        )
-    for source, derived in ((x, y), (y, x)):
-        chain = stemma.ancestors(derived)
-        if source in chain:
-            if (above := stemma.explained_by(source, derived)) is not None:
-                return "common", Signal(
-                    "sibling", above, note=f"what they share is also in {above}, which both share text with; "
-                    f"neither repeats the other's changes to it nor shares text it lacks",
-                )
-            if count := stemma.agreed(derived, source):
-                return "common", Signal(
-                    "agreed-readings", count, note=f"{derived} and at least two other texts of the cluster, none placed below "
-                    f"{derived} in the tree, share {count} readings that {source} lacks: {source} changed the text they kept, so it is "
-                    f"not {derived}'s exemplar",
-                )
-            path = [derived, *chain[: chain.index(source) + 1]]
-            sign = 1 if source == x else -1
-            how = "its parent" if len(path) == 2 else "an ancestor through " + ", ".join(path[1:-1])
-            innovations = stemma.innovations.get(derived)
-            why = f", repeating {innovations} of {path[1]}'s changes" if innovations else ""
-            note = f"in the cluster's tree, {source} is {how.replace('its parent', 'the parent')} of {derived}{why}"
-            chain = tuple(reversed(path))
-            return "copied", Signal("stemma", " <- ".join(chain), favours=source, weight=STEMMA_WEIGHT * sign, note=note, path=chain)
-    for lower, upper in ((x, y), (y, x)):
-        if upper in stemma.twins.get(lower, ()):
-            others = sorted(stemma.twins[lower] - {upper})
-            return "undetermined", Signal(
-                "twins", ", ".join(others),
-                note=f"{lower} descends from {upper} or from {', '.join(others)}, copies of one text that nothing tells apart",
-            )
-    if x not in stemma.parent and y not in stemma.parent and stemma.rank[x] == stemma.rank[y]:
-        return "undetermined", Signal(
-            "twins", None, note="neither descends from another text of the cluster and they stand level: nothing tells them apart"
-        )
-    if stemma.twins.get(x, frozenset()) & stemma.twins.get(y, frozenset()):
-        shared = sorted(stemma.twins[x] & stemma.twins[y])
-        return "common", Signal(
-            "sibling", ", ".join(shared), note=f"both descend from the text that {', '.join(shared)} carry, and neither repeats the other's changes"
-        )
-    common = stemma.common_ancestor(x, y)
-    if common is not None:
-        return "common", Signal(
-            "sibling", common, note=f"both descend from {common}, and neither repeats the other's changes to its text"
-        )
-    for side, other in ((x, y), (y, x)):
-        z = stemma.held_by_parent(pair, side)
-        if z is not None and other not in stemma.ancestors(z) and not stemma.later(z, other):
-            return "common", Signal(
-                "sibling", z, note=f"what they share is also in {z}, {side}'s source, and neither repeats the other's changes"
-            )
-    for lower, upper in ((x, y), (y, x)):
-        if stemma.refuses(lower, upper):
-            signal = _independent_signal(stemma, upper, lower, "both descend")
-            if signal is not None:
-                return "common", signal
-    return None
-
-
-def _independent_signal(stemma: Stemma, source: str, derived: str, verdict: str = "it may descend") -> Signal | None:
-    """Evidence that ``source`` is not ``derived``'s only exemplar, when a third article shows it."""
-    if not stemma.graph.has_node(derived) or len(stemma.graph.adj[derived]) < 2 or (source, derived) in stemma.kept:
-        return None
-    count = stemma.independent(derived, source)
-    if not count:
-        return None
-    return Signal(
-        "independent-readings",
-        count,
-        note=f"{derived} holds at least {count} readings {source} lacks that other articles attest: "
-        f"{verdict} from a fuller text that {source} also comes from",
-    )
 
 
 def _timed(order: float, pair: Pair, named: bool, evidence: list[Signal]) -> float:
@@ -270,7 +187,7 @@ def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: 
         return Direction(Relation.COMMON_SOURCE, None, None, TEXT_ONLY_CAP, tuple(evidence))
     if (conflict := _credit_against_time(evidence)) is not None:
         return Direction(Relation.UNDETERMINED, None, None, UNDETERMINED_CONFIDENCE, (conflict, *evidence))
-    tree = None if named else _stemma_verdict(pair, stemma)
+    tree = None if named else stemma_verdict(pair, stemma)
     if tree is not None:
         verdict, signal = tree
         evidence.insert(0, signal)
@@ -306,7 +223,7 @@ def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: 
                 f"{source} and {derived} hold each other's text alike: the pair's own text does not orient the tree's link"
                 if text_only == 0 else f"the pair's own containment favours {derived} against the tree: text alone cannot orient this link"
             ))
-        elif (why := _independent_signal(stemma, source, derived)) is not None:
+        elif (why := independent_signal(stemma, source, derived)) is not None:
             confidence = UNDETERMINED_CONFIDENCE
         else:
             confidence = STEMMA_CONFIDENCE
@@ -327,7 +244,7 @@ def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: 
     if confidence < MIN_COPY_CONFIDENCE or log_odds == 0:
         return Direction(Relation.UNDETERMINED, None, None, round(confidence, 3), tuple(evidence))
     source, derived = (a.id, b.id) if log_odds > 0 else (b.id, a.id)
-    if not strong and (doubt := _independent_signal(stemma, source, derived)) is not None:
+    if not strong and (doubt := independent_signal(stemma, source, derived)) is not None:
         evidence.insert(0, doubt)
         return Direction(Relation.UNDETERMINED, None, None, UNDETERMINED_CONFIDENCE, tuple(evidence))
     return Direction(Relation.COPIED, source, derived, round(confidence, 3), tuple(evidence))

@@ -1,0 +1,98 @@
+"""What the cluster's family tree says about one pair: copied (an ancestor and its descendant), a common source, or undetermined.
+
+:mod:`reuse.stemma` builds the tree; :mod:`reuse.provenance` weighs this
+verdict with the pair's metadata and text. The signals given here are
+documented in ``docs/direction.md`` ("The cluster's family tree").
+"""
+
+from __future__ import annotations
+
+from .model import Pair, Signal
+from .stemma import Stemma
+
+__all__ = ["STEMMA_WEIGHT", "independent_signal", "stemma_verdict"]
+
+#: Log-odds the cluster's tree adds for an ancestor being the source.
+STEMMA_WEIGHT = 1.0
+
+
+def stemma_verdict(pair: Pair, stemma: Stemma) -> tuple[str, Signal] | None:
+    """What the cluster's tree says about the pair: ``("copied" | "common" | "undetermined", signal)`` or ``None``."""
+    x, y = pair.a, pair.b
+    if stemma.cluster_size(x) < 3:
+        return None  # two articles alone: the tree is the pair's own lean, nothing more
+    if count := stemma.mutual(x, y):
+        return "common", Signal(
+            "mutual-changes", count,
+            note=f"each changed at least {count} readings that the other and the rest of the cluster share: neither copied the other",
+        )
+    for source, derived in ((x, y), (y, x)):
+        chain = stemma.ancestors(derived)
+        if source in chain:
+            if (above := stemma.explained_by(source, derived)) is not None:
+                return "common", Signal(
+                    "sibling", above, note=f"what they share is also in {above}, which both share text with; "
+                    f"neither repeats the other's changes to it nor shares text it lacks",
+                )
+            if count := stemma.agreed(derived, source):
+                return "common", Signal(
+                    "agreed-readings", count, note=f"{derived} and at least two other texts of the cluster, none placed below "
+                    f"{derived} in the tree, share {count} readings that {source} lacks: {source} changed the text they kept, so it is "
+                    f"not {derived}'s exemplar",
+                )
+            path = [derived, *chain[: chain.index(source) + 1]]
+            sign = 1 if source == x else -1
+            how = "its parent" if len(path) == 2 else "an ancestor through " + ", ".join(path[1:-1])
+            innovations = stemma.innovations.get(derived)
+            why = f", repeating {innovations} of {path[1]}'s changes" if innovations else ""
+            note = f"in the cluster's tree, {source} is {how.replace('its parent', 'the parent')} of {derived}{why}"
+            chain = tuple(reversed(path))
+            return "copied", Signal("stemma", " <- ".join(chain), favours=source, weight=STEMMA_WEIGHT * sign, note=note, path=chain)
+    for lower, upper in ((x, y), (y, x)):
+        if upper in stemma.twins.get(lower, ()):
+            others = sorted(stemma.twins[lower] - {upper})
+            return "undetermined", Signal(
+                "twins", ", ".join(others),
+                note=f"{lower} descends from {upper} or from {', '.join(others)}, copies of one text that nothing tells apart",
+            )
+    if x not in stemma.parent and y not in stemma.parent and stemma.rank[x] == stemma.rank[y]:
+        return "undetermined", Signal(
+            "twins", None, note="neither descends from another text of the cluster and they stand level: nothing tells them apart"
+        )
+    if stemma.twins.get(x, frozenset()) & stemma.twins.get(y, frozenset()):
+        shared = sorted(stemma.twins[x] & stemma.twins[y])
+        return "common", Signal(
+            "sibling", ", ".join(shared), note=f"both descend from the text that {', '.join(shared)} carry, and neither repeats the other's changes"
+        )
+    common = stemma.common_ancestor(x, y)
+    if common is not None:
+        return "common", Signal(
+            "sibling", common, note=f"both descend from {common}, and neither repeats the other's changes to its text"
+        )
+    for side, other in ((x, y), (y, x)):
+        z = stemma.held_by_parent(pair, side)
+        if z is not None and other not in stemma.ancestors(z) and not stemma.later(z, other):
+            return "common", Signal(
+                "sibling", z, note=f"what they share is also in {z}, {side}'s source, and neither repeats the other's changes"
+            )
+    for lower, upper in ((x, y), (y, x)):
+        if stemma.refuses(lower, upper):
+            signal = independent_signal(stemma, upper, lower, "both descend")
+            if signal is not None:
+                return "common", signal
+    return None
+
+
+def independent_signal(stemma: Stemma, source: str, derived: str, verdict: str = "it may descend") -> Signal | None:
+    """Evidence that ``source`` is not ``derived``'s only exemplar, when a third article shows it."""
+    if not stemma.graph.has_node(derived) or len(stemma.graph.adj[derived]) < 2 or (source, derived) in stemma.kept:
+        return None
+    count = stemma.independent(derived, source)
+    if not count:
+        return None
+    return Signal(
+        "independent-readings",
+        count,
+        note=f"{derived} holds at least {count} readings {source} lacks that other articles attest: "
+        f"{verdict} from a fuller text that {source} also comes from",
+    )
