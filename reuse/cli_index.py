@@ -26,7 +26,7 @@ from .cli import (
     jobs_option,
     main,
 )
-from .cli_run import Interrupts, Progress, exit_if_nothing_read, reported
+from .cli_run import Interrupts, Progress, after_the_change, exit_if_nothing_read, reported
 from .cli_paths import Folder, check_folder, check_output, check_outputs_apart
 from .config import ScanConfig
 from .errors import ConfigError, IndexDamaged, IndexFileError
@@ -42,7 +42,8 @@ Exit codes:
        for add, also no file in FOLDER could be read (nothing added)
   2    usage error: missing or empty folder, no index at PATH (check, info, remove), an index PATH
        that is a folder, no regular file or in no folder, bad option or setting
-  130  interrupted by Ctrl-C; the index is as it was"""
+  130  interrupted by Ctrl-C; the index is as it was, or, when the change was committed already,
+       holds it: the message says which"""
 
 CHECK_EXIT_CODES_HELP = """\b
 Exit codes:
@@ -52,7 +53,8 @@ Exit codes:
        report, written, lists why; nothing added)
   2    usage error: missing or empty folder, no index at PATH, an index PATH that is a folder,
        no regular file or in no folder, bad option or setting
-  130  interrupted by Ctrl-C; no report half-written, and with --add the index is as it was"""
+  130  interrupted by Ctrl-C; no report half-written, and with --add the index is as it was or,
+       committed already, holds the batch: the message says which"""
 
 
 def index_option(fn: F) -> F:
@@ -119,7 +121,8 @@ def index_add(ctx: click.Context, folder: Path, index_path: Path, id_prefix: str
     Ids are those `reuse scan FOLDER` gives (after --id-prefix). An article already indexed with
     the same content is left as it is; with other content it is stored as a
     new version, the one matched from then on. The whole folder is added in
-    one transaction: interrupted, the index is left as it was.
+    one transaction: interrupted, the index is left as it was (or, once it is
+    committed, holds the whole batch: the message says which).
 
     \b
     Example:
@@ -128,12 +131,13 @@ def index_add(ctx: click.Context, folder: Path, index_path: Path, id_prefix: str
     state = cli_state(ctx)
     config = _index_settings(ctx, settings, index_path)
     check_folder(folder)
-    with reported(ctx, f"the index {index_path} is as it was before"):
+    with reported(ctx, f"the index {index_path} is as it was before", made=f"the batch is added: the index {index_path} holds the change"):
         done = _add(folder, index_path, config, jobs, state, id_prefix)
-        announce(state, done.skipped, done.warnings)
-        r = done.result
-        exit_if_nothing_read(ctx, folder, len(r.added) + len(r.updated) + len(r.unchanged) + len(r.earlier), done.skipped)  # no index made
-        click.echo(_added(index_path, r, len(done.skipped)))
+        with after_the_change():
+            announce(state, done.skipped, done.warnings)
+            r = done.result
+            exit_if_nothing_read(ctx, folder, len(r.added) + len(r.updated) + len(r.unchanged) + len(r.earlier), done.skipped)  # no index made
+            click.echo(_added(index_path, r, len(done.skipped)))
 
 
 def _index_settings(ctx: click.Context, settings: dict[str, int], index_path: Path) -> ScanConfig:
@@ -222,11 +226,12 @@ def index_remove(ctx: click.Context, ids: tuple[str, ...], index_path: Path) -> 
     from .index import remove_articles
 
     state = cli_state(ctx)
-    with reported(ctx, f"the index {index_path} is as it was before"):
+    with reported(ctx, f"the index {index_path} is as it was before", made=f"the articles are removed: the index {index_path} holds the change"):
         result = remove_articles(index_path, ids)
-        for missing in result.missing:
-            state.warn(f"{missing} is not in the index")
-        click.echo(f"{index_path}: {len(result.removed)} removed")
+        with after_the_change():
+            for missing in result.missing:
+                state.warn(f"{missing} is not in the index")
+            click.echo(f"{index_path}: {len(result.removed)} removed")
 
 
 def report_options(fn: F) -> F:
@@ -322,7 +327,8 @@ def check(
         exit_if_nothing_read(ctx, folder, len(batch.articles), result.skipped)  # and nothing to add
     if add:
         # Only once the report is out: a report that cannot be written leaves the index as it was.
-        with reported(ctx, f"the report is written; the index {index_path} is as it was before"), interrupts:
+        made = f"the report is written and the batch added: the index {index_path} holds the change"
+        with reported(ctx, f"the report is written; the index {index_path} is as it was before", made=made), interrupts:
             interrupts.check()
             from .index import as_index
 
@@ -331,11 +337,14 @@ def check(
             progress = Progress(quiet=state.quiet)
             try:
                 added = add_articles(index_path, batch.articles, config, jobs=jobs, progress=progress)
-            finally:
+            except BaseException:
                 progress.close()
-            # What changed in the index is a result, on stdout as reuse index add prints it (even with -q), but for
-            # --json -, where stdout is the report. Its warnings are the check's: not said twice.
-            if json_path == "-":
-                state.note(_added(index_path, added, len(batch.skipped)))
-            else:
-                click.echo(_added(index_path, added, len(batch.skipped)))
+                raise
+            with after_the_change():
+                progress.close()
+                # What changed in the index is a result, on stdout as reuse index add prints it (even with -q), but for
+                # --json -, where stdout is the report. Its warnings are the check's: not said twice.
+                if json_path == "-":
+                    state.note(_added(index_path, added, len(batch.skipped)))
+                else:
+                    click.echo(_added(index_path, added, len(batch.skipped)))

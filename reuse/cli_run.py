@@ -18,7 +18,7 @@ from typing import Any
 import click
 from tqdm import tqdm
 
-from .errors import ConfigError, InputError, ReuseError
+from .errors import CommittedInterrupt, ConfigError, InputError, ReuseError
 from .report import sanitize
 from .words import plural
 
@@ -89,10 +89,17 @@ class Interrupts:
 
 
 @contextmanager
-def reported(ctx: click.Context, what: str | Callable[[], str] = "no change was made"):
-    """Library errors as messages and exit codes; Ctrl-C says ``what`` was (or was not) written."""
+def reported(ctx: click.Context, what: str | Callable[[], str] = "no change was made", made: str | None = None):
+    """Library errors as messages and exit codes; Ctrl-C says ``what`` was (or was not) written.
+
+    ``made``: what to say of a Ctrl-C once the change was committed (a
+    :class:`~reuse.errors.CommittedInterrupt`, from the library or from :func:`after_the_change`).
+    """
     try:
         yield
+    except CommittedInterrupt:
+        click.echo(f"interrupted: {made or (what() if callable(what) else what)}", err=True)
+        ctx.exit(EXIT_INTERRUPTED)
     except KeyboardInterrupt:
         click.echo(f"interrupted: {what() if callable(what) else what}", err=True)
         ctx.exit(EXIT_INTERRUPTED)
@@ -101,6 +108,17 @@ def reported(ctx: click.Context, what: str | Callable[[], str] = "no change was 
     except ReuseError as exc:
         click.echo(f"error: {sanitize(str(exc))}", err=True)
         ctx.exit(EXIT_FAILED)
+
+
+@contextmanager
+def after_the_change():
+    """Ctrl-C in what follows a committed change (printing what it did) is a :class:`~reuse.errors.CommittedInterrupt`."""
+    try:
+        yield
+    except KeyboardInterrupt as exc:
+        if isinstance(exc, CommittedInterrupt):
+            raise
+        raise CommittedInterrupt() from exc
 
 
 def exit_if_nothing_read(ctx: click.Context, folder: object, read: int, skipped: Sequence[Any], fix: str = "fix or convert the files, then run again") -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-__all__ = ["ConfigError", "IndexFileError", "IndexPathError", "InputError", "ReuseError", "WorkSpaceError", "WorkerError"]
+__all__ = ["CommittedInterrupt", "ConfigError", "IndexFileError", "IndexPathError", "InputError", "ReuseError", "WorkSpaceError", "WorkerError"]
 
 
 class ReuseError(Exception):
@@ -68,3 +68,11 @@ def workspace_error(folder: object, exc: OSError) -> WorkSpaceError:
         f"({why}): free some space there, or set TMPDIR to a folder on a disk with room "
         "(about 45 KB per article, plus the texts)"
     )
+
+
+class CommittedInterrupt(KeyboardInterrupt):
+    """Ctrl-C once a change to an index was committed: the index holds it (raised for the ``KeyboardInterrupt`` it replaces).
+
+    A ``KeyboardInterrupt`` still, so that it stops a run as Ctrl-C does;
+    the CLI says the change was made rather than that the index is as it was.
+    """

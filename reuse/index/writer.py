@@ -12,6 +12,7 @@ from os import PathLike
 import numpy as np
 
 from ..config import ScanConfig
+from ..errors import CommittedInterrupt
 from ..hugepages import no_huge_pages
 from ..credits import outlet_key
 from ..model import Article
@@ -94,9 +95,11 @@ def write_transaction(conn: sqlite3.Connection, path: str | PathLike):
         try:
             yield
             conn.execute("COMMIT")
-        except BaseException:
+        except BaseException as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
+            elif isinstance(exc, KeyboardInterrupt) and not isinstance(exc, CommittedInterrupt):
+                raise CommittedInterrupt() from exc  # Ctrl-C during COMMIT's C call is raised once it returns: committed
             raise
     except sqlite3.DatabaseError as exc:  # busy, full, read-only, or a damaged page met while writing
         raise database_error(path, exc, "write to") from exc  # the path as given: the failed connection is not asked again
@@ -175,15 +178,24 @@ def add_articles(
     batch = sorted_unique(articles)
     with reported_damage(index, "write to"):
         conn = connect(index, config, create=True)
+        made = False
         try:
             config = config or index_config(conn)  # the new index's are the defaults
             with no_huge_pages():  # see reuse.hugepages: a batch's postings are sorted and encoded in fresh arrays of 50-100 MB
                 with write_transaction(conn, index):
                     result = _add(conn, batch, config, progress, jobs)
+                made = True
                 release_free_pages(conn)
             return result
+        except KeyboardInterrupt as exc:
+            raise _told(exc, made) from exc
         finally:
             conn.close()
+
+
+def _told(interrupt: KeyboardInterrupt, made: bool) -> KeyboardInterrupt:
+    """Ctrl-C as the CLI must report it: a :class:`~reuse.errors.CommittedInterrupt` once the change is ``made`` (committed)."""
+    return CommittedInterrupt() if made and not isinstance(interrupt, CommittedInterrupt) else interrupt
 
 
 def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfig, progress, jobs: int = 1) -> AddResult:
@@ -402,6 +414,7 @@ def remove_articles(index: str | PathLike, ids: Iterable[str], config: ScanConfi
     given = sorted(set(ids))
     with reported_damage(index, "write to"):
         conn = connect(index, config, create=False)
+        made = False
         try:
             config = config or index_config(conn)
             with no_huge_pages(), write_transaction(conn, index):
@@ -418,7 +431,10 @@ def remove_articles(index: str | PathLike, ids: Iterable[str], config: ScanConfi
                 counts.write(conn)
                 conn.executemany("DELETE FROM articles WHERE id = ?", ((i,) for i in present))
                 _compact_if_needed(conn)
+            made = True
             release_free_pages(conn)
+        except KeyboardInterrupt as exc:
+            raise _told(exc, made) from exc
         finally:
             conn.close()
     return RemoveResult(removed=tuple(wanted), missing=tuple(i for i in given if found[i] is None))
