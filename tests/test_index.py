@@ -303,6 +303,19 @@ def test_adding_an_earlier_version_again_keeps_the_current_one(samples_dir, tmp_
     assert not any("another article under this id" in w for w in checked.warnings)
 
 
+def test_a_check_says_which_of_its_articles_the_index_holds_unchanged(samples_dir, tmp_path):
+    """A day's feed repeating yesterday's items (added then): they were counted as new and their pairs reported again,
+    unsaid (found by a review). They are still checked, as a scan of the union would, and said to be stored already."""
+    db = tmp_path / "i.db"
+    arts = load_articles(samples_dir).articles
+    add_articles(db, arts[:3])
+    checked = check_articles(db, [arts[0], arts[3]])
+    assert checked.checked == (arts[0].id, arts[3].id)
+    said = [w for w in checked.warnings if "already" in w]
+    assert said == [f"1 article ({arts[0].id}) is in the index already, unchanged: checked again as if new (with --add it stays as it is)"]
+    assert not [w for w in check_articles(db, [arts[3]]).warnings if "already" in w]
+
+
 def test_another_article_under_a_stored_id_is_said_and_a_prefix_keeps_them_apart(tmp_path):
     """Two days' feeds laid out alike give one id to two articles: the add and the check say so,
     and --id-prefix keeps them apart, so the second day's copy of the first day's story is found."""

@@ -104,7 +104,8 @@ def check_articles(
                 config = config or index_config(conn)
                 conn.execute("BEGIN")  # one snapshot for every read, whatever a writer commits meanwhile
                 try:
-                    current, _, differ, earlier = versions_of(conn, batch)
+                    current, digests, differ, earlier = versions_of(conn, batch)
+                    unchanged = sorted(a.id for a in batch if a.id in current and current[a.id][2] == digests[a.id])
                     # An earlier version's content is no news: the index keeps the current version (an add leaves it), so does the check.
                     batch = tuple(a for a in batch if a.id not in earlier)
                     others = other_articles(conn, [a for a in differ if a.id not in earlier], current, config, _STANDS_IN)
@@ -124,6 +125,7 @@ def check_articles(
         warnings=(
             *warnings,
             *([_earlier_warning(sorted(earlier))] if earlier else []),
+            *([_unchanged_warning(unchanged)] if unchanged else []),
             *others,
             *([crowded_warning(crowded, config.candidates.max_bucket)] if crowded else []),
             *([too_long] if too_long else []),
@@ -142,6 +144,15 @@ def _earlier_warning(ids: Sequence[str]) -> str:
     return (
         f"{plural(len(ids), 'article')} ({first_few(list(ids))}) hold{'' if many else 's'} the text of an earlier version of "
         f"{'their' if many else 'its'} id: left out of the check, as the index keeps the current version (an add leaves it too)"
+    )
+
+
+def _unchanged_warning(ids: Sequence[str]) -> str:
+    """What to say of the batch's articles that the index holds already, as they are (``ids`` not empty)."""
+    many = len(ids) > 1
+    return (
+        f"{plural(len(ids), 'article')} ({first_few(list(ids))}) {'are' if many else 'is'} in the index already, unchanged: "
+        f"checked again as if new (with --add {'they stay' if many else 'it stays'} as {'they are' if many else 'it is'})"
     )
 
 
