@@ -73,7 +73,7 @@ def graph(ctx: click.Context, source: Path, out: str, level: str, quotes: bool, 
       reuse graph samples/ -o graph.gexf --no-quotes
     """
     state = cli_state(ctx)
-    check_folder(source)
+    check_folder(source, "reuse graph samples/ -o graph.png (or a JSON report: reuse graph report.json -o graph.png)", "draw")
     given = [name for name in settings if ctx.get_parameter_source(name) is not click.core.ParameterSource.DEFAULT]
     drawing_a_report = is_report(source)
     if drawing_a_report and given:

@@ -130,7 +130,7 @@ def index_add(ctx: click.Context, folder: Path, index_path: Path, id_prefix: str
     """
     state = cli_state(ctx)
     config = _index_settings(ctx, settings, index_path)
-    check_folder(folder)
+    check_folder(folder, f"reuse index add archive/ --index {index_path}", "add")
     with reported(ctx, f"the index {index_path} is as it was before", made=f"the batch is added: the index {index_path} holds the change"):
         done = _add(folder, index_path, config, jobs, state, id_prefix)
         with after_the_change():
@@ -293,7 +293,7 @@ def check(
 
     state = cli_state(ctx)
     config = _index_settings(ctx, settings, index_path)
-    check_folder(folder)
+    check_folder(folder, f"reuse check today/ --index {index_path}", "check")
     check_outputs_apart({"--json": json_path}, index=index_path)
     if json_path not in (None, "-"):
         check_output(json_path, folder, state)

@@ -34,7 +34,8 @@ class Folder(click.Path):
         return super().convert(value, param, ctx)
 
 
-def check_folder(folder: Path) -> None:
+def check_folder(folder: Path, example: str = "reuse scan samples/", doing: str = "scan") -> None:
+    """Refuse a FOLDER that is not there, saying why and giving the command's ``example``."""
     if not folder.exists():
         broken = next((p for p in (folder, *folder.parents) if p.is_symlink() and not p.exists()), None)
         if broken is None:
@@ -42,8 +43,8 @@ def check_folder(folder: Path) -> None:
         else:
             what = ("is" if broken == folder else f"is under '{broken}',") + " a symbolic link that leads nowhere (a loop, or its target is gone)"
         raise click.BadParameter(
-            f"'{folder}' {what}: give the folder of articles to scan (or one article file), "
-            f"e.g. reuse scan samples/",
+            f"'{folder}' {what}: give the folder of articles to {doing} (or one article file), "
+            f"e.g. {example}",
             param_hint="FOLDER",
         )
 

@@ -582,3 +582,11 @@ def test_ctrl_c_that_lands_in_the_commit_is_told_from_one_before_it(tmp_path):
             conn.execute("INSERT INTO t VALUES (2)")
             raise KeyboardInterrupt
     assert not isinstance(raised.value, CommittedInterrupt) and conn.execute("SELECT count(*) FROM t").fetchone() == (1,)
+
+
+@pytest.mark.parametrize(("command", "example"), [(["check"], "reuse check today/ --index"), (["index", "add"], "reuse index add archive/ --index")])
+def test_a_missing_batch_folder_gives_the_commands_own_example(runner, tmp_path, command, example):
+    """'reuse check nosuch' said "e.g. reuse scan samples/" (found by a review)."""
+    result = runner.invoke(main, [*command, str(tmp_path / "nosuch"), "--index", str(tmp_path / "i.db")])
+    said = " ".join(result.stderr.split())
+    assert result.exit_code == 2 and "does not exist" in said and example in said and "reuse scan" not in said, said

@@ -494,3 +494,17 @@ def test_a_pair_numbered_100_or_more_keeps_its_number_apart_from_its_article(res
     lines = render_text(many, width=100).splitlines()
     assert any(line.startswith("#99 A: ") for line in lines) and any(line.startswith("#100 A: ") for line in lines)
     assert any(line.startswith("#101 A: ") for line in lines) and not any(re.match(r"#\d+A:", line) for line in lines)
+
+
+@pytest.mark.parametrize("checked", [None, ("a.txt", "b.txt")], ids=["scan", "check"])
+def test_the_advice_for_a_tiny_scan_is_not_given_to_a_check(checked):
+    """"Scan them among a few articles of other stories, or check them against an index" was said of a check against an
+    index, whose counts are the index's (found by a review)."""
+    from reuse.model import Article, ScanResult
+    from reuse.report import render_text
+
+    arts = (Article("a.txt", "One short text about the harbour.", "A"), Article("b.txt", "Another about the ferry.", "B"))
+    result = ScanResult(articles=arts, skipped=(), pairs=(), config_fingerprint="x", checked=checked)
+    said = " ".join(render_text(result, width=100).split())
+    assert "No reuse found among 2 articles." in said
+    assert ("check them against an index" in said) == (checked is None)

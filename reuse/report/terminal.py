@@ -459,7 +459,7 @@ def render_text(result: ScanResult, *, width: int = 100, max_pairs: int | None =
         lines.append("")
         if not pairs:
             lines += _block(f"No reuse found among {plural(len(alone), 'article')}.", width)
-            if 2 <= len(alone) <= _FEW:
+            if 2 <= len(alone) <= _FEW and result.checked is None:  # a check weighs words by the index's counts
                 lines += _block(
                     "Among so few articles, the words two of them share weigh little (their document frequencies are high): "
                     "scan them among a few articles of other stories, or check them against an index, to be sure.",
