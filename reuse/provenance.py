@@ -57,6 +57,7 @@ from dataclasses import replace
 
 from .metadata_signals import STRONG_CREDIT_WEIGHT, metadata_signals, same_page
 from .model import Article, Direction, Extent, Pair, Relation, ReuseKind, Signal
+from .quotes import speakers_in
 from .stemma import Stemma, build_stemma
 from .tree_verdict import independent_signal, stemma_verdict
 from .wires import article_credits, article_datelines, wire_of
@@ -183,7 +184,10 @@ def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: 
     named = any(s.name in {"canonical", "credit"} for s in evidence)
 
     if pair.kind is ReuseKind.SHARED_QUOTES:
-        evidence.insert(0, Signal("shared-quotes", 1.0, note="the only shared text is the same quotations"))
+        spoken = [*speakers_in(a.text, ((p.a_start, p.a_end) for p in pair.passages)),
+                  *speakers_in(b.text, ((p.b_start, p.b_end) for p in pair.passages))]
+        whose = f", of {', '.join(dict.fromkeys(spoken))}" if spoken else ""  # as each text names the speaker
+        evidence.insert(0, Signal("shared-quotes", 1.0, note=f"the only shared text is the same quotations{whose}"))
         return Direction(Relation.COMMON_SOURCE, None, None, TEXT_ONLY_CAP, tuple(evidence))
     if (conflict := _credit_against_time(evidence)) is not None:
         return Direction(Relation.UNDETERMINED, None, None, UNDETERMINED_CONFIDENCE, (conflict, *evidence))

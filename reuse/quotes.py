@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["Quote", "find_quotes", "quoted_mask"]
+__all__ = ["Quote", "find_quotes", "quoted_mask", "speakers_in"]
 
 
 @dataclass(frozen=True)
@@ -413,3 +413,14 @@ def _clean_name(words: list[str]) -> str:
         cut += 1
     name = " ".join(run[cut:]) or " ".join(words)
     return name[:-2] if name.endswith(("’s", "'s")) else name
+
+
+def speakers_in(text: str, spans: Iterable[tuple[int, int]]) -> list[str]:
+    """Who said the quotations of ``text`` that overlap ``spans`` (character ranges), as the text names them, first seen first.
+
+    >>> speakers_in("“We will go,” Peskov told reporters. Later: “No.”", [(0, 12)])
+    ['Peskov']
+    """
+    spans = list(spans)
+    found = [q.speaker for q in find_quotes(text) if q.speaker and any(q.start < end and start < q.end for start, end in spans)]
+    return list(dict.fromkeys(found))

@@ -1309,3 +1309,21 @@ def test_an_uncredited_copy_days_before_the_agencys_page_is_not_its_wire_copy():
     assert not (pair.direction.relation.value == "copied" and pair.direction.source == "reuters.txt"), pair.direction
     time = next(s for s in pair.direction.evidence if s.name == "time")
     assert time.weight != 0
+
+
+def test_shared_quotations_name_who_said_them(samples_dir):
+    """The mission asks which shared text is only a quotation of the same speaker: the verdict said "the same
+    quotations" and never whose (the speakers were found, and dropped)."""
+    result = reuse.scan(samples_dir)
+    (pair,) = [p for p in result.pairs if p.kind.value == "shared-quotes"]
+    signal = pair.direction.evidence[0]
+    assert signal.name == "shared-quotes" and signal.note == "the only shared text is the same quotations, of Trump"
+
+
+def test_shared_quotations_without_a_named_speaker_say_no_name():
+    said = "The minister said the talks would resume next week and that both sides wanted a deal before the summer recess."
+    quote = "“We are ready to sign an agreement that protects jobs on both sides of the border, and we will not walk away.”"
+    a = Article("a.txt", f"{quote}\n\nThe harbour reopened on Monday after a week of storms. " * 2 + said, "Alpha")
+    b = Article("b.txt", f"{quote}\n\nFarmers protested in the capital over fuel prices on Friday. " * 2, "Beta")
+    (pair,) = reuse.scan_articles([a, b]).pairs
+    assert pair.kind.value == "shared-quotes" and pair.direction.evidence[0].note == "the only shared text is the same quotations"
