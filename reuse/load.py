@@ -191,7 +191,7 @@ def read_article_files(
 def load_file(
     path: str | os.PathLike[str], root: str | os.PathLike[str], config: LoadConfig | None = None
 ) -> tuple[list[Article], list[Skipped], list[str]]:
-    """Read one file into articles (for :func:`load_articles` and the index).
+    """Read one file into articles, as :func:`load_articles` reads each of a folder's (which it does in chunks, over workers).
 
     Parameters
     ----------
