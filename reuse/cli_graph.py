@@ -17,6 +17,7 @@ from .cli import (
     build_config,
     common_options,
     config_options,
+    jobs_option,
     main,
 )
 from .cli_run import Progress, exit_if_nothing_read, reported
@@ -54,10 +55,11 @@ __all__ = ["graph"]
     show_default=True,
     help="Show or hide the pairs whose only shared text is the same quotations (article level).",
 )
+@jobs_option
 @config_options
 @common_options
 @click.pass_context
-def graph(ctx: click.Context, source: Path, out: str, level: str, quotes: bool, **settings: int) -> None:
+def graph(ctx: click.Context, source: Path, out: str, level: str, quotes: bool, jobs: int, **settings: int) -> None:
     """Draw or export the reuse graph of a folder or of a saved JSON report.
 
     FOLDER_OR_REPORT is a folder of articles (scanned first, like reuse scan)
@@ -93,7 +95,7 @@ def graph(ctx: click.Context, source: Path, out: str, level: str, quotes: bool, 
             result, words = stored.result, stored.words
         else:
             try:
-                result = scan_folder(source, config, progress=progress)
+                result = scan_folder(source, config, jobs=jobs, progress=progress)
             finally:
                 progress.close()
             words = None

@@ -117,3 +117,23 @@ def test_graph_of_a_json_file_that_is_neither_a_report_nor_articles_exits_1(runn
     assert f"error: no article could be read in {bad}" in result.stderr
     assert "give a folder of articles, or a report that reuse scan --json wrote" in result.stderr
     assert not (tmp_path / "g.png").exists() and "graph written" not in result.output  # it said so, then failed
+
+
+def test_the_graph_of_a_folder_scans_with_the_jobs_asked(tmp_path, samples_dir, monkeypatch):
+    """reuse graph FOLDER scanned in one process whatever the machine ("No such option: --jobs"; found by a review)."""
+    from click.testing import CliRunner
+
+    import reuse.cli_graph as cli_graph
+    from reuse.cli import main
+
+    asked = []
+    real = cli_graph.scan_folder
+
+    def scan(folder, config, **kwargs):
+        asked.append(kwargs.get("jobs"))
+        return real(folder, config, **kwargs)
+
+    monkeypatch.setattr(cli_graph, "scan_folder", scan)
+    result = CliRunner().invoke(main, ["graph", str(samples_dir), "-o", str(tmp_path / "g.json"), "--jobs", "2", "-q"])
+    assert result.exit_code == 0, result.output
+    assert asked == [2] and (tmp_path / "g.json").exists()
