@@ -6,6 +6,8 @@ imported; like every command they parse, call the library and print.
 
 from __future__ import annotations
 
+import json
+
 from pathlib import Path
 
 import click
@@ -200,12 +202,27 @@ def index_info_command(ctx: click.Context, index_path: Path) -> None:
         click.echo(
             f"index:       {sanitize(info.path)}\n"
             f"articles:    {info.articles} ({plural(info.versions, 'version')} stored)\n"
-            f"postings:    {info.postings} band keys; {info.stems} stems, {info.lines} lines counted (boilerplate)\n"
+            f"postings:    {info.postings} band keys (LSH buckets of the passages' sketches)\n"
+            f"counted:     {info.stems} stems (for word weights), {info.lines} lines (for boilerplate)\n"
             f"size:        {info.bytes / 1e6:.1f} MB{per}\n"
             f"fingerprint: {info.fingerprint}\n"
             f"minhash:     datasketch {info.scheme}, num_perm {info.num_perm}, seed {info.seed}\n"
-            f"settings:    {info.settings}"
+            f"settings:    {_settings_lines(info.settings)}"
         )
+
+
+def _settings_lines(settings: str) -> str:
+    """An index's settings (JSON, by stage) as one line per stage, in the order the stages run.
+
+    >>> print(_settings_lines('{"align": {"max_gap": 2}, "sketch": {"num_perm": 128, "seed": 1}}'))
+    sketch: num_perm 128, seed 1
+                 align: max_gap 2
+    """
+    stages = json.loads(settings)
+    order = [stage for stage in ("load", "sketch", "candidates", "boilerplate", "align") if stage in stages]
+    order += sorted(set(stages) - set(order))
+    lines = [f"{stage}: " + ", ".join(f"{name} {json.dumps(value)}" for name, value in stages[stage].items()) for stage in order]
+    return ("\n" + " " * 13).join(lines)
 
 
 @index_group.command(name="remove", epilog=INDEX_EXIT_CODES_HELP)
