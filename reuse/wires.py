@@ -128,9 +128,11 @@ _NOT_MENTION = (
     r"(?!/(?!(?:AFP|Reuters|AP|dpa|DPA|Xinhua|TASS|EFE|ANSA|Anadolu|UPI|Bloomberg)\b)\w"
     r"|\s+(?:polls?|survey|tally|calculations?|analysis|investigation|review|interview)\b)"
 )
+#: Russian for "reports", "according to" before an agency's name: its story ("сообщает ТАСС", "по данным Интерфакс").
+_RU_REPORTS = r"(?:сообща[её]т|переда[её]т|пишет|по данным|со ссылкой на)\s+(?:агентство\s+)?"
 _WIRES = {
     # Not a photo's credit ("Photograph: AFP via Getty Images", "AFP/Getty", "(AFP Photo)").
-    "AFP": (("AFP", "Agence France", "法新社"), _NAMED + r"(?<!Photograph: )(?<!Photo: )\bAFP\b(?!\s*(?:via\b|/(?!(?:Reuters|AP|dpa|Xinhua|EFE|ANSA)\b)|[Pp]hoto\b|PHOTO\b))" + _NOT_MENTION + r"|Agence France[- ]Presse|法新社"),
+    "AFP": (("AFP", "Agence France", "法新社", "أ ف ب", "فرانس برس"), _NAMED + r"(?<!Photograph: )(?<!Photo: )\bAFP\b(?!\s*(?:via\b|/(?!(?:Reuters|AP|dpa|Xinhua|EFE|ANSA)\b)|[Pp]hoto\b|PHOTO\b))" + _NOT_MENTION + r"|Agence France[- ]Presse|法新社|\(أ ف ب\)|\(فرانس برس\)"),
     "Reuters": (("Reuters", "路透", "ロイター", "로이터", "Рейтер", "رويترز"), _NAMED + r"\bReuters\b" + _NOT_MENTION + r"|路透社|ロイター|로이터|\(Рейтер\)|\(رويترز\)"),
     # "(AP)" and "(PA)" only in a dateline ("LONDON, March 3 (PA) -"): in a sentence, an Advanced Placement class or a
     # public address system.
@@ -140,11 +142,18 @@ _WIRES = {
     "Xinhua": (("Xinhua", "新华社", "新華社", "Синьхуа"), _NAMED + r"\bXinhua\b" + _NOT_MENTION + r"|新华社|新華社|\(Синьхуа\)"),
     "China News Service": (("中新社",), r"中新社(?![会會区區])"),
     "CNA": (("中央社",), r"中央社(?![会會区區])"),
-    "Kyodo": (("共同通信",), r"共同通信"),
-    "Jiji": (("時事通信",), r"時事通信"),
+    # 【東京共同】, 【ワシントン時事】: a Japanese dateline (place and agency in lenticular brackets); not 共同声明 (a joint statement).
+    "Kyodo": (("共同通信", "共同】"), r"共同通信|【[^】\n]{0,15}共同】"),
+    "Jiji": (("時事通信", "時事】"), r"時事通信|【[^】\n]{0,15}時事】"),
     "Yonhap": (("연합뉴스",), r"연합뉴스"),
     "Newsis": (("뉴시스",), r"뉴시스"),
-    "TASS": (("TASS", "塔斯社", "ТАСС"), _NAMED + r"\bTASS\b" + _NOT_MENTION + r"|塔斯社|/ТАСС/|\(ТАСС\)"),
+    "TASS": (("TASS", "塔斯社", "ТАСС"), _NAMED + r"\bTASS\b" + _NOT_MENTION + r"|塔斯社|/ТАСС/|\(ТАСС\)|" + _RU_REPORTS + "ТАСС"),
+    # A Russian agency's story: its dateline ("МОСКВА, 19 ноя — РИА Новости."), or "сообщает РИА Новости" (reports); not
+    # "сообщил РИА Новости" (told it) nor "интервью РИА Новости".
+    "RIA Novosti": (("RIA Novosti", "РИА Новости"), _NAMED + r"\bRIA Novosti\b" + _NOT_MENTION + rf"|[{_DASHES}]\s*РИА Новости\.|\(РИА Новости\)|"
+                    + _RU_REPORTS + "РИА Новости"),
+    "Interfax": (("Interfax", "Интерфакс"), _NAMED + r"\bInterfax\b" + _NOT_MENTION + rf"|\.\s*Интерфакс\s*[{_DASHES}]|\(Интерфакс\)|"
+                 + _RU_REPORTS + "Интерфакс"),
     "EFE": (("EFE",), _NAMED + r"\bEFE\b" + _NOT_MENTION),
     "ANSA": (("ANSA",), _NAMED + r"\bANSA\b" + _NOT_MENTION),
     "Anadolu": (("Anadolu",), _NAMED + r"\bAnadolu\b" + _NOT_MENTION),
@@ -186,6 +195,20 @@ _WIRE_NAMES = {
     "yna.co.kr": "Yonhap",
     "newsis": "Newsis",
     "tass": "TASS",
+    "тасс": "TASS",
+    "共同通信": "Kyodo",
+    "共同通信社": "Kyodo",
+    "時事通信": "Jiji",
+    "時事通信社": "Jiji",
+    "新华社": "Xinhua",
+    "新華社": "Xinhua",
+    "新华网": "Xinhua",
+    "연합뉴스": "Yonhap",
+    "ria novosti": "RIA Novosti",
+    "риа новости": "RIA Novosti",
+    "ria.ru": "RIA Novosti",  # not "ria": other sites are called so
+    "interfax": "Interfax",
+    "интерфакс": "Interfax",
     "efe": "EFE",
     "ansa": "ANSA",
     "anadolu": "Anadolu",
@@ -255,9 +278,12 @@ _HEAD, _TAIL = 400, 300
 #: A credit in brackets stands anywhere: a dateline of a second story merged into one text. Not "(AP)" or
 #: "(PA)", which stand for other things in a sentence ("a public address (PA) system"): those in a dateline only.
 #: The agencies whose bracketed name is a credit: anywhere in :func:`wire_credits`, in a dateline's shape in :func:`wire_datelines`.
-_WIRE_BRACKETS = "Reuters|AFP|dpa|Xinhua|TASS|EFE|ANSA|UPI|Bloomberg|Anadolu|Рейтер|رويترز|Синьхуа|ТАСС"
+_WIRE_BRACKETS = "Reuters|AFP|dpa|Xinhua|TASS|EFE|ANSA|UPI|Bloomberg|Anadolu|Рейтер|رويترز|Синьхуа|ТАСС|أ ف ب|فرانس برس|РИА Новости|Интерфакс"
 #: Bracketed names in other scripts ("МОСКВА, 4 декабря (Рейтер) -"), as the agency's name.
-_BRACKET_NAMES = {"Рейтер": "Reuters", "رويترز": "Reuters", "Синьхуа": "Xinhua", "ТАСС": "TASS"}
+_BRACKET_NAMES = {
+    "Рейтер": "Reuters", "رويترز": "Reuters", "Синьхуа": "Xinhua", "ТАСС": "TASS", "أ ف ب": "AFP", "فرانس برس": "AFP",
+    "РИА Новости": "RIA Novosti", "Интерфакс": "Interfax",
+}
 _BRACKETED = re.compile(rf"\((?:{_WIRE_BRACKETS})\)")
 
 
@@ -371,6 +397,30 @@ def _ends(text: str) -> list[tuple[str, int]]:
 _CACHED_TEXTS = 256
 
 
+#: Datelines in the forms of other languages, at a line's start in a text's head: Japanese 【東京共同】, a Russian
+#: agency's "МОСКВА, 19 ноя — РИА Новости." / "МОСКВА, 19 ноября. /ТАСС/." / "... . Интерфакс -", Chinese 新华社北京11月19日电,
+#: Korean (서울=연합뉴스).
+_LOCAL_DATELINES = re.compile(
+    r"(?m:^[^\S\n]*(?:【[^】\n]{0,15}(?P<Kyodo>共同)】|【[^】\n]{0,15}(?P<Jiji>時事)】"
+    rf"|[^\W\d_][^\n.]{{0,40}}[{_DASHES}][^\S\n]*(?P<RIA>РИА Новости)\."
+    r"|[^\W\d_][^\n]{0,40}\.[^\S\n]*/(?P<TASS>ТАСС)/"
+    rf"|[^\W\d_][^\n]{{0,40}}\.[^\S\n]*(?P<Interfax>Интерфакс)[^\S\n]*[{_DASHES}]"
+    r"|(?P<Xinhua>新华社|新華社)[^\n]{1,12}日[电電]|\([^()\n]{1,10}=(?P<Yonhap>연합뉴스)\)))"
+)
+_LOCAL_NAMES = {"RIA": "RIA Novosti"}
+#: A closing line that is an agency's name in brackets in its own script: "(فرانس برس)", "(ТАСС)".
+_LOCAL_CLOSING = re.compile(rf"(?m:^[^\S\n]*\((?P<name>{'|'.join(n for n in _BRACKET_NAMES)})\)[^\S\n]*\Z)")
+
+
+def _local_datelines(text: str) -> set[str]:
+    """The agencies credited in a dateline of another language's form in ``text``'s head, or in a closing line of their name."""
+    found = {_LOCAL_NAMES.get(m.lastgroup, m.lastgroup) for m in _LOCAL_DATELINES.finditer(text, 0, _HEAD)}
+    stripped = text.rstrip()
+    if (closing := _LOCAL_CLOSING.search(stripped, max(0, len(stripped) - _TAIL))) is not None:
+        found.add(_BRACKET_NAMES[closing.group("name")])
+    return found
+
+
 @lru_cache(maxsize=_CACHED_TEXTS)
 def wire_datelines(text: str) -> frozenset[str]:
     """The agencies a text credits in its dateline or its closing credit line: where a wire story names its agency.
@@ -391,7 +441,7 @@ def wire_datelines(text: str) -> frozenset[str]:
     found = set()
     if _BRACKETED.search(text, 0, _HEAD):  # the dateline grammar, a large pattern, only where a bracketed agency stands
         found = {named(m) for m in bracket_dateline(_WIRE_BRACKETS).finditer(text, 0, _HEAD)}  # not a caption's "(Reuters)"
-    found |= _dateline_credits(text[: _HEAD + 40])
+    found |= _dateline_credits(text[: _HEAD + 40]) | _local_datelines(text)
     stripped = text.rstrip()
     found |= _credit_lines([(stripped, max(0, len(stripped) - _TAIL))])  # the tail, searched in the whole text (see _ends)
     return frozenset(found)
