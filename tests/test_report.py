@@ -379,10 +379,13 @@ def test_a_scan_of_two_articles_that_finds_nothing_says_why_it_may_have_missed_a
     """Two 190-word articles sharing two 40-word quotations were not paired alone, and were among four (a review):
     in a folder this small every shared word weighs little, and the summary says how to be sure."""
     two = [Article("a.txt", "The council met on Monday to discuss the budget.", "A"), Article("b.txt", "Rain fell in the north.", "B")]
-    text = render_text(scan_articles(two))
+    text = " ".join(render_text(scan_articles(two)).split())
     assert "No reuse found among 2 articles." in text and "check them against an index, to be sure" in text
-    five = [*two, *(Article(f"{n}.txt", f"Story {n} about other things entirely.", str(n)) for n in range(3))]
-    assert "to be sure" not in render_text(scan_articles(five))
+    # One-story folders of four to six articles missed rewrites, pairs found or not (a review): up to ten, it is said.
+    ten = [*two, *(Article(f"{n}.txt", f"Story {n} about other things entirely.", str(n)) for n in range(8))]
+    assert "Among so few articles (10)" in " ".join(render_text(scan_articles(ten)).split())
+    eleven = [*ten, Article("x.txt", "One more story about the harbour.", "X")]
+    assert "to be sure" not in render_text(scan_articles(eleven))
 
 
 def test_render_verbose_shows_evidence_and_every_passage(result):
@@ -508,3 +511,9 @@ def test_the_advice_for_a_tiny_scan_is_not_given_to_a_check(checked):
     said = " ".join(render_text(result, width=100).split())
     assert "No reuse found among 2 articles." in said
     assert ("check them against an index" in said) == (checked is None)
+
+
+def test_a_small_scan_that_finds_pairs_still_says_it_may_miss_loose_rewrites(samples_dir):
+    """Only a scan that found nothing said so; a one-story folder that found some pairs missed a rewrite unsaid."""
+    text = " ".join(render_text(reuse.scan(samples_dir)).split())
+    assert "pairs sharing text" in text and "Among so few articles (5), the words two of them share weigh little" in text

@@ -305,8 +305,9 @@ def _listing(title: str, items: Sequence[str], width: int, verbose: bool) -> lis
     return lines
 
 
-#: A scan of at most this many articles that finds nothing says why it may have missed a pair (README, Limitations).
-_FEW = 3
+#: A scan of at most this many articles says why it may have missed a pair or rated one low (README, Limitations): a
+#: review's one-story folders of 4 to 6 articles missed rewrites that the same folders found beside other stories.
+_FEW = 10
 
 #: How each kind of reuse reads as a verb and as a participle.
 _KIND_WORDS = {
@@ -459,14 +460,15 @@ def render_text(result: ScanResult, *, width: int = 100, max_pairs: int | None =
         lines.append("")
         if not pairs:
             lines += _block(f"No reuse found among {plural(len(alone), 'article')}.", width)
-            if 2 <= len(alone) <= _FEW and result.checked is None:  # a check weighs words by the index's counts
-                lines += _block(
-                    "Among so few articles, the words two of them share weigh little (their document frequencies are high): "
-                    "scan them among a few articles of other stories, or check them against an index, to be sure.",
-                    width,
-                )
         else:
             lines += _block(f"No reuse found in {plural(len(alone), 'article')}:", width)
             items = [f"{a.id} ({a.outlet}, {plural(a.words, 'word')})" for a in alone]
             lines += _listing("  ", items, width, verbose)
+    if 2 <= len(result.articles) <= _FEW and result.checked is None:  # a check weighs words by the index's counts
+        lines += [""] + _block(
+            f"Among so few articles ({len(result.articles)}), the words two of them share weigh little (each is in many of "
+            "them): a loose rewrite may be missed or rated low. Scan them among articles of other stories, or check them "
+            "against an index, to be sure.",
+            width,
+        )
     return "\n".join(lines) + "\n"
