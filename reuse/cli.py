@@ -401,7 +401,7 @@ def scan(
         elif json_path is not None:
             write_json(result, json_path, config)
             written.append(str(json_path))
-        for extra in _write_extras(result, config, html_path, graph_path, interrupts.check, written):
+        for extra in _write_extras(result, config, html_path, graph_path, interrupts.check, written, state.warn):
             state.note(extra)
         interrupts.check()
         if summary is not None:
@@ -430,9 +430,10 @@ def settings_or_usage(ctx: click.Context, settings: dict[str, Any]) -> ScanConfi
 
 def _write_extras(
     result, config: ScanConfig, html_path: str | None, graph_path: str | None, check: Callable[[], None] = lambda: None,
-    written: list[str] | None = None,
+    written: list[str] | None = None, warn: Callable[[str], None] = lambda _: None,
 ) -> list[str]:
-    """Write the HTML report and the graph when asked; the notes to print. ``check`` runs before each (Ctrl-C), ``written`` gets each path."""
+    """Write the HTML report and the graph when asked; the notes to print. ``check`` runs before each (Ctrl-C), ``written`` gets
+    each path, ``warn`` what to warn of (labels no font can draw)."""
     notes = []
     if html_path is not None:
         check()
@@ -442,7 +443,8 @@ def _write_extras(
             written.append(str(html_path))
     if graph_path is not None:
         check()
-        write_graph(result, graph_path)
+        for note in write_graph(result, graph_path):
+            warn(note)
         notes.append(f"graph written to {graph_path}")
         if written is not None:
             written.append(str(graph_path))

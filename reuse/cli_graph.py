@@ -102,5 +102,6 @@ def graph(ctx: click.Context, source: Path, out: str, level: str, quotes: bool, 
             announce(state, result.skipped, result.warnings)
             fix = "give a folder of articles, or a report that reuse scan --json wrote"
             exit_if_nothing_read(ctx, source, len(result.articles), result.skipped, fix)  # no empty image said to be written
-        write_graph(result, out, level=level, quotes=quotes, words=words)
+        for note in write_graph(result, out, level=level, quotes=quotes, words=words):
+            state.warn(note)
         state.note(f"graph written to {out}")

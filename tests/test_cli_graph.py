@@ -137,3 +137,25 @@ def test_the_graph_of_a_folder_scans_with_the_jobs_asked(tmp_path, samples_dir, 
     result = CliRunner().invoke(main, ["graph", str(samples_dir), "-o", str(tmp_path / "g.json"), "--jobs", "2", "-q"])
     assert result.exit_code == 0, result.output
     assert asked == [2] and (tmp_path / "g.json").exists()
+
+
+@pytest.mark.parametrize("command", ["graph", "scan"])
+def test_labels_drawn_as_boxes_are_warned_of(tmp_path, command):
+    """Only "graph written" was said while every CJK label was a box (found by a review)."""
+    from click.testing import CliRunner
+
+    from reuse.cli import main
+
+    text = "The council approved the harbour budget after a long debate on Monday, officials said. " * 6
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for name in ("a", "b"):
+        (folder / f"{name}.json").write_text(json.dumps({"text": text, "outlet": f"\U00013000 {name}"}), encoding="utf-8")
+    out = tmp_path / "g.png"
+    args = ["graph", str(folder), "-o", str(out)] if command == "graph" else ["scan", str(folder), "--graph", str(out)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stderr.split())
+    assert "are drawn as boxes: no installed font has them" in said and out.exists()
+    quiet = CliRunner().invoke(main, [*args, "-q"])
+    assert "boxes" not in quiet.stderr

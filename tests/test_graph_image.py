@@ -466,3 +466,14 @@ def test_an_outlet_named_by_its_metadata_and_by_its_domain_is_one_at_both_levels
     graph = article_graph(result)
     assert {graph.nodes[a]["outlet"] for a in ("a.txt", "b.txt")} == {"NewsHub24"}
     assert len({d["outlet"] for _, d in graph.nodes(data=True)}) == outlet_graph(result).number_of_nodes() == 2
+
+
+def test_labels_no_installed_font_can_draw_are_said(tmp_path, make_result):
+    """CJK labels came out as boxes (matplotlib's font cache predated the fonts) and only "graph written" was said (found
+    by a review): the writer says which characters no font has, and what to do."""
+    result = make_result()
+    renamed = tuple(dataclasses.replace(a, outlet="\U00013000 News") for a in result.articles)  # an Egyptian hieroglyph
+    notes = write_graph(dataclasses.replace(result, articles=renamed), tmp_path / "g.png")
+    assert len(notes) == 1 and "\U00013000" in notes[0] and "drawn as boxes" in notes[0] and "font" in notes[0]
+    assert write_graph(result, tmp_path / "h.png") == ()
+    assert write_graph(dataclasses.replace(result, articles=renamed), tmp_path / "g.json") == ()

@@ -32,7 +32,7 @@ GRAPH_FORMATS = (*IMAGE_FORMATS, "graphml", "gexf", "json")
 LEVELS = ("article", "outlet")
 
 
-def render_image(graph: nx.Graph, fmt: str, *, level: str = "article", title: str | None = None) -> bytes:
+def render_image(graph: nx.Graph, fmt: str, *, level: str = "article", title: str | None = None, missing: set[str] | None = None) -> bytes:
     """:func:`reuse.report.graph_image.render_image`, imported on first use.
 
     Importing matplotlib takes about a third of a second, which every
@@ -40,7 +40,7 @@ def render_image(graph: nx.Graph, fmt: str, *, level: str = "article", title: st
     """
     from .graph_image import render_image as render
 
-    return render(graph, fmt, level=level, title=title)
+    return render(graph, fmt, level=level, title=title, missing=missing)
 
 
 def _plain(graph: nx.Graph) -> nx.Graph:
@@ -68,10 +68,10 @@ def _plain(graph: nx.Graph) -> nx.Graph:
     return out
 
 
-def graph_bytes(graph: nx.Graph, fmt: str, *, level: str = "article") -> bytes:
-    """``graph`` in format ``fmt`` (one of :data:`GRAPH_FORMATS`), as bytes."""
+def graph_bytes(graph: nx.Graph, fmt: str, *, level: str = "article", missing: set[str] | None = None) -> bytes:
+    """``graph`` in format ``fmt`` (one of :data:`GRAPH_FORMATS`), as bytes; ``missing`` as :func:`render_image` takes it."""
     if fmt in IMAGE_FORMATS:
-        return render_image(graph, fmt, level=level)
+        return render_image(graph, fmt, level=level, missing=missing)
     if fmt == "json":
         data = nx.node_link_data(graph, edges="edges")
         return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode("utf-8")
@@ -115,8 +115,8 @@ def write_graph(
     level: str = "article",
     quotes: bool = True,
     words: dict[str, int] | None = None,
-) -> None:
-    """Write the reuse graph of ``result`` to ``path``, in the format its extension names.
+) -> tuple[str, ...]:
+    """Write the reuse graph of ``result`` to ``path``, in the format its extension names; return what to warn of.
 
     Parameters
     ----------
@@ -131,6 +131,12 @@ def write_graph(
     words
         Word counts by article id, when ``result`` carries no article text.
 
+    Returns
+    -------
+    tuple of str
+        Warnings for the user: labels with characters no installed font has
+        (drawn as boxes in an image).
+
     Raises
     ------
     reuse.errors.ConfigError
@@ -142,4 +148,17 @@ def write_graph(
     if level not in LEVELS:
         raise ConfigError(f"unknown graph level {level!r}: use 'article' or 'outlet'.")
     graph = outlet_graph(result) if level == "outlet" else article_graph(result, quotes=quotes, words=words)
-    write_output(path, graph_bytes(graph, fmt, level=level))
+    missing: set[str] = set()
+    write_output(path, graph_bytes(graph, fmt, level=level, missing=missing))
+    if not missing:
+        return ()
+    shown = "".join(sorted(missing)[:_SHOWN_GLYPHS]) + ("…" if len(missing) > _SHOWN_GLYPHS else "")
+    return (
+        f"{path}: {len(missing)} characters of the labels ({shown}) are drawn as boxes: no installed font has them. Install "
+        "one that does (for Chinese, Japanese and Korean: Noto Sans CJK, e.g. the fonts-noto-cjk package) and remove "
+        "matplotlib's font cache (~/.cache/matplotlib) so that it is found; .svg keeps the text for the viewer's fonts.",
+    )
+
+
+#: Characters without a glyph named in the warning, at most.
+_SHOWN_GLYPHS = 12

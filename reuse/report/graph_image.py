@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 import math
 import textwrap
+import re
 import warnings
 from collections import Counter
 from collections.abc import Hashable
@@ -321,21 +322,34 @@ def draw_graph(graph: nx.Graph, *, level: str = "article", title: str | None = N
     return fig
 
 
-def render_image(graph: nx.Graph, fmt: str, *, level: str = "article", title: str | None = None) -> bytes:
-    """The graph drawn as ``fmt`` (``png``, ``svg`` or ``pdf``), as bytes."""
+def render_image(graph: nx.Graph, fmt: str, *, level: str = "article", title: str | None = None, missing: set[str] | None = None) -> bytes:
+    """The graph drawn as ``fmt`` (``png``, ``svg`` or ``pdf``), as bytes.
+
+    ``missing``, when given, gets the characters of the labels that no
+    installed font has (drawn as boxes).
+    """
     # Fixed metadata and SVG ids, so the same result gives the same file; and matplotlib's own
     # defaults, not a matplotlibrc of the user's or the working folder's.
     metadata = {"Software": None} if fmt == "png" else ({"Date": None} if fmt == "svg" else {"CreationDate": None})
     # Labels are plain text: "$5 or $6" is no formula (matplotlib's math mode drops the "$", or fails).
     settings = {"svg.hashsalt": "reuse", "svg.fonttype": "none", "text.parse_math": False, "font.family": _font_families()}
-    with matplotlib.style.context("default"), matplotlib.rc_context(settings), warnings.catch_warnings():
-        # A glyph no installed font has is drawn as a box; matplotlib's warning about it would break --quiet.
-        warnings.filterwarnings("ignore", message="Glyph .* missing from", category=UserWarning)  # "... font(s) X." or, before matplotlib 3.8, "... current font."
+    with matplotlib.style.context("default"), matplotlib.rc_context(settings), warnings.catch_warnings(record=True) as seen:
+        # A glyph no installed font has is drawn as a box; matplotlib's warning about it would break --quiet: it is
+        # recorded, and the caller says it once. "Glyph 77824 (\N{...}) missing from font(s) X." (before 3.8: "... current font.")
+        warnings.simplefilter("always")
         fig = draw_graph(graph, level=level, title=title)
         buf = io.BytesIO()
         FigureCanvasAgg(fig)
         fig.savefig(buf, format=fmt, dpi=_DPI, facecolor="white", metadata=metadata)
+    for warning in seen:
+        if missing is not None and (glyph := _MISSING_GLYPH.match(str(warning.message))):
+            missing.add(chr(int(glyph.group(1))))
+        elif not _MISSING_GLYPH.match(str(warning.message)):
+            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)  # not ours to hide
     return buf.getvalue()
+
+
+_MISSING_GLYPH = re.compile(r"Glyph (\d+) .*missing from")
 
 
 #: Fonts with Chinese, Japanese and Korean glyphs, tried after matplotlib's own when installed.
