@@ -7,7 +7,6 @@ imported; like every command they parse, call the library and print.
 from __future__ import annotations
 
 import json
-
 from pathlib import Path
 
 import click

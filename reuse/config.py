@@ -19,6 +19,8 @@ from .errors import ConfigError
 
 __all__ = [
     "COMMAND_LINE_SETTINGS",
+    "MAX_SEED",
+    "MIN_NUM_PERM",
     "AlignConfig",
     "BoilerplateConfig",
     "CandidateConfig",
@@ -27,11 +29,11 @@ __all__ = [
     "SketchConfig",
 ]
 
-#: The settings the command line sets, each by an option of its name in kebab
-#: case (``num_perm``: ``--num-perm``); the others only the Python API sets.
 #: Bounds the settings must keep (the command line shows them in its help).
 MIN_NUM_PERM = 8
 MAX_SEED = 2**32 - 1  # numpy's random seeds
+#: The settings the command line sets, each by an option of its name in kebab
+#: case (``num_perm``: ``--num-perm``); the others only the Python API sets.
 COMMAND_LINE_SETTINGS = ("max_bytes", "num_perm", "seed", "bands", "rows", "max_bucket", "shingle_size", "window", "stride")
 
 

@@ -288,7 +288,7 @@ class Pair:
 
 
 #: Signals whose number is measured from A to B (:meth:`Pair.swapped` turns it round).
-_FROM_A_TO_B = frozenset({"time", "containment"})
+_FROM_A_TO_B = frozenset({"time", "modified", "containment"})
 
 
 @dataclass(frozen=True)

@@ -544,6 +544,19 @@ def test_a_swapped_pair_reads_from_the_other_side():
 
 
 
+def test_a_checked_update_measures_its_time_of_modification_from_the_new_side(tmp_path):
+    """The hours between two versions' changes run from A to B, as a time does: swapped for the check, they kept A's sign."""
+    text = Path("samples/001_eabe8ba3545e1c71.txt").read_text("utf-8")
+    url = "https://ledger.example/kremlin"
+    old = Article("a-v1.html", text, "Ledger", published="2025-05-27T08:00:00Z", canonical=url, modified="2025-05-27T08:00:00Z")
+    new = Article("z-v2.html", text + "\nAn update.", "Ledger", published="2025-05-27T08:00:00Z", canonical=url,
+                  modified="2025-05-27T12:00:00Z")
+    add_articles(tmp_path / "i.db", [old])
+    (pair,) = check_articles(tmp_path / "i.db", [new]).pairs
+    modified = next(s for s in pair.direction.evidence if s.name == "modified")
+    assert (pair.a, modified.favours, modified.value, modified.weight < 0) == ("z-v2.html", "a-v1.html", -4.0, True)
+
+
 def test_a_checked_pair_weighs_its_evidence_from_the_new_articles_side(tmp_path):
     """In a check's pair A is the new article: a weight > 0 still favours A, and the hours run from A to B."""
     text = Path("samples/001_eabe8ba3545e1c71.txt").read_text("utf-8")
