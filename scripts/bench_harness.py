@@ -61,6 +61,8 @@ def _child_reuse(folder: Path) -> dict:
             "a": Path(p.a).name,
             "b": Path(p.b).name,
             "kind": str(p.kind),
+            "relation": getattr(p.direction.relation, "value", str(p.direction.relation)),
+            "source": Path(p.direction.source).name if p.direction.source else None,
             "unmapped": sa is None or sb is None,
             "passages": [
                 [x.a_start + (sa or 0), x.a_end + (sa or 0), x.b_start + (sb or 0), x.b_end + (sb or 0), str(x.kind)]

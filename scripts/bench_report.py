@@ -201,6 +201,11 @@ def render(ctx: dict) -> str:
         add("- Planted kind -> kind of the best passage: " + (", ".join(f"{k}: {n}" for k, n in s["kinds"].items()) or "none"))
         add("- Reported pairs by their kind, true / false: " + ", ".join(
             f"{k} {t} / {f}" for k, (t, f) in s["by_kind"].items()))
+        if s.get("direction"):
+            add("- Direction of the planted pairs found (no times here: text alone decides; whole: the target is the "
+                "source, half of them with a paragraph of its own added after it; partial: a passage set among the "
+                "target's own text): "
+                + ", ".join(f"{k} {n}" for k, n in s["direction"].items()))
         add(f"- False pairs: {s['false_pairs']} ({s['false_same_topic']} within one topic)"
             + (f"; e.g. {', '.join(' & '.join(p) for p in s['false_examples'])}" if s["false_examples"] else ""))
         if s["unmapped"]:

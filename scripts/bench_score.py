@@ -75,6 +75,16 @@ def score(data: dict, truth: Truth, passages: bool) -> dict:
     for key, p in pairs.items():
         by_kind.setdefault(p["kind"] or "(pair)", [0, 0])[key not in real] += 1
     same_topic = sum(1 for fp in false_pairs if len({truth.topics.get(x) for x in fp}) == 1)
+    # Direction of the planted pairs found: no times in this corpus, so every verdict rests on the text.
+    direction: dict[str, int] = {}
+    for plant in truth.plants:
+        pair = pairs.get(frozenset((plant.source, plant.target)))
+        if pair is None or "relation" not in pair:
+            continue
+        relation = pair["relation"]
+        verdict = ("copied, right" if pair["source"] == plant.source else "copied, wrong") if relation == "copied" else relation
+        key = f"{'whole' if plant.whole else 'partial'}: {verdict}"
+        direction[key] = direction.get(key, 0) + 1
     n_found = sum(found.values())
     return {
         "recall": {k: found[k] / total[k] if total[k] else float("nan") for k in KINDS},
@@ -95,6 +105,7 @@ def score(data: dict, truth: Truth, passages: bool) -> dict:
         "kinds": {f"{a} -> {b}": n for (a, b), n in sorted(kind_table.items())},
         "unmapped": sum(1 for p in data["pairs"] if p.get("unmapped")),
         "by_kind": dict(sorted(by_kind.items())),
+        "direction": dict(sorted(direction.items())),
     }
 
 
