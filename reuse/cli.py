@@ -49,7 +49,7 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__
-from .cli_run import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Interrupts, Progress, exit_if_nothing_read, reported  # noqa: F401 (exit codes re-exported)
+from .cli_run import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Interrupts, Progress, busy, exit_if_nothing_read, reported  # noqa: F401 (exit codes re-exported)
 from .cli_paths import Folder, check_extra_outputs, check_folder, check_output, check_outputs_apart
 from .config import COMMAND_LINE_SETTINGS, MAX_SEED, MIN_NUM_PERM, ScanConfig
 from .errors import ConfigError
@@ -401,7 +401,7 @@ def scan(
         elif json_path is not None:
             write_json(result, json_path, config)
             written.append(str(json_path))
-        for extra in _write_extras(result, config, html_path, graph_path, interrupts.check, written, state.warn):
+        for extra in _write_extras(result, config, html_path, graph_path, interrupts.check, written, state.warn, state.quiet):
             state.note(extra)
         interrupts.check()
         if summary is not None:
@@ -430,19 +430,21 @@ def settings_or_usage(ctx: click.Context, settings: dict[str, Any]) -> ScanConfi
 
 def _write_extras(
     result, config: ScanConfig, html_path: str | None, graph_path: str | None, check: Callable[[], None] = lambda: None,
-    written: list[str] | None = None, warn: Callable[[str], None] = lambda _: None,
+    written: list[str] | None = None, warn: Callable[[str], None] = lambda _: None, quiet: bool = True,
 ) -> list[str]:
     """Write the HTML report and the graph when asked; the notes to print. ``check`` runs before each (Ctrl-C), ``written`` gets
-    each path, ``warn`` what to warn of (labels no font can draw)."""
+    each path, ``warn`` what to warn of (labels no font can draw); unless ``quiet``, a terminal is told what is being written."""
     notes = []
     if html_path is not None:
         check()
+        busy(quiet, f"writing the HTML report to {sanitize(str(html_path))}")
         write_html(result, html_path, config)
         notes.append(f"HTML report written to {html_path}")
         if written is not None:
             written.append(str(html_path))
     if graph_path is not None:
         check()
+        busy(quiet, f"drawing the graph to {sanitize(str(graph_path))}")
         for note in write_graph(result, graph_path):
             warn(note)
         notes.append(f"graph written to {graph_path}")

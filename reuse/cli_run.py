@@ -22,7 +22,7 @@ from .errors import CommittedInterrupt, ConfigError, InputError, ReuseError
 from .report import sanitize
 from .words import plural
 
-__all__ = ["EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "Interrupts", "Progress", "exit_if_nothing_read", "reported"]
+__all__ = ["EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "Interrupts", "Progress", "after_the_change", "busy", "exit_if_nothing_read", "reported"]
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -54,6 +54,17 @@ class Progress:
         if self._bar is not None:
             self._bar.close()
             self._bar = None
+
+
+def busy(quiet: bool, what: str, stream=None) -> None:
+    """Say on a terminal's stderr (not in a log, nor with ``--quiet``) what a long step without a bar is doing now.
+
+    Writing the HTML report and the graph of a few thousand articles takes
+    longer than the scan, after its last bar: a user saw 16 s of nothing.
+    """
+    stream = stream or sys.stderr
+    if not quiet and stream.isatty():
+        click.echo(f"{what} …", file=stream)
 
 
 class Interrupts:

@@ -439,3 +439,20 @@ def test_the_help_shows_the_bounds_the_settings_must_keep(runner):
     assert "[default: 128; x>=8]" in said and "0<=x<=4294967295" in said
     result = runner.invoke(main, ["scan", "samples", "--num-perm", "4", "--bands", "4", "--rows", "1"])
     assert result.exit_code == 2 and "4 is not in the range x>=8" in result.stderr
+
+
+def test_a_long_step_without_a_bar_is_said_on_a_terminal_only():
+    """Writing the HTML report of 4,000 articles took 10 s after the scan's last bar, in silence (found by a review)."""
+    import io
+
+    from reuse.cli_run import busy
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    shown, logged = Terminal(), io.StringIO()
+    busy(False, "writing the HTML report to r.html", shown)
+    busy(False, "writing the HTML report to r.html", logged)
+    busy(True, "writing the HTML report to r.html", quiet := Terminal())
+    assert shown.getvalue() == "writing the HTML report to r.html …\n" and logged.getvalue() == "" and quiet.getvalue() == ""
