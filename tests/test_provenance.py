@@ -1342,7 +1342,7 @@ def test_two_subscribers_crediting_an_agency_in_its_own_language_share_its_story
     assert pair.direction.relation.value == "common-source", pair.direction
 
 
-_OWN = [
+_HARBOUR = [
     "The harbour board met on Thursday to review plans for a new ferry terminal on the eastern quay.",
     "Members heard that the existing pier needs urgent repairs after last winter's storms damaged its timber supports.",
     "A consultant told the meeting that passenger numbers had doubled since the summer timetable began in May.",
@@ -1363,7 +1363,7 @@ def test_a_passage_set_among_text_of_its_own_orients_no_copy_by_text_alone():
     (it is the more reused), at 0.70; on the benchmark's generated corpus such verdicts were backwards in 67 of 78 pairs
     (found by a review). Which is more reused says which is shorter, not who took from whom."""
     source = Article("story.txt", WIRE, "Riverton Ledger")
-    copy = Article("report.txt", " ".join(_OWN[:6] + SENTENCES[1:4] + _OWN[6:]), "Harbour Post")
+    copy = Article("report.txt", " ".join(_HARBOUR[:6] + SENTENCES[1:4] + _HARBOUR[6:]), "Harbour Post")
     (pair,) = reuse.scan_articles([source, copy]).pairs
     reused = {pair.a: pair.containment_a, pair.b: pair.containment_b}
     assert pair.extent.value == "partial" and reused["story.txt"] > reused["report.txt"] + 0.15  # the source is the more reused
@@ -1378,8 +1378,8 @@ def test_nor_does_the_tree_orient_such_a_passage_by_lengths_alone():
     """Two reports each setting a different passage of one story among their own text: the family tree ranked the
     story below them by the shares reused, and made it their copy (found by a review: 67 of 78 generated tree links)."""
     source = Article("story.txt", WIRE, "Riverton Ledger")
-    first = Article("harbour.txt", " ".join(_OWN[:6] + SENTENCES[1:4] + _OWN[6:]), "Harbour Post")
-    second = Article("island.txt", " ".join(_OWN[6:] + SENTENCES[4:7] + _OWN[:6][::-1]), "Island Times")
+    first = Article("harbour.txt", " ".join(_HARBOUR[:6] + SENTENCES[1:4] + _HARBOUR[6:]), "Harbour Post")
+    second = Article("island.txt", " ".join(_HARBOUR[6:] + SENTENCES[4:7] + _HARBOUR[:6][::-1]), "Island Times")
     pairs = [p for p in reuse.scan_articles([source, first, second]).pairs if "story.txt" in (p.a, p.b)]
     assert len(pairs) == 2
     for pair in pairs:
