@@ -1360,8 +1360,8 @@ _HARBOUR = [
 
 def test_a_passage_set_among_text_of_its_own_orients_no_copy_by_text_alone():
     """A report that set two sentences of a shorter story among its own, no times: the shorter was reported as the copy
-    (it is the more reused), at 0.70; on the benchmark's generated corpus such verdicts were backwards in 67 of 78 pairs of a 1,000-article run
-    (found by a review). Which is more reused says which is shorter, not who took from whom."""
+    (it is the more reused), at 0.70; on the benchmark's generated corpus such verdicts were backwards for 1,234 planted
+    pairs, right for 121 (found by a review). Which is more reused says which is shorter, not who took from whom."""
     source = Article("story.txt", WIRE, "Riverton Ledger")
     copy = Article("report.txt", " ".join(_HARBOUR[:6] + SENTENCES[1:4] + _HARBOUR[6:]), "Harbour Post")
     (pair,) = reuse.scan_articles([source, copy]).pairs
