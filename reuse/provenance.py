@@ -10,7 +10,9 @@ on text alone is capped at ``TEXT_ONLY_CAP`` confidence, and below
 Pairs are decided in the context of their cluster: :mod:`reuse.stemma` puts
 every article in a family tree, and an ancestor is the source of its
 descendants. A text-only tree link must agree with the pair's own
-containment, else it stays undetermined.
+containment, else it stays undetermined; a pair in which neither text is
+mostly the other's (``partial``) is not oriented by text alone at all,
+unless the witnesses decide (:func:`_partial_signal` says why).
 
 Metadata signals are read by :mod:`reuse.metadata_signals`. Two versions of
 one page (one outlet, one address) with publication times are an update:
