@@ -379,7 +379,10 @@ def align_pair(pa: Prepared, pb: Prepared, config: AlignConfig) -> Pair | None:
     sizes = [min(_usable_in(pa, r[2]), _usable_in(pb, r[3])) or 1 for r in found]
     echoes = _echoes(passages, "a" if pa.usable_count < pb.usable_count else "b")
     counted = [(p, n) for k, (p, n) in enumerate(zip(passages, sizes)) if k not in echoes]  # never empty: the most alike is no echo
-    kind, verbatim = _pair_kind(counted, config)
+    # A loose passage (less alike than a pair must be, no identical run) beside ones that make the pair says nothing of
+    # how the text was reused: sentences on one topic, sharing its names. It is listed, and weighs in the similarity.
+    kinded = [(p, n) for p, n in counted if p.similarity >= config.min_similarity or p.verbatim_share > 0] or counted
+    kind, verbatim = _pair_kind(kinded, config)
     best = max(p.similarity for p in passages)
     if best < config.min_similarity and verbatim < config.verbatim_share:
         return None
