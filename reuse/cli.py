@@ -56,7 +56,7 @@ from .errors import ConfigError
 from .parallel import default_jobs
 from .pipeline import scan as scan_folder
 from .report import dumps_report, render_text, sanitize, write_json
-from .report.graph_export import write_graph
+from .report.graph_export import graph_format, write_graph
 from .report.html_report import write_html
 
 __all__ = [
@@ -434,22 +434,24 @@ def _write_extras(
 ) -> list[str]:
     """Write the HTML report and the graph when asked; the notes to print. ``check`` runs before each (Ctrl-C), ``written`` gets
     each path, ``warn`` what to warn of (labels no font can draw); unless ``quiet``, a terminal is told what is being written."""
-    notes = []
-    if html_path is not None:
-        check()
-        busy(quiet, f"writing the HTML report to {sanitize(str(html_path))}")
-        write_html(result, html_path, config)
-        notes.append(f"HTML report written to {html_path}")
-        if written is not None:
-            written.append(str(html_path))
+    notes, drawn = [], None
     if graph_path is not None:
         check()
         busy(quiet, f"drawing the graph to {sanitize(str(graph_path))}")
         for note in write_graph(result, graph_path):
             warn(note)
+        if graph_format(graph_path) == "png" and Path(graph_path).is_file():  # not a pipe it went to
+            drawn = Path(graph_path).read_bytes()  # the picture the HTML report shows: drawn once
         notes.append(f"graph written to {graph_path}")
         if written is not None:
             written.append(str(graph_path))
+    if html_path is not None:
+        check()
+        busy(quiet, f"writing the HTML report to {sanitize(str(html_path))}")
+        write_html(result, html_path, config, graph_png=drawn)
+        notes.append(f"HTML report written to {html_path}")
+        if written is not None:
+            written.append(str(html_path))
     return notes
 
 

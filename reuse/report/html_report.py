@@ -350,6 +350,7 @@ def write_html(
     *,
     max_views: int = MAX_VIEWS,
     graph: bool = True,
+    graph_png: bytes | None = None,
 ) -> None:
     """Write the HTML report of ``result`` to ``path``, atomically.
 
@@ -365,6 +366,10 @@ def write_html(
         Pairs shown side by side.
     graph
         Embed the reuse graph image.
+    graph_png
+        That image when drawn already (the article-level graph of ``result``
+        as PNG, as :func:`~reuse.report.write_graph` writes it): drawing a
+        few thousand articles takes seconds.
 
     Raises
     ------
@@ -376,6 +381,6 @@ def write_html(
     shown = result.pairs[:max_views]
     wanted = {p.a for p in shown} | {p.b for p in shown}
     marks = mark_articles(result.articles, wanted, (config or ScanConfig()).boilerplate)
-    png = render_image(article_graph(result), "png") if graph else None
+    png = (graph_png if graph_png is not None else render_image(article_graph(result), "png")) if graph else None
     page = render_html(result, marks=marks, graph_png=png, max_views=max_views, generator=f"reuse {__version__}")
     write_output(path, page.encode("utf-8"))
