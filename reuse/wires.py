@@ -128,8 +128,14 @@ _NOT_MENTION = (
     r"(?!/(?!(?:AFP|Reuters|AP|dpa|DPA|Xinhua|TASS|EFE|ANSA|Anadolu|UPI|Bloomberg)\b)\w"
     r"|\s+(?:polls?|survey|tally|calculations?|analysis|investigation|review|interview)\b)"
 )
-#: Russian for "reports", "according to" before an agency's name: its story ("сообщает ТАСС", "по данным Интерфакс").
-_RU_REPORTS = r"(?:сообща[её]т|переда[её]т|пишет|по данным|со ссылкой на)\s+(?:агентство\s+)?"
+#: Russian for "reports" before an agency's name: its story ("сообщает ТАСС", "Как пишет Интерфакс"); not "по данным"
+#: nor "со ссылкой на" (according to, citing: a fact's source, as "according to AFP" is in English).
+_RU_REPORTS = r"(?:[Сс]ообща[её]т|[Пп]ереда[её]т|[Пп]ишет)\s+(?:агентство\s+)?"
+#: A Japanese dateline: a place (no kana of a column's label: 【今週の時事】) and the agency in lenticular brackets, the lead
+#: naming a day soon after ("【ワシントン時事】米政府は19日、"); not 【日米共同】 (a joint policy's label) nor 共同声明.
+_JA_DATELINE = r"【[^】\n\u3040-\u309f]{{1,15}}{agency}】(?=[^\n]{{0,40}}?\d{{1,2}}日)"
+#: A Russian agency's dateline starts its line with a place in capitals ("МОСКВА, 19 ноя — РИА Новости."), not a sentence.
+_RU_PLACE = r"(?m:^[^\S\n]*[А-ЯЁ]{2,}[^\n]{0,40}?"
 _WIRES = {
     # Not a photo's credit ("Photograph: AFP via Getty Images", "AFP/Getty", "(AFP Photo)").
     "AFP": (("AFP", "Agence France", "法新社", "أ ف ب", "فرانس برس"), _NAMED + r"(?<!Photograph: )(?<!Photo: )\bAFP\b(?!\s*(?:via\b|/(?!(?:Reuters|AP|dpa|Xinhua|EFE|ANSA)\b)|[Pp]hoto\b|PHOTO\b))" + _NOT_MENTION + r"|Agence France[- ]Presse|法新社|\(أ ف ب\)|\(فرانس برس\)"),
@@ -143,17 +149,17 @@ _WIRES = {
     "China News Service": (("中新社",), r"中新社(?![会會区區])"),
     "CNA": (("中央社",), r"中央社(?![会會区區])"),
     # 【東京共同】, 【ワシントン時事】: a Japanese dateline (place and agency in lenticular brackets); not 共同声明 (a joint statement).
-    "Kyodo": (("共同通信", "共同】"), r"共同通信|【[^】\n]{0,15}共同】"),
-    "Jiji": (("時事通信", "時事】"), r"時事通信|【[^】\n]{0,15}時事】"),
+    "Kyodo": (("共同通信", "共同】"), r"共同通信|" + _JA_DATELINE.format(agency="共同")),
+    "Jiji": (("時事通信", "時事】"), r"時事通信|" + _JA_DATELINE.format(agency="時事")),
     "Yonhap": (("연합뉴스",), r"연합뉴스"),
     "Newsis": (("뉴시스",), r"뉴시스"),
     "TASS": (("TASS", "塔斯社", "ТАСС"), _NAMED + r"\bTASS\b" + _NOT_MENTION + r"|塔斯社|/ТАСС/|\(ТАСС\)|" + _RU_REPORTS + "ТАСС"),
     # A Russian agency's story: its dateline ("МОСКВА, 19 ноя — РИА Новости."), or "сообщает РИА Новости" (reports); not
     # "сообщил РИА Новости" (told it) nor "интервью РИА Новости".
-    "RIA Novosti": (("RIA Novosti", "РИА Новости"), _NAMED + r"\bRIA Novosti\b" + _NOT_MENTION + rf"|[{_DASHES}]\s*РИА Новости\.|\(РИА Новости\)|"
-                    + _RU_REPORTS + "РИА Новости"),
-    "Interfax": (("Interfax", "Интерфакс"), _NAMED + r"\bInterfax\b" + _NOT_MENTION + rf"|\.\s*Интерфакс\s*[{_DASHES}]|\(Интерфакс\)|"
-                 + _RU_REPORTS + "Интерфакс"),
+    "RIA Novosti": (("RIA Novosti", "РИА Новости"), _NAMED + r"\bRIA Novosti\b" + _NOT_MENTION + "|" + _RU_PLACE
+                    + rf"[{_DASHES}][^\S\n]*РИА Новости\.)" + r"|\(РИА Новости\)|" + _RU_REPORTS + "РИА Новости"),
+    "Interfax": (("Interfax", "Интерфакс"), _NAMED + r"\bInterfax\b" + _NOT_MENTION + "|" + _RU_PLACE
+                 + rf"\.[^\S\n]*Интерфакс[^\S\n]*[{_DASHES}])" + r"|\(Интерфакс\)|" + _RU_REPORTS + "Интерфакс"),
     "EFE": (("EFE",), _NAMED + r"\bEFE\b" + _NOT_MENTION),
     "ANSA": (("ANSA",), _NAMED + r"\bANSA\b" + _NOT_MENTION),
     "Anadolu": (("Anadolu",), _NAMED + r"\bAnadolu\b" + _NOT_MENTION),
@@ -401,10 +407,10 @@ _CACHED_TEXTS = 256
 #: agency's "МОСКВА, 19 ноя — РИА Новости." / "МОСКВА, 19 ноября. /ТАСС/." / "... . Интерфакс -", Chinese 新华社北京11月19日电,
 #: Korean (서울=연합뉴스).
 _LOCAL_DATELINES = re.compile(
-    r"(?m:^[^\S\n]*(?:【[^】\n]{0,15}(?P<Kyodo>共同)】|【[^】\n]{0,15}(?P<Jiji>時事)】"
-    rf"|[^\W\d_][^\n.]{{0,40}}[{_DASHES}][^\S\n]*(?P<RIA>РИА Новости)\."
-    r"|[^\W\d_][^\n]{0,40}\.[^\S\n]*/(?P<TASS>ТАСС)/"
-    rf"|[^\W\d_][^\n]{{0,40}}\.[^\S\n]*(?P<Interfax>Интерфакс)[^\S\n]*[{_DASHES}]"
+    "(?m:^[^\\S\\n]*(?:" + _JA_DATELINE.format(agency="(?P<Kyodo>共同)") + "|" + _JA_DATELINE.format(agency="(?P<Jiji>時事)")
+    + rf"|[А-ЯЁ]{{2,}}[^\n.]{{0,40}}[{_DASHES}][^\S\n]*(?P<RIA>РИА Новости)\."
+    r"|[А-ЯЁ]{2,}[^\n]{0,40}\.[^\S\n]*/(?P<TASS>ТАСС)/"
+    rf"|[А-ЯЁ]{{2,}}[^\n]{{0,40}}\.[^\S\n]*(?P<Interfax>Интерфакс)[^\S\n]*[{_DASHES}]"
     r"|(?P<Xinhua>新华社|新華社)[^\n]{1,12}日[电電]|\([^()\n]{1,10}=(?P<Yonhap>연합뉴스)\)))"
 )
 _LOCAL_NAMES = {"RIA": "RIA Novosti"}

@@ -1329,13 +1329,19 @@ def test_shared_quotations_without_a_named_speaker_say_no_name():
     assert pair.kind.value == "shared-quotes" and pair.direction.evidence[0].note == "the only shared text is the same quotations"
 
 
+_RU_BODY = ("Ограничения на вывоз бензина из России будут действовать как минимум до 31 декабря, следует из документа, "
+            "опубликованного на портале правовой информации. Запрет распространяется на производителей и посредников. "
+            "Ранее власти уже несколько раз продлевали ограничения, чтобы стабилизировать цены на внутреннем рынке. ") * 2
+_JA_BODY = ("政府は21日、物価高対策を柱とする総合経済対策を閣議決定した。財政支出は国と地方を合わせて21兆3千億円程度となり、"
+            "昨年の対策を上回る規模となる。電気・ガス料金の補助を来年春まで続けるほか、低所得世帯への給付金も盛り込んだ。"
+            "与党内には規模の拡大を求める声が強く、当初案から上積みされた。一方、野党からは批判も出ている。") * 2
+
+
 @pytest.mark.parametrize("dateline", ["МОСКВА, 19 ноя — РИА Новости. ", "【東京共同】"])
 def test_two_subscribers_crediting_an_agency_in_its_own_language_share_its_story(dateline):
     """Each ran the agency's story under its own-language credit, 40 minutes apart: the later was made the earlier's copy
     at 0.97, on time alone (found by a review)."""
-    body = ("Ограничения на вывоз бензина из России будут действовать как минимум до 31 декабря, следует из документа, "
-            "опубликованного на портале правовой информации. Запрет распространяется на производителей и посредников. "
-            "Ранее власти уже несколько раз продлевали ограничения, чтобы стабилизировать цены на внутреннем рынке. ") * 2
+    body = _JA_BODY if dateline.startswith("【") else _RU_BODY
     first = Article("site1", dateline + body, "Город онлайн", published="2025-11-19T15:00:00+03:00")
     second = Article("site2", dateline + body, "Вести региона", published="2025-11-19T15:40:00+03:00")
     (pair,) = reuse.scan_articles([first, second]).pairs

@@ -146,3 +146,21 @@ def test_the_same_words_in_a_sentence_credit_no_agency(text):
                                               ("共同通信", "Kyodo"), ("新华社", "Xinhua"), ("연합뉴스", "Yonhap"), ("時事通信社", "Jiji")])
 def test_agencies_named_in_their_own_script_are_wires(outlet, wire):
     assert wire_name(outlet) == wire
+
+
+@pytest.mark.parametrize("text", [
+    "【今週の時事】円安が進む\n政府は対応を急いでいる。",  # a column's label: "this week's current affairs"
+    "【日米共同】防衛協力の新方針\n両政府は合意した。",  # "Japan-US joint"
+    "Компания выросла. Интерфакс — одно из крупнейших агентств страны.\nДалее текст.",  # "Interfax is one of..."
+    "По данным ТАСС, в результате обстрела пострадали двое. Остальной текст статьи.",  # "according to TASS": a fact's source
+    "Переговоры продолжатся, сообщил в среду источник со ссылкой на ТАСС.",
+])
+def test_labels_and_sources_of_one_fact_are_no_credits(text):
+    """A bracketed column label ending in 時事 or 共同, a sentence beginning "Интерфакс —", "according to TASS": each was
+    read as the agency's credit (found by a review of the session's change)."""
+    assert not ({"Jiji", "Kyodo", "Interfax", "TASS"} & (wire_credits(text) | wire_datelines(text)))
+
+
+def test_a_russian_report_verb_opening_a_sentence_credits_the_agency():
+    assert "TASS" in wire_credits("Как пишет ТАСС, переговоры продолжатся. Сообщает ТАСС: встреча назначена.")
+    assert "TASS" in wire_credits("Сообщает ТАСС, переговоры продолжатся в четверг.")
