@@ -149,9 +149,15 @@ def _address(article: Article) -> str | None:
 
 
 def page_of(article: Article) -> tuple[str, str] | None:
-    """The page ``article`` is a version of, as ``(outlet key, address)``; ``None`` when it states no address."""
+    """The page ``article`` is a version of, as ``(outlet key, address)``; ``None`` when it states no address.
+
+    A site's root is no article's page: a template that points every
+    page's canonical link at the home page would make all its stories one.
+    """
     address = _address(article)
-    return (outlet_key(article.outlet), address) if address is not None else None
+    if address is None or not any(mark in address for mark in "/?"):
+        return None  # "site.example": the home page (page_address drops a final "/"); "site.example?p=12" is a page
+    return outlet_key(article.outlet), address
 
 
 def same_page(a: Article, b: Article) -> Signal | None:
