@@ -321,9 +321,9 @@ def without_notices(tree: Any, text: str) -> str:
     """``text`` (the main text found in ``tree``) without the blocks of a consent or cookie box the page opens with.
 
     The extractors take such a box for a first paragraph when it stands
-    before the article. Only blocks inside an element named as such a box,
-    holding less than half as much text, are dropped; when they are all the
-    text, it is left as found
+    before the article. Only the blocks the text opens with that lie inside
+    an element named as such a box, holding less than half as much text,
+    are dropped; when they are all the text, it is left as found
     (:func:`furniture_only` then tells that the page has no article).
     """
     found = [" ".join(el.text_content().split()) for el in tree.iter()
@@ -332,8 +332,10 @@ def without_notices(tree: Any, text: str) -> str:
     if not notices:
         return text
     blocks = text.split("\n\n")
-    kept = [b for b in blocks if len(b) < _NOTICE_BLOCK_CHARS or not any(" ".join(b.split()) in n for n in notices)]
-    return "\n\n".join(kept) if kept and len(kept) < len(blocks) else text
+    opening = 0  # the notice's blocks the text opens with; a box further on (a fact box on the GDPR) is the article's
+    while opening < len(blocks) and len(blocks[opening]) >= _NOTICE_BLOCK_CHARS and any(" ".join(blocks[opening].split()) in n for n in notices):
+        opening += 1
+    return "\n\n".join(blocks[opening:]) if 0 < opening < len(blocks) else text
 
 
 def furniture_only(tree: Any, text: str) -> bool:

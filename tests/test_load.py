@@ -1187,3 +1187,15 @@ def test_a_wrapper_named_after_its_consent_box_keeps_the_article(tmp_path, html_
                               f'<p>{story}</p><p>{story} Talks resume next week.</p></div></body></html>')  # fmt: skip
     (article,) = load_articles(tmp_path).articles
     assert "Talks resume next week." in article.text
+
+
+def test_a_fact_box_named_after_a_privacy_law_keeps_its_text(tmp_path, html_backend):
+    """A box explaining the GDPR inside the article (class "factbox gdpr-explainer") lost its paragraph: only a notice
+    the page opens with is no part of the article (found by a review)."""
+    story = " ".join(["The regulator fined the company for keeping customer data longer than the law allows."] * 4)
+    fact = "Under the General Data Protection Regulation, companies must delete personal data they no longer need."
+    write(tmp_path, "a.html", '<html><head><title>T</title></head><body><article><h1>Fine for data breach</h1>'
+                              f'<p>{story}</p><div class="factbox gdpr-explainer"><p>{fact}</p></div><p>{story} More.</p>'
+                              '</article></body></html>')  # fmt: skip
+    (article,) = load_articles(tmp_path).articles
+    assert fact in article.text
