@@ -171,9 +171,13 @@ def _add(folder: Path, index_path: Path, config, jobs: int, state, id_prefix: st
 
     progress = Progress(quiet=state.quiet)
     try:
-        return add_folder(folder, index_path, config, jobs=jobs, progress=progress, id_prefix=id_prefix)
-    finally:
+        done = add_folder(folder, index_path, config, jobs=jobs, progress=progress, id_prefix=id_prefix)
+    except BaseException:
         progress.close()
+        raise
+    with after_the_change():
+        progress.close()
+    return done
 
 
 def _added(index_path: Path, r, skipped: int) -> str:

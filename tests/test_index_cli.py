@@ -592,3 +592,53 @@ def test_a_missing_batch_folder_gives_the_commands_own_example(runner, tmp_path,
     result = runner.invoke(main, [*command, str(tmp_path / "nosuch"), "--index", str(tmp_path / "i.db")])
     said = " ".join(result.stderr.split())
     assert result.exit_code == 2 and "does not exist" in said and example in said and "reuse scan" not in said, said
+
+
+@pytest.mark.parametrize("where", ["closing-the-index", "closing-the-bar"])
+def test_ctrl_c_while_closing_after_the_commit_says_the_change_was_made(runner, split, tmp_path, monkeypatch, where):
+    """The last close of the index checkpoints its write-ahead log (seconds for a large batch), and the progress bar closes
+    after the add returned: Ctrl-C in either still said "as it was before" (found by a review)."""
+    import sqlite3
+
+    import reuse.cli_run as cli_run
+    import reuse.index.writer as writer
+
+    old, new = split
+    db = tmp_path / "news.db"
+    if where == "closing-the-index":
+        real = writer.connect
+
+        class Closing:
+            def __init__(self, conn):
+                self.__dict__["_conn"] = conn
+
+            def __getattr__(self, name):
+                return getattr(self._conn, name)
+
+            def close(self):
+                self._conn.close()
+                raise KeyboardInterrupt
+
+        monkeypatch.setattr(writer, "connect", lambda *args, **kwargs: Closing(real(*args, **kwargs)))
+    else:
+        real_close = cli_run.Progress.close
+        state = {"armed": False}
+
+        def stored() -> int:
+            try:
+                return sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0]
+            except sqlite3.Error:  # not made yet
+                return 0
+
+        def close(self):
+            real_close(self)
+            if state["armed"] and db.exists() and stored():
+                raise KeyboardInterrupt
+
+        monkeypatch.setattr(cli_run.Progress, "close", close)
+        state["armed"] = True
+    interrupted = runner.invoke(main, ["index", "add", str(old), "--index", str(db)])
+    assert interrupted.exit_code == 130, interrupted.output
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0] == 3
+    said = " ".join(interrupted.stderr.split())
+    assert "as it was before" not in said and f"the index {db} holds the change" in said, said

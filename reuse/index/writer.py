@@ -81,13 +81,15 @@ class RemoveResult:
 
 
 @contextmanager
-def write_transaction(conn: sqlite3.Connection, path: str | PathLike):
+def write_transaction(conn: sqlite3.Connection, path: str | PathLike, done: dict | None = None):
     """``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on any exception (Ctrl-C included).
 
     A new index's layout, left in a transaction by :func:`~reuse.index.store.connect`,
     is committed with the batch (or rolled back with it). SQLite's errors
     (another writer past the wait, a full disk) become an
     :class:`~reuse.errors.IndexFileError` that says the index is unchanged.
+    ``done["made"]`` is set once the commit returns, for the caller to tell
+    a Ctrl-C after it (:func:`_told`).
     """
     try:
         if not conn.in_transaction:
@@ -95,6 +97,8 @@ def write_transaction(conn: sqlite3.Connection, path: str | PathLike):
         try:
             yield
             conn.execute("COMMIT")
+            if done is not None:
+                done["made"] = True
         except BaseException as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
@@ -178,24 +182,26 @@ def add_articles(
     batch = sorted_unique(articles)
     with reported_damage(index, "write to"):
         conn = connect(index, config, create=True)
-        made = False
+        done = {"made": False}
         try:
-            config = config or index_config(conn)  # the new index's are the defaults
-            with no_huge_pages():  # see reuse.hugepages: a batch's postings are sorted and encoded in fresh arrays of 50-100 MB
-                with write_transaction(conn, index):
-                    result = _add(conn, batch, config, progress, jobs)
-                made = True
-                release_free_pages(conn)
+            try:
+                config = config or index_config(conn)  # the new index's are the defaults
+                with no_huge_pages():  # see reuse.hugepages: a batch's postings are sorted and encoded in fresh arrays of 50-100 MB
+                    with write_transaction(conn, index, done):
+                        result = _add(conn, batch, config, progress, jobs)
+                    release_free_pages(conn)
+            finally:
+                conn.close()  # the last close checkpoints the write-ahead log: seconds after a large batch
             return result
         except KeyboardInterrupt as exc:
-            raise _told(exc, made) from exc
-        finally:
-            conn.close()
+            _told(exc, done["made"])
+            raise
 
 
-def _told(interrupt: KeyboardInterrupt, made: bool) -> KeyboardInterrupt:
+def _told(interrupt: KeyboardInterrupt, made: bool) -> None:
     """Ctrl-C as the CLI must report it: a :class:`~reuse.errors.CommittedInterrupt` once the change is ``made`` (committed)."""
-    return CommittedInterrupt() if made and not isinstance(interrupt, CommittedInterrupt) else interrupt
+    if made and not isinstance(interrupt, CommittedInterrupt):
+        raise CommittedInterrupt() from interrupt
 
 
 def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfig, progress, jobs: int = 1) -> AddResult:
@@ -414,27 +420,28 @@ def remove_articles(index: str | PathLike, ids: Iterable[str], config: ScanConfi
     given = sorted(set(ids))
     with reported_damage(index, "write to"):
         conn = connect(index, config, create=False)
-        made = False
+        done = {"made": False}
         try:
-            config = config or index_config(conn)
-            with no_huge_pages(), write_transaction(conn, index):
-                _counts_readable(conn)
-                spellings = {i: dict.fromkeys((i, unicodedata.normalize("NFC", i), unicodedata.normalize("NFD", i))) for i in given}
-                stored = last_versions(conn, sorted({form for forms in spellings.values() for form in forms}))
-                found = {i: next((form for form in forms if form in stored), None) for i, forms in spellings.items()}
-                wanted = sorted({form for form in found.values() if form is not None})
-                current = current_rows(conn, wanted)
-                present = last_versions(conn, wanted)
-                counts = Counts()
-                for rowid, features in stored_features(conn, [row[0] for row in current.values()], config).items():
-                    _delete(conn, rowid, features, counts)
-                counts.write(conn)
-                conn.executemany("DELETE FROM articles WHERE id = ?", ((i,) for i in present))
-                _compact_if_needed(conn)
-            made = True
-            release_free_pages(conn)
+            try:
+                config = config or index_config(conn)
+                with no_huge_pages(), write_transaction(conn, index, done):
+                    _counts_readable(conn)
+                    spellings = {i: dict.fromkeys((i, unicodedata.normalize("NFC", i), unicodedata.normalize("NFD", i))) for i in given}
+                    stored = last_versions(conn, sorted({form for forms in spellings.values() for form in forms}))
+                    found = {i: next((form for form in forms if form in stored), None) for i, forms in spellings.items()}
+                    wanted = sorted({form for form in found.values() if form is not None})
+                    current = current_rows(conn, wanted)
+                    present = last_versions(conn, wanted)
+                    counts = Counts()
+                    for rowid, features in stored_features(conn, [row[0] for row in current.values()], config).items():
+                        _delete(conn, rowid, features, counts)
+                    counts.write(conn)
+                    conn.executemany("DELETE FROM articles WHERE id = ?", ((i,) for i in present))
+                    _compact_if_needed(conn)
+                release_free_pages(conn)
+            finally:
+                conn.close()  # the last close checkpoints the write-ahead log
         except KeyboardInterrupt as exc:
-            raise _told(exc, made) from exc
-        finally:
-            conn.close()
+            _told(exc, done["made"])
+            raise
     return RemoveResult(removed=tuple(wanted), missing=tuple(i for i in given if found[i] is None))
