@@ -448,7 +448,8 @@ def _write_extras(
     if html_path is not None:
         check()
         busy(quiet, f"writing the HTML report to {sanitize(str(html_path))}")
-        write_html(result, html_path, config, graph_png=drawn)
+        for note in write_html(result, html_path, config, graph_png=drawn):
+            warn(note)
         notes.append(f"HTML report written to {html_path}")
         if written is not None:
             written.append(str(html_path))

@@ -361,6 +361,7 @@ def test_ctrl_c_swallowed_inside_a_destructor_still_stops_the_scan(runner, sampl
     def render(result, path, config=None, **options):
         Dropped()
         Path(path).write_text("<html></html>", encoding="utf-8")
+        return ()
 
     monkeypatch.setattr(reuse.cli, "write_html", render)
     out, graph = tmp_path / "out.json", tmp_path / "g.png"

@@ -477,3 +477,42 @@ def test_labels_no_installed_font_can_draw_are_said(tmp_path, make_result):
     assert len(notes) == 1 and "\U00013000" in notes[0] and "drawn as boxes" in notes[0] and "font" in notes[0]
     assert write_graph(result, tmp_path / "h.png") == ()
     assert write_graph(dataclasses.replace(result, articles=renamed), tmp_path / "g.json") == ()
+
+
+def test_an_svg_keeps_the_text_and_is_not_said_to_draw_boxes_and_the_html_report_is(tmp_path, make_result):
+    """The warning said "drawn as boxes" of an .svg, which keeps the text; the HTML report's picture said nothing (found by
+    a review of the change)."""
+    from reuse.report import write_html
+
+    result = make_result()
+    renamed = dataclasses.replace(result, articles=tuple(dataclasses.replace(a, outlet="\U00013000 News") for a in result.articles))
+    assert write_graph(renamed, tmp_path / "g.svg") == ()
+    assert "\U00013000" in (tmp_path / "g.svg").read_text(encoding="utf-8")
+    notes = write_html(renamed, tmp_path / "r.html")
+    assert len(notes) == 1 and "drawn as boxes" in notes[0]
+
+
+def test_drawing_passes_other_warnings_on_once_under_the_users_filters(tmp_path, make_result, monkeypatch, recwarn):
+    """Every warning raised while drawing was replayed from its file and line: five of one place were five (the filters
+    say once), and a module's own filter no longer matched it (found by a review of the change)."""
+    import warnings
+
+    import reuse.report.graph_image as graph_image
+
+    real = graph_image.draw_graph
+
+    def noisy(*args, **kwargs):
+        for _ in range(5):
+            warnings.warn("a library's deprecation", DeprecationWarning, stacklevel=1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(graph_image, "draw_graph", noisy)
+    with warnings.catch_warnings():
+        warnings.simplefilter("default")  # once per place
+        write_graph(make_result(), tmp_path / "g.png")
+    assert len([w for w in recwarn if "a library's deprecation" in str(w.message)]) == 1
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", category=DeprecationWarning, module=noisy.__module__)  # the module that warns
+        recwarn.clear()
+        write_graph(make_result(), tmp_path / "h.png")
+    assert not [w for w in recwarn if "a library's deprecation" in str(w.message)]

@@ -23,7 +23,7 @@ from ..graph import article_graph, outlet_graph
 from ..model import ScanResult
 from .output import write_output
 
-__all__ = ["GRAPH_FORMATS", "IMAGE_FORMATS", "LEVELS", "graph_bytes", "render_image", "write_graph"]
+__all__ = ["GRAPH_FORMATS", "IMAGE_FORMATS", "LEVELS", "glyph_warnings", "graph_bytes", "render_image", "write_graph"]
 
 #: Picture formats, drawn by :mod:`reuse.report.graph_image`.
 IMAGE_FORMATS = ("png", "svg", "pdf")
@@ -150,12 +150,17 @@ def write_graph(
     graph = outlet_graph(result) if level == "outlet" else article_graph(result, quotes=quotes, words=words)
     missing: set[str] = set()
     write_output(path, graph_bytes(graph, fmt, level=level, missing=missing))
+    return glyph_warnings(path, missing) if fmt != "svg" else ()  # an SVG keeps the text, for the viewer's fonts
+
+
+def glyph_warnings(path: str | PathLike[str], missing: set[str]) -> tuple[str, ...]:
+    """What to say of the ``missing`` characters of a picture written to ``path`` (:func:`render_image` collects them)."""
     if not missing:
         return ()
     shown = "".join(sorted(missing)[:_SHOWN_GLYPHS]) + ("…" if len(missing) > _SHOWN_GLYPHS else "")
     return (
-        f"{path}: {len(missing)} characters of the labels ({shown}) are drawn as boxes: no installed font has them. Install "
-        "one that does (for Chinese, Japanese and Korean: Noto Sans CJK, e.g. the fonts-noto-cjk package) and remove "
+        f"{path}: {len(missing)} characters of the graph's labels ({shown}) are drawn as boxes: no installed font has them. "
+        "Install one that does (for Chinese, Japanese and Korean: Noto Sans CJK, e.g. the fonts-noto-cjk package) and remove "
         "matplotlib's font cache (~/.cache/matplotlib) so that it is found; .svg keeps the text for the viewer's fonts.",
     )
 

@@ -333,19 +333,24 @@ def render_image(graph: nx.Graph, fmt: str, *, level: str = "article", title: st
     metadata = {"Software": None} if fmt == "png" else ({"Date": None} if fmt == "svg" else {"CreationDate": None})
     # Labels are plain text: "$5 or $6" is no formula (matplotlib's math mode drops the "$", or fails).
     settings = {"svg.hashsalt": "reuse", "svg.fonttype": "none", "text.parse_math": False, "font.family": _font_families()}
-    with matplotlib.style.context("default"), matplotlib.rc_context(settings), warnings.catch_warnings(record=True) as seen:
+    with matplotlib.style.context("default"), matplotlib.rc_context(settings), warnings.catch_warnings():
         # A glyph no installed font has is drawn as a box; matplotlib's warning about it would break --quiet: it is
-        # recorded, and the caller says it once. "Glyph 77824 (\N{...}) missing from font(s) X." (before 3.8: "... current font.")
-        warnings.simplefilter("always")
+        # taken here, and the caller says it once. "Glyph 77824 (\N{...}) missing from font(s) X." (before 3.8: "... current
+        # font."). Every other warning goes where it went, under the user's own filters (catch_warnings restores both).
+        warnings.filterwarnings("always", message=_MISSING_GLYPH.pattern, category=UserWarning)
+        shown = warnings.showwarning
+
+        def show(message, category, filename, lineno, file=None, line=None):
+            if (glyph := _MISSING_GLYPH.match(str(message))) is None:
+                shown(message, category, filename, lineno, file, line)
+            elif missing is not None:
+                missing.add(chr(int(glyph.group(1))))
+
+        warnings.showwarning = show
         fig = draw_graph(graph, level=level, title=title)
         buf = io.BytesIO()
         FigureCanvasAgg(fig)
         fig.savefig(buf, format=fmt, dpi=_DPI, facecolor="white", metadata=metadata)
-    for warning in seen:
-        if missing is not None and (glyph := _MISSING_GLYPH.match(str(warning.message))):
-            missing.add(chr(int(glyph.group(1))))
-        elif not _MISSING_GLYPH.match(str(warning.message)):
-            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)  # not ours to hide
     return buf.getvalue()
 
 

@@ -28,7 +28,7 @@ from ..config import ScanConfig
 from ..graph import article_graph
 from ..marks import TextMarks, mark_articles
 from ..model import Article, Pair, Passage, ScanResult
-from .graph_export import render_image
+from .graph_export import glyph_warnings, render_image
 from .output import write_output
 from .html_assets import CSP, PASSAGE_COLOURS, SCRIPT, STYLE
 from ..words import plural
@@ -351,7 +351,7 @@ def write_html(
     max_views: int = MAX_VIEWS,
     graph: bool = True,
     graph_png: bytes | None = None,
-) -> None:
+) -> tuple[str, ...]:
     """Write the HTML report of ``result`` to ``path``, atomically.
 
     Parameters
@@ -371,6 +371,11 @@ def write_html(
         as PNG, as :func:`~reuse.report.write_graph` writes it): drawing a
         few thousand articles takes seconds.
 
+    Returns
+    -------
+    tuple of str
+        Warnings for the user: the graph's labels no installed font can draw.
+
     Raises
     ------
     reuse.errors.ReuseError
@@ -381,6 +386,8 @@ def write_html(
     shown = result.pairs[:max_views]
     wanted = {p.a for p in shown} | {p.b for p in shown}
     marks = mark_articles(result.articles, wanted, (config or ScanConfig()).boilerplate)
-    png = (graph_png if graph_png is not None else render_image(article_graph(result), "png")) if graph else None
+    missing: set[str] = set()
+    png = (graph_png if graph_png is not None else render_image(article_graph(result), "png", missing=missing)) if graph else None
     page = render_html(result, marks=marks, graph_png=png, max_views=max_views, generator=f"reuse {__version__}")
     write_output(path, page.encode("utf-8"))
+    return glyph_warnings(path, missing)
