@@ -417,8 +417,10 @@ def _read_html(text: str, rel: str, warnings: list[str]) -> Found:
     if furniture_only(tree, body):
         return [], [Skipped(rel, "no main text found in the HTML (only page furniture, such as a cookie notice or a paywall)")]
     body = without_notices(tree, body)
-    for key, found in (("published", meta.pop("dates").split("\n")), ("modified", meta["modified"].split("\n"))):
-        meta[key] = next((d for d in found if _iso_date(d)), found[0])
+    dates = meta.pop("dates").split("\n")
+    meta["published"] = next((d for d in dates if _iso_date(d)), dates[0])
+    # A time of modification only orders versions of one page: one that cannot be read (a Unix time) is passed over unsaid.
+    meta["modified"] = next((d for d in meta["modified"].split("\n") if _iso_date(d)), "")
     return [_article(rel, clean(body), rel, meta, rel, warnings)], []
 
 

@@ -1199,3 +1199,13 @@ def test_a_fact_box_named_after_a_privacy_law_keeps_its_text(tmp_path, html_back
                               '</article></body></html>')  # fmt: skip
     (article,) = load_articles(tmp_path).articles
     assert fact in article.text
+
+
+def test_a_pages_unreadable_time_of_modification_is_passed_over_in_silence(tmp_path, html_backend):
+    """og:updated_time as a Unix time warned on every page ("modified date '1716800000' is not ISO 8601"), a field the
+    user cannot fix and the scan can do without (found by a review)."""
+    body = "<p>" + "A paragraph of real article text that is long enough to be kept. " * 5 + "</p>"
+    write(tmp_path, "a.html", '<html><head><meta property="og:updated_time" content="1716800000"/></head>'
+                              f"<body><article>{body}</article></body></html>")  # fmt: skip
+    result = load_articles(tmp_path)
+    assert result.articles[0].modified is None and not [w for w in result.warnings if "modified" in w]
