@@ -132,8 +132,10 @@ def index_add(ctx: click.Context, folder: Path, index_path: Path, id_prefix: str
     state = cli_state(ctx)
     config = _index_settings(ctx, settings, index_path)
     check_folder(folder, f"reuse index add archive/ --index {index_path}", "add")
-    with reported(ctx, f"the index {index_path} is as it was before", made=f"the batch is added: the index {index_path} holds the change"):
-        done = _add(folder, index_path, config, jobs, state, id_prefix)
+    committed: dict = {}
+    with reported(ctx, f"the index {index_path} is as it was before", made=f"the batch is added: the index {index_path} holds the change",
+                  done=committed):
+        done = _add(folder, index_path, config, jobs, state, id_prefix, committed)
         with after_the_change():
             announce(state, done.skipped, done.warnings)
             r = done.result
@@ -165,13 +167,13 @@ def _index_settings(ctx: click.Context, settings: dict[str, int], index_path: Pa
         raise click.UsageError(f"invalid settings: {exc} (those not given are the index's own: {taken})", ctx) from exc
 
 
-def _add(folder: Path, index_path: Path, config, jobs: int, state, id_prefix: str = ""):
-    """``add_folder`` with a progress bar."""
+def _add(folder: Path, index_path: Path, config, jobs: int, state, id_prefix: str = "", committed: dict | None = None):
+    """``add_folder`` with a progress bar (``committed`` as :func:`reuse.index.add_articles` takes ``done``)."""
     from .index import add_folder
 
     progress = Progress(quiet=state.quiet)
     try:
-        done = add_folder(folder, index_path, config, jobs=jobs, progress=progress, id_prefix=id_prefix)
+        done = add_folder(folder, index_path, config, jobs=jobs, progress=progress, id_prefix=id_prefix, done=committed)
     except BaseException:
         progress.close()
         raise
@@ -246,8 +248,10 @@ def index_remove(ctx: click.Context, ids: tuple[str, ...], index_path: Path) -> 
     from .index import remove_articles
 
     state = cli_state(ctx)
-    with reported(ctx, f"the index {index_path} is as it was before", made=f"the articles are removed: the index {index_path} holds the change"):
-        result = remove_articles(index_path, ids)
+    committed: dict = {}
+    with reported(ctx, f"the index {index_path} is as it was before", made=f"the articles are removed: the index {index_path} holds the change",
+                  done=committed):
+        result = remove_articles(index_path, ids, done=committed)
         with after_the_change():
             for missing in result.missing:
                 state.warn(f"{missing} is not in the index")
@@ -347,8 +351,8 @@ def check(
         exit_if_nothing_read(ctx, folder, len(batch.articles), result.skipped)  # and nothing to add
     if add:
         # Only once the report is out: a report that cannot be written leaves the index as it was.
-        made = f"the report is written and the batch added: the index {index_path} holds the change"
-        with reported(ctx, f"the report is written; the index {index_path} is as it was before", made=made), interrupts:
+        made, committed = f"the report is written and the batch added: the index {index_path} holds the change", {}
+        with reported(ctx, f"the report is written; the index {index_path} is as it was before", made=made, done=committed), interrupts:
             interrupts.check()
             from .index import as_index
 
@@ -356,7 +360,7 @@ def check(
                 config = as_index(config, index_path)  # the check's own --max-bucket: adding takes the index's
             progress = Progress(quiet=state.quiet)
             try:
-                added = add_articles(index_path, batch.articles, config, jobs=jobs, progress=progress)
+                added = add_articles(index_path, batch.articles, config, jobs=jobs, progress=progress, done=committed)
             except BaseException:
                 progress.close()
                 raise

@@ -100,19 +100,20 @@ class Interrupts:
 
 
 @contextmanager
-def reported(ctx: click.Context, what: str | Callable[[], str] = "no change was made", made: str | None = None):
+def reported(ctx: click.Context, what: str | Callable[[], str] = "no change was made", made: str | None = None, done: dict | None = None):
     """Library errors as messages and exit codes; Ctrl-C says ``what`` was (or was not) written.
 
-    ``made``: what to say of a Ctrl-C once the change was committed (a
-    :class:`~reuse.errors.CommittedInterrupt`, from the library or from :func:`after_the_change`).
+    ``made``: what to say of a Ctrl-C once the change was committed: a
+    :class:`~reuse.errors.CommittedInterrupt` (from the library or from
+    :func:`after_the_change`), or any Ctrl-C once ``done["made"]`` is true
+    (the library sets it as its commit returns), wherever it lands after.
     """
     try:
         yield
-    except CommittedInterrupt:
-        click.echo(f"interrupted: {made or (what() if callable(what) else what)}", err=True)
-        ctx.exit(EXIT_INTERRUPTED)
-    except KeyboardInterrupt:
-        click.echo(f"interrupted: {what() if callable(what) else what}", err=True)
+    except KeyboardInterrupt as exc:
+        committed = isinstance(exc, CommittedInterrupt) or bool(done and done.get("made"))
+        said = made if committed and made else (what() if callable(what) else what)
+        click.echo(f"interrupted: {said}", err=True)
         ctx.exit(EXIT_INTERRUPTED)
     except (InputError, ConfigError) as exc:
         raise click.UsageError(sanitize(str(exc)), ctx) from exc

@@ -642,3 +642,30 @@ def test_ctrl_c_while_closing_after_the_commit_says_the_change_was_made(runner, 
     assert sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0] == 3
     said = " ".join(interrupted.stderr.split())
     assert "as it was before" not in said and f"the index {db} holds the change" in said, said
+
+
+@pytest.mark.parametrize("command", [["index", "add", "NEW"], ["index", "remove", "000_8e3492a7910b80bc.txt"]])
+def test_ctrl_c_just_after_the_library_returns_says_the_change_was_made(runner, split, tmp_path, monkeypatch, command):
+    """A Ctrl-C landing between the library's return and the command's next line (building its result, entering the
+    next block) said "as it was before" with the batch in (found by a second review)."""
+    import reuse.index as index_api
+    import reuse.index.writer as writer
+
+    old, new = split
+    db = tmp_path / "news.db"
+    assert runner.invoke(main, ["index", "add", str(old), "--index", str(db), "-q"]).exit_code == 0
+    name = "add_folder" if command[1] == "add" else "remove_articles"
+    module = index_api if name == "add_folder" else writer
+    real = getattr(module, name)
+
+    def then_stopped(*args, **kwargs):
+        real(*args, **kwargs)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(module, name, then_stopped)
+    if name == "remove_articles":
+        monkeypatch.setattr(index_api, name, then_stopped)
+    args = [str(new) if arg == "NEW" else arg for arg in command]
+    interrupted = runner.invoke(main, [*args, "--index", str(db)])
+    said = " ".join(interrupted.stderr.split())
+    assert interrupted.exit_code == 130 and f"the index {db} holds the change" in said, said

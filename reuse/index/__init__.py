@@ -70,13 +70,14 @@ def load_batch(folder: str | PathLike, config: ScanConfig | None = None, *, jobs
 
 
 def add_folder(
-    folder: str | PathLike, index: str | PathLike, config: ScanConfig | None = None, *, jobs: int = 1, progress=None, id_prefix: str = ""
+    folder: str | PathLike, index: str | PathLike, config: ScanConfig | None = None, *, jobs: int = 1, progress=None, id_prefix: str = "",
+    done: dict | None = None,
 ) -> FolderAdd:
-    """Load the articles under ``folder`` (:func:`load_batch`) and add them, reading in ``jobs`` processes."""
+    """Load the articles under ``folder`` (:func:`load_batch`) and add them, reading in ``jobs`` processes (``done`` as :func:`add_articles` takes it)."""
     loaded = load_batch(folder, config, jobs=jobs, progress=progress, id_prefix=id_prefix)
     if not loaded.articles:  # nothing could be read: no index is made for it, and an existing one is not touched
         return FolderAdd(AddResult((), (), ()), loaded.skipped, loaded.warnings)
-    result = add_articles(index, loaded.articles, config, jobs=jobs, progress=progress)
+    result = add_articles(index, loaded.articles, config, jobs=jobs, progress=progress, done=done)
     return FolderAdd(result, loaded.skipped, (*loaded.warnings, *result.warnings))
 
 

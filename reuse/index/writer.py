@@ -158,11 +158,14 @@ def add_articles(
     *,
     jobs: int = 1,
     progress: ProgressCallback | None = None,
+    done: dict | None = None,
 ) -> AddResult:
     """Add ``articles`` to the index at ``index`` (created when missing), in one transaction.
 
     ``config`` must be the settings the index was built with; ``None`` takes
-    them (the defaults for a new index).
+    them (the defaults for a new index). ``done["made"]`` (when given) turns
+    true as the commit returns: a caller tells from it whether a Ctrl-C
+    anywhere after came once the batch was in.
 
     An article whose id is not in the index is added; one whose id and
     content (text and metadata) equal the current version, or one of its
@@ -182,7 +185,8 @@ def add_articles(
     batch = sorted_unique(articles)
     with reported_damage(index, "write to"):
         conn = connect(index, config, create=True)
-        done = {"made": False}
+        done = done if done is not None else {}
+        done["made"] = False
         try:
             try:
                 config = config or index_config(conn)  # the new index's are the defaults
@@ -409,10 +413,10 @@ def _counts_readable(conn: sqlite3.Connection) -> None:
         meta_count(conn, key)
 
 
-def remove_articles(index: str | PathLike, ids: Iterable[str], config: ScanConfig | None = None) -> RemoveResult:
+def remove_articles(index: str | PathLike, ids: Iterable[str], config: ScanConfig | None = None, *, done: dict | None = None) -> RemoveResult:
     """Remove every version of the articles ``ids`` from the index, in one transaction.
 
-    ``config`` defaults to the index's own settings. An id given with its
+    ``done`` as :func:`add_articles` takes it. ``config`` defaults to the index's own settings. An id given with its
     accents composed finds one stored decomposed, and the other way round
     (a file name from macOS, an id typed on the command line): the two look
     alike everywhere they are shown.
@@ -420,7 +424,8 @@ def remove_articles(index: str | PathLike, ids: Iterable[str], config: ScanConfi
     given = sorted(set(ids))
     with reported_damage(index, "write to"):
         conn = connect(index, config, create=False)
-        done = {"made": False}
+        done = done if done is not None else {}
+        done["made"] = False
         try:
             try:
                 config = config or index_config(conn)
@@ -441,7 +446,7 @@ def remove_articles(index: str | PathLike, ids: Iterable[str], config: ScanConfi
                 release_free_pages(conn)
             finally:
                 conn.close()  # the last close checkpoints the write-ahead log
+            return RemoveResult(removed=tuple(wanted), missing=tuple(i for i in given if found[i] is None))
         except KeyboardInterrupt as exc:
             _told(exc, done["made"])
             raise
-    return RemoveResult(removed=tuple(wanted), missing=tuple(i for i in given if found[i] is None))
