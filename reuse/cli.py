@@ -56,7 +56,8 @@ from .errors import ConfigError
 from .parallel import default_jobs
 from .pipeline import scan as scan_folder
 from .report import dumps_report, render_text, sanitize, write_json
-from .report.graph_export import graph_format, write_graph
+from .report.graph_export import glyph_warnings, graph_data, graph_format, write_graph
+from .report.output import write_output
 from .report.html_report import write_html
 
 __all__ = [
@@ -434,14 +435,20 @@ def _write_extras(
 ) -> list[str]:
     """Write the HTML report and the graph when asked; the notes to print. ``check`` runs before each (Ctrl-C), ``written`` gets
     each path, ``warn`` what to warn of (labels no font can draw); unless ``quiet``, a terminal is told what is being written."""
-    notes, drawn = [], None
+    notes, drawn, warned = [], None, False
     if graph_path is not None:
         check()
         busy(quiet, f"drawing the graph to {sanitize(str(graph_path))}")
-        for note in write_graph(result, graph_path):
+        if graph_format(graph_path) == "png":  # the picture the HTML report shows: drawn once, for both
+            missing: set[str] = set()
+            drawn = graph_data(result, "png", missing=missing)
+            write_output(graph_path, drawn)
+            said = glyph_warnings(graph_path, missing)
+        else:
+            said = write_graph(result, graph_path)
+        for note in said:
             warn(note)
-        if graph_format(graph_path) == "png" and Path(graph_path).is_file():  # not a pipe it went to
-            drawn = Path(graph_path).read_bytes()  # the picture the HTML report shows: drawn once
+        warned = bool(said)
         notes.append(f"graph written to {graph_path}")
         if written is not None:
             written.append(str(graph_path))
@@ -449,7 +456,8 @@ def _write_extras(
         check()
         busy(quiet, f"writing the HTML report to {sanitize(str(html_path))}")
         for note in write_html(result, html_path, config, graph_png=drawn):
-            warn(note)
+            if not warned:  # the same labels, said once
+                warn(note)
         notes.append(f"HTML report written to {html_path}")
         if written is not None:
             written.append(str(html_path))

@@ -183,3 +183,22 @@ def test_the_html_report_shows_the_graph_drawn_for_graph_without_drawing_it_agai
     assert result.exit_code == 0, result.output
     assert drawn == ["png"]
     assert base64.b64encode(png.read_bytes()).decode() in html.read_text(encoding="utf-8")
+
+
+def test_a_graph_path_linked_to_stdout_puts_no_stdout_in_the_html_report(tmp_path, samples_dir):
+    """The HTML report embedded what it read back from the graph's path: through a link to /dev/stdout, the JSON report
+    itself (found by a second review). The picture is drawn once and its bytes given to both."""
+    import base64
+    import subprocess
+    import sys
+
+    link = tmp_path / "g.png"
+    link.symlink_to("/dev/stdout")
+    html = tmp_path / "r.html"
+    with open(tmp_path / "out.bin", "wb") as out:
+        done = subprocess.run([sys.executable, "-m", "reuse", "scan", str(samples_dir), "--json", "-", "--graph", str(link),
+                               "--html", str(html), "-q"], stdout=out, timeout=300)
+    assert done.returncode == 0
+    page = html.read_text(encoding="utf-8")
+    embedded = base64.b64decode(page.split("data:image/png;base64,", 1)[1].split('"', 1)[0])
+    assert embedded.startswith(b"\x89PNG") and b"schema_version" not in embedded

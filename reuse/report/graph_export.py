@@ -23,7 +23,7 @@ from ..graph import article_graph, outlet_graph
 from ..model import ScanResult
 from .output import write_output
 
-__all__ = ["GRAPH_FORMATS", "IMAGE_FORMATS", "LEVELS", "glyph_warnings", "graph_bytes", "render_image", "write_graph"]
+__all__ = ["GRAPH_FORMATS", "IMAGE_FORMATS", "LEVELS", "glyph_warnings", "graph_bytes", "graph_data", "render_image", "write_graph"]
 
 #: Picture formats, drawn by :mod:`reuse.report.graph_image`.
 IMAGE_FORMATS = ("png", "svg", "pdf")
@@ -145,15 +145,23 @@ def write_graph(
         When the file cannot be written.
     """
     fmt = graph_format(path)
-    if level not in LEVELS:
-        raise ConfigError(f"unknown graph level {level!r}: use 'article' or 'outlet'.")
-    graph = outlet_graph(result) if level == "outlet" else article_graph(result, quotes=quotes, words=words)
     missing: set[str] = set()
-    write_output(path, graph_bytes(graph, fmt, level=level, missing=missing))
+    write_output(path, graph_data(result, fmt, level=level, quotes=quotes, words=words, missing=missing))
     return glyph_warnings(path, missing) if fmt != "svg" else ()  # an SVG keeps the text, for the viewer's fonts
 
 
-def glyph_warnings(path: str | PathLike[str], missing: set[str]) -> tuple[str, ...]:
+def graph_data(
+    result: ScanResult, fmt: str, *, level: str = "article", quotes: bool = True, words: dict[str, int] | None = None,
+    missing: set[str] | None = None,
+) -> bytes:
+    """The bytes :func:`write_graph` writes for ``fmt`` (one of :data:`GRAPH_FORMATS`); ``missing`` as :func:`render_image` takes it."""
+    if level not in LEVELS:
+        raise ConfigError(f"unknown graph level {level!r}: use 'article' or 'outlet'.")
+    graph = outlet_graph(result) if level == "outlet" else article_graph(result, quotes=quotes, words=words)
+    return graph_bytes(graph, fmt, level=level, missing=missing)
+
+
+def glyph_warnings(path: str | PathLike[str], missing: set[str], svg_hint: bool = True) -> tuple[str, ...]:
     """What to say of the ``missing`` characters of a picture written to ``path`` (:func:`render_image` collects them)."""
     if not missing:
         return ()
@@ -161,7 +169,8 @@ def glyph_warnings(path: str | PathLike[str], missing: set[str]) -> tuple[str, .
     return (
         f"{path}: {len(missing)} characters of the graph's labels ({shown}) are drawn as boxes: no installed font has them. "
         "Install one that does (for Chinese, Japanese and Korean: Noto Sans CJK, e.g. the fonts-noto-cjk package) and remove "
-        "matplotlib's font cache (~/.cache/matplotlib) so that it is found; .svg keeps the text for the viewer's fonts.",
+        "matplotlib's font cache (~/.cache/matplotlib) so that it is found"
+        + ("; .svg keeps the text for the viewer's fonts." if svg_hint else "."),
     )
 
 

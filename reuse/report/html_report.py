@@ -390,4 +390,4 @@ def write_html(
     png = (graph_png if graph_png is not None else render_image(article_graph(result), "png", missing=missing)) if graph else None
     page = render_html(result, marks=marks, graph_png=png, max_views=max_views, generator=f"reuse {__version__}")
     write_output(path, page.encode("utf-8"))
-    return glyph_warnings(path, missing)
+    return glyph_warnings(path, missing, svg_hint=False)
