@@ -313,7 +313,7 @@ _FURNITURE_ATTR = re.compile(r"cookie|consent|gdpr|newsletter|subscri|paywall|si
 
 #: Names of the consent and cookie boxes a page may open with, before its article.
 _NOTICE_ATTR = re.compile(r"(?:^|[\s_-])(?:cookies?|consent|gdpr)(?:$|[\s_-])", re.I)
-#: A block this short inside a notice may be a word the article has too ("Accept", "More"): left in.
+#: A run of opening blocks this short inside a notice may be words the article has too ("Accept", "More"): left in.
 _NOTICE_BLOCK_CHARS = 40
 
 
@@ -332,10 +332,12 @@ def without_notices(tree: Any, text: str) -> str:
     if not notices:
         return text
     blocks = text.split("\n\n")
-    opening = 0  # the notice's blocks the text opens with; a box further on (a fact box on the GDPR) is the article's
-    while opening < len(blocks) and len(blocks[opening]) >= _NOTICE_BLOCK_CHARS and any(" ".join(blocks[opening].split()) in n for n in notices):
+    opening = 0  # the notice's blocks the text opens with, its heading and buttons too; a box further on is the article's
+    while opening < len(blocks) and any(" ".join(blocks[opening].split()) in n for n in notices):
         opening += 1
-    return "\n\n".join(blocks[opening:]) if 0 < opening < len(blocks) else text
+    if not any(len(block) >= _NOTICE_BLOCK_CHARS for block in blocks[:opening]):
+        return text  # only short blocks, which the article may hold as well ("More", "Accept"): no notice shown
+    return "\n\n".join(blocks[opening:]) if opening < len(blocks) else text
 
 
 def furniture_only(tree: Any, text: str) -> bool:

@@ -1209,3 +1209,20 @@ def test_a_pages_unreadable_time_of_modification_is_passed_over_in_silence(tmp_p
                               f"<body><article>{body}</article></body></html>")  # fmt: skip
     result = load_articles(tmp_path)
     assert result.articles[0].modified is None and not [w for w in result.warnings if "modified" in w]
+
+
+@pytest.mark.parametrize("box", [
+    "<h2>We value your privacy</h2><p>{notice}</p>",
+    "<p>{notice}</p><button>Accept all</button><p>{notice2}</p>",
+])
+def test_a_consent_box_with_a_heading_or_a_button_is_left_out_whole(tmp_path, html_backend, box):
+    """A short heading or button inside the box stopped its removal, and its other paragraphs stayed (found by a second
+    review)."""
+    notice = "We and our partners use cookies to provide our sites and apps, authenticate users and prevent abuse."
+    notice2 = "You can change your choices at any time by visiting the privacy dashboard linked in our footer."
+    story = " ".join(["The Kremlin said Tuesday that the prisoner exchange discussed by the two presidents would go ahead."] * 4)
+    inner = box.format(notice=notice, notice2=notice2)
+    write(tmp_path, "a.html", f'<html><head><title>T</title></head><body><div id="consent-page">{inner}</div>'
+                              f'<div class="caas-body"><p>{story}</p><p>{story}</p></div></body></html>')  # fmt: skip
+    (article,) = load_articles(tmp_path).articles
+    assert "cookies" not in article.text and "privacy dashboard" not in article.text and story in article.text
