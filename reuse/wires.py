@@ -131,11 +131,14 @@ _NOT_MENTION = (
 #: Russian for "reports" before an agency's name: its story ("сообщает ТАСС", "Как пишет Интерфакс"); not "по данным"
 #: nor "со ссылкой на" (according to, citing: a fact's source, as "according to AFP" is in English).
 _RU_REPORTS = r"(?:[Сс]ообща[её]т|[Пп]ереда[её]т|[Пп]ишет)\s+(?:агентство\s+)?"
-#: A Japanese dateline: a place (no kana of a column's label: 【今週の時事】) and the agency in lenticular brackets, the lead
-#: naming a day soon after ("【ワシントン時事】米政府は19日、"); not 【日米共同】 (a joint policy's label) nor 共同声明.
-_JA_DATELINE = r"【[^】\n\u3040-\u309f]{{1,15}}{agency}】(?=[^\n]{{0,40}}?\d{{1,2}}日)"
-#: A Russian agency's dateline starts its line with a place in capitals ("МОСКВА, 19 ноя — РИА Новости."), not a sentence.
-_RU_PLACE = r"(?m:^[^\S\n]*[А-ЯЁ]{2,}[^\n]{0,40}?"
+#: A Japanese dateline: a place (in kanji, katakana or kana: 【ワシントン共同】, 【さいたま共同】; no の of a column's label,
+#: 【今週の時事】) and the agency in lenticular brackets, the lead naming a day of the month soon after ("米政府は19日、";
+#: not "100日", a count of days); not 共同声明. A label of kanji before a dated lead (【日米共同】両政府は19日) still reads as one.
+_JA_DATELINE = r"【[^】\nの]{{1,15}}{agency}】(?=[^\n]{{0,40}}?(?<!\d)\d{{1,2}}日)"
+#: A Russian agency's dateline starts its line with a place in capitals, a comma and a date ("МОСКВА, 19 ноя — РИА
+#: Новости.", "МОСКВА, 19 ноября. /ТАСС/."), not a sentence opening with an abbreviation ("ЦБ повысил ставку.").
+_RU_DATED_PLACE = r"[А-ЯЁ][А-ЯЁ-]+(?:[ -][А-ЯЁ-]+){0,3},[^\S\n]*\d{1,2}[^\S\n]+[а-яё]+\.?[^\S\n]*"
+_RU_PLACE = r"(?m:^[^\S\n]*" + _RU_DATED_PLACE  # closed by the credit's own pattern
 _WIRES = {
     # Not a photo's credit ("Photograph: AFP via Getty Images", "AFP/Getty", "(AFP Photo)").
     "AFP": (("AFP", "Agence France", "法新社", "أ ف ب", "فرانس برس"), _NAMED + r"(?<!Photograph: )(?<!Photo: )\bAFP\b(?!\s*(?:via\b|/(?!(?:Reuters|AP|dpa|Xinhua|EFE|ANSA)\b)|[Pp]hoto\b|PHOTO\b))" + _NOT_MENTION + r"|Agence France[- ]Presse|法新社|\(أ ف ب\)|\(فرانس برس\)"),
@@ -408,9 +411,9 @@ _CACHED_TEXTS = 256
 #: Korean (서울=연합뉴스).
 _LOCAL_DATELINES = re.compile(
     "(?m:^[^\\S\\n]*(?:" + _JA_DATELINE.format(agency="(?P<Kyodo>共同)") + "|" + _JA_DATELINE.format(agency="(?P<Jiji>時事)")
-    + rf"|[А-ЯЁ]{{2,}}[^\n.]{{0,40}}[{_DASHES}][^\S\n]*(?P<RIA>РИА Новости)\."
-    r"|[А-ЯЁ]{2,}[^\n]{0,40}\.[^\S\n]*/(?P<TASS>ТАСС)/"
-    rf"|[А-ЯЁ]{{2,}}[^\n]{{0,40}}\.[^\S\n]*(?P<Interfax>Интерфакс)[^\S\n]*[{_DASHES}]"
+    + "|" + _RU_DATED_PLACE + rf"[{_DASHES}][^\S\n]*(?P<RIA>РИА Новости)\."
+    + "|" + _RU_DATED_PLACE + r"/(?P<TASS>ТАСС)/"
+    + "|" + _RU_DATED_PLACE + rf"(?P<Interfax>Интерфакс)[^\S\n]*[{_DASHES}]"
     r"|(?P<Xinhua>新华社|新華社)[^\n]{1,12}日[电電]|\([^()\n]{1,10}=(?P<Yonhap>연합뉴스)\)))"
 )
 _LOCAL_NAMES = {"RIA": "RIA Novosti"}

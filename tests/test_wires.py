@@ -164,3 +164,21 @@ def test_labels_and_sources_of_one_fact_are_no_credits(text):
 def test_a_russian_report_verb_opening_a_sentence_credits_the_agency():
     assert "TASS" in wire_credits("Как пишет ТАСС, переговоры продолжатся. Сообщает ТАСС: встреча назначена.")
     assert "TASS" in wire_credits("Сообщает ТАСС, переговоры продолжатся в четверг.")
+
+
+@pytest.mark.parametrize(("text", "wire"), [
+    ("【さいたま共同】埼玉県警は19日、男を逮捕した。", "Kyodo"), ("【つくば共同】研究所は20日、成果を発表した。", "Kyodo"),
+])
+def test_a_japanese_dateline_of_a_place_in_kana_is_read(text, wire):
+    assert wire in wire_credits(text) and wire in wire_datelines(text)
+
+
+@pytest.mark.parametrize("text", [
+    "【日米共同】発足100日の評価\n両政府は協議した。",  # "100 days": no day of the month
+    "ЦБ повысил ставку. Интерфакс — одно из крупнейших агентств страны.\nДалее текст.",
+    "США ввели санкции против компании. Интерфакс - одно из агентств, сообщивших об этом.",
+])
+def test_a_line_opening_with_an_abbreviation_or_a_count_of_days_is_no_dateline(text):
+    """A Russian line opening with ЦБ or США, and 100日 (100 days) after a label, read as datelines (found by a second
+    review): a Russian dateline is a place, a comma and a date; a Japanese lead's day is one or two digits."""
+    assert not ({"Kyodo", "Interfax"} & (wire_credits(text) | wire_datelines(text)))
