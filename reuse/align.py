@@ -383,10 +383,12 @@ def align_pair(pa: Prepared, pb: Prepared, config: AlignConfig) -> Pair | None:
     # how the text was reused: sentences on one topic, sharing its names. It is listed, and weighs in the similarity.
     kinded = [(p, n) for p, n in counted if p.similarity >= config.min_similarity or p.verbatim_share > 0] or counted
     kind, verbatim = _pair_kind(kinded, config)
+    # Whether the pair stands at all is read over every passage counted, loose ones included, as before the kind.
+    overall = verbatim if len(kinded) == len(counted) else _pair_kind(counted, config)[1]
     best = max(p.similarity for p in passages)
-    if best < config.min_similarity and verbatim < config.verbatim_share:
+    if best < config.min_similarity and overall < config.verbatim_share:
         return None
-    if verbatim < config.min_rewrite_verbatim and best < config.rewrite_similarity:
+    if overall < config.min_rewrite_verbatim and best < config.rewrite_similarity:
         return None
     cont_a = _coverage(pa, [r[2] for r in found])
     cont_b = _coverage(pb, [r[3] for r in found])
