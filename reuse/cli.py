@@ -402,8 +402,7 @@ def scan(
         elif json_path is not None:
             write_json(result, json_path, config)
             written.append(str(json_path))
-        for extra in _write_extras(result, config, html_path, graph_path, interrupts.check, written, state.warn, state.quiet):
-            state.note(extra)
+        _write_extras(result, config, html_path, graph_path, interrupts.check, written, state, state.quiet)
         interrupts.check()
         if summary is not None:
             click.echo(summary, nl=False)
@@ -431,11 +430,16 @@ def settings_or_usage(ctx: click.Context, settings: dict[str, Any]) -> ScanConfi
 
 def _write_extras(
     result, config: ScanConfig, html_path: str | None, graph_path: str | None, check: Callable[[], None] = lambda: None,
-    written: list[str] | None = None, warn: Callable[[str], None] = lambda _: None, quiet: bool = True,
-) -> list[str]:
-    """Write the HTML report and the graph when asked; the notes to print. ``check`` runs before each (Ctrl-C), ``written`` gets
-    each path, ``warn`` what to warn of (labels no font can draw); unless ``quiet``, a terminal is told what is being written."""
-    notes, drawn, warned = [], None, False
+    written: list[str] | None = None, state: State | None = None, quiet: bool = True,
+) -> None:
+    """Write the graph and the HTML report when asked, saying each as it is written (``state``: its notes and warnings).
+
+    ``check`` runs before each (Ctrl-C), ``written`` gets each path; unless
+    ``quiet``, a terminal is told what is being written.
+    """
+    warn = state.warn if state is not None else (lambda _: None)
+    note = state.note if state is not None else (lambda _: None)
+    drawn, warned = None, False
     if graph_path is not None:
         check()
         busy(quiet, f"drawing the graph to {sanitize(str(graph_path))}")
@@ -446,22 +450,21 @@ def _write_extras(
             said = glyph_warnings(graph_path, missing)
         else:
             said = write_graph(result, graph_path)
-        for note in said:
-            warn(note)
+        for message in said:
+            warn(message)
         warned = bool(said)
-        notes.append(f"graph written to {graph_path}")
+        note(f"graph written to {graph_path}")  # now: a failing HTML report after it must not leave it unsaid
         if written is not None:
             written.append(str(graph_path))
     if html_path is not None:
         check()
         busy(quiet, f"writing the HTML report to {sanitize(str(html_path))}")
-        for note in write_html(result, html_path, config, graph_png=drawn):
+        for message in write_html(result, html_path, config, graph_png=drawn):
             if not warned:  # the same labels, said once
-                warn(note)
-        notes.append(f"HTML report written to {html_path}")
+                warn(message)
+        note(f"HTML report written to {html_path}")
         if written is not None:
             written.append(str(html_path))
-    return notes
 
 
 # Further commands, each in its own module, register themselves on ``main``.

@@ -202,3 +202,17 @@ def test_a_graph_path_linked_to_stdout_puts_no_stdout_in_the_html_report(tmp_pat
     page = html.read_text(encoding="utf-8")
     embedded = base64.b64decode(page.split("data:image/png;base64,", 1)[1].split('"', 1)[0])
     assert embedded.startswith(b"\x89PNG") and b"schema_version" not in embedded
+
+
+def test_a_graph_written_before_the_html_report_fails_is_said(tmp_path, samples_dir):
+    """The graph is written first; when the HTML report then could not be written, the run exited 1 naming the HTML
+    only, and the written graph went unsaid (found by a second review)."""
+    from click.testing import CliRunner
+
+    from reuse.cli import main
+
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    result = CliRunner().invoke(main, ["scan", str(samples_dir), "--graph", str(tmp_path / "g.png"), "--html", str(blocker / "r.html")])
+    assert result.exit_code == 1
+    assert f"graph written to {tmp_path / 'g.png'}" in result.stderr and (tmp_path / "g.png").exists()
