@@ -27,7 +27,8 @@ from .credits import credit_pattern, credits, cue_needed, dateline_credit, outle
 from .model import Article, Pair, Signal
 from .times import modified_signal, time_signal
 from .webpage import domain
-from .wires import article_credits, wire_of
+from .agencies import wire_of
+from .wires import article_credits
 
 __all__ = ["AGENCY_WEIGHT", "CANONICAL_WEIGHT", "NAME_CREDIT_WEIGHT", "STRONG_CREDIT_WEIGHT", "metadata_signals", "page_address", "page_of", "same_page"]
 

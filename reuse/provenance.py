@@ -62,7 +62,8 @@ from .model import Article, Direction, Extent, Pair, Relation, ReuseKind, Signal
 from .quotes import speakers_in
 from .stemma import Stemma, build_stemma
 from .tree_verdict import independent_signal, stemma_verdict
-from .wires import article_credits, article_datelines, wire_of
+from .agencies import wire_of
+from .wires import article_credits, article_datelines
 
 __all__ = ["MIN_COPY_CONFIDENCE", "TEXT_ONLY_CAP", "infer_directions"]
 

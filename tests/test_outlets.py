@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from reuse.cli import main
 from reuse.model import Article, Direction, Extent, Pair, Relation, ReuseKind, ScanResult
 from reuse.outlets import link_outlets
-from reuse.wires import wire_name
+from reuse.agencies import wire_name
 from reuse.report import render_text, report_dict
 
 
@@ -237,7 +237,7 @@ def test_two_sites_on_one_platform_are_two_outlets():
     assert [(link.source, link.derived) for link in link_outlets(arts, pairs)] == [("alice.substack.com", "bob.substack.com")]
     # ... nor the site its subdomain spells, nor an agency: efe.substack.com is no EFE, bbc.wordpress.com no BBC
     from reuse.credits import outlet_key
-    from reuse.wires import wire_of
+    from reuse.agencies import wire_of
 
     assert wire_of("efe.substack.com", None) is None and outlet_key("bbc.wordpress.com") != outlet_key("bbc.co.uk")
 

@@ -2,7 +2,8 @@
 
 import pytest
 
-from reuse.wires import wire_credits, wire_datelines, wire_name
+from reuse.agencies import wire_name
+from reuse.wires import wire_credits, wire_datelines
 
 _BODY = "The minister spoke about the budget. " * 12
 

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from ..model import Direction, OutletLink, Pair, Passage, ScanResult, Signal, ranked
 from ..segment import word_spans
-from ..wires import wire_name, wire_of
+from ..agencies import wire_name, wire_of
 from ..words import plural
 
 __all__ = ["render_text", "sanitize"]
