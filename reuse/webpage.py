@@ -81,7 +81,7 @@ _BYLINE_CLASS = ".//*[contains(translate(@class, 'BYLINE', 'byline'), 'byline')]
 _AUTHOR_MARK = ".//*[@itemprop = 'author' or @rel = 'author' or contains(translate(@class, 'AUTHOR', 'author'), 'author')]"
 
 
-def _byline(tree: Any, metas: dict[str, str]) -> str:
+def _byline(tree: Any, metas: dict[str, str], ld: list[dict] | None = None) -> str:
     """Who the page says wrote the article ("" when it does not say).
 
     Main-text extraction drops the byline, where many pages credit a wire
@@ -92,7 +92,8 @@ def _byline(tree: Any, metas: dict[str, str]) -> str:
     whose class names a byline inside the article (the longest
     ``<article>``, else ``<main>``), one elsewhere on the page but in no
     other article (a header above it), the ``author`` meta tags, the
-    JSON-LD ``author``, an element marked as an author inside the article.
+    JSON-LD ``author`` (of ``ld``, the page's JSON-LD objects, read once by
+    :func:`page_meta`), an element marked as an author inside the article.
 
     >>> from lxml import html
     >>> _byline(html.fromstring('<div><p class="article-byline">By John  Irish (Reuters)</p><p>Text</p></div>'), {})
@@ -114,7 +115,7 @@ def _byline(tree: Any, metas: dict[str, str]) -> str:
         value = " ".join(metas.get(key, "").split())
         if value and not domain(value) and "://" not in value and len(value) <= _BYLINE_CHARS:
             return value
-    if (declared := [a for a in _json_ld_authors(tree) if len(a) <= _BYLINE_CHARS]):
+    if (declared := [a for a in _json_ld_authors(ld or []) if len(a) <= _BYLINE_CHARS]):
         return declared[0]
     return next(iter(_byline_elements(scope, _AUTHOR_MARK)), "")
 
@@ -140,8 +141,9 @@ def page_meta(tree: Any) -> dict[str, str]:
             metas.setdefault(key, el.get("content").strip())
     links = [((el.get("rel") or "").lower().split(), (el.get("href") or "").strip()) for el in tree.iter("link")]
     link = next((href for rel, href in links if "canonical" in rel and href), "")
-    dates = [metas[k] for k in _DATE_KEYS if k in metas] + _json_ld_dates(tree)
-    modified = [metas[k] for k in _MODIFIED_KEYS if k in metas] + _json_ld_dates(tree, key="dateModified")
+    ld = list(_json_ld_objects(tree))  # parsed once for the dates and the author
+    dates = [metas[k] for k in _DATE_KEYS if k in metas] + _json_ld_dates(ld)
+    modified = [metas[k] for k in _MODIFIED_KEYS if k in metas] + _json_ld_dates(ld, key="dateModified")
     # The article's own <time> element (itemprop, pubdate); any other may be a comment's, a ticker's, an update's.
     for el in tree.iter("time"):
         if (el.get("datetime") or "").strip() and (el.get("itemprop") == "datePublished" or el.get("pubdate") is not None):
@@ -155,7 +157,7 @@ def page_meta(tree: Any) -> dict[str, str]:
         # taken as its address, a scraper's canonical to the original made the two one URL and the scraper that outlet.
         "url": metas.get("og:url") or "",
         "canonical": link or metas.get("og:url") or "",
-        "byline": _byline(tree, metas),
+        "byline": _byline(tree, metas, ld),
         "dates": "\n".join(_extended(d) for d in dates),
         "modified": "\n".join(_extended(d) for d in modified),
     }
@@ -179,33 +181,32 @@ def _extended(value: str) -> str:
     return f"{year}-{month}-{day}T{hour}:{minute}:{second or '00'}{zone or ''}"
 
 
-def _json_ld_dates(tree: Any, budget: int = 2000, key: str = "datePublished") -> list[str]:
-    """The ``datePublished`` (or other ``key``) values of the page's JSON-LD blocks (schema.org ``NewsArticle`` and the like), in page order.
+def _json_ld_dates(ld: list[dict], key: str = "datePublished") -> list[str]:
+    """The ``datePublished`` (or other ``key``) values of the page's JSON-LD objects (schema.org ``NewsArticle`` and the like), in page order.
 
     Many news pages give their time of publication only there, to the
-    minute; trafilatura's date is the day. At most ``budget`` JSON nodes are
-    looked at, and a block that is not JSON is passed over.
+    minute; trafilatura's date is the day.
 
     >>> from lxml import html
     >>> page = html.fromstring('<html><head><script type="application/ld+json">'
     ...     '{"@graph": [{"@type": "NewsArticle", "datePublished": "2025-05-27T09:00:00Z"}]}</script></head><body></body></html>')
-    >>> _json_ld_dates(page)
+    >>> _json_ld_dates(list(_json_ld_objects(page)))
     ['2025-05-27T09:00:00Z']
     """
-    found = (item.get(key) for item in _json_ld_objects(tree, budget))
+    found = (item.get(key) for item in ld)
     return [value.strip() for value in found if isinstance(value, str) and value.strip()]
 
 
-def _json_ld_authors(tree: Any, budget: int = 2000) -> list[str]:
-    """The ``author`` names of the page's JSON-LD blocks, in page order: a name, a ``Person`` or ``Organization``, or a list.
+def _json_ld_authors(ld: list[dict]) -> list[str]:
+    """The ``author`` names of the page's JSON-LD objects, in page order: a name, a ``Person`` or ``Organization``, or a list.
 
     >>> from lxml import html
     >>> page = html.fromstring('<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
     ...     '"author": [{"@type": "Person", "name": "Jo Bloggs"}, {"@type": "Organization", "name": "Reuters"}]}</script></head></html>')
-    >>> _json_ld_authors(page)
+    >>> _json_ld_authors(list(_json_ld_objects(page)))
     ['Jo Bloggs, Reuters']
     """
-    found = (author_names(item.get("author")) for item in _json_ld_objects(tree, budget))
+    found = (author_names(item.get("author")) for item in ld)
     return [" ".join(names.split()) for names in found if names]
 
 
@@ -225,7 +226,7 @@ def author_names(value: Any) -> str | None:
     return None
 
 
-def _json_ld_objects(tree: Any, budget: int) -> Iterator[dict]:
+def _json_ld_objects(tree: Any, budget: int = 2000) -> Iterator[dict]:
     """The JSON objects of the page's JSON-LD blocks, breadth first, at most ``budget`` nodes; a block that is not JSON passed over."""
     for el in tree.iter("script"):
         if (el.get("type") or "").strip().lower() != "application/ld+json" or not (el.text or "").strip():
