@@ -27,7 +27,7 @@ from .cli import (
     jobs_option,
     main,
 )
-from .cli_run import Interrupts, Progress, after_the_change, exit_if_nothing_read, reported
+from .cli_run import Interrupts, Progress, exit_if_nothing_read, reported
 from .cli_paths import Folder, check_folder, check_output, check_outputs_apart
 from .config import ScanConfig
 from .errors import ConfigError, IndexDamaged, IndexFileError
@@ -136,11 +136,10 @@ def index_add(ctx: click.Context, folder: Path, index_path: Path, id_prefix: str
     with reported(ctx, f"the index {index_path} is as it was before", made=f"the batch is added: the index {index_path} holds the change",
                   done=committed):
         done = _add(folder, index_path, config, jobs, state, id_prefix, committed)
-        with after_the_change():
-            announce(state, done.skipped, done.warnings)
-            r = done.result
-            exit_if_nothing_read(ctx, folder, len(r.added) + len(r.updated) + len(r.unchanged) + len(r.earlier), done.skipped)  # no index made
-            click.echo(_added(index_path, r, len(done.skipped)))
+        announce(state, done.skipped, done.warnings)
+        r = done.result
+        exit_if_nothing_read(ctx, folder, len(r.added) + len(r.updated) + len(r.unchanged) + len(r.earlier), done.skipped)  # no index made
+        click.echo(_added(index_path, r, len(done.skipped)))
 
 
 def _index_settings(ctx: click.Context, settings: dict[str, int], index_path: Path) -> ScanConfig:
@@ -174,10 +173,7 @@ def _add(folder: Path, index_path: Path, config, jobs: int, state, id_prefix: st
     progress = Progress(quiet=state.quiet)
     try:
         done = add_folder(folder, index_path, config, jobs=jobs, progress=progress, id_prefix=id_prefix, done=committed)
-    except BaseException:
-        progress.close()
-        raise
-    with after_the_change():
+    finally:
         progress.close()
     return done
 
@@ -252,10 +248,9 @@ def index_remove(ctx: click.Context, ids: tuple[str, ...], index_path: Path) -> 
     with reported(ctx, f"the index {index_path} is as it was before", made=f"the articles are removed: the index {index_path} holds the change",
                   done=committed):
         result = remove_articles(index_path, ids, done=committed)
-        with after_the_change():
-            for missing in result.missing:
-                state.warn(f"{missing} is not in the index")
-            click.echo(f"{index_path}: {len(result.removed)} removed")
+        for missing in result.missing:
+            state.warn(f"{missing} is not in the index")
+        click.echo(f"{index_path}: {len(result.removed)} removed")
 
 
 def report_options(fn: F) -> F:
@@ -361,14 +356,11 @@ def check(
             progress = Progress(quiet=state.quiet)
             try:
                 added = add_articles(index_path, batch.articles, config, jobs=jobs, progress=progress, done=committed)
-            except BaseException:
+            finally:
                 progress.close()
-                raise
-            with after_the_change():
-                progress.close()
-                # What changed in the index is a result, on stdout as reuse index add prints it (even with -q), but for
-                # --json -, where stdout is the report. Its warnings are the check's: not said twice.
-                if json_path == "-":
-                    state.note(_added(index_path, added, len(batch.skipped)))
-                else:
-                    click.echo(_added(index_path, added, len(batch.skipped)))
+            # What changed in the index is a result, on stdout as reuse index add prints it (even with -q), but for
+            # --json -, where stdout is the report. Its warnings are the check's: not said twice.
+            if json_path == "-":
+                state.note(_added(index_path, added, len(batch.skipped)))
+            else:
+                click.echo(_added(index_path, added, len(batch.skipped)))

@@ -22,7 +22,7 @@ from .errors import CommittedInterrupt, ConfigError, InputError, ReuseError
 from .report import sanitize
 from .words import plural
 
-__all__ = ["EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "Interrupts", "Progress", "after_the_change", "busy", "exit_if_nothing_read", "reported"]
+__all__ = ["EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "Interrupts", "Progress", "busy", "exit_if_nothing_read", "reported"]
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -104,8 +104,8 @@ def reported(ctx: click.Context, what: str | Callable[[], str] = "no change was 
     """Library errors as messages and exit codes; Ctrl-C says ``what`` was (or was not) written.
 
     ``made``: what to say of a Ctrl-C once the change was committed: a
-    :class:`~reuse.errors.CommittedInterrupt` (from the library or from
-    :func:`after_the_change`), or any Ctrl-C once ``done["made"]`` is true
+    :class:`~reuse.errors.CommittedInterrupt` (from the library), or any
+    Ctrl-C once ``done["made"]`` is true
     (the library sets it as its commit returns), wherever it lands after.
     """
     try:
@@ -120,17 +120,6 @@ def reported(ctx: click.Context, what: str | Callable[[], str] = "no change was 
     except ReuseError as exc:
         click.echo(f"error: {sanitize(str(exc))}", err=True)
         ctx.exit(EXIT_FAILED)
-
-
-@contextmanager
-def after_the_change():
-    """Ctrl-C in what follows a committed change (printing what it did) is a :class:`~reuse.errors.CommittedInterrupt`."""
-    try:
-        yield
-    except KeyboardInterrupt as exc:
-        if isinstance(exc, CommittedInterrupt):
-            raise
-        raise CommittedInterrupt() from exc
 
 
 def exit_if_nothing_read(ctx: click.Context, folder: object, read: int, skipped: Sequence[Any], fix: str = "fix or convert the files, then run again") -> None:
