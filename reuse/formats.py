@@ -32,7 +32,7 @@ from .decoding import Undecodable, clean, declared_charset, no_surrogates, text_
 from .times import parse_time
 from .words import plural
 from .model import Article, Skipped, file_outlet
-from .webpage import author_names, builtin_text, control_references, domain, furniture_only, page_meta, trafilatura_text, without_notices
+from .webpage import author_names, builtin_text, control_references, domain, extended_time, furniture_only, page_meta, trafilatura_text, without_notices
 
 __all__ = ["ID_CONTROL", "KINDS", "SUPPORTED", "read_file", "shown_name", "suffix_of", "trafilatura_module"]
 
@@ -204,8 +204,8 @@ def _article(art_id: str, text: str, rel: str, meta: dict[str, str], where: str,
 
 
 def _time(meta: dict[str, str], key: str, where: str, warnings: list[str]) -> str | None:
-    """``meta[key]`` when it is an ISO 8601 date or time not in the future, else ``None`` with a warning."""
-    value = meta.get(key)
+    """``meta[key]`` when it is an ISO 8601 date or time not in the future (a basic-format time in the extended form), else ``None`` with a warning."""
+    value = extended_time(meta[key]) if key in meta else None
     if value is not None and _iso_date(value) is None:
         warnings.append(f"{where}: {key} date {value!r} is not ISO 8601 (like 2025-05-27 or 2025-05-27T09:30:00Z); it is left unknown")
         return None

@@ -158,27 +158,32 @@ def page_meta(tree: Any) -> dict[str, str]:
         "url": metas.get("og:url") or "",
         "canonical": link or metas.get("og:url") or "",
         "byline": _byline(tree, metas, ld),
-        "dates": "\n".join(_extended(d) for d in dates),
-        "modified": "\n".join(_extended(d) for d in modified),
+        "dates": "\n".join(extended_time(d) for d in dates),
+        "modified": "\n".join(extended_time(d) for d in modified),
     }
 
 
-_BASIC = re.compile(r"(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})?(Z|[+-]\d{2}:?\d{2})?", re.ASCII)
+_BASIC = re.compile(r"(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})?([.,]\d+)?(Z|[+-]\d{2}(?::?\d{2})?)?", re.ASCII)
 
 
-def _extended(value: str) -> str:
-    """An ISO 8601 time in the basic format ("20251117T090500Z") in the extended one the rest reads; any other as it is.
+def extended_time(value: str) -> str:
+    """An ISO 8601 date-time in the basic format ("20251117T090500Z") in the extended one the tool reads; any other as it is.
 
-    >>> _extended("20251117T090500Z"), _extended("20251117T0905+0100"), _extended("2025-11-17")
-    ('2025-11-17T09:05:00Z', '2025-11-17T09:05:00+01:00', '2025-11-17')
+    Only a date-time, told by its ``T``: a bare "20251117" may as well be a
+    number of another kind, and is left as it is (and not read as a time).
+
+    >>> extended_time("20251117T090500Z"), extended_time("20251117T0905+0100"), extended_time("20251117t090500.25-05")
+    ('2025-11-17T09:05:00Z', '2025-11-17T09:05:00+01:00', '2025-11-17T09:05:00.25-05:00')
+    >>> extended_time(" 2025-11-17 "), extended_time("20251117")
+    ('2025-11-17', '20251117')
     """
-    match = _BASIC.fullmatch(value.strip())
+    match = _BASIC.fullmatch(value.strip().upper())
     if match is None:
         return value.strip()
-    year, month, day, hour, minute, second, zone = match.groups()
+    year, month, day, hour, minute, second, fraction, zone = match.groups()
     if zone and zone != "Z":
-        zone = f"{zone[:3]}:{zone[-2:]}"
-    return f"{year}-{month}-{day}T{hour}:{minute}:{second or '00'}{zone or ''}"
+        zone = f"{zone[:3]}:{zone[-2:] if len(zone) > 3 else '00'}"
+    return f"{year}-{month}-{day}T{hour}:{minute}:{second or '00'}{fraction or ''}{zone or ''}"
 
 
 def _json_ld_dates(ld: list[dict], key: str = "datePublished") -> list[str]:

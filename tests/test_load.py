@@ -1226,3 +1226,16 @@ def test_a_consent_box_with_a_heading_or_a_button_is_left_out_whole(tmp_path, ht
                               f'<div class="caas-body"><p>{story}</p><p>{story}</p></div></body></html>')  # fmt: skip
     (article,) = load_articles(tmp_path).articles
     assert "cookies" not in article.text and "privacy dashboard" not in article.text and story in article.text
+
+
+@pytest.mark.parametrize(("published", "read"), [
+    ("20250612T124000Z", "2025-06-12T12:40:00Z"),
+    ("20250612T1240+0200", "2025-06-12T12:40:00+02:00"),
+    ("2025-06-12T12:40:00Z", "2025-06-12T12:40:00Z"),
+])
+def test_a_records_time_in_the_basic_format_is_read(tmp_path, published, read):
+    """A record's ISO 8601 time in the basic format was refused as "not ISO 8601" (a page's was read; found by a review)."""
+    write(tmp_path, "a.jsonl", json.dumps({"text": "The minister said on Tuesday that roads would be cut.", "published": published}) + "\n")
+    result = load_articles(tmp_path)
+    assert only(result).published == read
+    assert not result.warnings
