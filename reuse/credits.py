@@ -27,7 +27,7 @@ from .model import Pair
 from .sites import site_name
 from .wires import bracket_dateline, named
 
-__all__ = ["credit_pattern", "credits", "cue_needed", "dateline_credit", "outlet_key", "outlet_pattern", "publishes"]
+__all__ = ["credit_pattern", "credits", "cue_needed", "dateline_credit", "name_forms", "outlet_key", "outlet_pattern", "publishes"]
 
 _WORD = re.compile(r"[^\W\d_][\w&'’]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -315,6 +315,36 @@ def publishes(outlet: str, url: str) -> bool:
     """
     name = outlet_key(outlet)
     return len(name) >= 3 and outlet_key(url.split("/", 1)[0]) == name
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’&.-][^\W\d_]+)*")
+
+
+def name_forms(outlet: str, host: str | None = None) -> tuple[str, ...]:
+    """The names a text may credit ``outlet`` by, the outlet as its metadata gives it first.
+
+    A site that styles its name in capitals, or in lower case, is written
+    as a name in sentences ("POLITICO" "according to Politico", "DER
+    SPIEGEL" "Der Spiegel reported", "the guardian" "the Guardian"); and its
+    site's domain ``host`` (its page's URL) names it as sentences shorten
+    it ("BBC News" on bbc.co.uk "the BBC reported", "Financial Times" on
+    ft.com "the FT reported", "Politico Europe" on politico.eu "Politico").
+    A short name in capitals is an acronym, written as it is ("BBC").
+
+    >>> name_forms("POLITICO", "politico.eu"), name_forms("the guardian"), name_forms("BBC News", "bbc.co.uk")
+    (('POLITICO', 'Politico'), ('the guardian', 'The Guardian'), ('BBC News', 'bbc.co.uk'))
+    >>> name_forms("BBC"), name_forms("Reuters", "reuters.com"), name_forms("orig_taska")
+    (('BBC',), ('Reuters',), ('orig_taska',))
+    """
+    outlet = outlet.strip()
+    forms = [outlet]
+    letters = [c for c in outlet if c.isalpha()]
+    worded = all(_NAME_WORD.fullmatch(word) for word in outlet.split())  # not a file's name ("orig_taska", "a0042")
+    if worded and ((outlet.isupper() and len(letters) >= 5) or outlet.islower()):
+        forms.append(" ".join(word[:1].upper() + word[1:].lower() for word in outlet.split()))
+    if host and outlet_key(host) != outlet_key(outlet):
+        forms.append(host)
+    return tuple(dict.fromkeys(forms))
 
 
 def cue_needed(outlet: str) -> bool:

@@ -23,7 +23,7 @@ from dataclasses import replace
 from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from .credits import credit_pattern, credits, cue_needed, dateline_credit, outlet_key, publishes
+from .credits import credit_pattern, credits, cue_needed, dateline_credit, name_forms, outlet_key, publishes
 from .model import Article, Pair, Signal
 from .times import modified_signal, time_signal
 from .webpage import domain
@@ -42,8 +42,12 @@ AGENCY_HEAD_START_HOURS = 24.0
 #: Log-odds that an agency's own copy is the source of a client's text that credits it not (see ``_metadata_signals``).
 AGENCY_WEIGHT = 1.5
 
-#: Query parameters that track a visit and do not name the page.
-_TRACKING = re.compile(r"utm_\w*|fbclid|gclid|mc_cid|mc_eid|ref|cmpid|amp|outputType", re.IGNORECASE)
+#: Query parameters that track a visit and do not name the page: campaign tags (utm_, the Guardian's CMP, the BBC's
+#: at_medium and the rest of its at_ tags, the New York Times' smid and smtyp, the Times' ito), click ids and AMP flags.
+_TRACKING = re.compile(
+    r"utm_\w*|fbclid|gclid|dclid|msclkid|yclid|twclid|igshid|mc_cid|mc_eid|mkt_tok|ref|cmp|cmpid|at_\w+|smid|smtyp|ito|ocid|amp|outputType",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=8192)
@@ -59,6 +63,8 @@ def page_address(url: str | None) -> str | None:
     {'site.example/news/a1'}
     >>> page_address("site.example/news/a1") == page_address("https://site.example/news/a1"), page_address("/news/a1")
     (True, None)
+    >>> page_address("https://www.theguardian.com/world/a1?CMP=share_btn_link"), page_address("https://www.bbc.co.uk/news/1?at_medium=RSS&at_campaign=rss")
+    ('theguardian.com/world/a1', 'bbc.co.uk/news/1')
     """
     if not url:
         return None
@@ -100,18 +106,24 @@ def _metadata_signals(a: Article, b: Article, pair: Pair | None = None) -> list[
                 # story credits it (a credit of the client outweighs this).
                 signals.append(Signal("agency", wire, favours=src.id, weight=AGENCY_WEIGHT * sign,
                                       note=f"{src.id} is {wire}'s own copy: wire stories start at the agency, and {dst.id} "
-                                      f"carries its text without crediting it"))
+                                      f"carries its text without its credit line or dateline"))
         elif (mark := dateline_credit(outlet, dst.text)) is not None:
             # Another outlet's text under its dateline credit carries its story, even inside the text both share.
             signals.append(Signal("credit", outlet, favours=src.id, weight=STRONG_CREDIT_WEIGHT * sign,
                                   note=f"{dst.id} carries the dateline credit {mark} of {outlet}, {src.id}'s outlet"))
-        elif (pattern := credit_pattern(outlet, dst.text)) is not None and credits(
-            pattern, dst.text, src.text, pair, dst.id, cued=cue_needed(outlet)
-        ):
-            name = pattern.search(dst.text).group()
+        elif (name := _name_credit(src, dst, pair)) is not None:
             named = outlet if name == outlet else f"{outlet} ('{name}')"
             signals.append(Signal("credit", outlet, favours=src.id, weight=NAME_CREDIT_WEIGHT * sign, note=f"{dst.id} names {named}"))
     return signals
+
+
+def _name_credit(src: Article, dst: Article, pair: Pair | None) -> str | None:
+    """The name by which ``dst`` credits ``src``'s outlet in words of its own (see :func:`reuse.credits.name_forms`), or ``None``."""
+    for form in name_forms(src.outlet, domain(src.url)):
+        pattern = credit_pattern(form, dst.text)
+        if pattern is not None and credits(pattern, dst.text, src.text, pair, dst.id, cued=cue_needed(form)):
+            return pattern.search(dst.text).group()
+    return None
 
 
 def _address_signals(a: Article, b: Article) -> list[Signal]:

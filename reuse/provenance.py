@@ -204,7 +204,7 @@ def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: 
             return Direction(Relation.UNDETERMINED, None, None, UNDETERMINED_CONFIDENCE, tuple(evidence))
         source = signal.favours
         derived = b.id if source == a.id else a.id
-        if wire is not None and not (stemma.parent.get(derived) == source and stemma.innovations.get(derived, 0) and not stemma.disputed(source)):
+        if wire is not None and not _repeats(stemma, source, derived):
             # Both carry the same wire story: siblings unless the later repeats the earlier's own changes.
             return Direction(Relation.COMMON_SOURCE, None, None, TEXT_ONLY_CAP, _wire_siblings(wire, evidence))
         if (source, derived) in stemma.kept:
@@ -321,7 +321,7 @@ def _wire_siblings_by(direction: Direction, wires: str, note: str) -> Direction:
 def _changes(stemma: Stemma, source: str, derived: str) -> str:
     """Why the tree does not show ``derived`` taking ``source``'s own text, in words."""
     if stemma.parent.get(derived) == source and stemma.innovations.get(derived, 0):
-        return f"the other texts of the cluster dispute which of {source}'s readings are its own changes"
+        return f"no other text of the cluster shows which of {source}'s readings are its own changes to the wire text"
     return f"{derived} repeats none of {source}'s own changes"
 
 
@@ -346,6 +346,8 @@ def _from_the_wire(direction: Direction, by_id: dict[str, Article], stemma: Stem
         credited = article_datelines(by_id[carrier])
         if not credited or article_credits(source) & credited or wire_of(source.outlet, source.url) in credited:
             continue  # no wire named, both credit it (decided as siblings or by the tree), or the agency's own copy
+        if _agency_copy(by_id[carrier]):
+            continue  # the agency's own copy credits itself, not where its text came from
         if _shown_copy(direction, stemma, parent, carrier) if carrier == direction.derived else _repeats(stemma, parent, carrier):
             continue
         wires = ", ".join(sorted(credited))
@@ -357,16 +359,21 @@ def _from_the_wire(direction: Direction, by_id: dict[str, Article], stemma: Stem
     return direction
 
 
-def _named_elsewhere(direction: Direction, named: dict[str, set[str]], copies: set[tuple[str | None, str | None]]) -> Direction:
+def _named_elsewhere(direction: Direction, named: dict[str, set[str]], copies: set[tuple[str | None, str | None]], stemma: Stemma) -> Direction:
     """A copy the tree made of a text that names another article as its source, not a copy of this one: it took that text.
 
     A scraper whose canonical link names a subscriber's page is that page's
     copy; the tree, ranking an earlier outlet's text of the same story
     higher, made it that outlet's copy too (at 0.98 with the times). Where
     the named article is itself this source's copy (``copies``: the pairs'
-    verdicts), the source is an ancestor and the verdict stands.
+    verdicts), the source is an ancestor and the verdict stands; so it does
+    where the named article is an ancestor of the source in the tree and the
+    copy repeats the source's own changes to its text (a reprint of a
+    subscriber's rewrite that kept the rewrite's credit of the agency).
     """
-    others = {n for n in named.get(direction.derived or "", set()) - {direction.source} if (direction.source, n) not in copies}
+    source, derived = direction.source, direction.derived
+    kept = set(stemma.ancestors(source)) if source is not None and derived is not None and _repeats(stemma, source, derived) else set()
+    others = {n for n in named.get(derived or "", set()) - {source} - kept if (source, n) not in copies}
     if direction.relation is not Relation.COPIED or not others or not _through_tree(direction):
         return direction
     shown = ", ".join(sorted(others))
@@ -383,8 +390,28 @@ def _through_tree(direction: Direction) -> bool:
 
 
 def _repeats(stemma: Stemma, parent: str, child: str) -> bool:
-    """Whether ``child`` repeats ``parent``'s own changes to the text (undisputed): it took ``parent``'s text."""
-    return stemma.parent.get(child) == parent and bool(stemma.innovations.get(child, 0)) and not stemma.disputed(parent)
+    """Whether ``child`` repeats ``parent``'s own changes to the wire text: it took ``parent``'s text.
+
+    The changes are ``parent``'s own when made to the text of a wire
+    agency's own copy (that text is the wire's), or when more of the
+    cluster's other texts read as the text above ``parent`` than as
+    ``parent`` (see :meth:`Stemma.disputed`). Otherwise the readings
+    ``child`` shares with ``parent`` may be the wire's own, which the text
+    above changed: a subscriber that rewrote the story and was published
+    first is the top of the tree, and two plain copies published after it
+    agree against it.
+    """
+    if stemma.parent.get(child) != parent or not stemma.innovations.get(child, 0):
+        return False
+    above = stemma.parent.get(parent)
+    if above is not None and _agency_copy(stemma.readings.by_id[above]):
+        return True
+    return not stemma.disputed(parent)
+
+
+def _agency_copy(article: Article) -> bool:
+    """Whether ``article`` is a wire agency's own copy (by its outlet or URL): its text is the wire's."""
+    return wire_of(article.outlet.strip(), article.url) is not None
 
 
 def _update(page: Signal, direction: Direction, pair: Pair) -> Direction:
@@ -445,7 +472,7 @@ def infer_directions(articles: Sequence[Article], pairs: list[Pair]) -> list[Pai
     copies = {(d.source, d.derived) for d in directions if d.relation is Relation.COPIED}
     decided = []
     for pair, direction in zip(pairs, directions):
-        direction = _named_elsewhere(direction, named, copies)
+        direction = _named_elsewhere(direction, named, copies, stemma)
         if (page := same_page(by_id[pair.a], by_id[pair.b])) is not None:  # said first, whatever decided
             direction = _update(page, direction, pair)
         decided.append(replace(pair, direction=direction))

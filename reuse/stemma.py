@@ -152,18 +152,20 @@ class Stemma:
         return self.candidate.get((x, z)) == "text" and bool(self.independent(x, z))
 
     def disputed(self, source: str) -> bool:
-        """Whether the cluster is split where ``source`` changed its parent's text, at least as many reading as ``source``.
+        """Whether nothing shows that ``source``'s readings, where it differs from its parent, are its own changes.
 
-        Where ``source`` and its parent differ by a few words, other texts of
-        the cluster read as the parent, and at least as many (copies of
-        ``source`` among them) as ``source``: nothing shows which reading is
-        the original, and a text repeating ``source``'s may have it from
-        elsewhere. Copies of one wire story differ so when two subscribers'
-        edits stand against two plain copies: the tree's order (the first
-        published at the top) would name the plain text's readings the
-        changes. ``False`` when no other text reads as the parent (the
-        tree's order stands), or when fewer read as ``source`` (its
-        readings are its own changes).
+        Where ``source`` and its parent differ by a few words, the texts of
+        the cluster that read as ``source`` (its copies among them) are at
+        least as many as those that read as the parent: nothing shows which
+        reading is the original, and a text repeating ``source``'s may have
+        it from elsewhere. Copies of one wire story differ so when two
+        subscribers' edits stand against two plain copies, and when a
+        subscriber that rewrote the wire is the first published: the tree's
+        order (the first published at the top) would name the plain copies'
+        readings the changes. ``False`` only when more of the other texts
+        read as the parent: its readings are the original, and ``source``'s
+        its own changes. (The wire agency's own copy as the parent is a
+        caller's matter: its readings are the wire's.)
         """
         found = self._disputed.get(source)
         if found is None:
@@ -175,7 +177,7 @@ class Stemma:
                 for z in nx.node_connected_component(self.graph, source) - {source, parent}:
                     mine, theirs = sides_taken(self.readings, pair, source, z)
                     with_source, with_parent = with_source + mine, with_parent + theirs
-                found = with_parent > 0 and with_source >= with_parent
+                found = with_source >= with_parent
             self._disputed[source] = found
         return found
 
