@@ -32,7 +32,7 @@ from .cli_paths import Folder, check_folder, check_output, check_outputs_apart
 from .config import ScanConfig
 from .errors import ConfigError, IndexDamaged, IndexFileError
 from .report import dumps_report, render_text, sanitize, write_json
-from .words import plural
+from .words import first_few, plural
 
 __all__ = ["check", "index_group"]
 
@@ -176,6 +176,31 @@ def _add(folder: Path, index_path: Path, config, jobs: int, state, id_prefix: st
     finally:
         progress.close()
     return done
+
+
+def _checked_again(state, index_path: Path, articles, config, jobs: int, meanwhile, json_path: str | None, shown: int | None) -> None:
+    """The batch checked again against the articles another run added to the index between the check and the add.
+
+    Neither run compared them: the other did not see this batch, and a
+    later check reports no pair of two stored articles. Their pairs are
+    printed (on stderr with ``--json -``, whose stdout is the report) and a
+    report file is written again, whole.
+    """
+    from .index import check_again
+
+    again, only = check_again(index_path, articles, meanwhile, config, jobs=jobs)
+    where = f", and {json_path} is written again with them" if json_path not in (None, "-") and only.pairs else ""
+    state.warn(
+        f"while this check ran, another run added {plural(len(meanwhile), 'article')} to {index_path} "
+        f"({first_few(list(meanwhile))}); the batch was checked again against them: {plural(len(only.pairs), 'more pair')}{where}"
+    )
+    if not only.pairs:
+        return
+    if json_path not in (None, "-"):
+        write_json(again, json_path, config)
+    text = render_text(only, width=summary_width(), max_pairs=shown, verbose=state.verbose > 0)
+    heading = f"\nChecked again against {plural(len(meanwhile), 'article')} another run added meanwhile:\n"
+    click.echo(heading + text, nl=False, err=json_path == "-")
 
 
 def _added(index_path: Path, r, skipped: int) -> str:
@@ -322,8 +347,9 @@ def check(
         try:
             # Read once: the same articles are checked and then, with --add, added.
             batch = load_batch(folder, config, jobs=jobs, progress=progress, id_prefix=id_prefix)
+            checked: dict = {}  # the index's state as checked: what another run adds after it, the batch is checked against again
             result = check_articles(
-                index_path, batch.articles, config, skipped=batch.skipped, warnings=batch.warnings, jobs=jobs, progress=progress
+                index_path, batch.articles, config, skipped=batch.skipped, warnings=batch.warnings, jobs=jobs, progress=progress, state=checked
             )
         finally:
             progress.close()
@@ -355,7 +381,7 @@ def check(
                 config = as_index(config, index_path)  # the check's own --max-bucket: adding takes the index's
             progress = Progress(quiet=state.quiet)
             try:
-                added = add_articles(index_path, batch.articles, config, jobs=jobs, progress=progress, done=committed)
+                added = add_articles(index_path, batch.articles, config, jobs=jobs, progress=progress, done=committed, since=checked.get("index"))
             finally:
                 progress.close()
             # What changed in the index is a result, on stdout as reuse index add prints it (even with -q), but for
@@ -364,3 +390,6 @@ def check(
                 state.note(_added(index_path, added, len(batch.skipped)))
             else:
                 click.echo(_added(index_path, added, len(batch.skipped)))
+        if added.meanwhile:
+            with reported(ctx, f"the report is written and the batch added: the index {index_path} holds the change"), interrupts:
+                _checked_again(state, index_path, batch.articles, config, jobs, added.meanwhile, json_path, shown_pairs(max_pairs, state.verbose))

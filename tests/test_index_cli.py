@@ -669,3 +669,45 @@ def test_ctrl_c_just_after_the_library_returns_says_the_change_was_made(runner, 
     interrupted = runner.invoke(main, [*args, "--index", str(db)])
     said = " ".join(interrupted.stderr.split())
     assert interrupted.exit_code == 130 and f"the index {db} holds the change" in said, said
+
+
+@pytest.mark.parametrize("json_out", ["file", "-"])
+def test_check_add_checks_again_against_what_another_run_added_meanwhile(runner, split, tmp_path, monkeypatch, json_out):
+    """Another run adds 001 between this check of 003-004 and its add: neither compared 001 with 004, and no later check
+    reports a pair of two stored articles, so the pair was lost for good without a word (found by a review)."""
+    import reuse.index
+    from reuse.index import add_folder
+
+    old, new = split
+    db, other = tmp_path / "news.db", tmp_path / "other"
+    other.mkdir()
+    shutil.move(old / "001_eabe8ba3545e1c71.txt", other / "001_eabe8ba3545e1c71.txt")
+    runner.invoke(main, ["index", "add", str(old), "--index", str(db), "-q"])
+    real = reuse.index.check_articles
+
+    def check_while_another_run_adds(*args, **kwargs):
+        result = real(*args, **kwargs)
+        add_folder(other, db)  # commits after this check's snapshot, before its add
+        return result
+
+    monkeypatch.setattr(reuse.index, "check_articles", check_while_another_run_adds)
+    report = tmp_path / "report.json"
+    out = runner.invoke(main, ["check", str(new), "--index", str(db), "--add", "--json", str(report) if json_out == "file" else "-"])
+    assert out.exit_code == 0, out.output
+    assert "another run added 1 article" in out.stderr and "001_eabe8ba3545e1c71.txt" in out.stderr
+    assert "checked again against them: 1 more pair" in out.stderr
+    shown = out.stdout if json_out == "file" else out.stderr
+    assert "A: 004_3f800d59416d0f3b.txt" in shown and "B: 001_eabe8ba3545e1c71.txt" in shown
+    if json_out == "file":
+        data = json.loads(report.read_text("utf-8"))
+        assert [(p["a"], p["b"]) for p in data["pairs"]] == [("004_3f800d59416d0f3b.txt", "001_eabe8ba3545e1c71.txt")]
+    info = runner.invoke(main, ["index", "info", "--index", str(db)])
+    assert "articles:    5 (5 versions stored)" in info.output
+
+
+def test_check_add_says_nothing_more_when_no_other_run_wrote(runner, split, tmp_path):
+    old, new = split
+    db = tmp_path / "news.db"
+    runner.invoke(main, ["index", "add", str(old), "--index", str(db), "-q"])
+    out = runner.invoke(main, ["check", str(new), "--index", str(db), "--add"])
+    assert out.exit_code == 0 and "another run" not in out.output

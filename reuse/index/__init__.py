@@ -25,7 +25,7 @@ from ..errors import ConfigError, IndexDamaged
 from ..formats import ID_CONTROL
 from ..load import LoadResult, load_articles
 from ..model import Article, ScanResult, Skipped
-from .checker import check_articles
+from .checker import check_again, check_articles
 from .features import id_from_path
 from .store import as_built, connect, index_config, meta, reported_damage
 from .writer import AddResult, RemoveResult, add_articles, remove_articles
@@ -40,6 +40,7 @@ __all__ = [
     "as_index",
     "built_with",
     "check",
+    "check_again",
     "check_articles",
     "index_info",
     "load_batch",

@@ -26,7 +26,7 @@ from __future__ import annotations
 import sqlite3
 from itertools import combinations
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from os import PathLike
 
 import numpy as np
@@ -48,10 +48,10 @@ from .features import Features, LanguageCounts, merge_languages, read_article
 from .matching import BatchKeys, match_batch, renumber_stored
 from .readahead import read_ahead
 from .stats import Counts
-from .store import connect, current_languages, index_config, meta_count, reported_damage, stored_runs
+from .store import connect, current_languages, index_config, meta_count, reported_damage, stored_runs, write_state
 from .writer import other_articles, read_stored, versions_of
 
-__all__ = ["check_articles"]
+__all__ = ["check_again", "check_articles"]
 
 def check_articles(
     index: str | PathLike,
@@ -62,6 +62,7 @@ def check_articles(
     warnings: Sequence[str] = (),
     jobs: int = 1,
     progress: ProgressCallback | None = None,
+    state: dict | None = None,
 ) -> ScanResult:
     """Find what each of ``articles`` shares with the index and with the rest of the batch.
 
@@ -82,6 +83,11 @@ def check_articles(
         Processes to read the batch, align and infer directions in; the result is the same for any number.
     progress
         Optional ``callback(stage, done, total)``.
+    state
+        When given, ``state["index"]`` is set to the index's state as
+        checked (:func:`~reuse.index.store.write_state`): pass it to
+        :func:`~reuse.index.add_articles` as ``since`` to learn what another
+        run added between the check and the add.
 
     Returns
     -------
@@ -104,6 +110,8 @@ def check_articles(
                 config = config or index_config(conn)
                 conn.execute("BEGIN")  # one snapshot for every read, whatever a writer commits meanwhile
                 try:
+                    if state is not None:
+                        state["index"] = write_state(conn)  # the snapshot's first read
                     current, digests, differ, earlier = versions_of(conn, batch)
                     unchanged = sorted(a.id for a in batch if a.id in current and current[a.id][2] == digests[a.id])
                     # An earlier version's content is no news: the index keeps the current version (an add leaves it), so does the check.
@@ -132,6 +140,26 @@ def check_articles(
         ),
         checked=tuple(a.id for a in batch),
     )
+
+
+def check_again(
+    index: str | PathLike, articles: Iterable[Article], ids: Iterable[str], config: ScanConfig | None = None, *, jobs: int = 1
+) -> tuple[ScanResult, ScanResult]:
+    """The batch checked again (added meanwhile), whole, and that check cut to the pairs that join one of ``ids``.
+
+    ``ids``: articles another run added to the index between a check of the
+    batch and its add (``AddResult.meanwhile``). Neither run compared them
+    with the batch, and no later check reports a pair of two stored
+    articles: without this, their pairs would never be reported.
+    """
+    wanted = set(ids)
+    again = check_articles(index, articles, config, jobs=jobs)
+    pairs = tuple(p for p in again.pairs if p.a in wanted or p.b in wanted)
+    used = {i for p in pairs for i in (p.a, p.b)}
+    shown = tuple(a for a in again.articles if a.id in used)
+    batch = tuple(i for i in again.checked if i in used)
+    only = replace(again, articles=shown, pairs=pairs, skipped=(), warnings=(), outlets=link_outlets(shown, pairs), checked=batch)
+    return again, only
 
 
 #: What becomes, in a check, of a stored article whose id another article of the batch takes (:func:`other_articles`).

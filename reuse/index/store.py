@@ -56,7 +56,10 @@ from ..lexicon import LANGUAGES
 from ..sketch import SCHEME
 from .codec import decode_runs, decompress_body
 
-__all__ = ["SCHEMA_VERSION", "connect", "current_rows", "dictionary", "index_config", "lookup", "meta", "meta_count", "reported_damage"]
+__all__ = [
+    "SCHEMA_VERSION", "added_since", "connect", "current_rows", "dictionary", "index_config", "lookup", "meta", "meta_count", "reported_damage",
+    "write_state",
+]
 
 #: 3: compact bodies, runs and postings keys (``codec.py``), tiered segments.
 #: 4: band keys cut to 36 bits, 4 bytes a posting.
@@ -399,6 +402,17 @@ def lookup(conn: sqlite3.Connection, sql: str, keys) -> list[tuple]:
     are; one JSON array is several times faster than filling a temporary table.
     """
     return conn.execute(sql, (json.dumps(list(keys)),)).fetchall()
+
+
+def write_state(conn: sqlite3.Connection) -> tuple[int, int]:
+    """What every committed add or remove changes: the last article row ever made (rows are never reused) and the rows held."""
+    made = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'articles'").fetchone()
+    return (int(made[0]) if made else 0, conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+
+def added_since(conn: sqlite3.Connection, state: tuple[int, int]) -> list[str]:
+    """Ids of the current articles added, or given a new version, after ``state`` (:func:`write_state`) was read."""
+    return [i for (i,) in conn.execute("SELECT id FROM articles WHERE rowid > ? AND current = 1 ORDER BY id", (state[0],))]
 
 
 def current_rows(conn: sqlite3.Connection, ids) -> dict[str, tuple[int, int, str, str]]:

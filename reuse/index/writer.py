@@ -28,6 +28,7 @@ from .codec import build_dictionary
 from .reader import Row, read_rows, row_of
 from .postings import compact, mark_dead, merge_segments, segments_to_merge, write_segment
 from .store import (
+    added_since,
     connect,
     current_languages,
     current_rows,
@@ -39,6 +40,7 @@ from .store import (
     release_free_pages,
     reported_damage,
     stored_articles,
+    write_state,
 )
 
 __all__ = ["AddResult", "RemoveResult", "add_articles", "other_articles", "remove_articles", "versions_of"]
@@ -70,6 +72,9 @@ class AddResult:
     unchanged: tuple[str, ...]
     earlier: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    #: Ids another run added to the index (or gave a new version) after the state ``since`` the add was given: a
+    #: check of the batch made at that state did not compare them with it.
+    meanwhile: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -159,13 +164,16 @@ def add_articles(
     jobs: int = 1,
     progress: ProgressCallback | None = None,
     done: dict | None = None,
+    since: tuple[int, int] | None = None,
 ) -> AddResult:
     """Add ``articles`` to the index at ``index`` (created when missing), in one transaction.
 
     ``config`` must be the settings the index was built with; ``None`` takes
     them (the defaults for a new index). ``done["made"]`` (when given) turns
     true as the commit returns: a caller tells from it whether a Ctrl-C
-    anywhere after came once the batch was in.
+    anywhere after came once the batch was in. ``since``: the index's state
+    when the batch was checked (``check_articles``' ``state["index"]``);
+    the result's ``meanwhile`` lists what other runs added after it.
 
     An article whose id is not in the index is added; one whose id and
     content (text and metadata) equal the current version, or one of its
@@ -192,7 +200,7 @@ def add_articles(
                 config = config or index_config(conn)  # the new index's are the defaults
                 with no_huge_pages():  # see reuse.hugepages: a batch's postings are sorted and encoded in fresh arrays of 50-100 MB
                     with write_transaction(conn, index, done):
-                        result = _add(conn, batch, config, progress, jobs)
+                        result = _add(conn, batch, config, progress, jobs, since)
                     release_free_pages(conn)
             finally:
                 conn.close()  # the last close checkpoints the write-ahead log: seconds after a large batch
@@ -208,8 +216,10 @@ def _told(interrupt: KeyboardInterrupt, made: bool) -> None:
         raise CommittedInterrupt() from interrupt
 
 
-def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfig, progress, jobs: int = 1) -> AddResult:
+def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfig, progress, jobs: int = 1, since=None) -> AddResult:
     _counts_readable(conn)
+    ours = {a.id for a in batch}
+    meanwhile = tuple(i for i in added_since(conn, since) if i not in ours) if since is not None and write_state(conn) != since else ()
     current, digests, differ, earlier = versions_of(conn, batch)
     versions = last_versions(conn, [a.id for a in batch])
     changed = [a for a in batch if a.id not in current or (current[a.id][2] != digests[a.id] and a.id not in earlier)]
@@ -258,6 +268,7 @@ def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfi
         unchanged=tuple(a.id for a in batch if a.id in current and current[a.id][2] == digests[a.id]),
         earlier=tuple(sorted(earlier)),
         warnings=tuple(warnings),
+        meanwhile=meanwhile,
     )
 
 
