@@ -34,7 +34,7 @@ class IndexPathError(IndexFileError, InputError):
 
 
 class IndexDamaged(IndexFileError):
-    """A value read from an index that does not decode: the file was damaged or edited by hand (``reuse.index.store.reported_damage`` adds its path)."""
+    """A value read from an index that does not decode: the file was damaged or edited by hand (``reuse.index.failures.reported_damage`` adds its path)."""
 
     #: Whether the message names the index and says to rebuild it already (not to be wrapped again).
     explained = False

@@ -27,7 +27,8 @@ from ..load import LoadResult, load_articles
 from ..model import Article, ScanResult, Skipped
 from .checker import check_again, check_articles
 from .features import id_from_path
-from .store import as_built, connect, index_config, meta, reported_damage
+from .failures import reported_damage
+from .store import as_built, connect, index_config, meta
 from .writer import AddResult, RemoveResult, add_articles, remove_articles
 
 __all__ = [

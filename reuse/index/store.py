@@ -43,8 +43,6 @@ import dataclasses
 import errno
 import json
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from os import PathLike
 from pathlib import Path
 
@@ -55,9 +53,10 @@ from ..errors import IndexDamaged, IndexFileError, IndexPathError, ReuseError
 from ..lexicon import LANGUAGES
 from ..sketch import SCHEME
 from .codec import decode_runs, decompress_body
+from .failures import damaged, database_error
 
 __all__ = [
-    "SCHEMA_VERSION", "added_since", "connect", "current_rows", "dictionary", "index_config", "lookup", "meta", "meta_count", "reported_damage",
+    "SCHEMA_VERSION", "added_since", "connect", "current_rows", "dictionary", "index_config", "lookup", "meta", "meta_count",
     "write_state",
 ]
 
@@ -171,71 +170,6 @@ def connect(path: str | PathLike, config: ScanConfig | None, *, create: bool = F
             raise database_error(path, exc, "open") from exc
         raise
     return conn
-
-
-def database_error(path: str | PathLike, exc: sqlite3.Error, doing: str) -> IndexFileError:
-    """What SQLite's ``exc`` means for the index at ``path`` (met while trying to ``doing`` it), and what to do.
-
-    A writer waits up to a minute for another: past that the index is busy,
-    not broken. Only a file SQLite cannot read as a database is called one
-    that is not an index.
-    """
-    name = getattr(exc, "sqlite_errorname", "")  # Python 3.11 and newer
-    text = str(exc)
-    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text or "busy" in text:
-        return IndexFileError(
-            f"The index {path} is busy: another 'reuse index add', 'remove' or 'check --add' has been writing to it "
-            f"for over a minute. Try again when it is done; this run changed nothing."
-        )
-    if name.startswith("SQLITE_NOTADB") or "not a database" in text:
-        return IndexFileError(f"{path} is not a readable reuse index ({exc}): give another --index path.")
-    if name.startswith(("SQLITE_CORRUPT", "SQLITE_CONSTRAINT")) or any(
-        sign in text for sign in ("malformed", "no such table", "no such column", "constraint failed", "Could not decode")
-    ):
-        # A constraint the index's own writes keep, or a value of another type than written: the file was altered.
-        return _damaged(path, f"{type(exc).__name__}: {_short(text)}")
-    return IndexFileError(f"Cannot {doing} the index {path} ({exc}): this run changed nothing; check the disk's space and permissions.")
-
-
-def _damaged(path: str | PathLike, detail: object) -> IndexDamaged:
-    damaged = IndexDamaged(
-        f"The index {path} cannot be read ({detail}): it is damaged or was altered. "
-        "Rebuild it with 'reuse index add FOLDER --index NEW_PATH'."
-    )
-    damaged.explained = True  # the message says what to do: not wrapped again
-    return damaged
-
-
-def _short(text: str, limit: int = 120) -> str:
-    """SQLite's message without the stored value it may quote in full (an article's compressed bytes, decoded as text).
-
-    >>> _short("Could not decode to UTF-8 column 'body' with text 'x\\x01...'")
-    "Could not decode to UTF-8 column 'body'"
-    """
-    text = text.split(" with text ", 1)[0]
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-@contextmanager
-def reported_damage(path: str | PathLike, doing: str = "read") -> Iterator[None]:
-    """Errors met while using the index at ``path`` as :class:`IndexFileError` messages that say what to do.
-
-    A page SQLite finds malformed, a table missing, or a stored value that
-    does not decode (:class:`~reuse.errors.IndexDamaged`, raised where the
-    index's values are read: a hand-edited or partly overwritten file) says
-    that the index is damaged and must be rebuilt, instead of a traceback.
-    Any other error is the program's, and stays one.
-    """
-    try:
-        yield
-    except IndexDamaged as exc:
-        if exc.explained:
-            raise
-        raise _damaged(path, exc) from exc
-    except ReuseError:
-        raise
-    except sqlite3.DatabaseError as exc:
-        raise database_error(path, exc, doing) from exc
 
 
 def _create(conn: sqlite3.Connection, config: ScanConfig) -> None:
@@ -359,9 +293,9 @@ def _verify(conn: sqlite3.Connection, path: Path, config: ScanConfig | None, che
         try:
             config = index_config(conn)
         except IndexDamaged as exc:
-            raise _damaged(path, exc) from exc
+            raise damaged(path, exc) from exc
         except (TypeError, ValueError, ReuseError) as exc:
-            raise _damaged(path, f"its settings cannot be read: {exc}") from exc
+            raise damaged(path, f"its settings cannot be read: {exc}") from exc
     given = config.fingerprint()
     if stored.get("fingerprint") != given:
         try:
@@ -378,7 +312,7 @@ def _verify(conn: sqlite3.Connection, path: Path, config: ScanConfig | None, che
                 if name in theirs.get(stage, {}) and theirs[stage][name] != value
             )
         except (TypeError, ValueError, AttributeError, ReuseError) as exc:
-            raise _damaged(path, f"its settings cannot be read: {exc}") from exc
+            raise damaged(path, f"its settings cannot be read: {exc}") from exc
         head = f"The index {path} was built with other settings (fingerprint {stored.get('fingerprint')}, these give {given})"
         if not differ:
             raise IndexFileError(f"{head}: it was built with another version of reuse or its word lists. Rebuild it: 'reuse index add FOLDER --index NEW_PATH'.")

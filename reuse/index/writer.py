@@ -27,18 +27,17 @@ from ..progress import ProgressCallback, tick
 from .codec import build_dictionary
 from .reader import Row, read_rows, row_of
 from .postings import compact, mark_dead, merge_segments, segments_to_merge, write_segment
+from .failures import database_error, reported_damage
 from .store import (
     added_since,
     connect,
     current_languages,
     current_rows,
-    database_error,
     earlier_digests,
     index_config,
     last_versions,
     meta_count,
     release_free_pages,
-    reported_damage,
     stored_articles,
     write_state,
 )
