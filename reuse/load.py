@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import closing
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -36,6 +36,7 @@ from .errors import InputError
 from .formats import KINDS, SUPPORTED, shown_name, suffix_of, read_file
 from .model import Article, Skipped
 from .progress import ProgressCallback
+from .words import plural
 from .textstore import TextStore
 
 __all__ = ["ArticleFiles", "LoadResult", "find_article_files", "load_articles", "load_file", "read_article_files"]
@@ -78,9 +79,13 @@ class ArticleFiles:
     entries : tuple
         Each an article file to read as ``(relative path as shown, path)``,
         or a :class:`~reuse.model.Skipped` for a folder that cannot be read.
+    ignored : tuple
+        The relative paths of the folder's other files, of kinds not read
+        (``.php``, ``.xml``, no extension): said in one warning.
     """
 
     entries: tuple[tuple[str, str] | Skipped, ...]
+    ignored: tuple[str, ...] = ()
 
 
 def load_articles(
@@ -127,7 +132,9 @@ def find_article_files(path: str | os.PathLike[str]) -> ArticleFiles:
     InputError
         As :func:`load_articles`.
     """
-    return ArticleFiles(tuple(_inputs(Path(path), os.fspath(path))))
+    ignored: list[str] = []
+    entries = _inputs(Path(path), os.fspath(path), ignored)
+    return ArticleFiles(tuple(entries), tuple(sorted(ignored)))
 
 
 def read_article_files(
@@ -182,6 +189,8 @@ def read_article_files(
             f"{html[0]}{others}: main text taken by a simple built-in extractor because trafilatura "
             f"cannot be imported ({formats.trafilatura_module()[1]}); repair that install for better extraction"
         )
+    if files.ignored:
+        warnings.append(_ignored_warning(files.ignored))
     if store is not None:
         store.flush()
     articles = _unique_ids(articles, warnings, sources)
@@ -242,9 +251,26 @@ def _chunks(paths: list[tuple[str, str]], config: LoadConfig, jobs: int | Any) -
         yield config, chunk
 
 
-def _inputs(path: Path, shown: str) -> list[tuple[str, str] | Skipped]:
+def _ignored_warning(names: Sequence[str]) -> str:
+    """One warning for the files a folder holds of kinds not read, by kind.
+
+    >>> print(_ignored_warning(["a/rates.php", "b.php", "notes", "wire.ndjson"]))
+    4 files not read, of kinds reuse does not read (.php: 2, .ndjson: 1, no extension: 1; e.g. a/rates.php): it reads .txt, .md, .html, .json or .jsonl files; convert or rename those that hold articles
+    """
+    kinds: dict[str, int] = {}
+    for name in names:
+        kind = suffix_of(name.rsplit("/", 1)[-1]) or "no extension"
+        kinds[kind] = kinds.get(kind, 0) + 1
+    counted = ", ".join(f"{kind}: {n}" for kind, n in sorted(kinds.items(), key=lambda item: (-item[1], item[0] == "no extension", item[0])))
+    return (
+        f"{plural(len(names), 'file')} not read, of kinds reuse does not read ({counted}; e.g. {names[0]}): "
+        f"it reads {SUPPORTED} files; convert or rename those that hold articles"
+    )
+
+
+def _inputs(path: Path, shown: str, ignored: list[str]) -> list[tuple[str, str] | Skipped]:
     if path.is_dir():
-        if entries := _walk(path):
+        if entries := _walk(path, ignored):
             return entries
         raise InputError(f"No articles found in '{shown}': put {SUPPORTED} files there (sub-folders are read too).")
     if path.is_file():
@@ -255,8 +281,11 @@ def _inputs(path: Path, shown: str) -> list[tuple[str, str] | Skipped]:
     raise InputError(f"'{shown}' {problem}: give a folder of articles or a single {SUPPORTED} file.")
 
 
-def _walk(root: Path) -> list[tuple[str, str] | Skipped]:
-    """Article files under ``root`` as (relative path, path), sorted by relative path; unreadable folders as Skipped."""
+def _walk(root: Path, ignored: list[str]) -> list[tuple[str, str] | Skipped]:
+    """Article files under ``root`` as (relative path, path), sorted by relative path; unreadable folders as Skipped.
+
+    The relative paths of other files (not hidden) go to ``ignored``.
+    """
     found: list[tuple[str, str] | Skipped] = []
     links: list[tuple[str, str]] = []  # symbolic links to article files, as (relative path, path)
     stack = [(os.fspath(root), "")]
@@ -276,6 +305,8 @@ def _walk(root: Path) -> list[tuple[str, str] | Skipped]:
             # read_file reports broken links, loops, pipes and devices.
             elif suffix_of(entry.name) in KINDS:
                 (links if entry.is_symlink() else found).append((shown_name(prefix + entry.name), entry.path))
+            else:
+                ignored.append(shown_name(prefix + entry.name))
     found += _links_to_read(links, found)
     # Two names that differ only in bytes that are not UTF-8 show alike: their bytes break the tie, not the folder's order.
     return sorted(found, key=lambda e: (e.path, b"") if isinstance(e, Skipped) else (e[0], os.fsencode(e[1])))

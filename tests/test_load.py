@@ -1239,3 +1239,15 @@ def test_a_records_time_in_the_basic_format_is_read(tmp_path, published, read):
     result = load_articles(tmp_path)
     assert only(result).published == read
     assert not result.warnings
+
+
+def test_files_of_kinds_not_read_are_counted_in_a_warning(tmp_path):
+    """rates.php, a file without an extension and wire.ndjson were neither read nor said (found by a review)."""
+    write(tmp_path, "a.txt", "The minister said on Tuesday that roads would be cut.")
+    for name in ("rates.php", "rates", "sub/wire.ndjson"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        write(tmp_path, name, "The minister said on Tuesday that roads would be cut.")
+    result = load_articles(tmp_path)
+    assert [a.id for a in result.articles] == ["a.txt"]
+    (warning,) = result.warnings
+    assert warning.startswith("3 files not read, of kinds reuse does not read (.ndjson: 1, .php: 1, no extension: 1; e.g. rates)")
