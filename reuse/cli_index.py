@@ -163,6 +163,12 @@ def _index_settings(ctx: click.Context, settings: dict[str, int], index_path: Pa
         return build_config({**settings, **own, **given})
     except ConfigError as exc:
         taken = ", ".join(f"--{name.replace('_', '-')} {value}" for name, value in own.items())
+        built = {name: getattr(getattr(theirs, stage), name) for stage, name, _ in SETTINGS if stage != "load" and name in given}
+        differ = [name for name, value in given.items() if name in built and built[name] != value]
+        if differ:  # the index's own first: following the message's advice alone led to a second refusal (a review)
+            was = ", ".join(f"--{name.replace('_', '-')} {built[name]}" for name in differ)
+            asked = " ".join(f"--{name.replace('_', '-')} {given[name]}" for name in differ)
+            taken = f"{taken}. The index was built with {was}: leave out {asked} to use it; other settings need a new index"
         raise click.UsageError(f"invalid settings: {exc} (those not given are the index's own: {taken})", ctx) from exc
 
 

@@ -711,3 +711,14 @@ def test_check_add_says_nothing_more_when_no_other_run_wrote(runner, split, tmp_
     runner.invoke(main, ["index", "add", str(old), "--index", str(db), "-q"])
     out = runner.invoke(main, ["check", str(new), "--index", str(db), "--add"])
     assert out.exit_code == 0 and "another run" not in out.output
+
+
+def test_a_setting_other_than_the_indexs_names_the_indexs_own(runner, split, tmp_path):
+    """--num-perm 64 on an index built with 128 said only "bands x rows must equal num_perm": following that, the user
+    met a second refusal (found by a review). The message names the index's own value and the way out."""
+    old, _ = split
+    db = tmp_path / "news.db"
+    runner.invoke(main, ["index", "add", str(old), "--index", str(db), "-q"])
+    out = runner.invoke(main, ["index", "add", str(old), "--index", str(db), "--num-perm", "64"])
+    assert out.exit_code == 2
+    assert "The index was built with --num-perm 128: leave out --num-perm 64 to use it" in out.output

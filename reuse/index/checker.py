@@ -31,7 +31,7 @@ from os import PathLike
 
 import numpy as np
 
-from ..align import alignable
+from ..align import MAX_ALIGN_WORDS, alignable
 from ..candidates import crowded_warning
 from ..runs import verify_candidates
 from ..config import ScanConfig
@@ -48,7 +48,8 @@ from .features import Features, LanguageCounts, merge_languages, read_article
 from .matching import BatchKeys, match_batch, renumber_stored
 from .readahead import read_ahead
 from .stats import Counts
-from .store import connect, current_languages, index_config, meta_count, reported_damage, stored_runs, write_state
+from .failures import reported_damage
+from .store import connect, current_languages, index_config, meta_count, stored_runs, write_state
 from .writer import other_articles, read_stored, versions_of
 
 __all__ = ["check_again", "check_articles"]
@@ -245,7 +246,10 @@ def _check(
         involved = new + [stored[r] for r in rowids.tolist()]
         # The index keeps cut runs, which can only share more: the exact count on the articles re-read.
         exact = verify_candidates(candidates, [f.runs for f in involved], config.candidates)
-        exact, too_long = alignable(exact, [f.words for f in involved], lambda i: involved[i].article.id)
+        kept_pairs, too_long = alignable(exact, [f.words for f in involved], lambda i: involved[i].article.id)
+        if too_long is not None:
+            too_long += _indexed_too_long(exact, kept_pairs, involved, len(new))
+        exact = kept_pairs
         candidates, kept = _keep_used(exact, rowids, len(new))
         involved = new + [stored[r] for r in kept.tolist()]
         del stored
@@ -264,6 +268,18 @@ def _check(
     pairs = ranked(pairs)
     matched = {p.b for p in pairs} - fresh
     return pairs, tuple(a for a in everyone[len(new):] if a.id in matched), [new[k].article.id for k in crowded], too_long
+
+
+def _indexed_too_long(pairs: list[tuple[int, int]], kept: list[tuple[int, int]], involved: list[_Kept], n_new: int) -> str:
+    """What to do with the indexed articles among those too long to align: they are left out of every check until removed."""
+    left = set(pairs) - set(kept)
+    indexed = sorted({involved[k].article.id for pair in left for k in pair if k >= n_new and involved[k].words > MAX_ALIGN_WORDS})
+    if not indexed:
+        return ""
+    return (
+        f" {first_few(indexed)} {'are' if len(indexed) > 1 else 'is'} in the index, not in this batch: "
+        f"'reuse index remove {' '.join(indexed[:3])}' takes {'them' if len(indexed) > 1 else 'it'} out of every check"
+    )
 
 
 #: A new article matching more stored articles than this (a wire story carried everywhere) gives no
