@@ -59,7 +59,7 @@ from dataclasses import replace
 
 from .metadata_signals import STRONG_CREDIT_WEIGHT, metadata_signals, same_page
 from .model import Article, Direction, Extent, Pair, Relation, ReuseKind, Signal
-from .quotes import speakers_in
+from .quotes import one_per_person, speakers_in
 from .stemma import Stemma, build_stemma
 from .tree_verdict import independent_signal, stemma_verdict
 from .agencies import wire_of
@@ -189,7 +189,7 @@ def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: 
     if pair.kind is ReuseKind.SHARED_QUOTES:
         spoken = [*speakers_in(a.text, ((p.a_start, p.a_end) for p in pair.passages)),
                   *speakers_in(b.text, ((p.b_start, p.b_end) for p in pair.passages))]
-        whose = f", of {', '.join(dict.fromkeys(spoken))}" if spoken else ""  # as each text names the speaker
+        whose = f", of {', '.join(one_per_person(spoken))}" if spoken else ""  # as a text names each speaker
         evidence.insert(0, Signal("shared-quotes", 1.0, note=f"the only shared text is the same quotations{whose}"))
         return Direction(Relation.COMMON_SOURCE, None, None, TEXT_ONLY_CAP, tuple(evidence))
     if (conflict := _credit_against_time(evidence)) is not None:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["Quote", "find_quotes", "quoted_mask", "speakers_in"]
+__all__ = ["Quote", "find_quotes", "one_per_person", "quoted_mask", "speakers_in"]
 
 
 @dataclass(frozen=True)
@@ -201,7 +201,7 @@ def _end_paragraph(text: str, stack: list[list], para: list, start: int, end: in
             break
         para.extend(inside)  # an unclosed ’ or ' was more likely an apostrophe: keep the quotes inside it
     stack.clear()
-    out.extend(_attribute(text, para, start) if speakers else [Quote(s, e, None, c) for s, e, c in para])
+    out.extend(_attribute(text, para, start, end) if speakers else [Quote(s, e, None, c) for s, e, c in para])
     para.clear()
 
 
@@ -209,16 +209,21 @@ def _continued(text: str, start: int, q_start: int, end: int) -> bool:
     """Whether the quote left open at ``q_start`` is a quotation that goes on in the next paragraph.
 
     A quotation over several paragraphs opens each of them with its mark
-    and closes only the last: a paragraph that opens with the mark, left
-    open, followed by a paragraph that opens with it again, is quoted
-    whole, even with the mark (a straight ' or ’) that an apostrophe could be.
+    and closes only the last: a mark left open that opens the paragraph, or
+    a sentence of it ("'...,' Marsh told reporters. 'The freeze will ..."),
+    followed by a paragraph that opens with the mark again, is quoted to the
+    paragraph's end, even with the mark (a straight ' or ’) that an
+    apostrophe could be.
 
     >>> t = "'We came with a plan.\\n\\n'We leave proud.'"
     >>> _continued(t, 0, 0, 21), _continued("'Tis over.\\n\\nThe end.", 0, 0, 10)
     (True, False)
+    >>> t = "'Yes,' she said. 'We came.\\n\\n'We leave.'"
+    >>> _continued(t, 0, 17, 26), _continued("The boys' bus. 'Tis late.\\n\\nOk.", 0, 15, 25)
+    (True, False)
     """
-    if _NONSPACE.search(text, start, q_start):
-        return False  # the mark does not open the paragraph
+    if not _SENTENCE_OPENS.search(text[start:q_start]):
+        return False  # the mark opens neither the paragraph nor a sentence of it
     following = _NONSPACE.search(text, end)
     return following is not None and following.group() == text[q_start] and "\n" in text[end : following.start()]
 
@@ -257,21 +262,28 @@ _INNER = _TITLES | _LINKS  # lowercase words inside a name: Kremlin spokesman Dm
 _GROUPS = frozenset("officials diplomats sources authorities media reports police lawmakers analysts experts".split())
 _PUNCT = ",.;:!?…—–-\"'“”‘’«»‹›„()[]"
 _STOPS = re.compile(r"[.!?…][\"'”’»)]*(?=\s|$)")
+_POSSESSIVE = re.compile(r"\w['’]s$")
+#: What may stand before a mark that opens a sentence: nothing, or a sentence's end or a colon, then spaces.
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?:…][\"'’”»)]*)\s*$")
 _WINDOW = 250  # how far before a quote a speaker is looked for, in characters
 
 
-def _attribute(text: str, para: list[tuple[int, int, bool]], para_start: int) -> list[Quote]:
-    """The quotes of one paragraph with their speakers.
+def _attribute(text: str, para: list[tuple[int, int, bool]], para_start: int, para_end: int) -> list[Quote]:
+    """The quotes of one paragraph (``text[para_start:para_end]``) with their speakers.
 
     The construction right after a quote wins, then the last one in the same sentence before it. A quote that opens
     a sentence with no construction of its own continues the previous quote of the paragraph: “It is clear,” Peskov
-    said. “But there is political will.”
+    said. “But there is political will.” The speaker is looked for in the quote's own paragraph only: the next one's
+    "Reyes said ..." is another person's words.
+
+    >>> [q.speaker for q in find_quotes('“We will not move.”\\n\\nReyes said the plan had failed.')]
+    [None]
     """
     out: list[Quote] = []
     for i, (start, end, closed) in enumerate(para):
         found, speaker, fresh = False, None, False
         if closed:
-            words = text[end : min(para[i + 1][0] if i + 1 < len(para) else len(text), end + 120)].split()
+            words = text[end : min(para[i + 1][0] if i + 1 < len(para) else para_end, end + 120)].split()
             if not _TRIGGERS.isdisjoint(words):
                 cut = next((k + 1 for k, w in enumerate(words) if w[-1] in ".!?…\"'”’»)" and _ends_sentence(w)), None)
                 found, speaker = _said_after(words[:cut])
@@ -382,10 +394,21 @@ def _subject(words: list[str], v: int) -> tuple[int, str | None] | None:
 
 
 def _name_from(words: list[str], k: int) -> str | None:
-    """The capitalised run starting at ``words[k]`` (said "Kremlin spokesman Dmitry Peskov"), or a group of them."""
+    """The capitalised run starting at ``words[k]`` (said "Kremlin spokesman Dmitry Peskov"), or a group of them.
+
+    A name in the possessive is someone else's: "said Marsh's deputy, Paul Kent" is Kent's, and "said Marsh's
+    spokesman" names no one.
+
+    >>> _name_from("said Marsh’s deputy, Paul Kent.".split(), 1), _name_from("said Marsh's spokesman.".split(), 1)
+    ('Paul Kent', None)
+    """
     run: list[str] = []
-    for word in words[k:]:
+    for j, word in enumerate(words[k:], k):
         bare = word.strip(_PUNCT)
+        if _is_cap(word) and _POSSESSIVE.search(bare):
+            after = next((m for m in range(j + 1, len(words)) if words[m].strip(_PUNCT).lower() not in _TITLES | _DETERMINERS), len(words))
+            ends = any(w[-1] in ".!?;" for w in words[j:after])
+            return None if ends or after == len(words) or not _is_cap(words[after]) else _name_from(words, after)
         if _is_cap(word) or (run and word in _INNER):
             run.append(bare)
         elif run and bare.lower() in _GROUPS:  # according to Russian diplomats
@@ -424,3 +447,19 @@ def speakers_in(text: str, spans: Iterable[tuple[int, int]]) -> list[str]:
     spans = list(spans)
     found = [q.speaker for q in find_quotes(text) if q.speaker and any(q.start < end and start < q.end for start, end in spans)]
     return list(dict.fromkeys(found))
+
+
+def one_per_person(names: Iterable[str]) -> list[str]:
+    """``names`` with one name per person, by family name: the fullest of "Paul Kent" and "Kent", the first of two as full.
+
+    Two texts name one speaker as each writes it ("Claire Dumont", "Mme Dumont"): said once.
+
+    >>> one_per_person(["Kent", "Paul Kent", "Claire Dumont", "Mme Dumont", "Trump"])
+    ['Paul Kent', 'Claire Dumont', 'Trump']
+    """
+    best: dict[str, str] = {}
+    for name in names:
+        family = name.split()[-1].casefold() if name.split() else name
+        if family not in best or len(name.split()) > len(best[family].split()):
+            best[family] = name
+    return list(best.values())

@@ -321,3 +321,23 @@ def test_without_speakers_the_spans_are_the_same(path):
     fast = find_quotes(text, speakers=False)
     assert [(q.start, q.end, q.closed) for q in fast] == [(q.start, q.end, q.closed) for q in find_quotes(text)]
     assert all(q.speaker is None for q in fast)
+
+
+def test_a_quote_in_straight_single_marks_going_on_in_the_next_paragraph_is_a_shared_quotation():
+    """British style: 'Yes,' Marsh told reporters. 'The freeze ... (left open) and the next paragraph opens with ' again.
+    The mark opening a sentence mid-paragraph was read as an apostrophe, and two outlets quoting the minister were
+    called a verbatim copy (found by a review)."""
+    import reuse
+    from reuse.model import Article
+
+    said = ("'We will not ask families to pay more at the pump while wages are still catching up with prices,' Marsh told "
+            "reporters. 'The freeze will hold until the end of next year, and every penny of it is paid for by the levy on "
+            "the offshore producers.\n\n'Anyone who tells you otherwise has simply not read the budget or the forecasts "
+            "that the independent office published this morning.'")
+    a = Article("a.txt", "The finance minister froze fuel duty on Tuesday, scrapping a planned rise that had been due in "
+                "April ahead of the local elections in the spring.\n\n" + said + "\n\nHauliers welcomed the decision.", "Ledger")
+    b = Article("b.txt", "Motorists won a reprieve as the government shelved the April increase, a move opposition parties "
+                "called a pre-election giveaway paid for with borrowed money.\n\n" + said + "\n\nThe RAC said pump prices "
+                "remained high.", "Post")
+    (pair,) = reuse.scan_articles([a, b]).pairs
+    assert pair.kind.value == "shared-quotes", pair
