@@ -27,7 +27,7 @@ from .model import Pair
 from .sites import site_name
 from .wires import bracket_dateline, named
 
-__all__ = ["credit_pattern", "credits", "cue_needed", "dateline_credit", "name_forms", "outlet_key", "outlet_pattern", "publishes"]
+__all__ = ["credit_pattern", "credits", "cue_needed", "dateline_credit", "interviewed_by", "name_forms", "outlet_key", "outlet_pattern", "publishes"]
 
 _WORD = re.compile(r"[^\W\d_][\w&'’]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -345,6 +345,32 @@ def name_forms(outlet: str, host: str | None = None) -> tuple[str, ...]:
     if host and outlet_key(host) != outlet_key(outlet):
         forms.append(host)
     return tuple(dict.fromkeys(forms))
+
+
+#: Words before an outlet's name saying that someone spoke to it: "Marsh told the Daily Ledger", "speaking to the Ledger".
+_SPOKE_TO = r"(?:told|telling|speaking\s+to|spoke\s+to|said\s+to|(?:in\s+)?an?\s+(?:exclusive\s+)?interview\s+with|interviewed\s+by)"
+
+
+def interviewed_by(outlet: str, text: str) -> str | None:
+    """The words of ``text`` saying that someone spoke to ``outlet`` ("Marsh told the Daily Ledger"), or ``None``.
+
+    In the outlet's own text, its quotations were given to it: another
+    outlet that carries them took them from it, not from a common event.
+
+    >>> interviewed_by("Daily Ledger", "“No,” Marsh told the Daily Ledger on Monday."), interviewed_by("Daily Ledger", "Marsh told reporters.")
+    ('told the Daily Ledger', None)
+    >>> interviewed_by("POLITICO", "In an interview with Politico, she said"), interviewed_by("a0042", "told a0042")
+    ('interview with Politico', None)
+    """
+    names = [form.removeprefix("The ").removeprefix("the ") for form in name_forms(outlet) if _NAME_WORDS.fullmatch(form)]
+    if not names:
+        return None
+    pattern = re.compile(rf"\b(?i:{_SPOKE_TO})\s+(?:[Tt]he\s+)?(?:{'|'.join(re.escape(n) for n in names)})(?![\w&])")
+    found = pattern.search(text)
+    return found.group().removeprefix("in ").removeprefix("In ").removeprefix("an ").removeprefix("a ") if found else None
+
+
+_NAME_WORDS = re.compile(r"[^\W\d_]+(?:['’&.-][^\W\d_]+)*(?: [^\W\d_]+(?:['’&.-][^\W\d_]+)*)*")
 
 
 def cue_needed(outlet: str) -> bool:

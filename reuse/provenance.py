@@ -63,6 +63,7 @@ from .quotes import one_per_person, speakers_in
 from .stemma import Stemma, build_stemma
 from .tree_verdict import independent_signal, stemma_verdict
 from .agencies import wire_of
+from .credits import interviewed_by
 from .wires import article_credits, article_datelines
 
 __all__ = ["MIN_COPY_CONFIDENCE", "TEXT_ONLY_CAP", "infer_directions"]
@@ -190,6 +191,14 @@ def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: 
         spoken = [*speakers_in(a.text, ((p.a_start, p.a_end) for p in pair.passages)),
                   *speakers_in(b.text, ((p.b_start, p.b_end) for p in pair.passages))]
         whose = f", of {', '.join(one_per_person(spoken))}" if spoken else ""  # as a text names each speaker
+        # Quotations given to one outlet ("Marsh told the Daily Ledger") came from it, not from an event both attended.
+        given = [(x, y, said) for x, y in ((a, b), (b, a)) if (said := interviewed_by(x.outlet, x.text)) and not interviewed_by(x.outlet, y.text)]
+        time = next((s for s in evidence if s.name == "time" and s.weight), None)
+        if len(given) == 1 and (time is None or time.favours == given[0][0].id):
+            source, derived, said = given[0]
+            evidence.insert(0, Signal("exclusive-quotes", said, favours=source.id, note=(
+                f"the only shared text is quotations{whose}, given to {source.id}'s outlet ('{said}'): {derived.id} took them from it")))
+            return Direction(Relation.COPIED, source.id, derived.id, TEXT_ONLY_CAP, tuple(evidence))
         evidence.insert(0, Signal("shared-quotes", 1.0, note=f"the only shared text is the same quotations{whose}"))
         return Direction(Relation.COMMON_SOURCE, None, None, TEXT_ONLY_CAP, tuple(evidence))
     if (conflict := _credit_against_time(evidence)) is not None:

@@ -1,6 +1,7 @@
 """Quoted speech and its speakers: the quotes stage."""
 
 import re
+from dataclasses import replace
 import time
 from pathlib import Path
 
@@ -341,3 +342,25 @@ def test_a_quote_in_straight_single_marks_going_on_in_the_next_paragraph_is_a_sh
                 "remained high.", "Post")
     (pair,) = reuse.scan_articles([a, b]).pairs
     assert pair.kind.value == "shared-quotes", pair
+
+
+def test_quotations_given_to_one_outlet_and_carried_by_another_are_taken_from_it():
+    """"Marsh told the Daily Ledger": the Northern Post's later article runs the same quotations without saying where
+    they came from. It was called a common source, as if both had heard her (found by a review)."""
+    import reuse
+    from reuse.model import Article
+
+    words = ("“I have sat across the kitchen table from nurses in Carlisle who are choosing between filling the tank and "
+             "filling the fridge. I am not going to stand at a despatch box and tell them to pay more,” Marsh {}. “The "
+             "Treasury wanted the rise. I overruled them, and I would do it again tomorrow, whatever the officials say.”")
+    ledger = Article("ledger.txt", "In her first interview since taking over at the Treasury, the minister spoke for an hour.\n\n"
+                     + words.format("told the Daily Ledger"), "Daily Ledger", published="2025-11-18T07:00:00Z")
+    post = Article("post.txt", "The finance minister has revealed that she overruled her own officials on fuel duty.\n\n"
+                   + words.format("said"), "Northern Post", published="2025-11-18T12:00:00Z")
+    (pair,) = reuse.scan_articles([ledger, post]).pairs
+    d = pair.direction
+    assert pair.kind.value == "shared-quotes"
+    assert (d.relation.value, d.source, d.derived, d.evidence[0].name) == ("copied", "ledger.txt", "post.txt", "exclusive-quotes")
+    earlier = replace(post, published="2025-11-18T06:00:00Z")  # published first: the quotations may be from elsewhere
+    (pair,) = reuse.scan_articles([ledger, earlier]).pairs
+    assert pair.direction.relation.value == "common-source"
