@@ -59,7 +59,8 @@ from dataclasses import replace
 
 from .metadata_signals import STRONG_CREDIT_WEIGHT, metadata_signals, same_page
 from .model import Article, Direction, Extent, Pair, Relation, ReuseKind, Signal
-from .quotes import one_per_person, speakers_in
+from .quotes import speakers_in
+from .speakers import one_per_person
 from .stemma import Stemma, build_stemma
 from .tree_verdict import independent_signal, stemma_verdict
 from .agencies import wire_of
