@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .speakers import attribute
+from .speakers import attribute, speaker_before
 
 __all__ = ["Quote", "find_quotes", "quoted_mask", "speakers_in"]
 
@@ -35,15 +35,16 @@ class Quote:
     end: int
     speaker: str | None = None
     closed: bool = True
+    marked: bool = True  # False: words a paragraph introduced with a colon ("Marsh said:"), quoted without marks
 
     @property
     def content_span(self) -> tuple[int, int]:
         """The quoted words without the marks.
 
-        >>> Quote(4, 11).content_span, Quote(0, 6, closed=False).content_span
-        ((5, 10), (1, 6))
+        >>> Quote(4, 11).content_span, Quote(0, 6, closed=False).content_span, Quote(0, 6, closed=False, marked=False).content_span
+        ((5, 10), (1, 6), (0, 6))
         """
-        return self.start + 1, self.end - 1 if self.closed else self.end
+        return self.start + self.marked, self.end - 1 if self.closed else self.end
 
 
 _NONSPACE = re.compile(r"\S")
@@ -140,7 +141,53 @@ def find_quotes(text: str, *, speakers: bool = True) -> tuple[Quote, ...]:
             elif opens:
                 stack.append([pos, "d", False, []])
     _end_paragraph(text, stack, para, para_start, size, quotes, speakers)
+    if ":" in text:
+        quotes = sorted([*quotes, *_introduced(text, quotes, speakers)], key=lambda q: q.start)
     return tuple(quotes)
+
+
+#: The end of a paragraph that introduces words quoted without marks in the next one: "Marsh said:",
+#: "She told reporters:", "The trust released the following statement:", "The statement reads:".
+_INTRO = re.compile(
+    r"\b(?:said|says|added|adds|wrote|writes|posted|tweeted|told\s+\w+|statement|reads?)\b[^.!?\n:]{0,30}:[ \t]*$", re.IGNORECASE
+)
+#: A statement may run over several paragraphs; the article resumes at one that names a speaker or holds a mark.
+_MAX_BLOCK = 8
+#: Words of a paragraph that reports speech in the article's own voice: the statement has ended.
+_RESUMES = frozenset("said says told added confirmed according reported".split())
+
+
+def _introduced(text: str, quotes: list[Quote], speakers: bool) -> list[Quote]:
+    """Words quoted without marks after a paragraph that introduces them with a colon, as open quotes.
+
+    The paragraph after "Marsh said:" is her words, as the statement's
+    paragraphs after "released the following statement:" are the
+    trust's, until one that names a speaker or holds a quotation mark (the
+    article's own words again). Only paragraphs that hold no quotation.
+
+    >>> t = "Marsh said:\\n\\nWe will not move on this.\\n\\nReyes called it a stunt."
+    >>> [(t[q.start:q.end], q.speaker) for q in find_quotes(t)]
+    [('We will not move on this.', 'Marsh')]
+    """
+    taken = [(q.start, q.end) for q in quotes]
+    found: list[Quote] = []
+    paragraphs = [m.span() for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    for k, (start, end) in enumerate(paragraphs[:-1]):
+        intro = _INTRO.search(text, start, end)
+        if intro is None:
+            continue
+        speaker = speaker_before(text[start : intro.end()].split()) if speakers else None
+        statement = re.search(r"statement|read", intro.group(), re.IGNORECASE) is not None
+        for s, e in paragraphs[k + 1 : k + 1 + (_MAX_BLOCK if statement else 1)]:
+            words = text[s:e].split()
+            if any(a < e and s < b for a, b in taken) or not words:
+                break
+            if found and found[-1].end < s and not statement:
+                break
+            if statement and found and not _RESUMES.isdisjoint(w.strip(",.;:!?").lower() for w in words):
+                break
+            found.append(Quote(s, e, speaker, closed=False, marked=False))
+    return found
 
 
 def quoted_mask(text: str, quotes: Iterable[Quote] | None = None) -> bytearray:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["attribute", "one_per_person"]
+__all__ = ["attribute", "one_per_person", "speaker_before"]
 
 # Speakers are found on words (str.split), not with regular expressions over the text around each quote: the search
 # runs for every quote of every article, and one set operation rules out most of them.
@@ -130,6 +130,16 @@ def _said_after(words: list[str]) -> tuple[bool, str | None]:
     if found and all(w in _DETERMINERS for w in words[: found[0]]):
         return True, found[1]
     return False, None
+
+
+def speaker_before(words: list[str]) -> str | None:
+    """Who the last speech-verb construction of ``words`` names ("Marsh said:"), or ``None``.
+
+    >>> speaker_before("Finance Minister Helen Marsh said:".split()), speaker_before("The trust released a statement:".split())
+    ('Helen Marsh', None)
+    """
+    found = _said_before(words) if not _TRIGGERS.isdisjoint(words) else None
+    return found[1] if found else None
 
 
 def _said_before(words: list[str]) -> tuple[int, str | None] | None:
