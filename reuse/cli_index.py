@@ -7,6 +7,7 @@ imported; like every command they parse, call the library and print.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -184,17 +185,19 @@ def _add(folder: Path, index_path: Path, config, jobs: int, state, id_prefix: st
     return done
 
 
-def _checked_again(state, index_path: Path, articles, config, jobs: int, meanwhile, json_path: str | None, shown: int | None) -> None:
+def _checked_again(state, index_path: Path, first, articles, config, jobs: int, meanwhile, json_path: str | None, shown: int | None) -> None:
     """The batch checked again against the articles another run added to the index between the check and the add.
 
     Neither run compared them: the other did not see this batch, and a
     later check reports no pair of two stored articles. Their pairs are
-    printed (on stderr with ``--json -``, whose stdout is the report) and a
-    report file is written again, whole.
+    printed (on stderr with ``--json -``, whose stdout is the report, unless
+    quiet) and a report file is written again, whole, with the first
+    check's skipped files and warnings (``first``: that check's result).
     """
     from .index import check_again
 
     again, only = check_again(index_path, articles, meanwhile, config, jobs=jobs)
+    again = replace(again, skipped=first.skipped, warnings=first.warnings)  # not "the batch is in the index already": this run added it
     where = f", and {json_path} is written again with them" if json_path not in (None, "-") and only.pairs else ""
     state.warn(
         f"while this check ran, another run added {plural(len(meanwhile), 'article')} to {index_path} "
@@ -204,6 +207,8 @@ def _checked_again(state, index_path: Path, articles, config, jobs: int, meanwhi
         return
     if json_path not in (None, "-"):
         write_json(again, json_path, config)
+    if json_path == "-" and state.quiet:
+        return  # stderr holds errors only; stdout, the first report
     text = render_text(only, width=summary_width(), max_pairs=shown, verbose=state.verbose > 0)
     heading = f"\nChecked again against {plural(len(meanwhile), 'article')} another run added meanwhile:\n"
     click.echo(heading + text, nl=False, err=json_path == "-")
@@ -397,5 +402,7 @@ def check(
             else:
                 click.echo(_added(index_path, added, len(batch.skipped)))
         if added.meanwhile:
-            with reported(ctx, f"the report is written and the batch added: the index {index_path} holds the change"), interrupts:
-                _checked_again(state, index_path, batch.articles, config, jobs, added.meanwhile, json_path, shown_pairs(max_pairs, state.verbose))
+            stopped = (f"the report is written and the batch added: the index {index_path} holds the change, but the check against "
+                       f"what another run added meanwhile did not finish: 'reuse check {folder} --index {index_path}' shows their pairs")
+            with reported(ctx, stopped), interrupts:
+                _checked_again(state, index_path, result, batch.articles, config, jobs, added.meanwhile, json_path, shown_pairs(max_pairs, state.verbose))

@@ -27,7 +27,7 @@ from .model import Pair
 from .sites import site_name
 from .wires import bracket_dateline, named
 
-__all__ = ["credit_pattern", "credits", "cue_needed", "dateline_credit", "interviewed_by", "name_forms", "outlet_key", "outlet_pattern", "publishes"]
+__all__ = ["credit_pattern", "credits", "cue_needed", "credited_before", "dateline_credit", "interviewed_by", "name_forms", "outlet_key", "outlet_pattern", "publishes"]
 
 _WORD = re.compile(r"[^\W\d_][\w&'’]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -333,15 +333,16 @@ def name_forms(outlet: str, host: str | None = None) -> tuple[str, ...]:
 
     >>> name_forms("POLITICO", "politico.eu"), name_forms("the guardian"), name_forms("BBC News", "bbc.co.uk")
     (('POLITICO', 'Politico'), ('the guardian', 'The Guardian'), ('BBC News', 'bbc.co.uk'))
-    >>> name_forms("BBC"), name_forms("Reuters", "reuters.com"), name_forms("orig_taska")
-    (('BBC',), ('Reuters',), ('orig_taska',))
+    >>> name_forms("BBC"), name_forms("Reuters", "reuters.com"), name_forms("orig_taska"), name_forms("ABC NEWS")
+    (('BBC',), ('Reuters',), ('orig_taska',), ('ABC NEWS', 'ABC News'))
     """
     outlet = outlet.strip()
     forms = [outlet]
     letters = [c for c in outlet if c.isalpha()]
     worded = all(_NAME_WORD.fullmatch(word) for word in outlet.split())  # not a file's name ("orig_taska", "a0042")
     if worded and ((outlet.isupper() and len(letters) >= 5) or outlet.islower()):
-        forms.append(" ".join(word[:1].upper() + word[1:].lower() for word in outlet.split()))
+        acronym = [len(word) <= 3 and word.isupper() and word.capitalize() not in _ARTICLES for word in outlet.split()]  # "ABC NEWS", not "DER"
+        forms.append(" ".join(word if kept else word[:1].upper() + word[1:].lower() for word, kept in zip(outlet.split(), acronym)))
     if host and outlet_key(host) != outlet_key(outlet):
         forms.append(host)
     return tuple(dict.fromkeys(forms))
@@ -351,11 +352,15 @@ def name_forms(outlet: str, host: str | None = None) -> tuple[str, ...]:
 _SPOKE_TO = r"(?:told|telling|speaking\s+to|spoke\s+to|said\s+to|(?:in\s+)?an?\s+(?:exclusive\s+)?interview\s+with|interviewed\s+by)"
 
 
-def interviewed_by(outlet: str, text: str) -> str | None:
+def interviewed_by(outlet: str, text: str, spans: list[tuple[int, int]] | None = None) -> str | None:
     """The words of ``text`` saying that someone spoke to ``outlet`` ("Marsh told the Daily Ledger"), or ``None``.
 
     In the outlet's own text, its quotations were given to it: another
     outlet that carries them took them from it, not from a common event.
+    With ``spans`` (the shared passages), only words inside one or just
+    after it count: "a spokesman later told the Daily Ledger that ..." in
+    another paragraph says nothing of the quotations shared. Never after
+    a refusal ("declined an interview with").
 
     >>> interviewed_by("Daily Ledger", "“No,” Marsh told the Daily Ledger on Monday."), interviewed_by("Daily Ledger", "Marsh told reporters.")
     ('told the Daily Ledger', None)
@@ -365,12 +370,43 @@ def interviewed_by(outlet: str, text: str) -> str | None:
     names = [form.removeprefix("The ").removeprefix("the ") for form in name_forms(outlet) if _NAME_WORDS.fullmatch(form)]
     if not names:
         return None
-    pattern = re.compile(rf"\b(?i:{_SPOKE_TO})\s+(?:[Tt]he\s+)?(?:{'|'.join(re.escape(n) for n in names)})(?![\w&])")
-    found = pattern.search(text)
-    return found.group().removeprefix("in ").removeprefix("In ").removeprefix("an ").removeprefix("a ") if found else None
+    pattern = re.compile(rf"\b(?i:{_SPOKE_TO})\s+(?:[Tt]he\s+)?(?:{'|'.join(re.escape(n) for n in names)})(?![\w&]|\s+of\s+[A-Z])")
+    for found in pattern.finditer(text):
+        if _REFUSED.search(text, max(0, found.start() - 30), found.start()):
+            continue
+        if spans is not None and not any(start <= found.start() <= end + _AFTER_PASSAGE for start, end in spans):
+            continue
+        return found.group().removeprefix("in ").removeprefix("In ").removeprefix("an ").removeprefix("a ")
+    return None
+
+
+#: Words before "an interview with X" that say there was none.
+_REFUSED = re.compile(r"(?i:\b(?:declined|refused|denied|turned\s+down|not|never)\b[^.!?]*)$")
+#: Characters after a shared passage in which "Marsh told the Daily Ledger" still attributes its quotation.
+_AFTER_PASSAGE = 60
 
 
 _NAME_WORDS = re.compile(r"[^\W\d_]+(?:['’&.-][^\W\d_]+)*(?: [^\W\d_]+(?:['’&.-][^\W\d_]+)*)*")
+
+
+def credited_before(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether a name ``pattern`` finds in ``text`` follows an English credit ("according to Politico", "told People").
+
+    A one-word name restyled from capitals ("PEOPLE" as "People") is a
+    common word too: "People reported hearing a bang" credits no one, "as
+    the BBC reported" does (the name inside a sentence, the credit after).
+
+    >>> p = re.compile(r"People|BBC")
+    >>> credited_before(p, "People reported a bang."), credited_before(p, "It said, as the BBC reported."), credited_before(p, "He told People.")
+    (False, True, True)
+    """
+    for m in pattern.finditer(text):
+        if _CUE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            return True
+        before = text[: m.start()].rstrip()
+        if before and before[-1] not in ".!?\n\"“”:" and _CUE_AFTER.match(text, m.end(), m.end() + 40):
+            return True  # "as the BBC reported": a name inside a sentence, then the credit
+    return False
 
 
 def cue_needed(outlet: str) -> bool:

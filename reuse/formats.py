@@ -205,13 +205,14 @@ def _article(art_id: str, text: str, rel: str, meta: dict[str, str], where: str,
 
 def _time(meta: dict[str, str], key: str, where: str, warnings: list[str]) -> str | None:
     """``meta[key]`` when it is an ISO 8601 date or time not in the future (a basic-format time in the extended form), else ``None`` with a warning."""
-    value = extended_time(meta[key]) if key in meta else None
+    given = meta.get(key)
+    value = extended_time(given) if given is not None else None
     if value is not None and _iso_date(value) is None:
-        warnings.append(f"{where}: {key} date {value!r} is not ISO 8601 (like 2025-05-27 or 2025-05-27T09:30:00Z); it is left unknown")
+        warnings.append(f"{where}: {key} date {given!r} is not ISO 8601 (like 2025-05-27 or 2025-05-27T09:30:00Z); it is left unknown")
         return None
     if value is not None and _in_future(value):
         # A date still to come is a typo or a placeholder; as evidence of who was first it would mislead.
-        warnings.append(f"{where}: {key} date {value!r} is in the future; it is left unknown (fix the date)")
+        warnings.append(f"{where}: {key} date {given!r} is in the future; it is left unknown (fix the date)")
         return None
     return value
 

@@ -251,6 +251,11 @@ def _chunks(paths: list[tuple[str, str]], config: LoadConfig, jobs: int | Any) -
         yield config, chunk
 
 
+#: Files no one takes for articles (a saved page's images, styles, scripts, fonts, media): not counted as ignored.
+_ASSETS = frozenset(".css .js .mjs .map .png .jpg .jpeg .gif .svg .webp .ico .bmp .tif .tiff .woff .woff2 .ttf .otf .eot "
+                    ".mp3 .mp4 .webm .wav .ogg .mov".split())
+
+
 def _ignored_warning(names: Sequence[str]) -> str:
     """One warning for the files a folder holds of kinds not read, by kind.
 
@@ -305,7 +310,7 @@ def _walk(root: Path, ignored: list[str]) -> list[tuple[str, str] | Skipped]:
             # read_file reports broken links, loops, pipes and devices.
             elif suffix_of(entry.name) in KINDS:
                 (links if entry.is_symlink() else found).append((shown_name(prefix + entry.name), entry.path))
-            else:
+            elif suffix_of(entry.name) not in _ASSETS and not prefix.endswith("_files/"):  # a saved page's images and scripts
                 ignored.append(shown_name(prefix + entry.name))
     found += _links_to_read(links, found)
     # Two names that differ only in bytes that are not UTF-8 show alike: their bytes break the tie, not the folder's order.

@@ -23,7 +23,7 @@ from dataclasses import replace
 from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from .credits import credit_pattern, credits, cue_needed, dateline_credit, name_forms, outlet_key, publishes
+from .credits import credit_pattern, credited_before, credits, cue_needed, dateline_credit, name_forms, outlet_key, publishes
 from .model import Article, Pair, Signal
 from .times import modified_signal, time_signal
 from .webpage import domain
@@ -119,9 +119,13 @@ def _metadata_signals(a: Article, b: Article, pair: Pair | None = None) -> list[
 
 def _name_credit(src: Article, dst: Article, pair: Pair | None) -> str | None:
     """The name by which ``dst`` credits ``src``'s outlet in words of its own (see :func:`reuse.credits.name_forms`), or ``None``."""
-    for form in name_forms(src.outlet, domain(src.url)):
+    outlet = src.outlet.strip()
+    for form in name_forms(outlet, domain(src.url)):
         pattern = credit_pattern(form, dst.text)
-        if pattern is not None and credits(pattern, dst.text, src.text, pair, dst.id, cued=cue_needed(form)):
+        restyled = form != outlet and " " not in form  # "PEOPLE" as "People", people.com as "People": common words too
+        if pattern is None or (restyled and not credited_before(pattern, dst.text)):
+            continue
+        if credits(pattern, dst.text, src.text, pair, dst.id, cued=cue_needed(form)):
             return pattern.search(dst.text).group()
     return None
 

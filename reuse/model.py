@@ -112,8 +112,9 @@ class Article:
     title, url : str or None
         From metadata when known.
     published : str or None
-        Publication time as an ISO 8601 string, exactly as given (date or
-        date-time); ``None`` when unknown.
+        Publication time as an ISO 8601 string, as given (date or
+        date-time; one in the basic format, 20250612T124000Z, written in the
+        extended one); ``None`` when unknown.
     path : str
         The file the article came from, relative to the scanned folder.
     canonical : str or None

@@ -193,7 +193,8 @@ def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: 
                   *speakers_in(b.text, ((p.b_start, p.b_end) for p in pair.passages))]
         whose = f", of {', '.join(one_per_person(spoken))}" if spoken else ""  # as a text names each speaker
         # Quotations given to one outlet ("Marsh told the Daily Ledger") came from it, not from an event both attended.
-        given = [(x, y, said) for x, y in ((a, b), (b, a)) if (said := interviewed_by(x.outlet, x.text)) and not interviewed_by(x.outlet, y.text)]
+        spans = {pair.a: [(p.a_start, p.a_end) for p in pair.passages], pair.b: [(p.b_start, p.b_end) for p in pair.passages]}
+        given = [(x, y, said) for x, y in ((a, b), (b, a)) if (said := interviewed_by(x.outlet, x.text, spans[x.id]))]
         time = next((s for s in evidence if s.name == "time" and s.weight), None)
         if len(given) == 1 and (time is None or time.favours == given[0][0].id):
             source, derived, said = given[0]

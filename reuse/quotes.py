@@ -147,23 +147,29 @@ def find_quotes(text: str, *, speakers: bool = True) -> tuple[Quote, ...]:
 
 
 #: The end of a paragraph that introduces words quoted without marks in the next one: "Marsh said:",
-#: "She told reporters:", "The trust released the following statement:", "The statement reads:".
+#: "She told reporters:", "The trust released the following statement:", "The statement reads:". The verb or the
+#: word "statement" stands right before the colon ("already spread:", "What the statement means for you:" introduce none).
 _INTRO = re.compile(
-    r"\b(?:said|says|added|adds|wrote|writes|posted|tweeted|told\s+\w+|statement|reads?)\b[^.!?\n:]{0,30}:[ \t]*$", re.IGNORECASE
+    r"(?:\b(?:said|says|added|adds|wrote|writes|posted|tweeted)|\btold(?:\s+[\w'’.-]+){1,3}|\b(?P<statement>statement)"
+    r"(?:\s+(?:reads?|said|says))?)\s*:[ \t]*$",
+    re.IGNORECASE,
 )
 #: A statement may run over several paragraphs; the article resumes at one that names a speaker or holds a mark.
 _MAX_BLOCK = 8
 #: Words of a paragraph that reports speech in the article's own voice: the statement has ended.
 _RESUMES = frozenset("said says told added confirmed according reported".split())
+#: A statement's paragraphs after its first speak for its author: in the first person ("we will", "our patients").
+_FIRST_PERSON = frozenset("i we me us my our ours".split())
 
 
 def _introduced(text: str, quotes: list[Quote], speakers: bool) -> list[Quote]:
     """Words quoted without marks after a paragraph that introduces them with a colon, as open quotes.
 
     The paragraph after "Marsh said:" is her words, as the statement's
-    paragraphs after "released the following statement:" are the
-    trust's, until one that names a speaker or holds a quotation mark (the
-    article's own words again). Only paragraphs that hold no quotation.
+    paragraphs after "released the following statement:" are the trust's:
+    the first, and those after it in the first person ("we are sorry"),
+    until one that reports speech ("said", "told") or holds a quotation
+    (the article's own words again).
 
     >>> t = "Marsh said:\\n\\nWe will not move on this.\\n\\nReyes called it a stunt."
     >>> [(t[q.start:q.end], q.speaker) for q in find_quotes(t)]
@@ -177,15 +183,13 @@ def _introduced(text: str, quotes: list[Quote], speakers: bool) -> list[Quote]:
         if intro is None:
             continue
         speaker = speaker_before(text[start : intro.end()].split()) if speakers else None
-        statement = re.search(r"statement|read", intro.group(), re.IGNORECASE) is not None
-        for s, e in paragraphs[k + 1 : k + 1 + (_MAX_BLOCK if statement else 1)]:
-            words = text[s:e].split()
+        statement = intro.group("statement") is not None
+        for n, (s, e) in enumerate(paragraphs[k + 1 : k + 1 + (_MAX_BLOCK if statement else 1)]):
+            words = {w.strip(",.;:!?\"'“”‘’()").lower() for w in text[s:e].split()}
             if any(a < e and s < b for a, b in taken) or not words:
                 break
-            if found and found[-1].end < s and not statement:
-                break
-            if statement and found and not _RESUMES.isdisjoint(w.strip(",.;:!?").lower() for w in words):
-                break
+            if n and (not _RESUMES.isdisjoint(words) or _FIRST_PERSON.isdisjoint(words)):
+                break  # the article's own words again
             found.append(Quote(s, e, speaker, closed=False, marked=False))
     return found
 

@@ -192,8 +192,8 @@ def _subject(words: list[str], v: int) -> tuple[int, str | None] | None:
 def _name_from(words: list[str], k: int) -> str | None:
     """The capitalised run starting at ``words[k]`` (said "Kremlin spokesman Dmitry Peskov"), or a group of them.
 
-    A name in the possessive is someone else's: "said Marsh's deputy, Paul Kent" is Kent's, and "said Marsh's
-    spokesman" names no one.
+    A name in the possessive before a title is someone else's: "said Marsh's deputy, Paul Kent" is Kent's, and
+    "said Marsh's spokesman" names no one ("Marsh's office", "St James's Palace" stay as they were read).
 
     >>> _name_from("said Marsh’s deputy, Paul Kent.".split(), 1), _name_from("said Marsh's spokesman.".split(), 1)
     ('Paul Kent', None)
@@ -201,7 +201,7 @@ def _name_from(words: list[str], k: int) -> str | None:
     run: list[str] = []
     for j, word in enumerate(words[k:], k):
         bare = word.strip(_PUNCT)
-        if _is_cap(word) and _POSSESSIVE.search(bare):
+        if _is_cap(word) and _POSSESSIVE.search(bare) and j + 1 < len(words) and words[j + 1].strip(_PUNCT).lower() in _TITLES:
             after = next((m for m in range(j + 1, len(words)) if words[m].strip(_PUNCT).lower() not in _TITLES | _DETERMINERS), len(words))
             ends = any(w[-1] in ".!?;" for w in words[j:after])
             return None if ends or after == len(words) or not _is_cap(words[after]) else _name_from(words, after)

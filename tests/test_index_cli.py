@@ -691,6 +691,7 @@ def test_check_add_checks_again_against_what_another_run_added_meanwhile(runner,
         return result
 
     monkeypatch.setattr(reuse.index, "check_articles", check_while_another_run_adds)
+    (new / "broken.txt").write_bytes(b"%PDF-1.7 not an article")
     report = tmp_path / "report.json"
     out = runner.invoke(main, ["check", str(new), "--index", str(db), "--add", "--json", str(report) if json_out == "file" else "-"])
     assert out.exit_code == 0, out.output
@@ -701,6 +702,9 @@ def test_check_add_checks_again_against_what_another_run_added_meanwhile(runner,
     if json_out == "file":
         data = json.loads(report.read_text("utf-8"))
         assert [(p["a"], p["b"]) for p in data["pairs"]] == [("004_3f800d59416d0f3b.txt", "001_eabe8ba3545e1c71.txt")]
+        # The first check's skipped files and warnings, not "in the index already": this run added them (a review).
+        assert [s["path"] for s in data["skipped"]] == ["broken.txt"]
+        assert not any("in the index already" in w for w in data["warnings"])
     info = runner.invoke(main, ["index", "info", "--index", str(db)])
     assert "articles:    5 (5 versions stored)" in info.output
 

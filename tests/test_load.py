@@ -1251,3 +1251,19 @@ def test_files_of_kinds_not_read_are_counted_in_a_warning(tmp_path):
     assert [a.id for a in result.articles] == ["a.txt"]
     (warning,) = result.warnings
     assert warning.startswith("3 files not read, of kinds reuse does not read (.ndjson: 1, .php: 1, no extension: 1; e.g. rates)")
+
+
+def test_a_saved_pages_assets_are_not_counted_as_files_not_read(tmp_path):
+    """The review of this change: a saved page's page_files/ (scripts, styles, images) would each be "not read"."""
+    write(tmp_path, "page.html", "<html><body><article><p>The minister said on Tuesday that roads would be cut.</p></article></body></html>")
+    for name in ("page_files/app.js", "page_files/style.css", "logo.png", "notes.php"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_bytes(b"x")
+    (warning,) = [w for w in load_articles(tmp_path).warnings if "not read" in w]
+    assert warning.startswith("1 file not read, of kinds reuse does not read (.php: 1; e.g. notes.php)")
+
+
+def test_a_time_not_read_is_quoted_as_the_record_gives_it(tmp_path):
+    write(tmp_path, "a.jsonl", json.dumps({"text": "The minister said on Tuesday that roads would be cut.", "published": "20250612T2400Z"}) + "\n")
+    (warning,) = load_articles(tmp_path).warnings
+    assert "'20250612T2400Z' is not ISO 8601" in warning

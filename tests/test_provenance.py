@@ -1461,3 +1461,15 @@ def test_the_agencys_own_copy_after_an_uncredited_local_text_is_not_called_a_sib
     d = pair.direction
     assert (d.relation.value, d.source, d.derived) == ("copied", "local.txt", "afp.txt"), d
     assert all(s.name != "wire-credit" for s in d.evidence)
+
+
+@pytest.mark.parametrize(("outlet", "url"), [("PEOPLE", None), ("TODAY", None), ("Eastside People", "https://people.com/fire-1")])
+def test_a_common_word_an_outlet_is_restyled_to_is_no_credit_where_it_opens_a_sentence(outlet, url):
+    """The review of this change: "PEOPLE" read as "People" (and a page of people.com as "People") made "People
+    reported hearing a loud bang" a credit of the source, and the copy stamped 3 hours earlier a conflict. (An outlet
+    whose metadata names it "People" is read as named, as "CNN reported" or "Politico reported" are credits.)"""
+    source = Article("source.txt", WIRE, outlet, url=url, published="2025-05-27T12:00:00Z")
+    opener = "People reported hearing a loud bang." if outlet != "TODAY" else "Today, reports of the damage came in."
+    copy = Article("copy.txt", f"{opener} {WIRE}", "Eastside Gazette", published="2025-05-27T09:00:00Z")
+    (pair,) = reuse.scan_articles([source, copy]).pairs
+    assert all(s.name not in {"credit", "conflict"} for s in pair.direction.evidence), pair.direction

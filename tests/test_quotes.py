@@ -390,3 +390,38 @@ def test_a_statement_printed_without_marks_after_its_introduction_is_a_quotation
     (pair,) = reuse.scan_articles([a, b]).pairs
     assert pair.kind.value == "shared-quotes", pair
     assert pair.direction.relation.value == "common-source"
+
+
+@pytest.mark.parametrize(("text", "quoted"), [
+    ("Officials said the blaze had already spread:\n\nThree homes burned.\n\nCrews worked all night.", []),
+    ("READ MORE:\n\nBank raises rates\n\nThe lender said on Monday it would raise rates.", []),
+    ("What the lender's statement means for you:\n\nRates rise in May.", []),
+    ("Marsh said:\n\nWe will not move.\n\nReyes said:\n\nThis is a stunt.", ["We will not move.", "This is a stunt."]),
+    ("The trust released the following statement:\n\nRecords were taken.\n\nWe are sorry.\n\nThe hospital has been "
+     "under pressure for years.\n\nWe will pay nothing.", ["Records were taken.", "We are sorry."]),
+])
+def test_only_words_a_speaker_or_statement_introduces_are_quoted_without_marks(text, quoted):
+    """The review of this change: "already spread:", "READ MORE:" and a heading ending in a colon opened blocks of up to
+    eight 'quoted' paragraphs, which turned real copies into shared quotations; a second introduction was ignored; a
+    statement ran on into the article's own narrative."""
+    assert [text[q.start : q.end] for q in find_quotes(text)] == quoted
+
+
+@pytest.mark.parametrize("ledger_adds", [
+    "A spokesman for the ministry later told the Daily Ledger that no further comment would be made.",
+    "Marsh declined an interview with the Daily Ledger.",
+])
+def test_an_outlet_named_elsewhere_in_its_text_did_not_receive_the_shared_quotations(ledger_adds):
+    """The review of this change: a press conference both quoted, and the Ledger's own line about another matter
+    ("later told the Daily Ledger", "declined an interview with") made the Post its copy."""
+    import reuse
+    from reuse.model import Article
+
+    said = ("“We will not ask families to pay more at the pump while wages are still catching up with prices, and the "
+            "freeze will hold until the end of next year, every penny of it paid for,” Helen Marsh told reporters.")
+    ledger = Article("ledger.txt", "The minister froze fuel duty on Tuesday at a press conference in London.\n\n" + said
+                     + "\n\nThe opposition called the move a stunt.\n\n" + ledger_adds, "Daily Ledger", published="2025-06-02T08:00:00Z")
+    post = Article("post.txt", "Motorists won a reprieve on Tuesday as the government shelved a planned rise.\n\n" + said
+                   + "\n\nHauliers welcomed the news.", "Northern Post", published="2025-06-02T10:00:00Z")
+    (pair,) = reuse.scan_articles([ledger, post]).pairs
+    assert pair.direction.relation.value == "common-source", pair.direction
