@@ -27,7 +27,7 @@ from .model import Pair
 from .sites import site_name
 from .wires import bracket_dateline, named
 
-__all__ = ["credit_pattern", "credits", "cue_needed", "credited_before", "dateline_credit", "interviewed_by", "name_forms", "outlet_key", "outlet_pattern", "publishes"]
+__all__ = ["credit_pattern", "credits", "cue_needed", "credited_in_sentence", "dateline_credit", "interviewed_by", "name_forms", "outlet_key", "outlet_pattern", "publishes"]
 
 _WORD = re.compile(r"[^\W\d_][\w&'’]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -367,17 +367,23 @@ def interviewed_by(outlet: str, text: str, spans: list[tuple[int, int]] | None =
     >>> interviewed_by("POLITICO", "In an interview with Politico, she said"), interviewed_by("a0042", "told a0042")
     ('interview with Politico', None)
     """
-    names = [form.removeprefix("The ").removeprefix("the ") for form in name_forms(outlet) if _NAME_WORDS.fullmatch(form)]
-    if not names:
-        return None
-    pattern = re.compile(rf"\b(?i:{_SPOKE_TO})\s+(?:[Tt]he\s+)?(?:{'|'.join(re.escape(n) for n in names)})(?![\w&]|\s+of\s+[A-Z])")
-    for found in pattern.finditer(text):
+    pattern = _spoke_to(outlet)
+    for found in pattern.finditer(text) if pattern is not None else ():
         if _REFUSED.search(text, max(0, found.start() - 30), found.start()):
             continue
         if spans is not None and not any(start <= found.start() <= end + _AFTER_PASSAGE for start, end in spans):
             continue
         return found.group().removeprefix("in ").removeprefix("In ").removeprefix("an ").removeprefix("a ")
     return None
+
+
+@lru_cache(maxsize=4096)
+def _spoke_to(outlet: str) -> re.Pattern[str] | None:
+    """The pattern of "told the X", "in an interview with X" for ``outlet``'s names; ``None`` for a file's name."""
+    names = [form.removeprefix("The ").removeprefix("the ") for form in name_forms(outlet) if _NAME_WORDS.fullmatch(form)]
+    if not names:
+        return None
+    return re.compile(rf"\b(?i:{_SPOKE_TO})\s+(?:[Tt]he\s+)?(?:{'|'.join(re.escape(n) for n in names)})(?![\w&]|\s+of\s+[A-Z])")
 
 
 #: Words before "an interview with X" that say there was none.
@@ -389,24 +395,27 @@ _AFTER_PASSAGE = 60
 _NAME_WORDS = re.compile(r"[^\W\d_]+(?:['’&.-][^\W\d_]+)*(?: [^\W\d_]+(?:['’&.-][^\W\d_]+)*)*")
 
 
-def credited_before(pattern: re.Pattern[str], text: str) -> bool:
-    """Whether a name ``pattern`` finds in ``text`` follows an English credit ("according to Politico", "told People").
+def credited_in_sentence(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether a name ``pattern`` finds in ``text`` stands beside a credit, and inside a sentence when the credit follows.
 
     A one-word name restyled from capitals ("PEOPLE" as "People") is a
     common word too: "People reported hearing a bang" credits no one, "as
-    the BBC reported" does (the name inside a sentence, the credit after).
+    the BBC reported" does, as does "told People".
 
     >>> p = re.compile(r"People|BBC")
-    >>> credited_before(p, "People reported a bang."), credited_before(p, "It said, as the BBC reported."), credited_before(p, "He told People.")
+    >>> credited_in_sentence(p, "People reported a bang."), credited_in_sentence(p, "It said, as the BBC reported."), credited_in_sentence(p, "He told People.")
     (False, True, True)
     """
     for m in pattern.finditer(text):
         if _CUE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             return True
-        before = text[: m.start()].rstrip()
-        if before and before[-1] not in ".!?\n\"“”:" and _CUE_AFTER.match(text, m.end(), m.end() + 40):
-            return True  # "as the BBC reported": a name inside a sentence, then the credit
+        if _cued(text, m.start(), m.end()) and not _OPENS_SENTENCE.search(text, max(0, m.start() - 20), m.start()):
+            return True
     return False
+
+
+#: The start of a text, a sentence or a line, and spaces, just before a name.
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?\n\"“”:])\s*$")
 
 
 def cue_needed(outlet: str) -> bool:

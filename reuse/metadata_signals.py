@@ -23,7 +23,7 @@ from dataclasses import replace
 from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from .credits import credit_pattern, credited_before, credits, cue_needed, dateline_credit, name_forms, outlet_key, publishes
+from .credits import credit_pattern, credited_in_sentence, credits, cue_needed, dateline_credit, name_forms, outlet_key, publishes
 from .model import Article, Pair, Signal
 from .times import modified_signal, time_signal
 from .webpage import domain
@@ -123,7 +123,7 @@ def _name_credit(src: Article, dst: Article, pair: Pair | None) -> str | None:
     for form in name_forms(outlet, domain(src.url)):
         pattern = credit_pattern(form, dst.text)
         restyled = form != outlet and " " not in form  # "PEOPLE" as "People", people.com as "People": common words too
-        if pattern is None or (restyled and not credited_before(pattern, dst.text)):
+        if pattern is None or (restyled and not credited_in_sentence(pattern, dst.text)):
             continue
         if credits(pattern, dst.text, src.text, pair, dst.id, cued=cue_needed(form)):
             return pattern.search(dst.text).group()

@@ -141,7 +141,7 @@ def find_quotes(text: str, *, speakers: bool = True) -> tuple[Quote, ...]:
             elif opens:
                 stack.append([pos, "d", False, []])
     _end_paragraph(text, stack, para, para_start, size, quotes, speakers)
-    if ":" in text:
+    if _LINE_ENDS_IN_COLON.search(text):  # a paragraph that may introduce words quoted without marks: few texts have one
         quotes = sorted([*quotes, *_introduced(text, quotes, speakers)], key=lambda q: q.start)
     return tuple(quotes)
 
@@ -154,6 +154,7 @@ _INTRO = re.compile(
     r"(?:\s+(?:reads?|said|says))?)\s*:[ \t]*$",
     re.IGNORECASE,
 )
+_LINE_ENDS_IN_COLON = re.compile(r":[ \t]*\n")
 #: A statement may run over several paragraphs; the article resumes at one that names a speaker or holds a mark.
 _MAX_BLOCK = 8
 #: Words of a paragraph that reports speech in the article's own voice: the statement has ended.
@@ -179,8 +180,7 @@ def _introduced(text: str, quotes: list[Quote], speakers: bool) -> list[Quote]:
     found: list[Quote] = []
     paragraphs = [m.span() for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
     for k, (start, end) in enumerate(paragraphs[:-1]):
-        intro = _INTRO.search(text, start, end)
-        if intro is None:
+        if text[start:end].rstrip()[-1] != ":" or (intro := _INTRO.search(text, start, end)) is None:
             continue
         speaker = speaker_before(text[start : intro.end()].split()) if speakers else None
         statement = intro.group("statement") is not None
