@@ -1,4 +1,4 @@
-"""Shared fixtures: a private copy of the samples, and a hand-made result for the writers."""
+"""Shared fixtures: a private copy of the samples, a hand-made result for the writers, and a spy on a library function."""
 
 from __future__ import annotations
 
@@ -24,6 +24,24 @@ from reuse.model import (
 )
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+@pytest.fixture
+def spy(monkeypatch: pytest.MonkeyPatch) -> Callable[[object, str], list[tuple[tuple, dict]]]:
+    """``spy(module, name)``: ``module.name`` still runs, and each call's ``(args, kwargs)`` lands in the list returned."""
+
+    def install(module: object, name: str) -> list[tuple[tuple, dict]]:
+        calls: list[tuple[tuple, dict]] = []
+        real = getattr(module, name)
+
+        def recorded(*args, **kwargs):
+            calls.append((args, kwargs))
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, recorded)
+        return calls
+
+    return install
 
 
 @pytest.fixture

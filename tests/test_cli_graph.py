@@ -119,24 +119,17 @@ def test_graph_of_a_json_file_that_is_neither_a_report_nor_articles_exits_1(runn
     assert not (tmp_path / "g.png").exists() and "graph written" not in result.output  # it said so, then failed
 
 
-def test_the_graph_of_a_folder_scans_with_the_jobs_asked(tmp_path, samples_dir, monkeypatch):
+def test_the_graph_of_a_folder_scans_with_the_jobs_asked(tmp_path, samples_dir, spy):
     """reuse graph FOLDER scanned in one process whatever the machine ("No such option: --jobs"; found by a review)."""
     from click.testing import CliRunner
 
     import reuse.cli_graph as cli_graph
     from reuse.cli import main
 
-    asked = []
-    real = cli_graph.scan_folder
-
-    def scan(folder, config, **kwargs):
-        asked.append(kwargs.get("jobs"))
-        return real(folder, config, **kwargs)
-
-    monkeypatch.setattr(cli_graph, "scan_folder", scan)
+    calls = spy(cli_graph, "scan_folder")
     result = CliRunner().invoke(main, ["graph", str(samples_dir), "-o", str(tmp_path / "g.json"), "--jobs", "2", "-q"])
     assert result.exit_code == 0, result.output
-    assert asked == [2] and (tmp_path / "g.json").exists()
+    assert [kwargs.get("jobs") for _, kwargs in calls] == [2] and (tmp_path / "g.json").exists()
 
 
 @pytest.mark.parametrize("command", ["graph", "scan"])
@@ -161,7 +154,7 @@ def test_labels_drawn_as_boxes_are_warned_of(tmp_path, command):
     assert "boxes" not in quiet.stderr
 
 
-def test_the_html_report_shows_the_graph_drawn_for_graph_without_drawing_it_again(tmp_path, samples_dir, monkeypatch):
+def test_the_html_report_shows_the_graph_drawn_for_graph_without_drawing_it_again(tmp_path, samples_dir, spy):
     """--html with --graph g.png drew the same picture twice (10 s each at 4,000 articles; found by a review)."""
     import base64
 
@@ -170,18 +163,11 @@ def test_the_html_report_shows_the_graph_drawn_for_graph_without_drawing_it_agai
     import reuse.report.graph_image as graph_image
     from reuse.cli import main
 
-    drawn = []
-    real = graph_image.render_image
-
-    def render(*args, **kwargs):
-        drawn.append(args[1])
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(graph_image, "render_image", render)
+    calls = spy(graph_image, "render_image")
     html, png = tmp_path / "r.html", tmp_path / "g.png"
     result = CliRunner().invoke(main, ["scan", str(samples_dir), "--html", str(html), "--graph", str(png), "-q"])
     assert result.exit_code == 0, result.output
-    assert drawn == ["png"]
+    assert [args[1] for args, _ in calls] == ["png"]
     assert base64.b64encode(png.read_bytes()).decode() in html.read_text(encoding="utf-8")
 
 

@@ -346,24 +346,17 @@ def test_a_check_of_earlier_versions_beside_a_broken_file_read_them(runner, samp
     assert f"{db}: 0 added, 0 new versions, 0 unchanged, 1 as an earlier version (the current one kept), 1 skipped" in checked.stdout
 
 
-def test_check_add_reads_the_folder_once(runner, split, tmp_path, monkeypatch):
+def test_check_add_reads_the_folder_once(runner, split, tmp_path, spy):
     """The articles checked are the ones added: the folder is not read a second time for the add."""
     import reuse.index as index_module
 
     old, new = split
     db = tmp_path / "i.db"
     assert runner.invoke(main, ["index", "add", str(old), "--index", str(db), "-q"]).exit_code == 0
-    reads = []
-    real = index_module.load_articles
-
-    def counted(*args, **kwargs):
-        reads.append(args[0])
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(index_module, "load_articles", counted)
+    calls = spy(index_module, "load_articles")
     result = runner.invoke(main, ["check", str(new), "--index", str(db), "--add", "-q"])
     assert result.exit_code == 0, result.output
-    assert reads == [new]
+    assert [args[0] for args, _ in calls] == [new]
     assert "articles:    5 (5 versions stored)" in runner.invoke(main, ["index", "info", "--index", str(db)]).output
 
 
