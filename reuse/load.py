@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import itertools
 import os
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import closing
 from dataclasses import dataclass, replace
@@ -262,10 +263,7 @@ def _ignored_warning(names: Sequence[str]) -> str:
     >>> print(_ignored_warning(["a/rates.php", "b.php", "notes", "wire.ndjson"]))
     4 files not read, of kinds reuse does not read (.php: 2, .ndjson: 1, no extension: 1; e.g. a/rates.php): it reads .txt, .md, .html, .json or .jsonl files; convert or rename those that hold articles
     """
-    kinds: dict[str, int] = {}
-    for name in names:
-        kind = suffix_of(name.rsplit("/", 1)[-1]) or "no extension"
-        kinds[kind] = kinds.get(kind, 0) + 1
+    kinds = Counter(suffix_of(name.rsplit("/", 1)[-1]) or "no extension" for name in names)
     counted = ", ".join(f"{kind}: {n}" for kind, n in sorted(kinds.items(), key=lambda item: (-item[1], item[0] == "no extension", item[0])))
     return (
         f"{plural(len(names), 'file')} not read, of kinds reuse does not read ({counted}; e.g. {names[0]}): "
