@@ -10,7 +10,7 @@ scan FOLDER
     Find reused text between the articles in FOLDER.
 graph FOLDER_OR_REPORT -o FILE
     Draw or export the reuse graph (png, svg, pdf, graphml, gexf, json).
-index add|info|remove
+index add|info|list|remove
     Keep a persistent index of articles (one SQLite file).
 check FOLDER --index PATH
     Check new articles against the index and each other.

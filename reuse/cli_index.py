@@ -1,4 +1,4 @@
-"""``reuse index add|info|remove`` and ``reuse check``: the persistent index from the command line.
+"""``reuse index add|info|list|remove`` and ``reuse check``: the persistent index from the command line.
 
 Registered on the :func:`reuse.cli.main` group when :mod:`reuse.cli` is
 imported; like every command they parse, call the library and print.
@@ -105,6 +105,7 @@ def index_group() -> None:
     Examples:
       reuse index add archive/ --index news.db
       reuse index info --index news.db
+      reuse index list --index news.db
       reuse index remove 2024/01/story.txt --index news.db
     """
 
@@ -262,6 +263,45 @@ def _settings_lines(settings: str) -> str:
     return ("\n" + " " * 13).join(lines)
 
 
+@index_group.command(name="list", epilog=INDEX_EXIT_CODES_HELP)
+@click.argument("patterns", nargs=-1, metavar="[PATTERN]...")
+@index_option
+@click.option("--long", "long", is_flag=True, help="Also the version, time, outlet and title, tab-separated.")
+@click.option("--jsonl", "jsonl", is_flag=True, help="One JSON object per article (id, version, versions, outlet, title, url, published).")
+@common_options
+@click.pass_context
+def index_list(ctx: click.Context, patterns: tuple[str, ...], index_path: Path, long: bool, jsonl: bool) -> None:
+    """List the ids of the articles the index holds, in order, one a line.
+
+    PATTERN keeps the ids it matches, shell-style: '*' matches any run of
+    characters, '/' included, '?' one character. The texts are not read.
+
+    \b
+    Examples:
+      reuse index list --index news.db
+      reuse index list '2025-07-25/*' --index news.db --long
+    """
+    from .index import list_articles
+
+    state = cli_state(ctx)
+    if long and jsonl:
+        raise click.UsageError("--long and --jsonl are two layouts: give one")
+    with reported(ctx):
+        shown = 0
+        for article in list_articles(index_path, patterns):
+            shown += 1
+            if jsonl:
+                click.echo(json.dumps(article.to_dict(), ensure_ascii=False))
+            elif long:
+                version = f"v{article.version}" + (f" of {article.versions}" if article.versions != article.version else "")
+                cells = (article.id, version, article.published or "-", article.outlet or "-", article.title or "-")
+                click.echo("\t".join(sanitize(c) for c in cells))
+            else:
+                click.echo(sanitize(article.id))
+        if patterns and not shown:
+            state.warn(f"no article of {index_path} has an id matching {' or '.join(map(repr, patterns))}")
+
+
 @index_group.command(name="remove", epilog=INDEX_EXIT_CODES_HELP)
 @click.argument("ids", nargs=-1, required=True)
 @index_option
@@ -286,6 +326,8 @@ def index_remove(ctx: click.Context, ids: tuple[str, ...], index_path: Path) -> 
         result = remove_articles(index_path, ids, done=committed)
         for missing in result.missing:
             state.warn(f"{missing} is not in the index")
+        if result.missing:
+            state.note(f"'reuse index list --index {sanitize(str(index_path))}' lists the ids it holds")
         click.echo(f"{index_path}: {len(result.removed)} removed")
 
 

@@ -1,4 +1,4 @@
-"""`reuse index add|info|remove` and `reuse check` through click's CliRunner, on a copy of the samples."""
+"""`reuse index add|info|list|remove` and `reuse check` through click's CliRunner, on a copy of the samples."""
 
 from __future__ import annotations
 
@@ -719,3 +719,53 @@ def test_a_setting_other_than_the_indexs_names_the_indexs_own(runner, split, tmp
     out = runner.invoke(main, ["index", "add", str(old), "--index", str(db), "--num-perm", "64"])
     assert out.exit_code == 2
     assert "The index was built with --num-perm 128: leave out --num-perm 64 to use it" in out.output
+
+
+def test_list_ids_versions_and_metadata(runner, split, tmp_path):
+    """`index list` names what an add stored: ids in order, the current version, metadata; patterns keep some."""
+    old, new = split
+    db = tmp_path / "news.db"
+    assert runner.invoke(main, ["index", "add", str(old), "--index", str(db), "-q"]).exit_code == 0
+    assert runner.invoke(main, ["index", "add", str(new), "--index", str(db), "-q", "--id-prefix", "day2/"]).exit_code == 0
+    changed = old / "002_397cd1eb95de2d14.txt"
+    changed.write_text(changed.read_text("utf-8") + "\nA correction was added.\n", "utf-8")
+    assert runner.invoke(main, ["index", "add", str(old), "--index", str(db), "-q"]).exit_code == 0
+
+    listed = runner.invoke(main, ["index", "list", "--index", str(db)])
+    assert listed.exit_code == 0, listed.output
+    assert listed.stdout.splitlines() == [
+        "000_8e3492a7910b80bc.txt", "001_eabe8ba3545e1c71.txt", "002_397cd1eb95de2d14.txt",
+        "day2/003_0381986bfe1f445e.txt", "day2/004_3f800d59416d0f3b.txt",
+    ]
+    long = runner.invoke(main, ["index", "list", "00[12]*", "--index", str(db), "--long"])
+    rows = [line.split("\t") for line in long.stdout.splitlines()]
+    assert [(r[0], r[1]) for r in rows] == [("001_eabe8ba3545e1c71.txt", "v1"), ("002_397cd1eb95de2d14.txt", "v2")]
+    assert rows[0][4] == "Kremlin says Trump criticism won’t hit US-Russia prisoner swap plans"
+
+    records = [json.loads(line) for line in runner.invoke(main, ["index", "list", "day2/*", "--index", str(db), "--jsonl"]).stdout.splitlines()]
+    assert [(r["id"], r["version"], r["versions"], r["outlet"]) for r in records] == [
+        ("day2/003_0381986bfe1f445e.txt", 1, 1, "003_0381986bfe1f445e"), ("day2/004_3f800d59416d0f3b.txt", 1, 1, "004_3f800d59416d0f3b"),
+    ]
+    removed = runner.invoke(main, ["index", "remove", "day2/003_0381986bfe1f445e.txt", "--index", str(db), "-q"])
+    assert removed.exit_code == 0
+    after = runner.invoke(main, ["index", "list", "day2/*", "--index", str(db)])
+    assert after.stdout == "day2/004_3f800d59416d0f3b.txt\n"
+    none = runner.invoke(main, ["index", "list", "zz*", "--index", str(db)])
+    assert none.exit_code == 0 and none.stdout == "" and "no article of" in none.stderr and "'zz*'" in none.stderr
+    both = runner.invoke(main, ["index", "list", "--index", str(db), "--long", "--jsonl"])
+    assert both.exit_code == 2 and "give one" in both.stderr
+
+
+def test_list_names_an_article_whose_metadata_is_damaged(runner, split, tmp_path):
+    import sqlite3
+
+    old, _ = split
+    db = tmp_path / "news.db"
+    assert runner.invoke(main, ["index", "add", str(old), "--index", str(db), "-q"]).exit_code == 0
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE articles SET body = x'789c0300000001' WHERE id = '001_eabe8ba3545e1c71.txt'")  # an empty stream
+    conn.close()
+    listed = runner.invoke(main, ["index", "list", "--index", str(db)])
+    assert listed.exit_code == 1
+    assert "001_eabe8ba3545e1c71.txt" in listed.stderr and "no metadata line" in listed.stderr
+    assert "Traceback" not in listed.output

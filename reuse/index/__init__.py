@@ -5,6 +5,7 @@
     check_articles / check         a new batch -> ScanResult against the index and itself
     remove_articles                ids -> gone, every version
     index_info                     counts, size on disk, settings
+    list_articles                  the ids, versions and metadata it holds
 
 The file is plain SQLite (``store.py`` describes the tables). ``check`` gives
 the pairs and passages of ``reuse scan`` over the index and the batch
@@ -28,6 +29,7 @@ from ..model import Article, ScanResult, Skipped
 from .checker import check_again, check_articles
 from .features import id_from_path
 from .failures import reported_damage
+from .listing import StoredArticle, list_articles
 from .store import as_built, connect, index_config, meta
 from .writer import AddResult, RemoveResult, add_articles, remove_articles
 
@@ -36,6 +38,7 @@ __all__ = [
     "FolderAdd",
     "IndexInfo",
     "RemoveResult",
+    "StoredArticle",
     "add_articles",
     "add_folder",
     "as_index",
@@ -44,6 +47,7 @@ __all__ = [
     "check_again",
     "check_articles",
     "index_info",
+    "list_articles",
     "load_batch",
     "prefixed",
     "remove_articles",
