@@ -323,7 +323,11 @@ def index_remove(ctx: click.Context, ids: tuple[str, ...], index_path: Path) -> 
     committed: dict = {}
     with reported(ctx, f"the index {index_path} is as it was before", made=f"the articles are removed: the index {index_path} holds the change",
                   done=committed):
-        result = remove_articles(index_path, ids, done=committed)
+        progress = Progress(quiet=state.quiet)
+        try:
+            result = remove_articles(index_path, ids, done=committed, progress=progress)
+        finally:
+            progress.close()
         for missing in result.missing:
             state.warn(f"{missing} is not in the index")
         if result.missing:

@@ -40,6 +40,11 @@ class Progress:
         self._bar: tqdm | None = None
 
     def __call__(self, stage: str, done: int, total: int) -> None:
+        if total == 0:  # no count: a wait (for another writer of the index), said as a line, in a log too
+            self.close()
+            if not self._disable:
+                click.echo(f"{stage} …", file=sys.stderr)
+            return
         if stage != self._stage or self._bar is None:
             self.close()
             self._stage = stage

@@ -12,7 +12,8 @@ from contextlib import contextmanager
 
 __all__ = ["ProgressCallback", "Timer", "tick"]
 
-#: ``callback(stage, done, total)``: called as a stage advances.
+#: ``callback(stage, done, total)``: called as a stage advances; ``total`` 0 for a stage with no count
+#: (a wait for another writer of the index), told once as it begins.
 ProgressCallback = Callable[[str, int, int], None]
 
 

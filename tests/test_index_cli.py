@@ -240,6 +240,28 @@ def test_an_index_another_writer_holds_is_busy_not_broken(tmp_path, runner, monk
     assert runner.invoke(main, ["index", "info", "--index", str(db)]).exit_code == 0
 
 
+@pytest.mark.parametrize("args", [["index", "remove", "001_eabe8ba3545e1c71.txt"], ["index", "add", "NEW"], ["check", "NEW", "--add"]])
+def test_a_writer_waiting_for_another_says_so_then_writes(tmp_path, runner, split, args):
+    """Another run holds the write lock for a moment: the command says it waits (a line, in a log too), then does its work."""
+    import sqlite3
+    import threading
+
+    old, new = split
+    db = tmp_path / "i.db"
+    assert runner.invoke(main, ["index", "add", str(old), "--index", str(db)]).exit_code == 0
+    holder = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    threading.Timer(0.5, lambda: holder.execute("ROLLBACK")).start()
+    try:
+        result = runner.invoke(main, [*(str(new) if a == "NEW" else a for a in args), "--index", str(db)])
+    finally:
+        holder.close()
+    assert result.exit_code == 0, result.output
+    assert "waiting (up to a minute) for another run to finish writing to the index" in result.stderr
+    quiet = runner.invoke(main, [*(str(new) if a == "NEW" else a for a in args), "--index", str(db), "-q"])
+    assert quiet.exit_code == 0 and "waiting" not in quiet.stderr  # nobody held it: no word of a wait
+
+
 def test_settings_that_cannot_be_read_are_an_index_error(tmp_path):
     import sqlite3
 

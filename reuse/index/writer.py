@@ -84,8 +84,31 @@ class RemoveResult:
     missing: tuple[str, ...]
 
 
+#: The stage :func:`add_articles` and :func:`remove_articles` tell their ``progress`` of, with ``total`` 0, when
+#: another run holds the index's write lock: they wait for it, up to a minute, before writing.
+WAITING = "waiting (up to a minute) for another run to finish writing to the index"
+
+
+def _begin(conn: sqlite3.Connection, progress: ProgressCallback | None) -> None:
+    """``BEGIN IMMEDIATE``: at once when no other run writes, else after telling ``progress`` (:data:`WAITING`) and
+    waiting for it as long as the connection's busy timeout."""
+    (timeout,) = conn.execute("PRAGMA busy_timeout").fetchone()
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        return
+    except sqlite3.OperationalError as exc:
+        if "locked" not in str(exc) and "busy" not in str(exc):
+            raise
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {int(timeout)}")
+    if progress is not None:
+        progress(WAITING, 0, 0)
+    conn.execute("BEGIN IMMEDIATE")
+
+
 @contextmanager
-def write_transaction(conn: sqlite3.Connection, path: str | PathLike, done: dict | None = None):
+def write_transaction(conn: sqlite3.Connection, path: str | PathLike, done: dict | None = None, progress: ProgressCallback | None = None):
     """``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on any exception (Ctrl-C included).
 
     A new index's layout, left in a transaction by :func:`~reuse.index.store.connect`,
@@ -93,11 +116,11 @@ def write_transaction(conn: sqlite3.Connection, path: str | PathLike, done: dict
     (another writer past the wait, a full disk) become an
     :class:`~reuse.errors.IndexFileError` that says the index is unchanged.
     ``done["made"]`` is set once the commit returns, for the caller to tell
-    a Ctrl-C after it (:func:`_told`).
+    a Ctrl-C after it (:func:`_told`). ``progress`` hears of a wait for another writer (:func:`_begin`).
     """
     try:
         if not conn.in_transaction:
-            conn.execute("BEGIN IMMEDIATE")
+            _begin(conn, progress)
         try:
             yield
             conn.execute("COMMIT")
@@ -198,7 +221,7 @@ def add_articles(
             try:
                 config = config or index_config(conn)  # the new index's are the defaults
                 with no_huge_pages():  # see reuse.hugepages: a batch's postings are sorted and encoded in fresh arrays of 50-100 MB
-                    with write_transaction(conn, index, done):
+                    with write_transaction(conn, index, done, progress):
                         result = _add(conn, batch, config, progress, jobs, since)
                     release_free_pages(conn)
             finally:
@@ -423,10 +446,12 @@ def _counts_readable(conn: sqlite3.Connection) -> None:
         meta_count(conn, key)
 
 
-def remove_articles(index: str | PathLike, ids: Iterable[str], config: ScanConfig | None = None, *, done: dict | None = None) -> RemoveResult:
+def remove_articles(
+    index: str | PathLike, ids: Iterable[str], config: ScanConfig | None = None, *, done: dict | None = None, progress: ProgressCallback | None = None,
+) -> RemoveResult:
     """Remove every version of the articles ``ids`` from the index, in one transaction.
 
-    ``done`` as :func:`add_articles` takes it. ``config`` defaults to the index's own settings. An id given with its
+    ``done`` and ``progress`` (told of a wait for another writer only) as :func:`add_articles` takes them. ``config`` defaults to the index's own settings. An id given with its
     accents composed finds one stored decomposed, and the other way round
     (a file name from macOS, an id typed on the command line): the two look
     alike everywhere they are shown.
@@ -439,7 +464,7 @@ def remove_articles(index: str | PathLike, ids: Iterable[str], config: ScanConfi
         try:
             try:
                 config = config or index_config(conn)
-                with no_huge_pages(), write_transaction(conn, index, done):
+                with no_huge_pages(), write_transaction(conn, index, done, progress):
                     _counts_readable(conn)
                     spellings = {i: dict.fromkeys((i, unicodedata.normalize("NFC", i), unicodedata.normalize("NFD", i))) for i in given}
                     stored = last_versions(conn, sorted({form for forms in spellings.values() for form in forms}))
