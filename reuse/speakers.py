@@ -43,7 +43,10 @@ _TITLES = frozenset(
     "spokesman spokeswoman spokesperson press secretary minister aide adviser advisor envoy ambassador president "
     "chancellor leader chief official head director deputy senator governor mayor general commander prosecutor "
     "lawyer attorney analyst professor chairman chairwoman ceo founder correspondent foreign defence defense prime "
-    "vice state pope king queen prince secretary-general mr mrs ms dr sir lord judge justice sen rep gov gen".split()
+    "vice state pope king queen prince secretary-general mr mrs ms dr sir lord judge justice sen rep gov gen "
+    "councillor councilor councilman councilwoman mp lawmaker legislator commissioner inspector superintendent officer "
+    "organiser organizer campaigner activist representative economist researcher scientist coach manager "
+    "executive chair chairperson member captain colonel sergeant detective".split()
 )
 _INNER = _TITLES | _LINKS  # lowercase words inside a name: Kremlin spokesman Dmitry Peskov
 _GROUPS = frozenset("officials diplomats sources authorities media reports police lawmakers analysts experts".split())
@@ -116,7 +119,12 @@ def _is_cap(word: str) -> bool:
 
 
 def _said_after(words: list[str]) -> tuple[bool, str | None]:
-    """A construction opening the words after a quote: ", Peskov told", ", said Trump", ", a déclaré Macron"."""
+    """A construction opening the words after a quote: ", Peskov told", ", said Trump", ", a déclaré Macron",
+    ", union leader Marta Kovac told", ", said union leader Marta Kovac".
+
+    >>> [_said_after(s.split()) for s in ["union leader Marta Kovac told reporters.", "said councillor Ana Beric.", "said in a statement on Monday."]]
+    [(True, 'Marta Kovac'), (True, 'Ana Beric'), (False, None)]
+    """
     words = [w for w in words if w.strip(_PUNCT)]
     words = words[1:] if words[:1] == ["a"] else words
     first = words[0].strip(_PUNCT) if words else ""
@@ -125,11 +133,30 @@ def _said_after(words: list[str]) -> tuple[bool, str | None]:
         if "-" in first or (k < len(words) and words[k].strip(_PUNCT).lower() in _PRONOUNS):
             return True, None
         name = _name_from(words, k)
+        if name is None:  # said union leader Marta Kovac
+            titled = next((j for j in range(k + 1, min(k + _TITLE_WORDS, len(words)) + 1) if _title_before(words[k:j])), None)
+            name = _name_from(words, titled) if titled is not None and titled < len(words) else None
         return name is not None, name
     found = _construction(words, next((v for v, w in enumerate(words) if w in _TRIGGERS), 0))
-    if found and all(w in _DETERMINERS for w in words[: found[0]]):
+    if found and (all(w in _DETERMINERS for w in words[: found[0]]) or _title_before(words[: found[0]])):
         return True, found[1]
     return False, None
+
+
+_TITLE_WORDS = 5  # at most, in a lowercase title before a name: "the local union leader"
+
+
+def _title_before(words: list[str]) -> bool:
+    """Whether ``words``, set before a name, are a lowercase title ("union leader", "the city councillor").
+
+    >>> [_title_before(s.split()) for s in ["union leader", "the city councillor", "in a statement on", "leader,", "union"]]
+    [True, True, False, False, False]
+    """
+    return (
+        0 < len(words) <= _TITLE_WORDS
+        and words[-1] in _TITLES
+        and all(w.islower() and w.replace("-", "").replace("’", "").replace("'", "").isalpha() for w in words)
+    )
 
 
 def speaker_before(words: list[str]) -> str | None:

@@ -184,12 +184,18 @@ def test_straight_single_quote_left_open_is_an_apostrophe_but_quotes_inside_it_a
         ("„Es ist klar“, sagte Angela Merkel.", "Angela Merkel"),
         ("«Está claro», dijo Pedro Sánchez.", "Pedro Sánchez"),
         ("« C’est clair », dit-il.", None),
+        ("“We will strike,” union leader Marta Kovac told reporters.", "Marta Kovac"),
+        ("“We will strike,” said union leader Marta Kovac.", "Marta Kovac"),
+        ("“We will strike,” councillor Ana Beric told the Daily Ledger.", "Ana Beric"),
+        ("“We will strike,” said the union leader.", None),
+        ("“We will strike,” Kovac said in a statement on Monday.", "Kovac"),
     ],
     ids=[
         "name-verb-with-title", "verb-name", "wrote", "appositive", "parenthesis", "the-kremlin", "according-to-group",
         "according-before", "verb-before-quote", "adverb-between", "title-of-state", "pronoun-after",
         "pronoun-before", "no-speech-verb", "continues-previous-quote", "new-sentence-no-speaker", "french",
-        "german", "spanish", "french-pronoun",
+        "german", "spanish", "french-pronoun", "lowercase-title-verb-after", "verb-lowercase-title-name",
+        "one-word-title", "title-no-name", "statement-on-monday",
     ],
 )
 def test_speaker(text, speaker):
