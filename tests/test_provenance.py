@@ -1358,6 +1358,22 @@ def test_shared_quotations_without_a_named_speaker_say_no_name():
     assert pair.kind.value == "shared-quotes" and pair.direction.evidence[0].note == "the only shared text is the same quotations"
 
 
+def test_quotations_an_agency_and_a_reporter_both_give_are_no_uncredited_wire_copy():
+    """A reporter's own story sharing only the quotations of AFP's was "carrying AFP's text without its credit line",
+    the signals that did not count weighed 3.5 and 1.5, and the one that decided 0 (found by a review)."""
+    quote = "“We are ready to sign an agreement that protects jobs on both sides of the border, and we will not walk away.”"
+    afp = Article("afp.txt", f"{quote}\n\nThe harbour reopened on Monday after a week of storms. " * 2, "AFP",
+                  url="https://www.afp.com/en/news/1", published="2025-03-10T08:00:00Z")
+    own = Article("own.txt", f"{quote}\n\nFarmers protested in the capital over fuel prices on Friday. " * 2, "Independent Voice",
+                  published="2025-03-10T12:30:00Z")
+    (pair,) = reuse.scan_articles([afp, own]).pairs
+    assert pair.kind.value == "shared-quotes" and pair.direction.relation.value == "common-source"
+    first, *rest = pair.direction.evidence
+    assert first.name == "shared-quotes"
+    assert "agency" not in [s.name for s in rest] and "time" in [s.name for s in rest]
+    assert all(s.weight == 0 for s in pair.direction.evidence)
+
+
 _RU_BODY = ("Ограничения на вывоз бензина из России будут действовать как минимум до 31 декабря, следует из документа, "
             "опубликованного на портале правовой информации. Запрет распространяется на производителей и посредников. "
             "Ранее власти уже несколько раз продлевали ограничения, чтобы стабилизировать цены на внутреннем рынке. ") * 2
