@@ -53,7 +53,6 @@ copy ordered by time alone whose textual link is weak gets
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -62,17 +61,14 @@ from .model import Article, Direction, Extent, Pair, Relation, ReuseKind, Signal
 from .quotes import speakers_in
 from .speakers import one_per_person
 from .stemma import Stemma, build_stemma
-from .tree_verdict import independent_signal, stemma_verdict
-from .agencies import wire_of
+from .tree_verdict import independent_signal, repeats, stemma_verdict
+from .confidence import MAX_CONFIDENCE, MIN_COPY_CONFIDENCE, TEXT_ONLY_CAP, UNDETERMINED_CONFIDENCE, from_log_odds
+from .revisions import from_the_wire, named_elsewhere, page_update, stripped_wire
 from .credits import interviewed_by
-from .wires import article_credits, article_datelines
+from .wires import article_credits
 
 __all__ = ["MIN_COPY_CONFIDENCE", "TEXT_ONLY_CAP", "infer_directions"]
 
-#: A text-only verdict never claims more than this.
-TEXT_ONLY_CAP = 0.7
-#: Below this, a copy verdict is reported as undetermined.
-MIN_COPY_CONFIDENCE = 0.55
 #: Metadata leaning against a candidate parent by more than this (log-odds) refuses it.
 SOURCE_MARGIN = 0.3
 #: Confidence of a copy verdict resting on the cluster's tree and text alone,
@@ -91,10 +87,6 @@ PARAPHRASE_SIMILARITY = 0.544
 #: publication times"). A strong link (most of the smaller text, at least a
 #: paraphrase) counts as certainly related.
 WEAK_LINK_RELATED = 0.7
-#: Confidence of an ``undetermined`` verdict: either side as likely the source.
-UNDETERMINED_CONFIDENCE = 0.5
-#: The most any verdict claims: metadata can be wrong (a clock, a forged credit).
-MAX_CONFIDENCE = 0.98
 #: Log-odds per unit of difference between the two shares reused, and their cap (docs/direction.md's table).
 CONTAINMENT_SLOPE = 4.0
 CONTAINMENT_CAP = 1.5
@@ -107,10 +99,6 @@ def _containment_signal(pair: Pair) -> Signal:
     favours = pair.a if diff > 0 else pair.b if diff < 0 else None
     return Signal("containment", round(diff, 4), favours=favours, weight=round(weight, 4),
                   note=f"{pair.a} is {pair.containment_a:.0%} reused, {pair.b} {pair.containment_b:.0%}")
-
-
-def _confidence(log_odds: float) -> float:
-    return 1 / (1 + math.exp(-abs(log_odds)))
 
 
 def _relatedness(pair: Pair, evidence: Sequence[Signal] = ()) -> Signal:
@@ -218,7 +206,7 @@ def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: 
             return Direction(Relation.UNDETERMINED, None, None, UNDETERMINED_CONFIDENCE, tuple(evidence))
         source = signal.favours
         derived = b.id if source == a.id else a.id
-        if wire is not None and not _repeats(stemma, source, derived):
+        if wire is not None and not repeats(stemma, source, derived):
             # Both carry the same wire story: siblings unless the later repeats the earlier's own changes.
             return Direction(Relation.COMMON_SOURCE, None, None, TEXT_ONLY_CAP, _wire_siblings(wire, evidence))
         if (source, derived) in stemma.kept:
@@ -230,11 +218,11 @@ def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: 
             ))
         why = None  # what stops the tree's link, when it is stopped: the deciding signal then
         if strong * signal.weight > 0:  # metadata agrees with the tree
-            confidence = _timed(min(MAX_CONFIDENCE, _confidence(strong + signal.weight)), pair, named, evidence)
+            confidence = _timed(min(MAX_CONFIDENCE, from_log_odds(strong + signal.weight)), pair, named, evidence)
         elif strong:
             # Metadata against an ancestor further up the tree: the tree
             # holds only while it outweighs them, and then barely.
-            confidence = _confidence(abs(signal.weight) - abs(strong)) if abs(strong) < abs(signal.weight) else UNDETERMINED_CONFIDENCE
+            confidence = from_log_odds(abs(signal.weight) - abs(strong)) if abs(strong) < abs(signal.weight) else UNDETERMINED_CONFIDENCE
             why = Signal("unoriented", None, note=f"the metadata favour {derived} as the source, against the tree: the link is not oriented")
         elif pair.extent is Extent.PARTIAL and (source, derived) not in stemma.kept:
             # Neither is mostly the other's: the tree's order rests on the shares reused, which measure lengths.
@@ -262,13 +250,13 @@ def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: 
 
     if strong:
         log_odds = strong + text_only
-        confidence = _timed(min(MAX_CONFIDENCE, _confidence(log_odds)), pair, named, evidence)
+        confidence = _timed(min(MAX_CONFIDENCE, from_log_odds(log_odds)), pair, named, evidence)
     elif pair.extent is Extent.PARTIAL and text_only:
         evidence.insert(0, _partial_signal(pair, "the pair"))
         return Direction(Relation.UNDETERMINED, None, None, UNDETERMINED_CONFIDENCE, tuple(evidence))
     else:
         log_odds = text_only
-        confidence = min(TEXT_ONLY_CAP, _confidence(log_odds))
+        confidence = min(TEXT_ONLY_CAP, from_log_odds(log_odds))
     if confidence < MIN_COPY_CONFIDENCE or log_odds == 0:
         return Direction(Relation.UNDETERMINED, None, None, round(confidence, 3), tuple(evidence))
     source, derived = (a.id, b.id) if log_odds > 0 else (b.id, a.id)
@@ -296,169 +284,6 @@ def _partial_signal(pair: Pair, what: str) -> Signal:
     ))
 
 
-def _stripped_wire(direction: Direction, by_id: dict[str, Article], stemma: Stemma) -> Direction:
-    """A copy whose source credits a wire and whose copy credits none: siblings of the wire story, unless shown otherwise.
-
-    The copy may have taken the story from the agency and dropped its credit,
-    as subscribers do, as well as from the source. It is the source's copy
-    only when something names the source (a canonical link, a credit) or the
-    copy repeats the source's own changes to the wire text; and never when
-    the source is the agency's own outlet.
-    """
-    if direction.relation is not Relation.COPIED or direction.source is None or direction.derived is None:
-        return direction
-    source, derived = by_id[direction.source], by_id[direction.derived]
-    credited = article_datelines(source)  # a dateline, a closing credit line or a byline, not a photo's credit
-    if not credited or article_credits(derived) or wire_of(source.outlet, source.url) in credited:
-        return direction
-    if _shown_copy(direction, stemma, source.id, derived.id):
-        return direction
-    wires = ", ".join(sorted(credited))
-    return _wire_siblings_by(direction, wires, (
-        f"{source.id} credits {wires} and {derived.id} carries its text without a credit: both may come from {wires}, "
-        f"and {_changes(stemma, source.id, derived.id)}"
-    ))
-
-
-def _shown_copy(direction: Direction, stemma: Stemma, source: str, derived: str) -> bool:
-    """Whether something names ``source`` (a canonical link, a credit) or ``derived`` repeats its own changes to the text."""
-    if any(s.name in {"canonical", "credit"} and s.favours == source for s in direction.evidence):
-        return True
-    return _repeats(stemma, source, derived)
-
-
-def _wire_siblings_by(direction: Direction, wires: str, note: str) -> Direction:
-    """``common-source``: both carry the story of ``wires``, as a ``wire-credit`` signal with ``note`` says first."""
-    return Direction(Relation.COMMON_SOURCE, None, None, TEXT_ONLY_CAP, (Signal("wire-credit", wires, note=note), *direction.evidence))
-
-
-def _changes(stemma: Stemma, source: str, derived: str) -> str:
-    """Why the tree does not show ``derived`` taking ``source``'s own text, in words."""
-    if stemma.parent.get(derived) == source and stemma.innovations.get(derived, 0):
-        return f"no other text of the cluster shows which of {source}'s readings are its own changes to the wire text"
-    return f"{derived} repeats none of {source}'s own changes"
-
-
-def _from_the_wire(direction: Direction, by_id: dict[str, Article], stemma: Stemma) -> Direction:
-    """A copy that credits a wire, of a source that is not the agency's and credits it not: both carry the wire story.
-
-    A text under an agency's dateline or credit line took its story from
-    the agency; another outlet's uncredited text of it, though published
-    first or fuller, is a sibling (a subscriber that dropped the credit, a
-    scraper of the feed), not its source. It is the source only when
-    something names it (a canonical link, a credit of its outlet) or the
-    copy repeats its own changes to the wire text.
-    """
-    if direction.relation is not Relation.COPIED or direction.source is None or direction.derived is None:
-        return direction
-    source = by_id[direction.source]
-    # The copy, or an article the tree passes through between it and the source: a copy of a credited copy of the
-    # wire came from the wire too (a scraper of a subscriber is no copy of an earlier uncredited outlet).
-    chain = stemma.ancestors(direction.derived)
-    between = chain[: chain.index(source.id)] if source.id in chain and _through_tree(direction) else []
-    for carrier, parent in zip([direction.derived, *between], [*between, source.id]):
-        credited = article_datelines(by_id[carrier])
-        if not credited or article_credits(source) & credited or wire_of(source.outlet, source.url) in credited:
-            continue  # no wire named, both credit it (decided as siblings or by the tree), or the agency's own copy
-        if _agency_copy(by_id[carrier]):
-            continue  # the agency's own copy credits itself, not where its text came from
-        if _shown_copy(direction, stemma, parent, carrier) if carrier == direction.derived else _repeats(stemma, parent, carrier):
-            continue
-        wires = ", ".join(sorted(credited))
-        how = "" if carrier == direction.derived else f"{direction.derived} descends from {carrier}, and "
-        return _wire_siblings_by(direction, wires, (
-            f"{how}{carrier} credits {wires}, where its text came from; {source.id} carries that text without the credit "
-            f"and is not {wires}'s own copy: both come from {wires}, and {_changes(stemma, parent, carrier)}"
-        ))
-    return direction
-
-
-def _named_elsewhere(direction: Direction, named: dict[str, set[str]], copies: set[tuple[str | None, str | None]], stemma: Stemma) -> Direction:
-    """A copy the tree made of a text that names another article as its source, not a copy of this one: it took that text.
-
-    A scraper whose canonical link names a subscriber's page is that page's
-    copy; the tree, ranking an earlier outlet's text of the same story
-    higher, made it that outlet's copy too (at 0.98 with the times). Where
-    the named article is itself this source's copy (``copies``: the pairs'
-    verdicts), the source is an ancestor and the verdict stands; so it does
-    where the named article is an ancestor of the source in the tree and the
-    copy repeats the source's own changes to its text (a reprint of a
-    subscriber's rewrite that kept the rewrite's credit of the agency).
-    """
-    source, derived = direction.source, direction.derived
-    kept = set(stemma.ancestors(source)) if source is not None and derived is not None and _repeats(stemma, source, derived) else set()
-    others = {n for n in named.get(derived or "", set()) - {source} - kept if (source, n) not in copies}
-    if direction.relation is not Relation.COPIED or not others or not _through_tree(direction):
-        return direction
-    shown = ", ".join(sorted(others))
-    signal = Signal("named-source", shown, note=(
-        f"{direction.derived} names {shown} as its source (a canonical link or a credit): it took that text, "
-        f"not {direction.source}'s; both carry one story"
-    ))
-    return Direction(Relation.COMMON_SOURCE, None, None, TEXT_ONLY_CAP, (signal, *direction.evidence))
-
-
-def _through_tree(direction: Direction) -> bool:
-    """Whether the verdict rests on the tree (its ``stemma`` signal decided it)."""
-    return any(s.name == "stemma" for s in direction.evidence[:1])
-
-
-def _repeats(stemma: Stemma, parent: str, child: str) -> bool:
-    """Whether ``child`` repeats ``parent``'s own changes to the wire text: it took ``parent``'s text.
-
-    The changes are ``parent``'s own when made to the text of a wire
-    agency's own copy (that text is the wire's), or when more of the
-    cluster's other texts read as the text above ``parent`` than as
-    ``parent`` (see :meth:`Stemma.disputed`). Otherwise the readings
-    ``child`` shares with ``parent`` may be the wire's own, which the text
-    above changed: a subscriber that rewrote the story and was published
-    first is the top of the tree, and two plain copies published after it
-    agree against it.
-    """
-    if stemma.parent.get(child) != parent or not stemma.innovations.get(child, 0):
-        return False
-    above = stemma.parent.get(parent)
-    if above is not None and _agency_copy(stemma.readings.by_id[above]):
-        return True
-    return not stemma.disputed(parent)
-
-
-def _agency_copy(article: Article) -> bool:
-    """Whether ``article`` is a wire agency's own copy (by its outlet or URL): its text is the wire's."""
-    return wire_of(article.outlet.strip(), article.url) is not None
-
-
-def _update(page: Signal, direction: Direction, pair: Pair) -> Direction:
-    """Two versions of one page: the later, by the times, took the earlier's text (an update, not a sibling).
-
-    The publication times order them, else the times of modification (an
-    update keeps its page's publication time: :func:`metadata_signals`
-    gives the ``modified`` signal then).
-
-    Versions of a wire story both carry its credit, and the tree may find
-    no change the later repeats: read as two copies of the wire, an
-    outlet's own update was reported as a common source. Without a time
-    order it is ``undetermined``: the text cannot tell an update (which adds
-    to the page) from its original (containment takes the fuller text for
-    the source, backwards for an update). The reasons of a verdict it
-    overrules (siblings, twins) are left out: they argued for another.
-    """
-    time = next((s for s in direction.evidence if s.name in ("time", "modified") and s.weight), None)
-    rest = tuple(s for s in direction.evidence if s is not time and s.name not in _OVERRULED_BY_UPDATE)
-    if time is None or time.favours is None:
-        unordered = replace(page, note=f"{page.note}; nothing orders the two versions (their times are unknown or alike)")
-        return Direction(Relation.UNDETERMINED, None, None, UNDETERMINED_CONFIDENCE, (unordered, *([time] if time else []), *rest))
-    earlier = time.favours
-    later = pair.b if earlier == pair.a else pair.a
-    return Direction(Relation.COPIED, earlier, later, round(min(MAX_CONFIDENCE, _confidence(time.weight)), 3), (page, time, *rest))
-
-
-#: Reasons for a verdict between two texts that an update of one page overrules: they argue for another relation.
-_OVERRULED_BY_UPDATE = frozenset({
-    "wire-credit", "sibling", "twins", "unoriented", "mutual-changes", "agreed-readings", "independent-readings", "named-source",
-})
-
-
 def infer_directions(articles: Sequence[Article], pairs: list[Pair]) -> list[Pair]:
     """Return ``pairs`` with each pair's ``direction`` filled in.
 
@@ -481,13 +306,14 @@ def infer_directions(articles: Sequence[Article], pairs: list[Pair]) -> list[Pai
         for s in signals[id(pair)]:
             if s.name in {"canonical", "credit"} and s.favours is not None:
                 named.setdefault(pair.b if s.favours == pair.a else pair.a, set()).add(s.favours)
-    directions = [_from_the_wire(_stripped_wire(_decide(p, by_id[p.a], by_id[p.b], signals[id(p)], stemma), by_id, stemma), by_id, stemma)
+    directions = [from_the_wire(stripped_wire(_decide(p, by_id[p.a], by_id[p.b], signals[id(p)], stemma), by_id, stemma), by_id, stemma)
                   for p in pairs]
     copies = {(d.source, d.derived) for d in directions if d.relation is Relation.COPIED}
+    reused = {key: share for p in pairs for key, share in (((p.a, p.b), p.containment_b), ((p.b, p.a), p.containment_a))}
     decided = []
     for pair, direction in zip(pairs, directions):
-        direction = _named_elsewhere(direction, named, copies, stemma)
+        direction = named_elsewhere(direction, named, copies, stemma, reused)
         if (page := same_page(by_id[pair.a], by_id[pair.b])) is not None:  # said first, whatever decided
-            direction = _update(page, direction, pair)
+            direction = page_update(page, direction, pair)
         decided.append(replace(pair, direction=direction))
     return decided

@@ -7,10 +7,11 @@ documented in ``docs/direction.md`` ("The cluster's family tree").
 
 from __future__ import annotations
 
-from .model import Pair, Signal
+from .agencies import wire_of
+from .model import Article, Pair, Signal
 from .stemma import Stemma
 
-__all__ = ["STEMMA_WEIGHT", "independent_signal", "stemma_verdict"]
+__all__ = ["STEMMA_WEIGHT", "agency_copy", "independent_signal", "repeats", "stemma_verdict"]
 
 #: Log-odds the cluster's tree adds for an ancestor being the source.
 STEMMA_WEIGHT = 1.0
@@ -96,3 +97,28 @@ def independent_signal(stemma: Stemma, source: str, derived: str, verdict: str =
         note=f"{derived} holds at least {count} readings {source} lacks that other articles attest: "
         f"{verdict} from a fuller text that {source} also comes from",
     )
+
+
+def repeats(stemma: Stemma, parent: str, child: str) -> bool:
+    """Whether ``child`` repeats ``parent``'s own changes to the wire text: it took ``parent``'s text.
+
+    The changes are ``parent``'s own when made to the text of a wire
+    agency's own copy (that text is the wire's), or when more of the
+    cluster's other texts read as the text above ``parent`` than as
+    ``parent`` (see :meth:`Stemma.disputed`). Otherwise the readings
+    ``child`` shares with ``parent`` may be the wire's own, which the text
+    above changed: a subscriber that rewrote the story and was published
+    first is the top of the tree, and two plain copies published after it
+    agree against it.
+    """
+    if stemma.parent.get(child) != parent or not stemma.innovations.get(child, 0):
+        return False
+    above = stemma.parent.get(parent)
+    if above is not None and agency_copy(stemma.readings.by_id[above]):
+        return True
+    return not stemma.disputed(parent)
+
+
+def agency_copy(article: Article) -> bool:
+    """Whether ``article`` is a wire agency's own copy (by its outlet or URL): its text is the wire's."""
+    return wire_of(article.outlet.strip(), article.url) is not None

@@ -1489,3 +1489,23 @@ def test_a_common_word_an_outlet_is_restyled_to_is_no_credit_where_it_opens_a_se
     copy = Article("copy.txt", f"{opener} {WIRE}", "Eastside Gazette", published="2025-05-27T09:00:00Z")
     (pair,) = reuse.scan_articles([source, copy]).pairs
     assert all(s.name not in {"credit", "conflict"} for s in pair.direction.evidence), pair.direction
+
+
+def test_a_copy_of_a_post_that_quotes_a_paper_is_the_posts_copy_not_the_papers():
+    """A farm copied a blog post whole, its "as first reported by the Daily Ledger" and the blogger's own paragraphs
+    too: "names the Daily Ledger as its source: it took that text" made the two a common source, and the outlet summary
+    said the farm ran the Ledger's article (found by a review)."""
+    ledger_text = " ".join(_HARBOUR[:8])
+    own = ("I have lived on this island for thirty years and I have never seen the board listen to anyone who works the quay. "
+           "The ferry matters less to us than the winter fares, and nobody on the board takes the boat in January. "
+           "If the board wants our support it should publish the costs now, not after the contract is signed.")
+    post = f"As first reported by the Daily Ledger on Thursday, the harbour board is moving fast. {' '.join(_HARBOUR[:4])}\n\n{own}"
+    ledger = Article("ledger.txt", ledger_text, "Daily Ledger", url="https://dailyledger.example/harbour",
+                     published="2025-06-12T06:00:00Z")
+    blog = Article("blog.txt", post, "Island Voices", url="https://islandvoices.example/post", published="2025-06-12T20:00:00Z")
+    farm = Article("farm.txt", post, "NewsBlitz24", url="https://newsblitz24.example/1", published="2025-06-13T09:00:00Z")
+    pairs = {(p.a, p.b): p.direction for p in reuse.scan_articles([ledger, blog, farm]).pairs}
+    lifted = pairs[("blog.txt", "farm.txt")]
+    assert (lifted.relation.value, lifted.source) == ("copied", "blog.txt"), lifted
+    quoted = pairs[("blog.txt", "ledger.txt")]
+    assert (quoted.relation.value, quoted.source) == ("copied", "ledger.txt")
