@@ -63,8 +63,7 @@ from .speakers import one_per_person
 from .stemma import Stemma, build_stemma
 from .tree_verdict import independent_signal, repeats, stemma_verdict
 from .confidence import MAX_CONFIDENCE, MIN_COPY_CONFIDENCE, TEXT_ONLY_CAP, UNDETERMINED_CONFIDENCE, from_log_odds
-from .revisions import from_the_wire, named_elsewhere, page_update, stripped_wire
-from .credits import interviewed_by
+from .revisions import exclusive_text, from_the_wire, given_to_one, named_elsewhere, page_update, stripped_wire
 from .wires import article_credits
 
 __all__ = ["MIN_COPY_CONFIDENCE", "TEXT_ONLY_CAP", "infer_directions"]
@@ -181,11 +180,8 @@ def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: 
                   *speakers_in(b.text, ((p.b_start, p.b_end) for p in pair.passages))]
         whose = f", of {', '.join(one_per_person(spoken))}" if spoken else ""  # as a text names each speaker
         # Quotations given to one outlet ("Marsh told the Daily Ledger") came from it, not from an event both attended.
-        spans = {pair.a: [(p.a_start, p.a_end) for p in pair.passages], pair.b: [(p.b_start, p.b_end) for p in pair.passages]}
-        given = [(x, y, said) for x, y in ((a, b), (b, a)) if (said := interviewed_by(x.outlet, x.text, spans[x.id]))]
-        time = next((s for s in evidence if s.name == "time" and s.weight), None)
-        if len(given) == 1 and (time is None or time.favours == given[0][0].id):
-            source, derived, said = given[0]
+        if (given := given_to_one(pair, a, b, evidence)) is not None:
+            source, derived, said = given
             evidence.insert(0, Signal("exclusive-quotes", said, favours=source.id, note=(
                 f"the only shared text is quotations{whose}, given to {source.id}'s outlet ('{said}'): {derived.id} took them from it")))
             return Direction(Relation.COPIED, source.id, derived.id, TEXT_ONLY_CAP, tuple(evidence))
@@ -313,6 +309,7 @@ def infer_directions(articles: Sequence[Article], pairs: list[Pair]) -> list[Pai
     decided = []
     for pair, direction in zip(pairs, directions):
         direction = named_elsewhere(direction, named, copies, stemma, reused)
+        direction = exclusive_text(direction, pair, by_id[pair.a], by_id[pair.b])
         if (page := same_page(by_id[pair.a], by_id[pair.b])) is not None:  # said first, whatever decided
             direction = page_update(page, direction, pair)
         decided.append(replace(pair, direction=direction))

@@ -10,7 +10,10 @@
   text, unless it shares more with its source than with the named one
   (:func:`named_elsewhere`);
 * two versions of one page: the later, by the times, took the earlier's
-  text (:func:`page_update`).
+  text (:func:`page_update`);
+* a pair left undetermined whose shared text says one side's outlet was
+  given it ("Marsh told the Daily Ledger"): the other took it from that
+  outlet (:func:`exclusive_text`).
 """
 
 from __future__ import annotations
@@ -18,13 +21,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .agencies import wire_of
+from .credits import interviewed_by
 from .confidence import MAX_CONFIDENCE, TEXT_ONLY_CAP, UNDETERMINED_CONFIDENCE, from_log_odds
 from .model import Article, Direction, Pair, Relation, Signal
 from .stemma import Stemma
 from .tree_verdict import agency_copy, repeats
 from .wires import article_credits, article_datelines
 
-__all__ = ["from_the_wire", "named_elsewhere", "page_update", "stripped_wire"]
+__all__ = ["exclusive_text", "from_the_wire", "given_to_one", "named_elsewhere", "page_update", "stripped_wire"]
 
 
 def stripped_wire(direction: Direction, by_id: dict[str, Article], stemma: Stemma) -> Direction:
@@ -177,3 +181,42 @@ def page_update(page: Signal, direction: Direction, pair: Pair) -> Direction:
 _OVERRULED_BY_UPDATE = frozenset({
     "wire-credit", "sibling", "twins", "unoriented", "mutual-changes", "agreed-readings", "independent-readings", "named-source",
 })
+
+
+def given_to_one(pair: Pair, a: Article, b: Article, evidence) -> tuple[Article, Article, str] | None:
+    """``(source, derived, words)`` when the text of one side says, by a shared passage, that its quotations were given
+    to its own outlet ("Marsh told the Daily Ledger") and the other's does not, and no time order says otherwise."""
+    spans = {pair.a: [(p.a_start, p.a_end) for p in pair.passages], pair.b: [(p.b_start, p.b_end) for p in pair.passages]}
+    given = [(x, y, said) for x, y in ((a, b), (b, a)) if (said := interviewed_by(x.outlet, x.text, spans[x.id]))]
+    time = next((s for s in evidence if s.name == "time" and s.weight), None)
+    if len(given) == 1 and (time is None or time.favours == given[0][0].id):
+        return given[0]
+    return None
+
+
+def exclusive_text(direction: Direction, pair: Pair, a: Article, b: Article) -> Direction:
+    """An ``undetermined`` pair whose shared text says one side's outlet was given it: the other took it from there.
+
+    A farm's whole copy of an exclusive carries "Marsh told the Daily
+    Ledger" as the Ledger's own text does; the quotations were given to the
+    Ledger, so the text started there. Said of a pair sharing only the
+    quotations (:func:`reuse.provenance` decides those), a pair sharing
+    more was left undetermined when no time orders it: the more a site
+    lifted, the less was said. Text alone: at most ``TEXT_ONLY_CAP``.
+    """
+    if direction.relation is not Relation.UNDETERMINED or any(s.name in _AGAINST_EXCLUSIVE for s in direction.evidence):
+        return direction
+    if (given := given_to_one(pair, a, b, direction.evidence)) is None:
+        return direction
+    source, derived, said = given
+    signal = Signal("exclusive-quotes", said, favours=source.id, note=(
+        f"the shared text quotes people as speaking to {source.id}'s outlet ('{said}'): {derived.id} took it from there"))
+    rest = tuple(s for s in direction.evidence if s.name not in _ORIENTED_BY_EXCLUSIVE)
+    return Direction(Relation.COPIED, source.id, derived.id, TEXT_ONLY_CAP, (signal, *rest))
+
+
+#: Reasons an undetermined pair stays so though its shared text was given to one side's outlet: a credit against the
+#: times, and changes each made to a text the corpus lacks (neither is the other's exemplar).
+_AGAINST_EXCLUSIVE = frozenset({"conflict", "mutual-changes", "independent-readings"})
+#: Reasons for leaving a pair undetermined that the words given to one outlet answer: they found nothing to orient it.
+_ORIENTED_BY_EXCLUSIVE = frozenset({"unoriented", "twins"})

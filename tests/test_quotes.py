@@ -372,6 +372,31 @@ def test_quotations_given_to_one_outlet_and_carried_by_another_are_taken_from_it
     assert pair.direction.relation.value == "common-source"
 
 
+def test_a_whole_copy_of_an_exclusive_is_taken_from_the_outlet_it_was_given_to():
+    """With no times, a farm's quote-only lift of the Ledger's interview was the Ledger's copy (0.7), and a farm that
+    took the whole article, "told the Daily Ledger" and all, undetermined: the more it lifted, the less was said
+    (found by a review)."""
+    import reuse
+    from reuse.model import Article
+
+    words = ("“I have sat across the kitchen table from nurses in Carlisle who are choosing between filling the tank and "
+             "filling the fridge. I am not going to stand at a despatch box and tell them to pay more,” Marsh told the "
+             "Daily Ledger. “The Treasury wanted the rise. I overruled them, and I would do it again tomorrow.”")
+    body = ("In her first interview since taking over at the Treasury, the minister spoke for an hour about fuel, wages and "
+            "the coming budget, and about the officials she has already clashed with.\n\n" + words + "\n\nThe Treasury "
+            "declined to comment on the account of the meeting, which took place in the week before the autumn statement.")
+    ledger = Article("ledger.txt", body, "Daily Ledger")
+    farm = Article("farm.txt", body, "NewsBlitz24")
+    (pair,) = reuse.scan_articles([ledger, farm]).pairs
+    d = pair.direction
+    assert pair.kind.value == "verbatim"
+    assert (d.relation.value, d.source, d.derived, d.evidence[0].name) == ("copied", "ledger.txt", "farm.txt", "exclusive-quotes")
+    assert d.confidence == 0.7 and not [s for s in d.evidence if s.name in ("unoriented", "twins")]
+    later = replace(ledger, published="2025-11-18T12:00:00Z")  # a time order against it: not overruled
+    (pair,) = reuse.scan_articles([later, replace(farm, published="2025-11-18T07:00:00Z")]).pairs
+    assert not (pair.direction.relation.value == "copied" and pair.direction.source == "ledger.txt")
+
+
 def test_a_statement_printed_without_marks_after_its_introduction_is_a_quotation():
     """"The trust released the following statement:" and its paragraphs unmarked, against another outlet's quoting
     them: a verbatim copy at 0.98 was claimed (found by a review); it is the trust's words."""
