@@ -3,7 +3,13 @@
 Three sources, all reduced to a per-word mask (``True`` = usable for matching):
 
 * the shipped phrase list (``data/boilerplate-phrases.txt``): whole lines such
-  as "Previous Post Next Post" or "Share this story via social media";
+  as "Previous Post Next Post" or "Share this story via social media"; and
+  the lines of at most ``_JUNK_LINE_WORDS`` words that open with a phrase of
+  ``data/boilerplate-openers.txt`` ("Read more: <a headline>", "Share on
+  Facebook Share on X ..."), hold a copyright notice ("©", "All rights
+  reserved") or are a bar of short items between pipes or arrows ("Home |
+  News | Sport", "By Staff Reporter | Published 09:14", "Home > World")
+  (:func:`_junk_lines`);
 * lines learned from the corpus itself: a line of at most
   ``max_line_words`` words seen in at least ``min_docs`` articles; and a
   longer line seen in at least ``min_docs`` articles of one outlet known
@@ -23,6 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
+import re
 from importlib import resources
 
 import numpy as np
@@ -130,10 +137,107 @@ def _phrase_keys() -> frozenset[int]:
     return frozenset(_key(analyze(p, language="").words) for p in phrases)
 
 
-def _repeats(analysis: Analysis) -> np.ndarray:
-    """Words inside a later occurrence of a five-word run seen earlier in the article."""
+#: The longest line :func:`_junk_lines` takes for junk, in words: a "Read more:" line and its headline, a footer.
+_JUNK_LINE_WORDS = 30
+#: The most words an opener phrase has.
+_OPENER_WORDS = 4
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+#: Anywhere in a line: a copyright notice, a share bar, a photo's caption credit at its end ("... (Photo: PA)").
+_NOTICE = re.compile(
+    r"©|\b(?i:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|"
+    r"все права защищены|جميع الحقوق محفوظة|share on facebook|share on x|share on twitter|share on whatsapp)\b|"
+    r"版权所有|無断転載|무단 전재|記事をシェア|分享到|"
+    r"\((?i:photo|photograph|picture|image|foto|bild|фото)s?\s*:[^()\n]{1,60}\)[ \t]*$",
+    re.MULTILINE,
+)
+#: Words a line of share buttons is made of ("Facebook Twitter WhatsApp LinkedIn").
+_SHARE_WORDS = frozenset(
+    "facebook twitter x whatsapp linkedin email e-mail telegram reddit pinterest messenger line flipboard print "
+    "copy link share tweet mail vk ok viber weibo wechat qq".split()
+)
+_UNIQUE = np.uint64(0xA5A5_5A5A_0F0F_F0F0)
+#: A line that is a bar of short items between pipes or arrows (a breadcrumb), spaced: at least two, at most 40
+#: characters between them, none a formula's ("P(A | B) = P(B | A) P(A)").
+_BAR = re.compile(r"^[^|>›»\n()=]{1,40}(?:\s[|>›»]\s[^|>›»\n()=]{1,40}){2,}$", re.MULTILINE)
+
+
+def _prefix_keys(words: np.ndarray, first: np.ndarray, k: int) -> np.ndarray:
+    """A key of the ``k`` words from each index of ``first`` (their hashes mixed in order, and ``k``)."""
+    with np.errstate(over="ignore"):
+        key = words[first] + np.uint64(k)
+        for j in range(1, k):
+            key = key * _MIX + words[first + j]
+    return key
+
+
+@lru_cache(maxsize=1)
+def _openers() -> dict[int, np.ndarray]:
+    """Per number of words, the sorted keys of the opener phrases of that length."""
+    raw = resources.files("reuse").joinpath("data/boilerplate-openers.txt").read_text("utf-8")
+    by_length: dict[int, list[int]] = {}
+    for line in raw.splitlines():
+        if line.strip() and not line.startswith("#"):
+            words = analyze(line.strip(), language="").words
+            if 0 < len(words) <= _OPENER_WORDS:
+                by_length.setdefault(len(words), []).append(int(_prefix_keys(words, np.zeros(1, dtype=np.int64), len(words))[0]))
+    return {k: np.unique(np.array(keys, dtype=np.uint64)) for k, keys in sorted(by_length.items())}
+
+
+@lru_cache(maxsize=1)
+def _share_keys() -> np.ndarray:
+    return np.unique(analyze(" ".join(_SHARE_WORDS), language="").words)
+
+
+def _junk_lines(text: str, analysis: Analysis) -> list[tuple[int, int]]:
+    """``(first word, end word)`` of the short lines that are site junk by their form (see the module's docstring).
+
+    >>> t = "Floods hit the town.\\nRead more: Council tax to rise by 4.99 per cent\\nHome | News | Sport\\n© 2025 Gazette Ltd"
+    >>> [" ".join(t[a:b].split()) for a, b in _junk_spans(t)]
+    ['Read more: Council tax to rise by 4.99 per cent', 'Home | News | Sport', '2025 Gazette Ltd']
+    >>> _junk_spans("Crews used boats. (Photo: PA)\\nFacebook Twitter WhatsApp\\nFacebook said on Monday it would act.")
+    [(0, 28), (30, 55)]
+    """
+    if len(analysis) == 0:
+        return []
+    starts, ends = _line_bounds(text)
+    first = np.searchsorted(analysis.starts, starts, side="left")
+    last = np.searchsorted(analysis.starts, ends, side="left")
+    counts = last - first
+    short = (counts > 0) & (counts <= _JUNK_LINE_WORDS)
+    junk = np.zeros(len(starts), dtype=bool)
+    for k, keys in _openers().items():
+        eligible = np.flatnonzero(short & (counts >= k))
+        if len(eligible):
+            junk[eligible[np.isin(_prefix_keys(analysis.words, first[eligible], k), keys)]] = True
+    for pattern in (_NOTICE, _BAR):
+        for found in pattern.finditer(text):
+            line = int(np.searchsorted(ends, found.start(), side="left"))
+            junk[line] |= bool(short[line])
+    buttons = np.flatnonzero(short & (counts >= 2) & np.isin(analysis.words[np.minimum(first, len(analysis) - 1)], _share_keys()))
+    for line in buttons.tolist():  # a line opening with a network's name: made of them only?
+        junk[line] |= bool(np.isin(analysis.words[first[line] : last[line]], _share_keys()).all())
+    lines = np.flatnonzero(junk)
+    return list(zip(first[lines].tolist(), last[lines].tolist()))
+
+
+def _junk_spans(text: str) -> list[tuple[int, int]]:
+    """The character spans of :func:`_junk_lines` (from a line's first word to its last word's end)."""
+    analysis = analyze(text, language="")
+    return [(int(analysis.starts[f]), int(analysis.ends[e - 1])) for f, e in _junk_lines(text, analysis)]
+
+
+def _repeats(analysis: Analysis, junk: np.ndarray | None = None) -> np.ndarray:
+    """Words inside a later occurrence of a five-word run seen earlier in the article.
+
+    Words of ``junk`` (a mask) are no occurrence: a photo caption above the
+    body, junk by its form, leaves the body's sentence it repeats usable.
+    """
     mask = np.zeros(len(analysis), dtype=bool)
-    grams = ngram_hashes(analysis.words, _REPEAT_NGRAM)
+    words = analysis.words
+    if junk is not None and junk.any():
+        words = words.copy()
+        words[junk] = np.flatnonzero(junk).astype(np.uint64) ^ _UNIQUE  # each its own word: in no run another repeats
+    grams = ngram_hashes(words, _REPEAT_NGRAM)
     if len(grams) < 2:
         return mask
     ordered = np.sort(grams)
@@ -172,7 +276,11 @@ def usable_words(
     lines
         :func:`candidate_lines` of the article when already computed.
     """
-    mask = ~_repeats(analysis)
+    formed = np.zeros(len(analysis), dtype=bool)
+    if config.use_phrase_list:
+        for first, last in _junk_lines(text, analysis):
+            formed[first:last] = True
+    mask = ~(_repeats(analysis, formed) | formed)
     junk = (_phrase_keys() if config.use_phrase_list else frozenset()) | learned
     return mask_lines(text, analysis, mask, junk, config, lines)
 
