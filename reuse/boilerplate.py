@@ -51,6 +51,12 @@ def _line_bounds(text: str) -> tuple[np.ndarray, np.ndarray]:
     return ends - lengths, ends
 
 
+def _line_words(text: str, analysis: Analysis) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each line's end offset, and its first word and end word (indices into ``analysis``)."""
+    starts, ends = _line_bounds(text)
+    return ends, np.searchsorted(analysis.starts, starts, side="left"), np.searchsorted(analysis.starts, ends, side="left")
+
+
 def _key(words: np.ndarray, salt: bytes = b"") -> int:
     return xxhash.xxh3_64_intdigest(salt + words.tobytes())
 
@@ -78,9 +84,7 @@ def _candidate_lines(text: str, analysis: Analysis, max_words: int, outlet: str 
     """
     if len(analysis) == 0:
         return []
-    starts, ends = _line_bounds(text)
-    first = np.searchsorted(analysis.starts, starts, side="left")
-    last = np.searchsorted(analysis.starts, ends, side="left")
+    ends, first, last = _line_words(text, analysis)
     counts = last - first
     salt = outlet.casefold().encode("utf-8", "surrogatepass") + b"\0" if outlet else None
     keep = np.flatnonzero((counts > 0) if salt else (counts > 0) & (counts <= max_words))
@@ -199,12 +203,10 @@ def _junk_lines(text: str, analysis: Analysis) -> list[tuple[int, int]]:
     """
     if len(analysis) == 0:
         return []
-    starts, ends = _line_bounds(text)
-    first = np.searchsorted(analysis.starts, starts, side="left")
-    last = np.searchsorted(analysis.starts, ends, side="left")
+    ends, first, last = _line_words(text, analysis)
     counts = last - first
     short = (counts > 0) & (counts <= _JUNK_LINE_WORDS)
-    junk = np.zeros(len(starts), dtype=bool)
+    junk = np.zeros(len(ends), dtype=bool)
     for k, keys in _openers().items():
         eligible = np.flatnonzero(short & (counts >= k))
         if len(eligible):
