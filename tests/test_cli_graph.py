@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import networkx as nx
 import pytest
 from click.testing import CliRunner
 
@@ -57,6 +58,19 @@ def test_graph_formats_and_levels(runner, samples_dir, tmp_path, fmt, level):
     assert result.exit_code == 0, result.output
     assert out.stat().st_size > 100
     assert result.stderr == ""
+
+
+@pytest.mark.parametrize("fmt", ["json", "graphml", "gexf"])
+def test_graph_files_draw_a_copy_as_an_arrow_from_its_source(runner, samples_dir, tmp_path, fmt):
+    """000 rewrites the AFP copy 001 carries: Gephi and networkx read an arrow 001 -> 000, not an undirected line."""
+    out = tmp_path / f"g.{fmt}"
+    assert runner.invoke(main, ["graph", str(samples_dir), "-o", str(out), "-q"]).exit_code == 0
+    read = {"json": lambda p: nx.node_link_graph(json.loads(p.read_text()), edges="edges"), "graphml": nx.read_graphml, "gexf": nx.read_gexf}
+    graph = read[fmt](out)
+    a, b = "001_eabe8ba3545e1c71.txt", "000_8e3492a7910b80bc.txt"
+    assert graph.is_directed()
+    assert graph.has_edge(a, b) and not graph.has_edge(b, a)
+    assert graph.edges[a, b]["relation"] == "copied" and graph.edges[a, b]["source_article"] == a
 
 
 def test_graph_no_quotes(runner, samples_dir, tmp_path):

@@ -181,6 +181,8 @@ def test_every_format_writes_a_readable_file(tmp_path, make_result, fmt):
         assert {frozenset(e) for e in graph.edges} == {frozenset((p.a, p.b)) for p in result.pairs}
         edge = graph.edges["a.txt", "b.txt"]
         assert edge["kind"] == "verbatim" and edge["source_article"] == "a.txt" and edge["derived_article"] == "b.txt"
+        assert graph.is_directed() and not graph.has_edge("b.txt", "a.txt"), "a copy's edge runs from its source, as an arrow"
+        assert graph.number_of_edges() == len(result.pairs)
     assert [p.name for p in tmp_path.iterdir()] == [out.name], "no temporary file left"
 
 

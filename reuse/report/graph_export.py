@@ -2,7 +2,9 @@
 
 ``.png``, ``.svg``, ``.pdf``: a picture (:mod:`reuse.report.graph_image`);
 ``.graphml`` and ``.gexf``: for Gephi, yEd and other graph tools; ``.json``:
-networkx node-link data (``nx.node_link_data(G, edges="edges")``).
+networkx node-link data (``nx.node_link_data(G, edges="edges")``). These
+three hold a directed graph (:func:`reuse.graph.directed`): a copy's edge
+runs from its source to its derived article.
 
 Every file is written atomically: to a temporary file beside it that then
 replaces the target, so nobody ever reads half a graph.
@@ -19,7 +21,7 @@ from pathlib import Path
 import networkx as nx
 
 from ..errors import ConfigError
-from ..graph import article_graph, outlet_graph
+from ..graph import article_graph, directed, outlet_graph
 from ..model import ScanResult
 from .output import write_output
 
@@ -157,7 +159,12 @@ def graph_data(
     """The bytes :func:`write_graph` writes for ``fmt`` (one of :data:`GRAPH_FORMATS`); ``missing`` as :func:`render_image` takes it."""
     if level not in LEVELS:
         raise ConfigError(f"unknown graph level {level!r}: use 'article' or 'outlet'.")
-    graph = outlet_graph(result) if level == "outlet" else article_graph(result, quotes=quotes, words=words)
+    if level == "outlet":
+        graph: nx.Graph = outlet_graph(result)
+    else:
+        graph = article_graph(result, quotes=quotes, words=words)
+        if fmt not in IMAGE_FORMATS:  # other tools draw a directed graph's edges as arrows: a copy's runs source -> derived
+            graph = directed(graph)
     return graph_bytes(graph, fmt, level=level, missing=missing)
 
 
