@@ -65,6 +65,7 @@ __all__ = [
     "main",
     "CONTEXT_SETTINGS",
     "EXIT_CODES_HELP",
+    "LISTED",
     "SUMMARY_PAIRS",
     "State",
     "announce",
@@ -271,6 +272,10 @@ def build_config(settings: dict[str, Any]) -> ScanConfig:
     )
 
 
+#: Said where the summary cuts a list (skipped files, warnings, outlets, articles without reuse) at ten lines.
+LISTED = " (-v lists them all)"
+
+
 def summary_width() -> int:
     return min(shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns, MAX_WIDTH)
 
@@ -393,7 +398,7 @@ def scan(
         if json_path != "-":
             summary = render_text(
                 result, width=summary_width(), max_pairs=shown_pairs(max_pairs, state.verbose), verbose=state.verbose > 0,
-                more=" (--max-pairs N or -v shows more; --json or --html keeps all)",
+                more=" (--max-pairs N or -v shows more; --json or --html keeps all)", listed=LISTED,
             )
         interrupts.check()
         if json_path == "-":

@@ -14,6 +14,7 @@ import click
 
 from .cli import (
     CONTEXT_SETTINGS,
+    LISTED,
     SETTINGS,
     SUMMARY_PAIRS,
     F,
@@ -210,7 +211,7 @@ def _checked_again(state, index_path: Path, first, articles, config, jobs: int, 
         write_json(again, json_path, config)
     if json_path == "-" and state.quiet:
         return  # stderr holds errors only; stdout, the first report
-    text = render_text(only, width=summary_width(), max_pairs=shown, verbose=state.verbose > 0)
+    text = render_text(only, width=summary_width(), max_pairs=shown, verbose=state.verbose > 0, listed=LISTED)
     heading = f"\nChecked again against {plural(len(meanwhile), 'article')} another run added meanwhile:\n"
     click.echo(heading + text, nl=False, err=json_path == "-")
 
@@ -417,7 +418,8 @@ def check(
         else:
             shown = shown_pairs(max_pairs, state.verbose)
             summary = render_text(
-                result, width=summary_width(), max_pairs=shown, verbose=state.verbose > 0, more=" (--max-pairs N or -v shows more; --json keeps all)"
+                result, width=summary_width(), max_pairs=shown, verbose=state.verbose > 0, more=" (--max-pairs N or -v shows more; --json keeps all)",
+                listed=LISTED,
             )
             interrupts.check()  # before the report: "no report written" stays true
             if json_path is not None:

@@ -161,6 +161,21 @@ def test_a_folder_of_only_unreadable_files_exits_1_after_writing_the_report(runn
     assert "error" not in result.stderr
 
 
+def test_a_list_cut_short_says_how_to_see_it_whole(runner, tmp_path, samples_dir):
+    """Twelve empty files: the summary lists ten, then says that -v lists the other two; with -v all twelve."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(12):
+        (folder / f"empty{i:02}.txt").write_bytes(b"")
+    (folder / "c.txt").write_text((samples_dir / "002_397cd1eb95de2d14.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    short = runner.invoke(main, ["scan", str(folder), "--quiet"])
+    assert short.exit_code == 0, short.output
+    assert "skipped: … and 2 more (-v lists them all)" in short.stdout
+    assert "empty10.txt" not in short.stdout
+    whole = runner.invoke(main, ["scan", str(folder), "--quiet", "-v"])
+    assert "empty11.txt" in whole.stdout and "more (-v" not in whole.stdout
+
+
 def test_input_error_from_the_library_is_a_usage_error(runner, samples_dir, monkeypatch):
     _raise(monkeypatch, InputError("no article files in 'x': add .txt, .md, .html, .json or .jsonl files"))
     result = runner.invoke(main, ["scan", str(samples_dir)])

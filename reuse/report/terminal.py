@@ -295,13 +295,13 @@ def _render_pair(rank: int, pair: Pair, result: ScanResult, width: int, verbose:
     return lines
 
 
-def _listing(title: str, items: Sequence[str], width: int, verbose: bool) -> list[str]:
+def _listing(title: str, items: Sequence[str], width: int, verbose: bool, listed: str = "") -> list[str]:
     shown = items if verbose else items[:LIST_LIMIT]
     lines = []
     for item in shown:
         lines += _block(sanitize(item), width, title, " " * (_width(title) + 2))
     if len(items) > len(shown):
-        lines.append(f"{title}{ELLIPSIS} and {len(items) - len(shown)} more")
+        lines.append(f"{title}{ELLIPSIS} and {len(items) - len(shown)} more{listed}")
     return lines
 
 
@@ -385,7 +385,7 @@ def _source_share(pair: Pair) -> float:
     return pair.containment_a if pair.a == pair.direction.source else pair.containment_b
 
 
-def _outlet_lines(result: ScanResult, width: int, verbose: bool) -> list[str]:
+def _outlet_lines(result: ScanResult, width: int, verbose: bool, listed: str) -> list[str]:
     links = result.outlets
     if not links:
         return []
@@ -400,7 +400,7 @@ def _outlet_lines(result: ScanResult, width: int, verbose: bool) -> list[str]:
         dated = bool(link.pairs) and all(published.get(s) and published.get(d) for s, d in link.pairs)
         wires = {wire_of(a.outlet, a.url) if (a := articles.get(s)) else None for s, _ in link.pairs}
         sentences.append(_outlet_sentence(link, partial, dated, wires.pop() if len(wires) == 1 else None))
-    lines += _listing("  ", sentences, width, verbose)
+    lines += _listing("  ", sentences, width, verbose, listed)
     return lines
 
 
@@ -417,7 +417,9 @@ def _headline(result: ScanResult, pairs: Sequence[Pair], width: int) -> list[str
     )
 
 
-def render_text(result: ScanResult, *, width: int = 100, max_pairs: int | None = None, verbose: bool = False, more: str = "") -> str:
+def render_text(
+    result: ScanResult, *, width: int = 100, max_pairs: int | None = None, verbose: bool = False, more: str = "", listed: str = ""
+) -> str:
     """The scan as a plain-text summary for the terminal.
 
     Parameters
@@ -434,6 +436,11 @@ def render_text(result: ScanResult, *, width: int = 100, max_pairs: int | None =
     more
         Appended to the line that counts the pairs not shown: how the
         caller's user sees them (the CLI names its options).
+    listed
+        Appended to the line that ends a shortened list (skipped files,
+        warnings, outlets, articles without reuse: at most
+        :data:`LIST_LIMIT` lines each unless ``verbose``): how the caller's
+        user sees all of it.
 
     Returns
     -------
@@ -443,9 +450,9 @@ def render_text(result: ScanResult, *, width: int = 100, max_pairs: int | None =
     width = max(width, 21)
     pairs = ranked(result.pairs)
     lines = _headline(result, pairs, width)
-    lines += _listing("skipped: ", [f"{s.path}: {s.reason}" for s in result.skipped], width, verbose)
-    lines += _listing("warning: ", list(result.warnings), width, verbose)
-    lines += _outlet_lines(result, width, verbose)
+    lines += _listing("skipped: ", [f"{s.path}: {s.reason}" for s in result.skipped], width, verbose, listed)
+    lines += _listing("warning: ", list(result.warnings), width, verbose, listed)
+    lines += _outlet_lines(result, width, verbose, listed)
 
     shown = pairs if max_pairs is None else pairs[: max(0, max_pairs)]
     for rank, pair in enumerate(shown, 1):
@@ -463,7 +470,7 @@ def render_text(result: ScanResult, *, width: int = 100, max_pairs: int | None =
         else:
             lines += _block(f"No reuse found in {plural(len(alone), 'article')}:", width)
             items = [f"{a.id} ({a.outlet}, {plural(a.words, 'word')})" for a in alone]
-            lines += _listing("  ", items, width, verbose)
+            lines += _listing("  ", items, width, verbose, listed)
     if 2 <= len(result.articles) <= _FEW and result.checked is None:  # a check weighs words by the index's counts
         lines += [""] + _block(
             f"Among so few articles ({len(result.articles)}), the words two of them share weigh little (each is in many of "
