@@ -37,7 +37,7 @@ from cydifflib import Match, SequenceMatcher  # difflib's algorithm, compiled: t
 
 from .config import AlignConfig
 from .model import Extent, Pair, Passage, ReuseKind
-from .prepared import MIN_RUN, Prepared, prepare
+from .prepared import MIN_RUN, UNIT_STEM_COUNT, Prepared, prepare
 from .text import analyze, counted, members, ranks
 from .words import first_few, plural
 
@@ -258,6 +258,7 @@ def _passage(pa: Prepared, pb: Prepared, group: list[tuple[int, int, float]], co
     verbatim = matched / shorter
     # The share of the passage that is the same quotation on both sides: a
     # rewrite that keeps one quotation intact is still a rewrite.
+    run_words = float(matched)  # the identical runs' length in words: a CJK character or letter cluster is part of one
     if blocks:
         in_a = np.concatenate([words_a[blk.a : blk.a + blk.size] for blk in blocks])
         in_b = np.concatenate([words_b[blk.b : blk.b + blk.size] for blk in blocks])
@@ -265,13 +266,16 @@ def _passage(pa: Prepared, pb: Prepared, group: list[tuple[int, int, float]], co
         quote = both_quoted / shorter
         # Identical wording outside the quotations as long as a sentence of reporting: copied, not only quoted.
         only_quoting = quote >= config.quote_share and matched - both_quoted < _COPIED_OUTSIDE_QUOTES
+        if pa.units is not None:  # the runs are identical: side a's words are side b's
+            run_words -= (1.0 - UNIT_STEM_COUNT) * float(np.count_nonzero(pa.units[in_a]))
     else:
         quote = min(float(pa.quoted[words_a].mean()) if len(words_a) else 0.0, float(pb.quoted[words_b].mean()) if len(words_b) else 0.0)
         only_quoting = quote >= config.quote_share
     weight_a, weight_b = pa.stem_weight[cols_a], pb.stem_weight[cols_b]
     dice = 2 * float(weight_a[shared_cols].sum()) / max(1e-9, float(weight_a.sum() + weight_b.sum()))
-    mean_run = matched / len(blocks) if blocks else 0.0
-    kind = ReuseKind.SHARED_QUOTES if only_quoting else _kind(verbatim, mean_run, shorter, config)
+    mean_run = run_words / len(blocks) if blocks else 0.0
+    length = shorter * run_words / matched if matched else float(shorter)  # the passage in words, as the runs count them
+    kind = ReuseKind.SHARED_QUOTES if only_quoting else _kind(verbatim, mean_run, length, config)
     passage = Passage(
         a_start=pa.sent_spans[a_first][0],
         a_end=pa.sent_spans[a_last][1],

@@ -180,7 +180,8 @@ class Passage:
     shorter side's words that are identical and inside quotation marks on
     both sides (with no identical words: the share of quoted words on the
     side with fewer); ``mean_run`` the mean length of the identical runs, in
-    words. ``docs/schema.md`` says how they make the ``kind``.
+    words (a CJK character or a Thai, Lao, Khmer or Myanmar letter cluster
+    counting half of one). ``docs/schema.md`` says how they make the ``kind``.
     """
 
     a_start: int

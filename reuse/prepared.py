@@ -50,6 +50,7 @@ class Prepared:
     stem_count: np.ndarray  # what each of ``stems`` counts for among shared stems: 1, or UNIT_STEM_COUNT
     usable_in: tuple[int, ...]  # usable words in each sentence
     usable_count: int  # usable words in the article
+    units: np.ndarray | None = None  # bool per word: one CJK character or letter cluster (part of a word); None when none is
 
     @cached_property
     def side(self) -> tuple:
@@ -124,6 +125,7 @@ def prepare(article: Article, usable: np.ndarray, analysis: Analysis, df: Docume
         stem_count=stem_count,
         usable_in=tuple(usable_in.tolist()),
         usable_count=int(usable.sum()),
+        units=units,
     )
 
 
