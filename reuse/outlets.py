@@ -103,7 +103,7 @@ def outlet_names(articles: Sequence[Article]) -> dict[str, str]:
 
 
 def link_outlets(articles: Sequence[Article], pairs: Iterable[Pair]) -> tuple[OutletLink, ...]:
-    """Aggregate the ``copied`` article pairs into outlet-to-outlet links (a copy through a third article counts for the outlet it took from, not its ancestors'; an update of a page, once).
+    """Aggregate the ``copied`` article pairs into outlet-to-outlet links (a copy through a third article counts for the outlet it took from, not its ancestors'; an update of a page, once, taken or taken from).
 
     Parameters
     ----------
@@ -135,6 +135,9 @@ def link_outlets(articles: Sequence[Article], pairs: Iterable[Pair]) -> tuple[Ou
     derived_of = defaultdict(set)
     for pair in copies:
         derived_of[pair.direction.source].add(pair.direction.derived)
+    versions = defaultdict(set)  # the earlier versions of each update
+    for update, earlier in updated:
+        versions[update].add(earlier)
     grouped: dict[tuple[str, str], list[Pair]] = defaultdict(list)
     for pair in copies:
         d = pair.direction
@@ -142,6 +145,8 @@ def link_outlets(articles: Sequence[Article], pairs: Iterable[Pair]) -> tuple[Ou
             continue
         if any((d.derived, earlier) in updated for earlier in derived_of[d.source]):
             continue  # the update of a page whose earlier version took it too
+        if any((d.source, earlier) in updated and d.derived in derived_of[earlier] for earlier in versions[d.source]):
+            continue  # taken from an update of a page whose earlier version it took too: one story, once
         source, derived = shown[by_id[d.source].outlet], shown[by_id[d.derived].outlet]
         if source != derived:
             grouped[(source, derived)].append(pair)

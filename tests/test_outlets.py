@@ -5,6 +5,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from reuse import scan_articles
 from reuse.cli import main
 from reuse.model import Article, Direction, Extent, Pair, Relation, ReuseKind, ScanResult
 from reuse.outlets import link_outlets
@@ -124,6 +125,30 @@ def test_scan_reports_an_outlet_taking_wire_copy(tmp_path):
     ]
     text = CliRunner().invoke(main, ["scan", str(tmp_path), "--quiet"]).stdout
     assert "Daily News ran 1 AFP wire story verbatim (median lag 2.5 h" in " ".join(text.split())
+
+
+def test_a_copy_of_an_agency_page_that_was_updated_since_is_one_story_taken_once():
+    """The Ledger copied the 08:00 version; the agency's 11:00 update of the page holds the same text: the copy read as
+    taken from both, "ran 2 Reuters wire stories in 1 article ... stamped 0.5 h before their source" (found by a review)."""
+    wire = (
+        "LONDON (Reuters) - The Bank of England kept interest rates unchanged on Thursday, saying inflation was falling "
+        "faster than it had expected in the spring but that wage growth remained too strong for comfort. Governor Andrew "
+        "Bailey told reporters the committee wanted more evidence before cutting borrowing costs, and that markets had "
+        "moved too far in pricing several cuts next year. Sterling rose half a cent against the dollar after the decision, "
+        "while shares of the big high street lenders fell."
+    )
+    url = "https://www.reuters.com/markets/boe-rates"
+    articles = [
+        Article("reuters-1", wire, "Reuters", url=url, published="2025-05-27T08:00:00Z"),
+        Article("reuters-1-update", wire + " The pound later fell back after the deputy governor spoke of the labour market.",
+                "Reuters", url=url, published="2025-05-27T11:00:00Z"),
+        Article("ledger-1", wire + " Local lenders declined to comment.", "Daily Ledger", published="2025-05-27T09:00:00Z"),
+    ]
+    result = scan_articles(articles)
+    (link,) = result.outlets
+    assert (link.source, link.derived, link.articles, link.pairs) == ("Reuters", "Daily Ledger", 1, (("reuters-1", "ledger-1"),))
+    assert link.median_lag_hours == 1.0
+    assert "Daily Ledger ran 1 Reuters wire story verbatim (median lag 1.0 h" in " ".join(render_text(result).split())
 
 
 def test_the_outlet_sentence_says_a_copy_took_part_of_a_story_and_that_dates_give_no_lag():
