@@ -207,6 +207,14 @@ def test_ids_and_notes_are_isolated_from_the_text_around_them(make_result):
     assert all(item.startswith('<b>') and '<span class="note">' in item for item in re.findall(r"<li>(.*?)</li>", page.split('class="evidence"')[1].split("</ul>")[0]))
 
 
+def test_an_undetermined_verdict_shows_no_confidence_figure(make_result):
+    """Its 0.5 is a definition (either side as likely the source), not a measure: shown as a figure, it read as one."""
+    page = render_html(make_result())  # pair (b, c) is undetermined, with confidence 0.0 in the hand-made result
+    verdicts = re.findall(r'<p class="verdict">Direction:.*?</p>', page)
+    assert verdicts[1] == '<p class="verdict">Direction: <b>undetermined</b> (either could be the source)</p>'
+    assert '<td class="num" data-v="0.0000">–</td>' in page  # the table's column still sorts by it
+
+
 # Spans of one role: "p" values are passage numbers (the lowest wins), the others are flags.
 _span = st.tuples(st.integers(0, 60), st.integers(0, 60), st.sampled_from(["p", "quote", "boilerplate"]), st.integers(0, 5))
 

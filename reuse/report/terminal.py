@@ -18,7 +18,7 @@ import unicodedata
 from functools import lru_cache
 from collections.abc import Sequence
 
-from ..model import Direction, OutletLink, Pair, Passage, ScanResult, Signal, ranked
+from ..model import Direction, OutletLink, Pair, Passage, Relation, ScanResult, Signal, ranked
 from ..segment import word_spans
 from ..agencies import wire_name, wire_of
 from ..words import plural
@@ -225,6 +225,14 @@ def _block(text: str, width: int, first: str = "", rest: str | None = None, max_
 
 
 def _direction_line(direction: Direction) -> str:
+    """The verdict and its confidence; an undetermined one's (0.5 as the scan gives it) is said in words: no evidence, no figure.
+
+    >>> from reuse.model import Relation
+    >>> _direction_line(Direction(Relation.UNDETERMINED, None, None, 0.5))
+    'direction: undetermined (either could be the source)'
+    """
+    if direction.relation is Relation.UNDETERMINED and not (direction.source or direction.derived):
+        return "direction: undetermined (either could be the source)"
     parts = [_name(direction.relation)]
     if direction.source or direction.derived:
         parts.append(f"{sanitize(direction.source) or '?'} -> {sanitize(direction.derived) or '?'}")
