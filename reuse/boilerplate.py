@@ -8,7 +8,9 @@ Three sources, all reduced to a per-word mask (``True`` = usable for matching):
   ``data/boilerplate-openers.txt`` ("Read more: <a headline>", "Share on
   Facebook Share on X ..."), hold a copyright notice ("©", "All rights
   reserved") or are a bar of short items between pipes or arrows ("Home |
-  News | Sport", "By Staff Reporter | Published 09:14", "Home > World")
+  News | Sport", "By Staff Reporter | Published 09:14", "Home > World");
+  and a list's heading of ``data/boilerplate-list-headers.txt`` ("Most
+  read", "Related articles:", "Tags: ...") with the headlines under it
   (:func:`_junk_lines`);
 * lines learned from the corpus itself: a line of at most
   ``max_line_words`` words seen in at least ``min_docs`` articles; and a
@@ -37,7 +39,7 @@ import xxhash
 
 from .config import BoilerplateConfig
 from .model import file_outlet
-from .text import Analysis, analyze, counted, ngram_hashes, unique_sorted
+from .text import Analysis, analyze, counted, members, ngram_hashes, unique_sorted
 
 __all__ = ["article_lines", "candidate_lines", "learn_boilerplate", "line_keys", "mask_lines", "site", "usable_words"]
 
@@ -51,10 +53,10 @@ def _line_bounds(text: str) -> tuple[np.ndarray, np.ndarray]:
     return ends - lengths, ends
 
 
-def _line_words(text: str, analysis: Analysis) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Each line's end offset, and its first word and end word (indices into ``analysis``)."""
+def _line_words(text: str, analysis: Analysis) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Each line's start and end offsets, and its first word and end word (indices into ``analysis``)."""
     starts, ends = _line_bounds(text)
-    return ends, np.searchsorted(analysis.starts, starts, side="left"), np.searchsorted(analysis.starts, ends, side="left")
+    return starts, ends, np.searchsorted(analysis.starts, starts, side="left"), np.searchsorted(analysis.starts, ends, side="left")
 
 
 def _key(words: np.ndarray, salt: bytes = b"") -> int:
@@ -84,7 +86,7 @@ def _candidate_lines(text: str, analysis: Analysis, max_words: int, outlet: str 
     """
     if len(analysis) == 0:
         return []
-    ends, first, last = _line_words(text, analysis)
+    _, _, first, last = _line_words(text, analysis)
     counts = last - first
     salt = outlet.casefold().encode("utf-8", "surrogatepass") + b"\0" if outlet else None
     keep = np.flatnonzero((counts > 0) if salt else (counts > 0) & (counts <= max_words))
@@ -192,6 +194,52 @@ def _share_keys() -> np.ndarray:
     return np.unique(analyze(" ".join(_SHARE_WORDS), language="").words)
 
 
+#: Lines under a list heading taken for its items, at most; an item is at most this many characters.
+_LIST_ITEMS = 20
+_LIST_ITEM_CHARS = 150
+#: A numbered item ("1. ", "2) "): a list's line even when it ends in a full stop.
+_NUMBERED = re.compile(r"\s*\d{1,2}[.)]\s")
+_PROSE_END = (".", "!", "?", "…", "。", "！", "？", ".\"", ".”", ".»")
+
+
+@lru_cache(maxsize=1)
+def _list_heading() -> re.Pattern[str]:
+    """A whole line that heads a list of site junk (``data/boilerplate-list-headers.txt``), alone or before a colon."""
+    raw = resources.files("reuse").joinpath("data/boilerplate-list-headers.txt").read_text("utf-8")
+    phrases = sorted({line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#")}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(p).replace("'", "['’]").replace(r"\ ", r"\s+") for p in phrases)
+    return re.compile(rf"[ \t]*(?:{alternatives})[ \t]*(?P<colon>:.*)?", re.IGNORECASE)
+
+
+def _list_blocks(text: str, starts: np.ndarray, ends: np.ndarray, candidates: Iterable[int]) -> list[int]:
+    """Lines of the lists of site junk: each heading among the ``candidates`` lines and the items under it ("Most read", "1. Storm warning ...").
+
+    An item is a short line that ends in no full stop (a headline), or a
+    numbered one; blank lines between items are passed over; the first
+    line of prose ends the list. A heading with its list after a colon on
+    its own line ("Tags: port, strike") is that line only.
+
+    >>> t = "Ships waited.\\nMost read\\n1. Chef opens restaurant\\n\\nStorm warning issued\\nThe port reopened on Friday.\\nTags: port, strike"
+    >>> s, e = _line_bounds(t); [t[s[k]:e[k]] for k in _list_blocks(t, s, e, range(len(s)))]
+    ['Most read', '1. Chef opens restaurant', '', 'Storm warning issued', 'Tags: port, strike']
+    """
+    lines: list[int] = []
+    heading = _list_heading()
+    for line in candidates:
+        found = heading.fullmatch(text, int(starts[line]), int(ends[line]))
+        if found is None or (lines and line <= lines[-1]):
+            continue
+        lines.append(line)
+        if found["colon"] and found["colon"].strip() != ":":
+            continue
+        for k in range(line + 1, min(line + 1 + _LIST_ITEMS, len(ends))):
+            item = text[starts[k] : ends[k]].strip()
+            if item and (len(item) > _LIST_ITEM_CHARS or (item.endswith(_PROSE_END) and not _NUMBERED.match(item))):
+                break
+            lines.append(k)
+    return lines
+
+
 def _junk_lines(text: str, analysis: Analysis) -> list[tuple[int, int]]:
     """``(first word, end word)`` of the short lines that are site junk by their form (see the module's docstring).
 
@@ -203,21 +251,23 @@ def _junk_lines(text: str, analysis: Analysis) -> list[tuple[int, int]]:
     """
     if len(analysis) == 0:
         return []
-    ends, first, last = _line_words(text, analysis)
+    starts, ends, first, last = _line_words(text, analysis)
     counts = last - first
     short = (counts > 0) & (counts <= _JUNK_LINE_WORDS)
     junk = np.zeros(len(ends), dtype=bool)
     for k, keys in _openers().items():
         eligible = np.flatnonzero(short & (counts >= k))
         if len(eligible):
-            junk[eligible[np.isin(_prefix_keys(analysis.words, first[eligible], k), keys)]] = True
-    for pattern in (_NOTICE, _BAR):
-        for found in pattern.finditer(text):
-            line = int(np.searchsorted(ends, found.start(), side="left"))
-            junk[line] |= bool(short[line])
-    buttons = np.flatnonzero(short & (counts >= 2) & np.isin(analysis.words[np.minimum(first, len(analysis) - 1)], _share_keys()))
+            junk[eligible[members(_prefix_keys(analysis.words, first[eligible], k), keys)]] = True
+    candidates = np.flatnonzero(short).tolist()  # a few lines an article: the patterns read them, not the whole text
+    for line in candidates:
+        s, e = int(starts[line]), int(ends[line])
+        junk[line] |= bool(_NOTICE.search(text, s, e) or _BAR.search(text, s, e))
+    for line in _list_blocks(text, starts, ends, candidates):
+        junk[line] |= bool(counts[line])
+    buttons = np.flatnonzero(short & (counts >= 2) & members(analysis.words[np.minimum(first, len(analysis) - 1)], _share_keys()))
     for line in buttons.tolist():  # a line opening with a network's name: made of them only?
-        junk[line] |= bool(np.isin(analysis.words[first[line] : last[line]], _share_keys()).all())
+        junk[line] |= bool(members(analysis.words[first[line] : last[line]], _share_keys()).all())
     lines = np.flatnonzero(junk)
     return list(zip(first[lines].tolist(), last[lines].tolist()))
 

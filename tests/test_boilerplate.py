@@ -5,10 +5,11 @@ import json
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reuse.boilerplate import candidate_lines, line_keys, mask_lines, usable_words
+from reuse.boilerplate import _junk_spans, candidate_lines, line_keys, mask_lines, usable_words
 from reuse.config import BoilerplateConfig
 from reuse.text import analyze
 
@@ -169,3 +170,44 @@ def test_a_copy_carrying_site_furniture_is_not_taken_for_the_source():
     (pair,) = reuse.scan_articles([Article("src.txt", body, "Herald"), Article("copy.txt", junk, "Gazette")]).pairs
     assert pair.containment_a == pair.containment_b == 1.0
     assert pair.direction.relation.value == "undetermined"
+
+
+_BODY = "\n".join([
+    "Port workers in Rotterdam walked off the job on Monday, halting container traffic at Europe's largest port.",
+    "The union said the strike would last at least 48 hours unless employers improved their offer of a 4 percent pay rise.",
+    "Employers' group VWH said it regretted the walkout and called for talks to resume on Wednesday.",
+    "Shipping lines warned that delays could spread to Antwerp and Hamburg as vessels were diverted.",
+    "About 150 ships were waiting at anchor off the coast by Monday evening, according to port authority data.",
+])
+
+
+def test_a_copy_carrying_a_most_read_list_and_tags_is_not_taken_for_the_source():
+    """A scraper's copy ending in "Most read" and five headlines, and a tags line, was 78% reused against the source's
+    100%: the source read as copied from it at 0.70. The list and the tags are junk by their form."""
+    import reuse
+    from reuse.model import Article
+
+    copy = _BODY + (
+        "\nMost read\n1. Celebrity chef opens new restaurant in Lisbon\n2. Ten tips for a cheaper summer holiday\n"
+        "3. Football club sacks manager after five defeats\n\n4. Storm warning issued for the weekend\nTags: Rotterdam, strike, ports"
+    )
+    (pair,) = reuse.scan_articles([Article("src.txt", _BODY, "Newsdesk"), Article("copy.txt", copy, "DailyScrape")]).pairs
+    assert pair.containment_a == pair.containment_b == 1.0
+    assert pair.direction.relation.value == "undetermined"
+
+
+@pytest.mark.parametrize(
+    "heading, after, junk",
+    [
+        ("Most read", "1. Chef opens restaurant\nStorm warning issued", ["Most read", "1. Chef opens restaurant", "Storm warning issued"]),
+        ("Related articles:", "Council tax to rise", ["Related articles", "Council tax to rise"]),
+        ("Meistgelesen", "Sturm über Hamburg", ["Meistgelesen", "Sturm über Hamburg"]),
+        ("Tags: port, strike", "Ships waited off the coast", ["Tags: port, strike"]),  # its list on its line: what follows is no item
+        ("Popular", "The port reopened on Friday after two days.", ["Popular"]),  # prose ends the list
+        ("Popular support for the strike grew.", "Ships waited", []),  # no heading: a sentence opening with the word
+        ("Editor’s picks", "Ten tips for a cheaper holiday", ["Editor’s picks", "Ten tips for a cheaper holiday"]),
+    ],
+)
+def test_a_list_heading_and_the_headlines_under_it_are_junk(heading, after, junk):
+    text = f"The union met on Monday.\n{heading}\n{after}\nThe strike ends on Friday, the union said."
+    assert [text[a:b] for a, b in _junk_spans(text)] == junk
