@@ -258,21 +258,24 @@ def _passage(pa: Prepared, pb: Prepared, group: list[tuple[int, int, float]], co
     verbatim = matched / shorter
     # The share of the passage that is the same quotation on both sides: a
     # rewrite that keeps one quotation intact is still a rewrite.
+    weight_a, weight_b = pa.stem_weight[cols_a], pb.stem_weight[cols_b]
+    dice = 2 * float(weight_a[shared_cols].sum()) / max(1e-9, float(weight_a.sum() + weight_b.sum()))
     run_words = float(matched)  # the identical runs' length in words: a CJK character or letter cluster is part of one
     if blocks:
         in_a = np.concatenate([words_a[blk.a : blk.a + blk.size] for blk in blocks])
         in_b = np.concatenate([words_b[blk.b : blk.b + blk.size] for blk in blocks])
         both_quoted = int(np.sum(pa.quoted[in_a] & pb.quoted[in_b]))
         quote = both_quoted / shorter
-        # Identical wording outside the quotations as long as a sentence of reporting: copied, not only quoted.
-        only_quoting = quote >= config.quote_share and matched - both_quoted < _COPIED_OUTSIDE_QUOTES
+        # Mostly the same quotation; or, in a passage too loose to be a rewrite (the same events told again around
+        # them), identical words that are mostly quotations. Identical wording outside the quotations as long as a
+        # sentence of reporting is copied, not only quoted.
+        quoting = quote >= config.quote_share or (dice < config.min_similarity and 2 * both_quoted >= matched)
+        only_quoting = quoting and matched - both_quoted < _COPIED_OUTSIDE_QUOTES
         if pa.units is not None:  # the runs are identical: side a's words are side b's
             run_words -= (1.0 - UNIT_STEM_COUNT) * float(np.count_nonzero(pa.units[in_a]))
     else:
         quote = min(float(pa.quoted[words_a].mean()) if len(words_a) else 0.0, float(pb.quoted[words_b].mean()) if len(words_b) else 0.0)
         only_quoting = quote >= config.quote_share
-    weight_a, weight_b = pa.stem_weight[cols_a], pb.stem_weight[cols_b]
-    dice = 2 * float(weight_a[shared_cols].sum()) / max(1e-9, float(weight_a.sum() + weight_b.sum()))
     mean_run = run_words / len(blocks) if blocks else 0.0
     length = shorter * run_words / matched if matched else float(shorter)  # the passage in words, as the runs count them
     kind = ReuseKind.SHARED_QUOTES if only_quoting else _kind(verbatim, mean_run, length, config)
