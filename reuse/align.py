@@ -295,12 +295,17 @@ def _passage(pa: Prepared, pb: Prepared, group: list[tuple[int, int, float]], co
 
 
 def _coverage(p: Prepared, sentence_sets: list[set[int]]) -> float:
-    """The share of the article's usable words in the sentences of ``sentence_sets``."""
-    total = p.usable_count
-    if not total or not sentence_sets:
+    """The share of the article's usable words in the sentences of ``sentence_sets``, an unmatched headline left out.
+
+    A copy printing the headline its source keeps in its metadata
+    (:func:`reuse.prepared.headline_words`) added no text of its own.
+    """
+    if not p.usable_count or not sentence_sets:
         return 0.0
     n = len(p.usable_in)  # a sentence -1 (words outside every sentence) stands for the last, as indexing reads it
-    return float(_usable_in(p, {i % n for s in sentence_sets for i in s})) / total
+    covered = {i % n for s in sentence_sets for i in s}
+    total = p.usable_count - (p.headline if 0 not in covered else 0)
+    return min(1.0, float(_usable_in(p, covered)) / max(1, total))
 
 
 def _usable_in(p: Prepared, sentences: set[int]) -> int:

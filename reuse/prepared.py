@@ -7,6 +7,7 @@ pair the article is in (:func:`reuse.align.align_pair`) reads it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -16,7 +17,7 @@ from .model import Article
 from .quotes import quoted_mask
 from .text import Analysis, DocumentFrequency, ngram_hashes, ranks, sentence_spans, unit_words
 
-__all__ = ["MIN_RUN", "Prepared", "UNIT_STEM_COUNT", "prepare"]
+__all__ = ["HEADLINE_WORDS", "MIN_RUN", "Prepared", "UNIT_STEM_COUNT", "headline_words", "prepare"]
 
 MIN_RUN = 3  # identical runs shorter than this are chance, not copying
 #: What a stem of one CJK character or one Thai, Lao, Myanmar or Khmer letter cluster (the
@@ -51,6 +52,7 @@ class Prepared:
     usable_in: tuple[int, ...]  # usable words in each sentence
     usable_count: int  # usable words in the article
     units: np.ndarray | None = None  # bool per word: one CJK character or letter cluster (part of a word); None when none is
+    headline: int = 0  # usable words of a headline opening the text (see :func:`headline_words`), else 0
 
     @cached_property
     def side(self) -> tuple:
@@ -126,7 +128,50 @@ def prepare(article: Article, usable: np.ndarray, analysis: Analysis, df: Docume
         usable_in=tuple(usable_in.tolist()),
         usable_count=int(usable.sum()),
         units=units,
+        headline=headline_words(text, spans, usable_in),
     )
+
+
+#: The most words (usable, a CJK character counting one) a headline opening an article has.
+HEADLINE_WORDS = 20
+_SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", ".\"", ".”", "!”", "?”", ".’", ".»")
+
+
+#: The first letter after a line break: in lower case, a sentence goes on (text wrapped at a width). Looked for in
+#: the headline and the characters after it.
+_AFTER_BREAK = re.compile(r"\n[ \t]*(\w)")
+_WRAP_LOOKAHEAD = 400
+
+
+def headline_words(text: str, spans: list[tuple[int, int]] | tuple[tuple[int, int], ...], usable_in: np.ndarray) -> int:
+    """Usable words of the article's first sentence when it is a headline, else 0.
+
+    A headline is a first line of its own of at most :data:`HEADLINE_WORDS`
+    usable words that ends in no full stop, and the next line does not go
+    on in lower case (as text wrapped at a width does). A copy
+    that prints the headline its source keeps in its metadata holds that
+    much text of its own, which is no text it added: the shares reused
+    leave an unmatched headline out (:func:`reuse.align._coverage`).
+
+    >>> t = "Port strike halts traffic\\nWorkers walked out. Ships waited."
+    >>> headline_words(t, [(0, 25), (26, 45), (46, 59)], np.array([4, 3, 2]))
+    4
+    >>> headline_words("Workers walked out.\\nShips waited.", [(0, 19), (20, 33)], np.array([3, 2]))
+    0
+    >>> headline_words("In probability theory, the prior\\nprobabilities are related.", [(0, 32), (33, 59)], np.array([4, 3]))
+    0
+    >>> headline_words("Bayes law (after Rev\\nThomas Bayes) relates\\ntwo events.", [(0, 20), (21, 42), (43, 54)], np.array([4, 3, 2]))
+    0
+    """
+    if len(spans) < 2 or not 0 < usable_in[0] <= HEADLINE_WORDS:
+        return 0
+    start, end = spans[0]
+    line_end = text.find("\n", end)
+    if line_end < 0 or text[end:line_end].strip() or text[start:end].endswith(_SENTENCE_END):
+        return 0
+    if any(found.group(1).islower() for found in _AFTER_BREAK.finditer(text, 0, line_end + _WRAP_LOOKAHEAD)):
+        return 0  # a line broken inside a sentence: text wrapped at a width
+    return int(usable_in[0])
 
 
 def _distinct(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
