@@ -157,6 +157,10 @@ def test_table_lists_every_pair_with_sort_keys(make_result):
     assert rows == [str(n) for n in range(1, len(result.pairs) + 1)]
     first = result.pairs[0]
     assert f'data-v="{first.containment_a:.4f}"' in page and f'data-v="{first.direction.confidence:.4f}"' in page
+    # Each article's outlet under its id: who ran what, without opening every pair.
+    table = page.split('<table id="pairs">')[1].split("</table>")[0]
+    assert '<td class="id" data-v="a.txt">a.txt<div class="note muted">Daily News</div></td>' in table
+    assert '<div class="note muted">Wire Service</div>' in table
 
 
 def test_views_are_capped_but_the_table_is_not(make_result):

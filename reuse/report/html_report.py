@@ -28,6 +28,7 @@ from ..config import ScanConfig
 from ..graph import article_graph
 from ..marks import TextMarks, mark_articles
 from ..model import Article, Direction, Pair, Passage, Relation, ScanResult
+from ..outlets import outlet_names
 from .graph_export import glyph_warnings, render_image
 from .output import write_output
 from .html_assets import CSP, PASSAGE_COLOURS, SCRIPT, STYLE
@@ -218,13 +219,16 @@ def _pair_view(number: int, pair: Pair, result: ScanResult, marks: Mapping[str, 
 
 def _pairs_table(result: ScanResult, views: int) -> str:
     rows = []
+    shown = outlet_names(result.articles)  # as the outlets table names them
+    outlet = {a.id: f'<div class="note muted">{_e(shown[a.outlet])}</div>' for a in result.articles}
     for n, pair in enumerate(result.pairs, 1):
         link = f'<a href="#pair-{n}">#{n}</a>' if n <= views else f"#{n}"
         d = pair.direction
         who = f"{_e(d.source)} → {_e(d.derived)}" if d.source and d.derived else ""
         rows.append(
             f'<tr><td class="num" data-v="{n}">{link}</td>'
-            f'<td class="id" data-v="{_e(pair.a)}">{_e(pair.a)}</td><td class="id" data-v="{_e(pair.b)}">{_e(pair.b)}</td>'
+            f'<td class="id" data-v="{_e(pair.a)}">{_e(pair.a)}{outlet.get(pair.a, "")}</td>'
+            f'<td class="id" data-v="{_e(pair.b)}">{_e(pair.b)}{outlet.get(pair.b, "")}</td>'
             f'<td class="num" data-v="{pair.containment_sum:.4f}">{_pct(pair.containment_sum / 2)}</td>'
             f'<td class="num" data-v="{pair.containment_a:.4f}">{_pct(pair.containment_a)}</td>'
             f'<td class="num" data-v="{pair.containment_b:.4f}">{_pct(pair.containment_b)}</td>'
@@ -233,8 +237,8 @@ def _pairs_table(result: ScanResult, views: int) -> str:
             f'<td class="num" data-v="{d.confidence:.4f}">{"–" if _unordered(d) else f"{d.confidence:.2f}"}</td></tr>'
         )
     head = (
-        '<th class="num" data-sort="num" tabindex="0">#</th><th data-sort="text" tabindex="0">article A</th>'
-        '<th data-sort="text" tabindex="0">article B</th>'
+        '<th class="num" data-sort="num" tabindex="0">#</th><th data-sort="text" tabindex="0">article A (outlet)</th>'
+        '<th data-sort="text" tabindex="0">article B (outlet)</th>'
         '<th class="num" data-sort="num" tabindex="0" title="the mean of % of A and % of B reused: pairs are ranked by it">shared (mean %)</th>'
         '<th class="num" data-sort="num" tabindex="0">% of A</th><th class="num" data-sort="num" tabindex="0">% of B</th>'
         '<th data-sort="text" tabindex="0">kind</th><th data-sort="text" tabindex="0">direction</th>'
