@@ -161,6 +161,10 @@ def test_table_lists_every_pair_with_sort_keys(make_result):
     table = page.split('<table id="pairs">')[1].split("</table>")[0]
     assert '<td class="id" data-v="a.txt">a.txt<div class="note muted">Daily News</div></td>' in table
     assert '<div class="note muted">Wire Service</div>' in table
+    # An outlet that is only the file's name says nothing the id does not.
+    named = dataclasses.replace(result, articles=tuple(dataclasses.replace(a, outlet="a") if a.id == "a.txt" else a for a in result.articles))
+    table = render_html(named).split('<table id="pairs">')[1].split("</table>")[0]
+    assert '<td class="id" data-v="a.txt">a.txt</td>' in table
 
 
 def test_views_are_capped_but_the_table_is_not(make_result):

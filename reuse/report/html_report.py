@@ -27,7 +27,7 @@ from os import PathLike
 from ..config import ScanConfig
 from ..graph import article_graph
 from ..marks import TextMarks, mark_articles
-from ..model import Article, Direction, Pair, Passage, Relation, ScanResult
+from ..model import Article, Direction, Pair, Passage, Relation, ScanResult, file_outlet
 from ..outlets import outlet_names
 from .graph_export import glyph_warnings, render_image
 from .output import write_output
@@ -219,8 +219,8 @@ def _pair_view(number: int, pair: Pair, result: ScanResult, marks: Mapping[str, 
 
 def _pairs_table(result: ScanResult, views: int) -> str:
     rows = []
-    shown = outlet_names(result.articles)  # as the outlets table names them
-    outlet = {a.id: f'<div class="note muted">{_e(shown[a.outlet])}</div>' for a in result.articles}
+    shown = outlet_names(result.articles)  # as the outlets table names them; not when it is only the file's name
+    outlet = {a.id: f'<div class="note muted">{_e(shown[a.outlet])}</div>' for a in result.articles if a.outlet != file_outlet(a.id)}
     for n, pair in enumerate(result.pairs, 1):
         link = f'<a href="#pair-{n}">#{n}</a>' if n <= views else f"#{n}"
         d = pair.direction
