@@ -350,9 +350,9 @@ def _outlet_sentence(link: OutletLink, partial: int = 0, dated: bool = False, wi
     >>> _outlet_sentence(OutletLink("Newsroom", "Globe", 1, (("verbatim", 1),), None, 0.98, ()), wire="AP")
     'Globe ran 1 AP wire story from Newsroom verbatim (times unknown, confidence 0.98)'
     >>> _outlet_sentence(OutletLink("Reuters", "Brief", 1, (("verbatim", 1),), None, 0.9, ()), partial=1, dated=True)
-    'Brief ran 1 Reuters wire story verbatim, in part (no lag known, confidence 0.90)'
+    'Brief ran 1 Reuters wire story verbatim, under half of it (no lag known, confidence 0.90)'
     >>> _outlet_sentence(OutletLink("Z", "Y", 3, (("heavy-rewrite", 2), ("verbatim", 1)), 2.0, 0.9, ()), partial=1)
-    "Y took 3 of Z's articles: 2 rewritten, 1 verbatim, 1 of them in part (median lag 2.0 h, confidence 0.90)"
+    "Y took 3 of Z's articles: 2 rewritten, 1 verbatim, 1 of them under half of its source (median lag 2.0 h, confidence 0.90)"
     >>> _outlet_sentence(OutletLink("Reuters", "Local", 1, (("verbatim", 1),), -0.25, 0.79, ()))
     'Local ran 1 Reuters wire story verbatim (the copies stamped 0.2 h before their source, median, confidence 0.79)'
     """
@@ -378,7 +378,11 @@ def _outlet_sentence(link: OutletLink, partial: int = 0, dated: bool = False, wi
         parts = ", ".join(f"{count} {_KIND_WORDS.get(kind, ('', '', kind))[2]}" for kind, count in link.kinds)
         sentence = f"{derived} took {what}: {parts}"
     if partial:
-        sentence += ", in part" if partial >= n else f", {partial} of them in part"
+        # Under half of the source's story: the copy itself may be whole (a brief made of the story's first paragraphs).
+        if partial >= n:
+            sentence += ", under half of it" if n == 1 else ", under half of each"
+        else:
+            sentence += f", {partial} of them under half of its source"
     if link.median_lag_hours is not None and link.median_lag_hours < 0:
         lag = f"the copies stamped {-link.median_lag_hours:.1f} h before their source, median"  # wire copy before the agency's page
     elif link.median_lag_hours is not None:
