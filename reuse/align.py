@@ -256,10 +256,10 @@ def _passage(pa: Prepared, pb: Prepared, group: list[tuple[int, int, float]], co
     matched = sum(blk.size for blk in blocks)
     shorter = max(1, min(len(seq_a), len(seq_b)))
     verbatim = matched / shorter
-    # The share of the passage that is the same quotation on both sides: a
-    # rewrite that keeps one quotation intact is still a rewrite.
     weight_a, weight_b = pa.stem_weight[cols_a], pb.stem_weight[cols_b]
     dice = 2 * float(weight_a[shared_cols].sum()) / max(1e-9, float(weight_a.sum() + weight_b.sum()))
+    # The share of the passage that is the same quotation on both sides: a
+    # rewrite that keeps one quotation intact is still a rewrite.
     run_words = float(matched)  # the identical runs' length in words: a CJK character or letter cluster is part of one
     if blocks:
         in_a = np.concatenate([words_a[blk.a : blk.a + blk.size] for blk in blocks])
