@@ -147,8 +147,9 @@ def headline_words(text: str, spans: list[tuple[int, int]] | tuple[tuple[int, in
     """Usable words of the article's first sentence when it is a headline, else 0.
 
     A headline is a first line of its own of at most :data:`HEADLINE_WORDS`
-    usable words that ends in no full stop, and the next line does not go
-    on in lower case (as text wrapped at a width does). A copy
+    usable words that ends in no full stop, in a text not wrapped at a
+    width (no line in it or in the few hundred characters after it goes
+    on in lower case after a break). A copy
     that prints the headline its source keeps in its metadata holds that
     much text of its own, which is no text it added: the shares reused
     leave an unmatched headline out (:func:`reuse.align._coverage`).
