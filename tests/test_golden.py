@@ -115,16 +115,13 @@ def test_results_do_not_depend_on_article_order(result):
     assert [(p.a, p.b, p.kind, p.passages) for p in shuffled.pairs] == [(p.a, p.b, p.kind, p.passages) for p in result.pairs]
 
 
-
-
-def test_the_shared_trump_quotes_stay_shared_quotes_among_other_stories(tmp_path):
+def test_the_shared_trump_quotes_stay_shared_quotes_among_other_stories(tmp_path, monkeypatch):
     """001 and 004 quote one Trump post and tell its events in their own words. Beside eight generated articles of
     other stories (each shared word then weighs more), a paraphrase of the post's events, whose identical words are
     the quotations, decided the kind: heavy-rewrite (found by a review)."""
     import shutil
-    import sys
 
-    sys.path.insert(0, str(SAMPLES.parent / "scripts"))
+    monkeypatch.syspath_prepend(str(SAMPLES.parent / "scripts"))
     from corpus_gen import generate_corpus
 
     generate_corpus(8, 7, tmp_path / "other")
