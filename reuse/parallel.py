@@ -289,6 +289,7 @@ def map_chunks(func: Callable[[Any], Any], chunks: Iterable[Any], jobs: int | An
     if initargs:
         _warm(initargs[0])
     pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(), initializer=_worker_setup, initargs=initargs)
+    finished = False
     try:
         pending: deque = deque()
         for chunk in todo:
@@ -296,14 +297,19 @@ def map_chunks(func: Callable[[Any], Any], chunks: Iterable[Any], jobs: int | An
             if len(pending) >= 2 * jobs:
                 yield pending.popleft().result()
         while pending:
-            yield pending.popleft().result()
+            result = pending.popleft().result()
+            finished = not pending  # the last result in: a caller may stop here (zip with a shorter plan) and close the map
+            yield result
     except BrokenProcessPool as exc:
         raise WorkerError(
             "a worker process of the scan ended before finishing its part (killed, out of memory, or it could not start): "
             "nothing was written; run again, with fewer --jobs if memory is short"
         ) from exc
     finally:
-        _stop(pool)
+        if finished:
+            pool.shutdown(wait=True)  # every worker alive and idle: each takes its stop from the queue and ends
+        else:
+            _stop(pool)
 
 
 def _worker_setup(*initargs: Any) -> None:
@@ -319,21 +325,37 @@ def _worker_setup(*initargs: Any) -> None:
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
-    """End the pool's workers and shut it down, whether every task finished or not.
+    """End the pool's workers and shut it down when the map did not finish (an error, Ctrl-C, a map left early).
 
-    A graceful shutdown hands each worker a stop through the pool's queue:
-    a worker killed while it held the queue's lock (found by a test that
-    SIGKILLs one) would leave the others, and the scan, waiting forever.
-    Once the results are in, or an error or Ctrl-C ends the map, nothing
-    the workers do matters, so they are terminated. With no worker left to
-    read it, the queue's feeder thread can be stuck writing a chunk larger
-    than the pipe holds (a chunk of in-memory texts is about 1 MB), and
-    Python 3.10 then waits for it forever at shutdown (3.11 closes the
-    pipe itself, gh-94777): its pipe is closed here too, and so is this
-    process's end of the results pipe (below). ``ProcessPoolExecutor``
-    has no public call for either; its internals are used where this Python
-    has them.
+    A map that got every result (the scan zips its plan with the map, so
+    it never asks past the last one) shuts its pool down gracefully
+    instead: there, terminating the idle workers made the pool's manager
+    thread clean up a broken pool, and on Python 3.10 its feeder thread
+    closed the call queue's pipe as this function did ("Bad file
+    descriptor" in QueueFeederThread, about one run in ten of
+    tests/test_parallel.py at the lower bounds; once, a shutdown that
+    never returned).
+
+    Here a graceful shutdown, which hands each worker a stop through the
+    pool's queue, could wait forever: a worker killed while it held the
+    queue's lock (found by a test that SIGKILLs one) would leave the
+    others, and the scan, waiting. Once an error or Ctrl-C ends the map,
+    nothing the workers do matters, so they are terminated. With no worker
+    left to read it, the queue's feeder thread can be stuck writing a chunk
+    larger than the pipe holds (a chunk of in-memory texts is about 1 MB),
+    and Python 3.10 then waits for it forever at shutdown (3.11 closes the
+    pipe itself, gh-94777): this process's end of that pipe is closed
+    first, before the workers end, and this process's end of the results
+    pipe after (below). ``ProcessPoolExecutor`` has no public call for
+    either; its internals are used where this Python has them.
     """
+    calls = getattr(pool, "_call_queue", None)
+    if calls is not None and sys.version_info < (3, 11):  # 3.11 closes it itself (closing it twice raises in its thread)
+        # Before the workers end: once they have, the pool's own clean-up has the feeder thread close this same
+        # pipe end, and two threads closing it at once fail ("Bad file descriptor" in QueueFeederThread).
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            calls.cancel_join_thread()
+            calls._reader.close()
     processes = list((getattr(pool, "_processes", None) or {}).values())
     for process in processes:
         with contextlib.suppress(OSError, ValueError):
@@ -348,11 +370,6 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     results = getattr(pool, "_result_queue", None)
     with contextlib.suppress(OSError, ValueError, AttributeError):
         results._writer.close()
-    calls = getattr(pool, "_call_queue", None)
-    if calls is not None and sys.version_info < (3, 11):  # 3.11 closes it itself (closing it twice raises in its thread)
-        with contextlib.suppress(OSError, ValueError, AttributeError):
-            calls.cancel_join_thread()
-            calls._reader.close()
     pool.shutdown(wait=True, cancel_futures=True)
 
 
