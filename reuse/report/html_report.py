@@ -21,6 +21,7 @@ from __future__ import annotations
 import base64
 import html
 import math
+import re
 from collections.abc import Mapping, Sequence
 from os import PathLike
 
@@ -217,6 +218,15 @@ def _pair_view(number: int, pair: Pair, result: ScanResult, marks: Mapping[str, 
 </section>"""
 
 
+def _breakable(article_id: str) -> str:
+    """An id escaped for a narrow table cell, with line-break chances after ``/``, ``_`` and ``-`` (not inside a word).
+
+    >>> _breakable("feeds/000_8e3492a7910b80bc.txt")
+    'feeds/<wbr>000_<wbr>8e3492a7910b80bc.txt'
+    """
+    return re.sub(r"([/_-])", r"\1<wbr>", _e(article_id))
+
+
 def _pairs_table(result: ScanResult, views: int) -> str:
     rows = []
     shown = outlet_names(result.articles)  # as the outlets table names them; not when it is only the file's name
@@ -227,8 +237,8 @@ def _pairs_table(result: ScanResult, views: int) -> str:
         who = f"{_e(d.source)} → {_e(d.derived)}" if d.source and d.derived else ""
         rows.append(
             f'<tr><td class="num" data-v="{n}">{link}</td>'
-            f'<td class="id" data-v="{_e(pair.a)}">{_e(pair.a)}{outlet.get(pair.a, "")}</td>'
-            f'<td class="id" data-v="{_e(pair.b)}">{_e(pair.b)}{outlet.get(pair.b, "")}</td>'
+            f'<td class="id" data-v="{_e(pair.a)}">{_breakable(pair.a)}{outlet.get(pair.a, "")}</td>'
+            f'<td class="id" data-v="{_e(pair.b)}">{_breakable(pair.b)}{outlet.get(pair.b, "")}</td>'
             f'<td class="num" data-v="{pair.containment_sum:.4f}">{_pct(pair.containment_sum / 2)}</td>'
             f'<td class="num" data-v="{pair.containment_a:.4f}">{_pct(pair.containment_a)}</td>'
             f'<td class="num" data-v="{pair.containment_b:.4f}">{_pct(pair.containment_b)}</td>'
