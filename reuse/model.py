@@ -223,6 +223,15 @@ class Direction:
     confidence: float = 0.0
     evidence: tuple[Signal, ...] = ()
 
+    @property
+    def undecided(self) -> bool:
+        """An undetermined verdict naming no side: either could be the source, and its confidence (0.5) is no measure.
+
+        >>> Direction().undecided, Direction(Relation.COPIED, "a", "b", 0.7).undecided
+        (True, False)
+        """
+        return self.relation is Relation.UNDETERMINED and not (self.source or self.derived)
+
 
 def _in_a_order(passages: Iterable[Passage]) -> tuple[Passage, ...]:
     """Passages sorted by their span in A, then in B."""

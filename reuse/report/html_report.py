@@ -28,7 +28,7 @@ from os import PathLike
 from ..config import ScanConfig
 from ..graph import article_graph
 from ..marks import TextMarks, mark_articles
-from ..model import Article, Direction, Pair, Passage, Relation, ScanResult, file_outlet
+from ..model import Article, Pair, Passage, ScanResult, file_outlet
 from ..outlets import outlet_names
 from .graph_export import glyph_warnings, render_image
 from .output import write_output
@@ -131,11 +131,6 @@ def _article_head(side: str, article: Article, share: float) -> str:
     )
 
 
-def _unordered(d: Direction) -> bool:
-    """An undetermined verdict: its confidence (0.5 as the scan gives it) is no figure to show."""
-    return d.relation is Relation.UNDETERMINED and not (d.source or d.derived)
-
-
 def _direction(pair: Pair) -> str:
     d = pair.direction
     relation = _e(d.relation.value)
@@ -149,7 +144,7 @@ def _direction(pair: Pair) -> str:
         weight = f" (weight {abs(s.weight):.2f})" if s.weight and s.favours else ""  # log-odds towards the article it favours
         items.append(f'<li><b>{_e(s.name)}</b>: <span class="note">{_e(s.note or s.value)}</span>{favours}{weight}</li>')
     evidence = f'<details open><summary>Direction evidence ({len(items)})</summary><ul class="evidence">{"".join(items)}</ul></details>' if items else ""
-    sure = "either could be the source" if _unordered(d) else f"confidence {d.confidence:.2f}"
+    sure = "either could be the source" if d.undecided else f"confidence {d.confidence:.2f}"
     return f'<p class="verdict">Direction: {line} ({sure})</p>{evidence}'
 
 
@@ -244,7 +239,7 @@ def _pairs_table(result: ScanResult, views: int) -> str:
             f'<td class="num" data-v="{pair.containment_b:.4f}">{_pct(pair.containment_b)}</td>'
             f'<td data-v="{_e(pair.kind.value)}">{_kind(pair.kind)}</td>'
             f'<td data-v="{_e(d.relation.value)}">{_e(d.relation.value)}<div class="id muted">{who}</div></td>'
-            f'<td class="num" data-v="{d.confidence:.4f}">{"–" if _unordered(d) else f"{d.confidence:.2f}"}</td></tr>'
+            f'<td class="num" data-v="{d.confidence:.4f}">{"–" if d.undecided else f"{d.confidence:.2f}"}</td></tr>'
         )
     head = (
         '<th class="num" data-sort="num" tabindex="0">#</th><th data-sort="text" tabindex="0">article A (outlet)</th>'

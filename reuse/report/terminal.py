@@ -18,7 +18,7 @@ import unicodedata
 from functools import lru_cache
 from collections.abc import Sequence
 
-from ..model import Direction, OutletLink, Pair, Passage, Relation, ScanResult, Signal, ranked
+from ..model import Direction, OutletLink, Pair, Passage, ScanResult, Signal, ranked
 from ..segment import word_spans
 from ..agencies import wire_name, wire_of
 from ..words import plural
@@ -227,11 +227,10 @@ def _block(text: str, width: int, first: str = "", rest: str | None = None, max_
 def _direction_line(direction: Direction) -> str:
     """The verdict and its confidence; an undetermined one's (0.5 as the scan gives it) is said in words: no evidence, no figure.
 
-    >>> from reuse.model import Relation
-    >>> _direction_line(Direction(Relation.UNDETERMINED, None, None, 0.5))
+    >>> _direction_line(Direction(confidence=0.5))
     'direction: undetermined (either could be the source)'
     """
-    if direction.relation is Relation.UNDETERMINED and not (direction.source or direction.derived):
+    if direction.undecided:
         return "direction: undetermined (either could be the source)"
     parts = [_name(direction.relation)]
     if direction.source or direction.derived:
