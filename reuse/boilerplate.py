@@ -39,7 +39,7 @@ import xxhash
 
 from .config import BoilerplateConfig
 from .model import file_outlet
-from .text import Analysis, analyze, counted, members, ngram_hashes, unique_sorted
+from .text import Analysis, analyze, counted, ends_sentence, members, ngram_hashes, unique_sorted
 
 __all__ = ["article_lines", "candidate_lines", "learn_boilerplate", "line_keys", "mask_lines", "site", "usable_words"]
 
@@ -199,7 +199,6 @@ _LIST_ITEMS = 20
 _LIST_ITEM_CHARS = 150
 #: A numbered item ("1. ", "2) "): a list's line even when it ends in a full stop.
 _NUMBERED = re.compile(r"\s*\d{1,2}[.)]\s")
-_PROSE_END = (".", "!", "?", "…", "。", "！", "？", ".\"", ".”", ".»")
 
 
 @lru_cache(maxsize=1)
@@ -234,7 +233,7 @@ def _list_blocks(text: str, starts: np.ndarray, ends: np.ndarray, candidates: It
             continue
         for k in range(line + 1, min(line + 1 + _LIST_ITEMS, len(ends))):
             item = text[starts[k] : ends[k]].strip()
-            if item and (len(item) > _LIST_ITEM_CHARS or (item.endswith(_PROSE_END) and not _NUMBERED.match(item))):
+            if item and (len(item) > _LIST_ITEM_CHARS or (ends_sentence(item) and not _NUMBERED.match(item))):
                 break
             lines.append(k)
     return lines

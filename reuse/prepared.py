@@ -15,7 +15,7 @@ import numpy as np
 
 from .model import Article
 from .quotes import quoted_mask
-from .text import Analysis, DocumentFrequency, ngram_hashes, ranks, sentence_spans, unit_words
+from .text import Analysis, DocumentFrequency, ends_sentence, ngram_hashes, ranks, sentence_spans, unit_words
 
 __all__ = ["HEADLINE_WORDS", "MIN_RUN", "Prepared", "UNIT_STEM_COUNT", "headline_words", "prepare"]
 
@@ -134,7 +134,6 @@ def prepare(article: Article, usable: np.ndarray, analysis: Analysis, df: Docume
 
 #: The most words (usable, a CJK character counting one) a headline opening an article has.
 HEADLINE_WORDS = 20
-_SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", ".\"", ".”", "!”", "?”", ".’", ".»")
 
 
 #: The first letter after a line break: in lower case, a sentence goes on (text wrapped at a width). Looked for in
@@ -168,7 +167,7 @@ def headline_words(text: str, spans: list[tuple[int, int]] | tuple[tuple[int, in
         return 0
     start, end = spans[0]
     line_end = text.find("\n", end)
-    if line_end < 0 or text[end:line_end].strip() or text[start:end].endswith(_SENTENCE_END):
+    if line_end < 0 or text[end:line_end].strip() or ends_sentence(text[start:end]):
         return 0
     if any(found.group(1).islower() for found in _AFTER_BREAK.finditer(text, 0, line_end + _WRAP_LOOKAHEAD)):
         return 0  # a line broken inside a sentence: text wrapped at a width

@@ -31,6 +31,7 @@ __all__ = [
     "LANGUAGES",
     "analyze",
     "analyze_many",
+    "ends_sentence",
     "guess_language",
     "most_common_language",
     "needs_fallback",
@@ -222,8 +223,20 @@ _NEXT_WORD = re.compile(r"[A-Z][a-z]*\b")  # a whole word: "AI" or "IBM" is no "
 # conditions are checked on each candidate. Besides the Latin and CJK stops:
 # the Devanagari danda and double danda, the Arabic and Urdu question mark
 # and full stop, the Ethiopic full stop.
-_STOPS = re.compile(r"[.!?…。！？।॥؟۔።។။][.!?…。！？।॥؟۔።។။]*[\"'”’»)\]」』]*|\n")  # a quote after a line break opens the next line
+_STOP_CHARS = ".!?…。！？।॥؟۔።។။"
+_CLOSERS = "\"'”’»)]」』"  # closing quotes and brackets that may follow a stop
+_STOPS = re.compile(rf"[{re.escape(_STOP_CHARS)}]+[{re.escape(_CLOSERS)}]*|\n")  # a quote after a line break opens the next line
 _STOPS_ANYWHERE = frozenset("。！？។။")  # CJK, Khmer and Myanmar full stops: a sentence ends whatever follows
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends as a sentence does: in one of the stops :func:`sentence_spans` splits at, closing quotes or brackets after it allowed.
+
+    >>> ends_sentence('He left.”'), ends_sentence("Storm warning issued"), ends_sentence("東京です。"), ends_sentence("")
+    (True, False, True, False)
+    """
+    last = text.rstrip().rstrip(_CLOSERS)[-1:]
+    return bool(last) and last in _STOP_CHARS
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
