@@ -29,7 +29,7 @@ The text itself is kept for display; only matching leaves these words out.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 import re
 from importlib import resources
@@ -176,17 +176,26 @@ def _prefix_keys(words: np.ndarray, first: np.ndarray, k: int) -> np.ndarray:
     return key
 
 
-@lru_cache(maxsize=1)
-def _openers() -> dict[int, np.ndarray]:
-    """Per number of words, the sorted keys of the opener phrases of that length."""
-    raw = resources.files("reuse").joinpath("data/boilerplate-openers.txt").read_text("utf-8")
+@lru_cache(maxsize=None)
+def _phrases(name: str, max_words: int | None = None) -> dict[int, np.ndarray]:
+    """Per number of words, the sorted keys of the phrases of ``data/<name>`` of that length (at most ``max_words``)."""
+    raw = resources.files("reuse").joinpath(f"data/{name}").read_text("utf-8")
     by_length: dict[int, list[int]] = {}
     for line in raw.splitlines():
         if line.strip() and not line.startswith("#"):
             words = analyze(line.strip(), language="").words
-            if 0 < len(words) <= _OPENER_WORDS:
+            if 0 < len(words) <= (max_words or len(words)):
                 by_length.setdefault(len(words), []).append(int(_prefix_keys(words, np.zeros(1, dtype=np.int64), len(words))[0]))
     return {k: np.unique(np.array(keys, dtype=np.uint64)) for k, keys in sorted(by_length.items())}
+
+
+def _opening(analysis: Analysis, first: np.ndarray, lines: np.ndarray, counts: np.ndarray, table: dict[int, np.ndarray]) -> Iterator[tuple[int, int]]:
+    """``(line, k)`` for each of ``lines`` whose first ``k`` words are a phrase of ``table`` (:func:`_phrases`)."""
+    for k, keys in table.items():
+        eligible = lines[counts[lines] >= k]
+        if len(eligible):
+            for line in eligible[members(_prefix_keys(analysis.words, first[eligible], k), keys)].tolist():
+                yield line, k
 
 
 @lru_cache(maxsize=1)
@@ -201,17 +210,26 @@ _LIST_ITEM_CHARS = 150
 _NUMBERED = re.compile(r"\s*\d{1,2}[.)]\s")
 
 
-@lru_cache(maxsize=1)
-def _list_heading() -> re.Pattern[str]:
-    """A whole line that heads a list of site junk (``data/boilerplate-list-headers.txt``), alone or before a colon."""
-    raw = resources.files("reuse").joinpath("data/boilerplate-list-headers.txt").read_text("utf-8")
-    phrases = sorted({line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#")}, key=len, reverse=True)
-    alternatives = "|".join(re.escape(p).replace("'", "['’]").replace(r"\ ", r"\s+") for p in phrases)
-    return re.compile(rf"[ \t]*(?:{alternatives})[ \t]*(?P<colon>:.*)?", re.IGNORECASE)
+def _headings(
+    text: str, analysis: Analysis, starts: np.ndarray, ends: np.ndarray, first: np.ndarray, counts: np.ndarray, candidates: np.ndarray
+) -> dict[int, bool]:
+    """The ``candidates`` lines that head a list of site junk, each with whether its list follows on the line itself.
+
+    A heading is a line that is only a phrase of ``data/boilerplate-list-headers.txt``
+    ("Most read"), or one and a colon ("Related articles:"; items below),
+    or one, a colon and the list ("Tags: port, strike"; that line only).
+    """
+    found: dict[int, bool] = {}
+    for line, k in _opening(analysis, first, candidates, counts, _phrases("boilerplate-list-headers.txt")):
+        before = text[starts[line] : analysis.starts[first[line]]]
+        after = text[analysis.ends[first[line] + k - 1] : ends[line]].strip()
+        if not before.strip() and (not after or after.startswith(":")):
+            found[line] = found.get(line, False) or bool(after[1:].strip())
+    return found
 
 
-def _list_blocks(text: str, starts: np.ndarray, ends: np.ndarray, candidates: Iterable[int]) -> list[int]:
-    """Lines of the lists of site junk: each heading among the ``candidates`` lines and the items under it ("Most read", "1. Storm warning ...").
+def _list_blocks(text: str, starts: np.ndarray, ends: np.ndarray, headings: dict[int, bool]) -> list[int]:
+    """Lines of the lists of site junk: each of the ``headings`` (:func:`_headings`) and the items under it ("Most read", "1. Storm warning ...").
 
     An item is a short line that ends in no full stop (a headline), or a
     numbered one; blank lines between items are passed over; the first
@@ -219,17 +237,15 @@ def _list_blocks(text: str, starts: np.ndarray, ends: np.ndarray, candidates: It
     its own line ("Tags: port, strike") is that line only.
 
     >>> t = "Ships waited.\\nMost read\\n1. Chef opens restaurant\\n\\nStorm warning issued\\nThe port reopened on Friday.\\nTags: port, strike"
-    >>> s, e = _line_bounds(t); [t[s[k]:e[k]] for k in _list_blocks(t, s, e, range(len(s)))]
+    >>> s, e = _line_bounds(t); [t[s[k]:e[k]] for k in _list_blocks(t, s, e, {1: False, 6: True})]
     ['Most read', '1. Chef opens restaurant', '', 'Storm warning issued', 'Tags: port, strike']
     """
     lines: list[int] = []
-    heading = _list_heading()
-    for line in candidates:
-        found = heading.fullmatch(text, int(starts[line]), int(ends[line]))
-        if found is None or (lines and line <= lines[-1]):
+    for line, inline in sorted(headings.items()):
+        if lines and line <= lines[-1]:
             continue
         lines.append(line)
-        if found["colon"] and found["colon"].strip() != ":":
+        if inline:
             continue
         for k in range(line + 1, min(line + 1 + _LIST_ITEMS, len(ends))):
             item = text[starts[k] : ends[k]].strip()
@@ -254,15 +270,15 @@ def _junk_lines(text: str, analysis: Analysis) -> list[tuple[int, int]]:
     counts = last - first
     short = (counts > 0) & (counts <= _JUNK_LINE_WORDS)
     junk = np.zeros(len(ends), dtype=bool)
-    for k, keys in _openers().items():
-        eligible = np.flatnonzero(short & (counts >= k))
-        if len(eligible):
-            junk[eligible[members(_prefix_keys(analysis.words, first[eligible], k), keys)]] = True
-    candidates = np.flatnonzero(short).tolist()  # a few lines an article: the patterns read them, not the whole text
-    for line in candidates:
+    candidates = np.flatnonzero(short)  # a few lines an article: the patterns read them, not the whole text
+    if not len(candidates):  # every line of prose: no junk by form (most articles of a clean feed)
+        return []
+    for line, _ in _opening(analysis, first, candidates, counts, _phrases("boilerplate-openers.txt", _OPENER_WORDS)):
+        junk[line] = True
+    for line in candidates.tolist():
         s, e = int(starts[line]), int(ends[line])
         junk[line] |= bool(_NOTICE.search(text, s, e) or _BAR.search(text, s, e))
-    for line in _list_blocks(text, starts, ends, candidates):
+    for line in _list_blocks(text, starts, ends, _headings(text, analysis, starts, ends, first, counts, candidates)):
         junk[line] |= bool(counts[line])
     buttons = np.flatnonzero(short & (counts >= 2) & members(analysis.words[np.minimum(first, len(analysis) - 1)], _share_keys()))
     for line in buttons.tolist():  # a line opening with a network's name: made of them only?
