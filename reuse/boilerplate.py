@@ -145,8 +145,6 @@ def _phrase_keys() -> frozenset[int]:
 
 #: The longest line :func:`_junk_lines` takes for junk, in words: a "Read more:" line and its headline, a footer.
 _JUNK_LINE_WORDS = 30
-#: The most words an opener phrase has.
-_OPENER_WORDS = 4
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 #: Anywhere in a line: a copyright notice, a share bar, a photo's caption credit at its end ("... (Photo: PA)").
 _NOTICE = re.compile(
@@ -177,14 +175,17 @@ def _prefix_keys(words: np.ndarray, first: np.ndarray, k: int) -> np.ndarray:
 
 
 @lru_cache(maxsize=None)
-def _phrases(name: str, max_words: int | None = None) -> dict[int, np.ndarray]:
-    """Per number of words, the sorted keys of the phrases of ``data/<name>`` of that length (at most ``max_words``)."""
+def _phrases(name: str) -> dict[int, np.ndarray]:
+    """Per number of words, the sorted keys of the phrases of ``data/<name>`` of that length.
+
+    Chinese and Japanese count a word a character: "続きを読む" is five.
+    """
     raw = resources.files("reuse").joinpath(f"data/{name}").read_text("utf-8")
     by_length: dict[int, list[int]] = {}
     for line in raw.splitlines():
         if line.strip() and not line.startswith("#"):
             words = analyze(line.strip(), language="").words
-            if 0 < len(words) <= (max_words or len(words)):
+            if len(words):
                 by_length.setdefault(len(words), []).append(int(_prefix_keys(words, np.zeros(1, dtype=np.int64), len(words))[0]))
     return {k: np.unique(np.array(keys, dtype=np.uint64)) for k, keys in sorted(by_length.items())}
 
@@ -273,7 +274,7 @@ def _junk_lines(text: str, analysis: Analysis) -> list[tuple[int, int]]:
     candidates = np.flatnonzero(short)  # a few lines an article: the patterns read them, not the whole text
     if not len(candidates):  # every line of prose: no junk by form (most articles of a clean feed)
         return []
-    for line, _ in _opening(analysis, first, candidates, counts, _phrases("boilerplate-openers.txt", _OPENER_WORDS)):
+    for line, _ in _opening(analysis, first, candidates, counts, _phrases("boilerplate-openers.txt")):
         junk[line] = True
     for line in candidates.tolist():
         s, e = int(starts[line]), int(ends[line])

@@ -213,6 +213,21 @@ def test_a_list_heading_and_the_headlines_under_it_are_junk(heading, after, junk
     assert [text[a:b] for a, b in _junk_spans(text)] == junk
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read more: Council tax to rise by 4.99 per cent",
+        "続きを読む：台風10号、九州に上陸",  # five characters, five words: longer than most openers
+        "关注我们",  # no opener: a line of the text
+        "延伸阅读：台风登陆福建",
+    ],
+)
+def test_a_line_opening_with_a_junk_phrase_is_junk_in_any_script(line):
+    text = f"The storm reached the coast on Monday.\n{line}\nDamage was widespread, officials said."
+    expected = [] if line == "关注我们" else [line]
+    assert [text[a:b] for a, b in _junk_spans(text)] == expected
+
+
 def test_a_japanese_copy_with_its_headline_breadcrumb_and_ranking_is_not_taken_for_the_source():
     """A summary site's copy: a headline its source keeps in its metadata, a breadcrumb, a "related" line, an access
     ranking and tags around the text. It read as the source at 0.57 (93% of it reused against 100%)."""
