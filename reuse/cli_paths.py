@@ -73,8 +73,13 @@ def check_output(out: str, folder: Path, state: State, option: str = "--json", e
         )
     state.warn(
         f"the report {out} is inside the scanned folder {folder}: a later scan of it will "
-        + ("list the report as skipped" if target.suffix.lower() == ".json" else "read the report as an article")
+        + ("list the report as skipped" if _recognised(option, target.suffix.lower()) else "read the report as an article")
     )
+
+
+def _recognised(option: str, suffix: str) -> bool:
+    """Whether a later scan tells the output from an article (:mod:`reuse.formats` skips reuse's own reports and graphs)."""
+    return suffix == ".json" or (option == "--html" and suffix in (".html", ".htm"))
 
 
 def check_extra_outputs(ctx: click.Context, folder: Path, state: State, html_path: str | None, graph_path: str | None) -> None:

@@ -316,6 +316,9 @@ def _jsonl_lines(text: str) -> list[str]:
         return text.split("\r")
 
 
+_OWN_REPORT = "a reuse report, not an article file: write reports outside the scanned folder"
+
+
 def _read_json(text: str, rel: str, warnings: list[str]) -> Found:
     try:
         data = _loads(text)
@@ -323,7 +326,10 @@ def _read_json(text: str, rel: str, warnings: list[str]) -> Found:
         return [], [Skipped(rel, f"invalid JSON ({err}): fix it, or use .jsonl for one object per line")]
     if isinstance(data, dict) and "schema_version" in data and "pairs" in data and "articles" in data:
         # A report of an earlier scan written into the folder: it holds no article of its own.
-        return [], [Skipped(rel, "a reuse report, not an article file: write reports outside the scanned folder")]
+        return [], [Skipped(rel, _OWN_REPORT)]
+    if isinstance(data, dict) and {"directed", "nodes", "edges"} <= data.keys():
+        return [], [Skipped(rel, "a graph (node-link JSON, as `reuse scan --graph graph.json` writes), not an article file: "
+                                 "write graphs outside the scanned folder")]
     records = data if isinstance(data, list) else [data]
     if not records:
         return [], [Skipped(rel, "no records (the JSON list is empty)")]
@@ -410,6 +416,8 @@ def _read_html(text: str, rel: str, warnings: list[str]) -> Found:
         tree = lxml_html.document_fromstring(control_references(_XML_DECL.sub("", text, count=1)), parser=parser)
     except (etree.ParserError, ValueError):
         return [], [Skipped(rel, "no main text found in the HTML")]
+    if any(content == "reuse" or content.startswith("reuse ") for content in tree.xpath('//head/meta[@name="generator"]/@content')):
+        return [], [Skipped(rel, _OWN_REPORT)]  # an HTML report of an earlier scan (`--html`)
     meta = page_meta(tree)
     module = trafilatura_module()[0]
     body = trafilatura_text(module, tree, meta) if module else builtin_text(tree)

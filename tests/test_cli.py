@@ -226,7 +226,9 @@ def test_json_into_the_scanned_folder_warns(runner, samples_dir, fake_scan):
     assert result.exit_code == 0
     assert "will list the report as skipped" in result.stderr
     page = runner.invoke(main, ["scan", str(samples_dir), "--html", str(samples_dir / "report.html")])
-    assert page.exit_code == 0 and "will read the report as an article" in page.stderr
+    assert page.exit_code == 0 and "will list the report as skipped" in page.stderr
+    text = runner.invoke(main, ["scan", str(samples_dir), "--json", str(samples_dir / "report.txt")])
+    assert text.exit_code == 0 and "will read the report as an article" in text.stderr
 
 
 def test_a_picture_into_the_scanned_folder_is_no_article_and_draws_no_warning(runner, samples_dir, fake_scan):

@@ -1056,20 +1056,29 @@ def test_a_paywall_page_that_keeps_its_headline_is_skipped(tmp_path, html_backen
     assert result.skipped == (Skipped("p1.html", reason), Skipped("p2.html", reason))
 
 
-def test_a_report_written_into_the_folder_is_said_to_be_one(tmp_path, samples_dir):
+def test_a_report_or_graph_written_into_the_folder_is_said_to_be_one(tmp_path, samples_dir):
     """The next scan had skipped 'report.json#1' telling the user to put the article text in 'text'."""
     import shutil
 
-    from reuse.report import write_json
+    from reuse.report import write_graph, write_html, write_json
 
     folder = tmp_path / "scan"
     folder.mkdir()
     for f in sorted(samples_dir.glob("*.txt"))[:2]:
         shutil.copy(f, folder / f.name)
-    write_json(reuse.scan(folder), folder / "report.json")
+    scanned = reuse.scan(folder)
+    write_json(scanned, folder / "report.json")
+    write_html(scanned, folder / "report.html", graph=False)  # was read as an article, the copy of both texts
+    write_graph(scanned, folder / "graph.json")  # skipped, said to hold no 'text' field
     result = load_articles(folder)
     assert len(result.articles) == 2
-    assert result.skipped == (Skipped("report.json", "a reuse report, not an article file: write reports outside the scanned folder"),)
+    reason = "a reuse report, not an article file: write reports outside the scanned folder"
+    assert result.skipped == (
+        Skipped("graph.json", "a graph (node-link JSON, as `reuse scan --graph graph.json` writes), not an article file: "
+                "write graphs outside the scanned folder"),
+        Skipped("report.html", reason),
+        Skipped("report.json", reason),
+    )
 
 
 def test_a_byline_is_read_from_a_page_a_record_and_front_matter(tmp_path):
