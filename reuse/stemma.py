@@ -221,7 +221,7 @@ class Stemma:
         from that ancestor, so the tree's link between them is not shown.
         """
         pair = self.graph[source][derived]["pair"]
-        texts = {x: self.readings.by_id[x].text for x in (source, derived)}
+        texts = {w: self.readings.by_id[w].text for w in (pair.a, pair.b)}
         for z in self.ancestors(source):
             if not (self.graph.has_edge(source, z) and self.graph.has_edge(derived, z)) or self.later(z, derived):
                 continue
@@ -229,11 +229,26 @@ class Stemma:
                 continue
             if sides_taken(self.readings, self.graph[source][z]["pair"], source, derived)[0] >= ATTEST_SITES:
                 continue  # where source changed z's text by a few words, derived reads as source: it saw source's text
-            cover = {x: side_spans(self.graph[x][z]["pair"], x) for x in (source, derived)}
-            unexplained, shared = unexplained_words(pair, texts, cover)
-            if unexplained < max(UNEXPLAINED_MIN, UNEXPLAINED_SHARE * shared):
+            if self._holds(z, pair, texts):
                 return z
         return None
+
+    def holds(self, z: str, x: str, y: str) -> bool:
+        """Whether ``z`` holds what ``x`` and ``y`` share: they share less than ``UNEXPLAINED_MIN`` words (or
+        ``UNEXPLAINED_SHARE`` of what they share) that neither's alignment with it covers.
+
+        One side may share no passage with ``z`` (a heavy rewrite of it that
+        the alignment missed, or a copy of a copy): the other side's
+        alignment then tells alone.
+        """
+        if not self.graph.has_edge(x, y) or not (self.graph.has_edge(x, z) or self.graph.has_edge(y, z)):
+            return False
+        return self._holds(z, self.graph[x][y]["pair"], {w: self.readings.by_id[w].text for w in (x, y)})
+
+    def _holds(self, z: str, pair: Pair, texts: dict[str, str]) -> bool:
+        cover = {w: side_spans(self.graph[w][z]["pair"], w) if self.graph.has_edge(w, z) else [] for w in (pair.a, pair.b)}
+        unexplained, shared = unexplained_words(pair, texts, cover)
+        return unexplained < max(UNEXPLAINED_MIN, UNEXPLAINED_SHARE * shared)
 
     def cluster_size(self, article_id: str) -> int:
         """Articles in the cluster of ``article_id`` (0 when it shares text with none)."""

@@ -60,13 +60,14 @@ def stemma_verdict(pair: Pair, stemma: Stemma) -> tuple[str, Signal] | None:
         return "undetermined", Signal(
             "twins", None, note="neither descends from another text of the cluster and they stand level: nothing tells them apart"
         )
-    if stemma.twins.get(x, frozenset()) & stemma.twins.get(y, frozenset()):
-        shared = sorted(stemma.twins[x] & stemma.twins[y])
+    # Siblings: a third text both descend from, which holds what they share (else they share text it lacks).
+    shared = sorted(stemma.twins.get(x, frozenset()) & stemma.twins.get(y, frozenset()))
+    if shared and any(stemma.holds(z, x, y) for z in shared):
         return "common", Signal(
             "sibling", ", ".join(shared), note=f"both descend from the text that {', '.join(shared)} carry, and neither repeats the other's changes"
         )
     common = stemma.common_ancestor(x, y)
-    if common is not None:
+    if common is not None and stemma.holds(common, x, y):
         return "common", Signal(
             "sibling", common, note=f"both descend from {common}, and neither repeats the other's changes to its text"
         )

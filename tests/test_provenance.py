@@ -1509,3 +1509,24 @@ def test_a_copy_of_a_post_that_quotes_a_paper_is_the_posts_copy_not_the_papers()
     assert (lifted.relation.value, lifted.source) == ("copied", "blog.txt"), lifted
     quoted = pairs[("blog.txt", "ledger.txt")]
     assert (quoted.relation.value, quoted.source) == ("copied", "ledger.txt")
+
+
+def test_two_full_copies_are_no_siblings_of_an_extract_that_lacks_most_of_what_they_share():
+    """A wire's 1,500-character extract (and a copycat's copy of it), a site's page declaring the wire's URL
+    canonical, and an undated full copy with straight quotes. The two full texts read as `common-source`, "both
+    descend from the text that r1, copycat carry", which holds a third of what they share (found by a review)."""
+    from pathlib import Path
+
+    full = (Path(__file__).parent.parent / "samples" / "001_eabe8ba3545e1c71.txt").read_text("utf-8")
+    straight = "Café résumé naïve. " + full.replace("’", "'").replace("“", '"').replace("”", '"')
+    result = reuse.scan_articles([
+        Article("r1", full[:1500], "Wire", url="https://wire.example/a", published="2025-05-27T09:00:00Z"),
+        Article("copycat", full[:1500], "Copycat"),
+        Article("page", full, "Daily Ledger", url="https://ledger.example/news/swap", published="2025-05-27T12:00:00Z",
+                canonical="https://wire.example/a"),
+        Article("copy", straight, "copy"),
+    ])
+    (pair,) = [p for p in result.pairs if {p.a, p.b} == {"page", "copy"}]
+    assert min(pair.containment_a, pair.containment_b) > 0.99
+    assert pair.direction.relation.value != "common-source"
+    assert not any(s.name == "sibling" for s in pair.direction.evidence)
