@@ -155,7 +155,7 @@ def common_options(fn: F) -> F:
                 count=True,
                 expose_value=False,
                 callback=_set_verbose,
-                help="More detail: stage timings on stderr, every passage and all evidence in the summary.",
+                help="More detail: stage timings on stderr (scan, check, graph, index add); every passage and all evidence in a summary of pairs.",
             ),
         )
     ):

@@ -11,7 +11,6 @@ from pathlib import Path
 import click
 
 from .cli import (
-    EXIT_CODES_HELP,
     announce,
     cli_state,
     build_config,
@@ -30,8 +29,16 @@ from .report.report_reader import is_report, read_report
 
 __all__ = ["graph"]
 
+GRAPH_EXIT_CODES_HELP = """\b
+Exit codes:
+  0    success, even when no reuse is found
+  1    the run failed (an error reported by reuse, e.g. the graph cannot be written), or no file
+       in FOLDER could be read (no graph is written; the warnings say why)
+  2    usage error: missing or empty folder, a file that is no report, bad option or setting
+  130  interrupted by Ctrl-C; no graph half-written"""
 
-@main.command(epilog=EXIT_CODES_HELP)
+
+@main.command(epilog=GRAPH_EXIT_CODES_HELP)
 @click.argument("source", metavar="FOLDER_OR_REPORT", type=Folder(path_type=Path))
 @click.option(
     "-o",
@@ -99,7 +106,7 @@ def graph(ctx: click.Context, source: Path, out: str, level: str, quotes: bool, 
             finally:
                 progress.close()
             words = None
-            announce(state, result.skipped, result.warnings)
+            announce(state, result.skipped, result.warnings, result.timings)
             fix = "give a folder of articles, or a report that reuse scan --json wrote"
             exit_if_nothing_read(ctx, source, len(result.articles), result.skipped, fix)  # no empty image said to be written
         for note in write_graph(result, out, level=level, quotes=quotes, words=words):

@@ -139,7 +139,7 @@ def index_add(ctx: click.Context, folder: Path, index_path: Path, id_prefix: str
     with reported(ctx, f"the index {index_path} is as it was before", made=f"the batch is added: the index {index_path} holds the change",
                   done=committed):
         done = _add(folder, index_path, config, jobs, state, id_prefix, committed)
-        announce(state, done.skipped, done.warnings)
+        announce(state, done.skipped, done.warnings, done.timings)
         r = done.result
         exit_if_nothing_read(ctx, folder, len(r.added) + len(r.updated) + len(r.unchanged) + len(r.earlier), done.skipped)  # no index made
         click.echo(_added(index_path, r, len(done.skipped)))

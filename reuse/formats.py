@@ -330,6 +330,11 @@ def _read_json(text: str, rel: str, warnings: list[str]) -> Found:
     if isinstance(data, dict) and {"directed", "nodes", "edges"} <= data.keys():
         return [], [Skipped(rel, "a graph (node-link JSON, as `reuse scan --graph graph.json` writes), not an article file: "
                                  "write graphs outside the scanned folder")]
+    if isinstance(data, dict) and not any(data.get(f) is not None for f in TEXT_FIELDS):
+        nested = [key for key, value in data.items() if isinstance(value, list) and value and all(isinstance(v, dict) for v in value)]
+        if nested:  # {"articles": [{...}, ...]}: a wrapper, not a record
+            return [], [Skipped(rel, f"the records are nested under '{nested[0]}': make the file a JSON list of them "
+                                     f"([{{\"text\": ...}}, ...]), or one record a line in a .jsonl file")]
     records = data if isinstance(data, list) else [data]
     if not records:
         return [], [Skipped(rel, "no records (the JSON list is empty)")]

@@ -67,6 +67,13 @@ def test_add_info_check_remove(runner, split, tmp_path):
     assert json.loads(after.stdout)["pairs"] == []
 
 
+def test_add_verbose_prints_its_stage_timings(runner, split, tmp_path):
+    """`-v` promised stage timings and an add printed none (found by a review)."""
+    added = runner.invoke(main, ["index", "add", str(split[0]), "--index", str(tmp_path / "news.db"), "-v"])
+    assert added.exit_code == 0, added.output
+    assert re.findall(r"^timing: (\w+) \d+\.\d\d s$", added.stderr, re.MULTILINE) == ["load", "index", "commit", "checkpoint"]
+
+
 def test_check_add_adds_afterwards(runner, split, tmp_path):
     old, new = split
     db = tmp_path / "news.db"

@@ -288,6 +288,16 @@ def test_json_single_object_and_list(tmp_path):
     assert reasons[3] == "empty 'text'"
 
 
+def test_records_nested_under_a_key_are_said_to_be(tmp_path):
+    """``{"articles": [...]}`` was skipped as 'w.json#1' with no 'text' field, which told nothing of the layout."""
+    write(tmp_path, "w.json", '{"status": "ok", "articles": [{"text": "One."}, {"text": "Two."}]}')
+    write(tmp_path, "one.json", '{"text": "A record whose tags are a list", "tags": [{"name": "port"}]}')
+    result = load_articles(tmp_path)
+    assert [a.id for a in result.articles] == ["one.json#1"]
+    assert result.skipped == (Skipped("w.json", "the records are nested under 'articles': make the file a JSON list of them "
+                                                "([{\"text\": ...}, ...]), or one record a line in a .jsonl file"),)
+
+
 @pytest.mark.parametrize(
     ("content", "reason"),
     [

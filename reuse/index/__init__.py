@@ -26,6 +26,7 @@ from ..errors import ConfigError, IndexDamaged
 from ..formats import ID_CONTROL
 from ..load import LoadResult, load_articles
 from ..model import Article, ScanResult, Skipped
+from ..progress import Timer
 from .checker import check_again, check_articles
 from .features import id_from_path
 from .failures import reported_damage
@@ -61,6 +62,8 @@ class FolderAdd:
     result: AddResult
     skipped: tuple[Skipped, ...]
     warnings: tuple[str, ...]
+    #: Seconds per stage: loading the folder, then those of :attr:`AddResult.timings`.
+    timings: tuple[tuple[str, float], ...] = ()
 
 
 def load_batch(folder: str | PathLike, config: ScanConfig | None = None, *, jobs: int = 1, progress=None, id_prefix: str = "") -> LoadResult:
@@ -80,11 +83,13 @@ def add_folder(
     done: dict | None = None,
 ) -> FolderAdd:
     """Load the articles under ``folder`` (:func:`load_batch`) and add them, reading in ``jobs`` processes (``done`` as :func:`add_articles` takes it)."""
-    loaded = load_batch(folder, config, jobs=jobs, progress=progress, id_prefix=id_prefix)
+    timer = Timer()
+    with timer.stage("load"):
+        loaded = load_batch(folder, config, jobs=jobs, progress=progress, id_prefix=id_prefix)
     if not loaded.articles:  # nothing could be read: no index is made for it, and an existing one is not touched
-        return FolderAdd(AddResult((), (), ()), loaded.skipped, loaded.warnings)
+        return FolderAdd(AddResult((), (), ()), loaded.skipped, loaded.warnings, tuple(timer.timings))
     result = add_articles(index, loaded.articles, config, jobs=jobs, progress=progress, done=done)
-    return FolderAdd(result, loaded.skipped, (*loaded.warnings, *result.warnings))
+    return FolderAdd(result, loaded.skipped, (*loaded.warnings, *result.warnings), (*timer.timings, *result.timings))
 
 
 def check_id_prefix(id_prefix: str) -> None:

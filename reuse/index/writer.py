@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from os import PathLike
 
 import numpy as np
@@ -74,6 +75,9 @@ class AddResult:
     #: Ids another run added to the index (or gave a new version) after the state ``since`` the add was given: a
     #: check of the batch made at that state did not compare them with it.
     meanwhile: tuple[str, ...] = ()
+    #: Seconds per stage (``-v`` prints them): reading and writing the batch ("index"), the commit, and the checkpoint
+    #: that folds the write-ahead log into the file as the index is closed.
+    timings: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -222,11 +226,15 @@ def add_articles(
                 config = config or index_config(conn)  # the new index's are the defaults
                 with no_huge_pages():  # see reuse.hugepages: a batch's postings are sorted and encoded in fresh arrays of 50-100 MB
                     with write_transaction(conn, index, done, progress):
+                        started = time.perf_counter()
                         result = _add(conn, batch, config, progress, jobs, since)
+                        added = time.perf_counter()
                     release_free_pages(conn)
+                    committed = time.perf_counter()
             finally:
                 conn.close()  # the last close checkpoints the write-ahead log: seconds after a large batch
-            return result
+            timings = (("index", added - started), ("commit", committed - added), ("checkpoint", time.perf_counter() - committed))
+            return replace(result, timings=tuple((stage, round(seconds, 4)) for stage, seconds in timings))
         except KeyboardInterrupt as exc:
             _told(exc, done["made"])
             raise
