@@ -256,10 +256,21 @@ def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: 
     if confidence < MIN_COPY_CONFIDENCE or log_odds == 0:
         return Direction(Relation.UNDETERMINED, None, None, round(confidence, 3), tuple(evidence))
     source, derived = (a.id, b.id) if log_odds > 0 else (b.id, a.id)
-    if not strong and (doubt := independent_signal(stemma, source, derived)) is not None:
+    if not strong and (doubt := independent_signal(stemma, source, derived) or _kept_against(stemma, source, derived)) is not None:
         evidence.insert(0, doubt)
         return Direction(Relation.UNDETERMINED, None, None, UNDETERMINED_CONFIDENCE, tuple(evidence))
     return Direction(Relation.COPIED, source, derived, round(confidence, 3), tuple(evidence))
+
+
+def _kept_against(stemma: Stemma, source: str, derived: str) -> Signal | None:
+    """Evidence that ``source`` changed readings ``derived`` and the cluster's other texts keep: it is not ``derived``'s exemplar."""
+    if (derived, source) not in stemma.kept:
+        return None
+    won, lost = stemma.kept[(derived, source)]
+    return Signal("witnesses", f"{won}:{lost}", favours=derived, note=(
+        f"where they differ by a few words, the other texts share {derived}'s reading in {won} places and {source}'s in {lost}: "
+        f"{source} changed the text {derived} keeps, so it is not {derived}'s source"
+    ))
 
 
 def _partial_signal(pair: Pair, what: str) -> Signal:

@@ -57,9 +57,10 @@ def stemma_verdict(pair: Pair, stemma: Stemma) -> tuple[str, Signal] | None:
                 note=f"{lower} descends from {upper} or from {', '.join(others)}, copies of one text that nothing tells apart",
             )
     if x not in stemma.parent and y not in stemma.parent and stemma.rank[x] == stemma.rank[y]:
-        return "undetermined", Signal(
-            "twins", None, note="neither descends from another text of the cluster and they stand level: nothing tells them apart"
-        )
+        same = min(pair.containment_a, pair.containment_b) >= 1.0
+        return "undetermined", Signal("twins", None, note="neither descends from another text of the cluster and they stand level: " + (
+            "nothing tells them apart" if same else "the shares reused alone do not tell a copy from a sibling"
+        ))
     # Siblings: a third text both descend from, which holds what they share (else they share text it lacks).
     shared = sorted(stemma.twins.get(x, frozenset()) & stemma.twins.get(y, frozenset()))
     if shared and any(stemma.holds(z, x, y) for z in shared):
