@@ -20,7 +20,7 @@ from reuse.errors import ConfigError, ReuseError
 from reuse.model import Article
 from reuse.pipeline import scan_articles
 from reuse.report import SCHEMA_VERSION, dumps_report, render_text, report_dict, sanitize, write_json
-from reuse.report.terminal import _width
+from reuse.report.terminal import columns
 
 ARTICLE_KEYS = {"id": str, "outlet": str, "title": (str, type(None)), "url": (str, type(None)),
                 "published": (str, type(None)), "words": int}
@@ -322,7 +322,7 @@ def test_render_strongest_passage_side_by_side(result):
 @pytest.mark.parametrize("width", [40, 80, 100, 140], ids=lambda w: f"width-{w}")
 def test_render_fits_the_width(make_result, width):
     text = render_text(make_result(inject=" and then" * 40), width=width, verbose=True)
-    assert max(_width(line) for line in text.splitlines()) <= width
+    assert max(columns(line) for line in text.splitlines()) <= width
 
 
 def test_render_long_excerpt_is_cut_with_an_ellipsis(make_result):
@@ -443,7 +443,7 @@ def test_wide_characters_keep_the_columns_aligned(make_result):
     text = render_text(make_result(inject=" 新闻报道" * 10), width=60)
     rows = [line for line in text.splitlines() if " | " in line and "新闻" in line]
     assert rows
-    assert {_width(row.split(" | ")[0]) for row in rows} == {(60 - 3) // 2}
+    assert {columns(row.split(" | ")[0]) for row in rows} == {(60 - 3) // 2}
 
 
 @pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="needs /proc/self/fd")

@@ -309,8 +309,8 @@ def draw_graph(graph: nx.Graph, *, level: str = "article", title: str | None = N
         if quotations:
             aside += " (or only the same quotations, left out)"
         ax.text(0.05, lay.aside_top - 0.1, aside, fontsize=8, color="#777777", va="top")
-    dropped = draw_labels(ax, fig, graph, lay, level, font, radii)
     _legend(fig, graph, level, colours, ranked, node_area, top=min(0.90, 1 - (head_in + 0.05) / total_h), drawn=set(lay.pos))
+    dropped = draw_labels(ax, fig, graph, lay, level, font, radii)  # after the legends: no label covers them
 
     links = plural(whole.number_of_edges(), "link" if level == "outlet" else "pair") + ("" if level == "outlet" else " sharing text")
     headline = title or f"Reuse graph: {plural(whole.number_of_nodes(), what[:-1])}, {links}"

@@ -19,25 +19,28 @@ from matplotlib.figure import Figure
 from ..model import file_outlet
 from ..words import plural
 from .graph_layout import Layout
+from .terminal import clip, columns
 
 __all__ = ["BEND", "Grid", "bend", "draw_labels", "line_ends", "node_label", "overlap", "short"]
 
-#: Characters of a title or an outlet in a label.
+#: Columns of a title or an outlet in a label (a wide character takes two).
 TITLE_CHARS = 28
 #: Curvature of outlet-level arrows, so that A -> B and B -> A do not overlap.
 BEND = 0.15
 
 
 def short(text: str, limit: int) -> str:
-    """``text`` on one line, cut to ``limit`` characters with an ellipsis.
+    """``text`` on one line, cut to ``limit`` columns with an ellipsis (a Chinese, Japanese or Korean character takes two).
 
     >>> short("Kremlin says Trump criticism won't hit swap plans", 20)
     'Kremlin says Trump…'
     >>> short("a\\nb", 9)
     'a b'
+    >>> short("克里姆林宫称特朗普的批评不会影响俄美换囚计划", 20)
+    '克里姆林宫称特朗普…'
     """
     flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+    return flat if columns(flat) <= limit else clip(flat, limit)[:-1].rstrip() + "…"
 
 
 def node_label(node: Hashable, data: dict, level: str) -> str:
@@ -84,16 +87,20 @@ def _edge_points(ax, graph: nx.Graph, lay: Layout, level: str, heads_only: bool 
     end = ax.transData.transform(np.array([lay.pos[b] for _, b, _ in ends], dtype=float))
     (dx, dy) = (end - start).T
     control = (start + end) / 2 + bend(level) * np.stack((dy, -dx), axis=1)  # as matplotlib's arc3 places it
-    # A point every few pixels, so that no label box fits between two: at most _LINE_POINTS a line.
-    lo, hi = (0.86, 0.97) if heads_only else (0.15, 0.97)
-    count = np.clip(np.hypot(dx, dy) * (hi - lo) / _POINT_SPACING, 4, _LINE_POINTS).astype(int)
-    t = np.concatenate([np.linspace(lo, hi, n) for n in count.tolist()])[:, None]
+    # A point every few pixels, so that no label box fits between two: at most _LINE_POINTS a line. A line starts
+    # _LINE_START pixels out of its first node's centre (a label beside the node may touch it there, not further).
+    length = np.maximum(np.hypot(dx, dy), 1.0)
+    hi = 0.97
+    lo = np.full(len(length), 0.86) if heads_only else np.minimum(_LINE_START / length, 0.5)
+    count = np.clip(length * (hi - lo) / _POINT_SPACING, 4, _LINE_POINTS).astype(int)
+    t = np.concatenate([np.linspace(a, hi, n) for a, n in zip(lo.tolist(), count.tolist())])[:, None]
     owner = np.repeat(np.arange(len(ends)), count)
     return (1 - t) ** 2 * start[owner] + 2 * t * (1 - t) * control[owner] + t**2 * end[owner]
 
 
 #: Pixels between the points that stand for a line (label placement), and most points one line gets.
 _POINT_SPACING = 6.0
+_LINE_START = 12.0
 _LINE_POINTS = 200
 
 
@@ -129,7 +136,12 @@ def draw_labels(ax, fig: Figure, graph: nx.Graph, lay: Layout, level: str, font:
     for grid, points in ((lines, _edge_points(ax, graph, lay, level)), (heads, _edge_points(ax, graph, lay, level, heads_only=True))):
         for x, y in points.tolist():
             grid.add((x, y, x, y))
+    # The drawing's box, widened to the picture's right edge: a label of the last column may stand out to the
+    # right of its node, beside the legends (drawn before, their boxes taken) rather than over the node's lines.
     frame = ax.get_window_extent(renderer)
+    right = fig.bbox.x1 - 4
+    for legend in fig.legends:
+        taken.add(tuple(legend.get_window_extent(renderer).extents))
     probe = ax.annotate("", xy=(0, 0), xytext=(0, 0), ha="center", va="top", **style)
     dropped = 0
     for v in order:
@@ -150,7 +162,7 @@ def draw_labels(ax, fig: Figure, graph: nx.Graph, lay: Layout, level: str, font:
         # Three times round the places: first also keeping clear of the lines, then of the arrow heads, then not.
         for (offset, ha, va, x0, y0), clear in [(p, lines) for p in places] + [(p, heads) for p in places] + [(p, None) for p in places]:
             box = (x0, y0, x0 + width, y0 + height)
-            inside = frame.x0 <= box[0] and box[2] <= frame.x1 and frame.y0 <= box[1] and box[3] <= frame.y1
+            inside = frame.x0 <= box[0] and box[2] <= right and frame.y0 <= box[1] and box[3] <= frame.y1
             if inside and not (clear is not None and clear.holds_point_inside(box)) and not taken.overlaps(box):
                 taken.add(box)
                 ax.annotate(label, xy=lay.pos[v], xytext=offset, ha=ha, va=va, **style)

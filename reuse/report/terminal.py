@@ -23,7 +23,7 @@ from ..segment import word_spans
 from ..agencies import wire_name, wire_of
 from ..words import plural
 
-__all__ = ["render_text", "sanitize"]
+__all__ = ["clip", "columns", "render_text", "sanitize"]
 
 #: Lines of excerpt shown per side before the ellipsis.
 EXCERPT_LINES = 6
@@ -80,10 +80,10 @@ def _char_width(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
-def _width(text: str) -> int:
+def columns(text: str) -> int:
     """Columns the text takes in a terminal (wide CJK characters count two).
 
-    >>> _width("abc"), _width("新闻")
+    >>> columns("abc"), columns("新闻")
     (3, 4)
     """
     if text.isascii():  # one column each: the common case, and the summary of a big scan wraps millions of words
@@ -118,19 +118,19 @@ def _cut_at_word(text: str, width: int) -> str:
     return head[:space].rstrip() if space >= len(head) // 2 else head
 
 
-def _clip(text: str, width: int) -> str:
+def clip(text: str, width: int) -> str:
     """``text`` cut to ``width`` columns, with an ellipsis when cut.
 
-    >>> _clip("abcdef", 4)
+    >>> clip("abcdef", 4)
     'abc…'
     """
-    if _width(text) <= width:
+    if columns(text) <= width:
         return text
     return _cut(text, width - 1) + ELLIPSIS
 
 
 def _pad(text: str, width: int) -> str:
-    return text + " " * max(0, width - _width(text))
+    return text + " " * max(0, width - columns(text))
 
 
 def _break(token: str, width: int) -> str:
@@ -169,18 +169,18 @@ def _wrap(text: str, width: int, max_lines: int = EXCERPT_LINES) -> list[str]:
         if len(lines) > max_lines:  # enough to know it is cut: a passage can be a whole book
             line = ""
             break
-        columns = _width(word)
-        if (used + 1 + columns if line else columns) <= width:
-            line, used = (f"{line} {word}", used + 1 + columns) if line else (word, columns)
+        size = columns(word)
+        if (used + 1 + size if line else size) <= width:
+            line, used = (f"{line} {word}", used + 1 + size) if line else (word, size)
             continue
         if line:
             lines.append(line)
-        while columns > width:  # a token wider than the column: break it
+        while size > width:  # a token wider than the column: break it
             head = _break(word, width)
             lines.append(head)
             word = word[len(head) :]
-            columns = _width(word)
-        line, used = word, columns
+            size = columns(word)
+        line, used = word, size
     if line:
         lines.append(line)
     if len(lines) > max_lines:
@@ -218,8 +218,8 @@ def _block(text: str, width: int, first: str = "", rest: str | None = None, max_
     >>> _block("direction: copied, a.txt -> b.txt", 24, "    ")
     ['    direction: copied,', '    a.txt -> b.txt']
     """
-    rest = " " * _width(first) if rest is None else rest
-    room = max(1, width - max(_width(first), _width(rest)))
+    rest = " " * columns(first) if rest is None else rest
+    room = max(1, width - max(columns(first), columns(rest)))
     body = _wrap(text, room, max_lines)
     return [(first if i == 0 else rest) + line for i, line in enumerate(body)] or [first.rstrip()]
 
@@ -292,8 +292,8 @@ def _render_pair(rank: int, pair: Pair, result: ScanResult, width: int, verbose:
     n, p = strongest
     which = "the only passage" if len(pair.passages) == 1 else f"passage {n} of {len(pair.passages)}, the strongest"
     lines += _block(f"{which}: {_name(p.kind)}, similarity {p.similarity:.2f}", width, indent, hang)
-    left_head = _clip(f"A {sanitize(pair.a)} [{p.a_start}:{p.a_end}]", col)
-    right_head = _clip(f"B {sanitize(pair.b)} [{p.b_start}:{p.b_end}]", col)
+    left_head = clip(f"A {sanitize(pair.a)} [{p.a_start}:{p.a_end}]", col)
+    right_head = clip(f"B {sanitize(pair.b)} [{p.b_start}:{p.b_end}]", col)
     lines += _side_by_side([left_head], [right_head], col)
     lines.append("-" * col + "-+-" + "-" * col)
     left = _wrap(sanitize(art_a.text[p.a_start : p.a_end]), col)
@@ -306,7 +306,7 @@ def _listing(title: str, items: Sequence[str], width: int, verbose: bool, listed
     shown = items if verbose else items[:LIST_LIMIT]
     lines = []
     for item in shown:
-        lines += _block(sanitize(item), width, title, " " * (_width(title) + 2))
+        lines += _block(sanitize(item), width, title, " " * (columns(title) + 2))
     if len(items) > len(shown):
         lines.append(f"{title}{ELLIPSIS} and {len(items) - len(shown)} more{listed}")
     return lines
