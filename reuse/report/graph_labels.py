@@ -98,7 +98,8 @@ def _edge_points(ax, graph: nx.Graph, lay: Layout, level: str, heads_only: bool 
     return (1 - t) ** 2 * start[owner] + 2 * t * (1 - t) * control[owner] + t**2 * end[owner]
 
 
-#: Pixels between the points that stand for a line (label placement), and most points one line gets.
+#: Pixels between the points that stand for a line (label placement), pixels from its first node's centre to its
+#: first point, and most points one line gets.
 _POINT_SPACING = 6.0
 _LINE_START = 12.0
 _LINE_POINTS = 200
