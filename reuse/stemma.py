@@ -198,15 +198,15 @@ class Stemma:
             return False
         return _toward(self.graph[x][y]["pair"], x, self.metadata) < -self.margin
 
-    def held_by_parent(self, pair: Pair, side: str) -> str | None:
-        """``side``'s parent when it holds at least ``SIBLING_COVER`` of what ``pair`` shares on that side."""
+    def held_by_parent(self, pair: Pair, side: str) -> tuple[str, float] | None:
+        """``side``'s parent and the share of what ``pair`` shares on that side it holds, when at least ``SIBLING_COVER``."""
         z = self.parent.get(side)
         if z is None or z in (pair.a, pair.b) or not self.graph.has_edge(side, z):
             return None
         mine = side_spans(pair, side)
         total = sum(e - s for s, e in mine)
         inside = covered_chars(mine, side_spans(self.graph[side][z]["pair"], side))
-        return z if total and inside >= SIBLING_COVER * total else None
+        return (z, inside / total) if total and inside >= SIBLING_COVER * total else None
 
     def explained_by(self, source: str, derived: str) -> str | None:
         """An ancestor of ``source`` that explains all ``source`` and ``derived`` share, or ``None``.

@@ -73,10 +73,13 @@ def stemma_verdict(pair: Pair, stemma: Stemma) -> tuple[str, Signal] | None:
             "sibling", common, note=f"both descend from {common}, and neither repeats the other's changes to its text"
         )
     for side, other in ((x, y), (y, x)):
-        z = stemma.held_by_parent(pair, side)
-        if z is not None and other not in stemma.ancestors(z) and not stemma.later(z, other):
+        held = stemma.held_by_parent(pair, side)
+        if held is not None and other not in stemma.ancestors(held[0]) and not stemma.later(held[0], other):
+            z, share = held
+            what = "what they share" if share >= 0.995 else f"{share:.0%} of what they share"
             return "common", Signal(
-                "sibling", z, note=f"what they share is also in {z}, {side}'s source, and neither repeats the other's changes"
+                "sibling", z, note=f"{what} is also in {z}, which the cluster's tree places above {side}, "
+                f"and neither repeats the other's changes to it"
             )
     for lower, upper in ((x, y), (y, x)):
         if stemma.refuses(lower, upper):

@@ -1549,3 +1549,19 @@ def test_a_copy_that_changed_the_text_is_not_the_source_of_an_extract_that_kept_
     assert extract[1].source != "full_b"
     witnesses = [s for s in extract[1].evidence if s.name == "witnesses"]
     assert witnesses and witnesses[0].favours == "s1"
+
+
+def test_a_sibling_note_says_how_much_of_the_shared_text_the_third_text_holds(tmp_path, samples_dir):
+    """A page, its update (the same URL, two paragraphs added), a copy of each, the update's copy stamped without a
+    time zone. The update and its copy read as siblings "what they share is also in gazette-v1, gazette-v2's source",
+    though gazette-v1 lacks the added paragraphs they share (found by a review): the note now gives the share."""
+    import shutil
+    from pathlib import Path
+
+    for f in samples_dir.iterdir():
+        shutil.copy(f, tmp_path / f.name)
+    shutil.copy(Path(__file__).parent / "fixtures" / "update" / "feed.jsonl", tmp_path / "feed.jsonl")
+    (pair,) = [p for p in reuse.scan(tmp_path).pairs if {p.a, p.b} == {"gazette-v2", "hubnews"}]
+    (note,) = [s.note for s in pair.direction.evidence if s.name == "sibling" and s.value == "gazette-v1"]
+    share = note.split("% of what they share is also in gazette-v1")[0]
+    assert share.isdigit() and 50 <= int(share) < 100, note
