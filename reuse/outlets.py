@@ -132,17 +132,17 @@ def link_outlets(articles: Sequence[Article], pairs: Iterable[Pair]) -> tuple[Ou
     relayed = _relayed(copies)
     # An update copied from its page's earlier version: taken once, by that version, however often the page changed.
     updated = {(p.direction.derived, p.direction.source) for p in copies if p.direction.evidence[:1] and p.direction.evidence[0].name == "same-page"}
-    derived_of = defaultdict(set)
-    for pair in copies:
+    # A copy through a third article counts for the outlet it took from: the third article's link is the one counted.
+    direct = [p for p in copies if not _through_another(p) and (p.direction.source, p.direction.derived) not in relayed]
+    derived_of = defaultdict(set)  # of the direct copies only: a rule below drops a pair for another one that counts
+    for pair in direct:
         derived_of[pair.direction.source].add(pair.direction.derived)
     versions = defaultdict(set)  # the earlier versions of each update
     for update, earlier in updated:
         versions[update].add(earlier)
     grouped: dict[tuple[str, str], list[Pair]] = defaultdict(list)
-    for pair in copies:
+    for pair in direct:
         d = pair.direction
-        if _through_another(pair) or (d.source, d.derived) in relayed:
-            continue
         if any((d.derived, earlier) in updated for earlier in derived_of[d.source]):
             continue  # the update of a page whose earlier version took it too
         if any((d.source, earlier) in updated and d.derived in derived_of[earlier] for earlier in versions[d.source]):

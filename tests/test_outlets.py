@@ -279,3 +279,25 @@ def test_an_id_holding_the_chains_arrow_is_no_chain():
     arts = [_art("orig", "Alpha"), _art("c1 <- x", "Beta"), _art("c2", "Gamma"), _art("c3", "Delta")]
     pairs = [copied("orig", "c1 <- x", ["orig", "c1 <- x"]), copied("orig", "c3", ["orig", "c2", "c3"]), copied("c2", "c3", ["c2", "c3"])]
     assert {(link.source, link.derived) for link in link_outlets(arts, pairs)} == {("Alpha", "Beta"), ("Gamma", "Delta")}
+
+
+def test_a_copy_of_a_pages_update_counts_once_though_the_tree_chains_it_through_the_update():
+    """Hub News copied the update of a Metro Gazette page: the tree's chain v1 <- v2 <- hub dropped the link from the
+    first version (hub took from v2), and the rule "taken from an update whose earlier version it took too" dropped the
+    link from v2 (counting v1's): Hub News was in no outlet line (found by a review)."""
+    from reuse.model import Signal
+
+    arts = [_art("v1", "Metro Gazette"), _art("v2", "Metro Gazette"), _art("hub", "Hub News"), _art("region", "Region Today")]
+
+    def copied(source, derived, *evidence):
+        return Pair(source, derived, ReuseKind.VERBATIM, Extent.WHOLE, 1.0, 1.0, 1.0, 1.0, (),
+                    Direction(Relation.COPIED, source, derived, 0.98, evidence))
+
+    pairs = [
+        copied("v1", "v2", Signal("same-page", "https://metrogazette.example/fire")),
+        copied("v1", "hub", Signal("stemma", "v1 <- v2 <- hub", favours="v1", weight=1.0, path=("v1", "v2", "hub"))),
+        copied("v2", "hub", Signal("time", 1.2, favours="v2", weight=3.5)),
+        copied("v1", "region", Signal("time", 1.2, favours="v1", weight=3.5)),
+    ]
+    links = {(link.source, link.derived): link.pairs for link in link_outlets(arts, pairs)}
+    assert links == {("Metro Gazette", "Hub News"): (("v2", "hub"),), ("Metro Gazette", "Region Today"): (("v1", "region"),)}
