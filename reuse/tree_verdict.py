@@ -54,7 +54,8 @@ def stemma_verdict(pair: Pair, stemma: Stemma) -> tuple[str, Signal] | None:
             others = sorted(stemma.twins[lower] - {upper})
             return "undetermined", Signal(
                 "twins", ", ".join(others),
-                note=f"{lower} descends from {upper} or from {', '.join(others)}, copies of one text that nothing tells apart",
+                note=f"the cluster's tree places {lower} below {upper} or {', '.join(others)}, copies of one text that nothing tells "
+                f"apart, and names neither its source",
             )
     if x not in stemma.parent and y not in stemma.parent and stemma.rank[x] == stemma.rank[y]:
         same = min(pair.containment_a, pair.containment_b) >= 1.0
