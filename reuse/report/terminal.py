@@ -484,9 +484,9 @@ def render_text(
             lines += _listing("  ", items, width, verbose, listed)
     if 2 <= len(result.articles) <= _FEW and result.checked is None:  # a check weighs words by the index's counts
         lines += [""] + _block(
-            f"Among so few articles ({len(result.articles)}), the words two of them share weigh little (each is in many of "
-            "them): a loose rewrite may be missed or rated low. Scan them among articles of other stories, or check them "
-            "against an index, to be sure.",
+            f"Among so few articles ({len(result.articles)}), which words are common cannot be told, and the words two of "
+            "them share count as common ones: a loose rewrite may be missed or rated low. Scan them among articles of "
+            "other stories, or check them against an index, to be sure.",
             width,
         )
     return "\n".join(lines) + "\n"
