@@ -63,7 +63,7 @@ from .speakers import one_per_person
 from .stemma import Stemma, build_stemma
 from .tree_verdict import independent_signal, repeats, stemma_verdict
 from .confidence import MAX_CONFIDENCE, MIN_COPY_CONFIDENCE, TEXT_ONLY_CAP, UNDETERMINED_CONFIDENCE, from_log_odds
-from .revisions import exclusive_text, from_the_wire, given_to_one, named_elsewhere, page_update, stripped_wire
+from .revisions import exclusive_against_time, exclusive_text, from_the_wire, given_to_one, named_elsewhere, page_update, stripped_wire
 from .wires import article_credits
 
 __all__ = ["MIN_COPY_CONFIDENCE", "TEXT_ONLY_CAP", "infer_directions"]
@@ -190,7 +190,7 @@ def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: 
         context = [replace(s, weight=0.0) for s in evidence if s.name != "agency"]
         return Direction(Relation.COMMON_SOURCE, None, None, TEXT_ONLY_CAP, (
             Signal("shared-quotes", 1.0, note=f"the only shared text is the same quotations{whose}"), *context))
-    if (conflict := _credit_against_time(evidence)) is not None:
+    if (conflict := _credit_against_time(evidence) or (None if named else exclusive_against_time(pair, a, b, evidence))) is not None:
         return Direction(Relation.UNDETERMINED, None, None, UNDETERMINED_CONFIDENCE, (conflict, *evidence))
     tree = None if named else stemma_verdict(pair, stemma)
     if tree is not None:

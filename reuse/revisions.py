@@ -186,12 +186,31 @@ _OVERRULED_BY_UPDATE = frozenset({
 def given_to_one(pair: Pair, a: Article, b: Article, evidence) -> tuple[Article, Article, str] | None:
     """``(source, derived, words)`` when the text of one side says, by a shared passage, that its quotations were given
     to its own outlet ("Marsh told the Daily Ledger") and the other's does not, and no time order says otherwise."""
+    given = _given(pair, a, b)
+    time = next((s for s in evidence if s.name == "time" and s.weight), None)
+    if given is not None and (time is None or time.favours == given[0].id):
+        return given
+    return None
+
+
+def exclusive_against_time(pair: Pair, a: Article, b: Article, evidence) -> Signal | None:
+    """A ``conflict`` when the shared text says one side's outlet was given the quotations (:func:`given_to_one`) yet
+    the other was published first: the order or the text is wrong (a clock, a backdated copy), and neither decides."""
+    given = _given(pair, a, b)
+    time = next((s for s in evidence if s.name == "time" and s.weight), None)
+    if given is None or time is None or time.favours == given[0].id:
+        return None
+    source, derived, said = given
+    return Signal("conflict", said, note=(
+        f"the shared text quotes people as speaking to {source.id}'s outlet ('{said}'), yet {derived.id} was published "
+        f"first: one of them is wrong (a clock, or a copy's time set back)"
+    ))
+
+
+def _given(pair: Pair, a: Article, b: Article) -> tuple[Article, Article, str] | None:
     spans = {pair.a: [(p.a_start, p.a_end) for p in pair.passages], pair.b: [(p.b_start, p.b_end) for p in pair.passages]}
     given = [(x, y, said) for x, y in ((a, b), (b, a)) if (said := interviewed_by(x.outlet, x.text, spans[x.id]))]
-    time = next((s for s in evidence if s.name == "time" and s.weight), None)
-    if len(given) == 1 and (time is None or time.favours == given[0][0].id):
-        return given[0]
-    return None
+    return given[0] if len(given) == 1 else None
 
 
 def exclusive_text(direction: Direction, pair: Pair, a: Article, b: Article) -> Direction:

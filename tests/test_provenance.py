@@ -1565,3 +1565,19 @@ def test_a_sibling_note_says_how_much_of_the_shared_text_the_third_text_holds(tm
     (note,) = [s.note for s in pair.direction.evidence if s.name == "sibling" and s.value == "gazette-v1"]
     share = note.split("% of what they share is also in gazette-v1")[0]
     assert share.isdigit() and 50 <= int(share) < 100, note
+
+
+def test_a_rewrite_of_an_exclusive_stamped_before_it_is_a_conflict_not_the_source(tmp_path):
+    """The Ledger's exclusive ("Marsh told the Daily Ledger"), and a rewrite carrying those words stamped three hours
+    before it: the rewrite was named the source at 0.68 by its time, and the words given to the Ledger were not
+    among the evidence (found by a review). The order and the text disagree: undetermined, with a conflict."""
+    import shutil
+    from pathlib import Path
+
+    for f in (Path(__file__).parent / "fixtures" / "exclusive").iterdir():
+        shutil.copy(f, tmp_path / f.name)
+    page = tmp_path / "eveningwire.html"
+    page.write_text(page.read_text("utf-8").replace("2025-02-10T07:45:00+00:00", "2025-02-09T18:00:00+00:00"), "utf-8")
+    (pair,) = reuse.scan(tmp_path).pairs
+    assert pair.direction.relation.value == "undetermined"
+    assert pair.direction.evidence[0].name == "conflict" and pair.direction.evidence[0].value == "told the Daily Ledger"
