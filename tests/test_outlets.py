@@ -168,6 +168,11 @@ def test_the_outlet_sentence_says_a_copy_took_part_of_a_story_and_that_dates_giv
     wire = Article("wire.txt", "\n\n".join(paragraphs), "Reuters", published="2025-03-10")
     brief = Article("brief.txt", "Markets roundup\n\n" + "\n\n".join(paragraphs[:2]) + "\n\nIn other news, the port strike ended after a week of talks between unions and employers.", "Market Brief", published="2025-03-11")
     text = " ".join(render_text(reuse.scan_articles([wire, brief])).split())
+    # The brief carries no credit line: said too, where a researcher looks first (found by a review).
+    assert "Market Brief ran 1 Reuters wire story verbatim, under half of it, without the agency's credit (no lag known" in text
+    credited = Article("brief.txt", brief.text.replace("Markets roundup\n\n", "Markets roundup\n\nLONDON (Reuters) - "), "Market Brief",
+                       published="2025-03-11")
+    text = " ".join(render_text(reuse.scan_articles([wire, credited])).split())
     assert "Market Brief ran 1 Reuters wire story verbatim, under half of it (no lag known" in text
 
 

@@ -325,11 +325,13 @@ _KIND_WORDS = {
 }
 
 
-def _outlet_sentence(link: OutletLink, partial: int = 0, dated: bool = False, wire: str | None = None) -> str:
+def _outlet_sentence(link: OutletLink, partial: int = 0, dated: bool = False, wire: str | None = None, uncredited: int = 0) -> str:
     """One outlet link in plain words; ``partial`` of its copies took under half of their source; ``dated``: every copy has times, but no lag is known from them (dates, or times without a zone against zoned ones).
 
     ``wire``: the agency the source outlet is when its name does not say so
-    (its pages are on the agency's site).
+    (its pages are on the agency's site). ``uncredited``: of the copies of
+    an agency's own pages, those that carry its text without its credit
+    line or dateline (the ``agency`` signal).
 
     >>> link = OutletLink("AFP", "Daily News", 12, (("verbatim", 12),), 1.5, 0.95, ())
     >>> _outlet_sentence(link)
@@ -354,6 +356,8 @@ def _outlet_sentence(link: OutletLink, partial: int = 0, dated: bool = False, wi
     "Y took 3 of Z's articles: 2 rewritten, 1 verbatim, 1 of them under half of its source (median lag 2.0 h, confidence 0.90)"
     >>> _outlet_sentence(OutletLink("Reuters", "Local", 1, (("verbatim", 1),), -0.25, 0.79, ()))
     'Local ran 1 Reuters wire story verbatim (the copies stamped 0.2 h before their source, median, confidence 0.79)'
+    >>> _outlet_sentence(OutletLink("AFP", "Courier", 3, (("verbatim", 3),), 1.0, 0.9, ()), uncredited=2)
+    "Courier ran 3 AFP wire stories verbatim, 2 of them without the agency's credit (median lag 1.0 h, confidence 0.90)"
     """
     source, derived = sanitize(link.source), sanitize(link.derived)
     named = wire_name(link.source)
@@ -382,6 +386,8 @@ def _outlet_sentence(link: OutletLink, partial: int = 0, dated: bool = False, wi
             sentence += ", under half of it" if n == 1 else ", under half of each"
         else:
             sentence += f", {partial} of them under half of its source"
+    if uncredited:
+        sentence += ", without the agency's credit" if uncredited >= n else f", {uncredited} of them without the agency's credit"
     if link.median_lag_hours is not None and link.median_lag_hours < 0:
         lag = f"the copies stamped {-link.median_lag_hours:.1f} h before their source, median"  # wire copy before the agency's page
     elif link.median_lag_hours is not None:
@@ -410,7 +416,9 @@ def _outlet_lines(result: ScanResult, width: int, verbose: bool, listed: str) ->
         partial = sum(1 for p in copies if p is not None and _source_share(p) < 0.5)  # under half the source's story taken
         dated = bool(link.pairs) and all(published.get(s) and published.get(d) for s, d in link.pairs)
         wires = {wire_of(a.outlet, a.url) if (a := articles.get(s)) else None for s, _ in link.pairs}
-        sentences.append(_outlet_sentence(link, partial, dated, wires.pop() if len(wires) == 1 else None))
+        uncredited = sum(1 for p in copies if p is not None and any(
+            s.name == "agency" and s.favours == p.direction.source for s in p.direction.evidence))  # the credit dropped
+        sentences.append(_outlet_sentence(link, partial, dated, wires.pop() if len(wires) == 1 else None, uncredited))
     lines += _listing("  ", sentences, width, verbose, listed)
     return lines
 
