@@ -114,8 +114,9 @@ def _relatedness(pair: Pair, evidence: Sequence[Signal] = ()) -> Signal:
     timed = any(s.name == "time" and s.weight for s in evidence) or not evidence
     order = "the time order" if timed else "which of them is the agency's own copy"  # the metadata that ordered them
     why = ("most of the smaller text is reused, at least as a paraphrase" if strong
-           else f"a weak textual link ({pair.extent.value}, similarity {pair.similarity:.2f}): "
-           f"{order} does not show that one copied the other")
+           else f"a weak textual link ({pair.extent.value}, similarity {pair.similarity:.2f}): {order} shows which came "
+           f"first, not that one copied the other (two reports of one event may share as much), so the copy is held "
+           f"at {WEAK_LINK_RELATED:g} of the order's confidence")
     return Signal("relatedness", value, note=why)
 
 
