@@ -257,7 +257,8 @@ def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: 
     if confidence < MIN_COPY_CONFIDENCE or log_odds == 0:
         return Direction(Relation.UNDETERMINED, None, None, round(confidence, 3), tuple(evidence))
     source, derived = (a.id, b.id) if log_odds > 0 else (b.id, a.id)
-    if not strong and (doubt := independent_signal(stemma, source, derived) or _kept_against(stemma, source, derived)) is not None:
+    if not strong and (doubt := independent_signal(stemma, source, derived) or _kept_against(stemma, source, derived)
+                       or _twin_below(stemma, source, derived)) is not None:
         evidence.insert(0, doubt)
         return Direction(Relation.UNDETERMINED, None, None, UNDETERMINED_CONFIDENCE, tuple(evidence))
     return Direction(Relation.COPIED, source, derived, round(confidence, 3), tuple(evidence))
@@ -272,6 +273,25 @@ def _kept_against(stemma: Stemma, source: str, derived: str) -> Signal | None:
         f"where they differ by a few words, the other texts share {derived}'s reading in {won} places and {source}'s in {lost}: "
         f"{source} changed the text {derived} keeps, so it is not {derived}'s source"
     ))
+
+
+def _twin_below(stemma: Stemma, source: str, derived: str) -> Signal | None:
+    """Evidence that ``source`` holds the same text as an article the cluster's tree places below ``derived``.
+
+    A page's update and a copy of it hold the same text: the update's added
+    paragraphs make the copy look like the fuller original of the first
+    version, yet the copy carries what the update added to it.
+    """
+    if not stemma.graph.has_node(source):
+        return None
+    for twin, edge in sorted(stemma.graph.adj[source].items()):
+        pair = edge["pair"]
+        if twin != derived and min(pair.containment_a, pair.containment_b) >= 1.0 and derived in stemma.ancestors(twin):
+            return Signal("twins", twin, favours=derived, note=(
+                f"{source} holds the same text as {twin}, which the cluster's tree places below {derived}: "
+                f"it is not {derived}'s source"
+            ))
+    return None
 
 
 def _partial_signal(pair: Pair, what: str) -> Signal:
