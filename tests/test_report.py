@@ -20,7 +20,7 @@ from reuse.errors import ConfigError, ReuseError
 from reuse.model import Article
 from reuse.pipeline import scan_articles
 from reuse.report import SCHEMA_VERSION, dumps_report, render_text, report_dict, sanitize, write_json
-from reuse.report.terminal import columns
+from reuse.report.columns import columns
 
 ARTICLE_KEYS = {"id": str, "outlet": str, "title": (str, type(None)), "url": (str, type(None)),
                 "published": (str, type(None)), "words": int}

@@ -7,7 +7,8 @@ quotations and boilerplate in the texts it shows (:func:`reuse.marks.mark_articl
 reads those articles again, with the scan's boilerplate settings, or the
 defaults for a report read back from JSON).
 
-- :mod:`reuse.report.terminal`: the plain-text summary for the terminal.
+- :mod:`reuse.report.terminal`: the plain-text summary for the terminal
+  (:mod:`reuse.report.columns` lays text out in columns, and sanitises it).
 - :mod:`reuse.report.json_report`: the JSON report (schema in ``docs/schema.md``).
 - :mod:`reuse.report.report_reader`: a JSON report read back into a result.
 - :mod:`reuse.report.html_report`: the self-contained HTML report.
@@ -19,7 +20,8 @@ from .graph_export import write_graph
 from .html_report import render_html, write_html
 from .json_report import SCHEMA_VERSION, dumps_report, report_dict, write_json
 from .report_reader import read_report
-from .terminal import render_text, sanitize
+from .columns import sanitize
+from .terminal import render_text
 
 __all__ = [
     "SCHEMA_VERSION",

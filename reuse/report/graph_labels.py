@@ -19,7 +19,7 @@ from matplotlib.figure import Figure
 from ..model import file_outlet
 from ..words import plural
 from .graph_layout import Layout
-from .terminal import clip, columns
+from .columns import clip, columns
 
 __all__ = ["BEND", "Grid", "bend", "draw_labels", "line_ends", "node_label", "overlap", "short"]
 
