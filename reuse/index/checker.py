@@ -50,7 +50,8 @@ from .readahead import read_ahead
 from .stats import Counts
 from .failures import reported_damage
 from .store import connect, current_languages, index_config, meta_count, stored_runs, write_state
-from .writer import other_articles, read_stored, versions_of
+from .versions import other_articles, versions_of
+from .writer import read_stored
 
 __all__ = ["check_again", "check_articles"]
 

@@ -15,18 +15,14 @@ import numpy as np
 from ..config import ScanConfig
 from ..errors import CommittedInterrupt
 from ..hugepages import no_huge_pages
-from ..credits import outlet_key
 from ..model import Article
-from ..metadata_signals import page_address
-from ..boilerplate import article_lines, line_keys, usable_words
-from ..runs import shared_runs, trigram_set
-from ..text import analyze, unique_sorted
-from .features import Features, article_from, content_digest, id_from_path, read_article, signed
+from .features import Features, article_from, read_article
 from .stats import Counts
 from ..pipeline import sorted_unique
 from ..progress import ProgressCallback, tick
 from .codec import build_dictionary
 from .reader import Row, read_rows, row_of
+from .versions import other_articles, versions_of
 from .postings import compact, mark_dead, merge_segments, segments_to_merge, write_segment
 from .failures import database_error, reported_damage
 from .store import (
@@ -34,7 +30,6 @@ from .store import (
     connect,
     current_languages,
     current_rows,
-    earlier_digests,
     index_config,
     last_versions,
     meta_count,
@@ -43,7 +38,7 @@ from .store import (
     write_state,
 )
 
-__all__ = ["AddResult", "RemoveResult", "add_articles", "other_articles", "remove_articles", "versions_of"]
+__all__ = ["AddResult", "RemoveResult", "add_articles", "remove_articles"]
 
 #: Postings are written as one segment every this many articles: fewer,
 #: larger segments make lookups cheaper, for about 45 MB of keys held per
@@ -300,123 +295,6 @@ def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfi
         warnings=tuple(warnings),
         meanwhile=meanwhile,
     )
-
-
-def versions_of(conn: sqlite3.Connection, batch: Sequence[Article]) -> tuple[dict, dict[str, bytes], list[Article], set[str]]:
-    """What the index holds of the batch's ids: ``(current rows, digests, differ, earlier)``.
-
-    ``current`` maps ids to their current rows (:func:`~reuse.index.store.current_rows`),
-    ``digests`` each article's :func:`content_digest`, ``differ`` lists the
-    articles whose id the index holds with other content, and ``earlier``
-    the ids among them whose content is that of an earlier version (an older
-    folder added again): no update, so the current version stays, in an add
-    and in a check alike.
-    """
-    current = current_rows(conn, [a.id for a in batch])
-    digests = {a.id: content_digest(a) for a in batch}
-    for a in batch:  # stored by an index whose digests held the file's path: the same content is its stored digest
-        if a.id in current and current[a.id][2] != digests[a.id] and current[a.id][2] == content_digest(a, with_path=True):
-            digests[a.id] = current[a.id][2]
-    differ = [a for a in batch if a.id in current and current[a.id][2] != digests[a.id]]
-    before = earlier_digests(conn, [a.id for a in differ])
-    earlier = {a.id for a in differ if digests[a.id] in before.get(a.id, ()) or content_digest(a, with_path=True) in before.get(a.id, ())}
-    return current, digests, differ, earlier
-
-
-_TAKEN_AS = "it is taken as its new version, which replaces it in matching"
-#: Warnings of other articles under stored ids said one by one; past this, one warning counts them.
-_SAID_ONE_BY_ONE = 3
-
-
-def other_articles(
-    conn: sqlite3.Connection, batch: Sequence[Article], current: dict, config: ScanConfig, taken_as: str = _TAKEN_AS
-) -> list[str]:
-    """Warnings for the articles of ``batch`` whose id the index holds for another article.
-
-    Ids are paths relative to the folder added, so two days' folders laid out
-    alike (``feeds/feed.jsonl#1``, ``story.txt``) give one id to two
-    articles, and the later would silently replace the earlier as its new
-    version. Another article is one of another outlet or page address
-    (compared as the direction evidence compares them: ``www.``, a final
-    ``/`` and tracking parameters aside), or one whose text shares little
-    with the stored one's (a plain text file has
-    only its file name for an outlet and no address; an update keeps most of
-    the text), its site's template lines left out: a footer the index has
-    seen in ``config.boilerplate.min_docs`` articles makes no two stories
-    one. ``current`` maps ids to their current rows
-    (:func:`~reuse.index.store.current_rows`); ``taken_as`` says what becomes
-    of the stored one.
-    """
-    stored = {row[1]: article_from(row[1], row[4], row[5]) for row in stored_articles(conn, [current[a.id][0] for a in batch])}
-    found: list[tuple[str, str]] = []  # (id, how the two differ)
-    alike = []  # (stored, new) of one outlet and address: their texts tell
-    for article in batch:
-        old = stored.get(article.id)
-        if old is None:
-            continue
-        if outlet_key(old.outlet) != outlet_key(article.outlet) or _address(old.url) != _address(article.url):
-            was = f"{old.outlet}" + (f", {old.url}" if old.url else "")
-            now = f"{article.outlet}" + (f", {article.url}" if article.url else "")
-            found.append((article.id, f"{was}; this one: {now}"))
-        else:
-            alike.append((old, article))
-    words = _story_words(conn, [a for pair in alike for a in pair], config)
-    found += [(new.id, "the two texts share little: no update of it") for n, (_, new) in enumerate(alike) if _unrelated(words[2 * n], words[2 * n + 1])]
-    order = {a.id: n for n, a in enumerate(batch)}
-    found.sort(key=lambda item: order[item[0]])
-    given = {a.id for a in batch if not id_from_path(a, prefixed=True)}  # ids a record gave itself: a prefix leaves them
-    fix = "give each batch's articles ids of their own (--id-prefix for ids from paths; records' own ids unique across batches)"
-    if len(found) <= _SAID_ONE_BY_ONE:
-        return [
-            f"{article_id}: the index holds another article under this id ({how}); {taken_as}: "
-            + ("give the records ids that stay unique across batches (a URL, a GUID): --id-prefix leaves a record's own id" if article_id in given
-               else "give each batch's articles ids of their own (--id-prefix)")
-            for article_id, how in found
-        ]
-    first = "; ".join(f"{article_id} ({how})" for article_id, how in found[:_SAID_ONE_BY_ONE])
-    return [f"{len(found)} articles have an id the index holds for another article ({first}; ...); {taken_as}: {fix}"]
-
-
-def _address(url: str | None) -> str | None:
-    """A page's address as the direction evidence compares them, or as written when it is no URL with a scheme."""
-    return page_address(url) or (url or None)
-
-
-def _story_words(conn: sqlite3.Connection, articles: Sequence[Article], config: ScanConfig) -> list[np.ndarray]:
-    """The words of each article that may match (as the scan keys them), the boilerplate lines the index has learned left out.
-
-    The index's line counts are read in one query for them all.
-    """
-    analyses = [analyze(a.text) for a in articles]
-    lines = [article_lines(a, analysis, config.boilerplate) for a, analysis in zip(articles, analyses)]
-    keyed = [line_keys(a.text, analysis, config.boilerplate, found) for a, analysis, found in zip(articles, analyses, lines)]
-    every = np.sort(signed(unique_sorted(np.concatenate(keyed)))) if keyed else np.zeros(0, dtype=np.int64)
-    seen = Counts().combined(conn, "lines", every)
-    learned = frozenset(every[seen >= config.boilerplate.min_docs].view(np.uint64).tolist())
-    return [
-        analysis.words[usable_words(a.text, analysis, config.boilerplate, learned, found)]
-        for a, analysis, found in zip(articles, analyses, lines)
-    ]
-
-
-def _unrelated(old: np.ndarray, new: np.ndarray) -> bool:
-    """Whether two texts' words share under a fifth of the smaller one's word 3-grams: another story, not an update.
-
-    >>> words = lambda text: analyze(text).words  # words as the scan keys them: a CJK character is a word of its own
-    >>> _unrelated(words("The talks went on all night in the capital."), words("The talks went on all night in the capital, then ended."))
-    False
-    >>> _unrelated(words("The talks went on all night in the capital."), words("A storm closed every school in the north today."))
-    True
-    >>> _unrelated(words("東京で会談が夜通し続いた。"), words("東京で会談が夜通し続き、朝に終わった。")), _unrelated(words("東京で会談が夜通し続いた。"), words("北部の学校は嵐で休校した。"))
-    (False, True)
-    """
-    a, b = trigram_set(old), trigram_set(new)
-    smaller = min(len(a), len(b))
-    return smaller >= 3 and shared_runs(a, b) < smaller * _UPDATE_KEEPS
-
-
-#: An update keeps at least this share of the smaller text's word 3-grams (a rewritten lead, a paragraph added).
-_UPDATE_KEEPS = 0.2
 
 
 def _dictionary(conn: sqlite3.Connection, batch: Sequence[Article]) -> bytes:
