@@ -34,7 +34,8 @@ Exit codes:
   0    success, even when no reuse is found
   1    the run failed (an error reported by reuse, e.g. the graph cannot be written), or no file
        in FOLDER could be read (no graph is written; the warnings say why)
-  2    usage error: missing or empty folder, a file that is no report, bad option or setting
+  2    usage error: missing or empty folder, a file that is neither an article file nor a report,
+       bad option or setting
   130  interrupted by Ctrl-C; no graph half-written"""
 
 

@@ -186,6 +186,8 @@ def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: 
             evidence.insert(0, Signal("exclusive-quotes", said, favours=source.id, note=(
                 f"the only shared text is quotations{whose}, given to {source.id}'s outlet ('{said}'): {derived.id} took them from it")))
             return Direction(Relation.COPIED, source.id, derived.id, TEXT_ONLY_CAP, tuple(evidence))
+        if not named and (conflict := exclusive_against_time(pair, a, b, evidence)) is not None:
+            return Direction(Relation.UNDETERMINED, None, None, UNDETERMINED_CONFIDENCE, (conflict, *evidence))
         # Nothing else counted: the times and credits stay as context, at weight 0; "the agency's own copy, carried
         # without its credit" is said of a text, not of quotations both report.
         context = [replace(s, weight=0.0) for s in evidence if s.name != "agency"]

@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .agencies import wire_of
-from .credits import interviewed_by
+from .credits import interviewed_by, outlet_key
 from .confidence import MAX_CONFIDENCE, TEXT_ONLY_CAP, UNDETERMINED_CONFIDENCE, from_log_odds
 from .model import Article, Direction, Pair, Relation, Signal
 from .stemma import Stemma
@@ -203,11 +203,16 @@ def exclusive_against_time(pair: Pair, a: Article, b: Article, evidence) -> Sign
     source, derived, said = given
     return Signal("conflict", said, note=(
         f"the shared text quotes people as speaking to {source.id}'s outlet ('{said}'), yet {derived.id} was published "
-        f"first: one of them is wrong (a clock, or a copy's time set back)"
+        f"first: the order and the text disagree (a clock, a copy's time set back, or the interview ran first on air "
+        f"or in print)"
     ))
 
 
 def _given(pair: Pair, a: Article, b: Article) -> tuple[Article, Article, str] | None:
+    """``(the side whose outlet was given the shared quotations, the other, the words saying so)``; ``None`` for two
+    pages of one outlet (by name or domain), whose quotations are its own on both."""
+    if outlet_key(a.outlet) == outlet_key(b.outlet):
+        return None
     spans = {pair.a: [(p.a_start, p.a_end) for p in pair.passages], pair.b: [(p.b_start, p.b_end) for p in pair.passages]}
     given = [(x, y, said) for x, y in ((a, b), (b, a)) if (said := interviewed_by(x.outlet, x.text, spans[x.id]))]
     return given[0] if len(given) == 1 else None

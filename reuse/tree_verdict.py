@@ -8,7 +8,7 @@ documented in ``docs/direction.md`` ("The cluster's family tree").
 from __future__ import annotations
 
 from .agencies import wire_of
-from .model import Article, Pair, Signal
+from .model import Article, Pair, ReuseKind, Signal
 from .stemma import Stemma
 
 __all__ = ["STEMMA_WEIGHT", "agency_copy", "independent_signal", "repeats", "stemma_verdict"]
@@ -75,6 +75,11 @@ def stemma_verdict(pair: Pair, stemma: Stemma) -> tuple[str, Signal] | None:
         )
     for side, other in ((x, y), (y, x)):
         held = stemma.held_by_parent(pair, side)
+        # Two copies of one text (word for word, whole) share no text by chance the parent's alignment would miss: the
+        # parent holds all of it or the part it lacks is one copy's changes the other repeats.
+        same_text = pair.kind is ReuseKind.VERBATIM and min(pair.containment_a, pair.containment_b) >= 1.0
+        if held is not None and same_text and not stemma.holds(held[0], x, y):
+            continue
         if held is not None and other not in stemma.ancestors(held[0]) and not stemma.later(held[0], other):
             z, share = held
             what = "what they share" if share >= 0.995 else f"{share:.0%} of what they share"

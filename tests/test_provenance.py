@@ -1551,10 +1551,12 @@ def test_a_copy_that_changed_the_text_is_not_the_source_of_an_extract_that_kept_
     assert witnesses and witnesses[0].favours == "s1"
 
 
-def test_a_sibling_note_says_how_much_of_the_shared_text_the_third_text_holds(tmp_path, samples_dir):
+def test_a_word_for_word_copy_of_a_pages_update_is_no_sibling_of_its_first_version(tmp_path, samples_dir):
     """A page, its update (the same URL, two paragraphs added), a copy of each, the update's copy stamped without a
     time zone. The update and its copy read as siblings "what they share is also in gazette-v1, gazette-v2's source",
-    though gazette-v1 lacks the added paragraphs they share (found by a review): the note now gives the share."""
+    though gazette-v1 lacks the added paragraphs they share; then "72% of what they share is also in gazette-v1 ...
+    and neither repeats the other's changes", though the copy repeats them all (found by two reviews). Two copies of
+    one text share nothing the first version's alignment could miss: it must hold all of it."""
     import shutil
     from pathlib import Path
 
@@ -1562,23 +1564,16 @@ def test_a_sibling_note_says_how_much_of_the_shared_text_the_third_text_holds(tm
         shutil.copy(f, tmp_path / f.name)
     shutil.copy(Path(__file__).parent / "fixtures" / "update" / "feed.jsonl", tmp_path / "feed.jsonl")
     (pair,) = [p for p in reuse.scan(tmp_path).pairs if {p.a, p.b} == {"gazette-v2", "hubnews"}]
-    (note,) = [s.note for s in pair.direction.evidence if s.name == "sibling" and s.value == "gazette-v1"]
-    share = note.split("% of what they share is also in gazette-v1")[0]
-    assert share.isdigit() and 50 <= int(share) < 100, note
+    assert pair.containment_a == pair.containment_b == 1.0
+    assert pair.direction.relation.value != "common-source"
+    assert not any(s.name == "sibling" for s in pair.direction.evidence)
 
 
 def test_a_rewrite_of_an_exclusive_stamped_before_it_is_a_conflict_not_the_source(tmp_path):
     """The Ledger's exclusive ("Marsh told the Daily Ledger"), and a rewrite carrying those words stamped three hours
     before it: the rewrite was named the source at 0.68 by its time, and the words given to the Ledger were not
     among the evidence (found by a review). The order and the text disagree: undetermined, with a conflict."""
-    import shutil
-    from pathlib import Path
-
-    for f in (Path(__file__).parent / "fixtures" / "exclusive").iterdir():
-        shutil.copy(f, tmp_path / f.name)
-    page = tmp_path / "eveningwire.html"
-    page.write_text(page.read_text("utf-8").replace("2025-02-10T07:45:00+00:00", "2025-02-09T18:00:00+00:00"), "utf-8")
-    (pair,) = reuse.scan(tmp_path).pairs
+    (pair,) = _exclusive(tmp_path)
     assert pair.direction.relation.value == "undetermined"
     assert pair.direction.evidence[0].name == "conflict" and pair.direction.evidence[0].value == "told the Daily Ledger"
 
@@ -1600,3 +1595,49 @@ def test_a_copy_of_a_pages_update_is_not_the_source_of_the_first_version(tmp_pat
     assert pair.direction.source != "hubnews"
     assert pair.direction.evidence[0].name == "twins" and pair.direction.evidence[0].value == "gazette-v2"
     assert "ran 1 of Hub News's articles" not in " ".join(render_text(result).split())
+
+
+
+def _exclusive(tmp_path, *, wire_outlet="Evening Wire", wire_time="2025-02-09T18:00:00+00:00"):
+    """The fixture's exclusive and its rewrite, the rewrite stamped ``wire_time`` (3 h before the exclusive) and
+    published as ``wire_outlet``."""
+    import shutil
+    from pathlib import Path
+
+    for f in (Path(__file__).parent / "fixtures" / "exclusive").iterdir():
+        shutil.copy(f, tmp_path / f.name)
+    wire = tmp_path / "eveningwire.html"
+    page = wire.read_text("utf-8").replace("2025-02-10T07:45:00+00:00", wire_time)
+    page = page.replace('content="Evening Wire"', f'content="{wire_outlet}"')
+    wire.write_text(page, "utf-8")
+    return reuse.scan(tmp_path).pairs
+
+
+def test_quotations_given_to_one_outlet_shared_alone_against_the_times_are_a_conflict(samples_dir):
+    """Sharing only the quotations "Marsh told the Daily Ledger", the rewrite stamped before the Ledger was
+    common-source, "the same quotations" as of one event, which the words given to the Ledger rule out (a review)."""
+    quotes = (
+        "\"I have given this railway everything I have, but the passengers deserve a fresh start and I accept that I am no "
+        "longer the person to deliver it,\" Marsh told the Daily Ledger.\n\n\"The timetable we promised in September was "
+        "not deliverable with the drivers we had, and I should have said so sooner,\" he told the Daily Ledger."
+    )
+    ledger = ("The chief executive of Harbour Rail is preparing to step down after a winter of cancellations, the Daily "
+              "Ledger can reveal.\n\n" + quotes + "\n\nThe company's board is expected to meet on Friday to discuss a successor.")
+    wire = ("Harbour Rail's boss is on his way out. Commuters around Bristol have endured months of cancelled trains and "
+            "packed carriages.\n\n" + quotes + "\n\nUnions said the problems ran deeper than one man.")
+    others = [Article(f.name, f.read_text("utf-8"), f.stem) for f in sorted(samples_dir.iterdir())]
+    result = reuse.scan_articles([
+        Article("ledger", ledger, "Daily Ledger", published="2025-02-09T21:00:00Z"),
+        Article("wire", wire, "Evening Wire", published="2025-02-09T18:00:00Z"),
+        *others,
+    ])
+    (pair,) = [p for p in result.pairs if {p.a, p.b} == {"ledger", "wire"}]
+    assert pair.kind.value == "shared-quotes"
+    assert pair.direction.relation.value == "undetermined" and pair.direction.evidence[0].name == "conflict"
+
+
+def test_two_pages_of_one_outlet_make_no_conflict_of_the_words_given_to_it(tmp_path):
+    """The Ledger's page and another page of its own (dailyledger.com) stamped first: the quotations are the Ledger's
+    on both, and the pair read as a conflict, "one of them is wrong" (found by a review)."""
+    (pair,) = _exclusive(tmp_path, wire_outlet="dailyledger.com")
+    assert not any(s.name == "conflict" for s in pair.direction.evidence)

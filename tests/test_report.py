@@ -350,8 +350,9 @@ def test_render_gives_every_reason_at_80_columns():
             "wire.txt is Reuters's own copy: wire stories start at the agency, and blog.txt carries its text without its "
             "credit line or dateline")),
         Signal("containment", -0.1, favours="wire.txt", weight=0.4, note="blog.txt is 60% reused, wire.txt 34%"),
-        Signal("relatedness", 0.7, note="a weak textual link (partial, similarity 0.49): the time order does not show that "
-                                        "one copied the other"),
+        Signal("relatedness", 0.7, note="a weak textual link (partial, similarity 0.49): the time order shows which came first, "
+                                        "not that one copied the other (two reports of one event may share as much), so the "
+                                        "copy is held at 0.7 of the order's confidence"),
     )
     pair = Pair("blog.txt", "wire.txt", ReuseKind.HEAVY_REWRITE, Extent.WHOLE, 0.49, 0.6, 0.34, 0.4, (),
                 Direction(Relation.COPIED, "wire.txt", "blog.txt", 0.68, evidence))

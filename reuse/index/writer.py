@@ -70,8 +70,9 @@ class AddResult:
     #: Ids another run added to the index (or gave a new version) after the state ``since`` the add was given: a
     #: check of the batch made at that state did not compare them with it.
     meanwhile: tuple[str, ...] = ()
-    #: Seconds per stage (``-v`` prints them): reading and writing the batch ("index"), the commit, and the checkpoint
-    #: that folds the write-ahead log into the file as the index is closed.
+    #: Seconds per stage (``-v`` prints them): waiting for the write lock, reading and writing the batch ("index"); the
+    #: commit, with the pages a merge freed given back ("commit"); the checkpoint that folds the write-ahead log into
+    #: the file as the index is closed.
     timings: tuple[tuple[str, float], ...] = ()
 
 
@@ -220,8 +221,8 @@ def add_articles(
             try:
                 config = config or index_config(conn)  # the new index's are the defaults
                 with no_huge_pages():  # see reuse.hugepages: a batch's postings are sorted and encoded in fresh arrays of 50-100 MB
+                    started = time.perf_counter()  # a wait for another writer's lock counts in "index"
                     with write_transaction(conn, index, done, progress):
-                        started = time.perf_counter()
                         result = _add(conn, batch, config, progress, jobs, since)
                         added = time.perf_counter()
                     release_free_pages(conn)
