@@ -20,6 +20,8 @@ from importlib import resources
 import numpy as np
 import xxhash
 
+from .segment import fold_arabic
+
 __all__ = ["EVERY_TEXT", "LANGUAGES", "Stems", "Vocabulary", "guess_language", "stems", "vocabulary"]
 
 #: The languages we ship stopword lists for, with NLTK's Snowball stemmer for each (``None``: none).
@@ -55,7 +57,7 @@ LANGUAGES: dict[str, str | None] = {
 def _stopwords(lang: str) -> frozenset[str]:
     raw = resources.files("reuse").joinpath(f"data/stopwords-{lang}.txt").read_text("utf-8")
     words = (w for line in raw.splitlines() if not line.startswith("#") for w in line.split())
-    return frozenset(w.casefold() for w in words)
+    return frozenset(fold_arabic(w.casefold()) for w in words)  # as the words of a text are folded (segment_words)
 
 
 #: A word's stop lanes: byte ``k % 8`` of lane ``k // 8`` is 1 when it is a stopword of the

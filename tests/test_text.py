@@ -104,6 +104,42 @@ def test_an_arabic_report_is_matched_on_the_stems_of_its_content_words():
     assert set(b.stems.tolist()) <= set(a.stems.tolist())  # the article, plural and feminine endings stripped
 
 
+def test_arabic_spelling_variants_are_the_same_words():
+    """Hamzas dropped from alefs, ى for a final ي, short vowels and tatweel: one text as copies spell it."""
+    plain = analyze("قالت الحكومة إن الوزراء وافقوا على الخطة الجديدة في مستشفى المدينة")
+    variant = analyze("قالت الحكومة ان الوزراء وافقوا علي الخطـة الجَديدة في مستشفي المدينة")
+    assert plain.words.tolist() == variant.words.tolist() and variant.language == "ar"
+    assert [variant.starts.tolist(), variant.ends.tolist()] != [plain.starts.tolist(), plain.ends.tolist()]  # spans as written
+
+
+@pytest.mark.parametrize("change", ["hamza", "alef-maqsura", "marks"])
+def test_a_word_for_word_arabic_copy_that_spells_some_words_otherwise_is_verbatim(change):
+    """A copy with its hamzas dropped read as a light rewrite (similarity 0.92, verbatim 74%), one writing ى for a final
+    ي as 90% verbatim, one with short vowels or tatweel on five words as 92% (found by a review)."""
+    import re
+    from pathlib import Path
+
+    import reuse
+    from reuse.model import Article
+
+    folder = Path(__file__).parent / "fixtures" / "arabic"
+    original = (folder / "original.txt").read_text("utf-8")
+    if change == "hamza":
+        copy = re.sub("[أإآ]", "ا", original)
+    elif change == "alef-maqsura":
+        copy = re.sub(r"ي\b", "ى", original)
+    else:  # a fatha on every fifth word, a tatweel in two
+        words = original.split(" ")
+        for k in range(0, len(words), 5):
+            words[k] = words[k][:1] + "\u064e" + words[k][1:]
+        copy = " ".join(words).replace("مدينة", "مديـنة", 2)
+    assert copy != original
+    others = [Article(f.name, f.read_text("utf-8"), f.stem) for f in sorted(folder.iterdir()) if f.name != "original.txt"]
+    result = reuse.scan_articles([Article("original", original, "a"), Article("copy", copy, "b"), *others])
+    (pair,) = [p for p in result.pairs if {p.a, p.b} == {"original", "copy"}]
+    assert pair.kind.value == "verbatim" and pair.containment_a == pair.containment_b == 1.0
+
+
 def test_romanian_comma_and_cedilla_spellings_share_their_stems():
     comma = analyze("Guvernul a publicat informațiile despre alegeri", language="ro")
     cedilla = analyze("Guvernul a publicat informaţiile despre alegeri", language="ro")
