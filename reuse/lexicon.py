@@ -84,12 +84,20 @@ def _stop_index() -> dict[str, tuple[str, ...]]:
 _MIN_SHARE = {"zh": 0.05, "ko": 0.05}
 
 
-def _most_used(counts: dict[str, int], sample: int, min_hits: int) -> str | None:
-    """The language with most stopword hits (ties to the first code), if it reaches the bars."""
+#: The fewest distinct stopwords of its language a text must use, one more for each 40 words up to this: 200 words
+#: of news use 20 to 40 distinct ones of their own language. Swahili's "ya" and "la" (and the "es" of Dar es
+#: Salaam) made a tenth of its words and read it as Spanish, from three distinct ones at most (found by a review);
+#: a sentence ("The runners were running.") may use only one.
+_MIN_DISTINCT = 4
+
+
+def _most_used(counts: dict[str, int], sample: int, min_hits: int, distinct: dict[str, int]) -> str | None:
+    """The language with most stopword hits (ties to the first code), if it reaches the bars (``distinct``: each
+    language's distinct stopwords among the hits)."""
     if not counts:
         return None
     lang, hits = max(sorted(counts.items()), key=lambda kv: kv[1])
-    if hits < min_hits or hits < _MIN_SHARE.get(lang, 0.1) * sample:
+    if hits < min_hits or hits < _MIN_SHARE.get(lang, 0.1) * sample or distinct.get(lang, 0) < min(_MIN_DISTINCT, 1 + sample // 40):
         return None
     return lang
 
@@ -98,7 +106,8 @@ def guess_language(words: list[str], min_hits: int = 2) -> str | None:
     """The shipped language whose stopwords the folded ``words`` use most.
 
     Returns ``None`` when no language reaches ``min_hits`` and 10% of the words
-    (5% for Chinese and Korean, see ``_MIN_SHARE``).
+    (5% for Chinese and Korean, see ``_MIN_SHARE``) with enough distinct
+    stopwords (``_MIN_DISTINCT``).
 
     >>> guess_language("the kremlin said on tuesday that the swap is on".split())
     'en'
@@ -107,10 +116,12 @@ def guess_language(words: list[str], min_hits: int = 2) -> str | None:
     """
     sample = words[:_GUESS_SAMPLE]
     counts: dict[str, int] = {}
-    for langs, n in Counter(map(_stop_index().get, sample)).items():
-        for lang in langs or ():
+    distinct: dict[str, int] = {}
+    for word, n in Counter(sample).items():
+        for lang in _stop_index().get(word) or _korean_stop(word):
             counts[lang] = counts.get(lang, 0) + n
-    return _most_used(counts, len(sample), min_hits)
+            distinct[lang] = distinct.get(lang, 0) + 1
+    return _most_used(counts, len(sample), min_hits, distinct)
 
 
 @cache
@@ -181,11 +192,14 @@ class Vocabulary:
         """:func:`guess_language` of the words with ids ``idx``."""
         sample = idx[:_GUESS_SAMPLE]
         lanes = [int(lane[sample].sum()) for lane in self.stop_lanes]
-        counts = {}
+        once = np.unique(sample)
+        kinds = [int(lane[once].sum()) for lane in self.stop_lanes]  # under 256 too: one byte of a lane each
+        counts, distinct = {}, {}
         for k, lang in enumerate(_LANGUAGE_ORDER):
             if hits := lanes[k // 8] >> 8 * (k % 8) & 0xFF:
                 counts[lang] = hits
-        return _most_used(counts, len(sample), min_hits)
+                distinct[lang] = kinds[k // 8] >> 8 * (k % 8) & 0xFF
+        return _most_used(counts, len(sample), min_hits, distinct)
 
 
 def _syllable(ch: str) -> bool:

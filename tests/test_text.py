@@ -140,6 +140,20 @@ def test_a_word_for_word_arabic_copy_that_spells_some_words_otherwise_is_verbati
     assert pair.kind.value == "verbatim" and pair.containment_a == pair.containment_b == 1.0
 
 
+def test_a_language_without_a_stopword_list_is_not_taken_for_one_with_a_few_look_alike_words():
+    """Swahili's "ya" and "la" (and the "es" of Dar es Salaam) are Spanish stopwords and made a tenth of its words: it
+    was guessed Spanish and stemmed so, and a short article took another language in another folder (found by a
+    review). Spanish news uses 20 and more distinct stopwords in 200 words, this three."""
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "fixtures" / "swahili.txt").read_text("utf-8")
+    assert analyze(text).language is None
+    assert guess_language(text.casefold().split()) is None
+    spanish = ("El Gobierno aprobó este martes el plan de vivienda, que según el ministro permitirá construir miles de "
+               "pisos en los próximos años, aunque la oposición lo considera insuficiente y pide más inversión pública. ") * 3
+    assert analyze(spanish).language == "es"
+
+
 def test_romanian_comma_and_cedilla_spellings_share_their_stems():
     comma = analyze("Guvernul a publicat informațiile despre alegeri", language="ro")
     cedilla = analyze("Guvernul a publicat informaţiile despre alegeri", language="ro")
