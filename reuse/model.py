@@ -265,6 +265,11 @@ class Pair:
         return _in_a_order(self.passages)
 
     @property
+    def same_text(self) -> bool:
+        """Whether each article is wholly reused in the other: two copies of one text, as far as matching tells."""
+        return min(self.containment_a, self.containment_b) >= 1.0
+
+    @property
     def containment_sum(self) -> float:
         """The share of A reused plus the share of B reused (0 to 2): how much the two share, the key :func:`ranked` sorts by."""
         return self.containment_a + self.containment_b

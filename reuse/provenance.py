@@ -61,9 +61,9 @@ from .model import Article, Direction, Extent, Pair, Relation, ReuseKind, Signal
 from .quotes import speakers_in
 from .speakers import one_per_person
 from .stemma import Stemma, build_stemma
-from .tree_verdict import independent_signal, repeats, stemma_verdict
+from .tree_verdict import independent_signal, kept_against, repeats, stemma_verdict, twin_below, witnesses
 from .confidence import MAX_CONFIDENCE, MIN_COPY_CONFIDENCE, TEXT_ONLY_CAP, UNDETERMINED_CONFIDENCE, from_log_odds
-from .revisions import exclusive_against_time, exclusive_text, from_the_wire, given_to_one, named_elsewhere, page_update, stripped_wire
+from .revisions import exclusive_text, from_the_wire, named_elsewhere, page_update, quotations_given, stripped_wire
 from .wires import article_credits
 
 __all__ = ["MIN_COPY_CONFIDENCE", "TEXT_ONLY_CAP", "infer_directions"]
@@ -181,19 +181,20 @@ def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: 
                   *speakers_in(b.text, ((p.b_start, p.b_end) for p in pair.passages))]
         whose = f", of {', '.join(one_per_person(spoken))}" if spoken else ""  # as a text names each speaker
         # Quotations given to one outlet ("Marsh told the Daily Ledger") came from it, not from an event both attended.
-        if (given := given_to_one(pair, a, b, evidence)) is not None:
+        given, conflict = quotations_given(pair, a, b, evidence)
+        if given is not None:
             source, derived, said = given
             evidence.insert(0, Signal("exclusive-quotes", said, favours=source.id, note=(
                 f"the only shared text is quotations{whose}, given to {source.id}'s outlet ('{said}'): {derived.id} took them from it")))
             return Direction(Relation.COPIED, source.id, derived.id, TEXT_ONLY_CAP, tuple(evidence))
-        if not named and (conflict := exclusive_against_time(pair, a, b, evidence)) is not None:
+        if not named and conflict is not None:
             return Direction(Relation.UNDETERMINED, None, None, UNDETERMINED_CONFIDENCE, (conflict, *evidence))
         # Nothing else counted: the times and credits stay as context, at weight 0; "the agency's own copy, carried
         # without its credit" is said of a text, not of quotations both report.
         context = [replace(s, weight=0.0) for s in evidence if s.name != "agency"]
         return Direction(Relation.COMMON_SOURCE, None, None, TEXT_ONLY_CAP, (
             Signal("shared-quotes", 1.0, note=f"the only shared text is the same quotations{whose}"), *context))
-    if (conflict := _credit_against_time(evidence) or (None if named else exclusive_against_time(pair, a, b, evidence))) is not None:
+    if (conflict := _credit_against_time(evidence) or (None if named else quotations_given(pair, a, b, evidence)[1])) is not None:
         return Direction(Relation.UNDETERMINED, None, None, UNDETERMINED_CONFIDENCE, (conflict, *evidence))
     tree = None if named else stemma_verdict(pair, stemma)
     if tree is not None:
@@ -209,12 +210,7 @@ def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: 
             # Both carry the same wire story: siblings unless the later repeats the earlier's own changes.
             return Direction(Relation.COMMON_SOURCE, None, None, TEXT_ONLY_CAP, _wire_siblings(wire, evidence))
         if (source, derived) in stemma.kept:
-            won, lost = stemma.kept[(source, derived)]
-            evidence.insert(1, Signal(
-                "witnesses", f"{won}:{lost}", favours=source,
-                note=f"where they differ by a few words, the other texts share {source}'s reading in {won} places "
-                f"and {derived}'s in {lost}: {derived} changed the common text",
-            ))
+            evidence.insert(1, witnesses(stemma, source, derived, f"{derived} changed the common text"))
         why = None  # what stops the tree's link, when it is stopped: the deciding signal then
         if strong * signal.weight > 0:  # metadata agrees with the tree
             confidence = _timed(min(MAX_CONFIDENCE, from_log_odds(strong + signal.weight)), pair, named, evidence)
@@ -259,41 +255,11 @@ def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: 
     if confidence < MIN_COPY_CONFIDENCE or log_odds == 0:
         return Direction(Relation.UNDETERMINED, None, None, round(confidence, 3), tuple(evidence))
     source, derived = (a.id, b.id) if log_odds > 0 else (b.id, a.id)
-    if not strong and (doubt := independent_signal(stemma, source, derived) or _kept_against(stemma, source, derived)
-                       or _twin_below(stemma, source, derived)) is not None:
+    if not strong and (doubt := independent_signal(stemma, source, derived) or kept_against(stemma, source, derived)
+                       or twin_below(stemma, source, derived)) is not None:
         evidence.insert(0, doubt)
         return Direction(Relation.UNDETERMINED, None, None, UNDETERMINED_CONFIDENCE, tuple(evidence))
     return Direction(Relation.COPIED, source, derived, round(confidence, 3), tuple(evidence))
-
-
-def _kept_against(stemma: Stemma, source: str, derived: str) -> Signal | None:
-    """Evidence that ``source`` changed readings ``derived`` and the cluster's other texts keep: it is not ``derived``'s exemplar."""
-    if (derived, source) not in stemma.kept:
-        return None
-    won, lost = stemma.kept[(derived, source)]
-    return Signal("witnesses", f"{won}:{lost}", favours=derived, note=(
-        f"where they differ by a few words, the other texts share {derived}'s reading in {won} places and {source}'s in {lost}: "
-        f"{source} changed the text {derived} keeps, so it is not {derived}'s source"
-    ))
-
-
-def _twin_below(stemma: Stemma, source: str, derived: str) -> Signal | None:
-    """Evidence that ``source`` holds the same text as an article the cluster's tree places below ``derived``.
-
-    A page's update and a copy of it hold the same text: the update's added
-    paragraphs make the copy look like the fuller original of the first
-    version, yet the copy carries what the update added to it.
-    """
-    if not stemma.graph.has_node(source):
-        return None
-    for twin, edge in sorted(stemma.graph.adj[source].items()):
-        pair = edge["pair"]
-        if twin != derived and min(pair.containment_a, pair.containment_b) >= 1.0 and derived in stemma.ancestors(twin):
-            return Signal("twins", twin, favours=derived, note=(
-                f"{source} holds the same text as {twin}, which the cluster's tree places below {derived}: "
-                f"it is not {derived}'s source"
-            ))
-    return None
 
 
 def _partial_signal(pair: Pair, what: str) -> Signal:

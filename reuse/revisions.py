@@ -28,7 +28,7 @@ from .stemma import Stemma
 from .tree_verdict import agency_copy, repeats
 from .wires import article_credits, article_datelines
 
-__all__ = ["exclusive_text", "from_the_wire", "given_to_one", "named_elsewhere", "page_update", "stripped_wire"]
+__all__ = ["exclusive_text", "from_the_wire", "named_elsewhere", "page_update", "quotations_given", "stripped_wire"]
 
 
 def stripped_wire(direction: Direction, by_id: dict[str, Article], stemma: Stemma) -> Direction:
@@ -183,25 +183,24 @@ _OVERRULED_BY_UPDATE = frozenset({
 })
 
 
-def given_to_one(pair: Pair, a: Article, b: Article, evidence) -> tuple[Article, Article, str] | None:
-    """``(source, derived, words)`` when the text of one side says, by a shared passage, that its quotations were given
-    to its own outlet ("Marsh told the Daily Ledger") and the other's does not, and no time order says otherwise."""
-    given = _given(pair, a, b)
-    time = next((s for s in evidence if s.name == "time" and s.weight), None)
-    if given is not None and (time is None or time.favours == given[0].id):
-        return given
-    return None
+def quotations_given(pair: Pair, a: Article, b: Article, evidence) -> tuple[tuple[Article, Article, str] | None, Signal | None]:
+    """What the shared text says of whose outlet was given its quotations ("Marsh told the Daily Ledger"), against the times.
 
-
-def exclusive_against_time(pair: Pair, a: Article, b: Article, evidence) -> Signal | None:
-    """A ``conflict`` when the shared text says one side's outlet was given the quotations (:func:`given_to_one`) yet
-    the other was published first: the order or the text is wrong (a clock, a backdated copy), and neither decides."""
+    ``((source, derived, words), None)`` when one side's text says so, by a
+    shared passage, and the other's does not, and no time order says
+    otherwise; ``(None, conflict)`` when the other was published first: the
+    order or the text is wrong (a clock, a backdated copy, or the interview
+    out first on air or in print), and neither decides; ``(None, None)``
+    when neither side's text says so, or both do.
+    """
     given = _given(pair, a, b)
+    if given is None:
+        return None, None
     time = next((s for s in evidence if s.name == "time" and s.weight), None)
-    if given is None or time is None or time.favours == given[0].id:
-        return None
+    if time is None or time.favours == given[0].id:
+        return given, None
     source, derived, said = given
-    return Signal("conflict", said, note=(
+    return None, Signal("conflict", said, note=(
         f"the shared text quotes people as speaking to {source.id}'s outlet ('{said}'), yet {derived.id} was published "
         f"first: the order and the text disagree (a clock, a copy's time set back, or the interview ran first on air "
         f"or in print)"
@@ -230,7 +229,7 @@ def exclusive_text(direction: Direction, pair: Pair, a: Article, b: Article) -> 
     """
     if direction.relation is not Relation.UNDETERMINED or any(s.name in _AGAINST_EXCLUSIVE for s in direction.evidence):
         return direction
-    if (given := given_to_one(pair, a, b, direction.evidence)) is None:
+    if (given := quotations_given(pair, a, b, direction.evidence)[0]) is None:
         return direction
     source, derived, said = given
     signal = Signal("exclusive-quotes", said, favours=source.id, note=(

@@ -406,7 +406,7 @@ def _level(stemma: Stemma, top: str, z: str) -> bool:
     if not stemma.graph.has_edge(top, z):
         return False
     pair = stemma.graph[top][z]["pair"]
-    if abs(_toward(pair, top, stemma.metadata)) > stemma.margin or min(pair.containment_a, pair.containment_b) < 1.0:
+    if abs(_toward(pair, top, stemma.metadata)) > stemma.margin or not pair.same_text:
         return False
     return abs(stemma.closeness[top] - stemma.closeness[z]) < RANK_EPSILON
 

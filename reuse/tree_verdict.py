@@ -11,7 +11,7 @@ from .agencies import wire_of
 from .model import Article, Pair, ReuseKind, Signal
 from .stemma import Stemma
 
-__all__ = ["STEMMA_WEIGHT", "agency_copy", "independent_signal", "repeats", "stemma_verdict"]
+__all__ = ["STEMMA_WEIGHT", "agency_copy", "independent_signal", "kept_against", "repeats", "stemma_verdict", "twin_below", "witnesses"]
 
 #: Log-odds the cluster's tree adds for an ancestor being the source.
 STEMMA_WEIGHT = 1.0
@@ -58,9 +58,8 @@ def stemma_verdict(pair: Pair, stemma: Stemma) -> tuple[str, Signal] | None:
                 f"apart, and names neither its source",
             )
     if x not in stemma.parent and y not in stemma.parent and stemma.rank[x] == stemma.rank[y]:
-        same = min(pair.containment_a, pair.containment_b) >= 1.0
         return "undetermined", Signal("twins", None, note="neither descends from another text of the cluster and they stand level: " + (
-            "nothing tells them apart" if same else "the shares reused alone do not tell a copy from a sibling"
+            "nothing tells them apart" if pair.same_text else "the shares reused alone do not tell a copy from a sibling"
         ))
     # Siblings: a third text both descend from, which holds what they share (else they share text it lacks).
     shared = sorted(stemma.twins.get(x, frozenset()) & stemma.twins.get(y, frozenset()))
@@ -73,12 +72,12 @@ def stemma_verdict(pair: Pair, stemma: Stemma) -> tuple[str, Signal] | None:
         return "common", Signal(
             "sibling", common, note=f"both descend from {common}, and neither repeats the other's changes to its text"
         )
+    # Two copies of one text (word for word, whole) share no text by chance the parent's alignment would miss: the
+    # parent holds all of it or the part it lacks is one copy's changes the other repeats.
+    word_for_word = pair.kind is ReuseKind.VERBATIM and pair.same_text
     for side, other in ((x, y), (y, x)):
         held = stemma.held_by_parent(pair, side)
-        # Two copies of one text (word for word, whole) share no text by chance the parent's alignment would miss: the
-        # parent holds all of it or the part it lacks is one copy's changes the other repeats.
-        same_text = pair.kind is ReuseKind.VERBATIM and min(pair.containment_a, pair.containment_b) >= 1.0
-        if held is not None and same_text and not stemma.holds(held[0], x, y):
+        if held is not None and word_for_word and not stemma.holds(held[0], x, y):
             continue
         if held is not None and other not in stemma.ancestors(held[0]) and not stemma.later(held[0], other):
             z, share = held
@@ -108,6 +107,41 @@ def independent_signal(stemma: Stemma, source: str, derived: str, verdict: str =
         note=f"{derived} holds at least {count} readings {source} lacks that other articles attest: "
         f"{verdict} from a fuller text that {source} also comes from",
     )
+
+
+def witnesses(stemma: Stemma, kept: str, changed: str, why: str) -> Signal:
+    """The ``witnesses`` signal of a pair in which ``kept`` kept the readings the cluster's other texts share where
+    ``changed`` changed them (``stemma.kept``), favouring ``kept``; ``why`` says what follows from it."""
+    won, lost = stemma.kept[(kept, changed)]
+    return Signal("witnesses", f"{won}:{lost}", favours=kept, note=(
+        f"where they differ by a few words, the other texts share {kept}'s reading in {won} places and {changed}'s in "
+        f"{lost}: {why}"
+    ))
+
+
+def kept_against(stemma: Stemma, source: str, derived: str) -> Signal | None:
+    """Evidence that ``source`` changed readings ``derived`` and the cluster's other texts keep: it is not ``derived``'s exemplar."""
+    if (derived, source) not in stemma.kept:
+        return None
+    return witnesses(stemma, derived, source, f"{source} changed the text {derived} keeps, so it is not {derived}'s source")
+
+
+def twin_below(stemma: Stemma, source: str, derived: str) -> Signal | None:
+    """Evidence that ``source`` holds the same text as an article the cluster's tree places below ``derived``.
+
+    A page's update and a copy of it hold the same text: the update's added
+    paragraphs make the copy look like the fuller original of the first
+    version, yet the copy carries what the update added to it.
+    """
+    if not stemma.graph.has_node(source):
+        return None
+    for twin, edge in sorted(stemma.graph.adj[source].items()):
+        if twin != derived and edge["pair"].same_text and derived in stemma.ancestors(twin):
+            return Signal("twins", twin, favours=derived, note=(
+                f"{source} holds the same text as {twin}, which the cluster's tree places below {derived}: "
+                f"it is not {derived}'s source"
+            ))
+    return None
 
 
 def repeats(stemma: Stemma, parent: str, child: str) -> bool:
