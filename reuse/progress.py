@@ -22,6 +22,14 @@ class Timer:
 
     def __init__(self) -> None:
         self.timings: list[tuple[str, float]] = []
+        self._mark = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        """Time as stage ``name`` what ran since the last lap (or since the timer was made): for stages that end
+        inside blocks of other code (a commit, as a transaction's block ends)."""
+        now = time.perf_counter()
+        self.timings.append((name, round(now - self._mark, 4)))
+        self._mark = now
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import time
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -19,7 +18,7 @@ from ..model import Article
 from .features import Features, article_from, read_article
 from .stats import Counts
 from ..pipeline import sorted_unique
-from ..progress import ProgressCallback, tick
+from ..progress import ProgressCallback, Timer, tick
 from .codec import build_dictionary
 from .reader import Row, read_rows, row_of
 from .versions import other_articles, versions_of
@@ -221,16 +220,16 @@ def add_articles(
             try:
                 config = config or index_config(conn)  # the new index's are the defaults
                 with no_huge_pages():  # see reuse.hugepages: a batch's postings are sorted and encoded in fresh arrays of 50-100 MB
-                    started = time.perf_counter()  # a wait for another writer's lock counts in "index"
+                    timer = Timer()  # a wait for another writer's lock counts in "index"
                     with write_transaction(conn, index, done, progress):
                         result = _add(conn, batch, config, progress, jobs, since)
-                        added = time.perf_counter()
+                        timer.lap("index")
                     release_free_pages(conn)
-                    committed = time.perf_counter()
+                    timer.lap("commit")
             finally:
                 conn.close()  # the last close checkpoints the write-ahead log: seconds after a large batch
-            timings = (("index", added - started), ("commit", committed - added), ("checkpoint", time.perf_counter() - committed))
-            return replace(result, timings=tuple((stage, round(seconds, 4)) for stage, seconds in timings))
+            timer.lap("checkpoint")
+            return replace(result, timings=tuple(timer.timings))
         except KeyboardInterrupt as exc:
             _told(exc, done["made"])
             raise
