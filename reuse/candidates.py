@@ -88,7 +88,7 @@ def _bucket_pairs(keys: np.ndarray, owners: np.ndarray, max_bucket: int) -> tupl
     way to the article's. Two keys equal in the rest share a bucket: among
     the six million keys of a band at 100,000 articles (47 bits kept) that
     happens about once in ten bands, and mostly adds a candidate that
-    :func:`verify_candidates` checks (it can also, rarely, push a bucket over
+    :func:`reuse.runs.verify_candidates` checks (it can also, rarely, push a bucket over
     ``max_bucket`` or join two buckets of one pair into one meeting). The
     expected number grows with the square of the keys and halves with each
     bit: about 100 a band at a million articles (44 bits kept).

@@ -29,7 +29,8 @@ Exit codes
     Success, whether or not any reuse was found.
 1
     The run failed with an error reported by ``reuse`` (for example the
-    report could not be written).
+    report could not be written), or no file in the folder could be read
+    (the report, written, lists why).
 2
     Usage error: missing or empty folder, bad option or setting combination.
 130

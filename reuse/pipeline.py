@@ -1,9 +1,12 @@
 """scan(): the stages in order, each timed.
 
-    load -> analyse + sketch -> learn boilerplate -> candidates -> align -> provenance -> outlets
+    load -> analyse + sketch -> learn boilerplate -> candidates (LSH bands, then the
+    three-word-run check and the length limit) -> align -> provenance -> outlets
 
-Each stage is one module with one entry function; this module only wires
-them and reports progress through an optional callback (it never prints).
+Each stage is one module with one entry function; this module wires them,
+plans how candidate pairs are cut into chunks for the workers
+(:mod:`reuse.parallel` runs them), and reports progress through an optional
+callback (it never prints).
 """
 
 from __future__ import annotations
