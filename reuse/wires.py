@@ -120,8 +120,11 @@ def _dateline_credits(text: str) -> set[str]:
 _NAMED = r"(?<!told )(?<!told the )(?<!to )(?<!to the )(?<!with )(?<!with the )(?<!\ba )(?<!\ban )(?<!\bA )(?<!\bAn )"
 #: Nor is a name used as an adjective a credit: "a Reuters/Ipsos poll", "Reuters calculations" ("a Reuters reporter"
 #: is refused by its "a"; "Reuters reporters contributed" and "Reuters/AFP" credit the agencies).
+#: The agencies that a joint credit names after a slash ("Reuters/AFP", "AFP/TASS"): one list for every agency's
+#: pattern, so that each credits the other alike. Add an agency here when it is added to :data:`_WIRES`.
+_JOINT = r"(?:AFP|Reuters|AP|dpa|DPA|Xinhua|TASS|Interfax|RIA Novosti|EFE|ANSA|Anadolu|UPI|Bloomberg)\b"
 _NOT_MENTION = (
-    r"(?!/(?!(?:AFP|Reuters|AP|dpa|DPA|Xinhua|TASS|EFE|ANSA|Anadolu|UPI|Bloomberg)\b)\w"
+    r"(?!/(?!" + _JOINT + r")\w"
     r"|\s+(?:polls?|survey|tally|calculations?|analysis|investigation|review|interview)\b)"
 )
 #: Russian for "reports" before an agency's name: its story ("сообщает ТАСС", "Как пишет Интерфакс"); not "по данным"
@@ -137,7 +140,7 @@ _RU_DATED_PLACE = r"[А-ЯЁ][А-ЯЁ-]+(?:[ -][А-ЯЁ-]+){0,3},[^\S\n]*\d{1,2}
 _RU_PLACE = r"(?m:^[^\S\n]*" + _RU_DATED_PLACE  # closed by the credit's own pattern
 _WIRES = {
     # Not a photo's credit ("Photograph: AFP via Getty Images", "AFP/Getty", "(AFP Photo)").
-    "AFP": (("AFP", "Agence France", "法新社", "أ ف ب", "فرانس برس"), _NAMED + r"(?<!Photograph: )(?<!Photo: )\bAFP\b(?!\s*(?:via\b|/(?!(?:Reuters|AP|dpa|Xinhua|EFE|ANSA)\b)|[Pp]hoto\b|PHOTO\b))" + _NOT_MENTION + r"|Agence France[- ]Presse|法新社|\(أ ف ب\)|\(فرانس برس\)"),
+    "AFP": (("AFP", "Agence France", "法新社", "أ ف ب", "فرانس برس"), _NAMED + r"(?<!Photograph: )(?<!Photo: )\bAFP\b(?!\s*(?:via\b|/(?!" + _JOINT + r")|[Pp]hoto\b|PHOTO\b))" + _NOT_MENTION + r"|Agence France[- ]Presse|法新社|\(أ ف ب\)|\(فرانس برس\)"),
     "Reuters": (("Reuters", "路透", "ロイター", "로이터", "Рейтер", "رويترز"), _NAMED + r"\bReuters\b" + _NOT_MENTION + r"|路透社|ロイター|로이터|\(Рейтер\)|\(رويترز\)"),
     # "(AP)" and "(PA)" only in a dateline ("LONDON, March 3 (PA) -"): in a sentence, an Advanced Placement class or a
     # public address system.

@@ -76,6 +76,16 @@ def test_a_joint_credit_names_both_agencies_in_either_order(line):
     assert wire_credits(f"The minister said output would rise.\n{line}") == {"AFP", "Reuters"}
 
 
+_JOINED = ["AFP", "Reuters", "TASS", "Interfax", "Xinhua", "dpa", "EFE", "RIA Novosti"]
+
+
+@pytest.mark.parametrize(("first", "second"), [(a, b) for a in _JOINED for b in _JOINED if a != b])
+def test_any_two_agencies_joined_by_a_slash_are_both_credited(first, second):
+    """"Reuters/Interfax reported" credited Interfax alone and "AFP/TASS" TASS alone, while "Reuters/TASS" gave both
+    (each agency's pattern kept its own list of the names it may be joined to; found by a review)."""
+    assert wire_credits(f"Grain prices rose on Monday, {first}/{second} reported.") == {first, second}
+
+
 @pytest.mark.parametrize(
     ("text", "wire"),
     [
