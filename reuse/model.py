@@ -232,6 +232,22 @@ class Direction:
         """
         return self.relation is Relation.UNDETERMINED and not (self.source or self.derived)
 
+    @property
+    def deciding(self) -> Signal | None:
+        """The signal that decided the verdict: the first of the evidence, which the reporter puts first.
+
+        Later revisions (:mod:`reuse.revisions`) and the outlet links read it: a
+        verdict resting on the family tree starts with its ``stemma`` signal, an
+        update of a page with ``same-page``. Put a new signal first only when it
+        decides.
+
+        >>> Direction(Relation.COPIED, "a", "b", 0.7, (Signal("time", 2.0), Signal("containment", 0.1))).deciding.name
+        'time'
+        >>> Direction().deciding is None
+        True
+        """
+        return self.evidence[0] if self.evidence else None
+
 
 def _in_a_order(passages: Iterable[Passage]) -> tuple[Passage, ...]:
     """Passages sorted by their span in A, then in B."""

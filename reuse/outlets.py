@@ -131,7 +131,7 @@ def link_outlets(articles: Sequence[Article], pairs: Iterable[Pair]) -> tuple[Ou
     copies = [p for p in pairs if p.direction.relation is Relation.COPIED and p.direction.source and p.direction.derived]
     relayed = _relayed(copies)
     # An update copied from its page's earlier version: taken once, by that version, however often the page changed.
-    updated = {(p.direction.derived, p.direction.source) for p in copies if p.direction.evidence[:1] and p.direction.evidence[0].name == "same-page"}
+    updated = {(p.direction.derived, p.direction.source) for p in copies if (first := p.direction.deciding) and first.name == "same-page"}
     # A copy through a third article counts for the outlet it took from: the third article's link is the one counted.
     direct = [p for p in copies if not _through_another(p) and (p.direction.source, p.direction.derived) not in relayed]
     derived_of = defaultdict(set)  # of the direct copies only: a rule below drops a pair for another one that counts

@@ -164,6 +164,20 @@ def _wire_siblings(wire: Signal, evidence: list[Signal]) -> tuple[Signal, ...]:
 
 
 def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: Stemma) -> Direction:
+    """The direction of one pair: the first of these rules that applies.
+
+    1. Only quotations shared (:func:`_decide_shared_quotes`): a common source,
+       unless the quotations were given to one side's outlet.
+    2. A credit against the times, or quotations given to one outlet against
+       the times: ``undetermined``, with the ``conflict``.
+    3. No canonical link or credit names a source, and the cluster's family
+       tree joins the pair: the tree decides (:func:`_decide_by_tree`).
+    4. Both credit the same wire and nothing names a source: siblings.
+    5. Otherwise the signals weighed (:func:`_decide_by_weights`).
+
+    Every verdict's evidence starts with the signal that decided it
+    (:attr:`reuse.model.Direction.deciding`).
+    """
     evidence = list(metadata)
     credits_a = article_credits(a)
     common_wires = sorted(credits_a & article_credits(b)) if credits_a else []
@@ -172,77 +186,116 @@ def _decide(pair: Pair, a: Article, b: Article, metadata: list[Signal], stemma: 
         evidence.append(wire)
     evidence.append(_containment_signal(pair))
     evidence.sort(key=lambda sig: -abs(sig.weight))  # strongest first; what is unknown last
-    strong = sum(s.weight for s in evidence if s.name in {"time", "canonical", "credit", "agency"})
-    text_only = sum(s.weight for s in evidence if s.name == "containment")
     named = any(s.name in {"canonical", "credit"} for s in evidence)
 
     if pair.kind is ReuseKind.SHARED_QUOTES:
-        spoken = [*speakers_in(a.text, ((p.a_start, p.a_end) for p in pair.passages)),
-                  *speakers_in(b.text, ((p.b_start, p.b_end) for p in pair.passages))]
-        whose = f", of {', '.join(one_per_person(spoken))}" if spoken else ""  # as a text names each speaker
-        # Quotations given to one outlet ("Marsh told the Daily Ledger") came from it, not from an event both attended.
-        given, conflict = quotations_given(pair, a, b, evidence)
-        if given is not None:
-            source, derived, said = given
-            evidence.insert(0, Signal("exclusive-quotes", said, favours=source.id, note=(
-                f"the only shared text is quotations{whose}, given to {source.id}'s outlet ('{said}'): {derived.id} took them from it")))
-            return Direction(Relation.COPIED, source.id, derived.id, TEXT_ONLY_CAP, tuple(evidence))
-        if not named and conflict is not None:
-            return Direction(Relation.UNDETERMINED, None, None, UNDETERMINED_CONFIDENCE, (conflict, *evidence))
-        # Nothing else counted: the times and credits stay as context, at weight 0; "the agency's own copy, carried
-        # without its credit" is said of a text, not of quotations both report.
-        context = [replace(s, weight=0.0) for s in evidence if s.name != "agency"]
-        return Direction(Relation.COMMON_SOURCE, None, None, TEXT_ONLY_CAP, (
-            Signal("shared-quotes", 1.0, note=f"the only shared text is the same quotations{whose}"), *context))
+        return _decide_shared_quotes(pair, a, b, evidence, named)
     if (conflict := _credit_against_time(evidence) or (None if named else quotations_given(pair, a, b, evidence)[1])) is not None:
         return Direction(Relation.UNDETERMINED, None, None, UNDETERMINED_CONFIDENCE, (conflict, *evidence))
     tree = None if named else stemma_verdict(pair, stemma)
     if tree is not None:
-        verdict, signal = tree
-        evidence.insert(0, signal)
-        if verdict == "common":
-            return Direction(Relation.COMMON_SOURCE, None, None, TEXT_ONLY_CAP, tuple(evidence))
-        if verdict == "undetermined":
-            return Direction(Relation.UNDETERMINED, None, None, UNDETERMINED_CONFIDENCE, tuple(evidence))
-        source = signal.favours
-        derived = b.id if source == a.id else a.id
-        if wire is not None and not repeats(stemma, source, derived):
-            # Both carry the same wire story: siblings unless the later repeats the earlier's own changes.
-            return Direction(Relation.COMMON_SOURCE, None, None, TEXT_ONLY_CAP, _wire_siblings(wire, evidence))
-        if (source, derived) in stemma.kept:
-            evidence.insert(1, witnesses(stemma, source, derived, f"{derived} changed the common text"))
-        why = None  # what stops the tree's link, when it is stopped: the deciding signal then
-        if strong * signal.weight > 0:  # metadata agrees with the tree
-            confidence = _timed(min(MAX_CONFIDENCE, from_log_odds(strong + signal.weight)), pair, named, evidence)
-        elif strong:
-            # Metadata against an ancestor further up the tree: the tree
-            # holds only while it outweighs them, and then barely.
-            confidence = from_log_odds(abs(signal.weight) - abs(strong)) if abs(strong) < abs(signal.weight) else UNDETERMINED_CONFIDENCE
-            why = Signal("unoriented", None, note=f"the metadata favour {derived} as the source, against the tree: the link is not oriented")
-        elif pair.extent is Extent.PARTIAL and (source, derived) not in stemma.kept:
-            # Neither is mostly the other's: the tree's order rests on the shares reused, which measure lengths.
-            confidence = UNDETERMINED_CONFIDENCE
-            why = _partial_signal(pair, "the tree's link")
-        elif text_only * signal.weight <= 0 and (source, derived) not in stemma.kept:
-            # The tree and the pair's own containment do not agree: text alone
-            # cannot orient this link (the middle of a chain looks like a source).
-            confidence = UNDETERMINED_CONFIDENCE
-            why = Signal("unoriented", None, note=(
-                f"{source} and {derived} hold each other's text alike: the pair's own text does not orient the tree's link"
-                if text_only == 0 else f"the pair's own containment favours {derived} against the tree: text alone cannot orient this link"
-            ))
-        elif (why := independent_signal(stemma, source, derived)) is not None:
-            confidence = UNDETERMINED_CONFIDENCE
-        else:
-            confidence = STEMMA_CONFIDENCE
-        if confidence >= MIN_COPY_CONFIDENCE:
-            return Direction(Relation.COPIED, source, derived, round(confidence, 3), tuple(evidence))
-        if why is not None:
-            evidence.insert(0, why)
-        return Direction(Relation.UNDETERMINED, None, None, round(confidence, 3), tuple(evidence))
+        return _decide_by_tree(pair, a, b, tree, evidence, wire, stemma)
     if wire is not None and not named:
         return Direction(Relation.COMMON_SOURCE, None, None, TEXT_ONLY_CAP, _wire_siblings(wire, evidence))
+    return _decide_by_weights(pair, a, b, evidence, stemma, named)
 
+
+def _metadata_weight(evidence: Sequence[Signal]) -> float:
+    """The log-odds of the signals that order a pair by what is said of the texts (times, canonical links, credits, the agency's own copy)."""
+    return sum(s.weight for s in evidence if s.name in {"time", "canonical", "credit", "agency"})
+
+
+def _text_weight(evidence: Sequence[Signal]) -> float:
+    """The log-odds of the text alone: the containment signal's."""
+    return sum(s.weight for s in evidence if s.name == "containment")
+
+
+def _decide_shared_quotes(pair: Pair, a: Article, b: Article, evidence: list[Signal], named: bool) -> Direction:
+    """A pair whose only shared text is quotations: a common source (the speaker), unless given to one outlet."""
+    spoken = [*speakers_in(a.text, ((p.a_start, p.a_end) for p in pair.passages)),
+              *speakers_in(b.text, ((p.b_start, p.b_end) for p in pair.passages))]
+    whose = f", of {', '.join(one_per_person(spoken))}" if spoken else ""  # as a text names each speaker
+    # Quotations given to one outlet ("Marsh told the Daily Ledger") came from it, not from an event both attended.
+    given, conflict = quotations_given(pair, a, b, evidence)
+    if given is not None:
+        source, derived, said = given
+        evidence.insert(0, Signal("exclusive-quotes", said, favours=source.id, note=(
+            f"the only shared text is quotations{whose}, given to {source.id}'s outlet ('{said}'): {derived.id} took them from it")))
+        return Direction(Relation.COPIED, source.id, derived.id, TEXT_ONLY_CAP, tuple(evidence))
+    if not named and conflict is not None:
+        return Direction(Relation.UNDETERMINED, None, None, UNDETERMINED_CONFIDENCE, (conflict, *evidence))
+    # Nothing else counted: the times and credits stay as context, at weight 0; "the agency's own copy, carried
+    # without its credit" is said of a text, not of quotations both report.
+    context = [replace(s, weight=0.0) for s in evidence if s.name != "agency"]
+    return Direction(Relation.COMMON_SOURCE, None, None, TEXT_ONLY_CAP, (
+        Signal("shared-quotes", 1.0, note=f"the only shared text is the same quotations{whose}"), *context))
+
+
+def _decide_by_tree(
+    pair: Pair, a: Article, b: Article, tree: tuple[Relation, Signal], evidence: list[Signal], wire: Signal | None, stemma: Stemma
+) -> Direction:
+    """The family tree's verdict on a pair no canonical link or credit decides, held against the times and the pair's own text.
+
+    The tree's link is a copy at :data:`STEMMA_CONFIDENCE`, or at the times'
+    confidence when they agree; it is left unoriented when the times are
+    against it and do not lose to it, when neither text is mostly the
+    other's, when the pair's own containment points the other way, or when
+    the texts read independently where the cluster agrees (the ``why``
+    signal put first).
+    """
+    verdict, signal = tree
+    evidence.insert(0, signal)
+    if verdict is Relation.COMMON_SOURCE:
+        return Direction(Relation.COMMON_SOURCE, None, None, TEXT_ONLY_CAP, tuple(evidence))
+    if verdict is Relation.UNDETERMINED:
+        return Direction(Relation.UNDETERMINED, None, None, UNDETERMINED_CONFIDENCE, tuple(evidence))
+    source = signal.favours
+    derived = b.id if source == a.id else a.id
+    if wire is not None and not repeats(stemma, source, derived):
+        # Both carry the same wire story: siblings unless the later repeats the earlier's own changes.
+        return Direction(Relation.COMMON_SOURCE, None, None, TEXT_ONLY_CAP, _wire_siblings(wire, evidence))
+    if (source, derived) in stemma.kept:
+        evidence.insert(1, witnesses(stemma, source, derived, f"{derived} changed the common text"))
+    strong, text_only = _metadata_weight(evidence), _text_weight(evidence)
+    why = None  # what stops the tree's link, when it is stopped: the deciding signal then
+    if strong * signal.weight > 0:  # metadata agrees with the tree
+        confidence = _timed(min(MAX_CONFIDENCE, from_log_odds(strong + signal.weight)), pair, False, evidence)
+    elif strong:
+        # Metadata against an ancestor further up the tree: the tree
+        # holds only while it outweighs them, and then barely.
+        confidence = from_log_odds(abs(signal.weight) - abs(strong)) if abs(strong) < abs(signal.weight) else UNDETERMINED_CONFIDENCE
+        why = Signal("unoriented", None, note=f"the metadata favour {derived} as the source, against the tree: the link is not oriented")
+    elif pair.extent is Extent.PARTIAL and (source, derived) not in stemma.kept:
+        # Neither is mostly the other's: the tree's order rests on the shares reused, which measure lengths.
+        confidence = UNDETERMINED_CONFIDENCE
+        why = _partial_signal(pair, "the tree's link")
+    elif text_only * signal.weight <= 0 and (source, derived) not in stemma.kept:
+        # The tree and the pair's own containment do not agree: text alone
+        # cannot orient this link (the middle of a chain looks like a source).
+        confidence = UNDETERMINED_CONFIDENCE
+        why = Signal("unoriented", None, note=(
+            f"{source} and {derived} hold each other's text alike: the pair's own text does not orient the tree's link"
+            if text_only == 0 else f"the pair's own containment favours {derived} against the tree: text alone cannot orient this link"
+        ))
+    elif (why := independent_signal(stemma, source, derived)) is not None:
+        confidence = UNDETERMINED_CONFIDENCE
+    else:
+        confidence = STEMMA_CONFIDENCE
+    if confidence >= MIN_COPY_CONFIDENCE:
+        return Direction(Relation.COPIED, source, derived, round(confidence, 3), tuple(evidence))
+    if why is not None:
+        evidence.insert(0, why)
+    return Direction(Relation.UNDETERMINED, None, None, round(confidence, 3), tuple(evidence))
+
+
+def _decide_by_weights(pair: Pair, a: Article, b: Article, evidence: list[Signal], stemma: Stemma, named: bool) -> Direction:
+    """The signals weighed as log-odds: metadata when there is any, else the pair's containment, capped at :data:`TEXT_ONLY_CAP`.
+
+    Text alone orients no ``partial`` pair, and no pair the cluster's tree
+    doubts (texts reading independently, a reading the cluster kept against
+    the source, a twin of the source below it).
+    """
+    strong, text_only = _metadata_weight(evidence), _text_weight(evidence)
     if strong:
         log_odds = strong + text_only
         confidence = _timed(min(MAX_CONFIDENCE, from_log_odds(log_odds)), pair, named, evidence)
@@ -302,8 +355,15 @@ def infer_directions(articles: Sequence[Article], pairs: list[Pair]) -> list[Pai
         for s in signals[id(pair)]:
             if s.name in {"canonical", "credit"} and s.favours is not None:
                 named.setdefault(pair.b if s.favours == pair.a else pair.a, set()).add(s.favours)
-    directions = [from_the_wire(stripped_wire(_decide(p, by_id[p.a], by_id[p.b], signals[id(p)], stemma), by_id, stemma), by_id, stemma)
-                  for p in pairs]
+    directions = []
+    for p in pairs:
+        direction = _decide(p, by_id[p.a], by_id[p.b], signals[id(p)], stemma)
+        # Then the wire story's two revisions of a copy verdict: a source crediting a wire whose copy credits none,
+        # and a copy (or a text between it and its source in the tree) crediting a wire its source does not, make
+        # both siblings of the wire story unless something names the source or the copy repeats its changes. Each
+        # leaves any other verdict as it is, so when both apply the first gives the note (and the wires it names).
+        direction = stripped_wire(direction, by_id, stemma)
+        directions.append(from_the_wire(direction, by_id, stemma))
     copies = {(d.source, d.derived) for d in directions if d.relation is Relation.COPIED}
     reused = {key: share for p in pairs for key, share in (((p.a, p.b), p.containment_b), ((p.b, p.a), p.containment_a))}
     decided = []

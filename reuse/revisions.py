@@ -149,7 +149,7 @@ _BEYOND_NAMED = 0.15
 
 def _through_tree(direction: Direction) -> bool:
     """Whether the verdict rests on the tree (its ``stemma`` signal decided it)."""
-    return any(s.name == "stemma" for s in direction.evidence[:1])
+    return direction.deciding is not None and direction.deciding.name == "stemma"
 
 
 def page_update(page: Signal, direction: Direction, pair: Pair) -> Direction:

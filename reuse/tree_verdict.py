@@ -8,7 +8,7 @@ documented in ``docs/direction.md`` ("The cluster's family tree").
 from __future__ import annotations
 
 from .agencies import wire_of
-from .model import Article, Pair, ReuseKind, Signal
+from .model import Article, Pair, Relation, ReuseKind, Signal
 from .stemma import Stemma
 
 __all__ = ["STEMMA_WEIGHT", "agency_copy", "independent_signal", "kept_against", "repeats", "stemma_verdict", "twin_below", "witnesses"]
@@ -17,13 +17,16 @@ __all__ = ["STEMMA_WEIGHT", "agency_copy", "independent_signal", "kept_against",
 STEMMA_WEIGHT = 1.0
 
 
-def stemma_verdict(pair: Pair, stemma: Stemma) -> tuple[str, Signal] | None:
-    """What the cluster's tree says about the pair: ``("copied" | "common" | "undetermined", signal)`` or ``None``."""
+def stemma_verdict(pair: Pair, stemma: Stemma) -> tuple[Relation, Signal] | None:
+    """What the cluster's tree says about the pair: ``(relation, the signal saying why)``, or ``None`` when it says nothing.
+
+    A ``copied`` verdict's signal (``stemma``) favours the source.
+    """
     x, y = pair.a, pair.b
     if stemma.cluster_size(x) < 3:
         return None  # two articles alone: the tree is the pair's own lean, nothing more
     if count := stemma.mutual(x, y):
-        return "common", Signal(
+        return Relation.COMMON_SOURCE, Signal(
             "mutual-changes", count,
             note=f"each changed at least {count} readings that the other and the rest of the cluster share: neither copied the other",
         )
@@ -31,12 +34,12 @@ def stemma_verdict(pair: Pair, stemma: Stemma) -> tuple[str, Signal] | None:
         chain = stemma.ancestors(derived)
         if source in chain:
             if (above := stemma.explained_by(source, derived)) is not None:
-                return "common", Signal(
+                return Relation.COMMON_SOURCE, Signal(
                     "sibling", above, note=f"what they share is also in {above}, which both share text with; "
                     f"neither repeats the other's changes to it nor shares text it lacks",
                 )
             if count := stemma.agreed(derived, source):
-                return "common", Signal(
+                return Relation.COMMON_SOURCE, Signal(
                     "agreed-readings", count, note=f"{derived} and at least two other texts of the cluster, none placed below "
                     f"{derived} in the tree, share {count} readings that {source} lacks: {source} changed the text they kept, so it is "
                     f"not {derived}'s exemplar",
@@ -48,28 +51,28 @@ def stemma_verdict(pair: Pair, stemma: Stemma) -> tuple[str, Signal] | None:
             why = f", repeating {innovations} of {path[1]}'s changes" if innovations else ""
             note = f"in the cluster's tree, {source} is {how.replace('its parent', 'the parent')} of {derived}{why}"
             chain = tuple(reversed(path))
-            return "copied", Signal("stemma", " <- ".join(chain), favours=source, weight=STEMMA_WEIGHT * sign, note=note, path=chain)
+            return Relation.COPIED, Signal("stemma", " <- ".join(chain), favours=source, weight=STEMMA_WEIGHT * sign, note=note, path=chain)
     for lower, upper in ((x, y), (y, x)):
         if upper in stemma.twins.get(lower, ()):
             others = sorted(stemma.twins[lower] - {upper})
-            return "undetermined", Signal(
+            return Relation.UNDETERMINED, Signal(
                 "twins", ", ".join(others),
                 note=f"the cluster's tree places {lower} below {upper} or {', '.join(others)}, copies of one text that nothing tells "
                 f"apart, and names neither its source",
             )
     if x not in stemma.parent and y not in stemma.parent and stemma.rank[x] == stemma.rank[y]:
-        return "undetermined", Signal("twins", None, note="neither descends from another text of the cluster and they stand level: " + (
+        return Relation.UNDETERMINED, Signal("twins", None, note="neither descends from another text of the cluster and they stand level: " + (
             "nothing tells them apart" if pair.same_text else "the shares reused alone do not tell a copy from a sibling"
         ))
     # Siblings: a third text both descend from, which holds what they share (else they share text it lacks).
     shared = sorted(stemma.twins.get(x, frozenset()) & stemma.twins.get(y, frozenset()))
     if shared and any(stemma.holds(z, x, y) for z in shared):
-        return "common", Signal(
+        return Relation.COMMON_SOURCE, Signal(
             "sibling", ", ".join(shared), note=f"both descend from the text that {', '.join(shared)} carry, and neither repeats the other's changes"
         )
     common = stemma.common_ancestor(x, y)
     if common is not None and stemma.holds(common, x, y):
-        return "common", Signal(
+        return Relation.COMMON_SOURCE, Signal(
             "sibling", common, note=f"both descend from {common}, and neither repeats the other's changes to its text"
         )
     # Two copies of one text (word for word, whole) share no text by chance the parent's alignment would miss: the
@@ -82,7 +85,7 @@ def stemma_verdict(pair: Pair, stemma: Stemma) -> tuple[str, Signal] | None:
         if held is not None and other not in stemma.ancestors(held[0]) and not stemma.later(held[0], other):
             z, share = held
             what = "what they share" if share >= 0.995 else f"{share:.0%} of what they share"
-            return "common", Signal(
+            return Relation.COMMON_SOURCE, Signal(
                 "sibling", z, note=f"{what} is also in {z}, which the cluster's tree places above {side}, "
                 f"and neither repeats the other's changes to it"
             )
@@ -90,7 +93,7 @@ def stemma_verdict(pair: Pair, stemma: Stemma) -> tuple[str, Signal] | None:
         if stemma.refuses(lower, upper):
             signal = independent_signal(stemma, upper, lower, "both descend")
             if signal is not None:
-                return "common", signal
+                return Relation.COMMON_SOURCE, signal
     return None
 
 
