@@ -40,7 +40,8 @@ ATTESTED_SHARE = 0.1
 VARIANT_WORDS = 4
 #: Witnesses that must share a reading before it counts as the original one
 #: (one alone may be a copy of either side), and variant sites a pair needs
-#: before its readings orient it.
+#: before its readings orient it; and how many times the sites won must
+#: outnumber those lost (a clear majority, not a split of the witnesses).
 ATTEST_WITNESSES = 2
 ATTEST_SITES = 3
 ATTEST_RATIO = 3

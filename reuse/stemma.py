@@ -72,11 +72,17 @@ UNEXPLAINED_MIN = 15
 UNEXPLAINED_SHARE = 0.05
 #: Two articles whose rank differs by less than this are not ordered.
 RANK_EPSILON = 1e-6
+#: How far a text that kept the common readings is raised above one that changed them: ordered (well above
+#: RANK_EPSILON), and small beside the ranks' own differences; ranks are rounded to 4 places, so it stays exact.
+RANK_STEP = 0.001
 
 
 @dataclass
 class Stemma:
-    """Parents, ranks and the evidence for them, for every article in a pair with text in common."""
+    """Parents, ranks and the evidence for them, for every article in a pair with text in common.
+
+    Built by :func:`build_stemma` and read-only afterwards: the caches of
+    children and subtree sizes assume the parents no longer change."""
 
     graph: nx.Graph
     rank: dict[str, float]
@@ -421,7 +427,7 @@ def _raise_kept(order: list[tuple[str, str]], rank: dict[str, float]) -> None:
         raised = False
         for kept, changed in order:
             if rank[changed] >= rank[kept]:
-                rank[kept] = round(rank[changed] + 0.001, 4)
+                rank[kept] = round(rank[changed] + RANK_STEP, 4)
                 raised = True
         if not raised:
             break

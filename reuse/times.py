@@ -79,6 +79,14 @@ _OVERLAP = {
 }
 
 
+#: Log-odds of a time order (docs/direction.md's table of signals): two precise times, and dates only (or a
+#: date against a time outside every instant it may stand for). Above every text signal (containment's cap is
+#: 1.5), below a canonical link or an agency's credit (4.0), which name the source.
+_PRECISE_ORDER = 3.5
+_DATE_ORDER = 2.5
+#: Hours within which two precise times order nothing (ten minutes): a wire story and its subscribers' copies go
+#: out within minutes of each other, closer than two outlets' clocks and publishing systems can be trusted to order.
+_SAME_MOMENT = 1 / 6
 #: Hours between the furthest time zones (UTC-12 to UTC+14).
 _ZONES_APART = 26
 #: Log-odds of an order that the two outlets' time zones could reverse: a day between two dates, or under
@@ -138,7 +146,7 @@ def _order(a: Article, b: Article, times: tuple[str | None, str | None], name: s
             return Signal(name, 0.0, note="same day, dates only: cannot order")
         earlier = a.id if days > 0 else b.id
         near = abs(days) == 1 and outlet_key(a.outlet) != outlet_key(b.outlet)
-        weight = _OTHER_CLOCKS if near else 2.5
+        weight = _OTHER_CLOCKS if near else _DATE_ORDER
         why = "dates only, of two outlets whose time zones may differ by a day" if near else "dates only"
         return Signal(name, 24.0 * days, favours=earlier, weight=weight if days > 0 else -weight,
                       note=f"{earlier} was {verb} {plural(abs(days), 'day')} earlier ({why})")
@@ -152,14 +160,14 @@ def _order(a: Article, b: Article, times: tuple[str | None, str | None], name: s
         else:
             return Signal(name, 0.0, note=_OVERLAP["date" if "date" in (prec_a, prec_b) else "local"])
         earlier = a.id if gap > 0 else b.id
-        return Signal(name, round(gap, 3), favours=earlier, weight=2.5 if gap > 0 else -2.5,
+        return Signal(name, round(gap, 3), favours=earlier, weight=_DATE_ORDER if gap > 0 else -_DATE_ORDER,
                       note=f"{earlier} was {verb} at least {abs(gap):.1f} h earlier ({vague})")
     gap_hours = (when_b - when_a).total_seconds() / 3600
     unzoned = " (times without a time zone, compared as given)" if prec_a == "local" else ""
-    if abs(gap_hours) < 1 / 6:
+    if abs(gap_hours) < _SAME_MOMENT:
         return Signal(name, round(gap_hours, 3), note=f"{verb} within ten minutes{unzoned}")
     earlier = a.id if gap_hours > 0 else b.id
-    weight = 3.5
+    weight = _PRECISE_ORDER
     if unzoned and abs(gap_hours) < _ZONES_APART and outlet_key(a.outlet) != outlet_key(b.outlet):
         weight = _OTHER_CLOCKS
         unzoned = f" (times without a time zone, of two outlets whose clocks may differ by up to {_ZONES_APART} h)"
