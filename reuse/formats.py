@@ -91,7 +91,7 @@ def read_file(path: str, rel: str, config: LoadConfig) -> tuple[list[Article], l
             data, truncated, cleaned=kind not in ("json", "jsonl"), declared=declared_charset(data) if kind == "html" else None
         )
     except Undecodable as err:
-        return [], [Skipped(rel, str(err))], [cut] if truncated else []
+        return [], [Skipped(rel, str(err))], []  # skipped, not read: "truncated" besides would say it twice
     # A JSON-lines file of CR line ends (old Macs) is cut at its CRs; a CR inside the first record's string is no line end.
     end = "\n" if "\n" in text else "\r" if kind == "jsonl" and _cr_separated(text) else "\n"
     if truncated and kind == "jsonl" and end in text:

@@ -67,7 +67,7 @@ def prepare(article: Article, usable: np.ndarray, analysis: Analysis, df: Docume
     ``df`` the corpus document frequencies (uniform weights when ``None``).
     """
     text = article.text
-    spans = sentence_spans(text)
+    spans = sentence_spans(text, analysis.language)
     starts = analysis.starts
     qmask = np.frombuffer(bytes(quoted_mask(text)), dtype=np.uint8)
     quoted = qmask[starts].astype(bool) if len(starts) else np.zeros(0, dtype=bool)

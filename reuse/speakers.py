@@ -1,5 +1,8 @@
 """Who said a quotation: the speech-verb constructions around it ("Peskov told reporters", "said Trump", "according to X").
 
+In English, French, German, Spanish, Italian, Portuguese and Russian ("— заявил Путин", "по словам Пескова": a name
+after "по словам" is as written, in the genitive); the lists of words below hold each language's.
+
 :mod:`reuse.quotes` finds the quotations and asks :func:`attribute` for the
 speakers of each paragraph's. Speakers are found on words, in the quote's
 own paragraph: a name after a quote, then the last construction before it
@@ -24,20 +27,27 @@ _VERBS = frozenset(
     "continued testified reiterated cautioned asked asks Said Says Told Tells Warns Adds Insists Claims "
     "dit déclare déclaré affirme affirmé ajoute ajouté explique expliqué souligne souligné estime estimé écrit "
     "indique indiqué précise précisé sagte sagt erklärte erklärt betonte betont schrieb schreibt warnte meinte "
-    "dijo dice afirmó afirma declaró señaló añadió explicó aseguró escribió".split()
+    "dijo dice afirmó afirma declaró señaló añadió explicó aseguró escribió "
+    "disse detto dichiarato affermato spiegato aggiunto sottolineato afferma spiega aggiunge sottolinea "
+    "diz afirmou declarou explicou acrescentou destacou ressaltou "
+    "заявил заявила заявили сказал сказала сказали отметил отметила отметили подчеркнул подчеркнула добавил добавила "
+    "сообщил сообщила сообщили пояснил пояснила написал написала признал признала уточнил уточнила заявляет говорит".split()
 )
-_ACCORDING = frozenset("according selon laut según".split())
+_ACCORDING = frozenset("according selon laut según secondo segundo словам".split())
 _TRIGGERS = frozenset(  # every form a trigger word takes in str.split() output
     w + tail for w in _VERBS | _ACCORDING | {a.capitalize() for a in _ACCORDING} for tail in ("", ",", ":", ".", ";", "!")
 ) | {"dit-il", "dit-elle", "a-t-il", "a-t-elle"}
-_PRONOUNS = frozenset("he she they we i you il elle ils elles er sie wir ich él ella ellos".split())
+_PRONOUNS = frozenset("he she they we i you il elle ils elles er sie wir ich él ella ellos lui lei ele ela eles он она они мы я".split())
+_AUXILIARIES = frozenset({"a", "ha"})  # a déclaré, ha detto
 _ADVERBS = frozenset("also later then again earlier once further just has had have was would".split())
-_DETERMINERS = frozenset("the a an former then senior top".split())
+_DETERMINERS = frozenset("the a an former then senior top il o".split())
 _STOP = frozenset(  # capitalised words that do not start names
     "The A An And But Or So If In On At As Of For To By With From When While After Before Then This That These Those "
     "There Here He She It They We I You His Her Its Their Our My Your Meanwhile However Yet Still Now Asked Speaking "
-    "According Il Elle Er Sie Wir Ich Le La Les Der Die Das El Los".split()
+    "According Il Elle Er Sie Wir Ich Le La Les Der Die Das El Los Lo Gli Un Una Lui Lei O Os Um Uma Ele Ela "
+    "Как По Об В Во На Он Она Они Мы Я Это Но И А При После Также Кроме Однако Ранее".split()
 )
+_IN = frozenset("в во на".split())  # "В Кремле заявили": where it was said, not who
 _LINKS = frozenset("de da di del della des du van von der den ter bin ibn al el la le of".split())
 _TITLES = frozenset(
     "spokesman spokeswoman spokesperson press secretary minister aide adviser advisor envoy ambassador president "
@@ -46,7 +56,10 @@ _TITLES = frozenset(
     "vice state pope king queen prince secretary-general mr mrs ms dr sir lord judge justice sen rep gov gen "
     "councillor councilor councilman councilwoman mp lawmaker legislator commissioner inspector superintendent officer "
     "organiser organizer campaigner activist representative economist researcher scientist coach manager "
-    "executive chair chairperson member captain colonel sergeant detective".split()
+    "executive chair chairperson member captain colonel sergeant detective "
+    "ministro presidente portavoce premier segretario sindaco porta-voz governador prefeito secretário "
+    "президент министр премьер-министр глава пресс-секретарь представитель спикер депутат губернатор мэр посол "
+    "председатель директор помощник советник".split()
 )
 _INNER = _TITLES | _LINKS  # lowercase words inside a name: Kremlin spokesman Dmitry Peskov
 _GROUPS = frozenset("officials diplomats sources authorities media reports police lawmakers analysts experts".split())
@@ -126,7 +139,7 @@ def _said_after(words: list[str]) -> tuple[bool, str | None]:
     [(True, 'Marta Kovac'), (True, 'Ana Beric'), (False, None)]
     """
     words = [w for w in words if w.strip(_PUNCT)]
-    words = words[1:] if words[:1] == ["a"] else words
+    words = words[1:] if words[:1] and words[0] in _AUXILIARIES else words
     first = words[0].strip(_PUNCT) if words else ""
     if first.split("-")[0] in _VERBS:  # said Trump, sagte Merkel, dit-il
         k = next((k for k in range(1, len(words)) if words[k] not in _DETERMINERS), len(words))
@@ -135,6 +148,8 @@ def _said_after(words: list[str]) -> tuple[bool, str | None]:
         name = _name_from(words, k)
         if name is None:  # said union leader Marta Kovac
             titled = next((j for j in range(k + 1, min(k + _TITLE_WORDS, len(words)) + 1) if _title_before(words[k:j])), None)
+            while titled is not None and titled < len(words) and _genitive(words[titled]):
+                titled += 1  # сказал министр иностранных дел Сергей Лавров
             name = _name_from(words, titled) if titled is not None and titled < len(words) else None
         return name is not None, name
     found = _construction(words, next((v for v, w in enumerate(words) if w in _TRIGGERS), 0))
@@ -180,10 +195,14 @@ def _said_before(words: list[str]) -> tuple[int, str | None] | None:
 def _construction(words: list[str], v: int) -> tuple[int, str | None] | None:
     """The speaker construction around the trigger ``words[v]``: (index of its first word, speaker)."""
     word = words[v].rstrip(",:;.!?") if v < len(words) else ""
-    if word.lower() in _ACCORDING:  # according to X, selon X, laut X, según X
+    if word.lower() in _ACCORDING:  # according to X, selon X, laut X, según X, по словам X
         k = v + 1 + (word.lower() == "according")
         if k > len(words) or (word.lower() == "according" and words[k - 1] != "to"):
             return None
+        if word == "словам":
+            if not v or words[v - 1].lower() != "по":
+                return None
+            v -= 1
         while k < len(words) and words[k] in _DETERMINERS:
             k += 1
         name = _name_from(words, k)
@@ -193,7 +212,7 @@ def _construction(words: list[str], v: int) -> tuple[int, str | None] | None:
 
 def _subject(words: list[str], v: int) -> tuple[int, str | None] | None:
     """Who does the speech verb ``words[v]``: (first index, name or None for a pronoun); None for "the pair said"."""
-    k = v - 2 if v > 1 and words[v - 1] == "a" else v - 1  # a déclaré
+    k = v - 2 if v > 1 and words[v - 1] in _AUXILIARIES else v - 1  # a déclaré, ha detto
     for _ in range(2):
         if k > 0 and (words[k] in _ADVERBS or (words[k].endswith("ly") and words[k].islower())):
             k -= 1
@@ -213,6 +232,8 @@ def _subject(words: list[str], v: int) -> tuple[int, str | None] | None:
         j -= 1
     while not _is_cap(words[j]):
         j += 1
+    if j and words[j - 1].lower() in _IN:
+        return None
     return j, _clean_name(words[j:k] + [last])
 
 
@@ -245,11 +266,25 @@ def _name_from(words: list[str], k: int) -> str | None:
     return _clean_name(run) if run else None
 
 
+def _genitive(word: str) -> bool:
+    """Whether ``word`` is a lowercase Cyrillic word, as the genitives after a Russian title are ("министр иностранных дел").
+
+    >>> [_genitive(w) for w in ["иностранных", "Лавров", "said"]]
+    [True, False, False]
+    """
+    return word.isalpha() and word.islower() and "а" <= word[0] <= "я"
+
+
 def _clean_name(words: list[str]) -> str:
-    """The last capitalised run of ``words``, without leading titles.
+    """The last capitalised run of ``words``, without leading titles; a Russian name is its first and family names.
+
+    A Russian title is followed by the genitive of what it heads, in capitals when it is a name ("министр иностранных
+    дел России Сергей Лавров"): of a Cyrillic run, the last two words are kept, three with a patronymic.
 
     >>> [_clean_name(s.split()) for s in ["Kremlin spokesman Dmitry Peskov", "US Secretary of State Marco Rubio"]]
     ['Dmitry Peskov', 'Marco Rubio']
+    >>> [_clean_name(s.split()) for s in ["пресс-секретарь Кремля Дмитрий Песков", "России Владимир Владимирович Путин"]]
+    ['Дмитрий Песков', 'Владимир Владимирович Путин']
     """
     run: list[str] = []
     for word in words:
@@ -257,7 +292,10 @@ def _clean_name(words: list[str]) -> str:
     cut = max((k + 1 for k, word in enumerate(run[:-1]) if word.lower().rstrip(".") in _TITLES), default=0)
     while cut < len(run) - 1 and run[cut] in _LINKS:
         cut += 1
-    name = " ".join(run[cut:]) or " ".join(words)
+    run = run[cut:]
+    if len(run) > 2 and "А" <= run[-1][:1] <= "Я":
+        run = run[-3:] if run[-2].endswith(("вич", "вна", "ична")) else run[-2:]
+    name = " ".join(run) or " ".join(words)
     return name[:-2] if name.endswith(("’s", "'s")) else name
 
 

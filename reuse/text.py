@@ -223,6 +223,23 @@ _OPENERS = frozenset(
 _NEXT_WORD = re.compile(r"[A-Z][a-z]*\b")  # a whole word: "AI" or "IBM" is no "A" or "I"
 #: The German month names and "Jahrhundert", which follow an ordinal written as a number and a stop ("5. Juni").
 _ORDINAL_NOUN = re.compile(r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jahrhunderts?)\b")
+#: German words that stand before an ordinal written as a number and a stop ("der 3. Platz", "zum 2. Mal", "beim 10.
+#: Versuch"): articles, articles merged with a preposition, possessives and "jeder". Not "bis", "ab" or "seit", which
+#: are as often before a number that ends a sentence ("von 9 bis 17. Danach"), nor words of English ("die", "am"):
+#: the rule is kept to German texts and texts of no known language.
+_BEFORE_ORDINAL = frozenset(
+    "der die das dem den des zum zur am im beim vom ihr ihre ihrem ihren ihrer sein seine seinem seinen seiner "
+    "jede jeder jedes jedem jeden".split()
+)
+#: Words that open a German sentence and never follow an ordinal (which a noun follows): after one of them the
+#: number ends the sentence, as a date without its month does ("Es regnete am 5. Dann kam der Sturm.").
+_GERMAN_OPENERS = frozenset(
+    "der die das den dem des ein eine einer er sie es wir ich man ihr sein seine dies diese dieser dieses "
+    "und aber doch dann danach davor damit dabei dort da hier so nun jetzt heute gestern morgen später zuvor zudem "
+    "außerdem auch noch nur schon bereits weitere weiter wie wenn als während nach vor bei mit von zu zum zur in im "
+    "am an auf aus für gegen über unter laut seit bis ab ob warum was wer wo".split()
+)
+_WORD = re.compile(r"\w+")
 # Candidate sentence ends: stops (with closing quotes or brackets after them)
 # and line breaks. One leading character class keeps the scan fast; the
 # conditions are checked on each candidate. Besides the Latin and CJK stops:
@@ -244,14 +261,17 @@ def ends_sentence(text: str) -> bool:
     return bool(last) and last in _STOP_CHARS
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
+def sentence_spans(text: str, language: str | None = None) -> list[tuple[int, int]]:
     """Character spans of the sentences of ``text``.
 
     Lines are sentences of their own (a news line is a paragraph, headline
     or caption) and are split further at sentence punctuation followed by
     something that is not a lower-case letter, unless the word before the
     stop is a known abbreviation or a single letter ("U.S.", "Mr.", "J."),
-    or a German ordinal before a month's name ("5. Juni").
+    or a German ordinal before a month's name ("5. Juni"); in a text whose
+    ``language`` is German (``"de"``) or not known (``None`` or ``""``), also
+    a number after a German article, possessive or "zum", "beim" and the like
+    ("der 3. Platz"), a number that ends a sentence in English ("fell to 5.").
     The CJK full stops and those of Khmer (។) and Myanmar (။), which
     write no space after them, end a sentence whatever follows. Spans exclude surrounding white space. A regular expression, not NLTK's
     Punkt: alignment splits every candidate article, and Punkt took about 8 ms
@@ -260,6 +280,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     >>> t = "Für die Nacht zum 5. Juni werden 40 Liter erwartet. Im 20. Jahrhundert nie. Es regnete am 5. Weitere folgen."
     >>> [t[s:e] for s, e in sentence_spans(t)]
     ['Für die Nacht zum 5. Juni werden 40 Liter erwartet.', 'Im 20. Jahrhundert nie.', 'Es regnete am 5.', 'Weitere folgen.']
+    >>> t = "Er wurde beim 2. Mal der 3. Fahrer der 5. Etappe. Der Pegel stieg auf 5. Polizisten kamen."
+    >>> [t[s:e] for s, e in sentence_spans(t, "de")]
+    ['Er wurde beim 2. Mal der 3. Fahrer der 5. Etappe.', 'Der Pegel stieg auf 5.', 'Polizisten kamen.']
     >>> t = "Около 120 тыс. жителей эвакуированы. Рост на 5 проц. за год. Дожди продолжатся."
     >>> [t[s:e] for s, e in sentence_spans(t)]
     ['Около 120 тыс. жителей эвакуированы.', 'Рост на 5 проц. за год.', 'Дожди продолжатся.']
@@ -281,6 +304,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             spans.append((lo, hi))
 
     n = len(text)
+    german = not language or language == "de"
     for match in _STOPS.finditer(text):
         stop = match.end()
         first = match.group()[0]
@@ -299,12 +323,33 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                     opener = _NEXT_WORD.match(text, after)
                     if not (word in _MAY_END and opener and opener.group() in _OPENERS):
                         continue
-                if len(word) <= 2 and word.isdigit() and _ORDINAL_NOUN.match(text, after):
-                    continue  # a German ordinal: "am 5. Juni", "im 20. Jahrhundert"
+                if len(word) <= 2 and word.isdigit() and (_ORDINAL_NOUN.match(text, after) or (german and _german_ordinal(text, begin, after))):
+                    continue  # a German ordinal: "am 5. Juni", "im 20. Jahrhundert", "der 3. Platz"
         emit(start, stop)
         start = stop
     emit(start, len(text))
     return spans
+
+
+def _german_ordinal(text: str, number: int, after: int) -> bool:
+    """Whether the number at ``number``, a stop and the word at ``after`` read as a German ordinal and its noun.
+
+    That is, the word before the number is one of ``_BEFORE_ORDINAL`` and the word after it none of ``_GERMAN_OPENERS``.
+
+    >>> t = "Er holte den 3. Platz. Es fiel auf 3. Dann am 5. Danach"
+    >>> _german_ordinal(t, 13, 16), _german_ordinal(t, 35, 38), _german_ordinal(t, 46, 49)
+    (True, False, False)
+    """
+    following = _WORD.match(text, after)
+    if following and following.group().casefold() in _GERMAN_OPENERS:
+        return False
+    end = number
+    while end > 0 and text[end - 1] in " \t\xa0":
+        end -= 1
+    begin = end
+    while begin > 0 and end - begin <= 6 and text[begin - 1].isalpha():
+        begin -= 1
+    return text[begin:end].casefold() in _BEFORE_ORDINAL and (begin == 0 or not text[begin - 1].isalpha())
 
 
 def ngram_hashes(hashes: np.ndarray, n: int) -> np.ndarray:

@@ -20,7 +20,6 @@ import html
 import importlib.util
 import os
 import platform
-import re
 import signal
 import subprocess
 import sys
@@ -39,7 +38,6 @@ sys.modules["nasty_cases"] = nasty
 _SPEC.loader.exec_module(nasty)
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
-UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 
@@ -68,7 +66,7 @@ def _sees(code: int, stdout: str, stderr: str, folder: Path) -> str:
         shown += [line.strip() for line in out[2:6]]
     shown += [line for line in stderr.splitlines() if not line.startswith("report written to")]
     text = "\n".join(shown).replace(str(folder) + os.sep, "").replace(str(folder), "FOLDER")
-    if UNSAFE.search(stdout + stderr):
+    if nasty.unsafe(stdout + stderr):
         text += "\nUNSAFE CHARACTERS ON THE TERMINAL"
     return text
 
@@ -169,7 +167,7 @@ def run_fuzz(seconds: float) -> tuple[int, list[str]]:
             options = nasty.random_options(seed)
             report = Path(tmp) / f"r-{seed}.json"
             result = runner.invoke(main, ["scan", str(folder), "--json", str(report), *options])
-            if not report.is_file() or result.exit_code != nasty.expected_exit(report) or UNSAFE.search(result.stdout + result.stderr):
+            if not report.is_file() or result.exit_code != nasty.expected_exit(report) or nasty.unsafe(result.stdout + result.stderr):
                 failures.append(f"seed {seed}: exit {result.exit_code} {result.exception!r}")
             seed += 1
     return seed, failures

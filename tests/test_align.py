@@ -252,3 +252,12 @@ def test_a_loose_passage_beside_a_copied_one_does_not_make_the_copy_a_rewrite(tm
             checked += 1
             assert pair.kind is not ReuseKind.HEAVY_REWRITE, (plant, pair.passages)
     assert checked >= 2  # the corpus holds such pairs
+
+
+def test_a_german_article_is_split_with_its_language_so_an_ordinal_ends_no_sentence():
+    text = "Die Fahrerin holte beim 10. Versuch den 3. Platz der Gesamtwertung. Der Trainer war zufrieden."
+    analysis = analyze(text)
+    assert analysis.language == "de"
+    p = prepare(Article(id="de", text=text, outlet="de"), np.ones(len(analysis), dtype=bool), analysis)
+    assert [text[s:e] for s, e in p.sent_spans] == [
+        "Die Fahrerin holte beim 10. Versuch den 3. Platz der Gesamtwertung.", "Der Trainer war zufrieden."]

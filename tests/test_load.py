@@ -598,6 +598,23 @@ def test_large_files_are_truncated_at_a_character_boundary(tmp_path, limit, text
     assert result.warnings == (f"big.txt: truncated to {limit} bytes (use --max-bytes to raise the limit)",)
 
 
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        pytest.param("dump.txt", b"Some text here. " * 10 + b"\x00\x01\x02" * 4000, "binary file (contains NUL bytes)", id="nul-bytes"),
+        pytest.param("page.html", b"%PDF-1.7\n" + bytes(range(256)) * 100, "binary file (looks like PDF)", id="magic"),
+    ],
+)
+def test_a_binary_file_cut_by_max_bytes_is_reported_once_as_binary(tmp_path, name, data, reason):
+    """It was skipped as binary and also warned of as truncated, though none of it was read."""
+    write(tmp_path, "story.txt", "The council met on Monday to discuss the budget.")
+    (tmp_path / name).write_bytes(data)
+    result = load_articles(tmp_path, LoadConfig(max_bytes=1000))
+    assert [a.id for a in result.articles] == ["story.txt"]
+    assert [(s.path, s.reason) for s in result.skipped] == [(name, f"{reason}: convert it to text first")]
+    assert result.warnings == ()
+
+
 def test_a_json_lines_file_cut_at_max_bytes_ends_at_its_last_whole_record(tmp_path):
     """The record cut in two is not called malformed; the warning says how many lines were read."""
     lines = [json.dumps({"id": f"r{k}", "text": f"Record number {k} of the dump."}) + "\n" for k in range(5)]

@@ -1349,6 +1349,45 @@ def test_shared_quotations_name_who_said_them(samples_dir):
     assert signal.name == "shared-quotes" and signal.note == "the only shared text is the same quotations, of Trump"
 
 
+@pytest.mark.parametrize(
+    ("quote", "a_says", "b_says", "rest_a", "rest_b", "speaker"),
+    [
+        (
+            "«Мы готовы продолжить переговоры в Стамбуле на следующей неделе, но только если украинская сторона выполнит "
+            "все договорённости, которые были достигнуты на прошлой встрече делегаций»",
+            "{q}, — заявил пресс-секретарь президента Дмитрий Песков.", "Пресс-секретарь Кремля Дмитрий Песков сказал журналистам: {q}.",
+            "В понедельник в Москве прошли переговоры о поставках зерна. Стороны обсудили цены и маршруты доставки через порты.",
+            "Тем временем в Петербурге открылся экономический форум, на который приехали делегации из сорока стран мира.",
+            "Дмитрий Песков",
+        ),
+        (
+            "«Il governo non aumenterà le tasse sul lavoro e sosterrà le famiglie con figli per tutto il prossimo anno»",
+            "{q}, ha detto Giorgia Meloni.", "Meloni ha detto ai giornalisti: {q}.",
+            "A Milano intanto si è svolta la manifestazione dei sindacati contro i tagli alla sanità pubblica e ai trasporti.",
+            "Nel frattempo a Napoli è stato inaugurato il nuovo tratto della metropolitana, atteso da oltre dieci anni.",
+            "Giorgia Meloni",
+        ),
+        (
+            "“O governo não vai aumentar os impostos sobre o trabalho e vai apoiar as famílias com filhos durante todo o "
+            "próximo ano”",
+            "{q}, afirmou o ministro Fernando Haddad.", "Haddad disse aos jornalistas: {q}.",
+            "Em São Paulo, os bancários entraram em greve por reajuste salarial e melhores condições nas agências.",
+            "Enquanto isso, no Rio de Janeiro, foi inaugurada a nova linha do metrô, aguardada havia mais de dez anos.",
+            "Fernando Haddad",
+        ),
+    ],
+    ids=["russian", "italian", "portuguese"],
+)
+def test_shared_quotations_name_their_speaker_in_russian_italian_and_portuguese(quote, a_says, b_says, rest_a, rest_b, speaker):
+    """Two reports of one statement, each naming the speaker its own way: the verdict said "the same quotations" and
+    not whose, as speakers were read in English, French, German and Spanish only."""
+    a = Article("a.txt", f"{a_says.format(q=quote)}\n\n{rest_a}", "Alpha")
+    b = Article("b.txt", f"{b_says.format(q=quote)}\n\n{rest_b}", "Beta")
+    (pair,) = reuse.scan_articles([a, b]).pairs
+    assert pair.kind.value == "shared-quotes"
+    assert pair.direction.evidence[0].note == f"the only shared text is the same quotations, of {speaker}"
+
+
 def test_shared_quotations_without_a_named_speaker_say_no_name():
     said = "The minister said the talks would resume next week and that both sides wanted a deal before the summer recess."
     quote = "“We are ready to sign an agreement that protects jobs on both sides of the border, and we will not walk away.”"

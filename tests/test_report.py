@@ -452,6 +452,24 @@ def test_wide_characters_keep_the_columns_aligned(make_result):
     assert {columns(row.split(" | ")[0]) for row in rows} == {(60 - 3) // 2}
 
 
+def test_right_to_left_text_is_isolated_in_its_column_and_left_to_right_text_gets_no_marks(make_result):
+    """A terminal that reorders Arabic drew a column's Arabic under the other column: each cell holding right-to-left
+    letters is now a first strong isolate, closed before the padding, and the columns still line up."""
+    width = 60
+    col = (width - 3) // 2
+    text = render_text(make_result(inject=" وقال المتحدث باسم الكرملين إن المفاوضات مستمرة" * 3), width=width)
+    rows = [line for line in text.splitlines() if " | " in line and re.search("[\u0600-\u06ff]", line)]
+    assert rows
+    for row in rows:
+        left, right = row.split(" | ")
+        assert columns(left) == col
+        for cell in (left.rstrip(), right):
+            assert (cell.count("\u2068"), cell.count("\u2069")) == ((1, 1) if re.search("[\u0600-\u06ff]", cell) else (0, 0))
+            assert not re.search("[\u0600-\u06ff]", cell) or (cell.startswith("\u2068") and cell.endswith("\u2069"))
+    english = render_text(make_result(inject=" and then" * 10), width=width, verbose=True)
+    assert not re.search("[\u2066-\u2069]", english)
+
+
 @pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="needs /proc/self/fd")
 def test_a_link_to_standard_output_is_written_through_it(tmp_path):
     """A symbolic link to /dev/stdout (or //dev/stdout) named the same file as standard output, yet was renamed over."""

@@ -267,3 +267,25 @@ def test_a_quotation_mark_opening_a_line_opens_its_sentence():
     text = 'The talks ended.\n"We cannot keep promising," the minister said.\n\'Enough,\' she said.'
     assert [text[s:e] for s, e in sentence_spans(text)] == [
         "The talks ended.", '"We cannot keep promising," the minister said.', "'Enough,' she said."]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "sentences"),
+    [
+        ("Sie holte den 3. Platz. Die Polizei kam.", "de", ["Sie holte den 3. Platz.", "Die Polizei kam."]),
+        ("Er gewann zum 2. Mal. Die Etappe war kurz.", "de", ["Er gewann zum 2. Mal.", "Die Etappe war kurz."]),
+        ("Sie gewann die 5. Etappe der Tour.", "de", ["Sie gewann die 5. Etappe der Tour."]),
+        ("Erst beim 10. Versuch klappte es.", None, ["Erst beim 10. Versuch klappte es."]),
+        ("Der Pegel stieg auf 5. Polizisten kamen.", "de", ["Der Pegel stieg auf 5.", "Polizisten kamen."]),
+        ("Das Treffen ist am 5. Danach reist er ab.", "de", ["Das Treffen ist am 5.", "Danach reist er ab."]),
+        ("The index fell to 5. The bank said so.", "en", ["The index fell to 5.", "The bank said so."]),
+        ("The index fell to 5. The bank said so.", None, ["The index fell to 5.", "The bank said so."]),
+        ("He said: I am 5. Mum laughed.", "en", ["He said: I am 5.", "Mum laughed."]),
+    ],
+    ids=["der-platz", "zum-mal", "die-etappe", "beim-versuch-unknown", "cardinal", "date-without-month", "english",
+         "english-unknown", "english-am"],
+)
+def test_a_german_ordinal_after_an_article_ends_no_sentence_and_an_english_number_still_does(text, language, sentences):
+    """"der 3. Platz" is one sentence in a German text (or one of no known language), yet a number after another
+    word ("auf 5.") or before a word that opens sentences ("am 5. Danach") ends one, and English ones still end."""
+    assert [text[s:e] for s, e in sentence_spans(text, language)] == sentences

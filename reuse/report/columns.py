@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..segment import word_spans
 
-__all__ = ["ELLIPSIS", "EXCERPT_LINES", "clip", "columns", "pad", "sanitize", "wrap"]
+__all__ = ["ELLIPSIS", "EXCERPT_LINES", "clip", "columns", "isolate", "pad", "sanitize", "wrap"]
 
 #: Lines of excerpt shown per side before the ellipsis.
 EXCERPT_LINES = 6
@@ -111,6 +111,28 @@ def clip(text: str, width: int) -> str:
     if columns(text) <= width:
         return text
     return _cut(text, width - 1) + ELLIPSIS
+
+
+#: FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: what they enclose takes the direction of its first letter and is
+#: laid out apart from what stands beside it. Format characters (Cf): no columns.
+_FSI, _PDI = "\u2068", "\u2069"
+
+
+def isolate(text: str) -> str:
+    """``text`` between a first strong isolate and its pop when it holds right-to-left letters, else as it is.
+
+    A terminal that lays out bidirectional text would otherwise reorder a
+    line's Arabic or Hebrew with what stands beside it (the other column of
+    an excerpt); left-to-right text needs no marks and gets none. Apply it to
+    text already :func:`sanitize`-d, which drops the files' own marks: an
+    isolate left open by the text would swallow the closing one.
+
+    >>> isolate("plain text"), isolate("قال الوزير") == "\u2068قال الوزير\u2069", columns(isolate("שלום"))
+    ('plain text', True, 4)
+    """
+    if text.isascii() or not any(unicodedata.bidirectional(c) in ("R", "AL") for c in text):
+        return text
+    return _FSI + text + _PDI
 
 
 def pad(text: str, width: int) -> str:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from ..model import Direction, OutletLink, Pair, Passage, ScanResult, Signal, ranked
 from ..agencies import wire_name, wire_of
 from ..words import plural
-from .columns import ELLIPSIS, clip, columns, pad, sanitize, wrap
+from .columns import ELLIPSIS, clip, columns, isolate, pad, sanitize, wrap
 
 __all__ = ["render_text", "sanitize"]
 
@@ -89,9 +89,15 @@ def _signal_line(signal: Signal) -> str:
 
 
 def _side_by_side(left: Sequence[str], right: Sequence[str], col: int) -> list[str]:
+    """Two columns of lines, ``col`` columns each; each cell with right-to-left letters isolated (:func:`isolate`), so a
+    terminal that reorders Arabic or Hebrew keeps it in its own column.
+
+    >>> _side_by_side(["one", "two"], ["שלום"], 5) == ["one   | \u2068שלום\u2069", "two   |"]
+    True
+    """
     rows = max(len(left), len(right))
-    left = list(left) + [""] * (rows - len(left))
-    right = list(right) + [""] * (rows - len(right))
+    left = [isolate(a) for a in left] + [""] * (rows - len(left))
+    right = [isolate(b) for b in right] + [""] * (rows - len(right))
     return [f"{pad(a, col)} | {b}".rstrip() for a, b in zip(left, right)]
 
 
