@@ -342,6 +342,18 @@ class OutletLink:
         How sure it is that ``derived`` took from ``source`` at least once, in [0, 1].
     pairs : tuple of (str, str)
         The ``(source article id, derived article id)`` pairs.
+    under_half : int
+        Of those pairs, the copies that took under half of their source
+        article (the copy itself may be whole: a brief of a story's first paragraphs).
+    uncredited : int
+        Of those pairs, the copies of an agency's own page that carry its text
+        without its credit line or dateline (the ``agency`` signal).
+    wire : str or None
+        The agency every source article is (by its outlet or address) when the
+        outlet's name does not say so; ``None`` otherwise.
+    dated : bool
+        Every pair has both publication times (a lag may still be unknown:
+        dates only, or a time without a zone against a zoned one).
     """
 
     source: str
@@ -351,6 +363,10 @@ class OutletLink:
     median_lag_hours: float | None
     confidence: float
     pairs: tuple[tuple[str, str], ...]
+    under_half: int = 0
+    uncredited: int = 0
+    wire: str | None = None
+    dated: bool = False
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 
+from .agencies import wire_of
 from .credits import outlet_key
 from .sites import site_name
 from .model import Article, OutletLink, Pair, Relation
@@ -102,6 +103,16 @@ def outlet_names(articles: Sequence[Article]) -> dict[str, str]:
     return {article.outlet: best[outlet_key(article.outlet)] for article in articles}
 
 
+def source_share(pair: Pair) -> float:
+    """How much of the source article a ``copied`` pair's copy took (the containment on the source's side)."""
+    return pair.containment_a if pair.a == pair.direction.source else pair.containment_b
+
+
+def _uncredited(pair: Pair) -> bool:
+    """Whether the copy carries an agency's own page without its credit line or dateline (the ``agency`` signal for the source)."""
+    return any(s.name == "agency" and s.favours == pair.direction.source for s in pair.direction.evidence)
+
+
 def link_outlets(articles: Sequence[Article], pairs: Iterable[Pair]) -> tuple[OutletLink, ...]:
     """Aggregate the ``copied`` article pairs into outlet-to-outlet links (a copy through a third article counts for the outlet it took from, not its ancestors'; an update of a page, once, taken or taken from).
 
@@ -124,7 +135,7 @@ def link_outlets(articles: Sequence[Article], pairs: Iterable[Pair]) -> tuple[Ou
     >>> d = Direction(Relation.COPIED, "w1", "d1", 0.6)
     >>> p = Pair("d1", "w1", ReuseKind.VERBATIM, Extent.WHOLE, 1.0, 1.0, 1.0, 1.0, (), d)
     >>> link_outlets(arts, [p])
-    (OutletLink(source='AFP', derived='Daily', articles=1, kinds=(('verbatim', 1),), median_lag_hours=None, confidence=0.6, pairs=(('w1', 'd1'),)),)
+    (OutletLink(source='AFP', derived='Daily', articles=1, kinds=(('verbatim', 1),), median_lag_hours=None, confidence=0.6, pairs=(('w1', 'd1'),), under_half=0, uncredited=0, wire='AFP', dated=False),)
     """
     by_id = {a.id: a for a in articles}
     shown = outlet_names(articles)
@@ -159,6 +170,7 @@ def link_outlets(articles: Sequence[Article], pairs: Iterable[Pair]) -> tuple[Ou
             for p in group
             if (lag := _lag_hours(by_id[p.direction.source], by_id[p.direction.derived])) is not None
         ]
+        wires = {wire_of(by_id[p.direction.source].outlet, by_id[p.direction.source].url) for p in group}
         links.append(
             OutletLink(
                 source=source_outlet,
@@ -168,6 +180,10 @@ def link_outlets(articles: Sequence[Article], pairs: Iterable[Pair]) -> tuple[Ou
                 median_lag_hours=round(statistics.median(lags), 3) if lags else None,
                 confidence=max(p.direction.confidence for p in group),
                 pairs=tuple((p.direction.source, p.direction.derived) for p in group),
+                under_half=sum(1 for p in group if source_share(p) < 0.5),
+                uncredited=sum(1 for p in group if _uncredited(p)),
+                wire=wires.pop() if len(wires) == 1 else None,
+                dated=all(by_id[p.direction.source].published and by_id[p.direction.derived].published for p in group),
             )
         )
     links.sort(key=lambda link: (-link.articles, -link.confidence, link.source, link.derived))

@@ -97,6 +97,10 @@ def test_json_and_terminal_carry_the_outlet_links(make_result):
             "median_lag_hours": 2.5,
             "confidence": 0.8123,
             "pairs": [{"source": "a.txt", "derived": "b.txt"}],
+            "under_half": 0,
+            "uncredited": 0,
+            "wire": None,
+            "dated": True,
         }
     ]
     text = " ".join(render_text(result).split())
@@ -242,13 +246,13 @@ def test_the_outlet_sentence_counts_stories_and_the_outlets_articles():
     assert "Globe ran 2 of Newsroom's articles in 1 article verbatim" in render_text(result)
     one = ScanResult(tuple(arts), (), tuple(pairs[:1]), "x", outlets=link_outlets(arts, pairs[:1]))
     assert "Globe ran 1 AP wire story from Newsroom verbatim" in render_text(one)
-    # two outlets on the agency's site read apart (they had printed one sentence twice), and an article the result
-    # lacks (a hand-built result) is no crash
+    # two outlets on the agency's site read apart (they had printed one sentence twice), and a result lacking an
+    # article its outlet links name (a hand-built result) is no crash: the link's own facts are said
     arts += [Article("w3", "Text?", "AP")]
     both = [pairs[0], _pair("w3", "g1", source="w3", derived="g1")]
     text = render_text(ScanResult(tuple(arts), (), tuple(both), "x", outlets=link_outlets(arts, both)))
     assert "Globe ran 1 AP wire story verbatim" in text and "Globe ran 1 AP wire story from Newsroom verbatim" in text
-    assert "Globe ran 1 of Newsroom's articles" in render_text(ScanResult(tuple(arts[1:]), (), (), "x", outlets=link_outlets(arts, pairs[:1])))
+    assert "Globe ran 1 AP wire story from Newsroom" in render_text(ScanResult(tuple(arts[1:]), (), (), "x", outlets=link_outlets(arts, pairs[:1])))
 
 
 @pytest.mark.parametrize(("outlet", "wire"), [("news.aa.com", None), ("aa.com.tr", "Anadolu"), ("https://edu.chinanews.com/x", "China News Service"),

@@ -153,6 +153,10 @@ def _outlet(link: OutletLink) -> dict[str, Any]:
         "median_lag_hours": _num(link.median_lag_hours),
         "confidence": _num(link.confidence),
         "pairs": [{"source": s, "derived": d} for s, d in link.pairs],
+        "under_half": link.under_half,
+        "uncredited": link.uncredited,
+        "wire": link.wire,
+        "dated": link.dated,
     }
 
 

@@ -92,6 +92,10 @@ def _outlet(d: dict[str, Any]) -> OutletLink:
         median_lag_hours=d.get("median_lag_hours"),
         confidence=d.get("confidence") or 0.0,
         pairs=tuple((p["source"], p["derived"]) for p in d.get("pairs", ())),
+        under_half=d.get("under_half") or 0,
+        uncredited=d.get("uncredited") or 0,
+        wire=d.get("wire"),
+        dated=bool(d.get("dated")),
     )
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import Direction, OutletLink, Pair, Passage, ScanResult, Signal, ranked
-from ..agencies import wire_name, wire_of
+from ..agencies import wire_name
 from ..words import plural
 from .columns import ELLIPSIS, clip, columns, isolate, pad, sanitize, wrap
 
@@ -173,13 +173,15 @@ _KIND_WORDS = {
 }
 
 
-def _outlet_sentence(link: OutletLink, partial: int = 0, dated: bool = False, wire: str | None = None, uncredited: int = 0) -> str:
-    """One outlet link in plain words; ``partial`` of its copies took under half of their source; ``dated``: every copy has times, but no lag is known from them (dates, or times without a zone against zoned ones).
+def _outlet_sentence(link: OutletLink) -> str:
+    """One outlet link in plain words, with what :func:`reuse.outlets.link_outlets` found of its copies.
 
-    ``wire``: the agency the source outlet is when its name does not say so
-    (its pages are on the agency's site). ``uncredited``: of the copies of
-    an agency's own pages, those that carry its text without its credit
-    line or dateline (the ``agency`` signal).
+    Those of its copies that took under half of their source
+    (``under_half``); that every copy has times but no lag is known from
+    them (``dated``: dates, or times without a zone against zoned ones); the
+    agency the source outlet is when its name does not say so (``wire``: its
+    pages are on the agency's site); the copies of an agency's own pages that
+    carry its text without its credit line or dateline (``uncredited``).
 
     >>> link = OutletLink("AFP", "Daily News", 12, (("verbatim", 12),), 1.5, 0.95, ())
     >>> _outlet_sentence(link)
@@ -196,17 +198,18 @@ def _outlet_sentence(link: OutletLink, partial: int = 0, dated: bool = False, wi
     >>> link = OutletLink("AFP", "Globe", 3, (("verbatim", 3),), None, 0.98, (("afp-1", "g1"), ("afp-1", "g2"), ("afp-2", "g1")))
     >>> _outlet_sentence(link)
     'Globe ran 2 AFP wire stories in 2 articles (3 copies) verbatim (times unknown, confidence 0.98)'
-    >>> _outlet_sentence(OutletLink("Newsroom", "Globe", 1, (("verbatim", 1),), None, 0.98, ()), wire="AP")
+    >>> _outlet_sentence(OutletLink("Newsroom", "Globe", 1, (("verbatim", 1),), None, 0.98, (), wire="AP"))
     'Globe ran 1 AP wire story from Newsroom verbatim (times unknown, confidence 0.98)'
-    >>> _outlet_sentence(OutletLink("Reuters", "Brief", 1, (("verbatim", 1),), None, 0.9, ()), partial=1, dated=True)
+    >>> _outlet_sentence(OutletLink("Reuters", "Brief", 1, (("verbatim", 1),), None, 0.9, (), under_half=1, dated=True))
     'Brief ran 1 Reuters wire story verbatim, under half of it (no lag known, confidence 0.90)'
-    >>> _outlet_sentence(OutletLink("Z", "Y", 3, (("heavy-rewrite", 2), ("verbatim", 1)), 2.0, 0.9, ()), partial=1)
+    >>> _outlet_sentence(OutletLink("Z", "Y", 3, (("heavy-rewrite", 2), ("verbatim", 1)), 2.0, 0.9, (), under_half=1))
     "Y took 3 of Z's articles: 2 rewritten, 1 verbatim, 1 of them under half of its source (median lag 2.0 h, confidence 0.90)"
     >>> _outlet_sentence(OutletLink("Reuters", "Local", 1, (("verbatim", 1),), -0.25, 0.79, ()))
     'Local ran 1 Reuters wire story verbatim (the copies stamped 0.2 h before their source, median, confidence 0.79)'
-    >>> _outlet_sentence(OutletLink("AFP", "Courier", 3, (("verbatim", 3),), 1.0, 0.9, ()), uncredited=2)
+    >>> _outlet_sentence(OutletLink("AFP", "Courier", 3, (("verbatim", 3),), 1.0, 0.9, (), uncredited=2))
     "Courier ran 3 AFP wire stories verbatim, 2 of them without the agency's credit (median lag 1.0 h, confidence 0.90)"
     """
+    partial, dated, wire, uncredited = link.under_half, link.dated, link.wire, link.uncredited
     source, derived = sanitize(link.source), sanitize(link.derived)
     named = wire_name(link.source)
     n = link.articles  # copies: pairs of a source article and a derived one
@@ -245,29 +248,12 @@ def _outlet_sentence(link: OutletLink, partial: int = 0, dated: bool = False, wi
     return f"{sentence} ({lag}, confidence {link.confidence:.2f})"
 
 
-def _source_share(pair: Pair) -> float:
-    """How much of the source article the copy took (its containment on the source's side)."""
-    return pair.containment_a if pair.a == pair.direction.source else pair.containment_b
-
-
 def _outlet_lines(result: ScanResult, width: int, verbose: bool, listed: str) -> list[str]:
     links = result.outlets
     if not links:
         return []
     lines = [""] + _block("Outlets (who took from whom):", width)
-    by_ids = {frozenset((p.a, p.b)): p for p in result.pairs}
-    articles = {a.id: a for a in result.articles}
-    published = {a.id: a.published for a in result.articles}
-    sentences = []
-    for link in links:
-        copies = [by_ids.get(frozenset(ids)) for ids in link.pairs]
-        partial = sum(1 for p in copies if p is not None and _source_share(p) < 0.5)  # under half the source's story taken
-        dated = bool(link.pairs) and all(published.get(s) and published.get(d) for s, d in link.pairs)
-        wires = {wire_of(a.outlet, a.url) if (a := articles.get(s)) else None for s, _ in link.pairs}
-        uncredited = sum(1 for p in copies if p is not None and any(
-            s.name == "agency" and s.favours == p.direction.source for s in p.direction.evidence))  # the credit dropped
-        sentences.append(_outlet_sentence(link, partial, dated, wires.pop() if len(wires) == 1 else None, uncredited))
-    lines += _listing("  ", sentences, width, verbose, listed)
+    lines += _listing("  ", [_outlet_sentence(link) for link in links], width, verbose, listed)
     return lines
 
 
