@@ -237,17 +237,27 @@ def index_info_command(ctx: click.Context, index_path: Path) -> None:
 
     with reported(ctx):
         info = index_info(index_path)
-        per = f" ({info.bytes_per_article / 1024:.1f} KB per article)" if info.articles else ""
+        # Bytes, not KB: the size's MB are millions of bytes, and the benchmark counts bytes per article.
+        per = f" ({info.bytes_per_article:,.0f} bytes per article)" if info.articles else ""
         click.echo(
             f"index:       {sanitize(info.path)}\n"
-            f"articles:    {info.articles} ({plural(info.versions, 'version')} stored)\n"
-            f"postings:    {info.postings} band keys (LSH buckets of the passages' sketches)\n"
-            f"counted:     {info.stems} stems (for word weights), {info.lines} lines (for boilerplate)\n"
+            f"articles:    {info.articles:,} ({_count(info.versions, 'version')} stored)\n"
+            f"postings:    {_count(info.postings, 'band key')} (LSH buckets of the passages' sketches)\n"
+            f"counted:     {_count(info.stems, 'stem')} (for word weights), {_count(info.lines, 'line')} (for boilerplate)\n"
             f"size:        {info.bytes / 1e6:.1f} MB{per}\n"
             f"fingerprint: {info.fingerprint}\n"
             f"minhash:     datasketch {info.scheme}, num_perm {info.num_perm}, seed {info.seed}\n"
             f"settings:    {_settings_lines(info.settings)}"
         )
+
+
+def _count(n: int, word: str) -> str:
+    """``n`` with thousands separators and ``word``, in the plural unless ``n`` is 1.
+
+    >>> _count(409962, "band key"), _count(1, "line")
+    ('409,962 band keys', '1 line')
+    """
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def _settings_lines(settings: str) -> str:

@@ -46,7 +46,7 @@ def test_add_info_check_remove(runner, split, tmp_path):
     assert "minhash:     datasketch affine32, num_perm 128, seed 1" in info.output
     assert "settings:    sketch: num_perm 128, seed 1, shingle_size 5, stride 12, window 24\n             candidates: bands 32," in info.output
     assert "site_lines true" in info.output  # one line per stage, not one line of JSON
-    assert re.search(r"size:        [\d.]+ MB \([\d.]+ KB per article\)", info.output)
+    assert re.search(r"size:        [\d.]+ MB \([\d,]+ bytes per article\)", info.output)
 
     report = tmp_path / "report.json"
     checked = runner.invoke(main, ["check", str(new), "--index", str(db), "--json", str(report)])
@@ -65,6 +65,22 @@ def test_add_info_check_remove(runner, split, tmp_path):
     assert removed.stdout == f"{db}: 1 removed\n" and "warning: nope.txt is not in the index" in removed.stderr
     after = runner.invoke(main, ["check", str(new), "--index", str(db), "--json", "-", "-q"])
     assert json.loads(after.stdout)["pairs"] == []
+
+
+def test_info_counts_read_as_numbers(runner, tmp_path, monkeypatch):
+    """Counts with thousands separators, one line in the singular, and one unit for the size (it said "1 lines" and mixed MB with KiB)."""
+    from reuse import index as index_module
+
+    info = index_module.IndexInfo(
+        path=str(tmp_path / "news.db"), articles=150, versions=151, postings=409962, stems=6139, lines=1, bytes=5_105_664,
+        fingerprint="6c41e9ca068f4f30", scheme="affine32", num_perm=128, seed=1, settings='{"sketch": {"num_perm": 128}}',
+    )
+    monkeypatch.setattr(index_module, "index_info", lambda path: info)
+    out = runner.invoke(main, ["index", "info", "--index", str(tmp_path / "news.db")]).output
+    assert "articles:    150 (151 versions stored)\n" in out
+    assert "postings:    409,962 band keys (LSH buckets of the passages' sketches)\n" in out
+    assert "counted:     6,139 stems (for word weights), 1 line (for boilerplate)\n" in out
+    assert "size:        5.1 MB (34,038 bytes per article)\n" in out
 
 
 def test_add_verbose_prints_its_stage_timings(runner, split, tmp_path):
