@@ -7,6 +7,7 @@ imported; like every command they parse, call the library and print.
 from __future__ import annotations
 
 import json
+import shlex
 from dataclasses import replace
 from pathlib import Path
 
@@ -340,10 +341,24 @@ def index_remove(ctx: click.Context, ids: tuple[str, ...], index_path: Path) -> 
         finally:
             progress.close()
         for missing in result.missing:
-            state.warn(f"{missing} is not in the index")
-        if result.missing:
-            state.note(f"'reuse index list --index {sanitize(str(index_path))}' lists the ids it holds")
+            state.warn(f"{_shown_id(missing)} is not in the index")
+        where = shlex.quote(sanitize(str(index_path)))
+        patterns = [missing for missing in result.missing if any(c in missing for c in "*?[")]
+        if patterns:  # list takes patterns, and a day's batch is what a team removes
+            state.note(f"remove takes ids, not patterns: 'reuse index list {' '.join(shlex.quote(sanitize(p)) for p in patterns)} "
+                       f"--index {where}' lists the ids the pattern{'s' if len(patterns) > 1 else ''} match{'' if len(patterns) > 1 else 'es'}")
+        elif result.missing:
+            state.note(f"'reuse index list --index {where}' lists the ids it holds")
         click.echo(f"{index_path}: {len(result.removed)} removed")
+
+
+def _shown_id(article_id: str) -> str:
+    """An id as a message shows it: quoted when it is empty or begins or ends with a space, which would not show.
+
+    >>> _shown_id("2024/story.txt"), _shown_id(""), _shown_id("story.txt ")
+    ('2024/story.txt', "''", "'story.txt '")
+    """
+    return sanitize(article_id) if article_id and article_id == article_id.strip() else sanitize(repr(article_id))
 
 
 def report_options(fn: F) -> F:

@@ -83,6 +83,18 @@ def test_info_counts_read_as_numbers(runner, tmp_path, monkeypatch):
     assert "size:        5.1 MB (34,038 bytes per article)\n" in out
 
 
+def test_remove_shows_an_id_it_lacks_and_says_patterns_are_for_list(runner, split, tmp_path):
+    """An empty id was shown as nothing ("warning:  is not in the index"), and a pattern, which list takes, matched no id silently."""
+    old, _ = split
+    db = tmp_path / "news.db"
+    runner.invoke(main, ["index", "add", str(old), "--index", str(db), "-q"])
+    removed = runner.invoke(main, ["index", "remove", "", "00*", "--index", str(db)])
+    assert removed.exit_code == 0 and removed.stdout == f"{db}: 0 removed\n"
+    assert "warning: '' is not in the index\n" in removed.stderr
+    assert "warning: 00* is not in the index\n" in removed.stderr
+    assert f"remove takes ids, not patterns: 'reuse index list '00*' --index {db}' lists the ids the pattern matches" in removed.stderr
+
+
 def test_add_verbose_prints_its_stage_timings(runner, split, tmp_path):
     """`-v` promised stage timings and an add printed none (found by a review)."""
     added = runner.invoke(main, ["index", "add", str(split[0]), "--index", str(tmp_path / "news.db"), "-v"])
