@@ -95,6 +95,22 @@ def test_remove_shows_an_id_it_lacks_and_says_patterns_are_for_list(runner, spli
     assert f"remove takes ids, not patterns: 'reuse index list '00*' --index {db}' lists the ids the pattern matches" in removed.stderr
 
 
+def test_check_summary_says_whether_b_is_indexed_or_in_the_batch(runner, split, tmp_path):
+    """Each pair's B was shown alike whether stored or new: which of today's matches are with the archive could not be read."""
+    old, new = split
+    db = tmp_path / "news.db"
+    runner.invoke(main, ["index", "add", str(old), "--index", str(db), "-q"])
+    shutil.copy(old / "002_397cd1eb95de2d14.txt", new / "copy.txt")
+    shutil.copy(old / "002_397cd1eb95de2d14.txt", new / "copy2.txt")
+    checked = runner.invoke(main, ["check", str(new), "--index", str(db), "--max-pairs", "99"])
+    assert checked.exit_code == 0, checked.output
+    assert "  A: copy.txt (copy)\n    B: copy2.txt (copy2, in the batch)\n" in checked.stdout
+    assert "    B: 001_eabe8ba3545e1c71.txt (001_eabe8ba3545e1c71, indexed)\n" in checked.stdout
+    assert "    B: 002_397cd1eb95de2d14.txt (002_397cd1eb95de2d14, indexed)\n" in checked.stdout
+    scanned = runner.invoke(main, ["scan", str(new)])
+    assert "indexed)" not in scanned.stdout and "in the batch)" not in scanned.stdout
+
+
 def test_add_verbose_prints_its_stage_timings(runner, split, tmp_path):
     """`-v` promised stage timings and an add printed none (found by a review)."""
     added = runner.invoke(main, ["index", "add", str(split[0]), "--index", str(tmp_path / "news.db"), "-v"])
