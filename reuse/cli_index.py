@@ -7,6 +7,7 @@ imported; like every command they parse, call the library and print.
 from __future__ import annotations
 
 import json
+import shlex
 from dataclasses import replace
 from pathlib import Path
 
@@ -237,17 +238,27 @@ def index_info_command(ctx: click.Context, index_path: Path) -> None:
 
     with reported(ctx):
         info = index_info(index_path)
-        per = f" ({info.bytes_per_article / 1024:.1f} KB per article)" if info.articles else ""
+        # Bytes, not KB: the size's MB are millions of bytes, and the benchmark counts bytes per article.
+        per = f" ({info.bytes_per_article:,.0f} bytes per article)" if info.articles else ""
         click.echo(
             f"index:       {sanitize(info.path)}\n"
-            f"articles:    {info.articles} ({plural(info.versions, 'version')} stored)\n"
-            f"postings:    {info.postings} band keys (LSH buckets of the passages' sketches)\n"
-            f"counted:     {info.stems} stems (for word weights), {info.lines} lines (for boilerplate)\n"
+            f"articles:    {info.articles:,} ({_count(info.versions, 'version')} stored)\n"
+            f"postings:    {_count(info.postings, 'band key')} (LSH buckets of the passages' sketches)\n"
+            f"counted:     {_count(info.stems, 'stem')} (for word weights), {_count(info.lines, 'line')} (for boilerplate)\n"
             f"size:        {info.bytes / 1e6:.1f} MB{per}\n"
             f"fingerprint: {info.fingerprint}\n"
             f"minhash:     datasketch {info.scheme}, num_perm {info.num_perm}, seed {info.seed}\n"
             f"settings:    {_settings_lines(info.settings)}"
         )
+
+
+def _count(n: int, word: str) -> str:
+    """``n`` with thousands separators and ``word``, in the plural unless ``n`` is 1.
+
+    >>> _count(409962, "band key"), _count(1, "line")
+    ('409,962 band keys', '1 line')
+    """
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def _settings_lines(settings: str) -> str:
@@ -330,10 +341,24 @@ def index_remove(ctx: click.Context, ids: tuple[str, ...], index_path: Path) -> 
         finally:
             progress.close()
         for missing in result.missing:
-            state.warn(f"{missing} is not in the index")
-        if result.missing:
-            state.note(f"'reuse index list --index {sanitize(str(index_path))}' lists the ids it holds")
+            state.warn(f"{_shown_id(missing)} is not in the index")
+        where = shlex.quote(sanitize(str(index_path)))
+        patterns = [missing for missing in result.missing if any(c in missing for c in "*?[")]
+        if patterns:  # list takes patterns, and a day's batch is what a team removes
+            state.note(f"remove takes ids, not patterns: 'reuse index list {' '.join(shlex.quote(sanitize(p)) for p in patterns)} "
+                       f"--index {where}' lists the ids the pattern{'s' if len(patterns) > 1 else ''} match{'' if len(patterns) > 1 else 'es'}")
+        elif result.missing:
+            state.note(f"'reuse index list --index {where}' lists the ids it holds")
         click.echo(f"{index_path}: {len(result.removed)} removed")
+
+
+def _shown_id(article_id: str) -> str:
+    """An id as a message shows it: quoted when it is empty or begins or ends with a space, which would not show.
+
+    >>> _shown_id("2024/story.txt"), _shown_id(""), _shown_id("story.txt ")
+    ('2024/story.txt', "''", "'story.txt '")
+    """
+    return sanitize(article_id) if article_id and article_id == article_id.strip() else sanitize(repr(article_id))
 
 
 def report_options(fn: F) -> F:

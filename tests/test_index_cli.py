@@ -46,7 +46,7 @@ def test_add_info_check_remove(runner, split, tmp_path):
     assert "minhash:     datasketch affine32, num_perm 128, seed 1" in info.output
     assert "settings:    sketch: num_perm 128, seed 1, shingle_size 5, stride 12, window 24\n             candidates: bands 32," in info.output
     assert "site_lines true" in info.output  # one line per stage, not one line of JSON
-    assert re.search(r"size:        [\d.]+ MB \([\d.]+ KB per article\)", info.output)
+    assert re.search(r"size:        [\d.]+ MB \([\d,]+ bytes per article\)", info.output)
 
     report = tmp_path / "report.json"
     checked = runner.invoke(main, ["check", str(new), "--index", str(db), "--json", str(report)])
@@ -65,6 +65,50 @@ def test_add_info_check_remove(runner, split, tmp_path):
     assert removed.stdout == f"{db}: 1 removed\n" and "warning: nope.txt is not in the index" in removed.stderr
     after = runner.invoke(main, ["check", str(new), "--index", str(db), "--json", "-", "-q"])
     assert json.loads(after.stdout)["pairs"] == []
+
+
+def test_info_counts_read_as_numbers(runner, tmp_path, monkeypatch):
+    """Counts with thousands separators, one line in the singular, and one unit for the size (it said "1 lines" and mixed MB with KiB)."""
+    from reuse import index as index_module
+
+    info = index_module.IndexInfo(
+        path=str(tmp_path / "news.db"), articles=150, versions=151, postings=409962, stems=6139, lines=1, bytes=5_105_664,
+        fingerprint="6c41e9ca068f4f30", scheme="affine32", num_perm=128, seed=1, settings='{"sketch": {"num_perm": 128}}',
+    )
+    monkeypatch.setattr(index_module, "index_info", lambda path: info)
+    out = runner.invoke(main, ["index", "info", "--index", str(tmp_path / "news.db")]).output
+    assert "articles:    150 (151 versions stored)\n" in out
+    assert "postings:    409,962 band keys (LSH buckets of the passages' sketches)\n" in out
+    assert "counted:     6,139 stems (for word weights), 1 line (for boilerplate)\n" in out
+    assert "size:        5.1 MB (34,038 bytes per article)\n" in out
+
+
+def test_remove_shows_an_id_it_lacks_and_says_patterns_are_for_list(runner, split, tmp_path):
+    """An empty id was shown as nothing ("warning:  is not in the index"), and a pattern, which list takes, matched no id silently."""
+    old, _ = split
+    db = tmp_path / "news.db"
+    runner.invoke(main, ["index", "add", str(old), "--index", str(db), "-q"])
+    removed = runner.invoke(main, ["index", "remove", "", "00*", "--index", str(db)])
+    assert removed.exit_code == 0 and removed.stdout == f"{db}: 0 removed\n"
+    assert "warning: '' is not in the index\n" in removed.stderr
+    assert "warning: 00* is not in the index\n" in removed.stderr
+    assert f"remove takes ids, not patterns: 'reuse index list '00*' --index {db}' lists the ids the pattern matches" in removed.stderr
+
+
+def test_check_summary_says_whether_b_is_indexed_or_in_the_batch(runner, split, tmp_path):
+    """Each pair's B was shown alike whether stored or new: which of today's matches are with the archive could not be read."""
+    old, new = split
+    db = tmp_path / "news.db"
+    runner.invoke(main, ["index", "add", str(old), "--index", str(db), "-q"])
+    shutil.copy(old / "002_397cd1eb95de2d14.txt", new / "copy.txt")
+    shutil.copy(old / "002_397cd1eb95de2d14.txt", new / "copy2.txt")
+    checked = runner.invoke(main, ["check", str(new), "--index", str(db), "--max-pairs", "99"])
+    assert checked.exit_code == 0, checked.output
+    assert "  A: copy.txt (copy)\n    B: copy2.txt (copy2, in the batch)\n" in checked.stdout
+    assert "    B: 001_eabe8ba3545e1c71.txt (001_eabe8ba3545e1c71, indexed)\n" in checked.stdout
+    assert "    B: 002_397cd1eb95de2d14.txt (002_397cd1eb95de2d14, indexed)\n" in checked.stdout
+    scanned = runner.invoke(main, ["scan", str(new)])
+    assert "indexed)" not in scanned.stdout and "in the batch)" not in scanned.stdout
 
 
 def test_add_verbose_prints_its_stage_timings(runner, split, tmp_path):

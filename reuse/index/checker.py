@@ -23,6 +23,7 @@ leaves out pairs between stored articles).
 
 from __future__ import annotations
 
+import shlex
 import sqlite3
 from itertools import combinations
 from collections.abc import Iterable, Sequence
@@ -119,7 +120,7 @@ def check_articles(
                     # An earlier version's content is no news: the index keeps the current version (an add leaves it), so does the check.
                     batch = tuple(a for a in batch if a.id not in earlier)
                     others = other_articles(conn, [a for a in differ if a.id not in earlier], current, config, _STANDS_IN)
-                    found, matched, crowded, too_long = _check(conn, batch, current, config, progress, timer, jobs) if batch else ([], (), [], None)
+                    found, matched, crowded, too_long = _check(conn, batch, current, config, progress, timer, jobs, index=index) if batch else ([], (), [], None)
                 finally:
                     conn.execute("ROLLBACK")
             finally:
@@ -209,11 +210,13 @@ def _kept(features: Features, article: Article | None = None) -> _Kept:
 
 
 def _check(
-    conn: sqlite3.Connection, batch: tuple[Article, ...], current: dict, config: ScanConfig, progress, timer: Timer, jobs: int = 1
+    conn: sqlite3.Connection, batch: tuple[Article, ...], current: dict, config: ScanConfig, progress, timer: Timer, jobs: int = 1,
+    *, index: str | PathLike,
 ) -> tuple[list[Pair], tuple[Article, ...], list[str], str | None]:
     """The pairs, the stored articles they match, the new articles crowded out of matching, and a warning of those too long to align.
 
-    ``current``: the current rows of (at least) the batch's ids (:func:`~reuse.index.writer.versions_of`).
+    ``current``: the current rows of (at least) the batch's ids (:func:`~reuse.index.writer.versions_of`);
+    ``index``: the index's path, for the command the warning gives.
     """
     counts = Counts()
     with timer.stage("sketch"):
@@ -249,7 +252,7 @@ def _check(
         exact = verify_candidates(candidates, [f.runs for f in involved], config.candidates)
         kept_pairs, too_long = alignable(exact, [f.words for f in involved], lambda i: involved[i].article.id)
         if too_long is not None:
-            too_long += _indexed_too_long(exact, kept_pairs, involved, len(new))
+            too_long += _indexed_too_long(exact, kept_pairs, involved, len(new), index)
         exact = kept_pairs
         candidates, kept = _keep_used(exact, rowids, len(new))
         involved = new + [stored[r] for r in kept.tolist()]
@@ -271,15 +274,16 @@ def _check(
     return pairs, tuple(a for a in everyone[len(new):] if a.id in matched), [new[k].article.id for k in crowded], too_long
 
 
-def _indexed_too_long(pairs: list[tuple[int, int]], kept: list[tuple[int, int]], involved: list[_Kept], n_new: int) -> str:
+def _indexed_too_long(pairs: list[tuple[int, int]], kept: list[tuple[int, int]], involved: list[_Kept], n_new: int, index: str | PathLike) -> str:
     """What to do with the indexed articles among those too long to align: they are left out of every check until removed."""
     left = set(pairs) - set(kept)
     indexed = sorted({involved[k].article.id for pair in left for k in pair if k >= n_new and involved[k].words > MAX_ALIGN_WORDS})
     if not indexed:
         return ""
     return (
-        f" {first_few(indexed)} {'are' if len(indexed) > 1 else 'is'} in the index, not in this batch: "
-        f"'reuse index remove {' '.join(indexed[:3])}' takes {'them' if len(indexed) > 1 else 'it'} out of every check"
+        f" {first_few(indexed)} {'are' if len(indexed) > 1 else 'is'} in the index, not in this batch; to take "
+        f"{'them' if len(indexed) > 1 else 'it'} out of every check: reuse index remove {' '.join(map(shlex.quote, indexed))} "
+        f"--index {shlex.quote(str(index))}"  # a command to paste: every id, quoted, and the index it needs
     )
 
 
