@@ -38,7 +38,6 @@ import numpy as np
 import xxhash
 
 from .config import BoilerplateConfig
-from .model import file_outlet
 from .text import Analysis, analyze, counted, ends_sentence, members, ngram_hashes, unique_sorted
 
 __all__ = ["article_lines", "candidate_lines", "learn_boilerplate", "line_keys", "mask_lines", "site", "usable_words"]
@@ -74,7 +73,7 @@ def site(article) -> str | None:
     >>> site(Article("a.txt", "Text.", "a", path="a.txt")), site(Article("b.json#1", "Text.", "example.com", path="b.json"))
     (None, 'example.com')
     """
-    return article.outlet if article.outlet and article.outlet != file_outlet(article.path) else None
+    return article.outlet if article.outlet_named else None
 
 
 def _candidate_lines(text: str, analysis: Analysis, max_words: int, outlet: str | None) -> list[tuple[int, int, int]]:

@@ -197,10 +197,11 @@ def _article(art_id: str, text: str, rel: str, meta: dict[str, str], where: str,
     """Build an Article; the outlet falls back to the URL's domain, then the file name."""
     meta = {key: value.strip() for key, value in meta.items() if value and value.strip()}
     published = _time(meta, "published", where, warnings)
-    outlet = meta.get("outlet") or domain(meta.get("url")) or file_outlet(rel)
+    named = meta.get("outlet") or domain(meta.get("url"))
     byline = meta.get("byline") or meta.get("author")  # front matter may say either
     modified = _time(meta, "modified", where, warnings)
-    return Article(art_id, text, outlet, meta.get("title"), meta.get("url"), published, rel, meta.get("canonical"), byline, modified)
+    return Article(art_id, text, named or file_outlet(rel), meta.get("title"), meta.get("url"), published, rel, meta.get("canonical"),
+                   byline, modified, outlet_from_file=not named)
 
 
 def _time(meta: dict[str, str], key: str, where: str, warnings: list[str]) -> str | None:

@@ -126,6 +126,12 @@ class Article:
         When the page or record says it was last changed, an ISO 8601 string
         as given (an update keeps its page's publication time): it orders two
         versions of one page that their publication times leave unordered.
+    outlet_from_file : bool or None
+        Whether ``outlet`` is only the file's name, nothing having named one
+        (no metadata, no URL): set by the loader. ``None`` (an article built
+        by hand) is read as whether the outlet equals the file's name. A
+        feed ``reuters.jsonl`` whose records say ``"outlet": "reuters"`` names
+        its outlet all the same.
     """
 
     id: str
@@ -138,6 +144,18 @@ class Article:
     canonical: str | None = None
     byline: str | None = None
     modified: str | None = None
+    outlet_from_file: bool | None = None
+
+    @property
+    def outlet_named(self) -> bool:
+        """Whether something named the outlet (metadata or a URL), not only the file's name (see ``outlet_from_file``).
+
+        >>> Article("a.txt", "x", "a", path="a.txt").outlet_named, Article("a.jsonl#1", "x", "a", path="a.jsonl", outlet_from_file=False).outlet_named
+        (False, True)
+        """
+        if self.outlet_from_file is not None:
+            return not self.outlet_from_file
+        return bool(self.outlet) and self.outlet != file_outlet(self.path)
 
     @property
     def stored(self) -> bool:

@@ -194,8 +194,18 @@ def _features(
 
 
 def article_meta(article: Article) -> str:
-    """The article's metadata (everything but the text) as JSON."""
-    return json.dumps(_meta_fields(article), sort_keys=True, ensure_ascii=False)
+    """The article's metadata (everything but the text) as JSON.
+
+    With whether the outlet is only the file's name, when the loader said: not
+    in the content digest, which it would change for every article stored
+    before it was kept (their re-adds would be new versions); it follows from
+    the metadata digested, but for a feed that names its outlet after the
+    file. Articles stored before it was kept read it from their names.
+    """
+    fields = _meta_fields(article)
+    if article.outlet_from_file is not None:
+        fields["outlet_from_file"] = article.outlet_from_file
+    return json.dumps(fields, sort_keys=True, ensure_ascii=False)
 
 
 def _meta_fields(article: Article) -> dict:
@@ -218,7 +228,8 @@ def article_from(article_id: str, meta: str, text: str) -> Article:
     """The :class:`Article` stored as ``article_meta`` and text."""
     fields = json.loads(meta)
     keys = ("outlet", "title", "url", "published", "canonical", "byline", "modified")
-    return Article(id=article_id, text=text, **{k: fields.get(k) for k in keys}, path=fields.get("path") or "")
+    return Article(id=article_id, text=text, **{k: fields.get(k) for k in keys}, path=fields.get("path") or "",
+                   outlet_from_file=fields.get("outlet_from_file"))
 
 
 def id_from_path(article: Article, prefixed: bool = False) -> bool:
