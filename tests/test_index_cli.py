@@ -775,6 +775,30 @@ def test_check_add_checks_again_against_what_another_run_added_meanwhile(runner,
     assert "articles:    5 (5 versions stored)" in info.output
 
 
+def test_the_librarys_check_with_add_checks_again_against_what_another_run_added_meanwhile(split, tmp_path, monkeypatch):
+    """reuse.index.check(add=True) added without asking what changed since its check: the pair of 004 with the 001
+    another run added meanwhile was lost, as the command's had been (found by a review of the code)."""
+    import reuse.index
+    from reuse.index import add_folder
+
+    old, new = split
+    db, other = tmp_path / "news.db", tmp_path / "other"
+    other.mkdir()
+    shutil.move(old / "001_eabe8ba3545e1c71.txt", other / "001_eabe8ba3545e1c71.txt")
+    add_folder(old, db)
+    real = reuse.index.check_articles
+
+    def check_while_another_run_adds(*args, **kwargs):
+        result = real(*args, **kwargs)
+        add_folder(other, db)  # commits after this check's snapshot, before its add
+        return result
+
+    monkeypatch.setattr(reuse.index, "check_articles", check_while_another_run_adds)
+    result = reuse.index.check(new, db, add=True)
+    assert [(p.a, p.b) for p in result.pairs] == [("004_3f800d59416d0f3b.txt", "001_eabe8ba3545e1c71.txt")]
+    assert not any("in the index already" in w for w in result.warnings)
+
+
 def test_check_add_says_nothing_more_when_no_other_run_wrote(runner, split, tmp_path):
     old, new = split
     db = tmp_path / "news.db"

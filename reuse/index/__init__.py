@@ -133,11 +133,24 @@ def check(
     ``jobs``: processes to load (HTML pages), read the new articles, align and infer directions in (the result is the same).
     ``config``: the index's own settings when ``None`` (see :func:`check_articles`).
     ``id_prefix`` goes before the ids of ``folder`` taken from paths (:func:`prefixed`, as in :func:`add_folder`).
+
+    With ``add``, as ``reuse check --add`` does: when another run added
+    articles between the check and the add, the batch is checked again,
+    whole, and that check is returned (:func:`check_again`): neither run
+    compared them with the batch, and no later check pairs two stored
+    articles. (The command runs these steps itself, to write its report
+    before the add: a report that cannot be written leaves the index as it was.)
     """
     loaded = load_batch(folder, config, jobs=jobs, progress=progress, id_prefix=id_prefix)
-    result = check_articles(index, loaded.articles, config, skipped=loaded.skipped, warnings=loaded.warnings, jobs=jobs, progress=progress)
+    state: dict = {}
+    result = check_articles(
+        index, loaded.articles, config, skipped=loaded.skipped, warnings=loaded.warnings, jobs=jobs, progress=progress, state=state
+    )
     if add:
-        add_articles(index, loaded.articles, config and as_index(config, index), jobs=jobs, progress=progress)
+        added = add_articles(index, loaded.articles, config and as_index(config, index), jobs=jobs, progress=progress, since=state.get("index"))
+        if added.meanwhile:
+            again, _ = check_again(index, loaded.articles, added.meanwhile, config, jobs=jobs)
+            result = replace(again, skipped=result.skipped, warnings=result.warnings)  # this run added the batch: no "in the index already"
     return result
 
 
