@@ -48,7 +48,7 @@ from .codec import cut_runs, shared_at_most
 from .features import Features, LanguageCounts, merge_languages, read_article
 from .matching import BatchKeys, match_batch, renumber_stored
 from .readahead import read_ahead
-from .stats import Counts
+from .stats import Counts, learned_lines
 from .failures import reported_damage
 from .store import connect, current_languages, index_config, meta_count, stored_runs, write_state
 from .versions import other_articles, versions_of
@@ -355,6 +355,4 @@ def _statistics(conn, counts: Counts, involved: list[_Kept], n_docs: int, config
     order = np.argsort(as_unsigned)
     df = DocumentFrequency(as_unsigned[order], stem_counts[order], n_docs)
     lines = unique_sorted(np.concatenate([f.line_keys for f in involved]))
-    line_counts = counts.combined(conn, "lines", lines)
-    learned = lines[line_counts >= config.boilerplate.min_docs].view(np.uint64)
-    return df, frozenset(learned.tolist())
+    return df, learned_lines(conn, counts, lines, config.boilerplate)

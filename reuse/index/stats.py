@@ -13,11 +13,12 @@ import sqlite3
 
 import numpy as np
 
+from ..config import BoilerplateConfig
 from ..errors import IndexDamaged
 from .features import Features
 from .store import lookup
 
-__all__ = ["Counts"]
+__all__ = ["Counts", "learned_lines"]
 
 _TABLES = {"stems": "stem", "lines": "key"}
 
@@ -80,3 +81,11 @@ class Counts:
         hit[inside] = keys[pos[inside]] == changed[inside]
         np.add.at(counts, pos[hit], sums[hit])
         return counts
+
+
+def learned_lines(conn: sqlite3.Connection, counts: Counts, keys: np.ndarray, config: BoilerplateConfig) -> frozenset[int]:
+    """Of the line ``keys`` (sorted distinct int64), those the index and ``counts`` see in at least ``config.min_docs``
+    articles: the boilerplate a scan of them all would learn (:func:`reuse.boilerplate.learn_boilerplate`), as the
+    unsigned keys :func:`reuse.boilerplate.mask_lines` takes."""
+    seen = counts.combined(conn, "lines", keys)
+    return frozenset(keys[seen >= config.min_docs].view(np.uint64).tolist())

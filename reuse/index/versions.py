@@ -21,7 +21,7 @@ from ..model import Article
 from ..runs import shared_runs, trigram_set
 from ..text import analyze, unique_sorted
 from .features import article_from, content_digest, id_from_path, signed
-from .stats import Counts
+from .stats import Counts, learned_lines
 from .store import current_rows, earlier_digests, stored_articles
 
 __all__ = ["other_articles", "versions_of"]
@@ -116,8 +116,7 @@ def _story_words(conn: sqlite3.Connection, articles: Sequence[Article], config: 
     lines = [article_lines(a, analysis, config.boilerplate) for a, analysis in zip(articles, analyses)]
     keyed = [line_keys(a.text, analysis, config.boilerplate, found) for a, analysis, found in zip(articles, analyses, lines)]
     every = np.sort(signed(unique_sorted(np.concatenate(keyed)))) if keyed else np.zeros(0, dtype=np.int64)
-    seen = Counts().combined(conn, "lines", every)
-    learned = frozenset(every[seen >= config.boilerplate.min_docs].view(np.uint64).tolist())
+    learned = learned_lines(conn, Counts(), every, config.boilerplate)
     return [
         analysis.words[usable_words(a.text, analysis, config.boilerplate, learned, found)]
         for a, analysis, found in zip(articles, analyses, lines)
