@@ -115,8 +115,9 @@ def check_articles(
                 try:
                     if state is not None:
                         state["index"] = write_state(conn)  # the snapshot's first read
-                    current, digests, differ, earlier = versions_of(conn, batch)
-                    unchanged = sorted(a.id for a in batch if a.id in current and current[a.id][2] == digests[a.id])
+                    versions = versions_of(conn, batch)
+                    current, differ, earlier = versions.current, versions.differ, versions.earlier
+                    unchanged = sorted(a.id for a in batch if versions.unchanged(a))
                     # An earlier version's content is no news: the index keeps the current version (an add leaves it), so does the check.
                     batch = tuple(a for a in batch if a.id not in earlier)
                     others = other_articles(conn, [a for a in differ if a.id not in earlier], current, config, _STANDS_IN)
@@ -215,13 +216,13 @@ def _check(
 ) -> tuple[list[Pair], tuple[Article, ...], list[str], str | None]:
     """The pairs, the stored articles they match, the new articles crowded out of matching, and a warning of those too long to align.
 
-    ``current``: the current rows of (at least) the batch's ids (:func:`~reuse.index.writer.versions_of`);
+    ``current``: the current rows of (at least) the batch's ids (:func:`~reuse.index.versions.versions_of`);
     ``index``: the index's path, for the command the warning gives.
     """
     counts = Counts()
     with timer.stage("sketch"):
         # Stored versions of the batch's ids leave the comparison, as in a scan of the union.
-        replaced = {current[a.id][0] for a in batch if a.id in current}
+        replaced = {current[a.id].rowid for a in batch if a.id in current}
         for _, old in read_stored(conn, sorted(replaced), config, sketch=False):  # the check never writes the postings count
             counts.add(old, -1)
         new: list[_Kept | Features] = []

@@ -259,7 +259,7 @@ def content_digest(article: Article, *, with_path: bool = False) -> bytes:
 
     Not of the file it was read from: a feed's item that keeps its own id
     in the next day's file is the same article. ``with_path``: the digest
-    indexes written before that held (:func:`reuse.index.writer.versions_of`
+    indexes written before that held (:func:`reuse.index.versions.versions_of`
     still knows their articles).
     """
     meta = _meta_fields(article)

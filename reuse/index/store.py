@@ -45,6 +45,7 @@ import json
 import sqlite3
 from os import PathLike
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -56,7 +57,7 @@ from .codec import decode_runs, decompress_body
 from .failures import damaged, database_error
 
 __all__ = [
-    "SCHEMA_VERSION", "added_since", "connect", "current_rows", "dictionary", "index_config", "lookup", "meta", "meta_count",
+    "SCHEMA_VERSION", "CurrentRow", "added_since", "connect", "current_rows", "dictionary", "index_config", "lookup", "meta", "meta_count",
     "write_state",
 ]
 
@@ -349,15 +350,24 @@ def added_since(conn: sqlite3.Connection, state: tuple[int, int]) -> list[str]:
     return [i for (i,) in conn.execute("SELECT id FROM articles WHERE rowid > ? AND current = 1 ORDER BY id", (state[0],))]
 
 
-def current_rows(conn: sqlite3.Connection, ids) -> dict[str, tuple[int, int, str, str]]:
-    """``id -> (rowid, version, digest, language)`` of the current versions of ``ids``."""
+class CurrentRow(NamedTuple):
+    """The stored current version of an article: its row, version number, content digest and language."""
+
+    rowid: int
+    version: int
+    digest: bytes
+    language: str
+
+
+def current_rows(conn: sqlite3.Connection, ids) -> dict[str, CurrentRow]:
+    """``id -> CurrentRow`` of the current versions of ``ids``."""
     rows = lookup(
         conn,
         "SELECT a.id, a.rowid, a.version, a.digest, a.language FROM json_each(?) q CROSS JOIN articles a "
         "ON a.id = q.value WHERE a.current = 1",
         ids,
     )
-    return {row[0]: row[1:] for row in rows}
+    return {row[0]: CurrentRow(*row[1:]) for row in rows}
 
 
 def last_versions(conn: sqlite3.Connection, ids) -> dict[str, int]:

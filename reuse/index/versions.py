@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -22,13 +23,14 @@ from ..runs import shared_runs, trigram_set
 from ..text import analyze, unique_sorted
 from .features import article_from, content_digest, id_from_path, signed
 from .stats import Counts, learned_lines
-from .store import current_rows, earlier_digests, stored_articles
+from .store import CurrentRow, current_rows, earlier_digests, stored_articles
 
 __all__ = ["other_articles", "versions_of"]
 
 
-def versions_of(conn: sqlite3.Connection, batch: Sequence[Article]) -> tuple[dict, dict[str, bytes], list[Article], set[str]]:
-    """What the index holds of the batch's ids: ``(current rows, digests, differ, earlier)``.
+@dataclass(frozen=True)
+class Versions:
+    """What the index holds of a batch's ids (:func:`versions_of`).
 
     ``current`` maps ids to their current rows (:func:`~reuse.index.store.current_rows`),
     ``digests`` each article's :func:`content_digest`, ``differ`` lists the
@@ -37,15 +39,29 @@ def versions_of(conn: sqlite3.Connection, batch: Sequence[Article]) -> tuple[dic
     folder added again): no update, so the current version stays, in an add
     and in a check alike.
     """
+
+    current: dict[str, CurrentRow]
+    digests: dict[str, bytes]
+    differ: list[Article]
+    earlier: set[str]
+
+    def unchanged(self, article: Article) -> bool:
+        """Whether the index holds ``article``'s id with this very content as its current version (re-adding it is a no-op)."""
+        row = self.current.get(article.id)
+        return row is not None and row.digest == self.digests[article.id]
+
+
+def versions_of(conn: sqlite3.Connection, batch: Sequence[Article]) -> Versions:
+    """What the index holds of the batch's ids (:class:`Versions`)."""
     current = current_rows(conn, [a.id for a in batch])
     digests = {a.id: content_digest(a) for a in batch}
     for a in batch:  # stored by an index whose digests held the file's path: the same content is its stored digest
-        if a.id in current and current[a.id][2] != digests[a.id] and current[a.id][2] == content_digest(a, with_path=True):
-            digests[a.id] = current[a.id][2]
-    differ = [a for a in batch if a.id in current and current[a.id][2] != digests[a.id]]
+        if a.id in current and current[a.id].digest != digests[a.id] and current[a.id].digest == content_digest(a, with_path=True):
+            digests[a.id] = current[a.id].digest
+    differ = [a for a in batch if a.id in current and current[a.id].digest != digests[a.id]]
     before = earlier_digests(conn, [a.id for a in differ])
     earlier = {a.id for a in differ if digests[a.id] in before.get(a.id, ()) or content_digest(a, with_path=True) in before.get(a.id, ())}
-    return current, digests, differ, earlier
+    return Versions(current, digests, differ, earlier)
 
 
 _TAKEN_AS = "it is taken as its new version, which replaces it in matching"
@@ -72,7 +88,7 @@ def other_articles(
     (:func:`~reuse.index.store.current_rows`); ``taken_as`` says what becomes
     of the stored one.
     """
-    stored = {row[1]: article_from(row[1], row[4], row[5]) for row in stored_articles(conn, [current[a.id][0] for a in batch])}
+    stored = {row[1]: article_from(row[1], row[4], row[5]) for row in stored_articles(conn, [current[a.id].rowid for a in batch])}
     found: list[tuple[str, str]] = []  # (id, how the two differ)
     alike = []  # (stored, new) of one outlet and address: their texts tell
     for article in batch:

@@ -245,13 +245,14 @@ def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfi
     _counts_readable(conn)
     ours = {a.id for a in batch}
     meanwhile = tuple(i for i in added_since(conn, since) if i not in ours) if since is not None and write_state(conn) != since else ()
-    current, digests, differ, earlier = versions_of(conn, batch)
+    held = versions_of(conn, batch)
+    current, earlier = held.current, held.earlier
     versions = last_versions(conn, [a.id for a in batch])
-    changed = [a for a in batch if a.id not in current or (current[a.id][2] != digests[a.id] and a.id not in earlier)]
+    changed = [a for a in batch if a.id not in current or (not held.unchanged(a) and a.id not in earlier)]
     warnings = other_articles(conn, [a for a in changed if a.id in current], current, config)
     counts = Counts()
     # Old versions leave the matching and the counts first, as if never added.
-    replaced = {current[a.id][0]: a.id for a in changed if a.id in current}
+    replaced = {current[a.id].rowid: a.id for a in changed if a.id in current}
     for rowid, old in stored_features(conn, list(replaced), config).items():
         _delete(conn, rowid, old, counts)
     conn.executemany("UPDATE articles SET current = 0 WHERE rowid = ?", ((r,) for r in replaced))
@@ -262,7 +263,7 @@ def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfi
         article_id = row.article_id
         cursor = conn.execute(
             "INSERT INTO articles (id, version, current, digest, language, detected, body, runs) VALUES (?, ?, 1, ?, ?, ?, ?, ?)",
-            (article_id, versions.get(article_id, 0) + 1, digests[article_id], row.language, int(row.detected), row.body, row.runs),
+            (article_id, versions.get(article_id, 0) + 1, held.digests[article_id], row.language, int(row.detected), row.body, row.runs),
         )
         postings.add(row, cursor.lastrowid)
         counts.add(row, 1)
@@ -290,7 +291,7 @@ def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfi
     return AddResult(
         added=tuple(a.id for a in changed if a.id not in current),
         updated=tuple(a.id for a in changed if a.id in current),
-        unchanged=tuple(a.id for a in batch if a.id in current and current[a.id][2] == digests[a.id]),
+        unchanged=tuple(a.id for a in batch if held.unchanged(a)),
         earlier=tuple(sorted(earlier)),
         warnings=tuple(warnings),
         meanwhile=meanwhile,
