@@ -136,7 +136,9 @@ def index_add(ctx: click.Context, folder: Path, index_path: Path, id_prefix: str
     state = cli_state(ctx)
     config = _index_settings(ctx, settings, index_path)
     check_folder(folder, f"reuse index add archive/ --index {index_path}", "add")
-    committed: dict = {}
+    from .index import Commit
+
+    committed = Commit()
     with reported(ctx, f"the index {index_path} is as it was before", made=f"the batch is added: the index {index_path} holds the change",
                   done=committed):
         done = _add(folder, index_path, config, jobs, state, id_prefix, committed)
@@ -176,7 +178,7 @@ def _index_settings(ctx: click.Context, settings: dict[str, int], index_path: Pa
         raise click.UsageError(f"invalid settings: {exc} (those not given are the index's own: {taken})", ctx) from exc
 
 
-def _add(folder: Path, index_path: Path, config, jobs: int, state, id_prefix: str = "", committed: dict | None = None):
+def _add(folder: Path, index_path: Path, config, jobs: int, state, id_prefix: str = "", committed=None):
     """``add_folder`` with a progress bar (``committed`` as :func:`reuse.index.add_articles` takes ``done``)."""
     from .index import add_folder
 
@@ -329,10 +331,10 @@ def index_remove(ctx: click.Context, ids: tuple[str, ...], index_path: Path) -> 
     Example:
       reuse index remove 2024/01/story.txt --index news.db
     """
-    from .index import remove_articles
+    from .index import Commit, remove_articles
 
     state = cli_state(ctx)
-    committed: dict = {}
+    committed = Commit()
     with reported(ctx, f"the index {index_path} is as it was before", made=f"the articles are removed: the index {index_path} holds the change",
                   done=committed):
         progress = Progress(quiet=state.quiet)
@@ -416,7 +418,7 @@ def check(
       reuse check today/ --index news.db
       reuse check today/ --index news.db --json report.json --add
     """
-    from .index import add_articles, check_articles, load_batch
+    from .index import Commit, Snapshot, add_articles, check_articles, load_batch
 
     state = cli_state(ctx)
     config = _index_settings(ctx, settings, index_path)
@@ -430,7 +432,7 @@ def check(
         try:
             # Read once: the same articles are checked and then, with --add, added.
             batch = load_batch(folder, config, jobs=jobs, progress=progress, id_prefix=id_prefix)
-            checked: dict = {}  # the index's state as checked: what another run adds after it, the batch is checked against again
+            checked = Snapshot()  # the index's state as checked: what another run adds after it, the batch is checked against again
             result = check_articles(
                 index_path, batch.articles, config, skipped=batch.skipped, warnings=batch.warnings, jobs=jobs, progress=progress, state=checked
             )
@@ -456,7 +458,7 @@ def check(
         exit_if_nothing_read(ctx, folder, len(batch.articles), result.skipped)  # and nothing to add
     if add:
         # Only once the report is out: a report that cannot be written leaves the index as it was.
-        made, committed = f"the report is written and the batch added: the index {index_path} holds the change", {}
+        made, committed = f"the report is written and the batch added: the index {index_path} holds the change", Commit()
         with reported(ctx, f"the report is written; the index {index_path} is as it was before", made=made, done=committed), interrupts:
             interrupts.check()
             from .index import as_index
@@ -465,7 +467,7 @@ def check(
                 config = as_index(config, index_path)  # the check's own --max-bucket: adding takes the index's
             progress = Progress(quiet=state.quiet)
             try:
-                added = add_articles(index_path, batch.articles, config, jobs=jobs, progress=progress, done=committed, since=checked.get("index"))
+                added = add_articles(index_path, batch.articles, config, jobs=jobs, progress=progress, done=committed, since=checked.state)
             finally:
                 progress.close()
             # What changed in the index is a result, on stdout as reuse index add prints it (even with -q), but for

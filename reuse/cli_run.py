@@ -13,12 +13,15 @@ import sys
 import threading
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from tqdm import tqdm
 
 from .errors import CommittedInterrupt, ConfigError, InputError, ReuseError
+
+if TYPE_CHECKING:  # the index is imported by the commands that use it, not by every command
+    from .index import Commit
 from .report import sanitize
 from .words import plural
 
@@ -105,18 +108,18 @@ class Interrupts:
 
 
 @contextmanager
-def reported(ctx: click.Context, what: str | Callable[[], str] = "no change was made", made: str | None = None, done: dict | None = None):
+def reported(ctx: click.Context, what: str | Callable[[], str] = "no change was made", made: str | None = None, done: Commit | None = None):
     """Library errors as messages and exit codes; Ctrl-C says ``what`` was (or was not) written.
 
     ``made``: what to say of a Ctrl-C once the change was committed: a
     :class:`~reuse.errors.CommittedInterrupt` (from the library), or any
-    Ctrl-C once ``done["made"]`` is true
+    Ctrl-C once ``done.made`` is true
     (the library sets it as its commit returns), wherever it lands after.
     """
     try:
         yield
     except KeyboardInterrupt as exc:
-        committed = isinstance(exc, CommittedInterrupt) or bool(done and done.get("made"))
+        committed = isinstance(exc, CommittedInterrupt) or bool(done is not None and done.made)
         said = made if committed and made else (what() if callable(what) else what)
         click.echo(f"interrupted: {said}", err=True)
         ctx.exit(EXIT_INTERRUPTED)

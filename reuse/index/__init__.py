@@ -27,18 +27,20 @@ from ..formats import ID_CONTROL
 from ..load import LoadResult, load_articles
 from ..model import Article, ScanResult, Skipped
 from ..progress import Timer
-from .checker import check_again, check_articles
+from .checker import Snapshot, check_again, check_articles
 from .features import id_from_path
 from .failures import reported_damage
 from .listing import StoredArticle, list_articles
 from .store import as_built, connect, index_config, meta
-from .writer import AddResult, RemoveResult, add_articles, remove_articles
+from .writer import AddResult, Commit, RemoveResult, add_articles, remove_articles
 
 __all__ = [
     "AddResult",
     "FolderAdd",
+    "Commit",
     "IndexInfo",
     "RemoveResult",
+    "Snapshot",
     "StoredArticle",
     "add_articles",
     "add_folder",
@@ -80,7 +82,7 @@ def load_batch(folder: str | PathLike, config: ScanConfig | None = None, *, jobs
 
 def add_folder(
     folder: str | PathLike, index: str | PathLike, config: ScanConfig | None = None, *, jobs: int = 1, progress=None, id_prefix: str = "",
-    done: dict | None = None,
+    done: Commit | None = None,
 ) -> FolderAdd:
     """Load the articles under ``folder`` (:func:`load_batch`) and add them, reading in ``jobs`` processes (``done`` as :func:`add_articles` takes it)."""
     timer = Timer()
@@ -142,12 +144,12 @@ def check(
     before the add: a report that cannot be written leaves the index as it was.)
     """
     loaded = load_batch(folder, config, jobs=jobs, progress=progress, id_prefix=id_prefix)
-    state: dict = {}
+    snapshot = Snapshot()
     result = check_articles(
-        index, loaded.articles, config, skipped=loaded.skipped, warnings=loaded.warnings, jobs=jobs, progress=progress, state=state
+        index, loaded.articles, config, skipped=loaded.skipped, warnings=loaded.warnings, jobs=jobs, progress=progress, state=snapshot
     )
     if add:
-        added = add_articles(index, loaded.articles, config and as_index(config, index), jobs=jobs, progress=progress, since=state.get("index"))
+        added = add_articles(index, loaded.articles, config and as_index(config, index), jobs=jobs, progress=progress, since=snapshot.state)
         if added.meanwhile:
             again, _ = check_again(index, loaded.articles, added.meanwhile, config, jobs=jobs)
             result = replace(again, skipped=result.skipped, warnings=result.warnings)  # this run added the batch: no "in the index already"

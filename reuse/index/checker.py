@@ -54,7 +54,18 @@ from .store import connect, current_languages, index_config, meta_count, stored_
 from .versions import other_articles, versions_of
 from .writer import read_stored
 
-__all__ = ["check_again", "check_articles"]
+__all__ = ["Snapshot", "check_again", "check_articles"]
+
+@dataclass
+class Snapshot:
+    """The index's state as a check read it (:func:`~reuse.index.store.write_state`), set by :func:`check_articles`.
+
+    An out-parameter, so not frozen: an add given ``since=snapshot.state``
+    lists in its result's ``meanwhile`` what another run wrote after the check.
+    """
+
+    state: tuple[int, int] | None = None
+
 
 def check_articles(
     index: str | PathLike,
@@ -65,7 +76,7 @@ def check_articles(
     warnings: Sequence[str] = (),
     jobs: int = 1,
     progress: ProgressCallback | None = None,
-    state: dict | None = None,
+    state: Snapshot | None = None,
 ) -> ScanResult:
     """Find what each of ``articles`` shares with the index and with the rest of the batch.
 
@@ -87,10 +98,9 @@ def check_articles(
     progress
         Optional ``callback(stage, done, total)``.
     state
-        When given, ``state["index"]`` is set to the index's state as
-        checked (:func:`~reuse.index.store.write_state`): pass it to
-        :func:`~reuse.index.add_articles` as ``since`` to learn what another
-        run added between the check and the add.
+        When given, its ``state`` is set to the index's state as checked
+        (:class:`Snapshot`): pass it to :func:`~reuse.index.add_articles` as
+        ``since`` to learn what another run added between the check and the add.
 
     Returns
     -------
@@ -114,7 +124,7 @@ def check_articles(
                 conn.execute("BEGIN")  # one snapshot for every read, whatever a writer commits meanwhile
                 try:
                     if state is not None:
-                        state["index"] = write_state(conn)  # the snapshot's first read
+                        state.state = write_state(conn)  # the snapshot's first read
                     versions = versions_of(conn, batch)
                     current, differ, earlier = versions.current, versions.differ, versions.earlier
                     unchanged = sorted(a.id for a in batch if versions.unchanged(a))

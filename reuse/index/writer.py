@@ -37,7 +37,7 @@ from .store import (
     write_state,
 )
 
-__all__ = ["AddResult", "RemoveResult", "add_articles", "remove_articles"]
+__all__ = ["AddResult", "Commit", "RemoveResult", "add_articles", "remove_articles"]
 
 #: Postings are written as one segment every this many articles: fewer,
 #: larger segments make lookups cheaper, for about 45 MB of keys held per
@@ -75,6 +75,18 @@ class AddResult:
     timings: tuple[tuple[str, float], ...] = ()
 
 
+@dataclass
+class Commit:
+    """Whether an add or a remove has committed its change: ``made`` turns true as the commit returns.
+
+    An out-parameter, so not frozen: a caller passes one in and tells from
+    it whether a Ctrl-C, wherever it lands after, came once the change was
+    in the index (:func:`reuse.cli_run.reported` says which).
+    """
+
+    made: bool = False
+
+
 @dataclass(frozen=True)
 class RemoveResult:
     """Ids removed (every version), and ids asked for that the index does not hold."""
@@ -107,14 +119,14 @@ def _begin(conn: sqlite3.Connection, progress: ProgressCallback | None) -> None:
 
 
 @contextmanager
-def write_transaction(conn: sqlite3.Connection, path: str | PathLike, done: dict | None = None, progress: ProgressCallback | None = None):
+def write_transaction(conn: sqlite3.Connection, path: str | PathLike, done: Commit | None = None, progress: ProgressCallback | None = None):
     """``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on any exception (Ctrl-C included).
 
     A new index's layout, left in a transaction by :func:`~reuse.index.store.connect`,
     is committed with the batch (or rolled back with it). SQLite's errors
     (another writer past the wait, a full disk) become an
     :class:`~reuse.errors.IndexFileError` that says the index is unchanged.
-    ``done["made"]`` is set once the commit returns, for the caller to tell
+    ``done.made`` is set once the commit returns, for the caller to tell
     a Ctrl-C after it (:func:`_told`). ``progress`` hears of a wait for another writer (:func:`_begin`).
     """
     try:
@@ -124,7 +136,7 @@ def write_transaction(conn: sqlite3.Connection, path: str | PathLike, done: dict
             yield
             conn.execute("COMMIT")
             if done is not None:
-                done["made"] = True
+                done.made = True
         except BaseException as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
@@ -184,16 +196,16 @@ def add_articles(
     *,
     jobs: int = 1,
     progress: ProgressCallback | None = None,
-    done: dict | None = None,
+    done: Commit | None = None,
     since: tuple[int, int] | None = None,
 ) -> AddResult:
     """Add ``articles`` to the index at ``index`` (created when missing), in one transaction.
 
     ``config`` must be the settings the index was built with; ``None`` takes
-    them (the defaults for a new index). ``done["made"]`` (when given) turns
+    them (the defaults for a new index). ``done.made`` (a :class:`Commit`, when given) turns
     true as the commit returns: a caller tells from it whether a Ctrl-C
     anywhere after came once the batch was in. ``since``: the index's state
-    when the batch was checked (``check_articles``' ``state["index"]``);
+    when the batch was checked (``check_articles``' ``snapshot.state``);
     the result's ``meanwhile`` lists what other runs added after it.
 
     An article whose id is not in the index is added; one whose id and
@@ -214,8 +226,8 @@ def add_articles(
     batch = sorted_unique(articles)
     with reported_damage(index, "write to"):
         conn = connect(index, config, create=True)
-        done = done if done is not None else {}
-        done["made"] = False
+        done = done if done is not None else Commit()
+        done.made = False
         try:
             try:
                 config = config or index_config(conn)  # the new index's are the defaults
@@ -231,7 +243,7 @@ def add_articles(
             timer.lap("checkpoint")
             return replace(result, timings=tuple(timer.timings))
         except KeyboardInterrupt as exc:
-            _told(exc, done["made"])
+            _told(exc, done.made)
             raise
 
 
@@ -334,7 +346,7 @@ def _counts_readable(conn: sqlite3.Connection) -> None:
 
 
 def remove_articles(
-    index: str | PathLike, ids: Iterable[str], config: ScanConfig | None = None, *, done: dict | None = None, progress: ProgressCallback | None = None,
+    index: str | PathLike, ids: Iterable[str], config: ScanConfig | None = None, *, done: Commit | None = None, progress: ProgressCallback | None = None,
 ) -> RemoveResult:
     """Remove every version of the articles ``ids`` from the index, in one transaction.
 
@@ -346,8 +358,8 @@ def remove_articles(
     given = sorted(set(ids))
     with reported_damage(index, "write to"):
         conn = connect(index, config, create=False)
-        done = done if done is not None else {}
-        done["made"] = False
+        done = done if done is not None else Commit()
+        done.made = False
         try:
             try:
                 config = config or index_config(conn)
@@ -370,5 +382,5 @@ def remove_articles(
                 conn.close()  # the last close checkpoints the write-ahead log
             return RemoveResult(removed=tuple(wanted), missing=tuple(i for i in given if found[i] is None))
         except KeyboardInterrupt as exc:
-            _told(exc, done["made"])
+            _told(exc, done.made)
             raise
