@@ -24,13 +24,12 @@ from functools import lru_cache
 
 from .coverage import side_spans
 from .model import Pair
-from .sites import site_name
+from .sites import POSSESSIVE as _POSSESSIVE, fold_name as _fold, outlet_key, site_name
 from .wires import bracket_dateline, named
 
 __all__ = ["credit_pattern", "credits", "cue_needed", "credited_in_sentence", "dateline_credit", "interviewed_by", "name_forms", "outlet_key", "outlet_pattern", "publishes"]
 
 _WORD = re.compile(r"[^\W\d_][\w&'’]*")
-_POSSESSIVE = re.compile(r"['’]s?$")
 #: A run of words none of which begins with an ASCII lower-case letter, one blank between each.
 _RUN = re.compile(r"(?<![\w&'’])(?![a-z])[^\W\d_][\w&'’]*(?:[ \t\u00a0-](?![a-z])[^\W\d_][\w&'’]*)*")
 #: What may stand between two words of one name ("Al-Jazeera" is two).
@@ -76,26 +75,6 @@ _CUE_AFTER = re.compile(
 )
 #: A name followed by "of" or "&" and a capital is part of a longer one ("The Times of India", "Standard & Poor's").
 _LONGER = re.compile(r"[ \t\u00a0]+(?:of|&)[ \t\u00a0]+[^\W\d_]")
-
-
-@lru_cache(maxsize=4096)
-def outlet_key(outlet: str) -> str:
-    """One outlet's identity, whether named by its metadata or by its domain: "NewsHub24" and newshub24.net are one.
-
-    >>> outlet_key("NewsHub24") == outlet_key("newshub24.net"), outlet_key("The Guardian") == outlet_key("www.theguardian.com")
-    (True, True)
-    >>> outlet_key("Daily Mail") == outlet_key("The Times"), outlet_key("https://www.newshub24.net/") == outlet_key("NewsHub24")
-    (False, True)
-    """
-    site = site_name(outlet)
-    name = site if site is not None else _fold(outlet.strip().removeprefix("The ").replace(" ", ""))
-    return name.removeprefix("the") or outlet.strip().casefold()
-
-
-def _fold(word: str) -> str:
-    """A word as a site's name spells it: no possessive, no accents, lower-case letters and digits ("País" pais)."""
-    bare = unicodedata.normalize("NFKD", _POSSESSIVE.sub("", word))
-    return re.sub(r"[^a-z0-9]", "", "".join(c for c in bare if not unicodedata.combining(c)).lower())
 
 
 def _capitalised_runs(text: str, cued: bool = False):

@@ -23,7 +23,8 @@ from dataclasses import replace
 from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from .credits import credit_pattern, credited_in_sentence, credits, cue_needed, dateline_credit, name_forms, outlet_key, publishes
+from .credits import credit_pattern, credited_in_sentence, credits, cue_needed, dateline_credit, name_forms, publishes
+from .sites import outlet_key
 from .model import Article, Pair, Signal
 from .times import modified_signal, time_signal
 from .webpage import domain

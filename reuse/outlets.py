@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 
 from .agencies import wire_of
-from .credits import outlet_key
+from .sites import outlet_key
 from .sites import site_name
 from .model import Article, OutletLink, Pair, Relation
 from .times import parse_time

@@ -21,7 +21,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .agencies import wire_of
-from .credits import interviewed_by, outlet_key
+from .credits import interviewed_by
+from .sites import outlet_key
 from .confidence import MAX_CONFIDENCE, TEXT_ONLY_CAP, UNDETERMINED_CONFIDENCE, from_log_odds
 from .model import Article, Direction, Pair, Relation, Signal
 from .stemma import Stemma

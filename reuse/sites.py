@@ -5,17 +5,20 @@ A page with no outlet in its metadata is known by its URL's domain
 credits of :mod:`reuse.credits` read against a text's names, what
 :mod:`reuse.wires` looks up among the agencies, and how :mod:`reuse.outlets`
 joins an outlet named by its metadata to the same outlet named by its
-domain. A leaf module: both of the first two import it.
+domain. A leaf module: both of the first two import it. :func:`outlet_key` is an
+outlet's identity by either name, which outlets, times, revisions and the
+index compare.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from .webpage import domain
 
-__all__ = ["host_suffixes", "site_name"]
+__all__ = ["POSSESSIVE", "fold_name", "host_suffixes", "outlet_key", "site_name"]
 
 #: Second-level labels under a country's domain that are no site's name ("bbc.co.uk", "abc.net.au").
 _SECOND_LEVEL = frozenset({"co", "com", "net", "org", "gov", "ac", "edu", "or", "ne", "go"})
@@ -26,6 +29,8 @@ _PLATFORMS = frozenset({
     "substack", "blogspot", "wordpress", "medium", "tumblr", "github", "wixsite", "weebly", "livejournal", "typepad",
     "ghost", "beehiiv", "netlify", "over-blog", "canalblog", "hatenablog", "jimdo", "webflow",
 })
+#: A possessive ending a name ("Reuters'", "Guardian's").
+POSSESSIVE = re.compile(r"['’]s?$")
 _DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24}")
 
 
@@ -78,3 +83,27 @@ def host_suffixes(outlet: str) -> list[str]:
         return []
     labels = host.split(".")
     return [".".join(labels[n:]) for n in range(len(labels) - 1)]
+
+
+@lru_cache(maxsize=4096)
+def outlet_key(outlet: str) -> str:
+    """One outlet's identity, whether named by its metadata or by its domain: "NewsHub24" and newshub24.net are one.
+
+    >>> outlet_key("NewsHub24") == outlet_key("newshub24.net"), outlet_key("The Guardian") == outlet_key("www.theguardian.com")
+    (True, True)
+    >>> outlet_key("Daily Mail") == outlet_key("The Times"), outlet_key("https://www.newshub24.net/") == outlet_key("NewsHub24")
+    (False, True)
+    """
+    site = site_name(outlet)
+    name = site if site is not None else fold_name(outlet.strip().removeprefix("The ").replace(" ", ""))
+    return name.removeprefix("the") or outlet.strip().casefold()
+
+
+def fold_name(word: str) -> str:
+    """A word as a site's name spells it: no possessive, no accents, lower-case letters and digits ("País" pais).
+
+    >>> fold_name("País"), fold_name("Reuters'"), fold_name("NewsHub24")
+    ('pais', 'reuters', 'newshub24')
+    """
+    bare = unicodedata.normalize("NFKD", POSSESSIVE.sub("", word))
+    return re.sub(r"[^a-z0-9]", "", "".join(c for c in bare if not unicodedata.combining(c)).lower())

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from .credits import outlet_key
+from .sites import outlet_key
 from .words import plural
 from .model import Article, Signal
 

@@ -270,7 +270,7 @@ def test_two_sites_on_one_platform_are_two_outlets():
     pairs = [_pair("alice-1", "bob-1", source="alice-1", derived="bob-1", confidence=0.97)]
     assert [(link.source, link.derived) for link in link_outlets(arts, pairs)] == [("alice.substack.com", "bob.substack.com")]
     # ... nor the site its subdomain spells, nor an agency: efe.substack.com is no EFE, bbc.wordpress.com no BBC
-    from reuse.credits import outlet_key
+    from reuse.sites import outlet_key
     from reuse.agencies import wire_of
 
     assert wire_of("efe.substack.com", None) is None and outlet_key("bbc.wordpress.com") != outlet_key("bbc.co.uk")

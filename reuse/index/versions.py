@@ -16,7 +16,7 @@ import numpy as np
 
 from ..boilerplate import article_lines, line_keys, usable_words
 from ..config import ScanConfig
-from ..credits import outlet_key
+from ..sites import outlet_key
 from ..metadata_signals import page_address
 from ..model import Article
 from ..runs import shared_runs, trigram_set
