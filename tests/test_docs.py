@@ -122,6 +122,21 @@ def _signal_names() -> set[str]:
     return names
 
 
+def test_every_signal_name_the_code_reads_is_one_it_gives():
+    """A rule reads evidence by name (``s.name == "credit"``): a misspelt name there turns the rule off without an error."""
+    given = _signal_names()
+    read: dict[str, set[str]] = {}
+    for path in (ROOT / "reuse").rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        for literal in re.findall(r'\.name\s*(?:==|!=)\s*"([a-z-]+)"', source):
+            read.setdefault(literal, set()).add(path.name)
+        for group in re.findall(r'\.name\s+(?:not\s+)?in\s+[{(]([^})]*)[})]', source):
+            for literal in re.findall(r'"([a-z-]+)"', group):
+                read.setdefault(literal, set()).add(path.name)
+    assert {"credit", "same-page", "stemma", "containment"} <= set(read)  # the search finds them
+    assert not {name: where for name, where in read.items() if name not in given}
+
+
 def test_every_signal_name_is_documented(schema):
     """`agreed-readings` was given in reports and explained nowhere (found by a review)."""
     names = _signal_names()

@@ -6,24 +6,8 @@ import pytest
 
 import reuse
 from reuse.model import Article
-
-SENTENCES = [
-    "The city council voted on Tuesday to close the old river bridge to heavy lorries after engineers found deep cracks in two of its supporting piers.",
-    "Officials said the bridge, built in 1931, would remain open to cars and bicycles while a full inspection is carried out over the coming months.",
-    "Local businesses warned that the ban would force delivery vans onto a long detour through the northern industrial estate and add hours to their journeys.",
-    "The mayor told reporters that safety had to come first and promised that repairs would begin before the end of the year if funding is approved.",
-    "A spokesman for the regional transport authority said it was studying plans for a temporary crossing downstream of the town centre.",
-    "Residents who live near the bridge have complained for years about noise and vibration from the lorries that cross it every night.",
-    "Engineers will present a detailed report to the council in March, including an estimate of the cost of strengthening the piers.",
-]
-
-
-def _edit(text, changes):
-    for old, new in changes:
-        assert old in text
-        text = text.replace(old, new)
-    return text
-
+from stories import SENTENCES
+from stories import edit as _edit
 
 WIRE = " ".join(SENTENCES)
 # Two outlets rewrite the wire story, each in its own way (siblings).
