@@ -1,13 +1,16 @@
-"""Shared fixtures: a private copy of the samples, a hand-made result for the writers, and a spy on a library function."""
+"""Shared fixtures: a private copy of the samples, a hand-made result for the writers, a spy on a library function, and
+for the loading tests, both HTML back-ends and a network that refuses every connection."""
 
 from __future__ import annotations
 
 import shutil
+import socket
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from reuse import formats
 from reuse.config import ScanConfig
 from reuse.outlets import link_outlets
 from reuse.model import (
@@ -172,3 +175,35 @@ def make_result() -> Callable[..., ScanResult]:
         )
 
     return build
+
+
+@pytest.fixture(params=["trafilatura", "builtin"])
+def html_backend(request, monkeypatch):
+    """Run an HTML test with trafilatura (when importable) and with the built-in fallback."""
+    if request.param == "trafilatura":
+        module, problem = formats.trafilatura_module()
+        if module is None:
+            pytest.skip(f"trafilatura cannot be imported here: {problem}")
+    else:
+        monkeypatch.setattr(formats, "trafilatura_module", lambda: (None, "disabled by the test"))
+    return request.param
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """Refuse every attempt to open a connection or resolve a name, and fail the test if there was one.
+
+    The attempts are counted, not only refused: the loader turns a parser's
+    exception into a skipped file, so a refusal alone could pass unseen.
+    """
+    attempts = []
+
+    def refuse(*args, **kwargs):
+        attempts.append(args)
+        raise OSError("network access attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    yield attempts
+    assert not attempts, f"network access attempted: {attempts}"
