@@ -765,6 +765,9 @@ def test_check_add_checks_again_against_what_another_run_added_meanwhile(runner,
     assert "checked again against them: 1 more pair" in out.stderr
     shown = out.stdout if json_out == "file" else out.stderr
     assert "A: 004_3f800d59416d0f3b.txt" in shown and "B: 001_eabe8ba3545e1c71.txt" in shown
+    # The batch checked again is the whole batch: "1 new article" counted only those paired (found by a review).
+    again = shown[shown.index("Checked again against"):]
+    assert "reuse check: 2 new articles, 1 pair sharing text" in again
     if json_out == "file":
         data = json.loads(report.read_text("utf-8"))
         assert [(p["a"], p["b"]) for p in data["pairs"]] == [("004_3f800d59416d0f3b.txt", "001_eabe8ba3545e1c71.txt")]

@@ -171,8 +171,8 @@ def check_again(
     pairs = tuple(p for p in again.pairs if p.a in wanted or p.b in wanted)
     used = {i for p in pairs for i in (p.a, p.b)}
     shown = tuple(a for a in again.articles if a.id in used)
-    batch = tuple(i for i in again.checked if i in used)
-    only = replace(again, articles=shown, pairs=pairs, skipped=(), warnings=(), outlets=link_outlets(shown, pairs), checked=batch)
+    # The whole batch stays ``checked``: its summary's headline counts the batch checked again, not the articles paired.
+    only = replace(again, articles=shown, pairs=pairs, skipped=(), warnings=(), outlets=link_outlets(shown, pairs))
     return again, only
 
 
