@@ -476,6 +476,7 @@ def check(
                 state.note(_added(index_path, added, len(batch.skipped)))
             else:
                 click.echo(_added(index_path, added, len(batch.skipped)))
+            announce(state, timings=[(f"add: {stage}", seconds) for stage, seconds in added.timings])  # -v: the add's stages too
         if added.meanwhile:
             stopped = (f"the report is written and the batch added: the index {index_path} holds the change, but the check against "
                        f"what another run added meanwhile did not finish: 'reuse check {folder} --index {index_path}' shows their pairs")

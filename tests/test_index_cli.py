@@ -118,6 +118,16 @@ def test_add_verbose_prints_its_stage_timings(runner, split, tmp_path):
     assert re.findall(r"^timing: (\w+) \d+\.\d\d s$", added.stderr, re.MULTILINE) == ["load", "index", "commit", "checkpoint"]
 
 
+def test_check_add_verbose_prints_the_adds_stage_timings_too(runner, split, tmp_path):
+    """`check -v --add` printed the check's stages and none of the add's (found by a review)."""
+    old, new = split
+    db = tmp_path / "news.db"
+    runner.invoke(main, ["index", "add", str(old), "--index", str(db), "-q"])
+    out = runner.invoke(main, ["check", str(new), "--index", str(db), "--add", "-v"])
+    assert out.exit_code == 0, out.output
+    assert re.findall(r"^timing: add: (\w+) \d+\.\d\d s$", out.stderr, re.MULTILINE) == ["index", "commit", "checkpoint"]
+
+
 def test_check_add_adds_afterwards(runner, split, tmp_path):
     old, new = split
     db = tmp_path / "news.db"
