@@ -247,8 +247,23 @@ _WORD = re.compile(r"\w+")
 # and full stop, the Ethiopic full stop.
 _STOP_CHARS = ".!?…。！？।॥؟۔።។။"
 _CLOSERS = "\"'”’»)]」』"  # closing quotes and brackets that may follow a stop
-_STOPS = re.compile(rf"[{re.escape(_STOP_CHARS)}]+[{re.escape(_CLOSERS)}]*|\n")  # a quote after a line break opens the next line
 _STOPS_ANYWHERE = frozenset("。！？។။")  # CJK, Khmer and Myanmar full stops: a sentence ends whatever follows
+#: The stops that may end a sentence, and line breaks (a quote after a line break opens the next line). A run of
+#: stops and the closers after it is one candidate; one that opens with none of ``_STOPS_ANYWHERE`` is a candidate
+#: only when spaces or tabs follow it and no ASCII lower-case letter follows them (group 1: those spaces), so the
+#: loop of :func:`sentence_spans` never sees the stops inside a sentence ("3.5", "U.S", "etc. and") or before a line
+#: break: about a third of the stops, each a few microseconds of Python. The look-behinds (``(?<![stops].)``: the
+#: character before the first is no stop) make a candidate start only where a run of stops starts, as a plain scan
+#: of the runs would. The pattern opens with one character class so that the regular expression engine skips to
+#: the candidates through that class alone, in C (it does so for no other opening): 35 microseconds an article of
+#: the benchmark corpus where ``[stops]+[closers]*|\n`` took 100.
+_STOPS = re.compile(
+    rf"[{re.escape(_STOP_CHARS)}\n](?:"
+    r"(?<=\n)"
+    rf"|(?<=[{''.join(sorted(_STOPS_ANYWHERE))}])(?<![{re.escape(_STOP_CHARS)}].)[{re.escape(_STOP_CHARS)}]*[{re.escape(_CLOSERS)}]*"
+    rf"|(?<![{re.escape(_STOP_CHARS)}].)[{re.escape(_STOP_CHARS)}]*[{re.escape(_CLOSERS)}]*(?=([ \t]++)(?![a-z]))"
+    ")"
+)
 
 
 def ends_sentence(text: str) -> bool:
@@ -307,14 +322,11 @@ def sentence_spans(text: str, language: str | None = None) -> list[tuple[int, in
     german = not language or language == "de"
     for match in _STOPS.finditer(text):
         stop = match.end()
-        first = match.group()[0]
-        if first != "\n" and first not in _STOPS_ANYWHERE:
-            after = stop
-            while after < n and text[after] in " \t":
-                after += 1
-            if after == stop or (after < n and text[after].islower()):
-                continue  # no space after it, or the sentence goes on in lower case
-            if first == ".":
+        if match.start(1) >= 0:  # a stop with spaces after it and no ASCII lower-case letter after them
+            after = match.end(1)
+            if after < n and text[after].islower():
+                continue  # the sentence goes on in lower case
+            if text[match.start()] == ".":
                 begin = end = match.start()
                 while begin > 0 and end - begin < 24 and (text[begin - 1].isalnum() or text[begin - 1] == "."):
                     begin -= 1
