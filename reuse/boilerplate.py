@@ -190,13 +190,54 @@ def _phrases(name: str) -> dict[int, np.ndarray]:
     return {k: np.unique(np.array(keys, dtype=np.uint64)) for k, keys in sorted(by_length.items())}
 
 
-def _opening(analysis: Analysis, first: np.ndarray, lines: np.ndarray, counts: np.ndarray, table: dict[int, np.ndarray]) -> Iterator[tuple[int, int]]:
-    """``(line, k)`` for each of ``lines`` whose first ``k`` words are a phrase of ``table`` (:func:`_phrases`)."""
-    for k, keys in table.items():
-        eligible = lines[counts[lines] >= k]
-        if len(eligible):
-            for line in eligible[members(_prefix_keys(analysis.words, first[eligible], k), keys)].tolist():
-                yield line, k
+_PHRASE_FILES = ("boilerplate-openers.txt", "boilerplate-list-headers.txt")
+#: The most words of a phrase of ``data/boilerplate-openers.txt`` and ``data/boilerplate-list-headers.txt`` (a bit each
+#: in :func:`_phrase_table`).
+_PHRASE_WORDS = 63
+
+
+@lru_cache(maxsize=None)
+def _phrase_table(name: str) -> tuple[np.ndarray, np.ndarray]:
+    """The keys of :func:`_phrases` of ``data/<name>`` in one sorted array, and for each a bit per number of words it is a phrase of (bit ``k``: ``k`` words)."""
+    by_key: dict[int, int] = {}
+    for k, keys in _phrases(name).items():
+        if k > _PHRASE_WORDS:
+            raise ValueError(f"data/{name}: a phrase of {k} words, over the {_PHRASE_WORDS} a line's opening is looked up for")
+        for key in keys.tolist():
+            by_key[key] = by_key.get(key, 0) | 1 << k
+    ordered = sorted(by_key)
+    return np.array(ordered, dtype=np.uint64), np.array([by_key[key] for key in ordered], dtype=np.uint64)
+
+
+def _opening_keys(words: np.ndarray, first: np.ndarray, counts: np.ndarray, lines: np.ndarray, longest: int) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_prefix_keys` of the first ``k`` words of each of ``lines``, ``k`` from 1 to ``longest``: lines x ``longest``, and where a line has ``k`` words.
+
+    Every length in one pass over the words, where a call of
+    :func:`_prefix_keys` per length cost a dozen numpy calls each: modulo
+    2**64, the key of ``k`` words ``(w0 + k) M**(k-1) + w1 M**(k-2) + ... + w(k-1)``
+    is ``h(k) + k M**(k-1)``, with ``h(k) = h(k-1) M + w(k-1)``.
+    """
+    starts = first[lines]
+    end = len(words) - 1
+    keys = np.empty((len(lines), longest), dtype=np.uint64)
+    h = np.zeros(len(lines), dtype=np.uint64)
+    for k in range(1, longest + 1):
+        h = h * _MIX + words[np.minimum(starts + (k - 1), end)]  # past a line's end (or the text's): not valid below
+        keys[:, k - 1] = h + np.uint64(k * pow(int(_MIX), k - 1, 1 << 64) % (1 << 64))
+    return keys, counts[lines][:, None] >= np.arange(1, longest + 1)
+
+
+def _opening(keys: np.ndarray, valid: np.ndarray, lines: np.ndarray, name: str) -> Iterator[tuple[int, int]]:
+    """``(line, k)`` for each of ``lines`` whose first ``k`` words are a phrase of ``data/<name>``, by ``k`` then line.
+
+    ``keys`` and ``valid`` are :func:`_opening_keys` of ``lines``, as long as the longest phrase or longer.
+    """
+    table, lengths = _phrase_table(name)
+    pos = np.minimum(np.searchsorted(table, keys), len(table) - 1)
+    bits = np.arange(1, keys.shape[1] + 1, dtype=np.uint64)
+    hit = (table[pos] == keys) & valid & ((lengths[pos] >> bits) & np.uint64(1)).astype(bool)
+    ks, rows = np.nonzero(hit.T)
+    yield from zip(lines[rows].tolist(), (ks + 1).tolist())
 
 
 @lru_cache(maxsize=1)
@@ -212,16 +253,17 @@ _NUMBERED = re.compile(r"\s*\d{1,2}[.)]\s")
 
 
 def _headings(
-    text: str, analysis: Analysis, starts: np.ndarray, ends: np.ndarray, first: np.ndarray, counts: np.ndarray, candidates: np.ndarray
+    text: str, analysis: Analysis, starts: np.ndarray, ends: np.ndarray, first: np.ndarray, candidates: np.ndarray, keys: np.ndarray, valid: np.ndarray
 ) -> dict[int, bool]:
     """The ``candidates`` lines that head a list of site junk, each with whether its list follows on the line itself.
 
     A heading is a line that is only a phrase of ``data/boilerplate-list-headers.txt``
     ("Most read"), or one and a colon ("Related articles:"; items below),
     or one, a colon and the list ("Tags: port, strike"; that line only).
+    ``keys`` and ``valid`` are :func:`_opening_keys` of the ``candidates``.
     """
     found: dict[int, bool] = {}
-    for line, k in _opening(analysis, first, candidates, counts, _phrases("boilerplate-list-headers.txt")):
+    for line, k in _opening(keys, valid, candidates, "boilerplate-list-headers.txt"):
         before = text[starts[line] : analysis.starts[first[line]]]
         after = text[analysis.ends[first[line] + k - 1] : ends[line]].strip()
         if not before.strip() and (not after or after.startswith(":")):
@@ -274,12 +316,14 @@ def _junk_lines(text: str, analysis: Analysis) -> list[tuple[int, int]]:
     candidates = np.flatnonzero(short)  # a few lines an article: the patterns read them, not the whole text
     if not len(candidates):  # every line of prose: no junk by form (most articles of a clean feed)
         return []
-    for line, _ in _opening(analysis, first, candidates, counts, _phrases("boilerplate-openers.txt")):
+    longest = max(max(_phrases(name), default=0) for name in _PHRASE_FILES)
+    keys, valid = _opening_keys(analysis.words, first, counts, candidates, longest)
+    for line, _ in _opening(keys, valid, candidates, "boilerplate-openers.txt"):
         junk[line] = True
     for line in candidates.tolist():
         s, e = int(starts[line]), int(ends[line])
         junk[line] |= bool(_NOTICE.search(text, s, e) or _BAR.search(text, s, e))
-    for line in _list_blocks(text, starts, ends, _headings(text, analysis, starts, ends, first, counts, candidates)):
+    for line in _list_blocks(text, starts, ends, _headings(text, analysis, starts, ends, first, candidates, keys, valid)):
         junk[line] |= bool(counts[line])
     buttons = np.flatnonzero(short & (counts >= 2) & members(analysis.words[np.minimum(first, len(analysis) - 1)], _share_keys()))
     for line in buttons.tolist():  # a line opening with a network's name: made of them only?
