@@ -112,10 +112,13 @@ def analyze_many(texts: Sequence[str], languages: Sequence[str | None]) -> list[
                 folded[cuts[k] : cuts[k + 1]] = [unicodedata.normalize("NFC", word) for word in folded[cuts[k] : cuts[k + 1]]]
         idx = vocabulary.lookup(folded)
         hashes = vocabulary.hashes[idx]
-        for k, language in enumerate(languages[first : first + _TEXTS_AT_ONCE]):
+        given = languages[first : first + _TEXTS_AT_ONCE]
+        guess = [k for k, language in enumerate(given) if language in (None, "auto")]
+        guessed = dict(zip(guess, vocabulary.guess_languages([idx[cuts[k] : cuts[k + 1]] for k in guess])))
+        for k, language in enumerate(given):
             lo, hi, offset = cuts[k], cuts[k + 1], offsets[k]
             ids = idx[lo:hi]
-            lang = vocabulary.guess_language(ids) if language in (None, "auto") else (language or None)
+            lang = guessed[k] if k in guessed else (language or None)
             alone = len(group) == 1  # the arrays are its own already
             stems = lexicon.stems(lang).of(vocabulary, ids)
             if units is not None and units[lo:hi].any():
