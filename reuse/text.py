@@ -392,6 +392,27 @@ def ngram_hashes(hashes: np.ndarray, n: int) -> np.ndarray:
     return acc
 
 
+def ngram_hashes_many(sequences: Sequence[np.ndarray], n: int) -> list[np.ndarray]:
+    """:func:`ngram_hashes` of each sequence, computed over them all joined (the n-grams across two left out).
+
+    A sequence is mostly an article's few hundred words, and the numpy calls
+    of :func:`ngram_hashes` (four per word of the n-gram) cost more than
+    their arithmetic: joined, a few dozen articles cost about one's calls.
+
+    >>> h = np.array([1, 2, 3, 1, 2, 3], dtype=np.uint64)
+    >>> [g.tolist() == ngram_hashes(s, 3).tolist() for s, g in zip([h, h[:2], h[1:]], ngram_hashes_many([h, h[:2], h[1:]], 3))]
+    [True, True, True]
+    """
+    lengths = np.array([len(sequence) for sequence in sequences], dtype=np.int64)
+    counts = np.maximum(lengths - (n - 1), 0)
+    if not counts.any():
+        return [np.zeros(0, dtype=np.uint64) for _ in sequences]
+    starts = np.cumsum(lengths) - lengths
+    grams = ngram_hashes(np.concatenate(sequences), n)[np.repeat(starts, counts) + ranks(counts)]
+    ends = np.cumsum(counts).tolist()
+    return [grams[end - count : end] for end, count in zip(ends, counts.tolist())]
+
+
 #: The fewest articles the weights are taken over. Among two articles every word they share is in all of them, and
 #: weighed as a common word there (log 3/2 against log 3 for a word of one): two reports sharing two quotations of
 #: 27 and 23 words and a rewritten paragraph made no pair alone, and did beside one other story. Taken as if among
