@@ -207,7 +207,10 @@ class Vocabulary:
         ids = np.concatenate(samples) if samples else np.zeros(0, dtype=np.int64)
         bounds = np.concatenate(([0], np.cumsum(sizes)))
         n_ids = len(self.words) + 1
-        keyed = np.unique(np.repeat(np.arange(len(samples), dtype=np.int64), sizes) * n_ids + ids)  # text * n_ids + word
+        keyed = np.sort(np.repeat(np.arange(len(samples), dtype=np.int64), sizes) * n_ids + ids)  # text * n_ids + word
+        firsts = np.ones(len(keyed), dtype=bool)
+        firsts[1:] = keyed[1:] != keyed[:-1]
+        keyed = keyed[firsts]  # the distinct keys: np.unique took 5x as long here (numpy 2.4 hashes)
         once = keyed % n_ids
         once_bounds = np.searchsorted(keyed, np.arange(len(samples) + 1, dtype=np.int64) * n_ids)
         # One byte per language (byte k % 8 of lane k // 8, in little-endian order): each text's hits and distinct hits.
