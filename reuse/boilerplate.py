@@ -209,21 +209,34 @@ def _phrase_table(name: str) -> tuple[np.ndarray, np.ndarray]:
     return np.array(ordered, dtype=np.uint64), np.array([by_key[key] for key in ordered], dtype=np.uint64)
 
 
+@lru_cache(maxsize=None)
+def _opening_terms(longest: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For :func:`_opening_keys`: ``M**-j`` for each word ``j`` of an opening, and ``M**(k-1)`` and ``k M**(k-1)`` for each length ``k``, modulo 2**64.
+
+    ``M`` (``_MIX``) is odd, so it has an inverse modulo 2**64.
+    """
+    mix, inverse, modulus = int(_MIX), pow(int(_MIX), -1, 1 << 64), 1 << 64
+    back = np.array([pow(inverse, j, modulus) for j in range(longest)], dtype=np.uint64)
+    scale = np.array([pow(mix, k - 1, modulus) for k in range(1, longest + 1)], dtype=np.uint64)
+    length = np.array([k * pow(mix, k - 1, modulus) % modulus for k in range(1, longest + 1)], dtype=np.uint64)
+    return back, scale, length
+
+
 def _opening_keys(words: np.ndarray, first: np.ndarray, counts: np.ndarray, lines: np.ndarray, longest: int) -> tuple[np.ndarray, np.ndarray]:
     """:func:`_prefix_keys` of the first ``k`` words of each of ``lines``, ``k`` from 1 to ``longest``: lines x ``longest``, and where a line has ``k`` words.
 
-    Every length in one pass over the words, where a call of
-    :func:`_prefix_keys` per length cost a dozen numpy calls each: modulo
-    2**64, the key of ``k`` words ``(w0 + k) M**(k-1) + w1 M**(k-2) + ... + w(k-1)``
-    is ``h(k) + k M**(k-1)``, with ``h(k) = h(k-1) M + w(k-1)``.
+    Every length at once, where a call of :func:`_prefix_keys` per length
+    cost a dozen numpy calls: modulo 2**64, the key of ``k`` words
+    ``(w0 + k) M**(k-1) + w1 M**(k-2) + ... + w(k-1)`` is
+    ``M**(k-1) (w0 + w1 M**-1 + ... + w(k-1) M**-(k-1)) + k M**(k-1)``,
+    a running sum along each line's words, scaled (:func:`_opening_terms`).
     """
-    starts = first[lines]
-    end = len(words) - 1
-    keys = np.empty((len(lines), longest), dtype=np.uint64)
-    h = np.zeros(len(lines), dtype=np.uint64)
-    for k in range(1, longest + 1):
-        h = h * _MIX + words[np.minimum(starts + (k - 1), end)]  # past a line's end (or the text's): not valid below
-        keys[:, k - 1] = h + np.uint64(k * pow(int(_MIX), k - 1, 1 << 64) % (1 << 64))
+    back, scale, length = _opening_terms(longest)
+    # Past a line's end (or the text's) the words are any: those keys are not valid below.
+    at = np.minimum(first[lines][:, None] + np.arange(longest), len(words) - 1)
+    keys = np.cumsum(words[at] * back, axis=1, dtype=np.uint64)
+    keys *= scale
+    keys += length
     return keys, counts[lines][:, None] >= np.arange(1, longest + 1)
 
 
