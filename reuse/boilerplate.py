@@ -29,7 +29,7 @@ The text itself is kept for display; only matching leaves these words out.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 import re
 from importlib import resources
@@ -39,9 +39,9 @@ import xxhash
 
 from .config import BoilerplateConfig
 from .model import file_outlet
-from .text import Analysis, analyze, counted, ends_sentence, members, ngram_hashes, unique_sorted
+from .text import Analysis, analyze, counted, ends_sentence, members, ngram_hashes_many, unique_sorted
 
-__all__ = ["article_lines", "candidate_lines", "learn_boilerplate", "line_keys", "mask_lines", "site", "usable_words"]
+__all__ = ["article_lines", "candidate_lines", "learn_boilerplate", "line_keys", "mask_lines", "site", "usable_words", "usable_words_many"]
 
 _REPEAT_NGRAM = 5
 
@@ -357,27 +357,37 @@ def _repeats(analysis: Analysis, junk: np.ndarray | None = None) -> np.ndarray:
     Words of ``junk`` (a mask) are no occurrence: a photo caption above the
     body, junk by its form, leaves the body's sentence it repeats usable.
     """
-    mask = np.zeros(len(analysis), dtype=bool)
-    words = analysis.words
-    if junk is not None and junk.any():
-        words = words.copy()
-        words[junk] = np.flatnonzero(junk).astype(np.uint64) ^ _UNIQUE  # each its own word: in no run another repeats
-    grams = ngram_hashes(words, _REPEAT_NGRAM)
-    if len(grams) < 2:
-        return mask
-    ordered = np.sort(grams)
-    repeated = ordered[1:][ordered[1:] == ordered[:-1]]
-    if len(repeated) == 0:  # most articles: one plain sort tells
-        return mask
-    # Only the occurrences of repeated runs are ordered again, stably, to
-    # find every occurrence after the first, in text order.
-    where = np.flatnonzero(np.isin(grams, repeated))
-    order = np.argsort(grams[where], kind="stable")
-    runs = grams[where][order]
-    later = where[order[1:][runs[1:] == runs[:-1]]]
-    for offset in range(_REPEAT_NGRAM):
-        mask[later + offset] = True
-    return mask
+    return _repeats_many([analysis], [junk])[0]
+
+
+def _repeats_many(analyses: Sequence[Analysis], junks: Sequence[np.ndarray | None]) -> list[np.ndarray]:
+    """:func:`_repeats` of each analysis and its ``junk``, the five-word runs of all hashed in one pass (:func:`ngram_hashes_many`)."""
+    sequences = []
+    for analysis, junk in zip(analyses, junks):
+        words = analysis.words
+        if junk is not None and junk.any():
+            words = words.copy()
+            words[junk] = np.flatnonzero(junk).astype(np.uint64) ^ _UNIQUE  # each its own word: in no run another repeats
+        sequences.append(words)
+    out = []
+    for analysis, grams in zip(analyses, ngram_hashes_many(sequences, _REPEAT_NGRAM)):
+        mask = np.zeros(len(analysis), dtype=bool)
+        out.append(mask)
+        if len(grams) < 2:
+            continue
+        ordered = np.sort(grams)
+        repeated = ordered[1:][ordered[1:] == ordered[:-1]]
+        if len(repeated) == 0:  # most articles: one plain sort tells
+            continue
+        # Only the occurrences of repeated runs are ordered again, stably, to
+        # find every occurrence after the first, in text order.
+        where = np.flatnonzero(np.isin(grams, repeated))
+        order = np.argsort(grams[where], kind="stable")
+        runs = grams[where][order]
+        later = where[order[1:][runs[1:] == runs[:-1]]]
+        for offset in range(_REPEAT_NGRAM):
+            mask[later + offset] = True
+    return out
 
 
 def usable_words(
@@ -401,13 +411,27 @@ def usable_words(
     lines
         :func:`candidate_lines` of the article when already computed.
     """
-    formed = np.zeros(len(analysis), dtype=bool)
+    return usable_words_many([text], [analysis], config, learned, [lines])[0]
+
+
+def usable_words_many(
+    texts: Sequence[str],
+    analyses: Sequence[Analysis],
+    config: BoilerplateConfig,
+    learned: frozenset[int] = frozenset(),
+    lines: Sequence[list[tuple[int, int, int]] | None] | None = None,
+) -> list[np.ndarray]:
+    """:func:`usable_words` of each text, its analysis and its ``lines`` (``None``: each computed), the numpy work of the repetitions done for all at once."""
+    formed = [np.zeros(len(analysis), dtype=bool) for analysis in analyses]
     if config.use_phrase_list:
-        for first, last in _junk_lines(text, analysis):
-            formed[first:last] = True
-    mask = ~(_repeats(analysis, formed) | formed)
+        for text, analysis, mask in zip(texts, analyses, formed):
+            for first, last in _junk_lines(text, analysis):
+                mask[first:last] = True
     junk = (_phrase_keys() if config.use_phrase_list else frozenset()) | learned
-    return mask_lines(text, analysis, mask, junk, config, lines)
+    return [
+        mask_lines(text, analysis, ~(repeated | mask), junk, config, article_lines)
+        for text, analysis, mask, repeated, article_lines in zip(texts, analyses, formed, _repeats_many(analyses, formed), lines or [None] * len(texts))
+    ]
 
 
 def mask_lines(

@@ -42,7 +42,7 @@ from urllib.parse import urlparse
 import numpy as np
 
 from .align import Aligner
-from .boilerplate import article_lines, line_keys, mask_lines, usable_words
+from .boilerplate import article_lines, line_keys, mask_lines, usable_words, usable_words_many
 from .candidates import write_batch
 from .runs import trigram_set, write_runs
 from .config import ScanConfig
@@ -135,7 +135,9 @@ def read_chunk(chunk: Sequence[tuple[Article, str | None]]) -> tuple[list[Articl
     config: ScanConfig = _shared()["config"]
     chunk = [(article.in_memory(), language) for article, language in chunk]  # a stored text is read once
     analyses = analyze_many([article.text for article, _ in chunk], [language for _, language in chunk])
-    read = [(analysis, *masks(article, analysis, config)) for (article, _), analysis in zip(chunk, analyses)]
+    lines = [article_lines(article, analysis, config.boilerplate) for (article, _), analysis in zip(chunk, analyses)]
+    usable = usable_words_many([article.text for article, _ in chunk], analyses, config.boilerplate, lines=lines)
+    read = list(zip(analyses, lines, usable))  # what masks() gives each, the repetitions found for all at once
     sketches = sketch_articles([(analysis, usable) for analysis, _, usable in read], config.sketch, config.candidates)
     records = [
         ArticleSketch(
