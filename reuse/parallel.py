@@ -44,7 +44,7 @@ import numpy as np
 from .align import Aligner
 from .boilerplate import article_lines, line_keys, mask_lines, usable_words, usable_words_many
 from .candidates import write_batch
-from .runs import trigram_set, write_runs
+from .runs import trigram_sets, write_runs
 from .config import ScanConfig
 from .errors import ConfigError, WorkerError
 from .linux import die_with_parent
@@ -139,6 +139,7 @@ def read_chunk(chunk: Sequence[tuple[Article, str | None]]) -> tuple[list[Articl
     usable = usable_words_many([article.text for article, _ in chunk], analyses, config.boilerplate, lines=lines)
     read = list(zip(analyses, lines, usable))  # what masks() gives each, the repetitions found for all at once
     sketches = sketch_articles([(analysis, usable) for analysis, _, usable in read], config.sketch, config.candidates)
+    trigrams = trigram_sets([analysis.words[usable] for analysis, _, usable in read])
     records = [
         ArticleSketch(
             language=analysis.language or "",
@@ -146,9 +147,9 @@ def read_chunk(chunk: Sequence[tuple[Article, str | None]]) -> tuple[list[Articl
             sketch=sketch,
             line_keys=line_keys(article.text, analysis, config.boilerplate, lines),
             stem_set=unique_sorted(analysis.stems[usable]),
-            trigrams=trigram_set(analysis.words[usable]),
+            trigrams=runs,
         )
-        for (article, language), (analysis, lines, usable), sketch in zip(chunk, read, sketches)
+        for (article, language), (analysis, lines, usable), sketch, runs in zip(chunk, read, sketches, trigrams)
     ]
     return records, [WordArrays(analysis, usable, lines) for analysis, lines, usable in read]
 
