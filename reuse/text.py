@@ -403,14 +403,14 @@ def ngram_hashes_many(sequences: Sequence[np.ndarray], n: int) -> list[np.ndarra
     >>> [g.tolist() == ngram_hashes(s, 3).tolist() for s, g in zip([h, h[:2], h[1:]], ngram_hashes_many([h, h[:2], h[1:]], 3))]
     [True, True, True]
     """
-    lengths = np.array([len(sequence) for sequence in sequences], dtype=np.int64)
-    counts = np.maximum(lengths - (n - 1), 0)
-    if not counts.any():
-        return [np.zeros(0, dtype=np.uint64) for _ in sequences]
-    starts = np.cumsum(lengths) - lengths
-    grams = ngram_hashes(np.concatenate(sequences), n)[np.repeat(starts, counts) + ranks(counts)]
-    ends = np.cumsum(counts).tolist()
-    return [grams[end - count : end] for end, count in zip(ends, counts.tolist())]
+    if len(sequences) == 1:
+        return [ngram_hashes(sequences[0], n)]
+    joined = ngram_hashes(np.concatenate(sequences), n) if len(sequences) else np.zeros(0, dtype=np.uint64)
+    out, start = [], 0
+    for sequence in sequences:  # a sequence's n-grams start at its own words: a slice of the joined ones
+        out.append(joined[start : start + max(len(sequence) - (n - 1), 0)])
+        start += len(sequence)
+    return out
 
 
 #: The fewest articles the weights are taken over. Among two articles every word they share is in all of them, and
