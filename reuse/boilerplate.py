@@ -29,7 +29,7 @@ The text itself is kept for display; only matching leaves these words out.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 import re
 from importlib import resources
@@ -38,18 +38,30 @@ import numpy as np
 import xxhash
 
 from .config import BoilerplateConfig
-from .text import Analysis, analyze, counted, ends_sentence, members, ngram_hashes, unique_sorted
+from .text import Analysis, analyze, counted, ends_sentence, members, ngram_hashes_many, unique_sorted
 
-__all__ = ["article_lines", "candidate_lines", "learn_boilerplate", "line_keys", "mask_lines", "site", "usable_words"]
+__all__ = ["article_lines", "candidate_lines", "learn_boilerplate", "line_keys", "mask_lines", "site", "usable_words", "usable_words_many"]
 
 _REPEAT_NGRAM = 5
 
 
 def _line_bounds(text: str) -> tuple[np.ndarray, np.ndarray]:
-    """Start and end character offsets of each line of ``text``."""
-    lengths = np.fromiter(map(len, text.split("\n")), dtype=np.int64)
-    ends = np.cumsum(lengths + 1) - 1  # each line's break, the last line's the end of the text
-    return ends - lengths, ends
+    """Start and end character offsets of each line of ``text``.
+
+    >>> [x.tolist() for x in _line_bounds("ab\\n\\ncd")]
+    [[0, 3, 4], [2, 3, 6]]
+    """
+    breaks = []  # str.find from break to break: half the time of splitting the text into lines and measuring them
+    k = text.find("\n")
+    while k >= 0:
+        breaks.append(k)
+        k = text.find("\n", k + 1)
+    breaks.append(len(text))  # the last line ends with the text
+    ends = np.array(breaks, dtype=np.int64)
+    starts = np.empty_like(ends)
+    starts[0] = 0
+    starts[1:] = ends[:-1] + 1
+    return starts, ends
 
 
 def _line_words(text: str, analysis: Analysis) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -189,13 +201,67 @@ def _phrases(name: str) -> dict[int, np.ndarray]:
     return {k: np.unique(np.array(keys, dtype=np.uint64)) for k, keys in sorted(by_length.items())}
 
 
-def _opening(analysis: Analysis, first: np.ndarray, lines: np.ndarray, counts: np.ndarray, table: dict[int, np.ndarray]) -> Iterator[tuple[int, int]]:
-    """``(line, k)`` for each of ``lines`` whose first ``k`` words are a phrase of ``table`` (:func:`_phrases`)."""
-    for k, keys in table.items():
-        eligible = lines[counts[lines] >= k]
-        if len(eligible):
-            for line in eligible[members(_prefix_keys(analysis.words, first[eligible], k), keys)].tolist():
-                yield line, k
+_PHRASE_FILES = ("boilerplate-openers.txt", "boilerplate-list-headers.txt")
+#: The most words of a phrase of ``data/boilerplate-openers.txt`` and ``data/boilerplate-list-headers.txt`` (a bit each
+#: in :func:`_phrase_table`).
+_PHRASE_WORDS = 63
+
+
+@lru_cache(maxsize=None)
+def _phrase_table(name: str) -> tuple[np.ndarray, np.ndarray]:
+    """The keys of :func:`_phrases` of ``data/<name>`` in one sorted array, and for each a bit per number of words it is a phrase of (bit ``k``: ``k`` words)."""
+    by_key: dict[int, int] = {}
+    for k, keys in _phrases(name).items():
+        if k > _PHRASE_WORDS:
+            raise ValueError(f"data/{name}: a phrase of {k} words, over the {_PHRASE_WORDS} a line's opening is looked up for")
+        for key in keys.tolist():
+            by_key[key] = by_key.get(key, 0) | 1 << k
+    ordered = sorted(by_key)
+    return np.array(ordered, dtype=np.uint64), np.array([by_key[key] for key in ordered], dtype=np.uint64)
+
+
+@lru_cache(maxsize=None)
+def _opening_terms(longest: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For :func:`_opening_keys`: ``M**-j`` for each word ``j`` of an opening, and ``M**(k-1)`` and ``k M**(k-1)`` for each length ``k``, modulo 2**64.
+
+    ``M`` (``_MIX``) is odd, so it has an inverse modulo 2**64.
+    """
+    mix, inverse, modulus = int(_MIX), pow(int(_MIX), -1, 1 << 64), 1 << 64
+    back = np.array([pow(inverse, j, modulus) for j in range(longest)], dtype=np.uint64)
+    scale = np.array([pow(mix, k - 1, modulus) for k in range(1, longest + 1)], dtype=np.uint64)
+    length = np.array([k * pow(mix, k - 1, modulus) % modulus for k in range(1, longest + 1)], dtype=np.uint64)
+    return back, scale, length
+
+
+def _opening_keys(words: np.ndarray, first: np.ndarray, counts: np.ndarray, lines: np.ndarray, longest: int) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_prefix_keys` of the first ``k`` words of each of ``lines``, ``k`` from 1 to ``longest``: lines x ``longest``, and where a line has ``k`` words.
+
+    Every length at once, where a call of :func:`_prefix_keys` per length
+    cost a dozen numpy calls: modulo 2**64, the key of ``k`` words
+    ``(w0 + k) M**(k-1) + w1 M**(k-2) + ... + w(k-1)`` is
+    ``M**(k-1) (w0 + w1 M**-1 + ... + w(k-1) M**-(k-1)) + k M**(k-1)``,
+    a running sum along each line's words, scaled (:func:`_opening_terms`).
+    """
+    back, scale, length = _opening_terms(longest)
+    # Past a line's end (or the text's) the words are any: those keys are not valid below.
+    at = np.minimum(first[lines][:, None] + np.arange(longest), len(words) - 1)
+    keys = np.cumsum(words[at] * back, axis=1, dtype=np.uint64)
+    keys *= scale
+    keys += length
+    return keys, counts[lines][:, None] >= np.arange(1, longest + 1)
+
+
+def _opening(keys: np.ndarray, valid: np.ndarray, lines: np.ndarray, name: str) -> Iterator[tuple[int, int]]:
+    """``(line, k)`` for each of ``lines`` whose first ``k`` words are a phrase of ``data/<name>``, by ``k`` then line.
+
+    ``keys`` and ``valid`` are :func:`_opening_keys` of ``lines``, as long as the longest phrase or longer.
+    """
+    table, lengths = _phrase_table(name)
+    pos = np.minimum(np.searchsorted(table, keys), len(table) - 1)
+    bits = np.arange(1, keys.shape[1] + 1, dtype=np.uint64)
+    hit = (table[pos] == keys) & valid & ((lengths[pos] >> bits) & np.uint64(1)).astype(bool)
+    ks, rows = np.nonzero(hit.T)
+    yield from zip(lines[rows].tolist(), (ks + 1).tolist())
 
 
 @lru_cache(maxsize=1)
@@ -211,16 +277,17 @@ _NUMBERED = re.compile(r"\s*\d{1,2}[.)]\s")
 
 
 def _headings(
-    text: str, analysis: Analysis, starts: np.ndarray, ends: np.ndarray, first: np.ndarray, counts: np.ndarray, candidates: np.ndarray
+    text: str, analysis: Analysis, starts: np.ndarray, ends: np.ndarray, first: np.ndarray, candidates: np.ndarray, keys: np.ndarray, valid: np.ndarray
 ) -> dict[int, bool]:
     """The ``candidates`` lines that head a list of site junk, each with whether its list follows on the line itself.
 
     A heading is a line that is only a phrase of ``data/boilerplate-list-headers.txt``
     ("Most read"), or one and a colon ("Related articles:"; items below),
     or one, a colon and the list ("Tags: port, strike"; that line only).
+    ``keys`` and ``valid`` are :func:`_opening_keys` of the ``candidates``.
     """
     found: dict[int, bool] = {}
-    for line, k in _opening(analysis, first, candidates, counts, _phrases("boilerplate-list-headers.txt")):
+    for line, k in _opening(keys, valid, candidates, "boilerplate-list-headers.txt"):
         before = text[starts[line] : analysis.starts[first[line]]]
         after = text[analysis.ends[first[line] + k - 1] : ends[line]].strip()
         if not before.strip() and (not after or after.startswith(":")):
@@ -273,12 +340,14 @@ def _junk_lines(text: str, analysis: Analysis) -> list[tuple[int, int]]:
     candidates = np.flatnonzero(short)  # a few lines an article: the patterns read them, not the whole text
     if not len(candidates):  # every line of prose: no junk by form (most articles of a clean feed)
         return []
-    for line, _ in _opening(analysis, first, candidates, counts, _phrases("boilerplate-openers.txt")):
+    longest = max(max(_phrases(name), default=0) for name in _PHRASE_FILES)
+    keys, valid = _opening_keys(analysis.words, first, counts, candidates, longest)
+    for line, _ in _opening(keys, valid, candidates, "boilerplate-openers.txt"):
         junk[line] = True
     for line in candidates.tolist():
         s, e = int(starts[line]), int(ends[line])
         junk[line] |= bool(_NOTICE.search(text, s, e) or _BAR.search(text, s, e))
-    for line in _list_blocks(text, starts, ends, _headings(text, analysis, starts, ends, first, counts, candidates)):
+    for line in _list_blocks(text, starts, ends, _headings(text, analysis, starts, ends, first, candidates, keys, valid)):
         junk[line] |= bool(counts[line])
     buttons = np.flatnonzero(short & (counts >= 2) & members(analysis.words[np.minimum(first, len(analysis) - 1)], _share_keys()))
     for line in buttons.tolist():  # a line opening with a network's name: made of them only?
@@ -299,27 +368,37 @@ def _repeats(analysis: Analysis, junk: np.ndarray | None = None) -> np.ndarray:
     Words of ``junk`` (a mask) are no occurrence: a photo caption above the
     body, junk by its form, leaves the body's sentence it repeats usable.
     """
-    mask = np.zeros(len(analysis), dtype=bool)
-    words = analysis.words
-    if junk is not None and junk.any():
-        words = words.copy()
-        words[junk] = np.flatnonzero(junk).astype(np.uint64) ^ _UNIQUE  # each its own word: in no run another repeats
-    grams = ngram_hashes(words, _REPEAT_NGRAM)
-    if len(grams) < 2:
-        return mask
-    ordered = np.sort(grams)
-    repeated = ordered[1:][ordered[1:] == ordered[:-1]]
-    if len(repeated) == 0:  # most articles: one plain sort tells
-        return mask
-    # Only the occurrences of repeated runs are ordered again, stably, to
-    # find every occurrence after the first, in text order.
-    where = np.flatnonzero(np.isin(grams, repeated))
-    order = np.argsort(grams[where], kind="stable")
-    runs = grams[where][order]
-    later = where[order[1:][runs[1:] == runs[:-1]]]
-    for offset in range(_REPEAT_NGRAM):
-        mask[later + offset] = True
-    return mask
+    return _repeats_many([analysis], [junk])[0]
+
+
+def _repeats_many(analyses: Sequence[Analysis], junks: Sequence[np.ndarray | None]) -> list[np.ndarray]:
+    """:func:`_repeats` of each analysis and its ``junk``, the five-word runs of all hashed in one pass (:func:`ngram_hashes_many`)."""
+    sequences = []
+    for analysis, junk in zip(analyses, junks):
+        words = analysis.words
+        if junk is not None and junk.any():
+            words = words.copy()
+            words[junk] = np.flatnonzero(junk).astype(np.uint64) ^ _UNIQUE  # each its own word: in no run another repeats
+        sequences.append(words)
+    out = []
+    for analysis, grams in zip(analyses, ngram_hashes_many(sequences, _REPEAT_NGRAM)):
+        mask = np.zeros(len(analysis), dtype=bool)
+        out.append(mask)
+        if len(grams) < 2:
+            continue
+        ordered = np.sort(grams)
+        repeated = ordered[1:][ordered[1:] == ordered[:-1]]
+        if len(repeated) == 0:  # most articles: one plain sort tells
+            continue
+        # Only the occurrences of repeated runs are ordered again, stably, to
+        # find every occurrence after the first, in text order.
+        where = np.flatnonzero(np.isin(grams, repeated))
+        order = np.argsort(grams[where], kind="stable")
+        runs = grams[where][order]
+        later = where[order[1:][runs[1:] == runs[:-1]]]
+        for offset in range(_REPEAT_NGRAM):
+            mask[later + offset] = True
+    return out
 
 
 def usable_words(
@@ -343,13 +422,27 @@ def usable_words(
     lines
         :func:`candidate_lines` of the article when already computed.
     """
-    formed = np.zeros(len(analysis), dtype=bool)
+    return usable_words_many([text], [analysis], config, learned, [lines])[0]
+
+
+def usable_words_many(
+    texts: Sequence[str],
+    analyses: Sequence[Analysis],
+    config: BoilerplateConfig,
+    learned: frozenset[int] = frozenset(),
+    lines: Sequence[list[tuple[int, int, int]] | None] | None = None,
+) -> list[np.ndarray]:
+    """:func:`usable_words` of each text, its analysis and its ``lines`` (``None``: each computed), the numpy work of the repetitions done for all at once."""
+    formed = [np.zeros(len(analysis), dtype=bool) for analysis in analyses]
     if config.use_phrase_list:
-        for first, last in _junk_lines(text, analysis):
-            formed[first:last] = True
-    mask = ~(_repeats(analysis, formed) | formed)
+        for text, analysis, mask in zip(texts, analyses, formed):
+            for first, last in _junk_lines(text, analysis):
+                mask[first:last] = True
     junk = (_phrase_keys() if config.use_phrase_list else frozenset()) | learned
-    return mask_lines(text, analysis, mask, junk, config, lines)
+    return [
+        mask_lines(text, analysis, ~(repeated | mask), junk, config, article_lines)
+        for text, analysis, mask, repeated, article_lines in zip(texts, analyses, formed, _repeats_many(analyses, formed), lines or [None] * len(texts))
+    ]
 
 
 def mask_lines(

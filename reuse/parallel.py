@@ -41,14 +41,15 @@ from urllib.parse import urlparse
 
 import numpy as np
 
-from .align import Aligner, prepare
-from .boilerplate import article_lines, line_keys, mask_lines, usable_words
+from .align import Aligner
+from .boilerplate import article_lines, line_keys, mask_lines, usable_words, usable_words_many
 from .candidates import write_batch
-from .runs import trigram_set, write_runs
+from .runs import trigram_sets, write_runs
 from .config import ScanConfig
 from .errors import ConfigError, WorkerError
 from .linux import die_with_parent
 from .model import Article, Pair
+from .prepared import prepare_many
 from .provenance import infer_directions
 from .stored import Place, WordArrays, load_word_arrays, write_word_arrays
 from .sketch import Sketch, permutations, sketch_articles
@@ -59,6 +60,8 @@ __all__ = ["AlignTask", "ArticleSketch", "ReadTask", "align_chunk", "default_job
 #: Articles per reading chunk, candidate pairs per alignment chunk, pairs per provenance chunk.
 READ_CHUNK = 250
 ALIGN_CHUNK = 400
+#: Articles of an alignment chunk prepared together (:func:`reuse.prepared.prepare_many`): their arrays a few MB.
+_PREPARED_AT_ONCE = 64
 PROVENANCE_CHUNK = 400
 #: Pairs from which directions are decided over the workers rather than in the scan's own process.
 PROVENANCE_POOL = 20_000
@@ -132,8 +135,11 @@ def read_chunk(chunk: Sequence[tuple[Article, str | None]]) -> tuple[list[Articl
     config: ScanConfig = _shared()["config"]
     chunk = [(article.in_memory(), language) for article, language in chunk]  # a stored text is read once
     analyses = analyze_many([article.text for article, _ in chunk], [language for _, language in chunk])
-    read = [(analysis, *masks(article, analysis, config)) for (article, _), analysis in zip(chunk, analyses)]
+    lines = [article_lines(article, analysis, config.boilerplate) for (article, _), analysis in zip(chunk, analyses)]
+    usable = usable_words_many([article.text for article, _ in chunk], analyses, config.boilerplate, lines=lines)
+    read = list(zip(analyses, lines, usable))  # what masks() gives each, the repetitions found for all at once
     sketches = sketch_articles([(analysis, usable) for analysis, _, usable in read], config.sketch, config.candidates)
+    trigrams = trigram_sets([analysis.words[usable] for analysis, _, usable in read])
     records = [
         ArticleSketch(
             language=analysis.language or "",
@@ -141,9 +147,9 @@ def read_chunk(chunk: Sequence[tuple[Article, str | None]]) -> tuple[list[Articl
             sketch=sketch,
             line_keys=line_keys(article.text, analysis, config.boilerplate, lines),
             stem_set=unique_sorted(analysis.stems[usable]),
-            trigrams=trigram_set(analysis.words[usable]),
+            trigrams=runs,
         )
-        for (article, language), (analysis, lines, usable), sketch in zip(chunk, read, sketches)
+        for (article, language), (analysis, lines, usable), sketch, runs in zip(chunk, read, sketches, trigrams)
     ]
     return records, [WordArrays(analysis, usable, lines) for analysis, lines, usable in read]
 
@@ -211,30 +217,33 @@ def align_chunk(task: AlignTask) -> list[Pair]:
     pairs, articles = task.pairs, task.articles
     shared = _shared()
     config: ScanConfig = shared["config"]
-    views: dict[int, Any] = {}
     stored = [i for i, (_, _, place) in articles.items() if place is not None]
     try:
         arrays = dict(zip(stored, load_word_arrays([(articles[i][2], articles[i][1] or None) for i in stored])))
     except OSError:  # the scan's folder is gone or out of this worker's reach: analyse again, to the same values
         arrays = {}
 
-    def view(i: int):
-        if i not in views:
-            article, language, _ = articles[i]
-            article = article.in_memory()
-            if i in arrays:
-                stored_arrays = arrays.pop(i)
-                analysis, usable, lines = stored_arrays.analysis, stored_arrays.usable, stored_arrays.lines
-            else:
-                analysis, lines, usable = _analysis(article, language, config)
-            usable = mask_lines(article.text, analysis, usable, shared["learned"], config.boilerplate, lines)
-            views[i] = prepare(article, usable, analysis, shared["df"])
-        return views[i]
+    def reading(i: int) -> tuple[Article, Any, Any]:
+        article, language, _ = articles[i]
+        article = article.in_memory()
+        if i in arrays:
+            stored_arrays = arrays.pop(i)
+            analysis, usable, lines = stored_arrays.analysis, stored_arrays.usable, stored_arrays.lines
+        else:
+            analysis, lines, usable = _analysis(article, language, config)
+        return article, mask_lines(article.text, analysis, usable, shared["learned"], config.boilerplate, lines), analysis
+
+    # Every article of the chunk is in one of its pairs: all prepared at once (their numpy work together).
+    views: dict[int, Any] = {}
+    used = list(articles)
+    for first in range(0, len(used), _PREPARED_AT_ONCE):
+        group = used[first : first + _PREPARED_AT_ONCE]
+        views.update(zip(group, prepare_many([reading(i) for i in group], shared["df"])))
 
     found = []
     aligned = Aligner(config.align)
     for i, j in pairs:
-        pair = aligned(view(i), view(j))
+        pair = aligned(views[i], views[j])
         if pair is not None:
             found.append(pair)
     return found

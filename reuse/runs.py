@@ -19,9 +19,9 @@ import numpy as np
 from .config import CandidateConfig
 from .errors import workspace_error
 from .stored import read_at
-from .text import members, ngram_hashes, unique_sorted
+from .text import members, ngram_hashes_many, unique_sorted
 
-__all__ = ["RunTable", "shared_runs", "trigram_set", "verify_candidates", "write_runs"]
+__all__ = ["RunTable", "shared_runs", "trigram_set", "trigram_sets", "verify_candidates", "write_runs"]
 
 
 def trigram_set(words: np.ndarray) -> np.ndarray:
@@ -30,7 +30,12 @@ def trigram_set(words: np.ndarray) -> np.ndarray:
     32 bits keep the sets small; a rare collision only makes two articles
     look a little more alike, never less.
     """
-    return unique_sorted(ngram_hashes(words, 3).astype(np.uint32))
+    return trigram_sets([words])[0]
+
+
+def trigram_sets(sequences: Sequence[np.ndarray]) -> list[np.ndarray]:
+    """:func:`trigram_set` of each sequence of word hashes, the runs of all of them hashed in one pass (:func:`reuse.text.ngram_hashes_many`)."""
+    return [unique_sorted(grams.astype(np.uint32)) for grams in ngram_hashes_many(sequences, 3)]
 
 
 def write_runs(folder: str | Path, name: str, runs: Sequence[np.ndarray]) -> tuple[str, np.ndarray]:

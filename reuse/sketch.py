@@ -38,7 +38,7 @@ from functools import lru_cache
 import numpy as np
 
 from .config import CandidateConfig, SketchConfig
-from .text import Analysis, ngram_hashes, ranks
+from .text import Analysis, ngram_hashes_many, ranks
 
 __all__ = ["CHANNELS", "Sketch", "permutations", "signatures", "sketch_article", "sketch_articles", "to_minhash"]
 
@@ -245,10 +245,36 @@ class Sketch:
 
 def channel_items(analysis: Analysis, usable: np.ndarray, config: SketchConfig) -> tuple[np.ndarray, np.ndarray]:
     """The hashed items of the verbatim and the rewrite channel, in text order."""
-    words = analysis.words[usable]
-    stems = analysis.stems[usable]
-    verbatim = ngram_hashes(words, config.shingle_size) if len(words) >= config.shingle_size else words
-    return verbatim, stems[stems != 0]
+    verbatim, rewrite = _channel_items_many([(analysis, usable)], config)
+    return verbatim, rewrite
+
+
+def _channel_items_many(read: Sequence[tuple[Analysis, np.ndarray]], config: SketchConfig) -> list[np.ndarray]:
+    """:func:`channel_items` of each ``(analysis, usable)``, one list: each article's verbatim items, then its rewrite items.
+
+    The articles' words joined, a few numpy calls for them all: an
+    article's own would be a dozen calls on a few hundred words each.
+    """
+    n_words = [len(analysis) for analysis, _ in read]
+    usable = np.concatenate([mask for _, mask in read])
+    owner = np.repeat(np.arange(len(read)), n_words)[usable]
+    words = np.concatenate([analysis.words for analysis, _ in read])[usable]
+    stems = np.concatenate([analysis.stems for analysis, _ in read])[usable]
+    content = stems != 0
+    word_lists = _split(words, np.bincount(owner, minlength=len(read)))
+    rewrite = _split(stems[content], np.bincount(owner[content], minlength=len(read)))
+    shingles = ngram_hashes_many(word_lists, config.shingle_size)
+    out = []
+    for article_words, article_shingles, article_stems in zip(word_lists, shingles, rewrite):
+        out.append(article_shingles if len(article_words) >= config.shingle_size else article_words)
+        out.append(article_stems)
+    return out
+
+
+def _split(values: np.ndarray, counts: np.ndarray) -> list[np.ndarray]:
+    """``values`` cut into consecutive pieces of ``counts`` items."""
+    ends = np.cumsum(counts).tolist()
+    return [values[end - count : end] for end, count in zip(ends, counts.tolist())]
 
 
 #: Articles sketched together: their numpy work in one set of calls, their matrix a few MB.
@@ -263,7 +289,7 @@ def sketch_articles(read: Sequence[tuple[Analysis, np.ndarray]], config: SketchC
     """
     sketches = []
     for first in range(0, len(read), _ARTICLES_AT_ONCE):
-        sequences = [items for analysis, usable in read[first : first + _ARTICLES_AT_ONCE] for items in channel_items(analysis, usable, config)]
+        sequences = _channel_items_many(read[first : first + _ARTICLES_AT_ONCE], config)
         minima, owners, rows, n_windows = _window_minima(sequences, config)
         # Keyed before the windows are picked: half the bytes to gather, a few runs keyed in vain.
         salts = (owners % 2 + 1).astype(np.uint64)  # sequences alternate verbatim (1) and rewrite (2)
