@@ -2,7 +2,7 @@
 
 How a pair is aligned:
 
-1. Each article is split into sentences (:func:`reuse.text.sentence_spans`;
+1. Each article is split into sentences (:func:`reuse.sentences.sentence_spans`;
    "sentences" of more than 60 words are cut into 40-word chunks) and keeps a
    sentences x content-stems matrix of its usable words (boilerplate, the
    article's own repetitions and stopwords left out), stems weighted by idf.

@@ -38,7 +38,8 @@ import numpy as np
 import xxhash
 
 from .config import BoilerplateConfig
-from .text import Analysis, analyze, counted, ends_sentence, members, ngram_hashes_many, unique_sorted
+from .sentences import ends_sentence
+from .text import Analysis, analyze, counted, members, ngram_hashes_many, unique_sorted
 
 __all__ = ["article_lines", "candidate_lines", "learn_boilerplate", "line_keys", "mask_lines", "site", "usable_words", "usable_words_many"]
 

@@ -17,7 +17,8 @@ import numpy as np
 from .model import Article
 from .quotes import quoted_mask
 from .segment import unit_words_many
-from .text import Analysis, DocumentFrequency, ends_sentence, ngram_hashes, ranks, sentence_spans
+from .sentences import ends_sentence, sentence_spans
+from .text import Analysis, DocumentFrequency, ngram_hashes, ranks
 
 __all__ = ["HEADLINE_WORDS", "MIN_RUN", "Prepared", "UNIT_STEM_COUNT", "headline_words", "prepare", "prepare_many"]
 

@@ -5,7 +5,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reuse.text import DocumentFrequency, analyze, analyze_many, guess_language, ngram_hashes, sentence_spans, word_count, word_spans
+from reuse.sentences import sentence_spans
+from reuse.text import DocumentFrequency, analyze, analyze_many, guess_language, ngram_hashes, word_count, word_spans
 
 
 @pytest.mark.parametrize(
