@@ -130,14 +130,19 @@ def masks(article: Article, analysis, config: ScanConfig):
     return lines, usable_words(article.text, analysis, config.boilerplate, lines=lines)
 
 
+def masks_many(articles: Sequence[Article], analyses: Sequence, config: ScanConfig) -> list[tuple[list, np.ndarray]]:
+    """:func:`masks` of each article, the repetitions found for all at once (:func:`reuse.boilerplate.usable_words_many`)."""
+    lines = [article_lines(article, analysis, config.boilerplate) for article, analysis in zip(articles, analyses)]
+    usable = usable_words_many([article.text for article in articles], analyses, config.boilerplate, lines=lines)
+    return list(zip(lines, usable))
+
+
 def read_chunk(chunk: Sequence[tuple[Article, str | None]]) -> tuple[list[ArticleSketch], list[WordArrays]]:
     """Read each ``(article, language)`` (``None`` guesses the language from the article): what the scan keeps, and what alignment needs."""
     config: ScanConfig = _shared()["config"]
     chunk = [(article.in_memory(), language) for article, language in chunk]  # a stored text is read once
     analyses = analyze_many([article.text for article, _ in chunk], [language for _, language in chunk])
-    lines = [article_lines(article, analysis, config.boilerplate) for (article, _), analysis in zip(chunk, analyses)]
-    usable = usable_words_many([article.text for article, _ in chunk], analyses, config.boilerplate, lines=lines)
-    read = list(zip(analyses, lines, usable))  # what masks() gives each, the repetitions found for all at once
+    read = [(analysis, lines, usable) for analysis, (lines, usable) in zip(analyses, masks_many([a for a, _ in chunk], analyses, config))]
     sketches = sketch_articles([(analysis, usable) for analysis, _, usable in read], config.sketch, config.candidates)
     trigrams = trigram_sets([analysis.words[usable] for analysis, _, usable in read])
     records = [

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..boilerplate import line_keys
-from ..runs import trigram_set
+from ..runs import trigram_set, trigram_sets
 from ..config import ScanConfig
 from ..model import Article
-from ..parallel import masks  # the scan's own masks and language rule, so the two cannot drift apart
+from ..parallel import masks, masks_many  # the scan's own masks and language rule, so the two cannot drift apart
 from ..sketch import CHANNELS, Sketch, sketch_article, sketch_articles
 from ..text import Analysis, analyze, analyze_many, most_common_language, needs_fallback, unique_sorted
 
@@ -152,15 +152,17 @@ def read_article(
 def read_articles(articles: Sequence[Article], config: ScanConfig) -> list[Features]:
     """:func:`read_article` of each article in its own language, a few dozen at a time as the scan reads.
 
-    The same values as one call each; the numpy work of splitting and
-    sketching is shared (``reuse.text.analyze_many``, ``reuse.sketch.sketch_articles``).
+    The same values as one call each; the numpy work of splitting, masking,
+    sketching and hashing the runs is shared (``reuse.text.analyze_many``,
+    ``reuse.parallel.masks_many``, ``reuse.sketch.sketch_articles``, ``reuse.runs.trigram_sets``).
     """
     analyses = analyze_many([article.text for article in articles], [None] * len(articles))
-    masked = [masks(article, analysis, config) for article, analysis in zip(articles, analyses)]
+    masked = masks_many(articles, analyses, config)
     sketches = sketch_articles([(analysis, usable) for analysis, (_, usable) in zip(analyses, masked)], config.sketch, config.candidates)
+    runs = trigram_sets([analysis.words[usable] for analysis, (_, usable) in zip(analyses, masked)])
     return [
-        _features(article, config, analysis, lines, usable, bool(analysis.language), sketched)
-        for article, analysis, (lines, usable), sketched in zip(articles, analyses, masked, sketches)
+        _features(article, config, analysis, lines, usable, bool(analysis.language), sketched, run)
+        for article, analysis, (lines, usable), sketched, run in zip(articles, analyses, masked, sketches, runs)
     ]
 
 
@@ -172,8 +174,10 @@ def _features(
     usable: np.ndarray,
     detected: bool,
     sketched: Sketch | None,
+    runs: np.ndarray | None = None,
 ) -> Features:
-    """The :class:`Features` of an analysed article; ``sketched`` ``None`` leaves the keys empty."""
+    """The :class:`Features` of an analysed article; ``sketched`` ``None`` leaves the keys empty; ``runs``: its
+    three-word runs when already found (:func:`reuse.runs.trigram_sets` of a group)."""
     if sketched is None:
         keys = tuple(np.zeros(0, dtype=np.int64) for _ in CHANNELS)
     else:
@@ -188,7 +192,7 @@ def _features(
         lines=lines,
         line_keys=signed(keyed),
         stems=signed(unique_sorted(analysis.stems[usable])),
-        runs=trigram_set(analysis.words[usable]),
+        runs=trigram_set(analysis.words[usable]) if runs is None else runs,
         keys=keys,
     )
 
