@@ -55,7 +55,7 @@ from .stored import Place, WordArrays, load_word_arrays, write_word_arrays
 from .sketch import Sketch, permutations, sketch_articles
 from .text import DocumentFrequency, analyze, analyze_many, needs_fallback, unique_sorted
 
-__all__ = ["AlignTask", "ArticleSketch", "ReadTask", "align_chunk", "default_jobs", "map_chunks", "masks", "provenance_chunk", "read_and_store", "read_chunk", "read_features", "settings", "shares_disk", "workers"]
+__all__ = ["AlignTask", "ArticleSketch", "ReadTask", "align_chunk", "default_jobs", "map_chunks", "masks", "provenance_chunk", "read_and_store", "read_chunk", "settings", "shares_disk", "workers"]
 
 #: Articles per reading chunk, candidate pairs per alignment chunk, pairs per provenance chunk.
 READ_CHUNK = 250
@@ -385,23 +385,6 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     with contextlib.suppress(OSError, ValueError, AttributeError):
         results._writer.close()
     pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _features_chunk(chunk: Sequence[Article]) -> list:
-    from .index.features import read_articles  # the index imports this module
-
-    return read_articles(chunk, _shared()["config"])
-
-
-def read_features(articles: Sequence[Article], config: ScanConfig, jobs: int = 1) -> Iterator:
-    """The features of each article, in order, over ``jobs`` processes.
-
-    ``reuse.index.features.read_articles`` of each chunk: the same values as
-    ``read_article(article, config)`` of each article.
-    """
-    chunks = (articles[k : k + READ_CHUNK] for k in range(0, len(articles), READ_CHUNK))
-    for features in map_chunks(_features_chunk, chunks, jobs, (config,)):
-        yield from features
 
 
 @contextmanager

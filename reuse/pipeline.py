@@ -12,7 +12,7 @@ callback (it never prints).
 from __future__ import annotations
 
 import tempfile
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from os import PathLike
 from typing import Any
@@ -29,13 +29,14 @@ from .load import find_article_files, read_article_files
 from .errors import InputError, workspace_error
 from .model import Article, Pair, ScanResult, Skipped, ranked
 from .outlets import link_outlets
+from .plans import align_plan, components, packed
 from .parallel import AlignTask, ArticleSketch, ReadTask, align_chunk, map_chunks, provenance_chunk, read_and_store
 from .progress import ProgressCallback, Timer, tick
 from .stored import WordArrayTable
 from .text import DocumentFrequency, most_common_language
 from .textstore import TextStore, portable, temp_root
 
-__all__ = ["ProgressCallback", "scan", "scan_articles"]
+__all__ = ["ProgressCallback", "align_all", "directions", "scan", "scan_articles", "sorted_unique"]
 
 
 _NO_KEYS = np.zeros(0, dtype=np.uint64)  # an article not read yet holds no boilerplate line keys
@@ -298,12 +299,12 @@ def align_all(
     stored, when the workers do not share this machine's disk now, or with
     ``stored`` ``None``, analyses again in the language given): nothing per article is held between reading and
     aligning but the language it was read in and that place. The chunks
-    follow the articles' connected components (:func:`_align_plan`), so
+    follow the articles' connected components (:func:`reuse.plans.align_plan`), so
     most articles are loaded once; the pairs come back in the order of
     ``candidates`` whatever the split.
     """
     shared = parallel.shares_disk(engine)  # asked again: Dask workers on other machines may have joined since reading
-    plan = _align_plan(candidates, parallel.ALIGN_CHUNK)
+    plan = align_plan(candidates, parallel.ALIGN_CHUNK)
     todo = (
         AlignTask(chunk, {i: (portable(articles[i], shared), languages[i], stored.place(i) if shared and stored is not None else None) for pair in chunk for i in pair})
         for chunk in ([candidates[k] for k in ks] for ks in plan)
@@ -334,7 +335,7 @@ def directions(articles: tuple[Article, ...], pairs: list[Pair], config: ScanCon
         engine = 1
     index = {a.id: k for k, a in enumerate(articles)}
     edges = [(index[p.a], index[p.b]) for p in pairs]
-    plan = _packed(_components(edges), parallel.PROVENANCE_CHUNK)
+    plan = packed(components(edges), parallel.PROVENANCE_CHUNK)
     shared = parallel.shares_disk(engine)
     todo = (([portable(articles[i], shared) for i in sorted({i for k in ks for i in edges[k]})], [pairs[k] for k in ks]) for ks in plan)
     out = list(pairs)
@@ -342,85 +343,3 @@ def directions(articles: tuple[Article, ...], pairs: list[Pair], config: ScanCon
         for k, pair in zip(ks, found):
             out[k] = pair
     return out
-
-
-def _align_plan(candidates: list[tuple[int, int]], size: int) -> list[list[int]]:
-    """Candidate positions in chunks of at most ``size`` that share their articles.
-
-    An article is analysed once in every chunk that uses it, so the pairs of
-    one connected component go to one chunk, small components packed
-    together. A component of more than ``size`` pairs (a wire story run by
-    hundreds of sites) is cut in tiles: its articles are numbered breadth
-    first, and a chunk takes the pairs between two blocks of about
-    ``sqrt(size)`` of them, so it needs a few dozen articles, not one per pair.
-
-    >>> _align_plan([(0, 1), (5, 6), (1, 2), (7, 8)], 3)
-    [[0, 2, 1], [3]]
-    """
-    groups = (tile for ks in _components(candidates) for tile in (_tiles(candidates, ks, size) if len(ks) > size else [ks]))
-    return _packed(groups, size)
-
-
-def _packed(groups: Iterable[list[int]], size: int) -> list[list[int]]:
-    """The groups joined in order into chunks of at most ``size`` items; a larger group is a chunk alone.
-
-    >>> _packed([[0, 1], [2], [3, 4, 5, 6], [7]], 3)
-    [[0, 1, 2], [3, 4, 5, 6], [7]]
-    """
-    chunks: list[list[int]] = []
-    for group in groups:
-        if chunks and len(chunks[-1]) + len(group) <= size:
-            chunks[-1].extend(group)
-        else:
-            chunks.append(list(group))
-    return chunks
-
-
-def _components(edges: list[tuple[int, int]]) -> list[list[int]]:
-    """Positions of ``edges`` grouped by connected component, each group and the groups in first-seen order.
-
-    >>> _components([(0, 1), (5, 6), (1, 2)])
-    [[0, 2], [1]]
-    """
-    parent = list(range(1 + max((max(edge) for edge in edges), default=0)))
-
-    def root(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for i, j in edges:
-        ri, rj = root(i), root(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
-    components: dict[int, list[int]] = {}
-    for k, (i, _) in enumerate(edges):
-        components.setdefault(root(i), []).append(k)
-    return list(components.values())
-
-
-def _tiles(candidates: list[tuple[int, int]], ks: list[int], size: int) -> list[list[int]]:
-    """The candidate positions ``ks`` of one large component in chunks of at most ``size``, tile by tile."""
-    block = max(1, int(size**0.5))
-    neighbours: dict[int, list[int]] = {}
-    for k in ks:
-        i, j = candidates[k]
-        neighbours.setdefault(i, []).append(j)
-        neighbours.setdefault(j, []).append(i)
-    # Breadth first from the lowest article: articles that share pairs get close numbers.
-    first = min(neighbours)
-    number = {first: 0}
-    queue = deque([first])
-    while queue:
-        for j in sorted(neighbours[queue.popleft()]):
-            if j not in number:
-                number[j] = len(number)
-                queue.append(j)
-
-    def tile(k: int) -> tuple[int, int, int]:
-        lo, hi = sorted((number[candidates[k][0]], number[candidates[k][1]]))
-        return lo // block, hi // block, k
-
-    ordered = sorted(ks, key=tile)
-    return [ordered[n : n + size] for n in range(0, len(ordered), size)]

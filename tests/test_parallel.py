@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from reuse import parallel
 from reuse.cli import main
 from reuse.model import Article
-from reuse.pipeline import _align_plan, scan_articles
+from reuse.pipeline import scan_articles
+from reuse.plans import align_plan
 from reuse.text import most_common_language
 
 SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
@@ -69,7 +70,7 @@ def test_the_size_of_the_chunks_does_not_change_the_report(corpus, monkeypatch):
     st.integers(1, 30),
 )
 def test_align_chunks_take_every_pair_once_and_keep_small_components_whole(candidates, size):
-    plan = _align_plan(candidates, size)
+    plan = align_plan(candidates, size)
     assert sorted(k for chunk in plan for k in chunk) == list(range(len(candidates)))
     assert all(0 < len(chunk) <= size for chunk in plan)
     chunk_of = {k: n for n, chunk in enumerate(plan) for k in chunk}
@@ -84,7 +85,7 @@ def test_align_chunks_take_every_pair_once_and_keep_small_components_whole(candi
 def test_a_large_component_is_aligned_in_tiles_that_reuse_their_articles():
     """A wire story run by 60 sites: 1,770 pairs in chunks of 100 need far fewer than 200 articles each."""
     candidates = [(i, j) for i in range(60) for j in range(i + 1, 60)]
-    plan = _align_plan(candidates, 100)
+    plan = align_plan(candidates, 100)
     assert max(len({i for k in chunk for i in candidates[k]}) for chunk in plan) <= 40
 
 

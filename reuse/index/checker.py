@@ -38,7 +38,6 @@ from ..runs import verify_candidates
 from ..config import ScanConfig
 from ..model import Article, Pair, ScanResult, Skipped, ranked
 from ..outlets import link_outlets
-from ..parallel import read_features
 from ..pipeline import align_all, directions, sorted_unique
 from ..progress import ProgressCallback, Timer, tick
 from ..text import needs_fallback
@@ -48,6 +47,7 @@ from .codec import cut_runs, shared_at_most
 from .features import Features, LanguageCounts, merge_languages, read_article
 from .matching import BatchKeys, match_batch, renumber_stored
 from .readahead import read_ahead
+from .reader import read_features
 from .stats import Counts, learned_lines
 from .failures import reported_damage
 from .store import connect, current_languages, index_config, meta_count, stored_runs, write_state

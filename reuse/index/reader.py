@@ -1,9 +1,9 @@
-"""Reading a batch to add, over worker processes: only what ``add`` stores comes back.
+"""Reading a batch over worker processes, for a check and for an add.
 
-``reuse.parallel.read_features`` sends each article's whole analysis back
-(``check`` aligns with it); ``add`` keeps only the row it writes and the
-counts, so its workers also compress the body and pack the runs, and send
-back a few kilobytes an article instead of the analysis.
+:func:`read_features` sends each article's whole analysis back (``check``
+aligns with it); ``add`` keeps only the row it writes and the counts, so
+:func:`read_rows`'s workers also compress the body and pack the runs, and
+send back a few kilobytes an article instead of the analysis.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from ..text import needs_fallback
 from .codec import compress_body, encode_runs
 from .features import Features, article_meta, read_articles
 
-__all__ = ["Row", "read_rows", "row_of"]
+__all__ = ["Row", "read_features", "read_rows", "row_of"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -64,3 +64,16 @@ def read_rows(articles: Sequence[Article], config: ScanConfig, words: bytes, job
     chunks = ((articles[k : k + READ_CHUNK], config, words) for k in range(0, len(articles), READ_CHUNK))
     for rows in map_chunks(_rows_chunk, chunks, jobs, (config,)):
         yield from rows
+
+
+def _features_chunk(chunk: tuple[Sequence[Article], ScanConfig]) -> list[Features]:
+    articles, config = chunk
+    return read_articles(articles, config)
+
+
+def read_features(articles: Sequence[Article], config: ScanConfig, jobs: int = 1) -> Iterator[Features]:
+    """The :class:`~reuse.index.features.Features` of each article, in order, read in ``jobs`` processes: the same
+    values as ``read_article(article, config)`` of each, a chunk at a time (:func:`~reuse.index.features.read_articles`)."""
+    chunks = ((articles[k : k + READ_CHUNK], config) for k in range(0, len(articles), READ_CHUNK))
+    for features in map_chunks(_features_chunk, chunks, jobs, (config,)):
+        yield from features
