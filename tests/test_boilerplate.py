@@ -174,8 +174,11 @@ def test_a_feed_named_after_its_outlet_still_has_its_footer_learned(tmp_path):
 
     for article in load_articles(folder).articles:
         again = article_from(article.id, article_meta(article), article.text)
-        assert again.outlet_from_file is False and again.outlet_named and again == article
+        assert again.outlet_named and replace(again, outlet_from_file=article.outlet_from_file) == article
         assert content_digest(again) == content_digest(replace(again, outlet_from_file=None))
+    # Only that case is written out: the others are told from the outlet and the path.
+    plain = load_articles(tmp_path / "gen" / "articles").articles[0]
+    assert "outlet_named" not in article_meta(plain) and not article_from(plain.id, article_meta(plain), plain.text).outlet_named
 
 
 def test_a_copy_carrying_site_furniture_is_not_taken_for_the_source():

@@ -21,7 +21,7 @@ import numpy as np
 from ..boilerplate import line_keys
 from ..runs import trigram_set, trigram_sets
 from ..config import ScanConfig
-from ..model import Article
+from ..model import Article, file_outlet
 from ..parallel import masks, masks_many  # the scan's own masks and language rule, so the two cannot drift apart
 from ..sketch import CHANNELS, Sketch, sketch_article, sketch_articles
 from ..text import Analysis, analyze, analyze_many, most_common_language, needs_fallback, unique_sorted
@@ -200,15 +200,17 @@ def _features(
 def article_meta(article: Article) -> str:
     """The article's metadata (everything but the text) as JSON.
 
-    With whether the outlet is only the file's name, when the loader said: not
-    in the content digest, which it would change for every article stored
-    before it was kept (their re-adds would be new versions); it follows from
-    the metadata digested, but for a feed that names its outlet after the
-    file. Articles stored before it was kept read it from their names.
+    With ``"outlet_named": true`` for an article whose outlet was named (by
+    metadata or a URL) yet is its file's name, a feed ``site.jsonl`` saying
+    ``"outlet": "site"``: every other article's is told by comparing the two
+    (:attr:`reuse.model.Article.outlet_named`), and storing it for each would
+    cost about 9 bytes an article. Not in the content digest, which it would
+    change for every article stored before it was kept (their re-adds would
+    be new versions).
     """
     fields = _meta_fields(article)
-    if article.outlet_from_file is not None:
-        fields["outlet_from_file"] = article.outlet_from_file
+    if article.outlet_from_file is False and article.outlet == file_outlet(article.path):
+        fields["outlet_named"] = True
     return json.dumps(fields, sort_keys=True, ensure_ascii=False)
 
 
@@ -233,7 +235,7 @@ def article_from(article_id: str, meta: str, text: str) -> Article:
     fields = json.loads(meta)
     keys = ("outlet", "title", "url", "published", "canonical", "byline", "modified")
     return Article(id=article_id, text=text, **{k: fields.get(k) for k in keys}, path=fields.get("path") or "",
-                   outlet_from_file=fields.get("outlet_from_file"))
+                   outlet_from_file=False if fields.get("outlet_named") else None)
 
 
 def id_from_path(article: Article, prefixed: bool = False) -> bool:
