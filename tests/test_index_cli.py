@@ -747,10 +747,10 @@ def test_ctrl_c_just_after_the_library_returns_says_the_change_was_made(runner, 
     assert interrupted.exit_code == 130 and f"the index {db} holds the change" in said, said
 
 
-@pytest.mark.parametrize("json_out", ["file", "-"])
-def test_check_add_checks_again_against_what_another_run_added_meanwhile(runner, split, tmp_path, monkeypatch, json_out):
-    """Another run adds 001 between this check of 003-004 and its add: neither compared 001 with 004, and no later check
-    reports a pair of two stored articles, so the pair was lost for good without a word (found by a review)."""
+@pytest.fixture
+def another_run_adds_meanwhile(split, tmp_path, monkeypatch):
+    """``(new, db)``: samples 000 and 002 indexed, 003-004 to check; another run adds 001 (which 004 quotes) right after
+    a check of the batch reads the index, before that check's add."""
     import reuse.index
     from reuse.index import add_folder
 
@@ -758,7 +758,7 @@ def test_check_add_checks_again_against_what_another_run_added_meanwhile(runner,
     db, other = tmp_path / "news.db", tmp_path / "other"
     other.mkdir()
     shutil.move(old / "001_eabe8ba3545e1c71.txt", other / "001_eabe8ba3545e1c71.txt")
-    runner.invoke(main, ["index", "add", str(old), "--index", str(db), "-q"])
+    add_folder(old, db)
     real = reuse.index.check_articles
 
     def check_while_another_run_adds(*args, **kwargs):
@@ -767,6 +767,14 @@ def test_check_add_checks_again_against_what_another_run_added_meanwhile(runner,
         return result
 
     monkeypatch.setattr(reuse.index, "check_articles", check_while_another_run_adds)
+    return new, db
+
+
+@pytest.mark.parametrize("json_out", ["file", "-"])
+def test_check_add_checks_again_against_what_another_run_added_meanwhile(runner, another_run_adds_meanwhile, tmp_path, json_out):
+    """Another run adds 001 between this check of 003-004 and its add: neither compared 001 with 004, and no later check
+    reports a pair of two stored articles, so the pair was lost for good without a word (found by a review)."""
+    new, db = another_run_adds_meanwhile
     (new / "broken.txt").write_bytes(b"%PDF-1.7 not an article")
     report = tmp_path / "report.json"
     out = runner.invoke(main, ["check", str(new), "--index", str(db), "--add", "--json", str(report) if json_out == "file" else "-"])
@@ -788,25 +796,12 @@ def test_check_add_checks_again_against_what_another_run_added_meanwhile(runner,
     assert "articles:    5 (5 versions stored)" in info.output
 
 
-def test_the_librarys_check_with_add_checks_again_against_what_another_run_added_meanwhile(split, tmp_path, monkeypatch):
+def test_the_librarys_check_with_add_checks_again_against_what_another_run_added_meanwhile(another_run_adds_meanwhile):
     """reuse.index.check(add=True) added without asking what changed since its check: the pair of 004 with the 001
     another run added meanwhile was lost, as the command's had been (found by a review of the code)."""
     import reuse.index
-    from reuse.index import add_folder
 
-    old, new = split
-    db, other = tmp_path / "news.db", tmp_path / "other"
-    other.mkdir()
-    shutil.move(old / "001_eabe8ba3545e1c71.txt", other / "001_eabe8ba3545e1c71.txt")
-    add_folder(old, db)
-    real = reuse.index.check_articles
-
-    def check_while_another_run_adds(*args, **kwargs):
-        result = real(*args, **kwargs)
-        add_folder(other, db)  # commits after this check's snapshot, before its add
-        return result
-
-    monkeypatch.setattr(reuse.index, "check_articles", check_while_another_run_adds)
+    new, db = another_run_adds_meanwhile
     result = reuse.index.check(new, db, add=True)
     assert [(p.a, p.b) for p in result.pairs] == [("004_3f800d59416d0f3b.txt", "001_eabe8ba3545e1c71.txt")]
     assert not any("in the index already" in w for w in result.warnings)
