@@ -363,17 +363,14 @@ def _junk_spans(text: str) -> list[tuple[int, int]]:
     return [(int(analysis.starts[f]), int(analysis.ends[e - 1])) for f, e in _junk_lines(text, analysis)]
 
 
-def _repeats(analysis: Analysis, junk: np.ndarray | None = None) -> np.ndarray:
-    """Words inside a later occurrence of a five-word run seen earlier in the article.
-
-    Words of ``junk`` (a mask) are no occurrence: a photo caption above the
-    body, junk by its form, leaves the body's sentence it repeats usable.
-    """
-    return _repeats_many([analysis], [junk])[0]
-
-
 def _repeats_many(analyses: Sequence[Analysis], junks: Sequence[np.ndarray | None]) -> list[np.ndarray]:
-    """:func:`_repeats` of each analysis and its ``junk``, the five-word runs of all hashed in one pass (:func:`ngram_hashes_many`)."""
+    """For each analysis, the words inside a later occurrence of a five-word run seen earlier in its article.
+
+    Words of its ``junk`` (a mask) are no occurrence: a photo caption above
+    the body, junk by its form, leaves the body's sentence it repeats
+    usable. The five-word runs of all the articles are hashed in one pass
+    (:func:`ngram_hashes_many`).
+    """
     sequences = []
     for analysis, junk in zip(analyses, junks):
         words = analysis.words

@@ -42,7 +42,7 @@ from urllib.parse import urlparse
 import numpy as np
 
 from .align import Aligner
-from .boilerplate import article_lines, line_keys, mask_lines, usable_words, usable_words_many
+from .boilerplate import article_lines, line_keys, mask_lines, usable_words_many
 from .candidates import write_batch
 from .runs import trigram_sets, write_runs
 from .config import ScanConfig
@@ -126,8 +126,7 @@ def _analysis(article: Article, language: str | None, config: ScanConfig):
 
 def masks(article: Article, analysis, config: ScanConfig):
     """``(lines, usable)``: the article's candidate boilerplate lines (found once) and the words matching may use."""
-    lines = article_lines(article, analysis, config.boilerplate)
-    return lines, usable_words(article.text, analysis, config.boilerplate, lines=lines)
+    return masks_many([article], [analysis], config)[0]
 
 
 def masks_many(articles: Sequence[Article], analyses: Sequence, config: ScanConfig) -> list[tuple[list, np.ndarray]]:
