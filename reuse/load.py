@@ -27,7 +27,7 @@ import os
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import closing
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -178,7 +178,7 @@ def read_article_files(
                 found, skips, warns = next(read)
             else:
                 found, skips, warns = formats.read_file(entry[1], entry[0], config)
-            articles += [replace(a, text=store.put(a.text)) for a in found] if store is not None else found
+            articles += [a.with_text(store.put(a.text)) for a in found] if store is not None else found
             sources += [done] * len(found)
             skipped += skips
             warnings += warns

@@ -22,7 +22,6 @@ leaves its band keys).
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import tempfile
 import threading
@@ -185,7 +184,7 @@ def portable(article: Any, shares_disk: bool) -> Any:
     where = article.__dict__["text"]
     if not shares_disk or isinstance(where, str):
         return article
-    return dataclasses.replace(article, text=dataclasses.replace(where, by_path=True))
+    return article.with_text(StoredText(where.path, where.offset, where.size, where.store, by_path=True))
 
 
 def _read(path: str, offset: int, size: int) -> bytes:
