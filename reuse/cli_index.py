@@ -240,6 +240,7 @@ def index_info_command(ctx: click.Context, index_path: Path) -> None:
 
     with reported(ctx):
         info = index_info(index_path)
+        announce(cli_state(ctx), warnings=info.warnings)
         # Bytes, not KB: the size's MB are millions of bytes, and the benchmark counts bytes per article.
         per = f" ({info.bytes_per_article:,.0f} bytes per article)" if info.articles else ""
         click.echo(
@@ -301,8 +302,8 @@ def index_list(ctx: click.Context, patterns: tuple[str, ...], index_path: Path, 
     if long and jsonl:
         raise click.UsageError("--long and --jsonl are two layouts: give one")
     with reported(ctx):
-        shown = 0
-        for article in list_articles(index_path, patterns):
+        shown, warnings = 0, []
+        for article in list_articles(index_path, patterns, warnings):
             shown += 1
             if jsonl:
                 click.echo(json.dumps(article.to_dict(), ensure_ascii=False))
@@ -312,6 +313,7 @@ def index_list(ctx: click.Context, patterns: tuple[str, ...], index_path: Path, 
                 click.echo("\t".join(sanitize(c) for c in cells))
             else:
                 click.echo(sanitize(article.id))
+        announce(state, warnings=warnings)
         if patterns and not shown:
             state.warn(f"no article of {index_path} has an id matching {' or '.join(map(repr, patterns))}")
 
@@ -429,6 +431,10 @@ def check(
     progress = Progress(quiet=state.quiet)
     interrupts = Interrupts()  # a Ctrl-C swallowed in a __del__ still stops the report and the add
     with reported(ctx, "no report written, the index unchanged"), interrupts:
+        if add:
+            from .index.failures import refuse_read_only
+
+            refuse_read_only(index_path)  # before the folder is read: the check alone would read an index it cannot add to
         try:
             # Read once: the same articles are checked and then, with --add, added.
             batch = load_batch(folder, config, jobs=jobs, progress=progress, id_prefix=id_prefix)

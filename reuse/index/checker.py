@@ -50,7 +50,7 @@ from .readahead import read_ahead
 from .reader import read_features
 from .stats import Counts, learned_lines
 from .failures import reported_damage
-from .store import connect, current_languages, index_config, meta_count, stored_runs, write_state
+from .store import connect, current_languages, index_config, lock_free, meta_count, stored_runs, write_state
 from .versions import other_articles, versions_of
 from .writer import read_stored
 
@@ -118,7 +118,8 @@ def check_articles(
     # The postings rows from disk in one pass ahead of the check, not page by page.
     with reported_damage(index):
         with read_ahead(index):
-            conn = connect(index, config, create=False, check=True)
+            conn = connect(index, config, create=False, check=True, read_only=True)
+            unlocked = lock_free(conn, index)
             try:
                 config = config or index_config(conn)
                 conn.execute("BEGIN")  # one snapshot for every read, whatever a writer commits meanwhile
@@ -146,6 +147,7 @@ def check_articles(
         timings=tuple(timer.timings),
         warnings=(
             *warnings,
+            *unlocked,
             *([_earlier_warning(sorted(earlier))] if earlier else []),
             *([_unchanged_warning(unchanged)] if unchanged else []),
             *others,
