@@ -42,8 +42,9 @@ __all__ = ["check", "index_group"]
 INDEX_EXIT_CODES_HELP = """\b
 Exit codes:
   0    success
-  1    the run failed (the index busy, damaged or built with other settings); the index is as it was;
-       for add, also no file in FOLDER could be read (nothing added)
+  1    the run failed (the index busy, damaged or built with other settings; for add and remove,
+       not writable by you); the index is as it was; for add, also no file in FOLDER could be read
+       (nothing added)
   2    usage error: missing or empty folder, no index at PATH (check, info, remove), an index PATH
        that is a folder, no regular file or in no folder, bad option or setting
   130  interrupted by Ctrl-C; the index is as it was, or, when the change was committed already,
@@ -53,8 +54,8 @@ CHECK_EXIT_CODES_HELP = """\b
 Exit codes:
   0    success, even when no reuse is found
   1    the run failed (the index busy, damaged or built with other settings, the report cannot
-       be written); with --add, the index is as it was; or no file in FOLDER could be read (the
-       report, written, lists why; nothing added)
+       be written; with --add, the index not writable by you); with --add, the index is as it was;
+       or no file in FOLDER could be read (the report, written, lists why; nothing added)
   2    usage error: missing or empty folder, no index at PATH, an index PATH that is a folder,
        no regular file or in no folder, bad option or setting
   130  interrupted by Ctrl-C; no report half-written, and with --add the index is as it was or,
