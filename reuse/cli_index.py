@@ -42,8 +42,9 @@ __all__ = ["check", "index_group"]
 INDEX_EXIT_CODES_HELP = """\b
 Exit codes:
   0    success
-  1    the run failed (the index busy, damaged or built with other settings); the index is as it was;
-       for add, also no file in FOLDER could be read (nothing added)
+  1    the run failed (the index busy, damaged or built with other settings; for add and remove,
+       not writable by you); the index is as it was; for add, also no file in FOLDER could be read
+       (nothing added)
   2    usage error: missing or empty folder, no index at PATH (check, info, remove), an index PATH
        that is a folder, no regular file or in no folder, bad option or setting
   130  interrupted by Ctrl-C; the index is as it was, or, when the change was committed already,
@@ -53,8 +54,8 @@ CHECK_EXIT_CODES_HELP = """\b
 Exit codes:
   0    success, even when no reuse is found
   1    the run failed (the index busy, damaged or built with other settings, the report cannot
-       be written); with --add, the index is as it was; or no file in FOLDER could be read (the
-       report, written, lists why; nothing added)
+       be written; with --add, the index not writable by you); with --add, the index is as it was;
+       or no file in FOLDER could be read (the report, written, lists why; nothing added)
   2    usage error: missing or empty folder, no index at PATH, an index PATH that is a folder,
        no regular file or in no folder, bad option or setting
   130  interrupted by Ctrl-C; no report half-written, and with --add the index is as it was or,
@@ -240,6 +241,7 @@ def index_info_command(ctx: click.Context, index_path: Path) -> None:
 
     with reported(ctx):
         info = index_info(index_path)
+        announce(cli_state(ctx), warnings=info.warnings)
         # Bytes, not KB: the size's MB are millions of bytes, and the benchmark counts bytes per article.
         per = f" ({info.bytes_per_article:,.0f} bytes per article)" if info.articles else ""
         click.echo(
@@ -301,8 +303,8 @@ def index_list(ctx: click.Context, patterns: tuple[str, ...], index_path: Path, 
     if long and jsonl:
         raise click.UsageError("--long and --jsonl are two layouts: give one")
     with reported(ctx):
-        shown = 0
-        for article in list_articles(index_path, patterns):
+        shown, warnings = 0, []
+        for article in list_articles(index_path, patterns, warnings):
             shown += 1
             if jsonl:
                 click.echo(json.dumps(article.to_dict(), ensure_ascii=False))
@@ -312,6 +314,7 @@ def index_list(ctx: click.Context, patterns: tuple[str, ...], index_path: Path, 
                 click.echo("\t".join(sanitize(c) for c in cells))
             else:
                 click.echo(sanitize(article.id))
+        announce(state, warnings=warnings)
         if patterns and not shown:
             state.warn(f"no article of {index_path} has an id matching {' or '.join(map(repr, patterns))}")
 
@@ -429,6 +432,10 @@ def check(
     progress = Progress(quiet=state.quiet)
     interrupts = Interrupts()  # a Ctrl-C swallowed in a __del__ still stops the report and the add
     with reported(ctx, "no report written, the index unchanged"), interrupts:
+        if add:
+            from .index.failures import refuse_read_only
+
+            refuse_read_only(index_path)  # before the folder is read: the check alone would read an index it cannot add to
         try:
             # Read once: the same articles are checked and then, with --add, added.
             batch = load_batch(folder, config, jobs=jobs, progress=progress, id_prefix=id_prefix)

@@ -417,6 +417,9 @@ class ScanResult:
     outlets: tuple[OutletLink, ...] = ()
     #: The ids of the new batch a ``reuse check`` compared with the index (maybe none); ``None`` for a scan.
     checked: tuple[str, ...] | None = None
+    #: For a check, the articles its word weights were learned from: the index's current ones and the batch,
+    #: as a scan of the two together counts them (``None`` for a scan, whose are its ``articles``, or an empty batch).
+    corpus: int | None = None
 
     @cached_property
     def _by_id(self) -> dict[str, Article]:

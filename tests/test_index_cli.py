@@ -111,6 +111,32 @@ def test_check_summary_says_whether_b_is_indexed_or_in_the_batch(runner, split, 
     assert "indexed)" not in scanned.stdout and "in the batch)" not in scanned.stdout
 
 
+def test_a_check_against_a_small_index_says_which_words_are_common_cannot_be_told(runner, split, tmp_path):
+    """A scan of ten articles or fewer says so under its summary; a check, which learns its word weights from the index
+    and the batch together as the scan of both would, said nothing against an index of three."""
+    old, new = split
+    db = tmp_path / "news.db"
+    others = tmp_path / "others"
+    others.mkdir()
+    for n in range(6):
+        (others / f"other{n}.txt").write_text(f"Story {n} about other things entirely: the harbour, the ferry, the rain.\n", "utf-8")
+    runner.invoke(main, ["index", "add", str(old), "--index", str(db), "-q"])
+    checked = runner.invoke(main, ["check", str(new), "--index", str(db)])
+    assert checked.exit_code == 0, checked.output
+    said = " ".join(checked.stdout.split())
+    assert (
+        "Among so few articles (5, the index's and the batch's together), which words are common cannot be told, and the words "
+        "two of them share count as common ones: a loose rewrite may be missed or rated low. Check them against an index "
+        "that holds articles of other stories too, to be sure." in said
+    )
+    (others / "other5.txt").rename(tmp_path / "later.txt")
+    runner.invoke(main, ["index", "add", str(others), "--index", str(db), "-q"])  # 8 indexed, 2 new: ten, as a scan of ten says it
+    assert "Among so few articles (10, the index's" in " ".join(runner.invoke(main, ["check", str(new), "--index", str(db)]).stdout.split())
+    (tmp_path / "later.txt").rename(others / "other5.txt")
+    runner.invoke(main, ["index", "add", str(others), "--index", str(db), "-q"])
+    assert "Among so few" not in runner.invoke(main, ["check", str(new), "--index", str(db)]).stdout
+
+
 def test_add_verbose_prints_its_stage_timings(runner, split, tmp_path):
     """`-v` promised stage timings and an add printed none (found by a review)."""
     added = runner.invoke(main, ["index", "add", str(split[0]), "--index", str(tmp_path / "news.db"), "-v"])

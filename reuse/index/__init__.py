@@ -29,9 +29,9 @@ from ..model import Article, ScanResult, Skipped
 from ..progress import Timer
 from .checker import Snapshot, check_again, check_articles
 from .features import id_from_path
-from .failures import reported_damage
+from .failures import refuse_read_only, reported_damage
 from .listing import StoredArticle, list_articles
-from .store import as_built, connect, index_config, meta
+from .store import as_built, connect, index_config, lock_free, meta
 from .writer import AddResult, Commit, RemoveResult, add_articles, remove_articles
 
 __all__ = [
@@ -85,6 +85,7 @@ def add_folder(
     done: Commit | None = None,
 ) -> FolderAdd:
     """Load the articles under ``folder`` (:func:`load_batch`) and add them, reading in ``jobs`` processes (``done`` as :func:`add_articles` takes it)."""
+    refuse_read_only(index)  # before the folder is read
     timer = Timer()
     with timer.stage("load"):
         loaded = load_batch(folder, config, jobs=jobs, progress=progress, id_prefix=id_prefix)
@@ -143,6 +144,8 @@ def check(
     articles. (The command runs these steps itself, to write its report
     before the add: a report that cannot be written leaves the index as it was.)
     """
+    if add:
+        refuse_read_only(index)  # before the folder is read, as a check only reads the index
     loaded = load_batch(folder, config, jobs=jobs, progress=progress, id_prefix=id_prefix)
     snapshot = Snapshot()
     result = check_articles(
@@ -162,7 +165,7 @@ def built_with(index: str | PathLike) -> ScanConfig:
     Raises :class:`~reuse.errors.IndexFileError` when ``index`` is no reuse index (or one this version cannot read).
     """
     with reported_damage(index):
-        conn = connect(index, None, create=False)
+        conn = connect(index, None, create=False, read_only=True)
         try:
             return index_config(conn)
         finally:
@@ -175,7 +178,7 @@ def as_index(config: ScanConfig, index: str | PathLike) -> ScanConfig:
     Raises :class:`~reuse.errors.IndexFileError` when ``index`` is no reuse index.
     """
     with reported_damage(index):
-        conn = connect(index, None, create=False)
+        conn = connect(index, None, create=False, read_only=True)
         try:
             return as_built(config, json.loads(meta(conn)["settings"]))
         finally:
@@ -198,6 +201,8 @@ class IndexInfo:
     num_perm: int
     seed: int
     settings: str  # JSON
+    #: What to say of the read: the index read without locks (``store.lock_free``).
+    warnings: tuple[str, ...] = ()
 
     @property
     def bytes_per_article(self) -> float:
@@ -207,8 +212,9 @@ class IndexInfo:
 def index_info(index: str | PathLike, config: ScanConfig | None = None) -> IndexInfo:
     """Counts, size on disk and settings of the index at ``index`` (``config``: its own by default)."""
     with reported_damage(index):
-        conn = connect(index, config, create=False)
+        conn = connect(index, config, create=False, read_only=True)
         try:
+            warnings = lock_free(conn, index)
             conn.execute("BEGIN")
             stored = meta(conn)
             (articles,), (versions,) = (conn.execute(q).fetchone() for q in (
@@ -233,6 +239,7 @@ def index_info(index: str | PathLike, config: ScanConfig | None = None) -> Index
                 num_perm=int(stored["num_perm"]),
                 seed=int(stored["seed"]),
                 settings=stored["settings"],
+                warnings=warnings,
             )
         except (KeyError, ValueError, TypeError) as exc:
             raise IndexDamaged(f"its counts and settings cannot be read: {type(exc).__name__}: {exc}") from exc

@@ -50,7 +50,7 @@ from .readahead import read_ahead
 from .reader import read_features
 from .stats import Counts, learned_lines
 from .failures import reported_damage
-from .store import connect, current_languages, index_config, meta_count, stored_runs, write_state
+from .store import connect, current_languages, index_config, lock_free, meta_count, stored_runs, write_state
 from .versions import other_articles, versions_of
 from .writer import read_stored
 
@@ -118,7 +118,8 @@ def check_articles(
     # The postings rows from disk in one pass ahead of the check, not page by page.
     with reported_damage(index):
         with read_ahead(index):
-            conn = connect(index, config, create=False, check=True)
+            conn = connect(index, config, create=False, check=True, read_only=True)
+            unlocked = lock_free(conn, index)
             try:
                 config = config or index_config(conn)
                 conn.execute("BEGIN")  # one snapshot for every read, whatever a writer commits meanwhile
@@ -131,7 +132,9 @@ def check_articles(
                     # An earlier version's content is no news: the index keeps the current version (an add leaves it), so does the check.
                     batch = tuple(a for a in batch if a.id not in earlier)
                     others = other_articles(conn, [a for a in differ if a.id not in earlier], current, config, _STANDS_IN)
-                    found, matched, crowded, too_long = _check(conn, batch, current, config, progress, timer, jobs, index=index) if batch else ([], (), [], None)
+                    found, matched, crowded, too_long, corpus = (
+                        _check(conn, batch, current, config, progress, timer, jobs, index=index) if batch else ([], (), [], None, None)
+                    )
                 finally:
                     conn.execute("ROLLBACK")
             finally:
@@ -146,6 +149,7 @@ def check_articles(
         timings=tuple(timer.timings),
         warnings=(
             *warnings,
+            *unlocked,
             *([_earlier_warning(sorted(earlier))] if earlier else []),
             *([_unchanged_warning(unchanged)] if unchanged else []),
             *others,
@@ -153,6 +157,7 @@ def check_articles(
             *([too_long] if too_long else []),
         ),
         checked=tuple(a.id for a in batch),
+        corpus=corpus,
     )
 
 
@@ -223,8 +228,9 @@ def _kept(features: Features, article: Article | None = None) -> _Kept:
 def _check(
     conn: sqlite3.Connection, batch: tuple[Article, ...], current: dict, config: ScanConfig, progress, timer: Timer, jobs: int = 1,
     *, index: str | PathLike,
-) -> tuple[list[Pair], tuple[Article, ...], list[str], str | None]:
-    """The pairs, the stored articles they match, the new articles crowded out of matching, and a warning of those too long to align.
+) -> tuple[list[Pair], tuple[Article, ...], list[str], str | None, int]:
+    """The pairs, the stored articles they match, the new articles crowded out of matching, a warning of those too long to align,
+    and the articles the word weights are learned from (the index's current ones and the batch).
 
     ``current``: the current rows of (at least) the batch's ids (:func:`~reuse.index.versions.versions_of`);
     ``index``: the index's path, for the command the warning gives.
@@ -282,7 +288,7 @@ def _check(
         pairs = [p if p.a in fresh else p.swapped() for p in pairs if p.a in fresh or p.b in fresh]  # the context's pairs go
     pairs = ranked(pairs)
     matched = {p.b for p in pairs} - fresh
-    return pairs, tuple(a for a in everyone[len(new):] if a.id in matched), [new[k].article.id for k in crowded], too_long
+    return pairs, tuple(a for a in everyone[len(new):] if a.id in matched), [new[k].article.id for k in crowded], too_long, n_docs
 
 
 def _indexed_too_long(pairs: list[tuple[int, int]], kept: list[tuple[int, int]], involved: list[_Kept], n_new: int, index: str | PathLike) -> str:

@@ -7,15 +7,16 @@ every command that reads or writes an index wraps its work in
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from os import PathLike
-from pathlib import Path
 
 from ..errors import IndexDamaged, IndexFileError, ReuseError
+from .access import log_of, unwritable
 
-__all__ = ["damaged", "database_error", "reported_damage"]
+__all__ = ["cannot_open", "damaged", "database_error", "log_unreadable", "read_only", "refuse_read_only", "reported_damage"]
 
 
 def database_error(path: str | PathLike, exc: sqlite3.Error, doing: str) -> IndexFileError:
@@ -40,20 +41,65 @@ def database_error(path: str | PathLike, exc: sqlite3.Error, doing: str) -> Inde
         # A constraint the index's own writes keep, or a value of another type than written: the file was altered.
         return damaged(path, f"{type(exc).__name__}: {_short(text)}")
     if name.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text:
-        # SQLite keeps the write-ahead log and its shared memory beside the index, even to read it.
-        shown = Path(path)
-        aside = ", ".join(str(shown.with_name(shown.name + end)) for end in ("-wal", "-shm"))
-        return IndexFileError(
-            f"Cannot {doing} the index {path} ({exc}): this run changed nothing. SQLite writes {aside} beside it, even to "
-            f"read it: the index, its folder and those files (left by an earlier run, perhaps of another user) must be writable."
-        )
+        return read_only(path, doing, exc)
     return IndexFileError(f"Cannot {doing} the index {path} ({exc}): this run changed nothing; check the disk's space and permissions.")
 
 
+def read_only(path: str | PathLike, doing: str, detail: object) -> IndexFileError:
+    """The index at ``path`` cannot be written (``detail``: SQLite's error, or what this user cannot write), and what must be writable.
+
+    Reading needs none of it (:mod:`reuse.index.access`); an add or a
+    remove writes the write-ahead log and its shared memory beside the index.
+    """
+    aside = ", ".join(str(log_of(path, end)) for end in ("-wal", "-shm"))
+    return IndexFileError(
+        f"Cannot {doing} the index {path} ({detail}): this run changed nothing. An add or remove writes the index and {aside} "
+        f"beside it: the index, its folder and those files (left by an earlier run, perhaps of another user) must be writable by you. "
+        f"A check without --add, 'reuse index info' and 'reuse index list' only read it."
+    )
+
+
+def refuse_read_only(path: str | PathLike) -> None:
+    """Raise the error an add or remove would meet (:func:`read_only`) when this user cannot write the index at ``path``, before any work.
+
+    Before SQLite opens it too: in a folder this user can write, opening
+    another user's index made ``PATH-wal`` and ``PATH-shm`` that this user
+    owns and the other cannot write. No index there yet: nothing to refuse.
+    """
+    what = unwritable(path, logs=True) if os.path.isfile(path) else None
+    if what:
+        raise read_only(path, "write to", f"you cannot write {what}")
+
+
+def cannot_open(exc: sqlite3.Error) -> bool:
+    """Whether SQLite's ``exc`` says it could not open or make a file (the index's log or its shared memory), or write it."""
+    name, text = getattr(exc, "sqlite_errorname", ""), str(exc)
+    return name.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY")) or "unable to open" in text or "readonly" in text
+
+
+def log_unreadable(path: str | PathLike, exc: sqlite3.Error) -> IndexFileError:
+    """The index at ``path``, which this user cannot write, has a log beside it that SQLite cannot read it through (``exc``)."""
+    log, shm = log_of(path), log_of(path, "-shm")
+    return IndexFileError(
+        f"Cannot read the index {path} ({exc}): this run changed nothing. You cannot write it or its folder, and {log} beside it "
+        f"(a run has the index open, or one stopped before closing it) may hold changes not yet in the index itself, which "
+        f"SQLite cannot read without opening {log} and {shm} (or making {shm}). Run again when the run writing to it is done; "
+        f"if none is, a run of a user who can write the index folds them in: 'reuse index info --index {path}'."
+    )
+
+
 def damaged(path: str | PathLike, detail: object) -> IndexDamaged:
-    """An :class:`IndexDamaged` naming the index at ``path``, what could not be read, and how to rebuild it."""
+    """An :class:`IndexDamaged` naming the index at ``path``, what could not be read, and how to rebuild it.
+
+    An index this user cannot write may have been read without locks
+    (:mod:`reuse.index.access`), while another run wrote to it: then it
+    says to run again first.
+    """
+    what = unwritable(path) if os.path.isfile(path) else None
+    first = (f" It may have been read without locks (you cannot write {what}): if another run was writing to it meanwhile, "
+             f"run this again first.") if what else ""
     damaged = IndexDamaged(
-        f"The index {path} cannot be read ({detail}): it is damaged or was altered. "
+        f"The index {path} cannot be read ({detail}): it is damaged or was altered.{first} "
         "Rebuild it with 'reuse index add FOLDER --index NEW_PATH'."
     )
     damaged.explained = True  # the message says what to do: not wrapped again

@@ -18,7 +18,7 @@ from os import PathLike
 
 from ..errors import IndexDamaged
 from .failures import reported_damage
-from .store import connect, dictionary
+from .store import connect, dictionary, lock_free
 
 __all__ = ["StoredArticle", "list_articles"]
 
@@ -42,18 +42,22 @@ class StoredArticle:
         return {k: getattr(self, k) for k in ("id", "version", "versions", "outlet", "title", "url", "published")}
 
 
-def list_articles(index: str | PathLike, patterns: Sequence[str] = ()) -> Iterator[StoredArticle]:
+def list_articles(index: str | PathLike, patterns: Sequence[str] = (), warnings: list[str] | None = None) -> Iterator[StoredArticle]:
     """The current articles of the index at ``index``, by id; only those whose id matches one of
     ``patterns`` (shell-style, ``*`` crossing ``/``: ``2025-07-25/*``) when any are given.
 
     Read in one transaction: an add committing meanwhile is seen whole or
-    not at all. Raises :class:`~reuse.errors.IndexFileError` when ``index``
+    not at all, but by a read without locks (an index this user cannot
+    write, ``access.py``), which ``warnings``, when given, is told of as the
+    index is opened (``store.lock_free``). Raises :class:`~reuse.errors.IndexFileError` when ``index``
     is no reuse index, :class:`~reuse.errors.IndexDamaged` when a stored
     article's metadata cannot be read back.
     """
     with reported_damage(index):
-        conn = connect(index, None, create=False)
+        conn = connect(index, None, create=False, read_only=True)
         try:
+            if warnings is not None:
+                warnings.extend(lock_free(conn, index))
             conn.execute("BEGIN")
             words = dictionary(conn)
             rows = conn.execute(

@@ -5,7 +5,8 @@ metadata JSON are zlib-compressed UTF-8, band keys, runs and counts packed
 integers (``codec.py``).
 WAL journaling lets ``check`` read a consistent snapshot while ``add``
 writes; every write is one transaction, so a killed writer leaves the file as
-it was before the batch or with the batch complete.
+it was before the batch or with the batch complete. An index this user
+cannot write is opened for reading only (``access.py``).
 
 Tables
 ------
@@ -53,12 +54,13 @@ from ..config import COMMAND_LINE_SETTINGS, AlignConfig, BoilerplateConfig, Cand
 from ..errors import IndexDamaged, IndexFileError, IndexPathError, ReuseError
 from ..lexicon import LANGUAGES
 from ..sketch import SCHEME
+from .access import lock_free_warning, log_of, read_only_uri, unwritable
 from .codec import decode_runs, decompress_body
-from .failures import damaged, database_error
+from .failures import cannot_open, damaged, database_error, log_unreadable
 
 __all__ = [
-    "SCHEMA_VERSION", "CurrentRow", "added_since", "connect", "current_rows", "dictionary", "index_config", "lookup", "meta", "meta_count",
-    "write_state",
+    "SCHEMA_VERSION", "CurrentRow", "added_since", "connect", "current_rows", "dictionary", "index_config", "lock_free", "lookup", "meta",
+    "meta_count", "write_state",
 ]
 
 #: 3: compact bodies, runs and postings keys (``codec.py``), tiered segments.
@@ -108,12 +110,45 @@ def _settings(config: ScanConfig) -> dict:
     return data
 
 
-def _open(path: Path) -> sqlite3.Connection:
+class _Connection(sqlite3.Connection):
+    """A connection to an index that knows how :func:`connect` opened it."""
+
+    #: Opened for reading only (:mod:`.access`): no setting is written to the file.
+    read_only = False
+    #: Opened with ``immutable=1``, without locks: what this user cannot write (:func:`.access.unwritable`).
+    unlocked: str | None = None
+
+
+def _open(path: Path, uri: str | None = None) -> _Connection:
     # isolation_level=None: transactions are begun and ended explicitly.
-    conn = sqlite3.connect(path, isolation_level=None, timeout=60.0, check_same_thread=False)
+    conn = sqlite3.connect(uri or path, uri=uri is not None, isolation_level=None, timeout=60.0, check_same_thread=False, factory=_Connection)
     conn.execute("PRAGMA trusted_schema = OFF")  # a foreign file's schema can run no functions
     conn.execute("PRAGMA busy_timeout = 60000")
     return conn
+
+
+def _open_read_only(path: Path, what: str) -> _Connection:
+    """Open the index at ``path``, which this user cannot write (``what``), for reading only: through its log when it has one (:mod:`.access`)."""
+    log = log_of(path).exists()
+    conn = _open(path, read_only_uri(path, log=log))
+    conn.read_only, conn.unlocked = True, None if log else what
+    if log:
+        try:
+            conn.execute("PRAGMA schema_version").fetchone()  # the first read opens the log: an error here is the log's
+        except sqlite3.OperationalError as exc:
+            conn.close()
+            if not log_of(path).exists():
+                return _open_read_only(path, what)  # the log went (its last run closed the index) between looking and opening
+            if cannot_open(exc):
+                raise log_unreadable(path, exc) from exc
+            raise
+    return conn
+
+
+def lock_free(conn: sqlite3.Connection, path: str | PathLike) -> tuple[str, ...]:
+    """The warning to give once when ``conn`` (:func:`connect`) reads the index at ``path`` without locks, or none."""
+    what = getattr(conn, "unlocked", None)
+    return (lock_free_warning(path, what),) if what else ()
 
 
 def _loops(path: Path) -> bool:
@@ -125,12 +160,17 @@ def _loops(path: Path) -> bool:
     return False
 
 
-def connect(path: str | PathLike, config: ScanConfig | None, *, create: bool = False, check: bool = False) -> sqlite3.Connection:
+def connect(
+    path: str | PathLike, config: ScanConfig | None, *, create: bool = False, check: bool = False, read_only: bool = False
+) -> sqlite3.Connection:
     """Open the index at ``path`` built with ``config`` (creating it when ``create``).
 
     With ``config=None`` the index's own settings are taken; they must still
     be those of this version of reuse. With
     ``check``, ``config`` may differ in the :data:`CHECK_TIME_SETTINGS`.
+    ``read_only``: the caller only reads; an index this user cannot write
+    is then opened for reading only (:mod:`.access`), perhaps without locks
+    (:func:`lock_free` gives the warning to say).
 
     Raises
     ------
@@ -155,12 +195,13 @@ def connect(path: str | PathLike, config: ScanConfig | None, *, create: bool = F
         # SQLite would write its journal beside a device or a pipe (in /dev, say), and read nothing.
         raise IndexPathError(f"{path} is not a regular file (a device or a pipe): give the index file's path, e.g. --index news.db.")
     conn = None
+    what = unwritable(path) if read_only and not create else None
     try:
-        conn = _open(path)
+        conn = _open(path) if what is None else _open_read_only(path, what)
         if create:
             _create(conn, config or ScanConfig())
         _verify(conn, path, config, check)
-        if not conn.in_transaction:  # a new index's were set as it was laid out
+        if not conn.in_transaction and not conn.read_only:  # a new index's were set as it was laid out
             # Only once the file is known to be a reuse index: WAL mode is kept in the file.
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")

@@ -162,8 +162,9 @@ def _listing(title: str, items: Sequence[str], width: int, verbose: bool, listed
     return lines
 
 
-#: A scan of at most this many articles says why it may have missed a pair or rated one low (README, Limitations): a
-#: review's one-story folders of 4 to 6 articles missed rewrites that the same folders found beside other stories.
+#: A scan of at most this many articles (a check: the index's and the batch's together) says why it may have missed a
+#: pair or rated one low (README, Limitations): a review's one-story folders of 4 to 6 articles missed rewrites that
+#: the same folders found beside other stories.
 _FEW = 10
 
 #: How each kind of reuse reads as a verb and as a participle.
@@ -327,11 +328,17 @@ def render_text(
             lines += _block(f"No reuse found in {plural(len(alone), 'article')}:", width)
             items = [f"{a.id} ({a.outlet}, {plural(a.words, 'word')})" for a in alone]
             lines += _listing("  ", items, width, verbose, listed)
-    if 2 <= len(result.articles) <= _FEW and result.checked is None:  # a check weighs words by the index's counts
+    # A check weighs words by the index's counts and the batch's: as few as a small scan's when the index is small.
+    few = len(result.articles) if result.checked is None else result.corpus
+    if few is not None and 2 <= few <= _FEW:
+        among, fix = (
+            (f"{few}", "Scan them among articles of other stories, or check them against an index, to be sure.")
+            if result.checked is None
+            else (f"{few}, the index's and the batch's together", "Check them against an index that holds articles of other stories too, to be sure.")
+        )
         lines += [""] + _block(
-            f"Among so few articles ({len(result.articles)}), which words are common cannot be told, and the words two of "
-            "them share count as common ones: a loose rewrite may be missed or rated low. Scan them among articles of "
-            "other stories, or check them against an index, to be sure.",
+            f"Among so few articles ({among}), which words are common cannot be told, and the words two of "
+            f"them share count as common ones: a loose rewrite may be missed or rated low. {fix}",
             width,
         )
     return "\n".join(lines) + "\n"

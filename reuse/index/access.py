@@ -1,0 +1,77 @@
+"""Reading an index this user cannot write: on read-only media, or another user's file or folder.
+
+SQLite keeps a WAL database's log and shared memory (``PATH-wal``,
+``PATH-shm``) beside it and, opened as usual, makes them even to read it: in
+a folder the user cannot write, a check failed. :func:`~reuse.index.store.connect`
+opens such an index for reading only (a check without ``--add``, ``index
+info``, ``index list``):
+
+- beside a log (``PATH-wal``: a run has the index open, or one left it), with
+  ``mode=ro``, which reads the log through its shared memory, with locks, as
+  any reader does (SQLite 3.22 and newer);
+- without one, with ``immutable=1``: SQLite reads the file alone, makes no
+  file and takes no lock. With no log every commit is in the file itself,
+  but an add or remove starting meanwhile is not seen to: the read may mix
+  the index before and after it, and the command says so once
+  (:func:`lock_free_warning`).
+
+``mode=ro`` without a log would make ``PATH-wal`` and ``PATH-shm`` where the
+folder is writable: files of this user that another user's next add could
+not write (it failed, "attempt to write a readonly database"). Writing
+(``add``, ``remove``, ``check --add``) still needs the index, its folder and
+those files writable (:func:`unwritable` with ``logs``).
+"""
+
+from __future__ import annotations
+
+import os
+from os import PathLike
+from pathlib import Path
+
+__all__ = ["lock_free_warning", "log_of", "read_only_uri", "unwritable"]
+
+
+def log_of(path: str | PathLike, end: str = "-wal") -> Path:
+    """The file SQLite keeps beside the index at ``path``: its log (``-wal``) or the log's shared memory (``-shm``)."""
+    path = Path(path)
+    return path.with_name(path.name + end)
+
+
+def unwritable(path: str | PathLike, *, logs: bool = False) -> str | None:
+    """What keeps this user from writing the index at ``path`` (an existing file), or ``None``.
+
+    ``os.access`` tells permissions, a read-only disk and an immutable flag
+    alike (root included). The folder must take new files: SQLite makes
+    ``PATH-wal`` and ``PATH-shm`` in it. With ``logs``, those files too when
+    they are there (left by a run of another user: a write cannot use them).
+    """
+    path = Path(path)
+    folder = path.absolute().parent
+    if not os.access(path, os.W_OK):
+        return str(path)
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"its folder {folder}"
+    for end in ("-wal", "-shm") if logs else ():
+        if log_of(path, end).exists() and not os.access(log_of(path, end), os.W_OK):
+            return str(log_of(path, end))
+    return None
+
+
+def read_only_uri(path: str | PathLike, *, log: bool) -> str:
+    """The SQLite URI that opens ``path`` for reading only: ``mode=ro`` beside a ``log``, ``immutable=1`` without.
+
+    The path is percent-encoded (a space, ``?``, ``#`` or ``%`` in a name
+    would end or change it), its bytes as the system has them.
+
+    >>> read_only_uri("/data/news #1?.db", log=False)
+    'file:///data/news%20%231%3F.db?immutable=1'
+    """
+    return Path(path).absolute().as_uri() + ("?mode=ro" if log else "?immutable=1")
+
+
+def lock_free_warning(path: str | PathLike, what: str) -> str:
+    """What to say once of a read of the index at ``path`` made without locks, as this user cannot write ``what`` (:func:`unwritable`)."""
+    return (
+        f"the index {path} was read without locks, as you cannot write {what}: had another run added to it or removed from it "
+        f"meanwhile, this read could mix the index before and after; run it again when no other run writes to the index, to be sure"
+    )

@@ -1,0 +1,212 @@
+"""An index this user cannot write (read-only media, another user's file or folder): read, never written.
+
+SQLite made ``PATH-wal`` and ``PATH-shm`` beside the index even to read it,
+so a check failed in a folder the user could not write. The folder (or the
+file) is made unwritable for real: ``chattr +i`` for root, whom permissions
+do not stop (``os.access`` and SQLite both meet the flag), ``chmod`` for
+anyone else; where neither works the tests skip, and the last ones pretend
+instead, through the module's own test of writability.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reuse.cli import main
+from reuse.index import add_articles, check_articles, index_info, load_batch
+from reuse.index.access import read_only_uri
+from reuse.index.failures import damaged
+
+IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+LOCK_FREE = "was read without locks"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def split(samples_dir: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """Samples 000-002 to index (``old``), 003-004 new: 004 quotes the same posts as 001."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    old.mkdir(), new.mkdir()
+    for f in sorted(samples_dir.iterdir()):
+        shutil.copy(f, (old if f.name < "003" else new) / f.name)
+    return old, new
+
+
+@contextmanager
+def unwritable(path: Path):
+    """``path``, a folder or a file, that this user cannot write, for real (``chattr +i`` for root)."""
+    if IS_ROOT:
+        if shutil.which("chattr") is None:
+            pytest.skip("root writes whatever the mode, and chattr is missing")
+        made = subprocess.run(["chattr", "+i", str(path)], capture_output=True, text=True)
+        if made.returncode:
+            pytest.skip(f"root writes whatever the mode, and chattr +i fails here: {made.stderr.strip()}")
+        try:
+            yield
+        finally:
+            subprocess.run(["chattr", "-i", str(path)], check=True)
+    else:
+        mode = path.stat().st_mode
+        path.chmod(mode & ~0o222)
+        try:
+            yield
+        finally:
+            path.chmod(mode)
+
+
+def _indexed(runner: CliRunner, old: Path, folder: Path, name: str = "news.db") -> Path:
+    folder.mkdir()
+    db = folder / name
+    added = runner.invoke(main, ["index", "add", str(old), "--index", str(db), "-q"])
+    assert added.exit_code == 0, added.output
+    assert os.listdir(folder) == [name]  # the last close folded the log in and removed it
+    return db
+
+
+def test_check_info_and_list_read_an_index_in_a_folder_they_cannot_write(runner, split, tmp_path):
+    """They failed: "attempt to write a readonly database", as SQLite could not make news.db-wal and news.db-shm."""
+    old, new = split
+    folder = tmp_path / "shared"
+    db = _indexed(runner, old, folder)
+    writable = runner.invoke(main, ["check", str(new), "--index", str(db), "--json", "-", "-q"])
+    assert writable.exit_code == 0, writable.output
+    with unwritable(folder):
+        checked = runner.invoke(main, ["check", str(new), "--index", str(db), "--json", "-"])
+        info = runner.invoke(main, ["index", "info", "--index", str(db)])
+        listed = runner.invoke(main, ["index", "list", "--index", str(db)])
+        summary = runner.invoke(main, ["check", str(new), "--index", str(db)])
+        assert os.listdir(folder) == ["news.db"]
+    assert checked.exit_code == 0, checked.output
+    assert json.loads(checked.stdout)["pairs"] == json.loads(writable.stdout)["pairs"] != []
+    assert f"the index {db} was read without locks, as you cannot write its folder {folder}:" in checked.stderr
+    assert checked.stderr.count(LOCK_FREE) == 1
+    assert info.exit_code == 0 and "articles:    3 (3 versions stored)" in info.stdout
+    assert info.stderr.count(LOCK_FREE) == 1
+    assert listed.exit_code == 0 and listed.stdout.split() == sorted(f.name for f in old.iterdir())
+    assert listed.stderr.count(LOCK_FREE) == 1
+    assert summary.exit_code == 0 and "1 with 1 indexed article" in summary.stdout
+
+
+def test_writes_to_an_index_in_a_folder_they_cannot_write_are_refused_first(runner, split, tmp_path):
+    """An add, a remove and a check --add need the index writable: refused before any work, the index as it was."""
+    old, new = split
+    folder = tmp_path / "shared"
+    db = _indexed(runner, old, folder)
+    before = db.read_bytes()
+    with unwritable(folder):
+        runs = [
+            runner.invoke(main, ["index", "add", str(new), "--index", str(db)]),
+            runner.invoke(main, ["index", "remove", "001_eabe8ba3545e1c71.txt", "--index", str(db)]),
+            runner.invoke(main, ["check", str(new), "--index", str(db), "--add"]),
+        ]
+        assert os.listdir(folder) == ["news.db"]
+    for run in runs:
+        assert run.exit_code == 1 and run.stdout == ""  # the check --add wrote no report either
+        assert run.stderr.startswith(f"error: Cannot write to the index {db} (you cannot write its folder {folder}): this run changed nothing.")
+        assert "must be writable by you. A check without --add, 'reuse index info' and 'reuse index list' only read it." in run.stderr
+    assert db.read_bytes() == before
+
+
+def test_an_index_file_it_cannot_write_is_read_without_making_files_beside_it(runner, split, tmp_path):
+    """In a folder this user can write, opening another user's index made news.db-wal and news.db-shm of this user's,
+    which the owner's next add could not write ("attempt to write a readonly database")."""
+    old, new = split
+    folder = tmp_path / "shared"
+    db = _indexed(runner, old, folder)
+    with unwritable(db):
+        checked = runner.invoke(main, ["check", str(new), "--index", str(db), "--json", "-"])
+        assert os.listdir(folder) == ["news.db"]
+        added = runner.invoke(main, ["index", "add", str(new), "--index", str(db)])
+        assert os.listdir(folder) == ["news.db"]
+    assert checked.exit_code == 0 and len(json.loads(checked.stdout)["pairs"]) == 1
+    assert f"as you cannot write {db}:" in checked.stderr
+    assert added.exit_code == 1 and f"Cannot write to the index {db} (you cannot write {db})" in added.stderr
+
+
+def test_an_index_it_cannot_write_is_read_through_its_log_when_it_has_one(runner, split, tmp_path):
+    """Beside a log (a run has the index open) the index is read with locks, the log included: no warning, nothing missed."""
+    old, new = split
+    folder = tmp_path / "shared"
+    db = _indexed(runner, old, folder)
+    holder = sqlite3.connect(db)  # another run, reading: the add's last close cannot fold the log in
+    try:
+        assert holder.execute("SELECT count(*) FROM articles").fetchone() == (3,)
+        add_articles(db, load_batch(new).articles)
+        assert sorted(os.listdir(folder)) == ["news.db", "news.db-shm", "news.db-wal"]
+        alone = [sys.executable, "-c", "import sqlite3, sys; print(sqlite3.connect(sys.argv[1], uri=True).execute('SELECT count(*) FROM articles').fetchone()[0])"]
+        assert subprocess.run([*alone, read_only_uri(db, log=False)], capture_output=True, text=True, check=True).stdout == "3\n"  # the file alone
+        with unwritable(folder):
+            info = index_info(db)
+            result = check_articles(db, load_batch(new).articles)
+    finally:
+        holder.close()
+    assert (info.articles, info.warnings) == (5, ())
+    assert not any(LOCK_FREE in w for w in result.warnings)
+    assert any("in the index already, unchanged" in w for w in result.warnings)  # the two added were read, from the log
+
+
+def test_a_log_it_cannot_open_is_an_error_that_says_what_to_do(runner, split, tmp_path):
+    """A log without its shared memory, in a folder this user cannot write: SQLite cannot read through it, nor may the file be read alone."""
+    old, _ = split
+    folder = tmp_path / "shared"
+    db = _indexed(runner, old, folder)
+    (folder / "news.db-wal").touch()
+    with unwritable(folder):
+        info = runner.invoke(main, ["index", "info", "--index", str(db)])
+    assert info.exit_code == 1
+    assert info.stderr.startswith(f"error: Cannot read the index {db} (unable to open database file): this run changed nothing.")
+    assert f"{db}-wal beside it (a run has the index open, or one stopped before closing it)" in info.stderr
+    assert f"a run of a user who can write the index folds them in: 'reuse index info --index {db}'." in info.stderr
+
+
+def test_an_index_whose_path_a_uri_would_misread_is_read(runner, split, tmp_path):
+    """The read-only URI percent-encodes the path: a space, '?', '#' or '%' would end or change it."""
+    old, _ = split
+    folder = tmp_path / "a b?c#d%41"
+    db = _indexed(runner, old, folder, "news #1?.db")
+    with unwritable(folder):
+        info = runner.invoke(main, ["index", "info", "--index", str(db)])
+    assert info.exit_code == 0, info.output
+    assert "articles:    3 (3 versions stored)" in info.stdout and info.stderr.count(LOCK_FREE) == 1
+
+
+def test_an_index_pretended_unwritable_is_opened_immutable(split, tmp_path, monkeypatch):
+    """Without root's chattr or another user: the module's test of writability says no, and SQLite really opens the
+    file read-only and without locks (a connection of its own would have made news.db-wal and news.db-shm)."""
+    old, new = split
+    db = tmp_path / "news.db"
+    add_articles(db, load_batch(old).articles)
+    assert os.listdir(tmp_path).count("news.db-wal") == 0
+    monkeypatch.setattr("reuse.index.store.unwritable", lambda path, **_: "the pretended folder")
+    result = check_articles(db, load_batch(new).articles)
+    assert [(p.a, p.b) for p in result.pairs] == [("004_3f800d59416d0f3b.txt", "001_eabe8ba3545e1c71.txt")]
+    assert [w for w in result.warnings if LOCK_FREE in w] == [
+        f"the index {db} was read without locks, as you cannot write the pretended folder: had another run added to it or removed "
+        "from it meanwhile, this read could mix the index before and after; run it again when no other run writes to the index, to be sure"
+    ]
+    assert not (tmp_path / "news.db-wal").exists() and not (tmp_path / "news.db-shm").exists()
+
+
+def test_damage_met_in_an_index_it_cannot_write_says_to_run_again_first(tmp_path, monkeypatch):
+    """Read without locks while another run wrote, the index can look damaged: rebuilding was the only advice."""
+    db = tmp_path / "news.db"
+    db.write_bytes(b"")
+    assert "run this again first" not in str(damaged(db, "a page"))
+    monkeypatch.setattr("reuse.index.failures.unwritable", lambda path, **_: "its folder")
+    message = str(damaged(db, "a page"))
+    assert "It may have been read without locks (you cannot write its folder): if another run was writing to it meanwhile, run this again first." in message
+    assert message.endswith("Rebuild it with 'reuse index add FOLDER --index NEW_PATH'.")
