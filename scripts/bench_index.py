@@ -11,8 +11,10 @@ peak memory (``VmHWM``) is its own:
     new index; articles per second over all batches, and the file's size
     once the write-ahead log is checkpointed.
 ``check``
-    ``reuse.index.check(new, index)``: wall time, peak memory, and recall of
-    the planted passages that involve a new article.
+    ``reuse.index.check(new, index, jobs=...)`` in as many processes as
+    ``reuse check`` takes (every core, unless ``--jobs``): wall time, peak
+    memory (the check's process and its workers'), and recall of the planted
+    passages that involve a new article.
 ``scan`` (the baseline, without an index)
     ``reuse.scan`` over the index's articles and the new ones together: what
     checking costs without an index; its pairs involving a new article must
@@ -64,6 +66,13 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _workers_peak_mb() -> float:
+    """The largest peak resident size of this process's finished children (its worker processes), or 0."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # KB on Linux
+
+
 def _pairs(result) -> list:
     return [
         [p.a, p.b, p.kind.value, [[x.a_start, x.a_end, x.b_start, x.b_end, x.kind.value] for x in p.passages]]
@@ -113,8 +122,9 @@ def _child(mode: str, work: Path, out: Path, jobs: int) -> None:
         }
     elif mode == "check":
         start = time.perf_counter()
-        result = check(work / "new", db)
-        data = {"seconds": time.perf_counter() - start, "pairs": _pairs(result), "timings": list(result.timings)}
+        result = check(work / "new", db, jobs=jobs)  # as `reuse check` does: --jobs defaults to every core
+        data = {"seconds": time.perf_counter() - start, "pairs": _pairs(result), "timings": list(result.timings), "jobs": jobs,
+                "worker_mb": _workers_peak_mb()}
     else:
         import reuse
 
@@ -257,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7, help="corpus seed (default 7)")
     parser.add_argument("--work", default="/tmp/reuse-bench-index", help="working folder (default /tmp/reuse-bench-index)")
     parser.add_argument("--out", default=str(REPO / "reports" / "benchmark-index.md"), help="Markdown report")
-    parser.add_argument("--jobs", type=int, default=None, help="processes an add reads in (default: every core, as `reuse index add`)")
+    parser.add_argument("--jobs", type=int, default=None, help="processes an add and a check work in (default: every core, as `reuse index add` and `reuse check`)")
     parser.add_argument("--child", choices=("add", "check", "scan"), help=argparse.SUPPRESS)
     parser.add_argument("--result", help=argparse.SUPPRESS)
     parser.add_argument("--render", metavar="RESULTS", help="only write the report from a run's results.json")
@@ -284,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
             adds.append(_run("add", work, timeout, jobs))
             print(f"add run {k + 1}: {adds[-1]['articles'] / adds[-1]['seconds']:.0f} articles/s", file=sys.stderr)
         if k < args.runs:
-            checks.append(_run("check", work, timeout))
+            checks.append(_run("check", work, timeout, jobs))
             checks[-1]["score"] = score(checks[-1]["pairs"], truth, new)
             print(f"check run {k + 1}: {checks[-1]['seconds']:.2f} s", file=sys.stderr)
         if k < args.scan_runs:
@@ -294,7 +304,7 @@ def main(argv: list[str] | None = None) -> int:
         if not _drop_page_cache():
             print("cannot drop the page cache (needs Linux and root): no cold check runs", file=sys.stderr)
             break
-        checks.append(_run("check", work, timeout))
+        checks.append(_run("check", work, timeout, jobs))
         checks[-1].update(cold=True, score=score(checks[-1]["pairs"], truth, new))
         print(f"cold check run {k + 1}: {checks[-1]['seconds']:.2f} s", file=sys.stderr)
     same = "not compared"

@@ -26,6 +26,12 @@ def _med(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
 
 
+def _check_mb(check: dict) -> float:
+    """A check's peak memory: its own peak plus, when it ran workers, the largest worker's peak once for each (an upper bound)."""
+    workers = check.get("jobs", 1) if check.get("jobs", 1) > 1 else 0
+    return check["peak_mb"] + workers * check.get("worker_mb", 0.0)
+
+
 def _verdict(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
 
@@ -39,7 +45,7 @@ def render(ctx: dict) -> str:
     cold = [c for c in checks if c.get("cold")]
     check_s = _med([c["seconds"] for c in warm])
     check_proc = _med([c["process_seconds"] for c in warm])
-    check_mb = _med([c["peak_mb"] for c in checks])
+    check_mb = _med([_check_mb(c) for c in checks])
     cold_s = _med([c["seconds"] for c in cold]) if cold else None
     recall = checks[-1]["score"]
     scale = "" if n_index >= 100_000 else f" at {n_index:,} indexed, not 100,000"
@@ -108,9 +114,15 @@ def render(ctx: dict) -> str:
         for name, size in sorted(tables.items(), key=lambda kv: -kv[1]):
             if size / total >= 0.001:
                 lines.append(f"| {name} | {size / 1e6:,.1f} | {size / total:.1%} |")
-    lines += ["", "## Checking", "", "| run | wall s | process s | peak memory | pairs |", "|---|---|---|---|---|"]
+    lines += ["", "## Checking", "", "| run | jobs | wall s | process s | peak memory (the check's process + its workers) | pairs |",
+              "|---|---|---|---|---|---|"]
     for k, c in enumerate(checks, 1):
-        lines.append(f"| {k}{' (page cache dropped)' if c.get('cold') else ''} | {c['seconds']:.2f} | {c['process_seconds']:.2f} | {c['peak_mb']:,.0f} MiB | {len(c['pairs']):,} |")
+        jobs = c.get("jobs", 1)
+        workers = f" + {jobs} x {c.get('worker_mb', 0.0):,.0f}" if jobs > 1 else ""
+        lines.append(
+            f"| {k}{' (page cache dropped)' if c.get('cold') else ''} | {jobs} | {c['seconds']:.2f} | {c['process_seconds']:.2f} | "
+            f"{_check_mb(c):,.0f} MiB ({c['peak_mb']:,.0f}{workers}) | {len(c['pairs']):,} |"
+        )
     stages = {}
     for c in checks:
         for name, seconds in c["timings"]:
@@ -175,5 +187,8 @@ NOTES = [
     "cut runs of the stored articles, read for each; that reading is the price of the smaller postings "
     "(it grows with the index, as the pass over its postings does). Rarely, a hit pushes a bucket over "
     "the banality limit (200 articles), and that bucket then makes no pair.",
-    "Peak memory is the child process's own peak resident size (`VmHWM`; `ru_maxrss` on Linux would include the peak of the benchmark process that started it); the operating system's file cache is not counted.",
+    "Peak memory is the child process's own peak resident size (`VmHWM`; `ru_maxrss` on Linux would include the peak of the benchmark process that started it); the operating system's file cache is not counted. "
+    "A check that ran workers (`jobs` above 1, as `reuse check` does on every core by default) adds the largest worker's peak once per worker "
+    "(`ru_maxrss` of the finished children): an upper bound, as the peaks need not coincide and a forked worker shares pages with the check's process. "
+    "The add's peak is its own process's only (its workers read and send back rows).",
 ]
