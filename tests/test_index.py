@@ -905,3 +905,31 @@ def test_a_read_only_index_names_the_files_sqlite_writes_beside_it(tmp_path):
     error = database_error(tmp_path / "news.db", sqlite3.OperationalError("attempt to write a readonly database"), "read")
     assert f"{tmp_path / 'news.db-wal'}, {tmp_path / 'news.db-shm'}" in str(error)
     assert "must be writable" in str(error) and "this run changed nothing" in str(error)
+
+
+def test_stored_articles_read_back_together_equal_each_read_alone(tmp_path, corpus, samples_dir):
+    # What a check and an add read of stored articles (writer.read_stored, several at a time) against read_article.
+    from reuse.index import add_articles
+    from reuse.index.store import connect
+    from reuse.index.writer import STORED_AT_ONCE, read_stored
+
+    articles = [*load_articles(corpus["all"]).articles[: STORED_AT_ONCE + 6], *load_articles(samples_dir).articles]
+    articles.append(Article(id="short", text="Kurz.", outlet="x"))
+    db = tmp_path / "i.db"
+    config = ScanConfig()
+    add_articles(db, articles, config)
+    conn = connect(db, config)
+    try:
+        rowids = [r for (r,) in conn.execute("SELECT rowid FROM articles ORDER BY id DESC")]  # not in rowid order
+        for sketch in (False, True):
+            read = list(read_stored(conn, rowids, config, sketch=sketch))
+            assert [r for r, _ in read] == rowids
+            for _, got in read:
+                stored = conn.execute("SELECT language, detected FROM articles WHERE id = ?", (got.article.id,)).fetchone()
+                alone = read_article(got.article, config, stored=(stored[0], bool(stored[1])), sketch=sketch)
+                assert (got.language, got.detected) == (alone.language, alone.detected)
+                for name in ("usable", "line_keys", "stems", "runs"):
+                    assert np.array_equal(getattr(got, name), getattr(alone, name)), name
+                assert all(np.array_equal(a, b) for a, b in zip(got.keys, alone.keys))
+    finally:
+        conn.close()

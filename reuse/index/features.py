@@ -149,20 +149,27 @@ def read_article(
     return _features(article, config, analysis, lines, usable, detected, sketched)
 
 
-def read_articles(articles: Sequence[Article], config: ScanConfig) -> list[Features]:
-    """:func:`read_article` of each article in its own language, a few dozen at a time as the scan reads.
+def read_articles(
+    articles: Sequence[Article], config: ScanConfig, stored: Sequence[tuple[str, bool]] | None = None, *, sketch: bool = True
+) -> list[Features]:
+    """:func:`read_article` of each article, a few dozen at a time as the scan reads.
 
-    The same values as one call each; the numpy work of splitting, masking,
-    sketching and hashing the runs is shared (``reuse.text.analyze_many``,
+    The same values as one call each (``stored`` and ``sketch`` as it takes
+    them, ``stored`` one per article: without it each article is read in its
+    own language); the numpy work of splitting, masking, sketching and
+    hashing the runs is shared (``reuse.text.analyze_many``,
     ``reuse.parallel.masks_many``, ``reuse.sketch.sketch_articles``, ``reuse.runs.trigram_sets``).
     """
-    analyses = analyze_many([article.text for article in articles], [None] * len(articles))
+    given = [None] * len(articles) if stored is None else [language for language, _ in stored]
+    analyses = analyze_many([article.text for article in articles], given)
+    detected = [bool(analysis.language) for analysis in analyses] if stored is None else [flag for _, flag in stored]
     masked = masks_many(articles, analyses, config)
-    sketches = sketch_articles([(analysis, usable) for analysis, (_, usable) in zip(analyses, masked)], config.sketch, config.candidates)
-    runs = trigram_sets([analysis.words[usable] for analysis, (_, usable) in zip(analyses, masked)])
+    pairs = [(analysis, usable) for analysis, (_, usable) in zip(analyses, masked)]
+    sketches = sketch_articles(pairs, config.sketch, config.candidates) if sketch else [None] * len(articles)
+    runs = trigram_sets([analysis.words[usable] for analysis, usable in pairs])
     return [
-        _features(article, config, analysis, lines, usable, bool(analysis.language), sketched, run)
-        for article, analysis, (lines, usable), sketched, run in zip(articles, analyses, masked, sketches, runs)
+        _features(article, config, analysis, lines, usable, found, sketched, run)
+        for article, analysis, (lines, usable), found, sketched, run in zip(articles, analyses, masked, detected, sketches, runs)
     ]
 
 

@@ -15,7 +15,7 @@ from ..config import ScanConfig
 from ..errors import CommittedInterrupt
 from ..hugepages import no_huge_pages
 from ..model import Article
-from .features import Features, article_from, read_article
+from .features import Features, article_from, read_article, read_articles
 from .stats import Counts
 from ..pipeline import sorted_unique
 from ..progress import ProgressCallback, Timer, tick
@@ -48,6 +48,8 @@ _FLUSH = 5000
 MAX_SEGMENTS = 32
 #: Articles of the first batch whose words make the index's zlib dictionary.
 _DICTIONARY_SAMPLE = 1000
+#: Stored articles read back together (:func:`read_stored`): their numpy work shared, their analyses a few MB.
+STORED_AT_ONCE = 64
 
 
 @dataclass(frozen=True)
@@ -153,9 +155,12 @@ def stored_features(conn: sqlite3.Connection, rowids: Sequence[int], config: Sca
 
 
 def read_stored(conn: sqlite3.Connection, rowids: Sequence[int], config: ScanConfig, *, sketch: bool = True) -> Iterator[tuple[int, Features]]:
-    """:func:`stored_features` one article at a time, as ``(rowid, features)``: the caller keeps what it needs of each."""
-    for rowid, article_id, language, detected, meta, text in stored_articles(conn, rowids):
-        yield rowid, read_article(article_from(article_id, meta, text), config, stored=(language, detected), sketch=sketch)
+    """:func:`stored_features` as ``(rowid, features)``, read :data:`STORED_AT_ONCE` at a time: the caller keeps what it needs of each."""
+    for first in range(0, len(rowids), STORED_AT_ONCE):
+        rows = stored_articles(conn, rowids[first : first + STORED_AT_ONCE])
+        articles = [article_from(article_id, meta, text) for _, article_id, _, _, meta, text in rows]
+        read = read_articles(articles, config, [(language, detected) for _, _, language, detected, _, _ in rows], sketch=sketch)
+        yield from zip((row[0] for row in rows), read)
 
 
 def _delete(conn: sqlite3.Connection, rowid: int, features: Features, counts: Counts) -> None:
