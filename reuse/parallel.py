@@ -118,10 +118,13 @@ def _setup(*initargs: Any) -> None:
         settings(*initargs)
 
 
-def _analysis(article: Article, language: str | None, config: ScanConfig):
-    """The article's words, stems and masks; ``language`` ``None`` guesses, ``""`` forces none."""
-    analysis = analyze(article.text, language)
-    return (analysis, *masks(article, analysis, config))
+def _analyses(articles: Sequence[Article], languages: Sequence[str | None], config: ScanConfig) -> list[tuple[Any, list, np.ndarray]]:
+    """Each article's ``(analysis, lines, usable)``: its words, stems and masks; a language ``None`` guesses, ``""`` forces none.
+
+    The same values as one article at a time, their numpy work shared (``analyze_many``, :func:`masks_many`).
+    """
+    analyses = analyze_many([article.text for article in articles], list(languages))
+    return [(analysis, lines, usable) for analysis, (lines, usable) in zip(analyses, masks_many(articles, analyses, config))]
 
 
 def masks(article: Article, analysis, config: ScanConfig):
@@ -227,22 +230,27 @@ def align_chunk(task: AlignTask) -> list[Pair]:
     except OSError:  # the scan's folder is gone or out of this worker's reach: analyse again, to the same values
         arrays = {}
 
-    def reading(i: int) -> tuple[Article, Any, Any]:
-        article, language, _ = articles[i]
-        article = article.in_memory()
-        if i in arrays:
-            stored_arrays = arrays.pop(i)
-            analysis, usable, lines = stored_arrays.analysis, stored_arrays.usable, stored_arrays.lines
-        else:
-            analysis, lines, usable = _analysis(article, language, config)
-        return article, mask_lines(article.text, analysis, usable, shared["learned"], config.boilerplate, lines), analysis
+    def readings(group: list[int]) -> list[tuple[Article, Any, Any]]:
+        texts = {i: articles[i][0].in_memory() for i in group}
+        read = {}
+        for i in group:
+            if i in arrays:
+                stored_arrays = arrays.pop(i)
+                read[i] = (stored_arrays.analysis, stored_arrays.lines, stored_arrays.usable)
+        again = [i for i in group if i not in read]  # not stored: analysed again, together
+        read.update(zip(again, _analyses([texts[i] for i in again], [articles[i][1] for i in again], config)))
+        out = []
+        for i in group:
+            analysis, lines, usable = read[i]
+            out.append((texts[i], mask_lines(texts[i].text, analysis, usable, shared["learned"], config.boilerplate, lines), analysis))
+        return out
 
     # Every article of the chunk is in one of its pairs: all prepared at once (their numpy work together).
     views: dict[int, Any] = {}
     used = list(articles)
     for first in range(0, len(used), _PREPARED_AT_ONCE):
         group = used[first : first + _PREPARED_AT_ONCE]
-        views.update(zip(group, prepare_many([reading(i) for i in group], shared["df"])))
+        views.update(zip(group, prepare_many(readings(group), shared["df"])))
 
     found = []
     aligned = Aligner(config.align)
