@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -163,11 +163,22 @@ def shared_runs(a: np.ndarray, b: np.ndarray) -> int:
     return int(np.count_nonzero(members(a, b)))
 
 
+def _by_first(candidates: Sequence[tuple[int, int]]) -> Iterator[Sequence[tuple[int, int]]]:
+    """The runs of consecutive pairs with one first article, at most ``_PARTNERS_AT_ONCE`` each."""
+    start = 0
+    while start < len(candidates):
+        end = start + 1
+        while end < len(candidates) and candidates[end][0] == candidates[start][0] and end - start < _PARTNERS_AT_ONCE:
+            end += 1
+        yield candidates[start:end]
+        start = end
+
+
 def verify_candidates(
     candidates: Sequence[tuple[int, int]],
     runs: Sequence[np.ndarray] | RunTable,
     config: CandidateConfig,
-    shared: Callable[[np.ndarray, np.ndarray], int] | None = None,
+    shared: Callable[[np.ndarray, Sequence[np.ndarray]], np.ndarray] | None = None,
 ) -> list[tuple[int, int]]:
     """The candidate pairs whose articles share at least ``config.min_shared_trigrams`` three-word runs.
 
@@ -176,30 +187,23 @@ def verify_candidates(
     words; this cheap check keeps them from the costly alignment. The pairs
     of one first article are counted together, in one pass over the runs of
     all its partners (pairs come sorted by their first article). ``shared``,
-    when given, counts the runs two articles share pair by pair instead (the
-    index passes its count for runs cut short).
+    when given, counts instead the runs the first article shares with each
+    of its partners, given their runs (the index passes its count for runs
+    cut short, ``codec.shared_at_most_many``).
     """
     need = config.min_shared_trigrams
     if need == 0:
         return list(candidates)
-    if shared is not None:
-        kept, last, left = [], -1, _NO_RUNS
-        for i, j in candidates:  # sorted by the first article: its runs are read once for all its pairs
-            if i != last:
-                last, left = i, runs[i]
-            if shared(left, runs[j]) >= need:
-                kept.append((i, j))
-        return kept
     kept = []
+    if shared is not None:
+        for group in _by_first(candidates):  # sorted by the first article: its runs are read once for all its pairs
+            counts = shared(runs[group[0][0]], [runs[j] for _, j in group])
+            kept += [group[k] for k in np.flatnonzero(counts >= need).tolist()]
+        return kept
     flags = np.zeros(1 << _FLAG_BITS, dtype=bool)  # the top bits of the first article's runs
-    start = 0
-    while start < len(candidates):  # the pairs of one first article at a time
-        i = candidates[start][0]
-        end = start + 1
-        while end < len(candidates) and candidates[end][0] == i and end - start < _PARTNERS_AT_ONCE:
-            end += 1
-        left = runs[i]
-        others = [runs[j] for _, j in candidates[start:end]]
+    for group in _by_first(candidates):  # the pairs of one first article at a time
+        left = runs[group[0][0]]
+        others = [runs[j] for _, j in group]
         sizes = [len(r) for r in others]
         if len(left) and sum(sizes):
             # A partner's runs whose top bits the first article has: at least the runs they share.
@@ -207,9 +211,8 @@ def verify_candidates(
             flags[slots] = True
             near = flags[np.concatenate(others).astype(np.uint32, copy=False) >> np.uint32(32 - _FLAG_BITS)]
             flags[slots] = False
-            at_least = np.bincount(np.repeat(np.arange(end - start), sizes)[near], minlength=end - start)
+            at_least = np.bincount(np.repeat(np.arange(len(group)), sizes)[near], minlength=len(group))
             for k in np.flatnonzero(at_least >= need).tolist():  # the few left: counted exactly
                 if shared_runs(left, others[k]) >= need:
-                    kept.append(candidates[start + k])
-        start = end
+                    kept.append(group[k])
     return kept

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from dataclasses import replace
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reuse.errors import IndexDamaged, IndexFileError
 from reuse.index import add_articles, check_articles, index_info, remove_articles
@@ -22,6 +25,7 @@ from reuse.index.codec import (
     encode_keys,
     encode_runs,
     shared_at_most,
+    shared_at_most_many,
 )
 from reuse.index.features import KEY_BITS
 from reuse.index.postings import _pack, live_postings, write_segment
@@ -164,6 +168,17 @@ def test_runs_are_cut_and_shared_runs_never_undercounted():
         exact = len(np.intersect1d(a, b))
         assert shared_at_most(decode_runs(encode_runs(a)), decode_runs(encode_runs(b))) >= exact
     assert decode_runs(encode_runs(np.zeros(0, dtype=np.uint32))).tolist() == []
+
+
+@given(
+    st.lists(st.integers(0, 40), max_size=60).map(sorted),
+    st.lists(st.lists(st.integers(0, 40), max_size=60).map(sorted), max_size=6),
+)
+def test_shared_runs_count_each_value_as_often_as_the_fewer_repeats(a, others):
+    # Cut runs repeat: a value shared counts min(repeats in a, repeats in b) times, for each partner at once.
+    got = shared_at_most_many(np.array(a, dtype=np.uint32), [np.array(b, dtype=np.uint32) for b in others])
+    assert got.tolist() == [sum((Counter(a) & Counter(b)).values()) for b in others]
+    assert [shared_at_most(np.array(a, dtype=np.uint32), np.array(b, dtype=np.uint32)) for b in others] == got.tolist()
 
 
 def _by_id(db) -> list[tuple[int, str]]:

@@ -77,7 +77,8 @@ def test_shared_runs_counted_a_first_article_at_a_time_equal_the_count_pair_by_p
     try:
         for at_once in (whole, data.draw(st.integers(1, 4))):  # a first article's partners in one pass, or in several
             runs._PARTNERS_AT_ONCE = at_once
-            assert verify_candidates(pairs, sets, config) == verify_candidates(pairs, sets, config, shared_runs)
+            one_by_one = lambda a, others: np.array([shared_runs(a, b) for b in others], dtype=np.int64)  # noqa: E731
+            assert verify_candidates(pairs, sets, config) == verify_candidates(pairs, sets, config, one_by_one)
     finally:
         runs._PARTNERS_AT_ONCE = whole
 

@@ -43,7 +43,7 @@ from ..progress import ProgressCallback, Timer, tick
 from ..text import needs_fallback
 from ..words import first_few, plural
 from ..text import DocumentFrequency, unique_sorted
-from .codec import cut_runs, shared_at_most
+from .codec import cut_runs, shared_at_most_many
 from .features import Features, LanguageCounts, merge_languages, read_article
 from .matching import BatchKeys, match_batch, renumber_stored
 from .readahead import read_ahead
@@ -353,7 +353,7 @@ def _verified(
         return _keep_used(candidates, rowids, len(new))
     stored = stored_runs(conn, rowids.tolist())
     runs = [cut_runs(f.runs) for f in new] + [stored[r] for r in rowids.tolist()]
-    return _keep_used(verify_candidates(candidates, runs, config.candidates, shared_at_most), rowids, len(new))
+    return _keep_used(verify_candidates(candidates, runs, config.candidates, shared_at_most_many), rowids, len(new))
 
 
 def _keep_used(pairs: list[tuple[int, int]], rowids: np.ndarray, n_new: int) -> tuple[list[tuple[int, int]], np.ndarray]:

@@ -26,7 +26,7 @@ import functools
 import re
 import zlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
@@ -42,6 +42,7 @@ __all__ = [
     "encode_keys",
     "encode_runs",
     "shared_at_most",
+    "shared_at_most_many",
 ]
 
 #: Bits of a three-word run's hash kept in the index.
@@ -171,12 +172,28 @@ def shared_at_most(a: np.ndarray, b: np.ndarray) -> int:
     >>> shared_at_most(np.array([1, 1, 2, 5]), np.array([1, 1, 1, 5, 6]))
     3
     """
-    if len(a) == 0 or len(b) == 0:
-        return 0
-    first = np.searchsorted(a, a, "left")
-    rank = np.arange(len(a)) - first  # how many equal values come before each
-    in_b = np.searchsorted(b, a, "right") - np.searchsorted(b, a, "left")
-    return int(np.count_nonzero(rank < in_b))
+    return int(shared_at_most_many(a, [b])[0])
+
+
+def shared_at_most_many(a: np.ndarray, others: Sequence[np.ndarray]) -> np.ndarray:
+    """:func:`shared_at_most` of ``a`` with each of ``others`` (sorted ``uint32`` values), in one set of numpy calls.
+
+    A value counts as often as the fewer of its repeats in the two arrays:
+    each of ``others``' values is counted when fewer equal values come
+    before it in its own array than ``a`` holds.
+
+    >>> shared_at_most_many(np.array([1, 1, 2, 5]), [np.array([1, 1, 1, 5, 6]), np.array([], dtype=np.int64), np.array([2, 2])]).tolist()
+    [3, 0, 1]
+    """
+    sizes = np.array([len(b) for b in others], dtype=np.int64)
+    if len(a) == 0 or not sizes.sum():
+        return np.zeros(len(others), dtype=np.int64)
+    values = np.concatenate(others).astype(np.int64)
+    owner = np.repeat(np.arange(len(others), dtype=np.int64), sizes)
+    keyed = (owner << 32) | values  # sorted: by array, then value
+    before = np.arange(len(keyed)) - np.searchsorted(keyed, keyed, "left")  # equal values ahead of it in its own array
+    in_a = np.searchsorted(a, values, "right") - np.searchsorted(a, values, "left")
+    return np.bincount(owner[before < in_a], minlength=len(others))
 
 
 def build_dictionary(texts: Iterable[str]) -> bytes:
