@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from collections.abc import Iterator
 from types import ModuleType
 from typing import Any
@@ -255,7 +256,11 @@ def trafilatura_text(module: ModuleType, tree: Any, meta: dict[str, str]) -> str
     # A tree, never a string (htmldate fetches strings that look like URLs); no date guessing from the text.
     # trafilatura logs through a NullHandler: its "discarding data" is our skip reason, its loggers are the app's.
     dates = {"extensive_search": False, "original_date": True}
-    doc = module.bare_extraction(tree, with_metadata=True, include_comments=False, date_extraction_params=dates)
+    with warnings.catch_warnings():
+        # htmldate hands a date such as "2026-11-29T10:00:00 PST" to dateutil, which warns that it cannot place "PST" (and
+        # trafilatura then keeps the day): a library's note on the user's terminal, and under warnings as errors a lost page.
+        warnings.filterwarnings("ignore", message="tzname .* identified but not understood", category=RuntimeWarning)
+        doc = module.bare_extraction(tree, with_metadata=True, include_comments=False, date_extraction_params=dates)
     if doc is None or doc.body is None:
         return ""
     meta["title"] = doc.title or meta["title"]

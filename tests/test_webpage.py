@@ -322,3 +322,15 @@ def test_a_consent_box_with_a_heading_or_a_button_is_left_out_whole(tmp_path, ht
                               f'<div class="caas-body"><p>{story}</p><p>{story}</p></div></body></html>')  # fmt: skip
     (article,) = load_articles(tmp_path).articles
     assert "cookies" not in article.text and "privacy dashboard" not in article.text and story in article.text
+
+
+def test_a_time_zone_name_dateutil_does_not_know_leaks_no_warning(tmp_path):
+    """htmldate hands "... PST" to dateutil, whose UnknownTimezoneWarning reached the terminal as a Python warning
+    (and, under warnings as errors, skipped the page as one a parser failed on)."""
+    body = "<p>The council approved a new budget for road repairs on Tuesday evening after a long debate.</p>" * 3
+    page = ('<html><head><title>Budget</title><meta property="article:published_time" content="2026-11-29T10:00:00 PST">'
+            f"</head><body><article>{body}</article></body></html>")
+    write(tmp_path, "a.html", page)
+    result = load_articles(tmp_path)  # warnings are errors here (setup.cfg)
+    assert only(result).text.startswith("The council approved")
+    assert result.skipped == ()
