@@ -32,7 +32,10 @@ from .decoding import Undecodable, clean, declared_charset, no_surrogates, text_
 from .times import parse_time
 from .words import plural
 from .model import Article, Skipped, file_outlet
-from .webpage import author_names, builtin_text, control_references, domain, extended_time, furniture_only, page_meta, trafilatura_text, without_notices
+from .webpage import (
+    author_names, builtin_text, control_references, domain, extended_time, furniture_only, headline_only, page_meta, trafilatura_text,
+    without_notices,
+)
 
 __all__ = ["ID_CONTROL", "KINDS", "SUPPORTED", "read_file", "shown_name", "suffix_of", "trafilatura_module"]
 
@@ -55,6 +58,9 @@ _JSON_EDGE_CHARS = "".join(map(chr, [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20
 )
 _HAS_WORD = re.compile(r"[^\W_]")  # a letter or a digit: without one, nothing a scan could match
 _NO_WORDS = "no words: only spaces, punctuation or invisible characters"
+#: A scraper that saved a page before its script wrote the article: what it has, and what to do.
+_NO_MAIN_TEXT = "no main text found in the HTML"
+_SAVE_LOADED = "if a browser shows an article there, save the page once it has loaded (a script may write its text)"
 
 
 def read_file(path: str, rel: str, config: LoadConfig) -> tuple[list[Article], list[Skipped], list[str]]:
@@ -421,16 +427,19 @@ def _read_html(text: str, rel: str, warnings: list[str]) -> Found:
         parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
         tree = lxml_html.document_fromstring(control_references(_XML_DECL.sub("", text, count=1)), parser=parser)
     except (etree.ParserError, ValueError):
-        return [], [Skipped(rel, "no main text found in the HTML")]
+        return [], [Skipped(rel, f"{_NO_MAIN_TEXT}: {_SAVE_LOADED}")]
     if any(content == "reuse" or content.startswith("reuse ") for content in tree.xpath('//head/meta[@name="generator"]/@content')):
         return [], [Skipped(rel, _OWN_REPORT)]  # an HTML report of an earlier scan (`--html`)
     meta = page_meta(tree)
     module = trafilatura_module()[0]
     body = trafilatura_text(module, tree, meta) if module else builtin_text(tree)
     if not body:
-        return [], [Skipped(rel, "no main text found in the HTML")]
+        return [], [Skipped(rel, f"{_NO_MAIN_TEXT}: {_SAVE_LOADED}")]
+    if headline_only(tree, body):
+        return [], [Skipped(rel, f"{_NO_MAIN_TEXT}, only its headline: {_SAVE_LOADED}")]
     if furniture_only(tree, body):
-        return [], [Skipped(rel, "no main text found in the HTML (only page furniture, such as a cookie notice or a paywall)")]
+        return [], [Skipped(rel, f"{_NO_MAIN_TEXT} (only page furniture, such as a cookie notice or a paywall): "
+                                 "save the page as a reader who can see the article")]
     body = without_notices(tree, body)
     dates = meta.pop("dates").split("\n")
     meta["published"] = next((d for d in dates if _iso_date(d)), dates[0])

@@ -388,6 +388,18 @@ def furniture_only(tree: Any, text: str) -> bool:
     return left != wanted and all(not part or part in _headlines(tree) for part in left.split("|"))
 
 
+def headline_only(tree: Any, text: str) -> bool:
+    """Whether the main text found is only the page's headline: a page saved before a script wrote its article.
+
+    >>> from lxml import html
+    >>> page = html.document_fromstring("<html><head><title>Swap on track - The Times</title></head><body><h1>Swap on track</h1></body></html>")
+    >>> headline_only(page, "Swap on track"), headline_only(page, "Swap on track\\n\\nThe Kremlin said so.")
+    (True, False)
+    """
+    wanted = "".join(text.split())
+    return bool(wanted) and any(wanted in headline for headline in _headlines(tree).split("|"))
+
+
 def _headlines(tree: Any) -> str:
     """The page's headings and title, spaces aside, one string: what a page without its article still shows."""
     return "|".join("".join(el.text_content().split()) for el in tree.iter("h1", "h2", "title"))
