@@ -261,7 +261,7 @@ def _outlet_lines(result: ScanResult, width: int, verbose: bool, listed: str) ->
 
 def _headline(result: ScanResult, pairs: Sequence[Pair], width: int) -> list[str]:
     """What was read and how many pairs share text; for a check, the new articles, and pairs with the index apart."""
-    counts = f"{plural(len(pairs), 'pair')} sharing text, {len(result.skipped)} skipped"
+    counts = f"{plural(len(pairs), 'pair')} sharing text, {len(result.skipped):,} skipped"
     if result.checked is None:
         return _block(f"reuse: {plural(len(result.articles), 'article')}, {counts}", width)
     new = set(result.checked)
