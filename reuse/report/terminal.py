@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from ..model import Direction, OutletLink, Pair, Passage, ScanResult, Signal, ranked
 from ..agencies import wire_name
+from ..align import MAX_ALIGN_WORDS
 from ..words import plural
 from .columns import ELLIPSIS, clip, columns, isolate, pad, sanitize, wrap
 
@@ -325,7 +326,7 @@ def render_text(
             lines += _block(f"No reuse found among {plural(len(alone), 'article')}.", width)
         else:
             lines += _block(f"No reuse found in {plural(len(alone), 'article')}:", width)
-            items = [f"{a.id} ({a.outlet}, {plural(a.words, 'word')})" for a in alone]
+            items = [f"{a.id} ({a.outlet}, {_length(a.words)})" for a in alone]
             lines += _listing("  ", items, width, verbose, listed)
     if 2 <= len(result.articles) <= _FEW and result.checked is None:  # a check weighs words by the index's counts
         lines += [""] + _block(
@@ -335,3 +336,14 @@ def render_text(
             width,
         )
     return "\n".join(lines) + "\n"
+
+
+def _length(words: int) -> str:
+    """An article's length in the list of those sharing nothing; past what alignment takes, that nothing is unmeasured.
+
+    >>> _length(551), _length(231927)
+    ('551 words', '231,927 words: too long to align, so any reuse in it is unmeasured; split it')
+    """
+    if words <= MAX_ALIGN_WORDS:
+        return plural(words, "word")
+    return f"{plural(words, 'word')}: too long to align, so any reuse in it is unmeasured; split it"
