@@ -232,6 +232,8 @@ def test_outlet_rules(tmp_path, record, outlet):
         pytest.param(" 2025-05-27T09:30:00Z ", "2025-05-27T09:30:00Z", id="utc-z-stripped"),
         pytest.param("2025-05-27T09:30:00+02:00", "2025-05-27T09:30:00+02:00", id="offset"),
         pytest.param("27 May 2025", None, id="prose"),
+        pytest.param("Tue, 27 May 2025 09:30:00 PST", None, id="rfc-2822-zone-name"),
+        pytest.param("27/05/2025", None, id="day-or-month-first"),
         pytest.param("2025-13-45", None, id="impossible"),
         pytest.param("\u0662\u0660\u0662\u0665-\u0660\u0665-\u0662\u0667", None, id="arabic-indic-digits"),
     ],
@@ -357,6 +359,10 @@ def test_a_number_between_crs_in_one_records_text_does_not_make_it_cr_separated(
     ("20250612T124000Z", "2025-06-12T12:40:00Z"),
     ("20250612T1240+0200", "2025-06-12T12:40:00+02:00"),
     ("2025-06-12T12:40:00Z", "2025-06-12T12:40:00Z"),
+    # RSS's pubDate (RFC 2822) was "not ISO 8601" and lost: a feed scraper's every time, though it names one instant.
+    ("Thu, 12 Jun 2025 12:40:00 +0200", "2025-06-12T12:40:00+02:00"),
+    ("12 Jun 2025 12:40 GMT", "2025-06-12T12:40:00Z"),
+    ("Thu, 12 Jun 2025 12:40:00 -0000", "2025-06-12T12:40:00"),  # RFC 2822's "no zone known"
 ])
 def test_a_records_time_in_the_basic_format_is_read(tmp_path, published, read):
     """A record's ISO 8601 time in the basic format was refused as "not ISO 8601" (a page's was read; found by a review)."""
