@@ -28,7 +28,7 @@ share a few three-word runs (see :mod:`reuse.runs`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -205,14 +205,33 @@ def crowded_out(entries: np.ndarray, keys: np.ndarray) -> np.ndarray:
     return (keys > 0) & (entries >= CROWDED_SHARE * keys)
 
 
-def crowded_warning(ids: Sequence[str], max_bucket: int) -> str:
-    """What to tell the user about articles crowded out of matching (``ids`` not empty)."""
+def crowded_warning(ids: Sequence[str], max_bucket: int, paired: Collection[str] = frozenset()) -> str:
+    """What to tell the user about articles crowded out of matching (``ids`` not empty), ``paired`` those of them in a pair.
+
+    Copies that differ somewhere (a line of their own) still pair through
+    the windows there: the warning says so, rather than that none paired.
+
+    >>> said = crowded_warning(["a", "b"], 5, {"a"})
+    >>> said[said.index("matched"):said.index(": set")], said[said.index("it or more"):said.index(" (slower")]
+    ('matched only through the rest of their text, which paired 1 of them with another (not b)', 'it or more to pair them all')
+    """
     many = len(ids) != 1
+    unpaired = [i for i in ids if i not in paired]
+    if len(unpaired) == len(ids):
+        matched, wanted = f"{'were' if many else 'was'} matched only through the rest", "to pair them"
+    elif not unpaired:
+        matched = (f"{'were' if many else 'was'} matched only through the rest of {'their' if many else 'its'} text, which "
+                   f"paired {'each of them' if many else 'it'} with another")
+        wanted = "to find every pair of their copies"
+    else:
+        matched = (f"were matched only through the rest of their text, which paired {len(ids) - len(unpaired)} of them with "
+                   f"another (not {first_few(unpaired)})")
+        wanted = "to pair them all"
     return (
         f"{plural(len(ids), 'article')} ({first_few(list(ids))}) share{'' if many else 's'} most of {'their' if many else 'its'} "
         f"wording with {max_bucket} or more other articles (one story syndicated that widely, or text repeated across "
-        f"the corpus) and {'were' if many else 'was'} matched only through the rest: set --max-bucket to the number of "
-        f"articles carrying it or more to pair them (slower: such a story makes a pair for every two of its copies)."
+        f"the corpus) and {matched}: set --max-bucket to the number of "
+        f"articles carrying it or more {wanted} (slower: such a story makes a pair for every two of its copies)."
     )
 
 

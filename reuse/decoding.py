@@ -184,8 +184,10 @@ def _decode(data: bytes, truncated: bool, declared: str | None = None) -> tuple[
         text = decoder(_COUNTED_REPLACE).decode(data, final=not truncated)
         if replaced[0] * 20 <= len(text):  # a few bad bytes, not another encoding behind a stray mark
             return text, marked[0], replaced[0]
-    if data.find(b"\0", 0, 8192) >= 0:
-        if codec := _utf16_without_bom(data):
+    if b"\0" in data:  # anywhere: a NUL past the first 8 KB once went unseen, and one before them skipped the file
+        if stray_nuls(data, truncated):
+            data = data.replace(b"\0", b"")
+        elif codec := _utf16_without_bom(data):
             marked = [codec]
         else:
             raise Undecodable("binary file (contains NUL bytes): convert it to text first")
@@ -211,6 +213,36 @@ def _decode(data: bytes, truncated: bool, declared: str | None = None) -> tuple[
                 decoder = codecs.getincrementaldecoder(codec)(errors)
                 return decoder.decode(data, final=not truncated), codec, replaced[0]
     raise Undecodable("cannot tell the text encoding: save the file as UTF-8")
+
+
+def stray_nuls(data: bytes, truncated: bool = False) -> bool:
+    """Whether the NUL bytes in ``data`` are a few strays in UTF-8 text (a scraper's bad field), not binary data.
+
+    At most one NUL in 1,000 bytes (one at least), in text that is UTF-8
+    without them, with no other control byte than white space and a DOS
+    end-of-file byte, and at least 16 bytes of it.
+
+    >>> stray_nuls(b"The council met on Monday.\\x00 The mayor spoke."), stray_nuls(b"plain start\\x00\\x01\\x02 then binary")
+    (True, False)
+    >>> stray_nuls(b"\\x00ab"), stray_nuls("Talks resumed on Tuesday.".encode("utf-16-le"))
+    (False, False)
+    """
+    nuls = data.count(0)
+    if nuls > max(1, len(data) // 1000) or len(data) - nuls < 16:
+        return False
+    rest = data.replace(b"\0", b"")
+    if len(rest.translate(None, _STRAY_CONTROLS)) != len(rest):
+        return False
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(rest, final=not truncated)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+#: Control bytes that make a file with a NUL binary data rather than text with a stray NUL (tab, line ends, form feed
+#: and the DOS end-of-file byte 0x1A are text's).
+_STRAY_CONTROLS = bytes([*range(0x01, 0x09), 0x0B, *range(0x0E, 0x1A), *range(0x1B, 0x20), 0x7F])
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

@@ -32,7 +32,10 @@ from .decoding import Undecodable, clean, declared_charset, no_surrogates, text_
 from .times import parse_time
 from .words import plural
 from .model import Article, Skipped, file_outlet
-from .webpage import author_names, builtin_text, control_references, domain, extended_time, furniture_only, page_meta, trafilatura_text, without_notices
+from .webpage import (
+    author_names, builtin_text, control_references, domain, extended_time, furniture_only, headline_only, page_meta, trafilatura_text,
+    without_notices,
+)
 
 __all__ = ["ID_CONTROL", "KINDS", "SUPPORTED", "read_file", "shown_name", "suffix_of", "trafilatura_module"]
 
@@ -54,7 +57,11 @@ _JSON_EDGE_CHARS = "".join(map(chr, [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20
     c for c in map(chr, range(0x3001)) if c.isspace()  # white space of every script (the last is U+3000)
 )
 _HAS_WORD = re.compile(r"[^\W_]")  # a letter or a digit: without one, nothing a scan could match
+_ISO_EXAMPLE = "like 2025-05-27 or 2025-05-27T09:30:00Z"
 _NO_WORDS = "no words: only spaces, punctuation or invisible characters"
+#: A scraper that saved a page before its script wrote the article: what it has, and what to do.
+_NO_MAIN_TEXT = "no main text found in the HTML"
+_SAVE_LOADED = "if a browser shows an article there, save the page once it has loaded (a script may write its text)"
 
 
 def read_file(path: str, rel: str, config: LoadConfig) -> tuple[list[Article], list[Skipped], list[str]]:
@@ -108,6 +115,8 @@ def read_file(path: str, rel: str, config: LoadConfig) -> tuple[list[Article], l
                                  f"records could be read: raise --max-bytes above {info.st_size:,}{alternative}")], []
     if truncated:
         warnings.append(cut)
+    if encoding == "utf-8" and (nuls := data.count(0)):
+        warnings.append(f"{rel}: {plural(nuls, 'NUL byte')} dropped (a stray in text; a file with many is skipped as binary)")
     if replaced:
         name = {"utf-8": "UTF-8", "utf-16": "UTF-16", "utf-32": "UTF-32"}.get(encoding, encoding)
         warnings.append(f"{rel}: {plural(replaced, 'byte')} that {'is' if replaced == 1 else 'are'} not {name} "
@@ -209,7 +218,7 @@ def _time(meta: dict[str, str], key: str, where: str, warnings: list[str]) -> st
     given = meta.get(key)
     value = extended_time(given) if given is not None else None
     if value is not None and _iso_date(value) is None:
-        warnings.append(f"{where}: {key} date {given!r} is not ISO 8601 (like 2025-05-27 or 2025-05-27T09:30:00Z); it is left unknown")
+        warnings.append(f"{where}: {key} date {given!r} is not ISO 8601 ({_ISO_EXAMPLE}); it is left unknown")
         return None
     if value is not None and _in_future(value):
         # A date still to come is a typo or a placeholder; as evidence of who was first it would mislead.
@@ -254,8 +263,16 @@ def _json_int(digits: str) -> int | float:
 
 
 def _json_type(value: Any) -> str:
-    """What a JSON value is, in the words of Python's types ("list", "int"); a number too long to read is a "number"."""
-    return "number" if isinstance(value, _TooLong) else type(value).__name__
+    """What a JSON value is, in words a reader of the file knows (not Python's "NoneType" or "str").
+
+    >>> [_json_type(v) for v in (None, True, 7, 1.5, "x", [1], {})]
+    ['null', 'true or false', 'a number', 'a number', 'a string', 'a list', 'an object']
+    """
+    if value is None or isinstance(value, bool):
+        return "null" if value is None else "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return {str: "a string", list: "a list", dict: "an object"}.get(type(value), f"a {type(value).__name__}")
 
 
 class _TooLong(float):
@@ -363,14 +380,14 @@ def _read_jsonl(text: str, rel: str, warnings: list[str]) -> Found:
 
 def _record(rec: Any, rel: str, default_id: str, where: str, warnings: list[str]) -> Article | Skipped:
     if not isinstance(rec, dict):
-        return Skipped(where, f"record is a JSON {_json_type(rec)}, not an object with a 'text' field")
+        return Skipped(where, f"record is {_json_type(rec)}, not an object: write each record as an object with the article text in 'text'")
     given = [f for f in TEXT_FIELDS if rec.get(f) is not None]
     # The first field that holds text: an empty 'text' beside a 'content' is no empty article.
     field = next((f for f in given if isinstance(rec[f], str) and rec[f].strip()), given[0] if given else None)
     if field is None:
         return Skipped(where, "no 'text', 'body' or 'content' field: put the article text in 'text'")
     if not isinstance(rec[field], str):
-        return Skipped(where, f"'{field}' is a JSON {_json_type(rec[field])}, not a string")
+        return Skipped(where, f"'{field}' is {_json_type(rec[field])}, not a string: put the article text in '{field}' as one string")
     text = clean(rec[field])
     if not text.strip():
         return Skipped(where, f"empty '{field}'")
@@ -381,13 +398,16 @@ def _record(rec: Any, rel: str, default_id: str, where: str, warnings: list[str]
         if isinstance(rec.get(key), str):
             meta[key] = clean(rec[key])
         elif rec.get(key) is not None:
-            warnings.append(f"{where}: '{key}' is a JSON {_json_type(rec[key])}, not a string; ignored")
+            # A Unix time ("published": 1795424400) is seconds or milliseconds, and in which zone a feed meant it is a guess.
+            fix = f"it is left unknown (give it as ISO 8601, {_ISO_EXAMPLE})" if key in ("published", "modified") else "ignored"
+            warnings.append(f"{where}: '{key}' is {_json_type(rec[key])}, not a string; {fix}")
     if not meta.get("byline", "").strip() and (author := author_names(rec.get("author")) or author_names(rec.get("authors"))):
         meta["byline"] = clean(author)  # a feed's "author": "Reuters", or a list of names
     raw_id = rec.get("id")
     if isinstance(raw_id, bool) or not isinstance(raw_id, (str, int, type(None))):
         what = (f"a number of more than {_INT_DIGITS:,} digits, too long to read" if isinstance(raw_id, _TooLong)
-                else f"a JSON {_json_type(raw_id)}, not a string or a whole number")
+                else "a number that is not a whole one" if isinstance(raw_id, float)
+                else f"{_json_type(raw_id)}, not a string or a whole number")
         warnings.append(f"{where}: 'id' is {what}; the record is {default_id}")
         raw_id = None
     art_id = "" if raw_id is None else no_surrogates(str(raw_id)).strip()
@@ -421,16 +441,19 @@ def _read_html(text: str, rel: str, warnings: list[str]) -> Found:
         parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
         tree = lxml_html.document_fromstring(control_references(_XML_DECL.sub("", text, count=1)), parser=parser)
     except (etree.ParserError, ValueError):
-        return [], [Skipped(rel, "no main text found in the HTML")]
+        return [], [Skipped(rel, f"{_NO_MAIN_TEXT}: {_SAVE_LOADED}")]
     if any(content == "reuse" or content.startswith("reuse ") for content in tree.xpath('//head/meta[@name="generator"]/@content')):
         return [], [Skipped(rel, _OWN_REPORT)]  # an HTML report of an earlier scan (`--html`)
     meta = page_meta(tree)
     module = trafilatura_module()[0]
     body = trafilatura_text(module, tree, meta) if module else builtin_text(tree)
     if not body:
-        return [], [Skipped(rel, "no main text found in the HTML")]
+        return [], [Skipped(rel, f"{_NO_MAIN_TEXT}: {_SAVE_LOADED}")]
+    if headline_only(tree, body):
+        return [], [Skipped(rel, f"{_NO_MAIN_TEXT}, only its headline: {_SAVE_LOADED}")]
     if furniture_only(tree, body):
-        return [], [Skipped(rel, "no main text found in the HTML (only page furniture, such as a cookie notice or a paywall)")]
+        return [], [Skipped(rel, f"{_NO_MAIN_TEXT} (only page furniture, such as a cookie notice or a paywall): "
+                                 "save the page as a reader who can see the article")]
     body = without_notices(tree, body)
     dates = meta.pop("dates").split("\n")
     meta["published"] = next((d for d in dates if _iso_date(d)), dates[0])

@@ -123,18 +123,20 @@ def _scan(
             df = read.document_frequency()
         with timer.stage("candidates"):
             candidates, crowded = _candidates(table, config, engine, progress)
-            if crowded:
-                warnings = (*warnings, crowded_warning([articles[i].id for i in crowded], config.candidates.max_bucket))
             try:
                 candidates = verify_candidates(candidates, read.runs, config.candidates)
             finally:
                 read.runs.close()
             del read
             candidates, too_long = alignable(candidates, stored.words, lambda i: articles[i].id)
-            if too_long:
-                warnings = (*warnings, too_long)
         with timer.stage("align"):
             pairs = align_all(articles, languages, stored, candidates, learned, df, config, engine, progress)
+    if crowded:
+        # Said once the pairs are known: copies with lines of their own pair through them, and the warning says whether.
+        paired = {p.a for p in pairs} | {p.b for p in pairs}
+        warnings = (*warnings, crowded_warning([articles[i].id for i in crowded], config.candidates.max_bucket, paired))
+    if too_long:
+        warnings = (*warnings, too_long)
     with timer.stage("provenance"):
         pairs = directions(articles, pairs, config, engine)
     pairs = ranked(pairs)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from collections.abc import Iterator
 from types import ModuleType
 from typing import Any
@@ -166,17 +167,33 @@ def page_meta(tree: Any) -> dict[str, str]:
 _BASIC = re.compile(r"(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})?([.,]\d+)?(Z|[+-]\d{2}(?::?\d{2})?)?", re.ASCII)
 
 
+#: RFC 2822's date-time, RSS's ``pubDate`` ("Thu, 12 Jun 2025 12:40:00 +0200"): with an offset, GMT or UT, or none.
+#: Its zone names (EST, PDT ...) are left unread, as the ISO 8601 reading leaves them: "IST" is three zones.
+_RFC2822 = re.compile(
+    r"(?:[A-Z]{3},\s*)?(\d{1,2})\s+(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s+(\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?"
+    r"(?:\s*([+-]\d{4}|GMT|UTC?|Z))?", re.ASCII)
+_MONTHS = "JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split()
+
+
 def extended_time(value: str) -> str:
-    """An ISO 8601 date-time in the basic format ("20251117T090500Z") in the extended one the tool reads; any other as it is.
+    """An ISO 8601 date-time in the basic format ("20251117T090500Z"), or an RFC 2822 one, in the extended ISO 8601 format
+    the tool reads; any other as it is.
 
     Only a date-time, told by its ``T``: a bare "20251117" may as well be a
     number of another kind, and is left as it is (and not read as a time).
+    RFC 2822's "-0000" says the zone is unknown: a time without one.
 
     >>> extended_time("20251117T090500Z"), extended_time("20251117T0905+0100"), extended_time("20251117t090500.25-05")
     ('2025-11-17T09:05:00Z', '2025-11-17T09:05:00+01:00', '2025-11-17T09:05:00.25-05:00')
     >>> extended_time(" 2025-11-17 "), extended_time("20251117")
     ('2025-11-17', '20251117')
+    >>> extended_time("Mon, 17 Nov 2025 09:05:00 +0100"), extended_time("17 Nov 2025 09:05 GMT"), extended_time("Mon, 17 Nov 2025 09:05 EST")
+    ('2025-11-17T09:05:00+01:00', '2025-11-17T09:05:00Z', 'Mon, 17 Nov 2025 09:05 EST')
     """
+    if rfc := _RFC2822.fullmatch(value.strip().upper()):
+        day, month, year, hour, minute, second, zone = rfc.groups()
+        zone = "" if zone in (None, "-0000") else "Z" if zone.isalpha() else f"{zone[:3]}:{zone[3:]}"
+        return f"{year}-{_MONTHS.index(month) + 1:02d}-{int(day):02d}T{hour}:{minute}:{second or '00'}{zone}"
     match = _BASIC.fullmatch(value.strip().upper())
     if match is None:
         return value.strip()
@@ -255,7 +272,11 @@ def trafilatura_text(module: ModuleType, tree: Any, meta: dict[str, str]) -> str
     # A tree, never a string (htmldate fetches strings that look like URLs); no date guessing from the text.
     # trafilatura logs through a NullHandler: its "discarding data" is our skip reason, its loggers are the app's.
     dates = {"extensive_search": False, "original_date": True}
-    doc = module.bare_extraction(tree, with_metadata=True, include_comments=False, date_extraction_params=dates)
+    with warnings.catch_warnings():
+        # htmldate hands a date such as "2026-11-29T10:00:00 PST" to dateutil, which warns that it cannot place "PST" (and
+        # trafilatura then keeps the day): a library's note on the user's terminal, and under warnings as errors a lost page.
+        warnings.filterwarnings("ignore", message="tzname .* identified but not understood", category=RuntimeWarning)
+        doc = module.bare_extraction(tree, with_metadata=True, include_comments=False, date_extraction_params=dates)
     if doc is None or doc.body is None:
         return ""
     meta["title"] = doc.title or meta["title"]
@@ -381,6 +402,18 @@ def furniture_only(tree: Any, text: str) -> bool:
             left = left.replace(held, "|")
     # The boxes and a headline (a paywall's page keeps the story's title above the box): no article.
     return left != wanted and all(not part or part in _headlines(tree) for part in left.split("|"))
+
+
+def headline_only(tree: Any, text: str) -> bool:
+    """Whether the main text found is only the page's headline: a page saved before a script wrote its article.
+
+    >>> from lxml import html
+    >>> page = html.document_fromstring("<html><head><title>Swap on track - The Times</title></head><body><h1>Swap on track</h1></body></html>")
+    >>> headline_only(page, "Swap on track"), headline_only(page, "Swap on track\\n\\nThe Kremlin said so.")
+    (True, False)
+    """
+    wanted = "".join(text.split())
+    return bool(wanted) and any(wanted in headline for headline in _headlines(tree).split("|"))
 
 
 def _headlines(tree: Any) -> str:

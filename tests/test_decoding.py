@@ -263,3 +263,20 @@ def test_chinese_in_utf_16_without_a_byte_order_mark_is_read(tmp_path, codec):
     text = "克里姆林宫称特朗普言论不影响换囚计划\n新华社莫斯科5月27日电 俄罗斯总统新闻秘书佩斯科夫27日表示，美国总统特朗普近日对俄罗斯总统普京的批评不会影响俄美两国之间的换囚计划。"
     (tmp_path / "zh.txt").write_bytes(text.encode(codec))
     assert only(load_articles(tmp_path)).text == text
+
+
+@pytest.mark.parametrize("before", [150, 10_000], ids=["early", "after-8-kb"])
+def test_a_stray_nul_in_a_text_file_is_dropped_with_a_warning_wherever_it_is(tmp_path, before):
+    """A scraper's text with one NUL (a bad database field) was skipped whole as a binary file, "convert it to text
+    first", when the NUL fell in its first 8 KB, and read without a word when it fell after."""
+    sentence = b"The council met on Monday to discuss the budget. "
+    write(tmp_path, "a.txt", sentence * (before // len(sentence)) + b"\x00The mayor said roads come first.")
+    result = load_articles(tmp_path)
+    assert only(result).text.endswith("budget. The mayor said roads come first.")
+    assert result.warnings == ("a.txt: 1 NUL byte dropped (a stray in text; a file with many is skipped as binary)",)
+
+
+def test_a_stray_nul_after_the_last_json_record_keeps_the_records(tmp_path):
+    write(tmp_path, "feed.jsonl", b'{"id": "a", "text": "Story one about the budget"}\n\x00')
+    result = load_articles(tmp_path)
+    assert only(result).id == "a" and result.skipped == ()

@@ -211,10 +211,10 @@ def test_json_records_keep_the_good_ones_and_explain_the_rest(made):
     assert {k: v.split(" (")[0] for k, v in reasons(result).items()} == {
         f"{where}:2": "malformed JSON line",
         f"{where}:3": "no 'text', 'body' or 'content' field: put the article text in 'text'",
-        f"{where}:4": "'text' is a JSON int, not a string",
-        f"{where}:5": "'text' is a JSON list, not a string",
-        f"{where}:10": "record is a JSON list, not an object with a 'text' field",
-        f"{where}:11": "record is a JSON NoneType, not an object with a 'text' field",
+        f"{where}:4": "'text' is a number, not a string: put the article text in 'text' as one string",
+        f"{where}:5": "'text' is a list, not a string: put the article text in 'text' as one string",
+        f"{where}:10": "record is a list, not an object: write each record as an object with the article text in 'text'",
+        f"{where}:11": "record is null, not an object: write each record as an object with the article text in 'text'",
     }
     assert result.warnings == (
         f"{where}:8: published date 'last Tuesday-ish' is not ISO 8601 (like 2025-05-27 or 2025-05-27T09:30:00Z); "

@@ -541,3 +541,13 @@ def test_a_small_scan_that_finds_pairs_still_says_it_may_miss_loose_rewrites(sam
     """Only a scan that found nothing said so; a one-story folder that found some pairs missed a rewrite unsaid."""
     text = " ".join(render_text(reuse.scan(samples_dir)).split())
     assert "pairs sharing text" in text and "Among so few articles (5), which words are common cannot be told" in text
+
+
+def test_an_article_too_long_to_align_is_not_said_to_share_nothing(make_result):
+    """A 2 MB dump holding a sample article word for word was listed under "No reuse found in 3 articles", below the
+    warning that it had been matched but not aligned: the summary said it shared nothing, which no one measured."""
+    result = make_result(second_pair=False)
+    dump = Article(id="dump.txt", text="word " * 100_001, outlet="dump", path="dump.txt")
+    text = render_text(dataclasses.replace(result, articles=(*result.articles, dump)), width=100)
+    listed = " ".join(text[text.index("No reuse found in 2 articles:"):].split())  # lines as wrapped, joined
+    assert "c.txt (c.txt, 24 words) dump.txt (dump, 100,001 words: too long to align, so any reuse in it is unmeasured; split it)" in listed

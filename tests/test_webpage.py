@@ -45,7 +45,29 @@ def test_html_in_greek(tmp_path, html_backend, no_network):
 
 def test_html_without_main_text_is_skipped(tmp_path, html_backend):
     shutil.copy(FIXTURES / "no_text.html", tmp_path / "no_text.html")
-    assert load_articles(tmp_path).skipped == (Skipped("no_text.html", "no main text found in the HTML"),)
+    assert load_articles(tmp_path).skipped == (Skipped("no_text.html", NO_TEXT),)
+
+
+#: Why a page with no article is skipped, and the fix: a scraper that saved the page before a script wrote its text.
+NO_TEXT = ("no main text found in the HTML: if a browser shows an article there, save the page once it has loaded "
+           "(a script may write its text)")
+FURNITURE = ("no main text found in the HTML (only page furniture, such as a cookie notice or a paywall): save the page "
+             "as a reader who can see the article")
+
+
+def test_a_page_whose_only_text_is_its_headline_is_skipped(tmp_path, html_backend):
+    """A page saved before its script wrote the article holds its headline only: it was read as an article of three
+    words and listed among those that share nothing, as if it had been read."""
+    write(tmp_path, "shell.html", "<html><head><title>Breaking: Kremlin swap</title></head><body><h1>Breaking: Kremlin swap</h1>"
+                                  '<div id="app"></div></body></html>')
+    write(tmp_path, "titled.html", "<html><head><title>Kremlin swap - The Times</title></head><body><h1>Kremlin swap</h1></body></html>")
+    # A brief: its headline and a sentence of its own.
+    write(tmp_path, "brief.html", "<html><head><title>Kremlin swap</title></head><body><article><h1>Kremlin swap</h1>"
+                                  "<p>The Kremlin said the prisoner swap was on track.</p></article></body></html>")
+    result = load_articles(tmp_path)
+    assert [a.id for a in result.articles] == ["brief.html"]
+    reason = "no main text found in the HTML, only its headline: if a browser shows an article there, save the page once it has loaded (a script may write its text)"
+    assert result.skipped == (Skipped("shell.html", reason), Skipped("titled.html", reason))
 
 
 @pytest.mark.parametrize("reference", ["&#11;", "&#12;", "&#7;", "&#x1b;", "&#0;"])
@@ -111,7 +133,7 @@ def test_a_page_whose_only_text_is_a_cookie_notice_is_skipped(tmp_path, html_bac
     result = load_articles(tmp_path)
     assert [a.id for a in result.articles] == ["brief.html", "consent.html", "wrapped.html"]
     assert all(a.text.endswith(brief) for a in result.articles)
-    assert result.skipped == (Skipped("gone.html", "no main text found in the HTML (only page furniture, such as a cookie notice or a paywall)"),)
+    assert result.skipped == (Skipped("gone.html", FURNITURE),)
 
 
 def test_a_page_with_only_a_canonical_link_states_no_url_of_its_own(tmp_path, html_backend):
@@ -164,8 +186,7 @@ def test_a_paywall_page_that_keeps_its_headline_is_skipped(tmp_path, html_backen
     write(tmp_path, "gated.html", f'<html><body><article><h1>Harbour budget</h1><div class="article-body paywall"><p>{lead}</p></div></article></body></html>')
     result = load_articles(tmp_path)
     assert [a.id for a in result.articles] == ["gated.html", "teaser.html"] and all(lead in a.text for a in result.articles)
-    reason = "no main text found in the HTML (only page furniture, such as a cookie notice or a paywall)"
-    assert result.skipped == (Skipped("p1.html", reason), Skipped("p2.html", reason))
+    assert result.skipped == (Skipped("p1.html", FURNITURE), Skipped("p2.html", FURNITURE))
 
 
 def test_a_byline_is_read_from_a_page_a_record_and_front_matter(tmp_path):
@@ -322,3 +343,15 @@ def test_a_consent_box_with_a_heading_or_a_button_is_left_out_whole(tmp_path, ht
                               f'<div class="caas-body"><p>{story}</p><p>{story}</p></div></body></html>')  # fmt: skip
     (article,) = load_articles(tmp_path).articles
     assert "cookies" not in article.text and "privacy dashboard" not in article.text and story in article.text
+
+
+def test_a_time_zone_name_dateutil_does_not_know_leaks_no_warning(tmp_path):
+    """htmldate hands "... PST" to dateutil, whose UnknownTimezoneWarning reached the terminal as a Python warning
+    (and, under warnings as errors, skipped the page as one a parser failed on)."""
+    body = "<p>The council approved a new budget for road repairs on Tuesday evening after a long debate.</p>" * 3
+    page = ('<html><head><title>Budget</title><meta property="article:published_time" content="2026-11-29T10:00:00 PST">'
+            f"</head><body><article>{body}</article></body></html>")
+    write(tmp_path, "a.html", page)
+    result = load_articles(tmp_path)  # warnings are errors here (setup.cfg)
+    assert only(result).text.startswith("The council approved")
+    assert result.skipped == ()

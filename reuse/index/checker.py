@@ -153,7 +153,7 @@ def check_articles(
             *([_earlier_warning(sorted(earlier))] if earlier else []),
             *([_unchanged_warning(unchanged)] if unchanged else []),
             *others,
-            *([crowded_warning(crowded, config.candidates.max_bucket)] if crowded else []),
+            *([crowded_warning(crowded, config.candidates.max_bucket, {p.a for p in found} | {p.b for p in found})] if crowded else []),
             *([too_long] if too_long else []),
         ),
         checked=tuple(a.id for a in batch),

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from ..model import Direction, OutletLink, Pair, Passage, ScanResult, Signal, ranked
 from ..agencies import wire_name
+from ..align import MAX_ALIGN_WORDS
 from ..words import plural
 from .columns import ELLIPSIS, clip, columns, isolate, pad, sanitize, wrap
 
@@ -262,7 +263,7 @@ def _outlet_lines(result: ScanResult, width: int, verbose: bool, listed: str) ->
 
 def _headline(result: ScanResult, pairs: Sequence[Pair], width: int) -> list[str]:
     """What was read and how many pairs share text; for a check, the new articles, and pairs with the index apart."""
-    counts = f"{plural(len(pairs), 'pair')} sharing text, {len(result.skipped)} skipped"
+    counts = f"{plural(len(pairs), 'pair')} sharing text, {len(result.skipped):,} skipped"
     if result.checked is None:
         return _block(f"reuse: {plural(len(result.articles), 'article')}, {counts}", width)
     new = set(result.checked)
@@ -326,7 +327,7 @@ def render_text(
             lines += _block(f"No reuse found among {plural(len(alone), 'article')}.", width)
         else:
             lines += _block(f"No reuse found in {plural(len(alone), 'article')}:", width)
-            items = [f"{a.id} ({a.outlet}, {plural(a.words, 'word')})" for a in alone]
+            items = [f"{a.id} ({a.outlet}, {_length(a.words)})" for a in alone]
             lines += _listing("  ", items, width, verbose, listed)
     # A check weighs words by the index's counts and the batch's: as few as a small scan's when the index is small.
     few = len(result.articles) if result.checked is None else result.corpus
@@ -342,3 +343,14 @@ def render_text(
             width,
         )
     return "\n".join(lines) + "\n"
+
+
+def _length(words: int) -> str:
+    """An article's length in the list of those sharing nothing; past what alignment takes, that nothing is unmeasured.
+
+    >>> _length(551), _length(231927)
+    ('551 words', '231,927 words: too long to align, so any reuse in it is unmeasured; split it')
+    """
+    if words <= MAX_ALIGN_WORDS:
+        return plural(words, "word")
+    return f"{plural(words, 'word')}: too long to align, so any reuse in it is unmeasured; split it"
