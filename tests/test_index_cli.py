@@ -58,7 +58,7 @@ def test_add_info_check_remove(runner, split, tmp_path):
     assert {a["id"] for a in data["articles"]} == {"003_0381986bfe1f445e.txt", "004_3f800d59416d0f3b.txt", "001_eabe8ba3545e1c71.txt"}
     assert "A: 004_3f800d59416d0f3b.txt" in checked.output and f"report written to {report}" in checked.output
     assert data["checked"] == ["003_0381986bfe1f445e.txt", "004_3f800d59416d0f3b.txt"]  # the batch, apart from the stored 001
-    assert checked.stdout.startswith("reuse check: 2 new articles, 1 pair sharing text, 0 skipped\n  1 with 1 indexed article, 0 within the batch\n")
+    assert checked.stdout.startswith("reuse check: 2 new articles, 1 pair sharing text, 0 skipped\n  1 pair with an indexed article (1 indexed article matched), 0 pairs within the batch\n")
 
     removed = runner.invoke(main, ["index", "remove", "001_eabe8ba3545e1c71.txt", "nope.txt", "--index", str(db)])
     assert removed.exit_code == 0

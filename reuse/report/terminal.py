@@ -269,8 +269,11 @@ def _headline(result: ScanResult, pairs: Sequence[Pair], width: int) -> list[str
     new = set(result.checked)
     within = sum(1 for p in pairs if p.b in new)
     matched = sum(1 for a in result.articles if a.id not in new)
+    with_index = "no pair with an indexed article"
+    if len(pairs) > within:
+        with_index = f"{plural(len(pairs) - within, 'pair')} with an indexed article ({plural(matched, 'indexed article')} matched)"
     return _block(f"reuse check: {plural(len(new), 'new article')}, {counts}", width) + _block(
-        f"{len(pairs) - within} with {plural(matched, 'indexed article')}, {within} within the batch", width, "  "
+        f"{with_index}, {plural(within, 'pair')} within the batch", width, "  "
     )
 
 
