@@ -62,7 +62,7 @@ from .report.output import write_output
 from .report.html_report import write_html
 
 __all__ = [
-    # the command group; the rest is shared with the other command modules (cli_graph, cli_index)
+    # the command group; the rest is shared with the other command modules (cli_check, cli_graph, cli_index)
     "main",
     "CONTEXT_SETTINGS",
     "EXIT_CODES_HELP",
@@ -474,4 +474,4 @@ def _write_extras(
 
 
 # Further commands, each in its own module, register themselves on ``main``.
-from . import cli_graph, cli_index  # noqa: E402,F401
+from . import cli_check, cli_graph, cli_index  # noqa: E402,F401

@@ -199,7 +199,7 @@ def test_check_add_leaves_the_index_alone_when_the_report_cannot_be_written(runn
     def refuse(*args, **kwargs):
         raise ReuseError("cannot write the report: disk full")
 
-    monkeypatch.setattr("reuse.cli_index.write_json", refuse)
+    monkeypatch.setattr("reuse.cli_check.write_json", refuse)
     result = runner.invoke(main, ["check", str(new), "--index", str(db), "--add", "--json", str(tmp_path / "r.json")])
     assert result.exit_code == 1
     assert "cannot write the report" in result.stderr

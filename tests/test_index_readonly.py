@@ -98,7 +98,7 @@ def test_check_info_and_list_read_an_index_in_a_folder_they_cannot_write(runner,
     assert info.stderr.count(LOCK_FREE) == 1
     assert listed.exit_code == 0 and listed.stdout.split() == sorted(f.name for f in old.iterdir())
     assert listed.stderr.count(LOCK_FREE) == 1
-    assert summary.exit_code == 0 and "1 with 1 indexed article" in summary.stdout
+    assert summary.exit_code == 0 and "1 pair with an indexed article (1 indexed article matched)" in summary.stdout
 
 
 def test_writes_to_an_index_in_a_folder_they_cannot_write_are_refused_first(runner, split, tmp_path):
