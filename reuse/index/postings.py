@@ -125,7 +125,9 @@ def write_segment(conn: sqlite3.Connection, keys: np.ndarray, owners: np.ndarray
     packed <<= np.uint64(_OFFSET_BITS)
     packed |= offsets
     del offsets
-    packed.sort()
+    # Timsort: an add's postings come as one sorted run per article and channel (``Features.keys`` are distinct, so
+    # sorted), which it merges: 0.7 s against quicksort's 1.0 s for 14 million in 10,000 runs, for a buffer of half the array.
+    packed.sort(kind="stable")
     repeated = packed[1:] == packed[:-1]
     if repeated.any():
         packed = packed[np.concatenate(([True], ~repeated))]
