@@ -164,7 +164,7 @@ def shared_runs(a: np.ndarray, b: np.ndarray) -> int:
 
 
 def _by_first(candidates: Sequence[tuple[int, int]]) -> Iterator[Sequence[tuple[int, int]]]:
-    """The runs of consecutive pairs with one first article, at most ``_PARTNERS_AT_ONCE`` each."""
+    """The pairs in groups of consecutive ones with one first article, at most ``_PARTNERS_AT_ONCE`` a group (pairs come sorted by their first article)."""
     start = 0
     while start < len(candidates):
         end = start + 1
