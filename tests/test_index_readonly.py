@@ -24,7 +24,7 @@ from click.testing import CliRunner
 
 from reuse.cli import main
 from reuse.index import add_articles, check_articles, index_info, load_batch
-from reuse.index.access import read_only_uri
+from reuse.index.access import log_of, read_only_uri
 from reuse.index.failures import damaged
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -159,18 +159,48 @@ def test_an_index_it_cannot_write_is_read_through_its_log_when_it_has_one(runner
     assert any("in the index already, unchanged" in w for w in result.warnings)  # the two added were read, from the log
 
 
+def _left_log(db: Path) -> None:
+    """A run that wrote to the index at ``db`` and stopped before closing it: its commit in ``db``-wal only, whose
+    shared memory ``db``-shm is then removed (as a reboot clears it where it is kept in memory)."""
+    stop = (
+        "import os, sqlite3, sys; c = sqlite3.connect(sys.argv[1], isolation_level=None); c.execute('PRAGMA wal_autocheckpoint = 0'); "
+        "c.execute(\"INSERT INTO meta (key, value) VALUES ('left', 'by a run')\"); os._exit(0)"
+    )
+    subprocess.run([sys.executable, "-c", stop, str(db)], check=True)
+    log_of(db, "-shm").unlink()
+    assert log_of(db).stat().st_size > 32  # a header and frames: the commit
+
+
 def test_a_log_it_cannot_open_is_an_error_that_says_what_to_do(runner, split, tmp_path):
     """A log without its shared memory, in a folder this user cannot write: SQLite cannot read through it, nor may the file be read alone."""
     old, _ = split
     folder = tmp_path / "shared"
     db = _indexed(runner, old, folder)
-    (folder / "news.db-wal").touch()
+    _left_log(db)
     with unwritable(folder):
         info = runner.invoke(main, ["index", "info", "--index", str(db)])
+        assert sorted(os.listdir(folder)) == ["news.db", "news.db-wal"]
     assert info.exit_code == 1
     assert info.stderr.startswith(f"error: Cannot read the index {db} (unable to open database file): this run changed nothing.")
     assert f"{db}-wal beside it (a run has the index open, or one stopped before closing it)" in info.stderr
     assert f"a run of a user who can write the index folds them in: 'reuse index info --index {db}'." in info.stderr
+
+
+def test_an_empty_log_is_no_log(runner, split, tmp_path):
+    """An empty news.db-wal (a run just opening the index) holds no change: the file is read alone, not refused as a log
+    SQLite cannot read ("Cannot read the index"), nor read through a news.db-shm made beside it."""
+    old, _ = split
+    folder = tmp_path / "shared"
+    db = _indexed(runner, old, folder)
+    log_of(db).touch()
+    with unwritable(folder):
+        info = runner.invoke(main, ["index", "info", "--index", str(db)])
+    assert info.exit_code == 0, info.output
+    assert "articles:    3 (3 versions stored)" in info.stdout and info.stderr.count(LOCK_FREE) == 1
+    with unwritable(db):  # a folder it can write: nothing made in it either
+        listed = runner.invoke(main, ["index", "list", "--index", str(db)])
+        assert sorted(os.listdir(folder)) == ["news.db", "news.db-wal"]
+    assert listed.exit_code == 0 and len(listed.stdout.split()) == 3 and listed.stderr.count(LOCK_FREE) == 1
 
 
 def test_an_index_whose_path_a_uri_would_misread_is_read(runner, split, tmp_path):

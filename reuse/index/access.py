@@ -6,7 +6,8 @@ a folder the user cannot write, a check failed. :func:`~reuse.index.store.connec
 opens such an index for reading only (a check without ``--add``, ``index
 info``, ``index list``):
 
-- beside a log (``PATH-wal``: a run has the index open, or one left it), with
+- beside a log (``PATH-wal`` past its 32-byte header: a run has the index
+  open, or one left it; :func:`has_log`), with
   ``mode=ro``, which reads the log through its shared memory, with locks, as
   any reader does (SQLite 3.22 and newer);
 - without one, with ``immutable=1``: SQLite reads the file alone, makes no
@@ -28,13 +29,29 @@ import os
 from os import PathLike
 from pathlib import Path
 
-__all__ = ["lock_free_warning", "log_of", "read_only_uri", "unwritable"]
+__all__ = ["has_log", "lock_free_warning", "log_of", "read_only_uri", "unwritable"]
 
 
 def log_of(path: str | PathLike, end: str = "-wal") -> Path:
     """The file SQLite keeps beside the index at ``path``: its log (``-wal``) or the log's shared memory (``-shm``)."""
     path = Path(path)
     return path.with_name(path.name + end)
+
+
+#: Bytes of a log's header: a shorter ``PATH-wal`` (empty, as one starts) holds no change, and SQLite ignores it.
+WAL_HEADER = 32
+
+
+def has_log(path: str | PathLike) -> bool:
+    """Whether the index at ``path`` has a log beside it that may hold changes not yet in the file: a ``PATH-wal`` past its header.
+
+    An empty one (a run just opening the index, or one the user made) is
+    no log: read as the file alone, as SQLite would read it.
+    """
+    try:
+        return os.stat(log_of(path)).st_size >= WAL_HEADER
+    except OSError:
+        return False
 
 
 def unwritable(path: str | PathLike, *, logs: bool = False) -> str | None:

@@ -54,7 +54,7 @@ from ..config import COMMAND_LINE_SETTINGS, AlignConfig, BoilerplateConfig, Cand
 from ..errors import IndexDamaged, IndexFileError, IndexPathError, ReuseError
 from ..lexicon import LANGUAGES
 from ..sketch import SCHEME
-from .access import lock_free_warning, log_of, read_only_uri, unwritable
+from .access import has_log, lock_free_warning, read_only_uri, unwritable
 from .codec import decode_runs, decompress_body
 from .failures import cannot_open, damaged, database_error, log_unreadable
 
@@ -129,7 +129,7 @@ def _open(path: Path, uri: str | None = None) -> _Connection:
 
 def _open_read_only(path: Path, what: str) -> _Connection:
     """Open the index at ``path``, which this user cannot write (``what``), for reading only: through its log when it has one (:mod:`.access`)."""
-    log = log_of(path).exists()
+    log = has_log(path)
     conn = _open(path, read_only_uri(path, log=log))
     conn.read_only, conn.unlocked = True, None if log else what
     if log:
@@ -137,7 +137,7 @@ def _open_read_only(path: Path, what: str) -> _Connection:
             conn.execute("PRAGMA schema_version").fetchone()  # the first read opens the log: an error here is the log's
         except sqlite3.OperationalError as exc:
             conn.close()
-            if not log_of(path).exists():
+            if not has_log(path):
                 return _open_read_only(path, what)  # the log went (its last run closed the index) between looking and opening
             if cannot_open(exc):
                 raise log_unreadable(path, exc) from exc
