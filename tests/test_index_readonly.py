@@ -186,6 +186,51 @@ def test_a_log_it_cannot_open_is_an_error_that_says_what_to_do(runner, split, tm
     assert f"a run of a user who can write the index folds them in: 'reuse index info --index {db}'." in info.stderr
 
 
+def test_a_log_without_its_shared_memory_is_not_read_through_in_a_folder_it_can_write(runner, split, tmp_path):
+    """mode=ro made news.db-shm, this user's, beside another user's index and log: the owner's next add failed ("you
+    cannot write news.db-shm") and, in a sticky folder such as /tmp, could not remove it."""
+    old, _ = split
+    folder = tmp_path / "shared"
+    db = _indexed(runner, old, folder)
+    _left_log(db)
+    with unwritable(db):
+        info = runner.invoke(main, ["index", "info", "--index", str(db)])
+        assert sorted(os.listdir(folder)) == ["news.db", "news.db-wal"]
+    assert info.exit_code == 1
+    assert info.stderr.startswith(f"error: Cannot read the index {db} ({db}-shm is missing, and reading through the log would make it: ")
+    assert f"a run of a user who can write the index folds them in: 'reuse index info --index {db}'." in info.stderr
+    folded = runner.invoke(main, ["index", "info", "--index", str(db)])  # by its owner
+    assert folded.exit_code == 0 and os.listdir(folder) == ["news.db"]
+
+
+@pytest.mark.parametrize("end", ["-wal", "-shm"])
+def test_a_log_file_of_another_user_that_blocks_a_write_names_the_user_and_what_to_do(runner, split, tmp_path, end):
+    """The refusal said only "you cannot write news.db-shm": who can clear it, and how (a log may hold commits: folded in, not removed)."""
+    if not IS_ROOT:
+        pytest.skip("only root can give a file to another user")
+    old, new = split
+    folder = tmp_path / "shared"
+    db = _indexed(runner, old, folder)
+    _left_log(db)
+    left = log_of(db, end)
+    left.touch()
+    os.chown(left, 65534, 65534)
+    with unwritable(left):
+        added = runner.invoke(main, ["index", "add", str(new), "--index", str(db)])
+    assert added.exit_code == 1 and f"(you cannot write {left}): this run changed nothing." in added.stderr
+    import pwd  # POSIX only, as root is
+
+    user = pwd.getpwuid(65534).pw_name
+    if end == "-wal":
+        assert added.stderr.rstrip().endswith(
+            f"{left} belongs to the user {user}: that user (or root) must run 'reuse index info --index {db}', which folds it into the index and removes it."
+        )
+    else:
+        assert added.stderr.rstrip().endswith(
+            f"{left} belongs to the user {user}: that user (or root) must remove it, when no run has the index open (SQLite makes it anew)."
+        )
+
+
 def test_an_empty_log_is_no_log(runner, split, tmp_path):
     """An empty news.db-wal (a run just opening the index) holds no change: the file is read alone, not refused as a log
     SQLite cannot read ("Cannot read the index"), nor read through a news.db-shm made beside it."""

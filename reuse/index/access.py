@@ -16,11 +16,16 @@ info``, ``index list``):
   the index before and after it, and the command says so once
   (:func:`lock_free_warning`).
 
-``mode=ro`` without a log would make ``PATH-wal`` and ``PATH-shm`` where the
-folder is writable: files of this user that another user's next add could
-not write (it failed, "attempt to write a readonly database"). Writing
-(``add``, ``remove``, ``check --add``) still needs the index, its folder and
-those files writable (:func:`unwritable` with ``logs``).
+``mode=ro`` makes what it reads through and is missing, where the folder is
+writable: ``PATH-wal`` and ``PATH-shm`` without a log, ``PATH-shm`` beside
+one. Those would be files of this user that the index's owner could not
+write (its next add failed, "you cannot write news.db-shm") nor, in a
+sticky folder such as ``/tmp``, remove. So beside a log without its
+``PATH-shm`` in a folder this user can write, the index is not read: a
+user who can write it folds the log in first (:func:`needs_shared_memory`,
+:func:`~reuse.index.failures.log_unreadable`). Writing (``add``,
+``remove``, ``check --add``) still needs the index, its folder and those
+files writable (:func:`unwritable` with ``logs``).
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ import os
 from os import PathLike
 from pathlib import Path
 
-__all__ = ["has_log", "lock_free_warning", "log_of", "read_only_uri", "unwritable"]
+__all__ = ["has_log", "lock_free_warning", "log_of", "needs_shared_memory", "owner", "read_only_uri", "unwritable"]
 
 
 def log_of(path: str | PathLike, end: str = "-wal") -> Path:
@@ -52,6 +57,28 @@ def has_log(path: str | PathLike) -> bool:
         return os.stat(log_of(path)).st_size >= WAL_HEADER
     except OSError:
         return False
+
+
+def needs_shared_memory(path: str | PathLike) -> bool:
+    """Whether reading the index at ``path`` through its log (:func:`has_log`) would make ``PATH-shm``: it is missing, and the folder takes new files."""
+    folder = Path(path).absolute().parent
+    return not log_of(path, "-shm").exists() and os.access(folder, os.W_OK | os.X_OK)
+
+
+def owner(path: str | PathLike) -> str | None:
+    """The name of the user who owns the file at ``path`` (its number where it has none), or ``None`` when it is this user's or not known."""
+    try:
+        uid = os.stat(path).st_uid
+    except OSError:
+        return None
+    if not hasattr(os, "geteuid") or uid == os.geteuid():
+        return None
+    try:
+        import pwd
+
+        return pwd.getpwuid(uid).pw_name
+    except (ImportError, KeyError):
+        return str(uid)
 
 
 def unwritable(path: str | PathLike, *, logs: bool = False) -> str | None:

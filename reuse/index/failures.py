@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from os import PathLike
 
 from ..errors import IndexDamaged, IndexFileError, ReuseError
-from .access import log_of, unwritable
+from .access import log_of, owner, unwritable
 
 __all__ = ["cannot_open", "damaged", "database_error", "log_unreadable", "read_only", "refuse_read_only", "reported_damage"]
 
@@ -45,17 +45,18 @@ def database_error(path: str | PathLike, exc: sqlite3.Error, doing: str) -> Inde
     return IndexFileError(f"Cannot {doing} the index {path} ({exc}): this run changed nothing; check the disk's space and permissions.")
 
 
-def read_only(path: str | PathLike, doing: str, detail: object) -> IndexFileError:
+def read_only(path: str | PathLike, doing: str, detail: object, then: str = "") -> IndexFileError:
     """The index at ``path`` cannot be written (``detail``: SQLite's error, or what this user cannot write), and what must be writable.
 
     Reading needs none of it (:mod:`reuse.index.access`); an add or a
     remove writes the write-ahead log and its shared memory beside the index.
+    ``then``: what to do besides, said last.
     """
     aside = ", ".join(str(log_of(path, end)) for end in ("-wal", "-shm"))
     return IndexFileError(
         f"Cannot {doing} the index {path} ({detail}): this run changed nothing. An add or remove writes the index and {aside} "
         f"beside it: the index, its folder and those files (left by an earlier run, perhaps of another user) must be writable by you. "
-        f"A check without --add, 'reuse index info' and 'reuse index list' only read it."
+        f"A check without --add, 'reuse index info' and 'reuse index list' only read it.{then}"
     )
 
 
@@ -68,7 +69,19 @@ def refuse_read_only(path: str | PathLike) -> None:
     """
     what = unwritable(path, logs=True) if os.path.isfile(path) else None
     if what:
-        raise read_only(path, "write to", f"you cannot write {what}")
+        raise read_only(path, "write to", f"you cannot write {what}", _whose(path, what))
+
+
+def _whose(path: str | PathLike, what: str) -> str:
+    """Who can clear the way when ``what`` (:func:`~.access.unwritable`) is a log or its shared memory left by another user."""
+    log, shm = str(log_of(path)), str(log_of(path, "-shm"))
+    user = owner(what) if what in (log, shm) else None
+    if user is None:
+        return ""
+    if what == log:  # it may hold commits: folded in, never deleted
+        return (f" {what} belongs to the user {user}: that user (or root) must run 'reuse index info --index {path}', which folds it "
+                f"into the index and removes it.")
+    return f" {what} belongs to the user {user}: that user (or root) must remove it, when no run has the index open (SQLite makes it anew)."
 
 
 def cannot_open(exc: sqlite3.Error) -> bool:
@@ -77,11 +90,12 @@ def cannot_open(exc: sqlite3.Error) -> bool:
     return name.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY")) or "unable to open" in text or "readonly" in text
 
 
-def log_unreadable(path: str | PathLike, exc: sqlite3.Error) -> IndexFileError:
-    """The index at ``path``, which this user cannot write, has a log beside it that SQLite cannot read it through (``exc``)."""
+def log_unreadable(path: str | PathLike, detail: object) -> IndexFileError:
+    """The index at ``path``, which this user cannot write, has a log beside it that it cannot be read through (``detail``:
+    SQLite's error, or why it is not tried: :func:`~.access.needs_shared_memory`)."""
     log, shm = log_of(path), log_of(path, "-shm")
     return IndexFileError(
-        f"Cannot read the index {path} ({exc}): this run changed nothing. You cannot write it or its folder, and {log} beside it "
+        f"Cannot read the index {path} ({detail}): this run changed nothing. You cannot write it or its folder, and {log} beside it "
         f"(a run has the index open, or one stopped before closing it) may hold changes not yet in the index itself, which "
         f"SQLite cannot read without opening {log} and {shm} (or making {shm}). Run again when the run writing to it is done; "
         f"if none is, a run of a user who can write the index folds them in: 'reuse index info --index {path}'."

@@ -54,7 +54,7 @@ from ..config import COMMAND_LINE_SETTINGS, AlignConfig, BoilerplateConfig, Cand
 from ..errors import IndexDamaged, IndexFileError, IndexPathError, ReuseError
 from ..lexicon import LANGUAGES
 from ..sketch import SCHEME
-from .access import has_log, lock_free_warning, read_only_uri, unwritable
+from .access import has_log, lock_free_warning, log_of, needs_shared_memory, read_only_uri, unwritable
 from .codec import decode_runs, decompress_body
 from .failures import cannot_open, damaged, database_error, log_unreadable
 
@@ -130,6 +130,9 @@ def _open(path: Path, uri: str | None = None) -> _Connection:
 def _open_read_only(path: Path, what: str) -> _Connection:
     """Open the index at ``path``, which this user cannot write (``what``), for reading only: through its log when it has one (:mod:`.access`)."""
     log = has_log(path)
+    if log and needs_shared_memory(path):
+        shm = log_of(path, "-shm")  # mode=ro would make it: a file of this user's, which the index's owner could not write
+        raise log_unreadable(path, f"{shm} is missing, and reading through the log would make it: a file of yours, which would keep the owner from writing")
     conn = _open(path, read_only_uri(path, log=log))
     conn.read_only, conn.unlocked = True, None if log else what
     if log:
