@@ -92,7 +92,7 @@ def test_check_info_and_list_read_an_index_in_a_folder_they_cannot_write(runner,
         assert os.listdir(folder) == ["news.db"]
     assert checked.exit_code == 0, checked.output
     assert json.loads(checked.stdout)["pairs"] == json.loads(writable.stdout)["pairs"] != []
-    assert f"the index {db} was read without locks, as you cannot write its folder {folder}:" in checked.stderr
+    assert f"the index {db} was read without locks (you cannot write its folder {folder}): if an add or remove ran at the same time, run this again" in checked.stderr
     assert checked.stderr.count(LOCK_FREE) == 1
     assert info.exit_code == 0 and "articles:    3 (3 versions stored)" in info.stdout
     assert info.stderr.count(LOCK_FREE) == 1
@@ -133,7 +133,9 @@ def test_an_index_file_it_cannot_write_is_read_without_making_files_beside_it(ru
         added = runner.invoke(main, ["index", "add", str(new), "--index", str(db)])
         assert os.listdir(folder) == ["news.db"]
     assert checked.exit_code == 0 and len(json.loads(checked.stdout)["pairs"]) == 1
-    assert f"as you cannot write {db}:" in checked.stderr
+    # Root's file is made immutable, keeping its write permission: its owner could lift the flag and write. Anyone
+    # else's loses its write permission: no one can write it, and the read without locks is no risk (not warned of).
+    assert (f"(you cannot write {db}):" in checked.stderr) == IS_ROOT
     assert added.exit_code == 1 and f"Cannot write to the index {db} (you cannot write {db})" in added.stderr
 
 
@@ -270,18 +272,62 @@ def test_an_index_pretended_unwritable_is_opened_immutable(split, tmp_path, monk
     result = check_articles(db, load_batch(new).articles)
     assert [(p.a, p.b) for p in result.pairs] == [("004_3f800d59416d0f3b.txt", "001_eabe8ba3545e1c71.txt")]
     assert [w for w in result.warnings if LOCK_FREE in w] == [
-        f"the index {db} was read without locks, as you cannot write the pretended folder: had another run added to it or removed "
-        "from it meanwhile, this read could mix the index before and after; run it again when no other run writes to the index, to be sure"
+        f"the index {db} was read without locks (you cannot write the pretended folder): if an add or remove ran at the same time, run this again"
     ]
     assert not (tmp_path / "news.db-wal").exists() and not (tmp_path / "news.db-shm").exists()
 
 
-def test_damage_met_in_an_index_it_cannot_write_says_to_run_again_first(tmp_path, monkeypatch):
-    """Read without locks while another run wrote, the index can look damaged: rebuilding was the only advice."""
-    db = tmp_path / "news.db"
-    db.write_bytes(b"")
+def test_an_index_no_one_can_write_is_read_without_a_warning(runner, split, tmp_path, monkeypatch):
+    """Read-only media, or a file without write permission for anyone: no add or remove can run meanwhile, and the
+    warning of a read without locks was noise."""
+    old, new = split
+    folder = tmp_path / "shared"
+    db = _indexed(runner, old, folder)
+    db.chmod(0o444)
+    with unwritable(db):
+        checked = runner.invoke(main, ["check", str(new), "--index", str(db), "--json", "-"])
+    assert checked.exit_code == 0 and len(json.loads(checked.stdout)["pairs"]) == 1
+    assert LOCK_FREE not in checked.stderr
+    db.chmod(0o644)
+    read_only_media = type("statvfs", (), {"f_flag": os.ST_RDONLY})()
+    monkeypatch.setattr("reuse.index.access.os.statvfs", lambda path: read_only_media)
+    with unwritable(folder):
+        info = index_info(db)
+    assert (info.articles, info.warnings) == (3, ())
+
+
+def _tampered(db: Path, conn: sqlite3.Connection | None = None, count: str = "many") -> None:
+    """The index at ``db`` with a ``count`` that is no number: damaged (through ``conn``, left open, when given)."""
+    writer = conn or sqlite3.connect(db)
+    writer.execute("UPDATE meta SET value = ? WHERE key = 'postings'", (count,))
+    writer.commit()
+    if conn is None:
+        writer.close()
+
+
+def test_damage_met_in_an_index_read_without_locks_says_to_run_again_first(runner, split, tmp_path):
+    """Read without locks while another run wrote, the index can look damaged: rebuilding was the only advice. Read with
+    locks (through its log), it is damaged, whoever may write it: it said to run again all the same."""
+    old, _ = split
+    folder = tmp_path / "shared"
+    db = _indexed(runner, old, folder)
+    _tampered(db)
+    again = f"It may have been read without locks (you cannot write its folder {folder}): if another run was writing to it meanwhile, run this again first."
+    with unwritable(folder):
+        unlocked = runner.invoke(main, ["index", "info", "--index", str(db)])
+    assert unlocked.exit_code == 1 and f"error: The index {db} cannot be read (its counts and settings cannot be read: " in unlocked.stderr
+    assert again in unlocked.stderr
+    assert unlocked.stderr.rstrip().endswith("Rebuild it with 'reuse index add FOLDER --index NEW_PATH'.")
+    holder = sqlite3.connect(db)  # a run with the index open: read through its log, with locks
+    try:
+        holder.execute("PRAGMA wal_autocheckpoint = 0")
+        _tampered(db, holder, "lots")  # another value: SQLite writes no page for the same
+        assert log_of(db).stat().st_size > 32
+        with unwritable(folder):
+            locked = runner.invoke(main, ["index", "info", "--index", str(db)])
+    finally:
+        holder.close()
+    assert locked.exit_code == 1 and f"error: The index {db} cannot be read (" in locked.stderr
+    assert "without locks" not in locked.stderr
     assert "run this again first" not in str(damaged(db, "a page"))
-    monkeypatch.setattr("reuse.index.failures.unwritable", lambda path, **_: "its folder")
-    message = str(damaged(db, "a page"))
-    assert "It may have been read without locks (you cannot write its folder): if another run was writing to it meanwhile, run this again first." in message
-    assert message.endswith("Rebuild it with 'reuse index add FOLDER --index NEW_PATH'.")
+    assert again in str(damaged(db, "a page", f"its folder {folder}"))

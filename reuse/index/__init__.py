@@ -164,8 +164,8 @@ def built_with(index: str | PathLike) -> ScanConfig:
 
     Raises :class:`~reuse.errors.IndexFileError` when ``index`` is no reuse index (or one this version cannot read).
     """
-    with reported_damage(index):
-        conn = connect(index, None, create=False, read_only=True)
+    with reported_damage(index) as reading:
+        conn = reading.opened(connect(index, None, create=False, read_only=True))
         try:
             return index_config(conn)
         finally:
@@ -177,8 +177,8 @@ def as_index(config: ScanConfig, index: str | PathLike) -> ScanConfig:
 
     Raises :class:`~reuse.errors.IndexFileError` when ``index`` is no reuse index.
     """
-    with reported_damage(index):
-        conn = connect(index, None, create=False, read_only=True)
+    with reported_damage(index) as reading:
+        conn = reading.opened(connect(index, None, create=False, read_only=True))
         try:
             return as_built(config, json.loads(meta(conn)["settings"]))
         finally:
@@ -211,8 +211,8 @@ class IndexInfo:
 
 def index_info(index: str | PathLike, config: ScanConfig | None = None) -> IndexInfo:
     """Counts, size on disk and settings of the index at ``index`` (``config``: its own by default)."""
-    with reported_damage(index):
-        conn = connect(index, config, create=False, read_only=True)
+    with reported_damage(index) as reading:
+        conn = reading.opened(connect(index, config, create=False, read_only=True))
         try:
             warnings = lock_free(conn, index)
             conn.execute("BEGIN")

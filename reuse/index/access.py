@@ -14,7 +14,8 @@ info``, ``index list``):
   file and takes no lock. With no log every commit is in the file itself,
   but an add or remove starting meanwhile is not seen to: the read may mix
   the index before and after it, and the command says so once
-  (:func:`lock_free_warning`).
+  (:func:`lock_free_warning`), unless no one can write the index
+  (:func:`nobody_writes`).
 
 ``mode=ro`` makes what it reads through and is missing, where the folder is
 writable: ``PATH-wal`` and ``PATH-shm`` without a log, ``PATH-shm`` beside
@@ -34,7 +35,7 @@ import os
 from os import PathLike
 from pathlib import Path
 
-__all__ = ["has_log", "lock_free_warning", "log_of", "needs_shared_memory", "owner", "read_only_uri", "unwritable"]
+__all__ = ["has_log", "lock_free_warning", "log_of", "needs_shared_memory", "nobody_writes", "owner", "read_only_uri", "unwritable"]
 
 
 def log_of(path: str | PathLike, end: str = "-wal") -> Path:
@@ -63,6 +64,15 @@ def needs_shared_memory(path: str | PathLike) -> bool:
     """Whether reading the index at ``path`` through its log (:func:`has_log`) would make ``PATH-shm``: it is missing, and the folder takes new files."""
     folder = Path(path).absolute().parent
     return not log_of(path, "-shm").exists() and os.access(folder, os.W_OK | os.X_OK)
+
+
+def nobody_writes(path: str | PathLike) -> bool:
+    """Whether no one can write the index at ``path`` as it stands: on a file system mounted read-only, or a file without
+    write permission for anyone. A read without locks then mixes nothing, and is not warned of."""
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY) or not os.stat(path).st_mode & 0o222
+    except (OSError, AttributeError):  # no statvfs (Windows): someone may write it
+        return False
 
 
 def owner(path: str | PathLike) -> str | None:
@@ -115,7 +125,4 @@ def read_only_uri(path: str | PathLike, *, log: bool) -> str:
 
 def lock_free_warning(path: str | PathLike, what: str) -> str:
     """What to say once of a read of the index at ``path`` made without locks, as this user cannot write ``what`` (:func:`unwritable`)."""
-    return (
-        f"the index {path} was read without locks, as you cannot write {what}: had another run added to it or removed from it "
-        f"meanwhile, this read could mix the index before and after; run it again when no other run writes to the index, to be sure"
-    )
+    return f"the index {path} was read without locks (you cannot write {what}): if an add or remove ran at the same time, run this again"

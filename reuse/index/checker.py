@@ -116,9 +116,9 @@ def check_articles(
     batch = sorted_unique(articles)
     timer = Timer()
     # The postings rows from disk in one pass ahead of the check, not page by page.
-    with reported_damage(index):
+    with reported_damage(index) as reading:
         with read_ahead(index):
-            conn = connect(index, config, create=False, check=True, read_only=True)
+            conn = reading.opened(connect(index, config, create=False, check=True, read_only=True))
             unlocked = lock_free(conn, index)
             try:
                 config = config or index_config(conn)

@@ -11,15 +11,16 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from os import PathLike
 
 from ..errors import IndexDamaged, IndexFileError, ReuseError
 from .access import log_of, owner, unwritable
 
-__all__ = ["cannot_open", "damaged", "database_error", "log_unreadable", "read_only", "refuse_read_only", "reported_damage"]
+__all__ = ["Reading", "cannot_open", "damaged", "database_error", "log_unreadable", "read_only", "refuse_read_only", "reported_damage"]
 
 
-def database_error(path: str | PathLike, exc: sqlite3.Error, doing: str) -> IndexFileError:
+def database_error(path: str | PathLike, exc: sqlite3.Error, doing: str, unlocked: str | None = None) -> IndexFileError:
     """What SQLite's ``exc`` means for the index at ``path`` (met while trying to ``doing`` it), and what to do.
 
     A writer waits up to a minute for another: past that the index is busy,
@@ -39,7 +40,7 @@ def database_error(path: str | PathLike, exc: sqlite3.Error, doing: str) -> Inde
         sign in text for sign in ("malformed", "no such table", "no such column", "constraint failed", "Could not decode")
     ):
         # A constraint the index's own writes keep, or a value of another type than written: the file was altered.
-        return damaged(path, f"{type(exc).__name__}: {_short(text)}")
+        return damaged(path, f"{type(exc).__name__}: {_short(text)}", unlocked)
     if name.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text:
         return read_only(path, doing, exc)
     return IndexFileError(f"Cannot {doing} the index {path} ({exc}): this run changed nothing; check the disk's space and permissions.")
@@ -102,16 +103,14 @@ def log_unreadable(path: str | PathLike, detail: object) -> IndexFileError:
     )
 
 
-def damaged(path: str | PathLike, detail: object) -> IndexDamaged:
+def damaged(path: str | PathLike, detail: object, unlocked: str | None = None) -> IndexDamaged:
     """An :class:`IndexDamaged` naming the index at ``path``, what could not be read, and how to rebuild it.
 
-    An index this user cannot write may have been read without locks
-    (:mod:`reuse.index.access`), while another run wrote to it: then it
-    says to run again first.
+    ``unlocked``: the index was read without locks (the connection's, :func:`~reuse.index.store.connect`:
+    what this user cannot write), while another run may have written to it: then it says to run again first.
     """
-    what = unwritable(path) if os.path.isfile(path) else None
-    first = (f" It may have been read without locks (you cannot write {what}): if another run was writing to it meanwhile, "
-             f"run this again first.") if what else ""
+    first = (f" It may have been read without locks (you cannot write {unlocked}): if another run was writing to it meanwhile, "
+             f"run this again first.") if unlocked else ""
     damaged = IndexDamaged(
         f"The index {path} cannot be read ({detail}): it is damaged or was altered.{first} "
         "Rebuild it with 'reuse index add FOLDER --index NEW_PATH'."
@@ -130,23 +129,38 @@ def _short(text: str, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+@dataclass
+class Reading:
+    """What :func:`reported_damage` knows of the read it reports on: set once the index is open."""
+
+    #: The connection's ``unlocked`` (:func:`~reuse.index.store.connect`): read without locks, as this user cannot write it.
+    unlocked: str | None = None
+
+    def opened(self, conn: sqlite3.Connection) -> sqlite3.Connection:
+        """``conn``, the index's connection, noted: damage met through it says whether it was read without locks."""
+        self.unlocked = getattr(conn, "unlocked", None)
+        return conn
+
+
 @contextmanager
-def reported_damage(path: str | PathLike, doing: str = "read") -> Iterator[None]:
+def reported_damage(path: str | PathLike, doing: str = "read") -> Iterator[Reading]:
     """Errors met while using the index at ``path`` as :class:`IndexFileError` messages that say what to do.
 
     A page SQLite finds malformed, a table missing, or a stored value that
     does not decode (:class:`~reuse.errors.IndexDamaged`, raised where the
     index's values are read: a hand-edited or partly overwritten file) says
     that the index is damaged and must be rebuilt, instead of a traceback.
-    Any other error is the program's, and stays one.
+    Any other error is the program's, and stays one. The caller tells the
+    :class:`Reading` it is given of the connection (``conn = reading.opened(connect(...))``).
     """
+    reading = Reading()
     try:
-        yield
+        yield reading
     except IndexDamaged as exc:
         if exc.explained:
             raise
-        raise damaged(path, exc) from exc
+        raise damaged(path, exc, reading.unlocked) from exc
     except ReuseError:
         raise
     except sqlite3.DatabaseError as exc:
-        raise database_error(path, exc, doing) from exc
+        raise database_error(path, exc, doing, reading.unlocked) from exc

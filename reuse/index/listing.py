@@ -53,8 +53,8 @@ def list_articles(index: str | PathLike, patterns: Sequence[str] = (), warnings:
     is no reuse index, :class:`~reuse.errors.IndexDamaged` when a stored
     article's metadata cannot be read back.
     """
-    with reported_damage(index):
-        conn = connect(index, None, create=False, read_only=True)
+    with reported_damage(index) as reading:
+        conn = reading.opened(connect(index, None, create=False, read_only=True))
         try:
             if warnings is not None:
                 warnings.extend(lock_free(conn, index))
