@@ -23,7 +23,8 @@ import pytest
 from click.testing import CliRunner
 
 from reuse.cli import main
-from reuse.index import add_articles, check_articles, index_info, load_batch
+from reuse.errors import IndexFileError
+from reuse.index import add_articles, check_articles, ensure_writable, index_info, load_batch
 from reuse.index.access import log_of, read_only_uri
 from reuse.index.failures import damaged
 
@@ -113,7 +114,10 @@ def test_writes_to_an_index_in_a_folder_they_cannot_write_are_refused_first(runn
             runner.invoke(main, ["index", "remove", "001_eabe8ba3545e1c71.txt", "--index", str(db)]),
             runner.invoke(main, ["check", str(new), "--index", str(db), "--add"]),
         ]
+        with pytest.raises(IndexFileError, match="you cannot write its folder") as refused:
+            ensure_writable(db)  # what they call first, for a caller of the library to call before its own work
         assert os.listdir(folder) == ["news.db"]
+    assert str(refused.value) == runs[0].stderr.removeprefix("error: ").rstrip()
     for run in runs:
         assert run.exit_code == 1 and run.stdout == ""  # the check --add wrote no report either
         assert run.stderr.startswith(f"error: Cannot write to the index {db} (you cannot write its folder {folder}): this run changed nothing.")

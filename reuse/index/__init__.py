@@ -4,6 +4,7 @@
     add_articles / add_folder      articles -> the SQLite index (one transaction per batch)
     check_articles / check         a new batch -> ScanResult against the index and itself
     remove_articles                ids -> gone, every version
+    ensure_writable                refuse an add or remove this user cannot write, before any work
     index_info                     counts, size on disk, settings
     list_articles                  the ids, versions and metadata it holds
 
@@ -29,7 +30,7 @@ from ..model import Article, ScanResult, Skipped
 from ..progress import Timer
 from .checker import Snapshot, check_again, check_articles
 from .features import id_from_path
-from .failures import refuse_read_only, reported_damage
+from .failures import ensure_writable, reported_damage
 from .listing import StoredArticle, list_articles
 from .store import as_built, connect, index_config, lock_free, meta
 from .writer import AddResult, Commit, RemoveResult, add_articles, remove_articles
@@ -49,6 +50,7 @@ __all__ = [
     "check",
     "check_again",
     "check_articles",
+    "ensure_writable",
     "index_info",
     "list_articles",
     "load_batch",
@@ -85,7 +87,7 @@ def add_folder(
     done: Commit | None = None,
 ) -> FolderAdd:
     """Load the articles under ``folder`` (:func:`load_batch`) and add them, reading in ``jobs`` processes (``done`` as :func:`add_articles` takes it)."""
-    refuse_read_only(index)  # before the folder is read
+    ensure_writable(index)  # before the folder is read (the add checks again as it begins)
     timer = Timer()
     with timer.stage("load"):
         loaded = load_batch(folder, config, jobs=jobs, progress=progress, id_prefix=id_prefix)
@@ -145,7 +147,7 @@ def check(
     before the add: a report that cannot be written leaves the index as it was.)
     """
     if add:
-        refuse_read_only(index)  # before the folder is read, as a check only reads the index
+        ensure_writable(index)  # before the folder is read, as a check only reads the index
     loaded = load_batch(folder, config, jobs=jobs, progress=progress, id_prefix=id_prefix)
     snapshot = Snapshot()
     result = check_articles(

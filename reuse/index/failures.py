@@ -17,7 +17,7 @@ from os import PathLike
 from ..errors import IndexDamaged, IndexFileError, ReuseError
 from .access import log_of, owner, unwritable
 
-__all__ = ["Reading", "cannot_open", "damaged", "database_error", "log_unreadable", "read_only", "refuse_read_only", "reported_damage"]
+__all__ = ["Reading", "cannot_open", "damaged", "database_error", "ensure_writable", "log_unreadable", "read_only", "reported_damage"]
 
 
 def database_error(path: str | PathLike, exc: sqlite3.Error, doing: str, unlocked: str | None = None) -> IndexFileError:
@@ -61,12 +61,16 @@ def read_only(path: str | PathLike, doing: str, detail: object, then: str = "") 
     )
 
 
-def refuse_read_only(path: str | PathLike) -> None:
+def ensure_writable(path: str | PathLike) -> None:
     """Raise the error an add or remove would meet (:func:`read_only`) when this user cannot write the index at ``path``, before any work.
 
-    Before SQLite opens it too: in a folder this user can write, opening
-    another user's index made ``PATH-wal`` and ``PATH-shm`` that this user
-    owns and the other cannot write. No index there yet: nothing to refuse.
+    :func:`~reuse.index.add_articles` and :func:`~reuse.index.remove_articles`
+    call it first, before SQLite opens the index: in a folder this user can
+    write, opening another user's index made ``PATH-wal`` and ``PATH-shm``
+    that this user owns and the other cannot write. A caller that loads a
+    folder to add calls it before, too (:func:`~reuse.index.add_folder`,
+    ``reuse check --add``): refused before minutes of reading, not after.
+    No index there yet: nothing to refuse.
     """
     what = unwritable(path, logs=True) if os.path.isfile(path) else None
     if what:
