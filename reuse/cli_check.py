@@ -141,7 +141,7 @@ def check(
     interrupts = Interrupts()  # a Ctrl-C swallowed in a __del__ still stops the report and the add
     with reported(ctx, "no report written, the index unchanged"), interrupts:
         if add:
-            ensure_writable(index_path)  # before the folder is read: the check alone would read an index it cannot add to
+            ensure_writable(index_path, create=False)  # before the folder is read: the check alone would read an index it cannot add to
         try:
             # Read once: the same articles are checked and then, with --add, added.
             batch = load_batch(folder, config, jobs=jobs, progress=progress, id_prefix=id_prefix)

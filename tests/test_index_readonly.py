@@ -125,6 +125,29 @@ def test_writes_to_an_index_in_a_folder_they_cannot_write_are_refused_first(runn
     assert db.read_bytes() == before
 
 
+def test_a_new_index_in_a_folder_it_cannot_write_is_refused_before_the_folder_is_read(runner, split, tmp_path, monkeypatch):
+    """It read the whole folder, then failed with "unable to open database file ... check the disk's space and permissions"."""
+    old, _ = split
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    db = folder / "news.db"
+
+    def read(*args, **kwargs):
+        raise AssertionError("the folder was read")
+
+    monkeypatch.setattr("reuse.index.load_articles", read)
+    with unwritable(folder):
+        added = runner.invoke(main, ["index", "add", str(old), "--index", str(db)])
+        with pytest.raises(IndexFileError, match="you cannot write its folder"):
+            add_articles(db, [])
+        assert os.listdir(folder) == []
+    assert added.exit_code == 1 and added.stdout == ""
+    assert added.stderr == (
+        f"error: Cannot create the index {db}: you cannot write its folder {folder}. Give an --index path in a folder you can write; "
+        "this run changed nothing.\n"
+    )
+
+
 def test_an_index_file_it_cannot_write_is_read_without_making_files_beside_it(runner, split, tmp_path):
     """In a folder this user can write, opening another user's index made news.db-wal and news.db-shm of this user's,
     which the owner's next add could not write ("attempt to write a readonly database")."""

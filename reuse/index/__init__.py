@@ -147,7 +147,7 @@ def check(
     before the add: a report that cannot be written leaves the index as it was.)
     """
     if add:
-        ensure_writable(index)  # before the folder is read, as a check only reads the index
+        ensure_writable(index, create=False)  # before the folder is read, as a check only reads the index (and needs one)
     loaded = load_batch(folder, config, jobs=jobs, progress=progress, id_prefix=id_prefix)
     snapshot = Snapshot()
     result = check_articles(

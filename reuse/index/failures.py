@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from os import PathLike
+from pathlib import Path
 
 from ..errors import IndexDamaged, IndexFileError, ReuseError
 from .access import log_of, owner, unwritable
@@ -61,7 +62,7 @@ def read_only(path: str | PathLike, doing: str, detail: object, then: str = "") 
     )
 
 
-def ensure_writable(path: str | PathLike) -> None:
+def ensure_writable(path: str | PathLike, *, create: bool = True) -> None:
     """Raise the error an add or remove would meet (:func:`read_only`) when this user cannot write the index at ``path``, before any work.
 
     :func:`~reuse.index.add_articles` and :func:`~reuse.index.remove_articles`
@@ -70,8 +71,17 @@ def ensure_writable(path: str | PathLike) -> None:
     that this user owns and the other cannot write. A caller that loads a
     folder to add calls it before, too (:func:`~reuse.index.add_folder`,
     ``reuse check --add``): refused before minutes of reading, not after.
-    No index there yet: nothing to refuse.
+    No index there yet: with ``create`` (an add makes it), its folder must
+    take it; without (a remove, a check, which need one), nothing to refuse.
     """
+    if not os.path.lexists(path):
+        folder = Path(path).absolute().parent
+        if create and folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
+            raise IndexFileError(
+                f"Cannot create the index {path}: you cannot write its folder {folder}. Give an --index path in a folder you can write; "
+                f"this run changed nothing."
+            )
+        return
     what = unwritable(path, logs=True) if os.path.isfile(path) else None
     if what:
         raise read_only(path, "write to", f"you cannot write {what}", _whose(path, what))

@@ -362,7 +362,7 @@ def remove_articles(
     alike everywhere they are shown.
     """
     given = sorted(set(ids))
-    ensure_writable(index)
+    ensure_writable(index, create=False)
     with reported_damage(index, "write to"):
         conn = connect(index, config, create=False)
         done = done if done is not None else Commit()
