@@ -32,7 +32,7 @@ from .checker import Snapshot, check_again, check_articles
 from .features import id_from_path
 from .failures import ensure_writable, reported_damage
 from .listing import StoredArticle, list_articles
-from .store import as_built, connect, index_config, lock_free, meta
+from .store import as_built, connect, index_config, lock_free_warnings, meta
 from .writer import AddResult, Commit, RemoveResult, add_articles, remove_articles
 
 __all__ = [
@@ -203,7 +203,7 @@ class IndexInfo:
     num_perm: int
     seed: int
     settings: str  # JSON
-    #: What to say of the read: the index read without locks (``store.lock_free``).
+    #: What to say of the read: the index read without locks (``store.lock_free_warnings``).
     warnings: tuple[str, ...] = ()
 
     @property
@@ -216,7 +216,7 @@ def index_info(index: str | PathLike, config: ScanConfig | None = None) -> Index
     with reported_damage(index) as reading:
         conn = reading.opened(connect(index, config, create=False, read_only=True))
         try:
-            warnings = lock_free(conn, index)
+            warnings = lock_free_warnings(conn, index)
             conn.execute("BEGIN")
             stored = meta(conn)
             (articles,), (versions,) = (conn.execute(q).fetchone() for q in (

@@ -59,7 +59,7 @@ from .codec import decode_runs, decompress_body
 from .failures import cannot_open, damaged, database_error, log_unreadable
 
 __all__ = [
-    "SCHEMA_VERSION", "CurrentRow", "added_since", "connect", "current_rows", "dictionary", "index_config", "lock_free", "lookup", "meta",
+    "SCHEMA_VERSION", "CurrentRow", "added_since", "connect", "current_rows", "dictionary", "index_config", "lock_free_warnings", "lookup", "meta",
     "meta_count", "write_state",
 ]
 
@@ -149,7 +149,7 @@ def _open_read_only(path: Path, what: str) -> _Connection:
     return conn
 
 
-def lock_free(conn: sqlite3.Connection, path: str | PathLike) -> tuple[str, ...]:
+def lock_free_warnings(conn: sqlite3.Connection, path: str | PathLike) -> tuple[str, ...]:
     """The warning to give once when ``conn`` (:func:`connect`) reads the index at ``path`` without locks, or none."""
     what = getattr(conn, "unlocked", None)
     return (lock_free_warning(path, what),) if what else ()
@@ -174,7 +174,7 @@ def connect(
     ``check``, ``config`` may differ in the :data:`CHECK_TIME_SETTINGS`.
     ``read_only``: the caller only reads; an index this user cannot write
     is then opened for reading only (:mod:`.access`), perhaps without locks
-    (:func:`lock_free` gives the warning to say).
+    (:func:`lock_free_warnings` gives the warning to say).
 
     Raises
     ------
