@@ -129,7 +129,7 @@ def check(
       reuse check today/ --index news.db
       reuse check today/ --index news.db --json report.json --add
     """
-    from .index import Commit, Snapshot, add_articles, check_articles, load_batch
+    from .index import Commit, Snapshot, add_articles, check_articles, ensure_writable, load_batch
 
     state = cli_state(ctx)
     config = index_settings(ctx, settings, index_path)
@@ -141,9 +141,7 @@ def check(
     interrupts = Interrupts()  # a Ctrl-C swallowed in a __del__ still stops the report and the add
     with reported(ctx, "no report written, the index unchanged"), interrupts:
         if add:
-            from .index.failures import refuse_read_only
-
-            refuse_read_only(index_path)  # before the folder is read: the check alone would read an index it cannot add to
+            ensure_writable(index_path, create=False)  # before the folder is read: the check alone would read an index it cannot add to
         try:
             # Read once: the same articles are checked and then, with --add, added.
             batch = load_batch(folder, config, jobs=jobs, progress=progress, id_prefix=id_prefix)

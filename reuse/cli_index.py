@@ -41,7 +41,7 @@ Exit codes:
   1    the run failed (the index busy, damaged or built with other settings; for add and remove,
        not writable by you); the index is as it was; for add, also no file in FOLDER could be read
        (nothing added)
-  2    usage error: missing or empty folder, no index at PATH (check, info, remove), an index PATH
+  2    usage error: missing or empty folder, no index at PATH (info, list, remove), an index PATH
        that is a folder, no regular file or in no folder, bad option or setting
   130  interrupted by Ctrl-C; the index is as it was, or, when the change was committed already,
        holds it: the message says which"""

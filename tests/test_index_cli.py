@@ -275,6 +275,15 @@ def test_index_group_help_lists_its_commands(runner):
         assert sub.exit_code == 0 and f"reuse index {name} " in sub.output
 
 
+
+def test_the_index_commands_exit_codes_name_those_that_need_an_index(runner, tmp_path):
+    """'no index at PATH (check, info, remove)': check has its own help, and list, which needs one too, was missing."""
+    for name in ("add", "info", "list", "remove"):
+        shown = runner.invoke(main, ["index", name, "--help"], terminal_width=200)
+        assert shown.exit_code == 0 and "no index at PATH (info, list, remove)" in " ".join(shown.output.split())
+    assert runner.invoke(main, ["index", "list", "--index", str(tmp_path / "none.db")]).exit_code == 2
+
+
 @pytest.mark.parametrize("command", [["scan"], ["check"], ["index", "add"], ["graph"]])
 def test_every_command_line_setting_the_index_names_is_an_option(runner, command):
     """An index refused for its settings tells the user to pass --NAME: each command must have it."""

@@ -4,6 +4,7 @@
     add_articles / add_folder      articles -> the SQLite index (one transaction per batch)
     check_articles / check         a new batch -> ScanResult against the index and itself
     remove_articles                ids -> gone, every version
+    ensure_writable                refuse an add or remove this user cannot write, before any work
     index_info                     counts, size on disk, settings
     list_articles                  the ids, versions and metadata it holds
 
@@ -29,9 +30,9 @@ from ..model import Article, ScanResult, Skipped
 from ..progress import Timer
 from .checker import Snapshot, check_again, check_articles
 from .features import id_from_path
-from .failures import refuse_read_only, reported_damage
+from .failures import ensure_writable, reported_damage
 from .listing import StoredArticle, list_articles
-from .store import as_built, connect, index_config, lock_free, meta
+from .store import as_built, connect, index_config, lock_free_warnings, meta
 from .writer import AddResult, Commit, RemoveResult, add_articles, remove_articles
 
 __all__ = [
@@ -49,6 +50,7 @@ __all__ = [
     "check",
     "check_again",
     "check_articles",
+    "ensure_writable",
     "index_info",
     "list_articles",
     "load_batch",
@@ -85,7 +87,7 @@ def add_folder(
     done: Commit | None = None,
 ) -> FolderAdd:
     """Load the articles under ``folder`` (:func:`load_batch`) and add them, reading in ``jobs`` processes (``done`` as :func:`add_articles` takes it)."""
-    refuse_read_only(index)  # before the folder is read
+    ensure_writable(index)  # before the folder is read (the add checks again as it begins)
     timer = Timer()
     with timer.stage("load"):
         loaded = load_batch(folder, config, jobs=jobs, progress=progress, id_prefix=id_prefix)
@@ -145,7 +147,7 @@ def check(
     before the add: a report that cannot be written leaves the index as it was.)
     """
     if add:
-        refuse_read_only(index)  # before the folder is read, as a check only reads the index
+        ensure_writable(index, create=False)  # before the folder is read, as a check only reads the index (and needs one)
     loaded = load_batch(folder, config, jobs=jobs, progress=progress, id_prefix=id_prefix)
     snapshot = Snapshot()
     result = check_articles(
@@ -164,8 +166,8 @@ def built_with(index: str | PathLike) -> ScanConfig:
 
     Raises :class:`~reuse.errors.IndexFileError` when ``index`` is no reuse index (or one this version cannot read).
     """
-    with reported_damage(index):
-        conn = connect(index, None, create=False, read_only=True)
+    with reported_damage(index) as reading:
+        conn = reading.opened(connect(index, None, create=False, read_only=True))
         try:
             return index_config(conn)
         finally:
@@ -177,8 +179,8 @@ def as_index(config: ScanConfig, index: str | PathLike) -> ScanConfig:
 
     Raises :class:`~reuse.errors.IndexFileError` when ``index`` is no reuse index.
     """
-    with reported_damage(index):
-        conn = connect(index, None, create=False, read_only=True)
+    with reported_damage(index) as reading:
+        conn = reading.opened(connect(index, None, create=False, read_only=True))
         try:
             return as_built(config, json.loads(meta(conn)["settings"]))
         finally:
@@ -201,7 +203,7 @@ class IndexInfo:
     num_perm: int
     seed: int
     settings: str  # JSON
-    #: What to say of the read: the index read without locks (``store.lock_free``).
+    #: What to say of the read: the index read without locks (``store.lock_free_warnings``).
     warnings: tuple[str, ...] = ()
 
     @property
@@ -211,10 +213,10 @@ class IndexInfo:
 
 def index_info(index: str | PathLike, config: ScanConfig | None = None) -> IndexInfo:
     """Counts, size on disk and settings of the index at ``index`` (``config``: its own by default)."""
-    with reported_damage(index):
-        conn = connect(index, config, create=False, read_only=True)
+    with reported_damage(index) as reading:
+        conn = reading.opened(connect(index, config, create=False, read_only=True))
         try:
-            warnings = lock_free(conn, index)
+            warnings = lock_free_warnings(conn, index)
             conn.execute("BEGIN")
             stored = meta(conn)
             (articles,), (versions,) = (conn.execute(q).fetchone() for q in (

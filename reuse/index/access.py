@@ -6,20 +6,27 @@ a folder the user cannot write, a check failed. :func:`~reuse.index.store.connec
 opens such an index for reading only (a check without ``--add``, ``index
 info``, ``index list``):
 
-- beside a log (``PATH-wal``: a run has the index open, or one left it), with
+- beside a log (``PATH-wal`` past its 32-byte header: a run has the index
+  open, or one left it; :func:`has_log`), with
   ``mode=ro``, which reads the log through its shared memory, with locks, as
   any reader does (SQLite 3.22 and newer);
 - without one, with ``immutable=1``: SQLite reads the file alone, makes no
   file and takes no lock. With no log every commit is in the file itself,
   but an add or remove starting meanwhile is not seen to: the read may mix
   the index before and after it, and the command says so once
-  (:func:`lock_free_warning`).
+  (:func:`lock_free_warning`), unless no one can write the index
+  (:func:`nobody_writes`).
 
-``mode=ro`` without a log would make ``PATH-wal`` and ``PATH-shm`` where the
-folder is writable: files of this user that another user's next add could
-not write (it failed, "attempt to write a readonly database"). Writing
-(``add``, ``remove``, ``check --add``) still needs the index, its folder and
-those files writable (:func:`unwritable` with ``logs``).
+``mode=ro`` makes what it reads through and is missing, where the folder is
+writable: ``PATH-wal`` and ``PATH-shm`` without a log, ``PATH-shm`` beside
+one. Those would be files of this user that the index's owner could not
+write (its next add failed, "you cannot write news.db-shm") nor, in a
+sticky folder such as ``/tmp``, remove. So beside a log without its
+``PATH-shm`` in a folder this user can write, the index is not read: a
+user who can write it folds the log in first (:func:`needs_shared_memory`,
+:func:`~reuse.index.failures.log_unreadable`). Writing (``add``,
+``remove``, ``check --add``) still needs the index, its folder and those
+files writable (:func:`unwritable` with ``logs``).
 """
 
 from __future__ import annotations
@@ -28,13 +35,60 @@ import os
 from os import PathLike
 from pathlib import Path
 
-__all__ = ["lock_free_warning", "log_of", "read_only_uri", "unwritable"]
+__all__ = ["has_log", "lock_free_warning", "log_of", "needs_shared_memory", "nobody_writes", "owner", "read_only_uri", "unwritable"]
 
 
 def log_of(path: str | PathLike, end: str = "-wal") -> Path:
     """The file SQLite keeps beside the index at ``path``: its log (``-wal``) or the log's shared memory (``-shm``)."""
     path = Path(path)
     return path.with_name(path.name + end)
+
+
+#: Bytes of a log's header: a shorter ``PATH-wal`` (empty, as one starts) holds no change, and SQLite ignores it.
+WAL_HEADER = 32
+
+
+def has_log(path: str | PathLike) -> bool:
+    """Whether the index at ``path`` has a log beside it that may hold changes not yet in the file: a ``PATH-wal`` past its header.
+
+    An empty one (a run just opening the index, or one the user made) is
+    no log: read as the file alone, as SQLite would read it.
+    """
+    try:
+        return os.stat(log_of(path)).st_size >= WAL_HEADER
+    except OSError:
+        return False
+
+
+def needs_shared_memory(path: str | PathLike) -> bool:
+    """Whether reading the index at ``path`` through its log (:func:`has_log`) would make ``PATH-shm``: it is missing, and the folder takes new files."""
+    folder = Path(path).absolute().parent
+    return not log_of(path, "-shm").exists() and os.access(folder, os.W_OK | os.X_OK)
+
+
+def nobody_writes(path: str | PathLike) -> bool:
+    """Whether no one can write the index at ``path`` as it stands: on a file system mounted read-only, or a file without
+    write permission for anyone. A read without locks then mixes nothing, and is not warned of."""
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY) or not os.stat(path).st_mode & 0o222
+    except (OSError, AttributeError):  # no statvfs (Windows): someone may write it
+        return False
+
+
+def owner(path: str | PathLike) -> str | None:
+    """The name of the user who owns the file at ``path`` (its number where it has none), or ``None`` when it is this user's or not known."""
+    try:
+        uid = os.stat(path).st_uid
+    except OSError:
+        return None
+    if not hasattr(os, "geteuid") or uid == os.geteuid():
+        return None
+    try:
+        import pwd
+
+        return pwd.getpwuid(uid).pw_name
+    except (ImportError, KeyError):
+        return str(uid)
 
 
 def unwritable(path: str | PathLike, *, logs: bool = False) -> str | None:
@@ -71,7 +125,4 @@ def read_only_uri(path: str | PathLike, *, log: bool) -> str:
 
 def lock_free_warning(path: str | PathLike, what: str) -> str:
     """What to say once of a read of the index at ``path`` made without locks, as this user cannot write ``what`` (:func:`unwritable`)."""
-    return (
-        f"the index {path} was read without locks, as you cannot write {what}: had another run added to it or removed from it "
-        f"meanwhile, this read could mix the index before and after; run it again when no other run writes to the index, to be sure"
-    )
+    return f"the index {path} was read without locks (you cannot write {what}): if an add or remove ran at the same time, run this again"

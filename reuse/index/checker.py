@@ -50,7 +50,7 @@ from .readahead import read_ahead
 from .reader import read_features
 from .stats import Counts, learned_lines
 from .failures import reported_damage
-from .store import connect, current_languages, index_config, lock_free, meta_count, stored_runs, write_state
+from .store import connect, current_languages, index_config, lock_free_warnings, meta_count, stored_runs, write_state
 from .versions import other_articles, versions_of
 from .writer import read_stored
 
@@ -116,10 +116,10 @@ def check_articles(
     batch = sorted_unique(articles)
     timer = Timer()
     # The postings rows from disk in one pass ahead of the check, not page by page.
-    with reported_damage(index):
+    with reported_damage(index) as reading:
         with read_ahead(index):
-            conn = connect(index, config, create=False, check=True, read_only=True)
-            unlocked = lock_free(conn, index)
+            conn = reading.opened(connect(index, config, create=False, check=True, read_only=True))
+            unlocked = lock_free_warnings(conn, index)
             try:
                 config = config or index_config(conn)
                 conn.execute("BEGIN")  # one snapshot for every read, whatever a writer commits meanwhile
@@ -132,18 +132,17 @@ def check_articles(
                     # An earlier version's content is no news: the index keeps the current version (an add leaves it), so does the check.
                     batch = tuple(a for a in batch if a.id not in earlier)
                     others = other_articles(conn, [a for a in differ if a.id not in earlier], current, config, _STANDS_IN)
-                    found, matched, crowded, too_long, corpus = (
-                        _check(conn, batch, current, config, progress, timer, jobs, index=index) if batch else ([], (), [], None, None)
-                    )
+                    checked = _check(conn, batch, current, config, progress, timer, jobs, index=index) if batch else _Checked()
                 finally:
                     conn.execute("ROLLBACK")
             finally:
                 conn.close()
-    result_articles = tuple(sorted(batch + matched, key=lambda a: a.id))
+    found, crowded = checked.pairs, checked.crowded
+    result_articles = tuple(sorted(batch + checked.matched, key=lambda a: a.id))
     return ScanResult(
         articles=result_articles,
         skipped=tuple(skipped),
-        pairs=tuple(found),
+        pairs=found,
         outlets=link_outlets(result_articles, found),
         config_fingerprint=config.fingerprint(),
         timings=tuple(timer.timings),
@@ -154,10 +153,10 @@ def check_articles(
             *([_unchanged_warning(unchanged)] if unchanged else []),
             *others,
             *([crowded_warning(crowded, config.candidates.max_bucket, {p.a for p in found} | {p.b for p in found})] if crowded else []),
-            *([too_long] if too_long else []),
+            *([checked.too_long] if checked.too_long else []),
         ),
         checked=tuple(a.id for a in batch),
-        corpus=corpus,
+        corpus=checked.corpus,
     )
 
 
@@ -225,12 +224,26 @@ def _kept(features: Features, article: Article | None = None) -> _Kept:
     return _Kept(article, features.language, len(features.analysis), features.runs, features.stems, features.line_keys)
 
 
+@dataclass(frozen=True)
+class _Checked:
+    """What :func:`_check` finds for a batch (nothing, for an empty one)."""
+
+    pairs: tuple[Pair, ...] = ()
+    #: The stored articles the pairs match.
+    matched: tuple[Article, ...] = ()
+    #: Ids of the new articles crowded out of matching.
+    crowded: tuple[str, ...] = ()
+    #: The warning of the articles too long to align, if any.
+    too_long: str | None = None
+    #: The articles the word weights are learned from: the index's current ones and the batch.
+    corpus: int | None = None
+
+
 def _check(
     conn: sqlite3.Connection, batch: tuple[Article, ...], current: dict, config: ScanConfig, progress, timer: Timer, jobs: int = 1,
     *, index: str | PathLike,
-) -> tuple[list[Pair], tuple[Article, ...], list[str], str | None, int]:
-    """The pairs, the stored articles they match, the new articles crowded out of matching, a warning of those too long to align,
-    and the articles the word weights are learned from (the index's current ones and the batch).
+) -> _Checked:
+    """The pairs of ``batch`` (:class:`_Checked`).
 
     ``current``: the current rows of (at least) the batch's ids (:func:`~reuse.index.versions.versions_of`);
     ``index``: the index's path, for the command the warning gives.
@@ -288,7 +301,9 @@ def _check(
         pairs = [p if p.a in fresh else p.swapped() for p in pairs if p.a in fresh or p.b in fresh]  # the context's pairs go
     pairs = ranked(pairs)
     matched = {p.b for p in pairs} - fresh
-    return pairs, tuple(a for a in everyone[len(new):] if a.id in matched), [new[k].article.id for k in crowded], too_long, n_docs
+    return _Checked(
+        tuple(pairs), tuple(a for a in everyone[len(new):] if a.id in matched), tuple(new[k].article.id for k in crowded), too_long, n_docs
+    )
 
 
 def _indexed_too_long(pairs: list[tuple[int, int]], kept: list[tuple[int, int]], involved: list[_Kept], n_new: int, index: str | PathLike) -> str:

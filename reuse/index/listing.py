@@ -18,7 +18,7 @@ from os import PathLike
 
 from ..errors import IndexDamaged
 from .failures import reported_damage
-from .store import connect, dictionary, lock_free
+from .store import connect, dictionary, lock_free_warnings
 
 __all__ = ["StoredArticle", "list_articles"]
 
@@ -49,15 +49,15 @@ def list_articles(index: str | PathLike, patterns: Sequence[str] = (), warnings:
     Read in one transaction: an add committing meanwhile is seen whole or
     not at all, but by a read without locks (an index this user cannot
     write, ``access.py``), which ``warnings``, when given, is told of as the
-    index is opened (``store.lock_free``). Raises :class:`~reuse.errors.IndexFileError` when ``index``
+    index is opened (``store.lock_free_warnings``). Raises :class:`~reuse.errors.IndexFileError` when ``index``
     is no reuse index, :class:`~reuse.errors.IndexDamaged` when a stored
     article's metadata cannot be read back.
     """
-    with reported_damage(index):
-        conn = connect(index, None, create=False, read_only=True)
+    with reported_damage(index) as reading:
+        conn = reading.opened(connect(index, None, create=False, read_only=True))
         try:
             if warnings is not None:
-                warnings.extend(lock_free(conn, index))
+                warnings.extend(lock_free_warnings(conn, index))
             conn.execute("BEGIN")
             words = dictionary(conn)
             rows = conn.execute(

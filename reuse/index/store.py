@@ -54,12 +54,12 @@ from ..config import COMMAND_LINE_SETTINGS, AlignConfig, BoilerplateConfig, Cand
 from ..errors import IndexDamaged, IndexFileError, IndexPathError, ReuseError
 from ..lexicon import LANGUAGES
 from ..sketch import SCHEME
-from .access import lock_free_warning, log_of, read_only_uri, unwritable
+from .access import has_log, lock_free_warning, log_of, needs_shared_memory, nobody_writes, read_only_uri, unwritable
 from .codec import decode_runs, decompress_body
 from .failures import cannot_open, damaged, database_error, log_unreadable
 
 __all__ = [
-    "SCHEMA_VERSION", "CurrentRow", "added_since", "connect", "current_rows", "dictionary", "index_config", "lock_free", "lookup", "meta",
+    "SCHEMA_VERSION", "CurrentRow", "added_since", "connect", "current_rows", "dictionary", "index_config", "lock_free_warnings", "lookup", "meta",
     "meta_count", "write_state",
 ]
 
@@ -115,7 +115,8 @@ class _Connection(sqlite3.Connection):
 
     #: Opened for reading only (:mod:`.access`): no setting is written to the file.
     read_only = False
-    #: Opened with ``immutable=1``, without locks: what this user cannot write (:func:`.access.unwritable`).
+    #: Opened with ``immutable=1``, without locks, while another may write it: what this user cannot write
+    #: (:func:`.access.unwritable`). ``None`` when read with locks, or where no one can write (:func:`.access.nobody_writes`).
     unlocked: str | None = None
 
 
@@ -129,15 +130,18 @@ def _open(path: Path, uri: str | None = None) -> _Connection:
 
 def _open_read_only(path: Path, what: str) -> _Connection:
     """Open the index at ``path``, which this user cannot write (``what``), for reading only: through its log when it has one (:mod:`.access`)."""
-    log = log_of(path).exists()
+    log = has_log(path)
+    if log and needs_shared_memory(path):
+        shm = log_of(path, "-shm")  # mode=ro would make it: a file of this user's, which the index's owner could not write
+        raise log_unreadable(path, f"{shm} is missing, and reading through the log would make it: a file of yours, which would keep the owner from writing")
     conn = _open(path, read_only_uri(path, log=log))
-    conn.read_only, conn.unlocked = True, None if log else what
+    conn.read_only, conn.unlocked = True, None if log or nobody_writes(path) else what
     if log:
         try:
             conn.execute("PRAGMA schema_version").fetchone()  # the first read opens the log: an error here is the log's
         except sqlite3.OperationalError as exc:
             conn.close()
-            if not log_of(path).exists():
+            if not has_log(path):
                 return _open_read_only(path, what)  # the log went (its last run closed the index) between looking and opening
             if cannot_open(exc):
                 raise log_unreadable(path, exc) from exc
@@ -145,7 +149,7 @@ def _open_read_only(path: Path, what: str) -> _Connection:
     return conn
 
 
-def lock_free(conn: sqlite3.Connection, path: str | PathLike) -> tuple[str, ...]:
+def lock_free_warnings(conn: sqlite3.Connection, path: str | PathLike) -> tuple[str, ...]:
     """The warning to give once when ``conn`` (:func:`connect`) reads the index at ``path`` without locks, or none."""
     what = getattr(conn, "unlocked", None)
     return (lock_free_warning(path, what),) if what else ()
@@ -170,7 +174,7 @@ def connect(
     ``check``, ``config`` may differ in the :data:`CHECK_TIME_SETTINGS`.
     ``read_only``: the caller only reads; an index this user cannot write
     is then opened for reading only (:mod:`.access`), perhaps without locks
-    (:func:`lock_free` gives the warning to say).
+    (:func:`lock_free_warnings` gives the warning to say).
 
     Raises
     ------
@@ -209,7 +213,7 @@ def connect(
         if conn is not None:
             conn.close()
         if isinstance(exc, sqlite3.DatabaseError):
-            raise database_error(path, exc, "open") from exc
+            raise database_error(path, exc, "open", getattr(conn, "unlocked", None)) from exc
         raise
     return conn
 
@@ -318,7 +322,7 @@ def as_built(config: ScanConfig, theirs: dict) -> ScanConfig:
     return config
 
 
-def _verify(conn: sqlite3.Connection, path: Path, config: ScanConfig | None, check: bool = False) -> None:
+def _verify(conn: _Connection, path: Path, config: ScanConfig | None, check: bool = False) -> None:
     app = conn.execute("PRAGMA application_id").fetchone()[0]
     if app == 0 and not conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
         # An empty file (touch, mktemp), or one an add stopped before its first batch was done.
@@ -335,9 +339,9 @@ def _verify(conn: sqlite3.Connection, path: Path, config: ScanConfig | None, che
         try:
             config = index_config(conn)
         except IndexDamaged as exc:
-            raise damaged(path, exc) from exc
+            raise damaged(path, exc, conn.unlocked) from exc
         except (TypeError, ValueError, ReuseError) as exc:
-            raise damaged(path, f"its settings cannot be read: {exc}") from exc
+            raise damaged(path, f"its settings cannot be read: {exc}", conn.unlocked) from exc
     given = config.fingerprint()
     if stored.get("fingerprint") != given:
         try:
@@ -354,7 +358,7 @@ def _verify(conn: sqlite3.Connection, path: Path, config: ScanConfig | None, che
                 if name in theirs.get(stage, {}) and theirs[stage][name] != value
             )
         except (TypeError, ValueError, AttributeError, ReuseError) as exc:
-            raise damaged(path, f"its settings cannot be read: {exc}") from exc
+            raise damaged(path, f"its settings cannot be read: {exc}", conn.unlocked) from exc
         head = f"The index {path} was built with other settings (fingerprint {stored.get('fingerprint')}, these give {given})"
         if not differ:
             raise IndexFileError(f"{head}: it was built with another version of reuse or its word lists. Rebuild it: 'reuse index add FOLDER --index NEW_PATH'.")

@@ -23,7 +23,7 @@ from .codec import build_dictionary
 from .reader import Row, read_rows, row_of
 from .versions import other_articles, versions_of
 from .postings import compact, mark_dead, merge_segments, segments_to_merge, write_segment
-from .failures import database_error, refuse_read_only, reported_damage
+from .failures import database_error, ensure_writable, reported_damage
 from .store import (
     added_since,
     connect,
@@ -229,7 +229,7 @@ def add_articles(
         Two articles of the batch have one id.
     """
     batch = sorted_unique(articles)
-    refuse_read_only(index)
+    ensure_writable(index)
     with reported_damage(index, "write to"):
         conn = connect(index, config, create=True)
         done = done if done is not None else Commit()
@@ -362,7 +362,7 @@ def remove_articles(
     alike everywhere they are shown.
     """
     given = sorted(set(ids))
-    refuse_read_only(index)
+    ensure_writable(index, create=False)
     with reported_damage(index, "write to"):
         conn = connect(index, config, create=False)
         done = done if done is not None else Commit()
