@@ -115,7 +115,7 @@ def read_file(path: str, rel: str, config: LoadConfig) -> tuple[list[Article], l
                                  f"records could be read: raise --max-bytes above {info.st_size:,}{alternative}")], []
     if truncated:
         warnings.append(cut)
-    if encoding == "utf-8" and (nuls := data.count(0)):
+    if (nuls := data.count(0)) and not encoding.replace("_", "-").startswith(("utf-16", "utf-32")):  # strays, dropped
         warnings.append(f"{rel}: {plural(nuls, 'NUL byte')} dropped (a stray in text; a file with many is skipped as binary)")
     if replaced:
         name = {"utf-8": "UTF-8", "utf-16": "UTF-16", "utf-32": "UTF-32"}.get(encoding, encoding)
