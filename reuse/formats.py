@@ -29,11 +29,12 @@ from typing import Any
 
 from .config import LoadConfig
 from .decoding import Undecodable, clean, declared_charset, no_surrogates, text_of
+from .timeforms import extended_time
 from .times import parse_time
 from .words import plural
 from .model import Article, Skipped, file_outlet
 from .webpage import (
-    author_names, builtin_text, control_references, domain, extended_time, furniture_only, headline_only, page_meta, trafilatura_text,
+    author_names, builtin_text, control_references, domain, furniture_only, headline_only, page_meta, trafilatura_text,
     without_notices,
 )
 
