@@ -34,7 +34,7 @@ from .times import parse_time
 from .words import plural
 from .model import Article, Skipped, file_outlet
 from .webpage import (
-    author_names, builtin_text, control_references, domain, furniture_only, headline_only, page_meta, trafilatura_text,
+    author_names, builtin_text, control_references, domain, furniture_only, headline_and_byline_only, headline_only, page_meta, trafilatura_text,
     without_notices,
 )
 
@@ -452,6 +452,8 @@ def _read_html(text: str, rel: str, warnings: list[str]) -> Found:
         return [], [Skipped(rel, f"{_NO_MAIN_TEXT}: {_SAVE_LOADED}")]
     if headline_only(tree, body):
         return [], [Skipped(rel, f"{_NO_MAIN_TEXT}, only its headline: {_SAVE_LOADED}")]
+    if headline_and_byline_only(tree, body, meta["byline"]):
+        return [], [Skipped(rel, f"{_NO_MAIN_TEXT}, only its headline and byline: {_SAVE_LOADED}")]
     if furniture_only(tree, body):
         return [], [Skipped(rel, f"{_NO_MAIN_TEXT} (only page furniture, such as a cookie notice or a paywall): "
                                  "save the page as a reader who can see the article")]
