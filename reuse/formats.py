@@ -20,6 +20,7 @@ import datetime as dt
 import errno
 import functools
 import json
+import math
 import os
 import re
 import stat
@@ -407,7 +408,7 @@ def _record(rec: Any, rel: str, default_id: str, where: str, warnings: list[str]
     raw_id = rec.get("id")
     if isinstance(raw_id, bool) or not isinstance(raw_id, (str, int, type(None))):
         what = (f"a number of more than {_INT_DIGITS:,} digits, too long to read" if isinstance(raw_id, _TooLong)
-                else "a number that is not a whole one" if isinstance(raw_id, float)
+                else _float_id(raw_id) if isinstance(raw_id, float)
                 else f"{_json_type(raw_id)}, not a string or a whole number")
         warnings.append(f"{where}: 'id' is {what}; the record is {default_id}")
         raw_id = None
@@ -431,6 +432,19 @@ def trafilatura_module() -> tuple[ModuleType | None, str]:
     except ImportError as err:
         return None, " ".join(f"{type(err).__name__}: {err}".split())
     return trafilatura, ""
+
+
+def _float_id(raw_id: float) -> str:
+    """What a JSON id read as a float is, and how to write it instead.
+
+    >>> _float_id(3.0), _float_id(1.5)
+    ('a whole number written with a decimal point or an exponent: write 3 or "3"', 'a number with a fraction: give the id as a string')
+    """
+    if raw_id.is_integer() and abs(raw_id) <= 2**53:  # beyond, a float holds no longer every whole number written
+        return f'a whole number written with a decimal point or an exponent: write {int(raw_id)} or "{int(raw_id)}"'
+    if raw_id.is_integer() or not math.isfinite(raw_id):
+        return "a number too large to read exactly: give the id as a string"
+    return "a number with a fraction: give the id as a string"
 
 
 def _read_html(text: str, rel: str, warnings: list[str]) -> Found:

@@ -168,7 +168,12 @@ def test_json_files_with_a_stray_control_byte_or_old_mac_line_ends_still_load(tm
     assert result.skipped == ()
 
 
-@pytest.mark.parametrize(("raw", "said"), [("1e999", "a number that is not a whole one"), ("1.5", "a number that is not a whole one"),
+@pytest.mark.parametrize(("raw", "said"), [("1e999", "a number too large to read exactly: give the id as a string"),
+                                           ("1.5", "a number with a fraction: give the id as a string"),
+                                           # A whole number was called "a number that is not a whole one".
+                                           ("3.0", 'a whole number written with a decimal point or an exponent: write 3 or "3"'),
+                                           ("1e3", 'a whole number written with a decimal point or an exponent: write 1000 or "1000"'),
+                                           ("1e300", "a number too large to read exactly: give the id as a string"),
                                            ("true", "true or false, not a string or a whole number"),
                                            ("-" + "9" * 5000, "a number of more than 4,300 digits, too long to read")])
 def test_an_id_that_is_no_whole_number_is_called_what_it_is(tmp_path, raw, said):
