@@ -386,7 +386,7 @@ def test_a_story_carried_by_more_articles_than_max_bucket_is_said_and_paired_onc
     scanned = reuse.scan_articles(copies, low)
     assert scanned.pairs == ()
     assert len(scanned.warnings) == 1 and scanned.warnings[0].startswith("7 articles (c00, c01, c02 and 4 more) share most of their wording with 5 or more")
-    assert "set --max-bucket to the number of articles carrying it or more" in scanned.warnings[0]
+    assert "and none of them paired. To pair them, set --max-bucket to at least the number of articles carrying that wording" in scanned.warnings[0]
     assert len(reuse.scan_articles(copies, ScanConfig(candidates=CandidateConfig(max_bucket=7))).pairs) == 21
 
     db = tmp_path / "i.db"

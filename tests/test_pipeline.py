@@ -148,5 +148,5 @@ def test_the_warning_of_a_story_too_widely_carried_says_how_many_of_its_copies_p
     assert len(scanned.pairs) == 21
     (warning,) = scanned.warnings
     assert warning.startswith("7 articles (c00, c01, c02 and 4 more) share most of their wording with 5 or more other articles")
-    assert "were matched only through the rest of their text, which paired each of them with another" in warning
-    assert "to pair them" not in warning and "set --max-bucket to the number of articles carrying it or more" in warning
+    assert "so they were matched only through the rest of their text: each of them paired with another article there. " in warning
+    assert "To pair them" not in warning and "To find every pair among their copies, set --max-bucket to at least the number of articles carrying that wording" in warning
