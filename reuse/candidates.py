@@ -209,29 +209,34 @@ def crowded_warning(ids: Sequence[str], max_bucket: int, paired: Collection[str]
     """What to tell the user about articles crowded out of matching (``ids`` not empty), ``paired`` those of them in a pair.
 
     Copies that differ somewhere (a line of their own) still pair through
-    the windows there: the warning says so, rather than that none paired.
+    the windows there: the warning says how many did, and which did not.
 
-    >>> said = crowded_warning(["a", "b"], 5, {"a"})
-    >>> said[said.index("matched"):said.index(": set")], said[said.index("it or more"):said.index(" (slower")]
-    ('matched only through the rest of their text, which paired 1 of them with another (not b)', 'it or more to pair them all')
+    >>> said = crowded_warning(["a", "b", "c"], 5, {"a"})
+    >>> said[:said.index(" (one story")]
+    '3 articles (a, b, c) share most of their wording with 5 or more other articles'
+    >>> said[said.index("so they"):said.index(" (slower")]
+    'so they were matched only through the rest of their text: 1 of them paired with other articles there; b, c did not. To pair them all, set --max-bucket to at least the number of articles carrying that wording'
+    >>> said = crowded_warning(["a"], 5)
+    >>> said[said.index("so it"):said.index(" (slower")]
+    'so it was matched only through the rest of its text, and it did not pair. To pair it, set --max-bucket to at least the number of articles carrying that wording'
     """
     many = len(ids) != 1
+    they, their = ("they", "their") if many else ("it", "its")
     unpaired = [i for i in ids if i not in paired]
+    matched = f"so {they} {'were' if many else 'was'} matched only through the rest of {their} text"
     if len(unpaired) == len(ids):
-        matched, wanted = f"{'were' if many else 'was'} matched only through the rest", "to pair them"
+        outcome, wanted = (", and none of them paired" if many else ", and it did not pair"), f"To pair {'them' if many else 'it'}"
     elif not unpaired:
-        matched = (f"{'were' if many else 'was'} matched only through the rest of {'their' if many else 'its'} text, which "
-                   f"paired {'each of them' if many else 'it'} with another")
-        wanted = "to find every pair of their copies"
+        outcome = f": {'each of them' if many else 'it'} paired with another article there"
+        wanted = f"To find every pair among {their} copies"
     else:
-        matched = (f"were matched only through the rest of their text, which paired {len(ids) - len(unpaired)} of them with "
-                   f"another (not {first_few(unpaired)})")
-        wanted = "to pair them all"
+        outcome = f": {len(ids) - len(unpaired)} of them paired with other articles there; {first_few(unpaired)} did not"
+        wanted = "To pair them all"
     return (
-        f"{plural(len(ids), 'article')} ({first_few(list(ids))}) share{'' if many else 's'} most of {'their' if many else 'its'} "
+        f"{plural(len(ids), 'article')} ({first_few(list(ids))}) share{'' if many else 's'} most of {their} "
         f"wording with {max_bucket} or more other articles (one story syndicated that widely, or text repeated across "
-        f"the corpus) and {matched}: set --max-bucket to the number of "
-        f"articles carrying it or more {wanted} (slower: such a story makes a pair for every two of its copies)."
+        f"the corpus), {matched}{outcome}. {wanted}, set --max-bucket to at least the number of articles carrying that "
+        f"wording (slower: such a story makes a pair for every two of its copies)."
     )
 
 

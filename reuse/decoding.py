@@ -4,7 +4,8 @@ Byte-order marks first (UTF-8, UTF-16, UTF-32), then UTF-8, then UTF-8 with a
 few damaged bytes (each made U+FFFD), then charset-normalizer's guess
 (Windows-1252 preferred among near equals). Known binary formats and data with NUL
 bytes are refused, but UTF-16 without a mark, told by its NUL bytes (or, with few
-of them, by charset-normalizer). Clean
+of them, by charset-normalizer), and text with a few stray NULs (dropped, then
+read in whatever encoding it is). Clean
 text has ``\\n`` line endings, no control characters (C0, DEL, C1) but tab
 and line feed, and is NFC-normalised.
 """
@@ -185,7 +186,7 @@ def _decode(data: bytes, truncated: bool, declared: str | None = None) -> tuple[
         if replaced[0] * 20 <= len(text):  # a few bad bytes, not another encoding behind a stray mark
             return text, marked[0], replaced[0]
     if b"\0" in data:  # anywhere: a NUL past the first 8 KB once went unseen, and one before them skipped the file
-        if stray_nuls(data, truncated):
+        if stray_nuls(data):  # dropped; the encoding is told below as for any text
             data = data.replace(b"\0", b"")
         elif codec := _utf16_without_bom(data):
             marked = [codec]
@@ -215,29 +216,25 @@ def _decode(data: bytes, truncated: bool, declared: str | None = None) -> tuple[
     raise Undecodable("cannot tell the text encoding: save the file as UTF-8")
 
 
-def stray_nuls(data: bytes, truncated: bool = False) -> bool:
-    """Whether the NUL bytes in ``data`` are a few strays in UTF-8 text (a scraper's bad field), not binary data.
+def stray_nuls(data: bytes) -> bool:
+    """Whether the NUL bytes in ``data`` are a few strays in text (a scraper's bad field), not binary data.
 
-    At most one NUL in 1,000 bytes (one at least), in text that is UTF-8
-    without them, with no other control byte than white space and a DOS
-    end-of-file byte, and at least 16 bytes of it.
+    At most one NUL in 100 bytes (one at least), with no other control
+    byte than white space and a DOS end-of-file byte, and at least 16 bytes
+    besides. The encoding is not judged here: once the NULs are dropped,
+    the text is read as any other (UTF-8, declared, guessed, Windows-1252).
 
     >>> stray_nuls(b"The council met on Monday.\\x00 The mayor spoke."), stray_nuls(b"plain start\\x00\\x01\\x02 then binary")
     (True, False)
-    >>> stray_nuls(b"\\x00ab"), stray_nuls("Talks resumed on Tuesday.".encode("utf-16-le"))
-    (False, False)
+    >>> stray_nuls("Café au lait, déjà servi.\\x00".encode("cp1252"))  # not UTF-8: still text
+    True
+    >>> stray_nuls(b"\\x00ab"), stray_nuls("Talks resumed on Tuesday.".encode("utf-16-le")), stray_nuls(bytes(range(256)))
+    (False, False, False)
     """
     nuls = data.count(0)
-    if nuls > max(1, len(data) // 1000) or len(data) - nuls < 16:
+    if nuls > max(1, len(data) // 100) or len(data) - nuls < 16:
         return False
-    rest = data.replace(b"\0", b"")
-    if len(rest.translate(None, _STRAY_CONTROLS)) != len(rest):
-        return False
-    try:
-        codecs.getincrementaldecoder("utf-8")().decode(rest, final=not truncated)
-    except UnicodeDecodeError:
-        return False
-    return True
+    return len(data.translate(None, _STRAY_CONTROLS)) == len(data)
 
 
 #: Control bytes that make a file with a NUL binary data rather than text with a stray NUL (tab, line ends, form feed

@@ -20,6 +20,7 @@ import datetime as dt
 import errno
 import functools
 import json
+import math
 import os
 import re
 import stat
@@ -29,11 +30,12 @@ from typing import Any
 
 from .config import LoadConfig
 from .decoding import Undecodable, clean, declared_charset, no_surrogates, text_of
+from .timeforms import extended_time
 from .times import parse_time
 from .words import plural
 from .model import Article, Skipped, file_outlet
 from .webpage import (
-    author_names, builtin_text, control_references, domain, extended_time, furniture_only, headline_only, page_meta, trafilatura_text,
+    author_names, builtin_text, control_references, domain, furniture_only, headline_and_byline_only, headline_only, page_meta, trafilatura_text,
     without_notices,
 )
 
@@ -115,7 +117,7 @@ def read_file(path: str, rel: str, config: LoadConfig) -> tuple[list[Article], l
                                  f"records could be read: raise --max-bytes above {info.st_size:,}{alternative}")], []
     if truncated:
         warnings.append(cut)
-    if encoding == "utf-8" and (nuls := data.count(0)):
+    if (nuls := data.count(0)) and not encoding.replace("_", "-").startswith(("utf-16", "utf-32")):  # strays, dropped
         warnings.append(f"{rel}: {plural(nuls, 'NUL byte')} dropped (a stray in text; a file with many is skipped as binary)")
     if replaced:
         name = {"utf-8": "UTF-8", "utf-16": "UTF-16", "utf-32": "UTF-32"}.get(encoding, encoding)
@@ -406,7 +408,7 @@ def _record(rec: Any, rel: str, default_id: str, where: str, warnings: list[str]
     raw_id = rec.get("id")
     if isinstance(raw_id, bool) or not isinstance(raw_id, (str, int, type(None))):
         what = (f"a number of more than {_INT_DIGITS:,} digits, too long to read" if isinstance(raw_id, _TooLong)
-                else "a number that is not a whole one" if isinstance(raw_id, float)
+                else _float_id(raw_id) if isinstance(raw_id, float)
                 else f"{_json_type(raw_id)}, not a string or a whole number")
         warnings.append(f"{where}: 'id' is {what}; the record is {default_id}")
         raw_id = None
@@ -432,6 +434,19 @@ def trafilatura_module() -> tuple[ModuleType | None, str]:
     return trafilatura, ""
 
 
+def _float_id(raw_id: float) -> str:
+    """What a JSON id read as a float is, and how to write it instead.
+
+    >>> _float_id(3.0), _float_id(1.5)
+    ('a whole number written with a decimal point or an exponent: write 3 or "3"', 'a number with a fraction: give the id as a string')
+    """
+    if raw_id.is_integer() and abs(raw_id) <= 2**53:  # beyond, a float holds no longer every whole number written
+        return f'a whole number written with a decimal point or an exponent: write {int(raw_id)} or "{int(raw_id)}"'
+    if raw_id.is_integer() or not math.isfinite(raw_id):
+        return "a number too large to read exactly: give the id as a string"
+    return "a number with a fraction: give the id as a string"
+
+
 def _read_html(text: str, rel: str, warnings: list[str]) -> Found:
     from lxml import etree  # a dependency of trafilatura
     from lxml import html as lxml_html
@@ -451,6 +466,8 @@ def _read_html(text: str, rel: str, warnings: list[str]) -> Found:
         return [], [Skipped(rel, f"{_NO_MAIN_TEXT}: {_SAVE_LOADED}")]
     if headline_only(tree, body):
         return [], [Skipped(rel, f"{_NO_MAIN_TEXT}, only its headline: {_SAVE_LOADED}")]
+    if headline_and_byline_only(tree, body, meta["byline"]):
+        return [], [Skipped(rel, f"{_NO_MAIN_TEXT}, only its headline and byline: {_SAVE_LOADED}")]
     if furniture_only(tree, body):
         return [], [Skipped(rel, f"{_NO_MAIN_TEXT} (only page furniture, such as a cookie notice or a paywall): "
                                  "save the page as a reader who can see the article")]

@@ -16,7 +16,9 @@ from types import ModuleType
 from typing import Any
 from urllib.parse import urlsplit
 
-__all__ = ["author_names", "builtin_text", "control_references", "domain", "furniture_only", "page_meta", "trafilatura_text", "without_notices"]
+from .timeforms import extended_time
+
+__all__ = ["author_names", "builtin_text", "control_references", "domain", "furniture_only", "headline_and_byline_only", "headline_only", "page_meta", "trafilatura_text", "without_notices"]
 
 _HOST = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 _DATE_KEYS = ("article:published_time", "og:published_time", "datepublished", "dc.date.issued", "dc.date", "pubdate")
@@ -162,45 +164,6 @@ def page_meta(tree: Any) -> dict[str, str]:
         "dates": "\n".join(extended_time(d) for d in dates),
         "modified": "\n".join(extended_time(d) for d in modified),
     }
-
-
-_BASIC = re.compile(r"(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})?([.,]\d+)?(Z|[+-]\d{2}(?::?\d{2})?)?", re.ASCII)
-
-
-#: RFC 2822's date-time, RSS's ``pubDate`` ("Thu, 12 Jun 2025 12:40:00 +0200"): with an offset, GMT or UT, or none.
-#: Its zone names (EST, PDT ...) are left unread, as the ISO 8601 reading leaves them: "IST" is three zones.
-_RFC2822 = re.compile(
-    r"(?:[A-Z]{3},\s*)?(\d{1,2})\s+(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s+(\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?"
-    r"(?:\s*([+-]\d{4}|GMT|UTC?|Z))?", re.ASCII)
-_MONTHS = "JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split()
-
-
-def extended_time(value: str) -> str:
-    """An ISO 8601 date-time in the basic format ("20251117T090500Z"), or an RFC 2822 one, in the extended ISO 8601 format
-    the tool reads; any other as it is.
-
-    Only a date-time, told by its ``T``: a bare "20251117" may as well be a
-    number of another kind, and is left as it is (and not read as a time).
-    RFC 2822's "-0000" says the zone is unknown: a time without one.
-
-    >>> extended_time("20251117T090500Z"), extended_time("20251117T0905+0100"), extended_time("20251117t090500.25-05")
-    ('2025-11-17T09:05:00Z', '2025-11-17T09:05:00+01:00', '2025-11-17T09:05:00.25-05:00')
-    >>> extended_time(" 2025-11-17 "), extended_time("20251117")
-    ('2025-11-17', '20251117')
-    >>> extended_time("Mon, 17 Nov 2025 09:05:00 +0100"), extended_time("17 Nov 2025 09:05 GMT"), extended_time("Mon, 17 Nov 2025 09:05 EST")
-    ('2025-11-17T09:05:00+01:00', '2025-11-17T09:05:00Z', 'Mon, 17 Nov 2025 09:05 EST')
-    """
-    if rfc := _RFC2822.fullmatch(value.strip().upper()):
-        day, month, year, hour, minute, second, zone = rfc.groups()
-        zone = "" if zone in (None, "-0000") else "Z" if zone.isalpha() else f"{zone[:3]}:{zone[3:]}"
-        return f"{year}-{_MONTHS.index(month) + 1:02d}-{int(day):02d}T{hour}:{minute}:{second or '00'}{zone}"
-    match = _BASIC.fullmatch(value.strip().upper())
-    if match is None:
-        return value.strip()
-    year, month, day, hour, minute, second, fraction, zone = match.groups()
-    if zone and zone != "Z":
-        zone = f"{zone[:3]}:{zone[-2:] if len(zone) > 3 else '00'}"
-    return f"{year}-{month}-{day}T{hour}:{minute}:{second or '00'}{fraction or ''}{zone or ''}"
 
 
 def _json_ld_dates(ld: list[dict], key: str = "datePublished") -> list[str]:
@@ -401,7 +364,8 @@ def furniture_only(tree: Any, text: str) -> bool:
         if held:
             left = left.replace(held, "|")
     # The boxes and a headline (a paywall's page keeps the story's title above the box): no article.
-    return left != wanted and all(not part or part in _headlines(tree) for part in left.split("|"))
+    headlines = _headlines(tree)
+    return left != wanted and all(not part or any(part in headline for headline in headlines) for part in left.split("|"))
 
 
 def headline_only(tree: Any, text: str) -> bool:
@@ -411,14 +375,50 @@ def headline_only(tree: Any, text: str) -> bool:
     >>> page = html.document_fromstring("<html><head><title>Swap on track - The Times</title></head><body><h1>Swap on track</h1></body></html>")
     >>> headline_only(page, "Swap on track"), headline_only(page, "Swap on track\\n\\nThe Kremlin said so.")
     (True, False)
+    >>> headline_only(html.document_fromstring("<h1>Live | Swap on track</h1>"), "Live | Swap on track")  # a bar in it
+    True
     """
     wanted = "".join(text.split())
-    return bool(wanted) and any(wanted in headline for headline in _headlines(tree).split("|"))
+    return bool(wanted) and any(wanted in headline for headline in _headlines(tree))
 
 
-def _headlines(tree: Any) -> str:
-    """The page's headings and title, spaces aside, one string: what a page without its article still shows."""
-    return "|".join("".join(el.text_content().split()) for el in tree.iter("h1", "h2", "title"))
+#: Fewer words than this beside the headline, all of them a byline (and a date), are no article.
+_SCRAP_WORDS = 10
+#: A line that says who wrote the story ("By Jane Doe", "Von Hans Meier", "Par ..."), if it is no sentence (ends without a stop).
+_BYLINE_LINE = re.compile(r"(?:by|von|par|por|door|av|af|di)\s+\S", re.I)
+#: A line holding a year: a date ("May 27, 2025 09:40"), if it is no sentence.
+_DATE_LINE = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def headline_and_byline_only(tree: Any, text: str, byline: str = "") -> bool:
+    """Whether the main text found is the page's headline and a byline (a date too) only: a page saved before its article was written in.
+
+    What is left beside the headline must be fewer than ``_SCRAP_WORDS``
+    words, each line of them a byline (``byline``, the page's own, or one
+    opening "By"...) or a date of at most six words, at least one a byline,
+    and none a sentence: a brief of one sentence stays an article.
+
+    >>> from lxml import html
+    >>> page = html.document_fromstring("<html><body><h1>Swap on track</h1><p>By Jane Doe</p></body></html>")
+    >>> headline_and_byline_only(page, "Swap on track\\n\\nBy Jane Doe\\nMay 27, 2025")
+    True
+    >>> headline_and_byline_only(page, "Swap on track\\n\\nBy Tuesday, the swap was done."), headline_and_byline_only(page, "By Jane Doe")
+    (False, False)
+    """
+    headlines = _headlines(tree)
+    lines = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+    left = [line for line in lines if not any(line.replace(" ", "") in headline for headline in headlines)]
+    if not 0 < len(left) < len(lines) or sum(len(line.split()) for line in left) >= _SCRAP_WORDS:
+        return False  # no headline, or no scrap beside it
+    if any(line.endswith((".", "!", "?")) for line in left):
+        return False  # a sentence
+    bylines = [line for line in left if line == byline or _BYLINE_LINE.match(line)]
+    return bool(bylines) and all(line in bylines or (_DATE_LINE.search(line) and len(line.split()) <= 6) for line in left)
+
+
+def _headlines(tree: Any) -> tuple[str, ...]:
+    """The page's headings and title, spaces aside: what a page without its article still shows."""
+    return tuple("".join(el.text_content().split()) for el in tree.iter("h1", "h2", "title"))
 
 
 def _join_blocks(blocks: list[str]) -> str:

@@ -133,6 +133,8 @@ def test_encodings(tmp_path, text, encoding, request):
         pytest.param(b"\x1f\x8b\x08\x00", "gzip", id="gzip"),
         pytest.param(b"plain start\x00\x01\x02 then binary", "contains NUL bytes", id="nul-bytes"),
         pytest.param(b"\x00ab", "contains NUL bytes", id="one-nul-is-no-utf-16"),
+        pytest.param(bytes(range(256)) * 8, "contains NUL bytes", id="all-byte-values"),
+        pytest.param(b"Some text here. " * 200 + bytes(range(256)), "contains NUL bytes", id="text-then-binary"),
     ],
 )
 def test_binary_files_are_skipped(tmp_path, data, kind):
@@ -274,6 +276,31 @@ def test_a_stray_nul_in_a_text_file_is_dropped_with_a_warning_wherever_it_is(tmp
     result = load_articles(tmp_path)
     assert only(result).text.endswith("budget. The mayor said roads come first.")
     assert result.warnings == ("a.txt: 1 NUL byte dropped (a stray in text; a file with many is skipped as binary)",)
+
+
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        pytest.param("Le café du marché a rouvert ses portes jeudi. ".encode("cp1252"), "Le café du marché", id="cp1252"),
+        pytest.param("Le café du marché a rouvert ses portes jeudi. ".encode() + b"\xff", "Le café du marché", id="utf-8-with-a-bad-byte"),
+    ],
+)
+def test_a_late_stray_nul_in_text_not_in_utf_8_is_dropped_with_a_warning(tmp_path, body, text):
+    """A Windows-1252 file, or UTF-8 with one bad byte, holding a NUL after its first 8 KB was read (the NUL cleaned)
+    until the check for stray NULs asked for valid UTF-8: then it was skipped as a binary file."""
+    write(tmp_path, "a.txt", body * 200 + b"\x00The mayor said roads come first.")
+    result = load_articles(tmp_path)
+    assert only(result).text.startswith(text) and only(result).text.endswith("The mayor said roads come first.")
+    assert "a.txt: 1 NUL byte dropped (a stray in text; a file with many is skipped as binary)" in result.warnings
+
+
+def test_a_few_stray_nuls_in_a_short_article_are_dropped_with_a_warning(tmp_path):
+    """Three NULs in a 2 KB article were more than one in 1,000 bytes: skipped as a binary file."""
+    sentence = b"The council met on Monday to discuss the budget. "
+    write(tmp_path, "a.txt", b"\x00".join([sentence * 10] * 4))  # 1,963 bytes
+    result = load_articles(tmp_path)
+    assert only(result).text == (sentence * 40).decode()
+    assert result.warnings == ("a.txt: 3 NUL bytes dropped (a stray in text; a file with many is skipped as binary)",)
 
 
 def test_a_stray_nul_after_the_last_json_record_keeps_the_records(tmp_path):

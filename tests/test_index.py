@@ -273,9 +273,9 @@ def test_a_feed_item_repeated_in_the_next_days_file_is_the_same_article(tmp_path
     assert index_info(db).versions == 1
 
 
-def test_only_the_latest_version_is_matched(tmp_path):
+def test_only_the_latest_version_is_matched(tmp_path, samples_dir):
     db = tmp_path / "i.db"
-    story = reuse.scan("samples/").articles[1]
+    story = load_articles(samples_dir).articles[1]
     add_articles(db, [story])
     rewritten = replace(story, text="An entirely different text now stands under this id. " * 5)
     add_articles(db, [rewritten])
@@ -316,10 +316,10 @@ def test_a_check_says_which_of_its_articles_the_index_holds_unchanged(samples_di
     assert not [w for w in check_articles(db, [arts[3]]).warnings if "already" in w]
 
 
-def test_another_article_under_a_stored_id_is_said_and_a_prefix_keeps_them_apart(tmp_path):
+def test_another_article_under_a_stored_id_is_said_and_a_prefix_keeps_them_apart(tmp_path, samples_dir):
     """Two days' feeds laid out alike give one id to two articles: the add and the check say so,
     and --id-prefix keeps them apart, so the second day's copy of the first day's story is found."""
-    story = load_articles("samples/").articles[1]
+    story = load_articles(samples_dir).articles[1]
     day_a = replace(story, id="feeds/feed.jsonl#1", path="feeds/feed.jsonl", outlet="Harbourside Echo", url="https://echo.example/a")
     day_b = replace(story, id="feeds/feed.jsonl#1", path="feeds/feed.jsonl", outlet="Copycat Gazette", url="https://copycat.example/b")
     db = tmp_path / "i.db"
@@ -372,21 +372,21 @@ def test_remove_leaves_what_never_adding_leaves(samples_dir, tmp_path):
     assert _tables(tmp_path / "all.db") == _tables(tmp_path / "part.db")
 
 
-def _copies(n: int) -> list[Article]:
-    """``n`` outlets running one wire story word for word."""
-    story = reuse.scan("samples/").articles[1].text
+def _copies(n: int, samples: Path) -> list[Article]:
+    """``n`` outlets running one wire story (of the folder ``samples``) word for word."""
+    story = (samples / "001_eabe8ba3545e1c71.txt").read_text("utf-8")
     return [Article(id=f"c{k:02d}", text=story, outlet=f"site{k:02d}.example") for k in range(n)]
 
 
-def test_a_story_carried_by_more_articles_than_max_bucket_is_said_and_paired_once_raised(tmp_path):
+def test_a_story_carried_by_more_articles_than_max_bucket_is_said_and_paired_once_raised(tmp_path, samples_dir):
     """Past ``max_bucket`` copies the story's text is banal to the banding: the scan and the check say so, and a
     check may raise the limit, which only it applies, whatever the index was built with."""
-    copies = _copies(7)
+    copies = _copies(7, samples_dir)
     low = ScanConfig(candidates=CandidateConfig(max_bucket=5))
     scanned = reuse.scan_articles(copies, low)
     assert scanned.pairs == ()
     assert len(scanned.warnings) == 1 and scanned.warnings[0].startswith("7 articles (c00, c01, c02 and 4 more) share most of their wording with 5 or more")
-    assert "set --max-bucket to the number of articles carrying it or more" in scanned.warnings[0]
+    assert "and none of them paired. To pair them, set --max-bucket to at least the number of articles carrying that wording" in scanned.warnings[0]
     assert len(reuse.scan_articles(copies, ScanConfig(candidates=CandidateConfig(max_bucket=7))).pairs) == 21
 
     db = tmp_path / "i.db"
@@ -531,8 +531,8 @@ def test_check_with_add_adds_the_batch(corpus, tmp_path):
     assert _found(second.pairs) == _found(first.pairs)
 
 
-def test_a_swapped_pair_reads_from_the_other_side():
-    union = reuse.scan("samples/")
+def test_a_swapped_pair_reads_from_the_other_side(samples_dir):
+    union = reuse.scan(samples_dir)
     pair = union.pairs[0]
     other = pair.swapped()
     assert (other.a, other.b, other.containment_a, other.containment_b) == (pair.b, pair.a, pair.containment_b, pair.containment_a)
@@ -544,9 +544,9 @@ def test_a_swapped_pair_reads_from_the_other_side():
 
 
 
-def test_a_checked_update_measures_its_time_of_modification_from_the_new_side(tmp_path):
+def test_a_checked_update_measures_its_time_of_modification_from_the_new_side(tmp_path, samples_dir):
     """The hours between two versions' changes run from A to B, as a time does: swapped for the check, they kept A's sign."""
-    text = Path("samples/001_eabe8ba3545e1c71.txt").read_text("utf-8")
+    text = (samples_dir / "001_eabe8ba3545e1c71.txt").read_text("utf-8")
     url = "https://ledger.example/kremlin"
     old = Article("a-v1.html", text, "Ledger", published="2025-05-27T08:00:00Z", canonical=url, modified="2025-05-27T08:00:00Z")
     new = Article("z-v2.html", text + "\nAn update.", "Ledger", published="2025-05-27T08:00:00Z", canonical=url,
@@ -557,9 +557,9 @@ def test_a_checked_update_measures_its_time_of_modification_from_the_new_side(tm
     assert (pair.a, modified.favours, modified.value, modified.weight < 0) == ("z-v2.html", "a-v1.html", -4.0, True)
 
 
-def test_a_checked_pair_weighs_its_evidence_from_the_new_articles_side(tmp_path):
+def test_a_checked_pair_weighs_its_evidence_from_the_new_articles_side(tmp_path, samples_dir):
     """In a check's pair A is the new article: a weight > 0 still favours A, and the hours run from A to B."""
-    text = Path("samples/001_eabe8ba3545e1c71.txt").read_text("utf-8")
+    text = (samples_dir / "001_eabe8ba3545e1c71.txt").read_text("utf-8")
     old = Article("a-old.txt", text, "Old Paper", published="2025-05-27T08:00:00Z")
     new = Article("z-new.txt", text, "New Paper", published="2025-05-27T12:00:00Z")
     add_articles(tmp_path / "i.db", [old])
@@ -748,12 +748,12 @@ def test_the_read_ahead_leaves_every_lock_on_the_index_to_its_connections(sample
     reader.close()
 
 
-def test_an_article_too_long_to_align_is_left_out_with_a_warning_in_the_scan_and_the_check(tmp_path, monkeypatch):
+def test_an_article_too_long_to_align_is_left_out_with_a_warning_in_the_scan_and_the_check(tmp_path, monkeypatch, samples_dir):
     """Alignment's memory grows with the square of an article's length: past the limit, a warning, not a crash."""
     import reuse.align
 
     monkeypatch.setattr(reuse.align, "MAX_ALIGN_WORDS", 900)  # 004 has 950 words, the others fewer
-    scanned = reuse.scan("samples/")
+    scanned = reuse.scan(samples_dir)
     assert [(p.a, p.b) for p in scanned.pairs] == [("000_8e3492a7910b80bc.txt", "001_eabe8ba3545e1c71.txt")]
     assert scanned.warnings == (
         "1 article of more than 900 words, 004_3f800d59416d0f3b.txt (950 words), was matched but not aligned with any other "
@@ -803,11 +803,11 @@ def test_a_bug_met_while_using_a_sound_index_is_not_called_damage(samples_dir, t
         add_folder(samples_dir, tmp_path / "i.db", progress=progress)
 
 
-def test_a_new_copy_of_a_stored_wire_story_gets_the_directions_a_scan_of_both_gives(tmp_path):
+def test_a_new_copy_of_a_stored_wire_story_gets_the_directions_a_scan_of_both_gives(tmp_path, samples_dir):
     """The wire story and a client's credited copy are stored; an uncredited copy arrives a day later. The check
     aligns the stored pair too (for the directions only, not reported), so the wire is the new copy's source, as in
     a scan of the index and the batch together; without it, the new copy came out the client's sibling."""
-    text = load_articles("samples/").articles[1].text
+    text = (samples_dir / "001_eabe8ba3545e1c71.txt").read_text("utf-8")
     wire = Article("wires/afp.txt", f"MOSCOW (AFP) — {text}\n\n— AFP\n", "AFP", published="2025-07-24T08:12:00Z")
     client = Article("ln-1002", f"{text}\n\n(AFP)\n", "Harbourside Echo", published="2025-07-24T10:00:00Z")
     copy = Article("dailypost.txt", text, "Daily Post", published="2025-07-25T07:00:00Z")

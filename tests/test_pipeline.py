@@ -139,14 +139,14 @@ def test_two_articles_alone_sharing_quotations_and_a_rewritten_paragraph_are_pai
     assert (pair.direction.relation.value, pair.direction.source) == ("copied", "ledger.html")  # published 10.8 h earlier
 
 
-def test_the_warning_of_a_story_too_widely_carried_says_how_many_of_its_copies_paired():
+def test_the_warning_of_a_story_too_widely_carried_says_how_many_of_its_copies_paired(samples_dir):
     """Seven copies each under its own line pair through that line's windows, all 21 pairs found, yet the warning said
     they were "matched only through the rest: set --max-bucket ... to pair them", as if none had paired."""
-    story = reuse.scan("samples/").articles[1].text
+    story = (samples_dir / "001_eabe8ba3545e1c71.txt").read_text("utf-8")  # the file, not a scan of the working directory's samples/
     copies = [Article(id=f"c{k:02d}", text=f"Site {k} desk report number {k * 7}\n\n{story}", outlet=f"site{k:02d}.example") for k in range(7)]
     scanned = reuse.scan_articles(copies, reuse.ScanConfig(candidates=reuse.CandidateConfig(max_bucket=5)))
     assert len(scanned.pairs) == 21
     (warning,) = scanned.warnings
     assert warning.startswith("7 articles (c00, c01, c02 and 4 more) share most of their wording with 5 or more other articles")
-    assert "were matched only through the rest of their text, which paired each of them with another" in warning
-    assert "to pair them" not in warning and "set --max-bucket to the number of articles carrying it or more" in warning
+    assert "so they were matched only through the rest of their text: each of them paired with another article there. " in warning
+    assert "To pair them" not in warning and "To find every pair among their copies, set --max-bucket to at least the number of articles carrying that wording" in warning

@@ -64,10 +64,24 @@ def test_a_page_whose_only_text_is_its_headline_is_skipped(tmp_path, html_backen
     # A brief: its headline and a sentence of its own.
     write(tmp_path, "brief.html", "<html><head><title>Kremlin swap</title></head><body><article><h1>Kremlin swap</h1>"
                                   "<p>The Kremlin said the prisoner swap was on track.</p></article></body></html>")
+    # A bar in the headline: the headlines were joined, and split again, at bars, so the page was read as an article.
+    write(tmp_path, "live.html", "<html><head><title>Live | Kremlin swap on track</title></head><body>"
+                                 "<h1>Live | Kremlin swap on track</h1></body></html>")
+    # The headline and a byline (and a date): a scrap of five words was read as an article.
+    write(tmp_path, "signed.html", "<html><head><title>Swap on track</title></head><body><h1>Swap on track</h1><p>By Jane Doe</p></body></html>")
+    write(tmp_path, "dated.html", '<html><head><title>Swap on track - The Times</title></head><body><article><h1>Swap on track</h1>'
+                                  '<p class="byline">Von Hans Meier</p><p>27. Mai 2025, 09:40</p></article></body></html>')
+    # Briefs with a byline stay articles: one sentence, or a byline-like opening that is a sentence.
+    write(tmp_path, "signed-brief.html", "<html><head><title>Kremlin swap</title></head><body><article><h1>Kremlin swap</h1>"
+                                         "<p>By Jane Doe</p><p>The swap is on track, the Kremlin said.</p></article></body></html>")
+    write(tmp_path, "by-tuesday.html", "<html><head><title>Kremlin swap</title></head><body><article><h1>Kremlin swap</h1>"
+                                       "<p>By Tuesday, the swap was done.</p></article></body></html>")
     result = load_articles(tmp_path)
-    assert [a.id for a in result.articles] == ["brief.html"]
+    assert [a.id for a in result.articles] == ["brief.html", "by-tuesday.html", "signed-brief.html"]
     reason = "no main text found in the HTML, only its headline: if a browser shows an article there, save the page once it has loaded (a script may write its text)"
-    assert result.skipped == (Skipped("shell.html", reason), Skipped("titled.html", reason))
+    signed = reason.replace("only its headline", "only its headline and byline")
+    assert result.skipped == (Skipped("dated.html", signed), Skipped("live.html", reason), Skipped("shell.html", reason),
+                              Skipped("signed.html", signed), Skipped("titled.html", reason))
 
 
 @pytest.mark.parametrize("reference", ["&#11;", "&#12;", "&#7;", "&#x1b;", "&#0;"])
