@@ -78,7 +78,7 @@ def scan(
     reuse.errors.InputError
         When ``folder`` does not exist or holds no article files.
     """
-    config = config or ScanConfig()
+    config = scan_config(config)
     timer = Timer()
     with timer.stage("load"):  # the walk first: a missing folder is reported before any worker starts
         files = find_article_files(folder)
@@ -92,8 +92,31 @@ def scan(
 def scan_articles(
     articles: Iterable[Article], config: ScanConfig | None = None, *, jobs: int = 1, progress: ProgressCallback | None = None
 ) -> ScanResult:
-    """Find the reuse between already-loaded articles (ids must be unique); ``jobs`` as in :func:`scan`."""
-    return _scan(tuple(articles), (), (), config or ScanConfig(), progress, Timer(), jobs)
+    """Find the reuse between already-loaded articles (ids must be unique); ``jobs`` as in :func:`scan`.
+
+    Raises ``TypeError`` when an item is not an :class:`~reuse.model.Article` (a bare string, a dict).
+    """
+    config = scan_config(config)
+    articles = tuple(articles)
+    for item in articles:
+        if not isinstance(item, Article):
+            raise TypeError(
+                f"scan_articles takes reuse.Article objects, not {type(item).__name__} ({item!r:.60}): "
+                "wrap each text, e.g. reuse.Article(id='a1', text=text, outlet='Daily News')."
+            )
+    return _scan(articles, (), (), config, progress, Timer(), jobs)
+
+
+def scan_config(config: ScanConfig | None) -> ScanConfig:
+    """``config``, or the defaults for ``None``; a ``TypeError`` naming the fix for anything else (a dict of settings)."""
+    if config is None:
+        return ScanConfig()
+    if not isinstance(config, ScanConfig):
+        raise TypeError(
+            f"config must be a reuse.ScanConfig, not {type(config).__name__}: build one, e.g. "
+            "reuse.ScanConfig(sketch=reuse.SketchConfig(num_perm=64), candidates=reuse.CandidateConfig(bands=16))."
+        )
+    return config
 
 
 def _scan(

@@ -1,0 +1,25 @@
+"""Natural misuse of the Python API: a clear exception naming the problem and the fix, never an AttributeError from deep inside."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import reuse
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+@pytest.mark.parametrize("items", [["some text", "other text"], [{"id": "a", "text": "x"}]])
+def test_scan_articles_refuses_what_is_no_article(items):
+    with pytest.raises(TypeError, match=r"reuse\.Article"):
+        reuse.scan_articles(items)
+
+
+def test_a_dict_of_settings_is_refused_with_the_class_to_use(tmp_path):
+    with pytest.raises(TypeError, match="reuse.ScanConfig"):
+        reuse.scan_articles([reuse.Article("a", "x", "o")], {"sketch": {"num_perm": 64}})
+    (tmp_path / "a.txt").write_text("A title\nSome text of an article.\n", encoding="utf-8")
+    with pytest.raises(TypeError, match="reuse.ScanConfig"):
+        reuse.scan(tmp_path, {"sketch": {"num_perm": 64}})
