@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import numbers
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -37,6 +38,26 @@ MAX_SEED = 2**32 - 1  # numpy's random seeds
 COMMAND_LINE_SETTINGS = ("max_bytes", "num_perm", "seed", "bands", "rows", "max_bucket", "shingle_size", "window", "stride")
 
 
+def _check_types(config: object) -> None:
+    """Raise :class:`ConfigError` for a numeric setting given as something else (``"10"``, ``None``, ``True``), before its bounds are compared.
+
+    >>> LoadConfig(max_bytes="10")
+    Traceback (most recent call last):
+    ...
+    reuse.errors.ConfigError: max_bytes='10' must be an integer (the default is 20000000).
+    """
+    for f in dataclasses.fields(config):  # type: ignore[arg-type]
+        value = getattr(config, f.name)
+        if f.type == "int":
+            ok, what = isinstance(value, numbers.Integral) and not isinstance(value, bool), "an integer"
+        elif f.type == "float":
+            ok, what = isinstance(value, numbers.Real) and not isinstance(value, bool), "a number"
+        else:
+            continue
+        if not ok:
+            raise ConfigError(f"{f.name}={value!r} must be {what} (the default is {f.default}).")
+
+
 @dataclass(frozen=True)
 class LoadConfig:
     """Reading files.
@@ -50,6 +71,7 @@ class LoadConfig:
     max_bytes: int = 20_000_000
 
     def __post_init__(self) -> None:
+        _check_types(self)
         if not 1 <= self.max_bytes < 2**63:
             raise ConfigError(f"max_bytes={self.max_bytes} must be at least 1 and below 2**63 (the default is 20000000).")
 
@@ -83,6 +105,7 @@ class BoilerplateConfig:
     use_phrase_list: bool = True
 
     def __post_init__(self) -> None:
+        _check_types(self)
         if self.min_docs < 2:
             raise ConfigError(f"min_docs={self.min_docs} would make every short line boilerplate: use 2 or more.")
         if self.max_line_words < 1:
@@ -118,6 +141,7 @@ class SketchConfig:
     stride: int = 12
 
     def __post_init__(self) -> None:
+        _check_types(self)
         if self.num_perm < MIN_NUM_PERM:
             raise ConfigError(f"num_perm={self.num_perm} is too small: use at least {MIN_NUM_PERM} (128 is the default).")
         if not 0 < self.stride <= self.window or self.window % self.stride:
@@ -174,6 +198,7 @@ class CandidateConfig:
     min_shared_trigrams: int = 6
 
     def __post_init__(self) -> None:
+        _check_types(self)
         if self.min_shared_trigrams < 0:
             raise ConfigError(f"min_shared_trigrams={self.min_shared_trigrams} must be 0 or more.")
         for name in ("bands", "rows", "min_band_hits", "max_bucket"):
@@ -256,6 +281,7 @@ class AlignConfig:
     whole_share: float = 0.6
 
     def __post_init__(self) -> None:
+        _check_types(self)
         shares = ("seed_dice", "seed_cosine", "seed_overlap", "min_similarity", "min_rewrite_verbatim", "rewrite_similarity", "verbatim_share", "light_share", "quote_share", "whole_share")
         for name in shares:
             value = getattr(self, name)
@@ -283,6 +309,10 @@ class ScanConfig:
     align: AlignConfig = field(default_factory=AlignConfig)
 
     def __post_init__(self) -> None:
+        for f in dataclasses.fields(self):
+            value, wanted = getattr(self, f.name), f.default_factory  # type: ignore[misc]
+            if not isinstance(value, wanted):  # type: ignore[arg-type]
+                raise ConfigError(f"{f.name} must be a reuse.{wanted.__name__}, not {type(value).__name__}: e.g. {f.name}=reuse.{wanted.__name__}(...).")
         if self.candidates.bands * self.candidates.rows != self.sketch.num_perm:
             raise ConfigError(
                 f"bands x rows = {self.candidates.bands} x {self.candidates.rows} must equal "

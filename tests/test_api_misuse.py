@@ -23,3 +23,18 @@ def test_a_dict_of_settings_is_refused_with_the_class_to_use(tmp_path):
     (tmp_path / "a.txt").write_text("A title\nSome text of an article.\n", encoding="utf-8")
     with pytest.raises(TypeError, match="reuse.ScanConfig"):
         reuse.scan(tmp_path, {"sketch": {"num_perm": 64}})
+
+
+@pytest.mark.parametrize(
+    "build, named",
+    [
+        (lambda: reuse.LoadConfig(max_bytes="10"), "max_bytes='10' must be an integer"),
+        (lambda: reuse.SketchConfig(num_perm=None), "num_perm=None must be an integer"),
+        (lambda: reuse.AlignConfig(verbatim_share="0.8"), "verbatim_share='0.8' must be a number"),
+        (lambda: reuse.CandidateConfig(bands=True), "bands=True must be an integer"),
+        (lambda: reuse.ScanConfig(sketch={"num_perm": 64}), "sketch must be a reuse.SketchConfig"),
+    ],
+)
+def test_a_setting_of_the_wrong_type_is_a_config_error_naming_it(build, named):
+    with pytest.raises(reuse.ConfigError, match=named):
+        build()
