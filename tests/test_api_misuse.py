@@ -38,3 +38,13 @@ def test_a_dict_of_settings_is_refused_with_the_class_to_use(tmp_path):
 def test_a_setting_of_the_wrong_type_is_a_config_error_naming_it(build, named):
     with pytest.raises(reuse.ConfigError, match=named):
         build()
+
+
+def test_remove_articles_refuses_one_id_given_as_a_string(tmp_path):
+    import reuse.index
+
+    index = tmp_path / "news.db"
+    reuse.index.add_folder(SAMPLES, index)
+    with pytest.raises(TypeError, match=r"list of ids"):
+        reuse.index.remove_articles(index, "000_8e3492a7910b80bc.txt")
+    assert reuse.index.index_info(index).articles == 5

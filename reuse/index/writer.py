@@ -361,6 +361,8 @@ def remove_articles(
     (a file name from macOS, an id typed on the command line): the two look
     alike everywhere they are shown.
     """
+    if isinstance(ids, (str, bytes)):  # its characters would be taken for ids, each reported missing
+        raise TypeError(f"remove_articles takes a list of ids, not one {type(ids).__name__}: remove_articles(index, [{ids!r}]).")
     given = sorted(set(ids))
     ensure_writable(index, create=False)
     with reported_damage(index, "write to"):
