@@ -23,7 +23,7 @@ import networkx as nx
 from ..errors import ConfigError
 from ..graph import article_graph, directed, outlet_graph
 from ..model import ScanResult
-from .output import write_output
+from .output import expect_result, write_output
 
 __all__ = ["GRAPH_FORMATS", "IMAGE_FORMATS", "LEVELS", "glyph_warnings", "graph_bytes", "graph_data", "render_image", "write_graph"]
 
@@ -157,6 +157,7 @@ def graph_data(
     missing: set[str] | None = None,
 ) -> bytes:
     """The bytes :func:`write_graph` writes for ``fmt`` (one of :data:`GRAPH_FORMATS`); ``missing`` as :func:`render_image` takes it."""
+    expect_result(result, "write_graph")
     if level not in LEVELS:
         raise ConfigError(f"unknown graph level {level!r}: use 'article' or 'outlet'.")
     if level == "outlet":

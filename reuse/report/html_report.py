@@ -31,7 +31,7 @@ from ..marks import TextMarks, mark_articles
 from ..model import Article, Pair, Passage, ScanResult, file_outlet
 from ..outlets import outlet_names
 from .graph_export import glyph_warnings, render_image
-from .output import write_output
+from .output import expect_result, write_output
 from .html_assets import CSP, PASSAGE_COLOURS, SCRIPT, STYLE
 from ..words import plural
 
@@ -398,6 +398,7 @@ def write_html(
     """
     from .. import __version__  # late: the package imports its writers
 
+    expect_result(result, "write_html")
     shown = result.pairs[:max_views]
     wanted = {p.a for p in shown} | {p.b for p in shown}
     marks = mark_articles(result.articles, wanted, (config or ScanConfig()).boilerplate)

@@ -24,7 +24,7 @@ from ..errors import ConfigError, ReuseError
 from ..graph import clusters, pair_graph
 from ..model import Article, Direction, OutletLink, Pair, Passage, ScanResult, Signal, Skipped
 from ..text import word_count
-from .output import write_output
+from .output import expect_result, write_output
 
 __all__ = ["SCHEMA_VERSION", "dumps_report", "report_dict", "write_json"]
 
@@ -182,6 +182,7 @@ def report_dict(result: ScanResult, config: ScanConfig | None = None) -> dict[st
         When ``config`` is not the configuration that produced ``result``
         (their fingerprints differ): the report would describe other settings.
     """
+    expect_result(result, "write_json")
     if config is not None and config.fingerprint() != result.config_fingerprint:
         raise ConfigError(
             f"config fingerprint {config.fingerprint()} does not match the result's "
@@ -225,8 +226,9 @@ def _encoded(result: ScanResult, config: ScanConfig | None) -> bytes:
         pair (an article built by a caller; the loader replaces them), or an
         integer beyond 64 bits.
     """
+    data = report_dict(result, config)  # outside the try: orjson's JSONEncodeError is TypeError, which would hide its errors
     try:
-        return orjson.dumps(report_dict(result, config), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+        return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
     except orjson.JSONEncodeError as exc:
         raise ReuseError(
             f"cannot write the report as JSON: {exc}. Replace lone surrogates (\\ud800-\\udfff) in the articles' text "

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ..errors import ReuseError
 
-__all__ = ["inherited_descriptor", "write_output"]
+__all__ = ["expect_result", "inherited_descriptor", "write_output"]
 
 
 def write_output(path: str | PathLike[str], data: bytes, what: str = "") -> None:
@@ -133,3 +133,19 @@ def _error(target: Path, exc: OSError, what: str) -> ReuseError:
     if isinstance(exc, (FileExistsError, NotADirectoryError)) and not target.parent.is_dir():
         reason = "a file stands where its folder should be"
     return ReuseError(f"cannot write {what}to {target}: {reason}; check that you may write there, or choose another path.")
+
+
+def expect_result(result: object, writer: str) -> None:
+    """Raise a ``TypeError`` naming the fix when a writer is given no :class:`~reuse.model.ScanResult`.
+
+    The one a caller most likely passes is :func:`~reuse.report.read_report`'s
+    ``StoredReport``, which holds the result beside the word counts.
+    """
+    from ..model import ScanResult
+
+    if isinstance(result, ScanResult):
+        return
+    if hasattr(result, "result") and hasattr(result, "words"):
+        words = ", words=report.words" if writer == "write_graph" else ""
+        raise TypeError(f"{writer} takes a ScanResult; read_report gives a StoredReport: pass report.result{words}.")
+    raise TypeError(f"{writer} takes a ScanResult (what reuse.scan returns), not {type(result).__name__}.")
