@@ -63,3 +63,17 @@ def test_writers_given_a_read_back_report_say_to_pass_its_result(tmp_path):
         write_json(report, tmp_path / "r2.json")
     assert not (tmp_path / "g.svg").exists() and not (tmp_path / "r2.json").exists()
     write_graph(report.result, tmp_path / "g.svg", words=report.words)
+
+
+@pytest.mark.parametrize("where", ["folder", "missing-parent"])
+def test_add_folder_refuses_an_index_path_that_cannot_be_one_before_reading_the_folder(tmp_path, monkeypatch, samples_dir, where):
+    import reuse.index as index
+    from reuse.errors import IndexPathError
+
+    def no_loading(*args, **kwargs):
+        raise AssertionError("the folder was read before the index path was checked")
+
+    monkeypatch.setattr(index, "load_batch", no_loading)
+    path = tmp_path if where == "folder" else tmp_path / "missing" / "news.db"
+    with pytest.raises(IndexPathError, match="is a folder: give the index file's path" if where == "folder" else "does not exist"):
+        index.add_folder(samples_dir, path)

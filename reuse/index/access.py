@@ -31,11 +31,14 @@ files writable (:func:`unwritable` with ``logs``).
 
 from __future__ import annotations
 
+import errno
 import os
 from os import PathLike
 from pathlib import Path
 
-__all__ = ["has_log", "lock_free_warning", "log_of", "needs_shared_memory", "nobody_writes", "owner", "read_only_uri", "unwritable"]
+from ..errors import IndexPathError
+
+__all__ = ["has_log", "index_path", "lock_free_warning", "log_of", "needs_shared_memory", "nobody_writes", "owner", "read_only_uri", "unwritable"]
 
 
 def log_of(path: str | PathLike, end: str = "-wal") -> Path:
@@ -126,3 +129,39 @@ def read_only_uri(path: str | PathLike, *, log: bool) -> str:
 def lock_free_warning(path: str | PathLike, what: str) -> str:
     """What to say once of a read of the index at ``path`` made without locks, as this user cannot write ``what`` (:func:`unwritable`)."""
     return f"the index {path} was read without locks (you cannot write {what}): if an add or remove ran at the same time, run this again"
+
+
+def index_path(path: str | PathLike, *, create: bool) -> Path:
+    """``path`` as an index file's path, or :class:`~reuse.errors.IndexPathError` saying what is wrong with it and the fix.
+
+    A symbolic-link loop on the way, a folder, a device or a pipe, no index
+    there (unless ``create``), or, to create one, a folder that is missing
+    or a file. Checked before any work (:func:`~reuse.index.store.connect`,
+    and :func:`~reuse.index.failures.ensure_writable` before a folder is read).
+    """
+    path = Path(path)
+    looping = next((p for p in (path, *path.parents) if p.is_symlink() and _loops(p)), None)
+    if looping is not None:  # the index itself, or a folder on its way
+        instead = "give the index file's path" if looping == path else "put the index elsewhere"
+        raise IndexPathError(f"{looping} is a symbolic link loop (the link leads back to itself): fix or remove the link, or {instead}.")
+    if not path.exists():
+        if not create:
+            raise IndexPathError(f"No index at {path}: create one with 'reuse index add FOLDER --index {path}'.")
+        if path.parent and not path.parent.is_dir():
+            what = "is a file, not a folder" if path.parent.exists() else "does not exist"
+            raise IndexPathError(f"Cannot create the index {path}: {path.parent} {what}.")
+    elif path.is_dir():
+        raise IndexPathError(f"{path} is a folder: give the index file's path, e.g. --index {path / 'reuse.db'}.")
+    elif not path.is_file():
+        # SQLite would write its journal beside a device or a pipe (in /dev, say), and read nothing.
+        raise IndexPathError(f"{path} is not a regular file (a device or a pipe): give the index file's path, e.g. --index news.db.")
+    return path
+
+
+def _loops(path: Path) -> bool:
+    """Whether following the link at ``path`` goes round."""
+    try:
+        path.stat()
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False

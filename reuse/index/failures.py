@@ -16,7 +16,7 @@ from os import PathLike
 from pathlib import Path
 
 from ..errors import IndexDamaged, IndexFileError, ReuseError
-from .access import log_of, owner, unwritable
+from .access import index_path, log_of, owner, unwritable
 
 __all__ = ["Reading", "cannot_open", "damaged", "database_error", "ensure_writable", "log_unreadable", "read_only", "reported_damage"]
 
@@ -74,6 +74,7 @@ def ensure_writable(path: str | PathLike, *, create: bool = True) -> None:
     No index there yet: with ``create`` (an add makes it), its folder must
     take it; without (a remove, a check, which need one), nothing to refuse.
     """
+    index_path(path, create=create)  # a folder, a missing one, a link loop: said before the folder to add is read
     if not os.path.lexists(path):
         folder = Path(path).absolute().parent
         if create and folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):

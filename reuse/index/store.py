@@ -41,7 +41,6 @@ stems(stem, n), lines(key, n)
 from __future__ import annotations
 
 import dataclasses
-import errno
 import json
 import sqlite3
 from os import PathLike
@@ -54,7 +53,7 @@ from ..config import COMMAND_LINE_SETTINGS, AlignConfig, BoilerplateConfig, Cand
 from ..errors import IndexDamaged, IndexFileError, IndexPathError, ReuseError
 from ..lexicon import LANGUAGES
 from ..sketch import SCHEME
-from .access import has_log, lock_free_warning, log_of, needs_shared_memory, nobody_writes, read_only_uri, unwritable
+from .access import index_path, has_log, lock_free_warning, log_of, needs_shared_memory, nobody_writes, read_only_uri, unwritable
 from .codec import decode_runs, decompress_body
 from .failures import cannot_open, damaged, database_error, log_unreadable
 
@@ -155,15 +154,6 @@ def lock_free_warnings(conn: sqlite3.Connection, path: str | PathLike) -> tuple[
     return (lock_free_warning(path, what),) if what else ()
 
 
-def _loops(path: Path) -> bool:
-    """Whether following the link at ``path`` goes round."""
-    try:
-        path.stat()
-    except OSError as exc:
-        return exc.errno == errno.ELOOP
-    return False
-
-
 def connect(
     path: str | PathLike, config: ScanConfig | None, *, create: bool = False, check: bool = False, read_only: bool = False
 ) -> sqlite3.Connection:
@@ -182,22 +172,7 @@ def connect(
         No index there (and not ``create``), not a reuse index, another
         schema version, or built with other settings.
     """
-    path = Path(path)
-    looping = next((p for p in (path, *path.parents) if p.is_symlink() and _loops(p)), None)
-    if looping is not None:  # the index itself, or a folder on its way
-        instead = "give the index file's path" if looping == path else "put the index elsewhere"
-        raise IndexPathError(f"{looping} is a symbolic link loop (the link leads back to itself): fix or remove the link, or {instead}.")
-    if not path.exists():
-        if not create:
-            raise IndexPathError(f"No index at {path}: create one with 'reuse index add FOLDER --index {path}'.")
-        if path.parent and not path.parent.is_dir():
-            what = "is a file, not a folder" if path.parent.exists() else "does not exist"
-            raise IndexPathError(f"Cannot create the index {path}: {path.parent} {what}.")
-    elif path.is_dir():
-        raise IndexPathError(f"{path} is a folder: give the index file's path, e.g. --index {path / 'reuse.db'}.")
-    elif not path.is_file():
-        # SQLite would write its journal beside a device or a pipe (in /dev, say), and read nothing.
-        raise IndexPathError(f"{path} is not a regular file (a device or a pipe): give the index file's path, e.g. --index news.db.")
+    path = index_path(path, create=create)
     conn = None
     what = unwritable(path) if read_only and not create else None
     try:
