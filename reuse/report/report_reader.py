@@ -137,6 +137,11 @@ def result_from_dict(data: dict[str, Any]) -> StoredReport:
 def read_report(path: str | PathLike[str]) -> StoredReport:
     """Read a JSON report written by ``reuse scan --json``.
 
+    The result read back lists each pair's passages in A's text order, as
+    the report writes them; a scan's own :class:`~reuse.model.Pair` may hold
+    them in another, so compare a scan's pairs with those read back through
+    ``pair.passages_in_order``, not ``pair.passages`` (or ``==`` on whole pairs).
+
     Raises
     ------
     reuse.errors.InputError
