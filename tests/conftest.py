@@ -1,5 +1,6 @@
-"""Shared fixtures: a private copy of the samples, a hand-made result for the writers, a spy on a library function, and
-for the loading tests, both HTML back-ends and a network that refuses every connection."""
+"""Shared fixtures: a private copy of the samples (and its split into an indexed part and a new batch), a click test
+runner, a hand-made result for the writers, a spy on a library function, and for the loading tests, both HTML back-ends
+and a network that refuses every connection."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from reuse import formats
 from reuse.config import ScanConfig
@@ -64,6 +66,22 @@ REWRITE_C = "The Kremlin said the prisoner exchange plan is still on track"
 TEXT_A = f"Kremlin says swap on track\n{SHARED}\n{QUOTE}\nOfficials declined to comment further.\n"
 TEXT_B = f"MOSCOW (Wire) - {SHARED} {QUOTE} Analysts were divided on what it means.\n"
 TEXT_C = f"Swap still planned\n{REWRITE_C}, a spokesman told reporters.\nA bakery also won a prize.\n"
+
+
+@pytest.fixture
+def split(samples_dir: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """Samples 000-002 to index (``old``), 003-004 new: 004 quotes the same posts as 001."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    old.mkdir(), new.mkdir()
+    for f in sorted(samples_dir.iterdir()):
+        shutil.copy(f, (old if f.name < "003" else new) / f.name)
+    return old, new
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    """A click test runner (a test module whose summaries must have one width sets its own)."""
+    return CliRunner()
 
 
 def _span(text: str, part: str) -> tuple[int, int]:

@@ -11,11 +11,6 @@ from click.testing import CliRunner
 from reuse.cli import main
 
 
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
 def test_scan_writes_html_and_graph(runner, samples_dir, tmp_path):
     html, graph = tmp_path / "out" / "report.html", tmp_path / "out" / "graph.svg"
     result = runner.invoke(main, ["scan", str(samples_dir), "--html", str(html), "--graph", str(graph)])
@@ -135,7 +130,6 @@ def test_graph_of_a_json_file_that_is_neither_a_report_nor_articles_exits_1(runn
 
 def test_the_graph_of_a_folder_scans_with_the_jobs_asked(tmp_path, samples_dir, spy):
     """reuse graph FOLDER scanned in one process whatever the machine ("No such option: --jobs"; found by a review)."""
-    from click.testing import CliRunner
 
     import reuse.cli_graph as cli_graph
     from reuse.cli import main
@@ -149,7 +143,6 @@ def test_the_graph_of_a_folder_scans_with_the_jobs_asked(tmp_path, samples_dir, 
 @pytest.mark.parametrize("command", ["graph", "scan"])
 def test_labels_drawn_as_boxes_are_warned_of(tmp_path, command):
     """Only "graph written" was said while every CJK label was a box (found by a review)."""
-    from click.testing import CliRunner
 
     from reuse.cli import main
 
@@ -172,7 +165,6 @@ def test_the_html_report_shows_the_graph_drawn_for_graph_without_drawing_it_agai
     """--html with --graph g.png drew the same picture twice (10 s each at 4,000 articles; found by a review)."""
     import base64
 
-    from click.testing import CliRunner
 
     import reuse.report.graph_image as graph_image
     from reuse.cli import main
@@ -207,7 +199,6 @@ def test_a_graph_path_linked_to_stdout_puts_no_stdout_in_the_html_report(tmp_pat
 def test_a_graph_written_before_the_html_report_fails_is_said(tmp_path, samples_dir):
     """The graph is written first; when the HTML report then could not be written, the run exited 1 naming the HTML
     only, and the written graph went unsaid (found by a second review)."""
-    from click.testing import CliRunner
 
     from reuse.cli import main
 

@@ -8,27 +8,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from reuse.cli import main
 from reuse.errors import ReuseError
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
-
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
-@pytest.fixture
-def split(samples_dir: Path, tmp_path: Path) -> tuple[Path, Path]:
-    """Samples 000-002 indexed (``old``), 003-004 new: 004 quotes the same posts as 001."""
-    old, new = tmp_path / "old", tmp_path / "new"
-    old.mkdir(), new.mkdir()
-    for f in sorted(samples_dir.iterdir()):
-        shutil.copy(f, (old if f.name < "003" else new) / f.name)
-    return old, new
 
 
 def test_add_info_check_remove(runner, split, tmp_path):

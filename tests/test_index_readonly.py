@@ -32,21 +32,6 @@ IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 LOCK_FREE = "was read without locks"
 
 
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
-@pytest.fixture
-def split(samples_dir: Path, tmp_path: Path) -> tuple[Path, Path]:
-    """Samples 000-002 to index (``old``), 003-004 new: 004 quotes the same posts as 001."""
-    old, new = tmp_path / "old", tmp_path / "new"
-    old.mkdir(), new.mkdir()
-    for f in sorted(samples_dir.iterdir()):
-        shutil.copy(f, (old if f.name < "003" else new) / f.name)
-    return old, new
-
-
 @contextmanager
 def unwritable(path: Path):
     """``path``, a folder or a file, that this user cannot write, for real (``chattr +i`` for root)."""
