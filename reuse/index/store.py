@@ -53,7 +53,7 @@ from ..config import COMMAND_LINE_SETTINGS, AlignConfig, BoilerplateConfig, Cand
 from ..errors import IndexDamaged, IndexFileError, IndexPathError, ReuseError
 from ..lexicon import LANGUAGES
 from ..sketch import SCHEME
-from .access import index_path, has_log, lock_free_warning, log_of, needs_shared_memory, nobody_writes, read_only_uri, unwritable
+from .access import has_log, index_path, lock_free_warning, log_of, needs_shared_memory, nobody_writes, read_only_uri, unwritable
 from .codec import decode_runs, decompress_body
 from .failures import cannot_open, damaged, database_error, log_unreadable
 
