@@ -50,16 +50,13 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__
-from .cli_run import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Interrupts, Progress, busy, exit_if_nothing_read, reported  # noqa: F401 (exit codes re-exported)
+from .cli_run import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Interrupts, Progress, exit_if_nothing_read, reported, write_extras  # noqa: F401 (exit codes re-exported)
 from .cli_paths import Folder, check_extra_outputs, check_folder, check_output, check_outputs_apart
 from .config import COMMAND_LINE_SETTINGS, MAX_SEED, MIN_NUM_PERM, ScanConfig
 from .errors import ConfigError
 from .parallel import default_jobs
 from .pipeline import scan as scan_folder
 from .report import dumps_report, render_text, sanitize, write_json
-from .report.graph_export import glyph_warnings, graph_data, graph_format, write_graph
-from .report.output import write_output
-from .report.html_report import write_html
 
 __all__ = [
     # the command group; the rest is shared with the other command modules (cli_check, cli_graph, cli_index)
@@ -74,9 +71,12 @@ __all__ = [
     "cli_state",
     "common_options",
     "config_options",
+    "extra_output_options",
+    "report_options",
     "index_config_options",
     "jobs_option",
     "settings_or_usage",
+    "stacked",
     "shown_pairs",
     "summary_width",
 ]
@@ -138,30 +138,34 @@ def _set_verbose(ctx: click.Context, param: click.Parameter, value: int) -> None
         cli_state(ctx).verbose += value
 
 
+def stacked(fn: F, *options: Callable[[F], F]) -> F:
+    """``fn`` under ``options`` (``click.option(...)``, ...), which its help lists in the order given."""
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
 def common_options(fn: F) -> F:
     """``-q/--quiet`` and ``-v/--verbose``, usable on the group and on every command."""
-    for decorator in reversed(
-        (
-            click.option(
-                "-q",
-                "--quiet",
-                is_flag=True,
-                expose_value=False,
-                callback=_set_quiet,
-                help="Print nothing on stderr but errors: no progress bars, no warnings.",
-            ),
-            click.option(
-                "-v",
-                "--verbose",
-                count=True,
-                expose_value=False,
-                callback=_set_verbose,
-                help="More detail: stage timings on stderr (scan, check, graph, index add); every passage and all evidence in a summary of pairs.",
-            ),
-        )
-    ):
-        fn = decorator(fn)
-    return fn
+    return stacked(
+        fn,
+        click.option(
+            "-q",
+            "--quiet",
+            is_flag=True,
+            expose_value=False,
+            callback=_set_quiet,
+            help="Print nothing on stderr but errors: no progress bars, no warnings.",
+        ),
+        click.option(
+            "-v",
+            "--verbose",
+            count=True,
+            expose_value=False,
+            callback=_set_verbose,
+            help="More detail: stage timings on stderr (scan, check, graph, index add); every passage and all evidence in a summary of pairs.",
+        ),
+    )
 
 
 def jobs_option(fn: F) -> F:
@@ -179,23 +183,61 @@ def jobs_option(fn: F) -> F:
 
 def dask_options(fn: F) -> F:
     """``--scheduler ADDRESS`` and ``--dask``: run on a Dask cluster (the optional extra ``reuse[dask]``)."""
-    for decorator in reversed(
-        (
-            click.option(
-                "--scheduler",
-                metavar="ADDRESS",
-                help="Run reading, banding, alignment and directions on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786); same results.",
-            ),
-            click.option(
-                "--dask",
-                "local_dask",
-                is_flag=True,
-                help="Run on a Dask LocalCluster of --jobs workers started for this scan (pip install 'reuse[dask]').",
-            ),
-        )
-    ):
-        fn = decorator(fn)
-    return fn
+    return stacked(
+        fn,
+        click.option(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="Run reading, banding, alignment and directions on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786); same results.",
+        ),
+        click.option(
+            "--dask",
+            "local_dask",
+            is_flag=True,
+            help="Run on a Dask LocalCluster of --jobs workers started for this scan (pip install 'reuse[dask]').",
+        ),
+    )
+
+
+def report_options(fn: F) -> F:
+    """``--json FILE`` and ``--max-pairs N``: where the report goes and how much the summary shows."""
+    return stacked(
+        fn,
+        click.option(
+            "--json",
+            "json_path",
+            metavar="FILE",
+            type=click.Path(dir_okay=False, allow_dash=True),
+            help="Also write the full report as JSON to FILE, atomically ('-': to stdout, instead of the summary).",
+        ),
+        click.option(
+            "--max-pairs",
+            type=click.IntRange(min=0),
+            metavar="N",
+            help=f"Show at most N pairs in the summary (default: the {SUMMARY_PAIRS} that share most, all with -v; the JSON and HTML reports keep them all).",
+        ),
+    )
+
+
+def extra_output_options(fn: F) -> F:
+    """``--html FILE`` and ``--graph FILE``: the reports beside the summary and the JSON (``scan``, ``check``)."""
+    return stacked(
+        fn,
+        click.option(
+            "--html",
+            "html_path",
+            metavar="FILE",
+            type=click.Path(dir_okay=False),
+            help="Also write a self-contained HTML report to FILE: graph, sortable pairs, articles side by side.",
+        ),
+        click.option(
+            "--graph",
+            "graph_path",
+            metavar="FILE",
+            type=click.Path(dir_okay=False),
+            help="Also write the article-level reuse graph to FILE; the extension picks the format (.png .svg .pdf .graphml .gexf .json).",
+        ),
+    )
 
 
 #: Help for each setting of :data:`reuse.config.COMMAND_LINE_SETTINGS`, the one list of them.
@@ -310,33 +352,8 @@ def main(ctx: click.Context) -> None:
 
 @main.command(epilog=EXIT_CODES_HELP)
 @click.argument("folder", type=Folder(path_type=Path))
-@click.option(
-    "--json",
-    "json_path",
-    metavar="FILE",
-    type=click.Path(dir_okay=False, allow_dash=True),
-    help="Also write the full report as JSON to FILE, atomically ('-': to stdout, instead of the summary).",
-)
-@click.option(
-    "--max-pairs",
-    type=click.IntRange(min=0),
-    metavar="N",
-    help=f"Show at most N pairs in the summary (default: the {SUMMARY_PAIRS} that share most, all with -v; the JSON and HTML reports keep them all).",
-)
-@click.option(
-    "--html",
-    "html_path",
-    metavar="FILE",
-    type=click.Path(dir_okay=False),
-    help="Also write a self-contained HTML report to FILE: graph, sortable pairs, articles side by side.",
-)
-@click.option(
-    "--graph",
-    "graph_path",
-    metavar="FILE",
-    type=click.Path(dir_okay=False),
-    help="Also write the article-level reuse graph to FILE; the extension picks the format (.png .svg .pdf .graphml .gexf .json).",
-)
+@report_options
+@extra_output_options
 @jobs_option
 @dask_options
 @config_options
@@ -408,7 +425,7 @@ def scan(
         elif json_path is not None:
             write_json(result, json_path, config)
             written.append(str(json_path))
-        _write_extras(result, config, html_path, graph_path, interrupts.check, written, state, state.quiet)
+        write_extras(result, config, html_path, graph_path, interrupts.check, written, state)
         interrupts.check()
         if summary is not None:
             click.echo(summary, nl=False)
@@ -432,45 +449,6 @@ def settings_or_usage(ctx: click.Context, settings: dict[str, Any]) -> ScanConfi
         return build_config(settings)
     except ConfigError as exc:
         raise click.UsageError(f"invalid settings: {exc}", ctx) from exc
-
-
-def _write_extras(
-    result, config: ScanConfig, html_path: str | None, graph_path: str | None, check: Callable[[], None] = lambda: None,
-    written: list[str] | None = None, state: State | None = None, quiet: bool = True,
-) -> None:
-    """Write the graph and the HTML report when asked, saying each as it is written (``state``: its notes and warnings).
-
-    ``check`` runs before each (Ctrl-C), ``written`` gets each path; unless
-    ``quiet``, a terminal is told what is being written.
-    """
-    warn = state.warn if state is not None else (lambda _: None)
-    note = state.note if state is not None else (lambda _: None)
-    drawn, warned = None, False
-    if graph_path is not None:
-        check()
-        busy(quiet, f"drawing the graph to {sanitize(str(graph_path))}")
-        if graph_format(graph_path) == "png":  # the picture the HTML report shows: drawn once, for both
-            missing: set[str] = set()
-            drawn = graph_data(result, "png", missing=missing)
-            write_output(graph_path, drawn)
-            said = glyph_warnings(graph_path, missing)
-        else:
-            said = write_graph(result, graph_path)
-        for message in said:
-            warn(message)
-        warned = bool(said)
-        note(f"graph written to {graph_path}")  # now: a failing HTML report after it must not leave it unsaid
-        if written is not None:
-            written.append(str(graph_path))
-    if html_path is not None:
-        check()
-        busy(quiet, f"writing the HTML report to {sanitize(str(html_path))}")
-        for message in write_html(result, html_path, config, graph_png=drawn):
-            if not warned:  # the same labels, said once
-                warn(message)
-        note(f"HTML report written to {html_path}")
-        if written is not None:
-            written.append(str(html_path))
 
 
 # Further commands, each in its own module, register themselves on ``main``.

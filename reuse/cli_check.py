@@ -14,20 +14,20 @@ import click
 
 from .cli import (
     LISTED,
-    SUMMARY_PAIRS,
-    F,
     announce,
     shown_pairs,
     cli_state,
     summary_width,
     common_options,
+    extra_output_options,
+    report_options,
     index_config_options,
     jobs_option,
     main,
 )
 from .cli_index import added_line, id_prefix_option, index_option, index_settings
-from .cli_run import Interrupts, Progress, exit_if_nothing_read, reported
-from .cli_paths import Folder, check_folder, check_output, check_outputs_apart
+from .cli_run import Interrupts, Progress, exit_if_nothing_read, reported, write_extras
+from .cli_paths import Folder, check_extra_outputs, check_folder, check_output, check_outputs_apart
 from .report import dumps_report, render_text, write_json
 from .words import first_few, plural
 
@@ -45,20 +45,25 @@ Exit codes:
        committed already, holds the batch: the message says which"""
 
 
-def _checked_again(state, index_path: Path, first, articles, config, jobs: int, meanwhile, json_path: str | None, shown: int | None) -> None:
+def _checked_again(
+    state, index_path: Path, first, articles, config, jobs: int, meanwhile, outputs: dict[str, str | None], shown: int | None
+) -> None:
     """The batch checked again against the articles another run added to the index between the check and the add.
 
     Neither run compared them: the other did not see this batch, and a
     later check reports no pair of two stored articles. Their pairs are
     printed (on stderr with ``--json -``, whose stdout is the report, unless
-    quiet) and a report file is written again, whole, with the first
-    check's skipped files and warnings (``first``: that check's result).
+    quiet) and the report files (``outputs``: ``--json``, ``--html`` and
+    ``--graph``) are written again, whole, with the first check's skipped
+    files and warnings (``first``: that check's result).
     """
     from .index import check_again
 
     again, only = check_again(index_path, articles, meanwhile, config, jobs=jobs)
     again = replace(again, skipped=first.skipped, warnings=first.warnings)  # not "the batch is in the index already": this run added it
-    where = f", and {json_path} is written again with them" if json_path not in (None, "-") and only.pairs else ""
+    json_path = outputs["--json"]
+    files = [path for path in (json_path, outputs["--html"], outputs["--graph"]) if path not in (None, "-")]
+    where = f", and {' and '.join(files)} {'is' if len(files) == 1 else 'are'} written again with them" if files and only.pairs else ""
     state.warn(
         f"while this check ran, another run added {plural(len(meanwhile), 'article')} to {index_path} "
         f"({first_few(list(meanwhile))}); the batch was checked again against them: {plural(len(only.pairs), 'more pair')}{where}"
@@ -67,34 +72,12 @@ def _checked_again(state, index_path: Path, first, articles, config, jobs: int, 
         return
     if json_path not in (None, "-"):
         write_json(again, json_path, config)
+    write_extras(again, config, outputs["--html"], outputs["--graph"], state=state)
     if json_path == "-" and state.quiet:
         return  # stderr holds errors only; stdout, the first report
     text = render_text(only, width=summary_width(), max_pairs=shown, verbose=state.verbose > 0, listed=LISTED)
     heading = f"\nChecked again against {plural(len(meanwhile), 'article')} another run added meanwhile:\n"
     click.echo(heading + text, nl=False, err=json_path == "-")
-
-
-def report_options(fn: F) -> F:
-    """``--json FILE`` and ``--max-pairs N``: where the report goes and how much the summary shows."""
-    for decorator in reversed(
-        (
-            click.option(
-                "--json",
-                "json_path",
-                metavar="FILE",
-                type=click.Path(dir_okay=False, allow_dash=True),
-                help="Also write the full report as JSON to FILE, atomically ('-': to stdout, instead of the summary).",
-            ),
-            click.option(
-                "--max-pairs",
-                type=click.IntRange(min=0),
-                metavar="N",
-                help=f"Show at most N pairs in the summary (default: the {SUMMARY_PAIRS} that share most, all with -v; the JSON report keeps them all).",
-            ),
-        )
-    ):
-        fn = decorator(fn)
-    return fn
 
 
 @main.command(name="check", epilog=CHECK_EXIT_CODES_HELP)
@@ -103,6 +86,7 @@ def report_options(fn: F) -> F:
 @id_prefix_option
 @click.option("--add", "add", is_flag=True, help="Add the checked articles to the index afterwards.")
 @report_options
+@extra_output_options
 @jobs_option
 @index_config_options
 @common_options
@@ -114,6 +98,8 @@ def check(
     json_path: str | None,
     add: bool,
     max_pairs: int | None,
+    html_path: str | None = None,
+    graph_path: str | None = None,
     id_prefix: str = "",
     jobs: int = 1,
     **settings: int,
@@ -128,18 +114,26 @@ def check(
     Examples:
       reuse check today/ --index news.db
       reuse check today/ --index news.db --json report.json --add
+      reuse check today/ --index news.db --html today.html --graph today.png
     """
     from .index import Commit, Snapshot, add_articles, check_articles, ensure_writable, load_batch
 
     state = cli_state(ctx)
     config = index_settings(ctx, settings, index_path)
     check_folder(folder, f"reuse check today/ --index {index_path}", "check")
-    check_outputs_apart({"--json": json_path}, index=index_path)
+    outputs = {"--json": json_path, "--html": html_path, "--graph": graph_path}
+    check_outputs_apart(outputs, index=index_path)
     if json_path not in (None, "-"):
         check_output(json_path, folder, state)
+    check_extra_outputs(ctx, folder, state, html_path, graph_path)
     progress = Progress(quiet=state.quiet)
     interrupts = Interrupts()  # a Ctrl-C swallowed in a __del__ still stops the report and the add
-    with reported(ctx, "no report written, the index unchanged"), interrupts:
+    written: list[str] = []
+
+    def interrupted() -> str:
+        return f"already written: {', '.join(written)}; the index unchanged" if written else "no report written, the index unchanged"
+
+    with reported(ctx, interrupted), interrupts:
         if add:
             ensure_writable(index_path, create=False)  # before the folder is read: the check alone would read an index it cannot add to
         try:
@@ -153,17 +147,22 @@ def check(
             progress.close()
         announce(state, result.skipped, result.warnings, result.timings)
         interrupts.check()
+        shown = shown_pairs(max_pairs, state.verbose)
         if json_path == "-":
             click.echo(dumps_report(result, config), nl=False)
+            written.append("the JSON report to standard output")
         else:
-            shown = shown_pairs(max_pairs, state.verbose)
             summary = render_text(
-                result, width=summary_width(), max_pairs=shown, verbose=state.verbose > 0, more=" (--max-pairs N or -v shows more; --json keeps all)",
-                listed=LISTED,
+                result, width=summary_width(), max_pairs=shown, verbose=state.verbose > 0,
+                more=" (--max-pairs N or -v shows more; --json or --html keeps all)", listed=LISTED,
             )
             interrupts.check()  # before the report: "no report written" stays true
             if json_path is not None:
                 write_json(result, json_path, config)
+                written.append(str(json_path))
+        write_extras(result, config, html_path, graph_path, interrupts.check, written, state)
+        interrupts.check()
+        if json_path != "-":
             click.echo(summary, nl=False)
             if json_path is not None:
                 state.note(f"report written to {json_path}")
@@ -194,4 +193,4 @@ def check(
             stopped = (f"the report is written and the batch added: the index {index_path} holds the change, but the check against "
                        f"what another run added meanwhile did not finish: 'reuse check {folder} --index {index_path}' shows their pairs")
             with reported(ctx, stopped), interrupts:
-                _checked_again(state, index_path, result, batch.articles, config, jobs, added.meanwhile, json_path, shown_pairs(max_pairs, state.verbose))
+                _checked_again(state, index_path, result, batch.articles, config, jobs, added.meanwhile, outputs, shown)

@@ -21,11 +21,15 @@ from tqdm import tqdm
 from .errors import CommittedInterrupt, ConfigError, InputError, ReuseError
 
 if TYPE_CHECKING:  # the index is imported by the commands that use it, not by every command
+    from .config import ScanConfig
     from .index import Commit
 from .report import sanitize
+from .report.graph_export import glyph_warnings, graph_data, graph_format, write_graph
+from .report.html_report import write_html
+from .report.output import write_output
 from .words import plural
 
-__all__ = ["EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "Interrupts", "Progress", "busy", "exit_if_nothing_read", "reported"]
+__all__ = ["EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "Interrupts", "Progress", "busy", "exit_if_nothing_read", "reported", "write_extras"]
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -147,3 +151,44 @@ def exit_if_nothing_read(ctx: click.Context, folder: object, read: int, skipped:
         err=True,
     )
     ctx.exit(EXIT_FAILED)
+
+
+def write_extras(
+    result, config: ScanConfig, html_path: str | None, graph_path: str | None, check: Callable[[], None] = lambda: None,
+    written: list[str] | None = None, state: Any = None,
+) -> None:
+    """Write the graph and the HTML report when asked (``--graph``, ``--html``), saying each as it is written.
+
+    ``state`` (the command's :class:`reuse.cli.State`) takes the notes and
+    warnings, and unless quiet a terminal is told what is being written.
+    ``check`` runs before each (Ctrl-C), ``written`` gets each path.
+    """
+    warn = state.warn if state is not None else (lambda _: None)
+    note = state.note if state is not None else (lambda _: None)
+    quiet = state.quiet if state is not None else True
+    drawn, warned = None, False
+    if graph_path is not None:
+        check()
+        busy(quiet, f"drawing the graph to {sanitize(str(graph_path))}")
+        if graph_format(graph_path) == "png":  # the picture the HTML report shows: drawn once, for both
+            missing: set[str] = set()
+            drawn = graph_data(result, "png", missing=missing)
+            write_output(graph_path, drawn)
+            said = glyph_warnings(graph_path, missing)
+        else:
+            said = write_graph(result, graph_path)
+        for message in said:
+            warn(message)
+        warned = bool(said)
+        note(f"graph written to {graph_path}")  # now: a failing HTML report after it must not leave it unsaid
+        if written is not None:
+            written.append(str(graph_path))
+    if html_path is not None:
+        check()
+        busy(quiet, f"writing the HTML report to {sanitize(str(html_path))}")
+        for message in write_html(result, html_path, config, graph_png=drawn):
+            if not warned:  # the same labels, said once
+                warn(message)
+        note(f"HTML report written to {html_path}")
+        if written is not None:
+            written.append(str(html_path))

@@ -1,5 +1,5 @@
-"""Shared fixtures: a private copy of the samples (and its split into an indexed part and a new batch), a click test
-runner, a hand-made result for the writers, a spy on a library function, and for the loading tests, both HTML back-ends
+"""Shared fixtures: a private copy of the samples (and its split into an indexed part and a new batch), another run
+adding to the index while a check runs, a click test runner, a hand-made result for the writers, a spy on a library function, and for the loading tests, both HTML back-ends
 and a network that refuses every connection."""
 
 from __future__ import annotations
@@ -76,6 +76,29 @@ def split(samples_dir: Path, tmp_path: Path) -> tuple[Path, Path]:
     for f in sorted(samples_dir.iterdir()):
         shutil.copy(f, (old if f.name < "003" else new) / f.name)
     return old, new
+
+
+@pytest.fixture
+def another_run_adds_meanwhile(split, tmp_path, monkeypatch):
+    """``(new, db)``: samples 000 and 002 indexed, 003-004 to check; another run adds 001 (which 004 quotes) right after
+    a check of the batch reads the index, before that check's add."""
+    import reuse.index
+    from reuse.index import add_folder
+
+    old, new = split
+    db, other = tmp_path / "news.db", tmp_path / "other"
+    other.mkdir()
+    shutil.move(old / "001_eabe8ba3545e1c71.txt", other / "001_eabe8ba3545e1c71.txt")
+    add_folder(old, db)
+    real = reuse.index.check_articles
+
+    def check_while_another_run_adds(*args, **kwargs):
+        result = real(*args, **kwargs)
+        add_folder(other, db)  # commits after this check's snapshot, before its add
+        return result
+
+    monkeypatch.setattr(reuse.index, "check_articles", check_while_another_run_adds)
+    return new, db
 
 
 @pytest.fixture

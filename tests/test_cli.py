@@ -18,6 +18,7 @@ from click.testing import CliRunner
 
 import reuse
 import reuse.cli
+import reuse.cli_run
 from reuse.cli import SETTINGS, build_config, main
 from reuse.config import ScanConfig
 from reuse.errors import ConfigError, InputError, ReuseError
@@ -380,7 +381,7 @@ def test_ctrl_c_swallowed_inside_a_destructor_still_stops_the_scan(runner, sampl
         Path(path).write_text("<html></html>", encoding="utf-8")
         return ()
 
-    monkeypatch.setattr(reuse.cli, "write_html", render)
+    monkeypatch.setattr(reuse.cli_run, "write_html", render)
     out, graph = tmp_path / "out.json", tmp_path / "g.png"
     result = runner.invoke(main, ["scan", str(samples_dir), "--json", str(out), "--html", str(tmp_path / "r.html"), "--graph", str(graph)])
     assert result.exit_code == 130, result.output

@@ -766,29 +766,6 @@ def test_ctrl_c_just_after_the_library_returns_says_the_change_was_made(runner, 
     assert interrupted.exit_code == 130 and f"the index {db} holds the change" in said, said
 
 
-@pytest.fixture
-def another_run_adds_meanwhile(split, tmp_path, monkeypatch):
-    """``(new, db)``: samples 000 and 002 indexed, 003-004 to check; another run adds 001 (which 004 quotes) right after
-    a check of the batch reads the index, before that check's add."""
-    import reuse.index
-    from reuse.index import add_folder
-
-    old, new = split
-    db, other = tmp_path / "news.db", tmp_path / "other"
-    other.mkdir()
-    shutil.move(old / "001_eabe8ba3545e1c71.txt", other / "001_eabe8ba3545e1c71.txt")
-    add_folder(old, db)
-    real = reuse.index.check_articles
-
-    def check_while_another_run_adds(*args, **kwargs):
-        result = real(*args, **kwargs)
-        add_folder(other, db)  # commits after this check's snapshot, before its add
-        return result
-
-    monkeypatch.setattr(reuse.index, "check_articles", check_while_another_run_adds)
-    return new, db
-
-
 @pytest.mark.parametrize("json_out", ["file", "-"])
 def test_check_add_checks_again_against_what_another_run_added_meanwhile(runner, another_run_adds_meanwhile, tmp_path, json_out):
     """Another run adds 001 between this check of 003-004 and its add: neither compared 001 with 004, and no later check
