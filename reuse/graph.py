@@ -38,7 +38,9 @@ def article_graph(result: ScanResult, *, quotes: bool = True, words: Mapping[str
     """Every article as a node (outlet, title, words, published) and every pair as an edge.
 
     The outlet is named as the outlet level names it (:func:`reuse.outlets.outlet_names`):
-    an outlet named by its metadata and by its domain is one.
+    an outlet named by its metadata and by its domain is one. For a result of
+    ``reuse check`` (``result.checked`` set), each node also carries ``batch``:
+    ``"new"`` for an article of the checked batch, ``"indexed"`` for a stored one.
 
     Edge attributes are plain values, ready for ``nx.node_link_data``:
     ``kind``, ``extent``, ``similarity``, ``shared`` (the summed containment),
@@ -60,8 +62,11 @@ def article_graph(result: ScanResult, *, quotes: bool = True, words: Mapping[str
     """
     graph = nx.Graph()
     shown = outlet_names(result.articles)  # the outlets' names of the outlet level: NewsHub24 and newshub24.net are one
+    new = None if result.checked is None else frozenset(result.checked)
     for art in result.articles:
         graph.add_node(art.id, **_node_attributes(art, shown[art.outlet]))
+        if new is not None:
+            graph.nodes[art.id]["batch"] = "new" if art.id in new else "indexed"
         if words is not None and art.id in words:
             graph.nodes[art.id]["words"] = words[art.id]
     for pair in result.pairs:

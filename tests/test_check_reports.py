@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 from reuse.cli import main
 
@@ -66,3 +67,46 @@ def test_an_interrupted_check_names_the_reports_already_written(runner, split, t
     assert f"already written: {report}; the index unchanged" in " ".join(out.stderr.split())
     assert json.loads(report.read_text("utf-8"))["pairs"] and not (tmp_path / "r.html").exists()
     assert "articles:    3 (3 versions stored)" in runner.invoke(main, ["index", "info", "--index", str(db)]).output
+
+
+def test_the_graph_of_a_check_tells_new_articles_from_indexed_ones(runner, split, tmp_path):
+    """A check's graph drew the batch and the archive alike: which of today's articles matched the archive, and which
+    only each other, could not be seen. Its nodes now carry ``batch`` (new or indexed), in every export and in a graph
+    drawn again from the check's JSON report; a scan's carry none."""
+    import networkx as nx
+
+    old, new = split
+    db, report, direct, again = tmp_path / "news.db", tmp_path / "r.json", tmp_path / "g.graphml", tmp_path / "again.graphml"
+    runner.invoke(main, ["index", "add", str(old), "--index", str(db), "-q"])
+    shutil.copy(old / "000_8e3492a7910b80bc.txt", new / "copy.txt")  # pairs with the indexed 000 and 001
+    checked = runner.invoke(main, ["check", str(new), "--index", str(db), "--json", str(report), "--graph", str(direct), "-q"])
+    assert checked.exit_code == 0, checked.output
+    assert runner.invoke(main, ["graph", str(report), "-o", str(again)]).exit_code == 0
+    for path in (direct, again):
+        batch = nx.get_node_attributes(nx.read_graphml(path), "batch")
+        assert batch == {
+            "copy.txt": "new", "003_0381986bfe1f445e.txt": "new", "004_3f800d59416d0f3b.txt": "new",
+            "000_8e3492a7910b80bc.txt": "indexed", "001_eabe8ba3545e1c71.txt": "indexed",
+        }, path
+    scanned = tmp_path / "scan.graphml"
+    assert runner.invoke(main, ["scan", str(new), "--graph", str(scanned), "-q"]).exit_code == 0
+    assert nx.get_node_attributes(nx.read_graphml(scanned), "batch") == {}
+
+
+def test_the_picture_of_a_check_rings_the_new_articles_and_counts_them(split, tmp_path):
+    from matplotlib.collections import PathCollection
+
+    import reuse.index
+    from reuse.graph import article_graph
+    from reuse.report.graph_image import draw_graph
+
+    old, new = split
+    reuse.index.add_folder(old, tmp_path / "news.db")
+    graph = article_graph(reuse.index.check(new, tmp_path / "news.db"))
+    fig = draw_graph(graph)
+    texts = [t.get_text() for t in fig.texts]
+    assert "Reuse graph: 2 new articles and 1 indexed, 1 pair sharing text" in texts
+    labels = [t.get_text() for legend in fig.legends for t in legend.get_texts()]
+    assert "ringed: new, in the checked batch" in labels
+    (dots,) = [c for c in fig.axes[0].collections if isinstance(c, PathCollection)]
+    assert sorted(float(w) for w in dots.get_linewidths()) == [1.2, 2.2, 2.2]  # 001 indexed; 003 and 004 new

@@ -53,6 +53,8 @@ _PALETTE = (
     "#9c755f", "#bab0ac", "#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02",
 )  # fmt: skip
 _GREY = "#c8c8c8"
+#: The ring round a checked batch's new articles.
+_RING = "#222222"
 #: Outlets named in the legend; the others share the last entry.
 _LEGEND_OUTLETS = len(_PALETTE)
 _DPI = 150
@@ -221,6 +223,9 @@ def _legend(
     if others > 0:
         text = plural(others, "other outlet") if shown else ("1 outlet with one article" if others == 1 else f"{others} outlets with one article each")
         dots.append(Line2D([], [], linestyle="none", marker="o", markersize=marker, markerfacecolor=_GREY, markeredgecolor="white", label=text))
+    if any(d.get("batch") == "new" for _, d in graph.nodes(data=True)):
+        dots.append(Line2D([], [], linestyle="none", marker="o", markersize=marker, markerfacecolor="white", markeredgecolor=_RING,
+                           markeredgewidth=2.2, label="ringed: new, in the checked batch"))
     fig.legend(handles=dots, title="Node colour: outlet (articles)", loc="upper right", bbox_to_anchor=(0.995, below), fontsize=7.5, title_fontsize=8.5, frameon=False, alignment="left")
 
 
@@ -302,7 +307,12 @@ def draw_graph(graph: nx.Graph, *, level: str = "article", title: str | None = N
     for v in nodes:
         outlet = str(graph.nodes[v].get("outlet") or v)
         fill.append(colours.get(outlet, _GREY))
-    ax.scatter(xs, ys, s=[areas[v] for v in nodes], c=fill, edgecolors="white", linewidths=1.2, zorder=2)
+    # A check's new articles are ringed: which of them matched the archive, and which each other, shows at a glance.
+    ringed = [graph.nodes[v].get("batch") == "new" for v in nodes]
+    ax.scatter(
+        xs, ys, s=[areas[v] for v in nodes], c=fill, zorder=2,
+        edgecolors=[_RING if r else "white" for r in ringed], linewidths=[2.2 if r else 1.2 for r in ringed],
+    )
     if lay.aside_top is not None:
         ax.axhline(lay.aside_top, color="#dddddd", lw=0.8, ls="--", zorder=0)
         aside = "took from no other outlet and gave to none" if level == "outlet" else "share no text with any other article"
@@ -313,7 +323,11 @@ def draw_graph(graph: nx.Graph, *, level: str = "article", title: str | None = N
     dropped = draw_labels(ax, fig, graph, lay, level, font, radii)  # after the legends: no label covers them
 
     links = plural(whole.number_of_edges(), "link" if level == "outlet" else "pair") + ("" if level == "outlet" else " sharing text")
-    headline = title or f"Reuse graph: {plural(whole.number_of_nodes(), what[:-1])}, {links}"
+    batch = [d.get("batch") for _, d in whole.nodes(data=True)]
+    counted = plural(whole.number_of_nodes(), what[:-1])
+    if "new" in batch:  # a check's: the batch and the stored articles it matched
+        counted = f"{plural(batch.count('new'), 'new article')} and {batch.count('indexed'):,} indexed"
+    headline = title or f"Reuse graph: {counted}, {links}"
     if dropped:
         notes.append(f"{plural(dropped, 'label')} left out where they would overlap.")
     fig.text(0.01, 1 - 0.32 / total_h, headline, fontsize=12, fontweight="bold", va="center")
