@@ -66,6 +66,8 @@ def list_articles(index: str | PathLike, patterns: Sequence[str] = ()) -> IndexL
     reuse.errors.IndexDamaged
         When a stored article's metadata cannot be read back.
     """
+    if isinstance(patterns, (str, bytes)):  # its characters would be taken for patterns, and a '*' among them lists every article
+        raise TypeError(f"list_articles takes a list of patterns, not one {type(patterns).__name__}: list_articles(index, [{patterns!r}]).")
     with reported_damage(index) as reading:
         conn = reading.opened(connect(index, None, create=False, read_only=True))
         try:
