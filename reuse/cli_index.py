@@ -259,9 +259,8 @@ def index_list(ctx: click.Context, patterns: tuple[str, ...], index_path: Path, 
     if long and jsonl:
         raise click.UsageError("--long and --jsonl are two layouts: give one")
     with reported(ctx):
-        shown, warnings = 0, []
-        for article in list_articles(index_path, patterns, warnings):
-            shown += 1
+        listing = list_articles(index_path, patterns)
+        for article in listing.articles:
             if jsonl:
                 click.echo(json.dumps(article.to_dict(), ensure_ascii=False))
             elif long:
@@ -270,8 +269,8 @@ def index_list(ctx: click.Context, patterns: tuple[str, ...], index_path: Path, 
                 click.echo("\t".join(sanitize(c) for c in cells))
             else:
                 click.echo(sanitize(article.id))
-        announce(state, warnings=warnings)
-        if patterns and not shown:
+        announce(state, warnings=listing.warnings)
+        if patterns and not listing.articles:
             state.warn(f"no article of {index_path} has an id matching {' or '.join(map(repr, patterns))}")
 
 

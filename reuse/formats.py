@@ -41,7 +41,8 @@ from .webpage import (
 
 __all__ = ["ID_CONTROL", "KINDS", "SUPPORTED", "read_file", "shown_name", "suffix_of", "trafilatura_module"]
 
-Found = tuple[list[Article], list[Skipped]]
+#: What a reader finds: each article with where it was read (as :func:`read_file` says), and what was skipped.
+Found = tuple[list[tuple[Article, str]], list[Skipped]]
 KINDS = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "jsonl"}
 SUPPORTED = ".txt, .md, .html, .json or .jsonl"
 META_KEYS = ("title", "outlet", "url", "published", "canonical", "byline", "modified")
@@ -66,12 +67,21 @@ _NO_MAIN_TEXT = "no main text found in the HTML"
 _SAVE_LOADED = "if a browser shows an article there, save the page once it has loaded (a script may write its text)"
 
 
-def read_file(path: str, rel: str, config: LoadConfig) -> tuple[list[Article], list[Skipped], list[str]]:
-    """The articles of the file at ``path`` (shown as ``rel``), what of it was skipped and why, and warnings.
+def read_file(path: str, rel: str, config: LoadConfig) -> tuple[list[Article], list[Skipped], list[str], list[str]]:
+    """The articles of the file at ``path`` (shown as ``rel``), what of it was skipped and why, warnings, and where each article was read.
 
     One open, one fstat, one read, then decode and parse. Never raises for a
-    bad file: the reason is a :class:`~reuse.model.Skipped`.
+    bad file: the reason is a :class:`~reuse.model.Skipped`. Where an article
+    was read is named as warnings name it: ``rel`` for a file of one article,
+    ``rel#3`` for a JSON list's third record, ``rel:12`` for the record on
+    line 12 of a JSON-lines file.
     """
+    located, skipped, warnings = _read(path, rel, config)
+    return [art for art, _ in located], skipped, warnings, [where for _, where in located]
+
+
+def _read(path: str, rel: str, config: LoadConfig) -> tuple[list[tuple[Article, str]], list[Skipped], list[str]]:
+    """:func:`read_file`'s work: each article paired with where it was read."""
     kind = KINDS.get(suffix_of(path))
     if kind is None:
         return [], [Skipped(rel, f"not an article file: use {SUPPORTED}")], []
@@ -130,7 +140,7 @@ def read_file(path: str, rel: str, config: LoadConfig) -> tuple[list[Article], l
     except Exception as err:  # a parser's bug on one hostile file must not stop the scan
         problem = " ".join(f"{type(err).__name__}: {err}".split())[:200]
         return [], [Skipped(rel, f"cannot be parsed ({problem}): please report this file to the reuse developers")], warnings
-    if found and not _HAS_WORD.search(found[0].text) and kind not in ("json", "jsonl"):  # JSON: judged per record
+    if found and not _HAS_WORD.search(found[0][0].text) and kind not in ("json", "jsonl"):  # JSON: judged per record
         return [], [*skipped, Skipped(rel, _NO_WORDS)], warnings  # zero-width spaces, a lone &nbsp;: nothing to match
     return found, skipped, warnings
 
@@ -232,7 +242,7 @@ def _time(meta: dict[str, str], key: str, where: str, warnings: list[str]) -> st
 def _read_txt(text: str, rel: str, warnings: list[str]) -> Found:
     first = match.group().strip() if (match := _FIRST_LINE.search(text)) else ""
     title = first if len(first.split()) <= 25 else ""
-    return [_article(rel, text, rel, {"title": title}, rel, warnings)], []
+    return [(_article(rel, text, rel, {"title": title}, rel, warnings), rel)], []
 
 
 def _read_md(text: str, rel: str, warnings: list[str]) -> Found:
@@ -252,7 +262,7 @@ def _read_md(text: str, rel: str, warnings: list[str]) -> Found:
     heading = _HEADING.search(text)
     if not meta.get("title", "").strip() and heading:
         meta["title"] = heading.group(1)
-    return [_article(rel, text, rel, meta, rel, warnings)], []
+    return [(_article(rel, text, rel, meta, rel, warnings), rel)], []
 
 
 def _json_int(digits: str) -> int | float:
@@ -358,12 +368,12 @@ def _read_json(text: str, rel: str, warnings: list[str]) -> Found:
     records = data if isinstance(data, list) else [data]
     if not records:
         return [], [Skipped(rel, "no records (the JSON list is empty)")]
-    return _split([_record(rec, rel, f"{rel}#{n}", f"{rel}#{n}", warnings) for n, rec in enumerate(records, 1)])
+    return _split([(_record(rec, rel, f"{rel}#{n}", f"{rel}#{n}", warnings), f"{rel}#{n}") for n, rec in enumerate(records, 1)])
 
 
 def _read_jsonl(text: str, rel: str, warnings: list[str]) -> Found:
     """One object per line; the default id numbers the records (blank lines are none), the messages the lines."""
-    found: list[Article | Skipped] = []
+    found: list[tuple[Article | Skipped, str]] = []
     number = 0
     # Line ends as written: a raw CR inside a string is no line break, but a file of CR line ends (old Macs) has no other.
     for lineno, line in enumerate(_jsonl_lines(text), 1):
@@ -374,9 +384,9 @@ def _read_jsonl(text: str, rel: str, warnings: list[str]) -> Found:
         try:
             rec = _loads(line)
         except (ValueError, RecursionError) as err:
-            found.append(Skipped(f"{rel}:{lineno}", f"malformed JSON line ({err}): fix or remove the line"))
+            found.append((Skipped(f"{rel}:{lineno}", f"malformed JSON line ({err}): fix or remove the line"), f"{rel}:{lineno}"))
             continue
-        found.append(_record(rec, rel, f"{rel}#{number}", f"{rel}:{lineno}", warnings))
+        found.append((_record(rec, rel, f"{rel}#{number}", f"{rel}:{lineno}", warnings), f"{rel}:{lineno}"))
     return _split(found)
 
 
@@ -420,8 +430,9 @@ def _record(rec: Any, rel: str, default_id: str, where: str, warnings: list[str]
     return _article(art_id or default_id, text, rel, meta, where, warnings)
 
 
-def _split(found: list[Article | Skipped]) -> Found:
-    return [f for f in found if isinstance(f, Article)], [f for f in found if isinstance(f, Skipped)]
+def _split(found: list[tuple[Article | Skipped, str]]) -> Found:
+    """The articles, each with where it was read, and the records skipped (each names its own place)."""
+    return [(f, where) for f, where in found if isinstance(f, Article)], [f for f, _ in found if isinstance(f, Skipped)]
 
 
 @functools.lru_cache(maxsize=None)
@@ -476,7 +487,7 @@ def _read_html(text: str, rel: str, warnings: list[str]) -> Found:
     meta["published"] = next((d for d in dates if _iso_date(d)), dates[0])
     # A time of modification only orders versions of one page: one that cannot be read (a Unix time) is passed over unsaid.
     meta["modified"] = next((d for d in meta["modified"].split("\n") if _iso_date(d)), "")
-    return [_article(rel, clean(body), rel, meta, rel, warnings)], []
+    return [(_article(rel, clean(body), rel, meta, rel, warnings), rel)], []
 
 
 _READERS: dict[str, Callable[[str, str, list[str]], Found]] = {

@@ -63,7 +63,7 @@ class LoadResult:
     skipped : tuple of Skipped
         Files and records not used, each with the reason, in reading order.
     warnings : tuple of str
-        Non-fatal problems (truncated file, bad date, duplicate id), each naming the file.
+        Non-fatal problems (truncated file, bad date, duplicate id), each naming the file (and the record, in JSON).
     """
 
     articles: tuple[Article, ...]
@@ -165,6 +165,7 @@ def read_article_files(
         formats.trafilatura_module()  # imported once here, before workers are forked: they start with it
     articles: list[Article] = []
     sources: list[int] = []  # the file of each article, by its place in the walk (two names can show alike)
+    places: list[str] = []  # where each article was read, as warnings name it: the file, or its record
     skipped: list[Skipped] = []
     warnings: list[str] = []
     if progress:
@@ -173,13 +174,14 @@ def read_article_files(
         read = itertools.chain.from_iterable(chunks)
         for done, entry in enumerate(entries, 1):
             if isinstance(entry, Skipped):
-                found, skips, warns = [], [entry], []
+                found, skips, warns, where = [], [entry], [], []
             elif KINDS.get(suffix_of(entry[0])) in WORKER_KINDS:
-                found, skips, warns = next(read)
+                found, skips, warns, where = next(read)
             else:
-                found, skips, warns = formats.read_file(entry[1], entry[0], config)
+                found, skips, warns, where = formats.read_file(entry[1], entry[0], config)
             articles += [a.with_text(store.put(a.text)) for a in found] if store is not None else found
             sources += [done] * len(found)
+            places += where
             skipped += skips
             warnings += warns
             if progress:
@@ -194,7 +196,7 @@ def read_article_files(
         warnings.append(_ignored_warning(files.ignored))
     if store is not None:
         store.flush()
-    articles = _unique_ids(articles, warnings, sources)
+    articles = _unique_ids(articles, warnings, sources, places)
     return LoadResult(tuple(sorted(articles, key=lambda a: a.id)), tuple(skipped), tuple(warnings))
 
 
@@ -216,10 +218,11 @@ def load_file(
         Never raises for a bad file. Ids are not made unique across files
         here; :func:`load_articles` does that.
     """
-    return read_file(os.fspath(path), _rel(Path(path), Path(root)), config or LoadConfig())
+    articles, skipped, warnings, _ = read_file(os.fspath(path), _rel(Path(path), Path(root)), config or LoadConfig())
+    return articles, skipped, warnings
 
 
-def _read_chunk(task: tuple[LoadConfig, list[tuple[str, str]]]) -> list[tuple[list[Article], list[Skipped], list[str]]]:
+def _read_chunk(task: tuple[LoadConfig, list[tuple[str, str]]]) -> list[tuple[list[Article], list[Skipped], list[str], list[str]]]:
     """What :func:`reuse.formats.read_file` finds in each ``(relative path, path)`` of a chunk, in order."""
     config, files = task
     return [formats.read_file(path, rel, config) for rel, path in files]
@@ -365,32 +368,30 @@ def _rel(path: Path, root: Path) -> str:
     return shown_name(Path(os.path.relpath(path, root)).as_posix())
 
 
-def _unique_ids(articles: list[Article], warnings: list[str], sources: list[int]) -> list[Article]:
-    """Keep the first of each id; later ones get ``#2``, ``#3``... and a warning.
+def _unique_ids(articles: list[Article], warnings: list[str], sources: list[int], places: list[str]) -> list[Article]:
+    """Keep the first of each id; later ones get ``#2``, ``#3``... and a warning naming both places.
 
     ``sources`` tells the file of each article (two names of bytes that are
-    not UTF-8 can show alike).
+    not UTF-8 can show alike), ``places`` where in it the article was read
+    (the file, or its record: ``feed.jsonl:12``, ``list.json#3``).
     """
     taken = {a.id for a in articles}
-    first: dict[str, tuple[str, int]] = {}
+    first: dict[str, tuple[str, str, int]] = {}  # an id's first article: its file as shown, where it was read, its file
     tried: dict[str, int] = {}  # the last number tried for an id: thousands of records of one id stay linear
     unique = []
-    for art, source in zip(articles, sources):
+    for art, source, place in zip(articles, sources, places):
         if art.id in first:
             new_id = next(f"{art.id}#{n}" for n in itertools.count(tried.get(art.id, 1) + 1) if f"{art.id}#{n}" not in taken)
             tried[art.id] = int(new_id.rsplit("#", 1)[1])
             taken.add(new_id)
-            if first[art.id][0] != art.path:
-                where = first[art.id][0]
-            elif first[art.id][1] == source:
-                where = "an earlier record of the same file"
-            else:  # two files whose names differ only in bytes that are not UTF-8, shown alike
+            path, where, file = first[art.id]
+            if path == art.path and file != source:  # two files whose names differ only in bytes that are not UTF-8, shown alike
                 where = "another file whose name shows the same (its name holds bytes that are not UTF-8: rename one)"
             warnings.append(
-                f"{art.path}: id '{art.id}' is already used by {where}; renamed '{new_id}' "
+                f"{place}: id '{art.id}' is already used by {where}; renamed '{new_id}' "
                 "(give every article its own id)"
             )
             art = art.renamed(new_id)
-        first.setdefault(art.id, (art.path, source))
+        first.setdefault(art.id, (art.path, place, source))
         unique.append(art)
     return unique

@@ -67,8 +67,8 @@ class _Text:
     """``Article.text``: a ``str``, or where a scan stored it on disk (read back at each access).
 
     Anything with a ``read()`` that returns the text may stand for it
-    (:class:`reuse.textstore.StoredText`); equality, hashing, ``repr`` and
-    ``dataclasses.replace`` see the text itself.
+    (:class:`reuse.textstore.StoredText`); equality, hashing and
+    ``dataclasses.replace`` see the text itself, ``repr`` its start.
     """
 
     def __set_name__(self, owner: type, name: str) -> None:
@@ -93,7 +93,7 @@ def file_outlet(path: str) -> str:
     return posixpath.splitext(posixpath.basename(path))[0]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Article:
     """One news article as loaded.
 
@@ -147,6 +147,17 @@ class Article:
     modified: str | None = None
     outlet_from_file: bool | None = None
 
+    def __repr__(self) -> str:
+        """The id, outlet and publication time, the text's start and its words: a whole text in each made reprs of kilobytes.
+
+        >>> Article("a.txt", "Officials said on Tuesday that the budget talks would resume next week in Geneva.", "Daily", published="2025-05-27")
+        Article(id='a.txt', outlet='Daily', published='2025-05-27', text='Officials said on Tuesday that the budget talks would resume…', words=14)
+        """
+        text = self.text
+        shown = text if len(text) <= _SHOWN_CHARS else text[:_SHOWN_CHARS].rstrip() + "…"
+        published = f", published={self.published!r}" if self.published is not None else ""
+        return f"Article(id={self.id!r}, outlet={self.outlet!r}{published}, text={shown!r}, words={self.words})"
+
     @property
     def outlet_named(self) -> bool:
         """Whether something named the outlet (metadata or a URL), not only the file's name (see ``outlet_from_file``).
@@ -193,6 +204,10 @@ class Article:
         from .text import word_count  # the model stays free of the text stage at import
 
         return word_count(self.text)
+
+
+#: How much of an article's text its ``repr`` shows.
+_SHOWN_CHARS = 60
 
 
 @dataclass(frozen=True)
@@ -404,9 +419,15 @@ class OutletLink:
     dated: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ScanResult:
-    """Everything one scan found, ready for the writers."""
+    """Everything one scan found, ready for the writers.
+
+    Its ``repr`` counts what it holds (the articles' texts made it kilobytes):
+
+    >>> ScanResult((Article("a.txt", "Text.", "a"),), (), (), "f" * 16)
+    ScanResult(articles=1, pairs=0, skipped=0, warnings=0, outlets=0, config_fingerprint='ffffffffffffffff')
+    """
 
     articles: tuple[Article, ...]
     skipped: tuple[Skipped, ...]
@@ -428,6 +449,11 @@ class ScanResult:
     def article(self, article_id: str) -> Article:
         """Return the article with this id (raises ``KeyError``)."""
         return self._by_id[article_id]
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{name}={len(getattr(self, name))}" for name in ("articles", "pairs", "skipped", "warnings", "outlets"))
+        check = f", checked={len(self.checked)}, corpus={self.corpus!r}" if self.checked is not None else ""
+        return f"ScanResult({counts}, config_fingerprint={self.config_fingerprint!r}{check})"
 
 
 def ranked(pairs: Iterable[Pair]) -> list[Pair]:

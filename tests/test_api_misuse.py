@@ -50,15 +50,26 @@ def test_remove_articles_refuses_one_id_given_as_a_string(tmp_path):
     assert reuse.index.index_info(index).articles == 5
 
 
-def test_writers_given_a_read_back_report_say_to_pass_its_result(tmp_path):
+def test_list_articles_refuses_one_pattern_given_as_a_string(tmp_path):
+    """Its characters were taken for patterns: list_articles(index, "001*") listed every article, through the '*'."""
+    import reuse.index
+
+    index = tmp_path / "news.db"
+    reuse.index.add_folder(SAMPLES, index)
+    with pytest.raises(TypeError, match=r"list of patterns, not one str: list_articles\(index, \['001\*'\]\)"):
+        reuse.index.list_articles(index, "001*")
+    assert [a.id for a in reuse.index.list_articles(index, ["001*"]).articles] == ["001_eabe8ba3545e1c71.txt"]
+
+
+def test_writers_given_a_read_back_report_say_to_pass_its_result_or_for_html_to_write_from_the_scan(tmp_path):
     from reuse.report import read_report, write_graph, write_html, write_json
 
     write_json(reuse.scan(SAMPLES), tmp_path / "r.json")
     report = read_report(tmp_path / "r.json")
     with pytest.raises(TypeError, match=r"pass report\.result, words=report\.words"):
         write_graph(report, tmp_path / "g.svg")
-    with pytest.raises(TypeError, match=r"pass report\.result"):
-        write_html(report, tmp_path / "r.html", graph=False)
+    with pytest.raises(TypeError, match=r"whose articles have none \(a JSON report holds no texts\): write the HTML report from the scan itself"):
+        write_html(report, tmp_path / "r.html", graph=False)  # passing report.result would be refused in turn
     with pytest.raises(TypeError, match=r"pass report\.result"):
         write_json(report, tmp_path / "r2.json")
     assert not (tmp_path / "g.svg").exists() and not (tmp_path / "r2.json").exists()

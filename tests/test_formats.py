@@ -211,8 +211,8 @@ def test_duplicate_ids_are_made_unique_with_a_warning(tmp_path):
     result = load_articles(tmp_path)
     assert {art.id: art.text for art in result.articles} == {"x": "one", "x#2": "literal", "x#3": "two", "x#4": "three"}
     assert result.warnings == (
-        "a.jsonl: id 'x' is already used by an earlier record of the same file; renamed 'x#3' (give every article its own id)",
-        "b.json: id 'x' is already used by a.jsonl; renamed 'x#4' (give every article its own id)",
+        "a.jsonl:2: id 'x' is already used by a.jsonl:1; renamed 'x#3' (give every article its own id)",
+        "b.json#2: id 'x' is already used by a.jsonl:1; renamed 'x#4' (give every article its own id)",
     )
 
 

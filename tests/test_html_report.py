@@ -303,3 +303,26 @@ def test_right_to_left_names_and_texts_are_isolated_from_what_stands_beside_them
     assert f"<bdi>{arabic}\u202e</bdi> · <bdi dir=\"ltr\">{a.published}</bdi>" in page
     assert '<div dir="auto">عنوان الخبر</div>' in page
     assert page.count('<div class="text" dir="auto">') == 2 * len(result.pairs)
+
+
+def test_a_result_read_back_from_json_is_refused_with_the_fix_not_written_with_empty_texts(samples_dir, tmp_path):
+    """``write_html(read_report(p).result, ...)`` wrote every pair's two sides empty: a JSON report holds no texts."""
+    from reuse.errors import InputError
+    from reuse.report import read_report, write_json
+
+    result = reuse.scan(samples_dir)
+    write_json(result, tmp_path / "r.json")
+    stored = read_report(tmp_path / "r.json").result
+    first = result.pairs[0].a
+    with pytest.raises(InputError, match=rf"'{re.escape(first)}' has none: a result read back from a JSON report holds no texts\. "
+                                         r"To see its pairs side by side, write the HTML report from the scan itself \(reuse scan FOLDER --html"):
+        write_html(stored, tmp_path / "r.html", graph=False)
+    with pytest.raises(InputError, match="holds no texts"):
+        render_html(stored)
+    assert not (tmp_path / "r.html").exists()
+    cut = dataclasses.replace(result, articles=tuple(a.with_text(a.text[:20]) if a.id == first else a for a in result.articles))
+    with pytest.raises(InputError, match=rf"that of '{re.escape(first)}' \(20 characters\) ends before its passages with .* it is not the text that was scanned"):
+        write_html(cut, tmp_path / "r.html", graph=False)
+    no_pairs = dataclasses.replace(stored, pairs=())
+    write_html(no_pairs, tmp_path / "r.html", graph=False)  # nothing to show side by side: written
+    assert "share text" in (tmp_path / "r.html").read_text("utf-8")

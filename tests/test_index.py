@@ -933,3 +933,19 @@ def test_stored_articles_read_back_together_equal_each_read_alone(tmp_path, corp
                 assert all(np.array_equal(a, b) for a, b in zip(got.keys, alone.keys))
     finally:
         conn.close()
+
+
+def test_list_articles_gives_the_articles_and_what_to_say_of_the_read_in_one_result(split, tmp_path):
+    """It was a generator filling an out-parameter ``warnings`` list: no index at the path was said only once iterated."""
+    from reuse.errors import IndexPathError
+    from reuse.index import IndexListing, list_articles
+
+    old, _ = split
+    db = tmp_path / "news.db"
+    add_folder(old, db)
+    listing = list_articles(db)
+    assert isinstance(listing, IndexListing) and listing.warnings == ()
+    assert [a.id for a in listing.articles] == sorted(f.name for f in old.iterdir())
+    assert [a.id for a in list_articles(db, ["001*"]).articles] == ["001_eabe8ba3545e1c71.txt"]
+    with pytest.raises(IndexPathError):
+        list_articles(tmp_path / "none.db")

@@ -24,7 +24,7 @@ from click.testing import CliRunner
 
 from reuse.cli import main
 from reuse.errors import IndexFileError
-from reuse.index import add_articles, check_articles, ensure_writable, index_info, load_batch
+from reuse.index import add_articles, check_articles, ensure_writable, index_info, list_articles, load_batch
 from reuse.index.access import log_of, read_only_uri
 from reuse.index.failures import damaged
 
@@ -74,6 +74,7 @@ def test_check_info_and_list_read_an_index_in_a_folder_they_cannot_write(runner,
         checked = runner.invoke(main, ["check", str(new), "--index", str(db), "--json", "-"])
         info = runner.invoke(main, ["index", "info", "--index", str(db)])
         listed = runner.invoke(main, ["index", "list", "--index", str(db)])
+        listing = list_articles(db)
         summary = runner.invoke(main, ["check", str(new), "--index", str(db)])
         assert os.listdir(folder) == ["news.db"]
     assert checked.exit_code == 0, checked.output
@@ -84,6 +85,7 @@ def test_check_info_and_list_read_an_index_in_a_folder_they_cannot_write(runner,
     assert info.stderr.count(LOCK_FREE) == 1
     assert listed.exit_code == 0 and listed.stdout.split() == sorted(f.name for f in old.iterdir())
     assert listed.stderr.count(LOCK_FREE) == 1
+    assert len(listing.articles) == 3 and listing.warnings == (listed.stderr.removeprefix("warning: ").rstrip(),)
     assert summary.exit_code == 0 and "1 pair with an indexed article (1 indexed article matched)" in summary.stdout
 
 

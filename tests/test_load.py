@@ -275,6 +275,22 @@ def test_names_that_show_alike_get_their_ids_by_their_bytes_not_the_folders_orde
     )
 
 
+@pytest.mark.parametrize("jobs", [1, 2], ids=["here", "workers"])
+def test_a_duplicate_id_names_both_records_and_the_fix(tmp_path, jobs):
+    """It named the file alone ('feed.jsonl: ... an earlier record of the same file'): which of its records?
+
+    A JSON-lines record is named by its line (as its other warnings and skips are), a JSON list's by its number.
+    """
+    write(tmp_path, "feeds/a.jsonl", '{"id": "x", "text": "One story."}\n\n{"id": "page.html", "text": "Two."}\n{"id": "x", "text": "Three."}\n')
+    write(tmp_path, "feeds/b.json", '[{"text": "Four."}, {"id": "x", "text": "Five."}]')
+    write(tmp_path, "page.html", "<html><body><article><p>" + "A page read by a worker of the scan. " * 20 + "</p></article></body></html>")
+    assert load_articles(tmp_path, jobs=jobs).warnings == (
+        "feeds/a.jsonl:4: id 'x' is already used by feeds/a.jsonl:1; renamed 'x#2' (give every article its own id)",
+        "feeds/b.json#2: id 'x' is already used by feeds/a.jsonl:1; renamed 'x#3' (give every article its own id)",
+        "page.html: id 'page.html' is already used by feeds/a.jsonl:3; renamed 'page.html#2' (give every article its own id)",
+    )
+
+
 def test_a_report_or_graph_written_into_the_folder_is_said_to_be_one(tmp_path, samples_dir):
     """The next scan had skipped 'report.json#1' telling the user to put the article text in 'text'."""
 

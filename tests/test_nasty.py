@@ -220,7 +220,7 @@ def test_json_records_keep_the_good_ones_and_explain_the_rest(made):
         f"{where}:8: published date 'last Tuesday-ish' is not ISO 8601 (like 2025-05-27 or 2025-05-27T09:30:00Z); "
         "it is left unknown",
         f"{where}:9: published date '2999-01-01T00:00:00Z' is in the future; it is left unknown (fix the date)",
-        f"{where}: id 'dup' is already used by an earlier record of the same file; renamed 'dup#2' "
+        f"{where}:7: id 'dup' is already used by {where}:6; renamed 'dup#2' "
         "(give every article its own id)",
     )
 

@@ -150,3 +150,23 @@ def test_the_warning_of_a_story_too_widely_carried_says_how_many_of_its_copies_p
     assert warning.startswith("7 articles (c00, c01, c02 and 4 more) share most of their wording with 5 or more other articles")
     assert "so they were matched only through the rest of their text: each of them paired with another article there. " in warning
     assert "To pair them" not in warning and "To find every pair among their copies, set --max-bucket to at least the number of articles carrying that wording" in warning
+
+
+def test_a_results_repr_counts_what_it_holds_and_shows_no_whole_text(samples_dir):
+    """``repr(reuse.scan('samples/'))`` printed every article's whole text: 22 KB for five articles."""
+    result = reuse.scan(samples_dir)
+    shown = repr(result)
+    assert shown == (
+        f"ScanResult(articles={len(result.articles)}, pairs={len(result.pairs)}, skipped={len(result.skipped)}, "
+        f"warnings={len(result.warnings)}, outlets={len(result.outlets)}, config_fingerprint={result.config_fingerprint!r})"
+    )
+    for art in result.articles:
+        assert len(repr(art)) < 300 and art.text[40:] not in repr(art)
+        assert repr(art).startswith(f"Article(id={art.id!r}, outlet={art.outlet!r}, ") and repr(art).endswith(f", words={art.words})")
+    checked = reuse.ScanResult(result.articles, (), (), "f" * 16, checked=("a", "b"), corpus=7)
+    assert repr(checked).endswith("config_fingerprint='ffffffffffffffff', checked=2, corpus=7)")
+    assert result.articles[0] != result.articles[0].with_text("Other words.")  # equality still compares the texts
+
+
+def test_an_articles_repr_shows_a_short_text_whole():
+    assert repr(Article("a.txt", "Short.", "a")) == "Article(id='a.txt', outlet='a', text='Short.', words=1)"

@@ -31,7 +31,7 @@ from ..progress import Timer
 from .checker import Snapshot, check_again, check_articles
 from .features import id_from_path
 from .failures import ensure_writable, reported_damage
-from .listing import StoredArticle, list_articles
+from .listing import IndexListing, StoredArticle, list_articles
 from .store import as_built, connect, index_config, lock_free_warnings, meta
 from .writer import AddResult, Commit, RemoveResult, add_articles, remove_articles
 
@@ -40,6 +40,7 @@ __all__ = [
     "FolderAdd",
     "Commit",
     "IndexInfo",
+    "IndexListing",
     "RemoveResult",
     "Snapshot",
     "StoredArticle",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from os import PathLike
@@ -20,7 +20,7 @@ from ..errors import IndexDamaged
 from .failures import reported_damage
 from .store import connect, dictionary, lock_free_warnings
 
-__all__ = ["StoredArticle", "list_articles"]
+__all__ = ["IndexListing", "StoredArticle", "list_articles"]
 
 #: Bytes inflated at a time while looking for the end of the metadata line.
 _CHUNK = 512
@@ -42,39 +42,56 @@ class StoredArticle:
         return {k: getattr(self, k) for k in ("id", "version", "versions", "outlet", "title", "url", "published")}
 
 
-def list_articles(index: str | PathLike, patterns: Sequence[str] = (), warnings: list[str] | None = None) -> Iterator[StoredArticle]:
+@dataclass(frozen=True)
+class IndexListing:
+    """What :func:`list_articles` read: the current articles by id, and what to say of the read."""
+
+    articles: tuple[StoredArticle, ...]
+    #: The index read without locks, as this user cannot write it (``store.lock_free_warnings``), or nothing.
+    warnings: tuple[str, ...] = ()
+
+
+def list_articles(index: str | PathLike, patterns: Sequence[str] = ()) -> IndexListing:
     """The current articles of the index at ``index``, by id; only those whose id matches one of
     ``patterns`` (shell-style, ``*`` crossing ``/``: ``2025-07-25/*``) when any are given.
 
     Read in one transaction: an add committing meanwhile is seen whole or
     not at all, but by a read without locks (an index this user cannot
-    write, ``access.py``), which ``warnings``, when given, is told of as the
-    index is opened (``store.lock_free_warnings``). Raises :class:`~reuse.errors.IndexFileError` when ``index``
-    is no reuse index, :class:`~reuse.errors.IndexDamaged` when a stored
-    article's metadata cannot be read back.
+    write, ``access.py``), which the listing's ``warnings`` say.
+
+    Raises
+    ------
+    reuse.errors.IndexFileError
+        When ``index`` is no reuse index.
+    reuse.errors.IndexDamaged
+        When a stored article's metadata cannot be read back.
     """
+    if isinstance(patterns, (str, bytes)):  # its characters would be taken for patterns, and a '*' among them lists every article
+        raise TypeError(f"list_articles takes a list of patterns, not one {type(patterns).__name__}: list_articles(index, [{patterns!r}]).")
     with reported_damage(index) as reading:
         conn = reading.opened(connect(index, None, create=False, read_only=True))
         try:
-            if warnings is not None:
-                warnings.extend(lock_free_warnings(conn, index))
+            warnings = lock_free_warnings(conn, index)
             conn.execute("BEGIN")
             words = dictionary(conn)
             rows = conn.execute(
                 "SELECT a.id, a.version, (SELECT count(*) FROM articles v WHERE v.id = a.id), a.body "
                 "FROM articles a WHERE a.current = 1 ORDER BY a.id"
             )
-            for article_id, version, versions, body in rows:
-                if patterns and not any(fnmatchcase(article_id, p) for p in patterns):
-                    continue
-                fields = _metadata(article_id, bytes(body), words)
-                yield StoredArticle(
-                    id=article_id, version=version, versions=versions,
-                    **{k: fields.get(k) for k in ("outlet", "title", "url", "published")},
-                )
+            articles = tuple(
+                _stored(article_id, version, versions, bytes(body), words)
+                for article_id, version, versions, body in rows
+                if not patterns or any(fnmatchcase(article_id, p) for p in patterns)
+            )
             conn.execute("ROLLBACK")
         finally:
             conn.close()
+    return IndexListing(articles, warnings)
+
+
+def _stored(article_id: str, version: int, versions: int, body: bytes, words: bytes) -> StoredArticle:
+    fields = _metadata(article_id, body, words)
+    return StoredArticle(id=article_id, version=version, versions=versions, **{k: fields.get(k) for k in ("outlet", "title", "url", "published")})
 
 
 def _metadata(article_id: str, body: bytes, words: bytes) -> dict:

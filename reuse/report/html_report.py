@@ -26,12 +26,13 @@ from collections.abc import Mapping, Sequence
 from os import PathLike
 
 from ..config import ScanConfig
+from ..errors import InputError
 from ..graph import article_graph
 from ..marks import TextMarks, mark_articles
 from ..model import Article, Pair, Passage, ScanResult, file_outlet
 from ..outlets import outlet_names
 from .graph_export import glyph_warnings, render_image
-from .output import expect_result, write_output
+from .output import HTML_FROM_A_SCAN, expect_result, write_output
 from .html_assets import CSP, PASSAGE_COLOURS, SCRIPT, STYLE
 from ..words import plural
 
@@ -291,6 +292,32 @@ _LEGEND = (
 )
 
 
+def _require_texts(result: ScanResult, pairs: Sequence[Pair]) -> None:
+    """Raise an :class:`~reuse.errors.InputError` naming the fix when an article of ``pairs`` lacks the text its passages lie in.
+
+    A result read back from a JSON report (:func:`reuse.report.read_report`)
+    holds no texts: its page showed every pair's two sides empty.
+    """
+    for pair in pairs:
+        for article_id, other, reach in (
+            (pair.a, pair.b, max((p.a_end for p in pair.passages), default=0)),
+            (pair.b, pair.a, max((p.b_end for p in pair.passages), default=0)),
+        ):
+            size = len(result.article(article_id).text)
+            if size >= reach:
+                continue
+            if not size:
+                raise InputError(
+                    f"The HTML report shows the articles' texts, and '{article_id}' has none: a result read back from a "
+                    f"JSON report holds no texts. To see its pairs side by side, {HTML_FROM_A_SCAN}."
+                )
+            raise InputError(
+                f"The HTML report shows the articles' texts, and that of '{article_id}' ({size} characters) ends before "
+                f"its passages with '{other}' do (at character {reach}): it is not the text that was scanned. Give the "
+                "result with its articles as scanned, or scan again."
+            )
+
+
 def render_html(
     result: ScanResult,
     *,
@@ -313,9 +340,16 @@ def render_html(
         Show at most this many pairs side by side (the most shared first).
     generator
         The program and version, shown in the footer.
+
+    Raises
+    ------
+    reuse.errors.InputError
+        When an article of a pair shown side by side lacks its text, as in a
+        result read back from a JSON report; the message names the fix.
     """
     marks = marks or {}
     views = min(max_views, len(result.pairs))
+    _require_texts(result, result.pairs[:views])
     graph = ""
     if graph_png is not None:
         data = base64.b64encode(graph_png).decode("ascii")
@@ -372,7 +406,9 @@ def write_html(
     Parameters
     ----------
     result
-        A finished scan, with article text (not one read back from JSON).
+        A finished scan, with article text. A result read back from a JSON
+        report holds none, so it is refused (``InputError``): write the HTML
+        report from the scan itself.
     path
         Destination file; missing parent folders are created.
     config
@@ -393,6 +429,9 @@ def write_html(
 
     Raises
     ------
+    reuse.errors.InputError
+        When an article of a pair shown side by side lacks its text (a result
+        read back from a JSON report), before anything is drawn or written.
     reuse.errors.ReuseError
         When the file cannot be written.
     """
@@ -400,6 +439,7 @@ def write_html(
 
     expect_result(result, "write_html")
     shown = result.pairs[:max_views]
+    _require_texts(result, shown)
     wanted = {p.a for p in shown} | {p.b for p in shown}
     marks = mark_articles(result.articles, wanted, (config or ScanConfig()).boilerplate)
     missing: set[str] = set()

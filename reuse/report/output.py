@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ..errors import ReuseError
 
-__all__ = ["expect_result", "inherited_descriptor", "write_output"]
+__all__ = ["HTML_FROM_A_SCAN", "expect_result", "inherited_descriptor", "write_output"]
 
 
 def write_output(path: str | PathLike[str], data: bytes, what: str = "") -> None:
@@ -135,6 +135,10 @@ def _error(target: Path, exc: OSError, what: str) -> ReuseError:
     return ReuseError(f"cannot write {what}to {target}: {reason}; check that you may write there, or choose another path.")
 
 
+#: How to write an HTML report when the result at hand holds no texts (one read back from a JSON report).
+HTML_FROM_A_SCAN = "write the HTML report from the scan itself (reuse scan FOLDER --html report.html, or write_html(reuse.scan(FOLDER), path))"
+
+
 def expect_result(result: object, writer: str) -> None:
     """Raise a ``TypeError`` naming the fix when a writer is given no :class:`~reuse.model.ScanResult`.
 
@@ -146,6 +150,11 @@ def expect_result(result: object, writer: str) -> None:
     if isinstance(result, ScanResult):
         return
     if hasattr(result, "result") and hasattr(result, "words"):
+        if writer == "write_html":  # its result has no texts to show: passing it on would be refused in turn
+            raise TypeError(
+                "write_html takes a ScanResult with the articles' texts; read_report gives a StoredReport, whose articles "
+                f"have none (a JSON report holds no texts): {HTML_FROM_A_SCAN}."
+            )
         words = ", words=report.words" if writer == "write_graph" else ""
         raise TypeError(f"{writer} takes a ScanResult; read_report gives a StoredReport: pass report.result{words}.")
     raise TypeError(f"{writer} takes a ScanResult (what reuse.scan returns), not {type(result).__name__}.")

@@ -3,7 +3,8 @@
 The reverse of :mod:`reuse.report.json_report`, for tools that work from a
 saved report (``reuse graph report.json``). A report holds no article text,
 so the articles come back with empty ``text``; their word counts, which the
-graph shows, are returned beside the result.
+graph shows, are returned beside the result. The HTML report, which shows
+the texts, cannot be written from it (:func:`~reuse.report.write_html` says so).
 """
 
 from __future__ import annotations
