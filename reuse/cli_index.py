@@ -259,8 +259,9 @@ def index_list(ctx: click.Context, patterns: tuple[str, ...], index_path: Path, 
     if long and jsonl:
         raise click.UsageError("--long and --jsonl are two layouts: give one")
     with reported(ctx):
-        listing = list_articles(index_path, patterns)
+        listing, shown = list_articles(index_path, patterns), 0
         for article in listing.articles:
+            shown += 1
             if jsonl:
                 click.echo(json.dumps(article.to_dict(), ensure_ascii=False))
             elif long:
@@ -270,7 +271,7 @@ def index_list(ctx: click.Context, patterns: tuple[str, ...], index_path: Path, 
             else:
                 click.echo(sanitize(article.id))
         announce(state, warnings=listing.warnings)
-        if patterns and not listing.articles:
+        if patterns and not shown:
             state.warn(f"no article of {index_path} has an id matching {' or '.join(map(repr, patterns))}")
 
 

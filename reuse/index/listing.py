@@ -10,8 +10,9 @@ metadata (``codec.compress_body``): only that line is inflated, so listing
 from __future__ import annotations
 
 import json
+import sqlite3
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from os import PathLike
@@ -44,9 +45,13 @@ class StoredArticle:
 
 @dataclass(frozen=True)
 class IndexListing:
-    """What :func:`list_articles` read: the current articles by id, and what to say of the read."""
+    """What :func:`list_articles` opened: the current articles by id, and what to say of the read.
 
-    articles: tuple[StoredArticle, ...]
+    ``articles`` is read as it is iterated, once, so that listing a large
+    index holds one article at a time (``reuse index list | head`` prints at once).
+    """
+
+    articles: Iterator[StoredArticle]
     #: The index read without locks, as this user cannot write it (``store.lock_free_warnings``), or nothing.
     warnings: tuple[str, ...] = ()
 
@@ -55,43 +60,51 @@ def list_articles(index: str | PathLike, patterns: Sequence[str] = ()) -> IndexL
     """The current articles of the index at ``index``, by id; only those whose id matches one of
     ``patterns`` (shell-style, ``*`` crossing ``/``: ``2025-07-25/*``) when any are given.
 
-    Read in one transaction: an add committing meanwhile is seen whole or
-    not at all, but by a read without locks (an index this user cannot
-    write, ``access.py``), which the listing's ``warnings`` say.
+    Read in one transaction, begun by this call: an add committing meanwhile
+    is seen whole or not at all, but by a read without locks (an index this
+    user cannot write, ``access.py``), which the listing's ``warnings`` say.
+    The index stays open until ``articles`` is read to its end (or dropped).
 
     Raises
     ------
     reuse.errors.IndexFileError
-        When ``index`` is no reuse index.
-    reuse.errors.IndexDamaged
-        When a stored article's metadata cannot be read back.
+        When ``index`` is no reuse index (at the call), or, as ``articles``
+        is read, when a stored article's metadata cannot be read back (the
+        index is damaged).
     """
     if isinstance(patterns, (str, bytes)):  # its characters would be taken for patterns, and a '*' among them lists every article
         raise TypeError(f"list_articles takes a list of patterns, not one {type(patterns).__name__}: list_articles(index, [{patterns!r}]).")
     with reported_damage(index) as reading:
         conn = reading.opened(connect(index, None, create=False, read_only=True))
         try:
-            warnings = lock_free_warnings(conn, index)
+            warnings = tuple(lock_free_warnings(conn, index))
             conn.execute("BEGIN")
-            words = dictionary(conn)
+            words = dictionary(conn)  # the first read: the transaction's snapshot is taken here
+        except BaseException:
+            conn.close()
+            raise
+    return IndexListing(_read(index, conn, words, tuple(patterns)), warnings)
+
+
+def _read(index: str | PathLike, conn: sqlite3.Connection, words: bytes, patterns: tuple[str, ...]) -> Iterator[StoredArticle]:
+    """The current articles, one row at a time, in the transaction :func:`list_articles` began; closes ``conn`` at the end."""
+    try:
+        with reported_damage(index) as reading:
+            reading.opened(conn)
             rows = conn.execute(
                 "SELECT a.id, a.version, (SELECT count(*) FROM articles v WHERE v.id = a.id), a.body "
                 "FROM articles a WHERE a.current = 1 ORDER BY a.id"
             )
-            articles = tuple(
-                _stored(article_id, version, versions, bytes(body), words)
-                for article_id, version, versions, body in rows
-                if not patterns or any(fnmatchcase(article_id, p) for p in patterns)
-            )
+            for article_id, version, versions, body in rows:
+                if patterns and not any(fnmatchcase(article_id, p) for p in patterns):
+                    continue
+                fields = _metadata(article_id, bytes(body), words)
+                yield StoredArticle(
+                    id=article_id, version=version, versions=versions, **{k: fields.get(k) for k in ("outlet", "title", "url", "published")}
+                )
             conn.execute("ROLLBACK")
-        finally:
-            conn.close()
-    return IndexListing(articles, warnings)
-
-
-def _stored(article_id: str, version: int, versions: int, body: bytes, words: bytes) -> StoredArticle:
-    fields = _metadata(article_id, body, words)
-    return StoredArticle(id=article_id, version=version, versions=versions, **{k: fields.get(k) for k in ("outlet", "title", "url", "published")})
+    finally:
+        conn.close()
 
 
 def _metadata(article_id: str, body: bytes, words: bytes) -> dict:
