@@ -26,6 +26,13 @@ def test_check_writes_html_and_graph_of_the_batchs_matches(runner, split, tmp_pa
     # The indexed article's text, read back from the index, is on the page beside the new one's.
     assert "I’ve always had a very good relationship with" in page and "001_eabe8ba3545e1c71.txt" in page
     assert f"graph written to {graph}" in checked.stderr and f"HTML report written to {html}" in checked.stderr
+    # A check's page says what it is: the new articles and the indexed ones matched counted apart, each pair's B marked.
+    assert "<h1>Batch check report</h1>" in page and "<title>reuse check: 2 new articles, 1 pair</title>" in page
+    assert "<div><b>2</b>new articles</div><div><b>1</b>indexed article matched</div>" in page
+    assert '<div class="note muted">indexed</div></td>' in page and "in the batch</div>" not in page
+    scanned = tmp_path / "scan.html"
+    assert runner.invoke(main, ["scan", str(new), "--html", str(scanned), "-q"]).exit_code == 0
+    assert "<h1>Reused text report</h1>" in scanned.read_text("utf-8") and "indexed</div>" not in scanned.read_text("utf-8")
 
 
 def test_check_refuses_an_html_report_over_the_index_or_the_json(runner, split, tmp_path):

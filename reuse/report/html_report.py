@@ -227,14 +227,16 @@ def _pairs_table(result: ScanResult, views: int) -> str:
     rows = []
     shown = outlet_names(result.articles)  # as the outlets table names them; not when it is only the file's name
     outlet = {a.id: f'<div class="note muted">{_e(shown[a.outlet])}</div>' for a in result.articles if a.outlet != file_outlet(a.id)}
+    new = None if result.checked is None else frozenset(result.checked)
     for n, pair in enumerate(result.pairs, 1):
+        where = "" if new is None else f'<div class="note muted">{"in the batch" if pair.b in new else "indexed"}</div>'  # A is new
         link = f'<a href="#pair-{n}">#{n}</a>' if n <= views else f"#{n}"
         d = pair.direction
         who = f"{_e(d.source)} → {_e(d.derived)}" if d.source and d.derived else ""
         rows.append(
             f'<tr><td class="num" data-v="{n}">{link}</td>'
             f'<td class="id" data-v="{_e(pair.a)}">{_breakable(pair.a)}{outlet.get(pair.a, "")}</td>'
-            f'<td class="id" data-v="{_e(pair.b)}">{_breakable(pair.b)}{outlet.get(pair.b, "")}</td>'
+            f'<td class="id" data-v="{_e(pair.b)}">{_breakable(pair.b)}{outlet.get(pair.b, "")}{where}</td>'
             f'<td class="num" data-v="{pair.containment_sum:.4f}">{_pct(pair.containment_sum / 2)}</td>'
             f'<td class="num" data-v="{pair.containment_a:.4f}">{_pct(pair.containment_a)}</td>'
             f'<td class="num" data-v="{pair.containment_b:.4f}">{_pct(pair.containment_b)}</td>'
@@ -271,6 +273,16 @@ def _outlets_table(result: ScanResult) -> str:
         '<th class="num" title="pairs of a source article and a copy">copies</th><th>kinds</th><th class="num">median lag</th><th class="num">confidence</th>'
         f"</tr></thead><tbody>{rows}</tbody></table></details>"
     )
+
+
+def _tiles(result: ScanResult) -> str:
+    """The summary row: articles (for a check, the new ones and the indexed ones matched), pairs, outlet links, skipped files."""
+    if result.checked is None:
+        read = _tile(len(result.articles), "article")
+    else:
+        read = _tile(len(result.checked), "new article") + _tile(len(result.articles) - len(result.checked), "indexed article", " matched")
+    pairs = _tile(len(result.pairs), "pair", " sharing text")
+    return f'<div class="summary">{read}{pairs}\n{_tile(len(result.outlets), "outlet link")}{_tile(len(result.skipped), "file", " skipped")}</div>'
 
 
 def _tile(n: int, word: str, after: str = "") -> str:
@@ -367,6 +379,11 @@ def render_html(
     else:  # no empty table to sort, no empty side-by-side section
         listing = f'<h2>Pairs</h2>\n<p>No two of the {plural(len(result.articles), "article")} share text.</p>'
 
+    intro = "Which articles share text, which passages, how much, and who most likely took from whom."
+    read = plural(len(result.articles), "article")
+    if result.checked is not None:
+        intro = "Which new articles share text with the index or with each other (A is always new), which passages, how much, and who most likely took from whom."
+        read = plural(len(result.checked), "new article")
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -374,14 +391,13 @@ def render_html(
 <meta http-equiv="Content-Security-Policy" content="{_e(CSP)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="{_e(generator)}">
-<title>reuse report: {plural(len(result.articles), "article")}, {plural(len(result.pairs), "pair")}</title>
+<title>reuse {"report" if result.checked is None else "check"}: {read}, {plural(len(result.pairs), "pair")}</title>
 <style>{STYLE}</style>
 </head>
 <body>
-<h1>Reused text report</h1>
-<p class="muted">Which articles share text, which passages, how much, and who most likely took from whom.</p>
-<div class="summary">{_tile(len(result.articles), "article")}{_tile(len(result.pairs), "pair", " sharing text")}
-{_tile(len(result.outlets), "outlet link")}{_tile(len(result.skipped), "file", " skipped")}</div>
+<h1>{"Reused text report" if result.checked is None else "Batch check report"}</h1>
+<p class="muted">{intro}</p>
+{_tiles(result)}
 {_problems(result)}
 {graph}
 {listing}
