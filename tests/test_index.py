@@ -938,7 +938,7 @@ def test_stored_articles_read_back_together_equal_each_read_alone(tmp_path, corp
 def test_list_articles_gives_the_articles_and_what_to_say_of_the_read_in_one_result(split, tmp_path):
     """It was a generator filling an out-parameter ``warnings`` list: no index at the path was said only once iterated.
     The articles are still read as they are iterated: a large index is listed one article at a time."""
-    from reuse.errors import IndexPathError
+    from reuse.errors import IndexFileError, IndexPathError
     from reuse.index import IndexListing, list_articles
 
     old, _ = split
@@ -947,8 +947,15 @@ def test_list_articles_gives_the_articles_and_what_to_say_of_the_read_in_one_res
     listing = list_articles(db)
     assert isinstance(listing, IndexListing) and listing.warnings == ()
     assert [a.id for a in listing.articles] == sorted(f.name for f in old.iterdir())
+    assert [a.id for a in listing] == [a.id for a in listing.articles]  # each iteration reads afresh
     assert [a.id for a in list_articles(db, ["001*"]).articles] == ["001_eabe8ba3545e1c71.txt"]
-    first = next(list_articles(db).articles)  # one read, not the whole index, before the first article
-    assert first.id == "000_8e3492a7910b80bc.txt"
     with pytest.raises(IndexPathError):
         list_articles(tmp_path / "none.db")
+    # One article at a time: a damaged later article is met when the listing reaches it, after the ones before.
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE articles SET body = x'789c0300000001' WHERE id = '001_eabe8ba3545e1c71.txt'")  # an empty stream
+    conn.close()
+    articles = list_articles(db).articles
+    assert next(articles).id == "000_8e3492a7910b80bc.txt"
+    with pytest.raises(IndexFileError, match="damaged"):
+        next(articles)

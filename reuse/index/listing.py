@@ -10,7 +10,6 @@ metadata (``codec.compress_body``): only that line is inflated, so listing
 from __future__ import annotations
 
 import json
-import sqlite3
 import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -45,32 +44,45 @@ class StoredArticle:
 
 @dataclass(frozen=True)
 class IndexListing:
-    """What :func:`list_articles` opened: the current articles by id, and what to say of the read.
+    """The current articles of an index by id, as :func:`list_articles` found it, and what to say of the read.
 
-    ``articles`` is read as it is iterated, once, so that listing a large
-    index holds one article at a time (``reuse index list | head`` prints at once).
+    Iterating it (or its ``articles``) reads the articles afresh, one at a
+    time, in one transaction: listing a large index holds one article at a
+    time (``reuse index list | head`` prints at once), and each iteration
+    sees an add committing meanwhile whole or not at all, but by a read
+    without locks (an index this user cannot write, ``access.py``), which
+    ``warnings`` say. The index is open only while an iteration runs.
     """
 
-    articles: Iterator[StoredArticle]
+    index: str | PathLike
+    #: Shell-style patterns an id must match one of (``*`` crossing ``/``); none: every article.
+    patterns: tuple[str, ...] = ()
     #: The index read without locks, as this user cannot write it (``store.lock_free_warnings``), or nothing.
     warnings: tuple[str, ...] = ()
+
+    def __iter__(self) -> Iterator[StoredArticle]:
+        return _read(self.index, self.patterns)
+
+    @property
+    def articles(self) -> Iterator[StoredArticle]:
+        """The articles, read as they are iterated (each call reads them afresh)."""
+        return iter(self)
 
 
 def list_articles(index: str | PathLike, patterns: Sequence[str] = ()) -> IndexListing:
     """The current articles of the index at ``index``, by id; only those whose id matches one of
     ``patterns`` (shell-style, ``*`` crossing ``/``: ``2025-07-25/*``) when any are given.
 
-    Read in one transaction, begun by this call: an add committing meanwhile
-    is seen whole or not at all, but by a read without locks (an index this
-    user cannot write, ``access.py``), which the listing's ``warnings`` say.
-    The index stays open until ``articles`` is read to its end (or dropped).
+    The index is opened and closed here, to say at once that it is none,
+    and how it can be read (the listing's ``warnings``); the articles are
+    read as the :class:`IndexListing` is iterated.
 
     Raises
     ------
     reuse.errors.IndexFileError
-        When ``index`` is no reuse index (at the call), or, as ``articles``
-        is read, when a stored article's metadata cannot be read back (the
-        index is damaged).
+        When ``index`` is no reuse index (at the call), or, as the listing
+        is iterated, when a stored article's metadata cannot be read back
+        (the index is damaged).
     """
     if isinstance(patterns, (str, bytes)):  # its characters would be taken for patterns, and a '*' among them lists every article
         raise TypeError(f"list_articles takes a list of patterns, not one {type(patterns).__name__}: list_articles(index, [{patterns!r}]).")
@@ -78,19 +90,18 @@ def list_articles(index: str | PathLike, patterns: Sequence[str] = ()) -> IndexL
         conn = reading.opened(connect(index, None, create=False, read_only=True))
         try:
             warnings = tuple(lock_free_warnings(conn, index))
-            conn.execute("BEGIN")
-            words = dictionary(conn)  # the first read: the transaction's snapshot is taken here
-        except BaseException:
+        finally:
             conn.close()
-            raise
-    return IndexListing(_read(index, conn, words, tuple(patterns)), warnings)
+    return IndexListing(index, tuple(patterns), warnings)
 
 
-def _read(index: str | PathLike, conn: sqlite3.Connection, words: bytes, patterns: tuple[str, ...]) -> Iterator[StoredArticle]:
-    """The current articles, one row at a time, in the transaction :func:`list_articles` began; closes ``conn`` at the end."""
-    try:
-        with reported_damage(index) as reading:
-            reading.opened(conn)
+def _read(index: str | PathLike, patterns: tuple[str, ...]) -> Iterator[StoredArticle]:
+    """The current articles, one row at a time, in one transaction; the index is opened at the first article."""
+    with reported_damage(index) as reading:
+        conn = reading.opened(connect(index, None, create=False, read_only=True))
+        try:
+            conn.execute("BEGIN")
+            words = dictionary(conn)
             rows = conn.execute(
                 "SELECT a.id, a.version, (SELECT count(*) FROM articles v WHERE v.id = a.id), a.body "
                 "FROM articles a WHERE a.current = 1 ORDER BY a.id"
@@ -103,8 +114,8 @@ def _read(index: str | PathLike, conn: sqlite3.Connection, words: bytes, pattern
                     id=article_id, version=version, versions=versions, **{k: fields.get(k) for k in ("outlet", "title", "url", "published")}
                 )
             conn.execute("ROLLBACK")
-    finally:
-        conn.close()
+        finally:
+            conn.close()
 
 
 def _metadata(article_id: str, body: bytes, words: bytes) -> dict:
