@@ -54,6 +54,7 @@ from .cli_run import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Interru
 from .cli_paths import Folder, check_extra_outputs, check_folder, check_output, check_outputs_apart
 from .config import COMMAND_LINE_SETTINGS, MAX_SEED, MIN_NUM_PERM, ScanConfig
 from .errors import ConfigError
+from .model import ScanResult
 from .parallel import default_jobs
 from .pipeline import scan as scan_folder
 from .report import dumps_report, render_text, sanitize, write_json
@@ -69,6 +70,7 @@ __all__ = [
     "announce",
     "build_config",
     "cli_state",
+    "emit_reports",
     "common_options",
     "config_options",
     "extra_output_options",
@@ -412,26 +414,41 @@ def scan(
         finally:
             progress.close()
         announce(state, result.skipped, result.warnings, result.timings)
-        summary = None
-        if json_path != "-":
-            summary = render_text(
-                result, width=summary_width(), max_pairs=shown_pairs(max_pairs, state.verbose), verbose=state.verbose > 0,
-                more=" (--max-pairs N or -v shows more; --json or --html keeps all)", listed=LISTED,
-            )
-        interrupts.check()
-        if json_path == "-":
-            click.echo(dumps_report(result, config), nl=False)
-            written.append("the JSON report to standard output")
-        elif json_path is not None:
-            write_json(result, json_path, config)
-            written.append(str(json_path))
-        write_extras(result, config, html_path, graph_path, interrupts.check, written, state)
-        interrupts.check()
-        if summary is not None:
-            click.echo(summary, nl=False)
-        if json_path not in (None, "-"):
-            state.note(f"report written to {json_path}")
+        emit_reports(state, result, config, {"--json": json_path, "--html": html_path, "--graph": graph_path}, max_pairs, interrupts, written)
         exit_if_nothing_read(ctx, folder, len(result.articles), result.skipped)
+
+
+def emit_reports(
+    state: State, result: ScanResult, config: ScanConfig, outputs: dict[str, str | None], max_pairs: int | None, interrupts: Interrupts, written: list[str]
+) -> None:
+    """The summary on stdout (with ``--json -``, the JSON report instead), and the report files ``outputs`` asks for.
+
+    ``outputs`` maps ``--json``, ``--html`` and ``--graph`` to their paths
+    (``None``: not asked for). The files are written before the summary is
+    printed, each added to ``written`` once whole: a Ctrl-C (``interrupts``)
+    between them leaves no report half-written, and the message names those
+    already written.
+    """
+    json_path = outputs["--json"]
+    summary = None
+    if json_path != "-":
+        summary = render_text(
+            result, width=summary_width(), max_pairs=shown_pairs(max_pairs, state.verbose), verbose=state.verbose > 0,
+            more=" (--max-pairs N or -v shows more; --json or --html keeps all)", listed=LISTED,
+        )
+    interrupts.check()
+    if json_path == "-":
+        click.echo(dumps_report(result, config), nl=False)
+        written.append("the JSON report to standard output")
+    elif json_path is not None:
+        write_json(result, json_path, config)
+        written.append(str(json_path))
+    write_extras(result, config, outputs["--html"], outputs["--graph"], interrupts.check, written, state)
+    interrupts.check()
+    if summary is not None:
+        click.echo(summary, nl=False)
+    if json_path not in (None, "-"):
+        state.note(f"report written to {json_path}")
 
 
 def announce(state: State, skipped=(), warnings=(), timings=()) -> None:

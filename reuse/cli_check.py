@@ -19,6 +19,7 @@ from .cli import (
     cli_state,
     summary_width,
     common_options,
+    emit_reports,
     extra_output_options,
     report_options,
     index_config_options,
@@ -28,7 +29,7 @@ from .cli import (
 from .cli_index import added_line, id_prefix_option, index_option, index_settings
 from .cli_run import Interrupts, Progress, exit_if_nothing_read, reported, write_extras
 from .cli_paths import Folder, check_extra_outputs, check_folder, check_output, check_outputs_apart
-from .report import dumps_report, render_text, write_json
+from .report import render_text, write_json
 from .words import first_few, plural
 
 __all__ = ["check"]
@@ -64,6 +65,8 @@ def _checked_again(
     json_path = outputs["--json"]
     files = [path for path in (json_path, outputs["--html"], outputs["--graph"]) if path not in (None, "-")]
     where = f", and {' and '.join(files)} {'is' if len(files) == 1 else 'are'} written again with them" if files and only.pairs else ""
+    if json_path == "-" and only.pairs:  # out already: the pairs follow on stderr
+        where += " (the JSON report on standard output, written before, lacks them: they follow here)"
     state.warn(
         f"while this check ran, another run added {plural(len(meanwhile), 'article')} to {index_path} "
         f"({first_few(list(meanwhile))}); the batch was checked again against them: {plural(len(only.pairs), 'more pair')}{where}"
@@ -147,25 +150,7 @@ def check(
             progress.close()
         announce(state, result.skipped, result.warnings, result.timings)
         interrupts.check()
-        shown = shown_pairs(max_pairs, state.verbose)
-        if json_path == "-":
-            click.echo(dumps_report(result, config), nl=False)
-            written.append("the JSON report to standard output")
-        else:
-            summary = render_text(
-                result, width=summary_width(), max_pairs=shown, verbose=state.verbose > 0,
-                more=" (--max-pairs N or -v shows more; --json or --html keeps all)", listed=LISTED,
-            )
-            interrupts.check()  # before the report: "no report written" stays true
-            if json_path is not None:
-                write_json(result, json_path, config)
-                written.append(str(json_path))
-        write_extras(result, config, html_path, graph_path, interrupts.check, written, state)
-        interrupts.check()
-        if json_path != "-":
-            click.echo(summary, nl=False)
-            if json_path is not None:
-                state.note(f"report written to {json_path}")
+        emit_reports(state, result, config, outputs, max_pairs, interrupts, written)
         # Articles that only hold an earlier version of their id were read, though left out of the check.
         exit_if_nothing_read(ctx, folder, len(batch.articles), result.skipped)  # and nothing to add
     if add:
@@ -193,4 +178,4 @@ def check(
             stopped = (f"the report is written and the batch added: the index {index_path} holds the change, but the check against "
                        f"what another run added meanwhile did not finish: 'reuse check {folder} --index {index_path}' shows their pairs")
             with reported(ctx, stopped), interrupts:
-                _checked_again(state, index_path, result, batch.articles, config, jobs, added.meanwhile, outputs, shown)
+                _checked_again(state, index_path, result, batch.articles, config, jobs, added.meanwhile, outputs, shown_pairs(max_pairs, state.verbose))

@@ -1,9 +1,10 @@
-"""How a command runs: its progress bar, Ctrl-C, and the library's errors as messages and exit codes.
+"""How a command runs: its progress bar, Ctrl-C, the library's errors as messages and exit codes, and its extra reports.
 
 Split out of :mod:`reuse.cli` so that the commands' module holds the
 commands; every command (``scan``, ``graph``, ``index``, ``check``) runs its
 work inside :func:`reported`, with a :class:`Progress` bar and, where it
-writes reports, :class:`Interrupts`.
+writes reports, :class:`Interrupts`; ``scan`` and ``check`` write their
+``--graph`` and ``--html`` through :func:`write_extras`.
 """
 
 from __future__ import annotations
@@ -21,8 +22,10 @@ from tqdm import tqdm
 from .errors import CommittedInterrupt, ConfigError, InputError, ReuseError
 
 if TYPE_CHECKING:  # the index is imported by the commands that use it, not by every command
+    from .cli import State
     from .config import ScanConfig
     from .index import Commit
+    from .model import ScanResult
 from .report import sanitize
 from .report.graph_export import glyph_warnings, graph_data, graph_format, write_graph
 from .report.html_report import write_html
@@ -154,8 +157,8 @@ def exit_if_nothing_read(ctx: click.Context, folder: object, read: int, skipped:
 
 
 def write_extras(
-    result, config: ScanConfig, html_path: str | None, graph_path: str | None, check: Callable[[], None] = lambda: None,
-    written: list[str] | None = None, state: Any = None,
+    result: ScanResult, config: ScanConfig, html_path: str | None, graph_path: str | None, check: Callable[[], None] = lambda: None,
+    written: list[str] | None = None, state: State | None = None,
 ) -> None:
     """Write the graph and the HTML report when asked (``--graph``, ``--html``), saying each as it is written.
 

@@ -153,10 +153,16 @@ class Article:
         >>> Article("a.txt", "Officials said on Tuesday that the budget talks would resume next week in Geneva.", "Daily", published="2025-05-27")
         Article(id='a.txt', outlet='Daily', published='2025-05-27', text='Officials said on Tuesday that the budget talks would resume…', words=14)
         """
-        text = self.text
-        shown = text if len(text) <= _SHOWN_CHARS else text[:_SHOWN_CHARS].rstrip() + "…"
+        from .errors import ReuseError
+        from .text import word_count
+
         published = f", published={self.published!r}" if self.published is not None else ""
-        return f"Article(id={self.id!r}, outlet={self.outlet!r}{published}, text={shown!r}, words={self.words})"
+        try:
+            text = self.text  # read once: a stored text is read from disk at each access
+        except (ReuseError, OSError) as exc:  # a repr must not raise: it is what logs and debuggers show
+            return f"Article(id={self.id!r}, outlet={self.outlet!r}{published}, text=<unreadable: {exc}>)"
+        shown = text if len(text) <= _SHOWN_CHARS else text[:_SHOWN_CHARS].rstrip() + "…"
+        return f"Article(id={self.id!r}, outlet={self.outlet!r}{published}, text={shown!r}, words={word_count(text)})"
 
     @property
     def outlet_named(self) -> bool:

@@ -68,7 +68,7 @@ def test_writers_given_a_read_back_report_say_to_pass_its_result_or_for_html_to_
     report = read_report(tmp_path / "r.json")
     with pytest.raises(TypeError, match=r"pass report\.result, words=report\.words"):
         write_graph(report, tmp_path / "g.svg")
-    with pytest.raises(TypeError, match=r"whose articles have none \(a JSON report holds no texts\): write the HTML report from the scan itself"):
+    with pytest.raises(TypeError, match=r"whose articles have none \(a JSON report holds no texts\): write the HTML report with the scan or the check itself"):
         write_html(report, tmp_path / "r.html", graph=False)  # passing report.result would be refused in turn
     with pytest.raises(TypeError, match=r"pass report\.result"):
         write_json(report, tmp_path / "r2.json")

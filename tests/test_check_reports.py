@@ -16,20 +16,21 @@ def test_check_writes_html_and_graph_of_the_batchs_matches(runner, split, tmp_pa
     old, new = split
     db, html, graph, report = tmp_path / "news.db", tmp_path / "out" / "today.html", tmp_path / "out" / "today.png", tmp_path / "r.json"
     assert runner.invoke(main, ["index", "add", str(old), "--index", str(db), "-q"]).exit_code == 0
+    shutil.copy(new / "003_0381986bfe1f445e.txt", new / "003-copy.txt")  # a pair within the batch too
     checked = runner.invoke(main, ["check", str(new), "--index", str(db), "--html", str(html), "--graph", str(graph), "--json", str(report)])
     assert checked.exit_code == 0, checked.output
     assert graph.read_bytes().startswith(PNG)
     page = html.read_text("utf-8")
     pairs = [(p["a"], p["b"]) for p in json.loads(report.read_text("utf-8"))["pairs"]]
-    assert pairs == [("004_3f800d59416d0f3b.txt", "001_eabe8ba3545e1c71.txt")]
+    assert pairs == [("003-copy.txt", "003_0381986bfe1f445e.txt"), ("004_3f800d59416d0f3b.txt", "001_eabe8ba3545e1c71.txt")]
     assert page.startswith("<!DOCTYPE html>") and "data:image/png;base64," in page  # the graph drawn once, for both
     # The indexed article's text, read back from the index, is on the page beside the new one's.
     assert "I’ve always had a very good relationship with" in page and "001_eabe8ba3545e1c71.txt" in page
     assert f"graph written to {graph}" in checked.stderr and f"HTML report written to {html}" in checked.stderr
     # A check's page says what it is: the new articles and the indexed ones matched counted apart, each pair's B marked.
-    assert "<h1>Batch check report</h1>" in page and "<title>reuse check: 2 new articles, 1 pair</title>" in page
-    assert "<div><b>2</b>new articles</div><div><b>1</b>indexed article matched</div>" in page
-    assert '<div class="note muted">indexed</div></td>' in page and "in the batch</div>" not in page
+    assert "<h1>Batch check report</h1>" in page and "<title>reuse check: 3 new articles, 2 pairs</title>" in page
+    assert "<div><b>3</b>new articles</div><div><b>1</b>indexed article matched</div>" in page
+    assert page.count('<div class="note muted">indexed</div></td>') == 1 and page.count('<div class="note muted">in the batch</div></td>') == 1
     scanned = tmp_path / "scan.html"
     assert runner.invoke(main, ["scan", str(new), "--html", str(scanned), "-q"]).exit_code == 0
     assert "<h1>Reused text report</h1>" in scanned.read_text("utf-8") and "indexed</div>" not in scanned.read_text("utf-8")
@@ -117,3 +118,18 @@ def test_the_picture_of_a_check_rings_the_new_articles_and_counts_them(split, tm
     assert "ringed: new, in the checked batch" in labels
     (dots,) = [c for c in fig.axes[0].collections if isinstance(c, PathCollection)]
     assert sorted(float(w) for w in dots.get_linewidths()) == [1.2, 2.2, 2.2]  # 001 indexed; 003 and 004 new
+
+
+def test_a_check_page_with_no_pair_says_so_of_the_new_articles(runner, split, tmp_path):
+    """It said "No two of the 1 article share text." under the heading of a batch check."""
+    old, new = split
+    db, html = tmp_path / "news.db", tmp_path / "none.html"
+    runner.invoke(main, ["index", "add", str(old), "--index", str(db), "-q"])
+    (new / "004_3f800d59416d0f3b.txt").unlink()  # 003 alone shares nothing
+    assert runner.invoke(main, ["check", str(new), "--index", str(db), "--html", str(html), "-q"]).exit_code == 0
+    assert "<h2>Pairs</h2>\n<p>The new article shares no text with the index.</p>" in html.read_text("utf-8")
+    shutil.copy(old / "002_397cd1eb95de2d14.txt", new / "other.txt")
+    runner.invoke(main, ["index", "remove", "002_397cd1eb95de2d14.txt", "--index", str(db), "-q"])
+    assert runner.invoke(main, ["check", str(new), "--index", str(db), "--html", str(html), "-q"]).exit_code == 0
+    said = "<h2>Pairs</h2>\n<p>None of the 2 new articles shares text with the index or with another new one.</p>"
+    assert said in html.read_text("utf-8")

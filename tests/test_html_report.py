@@ -315,7 +315,7 @@ def test_a_result_read_back_from_json_is_refused_with_the_fix_not_written_with_e
     stored = read_report(tmp_path / "r.json").result
     first = result.pairs[0].a
     with pytest.raises(InputError, match=rf"'{re.escape(first)}' has none: a result read back from a JSON report holds no texts\. "
-                                         r"To see its pairs side by side, write the HTML report from the scan itself \(reuse scan FOLDER --html"):
+                                         r"To see its pairs side by side, write the HTML report with the scan or the check itself \(reuse scan FOLDER --html"):
         write_html(stored, tmp_path / "r.html", graph=False)
     with pytest.raises(InputError, match="holds no texts"):
         render_html(stored)

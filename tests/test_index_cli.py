@@ -183,7 +183,7 @@ def test_check_add_leaves_the_index_alone_when_the_report_cannot_be_written(runn
     def refuse(*args, **kwargs):
         raise ReuseError("cannot write the report: disk full")
 
-    monkeypatch.setattr("reuse.cli_check.write_json", refuse)
+    monkeypatch.setattr("reuse.cli.write_json", refuse)
     result = runner.invoke(main, ["check", str(new), "--index", str(db), "--add", "--json", str(tmp_path / "r.json")])
     assert result.exit_code == 1
     assert "cannot write the report" in result.stderr
@@ -777,6 +777,9 @@ def test_check_add_checks_again_against_what_another_run_added_meanwhile(runner,
     assert out.exit_code == 0, out.output
     assert "another run added 1 article" in out.stderr and "001_eabe8ba3545e1c71.txt" in out.stderr
     assert "checked again against them: 1 more pair" in out.stderr
+    # With --json -, the report went out before the second check: said, so that its lack of the pair surprises no one.
+    lacks = "the JSON report on standard output, written before, lacks them: they follow here"
+    assert (lacks in " ".join(out.stderr.split())) == (json_out == "-")
     shown = out.stdout if json_out == "file" else out.stderr
     assert "A: 004_3f800d59416d0f3b.txt" in shown and "B: 001_eabe8ba3545e1c71.txt" in shown
     # The batch checked again is the whole batch: "1 new article" counted only those paired (found by a review).

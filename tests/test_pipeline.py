@@ -170,3 +170,11 @@ def test_a_results_repr_counts_what_it_holds_and_shows_no_whole_text(samples_dir
 
 def test_an_articles_repr_shows_a_short_text_whole():
     assert repr(Article("a.txt", "Short.", "a")) == "Article(id='a.txt', outlet='a', text='Short.', words=1)"
+
+
+def test_an_articles_repr_does_not_raise_when_its_stored_text_is_gone(samples_dir, tmp_path):
+    """A repr that raises breaks logging and debuggers: an article of a scan whose text store is gone raised WorkSpaceError."""
+    from reuse.textstore import StoredText
+
+    gone = Article("a.txt", StoredText(str(tmp_path / "gone.bin"), 0, 10), "Daily")
+    assert repr(gone).startswith("Article(id='a.txt', outlet='Daily', text=<unreadable: ")

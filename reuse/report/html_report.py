@@ -377,7 +377,13 @@ def render_html(
             f"{_pairs_table(result, views)}\n{_outlets_table(result)}\n<h2>Side by side</h2>\n{_LEGEND}{more}\n{pairs}"
         )
     else:  # no empty table to sort, no empty side-by-side section
-        listing = f'<h2>Pairs</h2>\n<p>No two of the {plural(len(result.articles), "article")} share text.</p>'
+        none = f"No two of the {plural(len(result.articles), 'article')} share text."
+        if result.checked is not None:
+            n = len(result.checked)
+            none = "The new article shares no text with the index." if n == 1 else (
+                f"None of the {n:,} new articles shares text with the index or with another new one."
+            )
+        listing = f"<h2>Pairs</h2>\n<p>{none}</p>"
 
     intro = "Which articles share text, which passages, how much, and who most likely took from whom."
     read = plural(len(result.articles), "article")
@@ -424,7 +430,7 @@ def write_html(
     result
         A finished scan, with article text. A result read back from a JSON
         report holds none, so it is refused (``InputError``): write the HTML
-        report from the scan itself.
+        report with the scan or the check itself.
     path
         Destination file; missing parent folders are created.
     config

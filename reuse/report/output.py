@@ -136,7 +136,10 @@ def _error(target: Path, exc: OSError, what: str) -> ReuseError:
 
 
 #: How to write an HTML report when the result at hand holds no texts (one read back from a JSON report).
-HTML_FROM_A_SCAN = "write the HTML report from the scan itself (reuse scan FOLDER --html report.html, or write_html(reuse.scan(FOLDER), path))"
+HTML_FROM_A_SCAN = (
+    "write the HTML report with the scan or the check itself (reuse scan FOLDER --html report.html, reuse check FOLDER "
+    "--index PATH --html report.html, or write_html(reuse.scan(FOLDER), path))"
+)
 
 
 def expect_result(result: object, writer: str) -> None:
