@@ -34,7 +34,7 @@ from typing import Any
 from . import formats, parallel
 from .config import LoadConfig
 from .errors import InputError
-from .formats import KINDS, SUPPORTED, shown_name, suffix_of, read_file
+from .formats import KINDS, SUPPORTED, FileRead, shown_name, suffix_of, read_file
 from .model import Article, Skipped
 from .progress import ProgressCallback
 from .words import plural
@@ -163,9 +163,7 @@ def read_article_files(
     sent = [e for e in entries if isinstance(e, tuple) and KINDS.get(suffix_of(e[0])) in WORKER_KINDS]
     if html:
         formats.trafilatura_module()  # imported once here, before workers are forked: they start with it
-    articles: list[Article] = []
-    sources: list[int] = []  # the file of each article, by its place in the walk (two names can show alike)
-    places: list[str] = []  # where each article was read, as warnings name it: the file, or its record
+    loaded: list[_Loaded] = []
     skipped: list[Skipped] = []
     warnings: list[str] = []
     if progress:
@@ -174,16 +172,15 @@ def read_article_files(
         read = itertools.chain.from_iterable(chunks)
         for done, entry in enumerate(entries, 1):
             if isinstance(entry, Skipped):
-                found, skips, warns, where = [], [entry], [], []
+                found = FileRead((), (entry,), (), ())
             elif KINDS.get(suffix_of(entry[0])) in WORKER_KINDS:
-                found, skips, warns, where = next(read)
+                found = next(read)
             else:
-                found, skips, warns, where = formats.read_file(entry[1], entry[0], config)
-            articles += [a.with_text(store.put(a.text)) for a in found] if store is not None else found
-            sources += [done] * len(found)
-            places += where
-            skipped += skips
-            warnings += warns
+                found = formats.read_file(entry[1], entry[0], config)
+            for article, place in zip(found.articles, found.places):
+                loaded.append(_Loaded(article.with_text(store.put(article.text)) if store is not None else article, done, place))
+            skipped += found.skipped
+            warnings += found.warnings
             if progress:
                 progress("load", done, len(entries))
     if html and formats.trafilatura_module()[0] is None:
@@ -196,7 +193,7 @@ def read_article_files(
         warnings.append(_ignored_warning(files.ignored))
     if store is not None:
         store.flush()
-    articles = _unique_ids(articles, warnings, sources, places)
+    articles = _unique_ids(loaded, warnings)
     return LoadResult(tuple(sorted(articles, key=lambda a: a.id)), tuple(skipped), tuple(warnings))
 
 
@@ -218,11 +215,12 @@ def load_file(
         Never raises for a bad file. Ids are not made unique across files
         here; :func:`load_articles` does that.
     """
-    articles, skipped, warnings, _ = read_file(os.fspath(path), _rel(Path(path), Path(root)), config or LoadConfig())
+    found = read_file(os.fspath(path), _rel(Path(path), Path(root)), config or LoadConfig())
+    articles, skipped, warnings = list(found.articles), list(found.skipped), list(found.warnings)
     return articles, skipped, warnings
 
 
-def _read_chunk(task: tuple[LoadConfig, list[tuple[str, str]]]) -> list[tuple[list[Article], list[Skipped], list[str], list[str]]]:
+def _read_chunk(task: tuple[LoadConfig, list[tuple[str, str]]]) -> list[FileRead]:
     """What :func:`reuse.formats.read_file` finds in each ``(relative path, path)`` of a chunk, in order."""
     config, files = task
     return [formats.read_file(path, rel, config) for rel, path in files]
@@ -368,18 +366,24 @@ def _rel(path: Path, root: Path) -> str:
     return shown_name(Path(os.path.relpath(path, root)).as_posix())
 
 
-def _unique_ids(articles: list[Article], warnings: list[str], sources: list[int], places: list[str]) -> list[Article]:
-    """Keep the first of each id; later ones get ``#2``, ``#3``... and a warning naming both places.
+@dataclass(frozen=True)
+class _Loaded:
+    """An article read, its file (by its place in the walk: two names can show alike), and where in it it was read."""
 
-    ``sources`` tells the file of each article (two names of bytes that are
-    not UTF-8 can show alike), ``places`` where in it the article was read
-    (the file, or its record: ``feed.jsonl:12``, ``list.json#3``).
-    """
-    taken = {a.id for a in articles}
+    article: Article
+    file: int
+    #: As warnings name it: the file, or its record (``feed.jsonl:12``, ``list.json#3``).
+    place: str
+
+
+def _unique_ids(loaded: list[_Loaded], warnings: list[str]) -> list[Article]:
+    """Keep the first of each id; later ones get ``#2``, ``#3``... and a warning naming both places."""
+    taken = {item.article.id for item in loaded}
     first: dict[str, tuple[str, str, int]] = {}  # an id's first article: its file as shown, where it was read, its file
     tried: dict[str, int] = {}  # the last number tried for an id: thousands of records of one id stay linear
     unique = []
-    for art, source, place in zip(articles, sources, places):
+    for item in loaded:
+        art, source, place = item.article, item.file, item.place
         if art.id in first:
             new_id = next(f"{art.id}#{n}" for n in itertools.count(tried.get(art.id, 1) + 1) if f"{art.id}#{n}" not in taken)
             tried[art.id] = int(new_id.rsplit("#", 1)[1])

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ..config import ScanConfig
 from ..errors import ConfigError, IndexDamaged
-from ..formats import ID_CONTROL
+from ..records import ID_CONTROL
 from ..load import LoadResult, load_articles
 from ..model import Article, ScanResult, Skipped
 from ..progress import Timer
