@@ -70,10 +70,25 @@ def test_writers_given_a_read_back_report_say_to_pass_its_result_or_for_html_to_
         write_graph(report, tmp_path / "g.svg")
     with pytest.raises(TypeError, match=r"whose articles have none \(a JSON report holds no texts\): write the HTML report with the scan or the check itself"):
         write_html(report, tmp_path / "r.html", graph=False)  # passing report.result would be refused in turn
-    with pytest.raises(TypeError, match=r"pass report\.result"):
-        write_json(report, tmp_path / "r2.json")
-    assert not (tmp_path / "g.svg").exists() and not (tmp_path / "r2.json").exists()
+    assert not (tmp_path / "g.svg").exists()
     write_graph(report.result, tmp_path / "g.svg", words=report.words)
+
+
+def test_a_read_back_report_written_again_keeps_its_articles_words_and_lengths(tmp_path):
+    """write_json refused a read-back report ("pass report.result"), and given its result wrote every article's words and
+    chars as 0: the report holds no texts to count. A researcher keeping some pairs lost the counts."""
+    import dataclasses
+    import json
+
+    from reuse.report import read_report, write_json
+
+    write_json(reuse.scan(SAMPLES), tmp_path / "r.json")
+    report = read_report(tmp_path / "r.json")
+    kept = dataclasses.replace(report, result=dataclasses.replace(report.result, pairs=report.result.pairs[:1]))
+    write_json(kept, tmp_path / "kept.json")
+    before, after = (json.loads((tmp_path / name).read_text("utf-8")) for name in ("r.json", "kept.json"))
+    assert after["articles"] == before["articles"] and after["articles"][0]["words"] > 0
+    assert after["pairs"] == before["pairs"][:1]
 
 
 @pytest.mark.parametrize("where", ["folder", "missing-parent"])

@@ -5,8 +5,10 @@ display only: the JSON report's ``clusters`` (the connected groups of its
 pairs, :func:`reuse.graph.clusters`), and the HTML report's marks of
 quotations and boilerplate in the texts it shows (:func:`reuse.marks.mark_articles`
 reads those articles again, with the scan's boilerplate settings, or the
-defaults). A report read back from JSON holds no texts: the graph and JSON
-writers take its result, the HTML writer refuses it, naming the fix.
+defaults). A report read back from JSON holds no texts: the JSON writer
+takes it whole (``write_json(report, path)``: the counts of words and
+characters it holds are kept), the graph writer its result with the word
+counts, and the HTML writer refuses it, naming the fix.
 
 - :mod:`reuse.report.terminal`: the plain-text summary for the terminal
   (:mod:`reuse.report.columns` lays text out in columns, and sanitises it).

@@ -15,7 +15,8 @@ from __future__ import annotations
 import math
 import numbers
 from os import PathLike
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
@@ -25,6 +26,9 @@ from ..graph import clusters, pair_graph
 from ..model import Article, Direction, OutletLink, Pair, Passage, ScanResult, Signal, Skipped
 from ..text import word_count
 from .output import expect_result, write_output
+
+if TYPE_CHECKING:
+    from .report_reader import StoredReport
 
 __all__ = ["SCHEMA_VERSION", "dumps_report", "report_dict", "write_json"]
 
@@ -71,16 +75,17 @@ def _generator() -> str:
     return f"reuse {__version__}"
 
 
-def _article(article: Article) -> dict[str, Any]:
-    text = article.text  # read once: a scan keeps it on disk
+def _article(article: Article, counted: tuple[Mapping[str, int], Mapping[str, int]] | None = None) -> dict[str, Any]:
+    """An article's entry; ``counted``: its words and length by id, as a report read back gives them (its texts are not in it)."""
+    text = "" if counted is not None else article.text  # read once: a scan keeps it on disk
     return {
         "id": article.id,
         "outlet": article.outlet,
         "title": article.title,
         "url": article.url,
         "published": article.published,
-        "words": word_count(text),
-        "chars": len(text),
+        "words": counted[0].get(article.id, 0) if counted is not None else word_count(text),
+        "chars": counted[1].get(article.id, 0) if counted is not None else len(text),
         "path": article.path,
         "canonical": article.canonical,
         "byline": article.byline,
@@ -160,13 +165,14 @@ def _outlet(link: OutletLink) -> dict[str, Any]:
     }
 
 
-def report_dict(result: ScanResult, config: ScanConfig | None = None) -> dict[str, Any]:
+def report_dict(result: ScanResult | StoredReport, config: ScanConfig | None = None) -> dict[str, Any]:
     """The report as plain data, ready for :func:`json.dumps`.
 
     Parameters
     ----------
     result
-        A finished scan.
+        A finished scan, or a report read back (:func:`~reuse.report.read_report`),
+        whose articles' words and lengths are written as it holds them.
     config
         The settings that produced ``result``; written out in full under
         ``config`` when given (``null`` otherwise).
@@ -182,6 +188,11 @@ def report_dict(result: ScanResult, config: ScanConfig | None = None) -> dict[st
         When ``config`` is not the configuration that produced ``result``
         (their fingerprints differ): the report would describe other settings.
     """
+    from .report_reader import StoredReport  # late: it imports this module
+
+    counted = None
+    if isinstance(result, StoredReport):
+        result, counted = result.result, (result.words, result.chars)
     expect_result(result, "write_json")
     if config is not None and config.fingerprint() != result.config_fingerprint:
         raise ConfigError(
@@ -193,7 +204,7 @@ def report_dict(result: ScanResult, config: ScanConfig | None = None) -> dict[st
         "generator": _generator(),
         "config_fingerprint": result.config_fingerprint,
         "config": config.to_dict() if config is not None else None,
-        "articles": [_article(a) for a in result.articles],
+        "articles": [_article(a, counted) for a in result.articles],
         "skipped": [_skipped(s) for s in result.skipped],
         "warnings": list(result.warnings),
         "pairs": [_pair(p) for p in result.pairs],
@@ -205,12 +216,12 @@ def report_dict(result: ScanResult, config: ScanConfig | None = None) -> dict[st
     return report
 
 
-def dumps_report(result: ScanResult, config: ScanConfig | None = None) -> str:
+def dumps_report(result: ScanResult | StoredReport, config: ScanConfig | None = None) -> str:
     """The report as JSON text (UTF-8 safe, indented, ending in a newline)."""
     return _encoded(result, config).decode("utf-8")
 
 
-def _encoded(result: ScanResult, config: ScanConfig | None) -> bytes:
+def _encoded(result: ScanResult | StoredReport, config: ScanConfig | None) -> bytes:
     """The report as UTF-8 JSON in the layout of ``json.dumps(..., ensure_ascii=False, indent=2)``, and a newline.
 
     orjson encodes it about forty times faster than the standard library (a
@@ -236,7 +247,7 @@ def _encoded(result: ScanResult, config: ScanConfig | None) -> bytes:
         ) from exc
 
 
-def write_json(result: ScanResult, path_or_dash: str | PathLike[str], config: ScanConfig | None = None) -> None:
+def write_json(result: ScanResult | StoredReport, path_or_dash: str | PathLike[str], config: ScanConfig | None = None) -> None:
     """Write the JSON report to a file, atomically.
 
     The report goes to a temporary file in the destination folder that then
@@ -249,7 +260,7 @@ def write_json(result: ScanResult, path_or_dash: str | PathLike[str], config: Sc
     Parameters
     ----------
     result
-        A finished scan.
+        A finished scan, or a report read back (see :func:`report_dict`).
     path_or_dash
         Destination file. (For standard output, the CLI prints
         :func:`dumps_report`; the library writes files only.)

@@ -10,7 +10,7 @@ the texts, cannot be written from it (:func:`~reuse.report.write_html` says so).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
 from typing import Any
@@ -36,10 +36,17 @@ __all__ = ["StoredReport", "is_report", "read_report", "result_from_dict"]
 
 @dataclass(frozen=True)
 class StoredReport:
-    """A report read from disk: the result (articles without text) and their word counts."""
+    """A report read from disk: the result (articles without text) and their word counts and lengths.
+
+    The report writers take it as it is (``write_json(report, path)``, also
+    with its result changed: ``dataclasses.replace(report, result=...)``),
+    and write the counts it holds: its articles' texts are not in it.
+    """
 
     result: ScanResult
     words: dict[str, int]
+    #: Each article's length in code points, as the report said (``chars``).
+    chars: dict[str, int] = field(default_factory=dict)
 
 
 def _passage(d: dict[str, Any]) -> Passage:
@@ -132,7 +139,9 @@ def result_from_dict(data: dict[str, Any]) -> StoredReport:
         outlets=tuple(_outlet(o) for o in data.get("outlets", ())),
         checked=tuple(data["checked"]) if "checked" in data else None,
     )
-    return StoredReport(result, {a["id"]: int(a.get("words") or 0) for a in data["articles"]})
+    return StoredReport(
+        result, {a["id"]: int(a.get("words") or 0) for a in data["articles"]}, {a["id"]: int(a.get("chars") or 0) for a in data["articles"]}
+    )
 
 
 def read_report(path: str | PathLike[str]) -> StoredReport:
