@@ -117,7 +117,8 @@ def _article_text(text: str, passages: Sequence[tuple[int, int, int, bool]], mar
     return "".join(out)
 
 
-def _article_head(side: str, article: Article, share: float) -> str:
+def _article_head(side: str, article: Article, share: float, where: str = "") -> str:
+    # ``where``: a check's B is "indexed" or "in the batch", as the pairs table marks it, for a reader who came by a link.
     # Each value isolated from the others: a right-to-left outlet name (or a stray override in one) must not
     # reorder the time beside it; a time reads left to right whatever the page around it.
     meta = [f"<bdi>{_e(article.outlet)}</bdi>"]
@@ -128,7 +129,7 @@ def _article_head(side: str, article: Article, share: float) -> str:
     title = f'<div dir="auto">{_e(article.title)}</div>' if article.title else '<div class="muted">(no title)</div>'
     return (
         f'<h4>{side.upper()}: <span class="id">{_e(article.id)}</span> '
-        f'<span class="muted">({_pct(share)} reused)</span></h4>{title}<div class="meta">{" · ".join(meta)}</div>'
+        f'<span class="muted">({_pct(share)} reused{f", {where}" if where else ""})</span></h4>{title}<div class="meta">{" · ".join(meta)}</div>'
     )
 
 
@@ -189,6 +190,7 @@ def _overlapped(passages: Sequence[Passage]) -> dict[int, int]:
 
 def _pair_view(number: int, pair: Pair, result: ScanResult, marks: Mapping[str, TextMarks]) -> str:
     a, b = result.article(pair.a), result.article(pair.b)
+    where = "" if result.checked is None else "in the batch" if pair.b in result.checked else "indexed"  # A is new
     ordered = pair.passages_in_order
     hidden = _overlapped(ordered)
     side_a = [(p.a_start, p.a_end, i, p.kind.value == "shared-quotes") for i, p in enumerate(ordered) if i not in hidden]
@@ -208,7 +210,7 @@ def _pair_view(number: int, pair: Pair, result: ScanResult, marks: Mapping[str, 
 {_direction(pair)}
 <div class="sides">
 <div class="side" data-side="a">{_article_head("a", a, pair.containment_a)}<div class="text" dir="auto">{_article_text(a.text, side_a, marks.get(a.id))}</div></div>
-<div class="side" data-side="b">{_article_head("b", b, pair.containment_b)}<div class="text" dir="auto">{_article_text(b.text, side_b, marks.get(b.id))}</div></div>
+<div class="side" data-side="b">{_article_head("b", b, pair.containment_b, where)}<div class="text" dir="auto">{_article_text(b.text, side_b, marks.get(b.id))}</div></div>
 </div>
 <details class="passages"><summary>Passages</summary><table><thead><tr><th>#</th><th>kind</th><th class="num">similarity</th><th class="num">verbatim</th><th class="num">A chars</th><th class="num">B chars</th><th></th></tr></thead><tbody>{rows}</tbody></table></details>
 </section>"""
