@@ -55,6 +55,19 @@ def test_a_check_pages_side_by_side_view_marks_b_indexed_or_in_the_batch(runner,
     assert "reused, in the batch)" not in scanned.read_text("utf-8") and "reused, indexed)" not in scanned.read_text("utf-8")
 
 
+def test_a_check_page_without_pairs_says_the_index_was_compared_too(runner, split, tmp_path):
+    """A check that found nothing said "No two of the 2 articles share text.", as if the new articles had been compared
+    only with each other, not with the index (found running a week of checks)."""
+    old, new = split
+    db, html = tmp_path / "news.db", tmp_path / "today.html"
+    (new / "004_3f800d59416d0f3b.txt").unlink()  # 003 shares nothing with 000-002
+    assert runner.invoke(main, ["index", "add", str(old), "--index", str(db), "-q"]).exit_code == 0
+    checked = runner.invoke(main, ["check", str(new), "--index", str(db), "--html", str(html), "-q"])
+    assert checked.exit_code == 0, checked.output
+    page = html.read_text("utf-8")
+    assert "<p>The new article shares text with no indexed article.</p>" in page and "No two of" not in page
+
+
 def test_check_refuses_an_html_report_over_the_index_or_the_json(runner, split, tmp_path):
     old, new = split
     db = tmp_path / "news.db"

@@ -188,6 +188,29 @@ def _overlapped(passages: Sequence[Passage]) -> dict[int, int]:
     return hidden
 
 
+def _nothing_shared(result: ScanResult) -> str:
+    """What a page without pairs says: a check's new articles were compared with the index too, not only with each other.
+
+    >>> from reuse.model import Article
+    >>> three = tuple(Article(f"{n}.txt", "Text.", "o") for n in "abc")
+    >>> _nothing_shared(ScanResult(three, (), (), "f" * 16))
+    'No two of the 3 articles share text.'
+    >>> _nothing_shared(ScanResult(three, (), (), "f" * 16, checked=("a.txt", "b.txt", "c.txt")))
+    'None of the 3 new articles shares text with an indexed article or with another new one.'
+    >>> _nothing_shared(ScanResult(three[:1], (), (), "f" * 16, checked=("a.txt",)))
+    'The new article shares text with no indexed article.'
+    >>> _nothing_shared(ScanResult((), (), (), "f" * 16, checked=()))
+    'No new article was read: the skipped files say why.'
+    """
+    if result.checked is None:
+        return f"No two of the {plural(len(result.articles), 'article')} share text."
+    if not result.checked:
+        return "No new article was read: the skipped files say why."
+    if len(result.checked) == 1:
+        return "The new article shares text with no indexed article."
+    return f"None of the {plural(len(result.checked), 'new article')} shares text with an indexed article or with another new one."
+
+
 def _pair_view(number: int, pair: Pair, result: ScanResult, marks: Mapping[str, TextMarks]) -> str:
     a, b = result.article(pair.a), result.article(pair.b)
     where = "" if result.checked is None else "in the batch" if pair.b in result.checked else "indexed"  # A is new
@@ -379,7 +402,7 @@ def render_html(
             f"{_pairs_table(result, views)}\n{_outlets_table(result)}\n<h2>Side by side</h2>\n{_LEGEND}{more}\n{pairs}"
         )
     else:  # no empty table to sort, no empty side-by-side section
-        listing = f'<h2>Pairs</h2>\n<p>No two of the {plural(len(result.articles), "article")} share text.</p>'
+        listing = f"<h2>Pairs</h2>\n<p>{_nothing_shared(result)}</p>"
 
     intro = "Which articles share text, which passages, how much, and who most likely took from whom."
     read = plural(len(result.articles), "article")
