@@ -29,7 +29,7 @@ from ..config import ScanConfig
 from ..errors import InputError
 from ..graph import article_graph
 from ..marks import TextMarks, mark_articles
-from ..model import Article, Pair, Passage, ScanResult, file_outlet
+from ..model import Article, OutletLink, Pair, Passage, ScanResult, file_outlet
 from ..outlets import outlet_names
 from .graph_export import glyph_warnings, render_image
 from .output import HTML_FROM_A_SCAN, expect_result, write_output
@@ -280,14 +280,41 @@ def _pairs_table(result: ScanResult, views: int) -> str:
     return f'<table id="pairs"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
+def _lag(link: OutletLink) -> str:
+    """The median lag as the summary words it: an unknown one is "no lag known" when every copy has times (dates, or
+    times without a zone against zoned ones), else "times unknown".
+
+    >>> _lag(OutletLink("AFP", "Tribune", 1, (("verbatim", 1),), None, 0.98, (), dated=True))
+    'no lag known'
+    """
+    if link.median_lag_hours is not None:
+        return f"{link.median_lag_hours:.1f} h"
+    return "no lag known" if link.dated else "times unknown"
+
+
+def _link_notes(link: OutletLink) -> str:
+    """What the summary's sentence adds of a link's copies: the agency its source is, those under half of their source,
+    those without the agency's credit.
+
+    >>> _link_notes(OutletLink("Reuters", "Planet", 2, (("verbatim", 2),), 6.2, 0.98, (), under_half=1, uncredited=2))
+    "1 under half of its source; 2 without the agency's credit"
+    """
+    notes = [f"{link.wire} wire"] if link.wire else []
+    if link.under_half:
+        notes.append(f"{link.under_half} under half of its source")
+    if link.uncredited:
+        notes.append(f"{link.uncredited} without the agency's credit")
+    return "; ".join(notes)
+
+
 def _outlets_table(result: ScanResult) -> str:
     if not result.outlets:
         return ""
     rows = "".join(
         f"<tr><td class=\"note\">{_e(link.source)}</td><td class=\"note\">{_e(link.derived)}</td><td class=\"num\">{link.articles}</td>"
         f"<td>{', '.join(f'{_e(k)} {c}' for k, c in link.kinds)}</td>"
-        f"<td class=\"num\">{'times unknown' if link.median_lag_hours is None else f'{link.median_lag_hours:.1f} h'}</td>"
-        f'<td class="num">{link.confidence:.2f}</td></tr>'
+        f"<td class=\"num\">{_lag(link)}</td>"
+        f'<td class="num">{link.confidence:.2f}</td><td>{_e(_link_notes(link))}</td></tr>'
         for link in result.outlets
     )
     # A long list (often one outlet per file when pages carry no outlet) starts folded.
@@ -296,6 +323,7 @@ def _outlets_table(result: ScanResult) -> str:
         f'<h2>Who takes from whom</h2><details{opened}><summary>{plural(len(result.outlets), "outlet link")}: articles copied '
         "from one outlet by another</summary><table><thead><tr><th>taken from</th><th>taken by</th>"
         '<th class="num" title="pairs of a source article and a copy">copies</th><th>kinds</th><th class="num">median lag</th><th class="num">confidence</th>'
+        "<th>notes</th>"
         f"</tr></thead><tbody>{rows}</tbody></table></details>"
     )
 
