@@ -285,6 +285,8 @@ def test_the_outlets_table_says_what_the_summary_says_of_lags_credits_and_shares
     page = render_html(dataclasses.replace(result, outlets=(link,)))
     assert '<td class="num">no lag known</td>' in page and "times unknown" not in page
     assert "<td>AFP wire; 1 under half of its source; 1 without the agency&#x27;s credit</td>" in page
+    named = render_html(dataclasses.replace(result, outlets=(dataclasses.replace(link, source="AFP"),)))
+    assert "<td>1 under half of its source; 1 without the agency&#x27;s credit</td>" in named  # not "AFP wire" beside "AFP"
     plain = render_html(dataclasses.replace(result, outlets=(dataclasses.replace(link, under_half=0, uncredited=0, wire=None),)))
     assert '<th>notes</th>' in plain and "under half" not in plain and "credit" not in plain
 

@@ -25,6 +25,7 @@ import re
 from collections.abc import Mapping, Sequence
 from os import PathLike
 
+from ..agencies import wire_name
 from ..config import ScanConfig
 from ..errors import InputError
 from ..graph import article_graph
@@ -293,13 +294,15 @@ def _lag(link: OutletLink) -> str:
 
 
 def _link_notes(link: OutletLink) -> str:
-    """What the summary's sentence adds of a link's copies: the agency its source is, those under half of their source,
-    those without the agency's credit.
+    """What the summary's sentence adds of a link's copies: the agency its source is when the name does not say so,
+    those under half of their source, those without the agency's credit.
 
-    >>> _link_notes(OutletLink("Reuters", "Planet", 2, (("verbatim", 2),), 6.2, 0.98, (), under_half=1, uncredited=2))
+    >>> _link_notes(OutletLink("Reuters", "Planet", 2, (("verbatim", 2),), 6.2, 0.98, (), under_half=1, uncredited=2, wire="Reuters"))
     "1 under half of its source; 2 without the agency's credit"
+    >>> _link_notes(OutletLink("Newsroom", "Globe", 1, (("verbatim", 1),), None, 0.98, (), wire="AP"))
+    'AP wire'
     """
-    notes = [f"{link.wire} wire"] if link.wire else []
+    notes = [f"{link.wire} wire"] if link.wire and not wire_name(link.source) else []
     if link.under_half:
         notes.append(f"{link.under_half} under half of its source")
     if link.uncredited:
