@@ -391,8 +391,9 @@ def wire_credits(text: str) -> frozenset[str]:
 def byline_credits(byline: str | None) -> frozenset[str]:
     """Wire agencies a byline credits: an agency's name in brackets, or standing alone as one of its parts.
 
-    A byline's parts are what commas, bars, slashes, semicolons, dashes and
-    "and" divide, each without a leading "By" and a trailing "staff" or
+    A byline's parts are what commas, bars, slashes, semicolons, dashes,
+    "and" and "with" divide ("Jane Doe, with Reuters", "FRANCE 24 with
+    AFP"), each without a leading "By" and a trailing "staff" or
     "reporters". A name inside a part is someone's or something else's
     ("Reuters Institute", "Michael R. Bloomberg", "Photo: AFP via Getty
     Images", "as told to Reuters", "former AP correspondent").
@@ -428,7 +429,7 @@ _BYLINE_NAMES.update({"Deutsche Presse-Agentur": "dpa", "Agence France-Presse": 
 _BYLINE_FOLDED = {word.casefold(): name for word, name in _BYLINE_NAMES.items() if len(word) > 3}  # not "AP" for "ap"
 _BYLINE_LONG = tuple((word, name) for word, name in _BYLINE_FOLDED.items() if " " in word or "-" in word)
 _BYLINE_BRACKETED = re.compile(r"\(([^()]{1,40})\)")
-_BYLINE_PARTS = re.compile(r"\s*(?:[,|/;·•]|\s[-–—]\s|\band\b)\s*")
+_BYLINE_PARTS = re.compile(r"\s*(?:[,|/;·•]|\s[-–—]\s|\band\b|\b[Ww]ith\b)\s*")
 _BYLINE_TRIM = re.compile(r"^\s*(?:[Bb]y|BY)\s+|\s+(?:[Ss]taff|[Rr]eporters?|[Rr]eporting|[Ww]riters?)\s*$")
 
 

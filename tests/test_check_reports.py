@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 from reuse.cli import main
@@ -34,6 +35,25 @@ def test_check_writes_html_and_graph_of_the_batchs_matches(runner, split, tmp_pa
     scanned = tmp_path / "scan.html"
     assert runner.invoke(main, ["scan", str(new), "--html", str(scanned), "-q"]).exit_code == 0
     assert "<h1>Reused text report</h1>" in scanned.read_text("utf-8") and "indexed</div>" not in scanned.read_text("utf-8")
+
+
+def test_a_check_pages_side_by_side_view_marks_b_indexed_or_in_the_batch(runner, split, tmp_path):
+    """Only the pairs table said whether B was indexed: a reader who followed a link to a pair's texts side by side
+    could not tell an archive article from another of today's (found running a week of checks)."""
+    old, new = split
+    db, html = tmp_path / "news.db", tmp_path / "today.html"
+    shutil.copy(new / "004_3f800d59416d0f3b.txt", new / "copy.txt")
+    assert runner.invoke(main, ["index", "add", str(old), "--index", str(db), "-q"]).exit_code == 0
+    checked = runner.invoke(main, ["check", str(new), "--index", str(db), "--html", str(html), "-q"])
+    assert checked.exit_code == 0, checked.output
+    page = html.read_text("utf-8")
+    heads = re.findall(r'<h4>B: <span class="id">([^<]+)</span> <span class="muted">\(\d+% reused(, [^)]+)?\)</span>', page)
+    assert sorted(heads) == [
+        ("001_eabe8ba3545e1c71.txt", ", indexed"), ("001_eabe8ba3545e1c71.txt", ", indexed"), ("copy.txt", ", in the batch"),
+    ]
+    scanned = tmp_path / "scan.html"
+    assert runner.invoke(main, ["scan", str(new), "--html", str(scanned), "-q"]).exit_code == 0
+    assert "reused, in the batch)" not in scanned.read_text("utf-8") and "reused, indexed)" not in scanned.read_text("utf-8")
 
 
 def test_check_refuses_an_html_report_over_the_index_or_the_json(runner, split, tmp_path):
@@ -121,15 +141,16 @@ def test_the_picture_of_a_check_rings_the_new_articles_and_counts_them(split, tm
 
 
 def test_a_check_page_with_no_pair_says_so_of_the_new_articles(runner, split, tmp_path):
-    """It said "No two of the 1 article share text." under the heading of a batch check."""
+    """A check that found nothing said "No two of the 1 article share text.", under the heading of a batch check, as if the
+    new articles had been compared only with each other, not with the index (found by a review and running a week of checks)."""
     old, new = split
     db, html = tmp_path / "news.db", tmp_path / "none.html"
     runner.invoke(main, ["index", "add", str(old), "--index", str(db), "-q"])
     (new / "004_3f800d59416d0f3b.txt").unlink()  # 003 alone shares nothing
     assert runner.invoke(main, ["check", str(new), "--index", str(db), "--html", str(html), "-q"]).exit_code == 0
-    assert "<h2>Pairs</h2>\n<p>The new article shares no text with the index.</p>" in html.read_text("utf-8")
+    assert "<h2>Pairs</h2>\n<p>The new article shares text with no indexed article.</p>" in html.read_text("utf-8")
     shutil.copy(old / "002_397cd1eb95de2d14.txt", new / "other.txt")
     runner.invoke(main, ["index", "remove", "002_397cd1eb95de2d14.txt", "--index", str(db), "-q"])
     assert runner.invoke(main, ["check", str(new), "--index", str(db), "--html", str(html), "-q"]).exit_code == 0
-    said = "<h2>Pairs</h2>\n<p>None of the 2 new articles shares text with the index or with another new one.</p>"
+    said = "<h2>Pairs</h2>\n<p>None of the 2 new articles shares text with an indexed article or with another new one.</p>"
     assert said in html.read_text("utf-8")

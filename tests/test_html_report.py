@@ -275,6 +275,22 @@ def test_the_samples_rewrite_pair_highlights_each_passage_whole_on_both_sides(sa
             assert html.unescape("".join(pieces)) == article.text[start:end], (number, side)
 
 
+def test_the_outlets_table_says_what_the_summary_says_of_lags_credits_and_shares(make_result):
+    """The page said "times unknown" where the summary said "no lag known" (an AFP story dated 2025-07-21, its copy
+    timed 12:00+01:00), and left out the copies without the agency's credit and those under half of their source that
+    the summary and the JSON count (found running a week of checks)."""
+    result = make_result()
+    assert result.outlets
+    link = dataclasses.replace(result.outlets[0], median_lag_hours=None, dated=True, under_half=1, uncredited=1, wire="AFP")
+    page = render_html(dataclasses.replace(result, outlets=(link,)))
+    assert '<td class="num">no lag known</td>' in page and "times unknown" not in page
+    assert "<td>AFP wire; 1 under half of its source; 1 without the agency&#x27;s credit</td>" in page
+    named = render_html(dataclasses.replace(result, outlets=(dataclasses.replace(link, source="AFP"),)))
+    assert "<td>1 under half of its source; 1 without the agency&#x27;s credit</td>" in named  # not "AFP wire" beside "AFP"
+    plain = render_html(dataclasses.replace(result, outlets=(dataclasses.replace(link, under_half=0, uncredited=0, wire=None),)))
+    assert '<th>notes</th>' in plain and "under half" not in plain and "credit" not in plain
+
+
 def test_the_table_evidence_and_outlet_lags_read_plainly(make_result):
     """The ranking column is a share (the mean of the two), an evidence weight leans towards the article it favours,
     an unknown lag says so, and struck-through text is not all site junk."""
@@ -288,7 +304,7 @@ def test_the_table_evidence_and_outlet_lags_read_plainly(make_result):
     assert leaning  # negative as log-odds that the new A is the source: shown as a weight towards B
     for signal in leaning:
         assert f'favours <span class="id">{signal.favours}</span> (weight {abs(signal.weight):.2f})' in seen_from_b
-    unknown = dataclasses.replace(result, outlets=tuple(dataclasses.replace(link, median_lag_hours=None) for link in result.outlets))
+    unknown = dataclasses.replace(result, outlets=tuple(dataclasses.replace(link, median_lag_hours=None, dated=False) for link in result.outlets))
     assert result.outlets and '<td class="num">times unknown</td>' in render_html(unknown)
     assert "site junk, or text the article repeats" in page
 

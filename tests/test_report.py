@@ -363,6 +363,28 @@ def test_render_gives_every_reason_at_80_columns():
     assert all(" ".join(note.split()) in text for note in notes)
 
 
+def test_render_gives_a_warning_and_a_skip_reason_whole_at_80_columns():
+    """A warning's fix comes last and four lines cut it: the summary of a daily check ended the warning of an id the
+    index holds for another article at "...and the two are not compared: give…", never naming --id-prefix (found
+    running a week of checks); a skipped file's reason is cut as badly."""
+    from reuse.model import Article, ScanResult, Skipped
+
+    warning = (
+        "pages/gazette-climate.html: the index holds another article under this id (The Gazette, "
+        "https://gazette.example/2025/07/21/climate; this one: The Gazette, https://gazette.example/2025/07/22/heat); "
+        "the new one stands in for it in this check, as its new version would (with --add, it replaces it), and the two "
+        "are not compared: give each batch's articles ids of their own (--id-prefix)"
+    )
+    reason = (
+        "malformed JSON line (Expecting property name enclosed in double quotes: line 1 column 2 (char 1)) after a record "
+        "whose text field holds an unescaped line break, in a file exported by the feed reader the desk has used since the spring: fix or remove the line"
+    )
+    skipped = Skipped("feeds/2025-07-22/wire-service-export.jsonl:7", reason)
+    text = " ".join(render_text(ScanResult((Article("a.txt", "x", "A"),), (skipped,), (), "f" * 16, warnings=(warning,)), width=80).split())
+    assert len(warning) > 4 * 70 and len(skipped.path + reason) > 4 * 70  # more than four lines' worth
+    assert warning in text and f"{skipped.path}: {reason}" in text
+
+
 def test_render_max_pairs(result):
     text = render_text(result, max_pairs=1)
     assert "#1 " in text and "#2 " not in text

@@ -120,6 +120,21 @@ def test_a_byline_credits_an_agency_named_alone_or_in_brackets_only(byline, wire
 
 
 @pytest.mark.parametrize(
+    ("byline", "wires"),
+    [
+        ("Lois Lane, with Reuters", {"Reuters"}), ("FRANCE 24 with AFP", {"AFP"}), ("Staff With AP and Reuters", {"AP", "Reuters"}),
+        ("Jane Doe with Reuters Institute", set()), ("Interview with AP Dhillon", set()),
+    ],
+)
+def test_a_byline_with_an_agency_credits_it(byline, wires):
+    """ "Jane Doe, with Reuters" (and "FRANCE 24 with AFP") was no credit: a daily check said the page ran the wire story
+    "without the agency's credit" (found running a week of checks)."""
+    from reuse.wires import byline_credits
+
+    assert byline_credits(byline) == wires
+
+
+@pytest.mark.parametrize(
     ("text", "wire", "dateline"),
     [
         ("【東京共同】政府は21日、物価高対策を柱とする総合経済対策を閣議決定した。", "Kyodo", True),

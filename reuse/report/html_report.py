@@ -19,9 +19,7 @@ are the result's, the quotation and boilerplate spans come from
 from __future__ import annotations
 
 import base64
-import html
 import math
-import re
 from collections.abc import Mapping, Sequence
 from os import PathLike
 
@@ -29,39 +27,17 @@ from ..config import ScanConfig
 from ..errors import InputError
 from ..graph import article_graph
 from ..marks import TextMarks, mark_articles
-from ..model import Article, Pair, Passage, ScanResult, file_outlet
-from ..outlets import outlet_names
+from ..model import Article, Pair, Passage, ScanResult
 from .graph_export import glyph_warnings, render_image
 from .output import HTML_FROM_A_SCAN, expect_result, write_output
 from .html_assets import CSP, PASSAGE_COLOURS, SCRIPT, STYLE
+from .html_tables import escape as _e, kind_badge as _kind, nothing_shared, outlets_table, pairs_table, percent as _pct, problems, tiles
 from ..words import plural
 
 __all__ = ["MAX_VIEWS", "render_html", "write_html"]
 
 #: Pairs shown side by side; the table lists every pair.
 MAX_VIEWS = 100
-#: The outlet table starts unfolded up to this many rows.
-OPEN_OUTLETS = 12
-
-
-def _e(value: object) -> str:
-    """Escape anything for HTML text or a quoted attribute.
-
-    >>> _e('<img src=x onerror="alert(1)">')
-    '&lt;img src=x onerror=&quot;alert(1)&quot;&gt;'
-    >>> _e(None)
-    ''
-    """
-    return "" if value is None else html.escape(str(value), quote=True)
-
-
-def _pct(share: float) -> str:
-    return f"{100 * share:.0f}%"
-
-
-def _kind(kind: object) -> str:
-    value = _e(getattr(kind, "value", kind))
-    return f'<span class="kind kind-{value}">{value}</span>'
 
 
 def _segments(text: str, spans: Sequence[tuple[int, int, str, object]]) -> list[tuple[int, int, dict]]:
@@ -117,7 +93,8 @@ def _article_text(text: str, passages: Sequence[tuple[int, int, int, bool]], mar
     return "".join(out)
 
 
-def _article_head(side: str, article: Article, share: float) -> str:
+def _article_head(side: str, article: Article, share: float, where: str = "") -> str:
+    # ``where``: a check's B is "indexed" or "in the batch", as the pairs table marks it, for a reader who came by a link.
     # Each value isolated from the others: a right-to-left outlet name (or a stray override in one) must not
     # reorder the time beside it; a time reads left to right whatever the page around it.
     meta = [f"<bdi>{_e(article.outlet)}</bdi>"]
@@ -128,7 +105,7 @@ def _article_head(side: str, article: Article, share: float) -> str:
     title = f'<div dir="auto">{_e(article.title)}</div>' if article.title else '<div class="muted">(no title)</div>'
     return (
         f'<h4>{side.upper()}: <span class="id">{_e(article.id)}</span> '
-        f'<span class="muted">({_pct(share)} reused)</span></h4>{title}<div class="meta">{" · ".join(meta)}</div>'
+        f'<span class="muted">({_pct(share)} reused{f", {where}" if where else ""})</span></h4>{title}<div class="meta">{" · ".join(meta)}</div>'
     )
 
 
@@ -189,6 +166,7 @@ def _overlapped(passages: Sequence[Passage]) -> dict[int, int]:
 
 def _pair_view(number: int, pair: Pair, result: ScanResult, marks: Mapping[str, TextMarks]) -> str:
     a, b = result.article(pair.a), result.article(pair.b)
+    where = "" if result.checked is None else "in the batch" if pair.b in result.checked else "indexed"  # A is new
     ordered = pair.passages_in_order
     hidden = _overlapped(ordered)
     side_a = [(p.a_start, p.a_end, i, p.kind.value == "shared-quotes") for i, p in enumerate(ordered) if i not in hidden]
@@ -208,92 +186,10 @@ def _pair_view(number: int, pair: Pair, result: ScanResult, marks: Mapping[str, 
 {_direction(pair)}
 <div class="sides">
 <div class="side" data-side="a">{_article_head("a", a, pair.containment_a)}<div class="text" dir="auto">{_article_text(a.text, side_a, marks.get(a.id))}</div></div>
-<div class="side" data-side="b">{_article_head("b", b, pair.containment_b)}<div class="text" dir="auto">{_article_text(b.text, side_b, marks.get(b.id))}</div></div>
+<div class="side" data-side="b">{_article_head("b", b, pair.containment_b, where)}<div class="text" dir="auto">{_article_text(b.text, side_b, marks.get(b.id))}</div></div>
 </div>
 <details class="passages"><summary>Passages</summary><table><thead><tr><th>#</th><th>kind</th><th class="num">similarity</th><th class="num">verbatim</th><th class="num">A chars</th><th class="num">B chars</th><th></th></tr></thead><tbody>{rows}</tbody></table></details>
 </section>"""
-
-
-def _breakable(article_id: str) -> str:
-    """An id escaped for a narrow table cell, with line-break chances after ``/``, ``_`` and ``-`` (not inside a word).
-
-    >>> _breakable("feeds/000_8e3492a7910b80bc.txt")
-    'feeds/<wbr>000_<wbr>8e3492a7910b80bc.txt'
-    """
-    return re.sub(r"([/_-])", r"\1<wbr>", _e(article_id))
-
-
-def _pairs_table(result: ScanResult, views: int) -> str:
-    rows = []
-    shown = outlet_names(result.articles)  # as the outlets table names them; not when it is only the file's name
-    outlet = {a.id: f'<div class="note muted">{_e(shown[a.outlet])}</div>' for a in result.articles if a.outlet != file_outlet(a.id)}
-    new = None if result.checked is None else frozenset(result.checked)
-    for n, pair in enumerate(result.pairs, 1):
-        where = "" if new is None else f'<div class="note muted">{"in the batch" if pair.b in new else "indexed"}</div>'  # A is new
-        link = f'<a href="#pair-{n}">#{n}</a>' if n <= views else f"#{n}"
-        d = pair.direction
-        who = f"{_e(d.source)} → {_e(d.derived)}" if d.source and d.derived else ""
-        rows.append(
-            f'<tr><td class="num" data-v="{n}">{link}</td>'
-            f'<td class="id" data-v="{_e(pair.a)}">{_breakable(pair.a)}{outlet.get(pair.a, "")}</td>'
-            f'<td class="id" data-v="{_e(pair.b)}">{_breakable(pair.b)}{outlet.get(pair.b, "")}{where}</td>'
-            f'<td class="num" data-v="{pair.containment_sum:.4f}">{_pct(pair.containment_sum / 2)}</td>'
-            f'<td class="num" data-v="{pair.containment_a:.4f}">{_pct(pair.containment_a)}</td>'
-            f'<td class="num" data-v="{pair.containment_b:.4f}">{_pct(pair.containment_b)}</td>'
-            f'<td data-v="{_e(pair.kind.value)}">{_kind(pair.kind)}</td>'
-            f'<td data-v="{_e(d.relation.value)}">{_e(d.relation.value)}<div class="id muted">{who}</div></td>'
-            f'<td class="num" data-v="{d.confidence:.4f}">{"–" if d.undecided else f"{d.confidence:.2f}"}</td></tr>'
-        )
-    head = (
-        '<th class="num" data-sort="num" tabindex="0">#</th><th data-sort="text" tabindex="0">article A (outlet)</th>'
-        '<th data-sort="text" tabindex="0">article B (outlet)</th>'
-        '<th class="num" data-sort="num" tabindex="0" title="the mean of % of A and % of B reused: pairs are ranked by it">shared (mean %)</th>'
-        '<th class="num" data-sort="num" tabindex="0">% of A</th><th class="num" data-sort="num" tabindex="0">% of B</th>'
-        '<th data-sort="text" tabindex="0">kind</th><th data-sort="text" tabindex="0">direction</th>'
-        '<th class="num" data-sort="num" tabindex="0">confidence</th>'
-    )
-    return f'<table id="pairs"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
-
-
-def _outlets_table(result: ScanResult) -> str:
-    if not result.outlets:
-        return ""
-    rows = "".join(
-        f"<tr><td class=\"note\">{_e(link.source)}</td><td class=\"note\">{_e(link.derived)}</td><td class=\"num\">{link.articles}</td>"
-        f"<td>{', '.join(f'{_e(k)} {c}' for k, c in link.kinds)}</td>"
-        f"<td class=\"num\">{'times unknown' if link.median_lag_hours is None else f'{link.median_lag_hours:.1f} h'}</td>"
-        f'<td class="num">{link.confidence:.2f}</td></tr>'
-        for link in result.outlets
-    )
-    # A long list (often one outlet per file when pages carry no outlet) starts folded.
-    opened = " open" if len(result.outlets) <= OPEN_OUTLETS else ""
-    return (
-        f'<h2>Who takes from whom</h2><details{opened}><summary>{plural(len(result.outlets), "outlet link")}: articles copied '
-        "from one outlet by another</summary><table><thead><tr><th>taken from</th><th>taken by</th>"
-        '<th class="num" title="pairs of a source article and a copy">copies</th><th>kinds</th><th class="num">median lag</th><th class="num">confidence</th>'
-        f"</tr></thead><tbody>{rows}</tbody></table></details>"
-    )
-
-
-def _tiles(result: ScanResult) -> str:
-    """The summary row: articles (for a check, the new ones and the indexed ones matched), pairs, outlet links, skipped files."""
-    if result.checked is None:
-        read = _tile(len(result.articles), "article")
-    else:
-        read = _tile(len(result.checked), "new article") + _tile(len(result.articles) - len(result.checked), "indexed article", " matched")
-    pairs = _tile(len(result.pairs), "pair", " sharing text")
-    return f'<div class="summary">{read}{pairs}\n{_tile(len(result.outlets), "outlet link")}{_tile(len(result.skipped), "file", " skipped")}</div>'
-
-
-def _tile(n: int, word: str, after: str = "") -> str:
-    """One number of the summary row, its words under it."""
-    return f"<div><b>{n}</b>{plural(n, word).split(' ', 1)[1]}{after}</div>"
-
-
-def _problems(result: ScanResult) -> str:
-    items = [f'<li>skipped <span class="id">{_e(s.path)}</span>: {_e(s.reason)}</li>' for s in result.skipped]
-    items += [f"<li>{_e(w)}</li>" for w in result.warnings]
-    return f'<details><summary>Skipped files and warnings ({len(items)})</summary><ul>{"".join(items)}</ul></details>' if items else ""
 
 
 _LEGEND = (
@@ -374,16 +270,10 @@ def render_html(
     if result.pairs:
         listing = (
             '<h2>Pairs</h2>\n<p class="muted">Click a column to sort; click a number to open the pair.</p>\n'
-            f"{_pairs_table(result, views)}\n{_outlets_table(result)}\n<h2>Side by side</h2>\n{_LEGEND}{more}\n{pairs}"
+            f"{pairs_table(result, views)}\n{outlets_table(result)}\n<h2>Side by side</h2>\n{_LEGEND}{more}\n{pairs}"
         )
     else:  # no empty table to sort, no empty side-by-side section
-        none = f"No two of the {plural(len(result.articles), 'article')} share text."
-        if result.checked is not None:
-            n = len(result.checked)
-            none = "The new article shares no text with the index." if n == 1 else (
-                f"None of the {n:,} new articles shares text with the index or with another new one."
-            )
-        listing = f"<h2>Pairs</h2>\n<p>{none}</p>"
+        listing = f"<h2>Pairs</h2>\n<p>{nothing_shared(result)}</p>"
 
     intro = "Which articles share text, which passages, how much, and who most likely took from whom."
     read = plural(len(result.articles), "article")
@@ -403,8 +293,8 @@ def render_html(
 <body>
 <h1>{"Reused text report" if result.checked is None else "Batch check report"}</h1>
 <p class="muted">{intro}</p>
-{_tiles(result)}
-{_problems(result)}
+{tiles(result)}
+{problems(result)}
 {graph}
 {listing}
 <p class="muted">Written by {_e(generator)}; settings fingerprint <span class="id">{_e(result.config_fingerprint)}</span>.</p>

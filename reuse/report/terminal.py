@@ -28,6 +28,10 @@ __all__ = ["render_text", "sanitize"]
 BLOCK_LINES = 4
 #: Lines of a direction's reasons ("why:") before the ellipsis: a caveat comes last and must not be the part cut.
 WHY_LINES = 8
+#: Lines of a warning or a skipped file's reason before the ellipsis: the fix comes last ("...: give each batch's
+#: articles ids of their own (--id-prefix)") and must not be the part cut; only a runaway one (a path of thousands of
+#: characters) is.
+NOTICE_LINES = 16
 #: Items of a list (no-reuse articles, skipped files, warnings) shown unless verbose.
 LIST_LIMIT = 10
 
@@ -153,11 +157,11 @@ def _render_pair(rank: int, pair: Pair, result: ScanResult, width: int, verbose:
     return lines
 
 
-def _listing(title: str, items: Sequence[str], width: int, verbose: bool, listed: str = "") -> list[str]:
+def _listing(title: str, items: Sequence[str], width: int, verbose: bool, listed: str = "", max_lines: int = BLOCK_LINES) -> list[str]:
     shown = items if verbose else items[:LIST_LIMIT]
     lines = []
     for item in shown:
-        lines += _block(sanitize(item), width, title, " " * (columns(title) + 2))
+        lines += _block(sanitize(item), width, title, " " * (columns(title) + 2), max_lines)
     if len(items) > len(shown):
         lines.append(f"{title}{ELLIPSIS} and {len(items) - len(shown)} more{listed}")
     return lines
@@ -310,8 +314,8 @@ def render_text(
     width = max(width, 21)
     pairs = ranked(result.pairs)
     lines = _headline(result, pairs, width)
-    lines += _listing("skipped: ", [f"{s.path}: {s.reason}" for s in result.skipped], width, verbose, listed)
-    lines += _listing("warning: ", list(result.warnings), width, verbose, listed)
+    lines += _listing("skipped: ", [f"{s.path}: {s.reason}" for s in result.skipped], width, verbose, listed, NOTICE_LINES)
+    lines += _listing("warning: ", list(result.warnings), width, verbose, listed, NOTICE_LINES)
     lines += _outlet_lines(result, width, verbose, listed)
 
     shown = pairs if max_pairs is None else pairs[: max(0, max_pairs)]
