@@ -377,25 +377,49 @@ class _Loaded:
 
 
 def _unique_ids(loaded: list[_Loaded], warnings: list[str]) -> list[Article]:
-    """Keep the first of each id; later ones get ``#2``, ``#3``... and a warning naming both places."""
+    """Keep the first of each id; later ones get ``#2``, ``#3``... and a warning naming both places.
+
+    A later article that repeats an earlier one of its id exactly (text and
+    metadata: a feed saved twice, a record repeated) is that article read
+    again: it is dropped, and one warning counts such repeats. Kept under
+    ids of their own, the copies were identical articles that each paired
+    with all the others, and their directions turned to abstentions.
+    """
     taken = {item.article.id for item in loaded}
-    first: dict[str, tuple[str, str, int]] = {}  # an id's first article: its file as shown, where it was read, its file
+    first: dict[str, tuple[Article, str, int]] = {}  # an id's first article, where it was read, its file
     tried: dict[str, int] = {}  # the last number tried for an id: thousands of records of one id stay linear
+    repeats: list[tuple[str, str]] = []  # (where a repeat was read, where the article it repeats was)
     unique = []
     for item in loaded:
         art, source, place = item.article, item.file, item.place
         if art.id in first:
+            kept, where, file = first[art.id]
+            if _same_article(kept, art):
+                repeats.append((place, where))
+                continue
             new_id = next(f"{art.id}#{n}" for n in itertools.count(tried.get(art.id, 1) + 1) if f"{art.id}#{n}" not in taken)
             tried[art.id] = int(new_id.rsplit("#", 1)[1])
             taken.add(new_id)
-            path, where, file = first[art.id]
-            if path == art.path and file != source:  # two files whose names differ only in bytes that are not UTF-8, shown alike
+            if kept.path == art.path and file != source:  # two files whose names differ only in bytes that are not UTF-8, shown alike
                 where = "another file whose name shows the same (its name holds bytes that are not UTF-8: rename one)"
             warnings.append(
                 f"{place}: id '{art.id}' is already used by {where}; renamed '{new_id}' "
                 "(give every article its own id)"
             )
             art = art.renamed(new_id)
-        first.setdefault(art.id, (art.path, place, source))
+        first.setdefault(art.id, (art, place, source))
         unique.append(art)
+    if repeats:
+        (place, where), more = repeats[0], len(repeats) - 1
+        others = f", and {plural(more, 'other')}" if more else ""
+        warnings.append(
+            f"{plural(len(repeats), 'article')} {'repeats' if len(repeats) == 1 else 'repeat'} an earlier one exactly, its id, "
+            f"text and metadata ({place} repeats {where}{others}): each is read once (remove the copies)"
+        )
     return unique
+
+
+def _same_article(a: Article, b: Article) -> bool:
+    """Whether ``b`` is ``a`` read again: the same id, text and metadata (wherever each was read)."""
+    fields = ("id", "outlet", "title", "url", "published", "canonical", "byline", "modified")
+    return all(getattr(a, f) == getattr(b, f) for f in fields) and a.text == b.text

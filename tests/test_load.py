@@ -291,6 +291,31 @@ def test_a_duplicate_id_names_both_records_and_the_fix(tmp_path, jobs):
     )
 
 
+def test_a_feed_saved_twice_is_read_once_and_said_to_be(tmp_path):
+    """A feed saved twice gave each record under ids 'w1', 'w1#2', ...: identical articles, each pairing with all the
+    others, whose identical copies then turned the directions of a wire story into abstentions (found running a week of
+    daily checks). A record repeating an earlier one exactly is that article read again: it is dropped, with one warning;
+    one with the id of another but other content is still a second article."""
+    story = "Rescuers searched the flooded valley on Tuesday after the river burst its banks overnight. " * 8
+    records = [
+        {"id": "w1", "text": story, "outlet": "AFP", "published": "2025-07-21T08:00:00Z"},
+        {"id": "w2", "text": "Markets fell sharply in Asia as oil prices rose again. " * 8, "outlet": "AFP"},
+    ]
+    feed = "".join(json.dumps(r) + "\n" for r in records)
+    write(tmp_path, "feeds/monday.jsonl", feed)
+    write(tmp_path, "feeds/monday (1).jsonl", feed)  # the same file saved again
+    changed = dict(records[0], text=story + "An update: the water is falling.")
+    write(tmp_path, "feeds/tuesday.jsonl", json.dumps(changed) + "\n")
+    loaded = load_articles(tmp_path)
+    assert [a.id for a in loaded.articles] == ["w1", "w1#2", "w2"]
+    assert loaded.warnings == (
+        "feeds/tuesday.jsonl:1: id 'w1' is already used by feeds/monday (1).jsonl:1; renamed 'w1#2' (give every article its own id)",
+        "2 articles repeat an earlier one exactly, its id, text and metadata (feeds/monday.jsonl:1 repeats feeds/monday (1).jsonl:1, "
+        "and 1 other): each is read once (remove the copies)",
+    )
+    assert by_id(loaded)["w1#2"].text.endswith("the water is falling.")
+
+
 def test_a_report_or_graph_written_into_the_folder_is_said_to_be_one(tmp_path, samples_dir):
     """The next scan had skipped 'report.json#1' telling the user to put the article text in 'text'."""
 
