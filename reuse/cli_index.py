@@ -306,10 +306,11 @@ def index_remove(ctx: click.Context, ids: tuple[str, ...], index_path: Path) -> 
         where = shlex.quote(sanitize(str(index_path)))
         patterns = [missing for missing in result.missing if any(c in missing for c in "*?[")]
         if patterns:  # list takes patterns, and a day's batch is what a team removes
-            state.note(f"remove takes ids, not patterns: 'reuse index list {' '.join(shlex.quote(sanitize(p)) for p in patterns)} "
-                       f"--index {where}' lists the ids the pattern{'s' if len(patterns) > 1 else ''} match{'' if len(patterns) > 1 else 'es'}")
+            # The command last and unquoted: the patterns' own quotes inside quotes around it read as nested ('...'00*'...').
+            state.note(f"remove takes ids, not patterns; to see the ids the pattern{'s' if len(patterns) > 1 else ''} "
+                       f"match{'' if len(patterns) > 1 else 'es'}, run: reuse index list {' '.join(shlex.quote(sanitize(p)) for p in patterns)} --index {where}")
         elif result.missing:
-            state.note(f"'reuse index list --index {where}' lists the ids it holds")
+            state.note(f"to see the ids it holds, run: reuse index list --index {where}")
         click.echo(f"{index_path}: {len(result.removed)} removed")
 
 

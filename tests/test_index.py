@@ -329,7 +329,7 @@ def test_another_article_under_a_stored_id_is_said_and_a_prefix_keeps_them_apart
     assert [w for w in checked.warnings if w.startswith("feeds/feed.jsonl#1: the index holds another article under this id")] == [
         "feeds/feed.jsonl#1: the index holds another article under this id (Harbourside Echo, https://echo.example/a; this one: "
         "Copycat Gazette, https://copycat.example/b); the new one stands in for it in this check, as its new version would "
-        "(with --add, it replaces it), and the two are not compared: give each batch's articles ids of their own (--id-prefix)"
+        "(adding the batch makes it that), and the two are not compared: give each batch's articles ids of their own (--id-prefix)"
     ]
     assert "it is taken as its new version, which replaces it in matching" in add_articles(db, [day_b]).warnings[0]
     update = replace(day_b, text=day_b.text + "\nUpdated.\n")  # the same outlet and address: a real update, said nothing of

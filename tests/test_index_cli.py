@@ -76,7 +76,7 @@ def test_remove_shows_an_id_it_lacks_and_says_patterns_are_for_list(runner, spli
     assert removed.exit_code == 0 and removed.stdout == f"{db}: 0 removed\n"
     assert "warning: '' is not in the index\n" in removed.stderr
     assert "warning: 00* is not in the index\n" in removed.stderr
-    assert f"remove takes ids, not patterns: 'reuse index list '00*' --index {db}' lists the ids the pattern matches" in removed.stderr
+    assert f"remove takes ids, not patterns; to see the ids the pattern matches, run: reuse index list '00*' --index {db}\n" in removed.stderr
 
 
 def test_check_summary_says_whether_b_is_indexed_or_in_the_batch(runner, split, tmp_path):

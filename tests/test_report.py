@@ -372,7 +372,7 @@ def test_render_gives_a_warning_and_a_skip_reason_whole_at_80_columns():
     warning = (
         "pages/gazette-climate.html: the index holds another article under this id (The Gazette, "
         "https://gazette.example/2025/07/21/climate; this one: The Gazette, https://gazette.example/2025/07/22/heat); "
-        "the new one stands in for it in this check, as its new version would (with --add, it replaces it), and the two "
+        "the new one stands in for it in this check, as its new version would (adding the batch makes it that), and the two "
         "are not compared: give each batch's articles ids of their own (--id-prefix)"
     )
     reason = (

@@ -181,7 +181,7 @@ def check_again(
 
 
 #: What becomes, in a check, of a stored article whose id another article of the batch takes (:func:`other_articles`).
-_STANDS_IN = "the new one stands in for it in this check, as its new version would (with --add, it replaces it), and the two are not compared"
+_STANDS_IN = "the new one stands in for it in this check, as its new version would (adding the batch makes it that), and the two are not compared"
 
 
 def _earlier_warning(ids: Sequence[str]) -> str:
