@@ -26,7 +26,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from .credits import credit_pattern, credited_in_sentence, credits, cue_needed, dateline_credit, name_forms, publishes
 from .sites import outlet_key
 from .model import Article, Pair, Signal
-from .times import modified_signal, time_signal
+from .times import modified_signal, seen_signal, time_signal
 from .webpage import domain
 from .agencies import wire_of
 from .wires import article_credits
@@ -194,6 +194,8 @@ def metadata_signals(a: Article, b: Article, pair: Pair | None = None) -> list[S
     time = time_signal(a, b)
     if not (time and time.weight) and same_page(a, b) is not None:
         time = modified_signal(a, b)  # an update keeps its page's publication time: when each was last changed orders them
+    if not (time and time.weight) and (bound := seen_signal(a, b)) is not None:
+        time = bound  # a check's stored article was in the index before the other was published
     signals = _metadata_signals(a, b, pair)
     named = {s.favours for s in signals if s.name == "credit"}
     # An agency's text that names the other's outlet took that outlet's story: its being the agency says nothing then.

@@ -133,6 +133,10 @@ class Article:
         by hand) is read as whether the outlet equals the file's name. A
         feed ``reuters.jsonl`` whose records say ``"outlet": "reuters"`` names
         its outlet all the same.
+    seen : str or None
+        When an index first held this text (the add that stored it, an ISO
+        8601 time in UTC): the article was published by then. Set on the
+        stored articles of a check (``reuse check``); ``None`` elsewhere.
     """
 
     id: str
@@ -146,6 +150,7 @@ class Article:
     byline: str | None = None
     modified: str | None = None
     outlet_from_file: bool | None = None
+    seen: str | None = None
 
     def __repr__(self) -> str:
         """The id, outlet and publication time, the text's start and its words: a whole text in each made reprs of kilobytes.

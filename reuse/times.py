@@ -15,7 +15,7 @@ from .sites import outlet_key
 from .words import plural
 from .model import Article, Signal
 
-__all__ = ["modified_signal", "parse_time", "time_signal"]
+__all__ = ["modified_signal", "parse_time", "seen_signal", "time_signal"]
 
 
 #: The forms read: an extended ISO 8601 date, or a date and a time to the
@@ -121,6 +121,29 @@ def time_signal(a: Article, b: Article) -> Signal | None:
     the least it can be.
     """
     return _order(a, b, (a.published, b.published), "time", "published")
+
+
+def seen_signal(a: Article, b: Article) -> Signal | None:
+    """An order from when an index first held one of them (``seen``): stored before the other's earliest publication, it came first.
+
+    An index's add stores each article with its time, so the article was
+    published by then, however its own time reads (unknown, or a date that
+    overlaps the other's). The other's publication time, with its precision
+    (:func:`_span`), must begin after that: ``None`` when it does not, or
+    when either time is missing. Weighed as an order of dates: one bound
+    is the index's own clock, the other a publication time as given.
+    """
+    for first, other, sign in ((a, b, 1), (b, a, -1)):
+        seen, published = parse_time(first.seen), parse_time(other.published)
+        if seen is None or published is None:
+            continue
+        gap = (_span(*published)[0] - seen[0]).total_seconds() / 3600
+        if gap > 0:
+            return Signal("time", round(gap * sign, 3), favours=first.id, weight=_DATE_ORDER * sign, note=(
+                f"{first.id} was in the index at {first.seen}, at least {gap:.1f} h before {other.id} was published: "
+                f"{first.id} was published first"
+            ))
+    return None
 
 
 def modified_signal(a: Article, b: Article) -> Signal | None:

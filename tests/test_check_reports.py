@@ -154,3 +154,48 @@ def test_a_check_page_with_no_pair_says_so_of_the_new_articles(runner, split, tm
     assert runner.invoke(main, ["check", str(new), "--index", str(db), "--html", str(html), "-q"]).exit_code == 0
     said = "<h2>Pairs</h2>\n<p>None of the 2 new articles shares text with an indexed article or with another new one.</p>"
     assert said in html.read_text("utf-8")
+
+
+def test_a_check_orders_an_article_stored_before_the_others_publication(runner, split, tmp_path, monkeypatch):
+    """A copy of an indexed article that gives no time was left 'undetermined (either could be the source)': the index
+    knew the stored one was in it before the copy was published. A scan of the same articles, without an index, cannot."""
+    old, new = split
+    db = tmp_path / "news.db"
+    monkeypatch.setattr("reuse.index.writer.added_time", lambda: "2025-07-21T09:00:00Z")
+    assert runner.invoke(main, ["index", "add", str(old), "--index", str(db), "-q"]).exit_code == 0
+    text = (old / "002_397cd1eb95de2d14.txt").read_text("utf-8")
+    (new / "copy.jsonl").write_text(json.dumps({"id": "copy", "text": text, "outlet": "Copycat", "published": "2025-07-21T12:00:00Z"}) + "\n", "utf-8")
+    checked = runner.invoke(main, ["check", str(new), "--index", str(db), "--json", "-", "-q"])
+    assert checked.exit_code == 0, checked.output
+    report = json.loads(checked.stdout)
+    (pair,) = [p for p in report["pairs"] if p["a"] == "copy"]
+    assert (pair["b"], pair["direction"]["relation"], pair["direction"]["source"]) == ("002_397cd1eb95de2d14.txt", "copied", "002_397cd1eb95de2d14.txt")
+    (time,) = [s for s in pair["direction"]["evidence"] if s["name"] == "time"]
+    assert "was in the index at 2025-07-21T09:00:00Z, at least 3.0 h before copy was published" in time["note"]
+    assert {a["id"]: a.get("seen") for a in report["articles"]}["002_397cd1eb95de2d14.txt"] == "2025-07-21T09:00:00Z"
+    shutil.copy(old / "002_397cd1eb95de2d14.txt", new / "002_397cd1eb95de2d14.txt")
+    scanned = json.loads(runner.invoke(main, ["scan", str(new), "--json", "-", "-q"]).stdout)
+    (pair,) = [p for p in scanned["pairs"] if "copy" in (p["a"], p["b"])]
+    assert pair["direction"]["relation"] == "undetermined" and "seen" not in json.dumps(scanned["articles"])
+
+
+def test_an_index_written_before_adds_were_timed_checks_as_before_and_times_its_next_add(split, tmp_path, monkeypatch):
+    """Its articles have no time of their add (``seen`` absent), its check works, and its next add makes the table."""
+    import sqlite3
+
+    import reuse.index
+
+    old, new = split
+    db = tmp_path / "news.db"
+    reuse.index.add_folder(old, db)
+    with sqlite3.connect(db) as conn:
+        conn.execute("DROP TABLE adds")  # as an index written before adds were timed
+    conn.close()
+    checked = reuse.index.check(new, db)
+    assert checked.pairs and all(a.seen is None for a in checked.articles)
+    monkeypatch.setattr("reuse.index.writer.added_time", lambda: "2025-07-21T09:00:00Z")
+    reuse.index.add_folder(new, db)
+    (tmp_path / "probe").mkdir()
+    shutil.copy(new / "004_3f800d59416d0f3b.txt", tmp_path / "probe" / "probe.txt")
+    seen = {a.id: a.seen for a in reuse.index.check(tmp_path / "probe", db).articles}
+    assert seen == {"probe.txt": None, "001_eabe8ba3545e1c71.txt": None, "004_3f800d59416d0f3b.txt": "2025-07-21T09:00:00Z"}

@@ -55,3 +55,26 @@ def test_an_order_two_outlets_time_zones_could_reverse_weighs_less(first, second
     signal = time_signal(a, b)
     assert (signal.favours, signal.weight) == ("ny.txt", weight)
     assert time_signal(b, a).weight == -weight
+
+
+def test_an_article_in_the_index_before_the_other_was_published_came_first():
+    """An index stores each article with the time of its add: the article was published by then. A stored article with no
+    time of its own, or a date the other's time falls on, was left unordered, and a check could name it the copy of an
+    article published hours after it was indexed (found running a week of daily checks)."""
+    from reuse.model import Article
+    from reuse.times import seen_signal
+
+    stored = Article("old.txt", "x", "Gazette", seen="2025-07-21T09:00:00Z")
+    later = Article("new.txt", "x", "Courier", published="2025-07-21T12:00:00Z")
+    signal = seen_signal(stored, later)
+    assert (signal.name, signal.favours, signal.value, signal.weight) == ("time", "old.txt", 3.0, 2.5)
+    assert signal.note == "old.txt was in the index at 2025-07-21T09:00:00Z, at least 3.0 h before new.txt was published: old.txt was published first"
+    swapped = seen_signal(later, stored)  # the same order, from the other side
+    assert (swapped.favours, swapped.value, swapped.weight) == ("old.txt", -3.0, -2.5)
+    # A date only may be any instant of its day in some time zone (from 10:00 UTC the day before): no order.
+    assert seen_signal(stored, Article("new.txt", "x", "Courier", published="2025-07-21")) is None
+    assert seen_signal(stored, Article("new.txt", "x", "Courier", published="2025-07-22")) is not None
+    # Published before the add, or no time at all: the add says nothing of the order.
+    assert seen_signal(stored, Article("new.txt", "x", "Courier", published="2025-07-21T08:00:00Z")) is None
+    assert seen_signal(stored, Article("new.txt", "x", "Courier")) is None
+    assert seen_signal(Article("a", "x", "A"), later) is None

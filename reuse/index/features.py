@@ -237,12 +237,12 @@ def _meta_fields(article: Article) -> dict:
     return fields
 
 
-def article_from(article_id: str, meta: str, text: str) -> Article:
-    """The :class:`Article` stored as ``article_meta`` and text."""
+def article_from(article_id: str, meta: str, text: str, seen: str | None = None) -> Article:
+    """The :class:`Article` stored as ``article_meta`` and text; ``seen``: when the add that stored it ran."""
     fields = json.loads(meta)
     keys = ("outlet", "title", "url", "published", "canonical", "byline", "modified")
     return Article(id=article_id, text=text, **{k: fields.get(k) for k in keys}, path=fields.get("path") or "",
-                   outlet_from_file=False if fields.get("outlet_named") else None)
+                   outlet_from_file=False if fields.get("outlet_named") else None, seen=seen)
 
 
 def id_from_path(article: Article, prefixed: bool = False) -> bool:

@@ -36,6 +36,12 @@ stems(stem, n), lines(key, n)
     Articles of the current versions using each stem and holding each
     candidate boilerplate line: the scan's corpus-wide statistics. (The third, the languages
     of the articles before a short one, is counted from ``articles``.)
+adds(first, added)
+    One row per add that stored articles: the first rowid it stored and when
+    it stored them (ISO 8601, UTC). Each version was published by its add's time,
+    an evidence of order a check weighs (:attr:`reuse.model.Article.seen`).
+    Made by the first add of this version of reuse: an index written before
+    has none for its older articles.
 """
 
 from __future__ import annotations
@@ -101,6 +107,8 @@ CREATE TABLE dictionary (id INTEGER PRIMARY KEY, words BLOB NOT NULL);
 CREATE TABLE stems (stem INTEGER PRIMARY KEY, n INTEGER NOT NULL);
 CREATE TABLE lines (key INTEGER PRIMARY KEY, n INTEGER NOT NULL);
 """
+#: Made with a new index, and by the first add to one written before it was kept.
+ADDS_TABLE = "CREATE TABLE IF NOT EXISTS adds (first INTEGER PRIMARY KEY, added TEXT NOT NULL)"
 
 
 def _settings(config: ScanConfig) -> dict:
@@ -214,7 +222,7 @@ def _create(conn: sqlite3.Connection, config: ScanConfig) -> None:
             conn.execute("ROLLBACK")  # another add laid it out meanwhile (and committed its batch)
             return
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        for statement in _SCHEMA.split(";"):
+        for statement in (*_SCHEMA.split(";"), ADDS_TABLE):
             if statement.strip():
                 conn.execute(statement)
         conn.executemany(

@@ -3,11 +3,13 @@
 An article whose id the index holds is a new version of the stored one, or
 the same content again, or an earlier version added again; a different
 article under the same id (two days' folders laid out alike) is said in a
-warning. Used by an add and by a check alike.
+warning. Used by an add and by a check alike. Each add that stores
+articles is timed (:func:`add_times`): its versions were published by then.
 """
 
 from __future__ import annotations
 
+import bisect
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,7 +27,7 @@ from .features import article_from, content_digest, id_from_path, signed
 from .stats import Counts, learned_lines
 from .store import CurrentRow, current_rows, earlier_digests, stored_articles
 
-__all__ = ["other_articles", "versions_of"]
+__all__ = ["add_times", "other_articles", "seen_time", "versions_of"]
 
 
 @dataclass(frozen=True)
@@ -157,3 +159,23 @@ def _unrelated(old: np.ndarray, new: np.ndarray) -> bool:
 
 #: An update keeps at least this share of the smaller text's word 3-grams (a rewritten lead, a paragraph added).
 _UPDATE_KEEPS = 0.2
+
+
+def add_times(conn: sqlite3.Connection) -> list[tuple[int, str]]:
+    """``(first rowid, time)`` of each add that stored articles, in order; none for an index written before adds were timed."""
+    try:
+        return conn.execute("SELECT first, added FROM adds ORDER BY first").fetchall()
+    except sqlite3.OperationalError as exc:
+        if "no such table" not in str(exc):
+            raise
+        return []
+
+
+def seen_time(times: Sequence[tuple[int, str]], rowid: int) -> str | None:
+    """When the add that stored ``rowid`` ran (``times`` from :func:`add_times`), or ``None`` when no timed add stored it.
+
+    >>> seen_time([(1, "2025-07-21T09:00:00Z"), (40, "2025-07-22T09:00:00Z")], 39), seen_time([(5, "2025-07-21T09:00:00Z")], 3)
+    ('2025-07-21T09:00:00Z', None)
+    """
+    k = bisect.bisect_right(times, (rowid, "\uffff")) - 1
+    return times[k][1] if k >= 0 else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -21,10 +22,11 @@ from ..pipeline import sorted_unique
 from ..progress import ProgressCallback, Timer, tick
 from .codec import build_dictionary
 from .reader import Row, read_rows, row_of
-from .versions import other_articles, versions_of
+from .versions import add_times, other_articles, seen_time, versions_of
 from .postings import compact, mark_dead, merge_segments, segments_to_merge, write_segment
 from .failures import database_error, ensure_writable, reported_damage
 from .store import (
+    ADDS_TABLE,
     added_since,
     connect,
     current_languages,
@@ -156,9 +158,10 @@ def stored_features(conn: sqlite3.Connection, rowids: Sequence[int], config: Sca
 
 def read_stored(conn: sqlite3.Connection, rowids: Sequence[int], config: ScanConfig, *, sketch: bool = True) -> Iterator[tuple[int, Features]]:
     """:func:`stored_features` as ``(rowid, features)``, read :data:`STORED_AT_ONCE` at a time: the caller keeps what it needs of each."""
+    times = add_times(conn)
     for first in range(0, len(rowids), STORED_AT_ONCE):
         rows = stored_articles(conn, rowids[first : first + STORED_AT_ONCE])
-        articles = [article_from(article_id, meta, text) for _, article_id, _, _, meta, text in rows]
+        articles = [article_from(article_id, meta, text, seen_time(times, rowid)) for rowid, article_id, _, _, meta, text in rows]
         read = read_articles(articles, config, [(language, detected) for _, _, language, detected, _, _ in rows], sketch=sketch)
         yield from zip((row[0] for row in rows), read)
 
@@ -276,6 +279,7 @@ def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfi
     conn.executemany("UPDATE articles SET current = 0 WHERE rowid = ?", ((r,) for r in replaced))
     postings = _Postings(conn)
     words = _dictionary(conn, changed)
+    stored: list[int] = []  # the rowids this add stores
 
     def insert(row: Row) -> None:
         article_id = row.article_id
@@ -285,6 +289,7 @@ def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfi
         )
         postings.add(row, cursor.lastrowid)
         counts.add(row, 1)
+        stored.append(cursor.lastrowid)
 
     deferred = []
     for n, (article, row) in enumerate(zip(changed, read_rows(changed, config, words, jobs)), 1):
@@ -305,6 +310,9 @@ def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfi
             counts.write(conn)
     postings.write()
     counts.write(conn)
+    if stored:  # its versions were published by now: a check's evidence of order (Article.seen)
+        conn.execute(ADDS_TABLE)  # an index written before adds were timed gets the table with its first timed add
+        conn.execute("INSERT INTO adds (first, added) VALUES (?, ?)", (min(stored), added_time()))
     _compact_if_needed(conn)
     return AddResult(
         added=tuple(a.id for a in changed if a.id not in current),
@@ -314,6 +322,11 @@ def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfi
         warnings=tuple(warnings),
         meanwhile=meanwhile,
     )
+
+
+def added_time() -> str:
+    """Now, in UTC to the second, as an add records it (read back as :attr:`reuse.model.Article.seen`)."""
+    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _dictionary(conn: sqlite3.Connection, batch: Sequence[Article]) -> bytes:

@@ -90,6 +90,7 @@ def _article(article: Article, counted: tuple[Mapping[str, int], Mapping[str, in
         "canonical": article.canonical,
         "byline": article.byline,
         "modified": article.modified,
+        **({"seen": article.seen} if article.seen is not None else {}),  # a check's stored articles only
     }
 
 

@@ -127,6 +127,7 @@ def result_from_dict(data: dict[str, Any]) -> StoredReport:
             canonical=a.get("canonical"),
             byline=a.get("byline"),
             modified=a.get("modified"),
+            seen=a.get("seen"),
         )
         for a in data["articles"]
     )
