@@ -22,6 +22,7 @@ for a real one), which is what the workers are for.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import os
 from collections import Counter
@@ -34,6 +35,7 @@ from typing import Any
 from . import formats, parallel
 from .config import LoadConfig
 from .errors import InputError
+from .fields import META_KEYS
 from .formats import KINDS, SUPPORTED, FileRead, shown_name, suffix_of, read_file
 from .model import Article, Skipped
 from .progress import ProgressCallback
@@ -387,20 +389,27 @@ def _unique_ids(loaded: list[_Loaded], warnings: list[str]) -> list[Article]:
     """
     taken = {item.article.id for item in loaded}
     first: dict[str, tuple[Article, str, int]] = {}  # an id's first article, where it was read, its file
+    # The content of every article kept under an id that more than one article has, and where it was read: the texts of
+    # ids read once are never read again here (a scan keeps them on disk).
+    contents: dict[str, dict[tuple, str]] = {}
     tried: dict[str, int] = {}  # the last number tried for an id: thousands of records of one id stay linear
     repeats: list[tuple[str, str]] = []  # (where a repeat was read, where the article it repeats was)
     unique = []
     for item in loaded:
         art, source, place = item.article, item.file, item.place
         if art.id in first:
-            kept, where, file = first[art.id]
-            if _same_article(kept, art):
-                repeats.append((place, where))
+            first_kept, where, file = first[art.id]
+            if art.id not in contents:
+                contents[art.id] = {_content(first_kept): where}
+            seen = contents[art.id]
+            if (content := _content(art)) in seen:
+                repeats.append((place, seen[content]))
                 continue
+            seen[content] = place
             new_id = next(f"{art.id}#{n}" for n in itertools.count(tried.get(art.id, 1) + 1) if f"{art.id}#{n}" not in taken)
             tried[art.id] = int(new_id.rsplit("#", 1)[1])
             taken.add(new_id)
-            if kept.path == art.path and file != source:  # two files whose names differ only in bytes that are not UTF-8, shown alike
+            if first_kept.path == art.path and file != source:  # two files whose names differ only in bytes that are not UTF-8, shown alike
                 where = "another file whose name shows the same (its name holds bytes that are not UTF-8: rename one)"
             warnings.append(
                 f"{place}: id '{art.id}' is already used by {where}; renamed '{new_id}' "
@@ -414,12 +423,12 @@ def _unique_ids(loaded: list[_Loaded], warnings: list[str]) -> list[Article]:
         others = f", and {plural(more, 'other')}" if more else ""
         warnings.append(
             f"{plural(len(repeats), 'article')} {'repeats' if len(repeats) == 1 else 'repeat'} an earlier one exactly, its id, "
-            f"text and metadata ({place} repeats {where}{others}): each is read once (remove the copies)"
+            f"text and metadata ({place} repeats {where}{others}): each is read once (remove the copies; if they are two "
+            "outlets' articles, give each its outlet)"
         )
     return unique
 
 
-def _same_article(a: Article, b: Article) -> bool:
-    """Whether ``b`` is ``a`` read again: the same id, text and metadata (wherever each was read)."""
-    fields = ("id", "outlet", "title", "url", "published", "canonical", "byline", "modified")
-    return all(getattr(a, f) == getattr(b, f) for f in fields) and a.text == b.text
+def _content(article: Article) -> tuple:
+    """What makes an article the same one read again: its text and metadata (not where it was read)."""
+    return (*(getattr(article, f) for f in META_KEYS), hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).digest())

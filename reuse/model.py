@@ -461,6 +461,20 @@ class ScanResult:
         """Return the article with this id (raises ``KeyError``)."""
         return self._by_id[article_id]
 
+    @cached_property
+    def _checked(self) -> frozenset[str] | None:
+        return None if self.checked is None else frozenset(self.checked)
+
+    def where(self, article_id: str) -> str | None:
+        """In a check's result, ``"in the batch"`` for an article of the batch checked, ``"indexed"`` for a stored one; ``None`` in a scan's.
+
+        >>> a, b = Article("a", "x", "o"), Article("b", "x", "o")
+        >>> checked = ScanResult((a, b), (), (), "f" * 16, checked=("a",))
+        >>> checked.where("a"), checked.where("b"), ScanResult((a, b), (), (), "f" * 16).where("a")
+        ('in the batch', 'indexed', None)
+        """
+        return None if self._checked is None else "in the batch" if article_id in self._checked else "indexed"
+
     def __repr__(self) -> str:
         counts = ", ".join(f"{name}={len(getattr(self, name))}" for name in ("articles", "pairs", "skipped", "warnings", "outlets"))
         check = f", checked={len(self.checked)}, corpus={self.corpus!r}" if self.checked is not None else ""

@@ -129,16 +129,18 @@ def seen_signal(a: Article, b: Article) -> Signal | None:
     An index's add stores each article with its time, so the article was
     published by then, however its own time reads (unknown, or a date that
     overlaps the other's). The other's publication time, with its precision
-    (:func:`_span`), must begin after that: ``None`` when it does not, or
-    when either time is missing. Weighed as an order of dates: one bound
-    is the index's own clock, the other a publication time as given.
+    (:func:`_span`), must begin more than ten minutes after that (as two
+    precise times must, ``_SAME_MOMENT``: the index's clock and the outlet's
+    publishing system are two clocks): ``None`` when it does not, or when
+    either time is missing. Weighed as an order of dates: one bound is the
+    index's own clock, the other a publication time as given.
     """
     for first, other, sign in ((a, b, 1), (b, a, -1)):
         seen, published = parse_time(first.seen), parse_time(other.published)
         if seen is None or published is None:
             continue
         gap = (_span(*published)[0] - seen[0]).total_seconds() / 3600
-        if gap > 0:
+        if gap > _SAME_MOMENT:
             return Signal("time", round(gap * sign, 3), favours=first.id, weight=_DATE_ORDER * sign, note=(
                 f"{first.id} was in the index at {first.seen}, at least {gap:.1f} h before {other.id} was published: "
                 f"{first.id} was published first"

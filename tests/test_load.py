@@ -311,9 +311,13 @@ def test_a_feed_saved_twice_is_read_once_and_said_to_be(tmp_path):
     assert loaded.warnings == (
         "feeds/tuesday.jsonl:1: id 'w1' is already used by feeds/monday (1).jsonl:1; renamed 'w1#2' (give every article its own id)",
         "2 articles repeat an earlier one exactly, its id, text and metadata (feeds/monday.jsonl:1 repeats feeds/monday (1).jsonl:1, "
-        "and 1 other): each is read once (remove the copies)",
+        "and 1 other): each is read once (remove the copies; if they are two outlets' articles, give each its outlet)",
     )
     assert by_id(loaded)["w1#2"].text.endswith("the water is falling.")
+    # A repeat of the second content under the id is one too, not a third article (found by a review).
+    write(tmp_path, "feeds/wednesday.jsonl", json.dumps(changed) + "\n")
+    again = load_articles(tmp_path)
+    assert [a.id for a in again.articles] == ["w1", "w1#2", "w2"] and "3 articles repeat an earlier one exactly" in again.warnings[-1]
 
 
 def test_a_report_or_graph_written_into_the_folder_is_said_to_be_one(tmp_path, samples_dir):

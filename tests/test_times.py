@@ -78,3 +78,6 @@ def test_an_article_in_the_index_before_the_other_was_published_came_first():
     assert seen_signal(stored, Article("new.txt", "x", "Courier", published="2025-07-21T08:00:00Z")) is None
     assert seen_signal(stored, Article("new.txt", "x", "Courier")) is None
     assert seen_signal(Article("a", "x", "A"), later) is None
+    # Two clocks (the index's, the outlet's) order nothing within ten minutes, as two publication times do not (a review).
+    assert seen_signal(stored, Article("new.txt", "x", "Courier", published="2025-07-21T09:09:00Z")) is None
+    assert seen_signal(stored, Article("new.txt", "x", "Courier", published="2025-07-21T09:11:00Z")).favours == "old.txt"

@@ -36,9 +36,9 @@ stems(stem, n), lines(key, n)
     Articles of the current versions using each stem and holding each
     candidate boilerplate line: the scan's corpus-wide statistics. (The third, the languages
     of the articles before a short one, is counted from ``articles``.)
-adds(first, added)
-    One row per add that stored articles: the first rowid it stored and when
-    it stored them (ISO 8601, UTC). Each version was published by its add's time,
+adds(first, last, added)
+    One row per add that stored articles: the first and last rowids it stored
+    and when it stored them (ISO 8601, UTC). Each version was published by its add's time,
     an evidence of order a check weighs (:attr:`reuse.model.Article.seen`).
     Made by the first add of this version of reuse: an index written before
     has none for its older articles.
@@ -108,7 +108,7 @@ CREATE TABLE stems (stem INTEGER PRIMARY KEY, n INTEGER NOT NULL);
 CREATE TABLE lines (key INTEGER PRIMARY KEY, n INTEGER NOT NULL);
 """
 #: Made with a new index, and by the first add to one written before it was kept.
-ADDS_TABLE = "CREATE TABLE IF NOT EXISTS adds (first INTEGER PRIMARY KEY, added TEXT NOT NULL)"
+ADDS_TABLE = "CREATE TABLE IF NOT EXISTS adds (first INTEGER PRIMARY KEY, last INTEGER NOT NULL, added TEXT NOT NULL)"
 
 
 def _settings(config: ScanConfig) -> dict:

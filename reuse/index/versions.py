@@ -161,21 +161,23 @@ def _unrelated(old: np.ndarray, new: np.ndarray) -> bool:
 _UPDATE_KEEPS = 0.2
 
 
-def add_times(conn: sqlite3.Connection) -> list[tuple[int, str]]:
-    """``(first rowid, time)`` of each add that stored articles, in order; none for an index written before adds were timed."""
+def add_times(conn: sqlite3.Connection) -> list[tuple[int, int, str]]:
+    """``(first rowid, last rowid, time)`` of each timed add, in order; none for an index written before adds were timed."""
     try:
-        return conn.execute("SELECT first, added FROM adds ORDER BY first").fetchall()
+        return conn.execute("SELECT first, last, added FROM adds ORDER BY first").fetchall()
     except sqlite3.OperationalError as exc:
         if "no such table" not in str(exc):
             raise
         return []
 
 
-def seen_time(times: Sequence[tuple[int, str]], rowid: int) -> str | None:
-    """When the add that stored ``rowid`` ran (``times`` from :func:`add_times`), or ``None`` when no timed add stored it.
+def seen_time(times: Sequence[tuple[int, int, str]], rowid: int) -> str | None:
+    """When the add that stored ``rowid`` ran (``times`` from :func:`add_times`), or ``None`` when no timed add stored it
+    (an add before adds were timed, or by an older reuse since: the rowids between two timed adds).
 
-    >>> seen_time([(1, "2025-07-21T09:00:00Z"), (40, "2025-07-22T09:00:00Z")], 39), seen_time([(5, "2025-07-21T09:00:00Z")], 3)
-    ('2025-07-21T09:00:00Z', None)
+    >>> times = [(1, 30, "2025-07-21T09:00:00Z"), (40, 45, "2025-07-22T09:00:00Z")]
+    >>> seen_time(times, 30), seen_time(times, 35), seen_time(times, 41), seen_time(times, 46)
+    ('2025-07-21T09:00:00Z', None, '2025-07-22T09:00:00Z', None)
     """
-    k = bisect.bisect_right(times, (rowid, "\uffff")) - 1
-    return times[k][1] if k >= 0 else None
+    k = bisect.bisect_right(times, (rowid, float("inf"), "")) - 1
+    return times[k][2] if k >= 0 and rowid <= times[k][1] else None

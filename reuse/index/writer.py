@@ -312,7 +312,7 @@ def _add(conn: sqlite3.Connection, batch: tuple[Article, ...], config: ScanConfi
     counts.write(conn)
     if stored:  # its versions were published by now: a check's evidence of order (Article.seen)
         conn.execute(ADDS_TABLE)  # an index written before adds were timed gets the table with its first timed add
-        conn.execute("INSERT INTO adds (first, added) VALUES (?, ?)", (min(stored), added_time()))
+        conn.execute("INSERT INTO adds (first, last, added) VALUES (?, ?, ?)", (min(stored), max(stored), added_time()))
     _compact_if_needed(conn)
     return AddResult(
         added=tuple(a.id for a in changed if a.id not in current),

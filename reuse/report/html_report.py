@@ -166,7 +166,7 @@ def _overlapped(passages: Sequence[Passage]) -> dict[int, int]:
 
 def _pair_view(number: int, pair: Pair, result: ScanResult, marks: Mapping[str, TextMarks]) -> str:
     a, b = result.article(pair.a), result.article(pair.b)
-    where = "" if result.checked is None else "in the batch" if pair.b in result.checked else "indexed"  # A is new
+    where = result.where(pair.b) or ""  # A is new
     ordered = pair.passages_in_order
     hidden = _overlapped(ordered)
     side_a = [(p.a_start, p.a_end, i, p.kind.value == "shared-quotes") for i, p in enumerate(ordered) if i not in hidden]

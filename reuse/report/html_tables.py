@@ -15,7 +15,10 @@ from ..model import OutletLink, ScanResult, file_outlet
 from ..outlets import outlet_names
 from ..words import plural
 
-__all__ = ["OPEN_OUTLETS", "escape", "kind_badge", "nothing_shared", "outlets_table", "pairs_table", "percent", "problems", "tiles"]
+__all__ = [
+    "OPEN_OUTLETS", "breakable", "escape", "kind_badge", "lag", "link_notes", "nothing_shared", "outlets_table", "pairs_table", "percent",
+    "problems", "tile", "tiles",
+]
 
 #: The outlet table starts unfolded up to this many rows.
 OPEN_OUTLETS = 12
@@ -76,12 +79,12 @@ def breakable(article_id: str) -> str:
 
 
 def pairs_table(result: ScanResult, views: int) -> str:
+    """The table of every pair, sortable by any column; the first ``views`` link to their side-by-side views."""
     rows = []
     shown = outlet_names(result.articles)  # as the outlets table names them; not when it is only the file's name
     outlet = {a.id: f'<div class="note muted">{escape(shown[a.outlet])}</div>' for a in result.articles if a.outlet != file_outlet(a.id)}
-    new = None if result.checked is None else frozenset(result.checked)
     for n, pair in enumerate(result.pairs, 1):
-        where = "" if new is None else f'<div class="note muted">{"in the batch" if pair.b in new else "indexed"}</div>'  # A is new
+        where = f'<div class="note muted">{result.where(pair.b)}</div>' if result.checked is not None else ""  # A is new
         link = f'<a href="#pair-{n}">#{n}</a>' if n <= views else f"#{n}"
         d = pair.direction
         who = f"{escape(d.source)} → {escape(d.derived)}" if d.source and d.derived else ""

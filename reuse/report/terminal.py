@@ -106,14 +106,14 @@ def _side_by_side(left: Sequence[str], right: Sequence[str], col: int) -> list[s
     return [f"{pad(a, col)} | {b}".rstrip() for a, b in zip(left, right)]
 
 
-def _render_pair(rank: int, pair: Pair, result: ScanResult, width: int, verbose: bool, new: frozenset[str] | None = None) -> list[str]:
-    """One pair; ``new``, in a check, the batch's ids: B is said to be indexed or in the batch (A is always new)."""
+def _render_pair(rank: int, pair: Pair, result: ScanResult, width: int, verbose: bool) -> list[str]:
+    """One pair; in a check, B is said to be indexed or in the batch (A is always new)."""
     col = (width - 3) // 2
     art_a = result.article(pair.a)
     art_b = result.article(pair.b)
     indent, hang = "    ", "      "
     number = f"#{rank:<3}" if rank < 100 else f"#{rank} "  # "#100A:" ran together
-    where = "" if new is None else ", in the batch" if pair.b in new else ", indexed"
+    where = f", {result.where(pair.b)}" if result.checked is not None else ""
     lines = _block(f"A: {sanitize(pair.a)} ({sanitize(art_a.outlet)})", width, number, hang)
     lines += _block(f"B: {sanitize(pair.b)} ({sanitize(art_b.outlet)}{where})", width, indent, hang)
     lines += _block(
@@ -319,10 +319,9 @@ def render_text(
     lines += _outlet_lines(result, width, verbose, listed)
 
     shown = pairs if max_pairs is None else pairs[: max(0, max_pairs)]
-    new = None if result.checked is None else frozenset(result.checked)
     for rank, pair in enumerate(shown, 1):
         lines.append("")
-        lines += _render_pair(rank, pair, result, width, verbose, new)
+        lines += _render_pair(rank, pair, result, width, verbose)
     if len(shown) < len(pairs):
         lines += [""] + _block(f"{ELLIPSIS} {plural(len(pairs) - len(shown), 'more pair')} not shown{more}", width)
 
