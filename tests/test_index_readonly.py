@@ -188,16 +188,21 @@ def _left_log(db: Path) -> None:
     assert log_of(db).stat().st_size > 32  # a header and frames: the commit
 
 
+def _info_beside_a_left_log(runner: CliRunner, split, tmp_path: Path, locked: str):
+    """``(db, result)`` of ``reuse index info`` on an index a run left a log of (:func:`_left_log`), its ``locked``
+    ("folder" or "file") unwritable to this user; the run must fail and make no file beside the log."""
+    db = _indexed(runner, split[0], tmp_path / "shared")
+    _left_log(db)
+    with unwritable(db.parent if locked == "folder" else db):
+        info = runner.invoke(main, ["index", "info", "--index", str(db)])
+        assert sorted(os.listdir(db.parent)) == ["news.db", "news.db-wal"]
+    assert info.exit_code == 1
+    return db, info
+
+
 def test_a_log_it_cannot_open_is_an_error_that_says_what_to_do(runner, split, tmp_path):
     """A log without its shared memory, in a folder this user cannot write: SQLite cannot read through it, nor may the file be read alone."""
-    old, _ = split
-    folder = tmp_path / "shared"
-    db = _indexed(runner, old, folder)
-    _left_log(db)
-    with unwritable(folder):
-        info = runner.invoke(main, ["index", "info", "--index", str(db)])
-        assert sorted(os.listdir(folder)) == ["news.db", "news.db-wal"]
-    assert info.exit_code == 1
+    db, info = _info_beside_a_left_log(runner, split, tmp_path, locked="folder")
     assert info.stderr.startswith(f"error: Cannot read the index {db} (unable to open database file): this run changed nothing.")
     assert f"{db}-wal beside it (a run has the index open, or one stopped before closing it)" in info.stderr
     assert f"a run of a user who can write the index folds them in: 'reuse index info --index {db}'." in info.stderr
@@ -206,14 +211,8 @@ def test_a_log_it_cannot_open_is_an_error_that_says_what_to_do(runner, split, tm
 def test_a_log_without_its_shared_memory_is_not_read_through_in_a_folder_it_can_write(runner, split, tmp_path):
     """mode=ro made news.db-shm, this user's, beside another user's index and log: the owner's next add failed ("you
     cannot write news.db-shm") and, in a sticky folder such as /tmp, could not remove it."""
-    old, _ = split
-    folder = tmp_path / "shared"
-    db = _indexed(runner, old, folder)
-    _left_log(db)
-    with unwritable(db):
-        info = runner.invoke(main, ["index", "info", "--index", str(db)])
-        assert sorted(os.listdir(folder)) == ["news.db", "news.db-wal"]
-    assert info.exit_code == 1
+    db, info = _info_beside_a_left_log(runner, split, tmp_path, locked="file")
+    folder = db.parent
     assert info.stderr.startswith(f"error: Cannot read the index {db} ({db}-shm is missing, and reading through the log would make it: ")
     assert f"a run of a user who can write the index folds them in: 'reuse index info --index {db}'." in info.stderr
     folded = runner.invoke(main, ["index", "info", "--index", str(db)])  # by its owner
