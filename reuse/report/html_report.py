@@ -255,9 +255,13 @@ def render_html(
         When an article of a pair shown side by side lacks its text, as in a
         result read back from a JSON report; the message names the fix.
     """
-    marks = marks or {}
+    _require_texts(result, result.pairs[:max_views])
+    return _page(result, marks or {}, graph_png, max_views, generator)
+
+
+def _page(result: ScanResult, marks: Mapping[str, TextMarks], graph_png: bytes | None, max_views: int, generator: str) -> str:
+    """:func:`render_html` once the texts are known to be there (:func:`write_html` looks before drawing the graph)."""
     views = min(max_views, len(result.pairs))
-    _require_texts(result, result.pairs[:views])
     graph = ""
     if graph_png is not None:
         data = base64.b64encode(graph_png).decode("ascii")
@@ -356,6 +360,6 @@ def write_html(
     marks = mark_articles(result.articles, wanted, (config or ScanConfig()).boilerplate)
     missing: set[str] = set()
     png = (graph_png if graph_png is not None else render_image(article_graph(result), "png", missing=missing)) if graph else None
-    page = render_html(result, marks=marks, graph_png=png, max_views=max_views, generator=f"reuse {__version__}")
+    page = _page(result, marks, png, max_views, f"reuse {__version__}")
     write_output(path, page.encode("utf-8"))
     return glyph_warnings(path, missing, svg_hint=False)
