@@ -91,6 +91,19 @@ def test_a_read_back_report_written_again_keeps_its_articles_words_and_lengths(t
     assert after["pairs"] == before["pairs"][:1]
 
 
+def test_write_json_given_a_read_back_reports_result_refuses_rather_than_write_its_articles_words_as_0(tmp_path):
+    """``write_json(report.result, ...)`` wrote every article's words and chars as 0 (the result holds no texts to
+    count): the message names the StoredReport, which keeps them."""
+    from reuse.errors import InputError
+    from reuse.report import read_report, write_json
+
+    write_json(reuse.scan(SAMPLES), tmp_path / "r.json")
+    report = read_report(tmp_path / "r.json")
+    with pytest.raises(InputError, match=r"has none: a result read back from a JSON report holds no texts\. Pass the StoredReport"):
+        write_json(report.result, tmp_path / "again.json")
+    assert not (tmp_path / "again.json").exists()
+
+
 @pytest.mark.parametrize("where", ["folder", "missing-parent"])
 def test_add_folder_refuses_an_index_path_that_cannot_be_one_before_reading_the_folder(tmp_path, monkeypatch, samples_dir, where):
     import reuse.index as index

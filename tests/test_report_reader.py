@@ -24,7 +24,7 @@ def test_round_trip(tmp_path, make_result):
     path = tmp_path / "report.json"
     write_json(result, path)
     stored = read_report(path)
-    assert _without_text_fields(report_dict(stored.result)) == _without_text_fields(report_dict(result))
+    assert _without_text_fields(report_dict(stored)) == _without_text_fields(report_dict(result))
     assert stored.words == {a.id: a.words for a in result.articles}
     assert is_report(path)
 

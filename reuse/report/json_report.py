@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from ..config import ScanConfig
-from ..errors import ConfigError, ReuseError
+from ..errors import ConfigError, InputError, ReuseError
 from ..graph import clusters, pair_graph
 from ..model import Article, Direction, OutletLink, Pair, Passage, ScanResult, Signal, Skipped
 from ..text import word_count
@@ -75,9 +75,21 @@ def _generator() -> str:
     return f"reuse {__version__}"
 
 
-def _article(article: Article, counted: tuple[Mapping[str, int], Mapping[str, int]] | None = None) -> dict[str, Any]:
-    """An article's entry; ``counted``: its words and length by id, as a report read back gives them (its texts are not in it)."""
+def _article(article: Article, counted: tuple[Mapping[str, int], Mapping[str, int]] | None = None, paired: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """An article's entry; ``counted``: its words and length by id, as a report read back gives them (its texts are not in it).
+
+    ``paired``: the ids of the result's paired articles. Without ``counted``,
+    one of them with no text is an article read back from a JSON report
+    (a scan skips empty files), whose words and length would be written as
+    0: refused, naming the fix.
+    """
     text = "" if counted is not None else article.text  # read once: a scan keeps it on disk
+    if not text and counted is None and article.id in paired:
+        raise InputError(
+            f"write_json counts each article's words from its text, and '{article.id}' has none: a result read back from a "
+            "JSON report holds no texts. Pass the StoredReport that read_report gave, whole (write_json(report, path)): "
+            "it keeps the words and lengths the report held."
+        )
     return {
         "id": article.id,
         "outlet": article.outlet,
@@ -195,6 +207,7 @@ def report_dict(result: ScanResult | StoredReport, config: ScanConfig | None = N
     if isinstance(result, StoredReport):
         result, counted = result.result, (result.words, result.chars)
     expect_result(result, "write_json")
+    paired = frozenset(i for p in result.pairs for i in (p.a, p.b))
     if config is not None and config.fingerprint() != result.config_fingerprint:
         raise ConfigError(
             f"config fingerprint {config.fingerprint()} does not match the result's "
@@ -205,7 +218,7 @@ def report_dict(result: ScanResult | StoredReport, config: ScanConfig | None = N
         "generator": _generator(),
         "config_fingerprint": result.config_fingerprint,
         "config": config.to_dict() if config is not None else None,
-        "articles": [_article(a, counted) for a in result.articles],
+        "articles": [_article(a, counted, paired) for a in result.articles],
         "skipped": [_skipped(s) for s in result.skipped],
         "warnings": list(result.warnings),
         "pairs": [_pair(p) for p in result.pairs],
