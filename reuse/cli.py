@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -427,8 +428,11 @@ def emit_reports(
     (``None``: not asked for). The files are written before the summary is
     printed, each added to ``written`` once whole: a Ctrl-C (``interrupts``)
     between them leaves no report half-written, and the message names those
-    already written.
+    already written. With ``-v``, their time is the last stage timing
+    ("timing: reports"): on a large scan the JSON and the HTML page take
+    seconds of their own.
     """
+    started = time.perf_counter()
     json_path = outputs["--json"]
     summary = None
     if json_path != "-":
@@ -445,6 +449,7 @@ def emit_reports(
         written.append(str(json_path))
     write_extras(result, config, outputs["--html"], outputs["--graph"], interrupts.check, written, state)
     interrupts.check()
+    announce(state, timings=[("reports", time.perf_counter() - started)])
     if summary is not None:
         click.echo(summary, nl=False)
     if json_path not in (None, "-"):
